@@ -1,0 +1,65 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
+import globals from "globals";
+
+// The core is pure: snapshot in, plain data out. These imports would tie it to one host.
+const hostModules = [
+  "office-js",
+  "react",
+  "react-dom",
+  "exceljs",
+  "fs",
+  "path",
+  "os",
+  "child_process",
+  "zlib",
+  "stream",
+  "buffer",
+  "util",
+];
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    languageOptions: { globals: {} },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: hostModules.map((name) => ({ name, message: "src/core must stay host-free." })),
+          patterns: [
+            { group: ["node:*"], message: "src/core must not import Node built-ins." },
+            {
+              group: ["@fluentui/*", "react-dom/*", "exceljs/*"],
+              message: "src/core must stay host-free.",
+            },
+            {
+              group: ["**/adapters/**", "**/taskpane/**", "**/cli/**"],
+              message: "core depends on nothing outside core.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        "window",
+        "document",
+        "Office",
+        "Excel",
+        "process",
+        "Buffer",
+      ],
+    },
+  },
+  prettier,
+);

@@ -1,0 +1,92 @@
+import ExcelJS from "exceljs";
+import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import { classifyBytes, WorkbookError } from "./errors";
+
+const EPOCH = Date.UTC(1899, 11, 30);
+
+function serial(date: Date): number {
+  return (date.getTime() - EPOCH) / 86_400_000;
+}
+
+type Scalar = string | number | boolean | null;
+
+function scalar(value: unknown): { value: Scalar; error?: string } {
+  if (value === null || value === undefined) return { value: null };
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return { value };
+  if (value instanceof Date) return { value: serial(value) };
+  if (typeof value === "object") {
+    const v = value as { error?: string; richText?: { text: string }[]; text?: unknown };
+    if (v.error) return { value: null, error: v.error };
+    if (v.richText) return { value: v.richText.map((r) => r.text).join("") };
+    if (v.text !== undefined) return scalar(v.text);
+  }
+  return { value: String(value) };
+}
+
+function readCell(cell: ExcelJS.Cell): Cell | null {
+  if (cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) return null;
+  const numberFormat = cell.numFmt ? { numberFormat: cell.numFmt } : {};
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const { value, error } = scalar(cell.result);
+    return { value, formula: `=${cell.formula}`, ...numberFormat, ...(error ? { error } : {}) };
+  }
+  const { value, error } = scalar(cell.value);
+  return { value, ...numberFormat, ...(error ? { error } : {}) };
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  // The public `model` getter rebuilds the whole sheet model; the merge map is all we need.
+  const merges = (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges;
+  if (merges) return Object.values(merges).flatMap((m) => (m.range ? [m.range] : []));
+  return ws.model.merges ?? [];
+}
+
+function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const rows: (Cell | null)[][] = [];
+  const hiddenRows: number[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.findRow(r);
+    if (!row) continue;
+    if (row.hidden) hiddenRows.push(r - 1);
+    const cells: (Cell | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const read = readCell(cell);
+      if (!read) return;
+      while (cells.length < col - 1) cells.push(null);
+      cells[col - 1] = read;
+    });
+    if (cells.length > 0) {
+      while (rows.length < r - 1) rows.push([]);
+      rows[r - 1] = cells;
+    }
+  }
+  const hiddenColumns: number[] = [];
+  (ws.columns ?? []).forEach((column, i) => {
+    if (column?.hidden) hiddenColumns.push(i);
+  });
+  return { name: ws.name, rows, hiddenRows, hiddenColumns, merges: mergesOf(ws) };
+}
+
+export interface LoadedWorkbook {
+  workbook: ExcelJS.Workbook;
+  snapshot: WorkbookSnapshot;
+}
+
+/**
+ * Reads an .xlsx held in memory. Throws WorkbookError (never anything else) with a message
+ * naming `name` and saying what to do.
+ */
+export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<LoadedWorkbook> {
+  classifyBytes(bytes, name);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new WorkbookError(
+      "damaged",
+      `${name} could not be read: the workbook is damaged or incomplete`,
+    );
+  }
+  return { workbook, snapshot: { sheets: workbook.worksheets.map(readSheet) } };
+}

@@ -1,0 +1,65 @@
+import ExcelJS from "exceljs";
+import { writtenCell, type ApplyOptions } from "../../core/apply-plan";
+import type { ColumnWrite, WritePlan } from "../../core/plan";
+import { WorkbookError } from "./errors";
+
+/** Borders, fill, font and alignment of the neighbouring column; its number format is its own. */
+function copyStyle(target: ExcelJS.Cell, source: ExcelJS.Cell | undefined): void {
+  if (!source?.style || Object.keys(source.style).length === 0) return;
+  // ExcelJS shares style objects between cells; give the new cell its own copy.
+  const style = JSON.parse(JSON.stringify(source.style)) as Partial<ExcelJS.Style>;
+  delete style.numFmt;
+  target.style = style;
+}
+
+function writeColumn(ws: ExcelJS.Worksheet, op: ColumnWrite, options: ApplyOptions): void {
+  const column = op.column + 1;
+  const styleFrom = op.styleFrom === undefined ? undefined : op.styleFrom + 1;
+  if (op.header && styleFrom) {
+    const width = ws.getColumn(styleFrom).width;
+    if (width && !ws.getColumn(column).width) ws.getColumn(column).width = Math.min(width, 14);
+  }
+  if (op.header) {
+    const cell = ws.getCell(op.header.row + 1, column);
+    if (styleFrom) copyStyle(cell, ws.getCell(op.header.row + 1, styleFrom));
+    cell.value = op.header.text;
+  }
+  for (const planned of op.cells) {
+    const cell = ws.getCell(planned.row + 1, column);
+    if (styleFrom) copyStyle(cell, ws.getCell(planned.row + 1, styleFrom));
+    const content = writtenCell(op, planned, options);
+    if (content.formula) {
+      const result = content.value === null ? undefined : content.value;
+      cell.value = { formula: content.formula.slice(1), result } as ExcelJS.CellFormulaValue;
+    } else {
+      // A string lands as text, whatever it starts with: ExcelJS never parses "=..." strings.
+      cell.value = content.value;
+    }
+    if (op.numberFormat) cell.numFmt = op.numberFormat;
+  }
+}
+
+/** Applies a plan to a loaded workbook in place. Sheets, cells and styles not in the plan are untouched. */
+export function applyPlan(
+  workbook: ExcelJS.Workbook,
+  plan: WritePlan,
+  options: ApplyOptions,
+): void {
+  for (const op of plan.operations) {
+    const ws = workbook.getWorksheet(op.sheet);
+    if (!ws)
+      throw new WorkbookError("write-failed", `Sheet "${op.sheet}" is missing from the workbook`);
+    if (op.kind === "insert-columns") {
+      ws.spliceColumns(op.column + 1, 0, ...Array.from({ length: op.count }, () => []));
+    } else {
+      writeColumn(ws, op, options);
+    }
+  }
+  // Excel recalculates everything when it opens the file, so no reader is left with a stale value.
+  workbook.calcProperties.fullCalcOnLoad = true;
+}
+
+export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

@@ -1,0 +1,62 @@
+import type { Change, Written } from "../core/apply-plan";
+import type { TableReport } from "../core/analyse";
+import { countBySeverity, type Finding } from "../core/findings";
+import { describeBands } from "../core/risk/bands";
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text + " " : text + " ".repeat(width - text.length);
+}
+
+export function tablesText(tables: readonly TableReport[]): string[] {
+  if (tables.length === 0) return ["No tables recognised."];
+  const nameWidth = Math.max(...tables.map((t) => t.sheet.length)) + 2;
+  const lines = [`Tables (${tables.length})`];
+  for (const t of tables) {
+    const bands = `${describeBands(t.bands.bands)} (${t.bands.source === "sheet" ? `key at ${t.bands.at ?? "?"}` : t.bands.source})`;
+    lines.push(
+      `  ${pad(t.sheet, nameWidth)}${pad(t.kind, 15)}${pad(t.range, 10)}${pad(plural(t.rows, "row"), 9)}scale 1-${t.scale}  bands ${bands}`,
+    );
+  }
+  return lines;
+}
+
+export function findingsText(findings: readonly Finding[]): string[] {
+  const counts = countBySeverity(findings);
+  const lines = [
+    `Findings: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "note")}`,
+  ];
+  const where = (f: Finding) => `${f.sheet}!${f.cell}`;
+  const width = Math.max(0, ...findings.map((f) => where(f).length)) + 2;
+  for (const f of findings) {
+    lines.push(`  ${pad(f.severity, 8)}${pad(where(f), width)}${pad(f.code, 19)}${f.message}`);
+  }
+  return lines;
+}
+
+export function writesText(
+  out: string,
+  written: readonly Written[],
+  changed: readonly Change[],
+): string[] {
+  const lines = [`Wrote ${plural(written.length, "column range")} to ${out}`];
+  for (const w of written) lines.push(`  ${w.sheet}!${w.range}  ${w.column}`);
+  const different = changed.filter((c) => c.valueChanged);
+  const same = changed.length - different.length;
+  lines.push(
+    `${plural(different.length, "cell")} now show${different.length === 1 ? "s" : ""} a different value`,
+  );
+  for (const c of different.slice(0, 20)) {
+    lines.push(
+      `  ${c.sheet}!${c.cell}  ${String(c.before)} -> ${String(c.afterValue)}  ${String(c.after)}`,
+    );
+  }
+  if (different.length > 20)
+    lines.push(`  ... and ${different.length - 20} more (--json lists them all)`);
+  if (same > 0)
+    lines.push(`${plural(same, "typed value")} replaced by a formula giving the same value`);
+  return lines;
+}

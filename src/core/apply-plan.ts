@@ -1,0 +1,174 @@
+import { cellAddress, columnLetter, parseAddress } from "./a1";
+import type { ColumnWrite, InsertColumns, WriteOperation, WritePlan } from "./plan";
+import type { Cell, CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+
+/**
+ * Puts insertions first (rightmost first) and moves every other table's writes past the columns
+ * inserted to their left, so adapters can apply the operations one after another.
+ */
+export function orderOperations(operations: readonly WriteOperation[]): WriteOperation[] {
+  const inserts = operations.filter((op): op is InsertColumns => op.kind === "insert-columns");
+  const writes = operations.filter((op): op is ColumnWrite => op.kind === "column");
+  const shifted = writes.map((w) => {
+    let shift = 0;
+    for (const ins of inserts) {
+      if (ins.sheet === w.sheet && ins.table !== w.table && ins.column <= w.column)
+        shift += ins.count;
+    }
+    if (shift === 0) return w;
+    return {
+      ...w,
+      column: w.column + shift,
+      ...(w.styleFrom !== undefined ? { styleFrom: w.styleFrom + shift } : {}),
+    };
+  });
+  return [...[...inserts].sort((a, b) => b.column - a.column), ...shifted];
+}
+
+function shiftMerge(range: string, at: number, count: number): string {
+  return range
+    .split(":")
+    .map((a) => {
+      const p = parseAddress(a);
+      return cellAddress(p.row, p.column >= at ? p.column + count : p.column);
+    })
+    .join(":");
+}
+
+function insertInto(sheet: SheetSnapshot, op: InsertColumns): SheetSnapshot {
+  const blanks = new Array<null>(op.count).fill(null);
+  return {
+    ...sheet,
+    rows: sheet.rows.map((row) =>
+      row.length > op.column
+        ? [...row.slice(0, op.column), ...blanks, ...row.slice(op.column)]
+        : row,
+    ),
+    hiddenColumns: sheet.hiddenColumns.map((c) => (c >= op.column ? c + op.count : c)),
+    merges: sheet.merges.map((m) => shiftMerge(m, op.column, op.count)),
+  };
+}
+
+export interface ApplyOptions {
+  /** Write computed values instead of formulas. */
+  valuesOnly: boolean;
+}
+
+/** What a written cell will hold: a formula (with its cached value) or a plain value. */
+export function writtenCell(
+  op: ColumnWrite,
+  cell: ColumnWrite["cells"][number],
+  options: ApplyOptions,
+): Cell {
+  const format = op.numberFormat ? { numberFormat: op.numberFormat } : {};
+  if (cell.formula && !options.valuesOnly)
+    return { value: cell.value, formula: cell.formula, ...format };
+  // Without a formula, an empty result is simply an empty cell.
+  return { value: cell.value === "" ? null : cell.value, ...format };
+}
+
+function setCell(
+  rows: (Cell | null | undefined)[][],
+  row: number,
+  column: number,
+  cell: Cell,
+): void {
+  while (rows.length <= row) rows.push([]);
+  const cells = [...(rows[row] ?? [])];
+  while (cells.length <= column) cells.push(null);
+  cells[column] = cell;
+  rows[row] = cells;
+}
+
+/** The snapshot as it will be after the plan: used to re-check and to list what changed. */
+export function applyPlanToSnapshot(
+  snapshot: WorkbookSnapshot,
+  plan: WritePlan,
+  options: ApplyOptions,
+): WorkbookSnapshot {
+  const sheets = snapshot.sheets.map((s) => ({ ...s, rows: [...s.rows] }));
+  const byName = new Map(sheets.map((s, i) => [s.name, i]));
+  for (const op of plan.operations) {
+    const index = byName.get(op.sheet);
+    const sheet = index === undefined ? undefined : sheets[index];
+    if (index === undefined || !sheet) continue;
+    if (op.kind === "insert-columns") {
+      sheets[index] = insertInto(sheet, op);
+      continue;
+    }
+    if (op.header) setCell(sheet.rows, op.header.row, op.column, { value: op.header.text });
+    for (const cell of op.cells)
+      setCell(sheet.rows, cell.row, op.column, writtenCell(op, cell, options));
+  }
+  return { sheets };
+}
+
+export interface Change {
+  sheet: string;
+  cell: string;
+  /** The formula or value the cell held. */
+  before: CellValue;
+  /** The formula or value it holds now. */
+  after: CellValue;
+  /** The value it shows now. */
+  afterValue: CellValue;
+  /** False when a typed value became a formula that shows the same value. */
+  valueChanged: boolean;
+}
+
+export interface Written {
+  sheet: string;
+  range: string;
+  column: string;
+}
+
+function shown(cell: Cell | null | undefined): CellValue {
+  if (!cell) return null;
+  return cell.formula ?? cell.value;
+}
+
+/** Every cell that held something before and holds something else after, and every range written. */
+export function describePlan(
+  snapshot: WorkbookSnapshot,
+  plan: WritePlan,
+  options: ApplyOptions,
+): { changed: Change[]; written: Written[] } {
+  const inserts: WritePlan = {
+    operations: plan.operations.filter((op) => op.kind === "insert-columns"),
+  };
+  const before = applyPlanToSnapshot(snapshot, inserts, options);
+  const sheets = new Map(before.sheets.map((s) => [s.name, s]));
+  const changed: Change[] = [];
+  const written: Written[] = [];
+  for (const op of plan.operations) {
+    if (op.kind !== "column") continue;
+    const sheet = sheets.get(op.sheet);
+    const rows = [...(op.header ? [op.header.row] : []), ...op.cells.map((c) => c.row)];
+    if (rows.length === 0) continue;
+    const letter = columnLetter(op.column);
+    const top = Math.min(...rows) + 1;
+    const bottom = Math.max(...rows) + 1;
+    written.push({
+      sheet: op.sheet,
+      range: top === bottom ? `${letter}${top}` : `${letter}${top}:${letter}${bottom}`,
+      column: op.title,
+    });
+    const entries: [number, Cell][] = op.cells.map((c) => [c.row, writtenCell(op, c, options)]);
+    if (op.header) entries.unshift([op.header.row, { value: op.header.text }]);
+    for (const [row, after] of entries) {
+      const previous = sheet?.rows[row]?.[op.column];
+      const old = shown(previous);
+      const now = shown(after);
+      if (old === null || old === "" || old === now) continue;
+      changed.push({
+        sheet: op.sheet,
+        cell: cellAddress(row, op.column),
+        before: old,
+        after: now,
+        afterValue: after.value,
+        valueChanged: previous?.value !== after.value,
+      });
+    }
+  }
+  return { changed, written };
+}

@@ -1,0 +1,76 @@
+/**
+ * Recognising columns by what their header means rather than by fixed names: synonyms, then
+ * containment, then fuzzy matching for typing slips ("Likelyhood", "Probabilty").
+ */
+export interface FieldSpec<F extends string = string> {
+  field: F;
+  /** Normalised phrases (see normaliseHeader). Single letters only ever match exactly. */
+  synonyms: readonly string[];
+}
+
+export interface FieldMatch<F extends string = string> {
+  field: F;
+  /** 1 exact, 0.9 leading phrase, 0.8 contains all words, ≤ 0.75 fuzzy. */
+  quality: number;
+}
+
+/** Lower case, words only: "Score (I x L)" → "score i x l", "Risk Ref." → "risk ref". */
+export function normaliseHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/£/g, " ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .replace(/\s+/g, " ");
+}
+
+/** Levenshtein distance, two-row dynamic programme. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
+}
+
+function matchQuality(header: string, synonym: string): number {
+  if (header === synonym) return 1;
+  if (synonym.length < 3) return 0;
+  if (synonym.length >= 5 && header.startsWith(synonym + " ")) return 0.9;
+  const words = header.split(" ");
+  if (synonym.length >= 5 && synonym.split(" ").every((w) => words.includes(w))) return 0.8;
+  if (synonym.length >= 6 && header.length <= synonym.length + 2) {
+    const score = similarity(header, synonym);
+    if (score >= 0.8) return score * 0.9;
+  }
+  return 0;
+}
+
+/** The best field for a normalised header, or null. Ties go to the spec listed first. */
+export function matchField<F extends string>(
+  header: string,
+  specs: readonly FieldSpec<F>[],
+): FieldMatch<F> | null {
+  let best: FieldMatch<F> | null = null;
+  for (const spec of specs) {
+    for (const synonym of spec.synonyms) {
+      const quality = matchQuality(header, synonym);
+      if (quality > 0 && (!best || quality > best.quality)) best = { field: spec.field, quality };
+    }
+  }
+  return best;
+}

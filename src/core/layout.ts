@@ -1,0 +1,82 @@
+import { cellText, isEmptyCell, type SheetSnapshot } from "./snapshot";
+
+/**
+ * Generic table geometry shared by every table kind: how far a header row reaches, and where the
+ * data under it ends.
+ */
+
+/** The run of non-empty header cells around the recognised columns. */
+export function headerSpan(
+  sheet: SheetSnapshot,
+  row: number,
+  recognised: readonly number[],
+): { first: number; last: number } {
+  const cells = sheet.rows[row] ?? [];
+  let first = Math.min(...recognised);
+  let last = Math.max(...recognised);
+  while (first > 0 && !isEmptyCell(cells[first - 1] ?? undefined)) first--;
+  while (last + 1 < cells.length && !isEmptyCell(cells[last + 1] ?? undefined)) last++;
+  return { first, last };
+}
+
+export function rowIsBlank(
+  sheet: SheetSnapshot,
+  row: number,
+  first: number,
+  last: number,
+): boolean {
+  const cells = sheet.rows[row];
+  if (!cells) return true;
+  for (let c = first; c <= last && c < cells.length; c++) {
+    if (!isEmptyCell(cells[c] ?? undefined)) return false;
+  }
+  return true;
+}
+
+/** The first non-empty text in the row's span, used to spot legends and section headings. */
+export function leadingText(
+  sheet: SheetSnapshot,
+  row: number,
+  first: number,
+  last: number,
+): string {
+  const cells = sheet.rows[row] ?? [];
+  for (let c = first; c <= last && c < cells.length; c++) {
+    const text = cellText(cells[c] ?? undefined);
+    if (text) return text;
+  }
+  return "";
+}
+
+export interface Extent {
+  /** Rows holding data, in order; blank separator rows are left out. */
+  dataRows: number[];
+  /** The last data row, or the header row when there is no data. */
+  lastRow: number;
+}
+
+/**
+ * Walks down from the header. A single blank row (or any number of hidden ones) may sit inside a
+ * table; two visible blank rows in a row, or a row `stops` accepts (a legend, a new header), end it.
+ */
+export function tableExtent(
+  sheet: SheetSnapshot,
+  headerRow: number,
+  first: number,
+  last: number,
+  stops: (row: number) => boolean,
+): Extent {
+  const hidden = new Set(sheet.hiddenRows);
+  const dataRows: number[] = [];
+  let blanks = 0;
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+    if (rowIsBlank(sheet, r, first, last)) {
+      if (!hidden.has(r) && ++blanks >= 2) break;
+      continue;
+    }
+    if (stops(r)) break;
+    blanks = 0;
+    dataRows.push(r);
+  }
+  return { dataRows, lastRow: dataRows[dataRows.length - 1] ?? headerRow };
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { CellValueSchema } from "./snapshot";
+
+/**
+ * What to write, as plain data. Adapters carry it out; the core never touches a host. Formulas are
+ * in Excel's display form with the leading "=" and US-locale separators; `value` is the result the
+ * core computed, cached with the formula (or written alone with --values-only).
+ */
+export const PlannedCellSchema = z.object({
+  row: z.number().int().nonnegative(),
+  formula: z.string().nullable(),
+  value: CellValueSchema,
+});
+export type PlannedCell = z.infer<typeof PlannedCellSchema>;
+
+export const ColumnWriteSchema = z.object({
+  kind: z.literal("column"),
+  sheet: z.string(),
+  /** Range of the table the column belongs to, as found before any insertion. */
+  table: z.string(),
+  column: z.number().int().nonnegative(),
+  /** What the column holds: "Score", "Residual priority". */
+  title: z.string(),
+  /** A header to write (new columns); null keeps the sheet's own header. */
+  header: z.object({ row: z.number().int().nonnegative(), text: z.string() }).nullable(),
+  cells: z.array(PlannedCellSchema),
+  numberFormat: z.string().optional(),
+  /** Column whose cell styles (borders, fill, font) the new cells copy, row by row. */
+  styleFrom: z.number().int().nonnegative().optional(),
+});
+export type ColumnWrite = z.infer<typeof ColumnWriteSchema>;
+
+/** Shift cells right to make room, so that nothing beside a table is written over. */
+export const InsertColumnsSchema = z.object({
+  kind: z.literal("insert-columns"),
+  sheet: z.string(),
+  table: z.string(),
+  column: z.number().int().nonnegative(),
+  count: z.number().int().positive(),
+});
+export type InsertColumns = z.infer<typeof InsertColumnsSchema>;
+
+export const WriteOperationSchema = z.discriminatedUnion("kind", [
+  ColumnWriteSchema,
+  InsertColumnsSchema,
+]);
+export type WriteOperation = z.infer<typeof WriteOperationSchema>;
+
+export const WritePlanSchema = z.object({ operations: z.array(WriteOperationSchema) });
+export type WritePlan = z.infer<typeof WritePlanSchema>;

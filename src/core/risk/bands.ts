@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+export const BandSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  label: z.string().min(1),
+});
+export type Band = z.infer<typeof BandSchema>;
+
+export const BandSetSchema = z.object({
+  bands: z.array(BandSchema).min(1),
+  /** Where the bands came from: the sheet's own key, another sheet's key, settings, defaults. */
+  source: z.enum(["sheet", "workbook", "settings", "default"]),
+  /** "Sheet!A12" where the key was read, when it was read from the workbook. */
+  at: z.string().optional(),
+});
+export type BandSet = z.infer<typeof BandSetSchema>;
+
+/** Council defaults when a register states no key. The 4-point set matches the BCP seed key. */
+export const DEFAULT_BANDS: Record<4 | 5, Band[]> = {
+  4: [
+    { from: 1, to: 2, label: "Low" },
+    { from: 3, to: 6, label: "Medium" },
+    { from: 8, to: 16, label: "High" },
+  ],
+  5: [
+    { from: 1, to: 4, label: "Low" },
+    { from: 5, to: 9, label: "Medium" },
+    { from: 10, to: 16, label: "High" },
+    { from: 20, to: 25, label: "Very high" },
+  ],
+};
+
+/** Bands in ascending order of their lower bound. */
+export function sortBands(bands: readonly Band[]): Band[] {
+  return [...bands].sort((a, b) => a.from - b.from);
+}
+
+/**
+ * The band of a score: the band with the greatest lower bound at or below it, so that scores in a
+ * gap between bands (7 with 3-6 and 8-16) fall to the lower band, and the lowest band catches
+ * anything below it. The priority formula written into the sheet follows exactly this rule.
+ */
+export function bandOf(score: number, bands: readonly Band[]): Band {
+  const sorted = sortBands(bands);
+  let chosen = sorted[0];
+  for (const band of sorted) if (score >= band.from) chosen = band;
+  if (!chosen) throw new Error("bandOf needs at least one band");
+  return chosen;
+}
+
+/** "Low risk" and "low" name the same band. */
+export function sameBandLabel(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/\b(risk|priority|rating)\b/g, "")
+      .replace(/[^a-z]+/g, "");
+  return norm(a) === norm(b);
+}
+
+export function describeBands(bands: readonly Band[]): string {
+  return sortBands(bands)
+    .map((b) => `${b.from}-${b.to} ${b.label}`)
+    .join(", ");
+}

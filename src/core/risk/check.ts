@@ -1,0 +1,222 @@
+import { columnLetter, rangeAddress } from "../a1";
+import { finding, type Finding } from "../findings";
+import { cellText, type SheetSnapshot } from "../snapshot";
+import { parseDate, parseScaleValue, serialToUkDate, type ParsedValue } from "../values";
+import { bandOf, sameBandLabel, type BandSet } from "./bands";
+import type { RiskPair, RiskTable } from "./detect";
+import { pairTitle, type PairName } from "./fields";
+
+export interface RiskContext {
+  table: RiskTable;
+  scale: number;
+  scaleSource: "key" | "data";
+  bands: BandSet;
+}
+
+export interface CheckOptions {
+  /** Today as an Excel serial; review dates before it are overdue. */
+  asOf: number;
+}
+
+function fieldName(pair: PairName, field: string): string {
+  return pair ? `${pairTitle(pair)} ${field}` : field.charAt(0).toUpperCase() + field.slice(1);
+}
+
+function shown(parsed: ParsedValue, raw: unknown): string {
+  return parsed.kind === "text" || parsed.kind === "unconfirmed" ? `"${parsed.text}"` : String(raw);
+}
+
+/** A row with one filled cell and no ratings is a heading ("Strategic risks"), not a risk. */
+export function isHeadingRow(sheet: SheetSnapshot, table: RiskTable, row: number): boolean {
+  const cells = sheet.rows[row] ?? [];
+  let filled = 0;
+  for (let c = table.firstColumn; c <= table.lastColumn; c++)
+    if (cellText(cells[c] ?? undefined)) filled++;
+  const rated = table.pairs.some(
+    (p) => cellText(cells[p.likelihood] ?? undefined) || cellText(cells[p.impact] ?? undefined),
+  );
+  return filled === 1 && !rated;
+}
+
+/** The valid rating of one likelihood/impact cell, with the findings it earns. */
+function rating(
+  ctx: RiskContext,
+  sheet: SheetSnapshot,
+  row: number,
+  column: number,
+  label: string,
+  out: Finding[],
+): number | null {
+  const raw = sheet.rows[row]?.[column]?.value ?? null;
+  const parsed = parseScaleValue(raw);
+  const table = rangeOf(ctx.table);
+  const at = (code: Parameters<typeof finding>[0], message: string, extra = {}) =>
+    out.push(finding(code, sheet.name, row, column, message, { table, ...extra }));
+  if (parsed.kind === "blank") {
+    at("missing-value", `${label} is blank`);
+    return null;
+  }
+  if (parsed.kind === "unconfirmed") {
+    at("missing-value", `${label} is ${shown(parsed, raw)}, not yet a rating`, {
+      actual: parsed.text,
+    });
+    return null;
+  }
+  if (parsed.kind === "text") {
+    at(
+      "not-a-number",
+      `${label} ${shown(parsed, raw)} is not a number on the 1–${ctx.scale} scale`,
+      {
+        actual: parsed.text,
+      },
+    );
+    return null;
+  }
+  if (parsed.fromText && parsed.label === undefined) {
+    at("number-as-text", `${label} ${parsed.value} is stored as text; it is read as the number`, {
+      actual: String(raw),
+    });
+  }
+  const v = parsed.value;
+  if (!Number.isInteger(v) || v < 1 || v > ctx.scale) {
+    at("out-of-range", `${label} ${v} is outside the 1–${ctx.scale} scale`, { actual: v });
+    return null;
+  }
+  return v;
+}
+
+function checkStated(
+  ctx: RiskContext,
+  sheet: SheetSnapshot,
+  row: number,
+  pair: RiskPair,
+  l: number,
+  i: number,
+  out: Finding[],
+): void {
+  const expected = l * i;
+  const table = rangeOf(ctx.table);
+  const cells = sheet.rows[row] ?? [];
+  if (pair.score !== null) {
+    const raw = cells[pair.score]?.value ?? null;
+    const stated = parseScaleValue(raw);
+    const label = fieldName(pair.name, "score");
+    if (stated.kind === "text") {
+      out.push(
+        finding(
+          "not-a-number",
+          sheet.name,
+          row,
+          pair.score,
+          `${label} "${stated.text}" is not a number`,
+          { table, actual: stated.text },
+        ),
+      );
+    } else if (stated.kind === "number" && Math.abs(stated.value - expected) > 1e-9) {
+      const what = `${label} is ${stated.value} but ${fieldName(pair.name, "likelihood").toLowerCase()} ${l} × ${fieldName(pair.name, "impact").toLowerCase()} ${i} = ${expected}`;
+      out.push(
+        finding("score-mismatch", sheet.name, row, pair.score, what, {
+          table,
+          expected,
+          actual: stated.value,
+        }),
+      );
+    }
+  }
+  if (pair.priority !== null) {
+    const stated = cellText(cells[pair.priority] ?? undefined);
+    const band = bandOf(expected, ctx.bands.bands);
+    if (stated && !sameBandLabel(stated, band.label)) {
+      const label = fieldName(pair.name, "priority");
+      const what = `${label} is "${stated}" but score ${expected} is in band ${band.from}-${band.to} ${band.label}`;
+      out.push(
+        finding("priority-mismatch", sheet.name, row, pair.priority, what, {
+          table,
+          expected: band.label,
+          actual: stated,
+        }),
+      );
+    }
+  }
+}
+
+function rangeOf(t: RiskTable): string {
+  return rangeAddress(t.headerRow, t.firstColumn, t.lastRow, t.lastColumn);
+}
+
+function checkIds(sheet: SheetSnapshot, ctx: RiskContext, rows: number[], out: Finding[]): void {
+  const column = ctx.table.columns.id;
+  if (column === undefined) return;
+  const firstSeen = new Map<string, number>();
+  for (const row of rows) {
+    const id = cellText(sheet.rows[row]?.[column] ?? undefined);
+    if (!id) continue;
+    const key = id.toLowerCase();
+    const earlier = firstSeen.get(key);
+    if (earlier === undefined) firstSeen.set(key, row);
+    else {
+      const where = `${columnLetter(column)}${earlier + 1}`;
+      out.push(
+        finding("duplicate-id", sheet.name, row, column, `Id ${id} is also used at ${where}`, {
+          table: rangeOf(ctx.table),
+          actual: id,
+        }),
+      );
+    }
+  }
+}
+
+function checkReview(
+  sheet: SheetSnapshot,
+  ctx: RiskContext,
+  row: number,
+  asOf: number,
+  out: Finding[],
+): void {
+  const column = ctx.table.columns.reviewDate;
+  if (column === undefined) return;
+  const serial = parseDate(sheet.rows[row]?.[column]?.value ?? null);
+  if (serial !== null && Math.floor(serial) < Math.floor(asOf)) {
+    const message = `Review date ${serialToUkDate(serial)} has passed (today is ${serialToUkDate(asOf)})`;
+    out.push(
+      finding("review-overdue", sheet.name, row, column, message, {
+        table: rangeOf(ctx.table),
+        actual: serialToUkDate(serial),
+      }),
+    );
+  }
+}
+
+/** Every finding for one register: exactly the rows that are wrong, nothing on rows that are right. */
+export function checkRiskTable(
+  sheet: SheetSnapshot,
+  ctx: RiskContext,
+  options: CheckOptions,
+): Finding[] {
+  const out: Finding[] = [];
+  const rows = ctx.table.dataRows.filter((r) => !isHeadingRow(sheet, ctx.table, r));
+  for (const row of rows) {
+    const titleColumn = ctx.table.columns.title;
+    if (titleColumn !== undefined && !cellText(sheet.rows[row]?.[titleColumn] ?? undefined)) {
+      out.push(
+        finding("missing-value", sheet.name, row, titleColumn, "Risk title is blank", {
+          table: rangeOf(ctx.table),
+        }),
+      );
+    }
+    for (const pair of ctx.table.pairs) {
+      const cells = sheet.rows[row] ?? [];
+      const unrated =
+        !cellText(cells[pair.likelihood] ?? undefined) &&
+        !cellText(cells[pair.impact] ?? undefined);
+      // A target rating is often set later; an empty pair there is not a fault.
+      if (pair.name === "target" && unrated) continue;
+      const l = rating(ctx, sheet, row, pair.likelihood, fieldName(pair.name, "likelihood"), out);
+      const i = rating(ctx, sheet, row, pair.impact, fieldName(pair.name, "impact"), out);
+      if (l !== null && i !== null) checkStated(ctx, sheet, row, pair, l, i, out);
+    }
+    checkReview(sheet, ctx, row, options.asOf, out);
+  }
+  checkIds(sheet, ctx, rows, out);
+  return out;
+}

@@ -1,0 +1,178 @@
+import { matchField, normaliseHeader, type FieldMatch, type FieldSpec } from "../headers";
+
+export type RiskField =
+  | "id"
+  | "title"
+  | "likelihood"
+  | "impact"
+  | "score"
+  | "priority"
+  | "owner"
+  | "reviewDate"
+  | "project";
+
+/** Fields that come once per assessment pair (inherent, current, residual, target). */
+export type PairField = "likelihood" | "impact" | "score" | "priority";
+export const PAIR_FIELDS: readonly PairField[] = ["likelihood", "impact", "score", "priority"];
+
+export type PairName = "" | "inherent" | "current" | "residual" | "target";
+
+const SPECS: readonly FieldSpec<RiskField>[] = [
+  {
+    field: "likelihood",
+    synonyms: [
+      "likelihood",
+      "probability",
+      "l",
+      "prob",
+      "likelihood score",
+      "likelihood rating",
+      "chance",
+    ],
+  },
+  {
+    field: "impact",
+    synonyms: [
+      "impact",
+      "severity",
+      "consequence",
+      "i",
+      "impact score",
+      "impact rating",
+      "consequences",
+    ],
+  },
+  {
+    field: "score",
+    synonyms: [
+      "score",
+      "risk score",
+      "rating",
+      "risk rating",
+      "s",
+      "l x i",
+      "i x l",
+      "lxi",
+      "ixl",
+      "overall score",
+      "total score",
+    ],
+  },
+  {
+    field: "priority",
+    synonyms: [
+      "priority",
+      "risk priority",
+      "rag",
+      "rag status",
+      "risk level",
+      "level",
+      "band",
+      "risk band",
+      "priority rating",
+    ],
+  },
+  {
+    field: "id",
+    synonyms: [
+      "id",
+      "ref",
+      "reference",
+      "risk id",
+      "risk ref",
+      "risk reference",
+      "risk no",
+      "no",
+      "number",
+      "risk number",
+      "ref no",
+    ],
+  },
+  {
+    field: "title",
+    synonyms: [
+      "title",
+      "risk",
+      "risk title",
+      "description",
+      "risk description",
+      "risk name",
+      "risk event",
+      "risk detail",
+      "details",
+      "hazard",
+      "issue",
+    ],
+  },
+  {
+    field: "owner",
+    synonyms: [
+      "owner",
+      "risk owner",
+      "responsible officer",
+      "responsible",
+      "lead officer",
+      "accountable officer",
+      "lead",
+    ],
+  },
+  {
+    field: "reviewDate",
+    synonyms: [
+      "review date",
+      "next review",
+      "next review date",
+      "review due",
+      "date of next review",
+      "review by",
+    ],
+  },
+  { field: "project", synonyms: ["project", "project name", "programme", "workstream"] },
+];
+
+const PAIR_WORDS: readonly [RegExp, Exclude<PairName, "">][] = [
+  [/^(inherent|gross|initial|original|pre mitigation|pre control|unmitigated|before)$/, "inherent"],
+  [/^(current|present)$/, "current"],
+  [/^(residual|net|post mitigation|post control|mitigated|after|revised)$/, "residual"],
+  [/^(target|future|desired)$/, "target"],
+];
+
+function pairOf(word: string): Exclude<PairName, ""> | null {
+  for (const [pattern, name] of PAIR_WORDS) if (pattern.test(word)) return name;
+  return null;
+}
+
+/** Splits "Residual likelihood", "Likelihood (residual)", "Pre-mitigation L" into pair and rest. */
+function splitPair(header: string): { pair: PairName; rest: string } {
+  const words = header.split(" ");
+  for (const take of [2, 1]) {
+    if (words.length <= take) continue;
+    const head = pairOf(words.slice(0, take).join(" "));
+    if (head) return { pair: head, rest: words.slice(take).join(" ") };
+    const tail = pairOf(words.slice(-take).join(" "));
+    if (tail) return { pair: tail, rest: words.slice(0, -take).join(" ") };
+  }
+  return { pair: "", rest: header };
+}
+
+export interface RiskColumnMatch extends FieldMatch<RiskField> {
+  pair: PairName;
+}
+
+/** What a header cell means in a risk register, or null. */
+export function classifyRiskHeader(text: string): RiskColumnMatch | null {
+  if (text.length > 60 || text.includes("=")) return null;
+  const header = normaliseHeader(text);
+  if (!header || /^\d+$/.test(header)) return null;
+  const { pair, rest } = splitPair(header);
+  if (pair) {
+    const m = matchField(rest, SPECS);
+    if (m && (PAIR_FIELDS as readonly string[]).includes(m.field)) return { ...m, pair };
+  }
+  const m = matchField(header, SPECS);
+  return m ? { ...m, pair: "" } : null;
+}
+
+export function pairTitle(pair: PairName): string {
+  return pair ? pair.charAt(0).toUpperCase() + pair.slice(1) : "";
+}

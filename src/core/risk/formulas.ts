@@ -1,0 +1,55 @@
+import type { CellValue } from "../snapshot";
+import { bandOf, sortBands, type Band } from "./bands";
+
+/**
+ * The formulas written into risk registers, and their evaluation in the core. Each `...Value`
+ * function computes exactly what Excel (and LibreOffice) compute for the matching formula, so the
+ * cached values we write agree with a recalculation on every row — including rows with bad input.
+ *
+ * Two score formulas: plain numbers use COUNT so that a blank or text input gives "" instead of
+ * #VALUE!; drop-down labels ("3 - Likely") read the leading digit, which holds on 1–4 and 1–5 scales.
+ */
+export function scoreFormula(likelihood: string, impact: string, labelMode: boolean): string {
+  return labelMode
+    ? `=IFERROR(VALUE(LEFT(TRIM(${likelihood}),1))*VALUE(LEFT(TRIM(${impact}),1)),"")`
+    : `=IF(COUNT(${likelihood},${impact})=2,${likelihood}*${impact},"")`;
+}
+
+function leadingDigit(value: CellValue): number | null {
+  if (value === null || typeof value === "boolean") return null;
+  const first = String(value).trim().charAt(0);
+  return /^\d$/.test(first) ? Number(first) : null;
+}
+
+export function scoreFormulaValue(
+  likelihood: CellValue,
+  impact: CellValue,
+  labelMode: boolean,
+): number | "" {
+  if (labelMode) {
+    const l = leadingDigit(likelihood);
+    const i = leadingDigit(impact);
+    return l === null || i === null ? "" : l * i;
+  }
+  return typeof likelihood === "number" && typeof impact === "number" ? likelihood * impact : "";
+}
+
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Nested IFs from the top band down, matching `bandOf`: the greatest lower bound ≤ score wins. */
+export function priorityFormula(score: string, bands: readonly Band[]): string {
+  const sorted = sortBands(bands);
+  const lowest = sorted[0];
+  if (!lowest) throw new Error("priorityFormula needs at least one band");
+  let expression = quoted(lowest.label);
+  for (const band of sorted.slice(1)) {
+    expression = `IF(${score}>=${band.from},${quoted(band.label)},${expression})`;
+  }
+  return `=IF(ISNUMBER(${score}),${expression},"")`;
+}
+
+export function priorityFormulaValue(score: number | "", bands: readonly Band[]): string {
+  return typeof score === "number" ? bandOf(score, bands).label : "";
+}

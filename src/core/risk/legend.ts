@@ -1,0 +1,122 @@
+import { cellAddress } from "../a1";
+import { cellText, type SheetSnapshot } from "../snapshot";
+import { sortBands, type Band } from "./bands";
+
+/** First-cell text that opens a key/legend block; a table never runs into one. */
+export const LEGEND_MARKER =
+  /^(risk key|key|priority ratings?|rating bands?|risk bands?|risk matrix|definitions|scoring( key| matrix)?|legend|rag key)\b\s*:?/i;
+
+export interface Legend {
+  bands: Band[] | null;
+  /** Top of the scale stated by the key ("L = Likelihood (1-4)"), when stated. */
+  scale: number | null;
+  /** Where the bands were read, "A12". */
+  at: string | null;
+}
+
+const RANGE = String.raw`(\d+)\s*(?:-|–|—|to)\s*(\d+)`;
+const LABEL = String.raw`([A-Za-z][A-Za-z /&-]*?)`;
+const RANGE_THEN_LABEL = new RegExp(String.raw`^${RANGE}\s*[:=]?\s*${LABEL}\s*$`);
+const LABEL_THEN_RANGE = new RegExp(String.raw`^${LABEL}\s*[:=(]?\s*${RANGE}\s*\)?$`);
+const RANGE_ONLY = new RegExp(String.raw`^${RANGE}$`);
+const PLUS_THEN_LABEL = /^(\d+)\s*\+\s*[:=]?\s*([A-Za-z][A-Za-z /&-]*?)\s*$/;
+const SCALE_WORDS = /likelihood|impact|probability|severity|consequence|score/i;
+const SCALE =
+  /(?:likelihood|impact|probability|severity|consequence)\s*\(?\s*1\s*(?:-|–|to)\s*(\d+)/i;
+
+function tidyLabel(label: string): string {
+  const tidy = label
+    .replace(/\b(risk|priority|rating)\s*$/i, "")
+    .trim()
+    .replace(/\s+/g, " ");
+  return tidy.charAt(0).toUpperCase() + tidy.slice(1);
+}
+
+function band(from: string, to: string, label: string): Band | null {
+  if (SCALE_WORDS.test(label)) return null;
+  const lo = Number(from);
+  const hi = Number(to);
+  const tidy = tidyLabel(label);
+  if (!tidy || lo > hi) return null;
+  return { from: lo, to: hi, label: tidy };
+}
+
+/** A band written in one cell: "1-2 Low risk", "Low: 1-2", "20+ Very high". */
+function bandInText(text: string): Band | null {
+  let m = RANGE_THEN_LABEL.exec(text);
+  if (m && m[1] && m[2] && m[3]) return band(m[1], m[2], m[3]);
+  m = LABEL_THEN_RANGE.exec(text);
+  if (m && m[1] && m[2] && m[3]) return band(m[2], m[3], m[1]);
+  m = PLUS_THEN_LABEL.exec(text);
+  if (m && m[1] && m[2]) return band(m[1], "999", m[2]);
+  return null;
+}
+
+/** A band spread over two neighbouring cells: "Low" | "1-2" or "1-2" | "Low". */
+function bandInPair(left: string, right: string): Band | null {
+  let m = RANGE_ONLY.exec(right);
+  if (m && m[1] && m[2] && /^[A-Za-z]/.test(left)) return band(m[1], m[2], left);
+  m = RANGE_ONLY.exec(left);
+  if (m && m[1] && m[2] && /^[A-Za-z]/.test(right)) return band(m[1], m[2], right);
+  return null;
+}
+
+function coherent(bands: Band[]): Band[] | null {
+  if (bands.length < 2) return null;
+  const sorted = sortBands(bands);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1];
+    const cur = sorted[i];
+    if (!prev || !cur || cur.from <= prev.to) return null;
+  }
+  return sorted;
+}
+
+/**
+ * Reads a risk key anywhere on the sheet outside the given table rows: the stated scale, and
+ * priority bands from the first coherent run — one row holding two or more bands ("1-2 Low risk |
+ * 3-6 Medium risk | 8-16 High"), or consecutive rows holding one each ("Low | 1-2").
+ */
+export function readLegend(sheet: SheetSnapshot, tableRows: ReadonlySet<number>): Legend {
+  let scale: number | null = null;
+  const runs: { bands: Band[]; at: string }[] = [];
+  let previousRow = -2;
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!row || tableRows.has(r)) continue;
+    const rowBands: Band[] = [];
+    let rowAt = "";
+    for (let c = 0; c < row.length; c++) {
+      const text = cellText(row[c] ?? undefined);
+      if (!text) continue;
+      const s = SCALE.exec(text);
+      if (s && s[1]) scale = Math.max(scale ?? 0, Number(s[1]));
+      const single = bandInText(text);
+      const paired = single ? null : bandInPair(text, cellText(row[c + 1] ?? undefined));
+      const found = single ?? paired;
+      if (!found) continue;
+      if (rowBands.length === 0) rowAt = cellAddress(r, c);
+      rowBands.push(found);
+      if (paired) c++;
+    }
+    if (rowBands.length === 0) continue;
+    const last = runs[runs.length - 1];
+    if (last && r === previousRow + 1 && rowBands.length === 1 && last.bands.length >= 1) {
+      last.bands.push(...rowBands);
+    } else {
+      runs.push({ bands: rowBands, at: rowAt });
+    }
+    previousRow = r;
+  }
+  for (const run of runs) {
+    const bands = coherent(run.bands);
+    if (bands) return { bands: capTop(bands, scale), scale, at: run.at };
+  }
+  return { bands: null, scale, at: null };
+}
+
+/** "20+" is open-ended; close it at the top of the scale. */
+function capTop(bands: Band[], scale: number | null): Band[] {
+  const top = (scale ?? 5) ** 2;
+  return bands.map((b) => (b.to === 999 ? { ...b, to: Math.max(b.from, top) } : b));
+}

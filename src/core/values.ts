@@ -1,0 +1,143 @@
+import type { CellValue } from "./snapshot";
+
+/**
+ * Reading values the way council officers type them. Every parser here is total: it returns a
+ * tagged result for any input and never throws.
+ */
+export type ParsedValue =
+  | { kind: "blank" }
+  /** fromText: the cell held text such as "1,234" or "3 - Likely" rather than a number. */
+  | { kind: "number"; value: number; fromText: boolean; label?: string }
+  /** tbc / n/a / to be confirmed: not a number, not an error, money not yet known. */
+  | { kind: "unconfirmed"; text: string }
+  | { kind: "text"; text: string };
+
+const UNCONFIRMED =
+  /^(tbc|tbd|tba|n\/?a|na|not known|unknown|to be (confirmed|agreed|determined)|pending|\?+)\.?$/i;
+const NIL = /^[-–—]$/;
+
+export function isUnconfirmedText(text: string): boolean {
+  return UNCONFIRMED.test(text.trim());
+}
+
+function blankOrSpecial(value: CellValue): ParsedValue | string {
+  if (value === null || value === undefined) return { kind: "blank" };
+  if (typeof value === "boolean") return { kind: "text", text: String(value) };
+  if (typeof value === "number") {
+    return Number.isFinite(value)
+      ? { kind: "number", value, fromText: false }
+      : { kind: "text", text: String(value) };
+  }
+  const text = value.trim();
+  if (text === "" || NIL.test(text)) return { kind: "blank" };
+  if (isUnconfirmedText(text)) return { kind: "unconfirmed", text };
+  return text;
+}
+
+/** Rounds to whole pence so sums of money compare exactly. */
+export function roundMoney(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const PLAIN = /^(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * Money and plain numbers: 1234, "£1,234", "1,234.50", "(5,000)", "-£5k", "£1.2m", "£ 250,000".
+ */
+export function parseMoney(value: CellValue): ParsedValue {
+  const pre = blankOrSpecial(value);
+  if (typeof pre !== "string") return pre;
+  let text = pre.replace(/\s+/g, "").replace(/^GBP/i, "");
+  let negative = false;
+  if (/^\(.*\)$/.test(text)) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  if (/^[-–]/.test(text)) {
+    negative = !negative;
+    text = text.slice(1);
+  }
+  text = text.replace(/^£/, "");
+  if (/^[-–]/.test(text)) {
+    negative = !negative;
+    text = text.slice(1);
+  }
+  let multiplier = 1;
+  const suffix = /^(.*?)(k|m|bn)$/i.exec(text);
+  if (suffix && suffix[1] !== undefined && suffix[2] !== undefined) {
+    text = suffix[1];
+    multiplier = { k: 1e3, m: 1e6, bn: 1e9 }[suffix[2].toLowerCase() as "k" | "m" | "bn"];
+  }
+  if (!GROUPED.test(text) && !PLAIN.test(text)) return { kind: "text", text: pre };
+  const number = Number(text.replace(/,/g, "")) * multiplier;
+  if (!Number.isFinite(number)) return { kind: "text", text: pre };
+  return { kind: "number", value: roundMoney(negative ? -number : number), fromText: true };
+}
+
+/**
+ * Likelihood/impact cells: a number, a number stored as text, or a drop-down label that carries
+ * its number: "3 - Likely", "3. Likely", "Likely (3)".
+ */
+export function parseScaleValue(value: CellValue): ParsedValue {
+  const pre = blankOrSpecial(value);
+  if (typeof pre !== "string") return pre;
+  if (PLAIN.test(pre)) return { kind: "number", value: Number(pre), fromText: true };
+  const leading = /^(\d+)\s*[-–—.:)]?\s*([A-Za-z].*)$/.exec(pre);
+  if (leading && leading[1] && leading[2]) {
+    return { kind: "number", value: Number(leading[1]), fromText: true, label: leading[2].trim() };
+  }
+  const trailing = /^([A-Za-z].*?)\s*[([]\s*(\d+)\s*[)\]]$/.exec(pre);
+  if (trailing && trailing[1] && trailing[2]) {
+    return { kind: "number", value: Number(trailing[2]), fromText: true, label: trailing[1] };
+  }
+  return { kind: "text", text: pre };
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** Excel serial day number (1900 date system) of a calendar date, or null if no such date. */
+export function dateToSerial(year: number, month: number, day: number): number | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const time = Date.UTC(year, month - 1, day);
+  const check = new Date(time);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return Math.round((time - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+export function serialToIsoDate(serial: number): string {
+  const time = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/** en-GB display: 25/11/2024. */
+export function serialToUkDate(serial: number): string {
+  const [y, m, d] = serialToIsoDate(serial).split("-");
+  return `${d}/${m}/${y}`;
+}
+
+function fullYear(text: string): number {
+  const year = Number(text);
+  return text.length <= 2 ? 2000 + year : year;
+}
+
+/**
+ * Dates as serial numbers: Excel serials, UK text dates (dd/mm/yyyy, d-m-yy, dd.mm.yyyy),
+ * ISO dates and "12 March 2025". Returns null for anything else.
+ */
+export function parseDate(value: CellValue): number | null {
+  if (typeof value === "number") return Number.isFinite(value) && value > 0 ? value : null;
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(text);
+  if (m && m[1] && m[2] && m[3]) return dateToSerial(fullYear(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(T.*)?$/.exec(text);
+  if (m && m[1] && m[2] && m[3]) return dateToSerial(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{2}|\d{4})$/.exec(text);
+  if (m && m[1] && m[2] && m[3]) {
+    const month = MONTHS.indexOf(m[2].slice(0, 3).toLowerCase()) + 1;
+    if (month === 0) return null;
+    return dateToSerial(fullYear(m[3]), month, Number(m[1]));
+  }
+  return null;
+}
