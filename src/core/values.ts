@@ -28,6 +28,8 @@ function blankOrSpecial(value: CellValue): ParsedValue | string {
       ? { kind: "number", value, fromText: false }
       : { kind: "text", text: String(value) };
   }
+  // Hosts hand us CellValue, but a parser of user data must be total whatever arrives.
+  if (typeof value !== "string") return { kind: "text", text: String(value) };
   const text = value.trim();
   if (text === "" || NIL.test(text)) return { kind: "blank" };
   if (isUnconfirmedText(text)) return { kind: "unconfirmed", text };

@@ -44,19 +44,28 @@ interface HeaderMatch {
 
 const PAIR_ORDER: readonly PairName[] = ["", "inherent", "current", "residual", "target"];
 
-/** Recognises a risk-register header row: at least one likelihood/impact pair and 3 known columns. */
-export function matchRiskHeader(sheet: SheetSnapshot, row: number): HeaderMatch | null {
+/**
+ * Recognises a risk-register header in columns `from`..`to` of a row: at least one
+ * likelihood/impact pair and three known columns.
+ */
+export function matchRiskHeader(
+  sheet: SheetSnapshot,
+  row: number,
+  from = 0,
+  to = Number.MAX_SAFE_INTEGER,
+): HeaderMatch | null {
   const cells = sheet.rows[row];
   if (!cells) return null;
   const matches: { column: number; match: RiskColumnMatch }[] = [];
-  for (let c = 0; c < cells.length; c++) {
+  for (let c = from; c <= to && c < cells.length; c++) {
     const cell = cells[c];
     if (!cell || typeof cell.value !== "string") continue;
     const match = classifyRiskHeader(cell.value.trim());
     if (match) matches.push({ column: c, match });
   }
   if (matches.length < 3) return null;
-  if (LEGEND_MARKER.test(leadingText(sheet, row, 0, cells.length - 1))) return null;
+  if (LEGEND_MARKER.test(leadingText(sheet, row, from, Math.min(to, cells.length - 1))))
+    return null;
   // Best column per (pair, field); the first of equals wins, as a reader would take it.
   const best = new Map<string, { column: number; quality: number }>();
   for (const { column, match } of matches) {
@@ -114,31 +123,58 @@ function titleBlockProject(sheet: SheetSnapshot, headerRow: number): string | nu
   return null;
 }
 
-/** Every risk register on the sheet, top to bottom. */
+/** Runs of non-empty cells in a row: registers placed side by side share a header row. */
+function blocks(sheet: SheetSnapshot, row: number): { from: number; to: number }[] {
+  const cells = sheet.rows[row] ?? [];
+  const runs: { from: number; to: number }[] = [];
+  for (let c = 0; c < cells.length; c++) {
+    if (!cellText(cells[c] ?? undefined)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.to === c - 1) last.to = c;
+    else runs.push({ from: c, to: c });
+  }
+  return runs;
+}
+
+interface Area {
+  top: number;
+  bottom: number;
+  first: number;
+  last: number;
+}
+
+const overlaps = (a: Area, row: number, from: number, to: number) =>
+  row >= a.top && row <= a.bottom && to >= a.first && from <= a.last;
+
+/** Every risk register on the sheet, top to bottom, left to right. */
 export function detectRiskTables(sheet: SheetSnapshot): RiskTable[] {
   const tables: RiskTable[] = [];
+  const claimed: Area[] = [];
   for (let r = 0; r < sheet.rows.length; r++) {
-    const header = matchRiskHeader(sheet, r);
-    if (!header) continue;
-    const { first, last } = headerSpan(sheet, r, header.recognised);
-    const extent = tableExtent(sheet, r, first, last, (row) => {
-      const lead = leadingText(sheet, row, first, last);
-      return LEGEND_MARKER.test(lead) || matchRiskHeader(sheet, row) !== null;
-    });
-    const pairs = header.pairs.map((p) => textualScoreToPriority(sheet, p, extent.dataRows));
-    tables.push({
-      kind: "risk-register",
-      sheet: sheet.name,
-      headerRow: r,
-      firstColumn: first,
-      lastColumn: last,
-      dataRows: extent.dataRows,
-      lastRow: extent.lastRow,
-      columns: header.columns,
-      pairs,
-      projectName: titleBlockProject(sheet, r),
-    });
-    r = extent.lastRow;
+    for (const block of blocks(sheet, r)) {
+      if (claimed.some((a) => overlaps(a, r, block.from, block.to))) continue;
+      const header = matchRiskHeader(sheet, r, block.from, block.to);
+      if (!header) continue;
+      const { first, last } = headerSpan(sheet, r, header.recognised);
+      const extent = tableExtent(sheet, r, first, last, (row) => {
+        const lead = leadingText(sheet, row, first, last);
+        return LEGEND_MARKER.test(lead) || matchRiskHeader(sheet, row, first, last) !== null;
+      });
+      claimed.push({ top: r, bottom: extent.lastRow, first, last });
+      const pairs = header.pairs.map((p) => textualScoreToPriority(sheet, p, extent.dataRows));
+      tables.push({
+        kind: "risk-register",
+        sheet: sheet.name,
+        headerRow: r,
+        firstColumn: first,
+        lastColumn: last,
+        dataRows: extent.dataRows,
+        lastRow: extent.lastRow,
+        columns: header.columns,
+        pairs,
+        projectName: titleBlockProject(sheet, r),
+      });
+    }
   }
   return tables;
 }

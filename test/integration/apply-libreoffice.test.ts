@@ -1,0 +1,209 @@
+import ExcelJS from "exceljs";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
+import { cellAddress, parseAddress } from "../../src/core/a1";
+import { applyPlan, saveWorkbook } from "../../src/adapters/xlsx/write";
+import { FIXTURES, TODAY } from "../helpers/builders";
+import { cellsOf, formulaResults, sheetFacts } from "../helpers/compare";
+import { findSoffice, recalculate } from "../helpers/libreoffice";
+import { loadFile, tempDir, writeXlsx } from "../helpers/xlsx";
+
+const soffice = findSoffice();
+const withLibreOffice = soffice ? describe : describe.skip;
+if (!soffice)
+  console.warn("LibreOffice not found: formula recalculation tests skipped (they fail in CI)");
+
+interface Applied {
+  input: string;
+  output: string;
+  analysis: Analysis;
+  /** "Sheet!A1" → the value the core computed, for every formula written. */
+  expected: Map<string, unknown>;
+  /** "Sheet!A1" for every cell the plan wrote, headers included. */
+  touched: Set<string>;
+}
+
+async function applyTo(input: string, dir: string): Promise<Applied> {
+  const { snapshot, workbook } = await loadFile(input);
+  const analysis = analyseWorkbook(snapshot, { asOf: TODAY });
+  applyPlan(workbook, analysis.plan, { valuesOnly: false });
+  const output = path.join(dir, `applied-${path.basename(input)}`);
+  writeFileSync(output, await saveWorkbook(workbook));
+  const expected = new Map<string, unknown>();
+  const touched = new Set<string>();
+  for (const op of analysis.plan.operations) {
+    if (op.kind !== "column") continue;
+    if (op.header) touched.add(`${op.sheet}!${cellAddress(op.header.row, op.column)}`);
+    for (const cell of op.cells) {
+      const key = `${op.sheet}!${cellAddress(cell.row, op.column)}`;
+      touched.add(key);
+      if (cell.formula) expected.set(key, cell.value);
+    }
+  }
+  return { input, output, analysis, expected, touched };
+}
+
+/** The same file with every cached formula result replaced by 999: only a real recalculation undoes it. */
+async function poisonCaches(file: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula)
+          cell.value = { formula: cell.formula, result: 999 };
+      }),
+    ),
+  );
+  const poisoned = file.replace(/\.xlsx$/, "-poisoned.xlsx");
+  await wb.xlsx.writeFile(poisoned);
+  return poisoned;
+}
+
+async function synthetic(dir: string): Promise<string> {
+  return writeXlsx(path.join(dir, "synthetic-register.xlsx"), [
+    {
+      name: "Corporate Risk Register",
+      merges: ["A1:H1"],
+      boldRows: [4],
+      hiddenRows: [8],
+      rows: [
+        ["CORPORATE RISK REGISTER 2025/26"],
+        ["Reviewed by Audit Committee"],
+        [],
+        [
+          "Ref",
+          "Risk",
+          "Inherent likelihood",
+          "Inherent impact",
+          "Residual likelihood",
+          "Residual impact",
+          "Residual score",
+          "Comments",
+        ],
+        ["CR1", "Cyber attack", "4 - Likely", "5 - Severe", "3 - Possible", "4 - Major", 12, "ok"],
+        [
+          "CR2",
+          "Funding gap",
+          "5 - Almost certain",
+          "4 - Major",
+          "2 - Unlikely",
+          "4 - Major",
+          6,
+          null,
+          "see note",
+        ],
+        ["CR3", "Missing rating", null, "3 - Moderate", "tbc", "2 - Minor", null],
+        ["CR4", "Text rating", "High", "3", "2", "2", 4],
+        ["CR5", "Hidden row", "1 - Rare", "1 - Negligible", "1 - Rare", "1 - Negligible", 1],
+        [],
+        ["CR6", "After a blank row", "3", "3", "2", "3", 6],
+        [],
+        [],
+        ["Key"],
+        ["1-4 Low", "5-9 Medium", "10-16 High", "20-25 Very high"],
+      ],
+    },
+    {
+      name: "Numbers",
+      rows: [
+        ["Title", "Likelihood", "Impact"],
+        ["A", 2, 2],
+        ["B", null, 3],
+        ["C", 4, 4],
+        ["D", "x", 1],
+      ],
+    },
+  ]);
+}
+
+withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => {
+  const dir = tempDir();
+  let runs: { applied: Applied; recalculated: string; poisoned: string }[];
+
+  beforeAll(async () => {
+    const inputs = [
+      `${FIXTURES}/bcp-risk-registers.xlsx`,
+      `${FIXTURES}/bcp-pid-inputs.xlsx`,
+      await synthetic(dir),
+    ];
+    const applied = await Promise.all(inputs.map((i) => applyTo(i, dir)));
+    const poisoned = await Promise.all(applied.map((a) => poisonCaches(a.output)));
+    const recalculated = recalculate(soffice as string, [
+      ...applied.map((a) => a.output),
+      ...poisoned,
+    ]);
+    runs = applied.map((a, i) => ({
+      applied: a,
+      recalculated: recalculated[i] as string,
+      poisoned: recalculated[i + applied.length] as string,
+    }));
+  });
+
+  it("computes what the core computed on every written row, even from poisoned caches", async () => {
+    for (const { applied, recalculated, poisoned } of runs) {
+      expect(applied.expected.size).toBeGreaterThan(0);
+      for (const file of [recalculated, poisoned]) {
+        const results = await formulaResults(file);
+        const actual = new Map([...applied.expected.keys()].map((k) => [k, results.get(k)]));
+        expect(actual).toEqual(applied.expected);
+      }
+    }
+  });
+
+  it("covers the How We Work D9 correction and the synthetic edge rows", () => {
+    const fixture = runs[0]?.applied.expected;
+    expect(fixture?.get("How We Work!D9")).toBe(6);
+    expect(fixture?.get("How We Work!E9")).toBe("Medium");
+    const synthetic = runs[2]?.applied.expected;
+    // Labels, a blank, "tbc", text, a hidden row and a row after a blank separator.
+    expect(synthetic?.get("Corporate Risk Register!I5")).toBe(20);
+    expect(synthetic?.get("Corporate Risk Register!J5")).toBe("Very high");
+    expect(synthetic?.get("Corporate Risk Register!I7")).toBe("");
+    expect(synthetic?.get("Corporate Risk Register!G7")).toBe("");
+    expect(synthetic?.get("Corporate Risk Register!I8")).toBe("");
+    expect(synthetic?.get("Corporate Risk Register!G9")).toBe(1);
+    expect(synthetic?.get("Corporate Risk Register!G11")).toBe(6);
+    expect(synthetic?.get("Numbers!D3")).toBe("");
+    expect(synthetic?.get("Numbers!E4")).toBe("High");
+  });
+
+  /** Where a cell of the input sits in the output once inserted columns have pushed it right. */
+  function movedTo(applied: Applied, key: string): string {
+    const [sheet, address] = key.split("!") as [string, string];
+    const at = parseAddress(address);
+    let column = at.column;
+    for (const op of applied.analysis.plan.operations) {
+      if (op.kind === "insert-columns" && op.sheet === sheet && column >= op.column)
+        column += op.count;
+    }
+    return `${sheet}!${cellAddress(at.row, column)}`;
+  }
+
+  it("leaves every cell outside the written columns exactly as it was, styles and merges included", async () => {
+    for (const { applied } of runs) {
+      const before = await cellsOf(applied.input);
+      const after = await cellsOf(applied.output);
+      const kept = new Set<string>();
+      for (const [key, record] of before) {
+        const now = movedTo(applied, key);
+        if (applied.touched.has(now)) continue;
+        kept.add(now);
+        expect([key, after.get(now)]).toEqual([key, record]);
+      }
+      // Nothing appears in the output that the plan did not write.
+      for (const key of after.keys()) expect(kept.has(key) || applied.touched.has(key)).toBe(true);
+      expect(await sheetFacts(applied.output)).toEqual(await sheetFacts(applied.input));
+    }
+  });
+
+  it("moves the note beside a register right instead of writing over it", async () => {
+    const synthetic = runs[2]?.applied;
+    const after = await cellsOf(synthetic?.output as string);
+    // "see note" sat in I6 beside the table; three new columns (inherent score and priority,
+    // residual priority) were inserted before it.
+    const note = [...after.entries()].find(([, r]) => r.value === JSON.stringify("see note"));
+    expect(note?.[0]).toBe("Corporate Risk Register!L6");
+  });
+});

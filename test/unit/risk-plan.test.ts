@@ -1,0 +1,170 @@
+import fc from "fast-check";
+import { analyseWorkbook } from "../../src/core/analyse";
+import { applyPlanToSnapshot, describePlan } from "../../src/core/apply-plan";
+import type { ColumnWrite } from "../../src/core/plan";
+import {
+  priorityFormula,
+  priorityFormulaValue,
+  scoreFormula,
+  scoreFormulaValue,
+} from "../../src/core/risk/formulas";
+import { sheet, TODAY, workbook } from "../helpers/builders";
+import type { CellValue } from "../../src/core/snapshot";
+
+const KEY_ROWS = [
+  ["Risk Key:"],
+  ["Priority Ratings:", "1-2 Low risk", "3-6 Medium risk", "8-16 High"],
+];
+const columns = (rows: CellValue[][]) => {
+  const snapshot = workbook(sheet("Register", rows));
+  const analysis = analyseWorkbook(snapshot, { asOf: TODAY });
+  return { snapshot, analysis, ops: analysis.plan.operations };
+};
+
+describe("risk formulas", () => {
+  it("writes plain A1 formulas with a blank result for incomplete rows", () => {
+    expect(scoreFormula("B6", "C6", false)).toBe('=IF(COUNT(B6,C6)=2,B6*C6,"")');
+    expect(scoreFormula("B6", "C6", true)).toBe(
+      '=IFERROR(VALUE(LEFT(TRIM(B6),1))*VALUE(LEFT(TRIM(C6),1)),"")',
+    );
+    const bands = [
+      { from: 1, to: 2, label: "Low" },
+      { from: 3, to: 6, label: 'Medium "amber"' },
+      { from: 8, to: 16, label: "High" },
+    ];
+    expect(priorityFormula("D6", bands)).toBe(
+      '=IF(ISNUMBER(D6),IF(D6>=8,"High",IF(D6>=3,"Medium ""amber""","Low")),"")',
+    );
+  });
+
+  it("evaluates as the formulas do", () => {
+    expect(scoreFormulaValue(2, 3, false)).toBe(6);
+    expect(scoreFormulaValue(2, null, false)).toBe("");
+    expect(scoreFormulaValue("2", 3, false)).toBe("");
+    expect(scoreFormulaValue("3 - Likely", 4, true)).toBe(12);
+    expect(scoreFormulaValue("High", 4, true)).toBe("");
+    expect(scoreFormulaValue(" 2", "4 - Major", true)).toBe(8);
+    const bands = [
+      { from: 1, to: 2, label: "Low" },
+      { from: 8, to: 16, label: "High" },
+    ];
+    expect(priorityFormulaValue(7, bands)).toBe("Low");
+    expect(priorityFormulaValue("", bands)).toBe("");
+  });
+
+  it("label-mode value agrees with the leading digit rule for any 1–5 label", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.string(),
+        (l, i, words) => {
+          const label = `${l} - ${words}`;
+          return scoreFormulaValue(label, i, true) === l * i;
+        },
+      ),
+    );
+  });
+});
+
+describe("planning a register", () => {
+  it("turns the stated score into formulas and adds a priority column beside the table", () => {
+    const { ops } = columns([
+      ["Title", "Likelihood", "Impact", "Score"],
+      ["A", 2, 3, 4],
+      ["B", 1, 2, 2],
+      [],
+      ...KEY_ROWS,
+    ]);
+    const [score, priority] = ops as ColumnWrite[];
+    expect(score).toMatchObject({ column: 3, header: null, title: "Score" });
+    expect(score?.cells).toEqual([
+      { row: 1, formula: '=IF(COUNT(B2,C2)=2,B2*C2,"")', value: 6 },
+      { row: 2, formula: '=IF(COUNT(B3,C3)=2,B3*C3,"")', value: 2 },
+    ]);
+    expect(priority).toMatchObject({
+      column: 4,
+      header: { row: 0, text: "Priority" },
+      styleFrom: 3,
+    });
+    expect(priority?.cells.map((c) => [c.formula, c.value])).toEqual([
+      ['=IF(ISNUMBER(D2),IF(D2>=8,"High",IF(D2>=3,"Medium","Low")),"")', "Medium"],
+      ['=IF(ISNUMBER(D3),IF(D3>=8,"High",IF(D3>=3,"Medium","Low")),"")', "Low"],
+    ]);
+  });
+
+  it("adds a score and priority per pair, named after the pair, in order", () => {
+    const { ops } = columns([
+      ["Risk", "Inherent L", "Inherent I", "Residual L", "Residual I"],
+      ["A", 4, 4, 2, 3],
+    ]);
+    expect((ops as ColumnWrite[]).map((o) => [o.column, o.title, o.header?.text])).toEqual([
+      [5, "Inherent score", "Inherent score"],
+      [6, "Inherent priority", "Inherent priority"],
+      [7, "Residual score", "Residual score"],
+      [8, "Residual priority", "Residual priority"],
+    ]);
+    const residualPriority = (ops as ColumnWrite[])[3];
+    expect(residualPriority?.cells[0]?.formula).toContain("ISNUMBER(H2)");
+  });
+
+  it("inserts columns rather than write over a note beside the table", () => {
+    const { snapshot, analysis, ops } = columns([
+      ["Risk", "L", "I", "Comments"],
+      ["A", 2, 2, "ok", "keep me"],
+    ]);
+    expect(ops[0]).toEqual({
+      kind: "insert-columns",
+      sheet: "Register",
+      table: "A1:D2",
+      column: 4,
+      count: 2,
+    });
+    const after = applyPlanToSnapshot(snapshot, analysis.plan, { valuesOnly: false });
+    expect(after.sheets[0]?.rows[1]?.[6]).toEqual({ value: "keep me" });
+    expect(after.sheets[0]?.rows[0]?.[4]).toEqual({ value: "Score" });
+  });
+
+  it("shifts a second table's writes past columns inserted to its left", () => {
+    const { ops } = columns([
+      ["Risk", "L", "I", "Note", null, null, null, "Risk", "L", "I"],
+      ["A", 1, 1, "x", "beside", null, null, "B", 2, 2],
+    ]);
+    const writes = ops.filter((o): o is ColumnWrite => o.kind === "column");
+    expect(ops[0]?.kind).toBe("insert-columns");
+    expect(writes.map((w) => w.column)).toEqual([4, 5, 12, 13]);
+    expect(writes[2]?.cells[0]?.formula).toBe('=IF(COUNT(I2,J2)=2,I2*J2,"")');
+  });
+
+  it("leaves blank separator rows and heading rows without formulas", () => {
+    const { ops } = columns([["Risk", "L", "I"], ["Strategic"], ["A", 1, 2], [], ["B", 2, 2]]);
+    expect((ops[0] as ColumnWrite).cells.map((c) => c.row)).toEqual([2, 4]);
+  });
+
+  it("lists cells that held something else, and ranges written", () => {
+    const { snapshot, analysis } = columns([
+      ["Risk", "L", "I", "Score"],
+      ["A", 2, 3, 4],
+      ["B", 1, 1, 1],
+    ]);
+    const { changed, written } = describePlan(snapshot, analysis.plan, { valuesOnly: true });
+    expect(changed).toEqual([
+      { sheet: "Register", cell: "D2", before: 4, after: 6, afterValue: 6, valueChanged: true },
+    ]);
+    expect(written).toEqual([
+      { sheet: "Register", range: "D2:D3", column: "Score" },
+      { sheet: "Register", range: "E1:E3", column: "Priority" },
+    ]);
+  });
+
+  it("leaves nothing to fix once applied", () => {
+    const { snapshot, analysis } = columns([
+      ["Risk", "L", "I", "Score", "Priority"],
+      ["A", 2, 3, 4, "High"],
+      ["B", "2 - Minor", 2, 4, "Medium"],
+    ]);
+    expect(analysis.findings.map((f) => f.code)).toEqual(["score-mismatch", "priority-mismatch"]);
+    const after = applyPlanToSnapshot(snapshot, analysis.plan, { valuesOnly: false });
+    expect(analyseWorkbook(after, { asOf: TODAY }).findings).toEqual([]);
+  });
+});
