@@ -30,6 +30,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ["**/*.{js,cjs}"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts", "src/adapters/excel/**/*.ts"],
+    languageOptions: { globals: { ...globals.browser, Office: "readonly", Excel: "readonly" } },
+  },
+  {
     files: ["src/core/**/*.ts"],
     languageOptions: { globals: {} },
     rules: {
