@@ -12,6 +12,15 @@ export type ParsedValue =
   | { kind: "unconfirmed"; text: string }
   | { kind: "text"; text: string };
 
+/** String(value), but total: some objects refuse conversion, and user data must never crash us. */
+export function safeText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 const UNCONFIRMED =
   /^(tbc|tbd|tba|n\/?a|na|not known|unknown|to be (confirmed|agreed|determined)|pending|\?+)\.?$/i;
 const NIL = /^[-–—]$/;
@@ -22,14 +31,14 @@ export function isUnconfirmedText(text: string): boolean {
 
 function blankOrSpecial(value: CellValue): ParsedValue | string {
   if (value === null || value === undefined) return { kind: "blank" };
-  if (typeof value === "boolean") return { kind: "text", text: String(value) };
+  if (typeof value === "boolean") return { kind: "text", text: safeText(value) };
   if (typeof value === "number") {
     return Number.isFinite(value)
       ? { kind: "number", value, fromText: false }
-      : { kind: "text", text: String(value) };
+      : { kind: "text", text: safeText(value) };
   }
   // Hosts hand us CellValue, but a parser of user data must be total whatever arrives.
-  if (typeof value !== "string") return { kind: "text", text: String(value) };
+  if (typeof value !== "string") return { kind: "text", text: safeText(value) };
   const text = value.trim();
   if (text === "" || NIL.test(text)) return { kind: "blank" };
   if (isUnconfirmedText(text)) return { kind: "unconfirmed", text };
