@@ -1,5 +1,5 @@
 import type { Change, Written } from "../core/apply-plan";
-import type { TableReport } from "../core/analyse";
+import { isRiskReport, type TableReport } from "../core/analyse";
 import { countBySeverity, type Finding } from "../core/findings";
 import { describeBands } from "../core/risk/bands";
 
@@ -16,10 +16,16 @@ export function tablesText(tables: readonly TableReport[]): string[] {
   const nameWidth = Math.max(...tables.map((t) => t.sheet.length)) + 2;
   const lines = [`Tables (${tables.length})`];
   for (const t of tables) {
-    const bands = `${describeBands(t.bands.bands)} (${t.bands.source === "sheet" ? `key at ${t.bands.at ?? "?"}` : t.bands.source})`;
-    lines.push(
-      `  ${pad(t.sheet, nameWidth)}${pad(t.kind, 15)}${pad(t.range, 10)}${pad(plural(t.rows, "row"), 9)}scale 1-${t.scale}  bands ${bands}`,
-    );
+    const where = `  ${pad(t.sheet, nameWidth)}${pad(t.kind, 16)}${pad(t.range, 10)}${pad(plural(t.rows, "row"), 9)}`;
+    if (isRiskReport(t)) {
+      const from = t.bands.source === "sheet" ? `key at ${t.bands.at ?? "?"}` : t.bands.source;
+      lines.push(`${where}scale 1-${t.scale}  bands ${describeBands(t.bands.bands)} (${from})`);
+    } else if (t.kind === "budget") {
+      lines.push(`${where}variance = ${t.compareWith} − ${t.budget} budget`);
+    } else {
+      const sources = t.sources ? `  sources ${t.sources.join(", ")}` : "";
+      lines.push(`${where}years ${t.years.join(", ")}${sources}`);
+    }
   }
   return lines;
 }

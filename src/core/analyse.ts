@@ -2,6 +2,10 @@ import type { Finding } from "./findings";
 import { finding } from "./findings";
 import type { WritePlan } from "./plan";
 import { analyseRisk, type RiskTableReport } from "./risk";
+import { analyseFunding, type FundingTableReport } from "./funding";
+import { analyseBudgets, type BudgetTableReport } from "./budget";
+import { DEFAULT_RAG, type RagThresholds } from "./budget/model";
+import { reconcile, type Reconciliation } from "./reconcile";
 import type { RiskContext } from "./risk/check";
 import type { Band } from "./risk/bands";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -10,12 +14,21 @@ import { orderOperations } from "./apply-plan";
 export type TableKind =
   "risk-register" | "funding" | "funding-sources" | "allocations" | "budget" | "projects";
 
-export type TableReport = RiskTableReport;
+export type TableReport = RiskTableReport | FundingTableReport | BudgetTableReport;
+
+export function isRiskReport(table: TableReport): table is RiskTableReport {
+  return table.kind === "risk-register";
+}
 
 export interface AnalyseOptions {
   /** Today, as an Excel serial date (the core never reads the clock). */
   asOf: number;
   bands?: Band[];
+  /** Replace typed totals in funding tables with SUM formulas. */
+  replaceTotals?: boolean;
+  rag?: RagThresholds;
+  /** Allocation source name → sources-table name, beating the automatic matching. */
+  sourceMap?: Record<string, string>;
 }
 
 export interface Analysis {
@@ -23,6 +36,7 @@ export interface Analysis {
   findings: Finding[];
   plan: WritePlan;
   riskContexts: RiskContext[];
+  reconciliation: Reconciliation | null;
 }
 
 /** Sheet order, then top to bottom, then left to right: the order a reader meets them. */
@@ -44,14 +58,43 @@ function sortFindings(findings: Finding[], sheetOrder: Map<string, number>): Fin
   });
 }
 
+function sortTables(tables: TableReport[], sheetOrder: Map<string, number>): TableReport[] {
+  return [...tables].sort(
+    (a, b) =>
+      (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || a.headerRow - b.headerRow,
+  );
+}
+
 /** The whole analysis of a workbook: tables found, findings, and the plan of calculated columns. */
 export function analyseWorkbook(snapshot: WorkbookSnapshot, options: AnalyseOptions): Analysis {
   const risk = analyseRisk(snapshot.sheets, {
     asOf: options.asOf,
     ...(options.bands ? { bands: options.bands } : {}),
   });
-  const findings = [...risk.findings];
-  const withTables = new Set(risk.tables.map((t) => t.sheet));
+  const taken = new Map<string, Set<number>>();
+  for (const { table } of risk.contexts) {
+    const rows = taken.get(table.sheet) ?? new Set<number>();
+    for (let r = table.headerRow; r <= table.lastRow; r++) rows.add(r);
+    taken.set(table.sheet, rows);
+  }
+  const budgets = analyseBudgets(snapshot.sheets, taken, options.rag ?? DEFAULT_RAG);
+  for (const { table } of budgets.found) {
+    const rows = taken.get(table.sheet) ?? new Set<number>();
+    for (let r = table.headerRow; r <= table.lastRow; r++) rows.add(r);
+    taken.set(table.sheet, rows);
+  }
+  const funding = analyseFunding(snapshot.sheets, taken, {
+    replaceTotals: options.replaceTotals === true,
+  });
+  const tables: TableReport[] = [...risk.tables, ...budgets.tables, ...funding.tables];
+  const matched = reconcile(funding.found, options.sourceMap ?? {});
+  const findings = [
+    ...risk.findings,
+    ...budgets.findings,
+    ...funding.findings,
+    ...(matched?.findings ?? []),
+  ];
+  const withTables = new Set(tables.map((t) => t.sheet));
   for (const sheet of snapshot.sheets) {
     if (!withTables.has(sheet.name)) {
       findings.push(
@@ -67,9 +110,16 @@ export function analyseWorkbook(snapshot: WorkbookSnapshot, options: AnalyseOpti
   }
   const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
   return {
-    tables: risk.tables,
+    tables: sortTables(tables, sheetOrder),
     findings: sortFindings(findings, sheetOrder),
-    plan: { operations: orderOperations(risk.operations) },
+    plan: {
+      operations: orderOperations([
+        ...risk.operations,
+        ...budgets.operations,
+        ...funding.operations,
+      ]),
+    },
     riskContexts: risk.contexts,
+    reconciliation: matched?.reconciliation ?? null,
   };
 }

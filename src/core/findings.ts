@@ -19,6 +19,7 @@ export const FindingCodeSchema = z.enum([
   "duplicate-id",
   "number-as-text",
   "layout-not-found",
+  "ambiguous-year",
 ]);
 export type FindingCode = z.infer<typeof FindingCodeSchema>;
 
@@ -56,6 +57,7 @@ const SEVERITY_OF: Record<FindingCode, Severity> = {
   "duplicate-id": "error",
   "number-as-text": "info",
   "layout-not-found": "info",
+  "ambiguous-year": "warning",
 };
 
 export function finding(

@@ -1,4 +1,4 @@
-import { analyseWorkbook } from "../../src/core/analyse";
+import { analyseWorkbook, isRiskReport } from "../../src/core/analyse";
 import { FIXTURES, TODAY } from "../helpers/builders";
 import { loadFile } from "../helpers/xlsx";
 
@@ -13,22 +13,16 @@ describe("bcp-risk-registers.xlsx", () => {
     const { snapshot } = await loadFile(`${FIXTURES}/bcp-risk-registers.xlsx`);
     const analysis = analyseWorkbook(snapshot, { asOf: TODAY });
     expect(
-      analysis.tables.map((t) => [
-        t.sheet,
-        t.kind,
-        t.range,
-        t.headerRow,
-        t.rows,
-        t.scale,
-        t.project,
-      ]),
+      analysis.tables
+        .filter(isRiskReport)
+        .map((t) => [t.sheet, t.kind, t.range, t.headerRow, t.rows, t.scale, t.project]),
     ).toEqual([
       ["Short Term Support", "risk-register", "A5:D9", 5, 4, 4, "Short Term Support"],
       ["Support at Home", "risk-register", "A5:D10", 5, 5, 4, "Support at Home"],
       ["Self-Directed Support", "risk-register", "A5:D9", 5, 4, 4, "Self-Directed Support"],
       ["How We Work", "risk-register", "A5:D9", 5, 4, 4, "How We Work"],
     ]);
-    for (const table of analysis.tables) {
+    for (const table of analysis.tables.filter(isRiskReport)) {
       expect(table.bands).toMatchObject({ source: "sheet", bands: SEED_BANDS });
       expect(table.columns).toEqual({ title: "A", likelihood: "B", impact: "C", score: "D" });
     }

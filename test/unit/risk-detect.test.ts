@@ -1,5 +1,5 @@
 import { detectRiskTables } from "../../src/core/risk/detect";
-import { analyseWorkbook } from "../../src/core/analyse";
+import { analyseWorkbook, isRiskReport } from "../../src/core/analyse";
 import { sheet, TODAY, workbook } from "../helpers/builders";
 
 describe("detectRiskTables", () => {
@@ -155,7 +155,11 @@ describe("detectRiskTables", () => {
     expect(table?.lastColumn).toBe(2);
     expect(table?.dataRows).toEqual([1, 2]);
     const analysis = analyseWorkbook(workbook(s), { asOf: TODAY });
-    expect(analysis.tables[0]?.bands.bands.map((b) => b.label)).toEqual(["Low", "Medium", "High"]);
+    expect(analysis.tables.filter(isRiskReport)[0]?.bands.bands.map((b) => b.label)).toEqual([
+      "Low",
+      "Medium",
+      "High",
+    ]);
   });
 
   it("lists the projects of a long register with a Project column", () => {

@@ -1,6 +1,7 @@
 import { cellAddress, rangeAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
-import { isEmptyCell, type SheetSnapshot } from "../snapshot";
+import type { SheetSnapshot } from "../snapshot";
+import { columnsFree } from "../plan-helpers";
 import { parseScaleValue } from "../values";
 import type { RiskContext } from "./check";
 import { isHeadingRow } from "./check";
@@ -102,19 +103,4 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
     );
   }
   return operations;
-}
-
-function columnsFree(
-  sheet: SheetSnapshot,
-  top: number,
-  bottom: number,
-  first: number,
-  count: number,
-): boolean {
-  for (let r = top; r <= bottom; r++) {
-    for (let c = first; c < first + count; c++) {
-      if (!isEmptyCell(sheet.rows[r]?.[c] ?? undefined)) return false;
-    }
-  }
-  return true;
 }

@@ -1,0 +1,147 @@
+import type { SheetSnapshot } from "../snapshot";
+import { classifyRows, type Structure } from "../tables/sections";
+import { parseMoney } from "../values";
+import type { BudgetField } from "./columns";
+import { textAt, type BudgetTable } from "./detect";
+
+/** RAG thresholds: red at or above the lower of pct × |budget| and amount; amber for smaller overspends. */
+export interface RagThresholds {
+  percent: number;
+  amount: number;
+}
+export const DEFAULT_RAG: RagThresholds = { percent: 0.05, amount: 100_000 };
+
+/** One line's budget position, or a group's when the budget is stated once for several lines. */
+export interface BudgetLine {
+  row: number;
+  project: string | null;
+  item: string;
+  costCode: string | null;
+  budget: number | null;
+  spend: number | null;
+  variance: number | null;
+  level: "line" | "group";
+  /** For a group: every row whose spend counts against the budget on `row`. */
+  rows: number[];
+}
+
+export interface BudgetModel {
+  budgetColumn: number;
+  compareColumn: number;
+  compareWith: "forecast" | "actual" | "cost";
+  budgetKind: "revised" | "original";
+  structure: Structure;
+  lines: BudgetLine[];
+  /** Rows whose spend counts in a group budget stated on another row. */
+  inGroup: Set<number>;
+}
+
+function money(sheet: SheetSnapshot, row: number, column: number): number | null {
+  const parsed = parseMoney(sheet.rows[row]?.[column]?.value ?? null);
+  return parsed.kind === "number" ? parsed.value : null;
+}
+
+const pence = (n: number) => Math.round(n * 100);
+
+export function moneyColumns(table: BudgetTable): number[] {
+  const fields: BudgetField[] = [
+    "budget",
+    "revisedBudget",
+    "actual",
+    "forecast",
+    "cost",
+    "variance",
+  ];
+  return fields.map((f) => table.columns[f]).filter((c): c is number => c !== undefined);
+}
+
+/** Which budget and which spend to compare, per line or per group of lines of one project. */
+export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetModel {
+  const c = table.columns;
+  const budgetColumn = (c.revisedBudget ?? c.budget) as number;
+  const compareWith =
+    c.forecast !== undefined ? "forecast" : c.actual !== undefined ? "actual" : "cost";
+  const compareColumn = (c[compareWith] ?? 0) as number;
+  const labels = [c.project, c.item].filter((x): x is number => x !== undefined);
+  const structure = classifyRows(sheet, table.dataRows, labels, moneyColumns(table));
+  const rows = table.dataRows.filter(
+    (r) =>
+      structure.kinds.get(r) === "line" ||
+      structure.kinds.get(r) === "section-total" ||
+      structure.kinds.get(r) === "grand-total",
+  );
+  const lines: BudgetLine[] = [];
+  const inGroup = new Set<number>();
+  const base = (row: number): BudgetLine => ({
+    row,
+    project: textAt(sheet, row, c.project) || null,
+    item: textAt(sheet, row, c.item),
+    costCode: textAt(sheet, row, c.costCode) || null,
+    budget: money(sheet, row, budgetColumn),
+    spend: money(sheet, row, compareColumn),
+    variance: null,
+    level: "line",
+    rows: [row],
+  });
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as number;
+    const line = base(row);
+    // Consecutive lines of one project where only this one states a budget share it.
+    const group = [row];
+    if (line.project && line.budget !== null && structure.kinds.get(row) === "line") {
+      for (let j = i + 1; j < rows.length; j++) {
+        const next = rows[j] as number;
+        if (
+          structure.kinds.get(next) !== "line" ||
+          textAt(sheet, next, c.project) !== line.project ||
+          money(sheet, next, budgetColumn) !== null
+        )
+          break;
+        group.push(next);
+      }
+    }
+    if (group.length > 1) {
+      const spends = group.map((r) => money(sheet, r, compareColumn));
+      const spend = spends.some((s) => s !== null)
+        ? spends.reduce<number>((sum, s) => sum + pence(s ?? 0), 0) / 100
+        : null;
+      lines.push({
+        ...line,
+        spend,
+        level: "group",
+        rows: group,
+        variance: spend === null ? null : (pence(spend) - pence(line.budget as number)) / 100,
+      });
+      group.slice(1).forEach((r) => inGroup.add(r));
+      i += group.length - 1;
+      continue;
+    }
+    line.variance =
+      line.spend !== null && line.budget !== null
+        ? (pence(line.spend) - pence(line.budget)) / 100
+        : null;
+    lines.push(line);
+  }
+  return {
+    budgetColumn,
+    compareColumn,
+    compareWith,
+    budgetKind: c.revisedBudget !== undefined ? "revised" : "original",
+    structure,
+    lines,
+    inGroup,
+  };
+}
+
+export function statusOf(variance: number): "Overspend" | "Underspend" | "On budget" {
+  return variance > 0.005 ? "Overspend" : variance < -0.005 ? "Underspend" : "On budget";
+}
+
+export function ragOf(
+  variance: number,
+  budget: number,
+  t: RagThresholds,
+): "Red" | "Amber" | "Green" {
+  if (variance <= 0.005) return "Green";
+  return variance >= Math.min(t.percent * Math.abs(budget), t.amount) ? "Red" : "Amber";
+}

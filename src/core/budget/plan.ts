@@ -1,0 +1,144 @@
+import { cellAddress, rangeAddress } from "../a1";
+import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
+import { columnsFree } from "../plan-helpers";
+import type { SheetSnapshot } from "../snapshot";
+import { sumFormula } from "../tables/money";
+import type { BudgetTable } from "./detect";
+import { budgetModel, ragOf, statusOf, type BudgetLine, type RagThresholds } from "./model";
+
+type Calculated = "variance" | "variancePct" | "status" | "rag";
+const TITLES: Record<Calculated, string> = {
+  variance: "Variance",
+  variancePct: "Variance %",
+  status: "Status",
+  rag: "RAG",
+};
+const FORMATS: Partial<Record<Calculated, string>> = { variancePct: "0.0%" };
+
+const num = (sheet: SheetSnapshot, r: number, c: number) => {
+  const v = sheet.rows[r]?.[c]?.value;
+  return typeof v === "number" ? v : null;
+};
+
+/** The variance formula of a line (or of a group, on the row that states its budget) and its value. */
+function varianceCell(
+  sheet: SheetSnapshot,
+  line: BudgetLine,
+  budget: number,
+  spend: number,
+): PlannedCell {
+  const b = cellAddress(line.row, budget);
+  if (line.level === "group") {
+    const cells = line.rows.map((r) => [r, spend] as const);
+    const total = line.rows.reduce((s, r) => s + (num(sheet, r, spend) ?? 0), 0);
+    const value =
+      num(sheet, line.row, budget) === null ? "" : total - (num(sheet, line.row, budget) ?? 0);
+    return {
+      row: line.row,
+      formula: `=IF(ISNUMBER(${b}),${sumFormula(cells).slice(1)}-${b},"")`,
+      value,
+    };
+  }
+  const s = cellAddress(line.row, spend);
+  const bv = num(sheet, line.row, budget);
+  const sv = num(sheet, line.row, spend);
+  return {
+    row: line.row,
+    formula: `=IF(AND(ISNUMBER(${s}),ISNUMBER(${b})),${s}-${b},"")`,
+    value: bv === null || sv === null ? "" : sv - bv,
+  };
+}
+
+/**
+ * Variance, Variance %, Status and RAG as formulas: per line, or once per group where a budget is
+ * stated for several lines of one project. Existing columns are turned into formulas in place.
+ */
+export function planBudgetTable(
+  sheet: SheetSnapshot,
+  table: BudgetTable,
+  rag: RagThresholds,
+): WriteOperation[] {
+  const model = budgetModel(sheet, table);
+  const range = rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn);
+  const fields: Calculated[] = ["variance", "variancePct", "status", "rag"];
+  const missing = fields.filter((f) => table.columns[f] === undefined);
+  const firstNew = table.lastColumn + 1;
+  const operations: WriteOperation[] = [];
+  if (
+    missing.length > 0 &&
+    !columnsFree(sheet, table.headerRow, table.lastRow, firstNew, missing.length)
+  ) {
+    operations.push({
+      kind: "insert-columns",
+      sheet: sheet.name,
+      table: range,
+      column: firstNew,
+      count: missing.length,
+    });
+  }
+  const at = (f: Calculated) => table.columns[f] ?? firstNew + missing.indexOf(f);
+  const cells: Record<Calculated, PlannedCell[]> = {
+    variance: [],
+    variancePct: [],
+    status: [],
+    rag: [],
+  };
+  const b = model.budgetColumn;
+  for (const line of model.lines) {
+    const v = varianceCell(sheet, line, b, model.compareColumn);
+    const V = cellAddress(line.row, at("variance"));
+    const B = cellAddress(line.row, b);
+    const budget = num(sheet, line.row, b);
+    const variance = typeof v.value === "number" ? v.value : null;
+    cells.variance.push(v);
+    cells.variancePct.push({
+      row: line.row,
+      formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${B}=0,"",${V}/ABS(${B})),"")`,
+      value:
+        variance === null || budget === null || budget === 0 ? "" : variance / Math.abs(budget),
+    });
+    cells.status.push({
+      row: line.row,
+      formula: `=IF(ISNUMBER(${V}),IF(${V}>0.005,"Overspend",IF(${V}<-0.005,"Underspend","On budget")),"")`,
+      value: variance === null ? "" : statusOf(variance),
+    });
+    cells.rag.push({
+      row: line.row,
+      formula: `=IF(ISNUMBER(${V}),IF(${V}<=0.005,"Green",IF(${V}>=MIN(${rag.percent}*ABS(${B}),${rag.amount}),"Red","Amber")),"")`,
+      value: variance === null || budget === null ? "" : ragOf(variance, budget, rag),
+    });
+  }
+  for (const f of fields) {
+    const isNew = table.columns[f] === undefined;
+    const format = FORMATS[f];
+    const write: ColumnWrite = {
+      kind: "column",
+      sheet: sheet.name,
+      table: range,
+      column: at(f),
+      title: TITLES[f],
+      header: isNew ? { row: table.headerRow, text: TITLES[f] } : null,
+      cells: cells[f],
+      ...(format
+        ? { numberFormat: format }
+        : f === "variance"
+          ? numberFormatOf(sheet, table, b)
+          : {}),
+      ...(isNew ? { styleFrom: table.lastColumn } : {}),
+    };
+    operations.push(write);
+  }
+  return operations;
+}
+
+function numberFormatOf(
+  sheet: SheetSnapshot,
+  table: BudgetTable,
+  column: number,
+): { numberFormat?: string } {
+  for (const r of table.dataRows) {
+    const format = sheet.rows[r]?.[column]?.numberFormat;
+    if (format && format !== "General") return { numberFormat: format };
+  }
+  return {};
+}

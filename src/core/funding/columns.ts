@@ -1,0 +1,85 @@
+import { matchField, normaliseHeader, type FieldSpec } from "../headers";
+import { parseYearLabel } from "./years";
+
+/** What a column of a funding table holds. */
+export type FundingColumn =
+  /** Money for a year: for one source (wide layouts), the year's total, or just the year. */
+  | { role: "money"; year: string; source: string | null; total: boolean }
+  | { role: "ambiguous-year"; text: string }
+  | { role: "total" }
+  | { role: "label" }
+  | { role: "source" }
+  | { role: "ref" }
+  | { role: "note" };
+
+type Plain = "total" | "label" | "source" | "ref" | "note";
+
+const SPECS: readonly FieldSpec<Plain>[] = [
+  {
+    field: "total",
+    synonyms: [
+      "total",
+      "grand total",
+      "total all years",
+      "total funding",
+      "overall total",
+      "total over years",
+    ],
+  },
+  {
+    field: "source",
+    synonyms: [
+      "funding source",
+      "source",
+      "funder",
+      "funding stream",
+      "source of funding",
+      "grant",
+      "funding body",
+    ],
+  },
+  { field: "ref", synonyms: ["ref", "reference", "no", "number", "id", "item no"] },
+  {
+    field: "note",
+    synonyms: ["funding note", "comments", "comment", "note", "remarks", "funding notes", "status"],
+  },
+  {
+    field: "label",
+    synonyms: [
+      "notes",
+      "description",
+      "item",
+      "workstream",
+      "project",
+      "activity",
+      "scheme",
+      "purpose",
+      "title",
+      "name",
+      "line",
+      "service",
+      "programme",
+      "allocation",
+      "details",
+    ],
+  },
+];
+
+const TOTAL_WORDS = /^(total|totals|sub total|subtotal|grand total|overall)$/;
+
+export function classifyFundingHeader(text: string): FundingColumn | null {
+  if (text.length > 80) return null;
+  const year = parseYearLabel(text);
+  if (year) {
+    if (year.label.kind === "ambiguous") return { role: "ambiguous-year", text };
+    const rest = normaliseHeader(year.rest);
+    if (rest === "" || /^(budget|allocation|amount|funding|spend|cost)$/.test(rest)) {
+      return { role: "money", year: year.label.year, source: null, total: false };
+    }
+    if (TOTAL_WORDS.test(rest))
+      return { role: "money", year: year.label.year, source: null, total: true };
+    return { role: "money", year: year.label.year, source: year.rest, total: false };
+  }
+  const match = matchField(normaliseHeader(text), SPECS);
+  return match && match.quality >= 0.8 ? { role: match.field } : null;
+}

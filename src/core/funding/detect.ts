@@ -1,0 +1,105 @@
+import { cellText, type SheetSnapshot } from "../snapshot";
+import { headerSpan, leadingText, tableExtent } from "../layout";
+import { LEGEND_MARKER } from "../risk/legend";
+import { classifyFundingHeader, type FundingColumn } from "./columns";
+
+export type FundingKind = "funding" | "funding-sources" | "allocations";
+
+/** A funding table: money by year (and by source), found on a sheet. Rows/columns 0-based. */
+export interface FundingTable {
+  kind: FundingKind;
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  lastColumn: number;
+  dataRows: number[];
+  lastRow: number;
+  columns: Map<number, FundingColumn>;
+}
+
+interface HeaderMatch {
+  columns: Map<number, FundingColumn>;
+}
+
+export function matchFundingHeader(
+  sheet: SheetSnapshot,
+  row: number,
+  from: number,
+  to: number,
+): HeaderMatch | null {
+  const cells = sheet.rows[row];
+  if (!cells) return null;
+  if (LEGEND_MARKER.test(leadingText(sheet, row, from, Math.min(to, cells.length - 1))))
+    return null;
+  const columns = new Map<number, FundingColumn>();
+  for (let c = from; c <= to && c < cells.length; c++) {
+    const cell = cells[c];
+    if (!cell || typeof cell.value !== "string") continue;
+    const column = classifyFundingHeader(cell.value.trim());
+    if (column) columns.set(c, column);
+  }
+  const roles = [...columns.values()];
+  const years = roles.filter((r) => r.role === "money" || r.role === "ambiguous-year").length;
+  const labelled = roles.some((r) => r.role === "label" || r.role === "source" || r.role === "ref");
+  return years >= 2 || (years === 1 && labelled) ? { columns } : null;
+}
+
+function kindOf(columns: Map<number, FundingColumn>): FundingKind {
+  const roles = [...columns.values()];
+  if (roles.some((r) => r.role === "money" && r.source !== null)) return "allocations";
+  const source = roles.some((r) => r.role === "source");
+  const label = roles.some((r) => r.role === "label");
+  if (source && label) return "allocations";
+  return source ? "funding-sources" : "funding";
+}
+
+function blocks(sheet: SheetSnapshot, row: number): { from: number; to: number }[] {
+  const cells = sheet.rows[row] ?? [];
+  const runs: { from: number; to: number }[] = [];
+  for (let c = 0; c < cells.length; c++) {
+    if (!cellText(cells[c] ?? undefined)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.to >= c - 2) last.to = c;
+    else runs.push({ from: c, to: c });
+  }
+  return runs;
+}
+
+/**
+ * Every funding table on the sheet. `taken` holds rows already claimed by another kind of table
+ * (a risk register), which are skipped.
+ */
+export function detectFundingTables(
+  sheet: SheetSnapshot,
+  taken: ReadonlySet<number>,
+): FundingTable[] {
+  const tables: FundingTable[] = [];
+  for (let r = 0; r < sheet.rows.length; r++) {
+    if (taken.has(r)) continue;
+    for (const block of blocks(sheet, r)) {
+      const header = matchFundingHeader(sheet, r, block.from, block.to);
+      if (!header) continue;
+      const { first, last } = headerSpan(sheet, r, [...header.columns.keys()]);
+      const extent = tableExtent(sheet, r, first, last, (row) => {
+        if (taken.has(row)) return true;
+        return (
+          LEGEND_MARKER.test(leadingText(sheet, row, first, last)) ||
+          matchFundingHeader(sheet, row, first, last) !== null
+        );
+      });
+      tables.push({
+        kind: kindOf(header.columns),
+        sheet: sheet.name,
+        headerRow: r,
+        firstColumn: first,
+        lastColumn: last,
+        dataRows: extent.dataRows,
+        lastRow: extent.lastRow,
+        columns: header.columns,
+      });
+      r = extent.lastRow;
+      break;
+    }
+  }
+  return tables;
+}

@@ -1,0 +1,57 @@
+/**
+ * UK financial years (April–March) in the many ways councils label them, normalised to "2025/26".
+ */
+export type YearLabel =
+  | { kind: "year"; year: string; start: number }
+  /** "2009" alone: the 2008/09 or the 2009/10 year? Reported, never guessed. */
+  | { kind: "ambiguous"; text: string };
+
+export function canonicalYear(start: number): string {
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+}
+
+function century(twoDigits: number): number {
+  return twoDigits >= 50 ? 1900 + twoDigits : 2000 + twoDigits;
+}
+
+const FOUR_TWO = /(?<!\d)((?:19|20)\d{2})\s*[/\-–]\s*(\d{2})(?!\d)/;
+const FOUR_FOUR = /(?<!\d)((?:19|20)\d{2})\s*[/\-–]\s*((?:19|20)\d{2})(?!\d)/;
+const TWO_TWO = /(?<!\d)(\d{2})\s*[/\-–]\s*(\d{2})(?!\d)/;
+const BARE = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
+
+/**
+ * The financial year a header names, with the text around it: "SCR Grant £08/09" →
+ * { year 2008/09, rest "SCR Grant" }. Null when the text names no year.
+ */
+export function parseYearLabel(text: string): { label: YearLabel; rest: string } | null {
+  const strip = (match: RegExpExecArray) => {
+    const rest = (text.slice(0, match.index) + " " + text.slice(match.index + match[0].length))
+      .replace(/£|\bFY\b|\bfinancial year\b|\byear\b/gi, " ")
+      .replace(/[()]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+    return rest;
+  };
+  let m = FOUR_FOUR.exec(text);
+  if (m && m[1] && m[2] && Number(m[2]) === Number(m[1]) + 1) {
+    return {
+      label: { kind: "year", year: canonicalYear(Number(m[1])), start: Number(m[1]) },
+      rest: strip(m),
+    };
+  }
+  m = FOUR_TWO.exec(text);
+  if (m && m[1] && m[2] && Number(m[2]) === (Number(m[1]) + 1) % 100) {
+    return {
+      label: { kind: "year", year: canonicalYear(Number(m[1])), start: Number(m[1]) },
+      rest: strip(m),
+    };
+  }
+  m = TWO_TWO.exec(text);
+  if (m && m[1] && m[2] && Number(m[2]) === (Number(m[1]) + 1) % 100) {
+    const start = century(Number(m[1]));
+    return { label: { kind: "year", year: canonicalYear(start), start }, rest: strip(m) };
+  }
+  m = BARE.exec(text);
+  if (m && m[1]) return { label: { kind: "ambiguous", text: m[1] }, rest: strip(m) };
+  return null;
+}

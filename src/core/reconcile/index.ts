@@ -1,0 +1,181 @@
+import { rangeAddress } from "../a1";
+import { finding, type Finding } from "../findings";
+import type { FundingTable } from "../funding/detect";
+import type { SheetSnapshot } from "../snapshot";
+import { formatMoney, sumMoney } from "../tables/money";
+import { allocatedFrom, availableFrom, type Allocated, type Available } from "./extract";
+import { matchSource, shortName, type MatchHow } from "./match";
+
+export interface ReconciliationLine {
+  source: string;
+  year: string;
+  available: number | null;
+  /** "tbc" or nothing stated for this source and year. */
+  unconfirmed: boolean;
+  allocated: number;
+  /** allocated − available, when the amount available is known. */
+  difference: number | null;
+  status: "reconciled" | "difference" | "unconfirmed";
+}
+
+export interface Reconciliation {
+  sources: { sheet: string; range: string };
+  allocations: { sheet: string; range: string }[];
+  mapping: { allocation: string; source: string; how: MatchHow }[];
+  unmatched: string[];
+  lines: ReconciliationLine[];
+  /** Per year: confirmed money available, allocated, their difference, and allocations on tbc money. */
+  years: {
+    year: string;
+    available: number;
+    allocated: number;
+    difference: number;
+    unconfirmed: number;
+  }[];
+  /** Internal: the cells behind each line, for the Reconciliation sheet's formulas. */
+  cells: { available: Available | null; allocated: Allocated[] }[];
+}
+
+type Found = { sheet: SheetSnapshot; table: FundingTable };
+const pence = (n: number) => Math.round(n * 100);
+
+/**
+ * Sources against allocations, per source and year. Needs one sources table and at least one
+ * allocations table in the workbook; returns null otherwise.
+ */
+export function reconcile(
+  found: readonly Found[],
+  overrides: Readonly<Record<string, string>>,
+): { reconciliation: Reconciliation; findings: Finding[] } | null {
+  const sourcesTable = found.find((f) => f.table.kind === "funding-sources");
+  const allocationTables = found.filter((f) => f.table.kind === "allocations");
+  if (!sourcesTable || allocationTables.length === 0) return null;
+  const available = availableFrom(sourcesTable.sheet, sourcesTable.table);
+  const names = [...new Set(available.map((a) => a.source))];
+  const allocated = allocationTables.flatMap((f) =>
+    allocatedFrom(f.sheet, f.table).map((a) => ({ ...a, sheetSnapshot: f.sheet })),
+  );
+  const mapping: Reconciliation["mapping"] = [];
+  const unmatched: string[] = [];
+  const mapped = new Map<string, string | null>();
+  for (const a of allocated) {
+    const key = a.name.toLowerCase();
+    if (mapped.has(key)) continue;
+    const match = matchSource(a.name, names, overrides);
+    mapped.set(key, match?.source ?? null);
+    if (match)
+      mapping.push({ allocation: a.name, source: shortName(match.source), how: match.how });
+    else unmatched.push(a.name);
+  }
+  const years = [...new Set(allocated.map((a) => a.year))].sort();
+  const findings: Finding[] = [];
+  const lines: ReconciliationLine[] = [];
+  const cells: Reconciliation["cells"] = [];
+  const sheetName = sourcesTable.sheet.name;
+  for (const year of years) {
+    for (const source of names) {
+      const avail = available.find((a) => a.source === source && a.year === year) ?? null;
+      const parts = allocated.filter(
+        (a) => a.year === year && mapped.get(a.name.toLowerCase()) === source,
+      );
+      const total =
+        parts.reduce((sum, p) => sum + pence(sumMoney(p.sheetSnapshot, p.cells).total), 0) / 100;
+      if (total === 0 && (avail?.amount ?? 0) === 0) continue;
+      const name = shortName(source);
+      const line: ReconciliationLine = {
+        source: name,
+        year,
+        available: avail?.amount ?? null,
+        unconfirmed: avail?.amount === null || avail === null,
+        allocated: total,
+        difference: null,
+        status: "unconfirmed",
+      };
+      if (line.available !== null) {
+        line.difference = (pence(total) - pence(line.available)) / 100;
+        line.status = line.difference === 0 ? "reconciled" : "difference";
+      }
+      lines.push(line);
+      cells.push({ available: avail, allocated: parts });
+      const [row, column] = avail?.cell ?? parts[0]?.anchor ?? [0, 0];
+      const at = avail ? sheetName : (parts[0]?.sheet ?? sheetName);
+      if (line.status === "difference" && line.difference !== null) {
+        const message = `${name} ${year}: ${formatMoney(total)} allocated against ${formatMoney(line.available ?? 0)} available (difference ${formatMoney(line.difference)})`;
+        findings.push(
+          finding("reconciliation-difference", at, row, column, message, {
+            source: name,
+            year,
+            difference: line.difference,
+            expected: line.available,
+            actual: total,
+          }),
+        );
+      } else if (line.status === "unconfirmed" && total > 0) {
+        const what = avail?.unconfirmed ? "is still tbc" : "is not stated";
+        findings.push(
+          finding(
+            "unconfirmed-funding",
+            at,
+            row,
+            column,
+            `${formatMoney(total)} is allocated against ${name} in ${year}, whose funding ${what}`,
+            { source: name, year, amount: total },
+          ),
+        );
+      }
+    }
+    for (const a of allocated.filter(
+      (x) => x.year === year && mapped.get(x.name.toLowerCase()) === null,
+    )) {
+      const total = sumMoney(a.sheetSnapshot, a.cells).total;
+      if (total === 0) continue;
+      const [row, column] = a.anchor;
+      findings.push(
+        finding(
+          "unconfirmed-funding",
+          a.sheet,
+          row,
+          column,
+          `${formatMoney(total)} is allocated against "${a.name}" in ${year}, which is not in the sources table (${sheetName})`,
+          { source: a.name, year, amount: total },
+        ),
+      );
+    }
+  }
+  const yearTotals = years.map((year) => {
+    const these = lines.filter((l) => l.year === year);
+    const avail = these.reduce((s, l) => s + pence(l.available ?? 0), 0) / 100;
+    const alloc = these.reduce((s, l) => s + pence(l.allocated), 0) / 100;
+    const unconfirmed =
+      these.filter((l) => l.status === "unconfirmed").reduce((s, l) => s + pence(l.allocated), 0) /
+      100;
+    return {
+      year,
+      available: avail,
+      allocated: alloc,
+      difference: (pence(alloc) - pence(avail)) / 100,
+      unconfirmed,
+    };
+  });
+  const rangeOf = (f: Found) => ({
+    sheet: f.sheet.name,
+    range: rangeAddress(
+      f.table.headerRow,
+      f.table.firstColumn,
+      f.table.lastRow,
+      f.table.lastColumn,
+    ),
+  });
+  return {
+    reconciliation: {
+      sources: rangeOf(sourcesTable),
+      allocations: allocationTables.map(rangeOf),
+      mapping,
+      unmatched,
+      lines,
+      years: yearTotals,
+      cells,
+    },
+    findings,
+  };
+}

@@ -1,0 +1,89 @@
+import { cellText, type SheetSnapshot } from "../snapshot";
+import { parseMoney } from "../values";
+
+/**
+ * Section headings, lines and TOTAL rows inside a table, as councils lay them out:
+ *   1 | PERSONALISATION            ← heading
+ *   1.1 | Coordination … | 42,000  ← line
+ *   TOTAL FUNDING PERSONALISATION  ← section total
+ *   TOTAL FUNDING ACROSS ALL …     ← grand total
+ */
+export type RowKind = "heading" | "line" | "section-total" | "grand-total";
+
+export interface Section {
+  name: string;
+  headingRow: number | null;
+  lines: number[];
+  totalRow: number | null;
+}
+
+export interface Structure {
+  kinds: Map<number, RowKind>;
+  sections: Section[];
+  /** Lines outside any section (before the first heading, or in tables with none). */
+  looseLines: number[];
+  grandTotals: number[];
+}
+
+const TOTAL = /\b(sub-?\s?)?totals?\b/i;
+const GRAND = /\b(grand|overall|all)\b/i;
+
+function hasMoney(sheet: SheetSnapshot, row: number, money: readonly number[]): boolean {
+  return money.some((c) => parseMoney(sheet.rows[row]?.[c]?.value ?? null).kind !== "blank");
+}
+
+function labelOf(sheet: SheetSnapshot, row: number, labels: readonly number[]): string {
+  return labels
+    .map((c) => cellText(sheet.rows[row]?.[c] ?? undefined))
+    .filter(Boolean)
+    .join(" ");
+}
+
+function looksLikeHeading(sheet: SheetSnapshot, row: number, labels: readonly number[]): boolean {
+  const texts = labels.map((c) => cellText(sheet.rows[row]?.[c] ?? undefined)).filter(Boolean);
+  if (texts.length === 0) return false;
+  const words = texts.join(" ");
+  const upper = /[A-Z]{3}/.test(words) && words === words.toUpperCase();
+  const numbered = /^\d+\.?$/.test(texts[0] ?? "") && texts.length > 1;
+  return upper || numbered || texts.length === 1;
+}
+
+export function classifyRows(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  labels: readonly number[],
+  money: readonly number[],
+): Structure {
+  const kinds = new Map<number, RowKind>();
+  const sections: Section[] = [];
+  const looseLines: number[] = [];
+  const grandTotals: number[] = [];
+  let open: Section | null = null;
+  for (const row of rows) {
+    const label = labelOf(sheet, row, labels);
+    const money_ = hasMoney(sheet, row, money);
+    if (TOTAL.test(label) && money_) {
+      const grand = GRAND.test(label) || !open || open.lines.length === 0;
+      if (!grand && open) {
+        open.totalRow = row;
+        kinds.set(row, "section-total");
+        open = null;
+      } else {
+        grandTotals.push(row);
+        kinds.set(row, "grand-total");
+        open = null;
+      }
+      continue;
+    }
+    if (!money_ && looksLikeHeading(sheet, row, labels)) {
+      open = { name: label.replace(/^\d+\.?\s+/, ""), headingRow: row, lines: [], totalRow: null };
+      sections.push(open);
+      kinds.set(row, "heading");
+      continue;
+    }
+    kinds.set(row, "line");
+    if (open) open.lines.push(row);
+    else looseLines.push(row);
+  }
+  return { kinds, sections, looseLines, grandTotals };
+}

@@ -1,0 +1,160 @@
+import { columnLetter, parseAddress } from "../a1";
+import { finding, type Finding } from "../findings";
+import { cellText, type SheetSnapshot } from "../snapshot";
+import { parseMoney } from "../values";
+import { formatMoney, samePence, sumMoney, type At } from "./money";
+import type { Structure } from "./sections";
+
+/** Where a table sits, for messages and the findings' `table` field. */
+export interface TableRef {
+  sheet: SheetSnapshot;
+  headerRow: number;
+  range: string;
+}
+
+export function headerText(t: TableRef, column: number): string {
+  return cellText(t.sheet.rows[t.headerRow]?.[column] ?? undefined) || columnLetter(column);
+}
+
+function unconfirmedNote(count: number): string {
+  return count === 0 ? "" : ` (${count} unconfirmed amount${count === 1 ? "" : "s"} left out)`;
+}
+
+/** "=SUM(D5:D10)" whose range leaves out rows it should add: the classic inserted-row slip. */
+export function missedRows(
+  formula: string | undefined,
+  column: number,
+  rows: readonly number[],
+): string {
+  const m = formula
+    ? /^=SUM\(\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)\)$/i.exec(formula.replace(/\s/g, ""))
+    : null;
+  if (!m || !m[1] || !m[2] || !m[3] || !m[4]) return "";
+  const from = parseAddress(`${m[1]}${m[2]}`);
+  const to = parseAddress(`${m[3]}${m[4]}`);
+  if (from.column !== column || to.column !== column) return "";
+  const left = rows.filter((r) => r < from.row || r > to.row).map((r) => r + 1);
+  if (left.length === 0) return "";
+  return `; its formula ${formula?.slice(1)} leaves out row${left.length === 1 ? "" : "s"} ${left.join(", ")}`;
+}
+
+export function rowsText(rows: readonly number[]): string {
+  if (rows.length === 0) return "no rows";
+  const first = (rows[0] ?? 0) + 1;
+  const last = (rows[rows.length - 1] ?? 0) + 1;
+  return first === last ? `row ${first}` : `rows ${first}–${last}`;
+}
+
+/** Compares a stated total with the sum of its parts; text or "tbc" totals are not checked. */
+export function checkTotal(
+  t: TableRef,
+  row: number,
+  column: number,
+  parts: readonly At[],
+  describe: (sum: string) => string,
+  out: Finding[],
+): void {
+  const cell = t.sheet.rows[row]?.[column];
+  const stated = parseMoney(cell?.value ?? null);
+  if (stated.kind !== "number") return;
+  const sum = sumMoney(t.sheet, parts);
+  if (samePence(sum.total, stated.value)) return;
+  const partRows = parts.filter(([, c]) => c === column).map(([r]) => r);
+  const message =
+    `${headerText(t, column)} is ${formatMoney(stated.value)} but ${describe(formatMoney(sum.total))}` +
+    unconfirmedNote(sum.unconfirmed) +
+    missedRows(cell?.formula, column, partRows);
+  out.push(
+    finding("total-mismatch", t.sheet.name, row, column, message, {
+      table: t.range,
+      expected: sum.total,
+      actual: stated.value,
+    }),
+  );
+}
+
+/** The parts of a grand total: each section's stated total where it has one, else its lines. */
+export function grandParts(structure: Structure, before: number): number[] {
+  const rows: number[] = structure.looseLines.filter((r) => r < before);
+  for (const s of structure.sections) {
+    if (s.totalRow !== null && s.totalRow < before) rows.push(s.totalRow);
+    else rows.push(...s.lines.filter((r) => r < before));
+  }
+  return rows.sort((a, b) => a - b);
+}
+
+/** Section and grand totals down each money column. */
+export function checkColumnTotals(
+  t: TableRef,
+  structure: Structure,
+  columns: readonly number[],
+  out: Finding[],
+): void {
+  for (const section of structure.sections) {
+    if (section.totalRow === null) continue;
+    for (const column of columns) {
+      const parts = section.lines.map((r) => [r, column] as const);
+      checkTotal(
+        t,
+        section.totalRow,
+        column,
+        parts,
+        (sum) => `its lines (${rowsText(section.lines)}) sum to ${sum}`,
+        out,
+      );
+    }
+  }
+  const bySection = structure.sections.some((s) => s.totalRow !== null);
+  for (const grand of structure.grandTotals) {
+    const rows = grandParts(structure, grand);
+    for (const column of columns) {
+      const parts = rows.map((r) => [r, column] as const);
+      checkTotal(
+        t,
+        grand,
+        column,
+        parts,
+        (sum) => `${bySection ? "the section totals" : "the lines above"} sum to ${sum}`,
+        out,
+      );
+    }
+  }
+}
+
+/** Amounts typed as text are read (and noted); other text in a money column is an error. */
+export function checkMoneyCells(
+  t: TableRef,
+  rows: readonly number[],
+  columns: readonly number[],
+  out: Finding[],
+): void {
+  for (const row of rows) {
+    for (const column of columns) {
+      const raw = t.sheet.rows[row]?.[column]?.value ?? null;
+      const parsed = parseMoney(raw);
+      if (parsed.kind === "text") {
+        out.push(
+          finding(
+            "not-a-number",
+            t.sheet.name,
+            row,
+            column,
+            `${headerText(t, column)} "${parsed.text}" is not an amount`,
+            { table: t.range, actual: parsed.text },
+          ),
+        );
+      } else if (parsed.kind === "number" && parsed.fromText) {
+        out.push(
+          finding(
+            "number-as-text",
+            t.sheet.name,
+            row,
+            column,
+            `"${String(raw)}" is stored as text; it is read as ${formatMoney(parsed.value)}`,
+            { table: t.range, actual: String(raw) },
+          ),
+        );
+      }
+    }
+  }
+}
