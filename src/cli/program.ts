@@ -3,14 +3,13 @@ import { Command, CommanderError, Option } from "commander";
 import { analyseWorkbook, type Analysis } from "../core/analyse";
 import { applyPlanToSnapshot, describePlan } from "../core/apply-plan";
 import type { Finding } from "../core/findings";
-import { dateToSerial, parseDate } from "../core/values";
 import { WorkbookError } from "../adapters/xlsx/errors";
 import { applyPlan, saveWorkbook } from "../adapters/xlsx/write";
 import { readWorkbookFile, sameFile, writeFileSafely } from "./files";
-import { findingsText, tablesText, writesText } from "./report";
+import { analyseOptions, UsageError, type SharedOptions } from "./options";
+import { findingsText, reconciliationText, tablesText, writesText } from "./report";
 
-/** A usage fault: exit code 2 with one line on stderr. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface Io {
   out: (text: string) => void;
@@ -18,41 +17,49 @@ export interface Io {
   today: () => Date;
 }
 
-function asOf(option: string | undefined, io: Io): number {
-  if (option === undefined) {
-    const d = io.today();
-    return dateToSerial(d.getFullYear(), d.getMonth() + 1, d.getDate()) ?? 0;
-  }
-  const serial = parseDate(option);
-  if (serial === null)
-    throw new UsageError(`--as-of wants a date such as 2025-03-31 or 31/03/2025, not "${option}"`);
-  return serial;
-}
-
 function exitCode(findings: readonly Finding[]): number {
   return findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
-interface CheckOptions {
+/** The analysis as other tools read it (DESIGN.md); internal cell lists stay inside. */
+function publicView(analysis: Analysis) {
+  const r = analysis.reconciliation;
+  return {
+    tables: analysis.tables,
+    findings: analysis.findings,
+    ...(r
+      ? {
+          reconciliation: {
+            sources: r.sources,
+            allocations: r.allocations,
+            mapping: r.mapping,
+            unmatched: r.unmatched,
+            lines: r.lines,
+            years: r.years,
+          },
+        }
+      : {}),
+  };
+}
+
+interface CheckOptions extends SharedOptions {
   json?: boolean;
-  asOf?: string;
 }
 
 async function check(file: string, options: CheckOptions, io: Io): Promise<number> {
+  const settings = analyseOptions(options, io.today());
   const { snapshot } = await readWorkbookFile(file);
-  const analysis = analyseWorkbook(snapshot, { asOf: asOf(options.asOf, io) });
+  const analysis = analyseWorkbook(snapshot, settings);
   if (options.json) {
-    io.out(JSON.stringify({ file, tables: analysis.tables, findings: analysis.findings }, null, 2));
+    io.out(JSON.stringify({ file, ...publicView(analysis) }, null, 2));
   } else {
-    io.out(
-      [
-        `Council Sheets check: ${path.basename(file)}`,
-        "",
-        ...tablesText(analysis.tables),
-        "",
-        ...findingsText(analysis.findings),
-      ].join("\n"),
-    );
+    const lines = [
+      `Council Sheets check: ${path.basename(file)}`,
+      "",
+      ...tablesText(analysis.tables),
+    ];
+    if (analysis.reconciliation) lines.push("", ...reconciliationText(analysis.reconciliation));
+    io.out([...lines, "", ...findingsText(analysis.findings)].join("\n"));
   }
   return exitCode(analysis.findings);
 }
@@ -63,29 +70,31 @@ interface ApplyCliOptions extends CheckOptions {
 }
 
 async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<number> {
-  if (sameFile(file, options.out))
+  if (sameFile(file, options.out)) {
     throw new UsageError(
       `--out ${options.out} is the input file; Council Sheets never writes over its input, choose another name`,
     );
+  }
+  const settings = analyseOptions(options, io.today());
   const { snapshot, workbook } = await readWorkbookFile(file);
-  const today = asOf(options.asOf, io);
-  const analysis: Analysis = analyseWorkbook(snapshot, { asOf: today });
+  const analysis = analyseWorkbook(snapshot, settings);
   const applyOptions = { valuesOnly: options.valuesOnly === true };
   const { changed, written } = describePlan(snapshot, analysis.plan, applyOptions);
   applyPlan(workbook, analysis.plan, applyOptions);
   await writeFileSafely(options.out, await saveWorkbook(workbook));
   // What is still wrong once the calculated columns are in: the typed data the officer must fix.
   const after = analyseWorkbook(applyPlanToSnapshot(snapshot, analysis.plan, applyOptions), {
-    asOf: today,
+    ...settings,
+    reconciliationSheet: false,
   });
   if (options.json) {
+    const view = { ...publicView(analysis), findings: after.findings };
     io.out(
       JSON.stringify(
         {
           file,
           out: options.out,
-          tables: analysis.tables,
-          findings: after.findings,
+          ...view,
           fixed: analysis.findings.length - after.findings.length,
           written,
           changed,
@@ -95,20 +104,40 @@ async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<nu
       ),
     );
   } else {
-    io.out(
-      [
-        `Council Sheets apply: ${path.basename(file)} -> ${options.out}`,
-        "",
-        ...tablesText(analysis.tables),
-        "",
-        ...writesText(options.out, written, changed),
-        "",
-        "After writing:",
-        ...findingsText(after.findings),
-      ].join("\n"),
-    );
+    const lines = [
+      `Council Sheets apply: ${path.basename(file)} -> ${options.out}`,
+      "",
+      ...tablesText(analysis.tables),
+      "",
+      ...writesText(options.out, written, changed),
+    ];
+    io.out([...lines, "", "After writing:", ...findingsText(after.findings)].join("\n"));
   }
   return exitCode(after.findings);
+}
+
+function shared(command: Command): Command {
+  return command
+    .option("--json", "print one JSON document")
+    .addOption(new Option("--as-of <date>", "treat this date as today for review dates"))
+    .addOption(
+      new Option(
+        "--map <allocation=source...>",
+        'match an allocation\'s source name to a funding source, e.g. "JIP=Match funding"',
+      ),
+    )
+    .addOption(
+      new Option(
+        "--rag-percent <percent>",
+        "red at or above this overspend as % of budget (default 5)",
+      ),
+    )
+    .addOption(
+      new Option(
+        "--rag-amount <pounds>",
+        "red at or above this overspend in £, if lower (default 100000)",
+      ),
+    );
 }
 
 function program(io: Io, setCode: (code: number) => void): Command {
@@ -121,25 +150,24 @@ function program(io: Io, setCode: (code: number) => void): Command {
       writeOut: (s) => io.out(s.trimEnd()),
       writeErr: (s) => io.err(s.trimEnd()),
     });
-  const asOfOption = new Option("--as-of <date>", "treat this date as today for review dates");
-  cli
-    .command("check")
-    .description("find the tables in a workbook and report what is wrong")
-    .argument("<file>", ".xlsx workbook to check")
-    .option("--json", "print one JSON document")
-    .addOption(asOfOption)
-    .action(async (file: string, options: CheckOptions) => setCode(await check(file, options, io)));
-  cli
-    .command("apply")
-    .description("write the calculated columns into a copy of the workbook")
-    .argument("<file>", ".xlsx workbook to read (never modified)")
-    .requiredOption("--out <file>", "where to write the updated workbook")
-    .option("--values-only", "write computed values instead of formulas")
-    .option("--json", "print one JSON document")
-    .addOption(asOfOption)
-    .action(async (file: string, options: ApplyCliOptions) =>
-      setCode(await apply(file, options, io)),
-    );
+  shared(
+    cli
+      .command("check")
+      .description("find the tables in a workbook and report what is wrong")
+      .argument("<file>", ".xlsx workbook to check"),
+  ).action(async (file: string, options: CheckOptions) => setCode(await check(file, options, io)));
+  shared(
+    cli
+      .command("apply")
+      .description("write the calculated columns into a copy of the workbook")
+      .argument("<file>", ".xlsx workbook to read (never modified)")
+      .requiredOption("--out <file>", "where to write the updated workbook")
+      .option("--values-only", "write computed values instead of formulas")
+      .option("--replace-totals", "replace typed totals in funding tables with SUM formulas")
+      .option("--no-reconciliation-sheet", "do not add a Reconciliation sheet"),
+  ).action(async (file: string, options: ApplyCliOptions) =>
+    setCode(await apply(file, options, io)),
+  );
   return cli;
 }
 
@@ -150,9 +178,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     await program(io, (c) => (code = c)).parseAsync(argv, { from: "user" });
     return code;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : 2;
-    }
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof WorkbookError || error instanceof UsageError) {
       io.err(`council-sheets: ${error.message}`);
       return 2;

@@ -2,6 +2,8 @@ import type { Change, Written } from "../core/apply-plan";
 import { isRiskReport, type TableReport } from "../core/analyse";
 import { countBySeverity, type Finding } from "../core/findings";
 import { describeBands } from "../core/risk/bands";
+import type { Reconciliation } from "../core/reconcile";
+import { formatMoney } from "../core/tables/money";
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -64,5 +66,27 @@ export function writesText(
     lines.push(`  ... and ${different.length - 20} more (--json lists them all)`);
   if (same > 0)
     lines.push(`${plural(same, "typed value")} replaced by a formula giving the same value`);
+  return lines;
+}
+
+export function reconciliationText(r: Reconciliation): string[] {
+  const lines = [
+    `Match-funding reconciliation (${r.sources.sheet} against ${r.allocations.map((a) => a.sheet).join(", ")})`,
+  ];
+  for (const m of r.mapping) lines.push(`  "${m.allocation}" is ${m.source} (${m.how})`);
+  for (const u of r.unmatched) lines.push(`  "${u}" matches no source`);
+  for (const y of r.years) {
+    const tbc =
+      y.unconfirmed > 0 ? `, ${formatMoney(y.unconfirmed)} of it against unconfirmed funding` : "";
+    lines.push(
+      `  ${y.year}: available ${formatMoney(y.available)}, allocated ${formatMoney(y.allocated)}${tbc}`,
+    );
+    for (const l of r.lines.filter((x) => x.year === y.year)) {
+      const available = l.available === null ? "tbc" : formatMoney(l.available);
+      lines.push(
+        `    ${pad(l.status, 12)}${pad(l.source, 34)}available ${pad(available, 12)}allocated ${formatMoney(l.allocated)}`,
+      );
+    }
+  }
   return lines;
 }

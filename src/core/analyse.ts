@@ -6,6 +6,7 @@ import { analyseFunding, type FundingTableReport } from "./funding";
 import { analyseBudgets, type BudgetTableReport } from "./budget";
 import { DEFAULT_RAG, type RagThresholds } from "./budget/model";
 import { reconcile, type Reconciliation } from "./reconcile";
+import { planReconciliationSheet } from "./reconcile/sheet";
 import type { RiskContext } from "./risk/check";
 import type { Band } from "./risk/bands";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -29,6 +30,8 @@ export interface AnalyseOptions {
   rag?: RagThresholds;
   /** Allocation source name → sources-table name, beating the automatic matching. */
   sourceMap?: Record<string, string>;
+  /** Add a "Reconciliation" sheet to the plan when sources and allocations were matched. */
+  reconciliationSheet?: boolean;
 }
 
 export interface Analysis {
@@ -117,6 +120,9 @@ export function analyseWorkbook(snapshot: WorkbookSnapshot, options: AnalyseOpti
         ...risk.operations,
         ...budgets.operations,
         ...funding.operations,
+        ...(matched && options.reconciliationSheet !== false
+          ? [planReconciliationSheet(snapshot, matched.reconciliation)]
+          : []),
       ]),
     },
     riskContexts: risk.contexts,

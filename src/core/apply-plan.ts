@@ -1,5 +1,5 @@
 import { cellAddress, columnLetter, parseAddress } from "./a1";
-import type { ColumnWrite, InsertColumns, WriteOperation, WritePlan } from "./plan";
+import type { AddSheet, ColumnWrite, InsertColumns, WriteOperation, WritePlan } from "./plan";
 import type { Cell, CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 
 /**
@@ -22,7 +22,8 @@ export function orderOperations(operations: readonly WriteOperation[]): WriteOpe
       ...(w.styleFrom !== undefined ? { styleFrom: w.styleFrom + shift } : {}),
     };
   });
-  return [...[...inserts].sort((a, b) => b.column - a.column), ...shifted];
+  const added = operations.filter((op): op is AddSheet => op.kind === "add-sheet");
+  return [...[...inserts].sort((a, b) => b.column - a.column), ...shifted, ...added];
 }
 
 function shiftMerge(range: string, at: number, count: number): string {
@@ -89,6 +90,11 @@ export function applyPlanToSnapshot(
   const sheets = snapshot.sheets.map((s) => ({ ...s, rows: [...s.rows] }));
   const byName = new Map(sheets.map((s, i) => [s.name, i]));
   for (const op of plan.operations) {
+    if (op.kind === "add-sheet") {
+      sheets.push(addedSheet(op, options));
+      byName.set(op.sheet, sheets.length - 1);
+      continue;
+    }
     const index = byName.get(op.sheet);
     const sheet = index === undefined ? undefined : sheets[index];
     if (index === undefined || !sheet) continue;
@@ -101,6 +107,24 @@ export function applyPlanToSnapshot(
       setCell(sheet.rows, cell.row, op.column, writtenCell(op, cell, options));
   }
   return { sheets };
+}
+
+/** A new sheet as the snapshot will see it. */
+function addedSheet(op: AddSheet, options: ApplyOptions): SheetSnapshot {
+  const rows: (Cell | null | undefined)[][] = [];
+  for (const c of op.cells) {
+    const cell: Cell =
+      c.formula && !options.valuesOnly
+        ? { value: c.value, formula: c.formula }
+        : { value: c.value === "" ? null : c.value };
+    setCell(
+      rows,
+      c.row,
+      c.column,
+      c.numberFormat ? { ...cell, numberFormat: c.numberFormat } : cell,
+    );
+  }
+  return { name: op.sheet, rows, hiddenRows: [], hiddenColumns: [], merges: [] };
 }
 
 export interface Change {
@@ -141,6 +165,18 @@ export function describePlan(
   const changed: Change[] = [];
   const written: Written[] = [];
   for (const op of plan.operations) {
+    if (op.kind === "add-sheet") {
+      const last = op.cells.reduce(
+        (m, c) => ({ row: Math.max(m.row, c.row), column: Math.max(m.column, c.column) }),
+        { row: 0, column: 0 },
+      );
+      written.push({
+        sheet: op.sheet,
+        range: `A1:${cellAddress(last.row, last.column)}`,
+        column: op.title,
+      });
+      continue;
+    }
     if (op.kind !== "column") continue;
     const sheet = sheets.get(op.sheet);
     const rows = [...(op.header ? [op.header.row] : []), ...op.cells.map((c) => c.row)];

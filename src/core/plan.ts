@@ -40,9 +40,39 @@ export const InsertColumnsSchema = z.object({
 });
 export type InsertColumns = z.infer<typeof InsertColumnsSchema>;
 
+export const SheetCellSchema = z.object({
+  row: z.number().int().nonnegative(),
+  column: z.number().int().nonnegative(),
+  formula: z.string().nullable(),
+  value: CellValueSchema,
+  numberFormat: z.string().optional(),
+  bold: z.boolean().optional(),
+  wrap: z.boolean().optional(),
+});
+export type SheetCell = z.infer<typeof SheetCellSchema>;
+
+/** A new sheet (Reconciliation, PID): never replaces one the user has; the name is unique. */
+export const AddSheetSchema = z.object({
+  kind: z.literal("add-sheet"),
+  sheet: z.string().min(1).max(31),
+  table: z.string(),
+  title: z.string(),
+  cells: z.array(SheetCellSchema),
+  /** Widths in characters, column by column from A. */
+  columnWidths: z.array(z.number().positive()),
+  /** Print set-up for sheets meant to be printed (PIDs). */
+  print: z
+    .object({ portrait: z.boolean(), fitToWidth: z.boolean(), titleRows: z.string().optional() })
+    .optional(),
+  /** Drop-down lists: A1 range → allowed values. */
+  validations: z.array(z.object({ range: z.string(), values: z.array(z.string()) })).optional(),
+});
+export type AddSheet = z.infer<typeof AddSheetSchema>;
+
 export const WriteOperationSchema = z.discriminatedUnion("kind", [
   ColumnWriteSchema,
   InsertColumnsSchema,
+  AddSheetSchema,
 ]);
 export type WriteOperation = z.infer<typeof WriteOperationSchema>;
 

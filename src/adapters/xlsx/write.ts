@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { writtenCell, type ApplyOptions } from "../../core/apply-plan";
-import type { ColumnWrite, WritePlan } from "../../core/plan";
+import type { AddSheet, ColumnWrite, WritePlan } from "../../core/plan";
 import { WorkbookError } from "./errors";
 
 /** Borders, fill, font and alignment of the neighbouring column; its number format is its own. */
@@ -28,14 +28,61 @@ function writeColumn(ws: ExcelJS.Worksheet, op: ColumnWrite, options: ApplyOptio
     const cell = ws.getCell(planned.row + 1, column);
     if (styleFrom) copyStyle(cell, ws.getCell(planned.row + 1, styleFrom));
     const content = writtenCell(op, planned, options);
-    if (content.formula) {
-      const result = content.value === null ? undefined : content.value;
-      cell.value = { formula: content.formula.slice(1), result } as ExcelJS.CellFormulaValue;
-    } else {
-      // A string lands as text, whatever it starts with: ExcelJS never parses "=..." strings.
-      cell.value = content.value;
-    }
+    setContent(cell, content.formula ?? null, content.value, options.valuesOnly);
     if (op.numberFormat) cell.numFmt = op.numberFormat;
+  }
+}
+
+function setContent(
+  cell: ExcelJS.Cell,
+  formula: string | null,
+  value: unknown,
+  valuesOnly: boolean,
+): void {
+  if (formula && !valuesOnly) {
+    const result = value === null || value === "" ? undefined : value;
+    cell.value = { formula: formula.slice(1), result } as ExcelJS.CellFormulaValue;
+  } else {
+    // Text lands as text, whatever it starts with: ExcelJS never parses "=..." strings.
+    cell.value = value === "" ? null : (value as ExcelJS.CellValue);
+  }
+}
+
+function addSheet(workbook: ExcelJS.Workbook, op: AddSheet, options: ApplyOptions): void {
+  const ws = workbook.addWorksheet(op.sheet, {
+    pageSetup: op.print
+      ? {
+          paperSize: 9,
+          orientation: op.print.portrait ? "portrait" : "landscape",
+          fitToPage: op.print.fitToWidth,
+          fitToWidth: 1,
+          fitToHeight: 0,
+          printTitlesRow: op.print.titleRows,
+        }
+      : {},
+  });
+  op.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  for (const c of op.cells) {
+    const cell = ws.getCell(c.row + 1, c.column + 1);
+    setContent(cell, c.formula, c.value, options.valuesOnly);
+    if (c.numberFormat) cell.numFmt = c.numberFormat;
+    if (c.bold) cell.font = { bold: true };
+    if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+  }
+  for (const v of op.validations ?? []) {
+    // ExcelJS has no range-wide setter; the list is written once per cell of the range.
+    const [from, to] = v.range.split(":");
+    const first = ws.getCell(from ?? "A1");
+    const last = ws.getCell(to ?? from ?? "A1");
+    for (let r = Number(first.row); r <= Number(last.row); r++) {
+      for (let col = Number(first.col); col <= Number(last.col); col++) {
+        ws.getCell(r, col).dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [`"${v.values.join(",")}"`],
+        };
+      }
+    }
   }
 }
 
@@ -46,6 +93,10 @@ export function applyPlan(
   options: ApplyOptions,
 ): void {
   for (const op of plan.operations) {
+    if (op.kind === "add-sheet") {
+      addSheet(workbook, op, options);
+      continue;
+    }
     const ws = workbook.getWorksheet(op.sheet);
     if (!ws)
       throw new WorkbookError("write-failed", `Sheet "${op.sheet}" is missing from the workbook`);

@@ -41,7 +41,9 @@ export function checkFundingTable(sheet: SheetSnapshot, table: FundingTable): Fi
     );
   }
   checkMoneyCells(ref, valueRows, layout.money, out);
-  for (const row of valueRows) {
+  // Across each line; TOTAL rows are checked down their columns, which implies the rest (and a
+  // "tbc" stated total would make an across-check misfire).
+  for (const row of valueRows.filter((r) => structure.kinds.get(r) === "line")) {
     for (const year of layout.years) {
       if (year.total === null || year.sources.length === 0) continue;
       const parts = year.sources.map((s) => [row, s.column] as const);

@@ -34,6 +34,8 @@ export function matchFundingHeader(
   const columns = new Map<number, FundingColumn>();
   for (let c = from; c <= to && c < cells.length; c++) {
     const cell = cells[c];
+    // A header names columns; a row holding amounts is data, whatever its labels say.
+    if (typeof cell?.value === "number") return null;
     if (!cell || typeof cell.value !== "string") continue;
     const column = classifyFundingHeader(cell.value.trim());
     if (column) columns.set(c, column);

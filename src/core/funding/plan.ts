@@ -1,16 +1,192 @@
+import { rangeAddress } from "../a1";
+import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
+import { columnsFree } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
-import type { WriteOperation } from "../plan";
+import { sumFormula, type At } from "../tables/money";
+import { parseMoney } from "../values";
+import { grandParts } from "../tables/totals";
+import { structureOf } from "./check";
 import type { FundingTable } from "./detect";
+import { layoutOf, yearParts, type FundingLayout } from "./layout";
 
 export interface FundingPlanOptions {
   /** Replace typed totals (row, section, grand) with SUM formulas. */
   replaceTotals: boolean;
 }
 
+/**
+ * Amounts as the officer means them, with the cells this plan computes laid over the sheet. SUM
+ * would skip a number typed as text ("£250,000"), so a total over one is written as its value
+ * (the cell is reported as number-as-text) rather than as a formula that would disagree.
+ */
+class Values {
+  private readonly overlay = new Map<string, number>();
+  constructor(private readonly sheet: SheetSnapshot) {}
+  get(r: number, c: number): number {
+    const planned = this.overlay.get(`${r},${c}`);
+    if (planned !== undefined) return planned;
+    const parsed = parseMoney(this.sheet.rows[r]?.[c]?.value ?? null);
+    return parsed.kind === "number" ? parsed.value : 0;
+  }
+  /** True when SUM over these cells would miss an amount typed as text. */
+  sumMisses(cells: readonly At[]): boolean {
+    return cells.some(
+      ([r, c]) =>
+        !this.overlay.has(`${r},${c}`) &&
+        typeof this.sheet.rows[r]?.[c]?.value === "string" &&
+        parseMoney(this.sheet.rows[r]?.[c]?.value ?? null).kind === "number",
+    );
+  }
+  sum(cells: readonly At[]): number {
+    return cells.reduce((s, [r, c]) => s + this.get(r, c), 0);
+  }
+  set(r: number, c: number, v: number): void {
+    this.overlay.set(`${r},${c}`, v);
+  }
+}
+
+interface Column {
+  column: number;
+  title: string;
+  isNew: boolean;
+  cells: PlannedCell[];
+}
+
+function formatOf(sheet: SheetSnapshot, table: FundingTable, layout: FundingLayout): string {
+  for (const c of layout.money) {
+    for (const r of table.dataRows) {
+      const f = sheet.rows[r]?.[c]?.numberFormat;
+      if (f && f !== "General") return f;
+    }
+  }
+  return "#,##0";
+}
+
+/**
+ * Year totals where a wide table lacks them, a total across the years, and — when asked — SUM
+ * formulas in place of typed totals. Cells are computed in dependency order (section totals,
+ * grand totals, then row totals) so every cached value is what Excel will compute.
+ */
 export function planFundingTable(
-  _sheet: SheetSnapshot,
-  _table: FundingTable,
-  _options: FundingPlanOptions,
+  sheet: SheetSnapshot,
+  table: FundingTable,
+  options: FundingPlanOptions,
 ): WriteOperation[] {
-  return [];
+  const layout = layoutOf(table);
+  const structure = structureOf(sheet, table, layout);
+  const valueRows = table.dataRows.filter((r) => structure.kinds.get(r) !== "heading");
+  const values = new Values(sheet);
+  const range = rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn);
+  const columns = new Map<number, Column>();
+  const columnFor = (column: number, title: string, isNew: boolean) => {
+    const existing = columns.get(column) ?? { column, title, isNew, cells: [] };
+    columns.set(column, existing);
+    return existing;
+  };
+  const write = (target: Column, row: number, cells: readonly At[]) => {
+    // Only typed amounts become formulas: a "tbc" total says something a SUM would hide.
+    if (!target.isNew && typeof sheet.rows[row]?.[target.column]?.value !== "number") return;
+    const value = Math.round(values.sum(cells) * 100) / 100;
+    values.set(row, target.column, value);
+    target.cells.push({ row, formula: values.sumMisses(cells) ? null : sumFormula(cells), value });
+  };
+
+  const newYears = layout.years.filter((y) => y.total === null && y.sources.length >= 2);
+  const needsGrand = layout.years.length >= 2 && layout.totalColumn === null;
+  const count = newYears.length + (needsGrand ? 1 : 0);
+  const firstNew = table.lastColumn + 1;
+  const operations: WriteOperation[] = [];
+  if (count > 0 && !columnsFree(sheet, table.headerRow, table.lastRow, firstNew, count)) {
+    operations.push({
+      kind: "insert-columns",
+      sheet: sheet.name,
+      table: range,
+      column: firstNew,
+      count,
+    });
+  }
+  const yearTotalColumn = new Map<string, number>();
+  newYears.forEach((y, i) => yearTotalColumn.set(y.year, firstNew + i));
+  for (const y of layout.years) if (y.total !== null) yearTotalColumn.set(y.year, y.total);
+
+  if (options.replaceTotals) {
+    const parts = layout.years.flatMap(yearParts);
+    for (const section of structure.sections) {
+      if (section.totalRow === null) continue;
+      for (const c of parts)
+        write(
+          columnFor(c, "Totals", false),
+          section.totalRow,
+          section.lines.map((r) => [r, c] as const),
+        );
+    }
+    for (const grand of structure.grandTotals) {
+      const rows = grandParts(structure, grand);
+      for (const c of parts)
+        write(
+          columnFor(c, "Totals", false),
+          grand,
+          rows.map((r) => [r, c] as const),
+        );
+    }
+  }
+  // Lines add across; TOTAL rows add down their own column, so a "tbc" typed in a stated total
+  // never makes the new total wrong.
+  const lines = valueRows.filter((r) => structure.kinds.get(r) === "line");
+  const fill = (target: Column, across: (row: number) => At[]) => {
+    for (const row of lines) write(target, row, across(row));
+    for (const section of structure.sections) {
+      if (section.totalRow !== null)
+        write(
+          target,
+          section.totalRow,
+          section.lines.map((r) => [r, target.column] as const),
+        );
+    }
+    for (const grand of structure.grandTotals)
+      write(
+        target,
+        grand,
+        grandParts(structure, grand).map((r) => [r, target.column] as const),
+      );
+  };
+  for (const y of layout.years) {
+    const column = yearTotalColumn.get(y.year);
+    if (column === undefined || y.sources.length === 0) continue;
+    const isNew = y.total === null;
+    if (!isNew && !options.replaceTotals) continue;
+    fill(columnFor(column, `Total ${y.year}`, isNew), (row) =>
+      y.sources.map((s) => [row, s.column] as const),
+    );
+  }
+  const grandColumn = needsGrand
+    ? firstNew + newYears.length
+    : options.replaceTotals
+      ? layout.totalColumn
+      : null;
+  if (grandColumn !== null) {
+    const perYear = layout.years.flatMap((y) => {
+      const total = yearTotalColumn.get(y.year);
+      return total !== undefined ? [total] : yearParts(y);
+    });
+    fill(columnFor(grandColumn, "Total all years", needsGrand), (row) =>
+      perYear.map((c) => [row, c] as const),
+    );
+  }
+
+  const numberFormat = formatOf(sheet, table, layout);
+  for (const c of columns.values()) {
+    const op: ColumnWrite = {
+      kind: "column",
+      sheet: sheet.name,
+      table: range,
+      column: c.column,
+      title: c.title,
+      header: c.isNew ? { row: table.headerRow, text: c.title } : null,
+      cells: c.cells.sort((a, b) => a.row - b.row),
+      ...(c.isNew ? { numberFormat, styleFrom: table.lastColumn } : {}),
+    };
+    operations.push(op);
+  }
+  return operations;
 }

@@ -1,0 +1,60 @@
+import type { AnalyseOptions } from "../core/analyse";
+import { DEFAULT_RAG } from "../core/budget/model";
+import { dateToSerial, parseDate } from "../core/values";
+
+/** A usage fault: exit code 2 with one line on stderr. */
+export class UsageError extends Error {}
+
+export interface SharedOptions {
+  asOf?: string;
+  map?: string[];
+  ragPercent?: string;
+  ragAmount?: string;
+  replaceTotals?: boolean;
+  reconciliationSheet?: boolean;
+}
+
+function asOf(option: string | undefined, today: Date): number {
+  if (option === undefined)
+    return dateToSerial(today.getFullYear(), today.getMonth() + 1, today.getDate()) ?? 0;
+  const serial = parseDate(option);
+  if (serial === null)
+    throw new UsageError(`--as-of wants a date such as 2025-03-31 or 31/03/2025, not "${option}"`);
+  return serial;
+}
+
+function sourceMap(pairs: readonly string[] | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of pairs ?? []) {
+    const at = pair.indexOf("=");
+    const from = pair.slice(0, at).trim();
+    const to = pair.slice(at + 1).trim();
+    if (at < 0 || !from || !to)
+      throw new UsageError(
+        `--map wants "allocation name=source name", such as "JIP=Match funding", not "${pair}"`,
+      );
+    map[from] = to;
+  }
+  return map;
+}
+
+function number(option: string | undefined, name: string, fallback: number, scale = 1): number {
+  if (option === undefined) return fallback;
+  const value = Number(option.replace(/[£,%\s]/g, ""));
+  if (!Number.isFinite(value) || value < 0)
+    throw new UsageError(`${name} wants a positive number, not "${option}"`);
+  return value / scale;
+}
+
+export function analyseOptions(options: SharedOptions, today: Date): AnalyseOptions {
+  return {
+    asOf: asOf(options.asOf, today),
+    sourceMap: sourceMap(options.map),
+    rag: {
+      percent: number(options.ragPercent, "--rag-percent", DEFAULT_RAG.percent, 100),
+      amount: number(options.ragAmount, "--rag-amount", DEFAULT_RAG.amount),
+    },
+    replaceTotals: options.replaceTotals === true,
+    reconciliationSheet: options.reconciliationSheet !== false,
+  };
+}

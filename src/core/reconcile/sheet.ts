@@ -1,0 +1,197 @@
+import { cellAddress } from "../a1";
+import type { AddSheet, SheetCell } from "../plan";
+import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { sheetRef, sumFormula, type At } from "../tables/money";
+import { uniqueSheetName } from "../sheet-names";
+import type { Reconciliation } from ".";
+
+const HEAD = ["Year", "Source", "Available", "Allocated", "Difference", "Status", "Note"];
+const MONEY = "#,##0;-#,##0";
+/** Excel refuses formulas over 8,192 characters; stay well under. */
+const MAX_FORMULA = 8000;
+
+function status(c: string, d: string, e: string): string {
+  return `=IF(ISNUMBER(${c}),IF(ABS(${e})<0.005,"Reconciled","Difference"),IF(${d}>0,"Unconfirmed",""))`;
+}
+
+function statusValue(
+  available: number | string,
+  allocated: number,
+  difference: number | "",
+): string {
+  if (typeof available === "number")
+    return Math.abs(difference === "" ? 0 : difference) < 0.005 ? "Reconciled" : "Difference";
+  return allocated > 0 ? "Unconfirmed" : "";
+}
+
+/** The "Reconciliation" sheet: source × year, available against allocated, as live formulas. */
+export function planReconciliationSheet(snapshot: WorkbookSnapshot, r: Reconciliation): AddSheet {
+  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  const cells: SheetCell[] = [];
+  const put = (
+    row: number,
+    column: number,
+    value: SheetCell["value"],
+    extra: Partial<SheetCell> = {},
+  ) => cells.push({ row, column, formula: null, value, ...extra });
+  put(0, 0, "Match-funding reconciliation", { bold: true });
+  put(
+    1,
+    0,
+    `Sources: ${r.sources.sheet}!${r.sources.range}. Allocations: ${r.allocations.map((a) => `${a.sheet}!${a.range}`).join(", ")}. Written by Council Sheets.`,
+  );
+  HEAD.forEach((h, c) => put(3, c, h, { bold: true }));
+  let row = 4;
+  for (const year of r.years.map((y) => y.year)) {
+    const first = row;
+    r.lines.forEach((line, i) => {
+      if (line.year !== year) return;
+      const source = r.cells[i];
+      const [C, D, E] = ["C", "D", "E"].map((l) => `${l}${row + 1}`) as [string, string, string];
+      put(row, 0, line.year);
+      put(row, 1, line.source);
+      const available = availableCell(sheets, r.sources.sheet, source?.available ?? null);
+      cells.push({
+        row,
+        column: 2,
+        formula: available.formula,
+        value: available.value,
+        numberFormat: MONEY,
+      });
+      if (available.note) put(row, 6, available.note);
+      const allocated = allocatedCell(sheets, source?.allocated ?? []);
+      cells.push({
+        row,
+        column: 3,
+        formula: allocated.formula,
+        value: allocated.value,
+        numberFormat: MONEY,
+      });
+      const difference =
+        typeof available.value === "number" ? allocated.value - available.value : "";
+      cells.push({
+        row,
+        column: 4,
+        formula: `=IF(ISNUMBER(${C}),${D}-${C},"")`,
+        value: difference,
+        numberFormat: MONEY,
+      });
+      cells.push({
+        row,
+        column: 5,
+        formula: status(C, D, E),
+        value: statusValue(available.value, allocated.value, difference),
+      });
+      row++;
+    });
+    const [C, D, E] = ["C", "D", "E"].map((l) => `${l}${row + 1}`) as [string, string, string];
+    const sumOf = (column: number) =>
+      cells
+        .filter((c) => c.column === column && c.row >= first && c.row < row)
+        .reduce((s, c) => s + (typeof c.value === "number" ? c.value : 0), 0);
+    const availableTotal = sumOf(2);
+    const allocatedTotal = sumOf(3);
+    put(row, 0, `Total ${year}`, { bold: true });
+    cells.push({
+      row,
+      column: 2,
+      formula: `=SUM(C${first + 1}:C${row})`,
+      value: availableTotal,
+      numberFormat: MONEY,
+      bold: true,
+    });
+    cells.push({
+      row,
+      column: 3,
+      formula: `=SUM(D${first + 1}:D${row})`,
+      value: allocatedTotal,
+      numberFormat: MONEY,
+      bold: true,
+    });
+    cells.push({
+      row,
+      column: 4,
+      formula: `=IF(ISNUMBER(${C}),${D}-${C},"")`,
+      value: allocatedTotal - availableTotal,
+      numberFormat: MONEY,
+      bold: true,
+    });
+    cells.push({
+      row,
+      column: 5,
+      formula: status(C, D, E),
+      value: statusValue(availableTotal, allocatedTotal, allocatedTotal - availableTotal),
+      bold: true,
+    });
+    row += 2;
+  }
+  put(row, 0, "How source names were matched", { bold: true });
+  row++;
+  ["Allocation column", "Source", "How"].forEach((h, c) => put(row, c, h, { bold: true }));
+  for (const m of r.mapping) {
+    row++;
+    put(row, 0, m.allocation);
+    put(row, 1, m.source);
+    put(row, 2, m.how);
+  }
+  for (const name of r.unmatched) {
+    row++;
+    put(row, 0, name);
+    put(row, 1, "(no matching source: reported as unconfirmed)");
+  }
+  const name = uniqueSheetName(
+    "Reconciliation",
+    snapshot.sheets.map((s) => s.name),
+  );
+  return {
+    kind: "add-sheet",
+    sheet: name,
+    table: `${r.sources.sheet}!${r.sources.range}`,
+    title: "Reconciliation",
+    cells,
+    columnWidths: [12, 44, 14, 14, 14, 14, 40],
+  };
+}
+
+function availableCell(
+  sheets: Map<string, SheetSnapshot>,
+  sheetName: string,
+  available: Reconciliation["cells"][number]["available"],
+): { formula: string | null; value: number | string; note?: string } {
+  if (!available) return { formula: null, value: "" };
+  const [r, c] = available.cell;
+  const raw = sheets.get(sheetName)?.rows[r]?.[c]?.value ?? null;
+  const where = `${sheetName}!${cellAddress(r, c)}`;
+  if (typeof raw === "number")
+    return { formula: `=${sheetRef(sheetName)}${cellAddress(r, c)}`, value: raw };
+  if (available.amount !== null)
+    return {
+      formula: null,
+      value: available.amount,
+      note: `Copied as a number: ${where} holds it as text`,
+    };
+  return { formula: null, value: typeof raw === "string" ? raw : "" };
+}
+
+function allocatedCell(
+  sheets: Map<string, SheetSnapshot>,
+  parts: Reconciliation["cells"][number]["allocated"],
+): { formula: string | null; value: number } {
+  const bySheet = new Map<string, At[]>();
+  for (const p of parts) bySheet.set(p.sheet, [...(bySheet.get(p.sheet) ?? []), ...p.cells]);
+  let value = 0;
+  let textAmount = false;
+  const sums: string[] = [];
+  for (const [name, at] of bySheet) {
+    const sheet = sheets.get(name);
+    for (const [r, c] of at) {
+      const v = sheet?.rows[r]?.[c]?.value;
+      if (typeof v === "number") value += v;
+      else if (typeof v === "string" && /\d/.test(v) && !/^(tbc|n\/a)$/i.test(v.trim()))
+        textAmount = true;
+    }
+    sums.push(sumFormula(at, sheetRef(name)).slice(1));
+  }
+  const formula = sums.length === 0 ? "=0" : `=${sums.join("+")}`;
+  return { formula: textAmount || formula.length > MAX_FORMULA ? null : formula, value };
+}
