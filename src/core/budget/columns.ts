@@ -1,4 +1,5 @@
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
+import { memoByText } from "../memo";
 
 export type BudgetField =
   | "budget"
@@ -100,7 +101,9 @@ const SPECS: readonly FieldSpec<BudgetField>[] = [
   },
 ];
 
-export function classifyBudgetHeader(text: string): BudgetField | null {
+export const classifyBudgetHeader = memoByText(classify);
+
+function classify(text: string): BudgetField | null {
   if (text.length > 60) return null;
   const header = normaliseHeader(text);
   if (!header) return null;

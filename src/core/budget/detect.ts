@@ -23,6 +23,7 @@ function matchBudgetHeader(
   const columns: Partial<Record<BudgetField, number>> = {};
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
+    if (typeof cell?.value === "number") return null;
     if (!cell || typeof cell.value !== "string") continue;
     const field = classifyBudgetHeader(cell.value.trim());
     if (field && columns[field] === undefined) columns[field] = c;

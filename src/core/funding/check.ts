@@ -3,6 +3,8 @@ import { finding, type Finding } from "../findings";
 import type { SheetSnapshot } from "../snapshot";
 import { classifyRows, type Structure } from "../tables/sections";
 import { checkColumnTotals, checkMoneyCells, checkTotal, type TableRef } from "../tables/totals";
+import { cellMoney, sumMoney, type Resolve } from "../tables/money";
+import type { ParsedValue } from "../values";
 import type { FundingTable } from "./detect";
 import { layoutOf, yearParts, type FundingLayout } from "./layout";
 
@@ -18,6 +20,42 @@ function yearChoices(text: string): string {
   const y = Number(text);
   const short = (n: number) => String(n % 100).padStart(2, "0");
   return `${y - 1}/${short(y)} or ${y}/${short(y + 1)}`;
+}
+
+/**
+ * Column totals of derived columns (year totals, the total across years) add up each line's
+ * recomputed total, so a wrong line total is reported once, on its own row, not again on every
+ * total below it.
+ */
+function recomputedLineTotals(
+  sheet: SheetSnapshot,
+  layout: FundingLayout,
+  structure: Structure,
+): Resolve {
+  const plain = cellMoney(sheet);
+  const partsOf = new Map<number, number[]>();
+  for (const y of layout.years)
+    if (y.total !== null && y.sources.length > 0)
+      partsOf.set(
+        y.total,
+        y.sources.map((s) => s.column),
+      );
+  const resolve: Resolve = (row, column): ParsedValue => {
+    if (structure.kinds.get(row) !== "line") return plain(row, column);
+    const parts =
+      partsOf.get(column) ??
+      (column === layout.totalColumn
+        ? layout.years.flatMap((y) => (y.total !== null ? [y.total] : yearParts(y)))
+        : null);
+    if (!parts) return plain(row, column);
+    const sum = sumMoney(
+      sheet,
+      parts.map((c) => [row, c] as const),
+      resolve,
+    );
+    return { kind: "number", value: sum.total, fromText: false };
+  };
+  return resolve;
 }
 
 /** Every stated total in a funding table re-summed from its parts; bad amounts; ambiguous years. */
@@ -63,6 +101,12 @@ export function checkFundingTable(sheet: SheetSnapshot, table: FundingTable): Fi
       checkTotal(ref, row, layout.totalColumn, parts, (sum) => `its years add up to ${sum}`, out);
     }
   }
-  checkColumnTotals(ref, structure, layout.money, out);
+  checkColumnTotals(
+    ref,
+    structure,
+    layout.money,
+    out,
+    recomputedLineTotals(sheet, layout, structure),
+  );
   return out;
 }

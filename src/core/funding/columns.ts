@@ -1,5 +1,6 @@
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
 import { parseYearLabel } from "./years";
+import { memoByText } from "../memo";
 
 /** What a column of a funding table holds. */
 export type FundingColumn =
@@ -67,7 +68,9 @@ const SPECS: readonly FieldSpec<Plain>[] = [
 
 const TOTAL_WORDS = /^(total|totals|sub total|subtotal|grand total|overall)$/;
 
-export function classifyFundingHeader(text: string): FundingColumn | null {
+export const classifyFundingHeader = memoByText(classify);
+
+function classify(text: string): FundingColumn | null {
   if (text.length > 80) return null;
   const year = parseYearLabel(text);
   if (year) {

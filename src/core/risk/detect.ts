@@ -59,6 +59,8 @@ export function matchRiskHeader(
   const matches: { column: number; match: RiskColumnMatch }[] = [];
   for (let c = from; c <= to && c < cells.length; c++) {
     const cell = cells[c];
+    // A header names columns; a row holding numbers is data.
+    if (typeof cell?.value === "number") return null;
     if (!cell || typeof cell.value !== "string") continue;
     const match = classifyRiskHeader(cell.value.trim());
     if (match) matches.push({ column: c, match });

@@ -1,4 +1,5 @@
 import { matchField, normaliseHeader, type FieldMatch, type FieldSpec } from "../headers";
+import { memoByText } from "../memo";
 
 export type RiskField =
   | "id"
@@ -160,7 +161,9 @@ export interface RiskColumnMatch extends FieldMatch<RiskField> {
 }
 
 /** What a header cell means in a risk register, or null. */
-export function classifyRiskHeader(text: string): RiskColumnMatch | null {
+export const classifyRiskHeader = memoByText(classify);
+
+function classify(text: string): RiskColumnMatch | null {
   if (text.length > 60 || text.includes("=")) return null;
   const header = normaliseHeader(text);
   if (!header || /^\d+$/.test(header)) return null;

@@ -1,6 +1,6 @@
 import { cellAddress } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
-import { parseMoney, roundMoney } from "../values";
+import { parseMoney, roundMoney, type ParsedValue } from "../values";
 
 export type At = readonly [row: number, column: number];
 
@@ -11,12 +11,24 @@ export interface MoneySum {
   unconfirmed: number;
 }
 
+/** Reads a cell's amount; checks may substitute a recomputed value for a derived cell. */
+export type Resolve = (row: number, column: number) => ParsedValue;
+
+export const cellMoney =
+  (sheet: SheetSnapshot): Resolve =>
+  (r, c) =>
+    parseMoney(sheet.rows[r]?.[c]?.value ?? null);
+
 /** The sum as an officer means it: numbers typed as text count, "tbc" is left out. */
-export function sumMoney(sheet: SheetSnapshot, cells: readonly At[]): MoneySum {
+export function sumMoney(
+  sheet: SheetSnapshot,
+  cells: readonly At[],
+  resolve: Resolve = cellMoney(sheet),
+): MoneySum {
   let pence = 0;
   let unconfirmed = 0;
   for (const [r, c] of cells) {
-    const parsed = parseMoney(sheet.rows[r]?.[c]?.value ?? null);
+    const parsed = resolve(r, c);
     if (parsed.kind === "number") pence += Math.round(parsed.value * 100);
     else if (parsed.kind === "unconfirmed") unconfirmed++;
   }

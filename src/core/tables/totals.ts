@@ -2,7 +2,7 @@ import { columnLetter, parseAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
-import { formatMoney, samePence, sumMoney, type At } from "./money";
+import { formatMoney, samePence, sumMoney, type At, type Resolve } from "./money";
 import type { Structure } from "./sections";
 
 /** Where a table sits, for messages and the findings' `table` field. */
@@ -53,11 +53,12 @@ export function checkTotal(
   parts: readonly At[],
   describe: (sum: string) => string,
   out: Finding[],
+  resolve?: Resolve,
 ): void {
   const cell = t.sheet.rows[row]?.[column];
   const stated = parseMoney(cell?.value ?? null);
   if (stated.kind !== "number") return;
-  const sum = sumMoney(t.sheet, parts);
+  const sum = sumMoney(t.sheet, parts, resolve);
   if (samePence(sum.total, stated.value)) return;
   const partRows = parts.filter(([, c]) => c === column).map(([r]) => r);
   const message =
@@ -83,12 +84,19 @@ export function grandParts(structure: Structure, before: number): number[] {
   return rows.sort((a, b) => a - b);
 }
 
+/** Every line a grand total covers, so that only wrong totals are flagged, not the right ones beside them. */
+export function grandLines(structure: Structure, before: number): number[] {
+  const rows = [...structure.looseLines, ...structure.sections.flatMap((s) => s.lines)];
+  return rows.filter((r) => r < before).sort((a, b) => a - b);
+}
+
 /** Section and grand totals down each money column. */
 export function checkColumnTotals(
   t: TableRef,
   structure: Structure,
   columns: readonly number[],
   out: Finding[],
+  resolve?: Resolve,
 ): void {
   for (const section of structure.sections) {
     if (section.totalRow === null) continue;
@@ -101,12 +109,13 @@ export function checkColumnTotals(
         parts,
         (sum) => `its lines (${rowsText(section.lines)}) sum to ${sum}`,
         out,
+        resolve,
       );
     }
   }
-  const bySection = structure.sections.some((s) => s.totalRow !== null);
+  const bySection = structure.sections.length > 0;
   for (const grand of structure.grandTotals) {
-    const rows = grandParts(structure, grand);
+    const rows = grandLines(structure, grand);
     for (const column of columns) {
       const parts = rows.map((r) => [r, column] as const);
       checkTotal(
@@ -114,8 +123,9 @@ export function checkColumnTotals(
         grand,
         column,
         parts,
-        (sum) => `${bySection ? "the section totals" : "the lines above"} sum to ${sum}`,
+        (sum) => `${bySection ? "the lines of all sections" : "the lines above"} sum to ${sum}`,
         out,
+        resolve,
       );
     }
   }
