@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
+import { analyseWorkbook, type Analysis, type AnalyseOptions } from "../../src/core/analyse";
 import { cellAddress, parseAddress } from "../../src/core/a1";
 import { applyPlan, saveWorkbook } from "../../src/adapters/xlsx/write";
 import { FIXTURES, TODAY } from "../helpers/builders";
@@ -24,15 +24,28 @@ interface Applied {
   touched: Set<string>;
 }
 
-async function applyTo(input: string, dir: string): Promise<Applied> {
+async function applyTo(
+  input: string,
+  dir: string,
+  options: Partial<AnalyseOptions> = {},
+  tag = "",
+): Promise<Applied> {
   const { snapshot, workbook } = await loadFile(input);
-  const analysis = analyseWorkbook(snapshot, { asOf: TODAY });
+  const analysis = analyseWorkbook(snapshot, { asOf: TODAY, ...options });
   applyPlan(workbook, analysis.plan, { valuesOnly: false });
-  const output = path.join(dir, `applied-${path.basename(input)}`);
+  const output = path.join(dir, `applied${tag}-${path.basename(input)}`);
   writeFileSync(output, await saveWorkbook(workbook));
   const expected = new Map<string, unknown>();
   const touched = new Set<string>();
   for (const op of analysis.plan.operations) {
+    if (op.kind === "add-sheet") {
+      for (const cell of op.cells) {
+        const key = `${op.sheet}!${cellAddress(cell.row, cell.column)}`;
+        touched.add(key);
+        if (cell.formula) expected.set(key, cell.value);
+      }
+      continue;
+    }
     if (op.kind !== "column") continue;
     if (op.header) touched.add(`${op.sheet}!${cellAddress(op.header.row, op.column)}`);
     for (const cell of op.cells) {
@@ -113,6 +126,56 @@ async function synthetic(dir: string): Promise<string> {
         ["B", null, 3],
         ["C", 4, 4],
         ["D", "x", 1],
+      ],
+    },
+  ]);
+}
+
+async function syntheticFunding(dir: string): Promise<string> {
+  return writeXlsx(path.join(dir, "synthetic-funding.xlsx"), [
+    {
+      name: "Sources",
+      rows: [
+        ["Funding source", "2024-25", "2025-26"],
+        ["Better Care Fund", 500000.5, 600000],
+        ["Public Health Grant", "£300,000", "tbc"],
+        ["Total", 800000.5, "tbc"],
+      ],
+    },
+    {
+      name: "Allocations",
+      boldRows: [3],
+      rows: [
+        ["Allocations 2024-26"],
+        [],
+        [
+          "Ref",
+          "Workstream",
+          "BCF 2024-25",
+          "PH Grant 2024-25",
+          "BCF 2025-26",
+          "PH Grant 2025-26",
+          "Notes",
+        ],
+        ["1", "REABLEMENT"],
+        ["1.1", "Home first", 250000.25, 100000, 300000, "tbc", "agreed"],
+        ["1.2", "Therapy", 150000, 50000.1, 200000, 25000],
+        [null, "TOTAL REABLEMENT", 400000.25, 150000.1, 500000, 25000],
+        ["2", "CARERS"],
+        ["2.1", "Breaks", 100000.25, 150000, 100000, null],
+        [null, "TOTAL CARERS", 100000, 150000, 100000, 0],
+        [null, "TOTAL ALL", 500000.5, 300000.1, 600000, 25000],
+      ],
+    },
+    {
+      name: "Budget",
+      rows: [
+        ["Project", "Item", "Budget", "Forecast", "Cost code"],
+        ["Alpha", "Staff", 120000, 131000.45, "AB1"],
+        ["Alpha", "Kit", null, 5000, "AB1"],
+        ["Beta", "Staff", 90000, 87000, "AB2"],
+        ["Gamma", "Staff", 0, 100, "AB3"],
+        ["Delta", "Staff", 50000, null, "AB4"],
       ],
     },
   ]);
