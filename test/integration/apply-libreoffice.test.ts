@@ -57,6 +57,11 @@ async function applyTo(
   return { input, output, analysis, expected, touched };
 }
 
+/** Spreadsheets carry 15 significant digits; LibreOffice writes values at that precision. */
+function spreadsheetValue(value: unknown): unknown {
+  return typeof value === "number" ? Number(value.toPrecision(15)) : value;
+}
+
 /** The same file with every cached formula result replaced by 999: only a real recalculation undoes it. */
 async function poisonCaches(file: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -190,8 +195,20 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
       `${FIXTURES}/bcp-risk-registers.xlsx`,
       `${FIXTURES}/bcp-pid-inputs.xlsx`,
       await synthetic(dir),
+      `${FIXTURES}/emiep-funding-2008.xlsx`,
+      await syntheticFunding(dir),
     ];
-    const applied = await Promise.all(inputs.map((i) => applyTo(i, dir)));
+    const applied = [
+      ...(await Promise.all(inputs.map((i) => applyTo(i, dir)))),
+      // The same files again with typed totals replaced by SUM formulas and custom RAG thresholds.
+      await applyTo(inputs[3] as string, dir, { replaceTotals: true }, "-totals"),
+      await applyTo(
+        inputs[4] as string,
+        dir,
+        { replaceTotals: true, rag: { percent: 0.1, amount: 5000 } },
+        "-totals",
+      ),
+    ];
     const poisoned = await Promise.all(applied.map((a) => poisonCaches(a.output)));
     const recalculated = recalculate(soffice as string, [
       ...applied.map((a) => a.output),
@@ -209,8 +226,11 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
       expect(applied.expected.size).toBeGreaterThan(0);
       for (const file of [recalculated, poisoned]) {
         const results = await formulaResults(file);
-        const actual = new Map([...applied.expected.keys()].map((k) => [k, results.get(k)]));
-        expect(actual).toEqual(applied.expected);
+        const actual = new Map(
+          [...applied.expected.keys()].map((k) => [k, spreadsheetValue(results.get(k))]),
+        );
+        const expected = new Map([...applied.expected].map(([k, v]) => [k, spreadsheetValue(v)]));
+        expect(actual).toEqual(expected);
       }
     }
   });
@@ -244,6 +264,24 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
     return `${sheet}!${cellAddress(at.row, column)}`;
   }
 
+  it("covers budgets, replaced totals and the Reconciliation sheet", () => {
+    const funding = runs[6]?.applied.expected;
+    // Alpha's £120,000 covers Staff and Kit: 131,000.45 + 5,000 − 120,000.
+    expect(spreadsheetValue(funding?.get("Budget!F2"))).toBe(16000.45);
+    expect(funding?.get("Budget!I2")).toBe("Red");
+    expect(funding?.get("Budget!F3")).toBeUndefined();
+    expect(funding?.get("Budget!I5")).toBe("Red");
+    expect(funding?.get("Budget!F6")).toBe("");
+    expect(funding?.get("Allocations!C7")).toBe(400000.25);
+    expect(funding?.get("Allocations!C10")).toBe(100000.25);
+    expect(
+      [...(funding?.keys() ?? [])].filter((k) => k.startsWith("Reconciliation!")).length,
+    ).toBeGreaterThan(10);
+    const emiep = runs[5]?.applied.expected;
+    expect(emiep?.get("Appendix 2!G29")).toBe(662000);
+    expect(emiep?.get("Reconciliation!D5")).toBe(200000);
+  });
+
   it("leaves every cell outside the written columns exactly as it was, styles and merges included", async () => {
     for (const { applied } of runs) {
       const before = await cellsOf(applied.input);
@@ -257,7 +295,15 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
       }
       // Nothing appears in the output that the plan did not write.
       for (const key of after.keys()) expect(kept.has(key) || applied.touched.has(key)).toBe(true);
-      expect(await sheetFacts(applied.output)).toEqual(await sheetFacts(applied.input));
+      const added = new Set(
+        applied.analysis.plan.operations.flatMap((op) =>
+          op.kind === "add-sheet" ? [op.sheet] : [],
+        ),
+      );
+      const outputFacts = (await sheetFacts(applied.output)) as { name: string }[];
+      expect(outputFacts.filter((f) => !added.has(f.name))).toEqual(
+        await sheetFacts(applied.input),
+      );
     }
   });
 
