@@ -83,9 +83,8 @@ export function reconciliationText(r: Reconciliation): string[] {
     );
     for (const l of r.lines.filter((x) => x.year === y.year)) {
       const available = l.available === null ? "tbc" : formatMoney(l.available);
-      lines.push(
-        `    ${pad(l.status, 12)}${pad(l.source, 34)}available ${pad(available, 12)}allocated ${formatMoney(l.allocated)}`,
-      );
+      const allocated = formatMoney(l.allocated);
+      lines.push(`    ${pad(l.status, 12)}available ${pad(available, 12)}allocated ${pad(allocated, 12)}${l.source}`);
     }
   }
   return lines;
