@@ -84,7 +84,9 @@ export function reconciliationText(r: Reconciliation): string[] {
     for (const l of r.lines.filter((x) => x.year === y.year)) {
       const available = l.available === null ? "tbc" : formatMoney(l.available);
       const allocated = formatMoney(l.allocated);
-      lines.push(`    ${pad(l.status, 12)}available ${pad(available, 12)}allocated ${pad(allocated, 12)}${l.source}`);
+      lines.push(
+        `    ${pad(l.status, 12)}available ${pad(available, 12)}allocated ${pad(allocated, 12)}${l.source}`,
+      );
     }
   }
   return lines;
