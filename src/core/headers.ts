@@ -53,7 +53,11 @@ function matchQuality(header: string, synonym: string): number {
   if (synonym.length >= 5 && header.startsWith(synonym + " ")) return 0.9;
   const words = header.split(" ");
   if (synonym.length >= 5 && synonym.split(" ").every((w) => words.includes(w))) return 0.8;
-  if (synonym.length >= 6 && header.length <= synonym.length + 2) {
+  // Similarity ≥ 0.8 needs the lengths within a fifth of each other; skip the edit distance otherwise.
+  if (
+    synonym.length >= 6 &&
+    Math.abs(header.length - synonym.length) <= Math.ceil(synonym.length / 5)
+  ) {
     const score = similarity(header, synonym);
     if (score >= 0.8) return score * 0.9;
   }

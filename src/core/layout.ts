@@ -80,3 +80,17 @@ export function tableExtent(
   }
   return { dataRows, lastRow: dataRows[dataRows.length - 1] ?? headerRow };
 }
+
+/** Header rows name columns; a row with a number anywhere in the span is data. Cheap, so it runs first. */
+export function holdsNumber(
+  sheet: SheetSnapshot,
+  row: number,
+  first: number,
+  last: number,
+): boolean {
+  const cells = sheet.rows[row];
+  if (!cells) return false;
+  for (let c = first; c <= last && c < cells.length; c++)
+    if (typeof cells[c]?.value === "number") return true;
+  return false;
+}

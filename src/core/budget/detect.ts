@@ -1,5 +1,5 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { headerSpan, leadingText, tableExtent } from "../layout";
+import { headerSpan, holdsNumber, leadingText, tableExtent } from "../layout";
 import { LEGEND_MARKER } from "../risk/legend";
 import { classifyBudgetHeader, type BudgetField } from "./columns";
 
@@ -19,7 +19,7 @@ function matchBudgetHeader(
   row: number,
 ): Partial<Record<BudgetField, number>> | null {
   const cells = sheet.rows[row];
-  if (!cells) return null;
+  if (!cells || holdsNumber(sheet, row, 0, cells.length - 1)) return null;
   const columns: Partial<Record<BudgetField, number>> = {};
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];

@@ -1,5 +1,5 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { headerSpan, leadingText, tableExtent } from "../layout";
+import { headerSpan, holdsNumber, leadingText, tableExtent } from "../layout";
 import { LEGEND_MARKER } from "../risk/legend";
 import { classifyFundingHeader, type FundingColumn } from "./columns";
 
@@ -28,7 +28,7 @@ export function matchFundingHeader(
   to: number,
 ): HeaderMatch | null {
   const cells = sheet.rows[row];
-  if (!cells) return null;
+  if (!cells || holdsNumber(sheet, row, from, to)) return null;
   if (LEGEND_MARKER.test(leadingText(sheet, row, from, Math.min(to, cells.length - 1))))
     return null;
   const columns = new Map<number, FundingColumn>();

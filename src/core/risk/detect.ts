@@ -1,5 +1,5 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { headerSpan, leadingText, tableExtent } from "../layout";
+import { headerSpan, holdsNumber, leadingText, tableExtent } from "../layout";
 import { normaliseHeader } from "../headers";
 import { parseScaleValue } from "../values";
 import { classifyRiskHeader, type PairName, type RiskColumnMatch } from "./fields";
@@ -55,7 +55,7 @@ export function matchRiskHeader(
   to = Number.MAX_SAFE_INTEGER,
 ): HeaderMatch | null {
   const cells = sheet.rows[row];
-  if (!cells) return null;
+  if (!cells || holdsNumber(sheet, row, from, to)) return null;
   const matches: { column: number; match: RiskColumnMatch }[] = [];
   for (let c = from; c <= to && c < cells.length; c++) {
     const cell = cells[c];
