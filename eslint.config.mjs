@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
 
 // The core is pure: snapshot in, plain data out. These imports would tie it to one host.
 const hostModules = [
@@ -38,6 +39,11 @@ export default tseslint.config(
     files: ["**/*.{js,cjs}"],
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
   {
     files: ["src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts", "src/adapters/excel/**/*.ts"],

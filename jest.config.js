@@ -7,5 +7,6 @@ module.exports = {
     // Type-checking is `npm run typecheck`; ts-jest only transpiles so the suite stays fast.
     "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
   },
+  setupFiles: ["<rootDir>/test/shims/jsdom-setup.ts"],
   testTimeout: 120000,
 };

@@ -72,6 +72,19 @@ export function reconcile(
   const lines: ReconciliationLine[] = [];
   const cells: Reconciliation["cells"] = [];
   const sheetName = sourcesTable.sheet.name;
+  const sourcesRange = rangeAddress(
+    sourcesTable.table.headerRow,
+    sourcesTable.table.firstColumn,
+    sourcesTable.table.lastRow,
+    sourcesTable.table.lastColumn,
+  );
+  const tableOf = (sheet: string) => {
+    if (sheet === sheetName) return sourcesRange;
+    const f = allocationTables.find((t) => t.sheet.name === sheet);
+    return f
+      ? rangeAddress(f.table.headerRow, f.table.firstColumn, f.table.lastRow, f.table.lastColumn)
+      : undefined;
+  };
   for (const year of years) {
     for (const source of names) {
       const avail = available.find((a) => a.source === source && a.year === year) ?? null;
@@ -108,6 +121,7 @@ export function reconcile(
             difference: line.difference,
             expected: line.available,
             actual: total,
+            table: tableOf(at),
           }),
         );
       } else if (line.status === "unconfirmed" && total > 0) {
@@ -119,7 +133,7 @@ export function reconcile(
             row,
             column,
             `${formatMoney(total)} is allocated against ${name} in ${year}, whose funding ${what}`,
-            { source: name, year, amount: total },
+            { source: name, year, amount: total, table: tableOf(at) },
           ),
         );
       }
@@ -137,7 +151,7 @@ export function reconcile(
           row,
           column,
           `${formatMoney(total)} is allocated against "${a.name}" in ${year}, which is not in the sources table (${sheetName})`,
-          { source: a.name, year, amount: total },
+          { source: a.name, year, amount: total, table: tableOf(a.sheet) },
         ),
       );
     }

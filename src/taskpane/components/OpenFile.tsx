@@ -1,0 +1,67 @@
+import { Button, Caption1, makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { useRef, useState } from "react";
+
+const useStyles = makeStyles({
+  zone: {
+    ...shorthands.border("2px", "dashed", tokens.colorNeutralStroke1),
+    ...shorthands.borderRadius(tokens.borderRadiusMedium),
+    paddingTop: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalM,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  over: {
+    ...shorthands.borderColor(tokens.colorBrandStroke1),
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+});
+
+/** Standalone mode: choose or drop an .xlsx file, or open the bundled sample. */
+export function OpenFile({
+  fileName,
+  onOpen,
+  onSample,
+}: {
+  fileName: string | null;
+  onOpen: (file: File) => void;
+  onSample: () => void;
+}) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  return (
+    <div
+      className={`${styles.zone} ${over ? styles.over : ""}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        const file = e.dataTransfer.files[0];
+        if (file) onOpen(file);
+      }}
+    >
+      <input
+        ref={input}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        hidden
+        aria-label="Workbook file"
+        onChange={(e) => e.target.files?.[0] && onOpen(e.target.files[0])}
+      />
+      <Button onClick={() => input.current?.click()}>Open workbook…</Button>
+      <Button appearance="subtle" onClick={onSample}>
+        Sample workbook
+      </Button>
+      <Caption1>{fileName ? `Open: ${fileName}` : "or drop an .xlsx file here"}</Caption1>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import type { Reconciliation } from "../../core/reconcile";
+import { formatMoney } from "../../core/tables/money";
+
+const useStyles = makeStyles({
+  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  cell: {
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    borderBottomWidth: "1px",
+    borderBottomStyle: "solid",
+    borderBottomColor: tokens.colorNeutralStroke2,
+    textAlign: "left",
+  },
+  money: { textAlign: "right", whiteSpace: "nowrap" },
+});
+
+export function ReconciliationView({
+  reconciliation,
+  onAddSheet,
+  busy,
+}: {
+  reconciliation: Reconciliation;
+  onAddSheet: () => void;
+  busy: boolean;
+}) {
+  const styles = useStyles();
+  return (
+    <div>
+      <Caption1 as="p">
+        {reconciliation.sources.sheet} against{" "}
+        {reconciliation.allocations.map((a) => a.sheet).join(", ")}. Names matched:{" "}
+        {reconciliation.mapping.map((m) => `${m.allocation} → ${m.source}`).join("; ")}
+        {reconciliation.unmatched.length > 0
+          ? `. Not matched: ${reconciliation.unmatched.join(", ")}`
+          : ""}
+        .
+      </Caption1>
+      <table className={styles.table} aria-label="Match-funding reconciliation">
+        <thead>
+          <tr>
+            {["Year", "Source", "Available", "Allocated", "Status"].map((h) => (
+              <th key={h} className={styles.cell} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {reconciliation.lines.map((l) => (
+            <tr key={`${l.year}|${l.source}`}>
+              <td className={styles.cell}>{l.year}</td>
+              <td className={styles.cell}>{l.source}</td>
+              <td className={`${styles.cell} ${styles.money}`}>
+                {l.available === null ? "tbc" : formatMoney(l.available)}
+              </td>
+              <td className={`${styles.cell} ${styles.money}`}>{formatMoney(l.allocated)}</td>
+              <td className={styles.cell}>
+                {l.status === "difference" && l.difference !== null
+                  ? `Difference ${formatMoney(l.difference)}`
+                  : l.status}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Text as="p">
+        <Button onClick={onAddSheet} disabled={busy}>
+          Add Reconciliation sheet
+        </Button>
+      </Text>
+    </div>
+  );
+}

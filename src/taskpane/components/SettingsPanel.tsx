@@ -1,0 +1,107 @@
+import { Button, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Settings } from "../../core/settings";
+import { readLegend } from "../../core/risk/legend";
+
+const useStyles = makeStyles({ form: { display: "grid", rowGap: tokens.spacingVerticalM } });
+
+/** "1-2 Low, 3-6 Medium, 8-16 High" → bands, read with the same parser as a sheet's own key. */
+export function parseBandsText(text: string): Settings["bands"] | null {
+  if (!text.trim()) return [];
+  const cells = text.split(/[,;\n]/).map((t) => ({ value: t.trim() }));
+  const legend = readLegend(
+    { name: "settings", rows: [cells], hiddenRows: [], hiddenColumns: [], merges: [] },
+    new Set(),
+  );
+  return legend.bands;
+}
+
+export function parseMapping(text: string): Record<string, string> | null {
+  const map: Record<string, string> = {};
+  for (const line of text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const at = line.indexOf("=");
+    if (at <= 0 || !line.slice(at + 1).trim()) return null;
+    map[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return map;
+}
+
+export function SettingsPanel({
+  settings,
+  onSave,
+  where,
+}: {
+  settings: Settings;
+  onSave: (s: Settings) => void;
+  where: string;
+}) {
+  const styles = useStyles();
+  const [bands, setBands] = useState(
+    settings.bands.map((b) => `${b.from}-${b.to} ${b.label}`).join(", "),
+  );
+  const [percent, setPercent] = useState(String(settings.rag.percent * 100));
+  const [amount, setAmount] = useState(String(settings.rag.amount));
+  const [mapping, setMapping] = useState(
+    Object.entries(settings.sourceMap)
+      .map(([a, b]) => `${a} = ${b}`)
+      .join("\n"),
+  );
+  const parsedBands = parseBandsText(bands);
+  const parsedMap = parseMapping(mapping);
+  const pct = Number(percent);
+  const amt = Number(amount.replace(/[£,]/g, ""));
+  const valid = parsedBands !== null && parsedMap !== null && pct >= 0 && pct <= 100 && amt >= 0;
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid)
+          onSave({
+            bands: parsedBands,
+            rag: { percent: pct / 100, amount: amt },
+            sourceMap: parsedMap,
+          });
+      }}
+    >
+      <Field
+        label="Priority bands"
+        hint="Blank: each register's own key, else council defaults. E.g. 1-2 Low, 3-6 Medium, 8-16 High"
+        validationMessage={
+          parsedBands === null
+            ? "Write bands as from-to label, separated by commas, without overlaps."
+            : undefined
+        }
+      >
+        <Input value={bands} onChange={(_, d) => setBands(d.value)} />
+      </Field>
+      <Field
+        label="RAG: red at this overspend, % of budget"
+        validationMessage={pct >= 0 && pct <= 100 ? undefined : "A percentage from 0 to 100."}
+      >
+        <Input type="number" value={percent} onChange={(_, d) => setPercent(d.value)} />
+      </Field>
+      <Field
+        label="RAG: or at this overspend in £, if lower"
+        validationMessage={amt >= 0 ? undefined : "An amount in pounds."}
+      >
+        <Input value={amount} onChange={(_, d) => setAmount(d.value)} />
+      </Field>
+      <Field
+        label="Source names"
+        hint="One per line: allocation column name = funding source, e.g. JIP = Match funding"
+        validationMessage={
+          parsedMap === null ? "Each line needs a name, an =, and a source." : undefined
+        }
+      >
+        <Textarea value={mapping} onChange={(_, d) => setMapping(d.value)} resize="vertical" />
+      </Field>
+      <Button appearance="primary" type="submit" disabled={!valid}>
+        Save settings {where}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import { readSnapshot } from "../../adapters/excel/read";
+import { officeRuntime, type ExcelRuntime } from "../../adapters/excel/runtime";
+import { applyPlanInExcel, selectCell } from "../../adapters/excel/write";
+import type { Host, SettingsStore } from "./host";
+
+function now(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function excelHost(settings: SettingsStore, runtime: ExcelRuntime = officeRuntime()): Host {
+  return {
+    kind: "excel",
+    fileName: () => null,
+    read: () => readSnapshot(runtime),
+    apply: async ({ plan, valuesOnly, backup, changes }) => {
+      const result = await applyPlanInExcel(runtime, plan, {
+        valuesOnly,
+        backup,
+        changes,
+        when: now(),
+      });
+      const backups = result.backups.length > 0 ? ` Backups: ${result.backups.join(", ")}.` : "";
+      return {
+        summary: `Written. ${result.logged} changed cell${result.logged === 1 ? "" : "s"} listed on the "Council Sheets log" sheet.${backups}`,
+      };
+    },
+    select: (sheet, cell) => selectCell(runtime, sheet, cell),
+    settings,
+  };
+}

@@ -1,0 +1,60 @@
+import type { Host, SettingsStore } from "./host";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** "register.xlsx" → "register (Council Sheets).xlsx". */
+export function outputName(name: string): string {
+  return `${name.replace(/\.xlsx$/i, "")} (Council Sheets).xlsx`;
+}
+
+export interface FileHost extends Host {
+  open(bytes: Uint8Array, name: string): void;
+}
+
+/**
+ * Standalone mode: a workbook file opened in the browser, read and written with ExcelJS, which is
+ * loaded only here (a separate chunk) so the Excel task pane stays small.
+ */
+export function fileHost(settings: SettingsStore): FileHost {
+  let current: { bytes: Uint8Array; name: string } | null = null;
+  const need = () => {
+    if (!current) throw new Error("Open a workbook first: choose an .xlsx file or drop one here.");
+    return current;
+  };
+  return {
+    kind: "file",
+    fileName: () => current?.name ?? null,
+    open(bytes, name) {
+      current = { bytes, name };
+    },
+    async read() {
+      const { bytes, name } = need();
+      const { loadWorkbook } = await import(
+        /* webpackChunkName: "xlsx" */ "../../adapters/xlsx/read"
+      );
+      return (await loadWorkbook(bytes, name)).snapshot;
+    },
+    async apply({ plan, valuesOnly }) {
+      const { bytes, name } = need();
+      const [{ loadWorkbook }, { applyPlan, saveWorkbook }] = await Promise.all([
+        import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx/read"),
+        import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx/write"),
+      ]);
+      const { workbook } = await loadWorkbook(bytes, name);
+      applyPlan(workbook, plan, { valuesOnly });
+      const saved = await saveWorkbook(workbook);
+      const outName = outputName(name);
+      // The updated workbook becomes the open one, so a second Check shows what is left to fix.
+      current = { bytes: saved, name: outName };
+      return {
+        summary: `Written to ${outName}. Your original file is unchanged.`,
+        download: {
+          name: outName,
+          blob: new Blob([saved as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }),
+        },
+      };
+    },
+    select: async () => undefined,
+    settings,
+  };
+}

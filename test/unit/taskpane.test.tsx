@@ -1,0 +1,190 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { webLightTheme, FluentProvider } from "@fluentui/react-components";
+import { analyseWorkbook } from "../../src/core/analyse";
+import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { App } from "../../src/taskpane/components/App";
+import { FindingsList } from "../../src/taskpane/components/FindingsList";
+import { HeatMap, heatMapCounts } from "../../src/taskpane/components/HeatMap";
+import {
+  parseBandsText,
+  parseMapping,
+  SettingsPanel,
+} from "../../src/taskpane/components/SettingsPanel";
+import { TablesList } from "../../src/taskpane/components/TablesList";
+import type { ApplyRequest, Host } from "../../src/taskpane/hosts/host";
+import { pickTheme } from "../../src/taskpane/theme";
+import { sheet, TODAY, workbook } from "../helpers/builders";
+
+const REGISTER = workbook(
+  sheet("How We Work", [
+    ["Project Name", "How We Work"],
+    [],
+    ["Title", "Likelihood", "Impact", "Score"],
+    ["Capacity", 2, 2, 4],
+    ["Benefits", 2, 3, 4],
+    ["Intervention", 2, 4, 8],
+    [],
+    ["Priority Ratings:", "1-2 Low risk", "3-6 Medium risk", "8-16 High"],
+  ]),
+);
+
+function fakeHost(snapshot: WorkbookSnapshot, overrides: Partial<Host> = {}) {
+  let saved: Settings = DEFAULT_SETTINGS;
+  const calls = { select: [] as string[], apply: [] as ApplyRequest[] };
+  const host: Host = {
+    kind: "excel",
+    fileName: () => null,
+    read: async () => snapshot,
+    apply: async (request) => {
+      calls.apply.push(request);
+      return { summary: "Written." };
+    },
+    select: async (s, c) => void calls.select.push(`${s}!${c}`),
+    settings: { load: () => saved, save: async (s) => void (saved = s) },
+    ...overrides,
+  };
+  return { host, calls };
+}
+
+const wrap = (node: React.ReactNode) =>
+  render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+
+describe("task pane components", () => {
+  const analysis = analyseWorkbook(REGISTER, { asOf: TODAY });
+
+  it("lists the tables found with their error counts", () => {
+    wrap(<TablesList tables={analysis.tables} findings={analysis.findings} />);
+    const list = screen.getByRole("list", { name: "Tables found" });
+    expect(within(list).getByText("How We Work")).toBeTruthy();
+    expect(within(list).getByText(/Risk register · A3:D6 · 3 rows/)).toBeTruthy();
+    expect(within(list).getByText("1 error")).toBeTruthy();
+  });
+
+  it("groups findings and selects the cell when one is chosen", () => {
+    const chosen: string[] = [];
+    wrap(
+      <FindingsList
+        findings={analysis.findings}
+        onSelect={(f) => chosen.push(`${f.sheet}!${f.cell}`)}
+      />,
+    );
+    expect(screen.getByRole("heading", { name: "How We Work A3:D6" })).toBeTruthy();
+    fireEvent.click(
+      screen.getByRole("button", { name: /Score is 4 but likelihood 2 × impact 3 = 6/ }),
+    );
+    expect(chosen).toEqual(["How We Work!D5"]);
+  });
+
+  it("draws a heat map of counts coloured by the bands in force", () => {
+    const ctx = analysis.riskContexts[0];
+    if (!ctx) throw new Error("no register");
+    const sheetSnapshot = REGISTER.sheets[0];
+    if (!sheetSnapshot) throw new Error("no sheet");
+    expect(heatMapCounts(sheetSnapshot, ctx)).toEqual([
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 1, 1, 1],
+      [0, 0, 0, 0],
+    ]);
+    wrap(<HeatMap sheet={sheetSnapshot} context={ctx} />);
+    const table = screen.getByRole("table", { name: "Risk heat map for How We Work" });
+    expect(within(table).getByTitle("Likelihood 2 × impact 4 = 8 (High): 1 risk").textContent).toBe(
+      "1",
+    );
+    expect(screen.getByText(/1-2 Low, 3-6 Medium, 8-16 High/)).toBeTruthy();
+  });
+
+  it("reads settings the way a sheet's key is read, and refuses what it cannot read", () => {
+    expect(parseBandsText("1-4 Low, 5-12 Medium, 15-25 High")).toEqual([
+      { from: 1, to: 4, label: "Low" },
+      { from: 5, to: 12, label: "Medium" },
+      { from: 15, to: 25, label: "High" },
+    ]);
+    expect(parseBandsText("")).toEqual([]);
+    expect(parseBandsText("1-5 Low, 3-9 High")).toBeNull();
+    expect(parseMapping("JIP = Match funding\nSCR=Reform Grant")).toEqual({
+      JIP: "Match funding",
+      SCR: "Reform Grant",
+    });
+    expect(parseMapping("JIP")).toBeNull();
+    const saved: Settings[] = [];
+    wrap(
+      <SettingsPanel
+        settings={DEFAULT_SETTINGS}
+        onSave={(s) => saved.push(s)}
+        where="in this workbook"
+      />,
+    );
+    const bands = screen.getByRole("textbox", { name: /Priority bands/ });
+    fireEvent.change(bands, { target: { value: "1-5 Low, 3-9 High" } });
+    expect(
+      (screen.getByRole("button", { name: /Save settings/ }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    fireEvent.change(bands, { target: { value: "1-2 Low, 3-6 Medium, 8-16 High" } });
+    fireEvent.click(screen.getByRole("button", { name: /Save settings in this workbook/ }));
+    expect(saved[0]).toEqual({
+      ...DEFAULT_SETTINGS,
+      bands: [
+        { from: 1, to: 2, label: "Low" },
+        { from: 3, to: 6, label: "Medium" },
+        { from: 8, to: 16, label: "High" },
+      ],
+    });
+  });
+
+  it("follows the Office theme", () => {
+    expect(pickTheme("#1f1f1f", false)).not.toBe(webLightTheme);
+    expect(pickTheme("#ffffff", true)).toBe(webLightTheme);
+  });
+});
+
+describe("the task pane app", () => {
+  it("checks, selects a finding's cell, and writes with a backup", async () => {
+    const { host, calls } = fakeHost(REGISTER);
+    wrap(<App host={host} theme={webLightTheme} />);
+    fireEvent.click(screen.getByRole("button", { name: "Check" }));
+    const finding = await screen.findByRole("button", {
+      name: /Score is 4 but likelihood 2 × impact 3 = 6/,
+    });
+    expect(screen.getByRole("status").textContent).toBe(
+      "1 tables · 1 errors · 0 warnings · 0 notes",
+    );
+    fireEvent.click(finding);
+    await waitFor(() => expect(calls.select).toEqual(["How We Work!D5"]));
+    fireEvent.click(screen.getByRole("button", { name: "Write calculated columns" }));
+    await screen.findByText("Written.");
+    expect(calls.apply).toHaveLength(1);
+    expect(calls.apply[0]).toMatchObject({ valuesOnly: false, backup: true });
+    expect(
+      calls.apply[0]?.plan.operations.map((o) => (o.kind === "column" ? o.title : o.kind)),
+    ).toEqual(["Score", "Priority"]);
+  });
+
+  it("writes values without a backup when asked", async () => {
+    const { host, calls } = fakeHost(REGISTER);
+    wrap(<App host={host} theme={webLightTheme} />);
+    fireEvent.click(screen.getByRole("button", { name: "Check" }));
+    await screen.findByRole("button", { name: /Score is 4/ });
+    fireEvent.click(screen.getByRole("switch", { name: "As live formulas" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Back up sheets first" }));
+    fireEvent.click(screen.getByRole("button", { name: "Write calculated columns" }));
+    await screen.findByText("Written.");
+    expect(calls.apply[0]).toMatchObject({ valuesOnly: true, backup: false });
+  });
+
+  it("shows a host error in a message bar that says what to do", async () => {
+    const { host } = fakeHost(REGISTER, {
+      read: async () => {
+        throw new Error(
+          "A sheet is protected. Unprotect it (Review > Unprotect Sheet), then try again.",
+        );
+      },
+    });
+    wrap(<App host={host} theme={webLightTheme} />);
+    fireEvent.click(screen.getByRole("button", { name: "Check" }));
+    expect(await screen.findByText(/Unprotect it/)).toBeTruthy();
+    expect(screen.getByText("That did not work.")).toBeTruthy();
+  });
+});
