@@ -5,9 +5,34 @@ const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
-const DEV_URL = "https://localhost:3000/";
-/** Where the built add-in is hosted in production, e.g. https://addins.example.gov.uk/council-sheets/ */
-const PUBLIC_URL = (process.env.ADDIN_PUBLIC_URL || DEV_URL).replace(/\/?$/, "/");
+const zlib = require("node:zlib");
+const { rewriteManifest } = require("./scripts/manifest-url.cjs");
+
+/** Prints what the task pane costs to load, ExcelJS (standalone only) apart. */
+class BundleSizeReport {
+  apply(compiler) {
+    compiler.hooks.done.tap("BundleSizeReport", (stats) => {
+      const { chunks, outputPath } = stats.toJson({ all: false, chunks: true, outputPath: true });
+      const sizeOf = (files) =>
+        files.reduce(
+          (sum, file) => {
+            const buffer = fs.readFileSync(path.join(outputPath, file));
+            return { raw: sum.raw + buffer.length, gzip: sum.gzip + zlib.gzipSync(buffer).length };
+          },
+          { raw: 0, gzip: 0 },
+        );
+      const js = (list) => [
+        ...new Set(list.flatMap((c) => c.files.filter((f) => f.endsWith(".js")))),
+      ];
+      const initial = sizeOf(js(chunks.filter((c) => c.initial && c.names.includes("taskpane"))));
+      const lazy = sizeOf(js(chunks.filter((c) => !c.initial)));
+      const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
+      console.log(
+        `Task pane bundle: ${kb(initial.raw)} (${kb(initial.gzip)} gzipped). Loaded only in standalone mode (ExcelJS): ${kb(lazy.raw)} (${kb(lazy.gzip)} gzipped).`,
+      );
+    });
+  }
+}
 
 /** The certificates `office-addin-dev-certs install` writes; Office only loads add-ins over https. */
 function devCertificates() {
@@ -69,6 +94,7 @@ module.exports = (_env, argv) => {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
       }),
+      ...(production ? [new BundleSizeReport()] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -78,7 +104,9 @@ module.exports = (_env, argv) => {
             from: "manifest.xml",
             to: "manifest.xml",
             transform: (content) =>
-              production ? content.toString().replaceAll(DEV_URL, PUBLIC_URL) : content,
+              production
+                ? rewriteManifest(content.toString(), process.env.ADDIN_PUBLIC_URL)
+                : content,
           },
         ],
       }),

@@ -148,9 +148,7 @@ describe("the task pane app", () => {
     const finding = await screen.findByRole("button", {
       name: /Score is 4 but likelihood 2 × impact 3 = 6/,
     });
-    expect(screen.getByRole("status").textContent).toBe(
-      "1 tables · 1 errors · 0 warnings · 0 notes",
-    );
+    expect(screen.getByRole("status").textContent).toBe("1 table · 1 error · 0 warnings · 0 notes");
     fireEvent.click(finding);
     await waitFor(() => expect(calls.select).toEqual(["How We Work!D5"]));
     fireEvent.click(screen.getByRole("button", { name: "Write calculated columns" }));

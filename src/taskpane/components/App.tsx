@@ -51,6 +51,8 @@ export interface AppProps {
   sampleUrl?: string;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 function isFileHost(host: Host): host is FileHost {
   return host.kind === "file";
 }
@@ -150,8 +152,12 @@ export function App({ host, theme, sampleUrl }: AppProps) {
         )}
         {counts && (
           <Caption1 role="status">
-            {analysis?.tables.length} tables · {counts.error} errors · {counts.warning} warnings ·{" "}
-            {counts.info} notes
+            {[
+              plural(analysis?.tables.length ?? 0, "table"),
+              plural(counts.error, "error"),
+              plural(counts.warning, "warning"),
+              plural(counts.info, "note"),
+            ].join(" · ")}
           </Caption1>
         )}
         <TabList

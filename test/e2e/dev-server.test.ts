@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import https from "node:https";
+import os from "node:os";
+import path from "node:path";
+
+const ROOT = path.join(__dirname, "../..");
+
+function get(url: string, ca: Buffer): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = https.get(url, { ca, timeout: 5000 }, (res) => {
+      let body = "";
+      res.on("data", (d: Buffer) => (body += d.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+  });
+}
+
+describe("npm start", () => {
+  let server: ChildProcess | null = null;
+  let output = "";
+  let exited = false;
+
+  afterAll(() => {
+    // The dev server runs in its own process group; end all of it.
+    try {
+      if (server?.pid && !exited) process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  });
+
+  it("serves the task pane over https on localhost:3000 with the Office dev certificate", async () => {
+    server = spawn("npm", ["start", "--", "--no-open"], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+    server.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+    server.on("exit", () => (exited = true));
+    const deadline = Date.now() + 150_000;
+    let last: unknown = null;
+    while (Date.now() < deadline && !exited) {
+      try {
+        const ca = readFileSync(path.join(os.homedir(), ".office-addin-dev-certs", "ca.crt"));
+        const page = await get("https://localhost:3000/taskpane.html", ca);
+        if (page.status === 200) {
+          expect(page.body).toContain('<div id="root">');
+          expect(page.body).toContain("appsforoffice.microsoft.com/lib/1/hosted/office.js");
+          expect(
+            (await get("https://localhost:3000/assets/sample-council-workbook.xlsx", ca)).status,
+          ).toBe(200);
+          expect((await get("https://localhost:3000/manifest.xml", ca)).body).toContain(
+            "<OfficeApp",
+          );
+          return;
+        }
+      } catch (error) {
+        last = error;
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    throw new Error(
+      `the dev server did not answer on https://localhost:3000: ${String(last)}\n${output.slice(-2000)}`,
+    );
+  }, 180_000);
+});

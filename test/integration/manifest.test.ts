@@ -1,0 +1,90 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseStringPromise } from "xml2js";
+
+const ROOT = path.join(__dirname, "../..");
+const XML = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { rewriteManifest } = require("../../scripts/manifest-url.cjs") as {
+  rewriteManifest: (xml: string, url?: string) => string;
+};
+
+type Node = Record<string, unknown[]> & { $?: Record<string, string> };
+const first = (node: Node, name: string) => (node[name] as Node[] | undefined)?.[0] as Node;
+const text = (node: Node, name: string) => String((node[name] as unknown[] | undefined)?.[0] ?? "");
+
+describe("manifest.xml, validated offline", () => {
+  let app: Node;
+  beforeAll(async () => {
+    app = ((await parseStringPromise(XML)) as { OfficeApp: Node }).OfficeApp;
+  });
+
+  it("is a well-formed add-in-only task pane manifest for workbooks", () => {
+    expect(app.$?.["xsi:type"]).toBe("TaskPaneApp");
+    expect(text(app, "Id")).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i,
+    );
+    expect(text(app, "Version")).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(first(first(app, "Hosts"), "Host").$?.Name).toBe("Workbook");
+    expect(text(app, "Permissions")).toBe("ReadWriteDocument");
+    const set = first(first(first(app, "Requirements"), "Sets"), "Set").$;
+    expect(set).toEqual({ Name: "ExcelApi", MinVersion: "1.7" });
+  });
+
+  it("puts a Council Sheets group with a task pane button on the Home tab", () => {
+    expect(XML).toMatch(/<OfficeTab id="TabHome">\s*<Group id="CouncilSheets\.Group">/);
+    expect(XML).toContain('<bt:String id="Group.Label" DefaultValue="Council Sheets"/>');
+    expect(XML).toMatch(
+      /<Action xsi:type="ShowTaskpane">[\s\S]*<SourceLocation resid="Taskpane.Url"\/>/,
+    );
+  });
+
+  it("uses only https URLs, and every icon it names exists in assets/", () => {
+    const urls = [...XML.matchAll(/DefaultValue="(https?:[^"]+)"|<AppDomain>([^<]+)</g)].map(
+      (m) => m[1] ?? m[2] ?? "",
+    );
+    expect(urls.length).toBeGreaterThan(8);
+    for (const url of urls) expect(url).toMatch(/^https:\/\//);
+    const icons = urls.filter((u) => u.endsWith(".png"));
+    expect(icons.map((u) => path.basename(u)).sort()).toEqual([
+      "icon-16.png",
+      "icon-32.png",
+      "icon-32.png",
+      "icon-64.png",
+      "icon-80.png",
+    ]);
+    for (const icon of icons)
+      expect(existsSync(path.join(ROOT, "assets", path.basename(icon)))).toBe(true);
+    for (const size of [16, 32, 64, 80]) {
+      const png = readFileSync(path.join(ROOT, "assets", `icon-${size}.png`));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+  });
+
+  it("is parsed by office-addin-manifest info", () => {
+    const bin = path.join(ROOT, "node_modules/office-addin-manifest/cli.js");
+    const result = spawnSync(
+      process.execPath,
+      [
+        existsSync(bin) ? bin : path.join(ROOT, "node_modules/.bin/office-addin-manifest"),
+        "info",
+        "manifest.xml",
+      ],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Id: 5b027e5b-93ec-4dae-a59c-15c3bbca65ec");
+    expect(result.stdout).toContain("Type: TaskPaneApp");
+  });
+
+  it("points a production build at the configured host", () => {
+    const prod = rewriteManifest(XML, "https://addins.example.gov.uk/council-sheets");
+    expect(prod).not.toContain("localhost");
+    expect(prod).toContain(
+      '<SourceLocation DefaultValue="https://addins.example.gov.uk/council-sheets/taskpane.html"/>',
+    );
+    expect(prod).toContain("<AppDomain>https://addins.example.gov.uk</AppDomain>");
+    expect(() => rewriteManifest(XML, "http://insecure.example")).toThrow("https");
+  });
+});
