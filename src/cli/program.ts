@@ -8,6 +8,7 @@ import { applyPlan, saveWorkbook } from "../adapters/xlsx/write";
 import { readWorkbookFile, sameFile, writeFileSafely } from "./files";
 import { analyseOptions, UsageError, type SharedOptions } from "./options";
 import { findingsText, reconciliationText, tablesText, writesText } from "./report";
+import { PidError, planPids } from "../core/pid/build";
 
 export { UsageError };
 
@@ -116,6 +117,52 @@ async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<nu
   return exitCode(after.findings);
 }
 
+interface PidCliOptions extends SharedOptions {
+  project?: string[];
+  all?: boolean;
+  out: string;
+  json?: boolean;
+}
+
+async function pid(file: string, options: PidCliOptions, io: Io): Promise<number> {
+  if (!options.all && !options.project?.length)
+    throw new UsageError("pid needs --project <name> (repeatable) or --all");
+  if (options.all && options.project?.length)
+    throw new UsageError("pid takes --project or --all, not both");
+  if (sameFile(file, options.out))
+    throw new UsageError(
+      `--out ${options.out} is the input file; Council Sheets never writes over its input, choose another name`,
+    );
+  const settings = analyseOptions(options, io.today());
+  const { snapshot, workbook } = await readWorkbookFile(file);
+  const analysis = analyseWorkbook(snapshot, settings);
+  const { operations, summaries } = planPids(
+    analysis,
+    snapshot,
+    options.all ? "all" : (options.project ?? []),
+    settings.asOf,
+  );
+  applyPlan(workbook, { operations }, { valuesOnly: false });
+  await writeFileSafely(options.out, await saveWorkbook(workbook));
+  if (options.json) {
+    io.out(
+      JSON.stringify(
+        { file, out: options.out, sheets: summaries, findings: analysis.findings },
+        null,
+        2,
+      ),
+    );
+  } else {
+    const lines = [`Council Sheets pid: ${path.basename(file)} -> ${options.out}`, ""];
+    for (const s of summaries)
+      lines.push(
+        `  ${s.sheet}: SRO ${s.sro ?? "(blank)"}; ${s.risks} risks; ${s.fundingLines} funding lines`,
+      );
+    io.out([...lines, "", ...findingsText(analysis.findings)].join("\n"));
+  }
+  return exitCode(analysis.findings);
+}
+
 function shared(command: Command): Command {
   return command
     .option("--json", "print one JSON document")
@@ -168,6 +215,15 @@ function program(io: Io, setCode: (code: number) => void): Command {
   ).action(async (file: string, options: ApplyCliOptions) =>
     setCode(await apply(file, options, io)),
   );
+  shared(
+    cli
+      .command("pid")
+      .description("generate Project Initiation Document sheets into a copy of the workbook")
+      .argument("<file>", ".xlsx workbook with a projects table (never modified)")
+      .option("--project <name...>", "the project(s) to write a PID for")
+      .option("--all", "a PID for every project")
+      .requiredOption("--out <file>", "where to write the workbook with the PID sheets"),
+  ).action(async (file: string, options: PidCliOptions) => setCode(await pid(file, options, io)));
   return cli;
 }
 
@@ -179,7 +235,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof WorkbookError || error instanceof UsageError) {
+    if (
+      error instanceof WorkbookError ||
+      error instanceof UsageError ||
+      error instanceof PidError
+    ) {
       io.err(`council-sheets: ${error.message}`);
       return 2;
     }

@@ -22,6 +22,8 @@ export function tablesText(tables: readonly TableReport[]): string[] {
     if (isRiskReport(t)) {
       const from = t.bands.source === "sheet" ? `key at ${t.bands.at ?? "?"}` : t.bands.source;
       lines.push(`${where}scale 1-${t.scale}  bands ${describeBands(t.bands.bands)} (${from})`);
+    } else if (t.kind === "projects") {
+      lines.push(`${where}${t.projects.join(", ")}`);
     } else if (t.kind === "budget") {
       lines.push(`${where}variance = ${t.compareWith} − ${t.budget} budget`);
     } else {

@@ -6,6 +6,12 @@ import { analyseFunding, type FundingTableReport } from "./funding";
 import { analyseBudgets, type BudgetTableReport } from "./budget";
 import { DEFAULT_RAG, type RagThresholds } from "./budget/model";
 import { reconcile, type Reconciliation } from "./reconcile";
+import {
+  detectProjects,
+  projectsReport,
+  type ProjectsTable,
+  type ProjectsTableReport,
+} from "./pid/projects";
 import { planReconciliationSheet } from "./reconcile/sheet";
 import type { RiskContext } from "./risk/check";
 import type { Band } from "./risk/bands";
@@ -15,7 +21,8 @@ import { orderOperations } from "./apply-plan";
 export type TableKind =
   "risk-register" | "funding" | "funding-sources" | "allocations" | "budget" | "projects";
 
-export type TableReport = RiskTableReport | FundingTableReport | BudgetTableReport;
+export type TableReport =
+  RiskTableReport | FundingTableReport | BudgetTableReport | ProjectsTableReport;
 
 export function isRiskReport(table: TableReport): table is RiskTableReport {
   return table.kind === "risk-register";
@@ -39,6 +46,7 @@ export interface Analysis {
   findings: Finding[];
   plan: WritePlan;
   riskContexts: RiskContext[];
+  projects: ProjectsTable[];
   reconciliation: Reconciliation | null;
 }
 
@@ -80,6 +88,15 @@ export function analyseWorkbook(snapshot: WorkbookSnapshot, options: AnalyseOpti
     for (let r = table.headerRow; r <= table.lastRow; r++) rows.add(r);
     taken.set(table.sheet, rows);
   }
+  const projects = snapshot.sheets.flatMap((sheet) =>
+    detectProjects(sheet, taken.get(sheet.name) ?? new Set()),
+  );
+  const claim = (sheet: string, from: number, to: number) => {
+    const rows = taken.get(sheet) ?? new Set<number>();
+    for (let r = from; r <= to; r++) rows.add(r);
+    taken.set(sheet, rows);
+  };
+  for (const p of projects) claim(p.sheet, p.headerRow, p.lastRow);
   const budgets = analyseBudgets(snapshot.sheets, taken, options.rag ?? DEFAULT_RAG);
   for (const { table } of budgets.found) {
     const rows = taken.get(table.sheet) ?? new Set<number>();
@@ -89,7 +106,12 @@ export function analyseWorkbook(snapshot: WorkbookSnapshot, options: AnalyseOpti
   const funding = analyseFunding(snapshot.sheets, taken, {
     replaceTotals: options.replaceTotals === true,
   });
-  const tables: TableReport[] = [...risk.tables, ...budgets.tables, ...funding.tables];
+  const tables: TableReport[] = [
+    ...risk.tables,
+    ...budgets.tables,
+    ...funding.tables,
+    ...projects.map(projectsReport),
+  ];
   const matched = reconcile(funding.found, options.sourceMap ?? {});
   const findings = [
     ...risk.findings,
@@ -126,6 +148,7 @@ export function analyseWorkbook(snapshot: WorkbookSnapshot, options: AnalyseOpti
       ]),
     },
     riskContexts: risk.contexts,
+    projects,
     reconciliation: matched?.reconciliation ?? null,
   };
 }

@@ -47,7 +47,10 @@ export const SheetCellSchema = z.object({
   value: CellValueSchema,
   numberFormat: z.string().optional(),
   bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
   wrap: z.boolean().optional(),
+  /** A section heading: bold on a light fill. */
+  shade: z.boolean().optional(),
 });
 export type SheetCell = z.infer<typeof SheetCellSchema>;
 
@@ -66,6 +69,14 @@ export const AddSheetSchema = z.object({
     .optional(),
   /** Drop-down lists: A1 range → allowed values. */
   validations: z.array(z.object({ range: z.string(), values: z.array(z.string()) })).optional(),
+  /** Merged ranges ("B5:E5"); only the top-left cell of each holds a value. */
+  merges: z.array(z.string()).optional(),
+  /** Ranges drawn as bordered tables (forms to fill in). */
+  boxes: z.array(z.string()).optional(),
+  /** Row heights in points, for wrapped text in merged cells (which Excel does not autofit). */
+  rowHeights: z
+    .array(z.object({ row: z.number().int().nonnegative(), height: z.number().positive() }))
+    .optional(),
 });
 export type AddSheet = z.infer<typeof AddSheetSchema>;
 

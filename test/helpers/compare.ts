@@ -13,6 +13,8 @@ export async function cellsOf(file: string): Promise<Map<string, CellRecord>> {
   wb.eachSheet((ws) => {
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
+        // ExcelJS repeats a merge's value in every cell of it; only the top-left one holds it.
+        if (cell.isMerged && cell.master !== cell) return;
         cells.set(`${ws.name}!${cell.address}`, {
           value: JSON.stringify(cell.value),
           style: JSON.stringify(cell.style ?? {}),

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { analyseWorkbook, type Analysis, type AnalyseOptions } from "../../src/core/analyse";
+import { planPids } from "../../src/core/pid/build";
 import { cellAddress, parseAddress } from "../../src/core/a1";
 import { applyPlan, saveWorkbook } from "../../src/adapters/xlsx/write";
 import { FIXTURES, TODAY } from "../helpers/builders";
@@ -29,9 +30,14 @@ async function applyTo(
   dir: string,
   options: Partial<AnalyseOptions> = {},
   tag = "",
+  pids = false,
 ): Promise<Applied> {
   const { snapshot, workbook } = await loadFile(input);
-  const analysis = analyseWorkbook(snapshot, { asOf: TODAY, ...options });
+  const analysed = analyseWorkbook(snapshot, { asOf: TODAY, ...options });
+  // The PID run writes only the PID sheets, to check their own formulas.
+  const analysis = pids
+    ? { ...analysed, plan: { operations: planPids(analysed, snapshot, "all", TODAY).operations } }
+    : analysed;
   applyPlan(workbook, analysis.plan, { valuesOnly: false });
   const output = path.join(dir, `applied${tag}-${path.basename(input)}`);
   writeFileSync(output, await saveWorkbook(workbook));
@@ -208,6 +214,7 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
         { replaceTotals: true, rag: { percent: 0.1, amount: 5000 } },
         "-totals",
       ),
+      await applyTo(inputs[1] as string, dir, {}, "-pids", true),
     ];
     const poisoned = await Promise.all(applied.map((a) => poisonCaches(a.output)));
     const recalculated = recalculate(soffice as string, [
@@ -280,6 +287,15 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
     const emiep = runs[5]?.applied.expected;
     expect(emiep?.get("Appendix 2!G29")).toBe(662000);
     expect(emiep?.get("Reconciliation!D5")).toBe(200000);
+  });
+
+  it("covers the PID sheets' scores, priorities and variances", () => {
+    const pids = runs[7]?.applied.expected;
+    const hww = [...(pids?.entries() ?? [])].filter(([k]) => k.startsWith("PID - How We Work!"));
+    expect(hww.map(([, v]) => v)).toEqual(expect.arrayContaining([6, "Medium", 8, "High", 0]));
+    expect([...(pids?.keys() ?? [])].filter((k) => k.startsWith("PID - ")).length).toBeGreaterThan(
+      30,
+    );
   });
 
   it("leaves every cell outside the written columns exactly as it was, styles and merges included", async () => {

@@ -204,3 +204,53 @@ describe("the installed binary", () => {
     expect(result.stdout).toContain("Usage: council-sheets");
   });
 });
+
+describe("council-sheets pid", () => {
+  const PID_INPUTS = `${FIXTURES}/bcp-pid-inputs.xlsx`;
+
+  it("writes a PID sheet per project with --all and reports them in JSON", async () => {
+    const out = path.join(tempDir(), "pids.xlsx");
+    const { code, out: stdout } = await cli("pid", PID_INPUTS, "--all", "--out", out, "--json");
+    // The input's own typed score error (Programme risks!F18) is still reported.
+    expect(code).toBe(1);
+    const doc = JSON.parse(stdout);
+    expect(doc.sheets.map((s: { sheet: string }) => s.sheet)).toEqual([
+      "PID - Short Term Support",
+      "PID - Support at Home",
+      "PID - Self-Directed Support",
+      "PID - How We Work",
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toContain("PID - How We Work");
+  });
+
+  it("writes one project with --project", async () => {
+    const out = path.join(tempDir(), "one.xlsx");
+    const { out: stdout } = await cli(
+      "pid",
+      PID_INPUTS,
+      "--project",
+      "self-directed support",
+      "--out",
+      out,
+    );
+    expect(stdout).toContain("PID - Self-Directed Support: SRO Siobain Hann");
+  });
+
+  it.each([
+    [["pid", PID_INPUTS, "--out", "x.xlsx"], /pid needs --project <name> \(repeatable\) or --all/],
+    [["pid", PID_INPUTS, "--all", "--project", "How We Work", "--out", "x.xlsx"], /not both/],
+    [
+      ["pid", PID_INPUTS, "--project", "Nope", "--out", "x.xlsx"],
+      /No project named "Nope"; the projects are: Short Term Support/,
+    ],
+    [["pid", REGISTERS, "--all", "--out", "x.xlsx"], /No projects table found/],
+    [["pid", PID_INPUTS, "--all", "--out", PID_INPUTS], /is the input file/],
+  ])("%j exits 2 with one clear line", async (args, message) => {
+    const { code, err } = await cli(...args);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(err.trim().split("\n")).toHaveLength(1);
+  });
+});

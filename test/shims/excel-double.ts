@@ -117,7 +117,14 @@ class Proxy_ {
 }
 
 export class DoubleRange extends Proxy_ {
-  readonly format: { font: { bold: boolean }; wrapText: boolean; columnWidth: number };
+  readonly format: {
+    font: { bold: boolean; italic: boolean };
+    wrapText: boolean;
+    columnWidth: number;
+    rowHeight: number;
+    fill: { color: string };
+    borders: { getItem(edge: string): { style: string } };
+  };
   readonly dataValidation: { rule: unknown };
   constructor(
     ctx: DoubleContext,
@@ -136,6 +143,36 @@ export class DoubleRange extends Proxy_ {
         get bold(): boolean {
           throw new Error("PropertyNotLoaded: format.font.bold");
         },
+        set italic(v: boolean) {
+          range.queue("italic", v);
+        },
+        get italic(): boolean {
+          throw new Error("PropertyNotLoaded: format.font.italic");
+        },
+      },
+      set rowHeight(v: number) {
+        range.queue("height", v);
+      },
+      fill: {
+        set color(v: string) {
+          range.queue("fill", v);
+        },
+        get color(): string {
+          throw new Error("PropertyNotLoaded: format.fill.color");
+        },
+      },
+      borders: {
+        getItem: (edge: string) => ({
+          set style(v: string) {
+            range.queue("border", { edge, style: v });
+          },
+          get style(): string {
+            throw new Error("PropertyNotLoaded: format.borders.style");
+          },
+        }),
+      },
+      get rowHeight(): number {
+        throw new Error("PropertyNotLoaded: format.rowHeight");
       },
       set wrapText(v: boolean) {
         range.queue("wrap", v);
@@ -193,6 +230,9 @@ export class DoubleRange extends Proxy_ {
   copyFrom(source: DoubleRange, type: string): void {
     this.ctx.require("1.9", "Range.copyFrom");
     this.queue("copyFrom", { from: source.area, type });
+  }
+  merge(across: boolean): void {
+    this.queue("merge", across);
   }
   autoFill(destination: DoubleRange, type: string): void {
     this.ctx.require("1.9", "Range.autoFill");

@@ -257,3 +257,49 @@ describe("Excel errors", () => {
     expect(d.lastContext()?.selected).toBe("Register!D3");
   });
 });
+
+describe("a PID written through Office.js", () => {
+  it("keeps hostile text as text and writes its own formulas", async () => {
+    const { planPids } = await import("../../src/core/pid/build");
+    const book = [
+      sheetFromRows("Projects", [
+        ["Project Name", "SRO", "PPM Officer", "Lead Officer", "Objectives"],
+        [
+          "Hostile",
+          '=HYPERLINK("http://evil.example","x")',
+          "+44 1202 123456",
+          "@SUM(A1:A9)",
+          "-2 FTE",
+        ],
+      ]),
+      sheetFromRows("Risks", [
+        ["Project", "Title", "Likelihood", "Impact"],
+        ["Hostile", "A risk", 2, 3],
+      ]),
+    ];
+    const d = excelDouble(book);
+    const snapshot = await readSnapshot(runtime(d));
+    const analysis = analyseWorkbook(snapshot, { asOf: TODAY });
+    const { operations } = planPids(analysis, snapshot, "all", TODAY);
+    await applyPlanInExcel(
+      runtime(d),
+      { operations },
+      { valuesOnly: false, backup: false, changes: [], when: "now" },
+    );
+    const pid = d.book.find((s) => s.name === "PID - Hostile");
+    const cells = [...(pid?.cells.values() ?? [])];
+    for (const text of [
+      '=HYPERLINK("http://evil.example","x")',
+      "+44 1202 123456",
+      "@SUM(A1:A9)",
+      "-2 FTE",
+    ]) {
+      const cell = cells.find((c) => c.value === text);
+      expect(cell).toBeDefined();
+      expect(cell?.formula).toBeUndefined();
+    }
+    expect(cells.filter((c) => c.formula).map((c) => c.formula?.slice(0, 12))).toEqual(
+      ["=IF(COUNT(B4", "=IF(ISNUMBER"].map((f) => expect.stringContaining(f.slice(0, 6))),
+    );
+  });
+});

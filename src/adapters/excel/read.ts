@@ -29,6 +29,7 @@ function toCell(formula: unknown, value: unknown, hasFormula: boolean): Cell | n
       : { value: v, formula };
   }
   if (formula === "" || formula === null || formula === undefined) return null;
+  // Text that merely starts with "=" (typed with an apostrophe) stays text.
   return { value: formula as Cell["value"] };
 }
 
@@ -127,6 +128,27 @@ async function readIn(
   return { sheets: plans.map((p) => toSheet(p, loaded.get(p.name) ?? [])) };
 }
 
+/**
+ * `formulas` gives a text cell's text, so text typed as "'=HYPERLINK(…)" reads like a formula.
+ * A cell is a formula only if the formula map says so (1.9) or, without it, if its value differs
+ * from its formula text.
+ */
+function isFormula(
+  plan: SheetPlan,
+  row: number,
+  column: number,
+  formula: unknown,
+  value: unknown,
+): boolean {
+  if (typeof formula !== "string" || !formula.startsWith("=")) return false;
+  if (plan.formulas)
+    return plan.formulas.some(
+      (a) =>
+        row >= a.firstRow && row <= a.lastRow && column >= a.firstColumn && column <= a.lastColumn,
+    );
+  return formula !== value;
+}
+
 function toSheet(plan: SheetPlan, loaded: Loaded[]): SheetSnapshot {
   const rows: (Cell | null)[][] = [];
   for (const { block, formulas, values } of loaded) {
@@ -136,7 +158,13 @@ function toSheet(plan: SheetPlan, loaded: Loaded[]): SheetSnapshot {
       const out: (Cell | null)[] = rows[block.firstRow + r] ?? [];
       const fr = f[r] ?? [];
       for (let c = 0; c < fr.length; c++) {
-        const cell = toCell(fr[c], v?.[r]?.[c], true);
+        const formula = fr[c];
+        const value = v?.[r]?.[c];
+        const cell = toCell(
+          formula,
+          value,
+          isFormula(plan, block.firstRow + r, block.firstColumn + c, formula, value),
+        );
         if (cell) out[block.firstColumn + c] = cell;
       }
       if (out.length > 0) rows[block.firstRow + r] = Array.from(out, (x) => x ?? null);

@@ -176,10 +176,26 @@ async function addSheet(
       c.formula && !valuesOnly ? c.formula : asInput(c.value);
   await batcher.add(bytes(grid));
   ws.getRange(`A1:${cellAddress(rows - 1, columns - 1)}`).formulas = grid;
+  for (const m of op.merges ?? []) ws.getRange(m).merge(false);
+  for (const box of op.boxes ?? []) {
+    const borders = ws.getRange(box).format.borders;
+    for (const edge of [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+      "InsideHorizontal",
+      "InsideVertical",
+    ] as const)
+      borders.getItem(edge).style = "Continuous";
+  }
+  for (const h of op.rowHeights ?? []) ws.getRange(`A${h.row + 1}`).format.rowHeight = h.height;
   for (const c of op.cells) {
-    if (!c.bold && !c.numberFormat && !c.wrap) continue;
+    if (!c.bold && !c.italic && !c.numberFormat && !c.wrap && !c.shade) continue;
     const cell = ws.getRange(cellAddress(c.row, c.column));
     if (c.bold) cell.format.font.bold = true;
+    if (c.italic) cell.format.font.italic = true;
+    if (c.shade) cell.format.fill.color = "#DDE7F3";
     if (c.wrap) cell.format.wrapText = true;
     if (c.numberFormat) cell.numberFormat = [[c.numberFormat]];
   }

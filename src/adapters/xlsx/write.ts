@@ -66,9 +66,28 @@ function addSheet(workbook: ExcelJS.Workbook, op: AddSheet, options: ApplyOption
     const cell = ws.getCell(c.row + 1, c.column + 1);
     setContent(cell, c.formula, c.value, options.valuesOnly);
     if (c.numberFormat) cell.numFmt = c.numberFormat;
-    if (c.bold) cell.font = { bold: true };
-    if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+    if (c.bold || c.italic)
+      cell.font = { ...(c.bold ? { bold: true } : {}), ...(c.italic ? { italic: true } : {}) };
+    // Forms read top-down; text sits left (also in merged cells), numbers keep their own alignment.
+    cell.alignment = {
+      vertical: "top",
+      ...(typeof c.value === "string" ? { horizontal: "left" as const } : {}),
+      ...(c.wrap ? { wrapText: true } : {}),
+    };
+    if (c.shade) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDE7F3" } };
   }
+  for (const range of op.merges ?? []) ws.mergeCells(range);
+  for (const box of op.boxes ?? []) {
+    const [from, to] = box.split(":");
+    const a = ws.getCell(from ?? "A1");
+    const b = ws.getCell(to ?? from ?? "A1");
+    const thin = { style: "thin" as const, color: { argb: "FF8A8886" } };
+    for (let r = Number(a.row); r <= Number(b.row); r++) {
+      for (let col = Number(a.col); col <= Number(b.col); col++)
+        ws.getCell(r, col).border = { top: thin, bottom: thin, left: thin, right: thin };
+    }
+  }
+  for (const h of op.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   for (const v of op.validations ?? []) {
     // ExcelJS has no range-wide setter; the list is written once per cell of the range.
     const [from, to] = v.range.split(":");
