@@ -3,6 +3,7 @@ import { analyseWorkbook, type Analysis } from "../core/analyse";
 import { describePlan } from "../core/apply-plan";
 import type { Finding } from "../core/findings";
 import type { WritePlan } from "../core/plan";
+import { planPids } from "../core/pid/build";
 import { optionsFrom, type Settings } from "../core/settings";
 import { dateToSerial } from "../core/values";
 import type { Host } from "./hosts/host";
@@ -67,12 +68,12 @@ export function useWorkbook(host: Host) {
   );
 
   const applyPlan = useCallback(
-    (choose: (analysis: Analysis) => WritePlan, choice: WriteChoice) =>
+    (choose: (analysis: Analysis, snapshot: WorkbookSnapshot) => WritePlan, choice: WriteChoice) =>
       run("writing", async () => {
         // Always plan against the workbook as it is now, not as it was at the last Check.
         const snapshot = await host.read();
         const analysis = analyseWorkbook(snapshot, options);
-        const plan = choose(analysis);
+        const plan = choose(analysis, snapshot);
         const { changed } = describePlan(snapshot, plan, { valuesOnly: choice.valuesOnly });
         const outcome = await host.apply({
           plan,
@@ -104,6 +105,17 @@ export function useWorkbook(host: Host) {
     [applyPlan],
   );
 
+  const generatePid = useCallback(
+    (project: string) =>
+      applyPlan(
+        (a, snapshot) => ({
+          operations: planPids(a, snapshot, [project], options.asOf).operations,
+        }),
+        { valuesOnly: false, backup: false },
+      ),
+    [applyPlan, options.asOf],
+  );
+
   const select = useCallback(
     async (finding: Finding) => {
       try {
@@ -130,7 +142,17 @@ export function useWorkbook(host: Host) {
 
   const dismiss = useCallback(() => setState((s) => ({ ...s, error: null, notice: null })), []);
 
-  return { state, settings, check, write, addReconciliationSheet, select, saveSettings, dismiss };
+  return {
+    state,
+    settings,
+    check,
+    write,
+    addReconciliationSheet,
+    generatePid,
+    select,
+    saveSettings,
+    dismiss,
+  };
 }
 
 export type WorkbookActions = ReturnType<typeof useWorkbook>;

@@ -186,3 +186,29 @@ describe("the task pane app", () => {
     expect(screen.getByText("That did not work.")).toBeTruthy();
   });
 });
+
+describe("generating a PID from the task pane", () => {
+  const WITH_PROJECTS = workbook(
+    sheet("Projects", [
+      ["Project Name", "SRO", "Lead Officer", "Programme"],
+      ["How We Work", "Betty Butlin (Director of ASC)", "Tim Branson", "Fulfilled Lives"],
+      ["Support at Home", "Zena Dighton", "Gemma Brooks", "Fulfilled Lives"],
+    ]),
+    ...REGISTER.sheets,
+  );
+
+  it("previews the chosen project's fields and generates its sheet", async () => {
+    const { host, calls } = fakeHost(WITH_PROJECTS);
+    wrap(<App host={host} theme={webLightTheme} />);
+    fireEvent.click(screen.getByRole("button", { name: "Check" }));
+    await screen.findByRole("button", { name: /Score is 4/ });
+    fireEvent.click(screen.getByRole("tab", { name: "PID" }));
+    const preview = screen.getByLabelText("PID preview");
+    expect(within(preview).getByText("Betty Butlin (Director of ASC)")).toBeTruthy();
+    expect(within(preview).getByText("Risks").nextSibling?.textContent).toBe("3");
+    fireEvent.click(screen.getByRole("button", { name: "Generate PID" }));
+    await screen.findByText("Written.");
+    const op = calls.apply[0]?.plan.operations[0];
+    expect(op?.kind === "add-sheet" && op.sheet).toBe("PID - How We Work");
+  });
+});

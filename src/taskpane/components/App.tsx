@@ -24,6 +24,8 @@ import { ActionBar } from "./ActionBar";
 import { FindingsList } from "./FindingsList";
 import { HeatMap } from "./HeatMap";
 import { OpenFile } from "./OpenFile";
+import { PidPanel } from "./PidPanel";
+import { dateToSerial } from "../../core/values";
 import { ReconciliationView } from "./ReconciliationView";
 import { SettingsPanel } from "./SettingsPanel";
 import { TablesList } from "./TablesList";
@@ -42,13 +44,18 @@ const useStyles = makeStyles({
   section: { display: "grid", rowGap: tokens.spacingVerticalS },
 });
 
-type View = "results" | "heatmap" | "reconciliation" | "settings";
+type View = "results" | "heatmap" | "reconciliation" | "pid" | "settings";
 
 export interface AppProps {
   host: Host;
   theme: Theme;
   /** Standalone: where the bundled sample workbook is served. */
   sampleUrl?: string;
+}
+
+function today(): number {
+  const d = new Date();
+  return dateToSerial(d.getFullYear(), d.getMonth() + 1, d.getDate()) ?? 0;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -59,8 +66,16 @@ function isFileHost(host: Host): host is FileHost {
 
 export function App({ host, theme, sampleUrl }: AppProps) {
   const styles = useStyles();
-  const { state, settings, check, write, addReconciliationSheet, select, saveSettings } =
-    useWorkbook(host);
+  const {
+    state,
+    settings,
+    check,
+    write,
+    addReconciliationSheet,
+    generatePid,
+    select,
+    saveSettings,
+  } = useWorkbook(host);
   const [view, setView] = useState<View>("results");
   const [register, setRegister] = useState(0);
   const [, setOpened] = useState(0);
@@ -173,6 +188,9 @@ export function App({ host, theme, sampleUrl }: AppProps) {
           <Tab value="reconciliation" disabled={!analysis?.reconciliation}>
             Reconcile
           </Tab>
+          <Tab value="pid" disabled={!analysis || analysis.projects.length === 0}>
+            PID
+          </Tab>
           <Tab value="settings">Settings</Tab>
         </TabList>
         {view === "results" && analysis && (
@@ -203,6 +221,15 @@ export function App({ host, theme, sampleUrl }: AppProps) {
             reconciliation={analysis.reconciliation}
             onAddSheet={addReconciliationSheet}
             busy={busy}
+          />
+        )}
+        {view === "pid" && analysis && state.snapshot && (
+          <PidPanel
+            analysis={analysis}
+            snapshot={state.snapshot}
+            busy={busy}
+            today={today()}
+            onGenerate={generatePid}
           />
         )}
         {view === "settings" && (
