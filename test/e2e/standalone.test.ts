@@ -2,9 +2,11 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { FIXTURES } from "../helpers/builders";
+import { FIXTURES, TODAY } from "../helpers/builders";
+import { analyseWorkbook } from "../../src/core/analyse";
+import { countBySeverity } from "../../src/core/findings";
 import { findChromium, launch, serve } from "../helpers/browser";
-import { tempDir } from "../helpers/xlsx";
+import { loadFile, tempDir } from "../helpers/xlsx";
 
 const ROOT = path.join(__dirname, "../..");
 const chromiumPath = findChromium();
@@ -37,9 +39,16 @@ withBrowser("the standalone task pane in Chromium", () => {
     await server?.close();
   });
 
-  it("opens on the bundled sample, already checked", async () => {
+  it("opens on the bundled sample, already checked, with the core's own results", async () => {
+    const { snapshot } = await loadFile(path.join(ROOT, "assets/sample-council-workbook.xlsx"));
+    const analysis = analyseWorkbook(snapshot, { asOf: TODAY });
+    const errors = countBySeverity(analysis.findings).error;
+    expect(analysis.tables.length).toBeGreaterThanOrEqual(8);
     await page.getByText("Open: sample-council-workbook.xlsx").waitFor();
-    await page.getByRole("status").filter({ hasText: "8 tables" }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${analysis.tables.length} tables · ${errors} error` })
+      .waitFor();
   });
 
   it("opens the BCP registers, checks them, and lists the How We Work D9 score mismatch", async () => {
