@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { analyseWorkbook, type Analysis } from "../core/analyse";
-import { applyPlanToSnapshot, describePlan } from "../core/apply-plan";
+import { describePlan, findingsAfter } from "../core/apply-plan";
 import type { Finding } from "../core/findings";
 import { WorkbookError } from "../adapters/xlsx/errors";
 import { applyPlan, saveWorkbook } from "../adapters/xlsx/write";
@@ -84,10 +84,7 @@ async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<nu
   applyPlan(workbook, analysis.plan, applyOptions);
   await writeFileSafely(options.out, await saveWorkbook(workbook));
   // What is still wrong once the calculated columns are in: the typed data the officer must fix.
-  const after = analyseWorkbook(applyPlanToSnapshot(snapshot, analysis.plan, applyOptions), {
-    ...settings,
-    reconciliationSheet: false,
-  });
+  const after = { findings: findingsAfter(analysis.findings, analysis.plan) };
   if (options.json) {
     const view = { ...publicView(analysis), findings: after.findings };
     io.out(

@@ -1,6 +1,7 @@
-import { cellAddress, columnLetter, parseAddress } from "./a1";
+import { cellAddress, columnLetter, parseAddress, type CellPosition } from "./a1";
 import type { AddSheet, ColumnWrite, InsertColumns, WriteOperation, WritePlan } from "./plan";
 import type { Cell, CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import type { Finding } from "./findings";
 
 /**
  * Puts insertions first (rightmost first) and moves every other table's writes past the columns
@@ -207,4 +208,57 @@ export function describePlan(
     }
   }
   return { changed, written };
+}
+
+/**
+ * What is still wrong once the plan is applied, without analysing the workbook again: a finding
+ * on a cell the plan rewrites is resolved (the cell now holds the right calculation); every other
+ * finding stays, its address moved past any inserted columns. Equal to a fresh analysis (tested).
+ */
+export function findingsAfter(findings: readonly Finding[], plan: WritePlan): Finding[] {
+  const inserts = plan.operations.filter((op): op is InsertColumns => op.kind === "insert-columns");
+  const written = new Set<string>();
+  for (const op of plan.operations) {
+    if (op.kind !== "column") continue;
+    for (const cell of op.cells) written.add(`${op.sheet}!${cellAddress(cell.row, op.column)}`);
+  }
+  const moved = (f: Finding): Finding => {
+    const at = parseAddress(f.cell);
+    let column = at.column;
+    // Rightmost first, as they are applied: each insert moves what lies at or beyond it.
+    for (const ins of [...inserts].sort((a, b) => b.column - a.column))
+      if (ins.sheet === f.sheet && column >= ins.column) column += ins.count;
+    return column === at.column ? f : { ...f, cell: cellAddress(at.row, column) };
+  };
+  // A table's range grows over the columns added for it, and moves past columns inserted to its left.
+  const ranges = new Map<string, string>();
+  for (const op of plan.operations) {
+    if (op.kind !== "column" || ranges.has(`${op.sheet}|${op.table}`)) continue;
+    const [from, to] = op.table.split(":").map(parseAddress) as [
+      CellPosition,
+      CellPosition | undefined,
+    ];
+    const end = to ?? from;
+    const shift = (c: number) =>
+      c +
+      inserts
+        .filter((i) => i.sheet === op.sheet && i.table !== op.table && i.column <= c)
+        .reduce((n, i) => n + i.count, 0);
+    const added = plan.operations.filter(
+      (o): o is ColumnWrite =>
+        o.kind === "column" && o.sheet === op.sheet && o.table === op.table && o.header !== null,
+    );
+    const last = Math.max(shift(end.column), ...added.map((o) => o.column));
+    ranges.set(
+      `${op.sheet}|${op.table}`,
+      `${cellAddress(from.row, shift(from.column))}:${cellAddress(end.row, last)}`,
+    );
+  }
+  return findings
+    .map(moved)
+    .filter((f) => !written.has(`${f.sheet}!${f.cell}`))
+    .map((f) => {
+      const range = f.table === undefined ? undefined : ranges.get(`${f.sheet}|${f.table}`);
+      return range && range !== f.table ? { ...f, table: range } : f;
+    });
 }

@@ -100,3 +100,25 @@ describe("bcp-pid-inputs.xlsx Funding approach", () => {
     expect(analysis.findings.filter((f) => f.sheet === "Funding approach")).toEqual([]);
   });
 });
+
+describe("findings after apply, without analysing again", () => {
+  it.each(["bcp-risk-registers.xlsx", "bcp-pid-inputs.xlsx", "emiep-funding-2008.xlsx"])(
+    "equal a fresh analysis of %s once applied",
+    async (name) => {
+      const { applyPlanToSnapshot, findingsAfter } = await import("../../src/core/apply-plan");
+      const { snapshot } = await loadFile(`${FIXTURES}/${name}`);
+      for (const replaceTotals of [false, true]) {
+        const analysis = analyseWorkbook(snapshot, {
+          asOf: TODAY,
+          replaceTotals,
+          reconciliationSheet: false,
+        });
+        const fresh = analyseWorkbook(
+          applyPlanToSnapshot(snapshot, analysis.plan, { valuesOnly: false }),
+          { asOf: TODAY, reconciliationSheet: false },
+        );
+        expect(findingsAfter(analysis.findings, analysis.plan)).toEqual(fresh.findings);
+      }
+    },
+  );
+});

@@ -3,13 +3,21 @@ import { writtenCell, type ApplyOptions } from "../../core/apply-plan";
 import type { AddSheet, ColumnWrite, WritePlan } from "../../core/plan";
 import { WorkbookError } from "./errors";
 
+/** One copy (without its number format) per distinct style: ExcelJS shares style objects. */
+const copies = new WeakMap<object, Partial<ExcelJS.Style>>();
+
 /** Borders, fill, font and alignment of the neighbouring column; its number format is its own. */
 function copyStyle(target: ExcelJS.Cell, source: ExcelJS.Cell | undefined): void {
-  if (!source?.style || Object.keys(source.style).length === 0) return;
-  // ExcelJS shares style objects between cells; give the new cell its own copy.
-  const style = JSON.parse(JSON.stringify(source.style)) as Partial<ExcelJS.Style>;
-  delete style.numFmt;
-  target.style = style;
+  const original = source?.style;
+  if (!original || Object.keys(original).length === 0) return;
+  let copy = copies.get(original);
+  if (!copy) {
+    copy = JSON.parse(JSON.stringify(original)) as Partial<ExcelJS.Style>;
+    delete copy.numFmt;
+    copies.set(original, copy);
+  }
+  // Each cell gets its own object: ExcelJS mutates a cell's style when its numFmt is set.
+  target.style = { ...copy };
 }
 
 function writeColumn(ws: ExcelJS.Worksheet, op: ColumnWrite, options: ApplyOptions): void {

@@ -1,6 +1,6 @@
 import { columnLetter, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
-import { cellText, type SheetSnapshot } from "../snapshot";
+import { cellText, isEmptyCell, type SheetSnapshot } from "../snapshot";
 import { parseDate, parseScaleValue, serialToUkDate, type ParsedValue } from "../values";
 import { bandOf, sameBandLabel, type BandSet } from "./bands";
 import type { RiskPair, RiskTable } from "./detect";
@@ -30,8 +30,9 @@ function shown(parsed: ParsedValue, raw: unknown): string {
 export function isHeadingRow(sheet: SheetSnapshot, table: RiskTable, row: number): boolean {
   const cells = sheet.rows[row] ?? [];
   let filled = 0;
+  // A formula counts as filled even while it shows "", so writing one never turns a row into a heading.
   for (let c = table.firstColumn; c <= table.lastColumn; c++)
-    if (cellText(cells[c] ?? undefined)) filled++;
+    if (!isEmptyCell(cells[c] ?? undefined)) filled++;
   const rated = table.pairs.some(
     (p) => cellText(cells[p.likelihood] ?? undefined) || cellText(cells[p.impact] ?? undefined),
   );

@@ -1,0 +1,239 @@
+/* npm run bench: speed of Council Sheets on council-like workbooks, against the floors that matter. */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { analyseWorkbook } from "../src/core/analyse";
+import { describePlan, findingsAfter } from "../src/core/apply-plan";
+import type { WorkbookSnapshot } from "../src/core/snapshot";
+import { loadWorkbook } from "../src/adapters/xlsx/read";
+import { applyPlan, saveWorkbook } from "../src/adapters/xlsx/write";
+import { readSnapshot } from "../src/adapters/excel/read";
+import { applyPlanInExcel } from "../src/adapters/excel/write";
+import type { ExcelRuntime } from "../src/adapters/excel/runtime";
+import { excelDouble, sheetFromRows } from "../test/shims/excel-double";
+import { fundingTable, riskRegister } from "./generate";
+
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
+const TODAY = 46348;
+const ROOT = path.join(__dirname, "../../..");
+const dir = mkdtempSync(path.join(os.tmpdir(), "cs-bench-"));
+
+const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+
+async function timed<T>(work: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
+  const t = process.hrtime.bigint();
+  const value = await work();
+  return { value, ms: ms(t) };
+}
+
+/** The floor: ExcelJS alone reading and writing the same file, in this process. */
+async function floor(file: string): Promise<{ read: number; total: number }> {
+  const t = process.hrtime.bigint();
+  const wb = new ExcelJS.Workbook();
+  const read = await timed(() => wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer));
+  writeFileSync(path.join(dir, "floor.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
+  return { read: read.ms, total: ms(t) };
+}
+
+/** What `council-sheets check` and `apply` do, in this process. */
+async function ours(file: string, out: string) {
+  const check = await timed(async () => {
+    const { snapshot } = await loadWorkbook(
+      new Uint8Array(readFileSync(file)),
+      path.basename(file),
+    );
+    return analyseWorkbook(snapshot, { asOf: TODAY });
+  });
+  const apply = await timed(async () => {
+    const { snapshot, workbook } = await loadWorkbook(
+      new Uint8Array(readFileSync(file)),
+      path.basename(file),
+    );
+    const analysis = analyseWorkbook(snapshot, { asOf: TODAY });
+    describePlan(snapshot, analysis.plan, { valuesOnly: false });
+    applyPlan(workbook, analysis.plan, { valuesOnly: false });
+    writeFileSync(out, await saveWorkbook(workbook));
+    findingsAfter(analysis.findings, analysis.plan);
+    return snapshot;
+  });
+  return { check: check.ms, apply: apply.ms, snapshot: apply.value };
+}
+
+function bookOf(snapshot: WorkbookSnapshot) {
+  return snapshot.sheets.map((s) =>
+    sheetFromRows(
+      s.name,
+      s.rows.map((row) =>
+        row.map((c) =>
+          c ? (c.formula ? { formula: c.formula, value: c.value ?? "" } : c.value) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+async function office(snapshot: WorkbookSnapshot) {
+  const d = excelDouble(bookOf(snapshot));
+  const runtime = d.runtime as unknown as ExcelRuntime;
+  const read = await readSnapshot(runtime);
+  const readStats = {
+    syncs: d.stats.syncs,
+    request: Math.max(...d.stats.requests),
+    response: Math.max(...d.stats.responses),
+  };
+  const analysis = analyseWorkbook(read, { asOf: TODAY });
+  const { changed } = describePlan(read, analysis.plan, { valuesOnly: false });
+  d.stats.syncs = 0;
+  d.stats.requests.length = 0;
+  d.stats.responses.length = 0;
+  await applyPlanInExcel(runtime, analysis.plan, {
+    valuesOnly: false,
+    backup: false,
+    changes: changed,
+    when: "bench",
+  });
+  return {
+    read: readStats,
+    apply: {
+      syncs: d.stats.syncs,
+      request: Math.max(...d.stats.requests),
+      response: Math.max(...d.stats.responses),
+      logged: changed.length,
+    },
+  };
+}
+
+function libreOffice(file: string): number | null {
+  const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
+  if (!soffice) return null;
+  const profile = mkdtempSync(path.join(os.tmpdir(), "cs-bench-lo-"));
+  mkdirSync(path.join(profile, "user"), { recursive: true });
+  writeFileSync(
+    path.join(profile, "user", "registrymodifications.xcu"),
+    '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>',
+  );
+  const outDir = mkdtempSync(path.join(os.tmpdir(), "cs-bench-lo-out-"));
+  const args = [
+    `-env:UserInstallation=file://${profile}`,
+    "--headless",
+    "--norestore",
+    "--convert-to",
+    "xlsx",
+    "--outdir",
+    outDir,
+    file,
+  ];
+  execFileSync(soffice, args, { stdio: "ignore", timeout: 1_800_000 }); // a first start sets up the profile
+  const t = process.hrtime.bigint();
+  execFileSync(soffice, args, { stdio: "ignore", timeout: 1_800_000 });
+  return ms(t);
+}
+
+/** Peak resident memory of the real CLI applying the file, in MiB. */
+function cliPeakRss(file: string): number | null {
+  const run = spawnSync(
+    "/usr/bin/time",
+    [
+      "-f",
+      "%M",
+      process.execPath,
+      path.join(ROOT, "dist/cli/bin.js"),
+      "apply",
+      file,
+      "--out",
+      path.join(dir, "rss.xlsx"),
+      "--json",
+    ],
+    { encoding: "utf8", maxBuffer: 1 << 30 },
+  );
+  const kb = Number(run.stderr.trim().split("\n").pop());
+  return Number.isFinite(kb) ? kb / 1024 : null;
+}
+
+interface Row {
+  kind: string;
+  rows: number;
+  check: number;
+  apply: number;
+  floorRead: number;
+  floor: number;
+  core: number;
+  office: Awaited<ReturnType<typeof office>>;
+  lo: number | null;
+  rss: number | null;
+}
+
+async function main(): Promise<void> {
+  const results: Row[] = [];
+  for (const [kind, make] of [
+    ["risk register", riskRegister],
+    ["funding table", fundingTable],
+  ] as const) {
+    for (const n of SIZES) {
+      const file = path.join(dir, `${kind.split(" ")[0]}-${n}.xlsx`);
+      await make(file, n);
+      const f = await floor(file);
+      const o = await ours(file, path.join(dir, `out-${path.basename(file)}`));
+      const core = (await timed(() => analyseWorkbook(o.snapshot, { asOf: TODAY }))).ms;
+      const off = await office(o.snapshot);
+      const lo = libreOffice(path.join(dir, `out-${path.basename(file)}`));
+      const rss = n === Math.max(...SIZES) ? cliPeakRss(file) : null;
+      results.push({
+        kind,
+        rows: n,
+        check: o.check,
+        apply: o.apply,
+        floorRead: f.read,
+        floor: f.total,
+        core,
+        office: off,
+        lo,
+        rss,
+      });
+      process.stderr.write(`measured ${kind} at ${n} rows\n`);
+    }
+  }
+  const table = report(results);
+  console.log(table);
+  if (process.env.BENCH_WRITE !== "0")
+    writeFileSync(path.join(ROOT, "docs/benchmarks.md"), markdown(table));
+}
+
+function report(results: Row[]): string {
+  const s = (n: number) => `${(n / 1000).toFixed(2)} s`;
+  const head =
+    "| workbook | rows | Office.js check: syncs / max request / max response | Office.js apply: syncs / max request | CLI check (read floor) | CLI apply (read+write floor) | apply ÷ floor | core analyse + plan | LibreOffice recalc + save | LibreOffice ÷ ours | CLI peak RSS |";
+  const lines = [head, "|" + " --- |".repeat(11)];
+  for (const r of results) {
+    lines.push(
+      `| ${r.kind} | ${r.rows.toLocaleString("en-GB")} | ${r.office.read.syncs} / ${mb(r.office.read.request)} MB / ${mb(r.office.read.response)} MB | ${r.office.apply.syncs} / ${mb(r.office.apply.request)} MB | ${s(r.check)} (${s(r.floorRead)}) | ${s(r.apply)} (${s(r.floor)}) | ${(r.apply / r.floor).toFixed(2)}× | ${s(r.core)} | ${r.lo === null ? "n/a" : s(r.lo)} | ${r.lo === null ? "n/a" : `${(r.lo / r.apply).toFixed(1)}×`} | ${r.rss === null ? "" : `${r.rss.toFixed(0)} MiB`} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function markdown(table: string): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}.
+Ratios are what count; absolute times vary by machine.
+
+${table}
+
+- **Office.js** figures come from the recording double (test/shims/excel-double.ts): every
+  \`context.sync\` is counted and every request and response measured. Reads: sheet names, used
+  ranges, then one round trip per 4 MB of cells. Writes: one to prepare, formulas sent once and
+  filled down (AutoFill), plus one per 4 MB of logged changes. Excel on the web refuses payloads over 5 MB.
+- **CLI** times run in one process against the floor of ExcelJS reading and writing the same file.
+  "apply" includes reading, checking, planning, writing, saving and re-checking the result.
+- **Core**: \`analyseWorkbook\` (detection, rules and the write plan) on the snapshot alone.
+- **LibreOffice**: headless recalculation and save of our output (same formulas), after a warm-up start.
+- **Peak RSS**: \`/usr/bin/time -f %M\` around the real CLI applying the largest file.
+`;
+}
+
+void main();
