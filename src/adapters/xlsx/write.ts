@@ -1,23 +1,36 @@
 import ExcelJS from "exceljs";
 import { writtenCell, type ApplyOptions } from "../../core/apply-plan";
 import type { AddSheet, ColumnWrite, WritePlan } from "../../core/plan";
+import { columnLetter } from "../../core/a1";
+import { isFilledDown } from "../../core/formula-shift";
 import { WorkbookError } from "./errors";
 
-/** One copy (without its number format) per distinct style: ExcelJS shares style objects. */
-const copies = new WeakMap<object, Partial<ExcelJS.Style>>();
+/**
+ * Styles for written cells: the neighbour's (or the cell's own) borders, fill, font and alignment,
+ * with our number format. One object per distinct (style, format) pair, shared by every cell that
+ * needs it and never mutated: ExcelJS dedupes styles on save by object identity, so sharing turns
+ * a per-cell cost into a per-style one.
+ */
+const styleCache = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+const NO_STYLE = {};
 
-/** Borders, fill, font and alignment of the neighbouring column; its number format is its own. */
-function copyStyle(target: ExcelJS.Cell, source: ExcelJS.Cell | undefined): void {
-  const original = source?.style;
-  if (!original || Object.keys(original).length === 0) return;
-  let copy = copies.get(original);
-  if (!copy) {
-    copy = JSON.parse(JSON.stringify(original)) as Partial<ExcelJS.Style>;
-    delete copy.numFmt;
-    copies.set(original, copy);
+function styleFor(
+  base: Partial<ExcelJS.Style> | undefined,
+  numFmt: string | undefined,
+  dropFormat: boolean,
+): Partial<ExcelJS.Style> {
+  const key = base ?? NO_STYLE;
+  const byFormat = styleCache.get(key) ?? new Map<string, Partial<ExcelJS.Style>>();
+  styleCache.set(key, byFormat);
+  const formatKey = `${dropFormat}|${numFmt ?? ""}`;
+  let style = byFormat.get(formatKey);
+  if (!style) {
+    style = JSON.parse(JSON.stringify(base ?? {})) as Partial<ExcelJS.Style>;
+    if (dropFormat) delete style.numFmt;
+    if (numFmt) style.numFmt = numFmt;
+    byFormat.set(formatKey, style);
   }
-  // Each cell gets its own object: ExcelJS mutates a cell's style when its numFmt is set.
-  target.style = { ...copy };
+  return style;
 }
 
 function writeColumn(ws: ExcelJS.Worksheet, op: ColumnWrite, options: ApplyOptions): void {
@@ -29,16 +42,55 @@ function writeColumn(ws: ExcelJS.Worksheet, op: ColumnWrite, options: ApplyOptio
   }
   if (op.header) {
     const cell = ws.getCell(op.header.row + 1, column);
-    if (styleFrom) copyStyle(cell, ws.getCell(op.header.row + 1, styleFrom));
+    if (styleFrom)
+      cell.style = styleFor(ws.getCell(op.header.row + 1, styleFrom).style, undefined, true);
     cell.value = op.header.text;
   }
+  const shared = options.valuesOnly ? new Map<number, string>() : sharedFormulaRuns(op);
   for (const planned of op.cells) {
     const cell = ws.getCell(planned.row + 1, column);
-    if (styleFrom) copyStyle(cell, ws.getCell(planned.row + 1, styleFrom));
+    // New columns borrow the neighbour's look; existing ones keep their own. Our format on top.
+    if (styleFrom)
+      cell.style = styleFor(ws.getCell(planned.row + 1, styleFrom).style, op.numberFormat, true);
+    else if (op.numberFormat) cell.style = styleFor(cell.style, op.numberFormat, false);
     const content = writtenCell(op, planned, options);
-    setContent(cell, content.formula ?? null, content.value, options.valuesOnly);
-    if (op.numberFormat) cell.numFmt = op.numberFormat;
+    const share = shared.get(planned.row);
+    if (share && content.formula) {
+      // A filled-down run is stored once as a shared formula: the file format's own fill-down,
+      // much smaller and faster to write and to open than the formula spelled out per cell.
+      const result = content.value === null || content.value === "" ? undefined : content.value;
+      cell.value = (
+        share.includes(":")
+          ? { formula: content.formula.slice(1), result, shareType: "shared", ref: share }
+          : { sharedFormula: share, result }
+      ) as ExcelJS.CellValue;
+    } else {
+      setContent(cell, content.formula ?? null, content.value, options.valuesOnly);
+    }
   }
+}
+
+/** Row → shared-formula role: the master gets its range ("D6:D9"), the others the master ("D6"). */
+function sharedFormulaRuns(op: ColumnWrite): Map<number, string> {
+  const roles = new Map<number, string>();
+  const letter = columnLetter(op.column);
+  let run: { row: number; formula: string }[] = [];
+  const flush = () => {
+    const head = run[0];
+    const last = run[run.length - 1];
+    if (head && last && run.length > 2 && isFilledDown(run)) {
+      roles.set(head.row, `${letter}${head.row + 1}:${letter}${last.row + 1}`);
+      for (const c of run.slice(1)) roles.set(c.row, `${letter}${head.row + 1}`);
+    }
+    run = [];
+  };
+  for (const cell of [...op.cells].sort((a, b) => a.row - b.row)) {
+    const prev = run[run.length - 1];
+    if (!cell.formula || (prev && cell.row !== prev.row + 1)) flush();
+    if (cell.formula) run.push({ row: cell.row, formula: cell.formula });
+  }
+  flush();
+  return roles;
 }
 
 function setContent(
