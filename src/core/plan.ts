@@ -25,6 +25,12 @@ export const ColumnWriteSchema = z.object({
   header: z.object({ row: z.number().int().nonnegative(), text: z.string() }).nullable(),
   cells: z.array(PlannedCellSchema),
   numberFormat: z.string().optional(),
+  /**
+   * Set by planners that build every formula of the column from one template: each run of
+   * consecutive rows is then the first formula filled down, which adapters may write as one
+   * formula and a fill instead of checking cell by cell.
+   */
+  filledDown: z.boolean().optional(),
   /** Column whose cell styles (borders, fill, font) the new cells copy, row by row. */
   styleFrom: z.number().int().nonnegative().optional(),
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { analyseWorkbook } from "../../src/core/analyse";
 import { applyPlanToSnapshot, findingsAfter } from "../../src/core/apply-plan";
+import { isFilledDown } from "../../src/core/formula-shift";
 import type { CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
 import { isEmptyCell } from "../../src/core/snapshot";
 import { sheet, TODAY, workbook } from "../helpers/builders";
@@ -170,5 +171,30 @@ describe("on arbitrary grids", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("a column the planner calls filled down is the first formula filled down on every run", () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(arbitraryWorkbook, (snapshot) => {
+        for (const op of analyseWorkbook(snapshot, { asOf: TODAY }).plan.operations) {
+          if (op.kind !== "column" || !op.filledDown) continue;
+          let run: { row: number; formula: string }[] = [];
+          for (const cell of [...op.cells, { row: -2, formula: null }]) {
+            const last = run[run.length - 1];
+            if (!cell.formula || (last && cell.row !== last.row + 1)) {
+              if (run.length > 1) {
+                checked++;
+                expect(isFilledDown(run)).toBe(true);
+              }
+              run = [];
+            }
+            if (cell.formula) run.push({ row: cell.row, formula: cell.formula });
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(checked).toBeGreaterThan(50);
   });
 });

@@ -109,7 +109,8 @@ async function writeRun(
     !valuesOnly &&
     run.length > 2 &&
     run.every((c) => c.formula) &&
-    isFilledDown(run.map((c) => ({ row: c.row, formula: c.formula ?? "" })));
+    (op.filledDown === true ||
+      isFilledDown(run.map((c) => ({ row: c.row, formula: c.formula ?? "" }))));
   if (fill) {
     await batcher.add(bytes(run[0]?.formula) + 200);
     const head = ws.getRange(`${letter}${first + 1}`);

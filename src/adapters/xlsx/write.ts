@@ -78,7 +78,7 @@ function sharedFormulaRuns(op: ColumnWrite): Map<number, string> {
   const flush = () => {
     const head = run[0];
     const last = run[run.length - 1];
-    if (head && last && run.length > 2 && isFilledDown(run)) {
+    if (head && last && run.length > 2 && (op.filledDown === true || isFilledDown(run))) {
       roles.set(head.row, `${letter}${head.row + 1}:${letter}${last.row + 1}`);
       for (const c of run.slice(1)) roles.set(c.row, `${letter}${head.row + 1}`);
     }

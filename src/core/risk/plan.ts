@@ -94,6 +94,7 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
       title: titleFor(pair, field),
       header: pair[field] === null ? { row: table.headerRow, text: titleFor(pair, field) } : null,
       cells,
+      filledDown: true,
       ...(field === "score" ? { numberFormat: "0" } : {}),
       ...(pair[field] === null ? { styleFrom: table.lastColumn } : {}),
     });
