@@ -1,11 +1,14 @@
-import { cellText, isEmptyCell, type SheetSnapshot } from "./snapshot";
+import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "./snapshot";
 
 /**
  * Generic table geometry shared by every table kind: how far a header row reaches, and where the
  * data under it ends.
  */
 
-/** The run of non-empty header cells around the recognised columns. */
+const isText = (cell: Cell | null | undefined) =>
+  typeof cell?.value === "string" && cell.value.trim() !== "";
+
+/** The run of header text around the recognised columns; a number or a gap ends it. */
 export function headerSpan(
   sheet: SheetSnapshot,
   row: number,
@@ -14,9 +17,36 @@ export function headerSpan(
   const cells = sheet.rows[row] ?? [];
   let first = Math.min(...recognised);
   let last = Math.max(...recognised);
-  while (first > 0 && !isEmptyCell(cells[first - 1] ?? undefined)) first--;
-  while (last + 1 < cells.length && !isEmptyCell(cells[last + 1] ?? undefined)) last++;
+  while (first > 0 && isText(cells[first - 1])) first--;
+  while (last + 1 < cells.length && isText(cells[last + 1])) last++;
   return { first, last };
+}
+
+/**
+ * Runs of text cells in a row, the candidate headers. A header names its columns, so a number
+ * ends a run: a stray figure beside a header never makes the header look like data. Up to
+ * `maxGap` empty cells may sit inside a run (funding headers often skip a column).
+ */
+export function textRuns(
+  sheet: SheetSnapshot,
+  row: number,
+  maxGap = 0,
+): { from: number; to: number }[] {
+  const cells = sheet.rows[row] ?? [];
+  const runs: { from: number; to: number }[] = [];
+  let open = false;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (!isText(cell)) {
+      if (!isEmptyCell(cell ?? undefined)) open = false;
+      continue;
+    }
+    const last = runs[runs.length - 1];
+    if (open && last && last.to >= c - 1 - maxGap) last.to = c;
+    else runs.push({ from: c, to: c });
+    open = true;
+  }
+  return runs;
 }
 
 export function rowIsBlank(

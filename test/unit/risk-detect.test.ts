@@ -194,3 +194,16 @@ describe("detectRiskTables", () => {
     ]);
   });
 });
+
+describe("legend labels", () => {
+  it("end a register only as a whole cell, so a risk about a key supplier stays in it", () => {
+    const s = sheet("R", [
+      ["Risk", "L", "I", "Ref"],
+      ["Key supplier failure", 2, 3, "R1"],
+      ["Definitions of done unclear", 1, 1, "R2"],
+      [],
+      ["Risk Key:"],
+    ]);
+    expect(detectRiskTables(s)[0]?.dataRows).toEqual([1, 2]);
+  });
+});

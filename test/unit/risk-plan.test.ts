@@ -25,7 +25,7 @@ describe("risk formulas", () => {
   it("writes plain A1 formulas with a blank result for incomplete rows", () => {
     expect(scoreFormula("B6", "C6", false)).toBe('=IF(COUNT(B6,C6)=2,B6*C6,"")');
     expect(scoreFormula("B6", "C6", true)).toBe(
-      '=IFERROR(VALUE(LEFT(TRIM(B6),1))*VALUE(LEFT(TRIM(C6),1)),"")',
+      '=IFERROR(IFERROR(VALUE(TRIM(B6)),VALUE(LEFT(TRIM(B6),1)))*IFERROR(VALUE(TRIM(C6)),VALUE(LEFT(TRIM(C6),1))),"")',
     );
     const bands = [
       { from: 1, to: 2, label: "Low" },
@@ -44,6 +44,7 @@ describe("risk formulas", () => {
     expect(scoreFormulaValue("3 - Likely", 4, true)).toBe(12);
     expect(scoreFormulaValue("High", 4, true)).toBe("");
     expect(scoreFormulaValue(" 2", "4 - Major", true)).toBe(8);
+    expect(scoreFormulaValue("01", 1, true)).toBe(1);
     const bands = [
       { from: 1, to: 2, label: "Low" },
       { from: 8, to: 16, label: "High" },

@@ -1,5 +1,5 @@
-import { cellText, type SheetSnapshot } from "../snapshot";
-import { headerSpan, holdsNumber, leadingText, tableExtent } from "../layout";
+import type { SheetSnapshot } from "../snapshot";
+import { headerSpan, holdsNumber, leadingText, tableExtent, textRuns } from "../layout";
 import { LEGEND_MARKER } from "../risk/legend";
 import { classifyFundingHeader, type FundingColumn } from "./columns";
 
@@ -55,18 +55,6 @@ function kindOf(columns: Map<number, FundingColumn>): FundingKind {
   return source ? "funding-sources" : "funding";
 }
 
-function blocks(sheet: SheetSnapshot, row: number): { from: number; to: number }[] {
-  const cells = sheet.rows[row] ?? [];
-  const runs: { from: number; to: number }[] = [];
-  for (let c = 0; c < cells.length; c++) {
-    if (!cellText(cells[c] ?? undefined)) continue;
-    const last = runs[runs.length - 1];
-    if (last && last.to >= c - 2) last.to = c;
-    else runs.push({ from: c, to: c });
-  }
-  return runs;
-}
-
 /**
  * Every funding table on the sheet. `taken` holds rows already claimed by another kind of table
  * (a risk register), which are skipped.
@@ -78,7 +66,7 @@ export function detectFundingTables(
   const tables: FundingTable[] = [];
   for (let r = 0; r < sheet.rows.length; r++) {
     if (taken.has(r)) continue;
-    for (const block of blocks(sheet, r)) {
+    for (const block of textRuns(sheet, r, 2)) {
       const header = matchFundingHeader(sheet, r, block.from, block.to);
       if (!header) continue;
       const { first, last } = headerSpan(sheet, r, [...header.columns.keys()]);

@@ -1,5 +1,5 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { headerSpan, holdsNumber, leadingText, tableExtent } from "../layout";
+import { headerSpan, holdsNumber, leadingText, tableExtent, textRuns } from "../layout";
 import { normaliseHeader } from "../headers";
 import { parseScaleValue } from "../values";
 import { classifyRiskHeader, type PairName, type RiskColumnMatch } from "./fields";
@@ -125,19 +125,6 @@ function titleBlockProject(sheet: SheetSnapshot, headerRow: number): string | nu
   return null;
 }
 
-/** Runs of non-empty cells in a row: registers placed side by side share a header row. */
-function blocks(sheet: SheetSnapshot, row: number): { from: number; to: number }[] {
-  const cells = sheet.rows[row] ?? [];
-  const runs: { from: number; to: number }[] = [];
-  for (let c = 0; c < cells.length; c++) {
-    if (!cellText(cells[c] ?? undefined)) continue;
-    const last = runs[runs.length - 1];
-    if (last && last.to === c - 1) last.to = c;
-    else runs.push({ from: c, to: c });
-  }
-  return runs;
-}
-
 interface Area {
   top: number;
   bottom: number;
@@ -153,7 +140,7 @@ export function detectRiskTables(sheet: SheetSnapshot): RiskTable[] {
   const tables: RiskTable[] = [];
   const claimed: Area[] = [];
   for (let r = 0; r < sheet.rows.length; r++) {
-    for (const block of blocks(sheet, r)) {
+    for (const block of textRuns(sheet, r)) {
       if (claimed.some((a) => overlaps(a, r, block.from, block.to))) continue;
       const header = matchRiskHeader(sheet, r, block.from, block.to);
       if (!header) continue;

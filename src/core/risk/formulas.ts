@@ -7,17 +7,23 @@ import { bandOf, sortBands, type Band } from "./bands";
  * cached values we write agree with a recalculation on every row — including rows with bad input.
  *
  * Two score formulas: plain numbers use COUNT so that a blank or text input gives "" instead of
- * #VALUE!; drop-down labels ("3 - Likely") read the leading digit, which holds on 1–4 and 1–5 scales.
+ * #VALUE!. Text inputs are read as a number where they are one ("01", " 3 ") and otherwise by
+ * their leading digit, as drop-down labels carry it ("3 - Likely"); that holds on 1–4 and 1–5 scales.
  */
 export function scoreFormula(likelihood: string, impact: string, labelMode: boolean): string {
+  const read = (ref: string) => `IFERROR(VALUE(TRIM(${ref})),VALUE(LEFT(TRIM(${ref}),1)))`;
   return labelMode
-    ? `=IFERROR(VALUE(LEFT(TRIM(${likelihood}),1))*VALUE(LEFT(TRIM(${impact}),1)),"")`
+    ? `=IFERROR(${read(likelihood)}*${read(impact)},"")`
     : `=IF(COUNT(${likelihood},${impact})=2,${likelihood}*${impact},"")`;
 }
 
+/** What VALUE(TRIM(x)), else VALUE(LEFT(TRIM(x),1)), gives for the inputs we meet. */
 function leadingDigit(value: CellValue): number | null {
   if (value === null || typeof value === "boolean") return null;
-  const first = String(value).trim().charAt(0);
+  if (typeof value === "number") return value;
+  const text = value.trim();
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text);
+  const first = text.charAt(0);
   return /^\d$/.test(first) ? Number(first) : null;
 }
 

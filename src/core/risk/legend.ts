@@ -2,9 +2,9 @@ import { cellAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { sortBands, type Band } from "./bands";
 
-/** First-cell text that opens a key/legend block; a table never runs into one. */
+/** A cell that is a key/legend label, whole ("Risk Key:"); a table never runs into one. */
 export const LEGEND_MARKER =
-  /^(risk key|key|priority ratings?|rating bands?|risk bands?|risk matrix|definitions|scoring( key| matrix)?|legend|rag key)\b\s*:?/i;
+  /^(risk key|key|priority ratings?|rating bands?|risk bands?|risk matrix|definitions|scoring( key| matrix)?|legend|rag key)\s*:?\s*$/i;
 
 export interface Legend {
   bands: Band[] | null;
