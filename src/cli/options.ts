@@ -1,6 +1,6 @@
 import type { AnalyseOptions } from "../core/analyse";
 import { DEFAULT_RAG } from "../core/budget/model";
-import { dateToSerial, parseDate } from "../core/values";
+import { parseDate, serialOfDay } from "../core/values";
 
 /** A usage fault: exit code 2 with one line on stderr. */
 export class UsageError extends Error {}
@@ -15,8 +15,7 @@ export interface SharedOptions {
 }
 
 function asOf(option: string | undefined, today: Date): number {
-  if (option === undefined)
-    return dateToSerial(today.getFullYear(), today.getMonth() + 1, today.getDate()) ?? 0;
+  if (option === undefined) return serialOfDay(today);
   const serial = parseDate(option);
   if (serial === null)
     throw new UsageError(`--as-of wants a date such as 2025-03-31 or 31/03/2025, not "${option}"`);

@@ -47,14 +47,19 @@ export function similarity(a: string, b: string): number {
   return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
 }
 
-function matchQuality(header: string, synonym: string): number {
+function matchQuality(
+  header: string,
+  words: readonly string[],
+  fuzzy: boolean,
+  synonym: string,
+): number {
   if (header === synonym) return 1;
   if (synonym.length < 3) return 0;
   if (synonym.length >= 5 && header.startsWith(synonym + " ")) return 0.9;
-  const words = header.split(" ");
   if (synonym.length >= 5 && synonym.split(" ").every((w) => words.includes(w))) return 0.8;
   // Similarity ≥ 0.8 needs the lengths within a fifth of each other; skip the edit distance otherwise.
   if (
+    fuzzy &&
     synonym.length >= 6 &&
     Math.abs(header.length - synonym.length) <= Math.ceil(synonym.length / 5)
   ) {
@@ -70,9 +75,12 @@ export function matchField<F extends string>(
   specs: readonly FieldSpec<F>[],
 ): FieldMatch<F> | null {
   let best: FieldMatch<F> | null = null;
+  const words = header.split(" ");
+  // Typing slips are forgiven in words; a text with figures in it ("Line 1234") is data, not a slip.
+  const fuzzy = !/\d/.test(header);
   for (const spec of specs) {
     for (const synonym of spec.synonyms) {
-      const quality = matchQuality(header, synonym);
+      const quality = matchQuality(header, words, fuzzy, synonym);
       if (quality > 0 && (!best || quality > best.quality)) best = { field: spec.field, quality };
     }
   }

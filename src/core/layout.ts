@@ -1,5 +1,17 @@
 import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "./snapshot";
 
+/** Where a table sits on its sheet (0-based): what every kind of table has in common. */
+export interface TableBounds {
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  lastColumn: number;
+  /** Rows holding data, in order; blank separator rows are left out. */
+  dataRows: number[];
+  /** The last data row, or the header row when there is no data. */
+  lastRow: number;
+}
+
 /**
  * Generic table geometry shared by every table kind: how far a header row reaches, and where the
  * data under it ends.

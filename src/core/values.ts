@@ -116,6 +116,11 @@ export function dateToSerial(year: number, month: number, day: number): number |
   return Math.round((time - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
+/** The calendar day of a Date, as a serial (the core never reads the clock; callers pass it in). */
+export function serialOfDay(date: Date): number {
+  return dateToSerial(date.getFullYear(), date.getMonth() + 1, date.getDate()) ?? 0;
+}
+
 export function serialToIsoDate(serial: number): string {
   const time = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
   return new Date(time).toISOString().slice(0, 10);

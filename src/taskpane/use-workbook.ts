@@ -5,7 +5,7 @@ import type { Finding } from "../core/findings";
 import type { WritePlan } from "../core/plan";
 import { planPids } from "../core/pid/build";
 import { optionsFrom, type Settings } from "../core/settings";
-import { dateToSerial } from "../core/values";
+import { serialOfDay } from "../core/values";
 import type { Host } from "./hosts/host";
 import type { WorkbookSnapshot } from "../core/snapshot";
 
@@ -26,11 +26,6 @@ export interface WorkbookState {
   download: { name: string; url: string } | null;
 }
 
-function today(): number {
-  const d = new Date();
-  return dateToSerial(d.getFullYear(), d.getMonth() + 1, d.getDate()) ?? 0;
-}
-
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -46,7 +41,7 @@ export function useWorkbook(host: Host) {
     notice: null,
     download: null,
   });
-  const options = useMemo(() => optionsFrom(settings, today()), [settings]);
+  const options = useMemo(() => optionsFrom(settings, serialOfDay(new Date())), [settings]);
 
   const run = useCallback(async (busy: Busy, work: () => Promise<Partial<WorkbookState>>) => {
     setState((s) => ({ ...s, busy, error: null, notice: null }));

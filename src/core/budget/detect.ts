@@ -1,16 +1,10 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { headerSpan, holdsNumber, leadingText, tableExtent } from "../layout";
+import { headerSpan, holdsNumber, leadingText, tableExtent, type TableBounds } from "../layout";
 import { LEGEND_MARKER } from "../risk/legend";
 import { classifyBudgetHeader, type BudgetField } from "./columns";
 
-export interface BudgetTable {
+export interface BudgetTable extends TableBounds {
   kind: "budget";
-  sheet: string;
-  headerRow: number;
-  firstColumn: number;
-  lastColumn: number;
-  dataRows: number[];
-  lastRow: number;
   columns: Partial<Record<BudgetField, number>>;
 }
 

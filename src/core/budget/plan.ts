@@ -1,6 +1,6 @@
-import { cellAddress, rangeAddress } from "../a1";
+import { cellAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
-import { columnsFree } from "../plan-helpers";
+import { newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
 import { sumFormula } from "../tables/money";
 import type { BudgetTable } from "./detect";
@@ -59,23 +59,9 @@ export function planBudgetTable(
   rag: RagThresholds,
 ): WriteOperation[] {
   const model = budgetModel(sheet, table);
-  const range = rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn);
   const fields: Calculated[] = ["variance", "variancePct", "status", "rag"];
   const missing = fields.filter((f) => table.columns[f] === undefined);
-  const firstNew = table.lastColumn + 1;
-  const operations: WriteOperation[] = [];
-  if (
-    missing.length > 0 &&
-    !columnsFree(sheet, table.headerRow, table.lastRow, firstNew, missing.length)
-  ) {
-    operations.push({
-      kind: "insert-columns",
-      sheet: sheet.name,
-      table: range,
-      column: firstNew,
-      count: missing.length,
-    });
-  }
+  const { first: firstNew, range, operations } = newColumns(sheet, table, missing.length);
   const at = (f: Calculated) => table.columns[f] ?? firstNew + missing.indexOf(f);
   const cells: Record<Calculated, PlannedCell[]> = {
     variance: [],

@@ -1,19 +1,20 @@
 import type { SheetSnapshot } from "../snapshot";
-import { headerSpan, holdsNumber, leadingText, tableExtent, textRuns } from "../layout";
+import {
+  headerSpan,
+  holdsNumber,
+  leadingText,
+  tableExtent,
+  textRuns,
+  type TableBounds,
+} from "../layout";
 import { LEGEND_MARKER } from "../risk/legend";
 import { classifyFundingHeader, type FundingColumn } from "./columns";
 
 export type FundingKind = "funding" | "funding-sources" | "allocations";
 
 /** A funding table: money by year (and by source), found on a sheet. Rows/columns 0-based. */
-export interface FundingTable {
+export interface FundingTable extends TableBounds {
   kind: FundingKind;
-  sheet: string;
-  headerRow: number;
-  firstColumn: number;
-  lastColumn: number;
-  dataRows: number[];
-  lastRow: number;
   columns: Map<number, FundingColumn>;
 }
 

@@ -1,6 +1,6 @@
 import { rangeAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
-import { columnsFree } from "../plan-helpers";
+import { newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
 import { sumFormula, type At } from "../tables/money";
 import { parseMoney } from "../values";
@@ -94,17 +94,7 @@ export function planFundingTable(
   const newYears = layout.years.filter((y) => y.total === null && y.sources.length >= 2);
   const needsGrand = layout.years.length >= 2 && layout.totalColumn === null;
   const count = newYears.length + (needsGrand ? 1 : 0);
-  const firstNew = table.lastColumn + 1;
-  const operations: WriteOperation[] = [];
-  if (count > 0 && !columnsFree(sheet, table.headerRow, table.lastRow, firstNew, count)) {
-    operations.push({
-      kind: "insert-columns",
-      sheet: sheet.name,
-      table: range,
-      column: firstNew,
-      count,
-    });
-  }
+  const { first: firstNew, operations } = newColumns(sheet, table, count);
   const yearTotalColumn = new Map<string, number>();
   newYears.forEach((y, i) => yearTotalColumn.set(y.year, firstNew + i));
   for (const y of layout.years) if (y.total !== null) yearTotalColumn.set(y.year, y.total);

@@ -1,6 +1,6 @@
 import { rangeAddress, columnLetter } from "../a1";
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
-import { headerSpan, holdsNumber, tableExtent } from "../layout";
+import { headerSpan, holdsNumber, tableExtent, type TableBounds } from "../layout";
 import { cellText, type SheetSnapshot } from "../snapshot";
 
 export type ProjectField =
@@ -55,14 +55,8 @@ export interface Project {
   approvalSerial: number | null;
 }
 
-export interface ProjectsTable {
+export interface ProjectsTable extends TableBounds {
   kind: "projects";
-  sheet: string;
-  headerRow: number;
-  firstColumn: number;
-  lastColumn: number;
-  dataRows: number[];
-  lastRow: number;
   columns: Partial<Record<ProjectField, number>>;
   projects: Project[];
 }

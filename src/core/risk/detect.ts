@@ -1,5 +1,12 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { headerSpan, holdsNumber, leadingText, tableExtent, textRuns } from "../layout";
+import {
+  headerSpan,
+  holdsNumber,
+  leadingText,
+  tableExtent,
+  textRuns,
+  type TableBounds,
+} from "../layout";
 import { normaliseHeader } from "../headers";
 import { parseScaleValue } from "../values";
 import { classifyRiskHeader, type PairName, type RiskColumnMatch } from "./fields";
@@ -22,14 +29,8 @@ export interface RiskColumns {
 }
 
 /** A risk register found on a sheet. Rows and columns are 0-based. */
-export interface RiskTable {
+export interface RiskTable extends TableBounds {
   kind: "risk-register";
-  sheet: string;
-  headerRow: number;
-  firstColumn: number;
-  lastColumn: number;
-  dataRows: number[];
-  lastRow: number;
   columns: RiskColumns;
   pairs: RiskPair[];
   /** "Project Name | Short Term Support" in the title block above the header, when present. */
@@ -55,7 +56,9 @@ export function matchRiskHeader(
   to = Number.MAX_SAFE_INTEGER,
 ): HeaderMatch | null {
   const cells = sheet.rows[row];
-  if (!cells || holdsNumber(sheet, row, from, to)) return null;
+  // Three recognised columns are needed, so a shorter run is never a header: skip the matching.
+  if (!cells || Math.min(to, cells.length - 1) - from < 2 || holdsNumber(sheet, row, from, to))
+    return null;
   const matches: { column: number; match: RiskColumnMatch }[] = [];
   for (let c = from; c <= to && c < cells.length; c++) {
     const cell = cells[c];

@@ -1,7 +1,7 @@
-import { cellAddress, rangeAddress } from "../a1";
+import { cellAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import type { SheetSnapshot } from "../snapshot";
-import { columnsFree } from "../plan-helpers";
+import { newColumns } from "../plan-helpers";
 import { parseScaleValue } from "../values";
 import type { RiskContext } from "./check";
 import { isHeadingRow } from "./check";
@@ -42,21 +42,7 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
     if (pair.score === null) missing.push({ pair, field: "score" });
     if (pair.priority === null) missing.push({ pair, field: "priority" });
   }
-  const operations: WriteOperation[] = [];
-  const range = rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn);
-  const firstNew = table.lastColumn + 1;
-  if (
-    missing.length > 0 &&
-    !columnsFree(sheet, table.headerRow, table.lastRow, firstNew, missing.length)
-  ) {
-    operations.push({
-      kind: "insert-columns",
-      sheet: sheet.name,
-      table: range,
-      column: firstNew,
-      count: missing.length,
-    });
-  }
+  const { first: firstNew, range, operations } = newColumns(sheet, table, missing.length);
   const placed = new Map<string, number>();
   missing.forEach((m, k) => placed.set(`${m.pair.name}|${m.field}`, firstNew + k));
   const columnOf = (pair: RiskPair, field: "score" | "priority") =>

@@ -25,7 +25,7 @@ import { FindingsList } from "./FindingsList";
 import { HeatMap } from "./HeatMap";
 import { OpenFile } from "./OpenFile";
 import { PidPanel } from "./PidPanel";
-import { dateToSerial } from "../../core/values";
+import { serialOfDay } from "../../core/values";
 import { ReconciliationView } from "./ReconciliationView";
 import { SettingsPanel } from "./SettingsPanel";
 import { TablesList } from "./TablesList";
@@ -51,11 +51,6 @@ export interface AppProps {
   theme: Theme;
   /** Standalone: where the bundled sample workbook is served. */
   sampleUrl?: string;
-}
-
-function today(): number {
-  const d = new Date();
-  return dateToSerial(d.getFullYear(), d.getMonth() + 1, d.getDate()) ?? 0;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -228,7 +223,7 @@ export function App({ host, theme, sampleUrl }: AppProps) {
             analysis={analysis}
             snapshot={state.snapshot}
             busy={busy}
-            today={today()}
+            today={serialOfDay(new Date())}
             onGenerate={generatePid}
           />
         )}
