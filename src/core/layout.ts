@@ -136,3 +136,42 @@ export function holdsNumber(
     if (typeof cells[c]?.value === "number") return true;
   return false;
 }
+
+/**
+ * Every table on a sheet whose header `match` recognises (a map of field → column), top to
+ * bottom: its span, and its data down to a blank pair, a row `stops` accepts, or the next header.
+ * Rows in `taken` belong to tables of another kind and are passed over.
+ */
+export function scanTables<C extends Partial<Record<string, number>>>(
+  sheet: SheetSnapshot,
+  taken: ReadonlySet<number>,
+  match: (row: number) => C | null,
+  stops: (row: number, first: number, last: number) => boolean = () => false,
+): (TableBounds & { columns: C })[] {
+  const tables: (TableBounds & { columns: C })[] = [];
+  for (let r = 0; r < sheet.rows.length; r++) {
+    if (taken.has(r) || stops(r, 0, (sheet.rows[r]?.length ?? 1) - 1)) continue;
+    const columns = match(r);
+    if (!columns) continue;
+    const recognised = Object.values(columns).filter((c): c is number => c !== undefined);
+    const { first, last } = headerSpan(sheet, r, recognised);
+    const extent = tableExtent(
+      sheet,
+      r,
+      first,
+      last,
+      (row) => taken.has(row) || stops(row, first, last) || match(row) !== null,
+    );
+    tables.push({
+      sheet: sheet.name,
+      headerRow: r,
+      firstColumn: first,
+      lastColumn: last,
+      dataRows: extent.dataRows,
+      lastRow: extent.lastRow,
+      columns,
+    });
+    r = extent.lastRow;
+  }
+  return tables;
+}

@@ -1,5 +1,5 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { headerSpan, holdsNumber, leadingText, tableExtent, type TableBounds } from "../layout";
+import { holdsNumber, leadingText, scanTables, type TableBounds } from "../layout";
 import { LEGEND_MARKER } from "../risk/legend";
 import { classifyBudgetHeader, type BudgetField } from "./columns";
 
@@ -33,40 +33,12 @@ export function detectBudgetTables(
   sheet: SheetSnapshot,
   taken: ReadonlySet<number>,
 ): BudgetTable[] {
-  const tables: BudgetTable[] = [];
-  for (let r = 0; r < sheet.rows.length; r++) {
-    if (
-      taken.has(r) ||
-      LEGEND_MARKER.test(leadingText(sheet, r, 0, (sheet.rows[r]?.length ?? 1) - 1))
-    )
-      continue;
-    const columns = matchBudgetHeader(sheet, r);
-    if (!columns) continue;
-    const recognised = Object.values(columns).filter((c): c is number => c !== undefined);
-    const { first, last } = headerSpan(sheet, r, recognised);
-    const extent = tableExtent(
-      sheet,
-      r,
-      first,
-      last,
-      (row) =>
-        taken.has(row) ||
-        LEGEND_MARKER.test(leadingText(sheet, row, first, last)) ||
-        matchBudgetHeader(sheet, row) !== null,
-    );
-    tables.push({
-      kind: "budget",
-      sheet: sheet.name,
-      headerRow: r,
-      firstColumn: first,
-      lastColumn: last,
-      dataRows: extent.dataRows,
-      lastRow: extent.lastRow,
-      columns,
-    });
-    r = extent.lastRow;
-  }
-  return tables;
+  const legend = (row: number, first: number, last: number) =>
+    LEGEND_MARKER.test(leadingText(sheet, row, first, last));
+  return scanTables(sheet, taken, (row) => matchBudgetHeader(sheet, row), legend).map((t) => ({
+    kind: "budget" as const,
+    ...t,
+  }));
 }
 
 export function textAt(sheet: SheetSnapshot, row: number, column: number | undefined): string {

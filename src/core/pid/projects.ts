@@ -1,6 +1,6 @@
 import { rangeAddress, columnLetter } from "../a1";
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
-import { headerSpan, holdsNumber, tableExtent, type TableBounds } from "../layout";
+import { holdsNumber, scanTables, type TableBounds } from "../layout";
 import { cellText, type SheetSnapshot } from "../snapshot";
 
 export type ProjectField =
@@ -83,22 +83,10 @@ function matchHeader(
 
 /** A projects table: one row per project with its SRO, officers, objectives and approval. */
 export function detectProjects(sheet: SheetSnapshot, taken: ReadonlySet<number>): ProjectsTable[] {
-  const tables: ProjectsTable[] = [];
-  for (let r = 0; r < sheet.rows.length; r++) {
-    if (taken.has(r)) continue;
-    const columns = matchHeader(sheet, r);
-    if (!columns) continue;
-    const recognised = Object.values(columns).filter((c): c is number => c !== undefined);
-    const { first, last } = headerSpan(sheet, r, recognised);
-    const extent = tableExtent(
-      sheet,
-      r,
-      first,
-      last,
-      (row) => taken.has(row) || matchHeader(sheet, row) !== null,
-    );
+  return scanTables(sheet, taken, (row) => matchHeader(sheet, row)).map((t) => {
+    const { columns } = t;
     const name = columns.name as number;
-    const projects = extent.dataRows
+    const projects = t.dataRows
       .filter((row) => cellText(sheet.rows[row]?.[name] ?? undefined))
       .map((row) => {
         const values: Partial<Record<ProjectField, string>> = {};
@@ -112,20 +100,8 @@ export function detectProjects(sheet: SheetSnapshot, taken: ReadonlySet<number>)
             : sheet.rows[row]?.[columns.approvalDate]?.value;
         return { row, values, approvalSerial: typeof date === "number" ? date : null };
       });
-    tables.push({
-      kind: "projects",
-      sheet: sheet.name,
-      headerRow: r,
-      firstColumn: first,
-      lastColumn: last,
-      dataRows: extent.dataRows,
-      lastRow: extent.lastRow,
-      columns,
-      projects,
-    });
-    r = extent.lastRow;
-  }
-  return tables;
+    return { kind: "projects" as const, ...t, projects };
+  });
 }
 
 export interface ProjectsTableReport {
