@@ -1,6 +1,6 @@
 /* npm run bench: speed of Council Sheets on council-like workbooks, against the floors that matter. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -12,8 +12,9 @@ import { applyPlan, saveWorkbook } from "../src/adapters/xlsx/write";
 import { readSnapshot } from "../src/adapters/excel/read";
 import { applyPlanInExcel } from "../src/adapters/excel/write";
 import type { ExcelRuntime } from "../src/adapters/excel/runtime";
-import { excelDouble, sheetFromRows } from "../test/shims/excel-double";
+import { bookFromSnapshot, excelDouble } from "../test/shims/excel-double";
 import { fundingTable, riskRegister } from "./generate";
+import { recalcProfile } from "../test/helpers/libreoffice";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const TODAY = 46348;
@@ -62,21 +63,8 @@ async function ours(file: string, out: string) {
   return { check: check.ms, apply: apply.ms, snapshot: apply.value };
 }
 
-function bookOf(snapshot: WorkbookSnapshot) {
-  return snapshot.sheets.map((s) =>
-    sheetFromRows(
-      s.name,
-      s.rows.map((row) =>
-        row.map((c) =>
-          c ? (c.formula ? { formula: c.formula, value: c.value ?? "" } : c.value) : null,
-        ),
-      ),
-    ),
-  );
-}
-
 async function office(snapshot: WorkbookSnapshot) {
-  const d = excelDouble(bookOf(snapshot));
+  const d = excelDouble(bookFromSnapshot(snapshot));
   const runtime = d.runtime as unknown as ExcelRuntime;
   const read = await readSnapshot(runtime);
   const readStats = {
@@ -109,12 +97,7 @@ async function office(snapshot: WorkbookSnapshot) {
 function libreOffice(file: string): number | null {
   const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
   if (!soffice) return null;
-  const profile = mkdtempSync(path.join(os.tmpdir(), "cs-bench-lo-"));
-  mkdirSync(path.join(profile, "user"), { recursive: true });
-  writeFileSync(
-    path.join(profile, "user", "registrymodifications.xcu"),
-    '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>',
-  );
+  const profile = recalcProfile();
   const outDir = mkdtempSync(path.join(os.tmpdir(), "cs-bench-lo-out-"));
   const args = [
     `-env:UserInstallation=file://${profile}`,

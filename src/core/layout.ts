@@ -1,3 +1,4 @@
+import { columnLetter, rangeAddress } from "./a1";
 import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "./snapshot";
 
 /** Where a table sits on its sheet (0-based): what every kind of table has in common. */
@@ -174,4 +175,27 @@ export function scanTables<C extends Partial<Record<string, number>>>(
     r = extent.lastRow;
   }
   return tables;
+}
+
+/** Where a table is, as every table report states it: 1-based header row, A1 range, data rows. */
+export function placement(t: TableBounds): {
+  sheet: string;
+  range: string;
+  headerRow: number;
+  rows: number;
+} {
+  return {
+    sheet: t.sheet,
+    range: rangeAddress(t.headerRow, t.firstColumn, t.lastRow, t.lastColumn),
+    headerRow: t.headerRow + 1,
+    rows: t.dataRows.length,
+  };
+}
+
+/** Field → column index, as field → column letter for reports. */
+export function columnLetters(columns: object): Record<string, string> {
+  const letters: Record<string, string> = {};
+  for (const [field, column] of Object.entries(columns) as [string, unknown][])
+    if (typeof column === "number") letters[field] = columnLetter(column);
+  return letters;
 }

@@ -25,11 +25,17 @@ export function findSoffice(): string | null {
   return null;
 }
 
-/** Recalculates each .xlsx in LibreOffice and returns the paths of the recalculated copies. */
-export function recalculate(soffice: string, files: string[]): string[] {
+/** A fresh LibreOffice profile that recalculates every formula on load. */
+export function recalcProfile(): string {
   const profile = mkdtempSync(path.join(os.tmpdir(), "cs-lo-profile-"));
   mkdirSync(path.join(profile, "user"), { recursive: true });
   writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  return profile;
+}
+
+/** Recalculates each .xlsx in LibreOffice and returns the paths of the recalculated copies. */
+export function recalculate(soffice: string, files: string[]): string[] {
+  const profile = recalcProfile();
   const outDir = mkdtempSync(path.join(os.tmpdir(), "cs-lo-out-"));
   execFileSync(
     soffice,

@@ -7,7 +7,8 @@
  * It counts syncs and measures the bytes of every request and response.
  */
 import { DoubleContext } from "./excel-double/context";
-import type { DoubleSheet, Stats } from "./excel-double/model";
+import { sheetFromRows, type DoubleSheet, type Stats } from "./excel-double/model";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
 
 export {
   sheetFromRows,
@@ -57,4 +58,19 @@ export function excelDouble(
       supports: (v: string) => Number(v.split(".")[1]) <= version,
     },
   };
+}
+
+/** A snapshot's sheets as Excel would hold them, for reading back through the adapter. */
+export function bookFromSnapshot(snapshot: WorkbookSnapshot): DoubleSheet[] {
+  return snapshot.sheets.map((s) =>
+    sheetFromRows(
+      s.name,
+      s.rows.map((row) =>
+        row.map((c) =>
+          c ? (c.formula ? { formula: c.formula, value: c.value ?? "" } : c.value) : null,
+        ),
+      ),
+      s.hiddenRows,
+    ),
+  );
 }

@@ -5,27 +5,18 @@ import { readSnapshot } from "../../src/adapters/excel/read";
 import { applyPlanInExcel, asInput, LOG_SHEET, selectCell } from "../../src/adapters/excel/write";
 import { ExcelHostError } from "../../src/adapters/excel/errors";
 import type { ExcelRuntime } from "../../src/adapters/excel/runtime";
-import { excelDouble, sheetFromRows, type DoubleSheet, type Double } from "../shims/excel-double";
+import {
+  bookFromSnapshot,
+  excelDouble,
+  sheetFromRows,
+  type DoubleSheet,
+  type Double,
+} from "../shims/excel-double";
 import { FIXTURES, TODAY } from "../helpers/builders";
 import { loadFile } from "../helpers/xlsx";
 
 const LIMIT = 5 * 1024 * 1024;
 const runtime = (d: Double) => d.runtime as unknown as ExcelRuntime;
-
-/** The fixture as Excel would hold it. */
-function bookFrom(snapshot: WorkbookSnapshot): DoubleSheet[] {
-  return snapshot.sheets.map((s) =>
-    sheetFromRows(
-      s.name,
-      s.rows.map((row) =>
-        row.map((c) =>
-          c ? (c.formula ? { formula: c.formula, value: c.value ?? "" } : c.value) : null,
-        ),
-      ),
-      s.hiddenRows,
-    ),
-  );
-}
 
 function register(rows: number, withScore = true): DoubleSheet[] {
   const data: (string | number)[][] = [
@@ -73,7 +64,7 @@ describe("the double is strict", () => {
 describe("reading a workbook through Office.js", () => {
   it("gives the same snapshot and findings as the .xlsx reader", async () => {
     const { snapshot } = await loadFile(`${FIXTURES}/bcp-risk-registers.xlsx`);
-    const d = excelDouble(bookFrom(snapshot));
+    const d = excelDouble(bookFromSnapshot(snapshot));
     const read = await readSnapshot(runtime(d));
     expect(plain(read)).toEqual(plain(snapshot));
     expect(analyseWorkbook(read, { asOf: TODAY }).findings).toEqual(
@@ -148,7 +139,7 @@ describe("applying a plan through Office.js", () => {
 
   it("writes formulas, backs up each changed sheet and logs every changed cell", async () => {
     const { snapshot } = await loadFile(`${FIXTURES}/bcp-risk-registers.xlsx`);
-    const { d, result, changed } = await applyTo(bookFrom(snapshot));
+    const { d, result, changed } = await applyTo(bookFromSnapshot(snapshot));
     const how = d.book.find((s) => s.name === "How We Work");
     expect(how?.cells.get("8,3")).toEqual({
       value: 0,

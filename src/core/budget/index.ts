@@ -1,8 +1,9 @@
-import { columnLetter, rangeAddress } from "../a1";
+import { columnLetter } from "../a1";
 import type { Finding } from "../findings";
 import type { WriteOperation } from "../plan";
 import type { SheetSnapshot } from "../snapshot";
 import { checkBudgetTable } from "./check";
+import { columnLetters, placement } from "../layout";
 import { detectBudgetTables, type BudgetTable } from "./detect";
 import { budgetModel, type BudgetLine, type RagThresholds } from "./model";
 import { planBudgetTable } from "./plan";
@@ -30,16 +31,10 @@ export interface BudgetResult {
 
 function report(sheet: SheetSnapshot, table: BudgetTable, rag: RagThresholds): BudgetTableReport {
   const model = budgetModel(sheet, table);
-  const columns: Record<string, string> = {};
-  for (const [field, column] of Object.entries(table.columns))
-    columns[field] = columnLetter(column);
   return {
-    sheet: sheet.name,
+    ...placement(table),
     kind: "budget",
-    range: rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn),
-    headerRow: table.headerRow + 1,
-    columns,
-    rows: table.dataRows.length,
+    columns: columnLetters(table.columns),
     budget: model.budgetKind,
     compareWith: model.compareWith,
     rag,

@@ -1,10 +1,11 @@
-import { columnLetter, rangeAddress } from "../a1";
+import { columnLetter } from "../a1";
 import type { Finding } from "../findings";
 import type { WriteOperation } from "../plan";
 import type { SheetSnapshot } from "../snapshot";
 import { checkFundingTable, structureOf } from "./check";
 import { detectFundingTables, type FundingKind, type FundingTable } from "./detect";
 import { layoutOf } from "./layout";
+import { placement } from "../layout";
 import { planFundingTable, type FundingPlanOptions } from "./plan";
 
 export interface FundingTableReport {
@@ -46,12 +47,9 @@ function report(sheet: SheetSnapshot, table: FundingTable): FundingTableReport {
       if (!byName.has(s.source.toLowerCase())) byName.set(s.source.toLowerCase(), s.source);
   const sources = [...byName.values()];
   return {
-    sheet: sheet.name,
+    ...placement(table),
     kind: table.kind,
-    range: rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn),
-    headerRow: table.headerRow + 1,
     columns,
-    rows: table.dataRows.length,
     years: layout.years.map((y) => y.year),
     ...(sources.length > 0 ? { sources } : {}),
     sections: structure.sections.map((s) => s.name),

@@ -1,6 +1,5 @@
-import { rangeAddress, columnLetter } from "../a1";
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
-import { holdsNumber, scanTables, type TableBounds } from "../layout";
+import { columnLetters, holdsNumber, placement, scanTables, type TableBounds } from "../layout";
 import { cellText, type SheetSnapshot } from "../snapshot";
 
 export type ProjectField =
@@ -115,16 +114,10 @@ export interface ProjectsTableReport {
 }
 
 export function projectsReport(t: ProjectsTable): ProjectsTableReport {
-  const columns: Record<string, string> = {};
-  for (const [field, column] of Object.entries(t.columns))
-    columns[field] = columnLetter(column as number);
   return {
-    sheet: t.sheet,
+    ...placement(t),
     kind: "projects",
-    range: rangeAddress(t.headerRow, t.firstColumn, t.lastRow, t.lastColumn),
-    headerRow: t.headerRow + 1,
-    columns,
-    rows: t.dataRows.length,
+    columns: columnLetters(t.columns),
     projects: t.projects.map((p) => p.values.name ?? ""),
   };
 }

@@ -1,4 +1,4 @@
-import { columnLetter, rangeAddress } from "../a1";
+import { columnLetter } from "../a1";
 import type { Finding } from "../findings";
 import type { WriteOperation } from "../plan";
 import type { SheetSnapshot } from "../snapshot";
@@ -8,6 +8,7 @@ import { checkRiskTable, type RiskContext } from "./check";
 import { detectRiskTables, type RiskTable } from "./detect";
 import { readLegend, type Legend } from "./legend";
 import { planRiskTable } from "./plan";
+import { columnLetters, placement } from "../layout";
 import { cellText } from "../snapshot";
 
 export interface RiskOptions {
@@ -74,9 +75,7 @@ function bandsFor(
 }
 
 function columnsReport(table: RiskTable): Record<string, string> {
-  const columns: Record<string, string> = {};
-  for (const [field, column] of Object.entries(table.columns))
-    columns[field] = columnLetter(column);
+  const columns = columnLetters(table.columns);
   for (const pair of table.pairs) {
     for (const field of ["likelihood", "impact", "score", "priority"] as const) {
       const column = pair[field];
@@ -127,12 +126,9 @@ export function analyseRisk(sheets: readonly SheetSnapshot[], options: RiskOptio
       const projects = projectsOf(sheet, table);
       result.contexts.push(ctx);
       result.tables.push({
-        sheet: sheet.name,
+        ...placement(table),
         kind: "risk-register",
-        range: rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn),
-        headerRow: table.headerRow + 1,
         columns: columnsReport(table),
-        rows: table.dataRows.length,
         scale,
         scaleSource: ctx.scaleSource,
         bands: ctx.bands,
