@@ -9,6 +9,8 @@ import { describePlan, findingsAfter } from "../src/core/apply-plan";
 import type { WorkbookSnapshot } from "../src/core/snapshot";
 import { loadWorkbook } from "../src/adapters/xlsx/read";
 import { applyPlan, saveWorkbook } from "../src/adapters/xlsx/write";
+import { openWorkbook } from "../src/adapters/xlsx/document";
+import { nativeDeflate } from "../src/cli/files";
 import { readSnapshot } from "../src/adapters/excel/read";
 import { applyPlanInExcel } from "../src/adapters/excel/write";
 import type { ExcelRuntime } from "../src/adapters/excel/runtime";
@@ -41,26 +43,31 @@ async function floor(file: string): Promise<{ read: number; total: number }> {
 
 /** What `council-sheets check` and `apply` do, in this process. */
 async function ours(file: string, out: string) {
-  const check = await timed(async () => {
-    const { snapshot } = await loadWorkbook(
-      new Uint8Array(readFileSync(file)),
-      path.basename(file),
-    );
-    return analyseWorkbook(snapshot, { asOf: TODAY });
-  });
+  const open = () =>
+    openWorkbook(new Uint8Array(readFileSync(file)), path.basename(file), nativeDeflate);
+  const check = await timed(async () => analyseWorkbook((await open()).snapshot, { asOf: TODAY }));
   const apply = await timed(async () => {
-    const { snapshot, workbook } = await loadWorkbook(
-      new Uint8Array(readFileSync(file)),
-      path.basename(file),
-    );
-    const analysis = analyseWorkbook(snapshot, { asOf: TODAY });
-    describePlan(snapshot, analysis.plan, { valuesOnly: false });
-    applyPlan(workbook, analysis.plan, { valuesOnly: false });
-    writeFileSync(out, await saveWorkbook(workbook));
+    const document = await open();
+    const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
+    describePlan(document.snapshot, analysis.plan, { valuesOnly: false });
+    const saved = await document.save(analysis.plan, { valuesOnly: false });
+    writeFileSync(out, saved.bytes);
     findingsAfter(analysis.findings, analysis.plan);
-    return snapshot;
+    return { snapshot: document.snapshot, engine: saved.engine };
   });
-  return { check: check.ms, apply: apply.ms, snapshot: apply.value };
+  return { check: check.ms, apply: apply.ms, ...apply.value };
+}
+
+/** The same apply through ExcelJS alone: the path for plans that insert columns or add sheets. */
+async function viaExcelJs(file: string, out: string): Promise<number> {
+  const t = process.hrtime.bigint();
+  const { snapshot, workbook } = await loadWorkbook(new Uint8Array(readFileSync(file)), "bench");
+  const analysis = analyseWorkbook(snapshot, { asOf: TODAY });
+  describePlan(snapshot, analysis.plan, { valuesOnly: false });
+  applyPlan(workbook, analysis.plan, { valuesOnly: false });
+  writeFileSync(out, await saveWorkbook(workbook));
+  findingsAfter(analysis.findings, analysis.plan);
+  return ms(t);
 }
 
 async function office(snapshot: WorkbookSnapshot) {
@@ -143,6 +150,9 @@ interface Row {
   apply: number;
   floorRead: number;
   floor: number;
+  /** The same apply through ExcelJS alone (plans that insert columns or add sheets). */
+  exceljs: number;
+  engine: string;
   core: number;
   office: Awaited<ReturnType<typeof office>>;
   lo: number | null;
@@ -160,6 +170,7 @@ async function main(): Promise<void> {
       await make(file, n);
       const f = await floor(file);
       const o = await ours(file, path.join(dir, `out-${path.basename(file)}`));
+      const exceljs = await viaExcelJs(file, path.join(dir, `exceljs-${path.basename(file)}`));
       const core = (await timed(() => analyseWorkbook(o.snapshot, { asOf: TODAY }))).ms;
       const off = await office(o.snapshot);
       const lo = libreOffice(path.join(dir, `out-${path.basename(file)}`));
@@ -171,6 +182,8 @@ async function main(): Promise<void> {
         apply: o.apply,
         floorRead: f.read,
         floor: f.total,
+        exceljs,
+        engine: o.engine,
         core,
         office: off,
         lo,
@@ -188,11 +201,11 @@ async function main(): Promise<void> {
 function report(results: Row[]): string {
   const s = (n: number) => `${(n / 1000).toFixed(2)} s`;
   const head =
-    "| workbook | rows | Office.js check: syncs / max request / max response | Office.js apply: syncs / max request | CLI check (read floor) | CLI apply (read+write floor) | apply ÷ floor | core analyse + plan | LibreOffice recalc + save | LibreOffice ÷ ours | CLI peak RSS |";
-  const lines = [head, "|" + " --- |".repeat(11)];
+    "| workbook | rows | Office.js check: syncs / max request / max response | Office.js apply: syncs / max request | CLI check (read floor) | CLI apply (read+write floor) | apply ÷ floor | apply via ExcelJS ÷ floor | core analyse + plan | LibreOffice recalc + save | LibreOffice ÷ ours | CLI peak RSS |";
+  const lines = [head, "|" + " --- |".repeat(12)];
   for (const r of results) {
     lines.push(
-      `| ${r.kind} | ${r.rows.toLocaleString("en-GB")} | ${r.office.read.syncs} / ${mb(r.office.read.request)} MB / ${mb(r.office.read.response)} MB | ${r.office.apply.syncs} / ${mb(r.office.apply.request)} MB | ${s(r.check)} (${s(r.floorRead)}) | ${s(r.apply)} (${s(r.floor)}) | ${(r.apply / r.floor).toFixed(2)}× | ${s(r.core)} | ${r.lo === null ? "n/a" : s(r.lo)} | ${r.lo === null ? "n/a" : `${(r.lo / r.apply).toFixed(1)}×`} | ${r.rss === null ? "" : `${r.rss.toFixed(0)} MiB`} |`,
+      `| ${r.kind} | ${r.rows.toLocaleString("en-GB")} | ${r.office.read.syncs} / ${mb(r.office.read.request)} MB / ${mb(r.office.read.response)} MB | ${r.office.apply.syncs} / ${mb(r.office.apply.request)} MB | ${s(r.check)} (${s(r.floorRead)}) | ${s(r.apply)} (${s(r.floor)}) | ${(r.apply / r.floor).toFixed(2)}× (${r.engine}) | ${(r.exceljs / r.floor).toFixed(2)}× | ${s(r.core)} | ${r.lo === null ? "n/a" : s(r.lo)} | ${r.lo === null ? "n/a" : `${(r.lo / r.apply).toFixed(1)}×`} | ${r.rss === null ? "" : `${r.rss.toFixed(0)} MiB`} |`,
     );
   }
   return lines.join("\n");

@@ -4,7 +4,6 @@ import { analyseWorkbook, type Analysis } from "../core/analyse";
 import { describePlan, findingsAfter } from "../core/apply-plan";
 import type { Finding } from "../core/findings";
 import { WorkbookError } from "../adapters/xlsx/errors";
-import { applyPlan, saveWorkbook } from "../adapters/xlsx/write";
 import { readWorkbookFile, sameFile, writeFileSafely } from "./files";
 import { analyseOptions, UsageError, type SharedOptions } from "./options";
 import { findingsText, reconciliationText, tablesText, writesText } from "./report";
@@ -77,12 +76,12 @@ async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<nu
     );
   }
   const settings = analyseOptions(options, io.today());
-  const { snapshot, workbook } = await readWorkbookFile(file);
+  const document = await readWorkbookFile(file);
+  const { snapshot } = document;
   const analysis = analyseWorkbook(snapshot, settings);
   const applyOptions = { valuesOnly: options.valuesOnly === true };
   const { changed, written } = describePlan(snapshot, analysis.plan, applyOptions);
-  applyPlan(workbook, analysis.plan, applyOptions);
-  await writeFileSafely(options.out, await saveWorkbook(workbook));
+  await writeFileSafely(options.out, (await document.save(analysis.plan, applyOptions)).bytes);
   // What is still wrong once the calculated columns are in: the typed data the officer must fix.
   const after = { findings: findingsAfter(analysis.findings, analysis.plan) };
   if (options.json) {
@@ -131,7 +130,8 @@ async function pid(file: string, options: PidCliOptions, io: Io): Promise<number
       `--out ${options.out} is the input file; Council Sheets never writes over its input, choose another name`,
     );
   const settings = analyseOptions(options, io.today());
-  const { snapshot, workbook } = await readWorkbookFile(file);
+  const document = await readWorkbookFile(file);
+  const { snapshot } = document;
   const analysis = analyseWorkbook(snapshot, settings);
   const { operations, summaries } = planPids(
     analysis,
@@ -139,8 +139,8 @@ async function pid(file: string, options: PidCliOptions, io: Io): Promise<number
     options.all ? "all" : (options.project ?? []),
     settings.asOf,
   );
-  applyPlan(workbook, { operations }, { valuesOnly: false });
-  await writeFileSafely(options.out, await saveWorkbook(workbook));
+  const saved = await document.save({ operations }, { valuesOnly: false });
+  await writeFileSafely(options.out, saved.bytes);
   if (options.json) {
     io.out(
       JSON.stringify(

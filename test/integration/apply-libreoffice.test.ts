@@ -1,10 +1,12 @@
 import ExcelJS from "exceljs";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { analyseWorkbook, type Analysis, type AnalyseOptions } from "../../src/core/analyse";
 import { planPids } from "../../src/core/pid/build";
 import { cellAddress, parseAddress } from "../../src/core/a1";
+import { openWorkbook, type XlsxEngine } from "../../src/adapters/xlsx/document";
 import { applyPlan, saveWorkbook } from "../../src/adapters/xlsx/write";
+import { nativeDeflate } from "../../src/cli/files";
 import { FIXTURES, TODAY } from "../helpers/builders";
 import { cellsOf, formulaResults, sheetFacts } from "../helpers/compare";
 import { findSoffice, recalculate } from "../helpers/libreoffice";
@@ -23,6 +25,8 @@ interface Applied {
   expected: Map<string, unknown>;
   /** "Sheet!A1" for every cell the plan wrote, headers included. */
   touched: Set<string>;
+  /** Which writer produced the output. */
+  engine: XlsxEngine;
 }
 
 async function applyTo(
@@ -30,17 +34,32 @@ async function applyTo(
   dir: string,
   options: Partial<AnalyseOptions> = {},
   tag = "",
-  pids = false,
+  { pids = false, viaExcelJs = false } = {},
 ): Promise<Applied> {
-  const { snapshot, workbook } = await loadFile(input);
+  // The CLI's own path (direct splice for calculated columns, ExcelJS for new sheets and
+  // inserted columns), or ExcelJS for everything, so that both writers are held to the same checks.
+  const document = await openWorkbook(
+    new Uint8Array(readFileSync(input)),
+    path.basename(input),
+    nativeDeflate,
+  );
+  const { snapshot } = document;
   const analysed = analyseWorkbook(snapshot, { asOf: TODAY, ...options });
   // The PID run writes only the PID sheets, to check their own formulas.
   const analysis = pids
     ? { ...analysed, plan: { operations: planPids(analysed, snapshot, "all", TODAY).operations } }
     : analysed;
-  applyPlan(workbook, analysis.plan, { valuesOnly: false });
   const output = path.join(dir, `applied${tag}-${path.basename(input)}`);
-  writeFileSync(output, await saveWorkbook(workbook));
+  let engine: XlsxEngine = "exceljs";
+  if (viaExcelJs) {
+    const { workbook } = await loadFile(input);
+    applyPlan(workbook, analysis.plan, { valuesOnly: false });
+    writeFileSync(output, await saveWorkbook(workbook));
+  } else {
+    const saved = await document.save(analysis.plan, { valuesOnly: false });
+    engine = saved.engine;
+    writeFileSync(output, saved.bytes);
+  }
   const expected = new Map<string, unknown>();
   const touched = new Set<string>();
   for (const op of analysis.plan.operations) {
@@ -60,7 +79,7 @@ async function applyTo(
       if (cell.formula) expected.set(key, cell.value);
     }
   }
-  return { input, output, analysis, expected, touched };
+  return { input, output, analysis, expected, touched, engine };
 }
 
 /** Spreadsheets carry 15 significant digits; LibreOffice writes values at that precision. */
@@ -214,7 +233,11 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
         { replaceTotals: true, rag: { percent: 0.1, amount: 5000 } },
         "-totals",
       ),
-      await applyTo(inputs[1] as string, dir, {}, "-pids", true),
+      await applyTo(inputs[1] as string, dir, {}, "-pids", { pids: true }),
+      // Calculated columns only (no new sheet): the direct writer; and the same through ExcelJS.
+      await applyTo(inputs[3] as string, dir, { reconciliationSheet: false }, "-columns"),
+      await applyTo(inputs[4] as string, dir, { reconciliationSheet: false }, "-columns"),
+      await applyTo(inputs[0] as string, dir, {}, "-exceljs", { viaExcelJs: true }),
     ];
     const poisoned = await Promise.all(applied.map((a) => poisonCaches(a.output)));
     const recalculated = recalculate(soffice as string, [
@@ -321,6 +344,23 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
         await sheetFacts(applied.input),
       );
     }
+  });
+
+  it("splices calculated columns in directly and leaves new sheets and inserted columns to ExcelJS", () => {
+    const engines = runs.map((r) => `${path.basename(r.applied.output)}: ${r.applied.engine}`);
+    expect(engines).toEqual([
+      "applied-bcp-risk-registers.xlsx: direct",
+      "applied-bcp-pid-inputs.xlsx: direct",
+      "applied-synthetic-register.xlsx: exceljs",
+      "applied-emiep-funding-2008.xlsx: exceljs",
+      "applied-synthetic-funding.xlsx: exceljs",
+      "applied-totals-emiep-funding-2008.xlsx: exceljs",
+      "applied-totals-synthetic-funding.xlsx: exceljs",
+      "applied-pids-bcp-pid-inputs.xlsx: exceljs",
+      "applied-columns-emiep-funding-2008.xlsx: direct",
+      "applied-columns-synthetic-funding.xlsx: direct",
+      "applied-exceljs-bcp-risk-registers.xlsx: exceljs",
+    ]);
   });
 
   it("moves the note beside a register right instead of writing over it", async () => {

@@ -1,8 +1,7 @@
 import ExcelJS from "exceljs";
 import { writtenCell, type ApplyOptions } from "../../core/apply-plan";
 import type { AddSheet, ColumnWrite, WritePlan } from "../../core/plan";
-import { columnLetter } from "../../core/a1";
-import { isFilledDown } from "../../core/formula-shift";
+import { filledDownRuns } from "../../core/formula-shift";
 import { WorkbookError } from "./errors";
 
 /**
@@ -46,7 +45,7 @@ function writeColumn(ws: ExcelJS.Worksheet, op: ColumnWrite, options: ApplyOptio
       cell.style = styleFor(ws.getCell(op.header.row + 1, styleFrom).style, undefined, true);
     cell.value = op.header.text;
   }
-  const shared = options.valuesOnly ? new Map<number, string>() : sharedFormulaRuns(op);
+  const shared = options.valuesOnly ? new Map<number, string>() : filledDownRuns(op);
   for (const planned of op.cells) {
     const cell = ws.getCell(planned.row + 1, column);
     // New columns borrow the neighbour's look; existing ones keep their own. Our format on top.
@@ -68,29 +67,6 @@ function writeColumn(ws: ExcelJS.Worksheet, op: ColumnWrite, options: ApplyOptio
       setContent(cell, content.formula ?? null, content.value, options.valuesOnly);
     }
   }
-}
-
-/** Row → shared-formula role: the master gets its range ("D6:D9"), the others the master ("D6"). */
-function sharedFormulaRuns(op: ColumnWrite): Map<number, string> {
-  const roles = new Map<number, string>();
-  const letter = columnLetter(op.column);
-  let run: { row: number; formula: string }[] = [];
-  const flush = () => {
-    const head = run[0];
-    const last = run[run.length - 1];
-    if (head && last && run.length > 2 && (op.filledDown === true || isFilledDown(run))) {
-      roles.set(head.row, `${letter}${head.row + 1}:${letter}${last.row + 1}`);
-      for (const c of run.slice(1)) roles.set(c.row, `${letter}${head.row + 1}`);
-    }
-    run = [];
-  };
-  for (const cell of [...op.cells].sort((a, b) => a.row - b.row)) {
-    const prev = run[run.length - 1];
-    if (!cell.formula || (prev && cell.row !== prev.row + 1)) flush();
-    if (cell.formula) run.push({ row: cell.row, formula: cell.formula });
-  }
-  flush();
-  return roles;
 }
 
 function setContent(

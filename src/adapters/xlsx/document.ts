@@ -1,0 +1,65 @@
+import type { ApplyOptions } from "../../core/apply-plan";
+import type { WritePlan } from "../../core/plan";
+import type { WorkbookSnapshot } from "../../core/snapshot";
+import { classifyBytes } from "./errors";
+import { PackageFormatError, XlsxPackage, type Deflate } from "./package";
+import { loadWorkbook, type LoadedWorkbook } from "./read";
+import { applyPlan, saveWorkbook } from "./write";
+
+/** How a workbook file was read and will be written. */
+export type XlsxEngine = "direct" | "exceljs";
+
+export interface WorkbookDocument {
+  snapshot: WorkbookSnapshot;
+  /** "direct" when the XML parts were read as they are; "exceljs" for files only ExcelJS reads. */
+  readonly engine: XlsxEngine;
+  /**
+   * The file with the plan applied. Calculated columns are spliced into the original XML, so
+   * everything else in the file is kept byte for byte; plans that insert columns or add sheets go
+   * through ExcelJS, which rebuilds the file from its own model.
+   */
+  save(plan: WritePlan, options: ApplyOptions): Promise<{ bytes: Uint8Array; engine: XlsxEngine }>;
+}
+
+/**
+ * Opens an .xlsx held in memory. Throws WorkbookError (never anything else) with a message naming
+ * `name`. `deflate` lets a host with native zlib (Node) compress faster than the portable default.
+ */
+export async function openWorkbook(
+  bytes: Uint8Array,
+  name: string,
+  deflate?: Deflate,
+): Promise<WorkbookDocument> {
+  classifyBytes(bytes, name);
+  let direct: XlsxPackage | undefined;
+  try {
+    direct = XlsxPackage.open(bytes);
+  } catch {
+    // A package the direct reader does not follow (odd part names, strict OOXML…): ExcelJS
+    // reads what it can, or says the file is damaged.
+  }
+  let loaded: LoadedWorkbook | undefined = direct ? undefined : await loadWorkbook(bytes, name);
+  const viaExcelJs = async (plan: WritePlan, options: ApplyOptions) => {
+    // Each save starts from the file as it was opened, never from an earlier save's edits.
+    const { workbook } = loaded ?? (await loadWorkbook(bytes, name));
+    loaded = undefined;
+    applyPlan(workbook, plan, options);
+    return { bytes: await saveWorkbook(workbook), engine: "exceljs" as const };
+  };
+  const snapshot = direct?.snapshot ?? loaded?.snapshot ?? { sheets: [] };
+  return {
+    snapshot,
+    engine: direct ? "direct" : "exceljs",
+    async save(plan, options) {
+      if (direct && XlsxPackage.canWrite(plan)) {
+        try {
+          return { bytes: direct.write(plan, options, deflate), engine: "direct" };
+        } catch (error) {
+          if (!(error instanceof PackageFormatError)) throw error;
+          // Parts the splicer cannot edit safely (no cell formats to extend…): ExcelJS writes it.
+        }
+      }
+      return viaExcelJs(plan, options);
+    },
+  };
+}

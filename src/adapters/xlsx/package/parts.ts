@@ -1,0 +1,106 @@
+import { unzipSync } from "fflate";
+import { PackageFormatError, parseXml } from "./xml";
+
+/** The parts of an .xlsx package (a zip of XML files), by path, in archive order. */
+export type Parts = Map<string, Uint8Array>;
+
+const decoder = new TextDecoder();
+export const partText = (parts: Parts, path: string): string | undefined => {
+  const bytes = parts.get(path);
+  return bytes ? decoder.decode(bytes) : undefined;
+};
+
+export function unzipParts(bytes: Uint8Array): Parts {
+  try {
+    return new Map(Object.entries(unzipSync(bytes)));
+  } catch (error) {
+    throw new PackageFormatError(`not a readable zip (${(error as Error).message})`);
+  }
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  /** Absolute part path without the leading "/" ("xl/worksheets/sheet1.xml"). */
+  target: string;
+  external: boolean;
+}
+
+/** "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
+export function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+function resolveTarget(from: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const segments = from.split("/").slice(0, -1);
+  for (const piece of target.split("/")) {
+    if (piece === "..") segments.pop();
+    else if (piece !== "." && piece !== "") segments.push(piece);
+  }
+  return segments.join("/");
+}
+
+export function relationshipsOf(parts: Parts, part: string): Relationship[] {
+  const xml = partText(parts, relsPathOf(part));
+  if (xml === undefined) return [];
+  const found: Relationship[] = [];
+  parseXml(xml, {
+    open(name, a) {
+      if (name !== "Relationship" || !a.Id || !a.Target) return;
+      const external = a.TargetMode === "External";
+      found.push({
+        id: a.Id,
+        type: a.Type ?? "",
+        target: external ? a.Target : resolveTarget(part, decodeURI(a.Target)),
+        external,
+      });
+    },
+  });
+  return found;
+}
+
+const typeEnds = (r: Relationship, suffix: string) => r.type.endsWith(`/${suffix}`);
+
+export interface SheetEntry {
+  name: string;
+  /** Part path of the worksheet XML. */
+  path: string;
+}
+
+export interface WorkbookParts {
+  workbookPath: string;
+  sheets: SheetEntry[];
+  sharedStringsPath?: string;
+  stylesPath?: string;
+  calcChainPath?: string;
+}
+
+/** Finds the workbook, its worksheets in tab order, and the shared parts every sheet reads. */
+export function workbookParts(parts: Parts): WorkbookParts {
+  const main = relationshipsOf(parts, "").find((r) => typeEnds(r, "officeDocument"));
+  const workbookPath = main?.target ?? "xl/workbook.xml";
+  const xml = partText(parts, workbookPath);
+  if (xml === undefined) throw new PackageFormatError("the workbook part is missing");
+  const rels = relationshipsOf(parts, workbookPath);
+  const sheets: SheetEntry[] = [];
+  parseXml(xml, {
+    open(name, a) {
+      if (name !== "sheet") return;
+      const id = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
+      const rel = rels.find((r) => r.id === id);
+      // Chart sheets and dialog sheets hold no cells; the snapshot lists worksheets only.
+      if (a.name && rel && typeEnds(rel, "worksheet") && parts.has(rel.target))
+        sheets.push({ name: a.name, path: rel.target });
+    },
+  });
+  const target = (suffix: string) => rels.find((r) => typeEnds(r, suffix))?.target;
+  return {
+    workbookPath,
+    sheets,
+    sharedStringsPath: target("sharedStrings"),
+    stylesPath: target("styles"),
+    calcChainPath: target("calcChain"),
+  };
+}

@@ -1,0 +1,81 @@
+import { partText, relsPathOf, type Parts, type WorkbookParts } from "./parts";
+import { parseXml, withAttribute } from "./xml";
+
+const encoder = new TextEncoder();
+
+/**
+ * Asks Excel to recalculate everything when it opens the file (calcPr fullCalcOnLoad), so no
+ * reader sees a stale value; calcPr goes after the elements the schema puts before it.
+ */
+export function requestFullCalculation(xml: string): string {
+  let calcPr: { start: number; end: number } | undefined;
+  let insertAt = -1;
+  let prefix = "";
+  parseXml(xml, {
+    open(name, _a, start, end) {
+      if (name === "calcPr") calcPr = { start, end };
+      if (name === "workbook") prefix = /^<([\w.-]+:)?workbook/.exec(xml.slice(start))?.[1] ?? "";
+    },
+    close(name, _start, end) {
+      if (["sheets", "functionGroups", "externalReferences", "definedNames"].includes(name))
+        insertAt = end;
+    },
+  });
+  if (calcPr) {
+    const tag = xml.slice(calcPr.start, calcPr.end);
+    return (
+      xml.slice(0, calcPr.start) + withAttribute(tag, "fullCalcOnLoad", "1") + xml.slice(calcPr.end)
+    );
+  }
+  if (insertAt < 0) return xml;
+  return `${xml.slice(0, insertAt)}<${prefix}calcPr fullCalcOnLoad="1"/>${xml.slice(insertAt)}`;
+}
+
+function withoutElements(
+  xml: string,
+  element: string,
+  drop: (a: Record<string, string>) => boolean,
+): string {
+  const cuts: { start: number; end: number }[] = [];
+  let open: { start: number } | undefined;
+  parseXml(xml, {
+    open(name, a, start) {
+      if (name === element && drop(a)) open = { start };
+    },
+    close(name, _start, end) {
+      if (name === element && open) {
+        cuts.push({ start: open.start, end });
+        open = undefined;
+      }
+    },
+  });
+  let out = xml;
+  for (const cut of cuts.reverse()) out = out.slice(0, cut.start) + out.slice(cut.end);
+  return out;
+}
+
+/**
+ * Removes the calculation chain. It lists every formula cell in evaluation order; once formulas
+ * are added or replaced it is out of date, and Excel reports a stale chain as a damaged file.
+ * Excel rebuilds it on the next save.
+ */
+export function dropCalcChain(parts: Parts, book: WorkbookParts): void {
+  const chain = book.calcChainPath;
+  if (!chain || !parts.has(chain)) return;
+  parts.delete(chain);
+  const relsPath = relsPathOf(book.workbookPath);
+  const rels = partText(parts, relsPath);
+  if (rels !== undefined)
+    parts.set(
+      relsPath,
+      encoder.encode(
+        withoutElements(rels, "Relationship", (a) => (a.Type ?? "").endsWith("/calcChain")),
+      ),
+    );
+  const types = partText(parts, "[Content_Types].xml");
+  if (types !== undefined)
+    parts.set(
+      "[Content_Types].xml",
+      encoder.encode(withoutElements(types, "Override", (a) => a.PartName === `/${chain}`)),
+    );
+}

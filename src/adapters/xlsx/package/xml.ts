@@ -1,0 +1,89 @@
+import { Parser } from "htmlparser2";
+
+/**
+ * SAX-style reading of the XML parts of an .xlsx. Callbacks get local names (a "x:c" written by
+ * other tools is a "c") and the offsets of each tag in the source text, so that writers can copy
+ * everything they do not change verbatim.
+ */
+export interface XmlHandler {
+  open?(name: string, attributes: Record<string, string>, start: number, end: number): void;
+  text?(text: string): void;
+  /** `start`/`end` span the end tag; for a self-closing tag they span the whole tag. */
+  close?(name: string, start: number, end: number, selfClosing: boolean): void;
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** Thrown when a part is not the XML it should be; callers fall back or report a damaged file. */
+export class PackageFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PackageFormatError";
+  }
+}
+
+export function parseXml(xml: string, handler: XmlHandler): void {
+  let failed: string | undefined;
+  const parser: Parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        handler.open?.(localName(name), attributes, parser.startIndex, parser.endIndex + 1);
+      },
+      ontext(text) {
+        handler.text?.(text);
+      },
+      onclosetag(name, implied) {
+        // In XML mode only a self-closing tag ("<row/>") closes implicitly.
+        handler.close?.(localName(name), parser.startIndex, parser.endIndex + 1, implied);
+      },
+      onerror(error) {
+        failed = error.message;
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.end(xml);
+  if (failed) throw new PackageFormatError(failed);
+}
+
+const TEXT_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+};
+
+/**
+ * Text for element content or attributes. XML 1.0 cannot carry most control characters, so they
+ * are written the way Excel writes them (_x000B_), and a literal "_x" that would read as such an
+ * escape is itself escaped.
+ */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+    .replace(/[&<>"]/g, (c) => TEXT_ESCAPES[c] ?? c)
+    .replace(
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+    );
+}
+
+/** Reverses Excel's _xHHHH_ escapes in shared and inline strings. */
+export function unescapeExcel(text: string): string {
+  if (!text.includes("_x")) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
+}
+
+/** Sets (or adds) one attribute on a start tag's source text. */
+export function withAttribute(tag: string, name: string, value: string): string {
+  const pattern = new RegExp(`(\\s${name}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  if (pattern.test(tag)) return tag.replace(pattern, `$1"${escapeXml(value)}"`);
+  const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
+  return `${tag.slice(0, end)} ${name}="${escapeXml(value)}"${tag.slice(end)}`;
+}
