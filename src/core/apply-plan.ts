@@ -217,11 +217,20 @@ export function describePlan(
  */
 export function findingsAfter(findings: readonly Finding[], plan: WritePlan): Finding[] {
   const inserts = plan.operations.filter((op): op is InsertColumns => op.kind === "insert-columns");
-  const written = new Set<string>();
+  // Written rows by sheet and column: a set of numbers per column, not a string per cell, since
+  // a large register writes hundreds of thousands of cells and only a few findings are looked up.
+  const written = new Map<string, Set<number>>();
   for (const op of plan.operations) {
     if (op.kind !== "column") continue;
-    for (const cell of op.cells) written.add(`${op.sheet}!${cellAddress(cell.row, op.column)}`);
+    const key = `${op.sheet}!${op.column}`;
+    const rows = written.get(key) ?? new Set<number>();
+    written.set(key, rows);
+    for (const cell of op.cells) rows.add(cell.row);
   }
+  const isWritten = (f: Finding) => {
+    const at = parseAddress(f.cell);
+    return written.get(`${f.sheet}!${at.column}`)?.has(at.row) === true;
+  };
   const moved = (f: Finding): Finding => {
     const at = parseAddress(f.cell);
     let column = at.column;
@@ -256,7 +265,7 @@ export function findingsAfter(findings: readonly Finding[], plan: WritePlan): Fi
   }
   return findings
     .map(moved)
-    .filter((f) => !written.has(`${f.sheet}!${f.cell}`))
+    .filter((f) => !isWritten(f))
     .map((f) => {
       const range = f.table === undefined ? undefined : ranges.get(`${f.sheet}|${f.table}`);
       return range && range !== f.table ? { ...f, table: range } : f;

@@ -1,4 +1,4 @@
-import { columnIndex, parseAddress } from "../../../core/a1";
+import { parseAddress } from "../../../core/a1";
 import { shiftFormula } from "../../../core/formula-shift";
 import type { Cell, SheetSnapshot } from "../../../core/snapshot";
 import type { Styles } from "./styles";
@@ -31,7 +31,28 @@ export interface SheetLayout {
   maxSharedIndex: number;
 }
 
-const cellLetters = (ref: string) => /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
+/**
+ * "AB12" → column 27 and row 12 (1-based), or null. Read character by character: it runs once per
+ * cell, a million times in a large register, where a regular expression shows in the profile.
+ */
+function cellReference(ref: string): { column: number; row: number } | null {
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // $
+  let column = 0;
+  for (let n = 0; i < ref.length && n < 4; i++, n++) {
+    const code = ref.charCodeAt(i) & ~32; // upper case
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+    row = row * 10 + (code - 48);
+  }
+  return column === 0 || column > 16384 || i === digitsFrom ? null : { column: column - 1, row };
+}
 
 interface Pending {
   column: number;
@@ -42,7 +63,7 @@ interface Pending {
   formulaType?: string;
   sharedIndex?: string;
   sharedRef?: string;
-  inline?: string[];
+  inline?: string;
 }
 
 /** Reads one worksheet part into the snapshot form and records its layout for writing. */
@@ -76,7 +97,9 @@ export function readSheet(
   let row = 0;
   let cells: (Cell | null)[] = [];
   let cell: Pending | undefined;
-  let capture: string[] | undefined;
+  /** Text being collected for <v>, <f> or an inline string's <t>. */
+  let capture: string | undefined;
+  let captureInline = false;
   let phonetic = 0;
   let colsStart = -1;
   let colsOpenEnd = -1;
@@ -114,7 +137,7 @@ export function readSheet(
         out.value = formula !== undefined && !hasValue ? null : v;
         break;
       case "inlineStr":
-        out.value = unescapeExcel((c.inline ?? []).join(""));
+        out.value = unescapeExcel(c.inline ?? "");
         break;
       case "b":
         out.value = hasValue ? v === "1" || v === "true" : null;
@@ -158,10 +181,10 @@ export function readSheet(
               : -1;
           let column = previous + 1;
           if (a.r) {
-            const m = cellLetters(a.r);
-            if (!m?.[1] || Number(m[2]) !== row + 1)
+            const at = cellReference(a.r);
+            if (!at || at.row !== row + 1)
               throw new PackageFormatError(`cell ${a.r} is not in row ${row + 1} of ${name}`);
-            column = columnIndex(m[1]);
+            column = at.column;
           }
           if (column <= previous) throw new PackageFormatError(`cells out of order in ${name}`);
           cell = { column, style: Number(a.s ?? 0), type: a.t };
@@ -171,11 +194,11 @@ export function readSheet(
           break;
         }
         case "v":
-          if (cell) capture = [];
+          if (cell) capture = "";
           break;
         case "f":
           if (cell) {
-            capture = [];
+            capture = "";
             cell.formulaType = a.t;
             cell.sharedIndex = a.si;
             cell.sharedRef = a.ref;
@@ -184,13 +207,16 @@ export function readSheet(
           }
           break;
         case "is":
-          if (cell) cell.inline = [];
+          if (cell) cell.inline = "";
           break;
         case "rPh":
           phonetic++;
           break;
         case "t":
-          if (cell?.inline && phonetic === 0) capture = cell.inline;
+          if (cell?.inline !== undefined && phonetic === 0) {
+            capture = "";
+            captureInline = true;
+          }
           break;
         case "sheetData":
           layout.sheetData = { start, openEnd: end, closeStart: end, selfClosing: false };
@@ -222,20 +248,22 @@ export function readSheet(
       }
     },
     text(text) {
-      capture?.push(text);
+      if (capture !== undefined) capture += text;
     },
     close(tag, start, end, selfClosing) {
       switch (tag) {
         case "v":
-          if (cell && capture) cell.value = capture.join("");
+          if (cell && capture !== undefined) cell.value = capture;
           capture = undefined;
           break;
         case "f":
-          if (cell && capture) cell.formula = capture.join("");
+          if (cell && capture !== undefined) cell.formula = capture;
           capture = undefined;
           break;
         case "t":
-          if (cell?.inline) capture = undefined;
+          if (cell && captureInline) cell.inline = (cell.inline ?? "") + (capture ?? "");
+          capture = undefined;
+          captureInline = false;
           break;
         case "rPh":
           phonetic--;

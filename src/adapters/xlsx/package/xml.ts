@@ -56,12 +56,16 @@ const TEXT_ESCAPES: Record<string, string> = {
   '"': "&quot;",
 };
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPING = /[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /**
  * Text for element content or attributes. XML 1.0 cannot carry most control characters, so they
  * are written the way Excel writes them (_x000B_), and a literal "_x" that would read as such an
  * escape is itself escaped.
  */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
     .replace(/[&<>"]/g, (c) => TEXT_ESCAPES[c] ?? c)
