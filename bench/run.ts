@@ -225,7 +225,10 @@ ${table}
   ranges, then one round trip per 4 MB of cells. Writes: one to prepare, formulas sent once and
   filled down (AutoFill), plus one per 4 MB of logged changes. Excel on the web refuses payloads over 5 MB.
 - **CLI** times run in one process against the floor of ExcelJS reading and writing the same file.
-  "apply" includes reading, checking, planning, writing, saving and re-checking the result.
+  "apply" includes reading, checking, planning, writing, saving and re-checking the result. The CLI
+  reads the workbook's XML parts directly and splices calculated columns into the sheet XML
+  ("direct"), copying every other part unchanged; plans that insert columns or add sheets
+  (Reconciliation, PID) go through ExcelJS, timed in "apply via ExcelJS".
 - **Core**: \`analyseWorkbook\` (detection, rules and the write plan) on the snapshot alone.
 - **LibreOffice**: headless recalculation and save of our output (same formulas), after a warm-up start.
 - **Peak RSS**: \`/usr/bin/time -f %M\` around the real CLI applying the largest file.

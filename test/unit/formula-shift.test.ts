@@ -1,4 +1,4 @@
-import { isFilledDown, shiftRows } from "../../src/core/formula-shift";
+import { isFilledDown, shiftFormula, shiftRows } from "../../src/core/formula-shift";
 
 describe("shiftRows", () => {
   it.each([
@@ -14,5 +14,18 @@ describe("shiftRows", () => {
     const rows = [5, 6, 7].map((r) => ({ row: r, formula: `=B${r + 1}*C${r + 1}` }));
     expect(isFilledDown(rows)).toBe(true);
     expect(isFilledDown([...rows, { row: 8, formula: "=B9*C10" }])).toBe(false);
+  });
+});
+
+describe("shiftFormula (shared formulas across rows and columns)", () => {
+  it.each([
+    ["B3*C3", 2, 1, "C5*D5"],
+    ["SUM($B$3:B3)", 1, 1, "SUM($B$3:C4)"],
+    ["$B3+B$3", 1, 2, "$B4+D$3"],
+    ['IF(A1>0,"B2 stays","")', 1, 0, 'IF(A2>0,"B2 stays","")'],
+    ["'Q1 2025'!A1+LOG10(A1)", 1, 0, "'Q1 2025'!A2+LOG10(A2)"],
+    ["AB1!C3", 1, 0, "AB1!C4"],
+  ])("%s moved by %i rows and %i columns is %s", (formula, rows, columns, expected) => {
+    expect(shiftFormula(formula, rows, columns)).toBe(expected);
   });
 });

@@ -12,8 +12,19 @@ export interface FileHost extends Host {
 }
 
 /**
- * Standalone mode: a workbook file opened in the browser, read and written with ExcelJS, which is
- * loaded only here (a separate chunk) so the Excel task pane stays small.
+ * The file reader and writer (the direct XML path, with ExcelJS for new sheets), loaded only in
+ * standalone mode (a separate chunk) so the Excel task pane stays small.
+ */
+async function openDocument(bytes: Uint8Array, name: string) {
+  const { openWorkbook } = await import(
+    /* webpackChunkName: "xlsx" */ "../../adapters/xlsx/document"
+  );
+  return openWorkbook(bytes, name);
+}
+
+/**
+ * Standalone mode: a workbook file opened in the browser, read and written the same way as the
+ * CLI does, so everything in the file outside the calculated columns is kept.
  */
 export function fileHost(settings: SettingsStore): FileHost {
   let current: { bytes: Uint8Array; name: string } | null = null;
@@ -29,20 +40,11 @@ export function fileHost(settings: SettingsStore): FileHost {
     },
     async read() {
       const { bytes, name } = need();
-      const { loadWorkbook } = await import(
-        /* webpackChunkName: "xlsx" */ "../../adapters/xlsx/read"
-      );
-      return (await loadWorkbook(bytes, name)).snapshot;
+      return (await openDocument(bytes, name)).snapshot;
     },
     async apply({ plan, valuesOnly }) {
       const { bytes, name } = need();
-      const [{ loadWorkbook }, { applyPlan, saveWorkbook }] = await Promise.all([
-        import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx/read"),
-        import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx/write"),
-      ]);
-      const { workbook } = await loadWorkbook(bytes, name);
-      applyPlan(workbook, plan, { valuesOnly });
-      const saved = await saveWorkbook(workbook);
+      const { bytes: saved } = await (await openDocument(bytes, name)).save(plan, { valuesOnly });
       const outName = outputName(name);
       // The updated workbook becomes the open one, so a second Check shows what is left to fix.
       current = { bytes: saved, name: outName };
