@@ -1,18 +1,8 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { WorkbookError } from "../adapters/xlsx/errors";
-import zlib from "node:zlib";
 import { openWorkbook, type WorkbookDocument } from "../adapters/xlsx/document";
-import type { Deflate } from "../adapters/xlsx/package";
-
-/** Node's native zlib: about three times faster than the portable deflate for large sheets. */
-export const nativeDeflate: Deflate = (data) => {
-  const out = zlib.deflateRawSync(data, { level: 6 });
-  return {
-    bytes: new Uint8Array(out.buffer, out.byteOffset, out.byteLength) as Uint8Array<ArrayBuffer>,
-    crc: zlib.crc32(data),
-  };
-};
+import { nativeDeflate } from "./deflate";
 
 /** Reads a workbook file, turning every file-system fault into a one-line WorkbookError. */
 export async function readWorkbookFile(file: string): Promise<WorkbookDocument> {
@@ -34,7 +24,7 @@ export async function readWorkbookFile(file: string): Promise<WorkbookDocument> 
   return openWorkbook(
     new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     path.basename(file),
-    nativeDeflate,
+    nativeDeflate(),
   );
 }
 

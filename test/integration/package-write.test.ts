@@ -6,7 +6,7 @@ import { openWorkbook } from "../../src/adapters/xlsx/document";
 import { XlsxPackage } from "../../src/adapters/xlsx/package";
 import { analyseWorkbook } from "../../src/core/analyse";
 import type { WritePlan } from "../../src/core/plan";
-import { nativeDeflate } from "../../src/cli/files";
+import { nativeDeflate } from "../../src/cli/deflate";
 import { FIXTURES, TODAY } from "../helpers/builders";
 
 const RISK = path.join(FIXTURES, "bcp-risk-registers.xlsx");
@@ -22,7 +22,7 @@ const text = (parts: Record<string, Uint8Array>, name: string) =>
   strFromU8(parts[name] ?? new Uint8Array());
 
 async function applyDirect(bytes: Uint8Array, plan?: WritePlan, valuesOnly = false) {
-  const document = await openWorkbook(bytes, "test.xlsx", nativeDeflate);
+  const document = await openWorkbook(bytes, "test.xlsx", nativeDeflate());
   const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
   const saved = await document.save(plan ?? analysis.plan, { valuesOnly });
   expect(saved.engine).toBe("direct");
@@ -90,7 +90,7 @@ describe("writing calculated columns straight into the sheet XML", () => {
 
   it("gives the same bytes when saved twice, never applying a plan on top of an earlier save", async () => {
     const input = new Uint8Array(readFileSync(RISK));
-    const document = await openWorkbook(input, "risk.xlsx", nativeDeflate);
+    const document = await openWorkbook(input, "risk.xlsx", nativeDeflate());
     const { plan } = analyseWorkbook(document.snapshot, { asOf: TODAY });
     const first = await document.save(plan, { valuesOnly: false });
     const second = await document.save(plan, { valuesOnly: false });
@@ -146,6 +146,109 @@ describe("writing calculated columns straight into the sheet XML", () => {
       (s) => s.name === "How We Work",
     );
     expect(hostile.map((_, i) => reread?.rows[i + 1]?.[20]?.value)).toEqual(hostile);
+  });
+
+  it("writes between and over existing cells of a row, keeping the cells around them", async () => {
+    const input = new Uint8Array(readFileSync(RISK));
+    const cells = Array.from({ length: 14 }, (_, row) => ({
+      row,
+      formula: null,
+      value: `new ${row}`,
+    }));
+    const plan: WritePlan = {
+      operations: [
+        {
+          kind: "column",
+          sheet: "How We Work",
+          table: "A1:A2",
+          column: 2,
+          title: "C",
+          header: null,
+          cells,
+        },
+        {
+          kind: "column",
+          sheet: "How We Work",
+          table: "A1:A2",
+          column: 0,
+          title: "A",
+          header: null,
+          cells,
+        },
+      ],
+    };
+    const { saved } = await applyDirect(input, plan, true);
+    const read = async (bytes: Uint8Array) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet("How We Work");
+      return Array.from({ length: 14 }, (_, r) =>
+        Array.from({ length: 6 }, (_, c) =>
+          JSON.stringify(ws?.getCell(r + 1, c + 1).value ?? null),
+        ),
+      );
+    };
+    const before = await read(input);
+    const after = await read(saved.bytes);
+    for (let r = 0; r < 14; r++) {
+      for (let c = 0; c < 6; c++) {
+        const expected = c === 0 || c === 2 ? JSON.stringify(`new ${r}`) : before[r]?.[c];
+        expect([r, c, after[r]?.[c]]).toEqual([r, c, expected]);
+      }
+    }
+  });
+
+  it("writes the calculated columns again over its own earlier output, to the same result", async () => {
+    const first = await applyDirect(new Uint8Array(readFileSync(RISK)));
+    const again = await applyDirect(first.saved.bytes);
+    const sheetsOf = (parts: Record<string, Uint8Array>) =>
+      Object.entries(parts)
+        .filter(([name]) => name.startsWith("xl/worksheets/"))
+        // New shared formulas take fresh indices (the replaced ones' are not reused): same meaning.
+        .map(([name, bytes]) => [name, strFromU8(bytes).replace(/ si="\d+"/g, ' si=""')]);
+    expect(sheetsOf(again.parts)).toEqual(sheetsOf(first.parts));
+    expect(again.analysis.findings).toEqual([]);
+  });
+
+  it("leaves to ExcelJS a write over the first cell of a shared formula that runs on beyond it", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sheet1");
+    for (let r = 1; r <= 6; r++) {
+      ws.getCell(r, 1).value = r;
+      ws.getCell(r, 2).value =
+        r === 1
+          ? ({ formula: "A1*2", result: 2, shareType: "shared", ref: "B1:B6" } as ExcelJS.CellValue)
+          : ({ sharedFormula: "B1", result: r * 2 } as ExcelJS.CellValue);
+    }
+    const input = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const plan: WritePlan = {
+      operations: [
+        {
+          kind: "column",
+          sheet: "Sheet1",
+          table: "A1:B3",
+          column: 1,
+          title: "Double",
+          header: null,
+          cells: [0, 1, 2].map((row) => ({ row, formula: null, value: 0 })),
+        },
+      ],
+    };
+    await expect(XlsxPackage.open(input).write(plan, { valuesOnly: true })).rejects.toThrow(
+      /shared formula B1:B6 continues beyond/,
+    );
+    const document = await openWorkbook(input, "shared.xlsx", nativeDeflate());
+    const saved = await document.save(plan, { valuesOnly: true });
+    expect(saved.engine).toBe("exceljs");
+    const out = XlsxPackage.open(saved.bytes).snapshot.sheets[0];
+    expect(out?.rows.map((row) => row[1]?.formula ?? row[1]?.value)).toEqual([
+      0,
+      0,
+      0,
+      "=A4*2",
+      "=A5*2",
+      "=A6*2",
+    ]);
   });
 
   it("reads and writes sheets whose elements carry a namespace prefix (x:c), as the Open XML SDK writes them", async () => {

@@ -53,7 +53,7 @@ export async function openWorkbook(
     async save(plan, options) {
       if (direct && XlsxPackage.canWrite(plan)) {
         try {
-          return { bytes: direct.write(plan, options, deflate), engine: "direct" };
+          return { bytes: await direct.write(plan, options, deflate), engine: "direct" };
         } catch (error) {
           if (!(error instanceof PackageFormatError)) throw error;
           // Parts the splicer cannot edit safely (no cell formats to extend…): ExcelJS writes it.

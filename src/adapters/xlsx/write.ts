@@ -32,8 +32,35 @@ function styleFor(
   return style;
 }
 
+/**
+ * A shared formula lives in its first cell; the rest of its range points at it. Before that first
+ * cell is written over, the cells that point at it get their own formula, so none is left
+ * pointing at nothing (ExcelJS refuses to save that, and Excel would call the file damaged).
+ */
+function unshare(ws: ExcelJS.Worksheet, cells: readonly ExcelJS.Cell[]): void {
+  for (const master of cells) {
+    const value = master.value as { shareType?: string; ref?: string } | null;
+    if (value?.shareType !== "shared" || !value.ref) continue;
+    const [from, to] = value.ref.split(":");
+    const a = ws.getCell(from ?? master.address);
+    const b = ws.getCell(to ?? from ?? master.address);
+    for (let r = Number(a.row); r <= Number(b.row); r++) {
+      for (let c = Number(a.col); c <= Number(b.col); c++) {
+        const clone = ws.getCell(r, c);
+        const shared = clone.value as { sharedFormula?: string; result?: unknown } | null;
+        if (shared?.sharedFormula === master.address)
+          clone.value = { formula: clone.formula, result: shared.result } as ExcelJS.CellValue;
+      }
+    }
+  }
+}
+
 function writeColumn(ws: ExcelJS.Worksheet, op: ColumnWrite, options: ApplyOptions): void {
   const column = op.column + 1;
+  unshare(ws, [
+    ...(op.header ? [ws.getCell(op.header.row + 1, column)] : []),
+    ...op.cells.map((c) => ws.getCell(c.row + 1, column)),
+  ]);
   const styleFrom = op.styleFrom === undefined ? undefined : op.styleFrom + 1;
   if (op.header && styleFrom) {
     const width = ws.getColumn(styleFrom).width;

@@ -60,7 +60,7 @@ export class XlsxPackage {
   }
 
   /** The workbook's bytes with the plan applied; the package itself stays as it was read. */
-  write(plan: WritePlan, options: ApplyOptions, deflate?: Deflate): Uint8Array {
+  async write(plan: WritePlan, options: ApplyOptions, deflate?: Deflate): Promise<Uint8Array> {
     const encoder = new TextEncoder();
     const parts = new Map(this.parts);
     const styles = new Styles(this.book.stylesPath && partText(parts, this.book.stylesPath));

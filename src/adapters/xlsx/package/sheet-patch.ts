@@ -25,39 +25,51 @@ export function elementPrefix(layout: SheetLayout): string {
 
 const SPANS = /(\sspans\s*=\s*)(?:"[^"]*"|'[^']*')/;
 
+/**
+ * One row with the written cells merged in by column. Runs of untouched cells are copied as one
+ * slice of the source (with whatever lies between them), so a row that only gains cells at its
+ * end costs one copy, not one per cell.
+ */
 function rowXml(layout: SheetLayout, k: number, cells: readonly CellXml[], prefix: string): string {
   const xml = layout.xml;
+  const rowEnd = layout.rowEnd[k] ?? 0;
+  const selfClosing = layout.rowSelfClosing[k] === true;
   let open = xml.slice(layout.rowStart[k], layout.rowOpenEnd[k]);
-  if (layout.rowSelfClosing[k]) open = open.replace(/\s*\/>$/, ">");
+  if (selfClosing) open = open.replace(/\s*\/>$/, ">");
+  // Where the row's content ends: before its end tag (whose own spelling is kept).
+  const closeStart = selfClosing ? rowEnd : xml.lastIndexOf("<", rowEnd - 1);
+  const close = selfClosing ? `</${prefix}row>` : xml.slice(closeStart, rowEnd);
   const first = layout.rowFirstCell[k] ?? 0;
   const last = layout.rowFirstCell[k + 1] ?? first;
-  const out: string[] = [];
-  let min = Infinity;
-  let max = -Infinity;
-  const add = (column: number, text: string) => {
-    if (!text) return;
-    out.push(text);
-    min = Math.min(min, column);
-    max = Math.max(max, column);
-  };
+  const out: string[] = [open];
+  let runStart = selfClosing ? rowEnd : (layout.rowOpenEnd[k] ?? 0);
   let j = 0;
-  for (let i = first; i < last; i++) {
+  for (let i = first; i < last && j < cells.length; i++) {
     const column = layout.cellColumn[i] ?? 0;
-    while (j < cells.length && (cells[j]?.column ?? 0) < column) {
-      const c = cells[j++];
-      if (c) add(c.column, c.xml);
-    }
+    const cellStart = layout.cellStart[i] ?? 0;
+    if ((cells[j]?.column ?? 0) > column) continue;
+    out.push(xml.slice(runStart, cellStart));
+    runStart = cellStart;
+    while (j < cells.length && (cells[j]?.column ?? 0) < column) out.push(cells[j++]?.xml ?? "");
     // A written cell replaces the one already there (our own column written again).
-    if (j < cells.length && cells[j]?.column === column) add(column, cells[j++]?.xml ?? "");
-    else add(column, xml.slice(layout.cellStart[i], layout.cellEnd[i]));
+    if (cells[j]?.column === column) {
+      out.push(cells[j++]?.xml ?? "");
+      runStart = layout.cellEnd[i] ?? cellStart;
+    }
   }
-  for (; j < cells.length; j++) {
-    const c = cells[j];
-    if (c) add(c.column, c.xml);
-  }
-  // spans is an optional hint of the columns a row uses; kept true so Excel never trips on it.
-  if (min <= max) open = open.replace(SPANS, `$1"${min + 1}:${max + 1}"`);
-  return `${open}${out.join("")}</${prefix}row>`;
+  // The rest of the existing cells, then what goes after them, before anything else in the row.
+  const cellsEnd = last > first ? (layout.cellEnd[last - 1] ?? runStart) : runStart;
+  out.push(xml.slice(runStart, Math.max(runStart, cellsEnd)));
+  for (; j < cells.length; j++) out.push(cells[j]?.xml ?? "");
+  out.push(xml.slice(Math.max(runStart, cellsEnd), closeStart), close);
+  // spans is an optional hint of the columns a row uses; widened to take in the new cells.
+  const columns = [
+    ...(last > first ? [layout.cellColumn[first] ?? 0, layout.cellColumn[last - 1] ?? 0] : []),
+    ...cells.filter((c) => c.xml).map((c) => c.column),
+  ];
+  if (columns.length > 0)
+    out[0] = open.replace(SPANS, `$1"${Math.min(...columns) + 1}:${Math.max(...columns) + 1}"`);
+  return out.join("");
 }
 
 function newRowXml(row: number, cells: readonly CellXml[], prefix: string): string {
@@ -96,10 +108,35 @@ function colsXml(layout: SheetLayout, widths: SheetEdits["widths"], prefix: stri
 }
 
 /**
+ * A shared formula is stored once, in its first cell; the others only point at it. Writing over
+ * that first cell while some of the others stay would leave them pointing at nothing (Excel then
+ * calls the file damaged), so such a write is refused here and left to the ExcelJS writer.
+ */
+function checkSharedFormulas(layout: SheetLayout, edits: SheetEdits): void {
+  const written = (row: number, column: number) =>
+    edits.rows.get(row)?.some((c) => c.column === column) === true;
+  for (const master of layout.sharedMasters) {
+    if (!written(master.row, master.column)) continue;
+    const [from, to = from] = master.ref.split(":");
+    const a = /^([A-Z]{1,3})(\d+)$/.exec(from ?? "");
+    const b = /^([A-Z]{1,3})(\d+)$/.exec(to ?? "");
+    if (!a?.[1] || !b?.[1])
+      throw new PackageFormatError(`unreadable shared formula range ${master.ref}`);
+    for (let r = Number(a[2]) - 1; r <= Number(b[2]) - 1; r++)
+      for (let c = columnIndex(a[1]); c <= columnIndex(b[1]); c++)
+        if (!written(r, c))
+          throw new PackageFormatError(
+            `the shared formula ${master.ref} continues beyond the written cells`,
+          );
+  }
+}
+
+/**
  * The worksheet XML with the edits spliced in. Every byte outside the edited rows, the used-range
  * note and the column widths is copied from the original.
  */
 export function patchSheet(layout: SheetLayout, edits: SheetEdits): string {
+  checkSharedFormulas(layout, edits);
   const xml = layout.xml;
   const prefix = elementPrefix(layout);
   const pieces: { start: number; end: number; text: string }[] = [];

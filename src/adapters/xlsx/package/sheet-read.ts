@@ -29,6 +29,8 @@ export interface SheetLayout {
   columns: { min: number; max: number; width?: number; start: number; end: number }[];
   /** Highest shared-formula index in use, so new ones do not collide. */
   maxSharedIndex: number;
+  /** Cells holding the formula of a shared-formula range, with the range it covers. */
+  sharedMasters: { row: number; column: number; ref: string }[];
 }
 
 /**
@@ -92,6 +94,7 @@ export function readSheet(
     sheetData: { start: -1, openEnd: -1, closeStart: -1, selfClosing: false },
     columns: [],
     maxSharedIndex: -1,
+    sharedMasters: [],
   };
   const masters = new Map<string, { formula: string; row: number; column: number }>();
   let row = 0;
@@ -117,6 +120,7 @@ export function readSheet(
     if (c.formulaType === "shared" && c.sharedIndex !== undefined) {
       if (c.formula) {
         masters.set(c.sharedIndex, { formula: c.formula, row, column: c.column });
+        if (c.sharedRef) layout.sharedMasters.push({ row, column: c.column, ref: c.sharedRef });
         formula = c.formula;
       } else {
         const master = masters.get(c.sharedIndex);

@@ -1,10 +1,15 @@
 import { Zip, zipSync, type ZipInputFile } from "fflate";
 
 /** Deflates one part; hosts with a native zlib (Node) pass one, the browser uses fflate's. */
-export type Deflate = (data: Uint8Array) => { bytes: Uint8Array<ArrayBuffer>; crc: number };
+export type Deflate = (
+  data: Uint8Array,
+) => Promise<{ bytes: Uint8Array<ArrayBuffer>; crc: number }>;
 
 /** Zips the parts in their original order, so [Content_Types].xml stays first. */
-export function zipParts(parts: Map<string, Uint8Array>, deflate?: Deflate): Uint8Array {
+export async function zipParts(
+  parts: Map<string, Uint8Array>,
+  deflate?: Deflate,
+): Promise<Uint8Array> {
   if (!deflate) return zipSync(Object.fromEntries(parts), { level: 6 });
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
@@ -12,8 +17,11 @@ export function zipParts(parts: Map<string, Uint8Array>, deflate?: Deflate): Uin
     if (error) failure = error;
     else chunks.push(chunk);
   });
-  for (const [filename, data] of parts) {
-    const { bytes, crc } = deflate(data);
+  // Every part is compressed at once; the zip is then assembled in the original order.
+  const entries = [...parts];
+  const compressed = await Promise.all(entries.map(([, data]) => deflate(data)));
+  for (const [i, [filename, data]] of entries.entries()) {
+    const { bytes, crc } = compressed[i] as { bytes: Uint8Array<ArrayBuffer>; crc: number };
     const file: ZipInputFile = { filename, size: data.length, crc, compression: 8 };
     zip.add(file);
     file.ondata?.(null, bytes, true);
