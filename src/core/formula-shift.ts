@@ -16,10 +16,10 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
     pieces[i] = (pieces[i] ?? "").replace(
       REF,
       (match, d1: string, col: string, d2: string, row: string) => {
-        const column = d1 ? col : columnLetter(columnIndex(col) + columns);
-        return columnIndex(col) + columns < 0 || Number(row) + rows < 1
-          ? match
-          : `${d1}${column}${d2}${d2 ? row : Number(row) + rows}`;
+        // Absolute columns, and moves down a column, keep the letters as written.
+        const to = d1 || columns === 0 ? null : columnIndex(col) + columns;
+        if ((to !== null && to < 0) || (!d2 && Number(row) + rows < 1)) return match;
+        return `${d1}${to === null ? col : columnLetter(to)}${d2}${d2 ? row : Number(row) + rows}`;
       },
     );
   }

@@ -47,6 +47,14 @@ export function similarity(a: string, b: string): number {
   return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
 }
 
+/** Synonyms split into words once: matching runs for every text cell of a large sheet. */
+const synonymWords = new Map<string, readonly string[]>();
+function wordsOf(synonym: string): readonly string[] {
+  let words = synonymWords.get(synonym);
+  if (!words) synonymWords.set(synonym, (words = synonym.split(" ")));
+  return words;
+}
+
 function matchQuality(
   header: string,
   words: readonly string[],
@@ -56,7 +64,7 @@ function matchQuality(
   if (header === synonym) return 1;
   if (synonym.length < 3) return 0;
   if (synonym.length >= 5 && header.startsWith(synonym + " ")) return 0.9;
-  if (synonym.length >= 5 && synonym.split(" ").every((w) => words.includes(w))) return 0.8;
+  if (synonym.length >= 5 && wordsOf(synonym).every((w) => words.includes(w))) return 0.8;
   // Similarity ≥ 0.8 needs the lengths within a fifth of each other; skip the edit distance otherwise.
   if (
     fuzzy &&

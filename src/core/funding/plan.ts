@@ -19,11 +19,14 @@ export interface FundingPlanOptions {
  * would skip a number typed as text ("£250,000"), so a total over one is written as its value
  * (the cell is reported as number-as-text) rather than as a formula that would disagree.
  */
+/** One number per cell for the overlay's keys: a string per lookup shows in large tables. */
+const key = (r: number, c: number) => r * 16384 + c;
+
 class Values {
-  private readonly overlay = new Map<string, number>();
+  private readonly overlay = new Map<number, number>();
   constructor(private readonly sheet: SheetSnapshot) {}
   get(r: number, c: number): number {
-    const planned = this.overlay.get(`${r},${c}`);
+    const planned = this.overlay.get(key(r, c));
     if (planned !== undefined) return planned;
     const parsed = parseMoney(this.sheet.rows[r]?.[c]?.value ?? null);
     return parsed.kind === "number" ? parsed.value : 0;
@@ -32,7 +35,7 @@ class Values {
   sumMisses(cells: readonly At[]): boolean {
     return cells.some(
       ([r, c]) =>
-        !this.overlay.has(`${r},${c}`) &&
+        !this.overlay.has(key(r, c)) &&
         typeof this.sheet.rows[r]?.[c]?.value === "string" &&
         parseMoney(this.sheet.rows[r]?.[c]?.value ?? null).kind === "number",
     );
@@ -41,7 +44,7 @@ class Values {
     return cells.reduce((s, [r, c]) => s + this.get(r, c), 0);
   }
   set(r: number, c: number, v: number): void {
-    this.overlay.set(`${r},${c}`, v);
+    this.overlay.set(key(r, c), v);
   }
 }
 

@@ -24,6 +24,8 @@ const SCALE_WORDS = /likelihood|impact|probability|severity|consequence|score/i;
 const SCALE =
   /(?:likelihood|impact|probability|severity|consequence)\s*\(?\s*1\s*(?:-|–|to)\s*(\d+)/i;
 
+const DIGIT = /\d/;
+
 function tidyLabel(label: string): string {
   const tidy = label
     .replace(/\b(risk|priority|rating)\s*$/i, "")
@@ -87,8 +89,17 @@ export function readLegend(sheet: SheetSnapshot, tableRows: ReadonlySet<number>)
     const rowBands: Band[] = [];
     let rowAt = "";
     for (let c = 0; c < row.length; c++) {
+      // Every key pattern is text with a number in it, or text beside one ("Low" | "1-2"):
+      // numbers and plain words are passed over without trying the patterns, which matters on
+      // sheets of a million cells.
+      if (typeof row[c]?.value !== "string") continue;
       const text = cellText(row[c] ?? undefined);
       if (!text) continue;
+      if (
+        !DIGIT.test(text) &&
+        !(typeof row[c + 1]?.value === "string" && DIGIT.test(cellText(row[c + 1] ?? undefined)))
+      )
+        continue;
       const s = SCALE.exec(text);
       if (s && s[1]) scale = Math.max(scale ?? 0, Number(s[1]));
       const single = bandInText(text);
