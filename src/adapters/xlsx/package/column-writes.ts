@@ -15,42 +15,36 @@ interface Content {
   shared?: { si: number; ref?: string };
 }
 
+/** The cached result of a formula, or a plain value: its type attribute and <v> text. */
+function valueParts(value: CellValue): { type: string; text: string } | null {
+  if (typeof value === "number")
+    return Number.isFinite(value) ? { type: "", text: String(value) } : null;
+  if (typeof value === "boolean") return { type: ' t="b"', text: value ? "1" : "0" };
+  if (typeof value === "string" && value !== "")
+    return { type: ' t="str"', text: escapeXml(value) };
+  return null;
+}
+
 /** One <c> element. Text is always a string cell, never a formula, whatever it starts with. */
-export function cellXml(prefix: string, ref: string, style: number, content: Content): string {
+export function cellXml(p: string, ref: string, style: number, content: Content): string {
   const s = style > 0 ? ` s="${style}"` : "";
-  const el = (name: string, body: string, attributes = "") =>
-    `<${prefix}${name}${attributes}>${body}</${prefix}${name}>`;
-  const { value } = content;
+  const { value, shared } = content;
   if (content.formula) {
     // Only a shared formula's first cell spells the formula out; the rest point at it.
-    const shared = content.shared;
     const f =
       shared && shared.ref === undefined
-        ? `<${prefix}f t="shared" si="${shared.si}"/>`
-        : el(
-            "f",
-            escapeXml(content.formula.slice(1)),
-            shared ? ` t="shared" ref="${shared.ref}" si="${shared.si}"` : "",
-          );
-    if (typeof value === "number" && Number.isFinite(value))
-      return el("c", f + el("v", String(value)), ` r="${ref}"${s}`);
-    if (typeof value === "string" && value !== "")
-      return el("c", f + el("v", escapeXml(value)), ` r="${ref}"${s} t="str"`);
-    if (typeof value === "boolean")
-      return el("c", f + el("v", value ? "1" : "0"), ` r="${ref}"${s} t="b"`);
-    return el("c", f, ` r="${ref}"${s}`);
+        ? `<${p}f t="shared" si="${shared.si}"/>`
+        : `<${p}f${shared ? ` t="shared" ref="${shared.ref}" si="${shared.si}"` : ""}>${escapeXml(content.formula.slice(1))}</${p}f>`;
+    const cached = valueParts(value);
+    return cached
+      ? `<${p}c r="${ref}"${s}${cached.type}>${f}<${p}v>${cached.text}</${p}v></${p}c>`
+      : `<${p}c r="${ref}"${s}>${f}</${p}c>`;
   }
-  if (typeof value === "number" && Number.isFinite(value))
-    return el("c", el("v", String(value)), ` r="${ref}"${s}`);
-  if (typeof value === "boolean")
-    return el("c", el("v", value ? "1" : "0"), ` r="${ref}"${s} t="b"`);
   if (typeof value === "string" && value !== "")
-    return el(
-      "c",
-      el("is", el("t", escapeXml(value), ' xml:space="preserve"')),
-      ` r="${ref}"${s} t="inlineStr"`,
-    );
-  return s ? `<${prefix}c r="${ref}"${s}/>` : "";
+    return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(value)}</${p}t></${p}is></${p}c>`;
+  const plain = valueParts(value);
+  if (plain) return `<${p}c r="${ref}"${s}${plain.type}><${p}v>${plain.text}</${p}v></${p}c>`;
+  return s ? `<${p}c r="${ref}"${s}/>` : "";
 }
 
 /** Finds existing cells' styles and column widths in a sheet's layout. */

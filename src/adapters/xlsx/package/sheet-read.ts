@@ -1,8 +1,9 @@
 import { parseAddress } from "../../../core/a1";
 import { shiftFormula } from "../../../core/formula-shift";
-import type { Cell, SheetSnapshot } from "../../../core/snapshot";
+import type { Cell, CellValue, SheetSnapshot } from "../../../core/snapshot";
 import type { Styles } from "./styles";
-import { PackageFormatError, parseXml, unescapeExcel } from "./xml";
+import { Tag, scanSheetXml } from "./scan";
+import { PackageFormatError, unescapeExcel } from "./xml";
 
 /**
  * Where things sit in a worksheet's XML, kept so that the writer can splice new cells into the
@@ -97,6 +98,12 @@ export function readSheet(
     sharedMasters: [],
   };
   const masters = new Map<string, { formula: string; row: number; column: number }>();
+  const formats: (string | undefined | null)[] = [];
+  const formatOf = (style: number) => {
+    let format = formats[style];
+    if (format === undefined) formats[style] = format = styles.numberFormatOf(style) ?? null;
+    return format ?? undefined;
+  };
   let row = 0;
   let cells: (Cell | null)[] = [];
   let cell: Pending | undefined;
@@ -130,42 +137,49 @@ export function readSheet(
     } else if (c.formula) formula = c.formula;
     const hasValue = c.value !== undefined || c.inline !== undefined;
     if (!hasValue && formula === undefined) return null;
-    const numberFormat = styles.numberFormatOf(c.style);
-    const out: Cell = { value: null };
+    const numberFormat = formatOf(c.style);
+    let value: CellValue = null;
+    let error: string | undefined;
     const v = c.value ?? "";
     switch (c.type) {
       case "s":
-        out.value = strings[Number(v)] ?? null;
+        value = strings[Number(v)] ?? null;
         break;
       case "str":
-        out.value = formula !== undefined && !hasValue ? null : v;
+        value = formula !== undefined && !hasValue ? null : v;
         break;
       case "inlineStr":
-        out.value = unescapeExcel(c.inline ?? "");
+        value = unescapeExcel(c.inline ?? "");
         break;
       case "b":
-        out.value = hasValue ? v === "1" || v === "true" : null;
+        value = hasValue ? v === "1" || v === "true" : null;
         break;
       case "e":
-        out.error = v;
+        error = v;
         break;
       case "d": {
         const time = Date.parse(v);
-        out.value = Number.isNaN(time) ? v : (time - Date.UTC(1899, 11, 30)) / 86_400_000;
+        value = Number.isNaN(time) ? v : (time - Date.UTC(1899, 11, 30)) / 86_400_000;
         break;
       }
       default:
-        out.value = v.trim() === "" ? null : Number(v);
+        value = v === "" || v.trim() === "" ? null : Number(v);
     }
+    // Built in one go, in one of few shapes: a million cells read faster that way in the core.
+    if (formula === undefined && error === undefined)
+      return numberFormat === undefined ? { value } : { value, numberFormat };
+    const out: Cell = { value };
     if (formula !== undefined) out.formula = `=${formula}`;
-    if (numberFormat) out.numberFormat = numberFormat;
+    if (numberFormat !== undefined) out.numberFormat = numberFormat;
+    if (error !== undefined) out.error = error;
     return out;
   };
 
-  parseXml(xml, {
+  scanSheetXml(xml, {
+    capturing: () => capture !== undefined,
     open(tag, a, start, end) {
       switch (tag) {
-        case "row": {
+        case Tag.Row: {
           row = a.r ? Number(a.r) - 1 : row + (layout.rowNumber.length > 0 ? 1 : 0);
           const previous = layout.rowNumber[layout.rowNumber.length - 1];
           if (!Number.isInteger(row) || row < 0 || (previous !== undefined && row + 1 <= previous))
@@ -178,7 +192,7 @@ export function readSheet(
           cells = [];
           break;
         }
-        case "c": {
+        case Tag.C: {
           const previous =
             layout.cellColumn.length > layout.rowFirstCell[layout.rowFirstCell.length - 1]!
               ? layout.cellColumn[layout.cellColumn.length - 1]!
@@ -197,10 +211,10 @@ export function readSheet(
           layout.cellStyle.push(cell.style);
           break;
         }
-        case "v":
+        case Tag.V:
           if (cell) capture = "";
           break;
-        case "f":
+        case Tag.F:
           if (cell) {
             capture = "";
             cell.formulaType = a.t;
@@ -210,29 +224,29 @@ export function readSheet(
               layout.maxSharedIndex = Math.max(layout.maxSharedIndex, Number(a.si));
           }
           break;
-        case "is":
+        case Tag.Is:
           if (cell) cell.inline = "";
           break;
-        case "rPh":
+        case Tag.RPh:
           phonetic++;
           break;
-        case "t":
+        case Tag.T:
           if (cell?.inline !== undefined && phonetic === 0) {
             capture = "";
             captureInline = true;
           }
           break;
-        case "sheetData":
+        case Tag.SheetData:
           layout.sheetData = { start, openEnd: end, closeStart: end, selfClosing: false };
           break;
-        case "dimension":
+        case Tag.Dimension:
           if (a.ref) layout.dimension = { start, end, ref: a.ref };
           break;
-        case "cols":
+        case Tag.Cols:
           colsStart = start;
           colsOpenEnd = end;
           break;
-        case "col": {
+        case Tag.Col: {
           const min = Number(a.min) - 1;
           const max = Number(a.max) - 1;
           if (a.hidden === "1" || a.hidden === "true")
@@ -246,7 +260,7 @@ export function readSheet(
           });
           break;
         }
-        case "mergeCell":
+        case Tag.MergeCell:
           if (a.ref) merges.push(a.ref);
           break;
       }
@@ -256,28 +270,28 @@ export function readSheet(
     },
     close(tag, start, end, selfClosing) {
       switch (tag) {
-        case "v":
+        case Tag.V:
           if (cell && capture !== undefined) cell.value = capture;
           capture = undefined;
           break;
-        case "f":
+        case Tag.F:
           if (cell && capture !== undefined) cell.formula = capture;
           capture = undefined;
           break;
-        case "t":
+        case Tag.T:
           if (cell && captureInline) cell.inline = (cell.inline ?? "") + (capture ?? "");
           capture = undefined;
           captureInline = false;
           break;
-        case "rPh":
+        case Tag.RPh:
           phonetic--;
           break;
-        case "c":
+        case Tag.C:
           finishCell();
           layout.cellEnd.push(end);
           cell = undefined;
           break;
-        case "row":
+        case Tag.Row:
           layout.rowEnd.push(end);
           layout.rowSelfClosing.push(selfClosing);
           if (cells.length > 0) {
@@ -285,11 +299,11 @@ export function readSheet(
             rows[row] = cells;
           }
           break;
-        case "sheetData":
+        case Tag.SheetData:
           layout.sheetData.closeStart = selfClosing ? end : start;
           layout.sheetData.selfClosing = selfClosing;
           break;
-        case "cols":
+        case Tag.Cols:
           layout.cols = {
             start: colsStart,
             end,
