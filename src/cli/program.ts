@@ -69,12 +69,15 @@ interface ApplyCliOptions extends CheckOptions {
   valuesOnly?: boolean;
 }
 
-async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<number> {
-  if (sameFile(file, options.out)) {
+function refuseToOverwrite(file: string, out: string): void {
+  if (sameFile(file, out))
     throw new UsageError(
-      `--out ${options.out} is the input file; Council Sheets never writes over its input, choose another name`,
+      `--out ${out} is the input file; Council Sheets never writes over its input, choose another name`,
     );
-  }
+}
+
+async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<number> {
+  refuseToOverwrite(file, options.out);
   const settings = analyseOptions(options, io.today());
   const document = await readWorkbookFile(file);
   const { snapshot } = document;
@@ -125,10 +128,7 @@ async function pid(file: string, options: PidCliOptions, io: Io): Promise<number
     throw new UsageError("pid needs --project <name> (repeatable) or --all");
   if (options.all && options.project?.length)
     throw new UsageError("pid takes --project or --all, not both");
-  if (sameFile(file, options.out))
-    throw new UsageError(
-      `--out ${options.out} is the input file; Council Sheets never writes over its input, choose another name`,
-    );
+  refuseToOverwrite(file, options.out);
   const settings = analyseOptions(options, io.today());
   const document = await readWorkbookFile(file);
   const { snapshot } = document;

@@ -90,19 +90,12 @@ export function columnEdits(
   };
   for (const op of ops) {
     const letter = columnLetter(op.column);
-    // Rows share a handful of styles: derive each (style, format) pair once, not once per cell.
-    const derived = new Map<string, number>();
-    const derive = (base: number, numberFormat: string | undefined) => {
-      const key = numberFormat === undefined ? `${base}` : `${base}|${numberFormat}`;
-      let style = derived.get(key);
-      if (style === undefined)
-        derived.set(key, (style = styles.withNumberFormat(base, numberFormat)));
-      return style;
-    };
     const styleOf = (row: number, numberFormat: string | undefined, keepOwn: boolean) => {
-      if (op.styleFrom !== undefined) return derive(lookup.style(row, op.styleFrom), numberFormat);
+      // Styles derives each (style, format) pair once and remembers it.
+      if (op.styleFrom !== undefined)
+        return styles.withNumberFormat(lookup.style(row, op.styleFrom), numberFormat);
       const own = lookup.style(row, op.column);
-      return keepOwn ? own : derive(own, numberFormat);
+      return keepOwn ? own : styles.withNumberFormat(own, numberFormat);
     };
     if (op.header) {
       const { row, text } = op.header;

@@ -1,4 +1,4 @@
-import { columnIndex, columnLetter } from "../../../core/a1";
+import { columnLetter, parseAddress, type CellPosition } from "../../../core/a1";
 import type { SheetLayout } from "./sheet-read";
 import { PackageFormatError, withAttribute } from "./xml";
 
@@ -79,14 +79,23 @@ function newRowXml(row: number, cells: readonly CellXml[], prefix: string): stri
 }
 
 /** The used range grown to take in the written cells, as <dimension> states it. */
+/** The corners of "A1:K29" (or "A1"), or null when the text is not a range. */
+function rangeCorners(ref: string): [CellPosition, CellPosition] | null {
+  const [from = "", to = from] = ref.split(":");
+  try {
+    return [parseAddress(from), parseAddress(to)];
+  } catch {
+    return null;
+  }
+}
+
 function widenDimension(ref: string, rows: readonly number[], columns: readonly number[]): string {
-  const [from, to = from] = ref.split(":");
-  const a = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(from ?? "");
-  const b = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(to ?? "");
-  if (!a?.[1] || !b?.[1] || rows.length === 0 || columns.length === 0) return ref;
+  const corners = rangeCorners(ref);
+  if (!corners || rows.length === 0 || columns.length === 0) return ref;
+  const [a, b] = corners;
   // Loops, not Math.min(...rows): a spread of 100,000 rows overflows the call stack.
-  let [top, bottom] = [Number(a[2]) - 1, Number(b[2]) - 1];
-  let [left, right] = [columnIndex(a[1]), columnIndex(b[1])];
+  let [top, bottom] = [a.row, b.row];
+  let [left, right] = [a.column, b.column];
   for (const r of rows) [top, bottom] = [Math.min(top, r), Math.max(bottom, r)];
   for (const c of columns) [left, right] = [Math.min(left, c), Math.max(right, c)];
   return `${columnLetter(left)}${top + 1}:${columnLetter(right)}${bottom + 1}`;
@@ -117,13 +126,11 @@ function checkSharedFormulas(layout: SheetLayout, edits: SheetEdits): void {
     edits.rows.get(row)?.some((c) => c.column === column) === true;
   for (const master of layout.sharedMasters) {
     if (!written(master.row, master.column)) continue;
-    const [from, to = from] = master.ref.split(":");
-    const a = /^([A-Z]{1,3})(\d+)$/.exec(from ?? "");
-    const b = /^([A-Z]{1,3})(\d+)$/.exec(to ?? "");
-    if (!a?.[1] || !b?.[1])
-      throw new PackageFormatError(`unreadable shared formula range ${master.ref}`);
-    for (let r = Number(a[2]) - 1; r <= Number(b[2]) - 1; r++)
-      for (let c = columnIndex(a[1]); c <= columnIndex(b[1]); c++)
+    const corners = rangeCorners(master.ref);
+    if (!corners) throw new PackageFormatError(`unreadable shared formula range ${master.ref}`);
+    const [a, b] = corners;
+    for (let r = a.row; r <= b.row; r++)
+      for (let c = a.column; c <= b.column; c++)
         if (!written(r, c))
           throw new PackageFormatError(
             `the shared formula ${master.ref} continues beyond the written cells`,
