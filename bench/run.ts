@@ -10,7 +10,7 @@ import type { WorkbookSnapshot } from "../src/core/snapshot";
 import { loadWorkbook } from "../src/adapters/xlsx/read";
 import { applyPlan, saveWorkbook } from "../src/adapters/xlsx/write";
 import { openWorkbook } from "../src/adapters/xlsx/document";
-import { nativeDeflate } from "../src/cli/deflate";
+import { nativeZlib } from "../src/cli/zlib";
 import { readSnapshot } from "../src/adapters/excel/read";
 import { applyPlanInExcel } from "../src/adapters/excel/write";
 import type { ExcelRuntime } from "../src/adapters/excel/runtime";
@@ -44,7 +44,7 @@ async function floor(file: string): Promise<{ read: number; total: number }> {
 /** What `council-sheets check` and `apply` do, in this process. */
 async function ours(file: string, out: string) {
   const open = () =>
-    openWorkbook(new Uint8Array(readFileSync(file)), path.basename(file), nativeDeflate());
+    openWorkbook(new Uint8Array(readFileSync(file)), path.basename(file), nativeZlib());
   const check = await timed(async () => analyseWorkbook((await open()).snapshot, { asOf: TODAY }));
   const apply = await timed(async () => {
     const document = await open();

@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { WorkbookError } from "../adapters/xlsx/errors";
 import { openWorkbook, type WorkbookDocument } from "../adapters/xlsx/document";
-import { nativeDeflate } from "./deflate";
+import { nativeZlib } from "./zlib";
 
 /** Reads a workbook file, turning every file-system fault into a one-line WorkbookError. */
 export async function readWorkbookFile(file: string): Promise<WorkbookDocument> {
@@ -24,7 +24,7 @@ export async function readWorkbookFile(file: string): Promise<WorkbookDocument> 
   return openWorkbook(
     new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     path.basename(file),
-    nativeDeflate(),
+    nativeZlib(),
   );
 }
 

@@ -6,7 +6,7 @@ import { planPids } from "../../src/core/pid/build";
 import { cellAddress, parseAddress } from "../../src/core/a1";
 import { openWorkbook, type XlsxEngine } from "../../src/adapters/xlsx/document";
 import { applyPlan, saveWorkbook } from "../../src/adapters/xlsx/write";
-import { nativeDeflate } from "../../src/cli/deflate";
+import { nativeZlib } from "../../src/cli/zlib";
 import { FIXTURES, TODAY } from "../helpers/builders";
 import { cellsOf, formulaResults, sheetFacts } from "../helpers/compare";
 import { findSoffice, recalculate } from "../helpers/libreoffice";
@@ -41,7 +41,7 @@ async function applyTo(
   const document = await openWorkbook(
     new Uint8Array(readFileSync(input)),
     path.basename(input),
-    nativeDeflate(),
+    nativeZlib(),
   );
   const { snapshot } = document;
   const analysed = analyseWorkbook(snapshot, { asOf: TODAY, ...options });

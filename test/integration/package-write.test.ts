@@ -6,7 +6,8 @@ import { openWorkbook } from "../../src/adapters/xlsx/document";
 import { XlsxPackage } from "../../src/adapters/xlsx/package";
 import { analyseWorkbook } from "../../src/core/analyse";
 import type { WritePlan } from "../../src/core/plan";
-import { nativeDeflate } from "../../src/cli/deflate";
+import { nativeZlib } from "../../src/cli/zlib";
+import { zipEntries } from "../../src/adapters/xlsx/package/zip-read";
 import { FIXTURES, TODAY } from "../helpers/builders";
 
 const RISK = path.join(FIXTURES, "bcp-risk-registers.xlsx");
@@ -22,7 +23,7 @@ const text = (parts: Record<string, Uint8Array>, name: string) =>
   strFromU8(parts[name] ?? new Uint8Array());
 
 async function applyDirect(bytes: Uint8Array, plan?: WritePlan, valuesOnly = false) {
-  const document = await openWorkbook(bytes, "test.xlsx", nativeDeflate());
+  const document = await openWorkbook(bytes, "test.xlsx", nativeZlib());
   const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
   const saved = await document.save(plan ?? analysis.plan, { valuesOnly });
   expect(saved.engine).toBe("direct");
@@ -58,7 +59,7 @@ describe("writing calculated columns straight into the sheet XML", () => {
       );
     });
     const before = unzipSync(input);
-    const { parts: after, analysis } = await applyDirect(input);
+    const { parts: after, analysis, saved } = await applyDirect(input);
     const edited = new Set([
       "xl/workbook.xml",
       "xl/styles.xml",
@@ -71,6 +72,16 @@ describe("writing calculated columns straight into the sheet XML", () => {
       if (name === "xl/calcChain.xml") continue;
       if (edited.has(name) || name.startsWith("xl/worksheets/")) continue;
       expect([name, after[name]]).toEqual([name, before[name]]);
+    }
+    // Untouched parts are not even recompressed: their stored bytes are copied as they were.
+    const storedBefore = new Map(zipEntries(input).map((e) => [e.name, e]));
+    const untouched = zipEntries(saved.bytes).filter(
+      (e) => !edited.has(e.name) && !e.name.startsWith("xl/worksheets/"),
+    );
+    expect(untouched.map((e) => e.name)).toContain("customXml/item1.xml");
+    for (const entry of untouched) {
+      const was = storedBefore.get(entry.name);
+      expect([entry.name, entry.crc, entry.raw]).toEqual([entry.name, was?.crc, was?.raw]);
     }
     expect(Object.keys(after)).not.toContain("xl/calcChain.xml");
     expect(text(after, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
@@ -90,7 +101,7 @@ describe("writing calculated columns straight into the sheet XML", () => {
 
   it("gives the same bytes when saved twice, never applying a plan on top of an earlier save", async () => {
     const input = new Uint8Array(readFileSync(RISK));
-    const document = await openWorkbook(input, "risk.xlsx", nativeDeflate());
+    const document = await openWorkbook(input, "risk.xlsx", nativeZlib());
     const { plan } = analyseWorkbook(document.snapshot, { asOf: TODAY });
     const first = await document.save(plan, { valuesOnly: false });
     const second = await document.save(plan, { valuesOnly: false });
@@ -142,7 +153,7 @@ describe("writing calculated columns straight into the sheet XML", () => {
     expect(xml).toContain("vt_x000B_x");
     expect(xml).toContain("_x005F_x0041_");
     expect(xml).not.toContain("<f>HYPERLINK");
-    const reread = XlsxPackage.open(saved.bytes).snapshot.sheets.find(
+    const reread = (await XlsxPackage.open(saved.bytes)).snapshot.sheets.find(
       (s) => s.name === "How We Work",
     );
     expect(hostile.map((_, i) => reread?.rows[i + 1]?.[20]?.value)).toEqual(hostile);
@@ -234,13 +245,13 @@ describe("writing calculated columns straight into the sheet XML", () => {
         },
       ],
     };
-    await expect(XlsxPackage.open(input).write(plan, { valuesOnly: true })).rejects.toThrow(
+    await expect((await XlsxPackage.open(input)).write(plan, { valuesOnly: true })).rejects.toThrow(
       /shared formula B1:B6 continues beyond/,
     );
-    const document = await openWorkbook(input, "shared.xlsx", nativeDeflate());
+    const document = await openWorkbook(input, "shared.xlsx", nativeZlib());
     const saved = await document.save(plan, { valuesOnly: true });
     expect(saved.engine).toBe("exceljs");
-    const out = XlsxPackage.open(saved.bytes).snapshot.sheets[0];
+    const out = (await XlsxPackage.open(saved.bytes)).snapshot.sheets[0];
     expect(out?.rows.map((row) => row[1]?.formula ?? row[1]?.value)).toEqual([
       0,
       0,
@@ -302,7 +313,7 @@ describe("writing calculated columns straight into the sheet XML", () => {
     expect(strFromU8(unzipSync(saved.bytes)["xl/workbook.xml"] ?? new Uint8Array())).toContain(
       '</x:sheets><x:calcPr fullCalcOnLoad="1"/>',
     );
-    const reread = XlsxPackage.open(saved.bytes).snapshot.sheets[0];
+    const reread = (await XlsxPackage.open(saved.bytes)).snapshot.sheets[0];
     expect(reread?.rows[3]?.[4]).toMatchObject({
       value: 9,
       formula: expect.stringContaining("C4*D4"),

@@ -2,7 +2,7 @@ import type { ApplyOptions } from "../../core/apply-plan";
 import type { WritePlan } from "../../core/plan";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import { classifyBytes } from "./errors";
-import { PackageFormatError, XlsxPackage, type Deflate } from "./package";
+import { PackageFormatError, XlsxPackage, type NativeZlib } from "./package";
 import { loadWorkbook, type LoadedWorkbook } from "./read";
 import { applyPlan, saveWorkbook } from "./write";
 
@@ -23,17 +23,18 @@ export interface WorkbookDocument {
 
 /**
  * Opens an .xlsx held in memory. Throws WorkbookError (never anything else) with a message naming
- * `name`. `deflate` lets a host with native zlib (Node) compress faster than the portable default.
+ * `name`. `zlib` lets a host with native zlib (Node) decompress and compress faster than the
+ * portable default.
  */
 export async function openWorkbook(
   bytes: Uint8Array,
   name: string,
-  deflate?: Deflate,
+  zlib?: NativeZlib,
 ): Promise<WorkbookDocument> {
   classifyBytes(bytes, name);
   let direct: XlsxPackage | undefined;
   try {
-    direct = XlsxPackage.open(bytes);
+    direct = await XlsxPackage.open(bytes, zlib?.inflate);
   } catch {
     // A package the direct reader does not follow (odd part names, strict OOXML…): ExcelJS
     // reads what it can, or says the file is damaged.
@@ -53,7 +54,7 @@ export async function openWorkbook(
     async save(plan, options) {
       if (direct && XlsxPackage.canWrite(plan)) {
         try {
-          return { bytes: await direct.write(plan, options, deflate), engine: "direct" };
+          return { bytes: await direct.write(plan, options, zlib?.deflate), engine: "direct" };
         } catch (error) {
           if (!(error instanceof PackageFormatError)) throw error;
           // Parts the splicer cannot edit safely (no cell formats to extend…): ExcelJS writes it.

@@ -3,17 +3,18 @@ import type { ColumnWrite, WritePlan } from "../../../core/plan";
 import type { WorkbookSnapshot } from "../../../core/snapshot";
 import { WorkbookError } from "../errors";
 import { columnEdits } from "./column-writes";
-import { partText, unzipParts, workbookParts, type Parts, type WorkbookParts } from "./parts";
+import { PackageParts, workbookParts, type WorkbookParts } from "./parts";
 import { readSharedStrings } from "./shared-strings";
 import { elementPrefix, patchSheet } from "./sheet-patch";
 import { readSheet, type SheetLayout } from "./sheet-read";
 import { Styles } from "./styles";
 import { dropCalcChain, requestFullCalculation } from "./workbook-edits";
 import { PackageFormatError } from "./xml";
-import { zipParts, type Deflate } from "./zip";
+import { zipParts, type Deflate, type NativeZlib, type OutputPart } from "./zip";
+import { portableInflate, type Inflate } from "./zip-read";
 
 export { PackageFormatError };
-export type { Deflate };
+export type { Deflate, Inflate, NativeZlib };
 
 /**
  * An .xlsx read straight from its XML parts. Writing splices the calculated columns into the
@@ -25,7 +26,7 @@ export class XlsxPackage {
   private readonly layouts = new Map<string, { path: string; layout: SheetLayout }>();
 
   private constructor(
-    private readonly parts: Parts,
+    private readonly parts: PackageParts,
     private readonly book: WorkbookParts,
     snapshot: WorkbookSnapshot,
   ) {
@@ -33,17 +34,21 @@ export class XlsxPackage {
   }
 
   /** Throws PackageFormatError when the file is not a package this reader understands. */
-  static open(bytes: Uint8Array): XlsxPackage {
-    const parts = unzipParts(bytes);
-    const book = workbookParts(parts);
-    const strings = readSharedStrings(
-      book.sharedStringsPath && partText(parts, book.sharedStringsPath),
-    );
-    const styles = new Styles(book.stylesPath && partText(parts, book.stylesPath));
+  static async open(bytes: Uint8Array, inflate: Inflate = portableInflate): Promise<XlsxPackage> {
+    const parts = PackageParts.open(bytes, inflate);
+    const book = await workbookParts(parts);
+    // Every part the snapshot needs is decompressed at once (on native zlib's threads in Node).
+    const [sharedStrings, stylesXml, ...sheetXml] = await Promise.all([
+      book.sharedStringsPath && parts.text(book.sharedStringsPath),
+      book.stylesPath && parts.text(book.stylesPath),
+      ...book.sheets.map((entry) => parts.text(entry.path)),
+    ]);
+    const strings = readSharedStrings(sharedStrings);
+    const styles = new Styles(stylesXml);
     const sheets = [];
     const layouts: [string, { path: string; layout: SheetLayout }][] = [];
-    for (const entry of book.sheets) {
-      const xml = partText(parts, entry.path);
+    for (const [i, entry] of book.sheets.entries()) {
+      const xml = sheetXml[i];
       if (xml === undefined) throw new PackageFormatError(`${entry.path} is missing`);
       const { sheet, layout } = readSheet(entry.name, xml, strings, styles);
       sheets.push(sheet);
@@ -62,8 +67,10 @@ export class XlsxPackage {
   /** The workbook's bytes with the plan applied; the package itself stays as it was read. */
   async write(plan: WritePlan, options: ApplyOptions, deflate?: Deflate): Promise<Uint8Array> {
     const encoder = new TextEncoder();
-    const parts = new Map(this.parts);
-    const styles = new Styles(this.book.stylesPath && partText(parts, this.book.stylesPath));
+    const output = new Map<string, OutputPart>(this.parts.entries);
+    const styles = new Styles(
+      this.book.stylesPath && (await this.parts.text(this.book.stylesPath)),
+    );
     const bySheet = new Map<string, ColumnWrite[]>();
     for (const op of plan.operations) {
       if (op.kind !== "column") throw new PackageFormatError(`cannot ${op.kind} in place`);
@@ -75,15 +82,15 @@ export class XlsxPackage {
         throw new WorkbookError("write-failed", `Sheet "${sheet}" is missing from the workbook`);
       const prefix = elementPrefix(found.layout);
       const edits = columnEdits(found.layout, ops, styles, options, prefix);
-      parts.set(found.path, encoder.encode(patchSheet(found.layout, edits)));
+      output.set(found.path, encoder.encode(patchSheet(found.layout, edits)));
     }
     if (styles.changed && this.book.stylesPath)
-      parts.set(this.book.stylesPath, encoder.encode(styles.serialise()));
+      output.set(this.book.stylesPath, encoder.encode(styles.serialise()));
     if (bySheet.size > 0) {
-      const workbook = partText(parts, this.book.workbookPath) ?? "";
-      parts.set(this.book.workbookPath, encoder.encode(requestFullCalculation(workbook)));
-      dropCalcChain(parts, this.book);
+      const workbook = (await this.parts.text(this.book.workbookPath)) ?? "";
+      output.set(this.book.workbookPath, encoder.encode(requestFullCalculation(workbook)));
+      await dropCalcChain(this.parts, output, this.book);
     }
-    return zipParts(parts, deflate);
+    return zipParts(output, deflate);
   }
 }

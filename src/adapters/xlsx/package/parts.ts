@@ -1,20 +1,39 @@
-import { unzipSync } from "fflate";
 import { PackageFormatError, parseXml } from "./xml";
-
-/** The parts of an .xlsx package (a zip of XML files), by path, in archive order. */
-export type Parts = Map<string, Uint8Array>;
+import { inflateEntry, zipEntries, type Inflate, type ZipEntry } from "./zip-read";
 
 const decoder = new TextDecoder();
-export const partText = (parts: Parts, path: string): string | undefined => {
-  const bytes = parts.get(path);
-  return bytes ? decoder.decode(bytes) : undefined;
-};
 
-export function unzipParts(bytes: Uint8Array): Parts {
-  try {
-    return new Map(Object.entries(unzipSync(bytes)));
-  } catch (error) {
-    throw new PackageFormatError(`not a readable zip (${(error as Error).message})`);
+/**
+ * The parts of an .xlsx package (a zip of XML files), by path, in archive order. A part is
+ * decompressed only when something reads it, once; parts nobody reads stay compressed and are
+ * copied into the saved file as they were stored.
+ */
+export class PackageParts {
+  private readonly texts = new Map<string, Promise<string>>();
+
+  private constructor(
+    readonly entries: ReadonlyMap<string, ZipEntry>,
+    private readonly inflate: Inflate,
+  ) {}
+
+  /** Throws PackageFormatError when the bytes are not a zip archive this reader follows. */
+  static open(bytes: Uint8Array, inflate: Inflate): PackageParts {
+    return new PackageParts(new Map(zipEntries(bytes).map((e) => [e.name, e])), inflate);
+  }
+
+  has(path: string): boolean {
+    return this.entries.has(path);
+  }
+
+  text(path: string): Promise<string | undefined> {
+    const entry = this.entries.get(path);
+    if (!entry) return Promise.resolve(undefined);
+    let text = this.texts.get(path);
+    if (!text) {
+      text = inflateEntry(entry, this.inflate).then((bytes) => decoder.decode(bytes));
+      this.texts.set(path, text);
+    }
+    return text;
   }
 }
 
@@ -42,8 +61,8 @@ function resolveTarget(from: string, target: string): string {
   return segments.join("/");
 }
 
-export function relationshipsOf(parts: Parts, part: string): Relationship[] {
-  const xml = partText(parts, relsPathOf(part));
+export async function relationshipsOf(parts: PackageParts, part: string): Promise<Relationship[]> {
+  const xml = await parts.text(relsPathOf(part));
   if (xml === undefined) return [];
   const found: Relationship[] = [];
   parseXml(xml, {
@@ -78,12 +97,12 @@ export interface WorkbookParts {
 }
 
 /** Finds the workbook, its worksheets in tab order, and the shared parts every sheet reads. */
-export function workbookParts(parts: Parts): WorkbookParts {
-  const main = relationshipsOf(parts, "").find((r) => typeEnds(r, "officeDocument"));
+export async function workbookParts(parts: PackageParts): Promise<WorkbookParts> {
+  const main = (await relationshipsOf(parts, "")).find((r) => typeEnds(r, "officeDocument"));
   const workbookPath = main?.target ?? "xl/workbook.xml";
-  const xml = partText(parts, workbookPath);
+  const xml = await parts.text(workbookPath);
   if (xml === undefined) throw new PackageFormatError("the workbook part is missing");
-  const rels = relationshipsOf(parts, workbookPath);
+  const rels = await relationshipsOf(parts, workbookPath);
   const sheets: SheetEntry[] = [];
   parseXml(xml, {
     open(name, a) {

@@ -1,4 +1,4 @@
-import { Tokenizer } from "htmlparser2";
+import { decodeEntities, tokenizeXml } from "./xml-tokens";
 
 /**
  * The worksheet elements the reader acts on. A sheet of a million cells has four million tags, so
@@ -34,7 +34,6 @@ export interface SheetAttributes {
   width?: string;
 }
 type Slot = keyof SheetAttributes;
-const SLOTS = new Set<string>(["r", "s", "t", "si", "ref", "hidden", "min", "max", "width"]);
 
 export interface SheetScanHandler {
   /** `start` is the "<" of the tag, `end` just past its ">". */
@@ -46,7 +45,7 @@ export interface SheetScanHandler {
   close(tag: Tag, start: number, end: number, selfClosing: boolean): void;
 }
 
-function tagOf(xml: string, start: number, end: number): Tag {
+export function tagOf(xml: string, start: number, end: number): Tag {
   // Skip a namespace prefix ("x:c").
   for (let i = start; i < end; i++) if (xml.charCodeAt(i) === 58) start = i + 1;
   const length = end - start;
@@ -82,74 +81,64 @@ function tagOf(xml: string, start: number, end: number): Tag {
   }
 }
 
+/** Which attribute slot a name fills, told apart by length and characters like tag names. */
+function slotOf(xml: string, start: number, end: number): Slot | undefined {
+  const is = (name: string) => xml.startsWith(name, start);
+  switch (end - start) {
+    case 1: {
+      const c = xml.charCodeAt(start);
+      return c === 114 ? "r" : c === 115 ? "s" : c === 116 ? "t" : undefined;
+    }
+    case 2:
+      return is("si") ? "si" : undefined;
+    case 3:
+      return is("ref") ? "ref" : is("min") ? "min" : is("max") ? "max" : undefined;
+    case 5:
+      return is("width") ? "width" : undefined;
+    case 6:
+      return is("hidden") ? "hidden" : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /**
- * Reads a worksheet with htmlparser2's tokenizer: the same well-tried XML tokenising as its
- * parser, without the parser building a name string and an attribute object for every tag.
+ * Reads a worksheet part on the package tokenizer, naming the elements and attributes the reader
+ * acts on by number, and slicing text only while the handler is capturing it.
  */
 export function scanSheetXml(xml: string, handler: SheetScanHandler): void {
-  // A fresh object only after a tag that set something: most closing work is on attribute-less tags.
+  // A fresh object only after a tag that set something: most tags have no attributes we keep.
   let attributes: SheetAttributes = {};
   let used = false;
   let tag: Tag = Tag.Other;
   let tagStart = 0;
-  let slot: Slot | undefined;
-  let value = "";
-  const tokenizer = new Tokenizer(
-    { xmlMode: true, decodeEntities: true },
-    {
-      onopentagname(start, end) {
-        tag = tagOf(xml, start, end);
-        tagStart = start - 1;
-        if (used) {
-          attributes = {};
-          used = false;
-        }
-      },
-      onattribname(start, end) {
-        const name = xml.slice(start, end);
-        slot = tag !== Tag.Other && SLOTS.has(name) ? (name as Slot) : undefined;
-        value = "";
-      },
-      onattribdata(start, end) {
-        if (slot) value += xml.slice(start, end);
-      },
-      onattribentity(codepoint) {
-        if (slot) value += String.fromCodePoint(codepoint);
-      },
-      onattribend() {
-        if (slot) {
-          attributes[slot] = value;
-          used = true;
-        }
-        slot = undefined;
-      },
-      onopentagend(end) {
-        handler.open(tag, attributes, tagStart, end + 1);
-      },
-      onselfclosingtag(end) {
-        handler.open(tag, attributes, tagStart, end + 1);
-        handler.close(tag, tagStart, end + 1, true);
-      },
-      onclosetag(start, end) {
-        // "</row >": the name ends before the space; the tag at the ">".
-        const gt = xml.charCodeAt(end) === 62 ? end : xml.indexOf(">", end);
-        handler.close(tagOf(xml, start, end), start - 2, gt + 1, false);
-      },
-      ontext(start, end) {
-        if (handler.capturing()) handler.text(xml.slice(start, end));
-      },
-      ontextentity(codepoint) {
-        if (handler.capturing()) handler.text(String.fromCodePoint(codepoint));
-      },
-      oncdata(start, end, offset) {
-        if (handler.capturing()) handler.text(xml.slice(start, end - offset));
-      },
-      oncomment() {},
-      ondeclaration() {},
-      onprocessinginstruction() {},
-      onend() {},
+  tokenizeXml(xml, {
+    openName(start, nameStart, nameEnd) {
+      tag = tagOf(xml, nameStart, nameEnd);
+      tagStart = start;
+      if (used) {
+        attributes = {};
+        used = false;
+      }
     },
-  );
-  tokenizer.write(xml);
-  tokenizer.end();
+    attribute(nameStart, nameEnd, valueStart, valueEnd) {
+      const slot = tag === Tag.Other ? undefined : slotOf(xml, nameStart, nameEnd);
+      if (slot) {
+        attributes[slot] = decodeEntities(xml.slice(valueStart, valueEnd));
+        used = true;
+      }
+    },
+    openEnd(end, selfClosing) {
+      handler.open(tag, attributes, tagStart, end);
+      if (selfClosing) handler.close(tag, tagStart, end, true);
+    },
+    close(start, nameStart, nameEnd, end) {
+      handler.close(tagOf(xml, nameStart, nameEnd), start, end, false);
+    },
+    text(start, end, cdata) {
+      if (!handler.capturing()) return;
+      const text = xml.slice(start, end);
+      handler.text(cdata ? text : decodeEntities(text));
+    },
+  });
 }

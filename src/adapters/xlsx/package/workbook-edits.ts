@@ -1,4 +1,5 @@
-import { partText, relsPathOf, type Parts, type WorkbookParts } from "./parts";
+import { relsPathOf, type PackageParts, type WorkbookParts } from "./parts";
+import type { OutputPart } from "./zip";
 import { parseXml, withAttribute } from "./xml";
 
 const encoder = new TextEncoder();
@@ -59,22 +60,26 @@ function withoutElements(
  * are added or replaced it is out of date, and Excel reports a stale chain as a damaged file.
  * Excel rebuilds it on the next save.
  */
-export function dropCalcChain(parts: Parts, book: WorkbookParts): void {
+export async function dropCalcChain(
+  source: PackageParts,
+  output: Map<string, OutputPart>,
+  book: WorkbookParts,
+): Promise<void> {
   const chain = book.calcChainPath;
-  if (!chain || !parts.has(chain)) return;
-  parts.delete(chain);
+  if (!chain || !output.has(chain)) return;
+  output.delete(chain);
   const relsPath = relsPathOf(book.workbookPath);
-  const rels = partText(parts, relsPath);
+  const rels = await source.text(relsPath);
   if (rels !== undefined)
-    parts.set(
+    output.set(
       relsPath,
       encoder.encode(
         withoutElements(rels, "Relationship", (a) => (a.Type ?? "").endsWith("/calcChain")),
       ),
     );
-  const types = partText(parts, "[Content_Types].xml");
+  const types = await source.text("[Content_Types].xml");
   if (types !== undefined)
-    parts.set(
+    output.set(
       "[Content_Types].xml",
       encoder.encode(withoutElements(types, "Override", (a) => a.PartName === `/${chain}`)),
     );

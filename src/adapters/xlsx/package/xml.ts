@@ -1,4 +1,7 @@
-import { Parser } from "htmlparser2";
+import { PackageFormatError } from "./errors";
+import { decodeEntities, tokenizeXml } from "./xml-tokens";
+
+export { PackageFormatError };
 
 /**
  * SAX-style reading of the XML parts of an .xlsx. Callbacks get local names (a "x:c" written by
@@ -17,36 +20,32 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-/** Thrown when a part is not the XML it should be; callers fall back or report a damaged file. */
-export class PackageFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PackageFormatError";
-  }
-}
-
 export function parseXml(xml: string, handler: XmlHandler): void {
-  let failed: string | undefined;
-  const parser: Parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        handler.open?.(localName(name), attributes, parser.startIndex, parser.endIndex + 1);
-      },
-      ontext(text) {
-        handler.text?.(text);
-      },
-      onclosetag(name, implied) {
-        // In XML mode only a self-closing tag ("<row/>") closes implicitly.
-        handler.close?.(localName(name), parser.startIndex, parser.endIndex + 1, implied);
-      },
-      onerror(error) {
-        failed = error.message;
-      },
+  let name = "";
+  let tagStart = 0;
+  let attributes: Record<string, string> = {};
+  tokenizeXml(xml, {
+    openName(start, nameStart, nameEnd) {
+      name = localName(xml.slice(nameStart, nameEnd));
+      tagStart = start;
+      attributes = {};
     },
-    { xmlMode: true, decodeEntities: true },
-  );
-  parser.end(xml);
-  if (failed) throw new PackageFormatError(failed);
+    attribute(nameStart, nameEnd, valueStart, valueEnd) {
+      attributes[xml.slice(nameStart, nameEnd)] = decodeEntities(xml.slice(valueStart, valueEnd));
+    },
+    openEnd(end, selfClosing) {
+      handler.open?.(name, attributes, tagStart, end);
+      if (selfClosing) handler.close?.(name, tagStart, end, true);
+    },
+    close(start, nameStart, nameEnd, end) {
+      handler.close?.(localName(xml.slice(nameStart, nameEnd)), start, end, false);
+    },
+    text(start, end, cdata) {
+      if (!handler.text) return;
+      const text = xml.slice(start, end);
+      handler.text(cdata ? text : decodeEntities(text));
+    },
+  });
 }
 
 const TEXT_ESCAPES: Record<string, string> = {

@@ -1,30 +1,58 @@
-import { Zip, zipSync, type ZipInputFile } from "fflate";
+import { Zip, ZipDeflate, type ZipInputFile } from "fflate";
+import type { Inflate, ZipEntry } from "./zip-read";
 
 /** Deflates one part; hosts with a native zlib (Node) pass one, the browser uses fflate's. */
 export type Deflate = (
   data: Uint8Array,
 ) => Promise<{ bytes: Uint8Array<ArrayBuffer>; crc: number }>;
 
+/** A host's own compression, faster than the portable JavaScript default. */
+export interface NativeZlib {
+  deflate: Deflate;
+  inflate: Inflate;
+}
+
+/** A part to write: an entry copied exactly as it was stored, or new content to compress. */
+export type OutputPart = ZipEntry | Uint8Array;
+
 /** Zips the parts in their original order, so [Content_Types].xml stays first. */
 export async function zipParts(
-  parts: Map<string, Uint8Array>,
+  parts: Map<string, OutputPart>,
   deflate?: Deflate,
 ): Promise<Uint8Array> {
-  if (!deflate) return zipSync(Object.fromEntries(parts), { level: 6 });
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
     else chunks.push(chunk);
   });
-  // Every part is compressed at once; the zip is then assembled in the original order.
   const entries = [...parts];
-  const compressed = await Promise.all(entries.map(([, data]) => deflate(data)));
-  for (const [i, [filename, data]] of entries.entries()) {
-    const { bytes, crc } = compressed[i] as { bytes: Uint8Array<ArrayBuffer>; crc: number };
-    const file: ZipInputFile = { filename, size: data.length, crc, compression: 8 };
+  // New content is compressed all at once (on native zlib's threads where there are some); the
+  // archive is then assembled in the original order.
+  const compressed = await Promise.all(
+    entries.map(([, part]) => (part instanceof Uint8Array && deflate ? deflate(part) : undefined)),
+  );
+  const addStored = (
+    filename: string,
+    size: number,
+    crc: number,
+    method: number,
+    raw: Uint8Array,
+  ) => {
+    const file: ZipInputFile = { filename, size, crc, compression: method };
     zip.add(file);
-    file.ondata?.(null, bytes, true);
+    file.ondata?.(null, raw as Uint8Array<ArrayBuffer>, true);
+  };
+  for (const [i, [filename, part]] of entries.entries()) {
+    const done = compressed[i];
+    if (!(part instanceof Uint8Array))
+      addStored(filename, part.size, part.crc, part.method, part.raw);
+    else if (done) addStored(filename, part.length, done.crc, 8, done.bytes);
+    else {
+      const file = new ZipDeflate(filename, { level: 6 });
+      zip.add(file);
+      file.push(part, true);
+    }
   }
   zip.end();
   if (failure) throw failure;
