@@ -31,6 +31,9 @@ export function nativeDeflate(chunkSize = 4 * 1024 * 1024): Deflate {
       pieces.push(
         deflateRaw(data.subarray(at, end), {
           level: LARGE_PART_LEVEL,
+          // One output buffer per chunk: with the default 16 KB, each piece of output is another
+          // trip through the thread pool and back to JavaScript.
+          chunkSize: end - at + 1024,
           ...(at > 0 ? { dictionary: data.subarray(Math.max(0, at - WINDOW), at) } : {}),
           finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
         }),

@@ -2,15 +2,28 @@ import fc from "fast-check";
 import { Parser } from "htmlparser2";
 import {
   scanSheetXml,
+  Slot,
   tagOf,
   Tag,
   type SheetAttributes,
 } from "../../src/adapters/xlsx/package/scan";
 import { PackageFormatError, parseXml } from "../../src/adapters/xlsx/package/xml";
-import { decodeEntities } from "../../src/adapters/xlsx/package/xml-tokens";
+import { decodeEntities, Text } from "../../src/adapters/xlsx/package/xml-tokens";
 
 type Event = string;
 const SLOTS = ["r", "s", "t", "si", "ref", "hidden", "min", "max", "width"] as const;
+
+const SLOT_OF = {
+  r: Slot.R,
+  s: Slot.S,
+  t: Slot.T,
+  si: Slot.Si,
+  ref: Slot.Ref,
+  hidden: Slot.Hidden,
+  min: Slot.Min,
+  max: Slot.Max,
+  width: Slot.Width,
+} as const;
 
 function kept(tag: Tag, attributes: Record<string, string | undefined>): string {
   if (tag === Tag.Other) return "";
@@ -18,6 +31,9 @@ function kept(tag: Tag, attributes: Record<string, string | undefined>): string 
     .map((k) => `${k}=${attributes[k]}`)
     .join(",");
 }
+
+const keptByScanner = (tag: Tag, a: SheetAttributes) =>
+  kept(tag, Object.fromEntries(SLOTS.map((k) => [k, a.text(SLOT_OF[k])])));
 
 /** Events from the fast scanner, text joined between tags. */
 function scanned(xml: string): Event[] {
@@ -29,10 +45,13 @@ function scanned(xml: string): Event[] {
   };
   scanSheetXml(xml, {
     capturing: () => true,
-    text: (t) => (text += t),
+    text: (start, end, kind) => {
+      const raw = xml.slice(start, end);
+      text += kind === Text.Entities ? decodeEntities(raw) : raw;
+    },
     open(tag, a: SheetAttributes, start, end) {
       flush();
-      events.push(`open ${tag} ${kept(tag, a as Record<string, string>)} ${start}-${end}`);
+      events.push(`open ${tag} ${keptByScanner(tag, a)} ${start}-${end}`);
     },
     close(tag, start, end, selfClosing) {
       flush();

@@ -3,8 +3,12 @@ import type { WritePlan } from "../../core/plan";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import { classifyBytes } from "./errors";
 import { PackageFormatError, XlsxPackage, type NativeZlib } from "./package";
-import { loadWorkbook, type LoadedWorkbook } from "./read";
-import { applyPlan, saveWorkbook } from "./write";
+import type { LoadedWorkbook } from "./read";
+
+// ExcelJS is loaded only for the files and plans that need it: it takes a noticeable part of a
+// second to load, and most runs never touch it.
+const loadWorkbook = async (bytes: Uint8Array, name: string) =>
+  (await import("./read")).loadWorkbook(bytes, name);
 
 /** How a workbook file was read and will be written. */
 export type XlsxEngine = "direct" | "exceljs";
@@ -44,6 +48,7 @@ export async function openWorkbook(
     // Each save starts from the file as it was opened, never from an earlier save's edits.
     const { workbook } = loaded ?? (await loadWorkbook(bytes, name));
     loaded = undefined;
+    const { applyPlan, saveWorkbook } = await import("./write");
     applyPlan(workbook, plan, options);
     return { bytes: await saveWorkbook(workbook), engine: "exceljs" as const };
   };

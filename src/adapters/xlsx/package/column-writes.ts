@@ -68,9 +68,63 @@ class LayoutLookup {
   }
 }
 
+/** One planned column, ready to give the XML of its cell in any row. */
+class PlannedColumn {
+  readonly letter: string;
+  /** Row → index into op.cells (a later cell for the same row wins, as it would in Excel). */
+  readonly byRow = new Map<number, number>();
+  private readonly roles: Map<number, string>;
+  private readonly sharedIndex = new Map<string, number>();
+
+  constructor(
+    readonly op: ColumnWrite,
+    private readonly options: ApplyOptions,
+    private readonly styleOf: (row: number, format: string | undefined, keepOwn: boolean) => number,
+    private readonly prefix: string,
+    firstShared: number,
+  ) {
+    this.letter = columnLetter(op.column);
+    op.cells.forEach((cell, i) => this.byRow.set(cell.row, i));
+    this.roles = options.valuesOnly ? new Map() : filledDownRuns(op);
+    // Shared-formula indexes in the order the runs start, as one pass over the cells would give.
+    let next = firstShared;
+    for (const cell of op.cells) {
+      const role = this.roles.get(cell.row);
+      if (role?.includes(":") && cell.formula)
+        this.sharedIndex.set(role.split(":")[0] ?? "", next++);
+    }
+  }
+
+  get sharedCount(): number {
+    return this.sharedIndex.size;
+  }
+
+  headerXml(): string {
+    const { row, text } = this.op.header ?? { row: -1, text: "" };
+    const ref = `${this.letter}${row + 1}`;
+    return cellXml(this.prefix, ref, this.styleOf(row, undefined, true), { value: text });
+  }
+
+  cellXml(row: number): string {
+    const planned = this.op.cells[this.byRow.get(row) ?? -1];
+    if (!planned) return "";
+    const content: Content = writtenCell(this.op, planned, this.options);
+    const role = this.roles.get(row);
+    if (role && content.formula) {
+      const master = role.includes(":");
+      const si = this.sharedIndex.get(master ? (role.split(":")[0] ?? "") : role);
+      if (si !== undefined) content.shared = master ? { si, ref: role } : { si };
+    }
+    const { numberFormat } = this.op;
+    const style = this.styleOf(row, numberFormat, numberFormat === undefined);
+    return cellXml(this.prefix, `${this.letter}${row + 1}`, style, content);
+  }
+}
+
 /**
- * The cells the plan's column operations put into one sheet, as XML: the neighbour's look (or the
- * cell's own) with the plan's number format, and each filled-down run as one shared formula.
+ * The cells the plan's column operations put into one sheet: the neighbour's look (or the cell's
+ * own) with the plan's number format, and each filled-down run as one shared formula. Their XML
+ * is made row by row as the sheet is written, so a large write never holds it all at once.
  */
 export function columnEdits(
   layout: SheetLayout,
@@ -80,16 +134,9 @@ export function columnEdits(
   prefix: string,
 ): SheetEdits {
   const lookup = new LayoutLookup(layout);
-  const rows = new Map<number, CellXml[]>();
   const widths: SheetEdits["widths"] = [];
   let nextShared = layout.maxSharedIndex + 1;
-  const put = (row: number, column: number, xml: string) => {
-    const cells = rows.get(row) ?? [];
-    rows.set(row, cells);
-    cells.push({ column, xml });
-  };
-  for (const op of ops) {
-    const letter = columnLetter(op.column);
+  const columns = ops.map((op) => {
     const styleOf = (row: number, numberFormat: string | undefined, keepOwn: boolean) => {
       // Styles derives each (style, format) pair once and remembers it.
       if (op.styleFrom !== undefined)
@@ -97,39 +144,36 @@ export function columnEdits(
       const own = lookup.style(row, op.column);
       return keepOwn ? own : styles.withNumberFormat(own, numberFormat);
     };
-    if (op.header) {
-      const { row, text } = op.header;
-      put(
-        row,
-        op.column,
-        cellXml(prefix, `${letter}${row + 1}`, styleOf(row, undefined, true), { value: text }),
-      );
-      const width = op.styleFrom === undefined ? undefined : lookup.width(op.styleFrom);
-      if (width) widths.push({ column: op.column, width: Math.min(width, 14) });
-    }
-    const roles = options.valuesOnly ? new Map<number, string>() : filledDownRuns(op);
-    const runs = new Map<string, number>();
-    for (const planned of op.cells) {
-      const content: Content = writtenCell(op, planned, options);
-      const role = roles.get(planned.row);
-      if (role && content.formula) {
-        if (role.includes(":")) {
-          runs.set(role.split(":")[0] ?? "", nextShared);
-          content.shared = { si: nextShared++, ref: role };
-        } else {
-          const si = runs.get(role);
-          if (si !== undefined) content.shared = { si };
-        }
+    const column = new PlannedColumn(op, options, styleOf, prefix, nextShared);
+    nextShared += column.sharedCount;
+    const width = op.styleFrom === undefined ? undefined : lookup.width(op.styleFrom);
+    if (op.header && width) widths.push({ column: op.column, width: Math.min(width, 14) });
+    return column;
+  });
+  const rows = new Set<number>();
+  for (const { op, byRow } of columns) {
+    if (op.header) rows.add(op.header.row);
+    for (const row of byRow.keys()) rows.add(row);
+  }
+  return {
+    rows: [...rows].sort((a, b) => a - b),
+    widths,
+    writes: (row, column) =>
+      columns.some(
+        ({ op, byRow }) => op.column === column && (op.header?.row === row || byRow.has(row)),
+      ),
+    cellsAt(row) {
+      const cells: CellXml[] = [];
+      for (const planned of columns) {
+        const { op } = planned;
+        if (op.header?.row === row) cells.push({ column: op.column, xml: planned.headerXml() });
+        if (planned.byRow.has(row)) cells.push({ column: op.column, xml: planned.cellXml(row) });
       }
-      const style = styleOf(planned.row, op.numberFormat, op.numberFormat === undefined);
-      put(planned.row, op.column, cellXml(prefix, `${letter}${planned.row + 1}`, style, content));
-    }
-  }
-  for (const cells of rows.values()) {
-    cells.sort((a, b) => a.column - b.column);
-    // A later write to the same cell wins.
-    for (let i = cells.length - 2; i >= 0; i--)
-      if (cells[i]?.column === cells[i + 1]?.column) cells.splice(i, 1);
-  }
-  return { rows, widths };
+      cells.sort((a, b) => a.column - b.column);
+      // A later write to the same cell wins.
+      for (let i = cells.length - 2; i >= 0; i--)
+        if (cells[i]?.column === cells[i + 1]?.column) cells.splice(i, 1);
+      return cells;
+    },
+  };
 }

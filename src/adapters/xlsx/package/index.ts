@@ -82,7 +82,7 @@ export class XlsxPackage {
         throw new WorkbookError("write-failed", `Sheet "${sheet}" is missing from the workbook`);
       const prefix = elementPrefix(found.layout);
       const edits = columnEdits(found.layout, ops, styles, options, prefix);
-      output.set(found.path, encoder.encode(patchSheet(found.layout, edits)));
+      output.set(found.path, patchSheet(found.layout, edits));
     }
     if (styles.changed && this.book.stylesPath)
       output.set(this.book.stylesPath, encoder.encode(styles.serialise()));

@@ -1,5 +1,6 @@
 import { columnLetter, parseAddress, type CellPosition } from "../../../core/a1";
 import type { SheetLayout } from "./sheet-read";
+import { ByteSink } from "./byte-sink";
 import { PackageFormatError, withAttribute } from "./xml";
 
 /** A cell to put into a row: its 0-based column and its XML, or "" to leave the column empty. */
@@ -9,8 +10,12 @@ export interface CellXml {
 }
 
 export interface SheetEdits {
-  /** 0-based row → cells, sorted by column. */
-  rows: Map<number, CellXml[]>;
+  /** The 0-based rows that get cells, ascending. */
+  rows: readonly number[];
+  /** The cells for one of those rows, sorted by column, made when asked for. */
+  cellsAt(row: number): CellXml[];
+  /** Whether the plan writes this cell (0-based). */
+  writes(row: number, column: number): boolean;
   /** Widths (characters) for columns that have none yet. */
   widths: { column: number; width: number }[];
 }
@@ -25,51 +30,73 @@ export function elementPrefix(layout: SheetLayout): string {
 
 const SPANS = /(\sspans\s*=\s*)(?:"[^"]*"|'[^']*')/;
 
+/** The smallest and largest row and column that gain cells, for the used-range note. */
+class Extent {
+  top = Infinity;
+  bottom = -Infinity;
+  left = Infinity;
+  right = -Infinity;
+
+  row(row: number): void {
+    this.top = Math.min(this.top, row);
+    this.bottom = Math.max(this.bottom, row);
+  }
+
+  column(column: number): void {
+    this.left = Math.min(this.left, column);
+    this.right = Math.max(this.right, column);
+  }
+}
+
 /**
  * One row with the written cells merged in by column. Runs of untouched cells are copied as one
  * slice of the source (with whatever lies between them), so a row that only gains cells at its
  * end costs one copy, not one per cell.
  */
-function rowXml(layout: SheetLayout, k: number, cells: readonly CellXml[], prefix: string): string {
+function writeRow(
+  out: ByteSink,
+  layout: SheetLayout,
+  k: number,
+  cells: readonly CellXml[],
+  prefix: string,
+): void {
   const xml = layout.xml;
   const rowEnd = layout.rowEnd[k] ?? 0;
   const selfClosing = layout.rowSelfClosing[k] === true;
   let open = xml.slice(layout.rowStart[k], layout.rowOpenEnd[k]);
   if (selfClosing) open = open.replace(/\s*\/>$/, ">");
+  const first = layout.rowFirstCell[k] ?? 0;
+  const last = layout.rowFirstCell[k + 1] ?? first;
+  // spans is an optional hint of the columns a row uses; widened to take in the new cells.
+  let left = last > first ? (layout.cellColumn[first] ?? 0) : Infinity;
+  let right = last > first ? (layout.cellColumn[last - 1] ?? 0) : -Infinity;
+  for (const c of cells)
+    if (c.xml) [left, right] = [Math.min(left, c.column), Math.max(right, c.column)];
+  out.write(right >= left ? open.replace(SPANS, `$1"${left + 1}:${right + 1}"`) : open);
   // Where the row's content ends: before its end tag (whose own spelling is kept).
   const closeStart = selfClosing ? rowEnd : xml.lastIndexOf("<", rowEnd - 1);
   const close = selfClosing ? `</${prefix}row>` : xml.slice(closeStart, rowEnd);
-  const first = layout.rowFirstCell[k] ?? 0;
-  const last = layout.rowFirstCell[k + 1] ?? first;
-  const out: string[] = [open];
   let runStart = selfClosing ? rowEnd : (layout.rowOpenEnd[k] ?? 0);
   let j = 0;
   for (let i = first; i < last && j < cells.length; i++) {
     const column = layout.cellColumn[i] ?? 0;
     const cellStart = layout.cellStart[i] ?? 0;
     if ((cells[j]?.column ?? 0) > column) continue;
-    out.push(xml.slice(runStart, cellStart));
+    out.write(xml.slice(runStart, cellStart));
     runStart = cellStart;
-    while (j < cells.length && (cells[j]?.column ?? 0) < column) out.push(cells[j++]?.xml ?? "");
+    while (j < cells.length && (cells[j]?.column ?? 0) < column) out.write(cells[j++]?.xml ?? "");
     // A written cell replaces the one already there (our own column written again).
     if (cells[j]?.column === column) {
-      out.push(cells[j++]?.xml ?? "");
+      out.write(cells[j++]?.xml ?? "");
       runStart = layout.cellEnd[i] ?? cellStart;
     }
   }
   // The rest of the existing cells, then what goes after them, before anything else in the row.
   const cellsEnd = last > first ? (layout.cellEnd[last - 1] ?? runStart) : runStart;
-  out.push(xml.slice(runStart, Math.max(runStart, cellsEnd)));
-  for (; j < cells.length; j++) out.push(cells[j]?.xml ?? "");
-  out.push(xml.slice(Math.max(runStart, cellsEnd), closeStart), close);
-  // spans is an optional hint of the columns a row uses; widened to take in the new cells.
-  const columns = [
-    ...(last > first ? [layout.cellColumn[first] ?? 0, layout.cellColumn[last - 1] ?? 0] : []),
-    ...cells.filter((c) => c.xml).map((c) => c.column),
-  ];
-  if (columns.length > 0)
-    out[0] = open.replace(SPANS, `$1"${Math.min(...columns) + 1}:${Math.max(...columns) + 1}"`);
-  return out.join("");
+  out.write(xml.slice(runStart, Math.max(runStart, cellsEnd)));
+  for (; j < cells.length; j++) out.write(cells[j]?.xml ?? "");
+  out.write(xml.slice(Math.max(runStart, cellsEnd), closeStart));
+  out.write(close);
 }
 
 function newRowXml(row: number, cells: readonly CellXml[], prefix: string): string {
@@ -89,15 +116,14 @@ function rangeCorners(ref: string): [CellPosition, CellPosition] | null {
   }
 }
 
-function widenDimension(ref: string, rows: readonly number[], columns: readonly number[]): string {
+function widenDimension(ref: string, extent: Extent): string {
   const corners = rangeCorners(ref);
-  if (!corners || rows.length === 0 || columns.length === 0) return ref;
+  if (!corners || extent.top > extent.bottom || extent.left > extent.right) return ref;
   const [a, b] = corners;
-  // Loops, not Math.min(...rows): a spread of 100,000 rows overflows the call stack.
-  let [top, bottom] = [a.row, b.row];
-  let [left, right] = [a.column, b.column];
-  for (const r of rows) [top, bottom] = [Math.min(top, r), Math.max(bottom, r)];
-  for (const c of columns) [left, right] = [Math.min(left, c), Math.max(right, c)];
+  const top = Math.min(a.row, extent.top);
+  const bottom = Math.max(b.row, extent.bottom);
+  const left = Math.min(a.column, extent.left);
+  const right = Math.max(b.column, extent.right);
   return `${columnLetter(left)}${top + 1}:${columnLetter(right)}${bottom + 1}`;
 }
 
@@ -122,16 +148,14 @@ function colsXml(layout: SheetLayout, widths: SheetEdits["widths"], prefix: stri
  * calls the file damaged), so such a write is refused here and left to the ExcelJS writer.
  */
 function checkSharedFormulas(layout: SheetLayout, edits: SheetEdits): void {
-  const written = (row: number, column: number) =>
-    edits.rows.get(row)?.some((c) => c.column === column) === true;
   for (const master of layout.sharedMasters) {
-    if (!written(master.row, master.column)) continue;
+    if (!edits.writes(master.row, master.column)) continue;
     const corners = rangeCorners(master.ref);
     if (!corners) throw new PackageFormatError(`unreadable shared formula range ${master.ref}`);
     const [a, b] = corners;
     for (let r = a.row; r <= b.row; r++)
       for (let c = a.column; c <= b.column; c++)
-        if (!written(r, c))
+        if (!edits.writes(r, c))
           throw new PackageFormatError(
             `the shared formula ${master.ref} continues beyond the written cells`,
           );
@@ -139,62 +163,70 @@ function checkSharedFormulas(layout: SheetLayout, edits: SheetEdits): void {
 }
 
 /**
- * The worksheet XML with the edits spliced in. Every byte outside the edited rows, the used-range
- * note and the column widths is copied from the original.
+ * The worksheet with the edits spliced in, as UTF-8. Every byte outside the edited rows, the
+ * used-range note and the column widths is copied from the original.
  */
-export function patchSheet(layout: SheetLayout, edits: SheetEdits): string {
+export function patchSheet(layout: SheetLayout, edits: SheetEdits): Uint8Array {
   checkSharedFormulas(layout, edits);
-  const xml = layout.xml;
+  const { xml, sheetData } = layout;
   const prefix = elementPrefix(layout);
-  const pieces: { start: number; end: number; text: string }[] = [];
-  const pending = [...edits.rows.keys()].sort((a, b) => a - b);
-  const inserted: string[] = [];
+  if ((layout.dimension?.end ?? 0) > sheetData.start || (layout.cols?.end ?? 0) > sheetData.start)
+    throw new PackageFormatError("column widths or used range after the cell data");
+  // The cell data is written first: the used range, which comes before it, depends on it.
+  const body = new ByteSink(xml.length - sheetData.start + edits.rows.length * 200);
+  const extent = new Extent();
+  const cellsAt = (row: number) => {
+    const cells = edits.cellsAt(row);
+    extent.row(row);
+    for (const c of cells) if (c.xml) extent.column(c.column);
+    return cells;
+  };
+  const pending = edits.rows;
   let p = 0;
-  for (let k = 0; k < layout.rowNumber.length; k++) {
+  let at = sheetData.start;
+  for (let k = 0; k < layout.rowNumber.length && p < pending.length; k++) {
     const row = (layout.rowNumber[k] ?? 0) - 1;
-    const before: string[] = [];
-    while (p < pending.length && (pending[p] ?? 0) < row) {
-      const r = pending[p++] ?? 0;
-      before.push(newRowXml(r, edits.rows.get(r) ?? [], prefix));
-    }
     const start = layout.rowStart[k] ?? 0;
-    if (before.length > 0) pieces.push({ start, end: start, text: before.join("") });
+    if ((pending[p] ?? 0) > row) continue;
+    body.write(xml.slice(at, start));
+    at = start;
+    for (; p < pending.length && (pending[p] ?? 0) < row; p++) {
+      const r = pending[p] ?? 0;
+      body.write(newRowXml(r, cellsAt(r), prefix));
+    }
     if (pending[p] === row) {
+      writeRow(body, layout, k, cellsAt(row), prefix);
+      at = layout.rowEnd[k] ?? start;
       p++;
-      pieces.push({
-        start,
-        end: layout.rowEnd[k] ?? start,
-        text: rowXml(layout, k, edits.rows.get(row) ?? [], prefix),
-      });
     }
   }
-  for (; p < pending.length; p++) {
-    const r = pending[p] ?? 0;
-    inserted.push(newRowXml(r, edits.rows.get(r) ?? [], prefix));
+  // Rows below the last one the sheet has go at the end of the cell data.
+  if (p < pending.length) {
+    const selfClosing = sheetData.selfClosing;
+    body.write(xml.slice(at, selfClosing ? sheetData.start : sheetData.closeStart));
+    if (selfClosing) body.write(`<${prefix}sheetData>`);
+    for (; p < pending.length; p++) {
+      const r = pending[p] ?? 0;
+      body.write(newRowXml(r, cellsAt(r), prefix));
+    }
+    if (selfClosing) body.write(`</${prefix}sheetData>`);
+    at = sheetData.closeStart;
   }
-  const { sheetData } = layout;
-  if (inserted.length > 0) {
-    if (sheetData.selfClosing) {
-      pieces.push({
-        start: sheetData.start,
-        end: sheetData.closeStart,
-        text: `<${prefix}sheetData>${inserted.join("")}</${prefix}sheetData>`,
-      });
-    } else
-      pieces.push({
-        start: sheetData.closeStart,
-        end: sheetData.closeStart,
-        text: inserted.join(""),
-      });
-  }
-  const writtenRows = pending;
-  const writtenColumns = [
-    ...new Set(
-      [...edits.rows.values()].flatMap((cells) => cells.filter((c) => c.xml).map((c) => c.column)),
-    ),
-  ];
+  body.write(xml.slice(at));
+  const head = patchHead(layout, edits, extent, prefix);
+  const cellData = body.bytes();
+  const out = new Uint8Array(head.length + cellData.length);
+  out.set(head);
+  out.set(cellData, head.length);
+  return out;
+}
+
+/** Everything before the cell data, with the used range widened and new column widths added. */
+function patchHead(layout: SheetLayout, edits: SheetEdits, extent: Extent, prefix: string) {
+  const { xml, sheetData } = layout;
+  const pieces: { start: number; end: number; text: string }[] = [];
   if (layout.dimension) {
-    const ref = widenDimension(layout.dimension.ref, writtenRows, writtenColumns);
+    const ref = widenDimension(layout.dimension.ref, extent);
     const tag = xml.slice(layout.dimension.start, layout.dimension.end);
     pieces.push({
       start: layout.dimension.start,
@@ -207,14 +239,14 @@ export function patchSheet(layout: SheetLayout, edits: SheetEdits): string {
     if (layout.cols) pieces.push({ start: layout.cols.start, end: layout.cols.end, text: cols });
     else pieces.push({ start: sheetData.start, end: sheetData.start, text: cols });
   }
-  pieces.sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: string[] = [];
+  pieces.sort((a, b) => a.start - b.start);
+  const out = new ByteSink(sheetData.start + 1024);
   let at = 0;
   for (const piece of pieces) {
-    if (piece.start < at) throw new PackageFormatError("overlapping edits in a worksheet");
-    out.push(xml.slice(at, piece.start), piece.text);
+    out.write(xml.slice(at, piece.start));
+    out.write(piece.text);
     at = piece.end;
   }
-  out.push(xml.slice(at));
-  return out.join("");
+  out.write(xml.slice(at, sheetData.start));
+  return out.bytes();
 }

@@ -1,9 +1,9 @@
 import { parseAddress } from "../../../core/a1";
-import { shiftFormula } from "../../../core/formula-shift";
-import type { Cell, CellValue, SheetSnapshot } from "../../../core/snapshot";
+import type { Cell, SheetSnapshot } from "../../../core/snapshot";
+import { Captured, CellBuilder } from "./cell-read";
 import type { Styles } from "./styles";
-import { Tag, scanSheetXml } from "./scan";
-import { PackageFormatError, unescapeExcel } from "./xml";
+import { integerAt, scanSheetXml, Slot, Tag, type InPlace } from "./scan";
+import { PackageFormatError } from "./xml";
 
 /**
  * Where things sit in a worksheet's XML, kept so that the writer can splice new cells into the
@@ -35,39 +35,27 @@ export interface SheetLayout {
 }
 
 /**
- * "AB12" → column 27 and row 12 (1-based), or null. Read character by character: it runs once per
- * cell, a million times in a large register, where a regular expression shows in the profile.
+ * "AB12" → column 27 and row 12 (1-based), packed as row * 16384 + column − 1, or −1. Read in
+ * place, character by character: it runs once per cell, millions of times in a large register.
  */
-function cellReference(ref: string): { column: number; row: number } | null {
-  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // $
+const cellReference: InPlace<number> = (text, from, to) => {
+  let i = text.charCodeAt(from) === 36 ? from + 1 : from; // $
   let column = 0;
-  for (let n = 0; i < ref.length && n < 4; i++, n++) {
-    const code = ref.charCodeAt(i) & ~32; // upper case
+  for (let n = 0; i < to && n < 4; i++, n++) {
+    const code = text.charCodeAt(i) & ~32; // upper case
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
   }
-  if (ref.charCodeAt(i) === 36) i++;
+  if (text.charCodeAt(i) === 36) i++;
   let row = 0;
   const digitsFrom = i;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 48 || code > 57) return null;
+  for (; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return -1;
     row = row * 10 + (code - 48);
   }
-  return column === 0 || column > 16384 || i === digitsFrom ? null : { column: column - 1, row };
-}
-
-interface Pending {
-  column: number;
-  style: number;
-  type: string | undefined;
-  value?: string;
-  formula?: string;
-  formulaType?: string;
-  sharedIndex?: string;
-  sharedRef?: string;
-  inline?: string;
-}
+  return column === 0 || column > 16384 || i === digitsFrom ? -1 : row * 16384 + column - 1;
+};
 
 /** Reads one worksheet part into the snapshot form and records its layout for writing. */
 export function readSheet(
@@ -97,94 +85,38 @@ export function readSheet(
     maxSharedIndex: -1,
     sharedMasters: [],
   };
-  const masters = new Map<string, { formula: string; row: number; column: number }>();
   const formats: (string | undefined | null)[] = [];
   const formatOf = (style: number) => {
     let format = formats[style];
     if (format === undefined) formats[style] = format = styles.numberFormatOf(style) ?? null;
     return format ?? undefined;
   };
+  const cell = new CellBuilder(xml, strings, formatOf, (row, column, ref) =>
+    layout.sharedMasters.push({ row, column, ref }),
+  );
+  let inCell = false;
+  const inlineText = new Captured(xml);
+  /** What text is being gathered for: a cell's <v> or <f>, or an inline string's <t>. */
+  let capture: Captured | undefined;
   let row = 0;
   let cells: (Cell | null)[] = [];
-  let cell: Pending | undefined;
-  /** Text being collected for <v>, <f> or an inline string's <t>. */
-  let capture: string | undefined;
-  let captureInline = false;
   let phonetic = 0;
   let colsStart = -1;
   let colsOpenEnd = -1;
-
-  const finishCell = () => {
-    if (!cell) return;
-    const read = toCell(cell);
-    if (read) {
-      while (cells.length < cell.column) cells.push(null);
-      cells[cell.column] = read;
-    }
-  };
-  const toCell = (c: Pending): Cell | null => {
-    let formula: string | undefined;
-    if (c.formulaType === "shared" && c.sharedIndex !== undefined) {
-      if (c.formula) {
-        masters.set(c.sharedIndex, { formula: c.formula, row, column: c.column });
-        if (c.sharedRef) layout.sharedMasters.push({ row, column: c.column, ref: c.sharedRef });
-        formula = c.formula;
-      } else {
-        const master = masters.get(c.sharedIndex);
-        if (master)
-          formula = shiftFormula(master.formula, row - master.row, c.column - master.column);
-      }
-    } else if (c.formula) formula = c.formula;
-    const hasValue = c.value !== undefined || c.inline !== undefined;
-    if (!hasValue && formula === undefined) return null;
-    const numberFormat = formatOf(c.style);
-    let value: CellValue = null;
-    let error: string | undefined;
-    const v = c.value ?? "";
-    switch (c.type) {
-      case "s":
-        value = strings[Number(v)] ?? null;
-        break;
-      case "str":
-        value = formula !== undefined && !hasValue ? null : v;
-        break;
-      case "inlineStr":
-        value = unescapeExcel(c.inline ?? "");
-        break;
-      case "b":
-        value = hasValue ? v === "1" || v === "true" : null;
-        break;
-      case "e":
-        error = v;
-        break;
-      case "d": {
-        const time = Date.parse(v);
-        value = Number.isNaN(time) ? v : (time - Date.UTC(1899, 11, 30)) / 86_400_000;
-        break;
-      }
-      default:
-        value = v === "" || v.trim() === "" ? null : Number(v);
-    }
-    // Built in one go, in one of few shapes: a million cells read faster that way in the core.
-    if (formula === undefined && error === undefined)
-      return numberFormat === undefined ? { value } : { value, numberFormat };
-    const out: Cell = { value };
-    if (formula !== undefined) out.formula = `=${formula}`;
-    if (numberFormat !== undefined) out.numberFormat = numberFormat;
-    if (error !== undefined) out.error = error;
-    return out;
-  };
+  const isTrue = (text: string | undefined) => text === "1" || text === "true";
 
   scanSheetXml(xml, {
     capturing: () => capture !== undefined,
     open(tag, a, start, end) {
       switch (tag) {
         case Tag.Row: {
-          row = a.r ? Number(a.r) - 1 : row + (layout.rowNumber.length > 0 ? 1 : 0);
+          row = a.filled(Slot.R)
+            ? (a.read(Slot.R, integerAt) ?? 0) - 1
+            : row + (layout.rowNumber.length > 0 ? 1 : 0);
           const previous = layout.rowNumber[layout.rowNumber.length - 1];
           if (!Number.isInteger(row) || row < 0 || (previous !== undefined && row + 1 <= previous))
             throw new PackageFormatError(`rows out of order in ${name}`);
-          if (a.hidden === "1" || a.hidden === "true") hiddenRows.push(row);
+          if (isTrue(a.text(Slot.Hidden))) hiddenRows.push(row);
           layout.rowNumber.push(row + 1);
           layout.rowStart.push(start);
           layout.rowOpenEnd.push(end);
@@ -198,99 +130,101 @@ export function readSheet(
               ? layout.cellColumn[layout.cellColumn.length - 1]!
               : -1;
           let column = previous + 1;
-          if (a.r) {
-            const at = cellReference(a.r);
-            if (!at || at.row !== row + 1)
-              throw new PackageFormatError(`cell ${a.r} is not in row ${row + 1} of ${name}`);
-            column = at.column;
+          const at = a.filled(Slot.R) ? (a.read(Slot.R, cellReference) ?? -1) : undefined;
+          if (at !== undefined) {
+            if (at < 0 || Math.floor(at / 16384) !== row + 1)
+              throw new PackageFormatError(
+                `cell ${a.text(Slot.R)} is not in row ${row + 1} of ${name}`,
+              );
+            column = at % 16384;
           }
           if (column <= previous) throw new PackageFormatError(`cells out of order in ${name}`);
-          cell = { column, style: Number(a.s ?? 0), type: a.t };
+          const style = a.read(Slot.S, integerAt) ?? 0;
+          cell.start(column, style, a.text(Slot.T));
+          inCell = true;
           layout.cellColumn.push(column);
           layout.cellStart.push(start);
-          layout.cellStyle.push(cell.style);
+          layout.cellStyle.push(style);
           break;
         }
         case Tag.V:
-          if (cell) capture = "";
+          if (inCell) (capture = cell.value).begin();
           break;
         case Tag.F:
-          if (cell) {
-            capture = "";
-            cell.formulaType = a.t;
-            cell.sharedIndex = a.si;
-            cell.sharedRef = a.ref;
-            if (a.si !== undefined)
-              layout.maxSharedIndex = Math.max(layout.maxSharedIndex, Number(a.si));
+          if (inCell) {
+            (capture = cell.formula).begin();
+            cell.formulaType = a.text(Slot.T);
+            cell.sharedIndex = a.text(Slot.Si);
+            cell.sharedRef = a.text(Slot.Ref);
+            const shared = a.read(Slot.Si, integerAt);
+            if (shared !== undefined)
+              layout.maxSharedIndex = Math.max(layout.maxSharedIndex, shared);
           }
           break;
         case Tag.Is:
-          if (cell) cell.inline = "";
+          if (inCell) cell.inline = "";
           break;
         case Tag.RPh:
           phonetic++;
           break;
         case Tag.T:
-          if (cell?.inline !== undefined && phonetic === 0) {
-            capture = "";
-            captureInline = true;
-          }
+          if (inCell && cell.inline !== undefined && phonetic === 0) (capture = inlineText).begin();
           break;
         case Tag.SheetData:
           layout.sheetData = { start, openEnd: end, closeStart: end, selfClosing: false };
           break;
-        case Tag.Dimension:
-          if (a.ref) layout.dimension = { start, end, ref: a.ref };
+        case Tag.Dimension: {
+          const ref = a.text(Slot.Ref);
+          if (ref) layout.dimension = { start, end, ref };
           break;
+        }
         case Tag.Cols:
           colsStart = start;
           colsOpenEnd = end;
           break;
         case Tag.Col: {
-          const min = Number(a.min) - 1;
-          const max = Number(a.max) - 1;
-          if (a.hidden === "1" || a.hidden === "true")
+          const min = Number(a.text(Slot.Min)) - 1;
+          const max = Number(a.text(Slot.Max)) - 1;
+          if (isTrue(a.text(Slot.Hidden)))
             for (let c = min; c <= Math.min(max, 16383); c++) hiddenColumns.push(c);
-          layout.columns.push({
-            min,
-            max,
-            width: a.width ? Number(a.width) : undefined,
-            start,
-            end,
-          });
+          const width = a.text(Slot.Width);
+          layout.columns.push({ min, max, width: width ? Number(width) : undefined, start, end });
           break;
         }
-        case Tag.MergeCell:
-          if (a.ref) merges.push(a.ref);
+        case Tag.MergeCell: {
+          const ref = a.text(Slot.Ref);
+          if (ref) merges.push(ref);
           break;
+        }
       }
     },
-    text(text) {
-      if (capture !== undefined) capture += text;
+    text(start, end, kind) {
+      capture?.add(start, end, kind);
     },
     close(tag, start, end, selfClosing) {
       switch (tag) {
         case Tag.V:
-          if (cell && capture !== undefined) cell.value = capture;
-          capture = undefined;
-          break;
         case Tag.F:
-          if (cell && capture !== undefined) cell.formula = capture;
           capture = undefined;
           break;
         case Tag.T:
-          if (cell && captureInline) cell.inline = (cell.inline ?? "") + (capture ?? "");
+          if (inCell && capture === inlineText)
+            cell.inline = (cell.inline ?? "") + inlineText.text();
           capture = undefined;
-          captureInline = false;
           break;
         case Tag.RPh:
           phonetic--;
           break;
-        case Tag.C:
-          finishCell();
+        case Tag.C: {
+          const read = inCell ? cell.build(row) : null;
+          if (read) {
+            while (cells.length < cell.column) cells.push(null);
+            cells[cell.column] = read;
+          }
           layout.cellEnd.push(end);
-          cell = undefined;
+          inCell = false;
           break;
+        }
         case Tag.Row:
           layout.rowEnd.push(end);
           layout.rowSelfClosing.push(selfClosing);

@@ -33,15 +33,24 @@ export function decodeEntities(text: string): string {
 export interface XmlTokens {
   /** A start tag whose "<" is at `start`. */
   openName(start: number, nameStart: number, nameEnd: number): void;
-  /** One attribute of the current start tag; the value is between the quotes, entities undecoded. */
-  attribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void;
+  /** One attribute of the current start tag: the value between the quotes, and whether it holds entities. */
+  attribute(
+    nameStart: number,
+    nameEnd: number,
+    valueStart: number,
+    valueEnd: number,
+    entities: boolean,
+  ): void;
   /** The start tag ends just before `end`; a self-closing one is also its own end tag. */
   openEnd(end: number, selfClosing: boolean): void;
   /** An end tag from the "<" at `start` to just before `end`. */
   close(start: number, nameStart: number, nameEnd: number, end: number): void;
-  /** Character data; CDATA is literal, other text still holds its entities. */
-  text(start: number, end: number, cdata: boolean): void;
+  /** Character data, as written: Text.Plain as it stands, Text.Entities to decode, or CDATA. */
+  text(start: number, end: number, kind: Text): void;
 }
+
+export const Text = { Plain: 0, Entities: 1, CData: 2 } as const;
+export type Text = (typeof Text)[keyof typeof Text];
 
 /**
  * Tokenizes the XML of a package part. Large worksheets have millions of tags, and a general
@@ -60,11 +69,18 @@ export function tokenizeXml(xml: string, tokens: XmlTokens): void {
     if (at < 0) throw damaged(what, from);
     return at;
   };
+  // The next "&" at or after the last place asked about: offsets only move forward, so one pass
+  // over the text tells every value and run whether it needs decoding.
+  let amp = xml.indexOf("&");
+  const entitiesIn = (from: number, to: number) => {
+    if (amp >= 0 && amp < from) amp = xml.indexOf("&", from);
+    return amp >= 0 && amp < to;
+  };
   let i = 0;
   while (i < length) {
     const lt = xml.indexOf("<", i);
     const textEnd = lt < 0 ? length : lt;
-    if (textEnd > i) tokens.text(i, textEnd, false);
+    if (textEnd > i) tokens.text(i, textEnd, entitiesIn(i, textEnd) ? Text.Entities : Text.Plain);
     if (lt < 0) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === Char.Slash) {
@@ -87,7 +103,7 @@ export function tokenizeXml(xml: string, tokens: XmlTokens): void {
       if (xml.startsWith("<!--", lt)) i = endOf("-->", lt + 4, "comment") + 3;
       else if (xml.startsWith("<![CDATA[", lt)) {
         const end = endOf("]]>", lt + 9, "CDATA");
-        tokens.text(lt + 9, end, true);
+        tokens.text(lt + 9, end, Text.CData);
         i = end + 3;
       } else throw damaged("a DTD or declaration", lt);
       continue;
@@ -117,7 +133,7 @@ export function tokenizeXml(xml: string, tokens: XmlTokens): void {
       if (quote !== Char.Quote && quote !== Char.Apostrophe)
         throw damaged("an unquoted attribute", nameStart);
       const close = endOf(quote === Char.Quote ? '"' : "'", at + 1, "attribute");
-      tokens.attribute(nameStart, nameEnd, at + 1, close);
+      tokens.attribute(nameStart, nameEnd, at + 1, close, entitiesIn(at + 1, close));
       at = close + 1;
     }
     if (at >= length) throw damaged("a tag cut short", lt);

@@ -1,5 +1,5 @@
 import { PackageFormatError } from "./errors";
-import { decodeEntities, tokenizeXml } from "./xml-tokens";
+import { decodeEntities, Text, tokenizeXml } from "./xml-tokens";
 
 export { PackageFormatError };
 
@@ -30,8 +30,9 @@ export function parseXml(xml: string, handler: XmlHandler): void {
       tagStart = start;
       attributes = {};
     },
-    attribute(nameStart, nameEnd, valueStart, valueEnd) {
-      attributes[xml.slice(nameStart, nameEnd)] = decodeEntities(xml.slice(valueStart, valueEnd));
+    attribute(nameStart, nameEnd, valueStart, valueEnd, entities) {
+      const value = xml.slice(valueStart, valueEnd);
+      attributes[xml.slice(nameStart, nameEnd)] = entities ? decodeEntities(value) : value;
     },
     openEnd(end, selfClosing) {
       handler.open?.(name, attributes, tagStart, end);
@@ -40,10 +41,10 @@ export function parseXml(xml: string, handler: XmlHandler): void {
     close(start, nameStart, nameEnd, end) {
       handler.close?.(localName(xml.slice(nameStart, nameEnd)), start, end, false);
     },
-    text(start, end, cdata) {
+    text(start, end, kind) {
       if (!handler.text) return;
       const text = xml.slice(start, end);
-      handler.text(cdata ? text : decodeEntities(text));
+      handler.text(kind === Text.Entities ? decodeEntities(text) : text);
     },
   });
 }
