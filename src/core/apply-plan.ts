@@ -62,11 +62,13 @@ export function writtenCell(
   cell: ColumnWrite["cells"][number],
   options: ApplyOptions,
 ): Cell {
-  const format = op.numberFormat ? { numberFormat: op.numberFormat } : {};
-  if (cell.formula && !options.valuesOnly)
-    return { value: cell.value, formula: cell.formula, ...format };
-  // Without a formula, an empty result is simply an empty cell.
-  return { value: cell.value === "" ? null : cell.value, ...format };
+  const written: Cell =
+    cell.formula && !options.valuesOnly
+      ? { value: cell.value, formula: cell.formula }
+      : // Without a formula, an empty result is simply an empty cell.
+        { value: cell.value === "" ? null : cell.value };
+  if (op.numberFormat) written.numberFormat = op.numberFormat;
+  return written;
 }
 
 function setCell(

@@ -71,10 +71,12 @@ class LayoutLookup {
 /** One planned column, ready to give the XML of its cell in any row. */
 class PlannedColumn {
   readonly letter: string;
-  /** Row → index into op.cells (a later cell for the same row wins, as it would in Excel). */
-  readonly byRow = new Map<number, number>();
-  private readonly roles: Map<number, string>;
-  private readonly sharedIndex = new Map<string, number>();
+  /** Row → index into op.cells, or −1 (a later cell for the same row wins, as in Excel). */
+  readonly cellAt: Int32Array;
+  /** Row → shared-formula index of the run it belongs to, or −1. */
+  private readonly sharedAt: Int32Array;
+  /** First row of each run → the run's range. */
+  private readonly runRange = new Map<number, string>();
 
   constructor(
     readonly op: ColumnWrite,
@@ -84,19 +86,30 @@ class PlannedColumn {
     firstShared: number,
   ) {
     this.letter = columnLetter(op.column);
-    op.cells.forEach((cell, i) => this.byRow.set(cell.row, i));
-    this.roles = options.valuesOnly ? new Map() : filledDownRuns(op);
+    const rows = op.cells.reduce((n, c) => Math.max(n, c.row + 1), 0);
+    this.cellAt = new Int32Array(rows).fill(-1);
+    this.sharedAt = new Int32Array(rows).fill(-1);
+    op.cells.forEach((cell, i) => (this.cellAt[cell.row] = i));
+    const roles = options.valuesOnly ? new Map<number, string>() : filledDownRuns(op);
     // Shared-formula indexes in the order the runs start, as one pass over the cells would give.
+    const indexOfRun = new Map<string, number>();
     let next = firstShared;
     for (const cell of op.cells) {
-      const role = this.roles.get(cell.row);
-      if (role?.includes(":") && cell.formula)
-        this.sharedIndex.set(role.split(":")[0] ?? "", next++);
+      const role = roles.get(cell.row);
+      if (role?.includes(":") && cell.formula) {
+        indexOfRun.set(role.split(":")[0] ?? "", next++);
+        this.runRange.set(cell.row, role);
+      }
     }
+    for (const [row, role] of roles)
+      this.sharedAt[row] = indexOfRun.get(role.split(":")[0] ?? "") ?? -1;
+    this.sharedCount = next - firstShared;
   }
 
-  get sharedCount(): number {
-    return this.sharedIndex.size;
+  readonly sharedCount: number;
+
+  has(row: number): boolean {
+    return (this.cellAt[row] ?? -1) >= 0;
   }
 
   headerXml(): string {
@@ -106,14 +119,13 @@ class PlannedColumn {
   }
 
   cellXml(row: number): string {
-    const planned = this.op.cells[this.byRow.get(row) ?? -1];
+    const planned = this.op.cells[this.cellAt[row] ?? -1];
     if (!planned) return "";
     const content: Content = writtenCell(this.op, planned, this.options);
-    const role = this.roles.get(row);
-    if (role && content.formula) {
-      const master = role.includes(":");
-      const si = this.sharedIndex.get(master ? (role.split(":")[0] ?? "") : role);
-      if (si !== undefined) content.shared = master ? { si, ref: role } : { si };
+    const si = this.sharedAt[row] ?? -1;
+    if (si >= 0 && content.formula) {
+      const ref = this.runRange.get(row);
+      content.shared = ref === undefined ? { si } : { si, ref };
     }
     const { numberFormat } = this.op;
     const style = this.styleOf(row, numberFormat, numberFormat === undefined);
@@ -150,29 +162,44 @@ export function columnEdits(
     if (op.header && width) widths.push({ column: op.column, width: Math.min(width, 14) });
     return column;
   });
-  const rows = new Set<number>();
-  for (const { op, byRow } of columns) {
-    if (op.header) rows.add(op.header.row);
-    for (const row of byRow.keys()) rows.add(row);
+  // In column order, so each row's cells come out sorted; a stable sort keeps plan order among
+  // writes to the same column, and the later one wins.
+  const byColumn = [...columns].sort((a, b) => a.op.column - b.op.column);
+  const last = columns.reduce(
+    (n, { op, cellAt }) => Math.max(n, cellAt.length, (op.header?.row ?? -1) + 1),
+    0,
+  );
+  const touched = new Uint8Array(last);
+  for (const { op, cellAt } of columns) {
+    if (op.header) touched[op.header.row] = 1;
+    cellAt.forEach((index, row) => {
+      if (index >= 0) touched[row] = 1;
+    });
   }
+  const rows: number[] = [];
+  touched.forEach((flag, row) => {
+    if (flag) rows.push(row);
+  });
   return {
-    rows: [...rows].sort((a, b) => a - b),
+    rows,
     widths,
     writes: (row, column) =>
       columns.some(
-        ({ op, byRow }) => op.column === column && (op.header?.row === row || byRow.has(row)),
+        (planned) =>
+          planned.op.column === column && (planned.op.header?.row === row || planned.has(row)),
       ),
     cellsAt(row) {
       const cells: CellXml[] = [];
-      for (const planned of columns) {
+      const put = (column: number, xml: string) => {
+        const previous = cells[cells.length - 1];
+        if (previous?.column === column) previous.xml = xml;
+        else cells.push({ column, xml });
+      };
+      for (const planned of byColumn) {
         const { op } = planned;
-        if (op.header?.row === row) cells.push({ column: op.column, xml: planned.headerXml() });
-        if (planned.byRow.has(row)) cells.push({ column: op.column, xml: planned.cellXml(row) });
+        if (op.header?.row === row) put(op.column, planned.headerXml());
+        if (planned.has(row)) put(op.column, planned.cellXml(row));
       }
-      cells.sort((a, b) => a.column - b.column);
-      // A later write to the same cell wins.
-      for (let i = cells.length - 2; i >= 0; i--)
-        if (cells[i]?.column === cells[i + 1]?.column) cells.splice(i, 1);
       return cells;
     },
   };
