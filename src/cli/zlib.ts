@@ -49,7 +49,8 @@ export const nativeInflate: Inflate = async (raw, size) =>
     await inflateRaw(raw, {
       // One output buffer of the known size instead of 16 KB chunks joined at the end.
       chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, Math.min(size, 256 * 1024 * 1024)),
-      maxOutputLength: size,
+      // A bomb stops at the size the directory gives (zlib wants at least 1).
+      maxOutputLength: Math.max(1, size),
     }),
   );
 

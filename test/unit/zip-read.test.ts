@@ -72,6 +72,13 @@ describe("reading zip entries from the central directory", () => {
     );
   });
 
+  it("inflates an empty part", async () => {
+    const [entry] = zipEntries(zipSync({ "customXml/empty.xml": new Uint8Array() }, { level: 6 }));
+    expect(entry?.method).toBe(8);
+    for (const inflate of [portableInflate, nativeInflate])
+      expect((await inflateEntry(entry!, inflate)).length).toBe(0);
+  });
+
   it("reads stored entries and UTF-8 names", async () => {
     const zip = zipSync(
       { "xl/worksheets/feuille_é.xml": strToU8("<worksheet/>"), "a.txt": strToU8("stored") },
