@@ -35,89 +35,76 @@ function kept(tag: Tag, attributes: Record<string, string | undefined>): string 
 const keptByScanner = (tag: Tag, a: SheetAttributes) =>
   kept(tag, Object.fromEntries(SLOTS.map((k) => [k, a.text(SLOT_OF[k])])));
 
-/** Events from the fast scanner, text joined between tags. */
+/** Tags as they come, with the text between them joined into one event. */
+class EventLog {
+  readonly events: Event[] = [];
+  private pending = "";
+  text(text: string): void {
+    this.pending += text;
+  }
+  tag(event: string): void {
+    this.done();
+    this.events.push(event);
+  }
+  done(): Event[] {
+    if (this.pending) this.events.push(`text ${this.pending}`);
+    this.pending = "";
+    return this.events;
+  }
+}
+
+/** Events from the worksheet scanner. */
 function scanned(xml: string): Event[] {
-  const events: Event[] = [];
-  let text = "";
-  const flush = () => {
-    if (text) events.push(`text ${text}`);
-    text = "";
-  };
+  const log = new EventLog();
   scanSheetXml(xml, {
     capturing: () => true,
     text: (start, end, kind) => {
       const raw = xml.slice(start, end);
-      text += kind === Text.Entities ? decodeEntities(raw) : raw;
+      log.text(kind === Text.Entities ? decodeEntities(raw) : raw);
     },
-    open(tag, a: SheetAttributes, start, end) {
-      flush();
-      events.push(`open ${tag} ${keptByScanner(tag, a)} ${start}-${end}`);
-    },
-    close(tag, start, end, selfClosing) {
-      flush();
-      events.push(`close ${tag} ${start}-${end} ${selfClosing}`);
-    },
+    open: (tag, a, start, end) => log.tag(`open ${tag} ${keptByScanner(tag, a)} ${start}-${end}`),
+    close: (tag, start, end, selfClosing) => log.tag(`close ${tag} ${start}-${end} ${selfClosing}`),
   });
-  flush();
-  return events;
+  return log.done();
 }
 
 /** Generic events from parseXml: local names, every attribute. */
 function parsed(xml: string): Event[] {
-  const events: Event[] = [];
-  let text = "";
-  const flush = () => {
-    if (text) events.push(`text ${text}`);
-    text = "";
-  };
+  const log = new EventLog();
   parseXml(xml, {
-    text: (t) => (text += t),
-    open(name, a, start, end) {
-      flush();
-      events.push(`open ${name} ${JSON.stringify(a)} ${start}-${end}`);
-    },
-    close(name, start, end, selfClosing) {
-      flush();
-      events.push(`close ${name} ${start}-${end} ${selfClosing}`);
-    },
+    text: (t) => log.text(t),
+    open: (name, a, start, end) => log.tag(`open ${name} ${JSON.stringify(a)} ${start}-${end}`),
+    close: (name, start, end, selfClosing) =>
+      log.tag(`close ${name} ${start}-${end} ${selfClosing}`),
   });
-  flush();
-  return events;
+  return log.done();
 }
 
 /** The same events from htmlparser2's parser, the reference the tokenizer replaced. */
 function reference(xml: string, style: "sheet" | "generic"): Event[] {
-  const events: Event[] = [];
-  let text = "";
-  const flush = () => {
-    if (text) events.push(`text ${text}`);
-    text = "";
-  };
+  const log = new EventLog();
   const tag = (name: string) => tagOf(name, 0, name.length);
   const local = (name: string) => name.slice(name.indexOf(":") + 1);
   const parser: Parser = new Parser(
     {
       onopentag(name, attributes) {
-        flush();
         const at = `${parser.startIndex}-${parser.endIndex + 1}`;
-        events.push(
+        log.tag(
           style === "sheet"
             ? `open ${tag(name)} ${kept(tag(name), attributes)} ${at}`
             : `open ${local(name)} ${JSON.stringify(attributes)} ${at}`,
         );
       },
-      ontext: (t) => (text += t),
+      ontext: (t) => log.text(t),
       onclosetag(name, implied) {
-        flush();
         const at = `${parser.startIndex}-${parser.endIndex + 1}`;
-        events.push(`close ${style === "sheet" ? tag(name) : local(name)} ${at} ${implied}`);
+        log.tag(`close ${style === "sheet" ? tag(name) : local(name)} ${at} ${implied}`);
       },
     },
     { xmlMode: true, decodeEntities: true },
   );
   parser.end(xml);
-  flush();
-  return events;
+  return log.done();
 }
 
 const escapeText = (s: string) =>
