@@ -188,6 +188,32 @@ describe("the installed binary", () => {
     expect(JSON.parse(result.stdout).findings).toHaveLength(1);
   });
 
+  it("checks and writes calculated columns without loading ExcelJS (slow to load, not needed)", () => {
+    const dir = tempDir();
+    // Preloaded into the CLI's process: says at exit whether any ExcelJS module was loaded.
+    const probe = path.join(dir, "probe.js");
+    writeFileSync(
+      probe,
+      `process.on("exit", () => process.stderr.write(Object.keys(require.cache).some((k) => k.includes("exceljs")) ? "exceljs loaded" : "exceljs not loaded"));`,
+    );
+    const out = path.join(dir, "applied.xlsx");
+    const withProbe = (...args: string[]) =>
+      spawnSync(process.execPath, ["--require", probe, BIN, ...args], { encoding: "utf8" });
+    expect(withProbe("check", REGISTERS, "--json").stderr).toBe("exceljs not loaded");
+    const applied = withProbe("apply", REGISTERS, "--out", out, "--json");
+    expect([applied.status, applied.stderr]).toEqual([0, "exceljs not loaded"]);
+    expect(existsSync(out)).toBe(true);
+    // A PID adds a sheet, which only the ExcelJS writer does: then it is loaded.
+    const pid = withProbe(
+      "pid",
+      `${FIXTURES}/bcp-pid-inputs.xlsx`,
+      "--all",
+      "--out",
+      path.join(dir, "pid.xlsx"),
+    );
+    expect(pid.stderr).toContain("exceljs loaded");
+  });
+
   it("reports unreadable input on one stderr line, without a stack trace", () => {
     const result = exec("check", "no-such-file.xlsx", "--json");
     expect(result.status).toBe(2);

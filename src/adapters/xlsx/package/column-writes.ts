@@ -77,6 +77,8 @@ class PlannedColumn {
   private readonly sharedAt: Int32Array;
   /** First row of each run → the run's range. */
   private readonly runRange = new Map<number, string>();
+  /** How many shared-formula indexes the column takes. */
+  readonly sharedCount: number;
 
   constructor(
     readonly op: ColumnWrite,
@@ -105,8 +107,6 @@ class PlannedColumn {
       this.sharedAt[row] = indexOfRun.get(role.split(":")[0] ?? "") ?? -1;
     this.sharedCount = next - firstShared;
   }
-
-  readonly sharedCount: number;
 
   has(row: number): boolean {
     return (this.cellAt[row] ?? -1) >= 0;
