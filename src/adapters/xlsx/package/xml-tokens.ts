@@ -33,7 +33,7 @@ export function decodeEntities(text: string): string {
 export interface XmlTokens {
   /** A start tag whose "<" is at `start`. */
   openName(start: number, nameStart: number, nameEnd: number): void;
-  /** One attribute of the current start tag: the value between the quotes, and whether it holds entities. */
+  /** An attribute of the current start tag; the value lies between the quotes. */
   attribute(
     nameStart: number,
     nameEnd: number,
