@@ -5,6 +5,8 @@ import { analyseWorkbook, type Analysis, type AnalyseOptions } from "../../src/c
 import { planPids } from "../../src/core/pid/build";
 import { cellAddress, parseAddress } from "../../src/core/a1";
 import { openWorkbook, type XlsxEngine } from "../../src/adapters/xlsx/document";
+import { XlsxPackage } from "../../src/adapters/xlsx/package";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { applyPlan, saveWorkbook } from "../../src/adapters/xlsx/write";
 import { nativeZlib } from "../../src/cli/zlib";
 import { FIXTURES, TODAY } from "../helpers/builders";
@@ -263,6 +265,24 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
         expect(actual).toEqual(expected);
       }
     }
+  });
+
+  it("reads LibreOffice's own .xlsx output directly exactly as ExcelJS reads it", async () => {
+    // Another program's XML (its namespaces, shared strings, cell types): the direct reader and
+    // ExcelJS must agree on every cell of every file LibreOffice wrote.
+    // ExcelJS drops the backslashes of escaped literals in format codes (LibreOffice writes
+    // "\£#,##0"); the direct reader keeps the code as written, so that is set aside here.
+    const unescaped = (snapshot: WorkbookSnapshot) =>
+      JSON.parse(JSON.stringify(snapshot), (key, value: unknown) =>
+        key === "numberFormat" && typeof value === "string" ? value.replace(/\\(.)/g, "$1") : value,
+      ) as WorkbookSnapshot;
+    let escaped = 0;
+    for (const { recalculated } of runs) {
+      const direct = await XlsxPackage.open(new Uint8Array(readFileSync(recalculated)));
+      escaped += JSON.stringify(direct.snapshot).split("\\\\").length - 1;
+      expect(unescaped(direct.snapshot)).toEqual((await loadFile(recalculated)).snapshot);
+    }
+    expect(escaped).toBeGreaterThan(0);
   });
 
   it("covers the How We Work D9 correction and the synthetic edge rows", () => {

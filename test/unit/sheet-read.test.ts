@@ -57,6 +57,27 @@ describe("reading values in place", () => {
   });
 });
 
+describe("reading as other programs write", () => {
+  it('takes LibreOffice\'s explicit General format for no format, and a formula showing "" as blank', () => {
+    const styles = new Styles(
+      `<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="General"/><numFmt numFmtId="165" formatCode="\\£#,##0"/></numFmts>` +
+        `<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>`,
+    );
+    const xml = sheet(
+      `<row r="1"><c r="A1" s="1"><v>5</v></c><c r="B1" s="2"><v>5</v></c>` +
+        `<c r="C1" t="str"><f>IF(A1&gt;9,"big","")</f><v></v></c><c r="D1" t="str"><v></v></c></row>`,
+    );
+    const { sheet: read } = readSheet("Sheet1", xml, [], styles);
+    expect(read.rows[0]).toEqual([
+      { value: 5 },
+      // Kept as written: "\£" is a literal £, as Excel reads it.
+      { value: 5, numberFormat: "\\£#,##0" },
+      { value: null, formula: '=IF(A1>9,"big","")' },
+      { value: "" },
+    ]);
+  });
+});
+
 describe("the byte sink", () => {
   it("gives the UTF-8 of everything written, whatever the pieces and however often it grows", () => {
     const piece = fc.oneof(

@@ -26,7 +26,9 @@ function scalar(value: unknown): { value: Scalar; error?: string } {
 
 function readCell(cell: ExcelJS.Cell): Cell | null {
   if (cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) return null;
-  const numberFormat = cell.numFmt ? { numberFormat: cell.numFmt } : {};
+  // "General" is the absence of a format, however a file spells it (LibreOffice lists it as one).
+  const numberFormat =
+    cell.numFmt && cell.numFmt.toLowerCase() !== "general" ? { numberFormat: cell.numFmt } : {};
   if (cell.type === ExcelJS.ValueType.Formula) {
     const { value, error } = scalar(cell.result);
     return { value, formula: `=${cell.formula}`, ...numberFormat, ...(error ? { error } : {}) };

@@ -100,9 +100,12 @@ export class CellBuilder {
       case "s":
         value = this.strings[this.value.read(integerAt)] ?? null;
         break;
-      case "str":
-        value = formula !== undefined && !hasValue ? null : this.value.text();
+      case "str": {
+        // A formula showing "" is read as showing nothing, as ExcelJS and Office.js read it.
+        const text = this.value.text();
+        value = formula !== undefined && text === "" ? null : text;
         break;
+      }
       case "inlineStr":
         value = unescapeExcel(this.inline ?? "");
         break;

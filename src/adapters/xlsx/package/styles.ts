@@ -95,7 +95,9 @@ export class Styles {
   numberFormatOf(style: number): string | undefined {
     const id = this.xfs[style]?.numFmtId ?? 0;
     if (id === 0) return undefined;
-    return this.formats.get(id) ?? BUILT_IN_FORMATS[id];
+    const code = this.formats.get(id) ?? BUILT_IN_FORMATS[id];
+    // LibreOffice lists "General" as a format of its own (id 164); it is still no format at all.
+    return code?.toLowerCase() === "general" ? undefined : code;
   }
 
   private formatId(code: string): number {
