@@ -16,7 +16,7 @@ import { applyPlanInExcel } from "../src/adapters/excel/write";
 import type { ExcelRuntime } from "../src/adapters/excel/runtime";
 import { bookFromSnapshot, excelDouble } from "../test/shims/excel-double";
 import { fundingTable, riskRegister } from "./generate";
-import { recalcProfile } from "../test/helpers/libreoffice";
+import { convertArgs, recalcProfile } from "../test/helpers/libreoffice";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const TODAY = 46348;
@@ -113,16 +113,7 @@ function libreOffice(file: string): number | null {
   if (!soffice) return null;
   const profile = recalcProfile();
   const outDir = mkdtempSync(path.join(os.tmpdir(), "cs-bench-lo-out-"));
-  const args = [
-    `-env:UserInstallation=file://${profile}`,
-    "--headless",
-    "--norestore",
-    "--convert-to",
-    "xlsx",
-    "--outdir",
-    outDir,
-    file,
-  ];
+  const args = convertArgs(profile, outDir, [file]);
   execFileSync(soffice, args, { stdio: "ignore", timeout: 1_800_000 }); // a first start sets up the profile
   const t = process.hrtime.bigint();
   execFileSync(soffice, args, { stdio: "ignore", timeout: 1_800_000 });

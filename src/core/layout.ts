@@ -138,6 +138,24 @@ export function holdsNumber(
   return false;
 }
 
+/** The bounds of the table whose header is at `headerRow`, spanning `first` to `last`. */
+export function tableBounds(
+  sheet: SheetSnapshot,
+  headerRow: number,
+  first: number,
+  last: number,
+  extent: { dataRows: number[]; lastRow: number },
+): TableBounds {
+  return {
+    sheet: sheet.name,
+    headerRow,
+    firstColumn: first,
+    lastColumn: last,
+    dataRows: extent.dataRows,
+    lastRow: extent.lastRow,
+  };
+}
+
 /**
  * Every table on a sheet whose header `match` recognises (a map of field → column), top to
  * bottom: its span, and its data down to a blank pair, a row `stops` accepts, or the next header.
@@ -163,15 +181,7 @@ export function scanTables<C extends Partial<Record<string, number>>>(
       last,
       (row) => taken.has(row) || stops(row, first, last) || match(row) !== null,
     );
-    tables.push({
-      sheet: sheet.name,
-      headerRow: r,
-      firstColumn: first,
-      lastColumn: last,
-      dataRows: extent.dataRows,
-      lastRow: extent.lastRow,
-      columns,
-    });
+    tables.push({ ...tableBounds(sheet, r, first, last, extent), columns });
     r = extent.lastRow;
   }
   return tables;

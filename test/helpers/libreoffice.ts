@@ -33,23 +33,24 @@ export function recalcProfile(): string {
   return profile;
 }
 
+/** soffice arguments that open each file with `profile`, recalculate and save it into `outDir`. */
+export function convertArgs(profile: string, outDir: string, files: readonly string[]): string[] {
+  return [
+    `-env:UserInstallation=file://${profile}`,
+    "--headless",
+    "--norestore",
+    "--convert-to",
+    "xlsx",
+    "--outdir",
+    outDir,
+    ...files,
+  ];
+}
+
 /** Recalculates each .xlsx in LibreOffice and returns the paths of the recalculated copies. */
 export function recalculate(soffice: string, files: string[]): string[] {
   const profile = recalcProfile();
   const outDir = mkdtempSync(path.join(os.tmpdir(), "cs-lo-out-"));
-  execFileSync(
-    soffice,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "xlsx",
-      "--outdir",
-      outDir,
-      ...files,
-    ],
-    { stdio: "pipe", timeout: 180_000 },
-  );
+  execFileSync(soffice, convertArgs(profile, outDir, files), { stdio: "pipe", timeout: 180_000 });
   return files.map((f) => path.join(outDir, path.basename(f)));
 }

@@ -4,7 +4,7 @@ import type { AddSheet, ColumnWrite, WritePlan } from "../../core/plan";
 import { uniqueSheetName } from "../../core/sheet-names";
 import { isFilledDown } from "../../core/formula-shift";
 import type { CellValue } from "../../core/snapshot";
-import { BLOCK_BUDGET } from "./blocks";
+import { BLOCK_BUDGET, batches } from "./blocks";
 import { toHostError } from "./errors";
 import { runOptions, type ExcelRuntime } from "./runtime";
 
@@ -48,23 +48,8 @@ function runs(op: ColumnWrite): ColumnWrite["cells"][] {
 const bytes = (data: unknown) => JSON.stringify(data).length;
 
 /** Splits rows into pieces of at most `budget` bytes each, so no single write passes the limit. */
-function pieces<T>(rows: readonly T[], budget: number): T[][] {
-  const out: T[][] = [];
-  let current: T[] = [];
-  let used = 0;
-  for (const row of rows) {
-    const size = bytes(row) + 1;
-    if (current.length > 0 && used + size > budget) {
-      out.push(current);
-      current = [];
-      used = 0;
-    }
-    current.push(row);
-    used += size;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
+const pieces = <T>(rows: readonly T[], budget: number): T[][] =>
+  batches(rows, (row) => bytes(row) + 1, budget);
 
 /** Carries queued work to Excel whenever the request would pass the budget. */
 class Batcher {

@@ -3,6 +3,7 @@ import {
   headerSpan,
   holdsNumber,
   leadingText,
+  tableBounds,
   tableExtent,
   textRuns,
   type TableBounds,
@@ -80,12 +81,7 @@ export function detectFundingTables(
       });
       tables.push({
         kind: kindOf(header.columns),
-        sheet: sheet.name,
-        headerRow: r,
-        firstColumn: first,
-        lastColumn: last,
-        dataRows: extent.dataRows,
-        lastRow: extent.lastRow,
+        ...tableBounds(sheet, r, first, last, extent),
         columns: header.columns,
       });
       r = extent.lastRow;

@@ -3,6 +3,7 @@ import {
   headerSpan,
   holdsNumber,
   leadingText,
+  tableBounds,
   tableExtent,
   textRuns,
   type TableBounds,
@@ -156,12 +157,7 @@ export function detectRiskTables(sheet: SheetSnapshot): RiskTable[] {
       const pairs = header.pairs.map((p) => textualScoreToPriority(sheet, p, extent.dataRows));
       tables.push({
         kind: "risk-register",
-        sheet: sheet.name,
-        headerRow: r,
-        firstColumn: first,
-        lastColumn: last,
-        dataRows: extent.dataRows,
-        lastRow: extent.lastRow,
+        ...tableBounds(sheet, r, first, last, extent),
         columns: header.columns,
         pairs,
         projectName: titleBlockProject(sheet, r),
