@@ -1,6 +1,6 @@
 import type { Finding } from "./findings";
 import { finding } from "./findings";
-import type { WritePlan } from "./plan";
+import type { AddSheet, WritePlan } from "./plan";
 import { analyseRisk, type RiskTableReport } from "./risk";
 import { analyseFunding, type FundingTableReport } from "./funding";
 import { analyseBudgets, type BudgetTableReport } from "./budget";
@@ -15,7 +15,7 @@ import {
 import { planReconciliationSheet } from "./reconcile/sheet";
 import type { RiskContext } from "./risk/check";
 import type { Band } from "./risk/bands";
-import type { WorkbookSnapshot } from "./snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { orderOperations } from "./apply-plan";
 
 export type TableKind =
@@ -77,7 +77,9 @@ function sortTables(tables: TableReport[], sheetOrder: Map<string, number>): Tab
 }
 
 /** The whole analysis of a workbook: tables found, findings, and the plan of calculated columns. */
-export function analyseWorkbook(snapshot: WorkbookSnapshot, options: AnalyseOptions): Analysis {
+export function analyseWorkbook(whole: WorkbookSnapshot, options: AnalyseOptions): Analysis {
+  // Sheets we wrote (Reconciliation, PIDs, backups, the log) are not council tables.
+  const snapshot = { ...whole, sheets: whole.sheets.filter((s) => s.ours === undefined) };
   const risk = analyseRisk(snapshot.sheets, {
     asOf: options.asOf,
     ...(options.bands ? { bands: options.bands } : {}),
@@ -133,7 +135,7 @@ export function analyseWorkbook(snapshot: WorkbookSnapshot, options: AnalyseOpti
       );
     }
   }
-  const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+  const sheetOrder = new Map(whole.sheets.map((s, i) => [s.name, i]));
   return {
     tables: sortTables(tables, sheetOrder),
     findings: sortFindings(findings, sheetOrder),
@@ -143,7 +145,7 @@ export function analyseWorkbook(snapshot: WorkbookSnapshot, options: AnalyseOpti
         ...budgets.operations,
         ...funding.operations,
         ...(matched && options.reconciliationSheet !== false
-          ? [planReconciliationSheet(snapshot, matched.reconciliation)]
+          ? reconciliationSheetOperations(whole, matched.reconciliation)
           : []),
       ]),
     },
@@ -151,4 +153,31 @@ export function analyseWorkbook(snapshot: WorkbookSnapshot, options: AnalyseOpti
     projects,
     reconciliation: matched?.reconciliation ?? null,
   };
+}
+
+/** The Reconciliation sheet to write: none when the one we wrote earlier already says the same. */
+function reconciliationSheetOperations(
+  snapshot: WorkbookSnapshot,
+  reconciliation: Reconciliation,
+): AddSheet[] {
+  const op = planReconciliationSheet(snapshot, reconciliation);
+  const earlier = op.replaces ? snapshot.sheets.find((s) => s.name === op.replaces) : undefined;
+  return earlier && sheetHolds(earlier, op) ? [] : [op];
+}
+
+/** True when the sheet holds exactly the planned cells (formulas, or values where no formula). */
+function sheetHolds(sheet: SheetSnapshot, op: AddSheet): boolean {
+  const planned = new Map(op.cells.map((c) => [`${c.row},${c.column}`, c]));
+  for (const [r, row] of sheet.rows.entries()) {
+    for (const [c, cell] of (row ?? []).entries()) {
+      if (!cell || (cell.value === null && !cell.formula)) continue;
+      const want = planned.get(`${r},${c}`);
+      if (!want) return false;
+      planned.delete(`${r},${c}`);
+      if (want.formula ? cell.formula !== want.formula : cell.value !== want.value) return false;
+    }
+  }
+  return [...planned.values()].every(
+    (c) => c.formula === null && (c.value === "" || c.value === null),
+  );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OWN_SHEET_ROLES } from "./own-sheets";
 import { CellValueSchema } from "./snapshot";
 
 /**
@@ -64,6 +65,13 @@ export type SheetCell = z.infer<typeof SheetCellSchema>;
 export const AddSheetSchema = z.object({
   kind: z.literal("add-sheet"),
   sheet: z.string().min(1).max(31),
+  /** Writers mark the new sheet as ours with this role (own-sheets.ts). */
+  role: z.enum(OWN_SHEET_ROLES),
+  /**
+   * Set when the sheet replaces one of ours already in the workbook (a second apply refreshing
+   * its Reconciliation sheet): writers rewrite that sheet's cells instead of adding a sheet.
+   */
+  replaces: z.string().optional(),
   table: z.string(),
   title: z.string(),
   cells: z.array(SheetCellSchema),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OWN_SHEET_ROLES } from "./own-sheets";
 
 /**
  * The plain-data picture of a workbook that every host adapter produces and the core reads.
@@ -25,6 +26,11 @@ export const SheetSnapshotSchema = z.object({
   hiddenColumns: z.array(z.number().int().nonnegative()),
   /** Merged ranges in A1 form; only the top-left cell of a merge carries a value. */
   merges: z.array(z.string()),
+  /**
+   * Set when the workbook marks the sheet as one Council Sheets created (see own-sheets.ts):
+   * such a sheet is never analysed as a council table nor written by a later apply.
+   */
+  ours: z.enum(OWN_SHEET_ROLES).optional(),
 });
 export type SheetSnapshot = z.infer<typeof SheetSnapshotSchema>;
 

@@ -262,6 +262,7 @@ function buildOne(
   const op: AddSheet = {
     kind: "add-sheet",
     sheet: sheetName,
+    role: "pid",
     table: name,
     title: `PID ${name}`,
     cells: layout.cells,

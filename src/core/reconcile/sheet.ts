@@ -139,13 +139,19 @@ export function planReconciliationSheet(snapshot: WorkbookSnapshot, r: Reconcili
     put(row, 0, name);
     put(row, 1, "(no matching source: reported as unconfirmed)");
   }
-  const name = uniqueSheetName(
-    "Reconciliation",
-    snapshot.sheets.map((s) => s.name),
-  );
+  // A Reconciliation sheet we wrote before is refreshed in place, never added a second time.
+  const earlier = snapshot.sheets.find((s) => s.ours === "reconciliation");
+  const name =
+    earlier?.name ??
+    uniqueSheetName(
+      "Reconciliation",
+      snapshot.sheets.map((s) => s.name),
+    );
   return {
     kind: "add-sheet",
     sheet: name,
+    role: "reconciliation",
+    ...(earlier ? { replaces: earlier.name } : {}),
     table: `${r.sources.sheet}!${r.sources.range}`,
     title: "Reconciliation",
     cells,
