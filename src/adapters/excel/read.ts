@@ -21,6 +21,7 @@ interface SheetPlan {
   /** Known hidden rows and columns, or null when they are probed one by one (ExcelApi < 1.9). */
   hiddenRows: number[] | null;
   hiddenColumns: number[] | null;
+  merges: string[];
 }
 
 interface Loaded {
@@ -75,7 +76,7 @@ export async function readSnapshot(
 ): Promise<WorkbookSnapshot> {
   try {
     return await runtime.run(runOptions(runtime), (context) =>
-      readIn(context, runtime.supports("1.9"), budget),
+      readIn(context, runtime.supports("1.9"), runtime.supports("1.13"), budget),
     );
   } catch (error) {
     // Our estimate was too low for this data (long text): try again with blocks a quarter the size.
@@ -88,6 +89,7 @@ export async function readSnapshot(
 async function readIn(
   context: Excel.RequestContext,
   modern: boolean,
+  mergesKnown: boolean,
   budget: number,
 ): Promise<WorkbookSnapshot> {
   const worksheets = context.workbook.worksheets;
@@ -105,10 +107,13 @@ async function readIn(
     const visible = modern ? used.getSpecialCellsOrNullObject("Visible") : null;
     formulas?.load("address,areaCount");
     visible?.load("address,areaCount");
-    return { ws, used, formulas, visible };
+    // Merged areas can be asked for from ExcelApi 1.13; before that they are not known.
+    const merged = mergesKnown ? used.getMergedAreasOrNullObject() : null;
+    merged?.load("address,areaCount");
+    return { ws, used, formulas, visible, merged };
   });
   await context.sync();
-  const plans: SheetPlan[] = probes.map(({ ws, used, formulas, visible }) => {
+  const plans: SheetPlan[] = probes.map(({ ws, used, formulas, visible, merged }) => {
     const area = used.isNullObject ? null : (parseAreas(used.address)[0] ?? null);
     const hidden = modern
       ? visibility(area, visible)
@@ -116,7 +121,13 @@ async function readIn(
           hiddenRows: area && used.rowHidden === false ? [] : area ? null : [],
           hiddenColumns: area && used.columnHidden === false ? [] : area ? null : [],
         };
-    return { name: ws.name, used: area, ...formulaMap(formulas), ...hidden };
+    const merges =
+      merged && !merged.isNullObject
+        ? parseAreas(merged.address).map((a) =>
+            rangeAddress(a.firstRow, a.firstColumn, a.lastRow, a.lastColumn),
+          )
+        : [];
+    return { name: ws.name, used: area, ...formulaMap(formulas), ...hidden, merges };
   });
   const own = ownSheetsFromNames(names.items.map((n) => ({ name: n.name, reference: n.formula })));
   const ownRole = (sheet: string) =>
@@ -290,6 +301,6 @@ function toSheet(plan: SheetPlan, loaded: Loaded[]): SheetSnapshot {
     rows: Array.from(rows, (r) => r ?? []),
     hiddenRows: plan.hiddenRows ?? [],
     hiddenColumns: plan.hiddenColumns ?? [],
-    merges: [],
+    merges: plan.merges,
   };
 }

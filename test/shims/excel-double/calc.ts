@@ -26,25 +26,49 @@ function engine(book: DoubleBook): HyperFormula {
   return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3" });
 }
 
+/** HyperFormula's own "cannot do this" results, as opposed to an Excel error the formula gives. */
+const ENGINE_GAPS = new Set(["#NAME?", "#ERROR!"]);
+
+/**
+ * Recalculates every formula. Where HyperFormula cannot evaluate a formula that Excel could (a
+ * structured reference to an Excel table, a function it lacks: "#ERROR!"/"#NAME?" where Excel's
+ * cached value is no error), the cell keeps Excel's cached value, and that value, not the engine's
+ * error, feeds the formulas that depend on it.
+ */
 export function recalculate(book: DoubleBook): void {
   const hf = engine(book);
   try {
+    const formulas: { cell: DoubleCell; sheet: number; row: number; col: number }[] = [];
     for (const s of book.sheets) {
       const id = hf.getSheetId(s.name);
       if (id === undefined) continue;
       for (const [k, cell] of s.cells) {
         if (!cell.formula) continue;
-        const [row, col] = k.split(",").map(Number) as [number, number];
-        const v = hf.getCellValue({ sheet: id, row, col });
-        if (v instanceof DetailedCellError) {
-          // A function HyperFormula lacks is an engine gap, not an Excel result: keep the cache.
-          if (v.value === "#NAME?" && !cell.error) continue;
-          cell.value = v.value;
-          cell.error = true;
-        } else {
-          cell.value = v ?? "";
-          delete cell.error;
-        }
+        const [row, col] = position(k);
+        formulas.push({ cell, sheet: id, row, col });
+      }
+    }
+    const gaps = formulas.filter(({ cell, sheet, row, col }) => {
+      const v = hf.getCellValue({ sheet, row, col });
+      return v instanceof DetailedCellError && ENGINE_GAPS.has(v.value) && !cell.error;
+    });
+    hf.batch(() => {
+      for (const { cell, sheet, row, col } of gaps)
+        hf.setCellContents(
+          { sheet, row, col },
+          typeof cell.value === "string" ? `'${cell.value}` : cell.value,
+        );
+    });
+    const kept = new Set(gaps.map((g) => g.cell));
+    for (const { cell, sheet, row, col } of formulas) {
+      if (kept.has(cell)) continue;
+      const v = hf.getCellValue({ sheet, row, col });
+      if (v instanceof DetailedCellError) {
+        cell.value = v.value;
+        cell.error = true;
+      } else {
+        cell.value = v ?? "";
+        delete cell.error;
       }
     }
   } finally {

@@ -156,6 +156,25 @@ export class DoubleRange extends Proxy_ {
       },
     );
   }
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas that touch this range. */
+  getMergedAreasOrNullObject(): DoubleRange {
+    this.ctx.require("1.13", "getMergedAreasOrNullObject");
+    const sheetRef = this.sheetRef;
+    return new DoubleRange(
+      this.ctx,
+      sheetRef,
+      () => null,
+      () => {
+        const sheet = this.ctx.resolveSheet(sheetRef);
+        const within = this.areaNow();
+        if (!sheet || !within) return null;
+        const found = (sheet.merges ?? []).filter(
+          (m) => m.r1 <= within.r2 && m.r2 >= within.r1 && m.c1 <= within.c2 && m.c2 >= within.c1,
+        );
+        return found.length > 0 ? found : null;
+      },
+    );
+  }
   protected override compute(prop: string): unknown {
     const sheet = this.ctx.resolveSheet(this.sheetRef);
     if (this.areas) {
@@ -184,11 +203,26 @@ export class DoubleRange extends Proxy_ {
     // Cell-level properties of an unbounded range ("A:B", "1:4") come back as null.
     if (isUnbounded(a)) return null;
     if (prop === "values" || prop === "valueTypes") this.ctx.calculated();
+    // Only the top-left cell of a merged area holds a value; the cells it covers read as empty.
+    const merges = (sheet.merges ?? []).filter(
+      (m) => m.r1 <= a.r2 && m.r2 >= a.r1 && m.c1 <= a.c2 && m.c2 >= a.c1,
+    );
+    const covered = (r: number, c: number) =>
+      merges.some(
+        (m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2 && (r !== m.r1 || c !== m.c1),
+      );
     const grid = (pick: (c: DoubleCell | undefined) => unknown) =>
       Array.from({ length: a.r2 - a.r1 + 1 }, (_, i) =>
-        Array.from({ length: a.c2 - a.c1 + 1 }, (_, j) =>
-          pick(sheet.cells.get(key(a.r1 + i, a.c1 + j))),
-        ),
+        Array.from({ length: a.c2 - a.c1 + 1 }, (_, j) => {
+          const r = a.r1 + i;
+          const c = a.c1 + j;
+          const cell = sheet.cells.get(key(r, c));
+          return pick(
+            cell && merges.length > 0 && covered(r, c)
+              ? { ...cell, value: "", formula: undefined }
+              : cell,
+          );
+        }),
       );
     if (prop === "values") return grid((c) => c?.value ?? "");
     if (prop === "formulas") return grid((c) => c?.formula ?? c?.value ?? "");
