@@ -299,3 +299,70 @@ describe("a PID written through Office.js", () => {
     );
   });
 });
+
+describe("hostile sheet names and text", () => {
+  const HOSTILE = "=cmd|' -c calc'!A0";
+
+  it("reads, writes and logs a sheet named like a formula, and every text lands as text", async () => {
+    const sheets = register(3, true).map((s) => ({ ...s, name: HOSTILE }));
+    sheets[0]?.cells.set("1,3", { value: 99 });
+    const d = excelDouble(sheets);
+    const snapshot = await readSnapshot(runtime(d));
+    expect(snapshot.sheets[0]?.name).toBe(HOSTILE);
+    const analysis = analyseWorkbook(snapshot, { asOf: TODAY });
+    const { changed } = describePlan(snapshot, analysis.plan, { valuesOnly: false });
+    const result = await applyPlanInExcel(runtime(d), analysis.plan, {
+      valuesOnly: false,
+      backup: true,
+      changes: changed,
+      when: "2026-11-22 10:00",
+    });
+    expect(result.logged).toBeGreaterThan(0);
+    const log = d.book.find((s) => s.name === LOG_SHEET);
+    const logged = [...(log?.cells.values() ?? [])];
+    expect(logged.filter((c) => c.formula)).toEqual([]);
+    expect(logged.filter((c) => c.value === HOSTILE)).toHaveLength(result.logged);
+    // "2026-11-22 10:00" would be a date-time if typed; it is the text it was.
+    expect(logged.filter((c) => c.value === "2026-11-22 10:00")).toHaveLength(result.logged);
+    expect(d.book.find((s) => s.name === result.backups[0])).toBeDefined();
+    // The marks name the hostile sheet as a quoted reference, never as a formula to run.
+    expect(d.names.map((n) => n.formula)).toContain(
+      `='${HOSTILE.replace(/'/g, "''")} backup'!$A$1`,
+    );
+    const again = await readSnapshot(runtime(d));
+    expect(again.sheets.map((s) => [s.name, s.ours ?? null])).toEqual([
+      [HOSTILE, null],
+      [LOG_SHEET, "log"],
+      [`${HOSTILE} backup`, "backup"],
+    ]);
+  });
+
+  it("writes Reconciliation and PID text from hostile cells as text", async () => {
+    const d = excelDouble([sheetFromRows("Data", [["x"]])]);
+    const texts = [HOSTILE, "+44 1202 123456", "@SUM(A1)", "-2 FTE", "2010/11", "TRUE"];
+    await applyPlanInExcel(
+      runtime(d),
+      {
+        operations: [
+          {
+            kind: "add-sheet",
+            sheet: "PID - X",
+            role: "pid",
+            table: "Data!A1",
+            title: "PID",
+            cells: texts.map((value, row) => ({ row, column: 1, formula: null, value })),
+            columnWidths: [10, 30],
+          },
+        ],
+      },
+      { valuesOnly: false, backup: false, changes: [], when: "now" },
+    );
+    const pid = d.book.find((s) => s.name === "PID - X");
+    expect(texts.map((_, r) => pid?.cells.get(`${r},1`))).toEqual(
+      texts.map((value) => ({ value, quotePrefix: true })),
+    );
+    expect(d.names.map((n) => [n.name, n.formula, n.visible])).toEqual([
+      ["_CouncilSheets_PID_1", "='PID - X'!$A$1", false],
+    ]);
+  });
+});

@@ -26,9 +26,6 @@ function engine(book: DoubleBook): HyperFormula {
   return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3" });
 }
 
-/** HyperFormula's own "cannot do this" results, as opposed to an Excel error the formula gives. */
-const ENGINE_GAPS = new Set(["#NAME?", "#ERROR!"]);
-
 /**
  * Recalculates every formula. Where HyperFormula cannot evaluate a formula that Excel could (a
  * structured reference to an Excel table, a function it lacks: "#ERROR!"/"#NAME?" where Excel's
@@ -48,9 +45,17 @@ export function recalculate(book: DoubleBook): void {
         formulas.push({ cell, sheet: id, row, col });
       }
     }
+    // A gap is the cell's own: a formula the engine cannot parse, or a function it does not know
+    // named in this formula (its dependents then compute from the value kept).
     const gaps = formulas.filter(({ cell, sheet, row, col }) => {
+      if (cell.error || !cell.formula) return false;
+      if (!hf.validateFormula(cell.formula)) return true;
       const v = hf.getCellValue({ sheet, row, col });
-      return v instanceof DetailedCellError && ENGINE_GAPS.has(v.value) && !cell.error;
+      const unknown =
+        v instanceof DetailedCellError
+          ? /Function name (\S+) not recognized/.exec(v.message)
+          : null;
+      return unknown?.[1] !== undefined && cell.formula.toUpperCase().includes(`${unknown[1]}(`);
     });
     hf.batch(() => {
       for (const { cell, sheet, row, col } of gaps)

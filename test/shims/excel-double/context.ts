@@ -92,7 +92,7 @@ export class DoubleContext {
     if (Number(version.split(".")[1]) > this.version)
       throw new OfficeError(
         "ApiNotFound",
-        `${what} needs ExcelApi ${version}; this Excel has 1.${this.version}`,
+        `ApiNotFound: ${what} needs ExcelApi ${version}; this Excel has 1.${this.version}`,
       );
   }
   /** Values read after a write see recalculated results, as with automatic calculation. */
