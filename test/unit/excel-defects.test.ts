@@ -100,6 +100,36 @@ describe("4. Our own sheets are not analysed, backed up or copied again", () => 
   );
 });
 
+describe("4. (continued) A second Write refreshes our Reconciliation sheet in place", () => {
+  it.each(VERSIONS)(
+    "keeps one Reconciliation sheet, rewritten, still marked (ExcelApi 1.%i)",
+    async (version) => {
+      const { snapshot } = await loadFile(`${FIXTURES}/emiep-funding-2008.xlsx`);
+      const d = excelDouble(bookFromSnapshot(snapshot), { version });
+      await checkAndWrite(d);
+      const first = d.sheet("Reconciliation");
+      expect(first).toBeDefined();
+      first?.cells.set("40,0", { value: "stale" });
+      const second = await checkAndWrite(d);
+      expect(second.analysis.plan.operations).toContainEqual(
+        expect.objectContaining({
+          kind: "add-sheet",
+          sheet: "Reconciliation",
+          replaces: "Reconciliation",
+        }),
+      );
+      expect(d.book.filter((s) => s.name.startsWith("Reconciliation")).map((s) => s.name)).toEqual([
+        "Reconciliation",
+      ]);
+      expect(d.sheet("Reconciliation")?.cells.get("40,0")).toBeUndefined();
+      expect(
+        d.names.filter((n) => n.name.startsWith("_CouncilSheets_Reconciliation")),
+      ).toHaveLength(1);
+      expect(second.result.backups.some((b) => b.startsWith("Reconciliation"))).toBe(false);
+    },
+  );
+});
+
 describe("5. A too-large response shrinks the blocks too", () => {
   it("retries after ResponsePayloadSizeLimitExceeded", async () => {
     const text = "x".repeat(300);
