@@ -1,4 +1,4 @@
-import { rangeAddress } from "../../core/a1";
+import { columnLetter, rangeAddress } from "../../core/a1";
 import { ownSheetsFromNames } from "../../core/own-sheets";
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 import { notCovered, parseAreas, type Area } from "./addresses";
@@ -211,7 +211,11 @@ async function readBlocks(
       : PROBE_BYTES;
   const cells = new Map<string, Loaded[]>();
   const probes = new Map<string, Probe[]>();
-  const add = <T>(map: Map<string, T[]>, k: string, v: T) => map.set(k, [...(map.get(k) ?? []), v]);
+  const add = <T>(map: Map<string, T[]>, k: string, v: T) => {
+    const list = map.get(k);
+    if (list) list.push(v);
+    else map.set(k, [v]);
+  };
   for (const batch of batches(work, cost, budget)) {
     for (const w of batch) {
       if (w.kind !== "block") {
@@ -251,10 +255,7 @@ async function readBlocks(
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-function columnRange(index: number): string {
-  const letters = rangeAddress(0, index, 0, index).replace(/\d+/g, "");
-  return `${letters}:${letters}`;
-}
+const columnRange = (index: number) => `${columnLetter(index)}:${columnLetter(index)}`;
 
 /**
  * `formulas` gives a text cell's text, so text typed as "'=HYPERLINK(…)" reads like a formula.
