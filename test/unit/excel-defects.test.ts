@@ -205,6 +205,15 @@ describe("10. Smaller defects", () => {
     },
   );
 
+  it("refuses before writing when the log sheet is protected", async () => {
+    const log = sheetFromRows("Council Sheets log", [["Sheet", "Cell", "Before", "After", "When"]]);
+    log.protected = true;
+    const d = excelDouble([register(3), log], { version: 8 });
+    d.sheet("Register")?.cells.set("1,3", { value: 99 });
+    await expect(checkAndWrite(d, false)).rejects.toThrow(/Nothing was written/);
+    expect(d.sheet("Register")?.cells.get("1,3")).toEqual({ value: 99 });
+  });
+
   it.each(VERSIONS)(
     "says the workbook structure is protected when it cannot add a sheet (ExcelApi 1.%i)",
     async (version) => {

@@ -2,6 +2,7 @@ import type { Change } from "../../core/apply-plan";
 import type { OwnSheetRole } from "../../core/own-sheets";
 import { parseAreas } from "./addresses";
 import { asInput, Batcher, bytes, pieces } from "./batcher";
+import { ExcelHostError } from "./errors";
 
 export const LOG_SHEET = "Council Sheets log";
 const LOG_HEADER = ["Sheet", "Cell", "Before", "After", "When"];
@@ -34,7 +35,14 @@ export async function openLog(
     const sheet = context.workbook.worksheets.getItem(name);
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("address");
+    const protection = sheet.protection;
+    protection.load("protected");
     await context.sync();
+    if (protection.protected)
+      throw new ExcelHostError(
+        "AccessDenied",
+        `The "${name}" sheet is protected, so changes cannot be listed on it. Unprotect it (Review > Unprotect Sheet), then Write again. Nothing was written.`,
+      );
     const area = used.isNullObject ? null : parseAreas(used.address)[0];
     if (area) return { name, sheet, next: area.lastRow + 1, created: false };
     writeHeader(sheet);
