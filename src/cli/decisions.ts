@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { analyseWorkbook } from "../core/analyse";
 import { applyPlanToSnapshot, describePlan } from "../core/apply-plan";
 import { htmlToText, looksLikeHtml } from "../core/decisions/html-text";
@@ -21,9 +21,18 @@ interface ImportOptions extends SharedOptions {
   into: string;
   out: string;
   json?: boolean;
-  keyThreshold?: string;
-  lateDays?: string;
 }
+
+/** The decisions thresholds, taken by every command that checks a workbook. */
+export const decisionOptions = {
+  keyThreshold: () =>
+    new Option("--key-threshold <pounds>", "key-decision threshold in £ (default 500000)"),
+  lateDays: () =>
+    new Option(
+      "--late-days <days>",
+      "a decision record published more than this many days after the decision is late (default 28)",
+    ),
+};
 
 interface Io {
   out: (text: string) => void;
@@ -70,14 +79,6 @@ function amount(value: number | null): number | undefined {
   return value ?? undefined;
 }
 
-function threshold(option: string | undefined, name: string): number | undefined {
-  if (option === undefined) return undefined;
-  const value = Number(option.replace(/[£,\s]/g, ""));
-  if (!Number.isFinite(value) || value < 0)
-    throw new UsageError(`${name} wants a positive number, not "${option}"`);
-  return value;
-}
-
 /** Every field with the sentence it came from, as `--json` gives it. */
 export function recordView(record: DecisionRecord) {
   const fields: Record<string, unknown> = {};
@@ -98,12 +99,6 @@ export function recordView(record: DecisionRecord) {
 async function importDecisions(files: string[], options: ImportOptions, io: Io): Promise<number> {
   await checkOutput(options.out, [options.into, ...files]);
   const settings = analyseOptions(options, io.today());
-  const keyDecisionThreshold = threshold(options.keyThreshold, "--key-threshold");
-  const latePublicationDays = threshold(options.lateDays, "--late-days");
-  settings.decisions = {
-    ...(keyDecisionThreshold === undefined ? {} : { keyDecisionThreshold }),
-    ...(latePublicationDays === undefined ? {} : { latePublicationDays }),
-  };
   const records: DecisionRecord[] = [];
   for (const file of files) records.push(await readRecordFile(file));
   const document = await readWorkbookFile(options.into);
@@ -177,8 +172,9 @@ export function decisionsCommand(cli: Command, io: Io, setCode: (code: number) =
     )
     .requiredOption("--out <file>", "where to write the updated workbook")
     .option("--json", "print one JSON document")
-    .option("--key-threshold <pounds>", "key-decision threshold in £ (default 500000)")
-    .option("--late-days <days>", "days after which publication is late (default 28)")
+    .addOption(new Option("--as-of <date>", "treat this date as today"))
+    .addOption(decisionOptions.keyThreshold())
+    .addOption(decisionOptions.lateDays())
     .action(async (files: string[], options: ImportOptions) =>
       setCode(await importDecisions(files, options, io)),
     );

@@ -8,7 +8,7 @@ import { readWorkbookFile, sameFile, writeFileSafely } from "./files";
 import { analyseOptions, UsageError, type SharedOptions } from "./options";
 import { findingsText, reconciliationText, tablesText, writesText } from "./report";
 import { PidError, planPids } from "../core/pid/build";
-import { decisionsCommand } from "./decisions";
+import { decisionOptions, decisionsCommand } from "./decisions";
 
 export { UsageError };
 
@@ -182,7 +182,9 @@ function shared(command: Command): Command {
         "--rag-amount <pounds>",
         "red at or above this overspend in £, if lower (default 100000)",
       ),
-    );
+    )
+    .addOption(decisionOptions.keyThreshold())
+    .addOption(decisionOptions.lateDays());
 }
 
 function program(io: Io, setCode: (code: number) => void): Command {

@@ -119,3 +119,24 @@ describe("decisions: money against its authority", () => {
     ]);
   });
 });
+
+describe("decisions: what a citing column holds", () => {
+  test("words such as Approved or Cabinet in an Approval column are not references", () => {
+    const register = [
+      ["Decision ref", "Decision maker", "Date of decision", "Status", "Amount approved"],
+      ["CAB/24/017", "Cabinet", 45300, "Approved", 100000],
+    ];
+    const projects = [
+      ["Project", "Approval", "Budget"],
+      ["Reablement hub", "Approved", 50000],
+      ["Carers breaks", "Cabinet", 20000],
+      ["Day services", "CAB/24/018", 10000],
+    ];
+    const a = analyseWorkbook(workbook(sheet("Log", register), sheet("Projects", projects)), {
+      asOf: TODAY,
+    });
+    expect(a.findings.filter((f) => DECISION_CODES.has(f.code))).toEqual([
+      expect.objectContaining({ code: "decision-not-found", sheet: "Projects", cell: "B4" }),
+    ]);
+  });
+});

@@ -120,6 +120,8 @@ export function checkDecisions(
       const key = referenceKey(cited);
       const entry = byKey.get(key);
       if (!entry) {
+        // "Approved", "Yes", "Cabinet": a status or a body, not a reference; references carry figures.
+        if (!/\d/.test(cited)) continue;
         findings.push(
           finding(
             "decision-not-found",
