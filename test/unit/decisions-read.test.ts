@@ -177,4 +177,28 @@ describe("decision records: what is and is not an approval", () => {
       expect(r.statusKind).toBe(kind);
     }
   });
+
+  test("an approval stated year by year: the total, and each year's amount", () => {
+    const r = readDecisionRecord(
+      page(
+        "To approve capital funding of £1.2m in 2024/25 and £800,000 in 2025/26 for the scheme.",
+      ),
+      "t",
+    );
+    expect(r.amountApproved.value).toBe(2000000);
+    expect(r.amountsByYear).toEqual([
+      { year: "2024/25", amount: 1200000 },
+      { year: "2025/26", amount: 800000 },
+    ]);
+    expect(r.amountYear).toBeNull();
+    expect(r.amountStatement).toBe("£2,000,000 approved: £1.2m for 2024/25, £800,000 for 2025/26");
+    expect(r.otherAmounts).toEqual([]);
+  });
+
+  test("one year named with one figure is that year's approval, not a list", () => {
+    const r = readDecisionRecord(page("To approve a total of £50,000 for 2024/25."), "t");
+    expect(r.amountApproved.value).toBe(50000);
+    expect(r.amountsByYear).toEqual([]);
+    expect(r.amountYear).toBe("2024/25");
+  });
 });

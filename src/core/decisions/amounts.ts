@@ -1,4 +1,5 @@
 import type { AmountMention, AmountRole } from "./record";
+import { formatMoney } from "../tables/money";
 import { collapseSpace, financialYearIn, moneyMentions, sentences } from "./text";
 
 /**
@@ -29,7 +30,10 @@ function roleOf(sentence: string, before: string): AmountRole {
 }
 
 export interface AmountReading {
+  /** The amount approved: one figure, or the sum of an approval stated year by year. */
   approved: AmountMention | null;
+  /** Year by year, when the decision states its approval so ("£1m in 2024/25 and £2m in 2025/26"). */
+  byYear: { year: string; amount: number }[];
   /** Financial year of the approved amount, from its own sentence. */
   year: string | null;
   others: AmountMention[];
@@ -59,17 +63,70 @@ export function readAmounts(parts: readonly { text: string; operative: boolean }
       }
     }
   }
-  const approved = mentions.find((m) => m.role === "approval") ?? null;
-  const others = mentions.filter((m) => m !== approved);
+  const first = mentions.find((m) => m.role === "approval") ?? null;
+  const byYear = first ? yearlyApprovals(first, mentions) : [];
+  const chosen = byYear.length > 1 ? byYear.map((y) => y.original) : first ? [first] : [];
+  const others = mentions.filter((m) => !chosen.includes(m));
   const savings = others.filter((m) => m.role === "savings");
-  const year = approved ? (financialYearIn(approved.sentence)?.year ?? null) : null;
+  const total = chosen.reduce((sum, m) => sum + Math.round(m.amount * 100), 0) / 100;
+  const approved: AmountMention | null = first
+    ? { ...first, amount: total, text: byYear.length > 1 ? formatMoney(total) : first.text }
+    : null;
+  const year =
+    byYear.length > 1 ? null : first ? (financialYearIn(first.sentence)?.year ?? null) : null;
   let statement: string;
-  if (approved)
+  if (approved && byYear.length > 1)
+    statement = `${approved.text} approved: ${byYear.map((y) => `${y.mention.text} for ${y.year}`).join(", ")}`;
+  else if (approved)
     statement = `${approved.text} approved${year ? ` for ${year}` : ""}: "${collapseSpace(approved.sentence)}"`;
   else if (savings.length > 0)
     statement = `No amount approved: the record states savings (${describe(savings)}), which are targets, not approvals`;
   else if (others.length > 0)
     statement = `No amount approved: the figures in the record (${describe(others)}) are context, not this decision's approval`;
   else statement = "No amount approved: the record states no sum of money";
-  return { approved, year, others, statement };
+  return {
+    approved,
+    year,
+    byYear:
+      byYear.length > 1 ? byYear.map((y) => ({ year: y.year, amount: y.mention.amount })) : [],
+    others,
+    statement,
+  };
+}
+
+// "£1m in 2024/25", "£250,000 for 2025-26", "£2m in financial year 2026/27".
+const YEAR_AFTER =
+  /^\s?(?:in|for)\s(?:the\s)?(?:financial\syear\s|FY\s?)?(20\d{2}\s?[/-]\s?\d{2})\b/i;
+const JOINER = /^\s?(?:,|and|plus|with|then|,\s?and)\s?$/i;
+
+/**
+ * An approval stated year by year in one sentence: "To approve £1m in 2024/25 and £2m in 2025/26".
+ * Each figure followed by its own year, joined by "and" or commas, is one year's approval.
+ */
+function yearlyApprovals(
+  first: AmountMention,
+  mentions: readonly AmountMention[],
+): { year: string; mention: AmountMention; original: AmountMention }[] {
+  const sentence = first.sentence;
+  const inSentence = mentions.filter((m) => m.sentence === sentence);
+  const found: { year: string; mention: AmountMention; original: AmountMention }[] = [];
+  let cursor = sentence.indexOf(first.text);
+  for (const m of inSentence.slice(inSentence.indexOf(first))) {
+    const at = sentence.indexOf(m.text, cursor);
+    if (at < 0) break;
+    if (found.length > 0) {
+      // Between the previous year and this figure only a joining word may stand.
+      if (!JOINER.test(sentence.slice(cursor, at))) break;
+    }
+    const after = YEAR_AFTER.exec(sentence.slice(at + m.text.length));
+    const year = after?.[1] ? financialYearIn(after[1])?.year : undefined;
+    if (!year || !after || found.some((f) => f.year === year)) break;
+    found.push({
+      year,
+      original: m,
+      mention: m.role === "savings" ? m : { ...m, role: "approval" },
+    });
+    cursor = at + m.text.length + after[0].length;
+  }
+  return found.every((f) => f.mention.role === "approval") ? found : [];
 }

@@ -70,6 +70,13 @@ export function registerValue(record: DecisionRecord, field: RegisterField): Cel
   return value;
 }
 
+/** The amounts a record approves year by year (one year when its approval names one). */
+function yearly(record: DecisionRecord): { year: string; amount: number }[] {
+  if (record.amountsByYear.length > 0) return record.amountsByYear;
+  const amount = record.amountApproved.value;
+  return record.amountYear && amount !== null ? [{ year: record.amountYear, amount }] : [];
+}
+
 function formatOf(field: RegisterField): string | undefined {
   if (DATES.has(field)) return DATE_FORMAT;
   return field === "amountApproved" ? MONEY_FORMAT : undefined;
@@ -102,6 +109,7 @@ function extendRegister(
   const cells = new Map<RegisterField, PlannedCell[]>();
   const rows: ImportedRow[] = [];
   const placed = new Map<string, number>();
+  const yearCells = new Map<number, PlannedCell[]>();
   let next = table.lastRow + 1;
   for (const record of records) {
     const key = record.reference.value ? referenceKey(record.reference.value) : null;
@@ -129,6 +137,15 @@ function extendRegister(
       list.push({ row, formula: null, value });
       cells.set(field, list);
     }
+    // A register with year columns ("2024/25") gets the amount approved for each year stated.
+    for (const { year, amount } of yearly(record)) {
+      const column = [...table.years].find(([, y]) => y === year)?.[0];
+      if (column === undefined) continue;
+      yearCells.set(column, [
+        ...(yearCells.get(column) ?? []),
+        { row, formula: null, value: amount },
+      ]);
+    }
     rows.push({
       reference: record.reference.value,
       title: record.title.value,
@@ -151,6 +168,17 @@ function extendRegister(
       ...(format ? { numberFormat: format } : {}),
     };
   });
+  for (const [column, planned] of yearCells)
+    operations.push({
+      kind: "column",
+      sheet: table.sheet,
+      table: range,
+      column,
+      title: table.years.get(column) ?? "",
+      header: null,
+      cells: planned,
+      numberFormat: MONEY_FORMAT,
+    });
   return { operations, rows, sheet: table.sheet, created: false };
 }
 

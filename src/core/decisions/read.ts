@@ -152,7 +152,11 @@ const PERIOD = new RegExp(
 );
 const COMMENCE = /\b(?:commenc\w*|start\w*|begin\w*|effective)\s+(?:from|on)\s+/i;
 
-function period(operative: readonly string[], amountSentence: string | null) {
+function period(
+  operative: readonly string[],
+  amountSentence: string | null,
+  byYear: readonly { year: string }[],
+) {
   const start: Sourced<string>[] = [];
   for (const sentence of operative) {
     const m = PERIOD.exec(sentence);
@@ -163,7 +167,15 @@ function period(operative: readonly string[], amountSentence: string | null) {
     const date = commence ? dateMentions(sentence.slice(commence.index))[0] : undefined;
     if (date) start.push({ value: date.iso, sentence });
   }
-  const year = amountSentence ? financialYearIn(amountSentence) : null;
+  // An approval stated year by year runs from the first year's April to the last year's March.
+  const first = byYear[0] ? financialYearIn(byYear[0].year) : null;
+  const last = byYear.length > 1 ? financialYearIn(byYear[byYear.length - 1]?.year ?? "") : null;
+  const year =
+    first && last
+      ? { ...first, end: last.end }
+      : amountSentence
+        ? financialYearIn(amountSentence)
+        : null;
   if (start[0]) return { start: start[0], end: NOT_STATED };
   if (year && amountSentence)
     return { start: sourced(year.start, amountSentence), end: sourced(year.end, amountSentence) };
@@ -220,7 +232,7 @@ export function readDecisionRecord(text: string, sourceFile: string): DecisionRe
   for (const sentence of sentences(flat))
     for (const m of sentence.matchAll(RELATED))
       if (m[1] && m[1] !== ownReference && !related.has(m[1])) related.set(m[1], sentence);
-  const span = period(operative, amounts.approved?.sentence ?? null);
+  const span = period(operative, amounts.approved?.sentence ?? null, amounts.byYear);
   return {
     reference: ownReference
       ? sourced(ownReference, referencePart ? labelText(referencePart) : head)
@@ -252,6 +264,7 @@ export function readDecisionRecord(text: string, sourceFile: string): DecisionRe
       : NOT_STATED,
     amountStatement: amounts.statement,
     amountYear: amounts.year,
+    amountsByYear: amounts.byYear,
     otherAmounts: amounts.others,
     fundingSource: fundingSource(operative),
     periodStart: span.start,

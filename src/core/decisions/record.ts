@@ -54,6 +54,8 @@ export const DecisionRecordSchema = z.object({
   amountStatement: z.string(),
   /** The financial year the approved amount is for, when the record names one ("2024/25"). */
   amountYear: z.string().nullable(),
+  /** The approval year by year, when the record states it so; the amount approved is their sum. */
+  amountsByYear: z.array(z.object({ year: z.string(), amount: z.number() })),
   /** Every other £ figure in the record with the part it plays. */
   otherAmounts: z.array(AmountMentionSchema),
   fundingSource: sourced(z.string()),
