@@ -201,4 +201,39 @@ describe("decision records: what is and is not an approval", () => {
     expect(r.amountsByYear).toEqual([]);
     expect(r.amountYear).toBe("2024/25");
   });
+
+  test.each([
+    [
+      "The Cabinet Member approved the award of a contract to Homecare Ltd for three years from 1 April 2024 at a total cost of £2,450,000.",
+      2450000,
+    ],
+    ["That £50,000 be allocated from the Public Health Grant to the carers' service.", 50000],
+    ["Agreed to award a grant of £12,500 to the Food Bank.", 12500],
+    ["To approve expenditure of up to £300k on the new system.", 300000],
+    ["To approve the release of £75,000 from the transformation reserve.", 75000],
+  ])("operative wording in other councils' records: %s", (decision, amount) => {
+    expect(readDecisionRecord(page(decision), "t").amountApproved.value).toBe(amount);
+  });
+
+  test.each([
+    "The scheme, which was previously approved at a cost of £2m, is progressing.",
+    "Members noted that £40,000 had been agreed last year.",
+    "To note the budget of £1m set by Council in February.",
+  ])("recalled or noted amounts are not approved: %s", (decision) => {
+    expect(readDecisionRecord(page(decision), "t").amountApproved.value).toBeNull();
+  });
+
+  test("minutes written RESOLVED: (1) That …, with numbered resolutions", () => {
+    const r = readDecisionRecord(
+      "Cabinet considered the report on the Household Support Fund. RESOLVED: (1) That the report be noted. (2) That £1,250,000 be allocated to the Household Support Fund scheme for 1 April 2024 to 30 September 2024.",
+      "minutes.txt",
+    );
+    expect(r.amountApproved.value).toBe(1250000);
+    expect(r.decisionMaker.value).toBe("Cabinet");
+    expect(r.status.value).toBe("Resolved");
+    expect(r.statusKind).toBe("approved");
+    expect(r.periodStart.value).toBe("2024-04-01");
+    expect(r.periodEnd.value).toBe("2024-09-30");
+    expect(r.title.value).toMatch(/^£1,250,000 be allocated/);
+  });
 });

@@ -11,22 +11,49 @@ import { collapseSpace, financialYearIn, moneyMentions, sentences } from "./text
  * "funding liability of", "approve £…"). Savings are never approvals.
  */
 
-/** Operative wording: the decision being made now, not one recalled ("which approved …"). */
-const OPERATIVE =
-  /\b(?:to|be|is|are|hereby|resolved to|agreed to|decided to|will)\s+(?:approve|agree|award|allocate|release|provide|grant|authori[sz]e|commit|fund|spend|accept)\b|^(?:\d+\.?\s+|\([a-z0-9]+\)\s+)?(?:approve|agree|award|allocate|release|authori[sz]e|approval of)\b|\bbe\s+(?:approved|agreed|awarded|allocated|released|granted|authori[sz]ed)\b/i;
+const VERBS =
+  "approve|agree|award|allocate|release|provide|grant|authori[sz]e|commit|fund|spend|accept";
+const DONE = "approved|agreed|awarded|allocated|released|granted|authori[sz]ed|committed";
+
+/**
+ * Operative wording: the decision being made now ("To approve…", "That … be agreed", "The Cabinet
+ * Member approved the award…"), not one recalled ("which approved …", "originally approved in
+ * April 2019", "had been agreed").
+ */
+const OPERATIVE = new RegExp(
+  [
+    `\\b(?:to|be|is|are|hereby|resolved to|agreed to|decided to|will)\\s+(?:${VERBS})\\b`,
+    `^(?:\\d+\\.?\\s+|\\([a-z0-9]+\\)\\s+)?(?:(?:${VERBS})[sd]?|${DONE}|approval of)\\b`,
+    `\\bbe\\s+(?:${DONE})\\b`,
+    `(?<!\\b(?:which|who|that|previously|originally|already|was|were|had|has|have|been)\\s)\\b(?:${DONE})\\s+(?:the|a|an|funding|expenditure|spend)\\b`,
+  ].join("|"),
+  "i",
+);
+
+/** Nouns whose "… of £x" is the sum itself: "a total of", "funding liability of", "a cost of". */
+const MONEY_NOUNS =
+  "total|liability|sum|amount|budget|grant|allocation|award|value|cost|funding|contribution|investment|envelope|expenditure|spend|release|payment|fee|price|loan|capital|revenue|overspend|uplift|increase";
 
 /** Words right before a figure that make it the object of a decision. */
-const LEAD_IN =
-  /(?:total of|liability of|sum of|amount of|budget of|grant of|allocation of|award of|value of|cost of|up to|not exceeding|maximum of|funding of|contribution of|investment of|envelope of|(?:approve|agree|award|allocate|release|provide|grant|fund|commit)(?:s|d|ed)?(?: a| an)?(?: further| additional| total)?)\s*$/i;
+const LEAD_IN = new RegExp(
+  `(?:(?:${MONEY_NOUNS})s? of|up to|not exceeding|maximum of|totalling|totaling|amounting to|worth|(?:${VERBS})(?:s|d|ed)?(?: a| an)?(?: further| additional| total| one-off)?)\\s*$`,
+  "i",
+);
+
+/** Words right after a figure that make it the subject of a decision: "That £50,000 be allocated". */
+const LEAD_OUT = new RegExp(
+  `^\\s?(?:of [^.;]{0,60}?\\s)?(?:be|is|are|is hereby|be hereby)\\s(?:${DONE})\\b`,
+  "i",
+);
 
 const SAVINGS = /\bsavings?\b|\befficienc(?:y|ies)\b/i;
 
-function roleOf(sentence: string, before: string): AmountRole {
+function roleOf(sentence: string, before: string, after: string): AmountRole {
   const near = before.slice(-60);
   if (SAVINGS.test(near)) return "savings";
   const operative = OPERATIVE.test(sentence);
   if (SAVINGS.test(sentence) && !operative) return "savings";
-  return operative && LEAD_IN.test(before) ? "approval" : "context";
+  return operative && (LEAD_IN.test(before) || LEAD_OUT.test(after)) ? "approval" : "context";
 }
 
 export interface AmountReading {
@@ -53,7 +80,11 @@ export function readAmounts(parts: readonly { text: string; operative: boolean }
   for (const part of parts) {
     for (const sentence of sentences(part.text)) {
       for (const m of moneyMentions(sentence)) {
-        const role = roleOf(sentence, sentence.slice(0, m.index));
+        const role = roleOf(
+          sentence,
+          sentence.slice(0, m.index),
+          sentence.slice(m.index + m.text.length),
+        );
         mentions.push({
           amount: m.amount,
           text: m.text,

@@ -108,14 +108,18 @@ const RELATED =
 
 /** The lettered resolutions of minutes ("Resolved – (a) That …"), or null when there are none. */
 function resolutions(flat: string): string[] | null {
-  const marker = [...flat.matchAll(/\bResolved\s?[–—:-]?\s?(?=\(\w\)|That\b)/g)].pop();
+  const marker = [
+    ...flat.matchAll(
+      /\b(?:Resolved|RESOLVED)\s?[–—:-]?\s?(?=\((?:\w|\d{1,2}|[ivx]{1,4})\)|That\b|THAT\b)/g,
+    ),
+  ].pop();
   const from = marker ? marker.index + marker[0].length : flat.search(/\(a\)\s+That\b/);
   if (from < 0) return null;
   const rest = flat.slice(from);
   const end = rest.search(/\b(?:Supporting documents|Background papers)\s?:/i);
   const block = end < 0 ? rest : rest.slice(0, end);
   const items = block
-    .split(/(?:^|\s)\([a-z]\)\s+|(?:^|\s)\d{1,2}\.\s+(?=That\b)/)
+    .split(/(?:^|\s)\((?:[a-z]|\d{1,2}|[ivx]{1,4})\)\s+|(?:^|\s)\d{1,2}\.\s+(?=That\b)/)
     .map((s) => s.trim())
     .filter((s) => s !== "");
   // Without a "Resolved" marker, only the text up to the first non-resolution sentence counts.
@@ -142,12 +146,12 @@ function minutesStatus(flat: string): Sourced<string> {
     );
     if (agreed?.[1]) return { value: `Recommendations ${agreed[1].toLowerCase()}`, sentence };
   }
-  const resolved = /\bResolved\s?[–—:-]?/.exec(flat);
+  const resolved = /\b(?:Resolved|RESOLVED)\s?[–—:-]?/.exec(flat);
   return resolved ? { value: "Resolved", sentence: resolved[0] } : NOT_STATED;
 }
 
 const PERIOD = new RegExp(
-  String.raw`\bfrom\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\s+(?:to|until|till|[–-])\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})`,
+  String.raw`\b(?:from|for|between|covering)\s+(?:the\s+)?(?:period\s+(?:from\s+)?)?(\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\s+(?:to|until|till|and|[–-])\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})`,
   "i",
 );
 const COMMENCE = /\b(?:commenc\w*|start\w*|begin\w*|effective)\s+(?:from|on)\s+/i;
