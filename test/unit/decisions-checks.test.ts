@@ -140,3 +140,24 @@ describe("decisions: what a citing column holds", () => {
     ]);
   });
 });
+
+describe("decisions: references inside longer text", () => {
+  test("a code inside words is the reference; a meeting date is not", () => {
+    const register = [
+      ["Decision ref", "Decision maker", "Date of decision", "Status", "Amount approved"],
+      ["E3469", "Cabinet", 45300, "Approved", 100000],
+    ];
+    const allocations = [
+      ["Scheme", "Approval", "Amount"],
+      ["Interim contract", "Cabinet decision E3469", 60000],
+      ["Carers", "Cabinet 12/03/2024", 20000],
+      ["Day services", "Decision ref: E3470.", 10000],
+    ];
+    const a = analyseWorkbook(workbook(sheet("Log", register), sheet("Spend", allocations)), {
+      asOf: TODAY,
+    });
+    expect(a.findings.filter((f) => DECISION_CODES.has(f.code))).toEqual([
+      expect.objectContaining({ code: "decision-not-found", cell: "B4", decision: "E3470" }),
+    ]);
+  });
+});

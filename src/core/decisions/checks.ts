@@ -45,6 +45,33 @@ function singleYear(d: DecisionRow): string | null {
   return a === fy(d.periodEnd) ? `${a}/${String((a + 1) % 100).padStart(2, "0")}` : null;
 }
 
+interface Authority {
+  /** Approved per year, where the decision states years (register year columns, or a one-year period). */
+  yearly: Record<string, number>;
+  approvedTotal: number | null;
+}
+
+const authorities = new WeakMap<DecisionRow, Authority>();
+
+/** What a decision approved, in total and by year; worked out once per decision. */
+function authorityOf(d: DecisionRow): Authority {
+  let a = authorities.get(d);
+  if (!a) {
+    const yearly: Record<string, number> = { ...d.byYear };
+    const one = singleYear(d);
+    const stated = Object.values(d.byYear);
+    if (stated.length === 0 && one && d.amountApproved !== null) yearly[one] = d.amountApproved;
+    a = {
+      yearly,
+      approvedTotal:
+        d.amountApproved ??
+        (stated.length > 0 ? stated.reduce((sum, v) => sum + Math.round(v * 100), 0) / 100 : null),
+    };
+    authorities.set(d, a);
+  }
+  return a;
+}
+
 function registerFindings(
   entries: readonly Entry[],
   allocated: Map<string, number>,
@@ -113,6 +140,8 @@ export function checkDecisions(
   const perYear = new Map<string, number>();
   const overTotal = new Set<string>();
   const overYear = new Set<string>();
+  /** Decisions already reported over in a year: not reported again for their total. */
+  const overInAYear = new Set<string>();
   for (const row of rows) {
     const [r, c] = row.at;
     const rowTotal = row.money.reduce((s, m) => s + pence(m.amount), 0);
@@ -149,11 +178,7 @@ export function checkDecisions(
             { decision: cited, actual: d.status },
           ),
         );
-      // Per year, where the decision states years (year columns in the register, or a one-year period).
-      const yearly: Record<string, number> = { ...d.byYear };
-      const one = singleYear(d);
-      if (Object.keys(yearly).length === 0 && one && d.amountApproved !== null)
-        yearly[one] = d.amountApproved;
+      const { yearly, approvedTotal } = authorityOf(d);
       for (const m of row.money) {
         if (m.year === null || yearly[m.year] === undefined) continue;
         const k = `${key}|${m.year}`;
@@ -162,6 +187,7 @@ export function checkDecisions(
         const approved = yearly[m.year] ?? 0;
         if (sum > pence(approved) && !overYear.has(k)) {
           overYear.add(k);
+          overInAYear.add(key);
           findings.push(
             finding(
               "over-approval",
@@ -174,19 +200,13 @@ export function checkDecisions(
           );
         }
       }
-      const approvedTotal =
-        d.amountApproved ??
-        (Object.keys(d.byYear).length > 0
-          ? Object.values(d.byYear).reduce((s, v) => s + v, 0)
-          : null);
       const sum = (total.get(key) ?? 0) + rowTotal;
       total.set(key, sum);
-      const yearAlready = [...overYear].some((k) => k.startsWith(`${key}|`));
       if (
         approvedTotal !== null &&
         sum > pence(approvedTotal) &&
         !overTotal.has(key) &&
-        !yearAlready
+        !overInAYear.has(key)
       ) {
         overTotal.add(key);
         const first = row.money[0];

@@ -137,12 +137,26 @@ export function detectCitingTables(
   });
 }
 
-/** A cell citing one or more decisions: "E3469", "E3393; E3469", "AHWB.012.2021 and E1". */
+/** A reference-like code inside longer text: letters and figures, not a date ("Cabinet E3469"). */
+function codeIn(text: string): string | null {
+  if (!/\s/.test(text)) return text;
+  for (const token of text.split(/\s+/)) {
+    const bare = token.replace(/^[(["']+|[)\]"'.,:]+$/g, "");
+    if (/\d/.test(bare) && /[A-Za-z]/.test(bare) && parseDate(bare) === null) return bare;
+  }
+  // Words only ("Approved by Cabinet") stay as written; a date with words ("Cabinet 12/03/2024") is
+  // when, not which, and is no reference.
+  return /\d/.test(text) ? null : text;
+}
+
+/** A cell citing one or more decisions: "E3469", "E3393; E3469", "Cabinet decision E3469". */
 export function citedReferences(text: string): string[] {
   return text
     .split(/[;,&\n]|\s+and\s+/i)
     .map((s) => s.trim())
-    .filter((s) => s !== "" && !/^(n\/?a|none|tbc|-+)$/i.test(s));
+    .filter((s) => s !== "" && !/^(n\/?a|none|tbc|-+)$/i.test(s))
+    .map(codeIn)
+    .filter((s): s is string => s !== null);
 }
 
 /** The rows of a citing table that cite a decision, with their money; total rows are left out. */
