@@ -56,7 +56,8 @@ export async function addSheet(
     if (op.replaces !== op.sheet) ws.name = op.sheet;
   } else {
     ws = context.workbook.worksheets.add(op.sheet);
-    markSheet(context, op.sheet, op.role, names);
+    // A council table we start for the user (a Decisions register) carries no role: not ours.
+    if (op.role) markSheet(context, op.sheet, op.role, names);
   }
   const rows = Math.max(...op.cells.map((c) => c.row)) + 1;
   const columns = Math.max(...op.cells.map((c) => c.column)) + 1;
