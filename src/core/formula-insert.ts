@@ -127,28 +127,87 @@ function moveBy(value: number | null | undefined, by: number, locked: unknown, m
   return moved < 0 || moved > max ? NaN : moved;
 }
 
+/** A formula split once into text and references, to be written out moved many times. */
+type Piece = string | { prefix: string; range: RangeA1; written: string };
+
+function piecesOf(formula: string): Piece[] {
+  const pieces: Piece[] = [];
+  let text = "";
+  for (const token of tokenize(formula, { mergeRefs: true, negativeNumbers: false })) {
+    const ref =
+      token.type === tokenTypes.REF_RANGE || token.type === tokenTypes.REF_BEAM
+        ? parseA1Ref(token.value)
+        : undefined;
+    if (!ref || !("range" in ref) || !ref.range) {
+      text += token.value;
+      continue;
+    }
+    const bang = token.value.lastIndexOf("!");
+    if (text) pieces.push(text);
+    text = "";
+    pieces.push({
+      prefix: bang < 0 ? "" : token.value.slice(0, bang + 1),
+      range: ref.range,
+      written: token.value.slice(bang + 1),
+    });
+  }
+  if (text) pieces.push(text);
+  return pieces;
+}
+
+function movedRange(range: RangeA1, rows: number, columns: number): RangeA1 | null {
+  const next: RangeA1 = {
+    ...range,
+    top: moveBy(range.top, rows, range.$top, MAX_ROW) ?? null,
+    bottom: moveBy(range.bottom, rows, range.$bottom, MAX_ROW) ?? null,
+    left: moveBy(range.left, columns, range.$left, MAX_COLUMN) ?? null,
+    right: moveBy(range.right, columns, range.$right, MAX_COLUMN) ?? null,
+  };
+  const parts = [next.top, next.bottom, next.left, next.right];
+  if (parts.some((p) => Number.isNaN(p))) return null;
+  // A range whose locked end stayed while the other crossed it is written corner first, as Excel does.
+  if (next.top != null && next.bottom != null && next.top > next.bottom)
+    [next.top, next.bottom, next.$top, next.$bottom] = [
+      next.bottom,
+      next.top,
+      next.$bottom,
+      next.$top,
+    ];
+  if (next.left != null && next.right != null && next.left > next.right)
+    [next.left, next.right, next.$left, next.$right] = [
+      next.right,
+      next.left,
+      next.$right,
+      next.$left,
+    ];
+  return next;
+}
+
 /**
  * `formula` as it reads `rows` down and `columns` across from where it was written: relative
  * parts move, $-locked parts stay (what a shared formula means in each cell it covers, and what
- * Excel's fill handle writes). A reference moved off the sheet becomes #REF!.
+ * Excel's fill handle writes). A reference moved off the sheet becomes #REF!. The formula is
+ * tokenized once; the function returned writes it out at any offset without reading it again,
+ * since a shared formula or a filled-down column repeats one formula over many rows.
  */
+export function formulaMover(formula: string): (rows: number, columns: number) => string {
+  const pieces = piecesOf(formula);
+  if (pieces.every((p) => typeof p === "string")) return () => formula;
+  return (rows, columns) => {
+    if (rows === 0 && columns === 0) return formula;
+    let out = "";
+    for (const p of pieces) {
+      if (typeof p === "string") out += p;
+      else {
+        const range = movedRange(p.range, rows, columns);
+        out += p.prefix + (range === null ? "#REF!" : rangeText(range, p.written));
+      }
+    }
+    return out;
+  };
+}
+
 export function moveFormula(formula: string, rows: number, columns: number): string {
   if (rows === 0 && columns === 0) return formula;
-  return mapReferences(formula, null, (range) => {
-    const next: RangeA1 = {
-      ...range,
-      top: moveBy(range.top, rows, range.$top, MAX_ROW) ?? null,
-      bottom: moveBy(range.bottom, rows, range.$bottom, MAX_ROW) ?? null,
-      left: moveBy(range.left, columns, range.$left, MAX_COLUMN) ?? null,
-      right: moveBy(range.right, columns, range.$right, MAX_COLUMN) ?? null,
-    };
-    const parts = [next.top, next.bottom, next.left, next.right];
-    if (parts.some((p) => Number.isNaN(p))) return null;
-    const same =
-      next.top === range.top &&
-      next.bottom === range.bottom &&
-      next.left === range.left &&
-      next.right === range.right;
-    return same ? undefined : next;
-  });
+  return formulaMover(formula)(rows, columns);
 }

@@ -323,7 +323,10 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
    * formula moved as Excel moves it, a shared formula's pointer at its (moved) first cell.
    */
   function movedRecord(applied: Applied, key: string, record: CellRecord): CellRecord {
-    const value = JSON.parse(record.value) as { formula?: string; sharedFormula?: string } | null;
+    const value = JSON.parse(record.value as string) as {
+      formula?: string;
+      sharedFormula?: string;
+    } | null;
     if (!value || typeof value !== "object") return record;
     const sheet = key.slice(0, key.lastIndexOf("!"));
     let { formula, sharedFormula } = value;
@@ -413,7 +416,7 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
     const note = [...after.entries()].find(([, r]) => r.value === JSON.stringify("see note"));
     expect(note?.[0]).toBe("Corporate Risk Register!L6");
     const pointer = after.get("Corporate Risk Register!N6");
-    expect(JSON.parse(pointer?.value ?? "null")).toEqual({
+    expect(JSON.parse((pointer?.value as string | undefined) ?? "null")).toEqual({
       formula: 'L6&" (checked)"',
       result: "see note (checked)",
     });
