@@ -39,7 +39,8 @@ function rangeText(range: RangeA1, written: string): string {
     (column === null || column === undefined ? "" : `${$c === true ? "$" : ""}${toCol(column)}`) +
     (row === null || row === undefined ? "" : `${$r === true ? "$" : ""}${row + 1}`);
   const first = part(range.left, range.top, range.$left, range.$top);
-  if (!written.includes(":")) return first;
+  const single = range.left === range.right && range.top === range.bottom;
+  if (!written.includes(":") && single) return first;
   return `${first}:${part(range.right, range.bottom, range.$right, range.$bottom)}`;
 }
 
@@ -113,11 +114,28 @@ export function insertColumnsInFormula(
 /**
  * A range or space-separated list of ranges on the inserted sheet itself (ref, sqref attributes:
  * "A1:C3 E5"), after the insert. Text that is not a range is kept as it is.
+ *
+ * `formatFromLeft` is for ranges that carry formatting (conditional formats, validations): a
+ * range ending just left of the insertion point also takes in the new columns, since inserted
+ * cells take the format of the cells to their left (Excel's default CopyOrigin,
+ * https://learn.microsoft.com/en-us/office/vba/api/Excel.Range.Insert; LibreOffice does the same).
  */
-export function insertColumnsInRanges(ranges: string, insert: ColumnInsert): string {
+export function insertColumnsInRanges(
+  ranges: string,
+  insert: ColumnInsert,
+  { formatFromLeft = false } = {},
+): string {
+  const change: RangeChange = (range) => {
+    const moved = insertInRange(range, insert);
+    if (moved !== undefined || !formatFromLeft) return moved;
+    const last = range.right ?? range.left;
+    if (range.left === null || range.left === undefined || last !== insert.column - 1)
+      return undefined;
+    return { ...range, right: Math.min(last + insert.count, MAX_COLUMN) };
+  };
   return ranges
     .split(" ")
-    .map((piece) => (piece === "" ? piece : insertColumnsInFormula(piece, insert.sheet, insert)))
+    .map((piece) => (piece === "" ? piece : mapReferences(piece, insert.sheet, change)))
     .join(" ");
 }
 

@@ -78,6 +78,19 @@ export function normaliseRanges(sqref: string): string {
     .join(" ");
 }
 
+/** The cells of a list of ranges ("A1:B2 D4"). */
+function cellsIn(sqref: string): string[] {
+  const cells: string[] = [];
+  for (const range of sqref.split(" ").filter(Boolean)) {
+    const [from = "", to = from] = range.split(":");
+    const a = parseAddress(from);
+    const b = parseAddress(to);
+    for (let r = a.row; r <= b.row; r++)
+      for (let c = a.column; c <= b.column; c++) cells.push(cellAddress(r, c));
+  }
+  return cells;
+}
+
 export interface Facts {
   /** "Sheet!A1" → formula, normalised. */
   formulas: Map<string, string>;
@@ -87,7 +100,10 @@ export interface Facts {
   names: Map<string, string>;
   /** "Sheet|sqref" → the rule formulas. */
   conditionalFormats: Map<string, string[]>;
-  /** "Sheet|sqref" → formula1. */
+  /**
+   * "Sheet!A1" → formula1, cell by cell: writers split and join validation ranges differently
+   * (ExcelJS writes one per cell run, LibreOffice joins them), so cells are what is compared.
+   */
   validations: Map<string, string>;
   /** Table name → ref. */
   tables: Map<string, string>;
@@ -166,7 +182,8 @@ export async function factsOf(file: string): Promise<Facts> {
       close(element, value) {
         if (element.name === "formula" && value !== null) rules.push(normaliseFormula(value));
         if (element.name === "formula1" && value !== null)
-          facts.validations.set(`${sheet.name}|${sqref}`, normaliseFormula(value));
+          for (const cell of cellsIn(sqref))
+            facts.validations.set(`${sheet.name}!${cell}`, normaliseFormula(value));
         if (element.name === "conditionalFormatting")
           facts.conditionalFormats.set(`${sheet.name}|${sqref}`, rules.sort());
       },
@@ -190,6 +207,19 @@ export async function factsOf(file: string): Promise<Facts> {
   }
   facts.chartRefs.sort();
   return facts;
+}
+
+/** Every formula cell's value, keyed "Sheet!A1". */
+export async function formulaValues(file: string): Promise<Map<string, unknown>> {
+  const pkg = await XlsxPackage.open(new Uint8Array(readFileSync(file)), nativeZlib().inflate);
+  const out = new Map<string, unknown>();
+  for (const sheet of pkg.snapshot.sheets)
+    sheet.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell?.formula) out.set(`${sheet.name}!${cellAddress(r, c)}`, cell.value);
+      }),
+    );
+  return out;
 }
 
 /** Where a cell of the input is once the insert has moved it: "Sheet!A1" → "Sheet!C1". */

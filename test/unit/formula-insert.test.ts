@@ -51,6 +51,13 @@ describe("insertColumnsInFormula", () => {
 
   it("moves sqref lists on the sheet itself", () => {
     expect(insertColumnsInRanges("A1:C3 D5 F1:G2", at("C"))).toBe("A1:D3 E5 G1:H2");
+    expect(insertColumnsInRanges("A1:B3 B5 D1", at("C"))).toBe("A1:B3 B5 E1");
+  });
+
+  it("widens formatted ranges that end just left of the insert, as inserted cells copy their left", () => {
+    const options = { formatFromLeft: true };
+    expect(insertColumnsInRanges("A1:B3 B5 D1", at("C", 2), options)).toBe("A1:D3 B5:D5 F1");
+    expect(insertColumnsInRanges("A1:A3", at("C"), options)).toBe("A1:A3");
   });
 });
 

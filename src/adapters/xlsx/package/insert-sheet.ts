@@ -33,8 +33,6 @@ const RANGE_ATTRIBUTES: Record<string, readonly string[]> = {
   autoFilter: ["ref"],
   sortState: ["ref"],
   sortCondition: ["ref"],
-  conditionalFormatting: ["sqref"],
-  dataValidation: ["sqref"],
   selection: ["sqref", "activeCell"],
   pane: ["topLeftCell"],
   protectedRange: ["sqref"],
@@ -100,6 +98,8 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
   const edits = new PartEdits();
   const formula = (text: string) => insertColumnsInFormula(text, sheet, insert);
   const ranges = (text: string) => insertColumnsInRanges(text, insert);
+  const formatRanges = (text: string) =>
+    insertColumnsInRanges(text, insert, { formatFromLeft: true });
   const moved = (column: number) => (column >= insert.column ? column + insert.count : column);
 
   const masters = new Map<string, SharedMaster>();
@@ -147,6 +147,10 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
         }
         return;
       }
+      if (name === "conditionalFormatting" || name === "dataValidation") {
+        const sqref = attributes.get("sqref");
+        if (sqref) edits.attribute(sqref, formatRanges(sqref.value));
+      }
       for (const attribute of RANGE_ATTRIBUTES[name] ?? []) {
         const span = attributes.get(attribute);
         if (span) edits.attribute(span, ranges(span.value));
@@ -190,7 +194,9 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
         return;
       }
       if (!here) return;
-      if (name === "sqref" && text !== null) edits.content(element, text, ranges(text), end, xml);
+      // x14 conditional formats and validations (extLst) keep their ranges in <xm:sqref>.
+      if (name === "sqref" && text !== null)
+        edits.content(element, text, formatRanges(text), end, xml);
       if (name === "col" && parent === "cols") {
         const min = Number(attributes.get("min")?.value ?? NaN);
         const max = Number(attributes.get("max")?.value ?? NaN);
