@@ -6,6 +6,10 @@ jobs.json is a list of {"input", "output", "sheet", "column" (0-based), "count"}
 LibreOffice is started for all jobs; for each, the input is opened, `count` columns are inserted
 before `column` on `sheet` with Calc's own insert (which moves every reference, as Excel does),
 and the result is saved as .xlsx to `output`. Errors are reported on stderr with exit code 1.
+
+A job {"kind": "pivot", "input", "output", "sheet", "source", "rowField", "dataField"} instead
+adds a pivot table of `source` (a range on `sheet`) on a new sheet "Pivot", summing `dataField`
+by `rowField`: openpyxl, which builds the other test workbooks, cannot write pivot tables.
 """
 
 import json
@@ -62,6 +66,24 @@ def connect(soffice, profile):
     return proc, desktop
 
 
+def add_pivot(doc, job):
+    sheets = doc.Sheets
+    sheets.insertNewByName("Pivot", sheets.Count)
+    source = sheets.getByName(job["sheet"]).getCellRangeByName(job["source"])
+    target = sheets.getByName("Pivot")
+    tables = target.getDataPilotTables()
+    descriptor = tables.createDataPilotDescriptor()
+    descriptor.setSourceRange(source.getRangeAddress())
+    fields = descriptor.getDataPilotFields()
+    row = fields.getByName(job["rowField"])
+    row.Orientation = uno.Enum("com.sun.star.sheet.DataPilotFieldOrientation", "ROW")
+    data = fields.getByName(job["dataField"])
+    data.Orientation = uno.Enum("com.sun.star.sheet.DataPilotFieldOrientation", "DATA")
+    data.Function = uno.Enum("com.sun.star.sheet.GeneralFunction", "SUM")
+    anchor = target.getCellRangeByName("A3").getCellAddress()
+    tables.insertNewByName("CostPivot", anchor, descriptor)
+
+
 def main():
     soffice, profile, jobs_file = sys.argv[1:4]
     with open(jobs_file) as f:
@@ -74,8 +96,11 @@ def main():
             if doc is None:
                 raise RuntimeError("LibreOffice could not open " + job["input"])
             try:
-                sheet = doc.Sheets.getByName(job["sheet"])
-                sheet.Columns.insertByIndex(job["column"], job["count"])
+                if job.get("kind") == "pivot":
+                    add_pivot(doc, job)
+                else:
+                    sheet = doc.Sheets.getByName(job["sheet"])
+                    sheet.Columns.insertByIndex(job["column"], job["count"])
                 out = uno.systemPathToFileUrl(os.path.abspath(job["output"]))
                 doc.storeToURL(out, (prop("FilterName", "Calc MS Excel 2007 XML"),))
             finally:
