@@ -6,8 +6,9 @@ import {
   moveFormula,
   type ColumnInsert,
 } from "../../../core/formula-insert";
-import { PackageFormatError } from "./xml";
+import { escapeXml, PackageFormatError } from "./xml";
 import {
+  escapeXmlContent,
   escapeXmlText,
   PartEdits,
   walkXml,
@@ -251,11 +252,13 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
       const r = cellAddress(row.number - 1, c);
       const header = options.headers?.get(`${row.number - 1},${c}`);
       const s = row.leftStyle && row.leftStyle !== "0" ? ` s="${row.leftStyle}"` : "";
-      if (header !== undefined)
+      if (header !== undefined) {
+        const p = element.prefix;
+        const space = header.trim() === header ? "" : ' xml:space="preserve"';
         added.push(
-          `<${element.prefix}c r="${r}"${s} t="inlineStr"><${element.prefix}is><${element.prefix}t>${escapeXmlText(header)}</${element.prefix}t></${element.prefix}is></${element.prefix}c>`,
+          `<${p}c r="${r}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeXml(header)}</${p}t></${p}is></${p}c>`,
         );
-      else if (s) added.push(`<${element.prefix}c r="${r}"${s}/>`);
+      } else if (s) added.push(`<${element.prefix}c r="${r}"${s}/>`);
     }
     const spans = element.attributes.get("spans");
     if (spans) edits.attribute(spans, shiftSpans(spans.value, insert, added.length > 0));
@@ -331,7 +334,7 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
         continue;
       }
       const own = (m: SharedCell, text: string) =>
-        edits.replace(m.start, m.end, `<${m.prefix}f>${escapeXmlText(text)}</${m.prefix}f>`);
+        edits.replace(m.start, m.end, `<${m.prefix}f>${escapeXmlContent(text)}</${m.prefix}f>`);
       own(master, next);
       for (const m of members)
         own(m, formula(moveFormula(master.text, m.row - master.row, m.column - master.column)));

@@ -103,6 +103,11 @@ export function escapeXmlText(text: string): string {
   );
 }
 
+/** Text for element content: quotes stay as they are, as Excel writes formulas. */
+export function escapeXmlContent(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+}
+
 /** The text with the replacements made; they must not overlap. */
 export function applyReplacements(xml: string, replacements: Replacement[]): string {
   if (replacements.length === 0) return xml;
@@ -132,7 +137,11 @@ export class PartEdits {
   content(element: ElementSpan, text: string, next: string, closeEnd: number, xml: string): void {
     if (next === text || element.selfClosing) return;
     const closeStart = xml.lastIndexOf("<", closeEnd - 1);
-    this.replacements.push({ start: element.openEnd, end: closeStart, text: escapeXmlText(next) });
+    this.replacements.push({
+      start: element.openEnd,
+      end: closeStart,
+      text: escapeXmlContent(next),
+    });
   }
 
   replace(start: number, end: number, text: string): void {
