@@ -1,4 +1,4 @@
-import { cellAddress, parseAddress } from "../../../core/a1";
+import { columnLetter, parseAddress } from "../../../core/a1";
 import {
   insertColumnsInFormula,
   insertColumnsInRanges,
@@ -69,6 +69,32 @@ export interface SheetInsertOptions {
   headers?: ReadonlyMap<string, string>;
 }
 
+/** Column letters by index, made once each: a large sheet moves a million cell references. */
+const letters: string[] = [];
+const lettersOf = (column: number) => (letters[column] ??= columnLetter(column));
+
+/**
+ * A cell reference ("AB12") read character by character, or null: it runs once per cell. (The
+ * same reading as the sheet reader's, sheet-read.ts, where the format's cell references are read.)
+ */
+function cellAt(text: string): { row: number; column: number } | null {
+  let i = 0;
+  let column = 0;
+  for (; i < text.length && i < 3; i++) {
+    const code = text.charCodeAt(i) & ~32;
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  let row = 0;
+  const digits = i;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+    row = row * 10 + (code - 48);
+  }
+  return column === 0 || i === digits || row === 0 ? null : { row: row - 1, column: column - 1 };
+}
+
 function columnsOf(ref: string): [number, number] | null {
   const [from = "", to = from] = ref.split(":");
   try {
@@ -115,6 +141,8 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
   walkXml(xml, {
     open(element, parents) {
       const { name, attributes } = element;
+      // Cell values and string runs, most of a sheet's tags, hold no reference.
+      if (name === "v" || name === "t" || name === "is") return;
       const parent = parents[parents.length - 1];
       if (name === "row" && here) {
         const number = Number(attributes.get("r")?.value ?? NaN);
@@ -129,7 +157,8 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
           cell = undefined;
           return;
         }
-        const at = parseAddress(r.value);
+        const at = cellAt(r.value);
+        if (!at) throw new PackageFormatError(`unreadable cell reference ${r.value}`);
         cell = at;
         if (!here || !row) return;
         if (at.column === insert.column - 1) row.leftStyle = attributes.get("s")?.value;
@@ -137,7 +166,7 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
           if (row.insertAt < 0) row.insertAt = element.start;
           if (at.column + insert.count > MAX_COLUMN)
             throw new PackageFormatError("cells would be pushed past the last column");
-          edits.attribute(r, cellAddress(at.row, at.column + insert.count));
+          edits.attribute(r, `${lettersOf(at.column + insert.count)}${at.row + 1}`);
         }
         return;
       }
@@ -176,6 +205,7 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
     },
     close(element, text, end, parents) {
       const { name, attributes } = element;
+      if (name === "v" || name === "t" || name === "is") return;
       const parent = parents[parents.length - 1];
       if (name === "f" && parent === "c") {
         cellFormula(element, text, end);
@@ -249,7 +279,7 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
     const { element } = row;
     const added: string[] = [];
     for (let c = insert.column; c < insert.column + insert.count; c++) {
-      const r = cellAddress(row.number - 1, c);
+      const r = `${lettersOf(c)}${row.number}`;
       const header = options.headers?.get(`${row.number - 1},${c}`);
       const s = row.leftStyle && row.leftStyle !== "0" ? ` s="${row.leftStyle}"` : "";
       if (header !== undefined) {
