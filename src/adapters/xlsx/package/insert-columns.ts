@@ -8,6 +8,7 @@ import { WorkbookError } from "../errors";
 import { insertIntoSheet } from "./insert-sheet";
 import { relationshipsOf, type PackageParts, type WorkbookParts } from "./parts";
 import { escapeXmlText, PartEdits, walkXml, type ElementSpan } from "./xml-rewrite";
+import { decodeEntities } from "./xml-tokens";
 
 /**
  * Columns inserted into a package the way Excel inserts them: besides the worksheets
@@ -155,7 +156,7 @@ const movedText = (text: string, insert: ColumnInsert) => {
  * object over the insertion point widens; "oneCell" ones move whole when their left edge moves;
  * "absolute" ones stay (ECMA-376 Part 1, 20.5.2.33 twoCellAnchor, editAs).
  */
-function insertIntoDrawing(xml: string, insert: ColumnInsert): string {
+export function insertIntoDrawing(xml: string, insert: ColumnInsert): string {
   const edits = new PartEdits();
   type Corner = { element: ElementSpan; text: string; end: number };
   let anchor: { editAs: string; from?: Corner; to?: Corner } | undefined;
@@ -196,11 +197,21 @@ function insertIntoDrawing(xml: string, insert: ColumnInsert): string {
 
 /**
  * The legacy VML drawing of a sheet's notes: each note names its cell's column (x:Column,
- * 0-based) and the columns its box spans (x:Anchor). VML is not always well-formed XML (Excel
- * writes bare <br> in it), so the two elements are found by their text rather than parsed.
+ * 0-based) and the columns its box spans (x:Anchor); a legacy form control also names its linked
+ * cell and input range (x:FmlaLink, x:FmlaRange). VML is not always well-formed XML (Excel writes
+ * bare <br> in it), so these elements are found by their text rather than parsed.
  */
-function insertIntoVml(xml: string, insert: ColumnInsert): string {
+export function insertIntoVml(xml: string, insert: ColumnInsert): string {
+  const link = (f: string) => insertColumnsInFormula(f, insert.sheet, insert);
   return xml
+    .replace(
+      /(<x:Fmla(?:Link|Range)>)([^<]*)(<\/x:Fmla(?:Link|Range)>)/g,
+      (whole: string, open: string, f: string, close: string) => {
+        const written = decodeEntities(f);
+        const moved = link(written);
+        return moved === written ? whole : `${open}${escapeXmlText(moved)}${close}`;
+      },
+    )
     .replace(
       /(<x:Column>)\s*(\d+)\s*(<\/x:Column>)/g,
       (_m, open: string, n: string, close: string) => `${open}${movedText(n, insert)}${close}`,
@@ -259,6 +270,11 @@ export async function insertColumnsInPackage(
       );
     }
   }
+  // Form controls (ctrlProp parts) name their linked cell and input range as formulas.
+  for (const sheet of book.sheets)
+    for (const rel of await relationshipsOf(parts, sheet.path))
+      if (!rel.external && typeEnds(rel.type, "ctrlProp"))
+        await rewrite(parts, edited, rel.target, (xml) => controlLinks(xml, sheet.name, insert));
   for (const sheet of book.sheets)
     await rewrite(parts, edited, sheet.path, (xml) =>
       insertIntoSheet(xml, {
@@ -291,6 +307,22 @@ export async function insertColumnsInPackage(
     if (/^xl\/pivotCache\/pivotCacheDefinition\d*\.xml$/i.test(path))
       await rewrite(parts, edited, path, (xml) => pivotSource(xml, insert));
   }
+}
+
+const CONTROL_LINKS = ["fmlaLink", "fmlaRange", "fmlaTxbx", "fmlaGroup"];
+
+export function controlLinks(xml: string, host: string, insert: ColumnInsert): string {
+  const edits = new PartEdits();
+  walkXml(xml, {
+    open({ name, attributes }) {
+      if (name !== "formControlPr") return;
+      for (const attribute of CONTROL_LINKS) {
+        const span = attributes.get(attribute);
+        if (span) edits.attribute(span, insertColumnsInFormula(span.value, host, insert));
+      }
+    },
+  });
+  return edits.apply(xml);
 }
 
 /** A pivot cache reading a range of the inserted sheet: the range moves or grows. */
