@@ -243,10 +243,10 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
   });
 
   function cellFormula(element: ElementSpan, text: string | null, end: number): void {
-    if (!cell) return;
     const t = element.attributes.get("t")?.value;
     const si = element.attributes.get("si")?.value;
-    if (t === "shared" && si !== undefined) {
+    // A shared formula needs its cell's place (a cell without "r", allowed on other sheets, has none).
+    if (t === "shared" && si !== undefined && cell) {
       const ref = element.attributes.get("ref");
       const at = {
         row: cell.row,
@@ -257,7 +257,11 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
       };
       if (ref && text) {
         masters.set(si, { ...at, text, ref: ref.value, refSpan: ref, element, closeEnd: end });
-      } else followers.set(si, [...(followers.get(si) ?? []), at]);
+      } else {
+        const members = followers.get(si);
+        if (members) members.push(at);
+        else followers.set(si, [at]);
+      }
       return;
     }
     if (text) edits.content(element, text, formula(text), end, xml);
