@@ -2,6 +2,7 @@ import { cellAddress, columnLetter, parseAddress, type CellPosition } from "./a1
 import type { AddSheet, ColumnWrite, InsertColumns, WriteOperation, WritePlan } from "./plan";
 import type { Cell, CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import type { Finding } from "./findings";
+import { insertColumnsInFormula } from "./formula-insert";
 
 /**
  * Puts insertions first (rightmost first) and moves every other table's writes past the columns
@@ -35,6 +36,24 @@ function shiftMerge(range: string, at: number, count: number): string {
       return cellAddress(p.row, p.column >= at ? p.column + count : p.column);
     })
     .join(":");
+}
+
+/** A sheet's formulas after columns were inserted on `op.sheet` (this sheet or another). */
+function withMovedFormulas(sheet: SheetSnapshot, op: InsertColumns): SheetSnapshot {
+  let changed = false;
+  const rows = sheet.rows.map((row) => {
+    let moved: typeof row | undefined;
+    row.forEach((cell, c) => {
+      if (!cell?.formula) return;
+      const formula = insertColumnsInFormula(cell.formula, sheet.name, op);
+      if (formula === cell.formula) return;
+      moved ??= [...row];
+      moved[c] = { ...cell, formula };
+    });
+    if (moved) changed = true;
+    return moved ?? row;
+  });
+  return changed ? { ...sheet, rows } : sheet;
 }
 
 function insertInto(sheet: SheetSnapshot, op: InsertColumns): SheetSnapshot {
@@ -102,7 +121,9 @@ export function applyPlanToSnapshot(
     const sheet = index === undefined ? undefined : sheets[index];
     if (index === undefined || !sheet) continue;
     if (op.kind === "insert-columns") {
-      sheets[index] = insertInto(sheet, op);
+      // References move on every sheet, as Excel moves them; cells move on the inserted one.
+      sheets.forEach((s, i) => (sheets[i] = withMovedFormulas(s, op)));
+      sheets[index] = insertInto(sheets[index] ?? sheet, op);
       continue;
     }
     if (op.header) setCell(sheet.rows, op.header.row, op.column, { value: op.header.text });

@@ -1,29 +1,26 @@
-import { columnIndex, columnLetter } from "./a1";
+import { columnLetter } from "./a1";
+import { formulaMover } from "./formula-insert";
 import type { ColumnWrite } from "./plan";
 
 /**
  * Moving a formula the way Excel's fill handle (and the file format's shared formulas) do:
  * relative references shift, absolute ($5, $B) parts stay, and text inside quotes or quoted sheet
- * names is never touched. A reference is a whole token: "LOG10(" or a sheet named "AB1!" is not one.
+ * names is never touched. Formulas are read by @borgar/fx's tokenizer (formula-insert.ts); the
+ * last formulas read are remembered, because callers move one formula to many rows (a shared
+ * formula's cells, a filled-down column checked row by row).
  */
-const REF = /(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(!])/g;
-/** Splits a formula so that odd pieces are quoted runs ("text", 'Sheet name'), kept verbatim. */
-const QUOTED = /("(?:[^"]|"")*"|'(?:[^']|'')*')/;
+const movers = new Map<string, (rows: number, columns: number) => string>();
+const REMEMBERED = 256;
 
 export function shiftFormula(formula: string, rows: number, columns: number): string {
-  const pieces = formula.split(QUOTED);
-  for (let i = 0; i < pieces.length; i += 2) {
-    pieces[i] = (pieces[i] ?? "").replace(
-      REF,
-      (match, d1: string, col: string, d2: string, row: string) => {
-        // Absolute columns, and moves down a column, keep the letters as written.
-        const to = d1 || columns === 0 ? null : columnIndex(col) + columns;
-        if ((to !== null && to < 0) || (!d2 && Number(row) + rows < 1)) return match;
-        return `${d1}${to === null ? col : columnLetter(to)}${d2}${d2 ? row : Number(row) + rows}`;
-      },
-    );
+  if (rows === 0 && columns === 0) return formula;
+  let mover = movers.get(formula);
+  if (!mover) {
+    if (movers.size >= REMEMBERED) movers.clear();
+    mover = formulaMover(formula);
+    movers.set(formula, mover);
   }
-  return pieces.join("");
+  return mover(rows, columns);
 }
 
 export function shiftRows(formula: string, by: number): string {

@@ -3,6 +3,7 @@ import type { ColumnWrite, WritePlan } from "../../../core/plan";
 import type { WorkbookSnapshot } from "../../../core/snapshot";
 import { WorkbookError } from "../errors";
 import { columnEdits } from "./column-writes";
+import { insertColumnsInPackage, type EditedParts } from "./insert-columns";
 import { PackageParts, workbookParts, type WorkbookParts } from "./parts";
 import { readSharedStrings } from "./shared-strings";
 import { elementPrefix, patchSheet } from "./sheet-patch";
@@ -59,9 +60,13 @@ export class XlsxPackage {
     return pkg;
   }
 
-  /** Whether `write` can carry out the plan: calculated columns, not inserted columns or sheets. */
+  /** Whether `write` can carry out the plan: calculated and inserted columns, not new sheets. */
   static canWrite(plan: WritePlan): boolean {
-    return plan.operations.every((op) => op.kind === "column");
+    return plan.operations.every((op) => op.kind === "column" || op.kind === "insert-columns");
+  }
+
+  private async stringsXml(): Promise<string | undefined> {
+    return this.book.sharedStringsPath && this.parts.text(this.book.sharedStringsPath);
   }
 
   /** The workbook's bytes with the plan applied; the package itself stays as it was read. */
@@ -72,22 +77,40 @@ export class XlsxPackage {
       this.book.stylesPath && (await this.parts.text(this.book.stylesPath)),
     );
     const bySheet = new Map<string, ColumnWrite[]>();
+    for (const op of plan.operations)
+      if (op.kind === "column") bySheet.set(op.sheet, [...(bySheet.get(op.sheet) ?? []), op]);
+      else if (op.kind !== "insert-columns")
+        throw new PackageFormatError(`cannot ${op.kind} in place`);
+    // Inserts come first (the plan puts them first, rightmost first): the column writes are in
+    // the coordinates the inserts leave.
+    const edited: EditedParts = new Map();
     for (const op of plan.operations) {
-      if (op.kind !== "column") throw new PackageFormatError(`cannot ${op.kind} in place`);
-      bySheet.set(op.sheet, [...(bySheet.get(op.sheet) ?? []), op]);
+      if (op.kind !== "insert-columns") continue;
+      const headers = new Map<string, string>();
+      for (const write of bySheet.get(op.sheet) ?? [])
+        if (write.header) headers.set(`${write.header.row},${write.column}`, write.header.text);
+      await insertColumnsInPackage(this.parts, this.book, edited, op, headers);
     }
+    const strings = edited.size > 0 ? readSharedStrings(await this.stringsXml()) : [];
     for (const [sheet, ops] of bySheet) {
       const found = this.layouts.get(sheet);
       if (!found)
         throw new WorkbookError("write-failed", `Sheet "${sheet}" is missing from the workbook`);
-      const prefix = elementPrefix(found.layout);
-      const edits = columnEdits(found.layout, ops, styles, options, prefix);
-      output.set(found.path, patchSheet(found.layout, edits));
+      const moved = edited.get(found.path);
+      // A sheet the inserts changed is read again, so the cells are spliced into its new text.
+      const layout =
+        moved === undefined ? found.layout : readSheet(sheet, moved, strings, styles).layout;
+      edited.delete(found.path);
+      const prefix = elementPrefix(layout);
+      const edits = columnEdits(layout, ops, styles, options, prefix);
+      output.set(found.path, patchSheet(layout, edits));
     }
+    for (const [path, text] of edited) output.set(path, encoder.encode(text));
     if (styles.changed && this.book.stylesPath)
       output.set(this.book.stylesPath, encoder.encode(styles.serialise()));
-    if (bySheet.size > 0) {
-      const workbook = (await this.parts.text(this.book.workbookPath)) ?? "";
+    if (plan.operations.length > 0) {
+      const workbook =
+        edited.get(this.book.workbookPath) ?? (await this.parts.text(this.book.workbookPath)) ?? "";
       output.set(this.book.workbookPath, encoder.encode(requestFullCalculation(workbook)));
       await dropCalcChain(this.parts, output, this.book);
     }

@@ -1,0 +1,131 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { openWorkbook } from "../../src/adapters/xlsx/document";
+import { nativeZlib } from "../../src/cli/zlib";
+import { cellAddress } from "../../src/core/a1";
+import { analyseWorkbook } from "../../src/core/analyse";
+import type { InsertColumns, WritePlan } from "../../src/core/plan";
+import { TODAY } from "../helpers/builders";
+import {
+  factsOf,
+  formulaValues,
+  libreOfficeInsert,
+  movedKey,
+  ourInsert,
+  type InsertJob,
+} from "../helpers/insert-oracle";
+import { findSoffice, recalculate } from "../helpers/libreoffice";
+import { tempDir } from "../helpers/xlsx";
+
+const soffice = findSoffice();
+const withLibreOffice = soffice ? describe : describe.skip;
+if (!soffice) console.warn("LibreOffice not found: corpus insert tests skipped (they fail in CI)");
+
+const CORPUS = path.join(__dirname, "../../../shared/corpus");
+
+interface Case {
+  file: string;
+  plan: WritePlan;
+  insert: InsertColumns;
+}
+
+/** The corpus workbooks whose plan inserts columns (a register with notes beside it…). */
+async function casesWithInserts(): Promise<Case[]> {
+  const cases: Case[] = [];
+  for (const name of readdirSync(CORPUS)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort()) {
+    const file = path.join(CORPUS, name);
+    const document = await openWorkbook(new Uint8Array(readFileSync(file)), name, nativeZlib());
+    const { plan } = analyseWorkbook(document.snapshot, { asOf: TODAY });
+    const inserts = plan.operations.filter((op) => op.kind === "insert-columns");
+    const [insert] = inserts;
+    if (!insert) continue;
+    // One insert per plan here, so LibreOffice can repeat it as one job.
+    expect([name, inserts.length]).toEqual([name, 1]);
+    cases.push({ file, plan, insert });
+  }
+  return cases;
+}
+
+withLibreOffice("inserts on the corpus workbooks", () => {
+  const dir = tempDir("cs-insert-corpus-");
+  let cases: Case[] = [];
+
+  beforeAll(async () => {
+    cases = await casesWithInserts();
+  });
+
+  it("finds registers that need inserted columns, among them the two the rebuild broke", () => {
+    const names = cases.map((c) => path.basename(c.file));
+    expect(names).toEqual(expect.arrayContaining(["01-northbrook-corporate-risk-register.xlsx"]));
+    expect(names.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("moves every formula, name, merge and rule range as LibreOffice's insert does", async () => {
+    const jobs: InsertJob[] = cases.map((c, i) => ({
+      input: c.file,
+      output: path.join(dir, `ours-${i}.xlsx`),
+      sheet: c.insert.sheet,
+      column: c.insert.column,
+      count: c.insert.count,
+    }));
+    for (const job of jobs) await ourInsert(job);
+    libreOfficeInsert(
+      soffice as string,
+      jobs.map((j) => ({ ...j, output: j.output.replace("ours-", "lo-") })),
+      dir,
+    );
+    for (const job of jobs) {
+      const ours = await factsOf(job.output);
+      const theirs = await factsOf(job.output.replace("ours-", "lo-"));
+      const label = path.basename(job.input);
+      expect([label, ours.formulas]).toEqual([label, theirs.formulas]);
+      expect([label, ours.names]).toEqual([label, theirs.names]);
+      expect([label, ours.merges]).toEqual([label, theirs.merges]);
+      expect([label, ours.conditionalFormats]).toEqual([label, theirs.conditionalFormats]);
+      expect([label, [...ours.validations.keys()].sort()]).toEqual([
+        label,
+        [...theirs.validations.keys()].sort(),
+      ]);
+    }
+  });
+
+  it("applies the whole plan directly and every formula the council had keeps its value", async () => {
+    const outputs: string[] = [];
+    for (const [i, c] of cases.entries()) {
+      const document = await openWorkbook(
+        new Uint8Array(readFileSync(c.file)),
+        path.basename(c.file),
+        nativeZlib(),
+      );
+      const saved = await document.save(c.plan, { valuesOnly: false });
+      expect([path.basename(c.file), saved.engine]).toEqual([path.basename(c.file), "direct"]);
+      const output = path.join(dir, `applied-${i}.xlsx`);
+      writeFileSync(output, saved.bytes);
+      outputs.push(output);
+    }
+    const recalculated = recalculate(soffice as string, [...cases.map((c) => c.file), ...outputs]);
+    for (const [i, c] of cases.entries()) {
+      const job = { ...c.insert, input: c.file, output: "" };
+      const written = new Set<string>();
+      for (const op of c.plan.operations) {
+        if (op.kind !== "column") continue;
+        if (op.header) written.add(`${op.sheet}!${cellAddress(op.header.row, op.column)}`);
+        for (const cell of op.cells) written.add(`${op.sheet}!${cellAddress(cell.row, op.column)}`);
+      }
+      const before = await formulaValues(recalculated[i] as string);
+      const after = await formulaValues(recalculated[i + cases.length] as string);
+      expect(before.size).toBeGreaterThan(0);
+      const label = path.basename(c.file);
+      const moved = [...before]
+        .map(([key, value]) => [movedKey(key, job), value] as const)
+        .filter(([key]) => !written.has(key));
+      const changed = moved.filter(([key, value]) => after.get(key) !== value);
+      expect([
+        label,
+        changed.map(([key, value]) => `${key}: ${String(value)} → ${String(after.get(key))}`),
+      ]).toEqual([label, []]);
+    }
+  });
+});
