@@ -3,13 +3,7 @@ import { describePlan } from "../../src/core/apply-plan";
 import { readSnapshot } from "../../src/adapters/excel/read";
 import type { ExcelRuntime } from "../../src/adapters/excel/runtime";
 import { applyPlanInExcel } from "../../src/adapters/excel/write";
-import {
-  excelDouble,
-  sheetFromRows,
-  type Double,
-  type DoubleOptions,
-  type DoubleSheet,
-} from "../shims/excel-double";
+import { sheetFromRows, type Double, type DoubleSheet } from "../shims/excel-double";
 import { TODAY } from "./builders";
 
 export const LIMIT = 5 * 1024 * 1024;
@@ -40,10 +34,6 @@ export async function checkAndWrite(d: Double, backup = true) {
     when: "2026-11-22 10:00",
   });
   return { snapshot, analysis, changed, result };
-}
-
-export function doubleOf(sheets: DoubleSheet[], options: DoubleOptions = {}): Double {
-  return excelDouble(sheets, options);
 }
 
 /** A cell's stored state by A1 address ("D9"). */

@@ -80,67 +80,74 @@ describe.each(WORKBOOKS.map((f) => [path.basename(f), f]))("%s", (_name, file) =
     expect(Math.max(...d.stats.requests, ...d.stats.responses)).toBeLessThan(LIMIT);
   });
 
-  it("writes in Excel what apply writes: same formulas, same calculated values", async () => {
-    const out = path.join(tempDir(), "applied.xlsx");
-    let json = "";
-    const code = await run(["apply", file, "--out", out, "--json"], {
-      out: (t) => (json += t),
-      err: () => undefined,
-      today: () => TODAY,
-    });
-    expect(code).toBeLessThan(2);
-    const cli = JSON.parse(json) as { written: { sheet: string; range: string }[] };
-    const applied = (await readWorkbookFile(out)).snapshot;
+  it.each([7, 9, 20])(
+    "writes in Excel what apply writes: same formulas, same calculated values (ExcelApi 1.%i)",
+    async (version) => {
+      const out = path.join(tempDir(), "applied.xlsx");
+      let json = "";
+      const code = await run(["apply", file, "--out", out, "--json"], {
+        out: (t) => (json += t),
+        err: () => undefined,
+        today: () => TODAY,
+      });
+      expect(code).toBeLessThan(2);
+      const cli = JSON.parse(json) as { written: { sheet: string; range: string }[] };
+      const applied = (await readWorkbookFile(out)).snapshot;
 
-    const { snapshot } = await readWorkbookFile(file);
-    const d = excelDouble(bookFromSnapshot(snapshot));
-    const read = await readSnapshot(runtime(d));
-    const analysis = analyseWorkbook(read, analyseOptions({}, TODAY));
-    const { changed } = describePlan(read, analysis.plan, { valuesOnly: false });
-    await applyPlanInExcel(runtime(d), analysis.plan, {
-      valuesOnly: false,
-      backup: true,
-      changes: changed,
-      when: "2026-11-22 10:00",
-    });
-    d.recalculate();
-    const excel = await readSnapshot(runtime(d));
+      const { snapshot } = await readWorkbookFile(file);
+      const d = excelDouble(bookFromSnapshot(snapshot), { version });
+      const read = await readSnapshot(runtime(d));
+      const analysis = analyseWorkbook(read, analyseOptions({}, TODAY));
+      const { changed } = describePlan(read, analysis.plan, { valuesOnly: false });
+      await applyPlanInExcel(runtime(d), analysis.plan, {
+        valuesOnly: false,
+        backup: true,
+        changes: changed,
+        when: "2026-11-22 10:00",
+      });
+      d.recalculate();
+      const excel = await readSnapshot(runtime(d));
 
-    // Numbers agree to 8 significant digits: the core rounds what it caches, the engine does not.
-    const at = (s: WorkbookSnapshot, sheet: string, r: number, c: number) => {
-      const cell = s.sheets.find((x) => x.name === sheet)?.rows[r]?.[c];
-      const value =
-        typeof cell?.value === "number" ? Number(cell.value.toPrecision(8)) : cell?.value;
-      return { value: value ?? null, formula: cell?.formula, error: cell?.error };
-    };
-    let compared = 0;
-    const differ: { cell: string; excel: unknown; apply: unknown }[] = [];
-    for (const w of cli.written) {
-      const [from, to] = w.range.split(":").map((a) => parseAddress(a));
-      if (!from) continue;
-      for (let r = from.row; r <= (to ?? from).row; r++)
-        for (let c = from.column; c <= (to ?? from).column; c++) {
-          const inExcel = at(excel, w.sheet, r, c);
-          const inFile = at(applied, w.sheet, r, c);
-          if (JSON.stringify(inExcel) !== JSON.stringify(inFile))
-            differ.push({ cell: `${w.sheet}!${cellAddress(r, c)}`, excel: inExcel, apply: inFile });
-          compared++;
-        }
-    }
-    expect(differ).toEqual(
-      (STALE_MERGES_AFTER_INSERT[_name] ?? []).map((cell) => ({
-        cell,
-        excel: expect.objectContaining({ value: expect.any(String) }),
-        apply: { value: null },
-      })),
-    );
-    expect(compared).toBe(
-      cli.written.reduce((n, w) => {
+      // Numbers agree to 8 significant digits: the core rounds what it caches, the engine does not.
+      const at = (s: WorkbookSnapshot, sheet: string, r: number, c: number) => {
+        const cell = s.sheets.find((x) => x.name === sheet)?.rows[r]?.[c];
+        const value =
+          typeof cell?.value === "number" ? Number(cell.value.toPrecision(8)) : cell?.value;
+        return { value: value ?? null, formula: cell?.formula, error: cell?.error };
+      };
+      let compared = 0;
+      const differ: { cell: string; excel: unknown; apply: unknown }[] = [];
+      for (const w of cli.written) {
         const [from, to] = w.range.split(":").map((a) => parseAddress(a));
-        return from
-          ? n + ((to ?? from).row - from.row + 1) * ((to ?? from).column - from.column + 1)
-          : n;
-      }, 0),
-    );
-  });
+        if (!from) continue;
+        for (let r = from.row; r <= (to ?? from).row; r++)
+          for (let c = from.column; c <= (to ?? from).column; c++) {
+            const inExcel = at(excel, w.sheet, r, c);
+            const inFile = at(applied, w.sheet, r, c);
+            if (JSON.stringify(inExcel) !== JSON.stringify(inFile))
+              differ.push({
+                cell: `${w.sheet}!${cellAddress(r, c)}`,
+                excel: inExcel,
+                apply: inFile,
+              });
+            compared++;
+          }
+      }
+      expect(differ).toEqual(
+        (STALE_MERGES_AFTER_INSERT[_name] ?? []).map((cell) => ({
+          cell,
+          excel: expect.objectContaining({ value: expect.any(String) }),
+          apply: { value: null },
+        })),
+      );
+      expect(compared).toBe(
+        cli.written.reduce((n, w) => {
+          const [from, to] = w.range.split(":").map((a) => parseAddress(a));
+          return from
+            ? n + ((to ?? from).row - from.row + 1) * ((to ?? from).column - from.column + 1)
+            : n;
+        }, 0),
+      );
+    },
+  );
 });

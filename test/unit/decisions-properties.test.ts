@@ -5,6 +5,10 @@ import { readDecisionRecord } from "../../src/core/decisions/read";
 import { DecisionRecordSchema } from "../../src/core/decisions/record";
 import { dateMentions, moneyMentions } from "../../src/core/decisions/text";
 import { htmlToText } from "../../src/core/decisions/html-text";
+import { planDecisionImport } from "../../src/core/decisions/import";
+import { detectDecisionRegisters, referenceKey } from "../../src/core/decisions/register";
+import { applyPlanToSnapshot } from "../../src/core/apply-plan";
+import { decisionsWorkbook } from "../helpers/decisions-workbook";
 
 const SEEDS = `${__dirname}/../../../shared/seeds`;
 const seeds = [
@@ -220,5 +224,47 @@ describe("HTML text: differential against htmlparser2", () => {
       expect(collapse(htmlToText(html))).toBe(referenceText(html));
       expect(collapse(htmlToText(html))).toBe(collapse(seed));
     }
+  });
+});
+
+describe("importing records: properties", () => {
+  const reference = fc.oneof(
+    fc.constant(null),
+    fc.constantFrom("AHWB.012.2021", "BNES-CAB-2023-11", "E3393"),
+    fc.stringMatching(/^[A-Z]{2,5}[/.-]\d{2,4}$/),
+  );
+  const record = fc
+    .tuple(recordText, reference)
+    .map(([text, ref]) =>
+      readDecisionRecord(`${ref ? `Decision details ${ref} Title ` : ""}${text}`, "r.txt"),
+    );
+
+  test("only the register's cells change, every imported reference is then in the register", () => {
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 4 }), (records) => {
+        const before = decisionsWorkbook();
+        const plan = planDecisionImport(before, records);
+        const after = applyPlanToSnapshot(
+          before,
+          { operations: plan.operations },
+          { valuesOnly: false },
+        );
+        for (const s of before.sheets.filter((x) => x.name !== "Decisions"))
+          expect(after.sheets.find((x) => x.name === s.name)?.rows).toEqual(s.rows);
+        const register = after.sheets.find((x) => x.name === "Decisions");
+        if (!register) throw new Error("the Decisions sheet is gone");
+        // Rows above the register and outside its columns stay as they were.
+        expect(register.rows.slice(0, 3)).toEqual(before.sheets[0]?.rows.slice(0, 3));
+        expect(register.rows.every((row) => (row ?? []).length <= 12)).toBe(true);
+        const held = new Set(
+          detectDecisionRegisters(register, new Set()).flatMap((t) =>
+            t.decisions.map((d) => referenceKey(d.reference)),
+          ),
+        );
+        for (const r of records)
+          if (r.reference.value) expect(held.has(referenceKey(r.reference.value))).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -23,6 +23,8 @@ export class DoubleRange extends Proxy_ {
     /** The area, worked out when the command runs (a used range is known only then). */
     readonly areaNow: () => Area | null,
     private readonly areas?: () => Area[] | null,
+    /** Set for ranges got by address: known before any sync. */
+    private readonly address_?: Area,
   ) {
     super(ctx);
     const range = this;
@@ -65,8 +67,15 @@ export class DoubleRange extends Proxy_ {
     };
   }
   queue(op: string, data: unknown): void {
-    // The area is worked out when the command runs: a used range is only known then.
-    this.ctx.queue({ op, sheet: this.sheetRef, area: null, data, at: this.areaNow });
+    // The area is worked out when the command runs (a used range is only known then); a range
+    // got by address names it in the request, as Office.js sends the address.
+    this.ctx.queue({
+      op,
+      sheet: this.sheetRef,
+      area: this.address_ ?? null,
+      data,
+      at: this.areaNow,
+    });
   }
   get address(): string {
     return this.read("address");

@@ -64,7 +64,7 @@ export class DoubleWorksheet extends Proxy_ {
   }
   getRange(address?: string): DoubleRange {
     const area = address ? parseLocal(address) : { r1: 0, c1: 0, r2: MAX_ROW, c2: MAX_COLUMN };
-    return new DoubleRange(this.ctx, this.ref, () => area);
+    return new DoubleRange(this.ctx, this.ref, () => area, undefined, area);
   }
   getUsedRangeOrNullObject(valuesOnly = false): DoubleRange {
     this.ctx.require("1.4", "getUsedRangeOrNullObject");
