@@ -69,6 +69,7 @@ export function PidPanel({
     <div className={styles.panel}>
       <Field label="Project">
         <Dropdown
+          inlinePopup
           value={chosen}
           selectedOptions={[chosen]}
           onOptionSelect={(_, d) => setChosen(d.optionValue ?? "")}
