@@ -99,6 +99,10 @@ export function helpFor(code: string): FindingHelp | undefined {
   return HELP[code];
 }
 
+// CSV is written by hand: RFC 4180 quoting is a few lines, and the CSV libraries in reach
+// (@fast-csv/format, under ExcelJS) are built on Node streams the task pane bundle does not
+// carry. test/unit/taskpane-helpers.test.ts parses the output with @fast-csv/parse.
+
 /** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused. */
 function csvField(value: unknown): string {
   let text = value === undefined || value === null ? "" : String(value);

@@ -181,7 +181,12 @@ export function App({ host, theme, sampleUrl }: AppProps) {
           {isFileHost(host) && (
             <OpenFile
               fileName={host.fileName()}
-              onOpen={(f) => void open(f.arrayBuffer(), f.name)}
+              onOpen={(f) =>
+                void open(
+                  Promise.resolve().then(() => f.arrayBuffer()),
+                  f.name,
+                )
+              }
               onSample={openSample}
             />
           )}
