@@ -9,8 +9,6 @@ import {
   makeStyles,
   Option,
   ProgressBar,
-  Tab,
-  TabList,
   Title3,
   tokens,
   type Theme,
@@ -32,6 +30,7 @@ import { PidPanel } from "./PidPanel";
 import { ReconciliationView } from "./ReconciliationView";
 import { SettingsPanel } from "./SettingsPanel";
 import { TablesList } from "./TablesList";
+import { ViewTabs } from "./ViewTabs";
 import { WriteSummaryView } from "./WritePreview";
 
 const useStyles = makeStyles({
@@ -239,25 +238,26 @@ export function App({ host, theme, sampleUrl }: AppProps) {
                 ].join(" · ")}
               </Caption1>
             )}
-            <TabList
-              size="small"
-              selectedValue={view}
-              onTabSelect={(_, d) => setView(d.value as View)}
-              style={{ flexWrap: "wrap" }}
-              aria-label="Views"
-            >
-              <Tab value="results">Check results</Tab>
-              <Tab value="heatmap" disabled={!context}>
-                Heat map
-              </Tab>
-              <Tab value="reconciliation" disabled={!analysis?.reconciliation}>
-                Reconcile
-              </Tab>
-              <Tab value="pid" disabled={!analysis || analysis.projects.length === 0}>
-                PID
-              </Tab>
-              <Tab value="settings">Settings</Tab>
-            </TabList>
+            <ViewTabs
+              label="Views"
+              selected={view}
+              onSelect={setView}
+              tabs={[
+                { value: "results", label: "Check results" },
+                { value: "heatmap", label: "Heat map", disabled: !context },
+                {
+                  value: "reconciliation",
+                  label: "Reconcile",
+                  disabled: !analysis?.reconciliation,
+                },
+                {
+                  value: "pid",
+                  label: "PID",
+                  disabled: !analysis || analysis.projects.length === 0,
+                },
+                { value: "settings", label: "Settings" },
+              ]}
+            />
           </div>
           {view === "results" && (
             <section className={styles.section} aria-label="Check results">

@@ -59,6 +59,14 @@ const useStyles = makeStyles({
     ...shorthands.border("1px", "solid", tokens.colorNeutralStroke1),
   },
   words: { overflowWrap: "anywhere" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
   risks: { paddingLeft: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalXS },
 });
 
@@ -168,10 +176,13 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
                   const style = look(score);
                   const label = `Likelihood ${likelihood} × impact ${impact} = ${score} (${band.label}): ${count} risk${count === 1 ? "" : "s"}`;
                   const isChosen = chosen?.likelihood === likelihood && chosen.impact === impact;
+                  // The visible count and short label start the accessible name (WCAG 2.5.3);
+                  // the rest is read out only.
                   const content = (
                     <>
                       <span className={styles.count}>{count > 0 ? count : " "}</span>
                       <span className={styles.short}>{style?.short}</span>
+                      <span className={styles.hidden}>{`, ${label}`}</span>
                     </>
                   );
                   return (
@@ -185,16 +196,13 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
                         <button
                           type="button"
                           className={`${styles.pick} ${isChosen ? styles.chosen : ""}`}
-                          aria-label={label}
                           aria-pressed={isChosen}
                           onClick={() => setChosen(isChosen ? null : { likelihood, impact })}
                         >
                           {content}
                         </button>
                       ) : (
-                        <span aria-label={label} role="img">
-                          {content}
-                        </span>
+                        content
                       )}
                     </td>
                   );
