@@ -1,4 +1,8 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   Caption1,
   Dropdown,
@@ -32,6 +36,7 @@ import { SettingsPanel } from "./SettingsPanel";
 import { TablesList } from "./TablesList";
 import { ViewTabs } from "./ViewTabs";
 import { WriteSummaryView } from "./WritePreview";
+import { INLINE_LISTBOX } from "./popup";
 
 const useStyles = makeStyles({
   page: {
@@ -57,7 +62,7 @@ const useStyles = makeStyles({
   sticky: {
     position: "sticky",
     top: 0,
-    zIndex: 2,
+    zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground1,
     paddingTop: tokens.spacingVerticalXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -274,7 +279,6 @@ export function App({ host, theme, sampleUrl }: AppProps) {
               </Field>
               {analysis && (
                 <>
-                  <TablesList tables={analysis.tables} findings={analysis.findings} />
                   <FindingsList
                     findings={analysis.findings}
                     onSelect={choose}
@@ -292,6 +296,17 @@ export function App({ host, theme, sampleUrl }: AppProps) {
                     }
                     actions={<ExportFindings findings={analysis.findings} name={host.fileName()} />}
                   />
+                  {/* Findings come first; the tables found are one click away. */}
+                  <Accordion collapsible>
+                    <AccordionItem value="tables">
+                      <AccordionHeader as="h2" size="small">
+                        {plural(analysis.tables.length, "table")} found
+                      </AccordionHeader>
+                      <AccordionPanel>
+                        <TablesList tables={analysis.tables} findings={analysis.findings} />
+                      </AccordionPanel>
+                    </AccordionItem>
+                  </Accordion>
                 </>
               )}
             </section>
@@ -301,6 +316,7 @@ export function App({ host, theme, sampleUrl }: AppProps) {
               <Dropdown
                 aria-label="Register"
                 inlinePopup
+                listbox={INLINE_LISTBOX}
                 value={`${context.table.sheet}`}
                 selectedOptions={[String(register)]}
                 onOptionSelect={(_, d) => setRegister(Number(d.optionValue))}

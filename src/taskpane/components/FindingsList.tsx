@@ -15,6 +15,7 @@ import {
 import { useState, type ReactNode } from "react";
 import type { Finding, Severity } from "../../core/findings";
 import { helpFor } from "../finding-help";
+import { INLINE_LISTBOX } from "./popup";
 
 const useStyles = makeStyles({
   filters: {
@@ -129,6 +130,8 @@ export function FindingsList({
           );
         })}
         <Dropdown
+          inlinePopup
+          listbox={INLINE_LISTBOX}
           size="small"
           aria-label="Finding code"
           className={styles.code}

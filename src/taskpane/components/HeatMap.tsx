@@ -142,7 +142,7 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
   const looks = bandStyles(sorted);
   const look = (score: number) => looks[sorted.indexOf(bandOf(score, sorted))] ?? looks[0];
   const pair = shownPair(context);
-  const ratings = pair?.name ? `${pairTitle(pair.name)} ratings` : "Ratings";
+  const ratings = pair?.name ? ` (${pairTitle(pair.name).toLowerCase()} ratings)` : "";
   const wordsOf = (column: number | undefined, axis: string) => {
     const words = column === undefined ? [] : scaleWords(sheet, context, column);
     return words.length > 0 ? `${axis}: ${words.map(([v, w]) => `${v} ${w}`).join(", ")}.` : "";
@@ -154,7 +154,8 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
     <figure style={{ margin: 0 }}>
       <table className={styles.grid}>
         <caption className={styles.caption}>
-          Risk heat map for {sheet.name}: {ratings.toLowerCase()}
+          Risk heat map for {sheet.name}
+          {ratings}
         </caption>
         <tbody>
           {counts.map((row, ri) => {

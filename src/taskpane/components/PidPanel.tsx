@@ -12,6 +12,7 @@ import { useState } from "react";
 import type { Analysis } from "../../core/analyse";
 import { planPids } from "../../core/pid/build";
 import type { WorkbookSnapshot } from "../../core/snapshot";
+import { INLINE_LISTBOX } from "./popup";
 
 const useStyles = makeStyles({
   panel: { display: "grid", rowGap: tokens.spacingVerticalS },
@@ -70,6 +71,7 @@ export function PidPanel({
       <Field label="Project">
         <Dropdown
           inlinePopup
+          listbox={INLINE_LISTBOX}
           value={chosen}
           selectedOptions={[chosen]}
           onOptionSelect={(_, d) => setChosen(d.optionValue ?? "")}
