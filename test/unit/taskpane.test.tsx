@@ -175,8 +175,14 @@ describe("the task pane app", () => {
     fireEvent.click(screen.getByRole("button", { name: "Write calculated columns…" }));
     // A preview first: the new Priority column and the score whose value changes.
     const preview = screen.getByRole("region", { name: "Preview of Write" });
-    expect(within(preview).getByText(/add Priority in How We Work/)).toBeTruthy();
-    expect(within(preview).getByText(/replace Score in How We Work/)).toBeTruthy();
+    expect(
+      within(within(preview).getByRole("list", { name: "Columns to write" }))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["How We Work: replace Score D4:D6; add Priority E3:E6"]);
+    expect(
+      within(preview).getByText(/^Write will write 2 columns on 1 sheet; 1 cell will show/),
+    ).toBeTruthy();
     expect(
       within(within(preview).getByRole("list", { name: "Cells whose values change" }))
         .getAllByRole("listitem")
@@ -185,7 +191,9 @@ describe("the task pane app", () => {
     expect(calls.apply).toHaveLength(0);
     fireEvent.click(within(preview).getByRole("button", { name: "Write now" }));
     await screen.findByText(/^Written\./);
-    expect(screen.getByLabelText("What was written").textContent).toMatch(/added Priority/);
+    expect(screen.getByLabelText("What was written").textContent).toMatch(
+      /^Wrote 2 columns on 1 sheet; 1 cell now shows.*How We Work: replaced Score D4:D6; added Priority E3:E6/,
+    );
     expect(calls.apply).toHaveLength(1);
     expect(calls.apply[0]).toMatchObject({ valuesOnly: false, backup: true });
     expect(

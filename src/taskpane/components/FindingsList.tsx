@@ -47,9 +47,13 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
     overflowWrap: "anywhere",
   },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  info: { color: tokens.colorNeutralForeground2 },
+  // The severity's colour is a mark beside its word, not the word's colour: coloured text lost
+  // contrast on the button's hover and pressed backgrounds in the dark theme.
+  severity: { display: "inline-flex", alignItems: "center", columnGap: "4px" },
+  mark: { display: "inline-block", width: "8px", height: "8px", borderRadius: "50%" },
+  error: { backgroundColor: tokens.colorPaletteRedBackground3 },
+  warning: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3 },
+  info: { backgroundColor: tokens.colorNeutralForeground3 },
   groupName: { overflowWrap: "anywhere" },
 });
 
@@ -188,7 +192,13 @@ export function FindingsList({
                           onClick={() => onSelect(f)}
                           aria-expanded={key === chosen}
                         >
-                          <Caption1 className={styles[f.severity]}>{LABEL[f.severity]}</Caption1>
+                          <Caption1 className={styles.severity}>
+                            <span
+                              className={`${styles.mark} ${styles[f.severity]}`}
+                              aria-hidden="true"
+                            />
+                            {LABEL[f.severity]}
+                          </Caption1>
                           <span className={styles.where}>{f.cell}</span>
                           <span className={styles.message}>{f.message}</span>
                         </Button>
