@@ -23,6 +23,11 @@ export function screenshotDir(run: string): string {
 
 /** What a view must satisfy after every step of the journey. */
 export async function checkPane(page: Page, dir: string, step: string): Promise<void> {
+  // Fluent's panels fade in (Web Animations); judge the view once they have settled, as a
+  // reader sees it, not half-transparent.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+  );
   const layout = await page.evaluate(() => {
     const root = document.documentElement;
     // Blank pane: something outside the app (a portal's mount node, sized to the viewport by
