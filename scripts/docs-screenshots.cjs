@@ -3,7 +3,7 @@
  * repository; run this by hand (`npm run docs:screenshots`, which builds first) when the pane or
  * the PID layout changes, and commit the pictures. Needs Chromium, LibreOffice and poppler-utils.
  */
-const { execFileSync } = require("node:child_process");
+const { execFileSync, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const http = require("node:http");
 const os = require("node:os");
@@ -70,15 +70,22 @@ async function taskpane() {
 async function pid() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cs-docs-"));
   const all = path.join(dir, "pids.xlsx");
-  execFileSync(process.execPath, [
-    path.join(ROOT, "dist", "cli", "bin.js"),
-    "pid",
-    path.join(FIXTURES, "bcp-pid-inputs.xlsx"),
-    "--project",
-    "How We Work",
-    "--out",
-    all,
-  ]);
+  // Exit 1 only says the workbook has error findings (it has one); 2 is a failure.
+  const run = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, "dist", "cli", "bin.js"),
+      "pid",
+      path.join(FIXTURES, "bcp-pid-inputs.xlsx"),
+      "--project",
+      "How We Work",
+      "--out",
+      all,
+    ],
+    { encoding: "utf8" },
+  );
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`council-sheets pid failed: ${run.stderr}`);
   // Print the PID sheet alone.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(all);

@@ -141,3 +141,22 @@ describe("file names", () => {
     expect(exportBaseName(null)).toBe("workbook findings");
   });
 });
+
+describe("findings as a workbook", () => {
+  it("writes one row per finding under a header, text that looks like a formula kept as text", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const { findingsWorkbook } = await import("../../src/taskpane/components/ExportFindings");
+    const findings = [finding({}), finding({ sheet: "=SUM(A1)", code: "review-overdue" })];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await findingsWorkbook(findings)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Findings");
+    expect(ws?.getRow(1).values).toEqual([
+      undefined,
+      ...CSV_COLUMNS.map((c) => c.charAt(0).toUpperCase() + c.slice(1)),
+    ]);
+    expect(ws?.rowCount).toBe(3);
+    expect(ws?.getCell("C3").value).toBe("=SUM(A1)");
+    expect(ws?.getCell("C3").formula).toBeUndefined();
+    expect(ws?.getCell("G2").value).toBe(6);
+  });
+});

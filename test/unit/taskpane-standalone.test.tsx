@@ -134,3 +134,32 @@ describe("the standalone task pane", () => {
     await waitFor(() => expect(status()).toMatch(/3 warnings/));
   });
 });
+
+describe("the views' tab list", () => {
+  it("moves between enabled tabs with the arrow keys, Home and End, skipping disabled ones", async () => {
+    render(<App host={fakeFileHost({ "risks.xlsx": REGISTER })} theme={webLightTheme} />);
+    chooseFile("risks.xlsx");
+    await screen.findByRole("button", { name: /Score is 4/ });
+    const tabs = within(screen.getByRole("tablist", { name: "Views" }));
+    const selected = () =>
+      tabs
+        .getAllByRole("tab")
+        .filter((t) => t.getAttribute("aria-selected") === "true")
+        .map((t) => t.textContent);
+    expect(selected()).toEqual(["Check results"]);
+    // One tab stop: only the selected tab is in the tab order.
+    expect(tabs.getAllByRole("tab").map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    fireEvent.keyDown(tabs.getByRole("tab", { name: "Check results" }), { key: "ArrowRight" });
+    expect(selected()).toEqual(["Heat map"]);
+    expect(document.activeElement?.textContent).toBe("Heat map");
+    // Reconcile and PID are disabled for a workbook without funding or projects.
+    fireEvent.keyDown(tabs.getByRole("tab", { name: "Heat map" }), { key: "ArrowRight" });
+    expect(selected()).toEqual(["Settings"]);
+    fireEvent.keyDown(tabs.getByRole("tab", { name: "Settings" }), { key: "ArrowRight" });
+    expect(selected()).toEqual(["Check results"]);
+    fireEvent.keyDown(tabs.getByRole("tab", { name: "Check results" }), { key: "End" });
+    expect(selected()).toEqual(["Settings"]);
+    fireEvent.keyDown(tabs.getByRole("tab", { name: "Settings" }), { key: "Home" });
+    expect(selected()).toEqual(["Check results"]);
+  });
+});
