@@ -4,8 +4,9 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    // Type-checking is `npm run typecheck`; ts-jest only transpiles so the suite stays fast.
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+    // Type-checking is `npm run typecheck`; ts-jest only transpiles (tsconfig sets isolatedModules)
+    // so the suite stays fast.
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   setupFiles: ["<rootDir>/test/shims/jsdom-setup.ts"],
   testTimeout: 120000,

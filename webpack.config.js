@@ -47,8 +47,20 @@ function devCertificates() {
   return options;
 }
 
+/** A production build without ADDIN_PUBLIC_URL ships a manifest that points at localhost. */
+function warnIfManifestPointsAtLocalhost() {
+  if (process.env.ADDIN_PUBLIC_URL) return;
+  const line = "=".repeat(78);
+  console.warn(
+    `${line}\nWARNING: ADDIN_PUBLIC_URL is not set, so dist/web/manifest.xml points at\n` +
+      `https://localhost:3000/. Set it to where the add-in is hosted, for example\n` +
+      `  ADDIN_PUBLIC_URL=https://addins.council.gov.uk/council-sheets/ npm run build\n${line}`,
+  );
+}
+
 module.exports = (_env, argv) => {
   const production = argv.mode === "production";
+  if (production) warnIfManifestPointsAtLocalhost();
   const certificates = production ? undefined : devCertificates();
   return {
     mode: production ? "production" : "development",
@@ -113,6 +125,8 @@ module.exports = (_env, argv) => {
     ],
     performance: { hints: false },
     devServer: {
+      // Only this machine: the add-in's development server is not for the network.
+      host: "localhost",
       port: 3000,
       headers: { "Access-Control-Allow-Origin": "*" },
       static: { directory: path.resolve(__dirname, "assets"), publicPath: "/assets" },

@@ -1,6 +1,10 @@
 import type { AnalyseOptions } from "../core/analyse";
 import { DEFAULT_RAG } from "../core/budget/model";
 import { parseDate, serialOfDay } from "../core/values";
+import {
+  DEFAULT_KEY_DECISION_THRESHOLD,
+  DEFAULT_LATE_PUBLICATION_DAYS,
+} from "../core/decisions/checks";
 
 /** A usage fault: exit code 2 with one line on stderr. */
 export class UsageError extends Error {}
@@ -12,6 +16,8 @@ export interface SharedOptions {
   ragAmount?: string;
   replaceTotals?: boolean;
   reconciliationSheet?: boolean;
+  keyThreshold?: string;
+  lateDays?: string;
 }
 
 function asOf(option: string | undefined, today: Date): number {
@@ -55,5 +61,13 @@ export function analyseOptions(options: SharedOptions, today: Date): AnalyseOpti
     },
     replaceTotals: options.replaceTotals === true,
     reconciliationSheet: options.reconciliationSheet !== false,
+    decisions: {
+      keyDecisionThreshold: number(
+        options.keyThreshold,
+        "--key-threshold",
+        DEFAULT_KEY_DECISION_THRESHOLD,
+      ),
+      latePublicationDays: number(options.lateDays, "--late-days", DEFAULT_LATE_PUBLICATION_DAYS),
+    },
   };
 }

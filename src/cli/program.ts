@@ -8,6 +8,7 @@ import { readWorkbookFile, sameFile, writeFileSafely } from "./files";
 import { analyseOptions, UsageError, type SharedOptions } from "./options";
 import { findingsText, reconciliationText, tablesText, writesText } from "./report";
 import { PidError, planPids } from "../core/pid/build";
+import { decisionOptions, decisionsCommand } from "./decisions";
 
 export { UsageError };
 
@@ -181,7 +182,9 @@ function shared(command: Command): Command {
         "--rag-amount <pounds>",
         "red at or above this overspend in £, if lower (default 100000)",
       ),
-    );
+    )
+    .addOption(decisionOptions.keyThreshold())
+    .addOption(decisionOptions.lateDays());
 }
 
 function program(io: Io, setCode: (code: number) => void): Command {
@@ -221,6 +224,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
       .option("--all", "a PID for every project")
       .requiredOption("--out <file>", "where to write the workbook with the PID sheets"),
   ).action(async (file: string, options: PidCliOptions) => setCode(await pid(file, options, io)));
+  decisionsCommand(cli, io, setCode);
   return cli;
 }
 

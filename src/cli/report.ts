@@ -26,6 +26,8 @@ export function tablesText(tables: readonly TableReport[]): string[] {
       lines.push(`${where}${t.projects.join(", ")}`);
     } else if (t.kind === "budget") {
       lines.push(`${where}variance = ${t.compareWith} − ${t.budget} budget`);
+    } else if (t.kind === "decisions") {
+      lines.push(`${where}decisions ${t.references.join(", ")}`);
     } else {
       const sources = t.sources ? `  sources ${t.sources.join(", ")}` : "";
       lines.push(`${where}years ${t.years.join(", ")}${sources}`);

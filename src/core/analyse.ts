@@ -17,12 +17,27 @@ import type { RiskContext } from "./risk/check";
 import type { Band } from "./risk/bands";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { orderOperations } from "./apply-plan";
+import {
+  analyseDecisions,
+  type DecisionCheckOptions,
+  type DecisionsTableReport,
+} from "./decisions";
 
 export type TableKind =
-  "risk-register" | "funding" | "funding-sources" | "allocations" | "budget" | "projects";
+  | "risk-register"
+  | "funding"
+  | "funding-sources"
+  | "allocations"
+  | "budget"
+  | "projects"
+  | "decisions";
 
 export type TableReport =
-  RiskTableReport | FundingTableReport | BudgetTableReport | ProjectsTableReport;
+  | RiskTableReport
+  | FundingTableReport
+  | BudgetTableReport
+  | ProjectsTableReport
+  | DecisionsTableReport;
 
 export function isRiskReport(table: TableReport): table is RiskTableReport {
   return table.kind === "risk-register";
@@ -39,6 +54,8 @@ export interface AnalyseOptions {
   sourceMap?: Record<string, string>;
   /** Add a "Reconciliation" sheet to the plan when sources and allocations were matched. */
   reconciliationSheet?: boolean;
+  /** Decisions checks: the key-decision threshold (£) and the late-publication threshold (days). */
+  decisions?: DecisionCheckOptions;
 }
 
 export interface Analysis {
@@ -99,6 +116,10 @@ export function analyseWorkbook(whole: WorkbookSnapshot, options: AnalyseOptions
     taken.set(sheet, rows);
   };
   for (const p of projects) claim(p.sheet, p.headerRow, p.lastRow);
+  // Decisions kind (src/core/decisions): registers claim their rows before budgets and funding
+  // look; every table citing a decision reference is checked against them.
+  const decisions = analyseDecisions(snapshot.sheets, taken, options.decisions);
+  for (const [sheet, rows] of decisions.claimed) for (const r of rows) claim(sheet, r, r);
   const budgets = analyseBudgets(snapshot.sheets, taken, options.rag ?? DEFAULT_RAG);
   for (const { table } of budgets.found) {
     const rows = taken.get(table.sheet) ?? new Set<number>();
@@ -113,6 +134,7 @@ export function analyseWorkbook(whole: WorkbookSnapshot, options: AnalyseOptions
     ...budgets.tables,
     ...funding.tables,
     ...projects.map(projectsReport),
+    ...decisions.tables,
   ];
   const matched = reconcile(funding.found, options.sourceMap ?? {});
   const findings = [
@@ -120,6 +142,7 @@ export function analyseWorkbook(whole: WorkbookSnapshot, options: AnalyseOptions
     ...budgets.findings,
     ...funding.findings,
     ...(matched?.findings ?? []),
+    ...decisions.findings,
   ];
   const withTables = new Set(tables.map((t) => t.sheet));
   for (const sheet of snapshot.sheets) {

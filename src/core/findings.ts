@@ -20,6 +20,12 @@ export const FindingCodeSchema = z.enum([
   "number-as-text",
   "layout-not-found",
   "ambiguous-year",
+  "decision-not-found",
+  "decision-not-approved",
+  "over-approval",
+  "before-effective",
+  "key-decision-not-marked",
+  "late-publication",
 ]);
 export type FindingCode = z.infer<typeof FindingCodeSchema>;
 
@@ -40,6 +46,10 @@ export const FindingSchema = z.object({
   year: z.string().optional(),
   difference: z.number().optional(),
   amount: z.number().optional(),
+  /** Decision findings: the decision reference cited, and what it approved against what was allocated. */
+  decision: z.string().optional(),
+  approved: z.number().optional(),
+  allocated: z.number().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -58,6 +68,12 @@ const SEVERITY_OF: Record<FindingCode, Severity> = {
   "number-as-text": "info",
   "layout-not-found": "info",
   "ambiguous-year": "warning",
+  "decision-not-found": "error",
+  "decision-not-approved": "error",
+  "over-approval": "error",
+  "before-effective": "warning",
+  "key-decision-not-marked": "warning",
+  "late-publication": "info",
 };
 
 export function finding(

@@ -65,8 +65,12 @@ export type SheetCell = z.infer<typeof SheetCellSchema>;
 export const AddSheetSchema = z.object({
   kind: z.literal("add-sheet"),
   sheet: z.string().min(1).max(31),
-  /** Writers mark the new sheet as ours with this role (own-sheets.ts). */
-  role: z.enum(OWN_SHEET_ROLES),
+  /**
+   * Writers mark the new sheet as ours with this role (own-sheets.ts). Absent for a council table
+   * Council Sheets starts on the user's behalf (a Decisions register from `decisions import`):
+   * that sheet is the council's, analysed like any other, so it carries no mark.
+   */
+  role: z.enum(OWN_SHEET_ROLES).optional(),
   /**
    * Set when the sheet replaces one of ours already in the workbook (a second apply refreshing
    * its Reconciliation sheet): writers rewrite that sheet's cells instead of adding a sheet.

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BandSchema } from "./risk/bands";
 import { DEFAULT_RAG } from "./budget/model";
 import type { AnalyseOptions } from "./analyse";
+import { DEFAULT_KEY_DECISION_THRESHOLD, DEFAULT_LATE_PUBLICATION_DAYS } from "./decisions/checks";
 
 /**
  * What a workbook's owner sets once for everyone who opens it: priority bands, RAG thresholds and
@@ -14,6 +15,16 @@ export const SettingsSchema = z.object({
     .object({ percent: z.number().min(0).max(1), amount: z.number().min(0) })
     .default(DEFAULT_RAG),
   sourceMap: z.record(z.string(), z.string()).default({}),
+  /** The council's key-decision threshold (£) and how many days after a decision is late to publish it. */
+  decisions: z
+    .object({
+      keyDecisionThreshold: z.number().min(0),
+      latePublicationDays: z.number().int().min(0),
+    })
+    .default({
+      keyDecisionThreshold: DEFAULT_KEY_DECISION_THRESHOLD,
+      latePublicationDays: DEFAULT_LATE_PUBLICATION_DAYS,
+    }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -31,5 +42,6 @@ export function optionsFrom(settings: Settings, asOf: number): AnalyseOptions {
     ...(settings.bands.length > 0 ? { bands: settings.bands } : {}),
     rag: settings.rag,
     sourceMap: settings.sourceMap,
+    decisions: settings.decisions,
   };
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import https from "node:https";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
@@ -15,6 +16,17 @@ function get(url: string, ca: Buffer): Promise<{ status: number; body: string }>
     });
     req.on("error", reject);
     req.on("timeout", () => req.destroy(new Error("timeout")));
+  });
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
   });
 }
 
@@ -33,6 +45,8 @@ describe("npm start", () => {
   });
 
   it("serves the task pane over https on localhost:3000 with the Office dev certificate", async () => {
+    // A server already on the port would answer for us and prove nothing about `npm start`.
+    expect(await portInUse(3000)).toBe(false);
     server = spawn("npm", ["start", "--", "--no-open"], {
       cwd: ROOT,
       detached: true,
@@ -56,6 +70,9 @@ describe("npm start", () => {
           expect((await get("https://localhost:3000/manifest.xml", ca)).body).toContain(
             "<OfficeApp",
           );
+          // The page came from the server this test started, not from one left running.
+          expect(exited).toBe(false);
+          expect(output).not.toContain("sudo: not found");
           return;
         }
       } catch (error) {

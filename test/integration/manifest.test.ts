@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseStringPromise } from "xml2js";
+import { parseDocument } from "htmlparser2";
+import type { Element } from "domhandler";
 
 const ROOT = path.join(__dirname, "../..");
 const XML = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -10,14 +11,25 @@ const { rewriteManifest } = require("../../scripts/manifest-url.cjs") as {
   rewriteManifest: (xml: string, url?: string) => string;
 };
 
-type Node = Record<string, unknown[]> & { $?: Record<string, string> };
-const first = (node: Node, name: string) => (node[name] as Node[] | undefined)?.[0] as Node;
-const text = (node: Node, name: string) => String((node[name] as unknown[] | undefined)?.[0] ?? "");
+// The manifest is read with htmlparser2 in XML mode (the XML parser the project already uses).
+type Tag = Element & { $: Record<string, string> };
+const asTag = (element: Element): Tag => Object.assign(element, { $: element.attribs });
+const isTag = (node: unknown, name: string): node is Element =>
+  (node as Element).type === "tag" && (node as Element).name === name;
+const first = (node: Element, name: string): Tag => {
+  const child = node.children.find((c) => isTag(c, name)) as Element | undefined;
+  if (!child) throw new Error(`manifest has no <${name}> under <${node.name}>`);
+  return asTag(child);
+};
+const text = (node: Element, name: string): string =>
+  first(node, name)
+    .children.map((c) => ("data" in c ? String(c.data) : ""))
+    .join("");
 
 describe("manifest.xml, validated offline", () => {
-  let app: Node;
-  beforeAll(async () => {
-    app = ((await parseStringPromise(XML)) as { OfficeApp: Node }).OfficeApp;
+  let app: Tag;
+  beforeAll(() => {
+    app = first(parseDocument(XML, { xmlMode: true }) as unknown as Element, "OfficeApp");
   });
 
   it("is a well-formed add-in-only task pane manifest for workbooks", () => {

@@ -1,58 +1,102 @@
 /**
- * A faithful double of the part of Excel's JavaScript API that Council Sheets uses.
+ * A double of the part of Excel's JavaScript API that Council Sheets uses, built from Microsoft's
+ * documentation (every behaviour it models, with its source and its test, is listed in
+ * excel-double/README.md). It imports nothing from src/: it must not agree with the adapter by
+ * sharing its code.
  *
  * Like the real thing: nothing reaches the workbook until context.sync(); reading a property that
- * was not loaded and synced throws; methods above the configured ExcelApi version throw; a request
- * or response over 5 MB fails with RequestPayloadSizeLimitExceeded (as Excel on the web does).
- * It counts syncs and measures the bytes of every request and response.
+ * was not loaded and synced throws; methods above the configured ExcelApi version throw; requests
+ * and responses over 5 MB fail with their own codes. It counts syncs and measures every payload.
  */
+import { parseLocal } from "./excel-double/a1";
+import { recalculate } from "./excel-double/calc";
 import { DoubleContext } from "./excel-double/context";
-import { sheetFromRows, type DoubleSheet, type Stats } from "./excel-double/model";
-import type { WorkbookSnapshot } from "../../src/core/snapshot";
-
-export {
-  sheetFromRows,
+import {
+  key,
+  type DoubleBook,
   type DoubleCell,
+  type DoubleName,
   type DoubleSheet,
   type Stats,
   type Value,
 } from "./excel-double/model";
-export { DoubleRange } from "./excel-double/range";
-export { DoubleWorksheet } from "./excel-double/worksheet";
+
+export {
+  sheetFromRows,
+  type DoubleCell,
+  type DoubleBook,
+  type DoubleName,
+  type DoubleSheet,
+  type Stats,
+  type Value,
+} from "./excel-double/model";
 export { DoubleContext };
+
+export interface RunOptions {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
+}
 
 export interface Double {
   runtime: {
-    run<T>(
-      options: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean },
-      batch: (ctx: never) => Promise<T>,
-    ): Promise<T>;
+    run<T>(options: RunOptions, batch: (ctx: never) => Promise<T>): Promise<T>;
     supports(version: string): boolean;
   };
   stats: Stats;
+  /** The sheets, in tab order. */
   book: DoubleSheet[];
-  runs: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean }[];
+  workbook: DoubleBook;
+  names: DoubleName[];
+  runs: RunOptions[];
   lastContext: () => DoubleContext | null;
+  sheet(name: string): DoubleSheet | undefined;
+  /** Recalculates every formula now (Excel does it on its own after each write). */
+  recalculate(): void;
 }
 
-/** An Excel with these sheets, supporting ExcelApi up to 1.`version`. */
-export function excelDouble(
-  book: DoubleSheet[],
-  options: { version?: number; failWith?: string } = {},
-): Double {
-  const stats: Stats = { syncs: 0, requests: [], responses: [] };
+export interface DoubleOptions {
+  /** The highest ExcelApi 1.x this Excel supports (Office 2019: 7; Microsoft 365: 20). */
+  version?: number;
+  /** Every sync fails with this error code. */
+  failWith?: string;
+  /** The sync with this number (counted over the double's life, from 1) fails with `code`. */
+  failAt?: { sync: number; code: string };
+  names?: DoubleName[];
+  structureProtected?: boolean;
+}
+
+/** An Excel with these sheets. */
+export function excelDouble(sheets: DoubleSheet[], options: DoubleOptions = {}): Double {
+  const stats: Stats = { syncs: 0, requests: [], responses: [], specialCells: [] };
   const version = options.version ?? 20;
-  const runs: Double["runs"] = [];
+  const workbook: DoubleBook = {
+    sheets,
+    names: options.names ?? [],
+    structureProtected: options.structureProtected ?? false,
+  };
+  const runs: RunOptions[] = [];
   let last: DoubleContext | null = null;
   return {
     stats,
-    book,
+    book: sheets,
+    workbook,
+    names: workbook.names,
     runs,
     lastContext: () => last,
+    sheet: (name) => sheets.find((s) => s.name === name),
+    recalculate: () => recalculate(workbook),
     runtime: {
       async run(runOptions, batch) {
+        if (runOptions.mergeUndoGroup && version < 20)
+          throw new Error("ApiNotFound: mergeUndoGroup needs ExcelApi 1.20");
         runs.push(runOptions);
-        last = new DoubleContext(book, version, stats, options.failWith ?? null);
+        last = new DoubleContext(
+          workbook,
+          version,
+          stats,
+          options.failWith ?? null,
+          options.failAt ?? null,
+        );
         return batch(last as never);
       },
       supports: (v: string) => Number(v.split(".")[1]) <= version,
@@ -60,17 +104,50 @@ export function excelDouble(
   };
 }
 
-/** A snapshot's sheets as Excel would hold them, for reading back through the adapter. */
-export function bookFromSnapshot(snapshot: WorkbookSnapshot): DoubleSheet[] {
-  return snapshot.sheets.map((s) =>
-    sheetFromRows(
-      s.name,
-      s.rows.map((row) =>
-        row.map((c) =>
-          c ? (c.formula ? { formula: c.formula, value: c.value ?? "" } : c.value) : null,
-        ),
-      ),
-      s.hiddenRows,
-    ),
-  );
+/** A stored cell as any reader describes it (structurally: the double imports nothing of ours). */
+interface StoredCell {
+  value: Value | null;
+  formula?: string;
+  numberFormat?: string;
+  error?: string;
+}
+
+/** Workbook state as an .xlsx holds it, for building an Excel that has that file open. */
+export interface StoredBook {
+  sheets: {
+    name: string;
+    rows: (StoredCell | null | undefined)[][];
+    hiddenRows: number[];
+    hiddenColumns?: number[];
+    merges?: string[];
+  }[];
+}
+
+function storedCell(c: StoredCell): DoubleCell {
+  const cell: DoubleCell = c.error ? { value: c.error, error: true } : { value: c.value ?? "" };
+  if (c.formula) cell.formula = c.formula;
+  if (c.numberFormat) cell.numberFormat = c.numberFormat;
+  return cell;
+}
+
+/** The sheets of a stored workbook as Excel holds them once the file is open. */
+export function bookFromSnapshot(stored: StoredBook): DoubleSheet[] {
+  return stored.sheets.map((s) => {
+    const cells = new Map<string, DoubleCell>();
+    s.rows.forEach((row, r) =>
+      row.forEach((c, col) => {
+        if (c && (c.formula || c.error || (c.value !== null && c.value !== "")))
+          cells.set(key(r, col), storedCell(c));
+        else if (c?.numberFormat)
+          cells.set(key(r, col), { value: "", numberFormat: c.numberFormat });
+      }),
+    );
+    return {
+      name: s.name,
+      cells,
+      hiddenRows: new Set(s.hiddenRows),
+      hiddenColumns: new Set(s.hiddenColumns ?? []),
+      merges: (s.merges ?? []).map(parseLocal),
+    };
+  });
 }

@@ -1,4 +1,4 @@
-import { parseAddress } from "../../core/a1";
+import { parseA1Ref, tokenize } from "@borgar/fx";
 
 export interface Area {
   firstRow: number;
@@ -7,28 +7,54 @@ export interface Area {
   lastColumn: number;
 }
 
-/** "Sheet 1!A1:D9" or "'My sheet'!B2" (or a comma list of them) to 0-based areas. */
+export const LAST_ROW = 1_048_575;
+export const LAST_COLUMN = 16_383;
+
+/**
+ * Areas of an address as Excel renders it: sheet names quoted when they hold spaces or punctuation
+ * ("'Risks, 2025'!A1:F20", apostrophes doubled), whole rows and columns unbounded ("Sheet1!1:4",
+ * "Sheet1!A:B"), RangeAreas joined by commas ("Sheet1!A1:B2, Sheet1!D4"). The splitting and
+ * parsing are the formula tokenizer's (@borgar/fx), which knows Excel's quoting; a comma inside a
+ * quoted sheet name is not a separator. Throws on anything that is not a list of references.
+ */
 export function parseAreas(address: string): Area[] {
-  return address
-    .split(",")
-    .map((part) => part.slice(part.lastIndexOf("!") + 1).trim())
-    .filter(Boolean)
-    .map((range) => {
-      const [from, to] = range.split(":");
-      const a = parseAddress(from ?? "A1");
-      const b = parseAddress(to ?? from ?? "A1");
-      return { firstRow: a.row, lastRow: b.row, firstColumn: a.column, lastColumn: b.column };
+  const areas: Area[] = [];
+  for (const token of tokenize(address)) {
+    if (token.type === "whitespace" || (token.type === "operator" && token.value === ",")) continue;
+    const ref = token.type.startsWith("range") ? parseA1Ref(token.value) : undefined;
+    const range = ref && "range" in ref ? ref.range : undefined;
+    if (!range) throw new Error(`Excel returned an address Council Sheets cannot read: ${address}`);
+    areas.push({
+      firstRow: range.top ?? 0,
+      lastRow: range.bottom ?? LAST_ROW,
+      firstColumn: range.left ?? 0,
+      lastColumn: range.right ?? LAST_COLUMN,
     });
+  }
+  return areas;
 }
 
-/** Rows from `first` to `last` that no area covers: with the visible areas, the hidden rows. */
-export function rowsNotCovered(areas: readonly Area[], first: number, last: number): number[] {
+/** Indexes from `first` to `last` that no area covers along `axis`: with visible areas, the hidden ones. */
+export function notCovered(
+  areas: readonly Area[],
+  first: number,
+  last: number,
+  axis: "rows" | "columns",
+): number[] {
+  if (last < first) return [];
   const covered = new Uint8Array(last - first + 1);
   for (const a of areas) {
-    for (let r = Math.max(a.firstRow, first); r <= Math.min(a.lastRow, last); r++)
-      covered[r - first] = 1;
+    const [from, to] = axis === "rows" ? [a.firstRow, a.lastRow] : [a.firstColumn, a.lastColumn];
+    for (let i = Math.max(from, first); i <= Math.min(to, last); i++) covered[i - first] = 1;
   }
   const out: number[] = [];
   covered.forEach((v, i) => v === 0 && out.push(first + i));
   return out;
+}
+
+export function cellCount(areas: readonly Area[]): number {
+  return areas.reduce(
+    (n, a) => n + (a.lastRow - a.firstRow + 1) * (a.lastColumn - a.firstColumn + 1),
+    0,
+  );
 }

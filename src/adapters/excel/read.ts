@@ -1,52 +1,74 @@
-import { rangeAddress } from "../../core/a1";
+import { columnLetter, rangeAddress } from "../../core/a1";
+import { ownSheetsFromNames } from "../../core/own-sheets";
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
-import { parseAreas, rowsNotCovered, type Area } from "./addresses";
-import { batches, BLOCK_BUDGET, BYTES_PER_CELL, rowBlocks, type Block } from "./blocks";
+import { notCovered, parseAreas, type Area } from "./addresses";
+import { batches, BLOCK_BUDGET, rowBlocks, type Block } from "./blocks";
 import { isPayloadTooLarge, toHostError } from "./errors";
 import { runOptions, type ExcelRuntime } from "./runtime";
 
-const ERROR =
-  /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+/** Estimated response bytes per cell: formula or value text, and its number format. */
+const BASE_BYTES = 28;
+/** Extra bytes where values and value types are loaded too (formula cells). */
+const VALUE_BYTES = 26;
+/** Request bytes of one row or column visibility probe. */
+const PROBE_BYTES = 120;
 
 interface SheetPlan {
   name: string;
   used: Area | null;
+  /** Where the formulas are (ExcelApi 1.9); null when unknown, and values are loaded everywhere. */
   formulas: Area[] | null;
-  hiddenRows: number[];
+  /** Known hidden rows and columns, or null when they are probed one by one (ExcelApi < 1.9). */
+  hiddenRows: number[] | null;
+  hiddenColumns: number[] | null;
+  merges: string[];
 }
 
 interface Loaded {
   block: Block;
   formulas: Excel.Range;
+  numberFormats: Excel.Range;
   values: Excel.Range | null;
 }
 
-function toCell(formula: unknown, value: unknown, hasFormula: boolean): Cell | null {
+interface Probe {
+  index: number;
+  range: Excel.Range;
+}
+
+function toCell(
+  formula: unknown,
+  value: unknown,
+  type: unknown,
+  numberFormat: unknown,
+  hasFormula: boolean,
+): Cell | null {
+  const format =
+    typeof numberFormat === "string" && numberFormat !== "" && numberFormat !== "General"
+      ? { numberFormat }
+      : {};
   if (hasFormula && typeof formula === "string" && formula.startsWith("=")) {
+    // Errors are told by valueTypes, not by matching their (localisable) text.
+    if (type === "Error") return { value: null, formula, error: String(value), ...format };
     const v = value === "" || value === undefined ? null : (value as Cell["value"]);
-    return typeof v === "string" && ERROR.test(v)
-      ? { value: null, formula, error: v }
-      : { value: v, formula };
+    return { value: v, formula, ...format };
   }
   if (formula === "" || formula === null || formula === undefined) return null;
   // Text that merely starts with "=" (typed with an apostrophe) stays text.
-  return { value: formula as Cell["value"] };
+  return { value: formula as Cell["value"], ...format };
 }
 
-function overlaps(a: Area, b: Block): boolean {
-  return (
-    a.firstRow <= b.lastRow &&
-    a.lastRow >= b.firstRow &&
-    a.firstColumn <= b.lastColumn &&
-    a.lastColumn >= b.firstColumn
-  );
-}
+const overlaps = (a: Area, b: Block) =>
+  a.firstRow <= b.lastRow &&
+  a.lastRow >= b.firstRow &&
+  a.firstColumn <= b.lastColumn &&
+  a.lastColumn >= b.firstColumn;
 
 /**
  * Reads the whole workbook as a snapshot in a fixed number of round trips: one for the sheet
- * names, one for every sheet's used range (and, on ExcelApi 1.9, where the formulas and the
- * visible rows are), then one per 4 MB of cells. The count does not grow with rows until the
- * data itself passes 4 MB.
+ * names and defined names, one for every sheet's used range (and, on ExcelApi 1.9, where the
+ * formulas and the visible cells of the used range are), then one per 4 MB of cells. The count
+ * does not grow with rows until the data itself passes 4 MB.
  */
 export async function readSnapshot(
   runtime: ExcelRuntime,
@@ -54,7 +76,7 @@ export async function readSnapshot(
 ): Promise<WorkbookSnapshot> {
   try {
     return await runtime.run(runOptions(runtime), (context) =>
-      readIn(context, runtime.supports("1.9"), budget),
+      readIn(context, runtime.supports("1.9"), runtime.supports("1.13"), budget),
     );
   } catch (error) {
     // Our estimate was too low for this data (long text): try again with blocks a quarter the size.
@@ -66,80 +88,181 @@ export async function readSnapshot(
 
 async function readIn(
   context: Excel.RequestContext,
-  special: boolean,
+  modern: boolean,
+  mergesKnown: boolean,
   budget: number,
 ): Promise<WorkbookSnapshot> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name,items/formula");
   await context.sync();
   const probes = worksheets.items.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load("address");
-    const whole = ws.getRange();
-    const formulas = special ? whole.getSpecialCellsOrNullObject("Formulas") : null;
-    const visible = special ? whole.getSpecialCellsOrNullObject("Visible") : null;
-    formulas?.load("address");
-    visible?.load("address");
-    return { ws, used, formulas, visible };
+    // Without special cells, rowHidden/columnHidden (true, false, or null when mixed) say whether
+    // the rows and columns need asking one by one.
+    used.load(modern ? "address" : "address,rowHidden,columnHidden");
+    // Special cells are asked of the used range, never the whole sheet (OfficeDev/office-js#4245).
+    const formulas = modern ? used.getSpecialCellsOrNullObject("Formulas") : null;
+    const visible = modern ? used.getSpecialCellsOrNullObject("Visible") : null;
+    formulas?.load("address,areaCount");
+    visible?.load("address,areaCount");
+    // Merged areas can be asked for from ExcelApi 1.13; before that they are not known.
+    const merged = mergesKnown ? used.getMergedAreasOrNullObject() : null;
+    merged?.load("address,areaCount");
+    return { ws, used, formulas, visible, merged };
   });
   await context.sync();
-  const plans: SheetPlan[] = probes.map(({ ws, used, formulas, visible }) => {
+  const plans: SheetPlan[] = probes.map(({ ws, used, formulas, visible, merged }) => {
     const area = used.isNullObject ? null : (parseAreas(used.address)[0] ?? null);
-    const visibleAreas = visible && !visible.isNullObject ? parseAreas(visible.address) : null;
-    return {
-      name: ws.name,
-      used: area,
-      formulas: formulas ? (formulas.isNullObject ? [] : parseAreas(formulas.address)) : null,
-      hiddenRows: area && visibleAreas ? rowsNotCovered(visibleAreas, 0, area.lastRow) : [],
-    };
-  });
-  const blocks = plans.flatMap((p) => {
-    if (!p.used) return [];
-    // Without the formula map we must load values everywhere, so each cell costs twice as much.
-    const perCell = p.formulas ? BYTES_PER_CELL : 2 * BYTES_PER_CELL;
-    return rowBlocks({ sheet: p.name, ...p.used }, perCell, budget).map((block) => ({
-      block,
-      plan: p,
-    }));
-  });
-  const loaded = new Map<string, Loaded[]>();
-  const cost = ({ block, plan }: (typeof blocks)[number]) =>
-    (block.lastRow - block.firstRow + 1) *
-    (block.lastColumn - block.firstColumn + 1) *
-    (plan.formulas ? BYTES_PER_CELL : 2 * BYTES_PER_CELL);
-  for (const batch of batches(blocks, cost, budget)) {
-    for (const { block, plan } of batch) {
-      const ws = worksheets.getItem(plan.name);
-      const range = ws.getRange(
-        rangeAddress(block.firstRow, block.firstColumn, block.lastRow, block.lastColumn),
-      );
-      range.load("formulas");
-      const needsValues = plan.formulas === null || plan.formulas.some((a) => overlaps(a, block));
-      const values = needsValues
-        ? ws.getRange(
-            rangeAddress(block.firstRow, block.firstColumn, block.lastRow, block.lastColumn),
+    const hidden = modern
+      ? visibility(area, visible)
+      : {
+          hiddenRows: area && used.rowHidden === false ? [] : area ? null : [],
+          hiddenColumns: area && used.columnHidden === false ? [] : area ? null : [],
+        };
+    const merges =
+      merged && !merged.isNullObject
+        ? parseAreas(merged.address).map((a) =>
+            rangeAddress(a.firstRow, a.firstColumn, a.lastRow, a.lastColumn),
           )
-        : null;
-      values?.load("values");
-      loaded.set(plan.name, [...(loaded.get(plan.name) ?? []), { block, formulas: range, values }]);
+        : [];
+    return { name: ws.name, used: area, ...formulaMap(formulas), ...hidden, merges };
+  });
+  const own = ownSheetsFromNames(names.items.map((n) => ({ name: n.name, reference: n.formula })));
+  const ownRole = (sheet: string) =>
+    [...own].find(([name]) => name.toLowerCase() === sheet.toLowerCase())?.[1];
+  const loaded = await readBlocks(context, plans, budget);
+  return {
+    sheets: plans.map((p) => {
+      const sheet = toSheet(p, loaded.get(p.name) ?? []);
+      const role = ownRole(p.name);
+      return role ? { ...sheet, ours: role } : sheet;
+    }),
+  };
+}
+
+/** The formula map, unless its address does not account for every area (then load values everywhere). */
+function formulaMap(formulas: Excel.RangeAreas | null): Pick<SheetPlan, "formulas"> {
+  if (!formulas) return { formulas: null };
+  if (formulas.isNullObject) return { formulas: [] };
+  const areas = parseAreas(formulas.address);
+  return { formulas: areas.length === formulas.areaCount ? areas : null };
+}
+
+function visibility(
+  used: Area | null,
+  visible: Excel.RangeAreas | null,
+): Pick<SheetPlan, "hiddenRows" | "hiddenColumns"> {
+  if (!used) return { hiddenRows: [], hiddenColumns: [] };
+  if (!visible || visible.isNullObject) return { hiddenRows: null, hiddenColumns: null };
+  const areas = parseAreas(visible.address);
+  if (areas.length !== visible.areaCount) return { hiddenRows: null, hiddenColumns: null };
+  return {
+    hiddenRows: notCovered(areas, used.firstRow, used.lastRow, "rows"),
+    hiddenColumns: notCovered(areas, used.firstColumn, used.lastColumn, "columns"),
+  };
+}
+
+type Work =
+  | { kind: "block"; block: Block; plan: SheetPlan }
+  | { kind: "row" | "column"; sheet: string; index: number };
+
+async function readBlocks(
+  context: Excel.RequestContext,
+  plans: SheetPlan[],
+  budget: number,
+): Promise<Map<string, Loaded[]>> {
+  const perCell = (plan: SheetPlan, block: Block) =>
+    !plan.formulas || plan.formulas.some((a) => overlaps(a, block))
+      ? BASE_BYTES + VALUE_BYTES
+      : BASE_BYTES;
+  const work: Work[] = plans.flatMap((p): Work[] => {
+    if (!p.used) return [];
+    const blocks = rowBlocks({ sheet: p.name, ...p.used }, BASE_BYTES + VALUE_BYTES, budget);
+    // Without the visible-cells map (ExcelApi < 1.9), each row and column says if it is hidden.
+    const rows: Work[] =
+      p.hiddenRows === null
+        ? range(p.used.firstRow, p.used.lastRow).map((index) => ({
+            kind: "row",
+            sheet: p.name,
+            index,
+          }))
+        : [];
+    const columns: Work[] =
+      p.hiddenColumns === null
+        ? range(p.used.firstColumn, p.used.lastColumn).map((index) => ({
+            kind: "column",
+            sheet: p.name,
+            index,
+          }))
+        : [];
+    return [
+      ...blocks.map((block): Work => ({ kind: "block", block, plan: p })),
+      ...rows,
+      ...columns,
+    ];
+  });
+  const cost = (w: Work) =>
+    w.kind === "block"
+      ? (w.block.lastRow - w.block.firstRow + 1) *
+        (w.block.lastColumn - w.block.firstColumn + 1) *
+        perCell(w.plan, w.block)
+      : PROBE_BYTES;
+  const cells = new Map<string, Loaded[]>();
+  const probes = new Map<string, Probe[]>();
+  const add = <T>(map: Map<string, T[]>, k: string, v: T) => {
+    const list = map.get(k);
+    if (list) list.push(v);
+    else map.set(k, [v]);
+  };
+  for (const batch of batches(work, cost, budget)) {
+    for (const w of batch) {
+      if (w.kind !== "block") {
+        const ws = context.workbook.worksheets.getItem(w.sheet);
+        const address = w.kind === "row" ? `${w.index + 1}:${w.index + 1}` : columnRange(w.index);
+        const r = ws.getRange(address);
+        r.load(w.kind === "row" ? "rowHidden" : "columnHidden");
+        add(probes, `${w.sheet}\u0000${w.kind}`, { index: w.index, range: r });
+        continue;
+      }
+      const { block, plan } = w;
+      const ws = context.workbook.worksheets.getItem(plan.name);
+      const address = rangeAddress(
+        block.firstRow,
+        block.firstColumn,
+        block.lastRow,
+        block.lastColumn,
+      );
+      const formulas = ws.getRange(address).load("formulas");
+      const numberFormats = ws.getRange(address).load("numberFormat");
+      const needsValues = plan.formulas === null || plan.formulas.some((a) => overlaps(a, block));
+      const values = needsValues ? ws.getRange(address).load("values,valueTypes") : null;
+      add(cells, plan.name, { block, formulas, numberFormats, values });
     }
     await context.sync();
   }
-  return { sheets: plans.map((p) => toSheet(p, loaded.get(p.name) ?? [])) };
+  for (const p of plans) {
+    const hiddenRows = probes.get(`${p.name}\u0000row`);
+    const hiddenColumns = probes.get(`${p.name}\u0000column`);
+    if (hiddenRows) p.hiddenRows = hiddenRows.filter((x) => x.range.rowHidden).map((x) => x.index);
+    if (hiddenColumns)
+      p.hiddenColumns = hiddenColumns.filter((x) => x.range.columnHidden).map((x) => x.index);
+  }
+  return cells;
 }
+
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+const columnRange = (index: number) => `${columnLetter(index)}:${columnLetter(index)}`;
 
 /**
  * `formulas` gives a text cell's text, so text typed as "'=HYPERLINK(…)" reads like a formula.
  * A cell is a formula only if the formula map says so (1.9) or, without it, if its value differs
  * from its formula text.
  */
-function isFormula(
-  plan: SheetPlan,
-  row: number,
-  column: number,
-  formula: unknown,
-  value: unknown,
-): boolean {
+function isFormula(plan: SheetPlan, row: number, column: number, formula: unknown, value: unknown) {
   if (typeof formula !== "string" || !formula.startsWith("=")) return false;
   if (plan.formulas)
     return plan.formulas.some(
@@ -151,9 +274,11 @@ function isFormula(
 
 function toSheet(plan: SheetPlan, loaded: Loaded[]): SheetSnapshot {
   const rows: (Cell | null)[][] = [];
-  for (const { block, formulas, values } of loaded) {
+  for (const { block, formulas, numberFormats, values } of loaded) {
     const f = formulas.formulas;
+    const nf = numberFormats.numberFormat;
     const v = values?.values;
+    const t = values?.valueTypes;
     for (let r = 0; r < f.length; r++) {
       const out: (Cell | null)[] = rows[block.firstRow + r] ?? [];
       const fr = f[r] ?? [];
@@ -163,6 +288,8 @@ function toSheet(plan: SheetPlan, loaded: Loaded[]): SheetSnapshot {
         const cell = toCell(
           formula,
           value,
+          t?.[r]?.[c],
+          nf[r]?.[c],
           isFormula(plan, block.firstRow + r, block.firstColumn + c, formula, value),
         );
         if (cell) out[block.firstColumn + c] = cell;
@@ -173,8 +300,8 @@ function toSheet(plan: SheetPlan, loaded: Loaded[]): SheetSnapshot {
   return {
     name: plan.name,
     rows: Array.from(rows, (r) => r ?? []),
-    hiddenRows: plan.hiddenRows,
-    hiddenColumns: [],
-    merges: [],
+    hiddenRows: plan.hiddenRows ?? [],
+    hiddenColumns: plan.hiddenColumns ?? [],
+    merges: plan.merges,
   };
 }

@@ -1,15 +1,18 @@
-import { cellAddress, columnLetter } from "../../core/a1";
+import { translateFormulaToR1C1 } from "@borgar/fx";
+import { cellAddress, columnLetter, parseAddress } from "../../core/a1";
 import { writtenCell, type Change } from "../../core/apply-plan";
-import type { AddSheet, ColumnWrite, WritePlan } from "../../core/plan";
-import { uniqueSheetName } from "../../core/sheet-names";
 import { isFilledDown } from "../../core/formula-shift";
-import type { CellValue } from "../../core/snapshot";
-import { BLOCK_BUDGET, batches } from "./blocks";
-import { toHostError } from "./errors";
+import { ownSheetsFromNames } from "../../core/own-sheets";
+import type { ColumnWrite, WritePlan } from "../../core/plan";
+import { uniqueSheetName } from "../../core/sheet-names";
+import { asInput, Batcher, bytes, pieces } from "./batcher";
+import { BLOCK_BUDGET } from "./blocks";
+import { ExcelHostError, toHostError } from "./errors";
+import { LOG_SHEET, logRows, openLog, type Log } from "./log";
+import { addSheet, markSheet } from "./new-sheets";
 import { runOptions, type ExcelRuntime } from "./runtime";
 
-export const LOG_SHEET = "Council Sheets log";
-const LOG_HEADER = ["Sheet", "Cell", "Before", "After", "When"];
+export { asInput, LOG_SHEET };
 
 export interface ExcelApplyOptions {
   valuesOnly: boolean;
@@ -24,15 +27,11 @@ export interface ExcelApplyOptions {
 export interface ExcelApplyResult {
   backups: string[];
   logged: number;
+  /** Every range written ("Register!D2:D90"). */
+  written: string[];
 }
 
-/** A value as Office.js must receive it so that text stays text: "=x", "+44", "@x", "-2" get a quote. */
-export function asInput(value: CellValue): string | number | boolean {
-  if (value === null) return "";
-  return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
-}
-
-/** Consecutive rows of a column write, each written as one 2-D array. */
+/** Consecutive rows of a column write, each written as one piece. */
 function runs(op: ColumnWrite): ColumnWrite["cells"][] {
   const sorted = [...op.cells].sort((a, b) => a.row - b.row);
   const out: ColumnWrite["cells"][] = [];
@@ -45,37 +44,14 @@ function runs(op: ColumnWrite): ColumnWrite["cells"][] {
   return out;
 }
 
-const bytes = (data: unknown) => JSON.stringify(data).length;
-
-/** Splits rows into pieces of at most `budget` bytes each, so no single write passes the limit. */
-const pieces = <T>(rows: readonly T[], budget: number): T[][] =>
-  batches(rows, (row) => bytes(row) + 1, budget);
-
-/** Carries queued work to Excel whenever the request would pass the budget. */
-class Batcher {
-  private used = 0;
-  constructor(
-    private readonly context: Excel.RequestContext,
-    readonly budget: number,
-  ) {}
-  async add(size: number): Promise<void> {
-    if (this.used > 0 && this.used + size > this.budget) await this.flush();
-    this.used += size;
-  }
-  async flush(): Promise<void> {
-    if (this.used === 0) return;
-    await this.context.sync();
-    this.used = 0;
-    this.context.workbook.application.suspendApiCalculationUntilNextSync();
-  }
-}
-
 type Planned = ColumnWrite["cells"][number];
 
 /**
- * Writes one run of a column. A run whose formulas are the first one filled down is sent as that
- * one formula plus an AutoFill (ExcelApi 1.9), so the request does not grow with the rows; other
- * runs go as one 2-D array.
+ * Writes one run of a column. A run whose formulas are the first one filled down is sent as one
+ * R1C1 formula for the whole range ("single input copy", which Excel applies to every cell as
+ * Ctrl+Enter does): the request does not grow with the rows, every row gets its formula (rows
+ * hidden by a filter too, which AutoFill would skip), and no cell's formatting is copied from
+ * the first row. Other runs go as one 2-D array.
  */
 async function writeRun(
   ws: Excel.Worksheet,
@@ -88,40 +64,37 @@ async function writeRun(
   const letter = columnLetter(op.column);
   const first = run[0]?.row ?? 0;
   const last = run[run.length - 1]?.row ?? first;
-  const range = ws.getRange(`${letter}${first + 1}:${letter}${last + 1}`);
-  const fill =
-    modern &&
+  const address = `${letter}${first + 1}:${letter}${last + 1}`;
+  const range = ws.getRange(address);
+  const head = run[0]?.formula;
+  const same =
     !valuesOnly &&
+    head &&
     run.length > 2 &&
     run.every((c) => c.formula) &&
     (op.filledDown === true ||
       isFilledDown(run.map((c) => ({ row: c.row, formula: c.formula ?? "" }))));
-  if (fill) {
-    await batcher.add(bytes(run[0]?.formula) + 200);
-    const head = ws.getRange(`${letter}${first + 1}`);
-    head.formulas = [[run[0]?.formula ?? ""]];
-    head.autoFill(range, "FillCopy");
+  if (same) {
+    const r1c1 = translateFormulaToR1C1(head, `${letter}${first + 1}`);
+    await batcher.add(bytes(r1c1), `${op.sheet}!${address}`);
+    range.formulasR1C1 = r1c1 as unknown as string[][];
   } else {
     const data = run.map((cell) => {
       const content = writtenCell(op, cell, { valuesOnly });
       return [content.formula ?? asInput(content.value)];
     });
-    await batcher.add(bytes(data));
+    await batcher.add(bytes(data), `${op.sheet}!${address}`);
     range.formulas = data;
   }
   // Formats after values: borders and fill from the neighbouring column, then our number format.
   if (op.styleFrom !== undefined && modern) {
-    range.copyFrom(
-      ws.getRange(
-        `${columnLetter(op.styleFrom)}${first + 1}:${columnLetter(op.styleFrom)}${last + 1}`,
-      ),
-      "Formats",
-    );
+    const from = columnLetter(op.styleFrom);
+    await batcher.add(0);
+    range.copyFrom(ws.getRange(`${from}${first + 1}:${from}${last + 1}`), "Formats");
   }
   if (op.numberFormat) {
-    const formats = run.map(() => [op.numberFormat]);
-    await batcher.add(bytes(formats));
-    range.numberFormat = formats;
+    await batcher.add(bytes(op.numberFormat));
+    range.numberFormat = op.numberFormat as unknown as string[][];
   }
 }
 
@@ -134,80 +107,29 @@ async function writeColumn(
 ): Promise<void> {
   if (op.header) {
     const header = ws.getRange(cellAddress(op.header.row, op.column));
+    await batcher.add(bytes(op.header.text));
     header.values = [[asInput(op.header.text)]];
     if (op.styleFrom !== undefined && modern)
       header.copyFrom(ws.getRange(cellAddress(op.header.row, op.styleFrom)), "Formats");
     else header.format.font.bold = true;
   }
-  for (const run of runs(op).flatMap((r) => pieces(r, batcher.budget / 2))) {
+  for (const run of runs(op).flatMap((r) => pieces(r, batcher.budget / 2)))
     await writeRun(ws, op, run, valuesOnly, batcher, modern);
-  }
 }
 
-async function addSheet(
-  context: Excel.RequestContext,
-  op: AddSheet,
-  valuesOnly: boolean,
-  batcher: Batcher,
-  runtime: ExcelRuntime,
-): Promise<void> {
-  const ws = context.workbook.worksheets.add(op.sheet);
-  const rows = Math.max(...op.cells.map((c) => c.row)) + 1;
-  const columns = Math.max(...op.cells.map((c) => c.column)) + 1;
-  const grid: (string | number | boolean)[][] = Array.from({ length: rows }, () =>
-    Array<string | number | boolean>(columns).fill(""),
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Changes of one column write: they go to the log in the same request as the cells. */
+function changesOf(op: ColumnWrite, changes: readonly Change[]): Change[] {
+  return changes.filter(
+    (c) => sameName(c.sheet, op.sheet) && parseAddress(c.cell).column === op.column,
   );
-  for (const c of op.cells)
-    (grid[c.row] as (string | number | boolean)[])[c.column] =
-      c.formula && !valuesOnly ? c.formula : asInput(c.value);
-  await batcher.add(bytes(grid));
-  ws.getRange(`A1:${cellAddress(rows - 1, columns - 1)}`).formulas = grid;
-  for (const m of op.merges ?? []) ws.getRange(m).merge(false);
-  for (const box of op.boxes ?? []) {
-    const borders = ws.getRange(box).format.borders;
-    for (const edge of [
-      "EdgeTop",
-      "EdgeBottom",
-      "EdgeLeft",
-      "EdgeRight",
-      "InsideHorizontal",
-      "InsideVertical",
-    ] as const)
-      borders.getItem(edge).style = "Continuous";
-  }
-  for (const h of op.rowHeights ?? []) ws.getRange(`A${h.row + 1}`).format.rowHeight = h.height;
-  for (const c of op.cells) {
-    if (!c.bold && !c.italic && !c.numberFormat && !c.wrap && !c.shade) continue;
-    const cell = ws.getRange(cellAddress(c.row, c.column));
-    if (c.bold) cell.format.font.bold = true;
-    if (c.italic) cell.format.font.italic = true;
-    if (c.shade) cell.format.fill.color = "#DDE7F3";
-    if (c.wrap) cell.format.wrapText = true;
-    if (c.numberFormat) cell.numberFormat = [[c.numberFormat]];
-  }
-  op.columnWidths.forEach(
-    (width, i) =>
-      (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = width * 7),
-  );
-  if (runtime.supports("1.8")) {
-    for (const v of op.validations ?? [])
-      ws.getRange(v.range).dataValidation.rule = {
-        list: { inCellDropDown: true, source: v.values.join(",") },
-      };
-  }
-  if (op.print && runtime.supports("1.9")) {
-    ws.pageLayout.orientation = op.print.portrait ? "Portrait" : "Landscape";
-    ws.pageLayout.paperSize = "A4";
-    if (op.print.fitToWidth)
-      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (op.print.titleRows) ws.pageLayout.setPrintTitleRows(op.print.titleRows);
-  }
 }
 
 /**
- * Applies a plan inside Excel: optional backups, inserted columns, column writes as whole 2-D
- * arrays, new sheets, and a "Council Sheets log" row per changed cell. One sync to prepare, then
- * one per 4 MB written.
+ * Applies a plan inside Excel: optional backups, inserted columns, column writes, new sheets, and
+ * a "Council Sheets log" row per changed cell, written with its column. Checks protection before
+ * anything is written. One sync to look, one to find the log's end, then one per 4 MB written.
  */
 export async function applyPlanInExcel(
   runtime: ExcelRuntime,
@@ -215,80 +137,98 @@ export async function applyPlanInExcel(
   options: ExcelApplyOptions,
   budget = BLOCK_BUDGET,
 ): Promise<ExcelApplyResult> {
+  const done: { batcher: Batcher | null; backups: string[] } = { batcher: null, backups: [] };
   try {
     return await runtime.run(runOptions(runtime), async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
-      const log = worksheets.getItemOrNullObject(LOG_SHEET);
-      log.load("name");
-      const logUsed = log.getUsedRangeOrNullObject(true);
-      logUsed.load("rowCount");
+      const names = context.workbook.names;
+      names.load("items/name,items/formula");
+      const touched = [
+        ...new Set(plan.operations.filter((op) => op.kind !== "add-sheet").map((op) => op.sheet)),
+      ];
+      const protections = touched.map((sheet) => {
+        const p = worksheets.getItem(sheet).protection;
+        p.load("protected");
+        return { sheet, p };
+      });
+      const structure = runtime.supports("1.7") ? context.workbook.protection : null;
+      structure?.load("protected");
       await context.sync();
-      const names = worksheets.items.map((w) => w.name);
+      const sheetNames = worksheets.items.map((w) => w.name);
+      const markNames = names.items.map((n) => n.name);
+      const own = ownSheetsFromNames(
+        names.items.map((n) => ({ name: n.name, reference: n.formula })),
+      );
+      // Pre-flight: refuse before writing anything rather than stop half way.
+      const locked = protections.filter((x) => x.p.protected).map((x) => x.sheet);
+      if (locked.length > 0)
+        throw new ExcelHostError(
+          "AccessDenied",
+          `${locked.map((s) => `"${s}"`).join(", ")} ${locked.length === 1 ? "is" : "are"} protected. Unprotect (Review > Unprotect Sheet), then Write again. Nothing was written.`,
+        );
+      const addsSheets =
+        options.backup ||
+        options.changes.length > 0 ||
+        plan.operations.some((op) => op.kind === "add-sheet" && !op.replaces);
+      if (structure?.protected && addsSheets)
+        throw new ExcelHostError(
+          "WorkbookStructureProtected",
+          "The workbook's structure is protected, so Council Sheets cannot add its sheets. Unprotect it (Review > Protect Workbook), then Write again. Nothing was written.",
+        );
+      const log = await openLog(context, own, sheetNames, options.changes.length > 0);
       context.workbook.application.suspendApiCalculationUntilNextSync();
       const batcher = new Batcher(context, budget);
-      const backups: string[] = [];
+      done.batcher = batcher;
       if (options.backup) {
-        const touched = [
-          ...new Set(plan.operations.filter((op) => op.kind !== "add-sheet").map((op) => op.sheet)),
-        ];
         for (const sheet of touched) {
-          const name = uniqueSheetName(`${sheet} backup`, [...names, ...backups]);
+          if (own.has(sheet)) continue;
+          const name = uniqueSheetName(`${sheet} backup`, [...sheetNames, ...done.backups]);
+          await batcher.add(0, `${name} (a copy of ${sheet})`);
           worksheets.getItem(sheet).copy("End").name = name;
-          backups.push(name);
+          markSheet(context, name, "backup", markNames);
+          done.backups.push(name);
         }
       }
-      const formats = runtime.supports("1.9");
+      if (log?.created) markSheet(context, log.name, "log", markNames);
+      const modern = runtime.supports("1.9");
+      const logged = new Set<Change>();
       for (const op of plan.operations) {
         if (op.kind === "add-sheet")
-          await addSheet(context, op, options.valuesOnly, batcher, runtime);
+          await addSheet(context, op, options.valuesOnly, batcher, runtime, markNames);
         else if (op.kind === "insert-columns") {
-          worksheets
-            .getItem(op.sheet)
-            .getRange(`${columnLetter(op.column)}:${columnLetter(op.column + op.count - 1)}`)
-            .insert("Right");
-        } else
-          await writeColumn(worksheets.getItem(op.sheet), op, options.valuesOnly, batcher, formats);
+          const range = `${columnLetter(op.column)}:${columnLetter(op.column + op.count - 1)}`;
+          await batcher.add(0, `${op.sheet}!${range} (inserted)`);
+          worksheets.getItem(op.sheet).getRange(range).insert("Right");
+        } else {
+          await writeColumn(worksheets.getItem(op.sheet), op, options.valuesOnly, batcher, modern);
+          const changes = changesOf(op, options.changes);
+          if (log) await logRows(log, changes, options.when, batcher);
+          changes.forEach((c) => logged.add(c));
+        }
       }
-      const logged = await writeLog(context, log, logUsed, options, batcher);
+      const rest = options.changes.filter((c) => !logged.has(c));
+      if (log) await logRows(log, rest, options.when, batcher);
       await batcher.flush();
       await context.sync();
-      return { backups, logged };
+      return { backups: done.backups, logged: options.changes.length, written: batcher.written };
     });
   } catch (error) {
-    throw toHostError(error);
+    throw partly(toHostError(error), done.batcher?.written ?? []);
   }
 }
 
-async function writeLog(
-  context: Excel.RequestContext,
-  log: Excel.Worksheet,
-  used: Excel.Range,
-  options: ExcelApplyOptions,
-  batcher: Batcher,
-): Promise<number> {
-  if (options.changes.length === 0) return 0;
-  const sheet = log.isNullObject ? context.workbook.worksheets.add(LOG_SHEET) : log;
-  let next = log.isNullObject || used.isNullObject ? 0 : used.rowCount;
-  if (next === 0) {
-    sheet.getRange("A1:E1").values = [LOG_HEADER];
-    sheet.getRange("A1:E1").format.font.bold = true;
-    next = 1;
-  }
-  const rows = options.changes.map((c) => [
-    c.sheet,
-    c.cell,
-    asInput(c.before),
-    asInput(c.after),
-    options.when,
-  ]);
-  for (const piece of pieces(rows, batcher.budget / 2)) {
-    await batcher.add(bytes(piece));
-    sheet.getRange(`A${next + 1}:E${next + piece.length}`).values = piece;
-    next += piece.length;
-  }
-  return rows.length;
+/** A failure after some batches reached Excel says what they wrote: Excel keeps them. */
+function partly(error: ExcelHostError, written: readonly string[]): ExcelHostError {
+  if (written.length === 0) return error;
+  const shown = written.slice(0, 6).join("; ") + (written.length > 6 ? "; …" : "");
+  return new ExcelHostError(
+    error.code,
+    `${error.message} Already written before the error (and listed on the "${LOG_SHEET}" sheet): ${shown}.`,
+  );
 }
+
+export type { Log };
 
 /** Selects a cell for the user, bringing its sheet to the front. */
 export async function selectCell(
@@ -299,6 +239,14 @@ export async function selectCell(
   try {
     await runtime.run(runOptions(runtime), async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
+      ws.load("visibility");
+      await context.sync();
+      // A hidden sheet cannot be activated; say so instead of failing with Excel's generic error.
+      if (ws.visibility !== "Visible")
+        throw new ExcelHostError(
+          "SheetHidden",
+          `"${sheet}" is hidden. Unhide it (right-click a sheet tab > Unhide) to go to ${cell}.`,
+        );
       ws.activate();
       ws.getRange(cell).select();
       await context.sync();

@@ -15,6 +15,7 @@ import { cellText, type CellValue, type SheetSnapshot, type WorkbookSnapshot } f
 import { parseMoney, parseScaleValue, serialToUkDate } from "../values";
 import { PID_WIDTHS, PidLayout } from "./layout";
 import { sameProject, type Project } from "./projects";
+import { projectDecision } from "../decisions/project-decision";
 
 /** A fault in what was asked for (a project that is not there); `code` is stable. */
 export class PidError extends Error {
@@ -259,6 +260,14 @@ function buildOne(
   if (project.approvalSerial !== null)
     layout.field("Date", project.approvalSerial, { numberFormat: "dd/mm/yyyy" });
   else layout.field("Date", v.approvalDate ?? "");
+  // The decision the project rests on, where the workbook's decisions register holds it.
+  const decision = projectDecision(snapshot, { name, cited: v.decisionRef ?? null });
+  if (decision) {
+    layout.field("Decision", decision.reference || decision.title);
+    layout.field("Decision maker", decision.decisionMaker);
+    if (decision.dateOfDecision !== null)
+      layout.field("Decision date", decision.dateOfDecision, { numberFormat: "dd/mm/yyyy" });
+  } else if (v.decisionRef) layout.field("Decision", v.decisionRef);
   const op: AddSheet = {
     kind: "add-sheet",
     sheet: sheetName,

@@ -12,7 +12,8 @@ export type ProjectField =
   | "approach"
   | "highlight"
   | "approver"
-  | "approvalDate";
+  | "approvalDate"
+  | "decisionRef";
 
 const SPECS: readonly FieldSpec<ProjectField>[] = [
   { field: "name", synonyms: ["project name", "project", "name of project", "project title"] },
@@ -44,6 +45,10 @@ const SPECS: readonly FieldSpec<ProjectField>[] = [
   {
     field: "approvalDate",
     synonyms: ["approval date", "date approved", "approved on", "date of approval"],
+  },
+  {
+    field: "decisionRef",
+    synonyms: ["decision ref", "decision reference", "approval ref", "decision no"],
   },
 ];
 

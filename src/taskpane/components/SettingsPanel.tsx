@@ -49,11 +49,22 @@ export function SettingsPanel({
       .map(([a, b]) => `${a} = ${b}`)
       .join("\n"),
   );
+  const [keyThreshold, setKeyThreshold] = useState(String(settings.decisions.keyDecisionThreshold));
+  const [lateDays, setLateDays] = useState(String(settings.decisions.latePublicationDays));
   const parsedBands = parseBandsText(bands);
   const parsedMap = parseMapping(mapping);
   const pct = Number(percent);
   const amt = Number(amount.replace(/[£,]/g, ""));
-  const valid = parsedBands !== null && parsedMap !== null && pct >= 0 && pct <= 100 && amt >= 0;
+  const key = Number(keyThreshold.replace(/[£,]/g, ""));
+  const late = Number(lateDays);
+  const decisionsValid = key >= 0 && Number.isInteger(late) && late >= 0;
+  const valid =
+    parsedBands !== null &&
+    parsedMap !== null &&
+    pct >= 0 &&
+    pct <= 100 &&
+    amt >= 0 &&
+    decisionsValid;
   return (
     <form
       className={styles.form}
@@ -64,6 +75,7 @@ export function SettingsPanel({
             bands: parsedBands,
             rag: { percent: pct / 100, amount: amt },
             sourceMap: parsedMap,
+            decisions: { keyDecisionThreshold: key, latePublicationDays: late },
           });
       }}
     >
@@ -98,6 +110,21 @@ export function SettingsPanel({
         }
       >
         <Textarea value={mapping} onChange={(_, d) => setMapping(d.value)} resize="vertical" />
+      </Field>
+      <Field
+        label="Key-decision threshold, £"
+        hint="The council's constitution sets it; amounts at or over it need a key decision."
+        validationMessage={key >= 0 ? undefined : "An amount in pounds."}
+      >
+        <Input value={keyThreshold} onChange={(_, d) => setKeyThreshold(d.value)} />
+      </Field>
+      <Field
+        label="Decision records published late after, days"
+        validationMessage={
+          Number.isInteger(late) && late >= 0 ? undefined : "A whole number of days."
+        }
+      >
+        <Input type="number" value={lateDays} onChange={(_, d) => setLateDays(d.value)} />
       </Field>
       <Button appearance="primary" type="submit" disabled={!valid}>
         Save settings {where}

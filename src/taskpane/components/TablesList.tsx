@@ -27,6 +27,7 @@ const KIND: Record<string, string> = {
   allocations: "Allocations",
   budget: "Budget",
   projects: "Projects",
+  decisions: "Decisions register",
 };
 
 export function countsFor(

@@ -22,8 +22,9 @@ export function excelHost(settings: SettingsStore, runtime: ExcelRuntime = offic
         when: now(),
       });
       const backups = result.backups.length > 0 ? ` Backups: ${result.backups.join(", ")}.` : "";
+      const ranges = result.written.length;
       return {
-        summary: `Written. ${result.logged} changed cell${result.logged === 1 ? "" : "s"} listed on the "Council Sheets log" sheet.${backups}`,
+        summary: `Written: ${ranges} range${ranges === 1 ? "" : "s"}. ${result.logged} changed cell${result.logged === 1 ? "" : "s"} listed on the "Council Sheets log" sheet.${backups}`,
       };
     },
     select: (sheet, cell) => selectCell(runtime, sheet, cell),

@@ -1,85 +1,86 @@
-import { cellAddress } from "../../../src/core/a1";
-import { shiftRows } from "../../../src/core/formula-shift";
-import {
-  key,
-  LIMIT,
-  OfficeError,
-  type Area,
-  type DoubleCell,
-  type DoubleSheet,
-  type Proxy_,
-  type Stats,
-  type Value,
-} from "./model";
-import { DoubleWorksheet } from "./worksheet";
+/**
+ * The request context: commands queue up and reach the workbook only at context.sync(), which
+ * measures the request and the response against Excel on the web's 5 MB limits.
+ */
+import { applyOp, type Op } from "./apply";
+import { recalculate } from "./calc";
+import { LIMIT, OfficeError, type DoubleBook, type DoubleSheet, type Stats } from "./model";
+import { Proxy_ } from "./proxy";
+import { DoubleNames, DoubleWorksheets } from "./workbook";
 
-export interface Op {
-  op: string;
-  sheet: string | null;
-  area: Area | null;
-  data: unknown;
+/** A worksheet as a proxy names it: by name, or by the command that created it. */
+export interface SheetRef {
+  token: number;
+  lookup: string | null;
 }
 
 export class DoubleContext {
   private ops: Op[] = [];
   private tracked = new Set<Proxy_>();
+  private bound = new Map<number, DoubleSheet>();
+  private nextToken = 1;
+  dirty = false;
+  selected: string | null = null;
   readonly workbook: {
-    worksheets: {
-      items: DoubleWorksheet[];
-      load(p: string): void;
-      getItem(n: string): DoubleWorksheet;
-      getItemOrNullObject(n: string): DoubleWorksheet;
-      add(n: string): DoubleWorksheet;
-    };
+    worksheets: DoubleWorksheets;
+    names: DoubleNames;
+    protection: Proxy_ & { readonly protected: boolean };
     application: { suspendApiCalculationUntilNextSync(): void };
   };
-  selected: string | null = null;
   constructor(
-    private readonly book: DoubleSheet[],
-    private readonly version: number,
+    readonly book: DoubleBook,
+    readonly version: number,
     private readonly stats: Stats,
     private readonly failWith: string | null,
+    private readonly failAt: { sync: number; code: string } | null = null,
   ) {
     const ctx = this;
-    let items: DoubleWorksheet[] | null = null;
-    let itemsPending = false;
-    const itemsHolder = { load: () => void 0 } as unknown as Proxy_;
+    class WorkbookProtection extends Proxy_ {
+      get protected(): boolean {
+        return this.read("protected");
+      }
+      override load(props: string): this {
+        ctx.require("1.7", "WorkbookProtection");
+        return super.load(props);
+      }
+      protected override compute(prop: string): unknown {
+        if (prop === "protected") return ctx.book.structureProtected;
+        if (prop === "isNullObject") return false;
+        return super.compute(prop);
+      }
+    }
     this.workbook = {
-      worksheets: {
-        get items(): DoubleWorksheet[] {
-          if (!items) throw new Error("PropertyNotLoaded: worksheets.items");
-          return items;
-        },
-        load(_p: string) {
-          itemsPending = true;
-          ctx.tracked.add(
-            Object.assign(itemsHolder, {
-              pending: new Set(["items"]),
-              resolve: () => {
-                if (!itemsPending) return {};
-                itemsPending = false;
-                items = ctx.book.map((s) => {
-                  const ws = new DoubleWorksheet(ctx, s.name);
-                  ws.setLoaded("name", s.name);
-                  return ws;
-                });
-                return { items: ctx.book.map((s) => ({ name: s.name })) };
-              },
-            }),
-          );
-        },
-        getItem: (n: string) => new DoubleWorksheet(ctx, n),
-        getItemOrNullObject: (n: string) => new DoubleWorksheet(ctx, n),
-        add: (n: string) => {
-          ctx.queue({ op: "addSheet", sheet: n, area: null, data: n });
-          return new DoubleWorksheet(ctx, n);
-        },
-      },
+      worksheets: new DoubleWorksheets(this),
+      names: new DoubleNames(this),
+      protection: new WorkbookProtection(this),
       application: {
-        suspendApiCalculationUntilNextSync: () =>
-          ctx.queue({ op: "suspendCalc", sheet: null, area: null, data: null }),
+        suspendApiCalculationUntilNextSync: () => {
+          ctx.require("1.6", "suspendApiCalculationUntilNextSync");
+          ctx.queue({ op: "suspendCalc", sheet: null, area: null, data: null });
+        },
       },
     };
+  }
+  newRef(lookup: string | null): SheetRef {
+    return { token: this.nextToken++, lookup };
+  }
+  bind(ref: SheetRef, sheet: DoubleSheet): void {
+    this.bound.set(ref.token, sheet);
+  }
+  /** The sheet a reference names now, or undefined. */
+  resolveSheet(ref: SheetRef | null): DoubleSheet | undefined {
+    if (!ref) return undefined;
+    const known = this.bound.get(ref.token);
+    if (known) return this.book.sheets.includes(known) ? known : undefined;
+    const found = ref.lookup === null ? undefined : this.sheetNamed(ref.lookup);
+    if (found) this.bound.set(ref.token, found);
+    return found;
+  }
+  sheetNamed(name: string): DoubleSheet | undefined {
+    return this.book.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+  noteSpecial(address: string): void {
+    this.stats.specialCells.push(address);
   }
   track(p: Proxy_): void {
     this.tracked.add(p);
@@ -91,139 +92,37 @@ export class DoubleContext {
     if (Number(version.split(".")[1]) > this.version)
       throw new OfficeError(
         "ApiNotFound",
-        `${what} needs ExcelApi ${version}; this Excel has 1.${this.version}`,
+        `ApiNotFound: ${what} needs ExcelApi ${version}; this Excel has 1.${this.version}`,
       );
   }
-  sheet(name: string): DoubleSheet | undefined {
-    return this.book.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  }
-  usedArea(name: string): Area[] | null {
-    const s = this.sheet(name);
-    if (!s || s.cells.size === 0) return null;
-    let r2 = 0;
-    let c2 = 0;
-    for (const k of s.cells.keys()) {
-      const [r, c] = k.split(",").map(Number) as [number, number];
-      r2 = Math.max(r2, r);
-      c2 = Math.max(c2, c);
-    }
-    return [{ r1: 0, c1: 0, r2, c2 }];
-  }
-  specialAreas(name: string, type: string): Area[] | null {
-    const s = this.sheet(name);
-    if (!s) return null;
-    if (type === "Formulas") {
-      return [...s.cells.entries()]
-        .filter(([, c]) => c.formula)
-        .map(([k]) => {
-          const [r, c] = k.split(",").map(Number) as [number, number];
-          return { r1: r, c1: c, r2: r, c2: c };
-        });
-    }
-    const used = this.usedArea(name)?.[0];
-    if (!used) return null;
-    const areas: Area[] = [];
-    let start: number | null = null;
-    for (let r = 0; r <= 1048575; r++) {
-      const visible = !s.hiddenRows.has(r);
-      if (visible && start === null) start = r;
-      if ((!visible || r === 1048575) && start !== null) {
-        areas.push({ r1: start, c1: 0, r2: visible ? r : r - 1, c2: 16383 });
-        start = null;
-      }
-      if (r > used.r2 + 1 && start !== null) {
-        areas.push({ r1: start, c1: 0, r2: 1048575, c2: 16383 });
-        break;
-      }
-    }
-    return areas;
+  /** Values read after a write see recalculated results, as with automatic calculation. */
+  calculated(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    recalculate(this.book);
   }
   async sync(): Promise<void> {
     this.stats.syncs++;
     if (this.failWith) throw new OfficeError(this.failWith, `Simulated ${this.failWith}`);
+    if (this.failAt?.sync === this.stats.syncs)
+      throw new OfficeError(this.failAt.code, `Simulated ${this.failAt.code}`);
     const request = JSON.stringify({
       ops: this.ops,
       loads: [...this.tracked].map((p) => [...p.pending]),
     }).length;
     this.stats.requests.push(request);
+    const ops = this.ops;
+    this.ops = [];
+    const tracked = [...this.tracked];
+    this.tracked.clear();
     if (request > LIMIT)
       throw new OfficeError("RequestPayloadSizeLimitExceeded", `Request of ${request} bytes`);
-    for (const op of this.ops) this.apply(op);
-    this.ops = [];
-    const responses = [...this.tracked].map((p) => p.resolve());
-    this.tracked.clear();
+    // Commands run in order; the first that fails ends the batch, and earlier ones stay done.
+    for (const op of ops) applyOp(this, op);
+    const responses = tracked.map((p) => p.resolve());
     const response = JSON.stringify(responses).length;
     this.stats.responses.push(response);
     if (response > LIMIT)
-      throw new OfficeError("RequestPayloadSizeLimitExceeded", `Response of ${response} bytes`);
-  }
-  private apply(op: Op): void {
-    const sheet = op.sheet ? this.sheet(op.sheet) : undefined;
-    if (op.op === "addSheet") {
-      if (this.sheet(String(op.data)))
-        throw new OfficeError("ItemAlreadyExists", `A sheet named ${String(op.data)} exists`);
-      this.book.push({ name: String(op.data), cells: new Map(), hiddenRows: new Set() });
-      return;
-    }
-    if (op.op === "suspendCalc" || op.op.startsWith("page.") || op.op === "printTitles") return;
-    if (!sheet) throw new OfficeError("ItemNotFound", `No sheet ${op.sheet}`);
-    if (sheet.protected && !["activate", "select", "copySheet"].includes(op.op))
-      throw new OfficeError("AccessDenied", "The sheet is protected");
-    const a = op.area;
-    if (op.op === "copySheet")
-      this.book.push({
-        name: String(op.data),
-        cells: new Map([...sheet.cells].map(([k, c]) => [k, { ...c }])),
-        hiddenRows: new Set(sheet.hiddenRows),
-      });
-    else if (op.op === "rename") sheet.name = String(op.data);
-    else if (op.op === "select")
-      this.selected = `${sheet.name}!${a ? cellAddress(a.r1, a.c1) : ""}`;
-    else if (op.op === "insert" && a) {
-      const count = a.c2 - a.c1 + 1;
-      const moved = new Map<string, DoubleCell>();
-      for (const [k, c] of sheet.cells) {
-        const [r, col] = k.split(",").map(Number) as [number, number];
-        moved.set(key(r, col >= a.c1 ? col + count : col), c);
-      }
-      sheet.cells = moved;
-    } else if ((op.op === "values" || op.op === "formulas" || op.op === "numberFormat") && a) {
-      const grid = op.data as Value[][];
-      if (grid.length !== a.r2 - a.r1 + 1 || grid.some((row) => row.length !== a.c2 - a.c1 + 1))
-        throw new OfficeError("InvalidArgument", "The array does not match the range");
-      grid.forEach((row, i) =>
-        row.forEach((v, j) => {
-          const k = key(a.r1 + i, a.c1 + j);
-          const cell = sheet.cells.get(k) ?? { value: "" };
-          if (op.op === "numberFormat") cell.numberFormat = String(v);
-          else if (typeof v === "string" && v.startsWith("'")) cell.value = v.slice(1);
-          else if (typeof v === "string" && v.startsWith("=")) {
-            // Both `values` and `formulas` turn "=..." into a formula, as Excel does.
-            cell.formula = v;
-            cell.value = 0;
-          } else {
-            cell.value = v;
-            delete cell.formula;
-          }
-          if (cell.value === "" && !cell.formula && !cell.numberFormat) sheet.cells.delete(k);
-          else sheet.cells.set(k, cell);
-        }),
-      );
-    } else if (op.op === "autoFill" && a) {
-      const to = (op.data as { to: Area }).to;
-      const head = sheet.cells.get(key(a.r1, a.c1));
-      if (!head) throw new OfficeError("InvalidArgument", "AutoFill from an empty cell");
-      for (let r = to.r1; r <= to.r2; r++) {
-        const filled: DoubleCell = head.formula
-          ? { value: 0, formula: shiftRows(head.formula, r - a.r1) }
-          : { value: head.value };
-        if (head.numberFormat) filled.numberFormat = head.numberFormat;
-        sheet.cells.set(key(r, a.c1), filled);
-      }
-    } else if (op.op === "bold" && a) {
-      const cell = sheet.cells.get(key(a.r1, a.c1)) ?? { value: "" };
-      cell.bold = Boolean(op.data);
-      sheet.cells.set(key(a.r1, a.c1), cell);
-    }
+      throw new OfficeError("ResponsePayloadSizeLimitExceeded", `Response of ${response} bytes`);
   }
 }

@@ -1,6 +1,12 @@
-import type { DoubleContext } from "./context";
-import { addressOf, key, Proxy_, type Area, type DoubleCell, type Value } from "./model";
+import { parseLocal, renderAddress, type Area } from "./a1";
+import { formulaAreas, isUnbounded, visibleAreas } from "./areas";
+import type { DoubleContext, SheetRef } from "./context";
+import { key, type DoubleCell, type Value } from "./model";
+import { Proxy_ } from "./proxy";
 
+type Grid = Value[][] | Value;
+
+/** Excel.Range (and, from getSpecialCellsOrNullObject, Excel.RangeAreas). */
 export class DoubleRange extends Proxy_ {
   readonly format: {
     font: { bold: boolean; italic: boolean };
@@ -13,65 +19,41 @@ export class DoubleRange extends Proxy_ {
   readonly dataValidation: { rule: unknown };
   constructor(
     ctx: DoubleContext,
-    readonly sheetName: string | null,
-    readonly area: Area | null,
-    private readonly kind: "range" | "special" = "range",
-    private readonly special?: () => Area[] | null,
+    readonly sheetRef: SheetRef,
+    /** The area, worked out when the command runs (a used range is known only then). */
+    readonly areaNow: () => Area | null,
+    private readonly areas?: () => Area[] | null,
   ) {
     super(ctx);
     const range = this;
-    this.format = {
-      font: {
-        set bold(v: boolean) {
-          range.queue("bold", v);
-        },
-        get bold(): boolean {
-          throw new Error("PropertyNotLoaded: format.font.bold");
-        },
-        set italic(v: boolean) {
-          range.queue("italic", v);
-        },
-        get italic(): boolean {
-          throw new Error("PropertyNotLoaded: format.font.italic");
-        },
+    const setter = (op: string) => ({
+      set: (v: unknown) => range.queue(op, v),
+      get: () => {
+        throw new Error(`PropertyNotLoaded: format.${op}`);
       },
-      set rowHeight(v: number) {
-        range.queue("height", v);
-      },
-      fill: {
-        set color(v: string) {
-          range.queue("fill", v);
-        },
-        get color(): string {
-          throw new Error("PropertyNotLoaded: format.fill.color");
-        },
-      },
+    });
+    const font = {};
+    Object.defineProperty(font, "bold", setter("bold"));
+    Object.defineProperty(font, "italic", setter("italic"));
+    const fill = {};
+    Object.defineProperty(fill, "color", setter("fill"));
+    const format = {
+      font,
+      fill,
       borders: {
-        getItem: (edge: string) => ({
-          set style(v: string) {
-            range.queue("border", { edge, style: v });
-          },
-          get style(): string {
-            throw new Error("PropertyNotLoaded: format.borders.style");
-          },
-        }),
-      },
-      get rowHeight(): number {
-        throw new Error("PropertyNotLoaded: format.rowHeight");
-      },
-      set wrapText(v: boolean) {
-        range.queue("wrap", v);
-      },
-      get wrapText(): boolean {
-        throw new Error("PropertyNotLoaded: format.wrapText");
-      },
-      set columnWidth(v: number) {
-        range.queue("width", v);
-      },
-      get columnWidth(): number {
-        throw new Error("PropertyNotLoaded: format.columnWidth");
+        getItem: (edge: string) => {
+          const border = {};
+          Object.defineProperty(border, "style", {
+            set: (v: string) => range.queue("border", { edge, style: v }),
+          });
+          return border;
+        },
       },
     };
+    Object.defineProperty(format, "wrapText", setter("wrap"));
+    Object.defineProperty(format, "columnWidth", setter("columnWidth"));
+    Object.defineProperty(format, "rowHeight", setter("rowHeight"));
+    this.format = format as DoubleRange["format"];
     this.dataValidation = {
       set rule(v: unknown) {
         ctx.require("1.8", "dataValidation");
@@ -82,85 +64,181 @@ export class DoubleRange extends Proxy_ {
       },
     };
   }
-  private queue(op: string, data: unknown): void {
-    this.ctx.queue({ op, sheet: this.sheetName, area: this.area, data });
-  }
-  get isNullObject(): boolean {
-    return this.read<boolean>("isNullObject");
+  queue(op: string, data: unknown): void {
+    // The area is worked out when the command runs: a used range is only known then.
+    this.ctx.queue({ op, sheet: this.sheetRef, area: null, data, at: this.areaNow });
   }
   get address(): string {
     return this.read("address");
   }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
   get rowCount(): number {
     return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get rowHidden(): boolean | null {
+    return this.read("rowHidden");
+  }
+  get columnHidden(): boolean | null {
+    return this.read("columnHidden");
   }
   get values(): Value[][] {
     return this.read("values");
   }
-  set values(v: Value[][]) {
+  set values(v: Grid) {
     this.queue("values", v);
   }
   get formulas(): Value[][] {
     return this.read("formulas");
   }
-  set formulas(v: Value[][]) {
+  set formulas(v: Grid) {
     this.queue("formulas", v);
   }
-  set numberFormat(v: string[][]) {
-    this.queue("numberFormat", v);
+  set formulasR1C1(v: Grid) {
+    this.ctx.require("1.2", "formulasR1C1");
+    this.queue("formulasR1C1", v);
   }
   get numberFormat(): string[][] {
     return this.read("numberFormat");
   }
+  set numberFormat(v: Grid) {
+    this.queue("numberFormat", v);
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
   copyFrom(source: DoubleRange, type: string): void {
     this.ctx.require("1.9", "Range.copyFrom");
-    this.queue("copyFrom", { from: source.area, type });
+    this.queue("copyFrom", { from: source.areaNow(), type });
   }
-  merge(across: boolean): void {
+  merge(across = false): void {
+    this.ctx.require("1.2", "Range.merge");
     this.queue("merge", across);
   }
   autoFill(destination: DoubleRange, type: string): void {
     this.ctx.require("1.9", "Range.autoFill");
-    this.queue("autoFill", { to: destination.area, type });
+    this.queue("autoFill", { to: destination.areaNow(), type });
   }
   insert(direction: string): void {
     this.queue("insert", direction);
+  }
+  clear(applyTo = "All"): void {
+    this.queue("clear", applyTo);
   }
   select(): void {
     this.queue("select", null);
   }
   getSpecialCellsOrNullObject(type: string): DoubleRange {
     this.ctx.require("1.9", "getSpecialCellsOrNullObject");
-    const sheetName = this.sheetName;
-    return new DoubleRange(this.ctx, sheetName, this.area, "special", () =>
-      sheetName ? this.ctx.specialAreas(sheetName, type) : null,
+    const sheetRef = this.sheetRef;
+    return new DoubleRange(
+      this.ctx,
+      sheetRef,
+      () => null,
+      () => {
+        const sheet = this.ctx.resolveSheet(sheetRef);
+        const within = this.areaNow();
+        if (!sheet || !within) return null;
+        this.ctx.noteSpecial(renderAddress(sheet.name, [within]));
+        const found =
+          type === "Formulas" ? formulaAreas(sheet, within) : visibleAreas(sheet, within);
+        return found.length > 0 ? found : null;
+      },
+    );
+  }
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas that touch this range. */
+  getMergedAreasOrNullObject(): DoubleRange {
+    this.ctx.require("1.13", "getMergedAreasOrNullObject");
+    const sheetRef = this.sheetRef;
+    return new DoubleRange(
+      this.ctx,
+      sheetRef,
+      () => null,
+      () => {
+        const sheet = this.ctx.resolveSheet(sheetRef);
+        const within = this.areaNow();
+        if (!sheet || !within) return null;
+        const found = (sheet.merges ?? []).filter(
+          (m) => m.r1 <= within.r2 && m.r2 >= within.r1 && m.c1 <= within.c2 && m.c2 >= within.c1,
+        );
+        return found.length > 0 ? found : null;
+      },
     );
   }
   protected override compute(prop: string): unknown {
-    if (this.kind === "special") {
-      const areas = this.special?.() ?? null;
-      if (prop === "isNullObject") return areas === null || areas.length === 0;
-      if (prop === "address")
-        return areas && areas.length > 0
-          ? areas.map((a) => addressOf(this.sheetName ?? "", a)).join(",")
-          : "";
-      if (prop === "rowCount") return areas?.[0] ? areas[0].r2 - areas[0].r1 + 1 : null;
+    const sheet = this.ctx.resolveSheet(this.sheetRef);
+    if (this.areas) {
+      const areas = sheet ? this.areas() : null;
+      if (prop === "isNullObject") return areas === null;
+      if (prop === "address") return areas && sheet ? renderAddress(sheet.name, areas) : "";
+      if (prop === "areaCount") return areas?.length ?? 0;
+      return super.compute(prop);
     }
-    const sheet = this.sheetName === null ? undefined : this.ctx.sheet(this.sheetName);
-    if (prop === "isNullObject") return !sheet || this.area === null;
-    if (!sheet || !this.area) return null;
-    const a = this.area;
-    if (prop === "address") return addressOf(sheet.name, a);
+    const a = sheet ? this.areaNow() : null;
+    if (prop === "isNullObject") return a === null;
+    if (!sheet || !a) return null;
+    if (prop === "address") return renderAddress(sheet.name, [a]);
+    if (prop === "rowIndex") return a.r1;
+    if (prop === "columnIndex") return a.c1;
     if (prop === "rowCount") return a.r2 - a.r1 + 1;
-    const grid = (pick: (c: DoubleCell | undefined) => Value) =>
+    if (prop === "columnCount") return a.c2 - a.c1 + 1;
+    const uniform = (test: (i: number) => boolean, from: number, to: number) => {
+      let hidden = 0;
+      for (let i = from; i <= to; i++) if (test(i)) hidden++;
+      return hidden === 0 ? false : hidden === to - from + 1 ? true : null;
+    };
+    if (prop === "rowHidden") return uniform((r) => sheet.hiddenRows.has(r), a.r1, a.r2);
+    if (prop === "columnHidden")
+      return uniform((c) => sheet.hiddenColumns?.has(c) === true, a.c1, a.c2);
+    // Cell-level properties of an unbounded range ("A:B", "1:4") come back as null.
+    if (isUnbounded(a)) return null;
+    if (prop === "values" || prop === "valueTypes") this.ctx.calculated();
+    // Only the top-left cell of a merged area holds a value; the cells it covers read as empty.
+    const merges = (sheet.merges ?? []).filter(
+      (m) => m.r1 <= a.r2 && m.r2 >= a.r1 && m.c1 <= a.c2 && m.c2 >= a.c1,
+    );
+    const covered = (r: number, c: number) =>
+      merges.some(
+        (m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2 && (r !== m.r1 || c !== m.c1),
+      );
+    const grid = (pick: (c: DoubleCell | undefined) => unknown) =>
       Array.from({ length: a.r2 - a.r1 + 1 }, (_, i) =>
-        Array.from({ length: a.c2 - a.c1 + 1 }, (_, j) =>
-          pick(sheet.cells.get(key(a.r1 + i, a.c1 + j))),
-        ),
+        Array.from({ length: a.c2 - a.c1 + 1 }, (_, j) => {
+          const r = a.r1 + i;
+          const c = a.c1 + j;
+          const cell = sheet.cells.get(key(r, c));
+          return pick(
+            cell && merges.length > 0 && covered(r, c)
+              ? { ...cell, value: "", formula: undefined }
+              : cell,
+          );
+        }),
       );
     if (prop === "values") return grid((c) => c?.value ?? "");
     if (prop === "formulas") return grid((c) => c?.formula ?? c?.value ?? "");
     if (prop === "numberFormat") return grid((c) => c?.numberFormat ?? "General");
+    if (prop === "valueTypes")
+      return grid((c) => {
+        if (!c || (c.value === "" && !c.formula)) return "Empty";
+        if (c.error) return "Error";
+        return typeof c.value === "number"
+          ? "Double"
+          : typeof c.value === "boolean"
+            ? "Boolean"
+            : "String";
+      });
     return super.compute(prop);
   }
 }
+
+export const areaOf = parseLocal;

@@ -1,12 +1,17 @@
-import type { DoubleContext } from "./context";
-import { areaOf, Proxy_ } from "./model";
+import { MAX_COLUMN, MAX_ROW, parseLocal } from "./a1";
+import { usedArea } from "./areas";
+import type { DoubleContext, SheetRef } from "./context";
+import { OfficeError, type DoubleSheet } from "./model";
+import { Proxy_ } from "./proxy";
 import { DoubleRange } from "./range";
 
 export class DoubleWorksheet extends Proxy_ {
   readonly pageLayout: Record<string, unknown> & { setPrintTitleRows(r: string): void };
+  readonly protection: Proxy_ & { readonly protected: boolean };
   constructor(
     ctx: DoubleContext,
-    private ref: string | null,
+    readonly ref: SheetRef,
+    private readonly kind: "item" | "orNull" = "item",
   ) {
     super(ctx);
     const ws = this;
@@ -25,47 +30,66 @@ export class DoubleWorksheet extends Proxy_ {
         },
       },
     );
+    class SheetProtection extends Proxy_ {
+      get protected(): boolean {
+        return this.read("protected");
+      }
+      override load(props: string): this {
+        ctx.require("1.2", "WorksheetProtection");
+        return super.load(props);
+      }
+      protected override compute(prop: string): unknown {
+        const sheet = ctx.resolveSheet(ws.ref);
+        if (prop === "isNullObject") return !sheet;
+        if (prop === "protected") return sheet?.protected === true;
+        return super.compute(prop);
+      }
+    }
+    this.protection = new SheetProtection(ctx);
+  }
+  bindTo(sheet: DoubleSheet): void {
+    this.ctx.bind(this.ref, sheet);
   }
   get name(): string {
     return this.read("name");
   }
   set name(v: string) {
-    const from = this.ref;
-    this.ctx.queue({ op: "rename", sheet: from, area: null, data: v });
-    this.ref = v;
+    this.ctx.queue({ op: "rename", sheet: this.ref, area: null, data: v });
   }
-  get isNullObject(): boolean {
-    return this.read("isNullObject");
+  get visibility(): string {
+    return this.read("visibility");
   }
-  setLoaded(prop: string, v: unknown): void {
-    this.loaded.set(prop, v);
+  set visibility(v: string) {
+    this.ctx.queue({ op: "visibility", sheet: this.ref, area: null, data: v });
   }
   getRange(address?: string): DoubleRange {
-    return new DoubleRange(
-      this.ctx,
-      this.ref,
-      address ? areaOf(address) : { r1: 0, c1: 0, r2: 1048575, c2: 16383 },
-    );
+    const area = address ? parseLocal(address) : { r1: 0, c1: 0, r2: MAX_ROW, c2: MAX_COLUMN };
+    return new DoubleRange(this.ctx, this.ref, () => area);
   }
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): DoubleRange {
-    const ref = this.ref;
-    return new DoubleRange(this.ctx, ref, null, "special", () =>
-      ref ? this.ctx.usedArea(ref) : null,
-    );
+  getUsedRangeOrNullObject(valuesOnly = false): DoubleRange {
+    this.ctx.require("1.4", "getUsedRangeOrNullObject");
+    return new DoubleRange(this.ctx, this.ref, () => {
+      const sheet = this.ctx.resolveSheet(this.ref);
+      return sheet ? usedArea(sheet, valuesOnly) : null;
+    });
   }
-  copy(_position: string): DoubleWorksheet {
+  /** Worksheet.copy (ExcelApi 1.7): the copy is named "<name> (2)" and can be renamed after. */
+  copy(position = "None"): DoubleWorksheet {
     this.ctx.require("1.7", "Worksheet.copy");
-    const copyRef = `${this.ref} (copy ${Math.random()})`;
-    this.ctx.queue({ op: "copySheet", sheet: this.ref, area: null, data: copyRef });
+    const copyRef = this.ctx.newRef(null);
+    this.ctx.queue({ op: "copySheet", sheet: this.ref, area: null, data: { copyRef, position } });
     return new DoubleWorksheet(this.ctx, copyRef);
   }
   activate(): void {
     this.ctx.queue({ op: "activate", sheet: this.ref, area: null, data: null });
   }
   protected override compute(prop: string): unknown {
-    const sheet = this.ref === null ? undefined : this.ctx.sheet(this.ref);
+    const sheet = this.ctx.resolveSheet(this.ref);
     if (prop === "isNullObject") return !sheet;
-    if (prop === "name") return sheet?.name;
+    if (!sheet && this.kind === "item")
+      throw new OfficeError("ItemNotFound", `No sheet ${this.ref.lookup}`);
+    if (prop === "name") return sheet?.name ?? null;
+    if (prop === "visibility") return sheet ? (sheet.visibility ?? "Visible") : null;
     return super.compute(prop);
   }
 }

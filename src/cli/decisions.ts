@@ -1,0 +1,181 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { Option, type Command } from "commander";
+import { analyseWorkbook } from "../core/analyse";
+import { applyPlanToSnapshot, describePlan } from "../core/apply-plan";
+import { htmlToText, looksLikeHtml } from "../core/decisions/html-text";
+import { DecisionImportError, planDecisionImport } from "../core/decisions/import";
+import { readDecisionRecord } from "../core/decisions/read";
+import { REGISTER_FIELDS, type DecisionRecord } from "../core/decisions/record";
+import type { Finding } from "../core/findings";
+import { formatMoney } from "../core/tables/money";
+import { readWorkbookFile, sameFile, writeFileSafely } from "./files";
+import { analyseOptions, UsageError, type SharedOptions } from "./options";
+import { findingsText } from "./report";
+
+/**
+ * `council-sheets decisions import <record…> --into <workbook> --out <new>`: reads council decision
+ * records (text or HTML) and adds or updates their rows in the workbook's decisions register.
+ */
+interface ImportOptions extends SharedOptions {
+  into: string;
+  out: string;
+  json?: boolean;
+}
+
+/** The decisions thresholds, taken by every command that checks a workbook. */
+export const decisionOptions = {
+  keyThreshold: () =>
+    new Option("--key-threshold <pounds>", "key-decision threshold in £ (default 500000)"),
+  lateDays: () =>
+    new Option(
+      "--late-days <days>",
+      "a decision record published more than this many days after the decision is late (default 28)",
+    ),
+};
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  today: () => Date;
+}
+
+async function readRecordFile(file: string): Promise<DecisionRecord> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UsageError(`${file} does not exist`);
+    if (code === "EISDIR") throw new UsageError(`${file} is a folder, not a decision record`);
+    throw new UsageError(`${file} cannot be read (${code ?? "unknown error"})`);
+  }
+  if (text.includes("\u0000"))
+    throw new UsageError(`${file} is not a text or HTML decision record (it holds binary data)`);
+  const html = /\.html?$/i.test(file) || looksLikeHtml(text);
+  const record = readDecisionRecord(html ? htmlToText(text) : text, path.basename(file));
+  const stated =
+    record.decisionMaker.value ?? record.status.value ?? record.dateOfDecision.value ?? null;
+  if (stated === null && record.reference.value === null)
+    throw new UsageError(
+      `${file} does not read as a decision record: no reference, decision maker, status or date of decision found`,
+    );
+  return record;
+}
+
+/** --out must be a regular file or not exist yet: never a device, FIFO or folder. */
+async function checkOutput(out: string, inputs: readonly string[]): Promise<void> {
+  for (const input of inputs)
+    if (sameFile(input, out))
+      throw new UsageError(
+        `--out ${out} is an input file; Council Sheets never writes over its input, choose another name`,
+      );
+  const stat = await fs.stat(out).catch(() => null);
+  if (stat && !stat.isFile())
+    throw new UsageError(`--out ${out} is not a regular file; give the path of a new .xlsx file`);
+}
+
+function amount(value: number | null): number | undefined {
+  return value ?? undefined;
+}
+
+/** Every field with the sentence it came from, as `--json` gives it. */
+export function recordView(record: DecisionRecord) {
+  const fields: Record<string, unknown> = {};
+  for (const [field] of REGISTER_FIELDS) {
+    if (field === "sourceFile") fields[field] = { value: record.sourceFile, sentence: null };
+    else if (field === "relatedReferences") fields[field] = record.relatedReferences;
+    else fields[field] = record[field];
+  }
+  return {
+    fields,
+    statusKind: record.statusKind,
+    amountStatement: record.amountStatement,
+    amountYear: record.amountYear,
+    otherAmounts: record.otherAmounts,
+  };
+}
+
+async function importDecisions(files: string[], options: ImportOptions, io: Io): Promise<number> {
+  await checkOutput(options.out, [options.into, ...files]);
+  const settings = analyseOptions(options, io.today());
+  const records: DecisionRecord[] = [];
+  for (const file of files) records.push(await readRecordFile(file));
+  const document = await readWorkbookFile(options.into);
+  const { snapshot } = document;
+  let plan;
+  try {
+    plan = planDecisionImport(snapshot, records);
+  } catch (error) {
+    if (error instanceof DecisionImportError) throw new UsageError(error.message);
+    throw error;
+  }
+  const writePlan = { operations: plan.operations };
+  const { changed, written } = describePlan(snapshot, writePlan, { valuesOnly: false });
+  const saved = await document.save(writePlan, { valuesOnly: false });
+  await writeFileSafely(options.out, saved.bytes);
+  const after = applyPlanToSnapshot(snapshot, writePlan, { valuesOnly: false });
+  const findings: Finding[] = analyseWorkbook(after, settings).findings;
+  if (options.json) {
+    io.out(
+      JSON.stringify(
+        {
+          file: options.into,
+          out: options.out,
+          engine: saved.engine,
+          sheet: plan.sheet,
+          created: plan.created,
+          records: records.map((r, i) => ({ file: files[i], ...recordView(r) })),
+          rows: plan.rows,
+          written,
+          changed,
+          findings,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    const lines = [
+      `Council Sheets decisions import: ${path.basename(options.into)} -> ${options.out}`,
+      plan.created
+        ? `No decisions register found: started one on a new "${plan.sheet}" sheet`
+        : `Decisions register on "${plan.sheet}"`,
+      "",
+    ];
+    plan.rows.forEach((row, i) => {
+      const record = records[i];
+      const money = amount(record?.amountApproved.value ?? null);
+      lines.push(
+        `  ${row.action.padEnd(8)}row ${row.row}  ${row.reference ?? "(no reference in the record)"}  ${row.title ?? ""}`.trimEnd(),
+        `          ${money === undefined ? (record?.amountStatement ?? "") : `${formatMoney(money)} approved${record?.amountYear ? ` for ${record.amountYear}` : ""}`}`,
+      );
+      if (row.notWritten.length > 0)
+        lines.push(`          the register has no column for: ${row.notWritten.join(", ")}`);
+    });
+    io.out([...lines, "", ...findingsText(findings)].join("\n"));
+  }
+  return findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/** Adds `decisions import` to the CLI. */
+export function decisionsCommand(cli: Command, io: Io, setCode: (code: number) => void): void {
+  cli
+    .command("decisions")
+    .description("decision records and the decisions register")
+    .command("import")
+    .description("add decision records (text or HTML) to the workbook's decisions register")
+    .argument("<records...>", "decision record files (.txt or .html)")
+    .requiredOption(
+      "--into <file>",
+      ".xlsx workbook holding (or to hold) the register; never modified",
+    )
+    .requiredOption("--out <file>", "where to write the updated workbook")
+    .option("--json", "print one JSON document")
+    .addOption(new Option("--as-of <date>", "treat this date as today"))
+    .addOption(decisionOptions.keyThreshold())
+    .addOption(decisionOptions.lateDays())
+    .action(async (files: string[], options: ImportOptions) =>
+      setCode(await importDecisions(files, options, io)),
+    );
+}

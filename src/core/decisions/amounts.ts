@@ -1,0 +1,163 @@
+import type { AmountMention, AmountRole } from "./record";
+import { formatMoney } from "../tables/money";
+import { collapseSpace, financialYearIn, moneyMentions, sentences } from "./text";
+
+/**
+ * Which £ figure a decision approves. The first £ in a record is often not it: Doncaster's record
+ * approves "a total of £97,710" and then recalls a 2018 report's "Place Plan £3m"; Rotherham's
+ * minutes state a "savings target of £9.1m" and approve a contract with no value at all. An amount
+ * is an approval only when its sentence is operative (the decision itself: "To approve…", "agree
+ * to provide…", "That … be agreed") and the figure is the object of that decision ("a total of",
+ * "funding liability of", "approve £…"). Savings are never approvals.
+ */
+
+const VERBS =
+  "approve|agree|award|allocate|release|provide|grant|authori[sz]e|commit|fund|spend|accept";
+const DONE = "approved|agreed|awarded|allocated|released|granted|authori[sz]ed|committed";
+
+/**
+ * Operative wording: the decision being made now ("To approve…", "That … be agreed", "The Cabinet
+ * Member approved the award…"), not one recalled ("which approved …", "originally approved in
+ * April 2019", "had been agreed").
+ */
+const OPERATIVE = new RegExp(
+  [
+    `\\b(?:to|be|is|are|hereby|resolved to|agreed to|decided to|will)\\s+(?:${VERBS})\\b`,
+    `^(?:\\d+\\.?\\s+|\\([a-z0-9]+\\)\\s+)?(?:(?:${VERBS})[sd]?|${DONE}|approval of)\\b`,
+    `\\bbe\\s+(?:${DONE})\\b`,
+    `(?<!\\b(?:which|who|that|previously|originally|already|was|were|had|has|have|been)\\s)\\b(?:${DONE})\\s+(?:the|a|an|funding|expenditure|spend)\\b`,
+  ].join("|"),
+  "i",
+);
+
+/** Nouns whose "… of £x" is the sum itself: "a total of", "funding liability of", "a cost of". */
+const MONEY_NOUNS =
+  "total|liability|sum|amount|budget|grant|allocation|award|value|cost|funding|contribution|investment|envelope|expenditure|spend|release|payment|fee|price|loan|capital|revenue|overspend|uplift|increase";
+
+/** Words right before a figure that make it the object of a decision. */
+const LEAD_IN = new RegExp(
+  `(?:(?:${MONEY_NOUNS})s? of|up to|not exceeding|maximum of|totalling|totaling|amounting to|worth|(?:${VERBS})(?:s|d|ed)?(?: a| an)?(?: further| additional| total| one-off)?)\\s*$`,
+  "i",
+);
+
+/** Words right after a figure that make it the subject of a decision: "That £50,000 be allocated". */
+const LEAD_OUT = new RegExp(
+  `^\\s?(?:of [^.;]{0,60}?\\s)?(?:be|is|are|is hereby|be hereby)\\s(?:${DONE})\\b`,
+  "i",
+);
+
+const SAVINGS = /\bsavings?\b|\befficienc(?:y|ies)\b/i;
+
+function roleOf(sentence: string, before: string, after: string): AmountRole {
+  const near = before.slice(-60);
+  if (SAVINGS.test(near)) return "savings";
+  const operative = OPERATIVE.test(sentence);
+  if (SAVINGS.test(sentence) && !operative) return "savings";
+  return operative && (LEAD_IN.test(before) || LEAD_OUT.test(after)) ? "approval" : "context";
+}
+
+export interface AmountReading {
+  /** The amount approved: one figure, or the sum of an approval stated year by year. */
+  approved: AmountMention | null;
+  /** Year by year, when the decision states its approval so ("£1m in 2024/25 and £2m in 2025/26"). */
+  byYear: { year: string; amount: number }[];
+  /** Financial year of the approved amount, from its own sentence. */
+  year: string | null;
+  others: AmountMention[];
+  statement: string;
+}
+
+function describe(list: readonly AmountMention[]): string {
+  return list.map((m) => m.text).join(", ");
+}
+
+/**
+ * The amounts of a record, read part by part: `operative` parts are the decision itself (the
+ * "Decision:" part, the resolutions of minutes); figures in other parts are context.
+ */
+export function readAmounts(parts: readonly { text: string; operative: boolean }[]): AmountReading {
+  const mentions: AmountMention[] = [];
+  for (const part of parts) {
+    for (const sentence of sentences(part.text)) {
+      for (const m of moneyMentions(sentence)) {
+        const role = roleOf(
+          sentence,
+          sentence.slice(0, m.index),
+          sentence.slice(m.index + m.text.length),
+        );
+        mentions.push({
+          amount: m.amount,
+          text: m.text,
+          role: role === "approval" && !part.operative ? "context" : role,
+          sentence,
+        });
+      }
+    }
+  }
+  const first = mentions.find((m) => m.role === "approval") ?? null;
+  const byYear = first ? yearlyApprovals(first, mentions) : [];
+  const chosen = byYear.length > 1 ? byYear.map((y) => y.original) : first ? [first] : [];
+  const others = mentions.filter((m) => !chosen.includes(m));
+  const savings = others.filter((m) => m.role === "savings");
+  const total = chosen.reduce((sum, m) => sum + Math.round(m.amount * 100), 0) / 100;
+  const approved: AmountMention | null = first
+    ? { ...first, amount: total, text: byYear.length > 1 ? formatMoney(total) : first.text }
+    : null;
+  const year =
+    byYear.length > 1 ? null : first ? (financialYearIn(first.sentence)?.year ?? null) : null;
+  let statement: string;
+  if (approved && byYear.length > 1)
+    statement = `${approved.text} approved: ${byYear.map((y) => `${y.mention.text} for ${y.year}`).join(", ")}`;
+  else if (approved)
+    statement = `${approved.text} approved${year ? ` for ${year}` : ""}: "${collapseSpace(approved.sentence)}"`;
+  else if (savings.length > 0)
+    statement = `No amount approved: the record states savings (${describe(savings)}), which are targets, not approvals`;
+  else if (others.length > 0)
+    statement = `No amount approved: the figures in the record (${describe(others)}) are context, not this decision's approval`;
+  else statement = "No amount approved: the record states no sum of money";
+  return {
+    approved,
+    year,
+    byYear:
+      byYear.length > 1 ? byYear.map((y) => ({ year: y.year, amount: y.mention.amount })) : [],
+    others,
+    statement,
+  };
+}
+
+// "£1m in 2024/25", "£250,000 for 2025-26", "£2m in financial year 2026/27".
+const YEAR_AFTER =
+  /^\s?(?:in|for)\s(?:the\s)?(?:financial\syear\s|FY\s?)?(20\d{2}\s?[/-]\s?\d{2})\b/i;
+const JOINER = /^\s?(?:,|and|plus|with|then|,\s?and)\s?$/i;
+
+/**
+ * An approval stated year by year in one sentence: "To approve £1m in 2024/25 and £2m in 2025/26".
+ * Each figure followed by its own year, joined by "and" or commas, is one year's approval.
+ */
+function yearlyApprovals(
+  first: AmountMention,
+  mentions: readonly AmountMention[],
+): { year: string; mention: AmountMention; original: AmountMention }[] {
+  const sentence = first.sentence;
+  const inSentence = mentions.filter((m) => m.sentence === sentence);
+  const found: { year: string; mention: AmountMention; original: AmountMention }[] = [];
+  let cursor = sentence.indexOf(first.text);
+  for (const m of inSentence.slice(inSentence.indexOf(first))) {
+    const at = sentence.indexOf(m.text, cursor);
+    if (at < 0) break;
+    if (found.length > 0) {
+      // Between the previous year and this figure only a joining word may stand.
+      if (!JOINER.test(sentence.slice(cursor, at))) break;
+    }
+    const after = YEAR_AFTER.exec(sentence.slice(at + m.text.length));
+    const year = after?.[1] ? financialYearIn(after[1])?.year : undefined;
+    if (!year || !after || found.some((f) => f.year === year)) break;
+    found.push({
+      year,
+      original: m,
+      mention: m.role === "savings" ? m : { ...m, role: "approval" },
+    });
+    cursor = at + m.text.length + after[0].length;
+  }
+  return found.every((f) => f.mention.role === "approval") ? found : [];
+}

@@ -1,0 +1,265 @@
+import { finding, type Finding } from "../findings";
+import { formatMoney } from "../tables/money";
+import { dateToSerial, serialToUkDate } from "../values";
+import type { CitingRow } from "./citing";
+import { referenceKey, type DecisionRow, type DecisionsTable } from "./register";
+
+/**
+ * Money against its authority: every allocation citing a decision must rest on a decision the
+ * register holds, that was approved, for no more than it approved, and not before it took effect.
+ * Register rows are also checked on their own: an amount at or over the key-decision threshold on
+ * a decision not marked key, a record published long after the decision.
+ */
+export interface DecisionCheckOptions {
+  /** The council's key-decision threshold in £ (the constitution sets it); default £500,000. */
+  keyDecisionThreshold?: number;
+  /** Days between decision and publication beyond which the record is late; default 28. */
+  latePublicationDays?: number;
+}
+
+export const DEFAULT_KEY_DECISION_THRESHOLD = 500_000;
+export const DEFAULT_LATE_PUBLICATION_DAYS = 28;
+
+const pence = (n: number) => Math.round(n * 100);
+
+interface Entry {
+  table: DecisionsTable;
+  decision: DecisionRow;
+}
+
+/** The last day of a financial year "2024/25", as a serial. */
+function yearEnd(year: string): number | null {
+  const start = Number(year.slice(0, 4));
+  return Number.isFinite(start) ? dateToSerial(start + 1, 3, 31) : null;
+}
+
+/** The year a one-year decision is for, when its period lies within one April–March year. */
+function singleYear(d: DecisionRow): string | null {
+  if (d.periodStart === null || d.periodEnd === null) return null;
+  const fy = (serial: number) => {
+    const iso = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+    const y = iso.getUTCFullYear();
+    return iso.getUTCMonth() >= 3 ? y : y - 1;
+  };
+  const a = fy(d.periodStart);
+  return a === fy(d.periodEnd) ? `${a}/${String((a + 1) % 100).padStart(2, "0")}` : null;
+}
+
+interface Authority {
+  /** Approved per year, where the decision states years (register year columns, or a one-year period). */
+  yearly: Record<string, number>;
+  approvedTotal: number | null;
+}
+
+const authorities = new WeakMap<DecisionRow, Authority>();
+
+/** What a decision approved, in total and by year; worked out once per decision. */
+function authorityOf(d: DecisionRow): Authority {
+  let a = authorities.get(d);
+  if (!a) {
+    const yearly: Record<string, number> = { ...d.byYear };
+    const one = singleYear(d);
+    const stated = Object.values(d.byYear);
+    if (stated.length === 0 && one && d.amountApproved !== null) yearly[one] = d.amountApproved;
+    a = {
+      yearly,
+      approvedTotal:
+        d.amountApproved ??
+        (stated.length > 0 ? stated.reduce((sum, v) => sum + Math.round(v * 100), 0) / 100 : null),
+    };
+    authorities.set(d, a);
+  }
+  return a;
+}
+
+function registerFindings(
+  entries: readonly Entry[],
+  allocated: Map<string, number>,
+  options: Required<DecisionCheckOptions>,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const { table, decision: d } of entries) {
+    const c = table.columns;
+    const ref = d.reference || d.title;
+    const biggest = Math.max(d.amountApproved ?? 0, allocated.get(referenceKey(d.reference)) ?? 0);
+    if (
+      d.keyDecision === false &&
+      c.keyDecision !== undefined &&
+      biggest >= options.keyDecisionThreshold
+    )
+      out.push(
+        finding(
+          "key-decision-not-marked",
+          table.sheet,
+          d.row,
+          c.keyDecision,
+          `Decision ${ref} involves ${formatMoney(biggest)}, at or over the key-decision threshold of ${formatMoney(options.keyDecisionThreshold)}, but is not marked as a key decision`,
+          { decision: ref, amount: biggest },
+        ),
+      );
+    if (
+      d.dateOfDecision !== null &&
+      d.publicationDate !== null &&
+      c.publicationDate !== undefined &&
+      d.publicationDate - d.dateOfDecision > options.latePublicationDays
+    ) {
+      const days = d.publicationDate - d.dateOfDecision;
+      out.push(
+        finding(
+          "late-publication",
+          table.sheet,
+          d.row,
+          c.publicationDate,
+          `Decision ${ref} was taken on ${serialToUkDate(d.dateOfDecision)} and published ${days} days later, on ${serialToUkDate(d.publicationDate)} (more than ${options.latePublicationDays} days)`,
+          { decision: ref, expected: options.latePublicationDays, actual: days },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** The findings of money citing decisions, and of the register's own rows. */
+export function checkDecisions(
+  registers: readonly DecisionsTable[],
+  rows: readonly CitingRow[],
+  settings: DecisionCheckOptions = {},
+): Finding[] {
+  const options = {
+    keyDecisionThreshold: settings.keyDecisionThreshold ?? DEFAULT_KEY_DECISION_THRESHOLD,
+    latePublicationDays: settings.latePublicationDays ?? DEFAULT_LATE_PUBLICATION_DAYS,
+  };
+  const entries = registers.flatMap((table) =>
+    table.decisions.map((decision) => ({ table, decision })),
+  );
+  const byKey = new Map<string, Entry>();
+  for (const e of entries)
+    if (e.decision.reference) byKey.set(referenceKey(e.decision.reference), e);
+  const findings: Finding[] = [];
+  const total = new Map<string, number>();
+  const perYear = new Map<string, number>();
+  const overTotal = new Set<string>();
+  const overYear = new Set<string>();
+  /** Decisions already reported over in a year: not reported again for their total. */
+  const overInAYear = new Set<string>();
+  for (const row of rows) {
+    const [r, c] = row.at;
+    const rowTotal = row.money.reduce((s, m) => s + pence(m.amount), 0);
+    for (const cited of row.references) {
+      const key = referenceKey(cited);
+      const entry = byKey.get(key);
+      if (!entry) {
+        // "Approved", "Yes", "Cabinet": a status or a body, not a reference; references carry figures.
+        if (!/\d/.test(cited)) continue;
+        findings.push(
+          finding(
+            "decision-not-found",
+            row.sheet,
+            r,
+            c,
+            `Decision ${cited} is not in the decisions register`,
+            {
+              decision: cited,
+            },
+          ),
+        );
+        continue;
+      }
+      const d = entry.decision;
+      if (rowTotal === 0) continue;
+      if (["rejected", "deferred", "withdrawn"].includes(d.statusKind))
+        findings.push(
+          finding(
+            "decision-not-approved",
+            row.sheet,
+            r,
+            c,
+            `${formatMoney(rowTotal / 100)} rests on decision ${cited}, whose status is "${d.status}"`,
+            { decision: cited, actual: d.status },
+          ),
+        );
+      const { yearly, approvedTotal } = authorityOf(d);
+      for (const m of row.money) {
+        if (m.year === null || yearly[m.year] === undefined) continue;
+        const k = `${key}|${m.year}`;
+        const sum = (perYear.get(k) ?? 0) + pence(m.amount);
+        perYear.set(k, sum);
+        const approved = yearly[m.year] ?? 0;
+        if (sum > pence(approved) && !overYear.has(k)) {
+          overYear.add(k);
+          overInAYear.add(key);
+          findings.push(
+            finding(
+              "over-approval",
+              row.sheet,
+              r,
+              m.column,
+              `${formatMoney(sum / 100)} allocated in ${m.year} on decision ${cited}, which approved ${formatMoney(approved)} for that year`,
+              { decision: cited, year: m.year, approved, allocated: sum / 100 },
+            ),
+          );
+        }
+      }
+      const sum = (total.get(key) ?? 0) + rowTotal;
+      total.set(key, sum);
+      if (
+        approvedTotal !== null &&
+        sum > pence(approvedTotal) &&
+        !overTotal.has(key) &&
+        !overInAYear.has(key)
+      ) {
+        overTotal.add(key);
+        const first = row.money[0];
+        findings.push(
+          finding(
+            "over-approval",
+            row.sheet,
+            r,
+            first?.column ?? c,
+            `${formatMoney(sum / 100)} allocated in total on decision ${cited}, which approved ${formatMoney(approvedTotal)}`,
+            { decision: cited, approved: approvedTotal, allocated: sum / 100 },
+          ),
+        );
+      }
+      const effective = d.effectiveFrom ?? d.dateOfDecision;
+      if (effective === null) continue;
+      const when =
+        d.effectiveFrom !== null
+          ? "took effect"
+          : d.subjectToCallIn
+            ? "was decided (call-in period not stated)"
+            : "was decided";
+      if (row.start && row.start.serial < effective) {
+        findings.push(
+          finding(
+            "before-effective",
+            row.sheet,
+            r,
+            row.start.column,
+            `Funding starts ${serialToUkDate(row.start.serial)}, before decision ${cited} ${when} on ${serialToUkDate(effective)}`,
+            { decision: cited },
+          ),
+        );
+        continue;
+      }
+      if (row.start) continue;
+      // Money in a year that ended before the decision took effect was spent without its authority.
+      const early = row.money.find(
+        (m) => m.year !== null && (yearEnd(m.year) ?? Infinity) < effective,
+      );
+      if (early?.year)
+        findings.push(
+          finding(
+            "before-effective",
+            row.sheet,
+            r,
+            early.column,
+            `${formatMoney(early.amount)} allocated in ${early.year}, a year that ended before decision ${cited} ${when} on ${serialToUkDate(effective)}`,
+            { decision: cited, year: early.year },
+          ),
+        );
+    }
+  }
+  const allocated = new Map([...total].map(([k, v]) => [k, v / 100]));
+  return [...findings, ...registerFindings(entries, allocated, options)];
+}

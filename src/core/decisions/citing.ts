@@ -1,0 +1,195 @@
+import { matchField, normaliseHeader, type FieldSpec } from "../headers";
+import { holdsNumber, scanTables, type TableBounds } from "../layout";
+import { memoByText } from "../memo";
+import { cellText, type SheetSnapshot } from "../snapshot";
+import { classifyFundingHeader } from "../funding/columns";
+import { parseDate, parseMoney } from "../values";
+
+/**
+ * Tables that spend money on a decision's authority: a funding, allocation, budget or projects
+ * table with a column citing the decision ("Decision ref", "Approval", "Authority"). Read as laid
+ * out, independently of the kind the table is otherwise reported as, so a grant allocations table
+ * stays an allocations table for reconciliation and is also checked against the register.
+ */
+type CitingField = "decision" | "amount" | "start" | "label";
+
+const SPECS: readonly FieldSpec<CitingField>[] = [
+  {
+    field: "decision",
+    synonyms: [
+      "decision ref",
+      "decision reference",
+      "decision",
+      "decision no",
+      "approval",
+      "approval ref",
+      "approval reference",
+      "authority",
+      "authority ref",
+      "approved under",
+      "cabinet decision",
+      "decision record",
+    ],
+  },
+  {
+    field: "amount",
+    synonyms: [
+      "amount",
+      "allocation",
+      "allocated",
+      "grant",
+      "grant awarded",
+      "award",
+      "budget",
+      "approved budget",
+      "value",
+      "funding",
+      "cost",
+      "total",
+    ],
+  },
+  {
+    field: "start",
+    synonyms: [
+      "start date",
+      "start",
+      "funding from",
+      "funding start",
+      "from",
+      "commencement date",
+      "period start",
+      "spend from",
+    ],
+  },
+  {
+    field: "label",
+    synonyms: [
+      "project",
+      "scheme",
+      "item",
+      "description",
+      "name",
+      "title",
+      "organisation",
+      "recipient",
+      "provider",
+      "service",
+    ],
+  },
+];
+
+type HeaderHit = { kind: "year"; year: string } | { kind: "field"; field: CitingField };
+
+const classify = memoByText((text: string): HeaderHit | null => {
+  const funding = classifyFundingHeader(text);
+  if (funding?.role === "money" && !funding.total) return { kind: "year", year: funding.year };
+  const m = matchField(normaliseHeader(text), SPECS);
+  return m && m.quality >= 0.9 ? { kind: "field", field: m.field } : null;
+});
+
+export type CitingColumns = Partial<Record<CitingField, number>> & { decision: number };
+
+export interface CitingTable extends TableBounds {
+  columns: CitingColumns;
+  /** Money columns by financial year, in column order. */
+  years: { column: number; year: string }[];
+}
+
+export interface CitingRow {
+  sheet: string;
+  row: number;
+  /** The cell citing the decision. */
+  at: readonly [number, number];
+  references: string[];
+  label: string;
+  /** Money by cell: one amount column, or one cell per year. */
+  money: { column: number; year: string | null; amount: number }[];
+  start: { column: number; serial: number } | null;
+}
+
+function matchHeader(sheet: SheetSnapshot, row: number): CitingColumns | null {
+  const cells = sheet.rows[row];
+  if (!cells || holdsNumber(sheet, row, 0, cells.length - 1)) return null;
+  const found: Partial<Record<CitingField, number>> = {};
+  let years = 0;
+  cells.forEach((cell, c) => {
+    if (typeof cell?.value !== "string") return;
+    const hit = classify(cell.value.trim());
+    if (hit?.kind === "year") years++;
+    else if (hit?.kind === "field" && found[hit.field] === undefined) found[hit.field] = c;
+  });
+  if (found.decision === undefined || (years === 0 && found.amount === undefined)) return null;
+  return { ...found, decision: found.decision };
+}
+
+/** Every table on the sheet that cites decisions beside its money. */
+export function detectCitingTables(
+  sheet: SheetSnapshot,
+  taken: ReadonlySet<number>,
+): CitingTable[] {
+  return scanTables(sheet, taken, (row) => matchHeader(sheet, row)).map((t) => {
+    const years: CitingTable["years"] = [];
+    (sheet.rows[t.headerRow] ?? []).forEach((cell, column) => {
+      const hit = typeof cell?.value === "string" ? classify(cell.value.trim()) : null;
+      if (hit?.kind === "year") years.push({ column, year: hit.year });
+    });
+    return { ...t, years };
+  });
+}
+
+/** A reference-like code inside longer text: letters and figures, not a date ("Cabinet E3469"). */
+function codeIn(text: string): string | null {
+  if (!/\s/.test(text)) return text;
+  for (const token of text.split(/\s+/)) {
+    const bare = token.replace(/^[(["']+|[)\]"'.,:]+$/g, "");
+    if (/\d/.test(bare) && /[A-Za-z]/.test(bare) && parseDate(bare) === null) return bare;
+  }
+  // Words only ("Approved by Cabinet") stay as written; a date with words ("Cabinet 12/03/2024") is
+  // when, not which, and is no reference.
+  return /\d/.test(text) ? null : text;
+}
+
+/** A cell citing one or more decisions: "E3469", "E3393; E3469", "Cabinet decision E3469". */
+export function citedReferences(text: string): string[] {
+  return text
+    .split(/[;,&\n]|\s+and\s+/i)
+    .map((s) => s.trim())
+    .filter((s) => s !== "" && !/^(n\/?a|none|tbc|-+)$/i.test(s))
+    .map(codeIn)
+    .filter((s): s is string => s !== null);
+}
+
+/** The rows of a citing table that cite a decision, with their money; total rows are left out. */
+export function citingRows(sheet: SheetSnapshot, table: CitingTable): CitingRow[] {
+  const { columns } = table;
+  const out: CitingRow[] = [];
+  for (const row of table.dataRows) {
+    const cells = sheet.rows[row] ?? [];
+    const references = citedReferences(cellText(cells[columns.decision] ?? undefined));
+    if (references.length === 0) continue;
+    const label = columns.label === undefined ? "" : cellText(cells[columns.label] ?? undefined);
+    if (/\btotals?\b/i.test(label)) continue;
+    const money: CitingRow["money"] = [];
+    const add = (column: number, year: string | null) => {
+      const p = parseMoney(cells[column]?.value ?? null);
+      if (p.kind === "number" && p.value !== 0) money.push({ column, year, amount: p.value });
+    };
+    if (table.years.length > 0) for (const y of table.years) add(y.column, y.year);
+    else if (columns.amount !== undefined) add(columns.amount, null);
+    const startSerial =
+      columns.start === undefined ? null : parseDate(cells[columns.start]?.value ?? null);
+    out.push({
+      sheet: sheet.name,
+      row,
+      at: [row, columns.decision],
+      references,
+      label,
+      money,
+      start:
+        startSerial === null || columns.start === undefined
+          ? null
+          : { column: columns.start, serial: startSerial },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,257 @@
+import { columnLetter, rangeAddress } from "../a1";
+import { rowIsBlank } from "../layout";
+import type { AddSheet, ColumnWrite, PlannedCell, SheetCell, WriteOperation } from "../plan";
+import { uniqueSheetName } from "../sheet-names";
+import type { CellValue, WorkbookSnapshot } from "../snapshot";
+import { dateToSerial } from "../values";
+import { REGISTER_FIELDS, type DecisionRecord, type RegisterField } from "./record";
+import { detectDecisionRegisters, referenceKey, type DecisionsTable } from "./register";
+
+/**
+ * Adding decision records to a workbook's decisions register: the register it already keeps
+ * (found as laid out, whatever its column names) gains a row per new decision and has the rows of
+ * decisions it already holds brought up to date; a workbook without one gets a "Decisions" sheet.
+ * That sheet is the council's register, not one of ours: it carries no own-sheet mark and is
+ * analysed like any other table.
+ */
+export class DecisionImportError extends Error {
+  constructor(
+    readonly code: "no-room",
+    message: string,
+  ) {
+    super(message);
+    this.name = "DecisionImportError";
+  }
+}
+
+export interface ImportedRow {
+  reference: string | null;
+  title: string | null;
+  action: "added" | "updated";
+  sheet: string;
+  /** 1-based, as Excel shows it. */
+  row: number;
+  /** Fields the record states that the register has no column for. */
+  notWritten: RegisterField[];
+}
+
+export interface DecisionImportPlan {
+  operations: WriteOperation[];
+  rows: ImportedRow[];
+  /** The register written to, or the new sheet's name. */
+  sheet: string;
+  created: boolean;
+}
+
+/**
+ * Dates are written as serial day numbers with a date format, as Excel stores them, counted in
+ * the 1900 date system, the default in Excel for Windows and current Excel for Mac (https://support.microsoft.com/en-us/office/date-systems-in-excel-e7fe7167-48a9-4b96-bb53-5612a800b487).
+ * A workbook switched to the 1904 system would show them 1,462 days late; the snapshot does not
+ * yet carry the workbook's date system (no reader reads workbookPr/@date1904).
+ */
+const DATE_FORMAT = "dd/mm/yyyy";
+const MONEY_FORMAT = '"£"#,##0.00';
+const DATES = new Set<RegisterField>([
+  "dateOfDecision",
+  "publicationDate",
+  "effectiveFrom",
+  "periodStart",
+  "periodEnd",
+]);
+
+function isoToSerial(iso: string): number | null {
+  const [y, m, d] = iso.split("-").map(Number);
+  return y && m && d ? dateToSerial(y, m, d) : null;
+}
+
+/** A record's field as a cell value; null when the record does not state it. */
+export function registerValue(record: DecisionRecord, field: RegisterField): CellValue {
+  if (field === "sourceFile") return record.sourceFile || null;
+  if (field === "relatedReferences")
+    return record.relatedReferences.map((r) => r.value).join("; ") || null;
+  const value = record[field].value;
+  if (value === null) return null;
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (DATES.has(field) && typeof value === "string") return isoToSerial(value);
+  return value;
+}
+
+/** The amounts a record approves year by year (one year when its approval names one). */
+function yearly(record: DecisionRecord): { year: string; amount: number }[] {
+  if (record.amountsByYear.length > 0) return record.amountsByYear;
+  const amount = record.amountApproved.value;
+  return record.amountYear && amount !== null ? [{ year: record.amountYear, amount }] : [];
+}
+
+function formatOf(field: RegisterField): string | undefined {
+  if (DATES.has(field)) return DATE_FORMAT;
+  return field === "amountApproved" ? MONEY_FORMAT : undefined;
+}
+
+function sameDecision(table: DecisionsTable, record: DecisionRecord): number | null {
+  const ref = record.reference.value;
+  if (ref) {
+    const hit = table.decisions.find((d) => referenceKey(d.reference) === referenceKey(ref));
+    return hit?.row ?? null;
+  }
+  // Without a reference (minutes rarely carry one), the same title on the same date is the same.
+  const serial = record.dateOfDecision.value ? isoToSerial(record.dateOfDecision.value) : null;
+  const hit = table.decisions.find(
+    (d) =>
+      d.reference === "" &&
+      d.title.toLowerCase() === (record.title.value ?? "").toLowerCase() &&
+      d.dateOfDecision === serial,
+  );
+  return hit?.row ?? null;
+}
+
+function extendRegister(
+  snapshot: WorkbookSnapshot,
+  table: DecisionsTable,
+  records: readonly DecisionRecord[],
+): DecisionImportPlan {
+  const sheet = snapshot.sheets.find((s) => s.name === table.sheet);
+  const range = rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn);
+  const cells = new Map<RegisterField, PlannedCell[]>();
+  const rows: ImportedRow[] = [];
+  const placed = new Map<string, number>();
+  const yearCells = new Map<number, PlannedCell[]>();
+  let next = table.lastRow + 1;
+  for (const record of records) {
+    const key = record.reference.value ? referenceKey(record.reference.value) : null;
+    const earlier = key === null ? undefined : placed.get(key);
+    let row = earlier ?? sameDecision(table, record);
+    const action = row === null ? "added" : "updated";
+    if (row === null) {
+      row = next++;
+      if (sheet && !rowIsBlank(sheet, row, table.firstColumn, table.lastColumn))
+        throw new DecisionImportError(
+          "no-room",
+          `The decisions register on "${table.sheet}" has no empty row below it (row ${row + 1} is in use); make room and import again`,
+        );
+    }
+    if (key !== null) placed.set(key, row);
+    const notWritten: RegisterField[] = [];
+    for (const [field] of REGISTER_FIELDS) {
+      const value = registerValue(record, field);
+      if (value === null) continue;
+      if (table.columns[field] === undefined) {
+        notWritten.push(field);
+        continue;
+      }
+      const list = cells.get(field) ?? [];
+      list.push({ row, formula: null, value });
+      cells.set(field, list);
+    }
+    // A register with year columns ("2024/25") gets the amount approved for each year stated.
+    for (const { year, amount } of yearly(record)) {
+      const column = [...table.years].find(([, y]) => y === year)?.[0];
+      if (column === undefined) continue;
+      yearCells.set(column, [
+        ...(yearCells.get(column) ?? []),
+        { row, formula: null, value: amount },
+      ]);
+    }
+    rows.push({
+      reference: record.reference.value,
+      title: record.title.value,
+      action,
+      sheet: table.sheet,
+      row: row + 1,
+      notWritten,
+    });
+  }
+  const operations: ColumnWrite[] = [...cells].map(([field, planned]) => {
+    const format = formatOf(field);
+    return {
+      kind: "column",
+      sheet: table.sheet,
+      table: range,
+      column: table.columns[field] as number,
+      title: REGISTER_FIELDS.find(([f]) => f === field)?.[1] ?? field,
+      header: null,
+      cells: planned,
+      ...(format ? { numberFormat: format } : {}),
+    };
+  });
+  for (const [column, planned] of yearCells)
+    operations.push({
+      kind: "column",
+      sheet: table.sheet,
+      table: range,
+      column,
+      title: table.years.get(column) ?? "",
+      header: null,
+      cells: planned,
+      numberFormat: MONEY_FORMAT,
+    });
+  return { operations, rows, sheet: table.sheet, created: false };
+}
+
+function newRegister(
+  snapshot: WorkbookSnapshot,
+  records: readonly DecisionRecord[],
+): DecisionImportPlan {
+  const name = uniqueSheetName(
+    "Decisions",
+    snapshot.sheets.map((s) => s.name),
+  );
+  const cells: SheetCell[] = REGISTER_FIELDS.map(([, heading], column) => ({
+    row: 0,
+    column,
+    formula: null,
+    value: heading,
+    bold: true,
+    wrap: true,
+  }));
+  const rows: ImportedRow[] = [];
+  const placed = new Map<string, number>();
+  for (const record of records) {
+    const key = record.reference.value ? referenceKey(record.reference.value) : null;
+    const row = (key === null ? undefined : placed.get(key)) ?? rows.length + 1;
+    if (key !== null) placed.set(key, row);
+    REGISTER_FIELDS.forEach(([field], column) => {
+      const value = registerValue(record, field);
+      if (value === null) return;
+      const format = formatOf(field);
+      cells.push({
+        row,
+        column,
+        formula: null,
+        value,
+        ...(format ? { numberFormat: format } : {}),
+        wrap: field === "title",
+      });
+    });
+    if (row === rows.length + 1)
+      rows.push({
+        reference: record.reference.value,
+        title: record.title.value,
+        action: "added",
+        sheet: name,
+        row: row + 1,
+        notWritten: [],
+      });
+  }
+  const last = Math.max(1, rows.length);
+  const op: AddSheet = {
+    kind: "add-sheet",
+    sheet: name,
+    table: `A1:${columnLetter(REGISTER_FIELDS.length - 1)}${last + 1}`,
+    title: "Decisions register",
+    cells,
+    columnWidths: [18, 48, 28, 18, 10, 10, 12, 12, 12, 16, 28, 12, 12, 18, 24],
+  };
+  return { operations: [op], rows, sheet: name, created: true };
+}
+
+/** The writes that put the records into the workbook's decisions register. Throws DecisionImportError. */
+export function planDecisionImport(
+  snapshot: WorkbookSnapshot,
+  records: readonly DecisionRecord[],
+): DecisionImportPlan {
+  const register = snapshot.sheets
+    .filter((s) => s.ours === undefined)
+    .flatMap((s) => detectDecisionRegisters(s, new Set()))[0];
+  return register ? extendRegister(snapshot, register, records) : newRegister(snapshot, records);
+}

@@ -1,0 +1,54 @@
+import type { Finding } from "../findings";
+import type { SheetSnapshot } from "../snapshot";
+import { checkDecisions, type DecisionCheckOptions } from "./checks";
+import { citingRows, detectCitingTables } from "./citing";
+import {
+  decisionsReport,
+  detectDecisionRegisters,
+  type DecisionsTable,
+  type DecisionsTableReport,
+} from "./register";
+
+export type { DecisionCheckOptions } from "./checks";
+export type { DecisionsTable, DecisionsTableReport } from "./register";
+
+export interface DecisionsResult {
+  tables: DecisionsTableReport[];
+  registers: DecisionsTable[];
+  findings: Finding[];
+  /** Rows the registers hold, by sheet: other kinds of table must not claim them. */
+  claimed: Map<string, Set<number>>;
+}
+
+/**
+ * The decisions kind, as analyseWorkbook calls it: finds the decisions registers (skipping rows
+ * in `taken`), and, where there is a register, checks every table citing a decision against it.
+ * Tables citing decisions in a workbook without a register are left alone: with no register
+ * there is nothing to check them against, and a column called "Approval" may mean something else.
+ */
+export function analyseDecisions(
+  sheets: readonly SheetSnapshot[],
+  taken: ReadonlyMap<string, ReadonlySet<number>>,
+  options: DecisionCheckOptions = {},
+): DecisionsResult {
+  const registers = sheets.flatMap((sheet) =>
+    detectDecisionRegisters(sheet, taken.get(sheet.name) ?? new Set()),
+  );
+  const claimed = new Map<string, Set<number>>();
+  for (const t of registers) {
+    const rows = claimed.get(t.sheet) ?? new Set<number>();
+    for (let r = t.headerRow; r <= t.lastRow; r++) rows.add(r);
+    claimed.set(t.sheet, rows);
+  }
+  if (registers.length === 0) return { tables: [], registers, findings: [], claimed };
+  const rows = sheets.flatMap((sheet) => {
+    const skip = new Set([...(taken.get(sheet.name) ?? []), ...(claimed.get(sheet.name) ?? [])]);
+    return detectCitingTables(sheet, skip).flatMap((t) => citingRows(sheet, t));
+  });
+  return {
+    tables: registers.map(decisionsReport),
+    registers,
+    findings: checkDecisions(registers, rows, options),
+    claimed,
+  };
+}

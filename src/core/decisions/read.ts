@@ -1,0 +1,279 @@
+import { readAmounts } from "./amounts";
+import { NOT_STATED, type DecisionRecord, type DecisionStatusKind, type Sourced } from "./record";
+import { collapseSpace, dateMentions, financialYearIn, firstDate, sentences } from "./text";
+
+/**
+ * Reads a council decision record from its text: the "Decision details" page councils publish
+ * (Decision Maker, Decision status, Is Key decision?, Date of decision…) or minutes with
+ * "Resolved –" and lettered resolutions. Labels are found in whitespace-collapsed text, not by
+ * line, so a record reads the same however it was wrapped. Total: never throws.
+ */
+
+type Part =
+  | "reference"
+  | "decisionMaker"
+  | "status"
+  | "key"
+  | "callIn"
+  | "dateOfDecision"
+  | "publicationDate"
+  | "effectiveFrom"
+  | "decision"
+  | "other";
+
+// Longest first within a field, so "Decision status" is never read as "Decision".
+const LABELS: readonly [Part, string][] = [
+  ["decisionMaker", "Decision Maker|Decision-maker|Decision taker|Decided by"],
+  ["status", "Decision status"],
+  ["key", "Is (?:this )?(?:a )?Key decision\\??|Key decision\\??"],
+  ["callIn", "Is (?:it )?subject to call[ -]?in\\??|Subject to call[ -]?in\\??"],
+  ["dateOfDecision", "Date of decision|Decision date|Date decision (?:was )?taken"],
+  ["publicationDate", "Publication date|Date of publication|Date published"],
+  ["effectiveFrom", "Effective from|Effective date|Date effective|Implementation date"],
+  ["reference", "Decision reference|Decision reference number|Reference number|Decision No\\.?"],
+  ["decision", "Decision|Decisions? made|Resolution"],
+  [
+    "other",
+    "Purpose|Reasons? for (?:the )?decision|Alternative options considered|Alternative options rejected|Report author|Decided at meeting|Accompanying Documents|Supporting documents|Wards affected|Lead member|Consultees|Contact|Interests declared|Call[ -]?in deadline|Background papers|Financial implications",
+  ],
+];
+
+const LABEL = new RegExp(
+  `(?<=^|\\s)(${LABELS.map(([, l]) => l)
+    .join("|")
+    .split("|")
+    .sort((a, b) => b.length - a.length)
+    .join("|")})\\s?:`,
+  "gi",
+);
+const PART_OF = LABELS.map(([part, l]) => [part, new RegExp(`^(?:${l})$`, "i")] as const);
+
+interface Labelled {
+  part: Part;
+  label: string;
+  value: string;
+}
+
+/** The text before the first label, and each label with its value up to the next label. */
+function labelledParts(flat: string): { head: string; parts: Labelled[] } {
+  const hits = [...flat.matchAll(LABEL)].filter((m) => /^[A-Z]/.test(m[1] ?? ""));
+  const parts = hits.map((m, i): Labelled => {
+    const label = m[1] ?? "";
+    const end = hits[i + 1]?.index ?? flat.length;
+    const part = PART_OF.find(([, re]) => re.test(label))?.[0] ?? "other";
+    return { part, label, value: flat.slice(m.index + m[0].length, end).trim() };
+  });
+  return { head: flat.slice(0, hits[0]?.index ?? flat.length).trim(), parts };
+}
+
+const sourced = <T>(value: T | null, sentence: string | null): Sourced<T> =>
+  value === null ? NOT_STATED : { value, sentence };
+
+function field(parts: readonly Labelled[], part: Part): Labelled | undefined {
+  return parts.find((p) => p.part === part && p.value !== "");
+}
+
+function labelText(l: Labelled): string {
+  return `${l.label}: ${l.value}`;
+}
+
+function yesNo(l: Labelled | undefined): Sourced<boolean> {
+  if (!l) return NOT_STATED;
+  const answer = /^(yes|no|y|n)\b/i.exec(l.value)?.[1]?.toLowerCase();
+  if (!answer) return NOT_STATED;
+  return { value: answer.startsWith("y"), sentence: labelText(l) };
+}
+
+function dateField(l: Labelled | undefined): Sourced<string> {
+  const iso = l ? firstDate(l.value) : null;
+  return l && iso ? { value: iso, sentence: labelText(l) } : NOT_STATED;
+}
+
+export function statusKind(status: string): DecisionStatusKind {
+  const s = status.toLowerCase();
+  if (/\b(withdrawn|abandoned|cancelled|rescinded)\b/.test(s)) return "withdrawn";
+  if (/\b(rejected|refused|not approved|declined|not agreed)\b/.test(s)) return "rejected";
+  if (/\b(deferred|postponed|adjourned)\b/.test(s)) return "deferred";
+  if (/\b(approved|agreed|resolved|made|implemented|carried|granted|accepted)\b/.test(s))
+    return "approved";
+  if (/\b(for determination|pending|called in|under consideration|proposed)\b/.test(s))
+    return "pending";
+  return "unknown";
+}
+
+// A code such as "AHWB.012.2021", "E3393", "CAB/2024/017": letters and figures with separators.
+const REFERENCE = /^([A-Z][A-Z0-9]{0,9}(?:[./-][A-Z0-9]+){1,4}|[A-Z]{1,4}\d{3,6})(?=\s|$)/;
+const RELATED =
+  /\bRef(?:erence)?\.?\s?(?:No\.?\s?)?:?\s?([A-Z][A-Z0-9]{0,9}(?:[./-][A-Z0-9]+){0,4}\d)\b/g;
+
+/** The lettered resolutions of minutes ("Resolved – (a) That …"), or null when there are none. */
+function resolutions(flat: string): string[] | null {
+  const marker = [
+    ...flat.matchAll(
+      /\b(?:Resolved|RESOLVED)\s?[–—:-]?\s?(?=\((?:\w|\d{1,2}|[ivx]{1,4})\)|That\b|THAT\b)/g,
+    ),
+  ].pop();
+  const from = marker ? marker.index + marker[0].length : flat.search(/\(a\)\s+That\b/);
+  if (from < 0) return null;
+  const rest = flat.slice(from);
+  const end = rest.search(/\b(?:Supporting documents|Background papers)\s?:/i);
+  const block = end < 0 ? rest : rest.slice(0, end);
+  const items = block
+    .split(/(?:^|\s)\((?:[a-z]|\d{1,2}|[ivx]{1,4})\)\s+|(?:^|\s)\d{1,2}\.\s+(?=That\b)/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  // Without a "Resolved" marker, only the text up to the first non-resolution sentence counts.
+  return items.length > 0 ? items.map((s) => (marker ? s : (sentences(s)[0] ?? s))) : null;
+}
+
+const BODY =
+  /\b(Cabinet|Full Council|Executive|Council|(?:[A-Z][A-Za-z&]+ ){0,4}(?:Committee|Board|Panel|Sub-Committee))\b/;
+
+function minutesMaker(flat: string): Sourced<string> {
+  for (const sentence of sentences(flat)) {
+    const m = BODY.exec(sentence);
+    if (m?.[1] && !/^(That|\([a-z]\))/.test(sentence)) return { value: m[1], sentence };
+  }
+  return NOT_STATED;
+}
+
+function minutesStatus(flat: string): Sourced<string> {
+  for (const sentence of sentences(flat)) {
+    if (/\b(?:deferred|withdrawn|rejected|not agreed|not approved)\b/i.test(sentence))
+      return { value: sentence.replace(/\.$/, ""), sentence };
+    const agreed = /\b(?:recommendations?|proposals?) (?:were|was) (agreed|approved)\b/i.exec(
+      sentence,
+    );
+    if (agreed?.[1]) return { value: `Recommendations ${agreed[1].toLowerCase()}`, sentence };
+  }
+  const resolved = /\b(?:Resolved|RESOLVED)\s?[–—:-]?/.exec(flat);
+  return resolved ? { value: "Resolved", sentence: resolved[0] } : NOT_STATED;
+}
+
+const PERIOD = new RegExp(
+  String.raw`\b(?:from|for|between|covering)\s+(?:the\s+)?(?:period\s+(?:from\s+)?)?(\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\s+(?:to|until|till|and|[–-])\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})`,
+  "i",
+);
+const COMMENCE = /\b(?:commenc\w*|start\w*|begin\w*|effective)\s+(?:from|on)\s+/i;
+
+function period(
+  operative: readonly string[],
+  amountSentence: string | null,
+  byYear: readonly { year: string }[],
+) {
+  const start: Sourced<string>[] = [];
+  for (const sentence of operative) {
+    const m = PERIOD.exec(sentence);
+    const from = m?.[1] ? firstDate(m[1]) : null;
+    const to = m?.[2] ? firstDate(m[2]) : null;
+    if (from && to) return { start: sourced(from, sentence), end: sourced(to, sentence) };
+    const commence = COMMENCE.exec(sentence);
+    const date = commence ? dateMentions(sentence.slice(commence.index))[0] : undefined;
+    if (date) start.push({ value: date.iso, sentence });
+  }
+  // An approval stated year by year runs from the first year's April to the last year's March.
+  const first = byYear[0] ? financialYearIn(byYear[0].year) : null;
+  const last = byYear.length > 1 ? financialYearIn(byYear[byYear.length - 1]?.year ?? "") : null;
+  const year =
+    first && last
+      ? { ...first, end: last.end }
+      : amountSentence
+        ? financialYearIn(amountSentence)
+        : null;
+  if (start[0]) return { start: start[0], end: NOT_STATED };
+  if (year && amountSentence)
+    return { start: sourced(year.start, amountSentence), end: sourced(year.end, amountSentence) };
+  return { start: NOT_STATED, end: NOT_STATED };
+}
+
+const SOURCE =
+  /\b(?:from|funded by|met from|financed from|charged to)\s+(?:the\s+)?((?:[A-Z][\w&'’-]*\s+){0,6}(?:Reserve|Fund|Grant|Budget|Allocation|Programme)s?)\b/;
+
+function fundingSource(operative: readonly string[]): Sourced<string> {
+  for (const sentence of operative) {
+    const m = SOURCE.exec(sentence);
+    if (m?.[1]) return { value: m[1].trim(), sentence };
+  }
+  return NOT_STATED;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Reads one decision record. `sourceFile` is what the register's Source file column shows. */
+export function readDecisionRecord(text: string, sourceFile: string): DecisionRecord {
+  const flat = collapseSpace(String(text ?? ""));
+  const { head, parts } = labelledParts(flat);
+  const resolved = resolutions(flat);
+  const decisionPart = field(parts, "decision");
+  const operativeText = decisionPart?.value ?? resolved?.join(" ") ?? "";
+  const operative = sentences(operativeText);
+  const amountParts = [
+    { text: head, operative: false },
+    ...parts.map((p) => ({ text: p.value, operative: p === decisionPart })),
+  ];
+  if (!decisionPart && resolved) {
+    // Minutes: the resolutions decide; the discussion before them is context.
+    const at = flat.lastIndexOf(resolved[0] ?? "");
+    amountParts.splice(0, amountParts.length, {
+      text: at > 0 ? flat.slice(0, at) : "",
+      operative: false,
+    });
+    amountParts.push({ text: operativeText, operative: true });
+  }
+  const amounts = readAmounts(amountParts);
+  const title = head.replace(/^Decision details\s*/i, "").trim();
+  const reference = REFERENCE.exec(title)?.[1] ?? null;
+  const titleText = reference ? title.slice(reference.length).trim() : title;
+  const referencePart = field(parts, "reference");
+  const ownReference = referencePart?.value.split(" ")[0] ?? reference;
+  const firstResolution = resolved?.find((r) => !/\bbe noted\b/i.test(r));
+  const statusPart = field(parts, "status");
+  const status = statusPart
+    ? { value: statusPart.value, sentence: labelText(statusPart) }
+    : minutesStatus(flat);
+  const makerPart = field(parts, "decisionMaker");
+  const related = new Map<string, string>();
+  for (const sentence of sentences(flat))
+    for (const m of sentence.matchAll(RELATED))
+      if (m[1] && m[1] !== ownReference && !related.has(m[1])) related.set(m[1], sentence);
+  const span = period(operative, amounts.approved?.sentence ?? null, amounts.byYear);
+  return {
+    reference: ownReference
+      ? sourced(ownReference, referencePart ? labelText(referencePart) : head)
+      : NOT_STATED,
+    // Minutes have no title line: their first resolution that decides something names the decision.
+    title:
+      titleText && !(resolved && !decisionPart && !makerPart)
+        ? { value: titleText, sentence: head }
+        : firstResolution
+          ? {
+              value: capitalise(firstResolution.replace(/^That\s+/i, "")),
+              sentence: firstResolution,
+            }
+          : NOT_STATED,
+    decisionMaker: makerPart
+      ? { value: makerPart.value, sentence: labelText(makerPart) }
+      : resolved
+        ? minutesMaker(flat)
+        : NOT_STATED,
+    status,
+    statusKind: status.value === null ? "unknown" : statusKind(status.value),
+    keyDecision: yesNo(field(parts, "key")),
+    subjectToCallIn: yesNo(field(parts, "callIn")),
+    dateOfDecision: dateField(field(parts, "dateOfDecision")),
+    publicationDate: dateField(field(parts, "publicationDate")),
+    effectiveFrom: dateField(field(parts, "effectiveFrom")),
+    amountApproved: amounts.approved
+      ? { value: amounts.approved.amount, sentence: amounts.approved.sentence }
+      : NOT_STATED,
+    amountStatement: amounts.statement,
+    amountYear: amounts.year,
+    amountsByYear: amounts.byYear,
+    otherAmounts: amounts.others,
+    fundingSource: fundingSource(operative),
+    periodStart: span.start,
+    periodEnd: span.end,
+    relatedReferences: [...related].map(([value, sentence]) => ({ value, sentence })),
+    sourceFile,
+  };
+}

@@ -1,0 +1,231 @@
+import { matchField, normaliseHeader, type FieldSpec } from "../headers";
+import { columnLetters, holdsNumber, placement, scanTables, type TableBounds } from "../layout";
+import { memoByText } from "../memo";
+import { cellText, type SheetSnapshot } from "../snapshot";
+import { parseYearLabel } from "../funding/years";
+import { parseDate, parseMoney } from "../values";
+import type { DecisionStatusKind, RegisterField } from "./record";
+import { statusKind } from "./read";
+
+/**
+ * A council's decisions log or approvals register, read as laid out: whatever its columns are
+ * called ("Decision ref", "Ref.", "Approved £", "Date of decision"), wherever its header sits.
+ * Year columns ("2024/25") hold the amount approved for that year.
+ */
+const SPECS: readonly FieldSpec<RegisterField>[] = [
+  {
+    field: "reference",
+    synonyms: [
+      "decision reference",
+      "decision ref",
+      "decision no",
+      "decision number",
+      "decision id",
+      "reference",
+      "ref",
+      "ref no",
+      "record no",
+    ],
+  },
+  { field: "title", synonyms: ["title", "decision title", "subject", "decision", "description"] },
+  {
+    field: "decisionMaker",
+    synonyms: ["decision maker", "decision taker", "decided by", "approved by", "body", "meeting"],
+  },
+  { field: "status", synonyms: ["status", "decision status", "outcome"] },
+  { field: "keyDecision", synonyms: ["key decision", "is key decision", "key"] },
+  {
+    field: "subjectToCallIn",
+    synonyms: ["subject to call in", "call in", "callin", "is subject to call in"],
+  },
+  {
+    field: "dateOfDecision",
+    synonyms: ["date of decision", "decision date", "date decided", "date approved", "date taken"],
+  },
+  { field: "publicationDate", synonyms: ["publication date", "date published", "published"] },
+  {
+    field: "effectiveFrom",
+    synonyms: ["effective from", "effective date", "date effective", "implementation date"],
+  },
+  {
+    field: "amountApproved",
+    synonyms: [
+      "amount approved",
+      "approved amount",
+      "approved",
+      "amount",
+      "value approved",
+      "approved value",
+      "sum approved",
+      "total approved",
+      "approval",
+    ],
+  },
+  { field: "fundingSource", synonyms: ["funding source", "source of funding", "funded from"] },
+  { field: "periodStart", synonyms: ["period start", "start date", "start", "period from"] },
+  { field: "periodEnd", synonyms: ["period end", "end date", "end", "period to"] },
+  {
+    field: "relatedReferences",
+    synonyms: ["related references", "related decisions", "related", "earlier decisions"],
+  },
+  { field: "sourceFile", synonyms: ["source file", "record", "source document", "document"] },
+];
+
+const DECISION_FIELDS: readonly RegisterField[] = [
+  "decisionMaker",
+  "dateOfDecision",
+  "keyDecision",
+  "subjectToCallIn",
+  "publicationDate",
+  "effectiveFrom",
+  "status",
+];
+
+type HeaderHit = { kind: "year"; year: string } | { kind: "field"; field: RegisterField };
+
+const classify = memoByText((text: string): HeaderHit | null => {
+  const year = parseYearLabel(text);
+  if (year?.label.kind === "year") return { kind: "year", year: year.label.year };
+  const m = matchField(normaliseHeader(text), SPECS);
+  return m && m.quality >= 0.8 ? { kind: "field", field: m.field } : null;
+});
+
+export type RegisterColumns = Partial<Record<RegisterField, number>>;
+
+export interface DecisionRow {
+  row: number;
+  reference: string;
+  title: string;
+  decisionMaker: string;
+  status: string;
+  statusKind: DecisionStatusKind;
+  keyDecision: boolean | null;
+  subjectToCallIn: boolean | null;
+  /** Excel serials. */
+  dateOfDecision: number | null;
+  publicationDate: number | null;
+  effectiveFrom: number | null;
+  amountApproved: number | null;
+  /** Amounts approved per financial year, from the register's year columns. */
+  byYear: Record<string, number>;
+  periodStart: number | null;
+  periodEnd: number | null;
+}
+
+export interface DecisionsTable extends TableBounds {
+  kind: "decisions";
+  columns: RegisterColumns;
+  years: Map<number, string>;
+  decisions: DecisionRow[];
+}
+
+export interface DecisionsTableReport {
+  sheet: string;
+  kind: "decisions";
+  range: string;
+  headerRow: number;
+  columns: Record<string, string>;
+  rows: number;
+  references: string[];
+}
+
+function yearColumns(sheet: SheetSnapshot, row: number): Map<number, string> {
+  const years = new Map<number, string>();
+  (sheet.rows[row] ?? []).forEach((cell, c) => {
+    const hit = typeof cell?.value === "string" ? classify(cell.value.trim()) : null;
+    if (hit?.kind === "year") years.set(c, hit.year);
+  });
+  return years;
+}
+
+function matchHeader(sheet: SheetSnapshot, row: number): RegisterColumns | null {
+  const cells = sheet.rows[row];
+  if (!cells || holdsNumber(sheet, row, 0, cells.length - 1)) return null;
+  const columns: RegisterColumns = {};
+  let mentionsDecision = false;
+  cells.forEach((cell, c) => {
+    if (!cell || typeof cell.value !== "string") return;
+    if (/decision|approv|call.?in/i.test(cell.value)) mentionsDecision = true;
+    const hit = classify(cell.value.trim());
+    if (hit?.kind === "field" && columns[hit.field] === undefined) columns[hit.field] = c;
+  });
+  const decisionFields = DECISION_FIELDS.filter((f) => columns[f] !== undefined).length;
+  if (columns.reference === undefined || decisionFields < 2 || !mentionsDecision) return null;
+  return columns;
+}
+
+function yesNo(text: string): boolean | null {
+  const t = text.trim().toLowerCase();
+  if (/^(yes|y|true|key|✓)$/.test(t)) return true;
+  if (/^(no|n|false|non-key|not key)$/.test(t)) return false;
+  return null;
+}
+
+/** A reference as compared: case, spaces and surrounding punctuation do not count. */
+export function referenceKey(text: string): string {
+  return text
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, "")
+    .replace(/^[^A-Z0-9]+|[^A-Z0-9]+$/g, "");
+}
+
+function readRow(
+  sheet: SheetSnapshot,
+  row: number,
+  columns: RegisterColumns,
+  years: Map<number, string>,
+): DecisionRow {
+  const cell = (f: RegisterField) =>
+    columns[f] === undefined ? undefined : (sheet.rows[row]?.[columns[f]] ?? undefined);
+  const text = (f: RegisterField) => cellText(cell(f));
+  const date = (f: RegisterField) => parseDate(cell(f)?.value ?? null);
+  const money = parseMoney(cell("amountApproved")?.value ?? null);
+  const byYear: Record<string, number> = {};
+  for (const [column, year] of years) {
+    const p = parseMoney(sheet.rows[row]?.[column]?.value ?? null);
+    if (p.kind === "number") byYear[year] = (byYear[year] ?? 0) + p.value;
+  }
+  const status = text("status");
+  return {
+    row,
+    reference: text("reference"),
+    title: text("title"),
+    decisionMaker: text("decisionMaker"),
+    status,
+    statusKind: status ? statusKind(status) : "unknown",
+    keyDecision: yesNo(text("keyDecision")),
+    subjectToCallIn: yesNo(text("subjectToCallIn")),
+    dateOfDecision: date("dateOfDecision"),
+    publicationDate: date("publicationDate"),
+    effectiveFrom: date("effectiveFrom"),
+    amountApproved: money.kind === "number" ? money.value : null,
+    byYear,
+    periodStart: date("periodStart"),
+    periodEnd: date("periodEnd"),
+  };
+}
+
+/** Every decisions register on the sheet, skipping rows other kinds of table hold. */
+export function detectDecisionRegisters(
+  sheet: SheetSnapshot,
+  taken: ReadonlySet<number>,
+): DecisionsTable[] {
+  return scanTables(sheet, taken, (row) => matchHeader(sheet, row)).map((t) => {
+    const { columns } = t;
+    const years = yearColumns(sheet, t.headerRow);
+    const decisions = t.dataRows
+      .map((row) => readRow(sheet, row, columns, years))
+      .filter((d) => d.reference !== "" || d.title !== "");
+    return { ...t, kind: "decisions" as const, columns, years, decisions };
+  });
+}
+
+export function decisionsReport(t: DecisionsTable): DecisionsTableReport {
+  return {
+    ...placement(t),
+    kind: "decisions",
+    columns: columnLetters(t.columns),
+    references: t.decisions.map((d) => d.reference).filter((r) => r !== ""),
+  };
+}

@@ -1,0 +1,220 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { describePlan } from "../../core/apply-plan";
+import { htmlToText, looksLikeHtml } from "../../core/decisions/html-text";
+import { DecisionImportError, planDecisionImport } from "../../core/decisions/import";
+import { readDecisionRecord } from "../../core/decisions/read";
+import type { DecisionRecord } from "../../core/decisions/record";
+import { formatMoney } from "../../core/tables/money";
+import { parseDate, parseMoney, serialToIsoDate } from "../../core/values";
+import type { Host } from "../hosts/host";
+
+const useStyles = makeStyles({
+  panel: { display: "grid", rowGap: tokens.spacingVerticalS },
+  source: { color: tokens.colorNeutralForeground3, fontStyle: "italic" },
+});
+
+type Editable = "reference" | "title" | "decisionMaker" | "status" | "fundingSource";
+type DateField =
+  "dateOfDecision" | "publicationDate" | "effectiveFrom" | "periodStart" | "periodEnd";
+
+const TEXT_FIELDS: [Editable, string][] = [
+  ["reference", "Decision reference"],
+  ["title", "Title"],
+  ["decisionMaker", "Decision maker"],
+  ["status", "Status"],
+  ["fundingSource", "Funding source"],
+];
+const DATE_FIELDS: [DateField, string][] = [
+  ["dateOfDecision", "Date of decision"],
+  ["publicationDate", "Publication date"],
+  ["effectiveFrom", "Effective from"],
+  ["periodStart", "Period start"],
+  ["periodEnd", "Period end"],
+];
+
+const ukDate = (iso: string | null) => {
+  if (!iso) return "";
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+};
+const yesNo = (v: boolean | null) => (v === null ? "not stated" : v ? "Yes" : "No");
+
+/** The record with the officer's corrections: an edited field's source becomes "entered by hand". */
+function withEdits(record: DecisionRecord, edits: Record<string, string>): DecisionRecord {
+  const next: DecisionRecord = { ...record };
+  const byHand = (value: string) => ({ value, sentence: "Entered in the task pane" });
+  for (const [field] of TEXT_FIELDS) {
+    const edit = edits[field];
+    if (edit !== undefined)
+      next[field] = edit.trim() ? byHand(edit.trim()) : { value: null, sentence: null };
+  }
+  for (const [field] of DATE_FIELDS) {
+    const edit = edits[field];
+    if (edit === undefined) continue;
+    const serial = parseDate(edit.trim());
+    next[field] =
+      serial === null ? { value: null, sentence: null } : byHand(serialToIsoDate(serial));
+  }
+  const amount = edits.amountApproved;
+  if (amount !== undefined) {
+    const parsed = parseMoney(amount);
+    next.amountApproved =
+      parsed.kind === "number"
+        ? { value: parsed.value, sentence: "Entered in the task pane" }
+        : { value: null, sentence: null };
+  }
+  return next;
+}
+
+/**
+ * "Add decision": paste a decision record (the council's "Decision details" page or minutes),
+ * review what was read — each field with the sentence it came from — correct what needs it, and
+ * add the row to the workbook's decisions register (or start a Decisions sheet).
+ */
+export function AddDecision({
+  host,
+  onAdded,
+}: {
+  host: Host;
+  onAdded?: (summary: string) => void;
+}) {
+  const styles = useStyles();
+  const [text, setText] = useState("");
+  const [edits, setEdits] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const read = useMemo(
+    () =>
+      text.trim()
+        ? readDecisionRecord(
+            looksLikeHtml(text) ? htmlToText(text) : text,
+            "Pasted in the task pane",
+          )
+        : null,
+    [text],
+  );
+  const record = read ? withEdits(read, edits) : null;
+  const edit = (field: string, value: string) => setEdits((e) => ({ ...e, [field]: value }));
+
+  async function add() {
+    if (!record) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const snapshot = await host.read();
+      const plan = planDecisionImport(snapshot, [record]);
+      const writePlan = { operations: plan.operations };
+      const { changed } = describePlan(snapshot, writePlan, { valuesOnly: false });
+      await host.apply({ plan: writePlan, valuesOnly: false, backup: false, changes: changed });
+      const row = plan.rows[0];
+      const summary = `${row?.action === "updated" ? "Updated" : "Added"} ${row?.reference ?? "the decision"} on "${plan.sheet}", row ${row?.row ?? "?"}${plan.created ? " (a new decisions register)" : ""}.`;
+      setOutcome({ ok: true, message: summary });
+      onAdded?.(summary);
+    } catch (error) {
+      const message =
+        // DecisionImportError (no room below the register) and host faults both carry a message.
+        error instanceof DecisionImportError || error instanceof Error
+          ? error.message
+          : String(error);
+      setOutcome({ ok: false, message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const source = (sentence: string | null) =>
+    sentence ? <Caption1 className={styles.source}>From: “{sentence}”</Caption1> : null;
+
+  return (
+    <div className={styles.panel}>
+      <Field label="Decision record" hint="Paste the decision's page or the minutes' resolutions.">
+        <Textarea
+          resize="vertical"
+          rows={6}
+          value={text}
+          onChange={(_, d) => {
+            setText(d.value);
+            setEdits({});
+            setOutcome(null);
+          }}
+        />
+      </Field>
+      {record && (
+        <>
+          {TEXT_FIELDS.map(([field, label]) => (
+            <Field key={field} label={label} hint={source(record[field].sentence)}>
+              <Input
+                value={edits[field] ?? record[field].value ?? ""}
+                placeholder="not stated"
+                onChange={(_, d) => edit(field, d.value)}
+              />
+            </Field>
+          ))}
+          <Text>
+            Key decision: {yesNo(record.keyDecision.value)} · Subject to call-in:{" "}
+            {yesNo(record.subjectToCallIn.value)}
+          </Text>
+          {DATE_FIELDS.map(([field, label]) => (
+            <Field key={field} label={label} hint={source(record[field].sentence)}>
+              <Input
+                value={edits[field] ?? ukDate(record[field].value)}
+                placeholder="dd/mm/yyyy"
+                onChange={(_, d) => edit(field, d.value)}
+              />
+            </Field>
+          ))}
+          <Field
+            label="Amount approved"
+            hint={
+              record.amountApproved.value === null
+                ? record.amountStatement
+                : source(record.amountApproved.sentence)
+            }
+          >
+            <Input
+              value={
+                edits.amountApproved ??
+                (record.amountApproved.value === null
+                  ? ""
+                  : formatMoney(record.amountApproved.value))
+              }
+              placeholder="no amount approved"
+              onChange={(_, d) => edit("amountApproved", d.value)}
+            />
+          </Field>
+          {record.otherAmounts.length > 0 && (
+            <Text>
+              Other amounts (not approvals):{" "}
+              {record.otherAmounts.map((a) => `${a.text} (${a.role})`).join(", ")}
+            </Text>
+          )}
+          {record.relatedReferences.length > 0 && (
+            <Text>
+              Related decisions: {record.relatedReferences.map((r) => r.value).join(", ")}
+            </Text>
+          )}
+          <Button appearance="primary" disabled={busy} onClick={() => void add()}>
+            Add to decisions register
+          </Button>
+        </>
+      )}
+      {outcome && (
+        <MessageBar intent={outcome.ok ? "success" : "error"}>
+          <MessageBarBody>{outcome.message}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

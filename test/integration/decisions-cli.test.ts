@@ -1,0 +1,208 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { run, type Io } from "../../src/cli/program";
+import { FIXTURES } from "../helpers/builders";
+import { ALLOCATIONS, REGISTER, SOURCES } from "../helpers/decisions-workbook";
+import { loadFile, tempDir, writeXlsx } from "../helpers/xlsx";
+
+const SEEDS = `${__dirname}/../../../shared/seeds`;
+const DONCASTER = `${SEEDS}/000_27967092dd3fa8cc.txt`;
+const BANES = `${SEEDS}/001_f88c53d8f01fb2f7.txt`;
+const MINUTES = `${SEEDS}/002_3de8d25dc0189705.txt`;
+const EMIEP = `${FIXTURES}/emiep-funding-2008.xlsx`;
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const io: Io = {
+    out: (t) => (out += t + "\n"),
+    err: (t) => (err += t + "\n"),
+    today: () => new Date(2026, 10, 22),
+  };
+  const code = await run(args, io);
+  return { code, out, err };
+}
+
+const hash = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+describe("council-sheets decisions import", () => {
+  const dir = tempDir("cs-decisions-");
+
+  test("a workbook without a register gets a Decisions sheet with the three seeds; nothing else changes", async () => {
+    const out = path.join(dir, "emiep-decisions.xlsx");
+    const before = hash(EMIEP);
+    const {
+      code,
+      out: stdout,
+      err,
+    } = await cli(
+      "decisions",
+      "import",
+      DONCASTER,
+      BANES,
+      MINUTES,
+      "--into",
+      EMIEP,
+      "--out",
+      out,
+      "--json",
+    );
+    expect(err).toBe("");
+    expect(hash(EMIEP)).toBe(before);
+    const doc = JSON.parse(stdout);
+    expect(doc.created).toBe(true);
+    expect(doc.sheet).toBe("Decisions");
+    expect(doc.rows.map((r: { action: string; row: number }) => [r.action, r.row])).toEqual([
+      ["added", 2],
+      ["added", 3],
+      ["added", 4],
+    ]);
+    // Every field with the sentence it came from.
+    expect(doc.records[0].fields.amountApproved).toEqual({
+      value: 97710,
+      sentence: expect.stringContaining("a total of £97,710"),
+    });
+    expect(doc.records[1].fields.effectiveFrom).toEqual({
+      value: "2023-11-18",
+      sentence: "Effective from: 18/11/2023",
+    });
+    expect(doc.records[2].amountStatement).toMatch(/^No amount approved/);
+    // The new register is a council table: found as a decisions table, and the late Doncaster
+    // publication (121 days) is reported on it.
+    expect(doc.findings.filter((f: { sheet: string }) => f.sheet === "Decisions")).toEqual([
+      expect.objectContaining({ code: "late-publication", sheet: "Decisions", cell: "H2" }),
+    ]);
+    expect(code).toBe(0);
+
+    const written = await loadFile(out);
+    const sheet = written.snapshot.sheets.find((s) => s.name === "Decisions");
+    const row = (r: number) => (sheet?.rows[r] ?? []).map((c) => c?.value ?? null);
+    expect(row(0).slice(0, 3)).toEqual(["Decision reference", "Title", "Decision maker"]);
+    expect(row(1)[0]).toBe("AHWB.012.2021");
+    expect(row(1)[6]).toBe(44285); // 30/03/2021
+    expect(row(1)[9]).toBe(97710);
+    expect(row(2)[9]).toBe(18116521);
+    expect(row(2)[13]).toBe("E3393; E3469");
+    expect(row(3)[9]).toBeNull();
+    expect(row(3)[11]).toBe(45017); // 01/04/2023
+    expect(row(3)[12]).toBe(45382); // 31/03/2024
+    expect(sheet?.rows[1]?.[6]?.numberFormat).toBe("dd/mm/yyyy");
+    // The workbook's own sheets read exactly as before.
+    const original = await loadFile(EMIEP);
+    for (const s of original.snapshot.sheets)
+      expect(written.snapshot.sheets.find((w) => w.name === s.name)?.rows).toEqual(s.rows);
+  });
+
+  test("an existing register is extended in place (direct writer): updated and added rows", async () => {
+    const into = await writeXlsx(path.join(dir, "with-register.xlsx"), [
+      { name: "Decisions", rows: REGISTER },
+      { name: "Sources", rows: SOURCES },
+      { name: "Allocations", rows: ALLOCATIONS },
+    ]);
+    const out = path.join(dir, "with-register-out.xlsx");
+    const {
+      code,
+      out: stdout,
+      err,
+    } = await cli(
+      "decisions",
+      "import",
+      DONCASTER,
+      MINUTES,
+      "--into",
+      into,
+      "--out",
+      out,
+      "--json",
+    );
+    expect(err).toBe("");
+    const doc = JSON.parse(stdout);
+    expect(doc.engine).toBe("direct");
+    expect(doc.created).toBe(false);
+    expect(
+      doc.rows.map((r: { action: string; row: number; notWritten: string[] }) => [
+        r.action,
+        r.row,
+        r.notWritten,
+      ]),
+    ).toEqual([
+      ["updated", 4, ["fundingSource", "sourceFile"]],
+      ["added", 9, ["sourceFile"]],
+    ]);
+    // The Doncaster row's short title gives way to the record's full title; nothing else differs.
+    expect(doc.changed.map((c: { cell: string }) => c.cell)).toEqual(["B4"]);
+    // The planted findings of the allocations table still stand: exit 1.
+    expect(code).toBe(1);
+    const written = await loadFile(out);
+    const register = written.snapshot.sheets.find((s) => s.name === "Decisions");
+    expect(register?.rows[8]?.[2]?.value).toBe("Cabinet");
+    expect(register?.rows[8]?.[10]?.value).toBe(45017); // 01/04/2023
+    const original = await loadFile(into);
+    for (const name of ["Sources", "Allocations"])
+      expect(written.snapshot.sheets.find((s) => s.name === name)?.rows).toEqual(
+        original.snapshot.sheets.find((s) => s.name === name)?.rows,
+      );
+  });
+
+  test("a record saved as HTML reads as its text does", async () => {
+    const html = path.join(dir, "decision.html");
+    const text = readFileSync(BANES, "utf8");
+    writeFileSync(
+      html,
+      `<html><body>${text
+        .split("\n")
+        .map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/£/g, "&pound;")}</p>`)
+        .join("")}</body></html>`,
+    );
+    const { code, out } = await cli(
+      "decisions",
+      "import",
+      html,
+      "--into",
+      EMIEP,
+      "--out",
+      path.join(dir, "html.xlsx"),
+      "--json",
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(out).records[0].fields.amountApproved.value).toBe(18116521);
+  });
+
+  test("bad input: one line on stderr, exit 2, nothing written", async () => {
+    const notes = path.join(dir, "notes.txt");
+    writeFileSync(notes, "Shopping list: milk, eggs.");
+    const binary = path.join(dir, "binary.txt");
+    writeFileSync(binary, Buffer.from([0x50, 0x4b, 0, 0, 1, 2]));
+    const folder = path.join(dir, "a-folder");
+    mkdirSync(folder);
+    const cases: [string[], RegExp][] = [
+      [
+        [path.join(dir, "missing.txt"), "--into", EMIEP, "--out", path.join(dir, "x.xlsx")],
+        /does not exist/,
+      ],
+      [[DONCASTER, "--into", EMIEP, "--out", EMIEP], /never writes over its input/],
+      [[DONCASTER, "--into", EMIEP, "--out", DONCASTER], /never writes over its input/],
+      [[DONCASTER, "--into", EMIEP, "--out", folder], /not a regular file/],
+      [[DONCASTER, "--into", EMIEP, "--out", "/dev/null"], /not a regular file/],
+      [
+        [notes, "--into", EMIEP, "--out", path.join(dir, "y.xlsx")],
+        /does not read as a decision record/,
+      ],
+      [[binary, "--into", EMIEP, "--out", path.join(dir, "z.xlsx")], /binary data/],
+      [[DONCASTER, "--into", notes, "--out", path.join(dir, "w.xlsx")], /./],
+      [
+        [DONCASTER, "--into", EMIEP, "--out", path.join(dir, "v.xlsx"), "--key-threshold", "lots"],
+        /positive number/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const { code, out, err } = await cli("decisions", "import", ...args);
+      expect(code).toBe(2);
+      expect(out).toBe("");
+      expect(err.trimEnd().split("\n")).toHaveLength(1);
+      expect(err).toMatch(message);
+      expect(err).not.toMatch(/\bat .*\.ts:\d+/);
+    }
+  });
+});

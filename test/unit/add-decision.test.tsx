@@ -1,0 +1,108 @@
+/** @jest-environment jsdom */
+import { readFileSync } from "node:fs";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import type { ColumnWrite } from "../../src/core/plan";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { AddDecision } from "../../src/taskpane/components/AddDecision";
+import type { ApplyRequest, Host } from "../../src/taskpane/hosts/host";
+import { decisionsWorkbook } from "../helpers/decisions-workbook";
+
+const SEEDS = `${__dirname}/../../../shared/seeds`;
+const seed = (name: string) => readFileSync(`${SEEDS}/${name}`, "utf8");
+
+function fakeHost(snapshot: WorkbookSnapshot) {
+  const applied: ApplyRequest[] = [];
+  const host: Host = {
+    kind: "excel",
+    fileName: () => null,
+    read: async () => snapshot,
+    apply: async (request) => {
+      applied.push(request);
+      return { summary: "Written." };
+    },
+    select: async () => undefined,
+    settings: { load: () => DEFAULT_SETTINGS, save: async () => undefined },
+  };
+  return { host, applied };
+}
+
+function paste(text: string) {
+  fireEvent.change(screen.getByRole("textbox", { name: /Decision record/ }), {
+    target: { value: text },
+  });
+}
+
+const wrap = (node: React.ReactNode) =>
+  render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+
+const field = (label: string) =>
+  (screen.getByRole("textbox", { name: new RegExp(`^${label}`) }) as HTMLInputElement).value;
+
+describe("Add decision (task pane)", () => {
+  test("pasting the Doncaster record shows its fields with their sentences, and updates its register row", async () => {
+    const { host, applied } = fakeHost(decisionsWorkbook());
+    const added: string[] = [];
+    wrap(<AddDecision host={host} onAdded={(s) => added.push(s)} />);
+    paste(seed("000_27967092dd3fa8cc.txt"));
+    expect(field("Decision reference")).toBe("AHWB.012.2021");
+    expect(field("Decision maker")).toBe("Director of Adults, Health and Well-Being");
+    expect(field("Date of decision")).toBe("30/03/2021");
+    expect(field("Publication date")).toBe("29/07/2021");
+    expect(field("Period start")).toBe("01/04/2021");
+    expect(field("Amount approved")).toBe("£97,710");
+    expect(screen.getByText(/Key decision: No · Subject to call-in: No/)).toBeTruthy();
+    expect(screen.getByText(/From: “Decision Maker: Director of Adults/)).toBeTruthy();
+    expect(screen.getByText(/£3m \(context\), £0.7m \(context\)/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Add to decisions register" }));
+    await waitFor(() => expect(added).toHaveLength(1));
+    expect(added[0]).toBe('Updated AHWB.012.2021 on "Decisions", row 4.');
+    const ops = applied[0]?.plan.operations as ColumnWrite[];
+    expect(new Set(ops.map((o) => `${o.sheet}:${o.cells.map((c) => c.row).join()}`))).toEqual(
+      new Set(["Decisions:3"]),
+    );
+  });
+
+  test("a record with no reference can be given one before it is added as a new row", async () => {
+    const { host, applied } = fakeHost(decisionsWorkbook());
+    wrap(<AddDecision host={host} />);
+    paste(seed("001_f88c53d8f01fb2f7.txt"));
+    expect(field("Decision reference")).toBe("");
+    expect(field("Amount approved")).toBe("£18,116,521");
+    expect(field("Effective from")).toBe("18/11/2023");
+    fireEvent.change(screen.getByRole("textbox", { name: /^Decision reference/ }), {
+      target: { value: "BNES-E3502" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Add to decisions register" }));
+    await waitFor(() =>
+      expect(screen.getByText(/Added BNES-E3502 on "Decisions", row 9/)).toBeTruthy(),
+    );
+    const ops = applied[0]?.plan.operations as ColumnWrite[];
+    const reference = ops.find((o) => o.column === 0);
+    expect(reference?.cells).toEqual([{ row: 8, formula: null, value: "BNES-E3502" }]);
+    // Key decision / call-in are stated in the record: written as Yes/No.
+    expect(ops.find((o) => o.column === 4)?.cells[0]?.value).toBe("Yes");
+  });
+
+  test("minutes with savings targets: no amount approved, and the pane says why", () => {
+    const { host } = fakeHost(decisionsWorkbook());
+    wrap(<AddDecision host={host} />);
+    paste(seed("002_3de8d25dc0189705.txt"));
+    expect(field("Amount approved")).toBe("");
+    expect(screen.getByText(/No amount approved: the record states savings/)).toBeTruthy();
+    expect(field("Period start")).toBe("01/04/2023");
+    expect(field("Period end")).toBe("31/03/2024");
+  });
+
+  test("a fault while writing is shown, not thrown", async () => {
+    const { host } = fakeHost(decisionsWorkbook());
+    host.apply = async () => {
+      throw new Error("The sheet is protected");
+    };
+    wrap(<AddDecision host={host} />);
+    paste(seed("000_27967092dd3fa8cc.txt"));
+    fireEvent.click(screen.getByRole("button", { name: "Add to decisions register" }));
+    await waitFor(() => expect(screen.getByText("The sheet is protected")).toBeTruthy());
+  });
+});
