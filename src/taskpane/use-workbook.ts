@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { analyseWorkbook, type Analysis } from "../core/analyse";
 import { describePlan } from "../core/apply-plan";
 import type { Finding } from "../core/findings";
@@ -8,6 +8,7 @@ import { optionsFrom, type Settings } from "../core/settings";
 import { serialOfDay } from "../core/values";
 import type { Host } from "./hosts/host";
 import type { WorkbookSnapshot } from "../core/snapshot";
+import { summarisePlan, type WriteSummary } from "./components/WritePreview";
 
 export type Busy = "checking" | "writing" | null;
 
@@ -18,13 +19,28 @@ export interface WriteChoice {
 
 export interface WorkbookState {
   busy: Busy;
+  /** What the busy work is doing now ("Reading the workbook"), for the progress label. */
+  phase: string | null;
   analysis: Analysis | null;
   /** The workbook as last read, for views that need cell values (the heat map). */
   snapshot: WorkbookSnapshot | null;
   error: string | null;
   notice: string | null;
   download: { name: string; url: string } | null;
+  /** What the last write did, listed under its notice. */
+  written: WriteSummary | null;
 }
+
+const EMPTY: WorkbookState = {
+  busy: null,
+  phase: null,
+  analysis: null,
+  snapshot: null,
+  error: null,
+  notice: null,
+  download: null,
+  written: null,
+};
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -33,57 +49,86 @@ function message(error: unknown): string {
 /** Everything the task pane does, as a hook over a host (Excel or a file). */
 export function useWorkbook(host: Host) {
   const [settings, setSettings] = useState<Settings>(() => host.settings.load());
-  const [state, setState] = useState<WorkbookState>({
-    busy: null,
-    analysis: null,
-    snapshot: null,
-    error: null,
-    notice: null,
-    download: null,
-  });
-  const options = useMemo(() => optionsFrom(settings, serialOfDay(new Date())), [settings]);
+  const [state, setState] = useState<WorkbookState>(EMPTY);
+  // Review dates are judged against this day; the officer may set another ("as at 31 March").
+  const [asOf, setAsOf] = useState<number>(() => serialOfDay(new Date()));
+  const options = useMemo(() => optionsFrom(settings, asOf), [settings, asOf]);
+  // The blob URL of the last download, revoked when a newer one (or a new file) replaces it.
+  const downloadUrl = useRef<string | null>(null);
+  const setDownload = (url: string | null) => {
+    if (downloadUrl.current) URL.revokeObjectURL(downloadUrl.current);
+    downloadUrl.current = url;
+  };
 
-  const run = useCallback(async (busy: Busy, work: () => Promise<Partial<WorkbookState>>) => {
-    setState((s) => ({ ...s, busy, error: null, notice: null }));
-    try {
-      const done = await work();
-      setState((s) => ({ ...s, ...done, busy: null }));
-    } catch (error) {
-      setState((s) => ({ ...s, busy: null, error: message(error) }));
-    }
-  }, []);
+  const phase = useCallback((text: string) => setState((s) => ({ ...s, phase: text })), []);
+
+  const run = useCallback(
+    async (busy: Busy, work: () => Promise<Partial<WorkbookState>>, onError = {}) => {
+      setState((s) => ({ ...s, busy, phase: null, error: null, notice: null }));
+      try {
+        const done = await work();
+        setState((s) => ({ ...s, ...done, busy: null, phase: null }));
+      } catch (error) {
+        setState((s) => ({ ...s, ...onError, busy: null, phase: null, error: message(error) }));
+      }
+    },
+    [],
+  );
 
   const check = useCallback(
     () =>
-      run("checking", async () => {
-        const snapshot = await host.read();
-        return { snapshot, analysis: analyseWorkbook(snapshot, options) };
-      }),
-    [host, options, run],
+      run(
+        "checking",
+        async () => {
+          phase("Reading the workbook");
+          const snapshot = await host.read();
+          phase("Checking the tables");
+          return { snapshot, analysis: analyseWorkbook(snapshot, options), written: null };
+        },
+        // A workbook that cannot be read leaves nothing of the previous one on screen.
+        { analysis: null, snapshot: null, written: null },
+      ),
+    [host, options, run, phase],
   );
+
+  /** Clears everything shown about the previous workbook (a new file is being opened). */
+  const reset = useCallback(() => {
+    setDownload(null);
+    setState(EMPTY);
+  }, []);
 
   const applyPlan = useCallback(
     (choose: (analysis: Analysis, snapshot: WorkbookSnapshot) => WritePlan, choice: WriteChoice) =>
       run("writing", async () => {
         // Always plan against the workbook as it is now, not as it was at the last Check.
+        phase("Reading the workbook");
         const snapshot = await host.read();
         const analysis = analyseWorkbook(snapshot, options);
         const plan = choose(analysis, snapshot);
         const { changed } = describePlan(snapshot, plan, { valuesOnly: choice.valuesOnly });
+        phase("Writing");
         const outcome = await host.apply({
           plan,
           valuesOnly: choice.valuesOnly,
           backup: choice.backup,
           changes: changed,
         });
+        phase("Checking the result");
         const updated = await host.read();
         const after = analyseWorkbook(updated, options);
-        const download = outcome.download
-          ? { name: outcome.download.name, url: URL.createObjectURL(outcome.download.blob) }
-          : null;
-        return { analysis: after, snapshot: updated, notice: outcome.summary, download };
+        const url = outcome.download ? URL.createObjectURL(outcome.download.blob) : null;
+        setDownload(url);
+        const download =
+          outcome.download && url ? { name: outcome.download.name, url } : (null as null);
+        return {
+          analysis: after,
+          snapshot: updated,
+          notice: outcome.summary,
+          download,
+          written: summarisePlan(snapshot, plan, choice.valuesOnly),
+        };
       }),
-    [host, options, run],
+    [host, options, run, phase],
   );
 
   const write = useCallback((choice: WriteChoice) => applyPlan((a) => a.plan, choice), [applyPlan]);
@@ -111,6 +156,15 @@ export function useWorkbook(host: Host) {
     [applyPlan, options.asOf],
   );
 
+  /** What Write would do to the workbook as last checked. */
+  const preview = useCallback(
+    (valuesOnly: boolean): WriteSummary | null =>
+      state.analysis && state.snapshot
+        ? summarisePlan(state.snapshot, state.analysis.plan, valuesOnly)
+        : null,
+    [state.analysis, state.snapshot],
+  );
+
   const select = useCallback(
     async (finding: Finding) => {
       try {
@@ -135,18 +189,32 @@ export function useWorkbook(host: Host) {
     [host],
   );
 
-  const dismiss = useCallback(() => setState((s) => ({ ...s, error: null, notice: null })), []);
+  const dismissError = useCallback(() => setState((s) => ({ ...s, error: null })), []);
+  const dismissNotice = useCallback(
+    () => setState((s) => ({ ...s, notice: null, written: null })),
+    [],
+  );
+  const fail = useCallback(
+    (error: unknown) => setState((s) => ({ ...s, busy: null, error: message(error) })),
+    [],
+  );
 
   return {
     state,
     settings,
+    asOf,
+    setAsOf,
     check,
+    reset,
+    fail,
     write,
+    preview,
     addReconciliationSheet,
     generatePid,
     select,
     saveSettings,
-    dismiss,
+    dismissError,
+    dismissNotice,
   };
 }
 

@@ -70,7 +70,7 @@ describe("task pane components", () => {
         onSelect={(f) => chosen.push(`${f.sheet}!${f.cell}`)}
       />,
     );
-    expect(screen.getByRole("heading", { name: "How We Work A3:D6" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "How We Work A3:D6 (1)" })).toBeTruthy();
     fireEvent.click(
       screen.getByRole("button", { name: /Score is 4 but likelihood 2 × impact 3 = 6/ }),
     );
@@ -89,11 +89,32 @@ describe("task pane components", () => {
       [0, 0, 0, 0],
     ]);
     wrap(<HeatMap sheet={sheetSnapshot} context={ctx} />);
-    const table = screen.getByRole("table", { name: "Risk heat map for How We Work" });
-    expect(within(table).getByTitle("Likelihood 2 × impact 4 = 8 (High): 1 risk").textContent).toBe(
-      "1",
+    const table = screen.getByRole("table", { name: /^Risk heat map for How We Work/ });
+    const cell = within(table).getByRole("button", {
+      name: /^1\s*H\s*, Likelihood 2 × impact 4 = 8 \(High\): 1 risk$/,
+    });
+    // The count, and the band's short label so colour is not the only cue.
+    expect(cell.textContent?.slice(0, 2)).toBe("1H");
+    expect(within(table).getByRole("rowheader", { name: "2" })).toBeTruthy();
+    expect(within(table).getByText("Likelihood")).toBeTruthy();
+    expect(within(table).getByText("Impact")).toBeTruthy();
+    const key = screen.getByRole("list", { name: "Colour key" });
+    expect(
+      within(key)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["LLow: 1–2", "MMedium: 3–6", "HHigh: 8–16"]);
+    // High is drawn red, with white text; Medium yellow with dark text.
+    expect(cell.closest("td")?.style.background).toBe("rgb(197, 15, 31)");
+    expect(cell.closest("td")?.style.color).toBe("rgb(255, 255, 255)");
+    // Choosing a cell lists its risks by row and title.
+    fireEvent.click(cell);
+    const risks = screen.getByRole("region", { name: "Risks in the chosen cell" });
+    expect(within(risks).getByRole("listitem").textContent).toBe("Row 6: Intervention");
+    fireEvent.click(
+      within(table).getByRole("button", { name: /^1\s*M\s*, .*impact 3 = 6 \(Medium\)/ }),
     );
-    expect(screen.getByText(/1-2 Low, 3-6 Medium, 8-16 High/)).toBeTruthy();
+    expect(within(risks).getByRole("listitem").textContent).toBe("Row 5: Benefits");
   });
 
   it("reads settings the way a sheet's key is read, and refuses what it cannot read", () => {
@@ -151,8 +172,28 @@ describe("the task pane app", () => {
     expect(screen.getByRole("status").textContent).toBe("1 table · 1 error · 0 warnings · 0 notes");
     fireEvent.click(finding);
     await waitFor(() => expect(calls.select).toEqual(["How We Work!D5"]));
-    fireEvent.click(screen.getByRole("button", { name: "Write calculated columns" }));
-    await screen.findByText("Written.");
+    fireEvent.click(screen.getByRole("button", { name: "Write calculated columns…" }));
+    // A preview first: the new Priority column and the score whose value changes.
+    const preview = screen.getByRole("region", { name: "Preview of Write" });
+    expect(
+      within(within(preview).getByRole("list", { name: "Columns to write" }))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["How We Work: replace Score D4:D6; add Priority E3:E6"]);
+    expect(
+      within(preview).getByText(/^Write will write 2 columns on 1 sheet; 1 cell will show/),
+    ).toBeTruthy();
+    expect(
+      within(within(preview).getByRole("list", { name: "Cells whose values change" }))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["How We Work!D5: 4 → 6"]);
+    expect(calls.apply).toHaveLength(0);
+    fireEvent.click(within(preview).getByRole("button", { name: "Write now" }));
+    await screen.findByText(/^Written\./);
+    expect(screen.getByLabelText("What was written").textContent).toMatch(
+      /^Wrote 2 columns on 1 sheet; 1 cell now shows.*How We Work: replaced Score D4:D6; added Priority E3:E6/,
+    );
     expect(calls.apply).toHaveLength(1);
     expect(calls.apply[0]).toMatchObject({ valuesOnly: false, backup: true });
     expect(
@@ -167,8 +208,9 @@ describe("the task pane app", () => {
     await screen.findByRole("button", { name: /Score is 4/ });
     fireEvent.click(screen.getByRole("switch", { name: "As live formulas" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Back up sheets first" }));
-    fireEvent.click(screen.getByRole("button", { name: "Write calculated columns" }));
-    await screen.findByText("Written.");
+    fireEvent.click(screen.getByRole("button", { name: "Write calculated columns…" }));
+    fireEvent.click(screen.getByRole("button", { name: "Write now" }));
+    await screen.findByText(/^Written\./);
     expect(calls.apply[0]).toMatchObject({ valuesOnly: true, backup: false });
   });
 
@@ -207,7 +249,7 @@ describe("generating a PID from the task pane", () => {
     expect(within(preview).getByText("Betty Butlin (Director of ASC)")).toBeTruthy();
     expect(within(preview).getByText("Risks").nextSibling?.textContent).toBe("3");
     fireEvent.click(screen.getByRole("button", { name: "Generate PID" }));
-    await screen.findByText("Written.");
+    await screen.findByText(/^Written\./);
     const op = calls.apply[0]?.plan.operations[0];
     expect(op?.kind === "add-sheet" && op.sheet).toBe("PID - How We Work");
   });

@@ -13,6 +13,7 @@ const useStyles = makeStyles({
   options: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
 });
 
+/** Check, and Write (which first shows a preview: see WritePreview), with how to write. */
 export function ActionBar({
   busy,
   canWrite,
@@ -38,8 +39,9 @@ export function ActionBar({
         <Button
           onClick={() => onWrite({ valuesOnly: !formulas, backup: backupAvailable && backup })}
           disabled={busy || !canWrite}
+          aria-haspopup="true"
         >
-          Write calculated columns
+          Write calculated columns…
         </Button>
       </div>
       <div className={styles.options}>

@@ -1,47 +1,81 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
   Caption1,
   Dropdown,
+  Field,
   FluentProvider,
+  Input,
   Link,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Option,
   ProgressBar,
-  Tab,
-  TabList,
   Title3,
   tokens,
   type Theme,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import { countBySeverity } from "../../core/findings";
+import { useEffect, useRef, useState } from "react";
+import { countBySeverity, type Finding } from "../../core/findings";
+import { dateToSerial, serialToIsoDate } from "../../core/values";
 import type { FileHost } from "../hosts/file-host";
 import type { Host } from "../hosts/host";
-import { useWorkbook } from "../use-workbook";
+import { useWorkbook, type WriteChoice } from "../use-workbook";
 import { ActionBar } from "./ActionBar";
-import { FindingsList } from "./FindingsList";
+import { CellContext } from "./CellContext";
+import { ExportFindings } from "./ExportFindings";
+import { FindingsList, findingKey } from "./FindingsList";
 import { HeatMap } from "./HeatMap";
+import { Messages } from "./Messages";
 import { OpenFile } from "./OpenFile";
 import { PidPanel } from "./PidPanel";
-import { serialOfDay } from "../../core/values";
 import { ReconciliationView } from "./ReconciliationView";
 import { SettingsPanel } from "./SettingsPanel";
 import { TablesList } from "./TablesList";
+import { ViewTabs } from "./ViewTabs";
+import { WriteSummaryView } from "./WritePreview";
+import { INLINE_LISTBOX } from "./popup";
 
 const useStyles = makeStyles({
-  root: {
-    minHeight: "100vh",
+  page: {
     boxSizing: "border-box",
     paddingTop: tokens.spacingVerticalM,
     paddingBottom: tokens.spacingVerticalM,
     paddingLeft: tokens.spacingHorizontalM,
     paddingRight: tokens.spacingHorizontalM,
+    maxWidth: "40rem",
+    // Nothing may push the pane sideways: long names wrap, grid items may shrink.
+    overflowWrap: "anywhere",
+    minWidth: 0,
   },
-  main: { display: "grid", rowGap: tokens.spacingVerticalM, maxWidth: "40rem" },
-  header: { display: "grid" },
-  section: { display: "grid", rowGap: tokens.spacingVerticalS },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: "8px" },
+  title: { flexGrow: 1 },
+  main: {
+    display: "grid",
+    rowGap: tokens.spacingVerticalM,
+    minWidth: 0,
+    gridTemplateColumns: "minmax(0, 1fr)",
+  },
+  // The summary and the tabs stay in view while the findings scroll under them.
+  sticky: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingTop: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  section: { display: "grid", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  preview: {
+    display: "grid",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    border: `1px solid ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
 });
 
 type View = "results" | "heatmap" | "reconciliation" | "pid" | "settings";
@@ -54,187 +88,273 @@ export interface AppProps {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const SAMPLE_NAME = "sample-council-workbook.xlsx";
 
 function isFileHost(host: Host): host is FileHost {
   return host.kind === "file";
 }
 
+/** "2026-03-31" from a date input → an Excel serial day, or null while the input is incomplete. */
+function serialOfIso(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  return dateToSerial(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 export function App({ host, theme, sampleUrl }: AppProps) {
   const styles = useStyles();
-  const {
-    state,
-    settings,
-    check,
-    write,
-    addReconciliationSheet,
-    generatePid,
-    select,
-    saveSettings,
-  } = useWorkbook(host);
+  const actions = useWorkbook(host);
+  const { state, settings, check } = actions;
   const [view, setView] = useState<View>("results");
   const [register, setRegister] = useState(0);
-  const [, setOpened] = useState(0);
+  const [chosen, setChosen] = useState<Finding | null>(null);
+  const [previewing, setPreviewing] = useState<WriteChoice | null>(null);
   const busy = state.busy !== null;
 
   const open = async (bytes: Promise<ArrayBuffer>, name: string) => {
     if (!isFileHost(host)) return;
-    host.open(new Uint8Array(await bytes), name);
-    setOpened((n) => n + 1);
-    check();
+    // A new file replaces everything shown about the old one, even if it then fails to open.
+    actions.reset();
+    setChosen(null);
+    setPreviewing(null);
+    setRegister(0);
+    try {
+      host.open(new Uint8Array(await bytes), name);
+    } catch (error) {
+      actions.fail(error);
+      return;
+    }
+    await check();
+  };
+  const openSample = () => {
+    if (sampleUrl)
+      void open(
+        fetch(sampleUrl).then((r) => {
+          if (!r.ok) throw new Error(`The sample workbook could not be loaded (${r.status}).`);
+          return r.arrayBuffer();
+        }),
+        SAMPLE_NAME,
+      );
   };
   useEffect(() => {
     // Standalone mode opens on the bundled sample so a newcomer sees it working at once.
-    if (isFileHost(host) && sampleUrl && !host.fileName())
-      void open(
-        fetch(sampleUrl).then((r) => r.arrayBuffer()),
-        "sample-council-workbook.xlsx",
-      );
+    if (isFileHost(host) && !host.fileName()) openSample();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // A new "as at" date re-checks the workbook (review dates are judged against it).
+  const firstAsOf = useRef(true);
+  useEffect(() => {
+    if (firstAsOf.current) firstAsOf.current = false;
+    else if (state.analysis) void check();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [actions.asOf]);
 
   const analysis = state.analysis;
   const counts = analysis ? countBySeverity(analysis.findings) : null;
   const context = analysis?.riskContexts[register] ?? analysis?.riskContexts[0];
-  const sheet = context
-    ? state.snapshot?.sheets.find((s) => s.name === context.table.sheet)
-    : undefined;
+  const sheetOf = (name: string) => state.snapshot?.sheets.find((s) => s.name === name);
+  const riskSheet = context ? sheetOf(context.table.sheet) : undefined;
+  const chosenSheet = chosen ? sheetOf(chosen.sheet) : undefined;
+  const summary = previewing ? actions.preview(previewing.valuesOnly) : null;
+
+  const choose = (f: Finding) => {
+    setChosen((now) => (now && findingKey(now) === findingKey(f) ? null : f));
+    if (host.kind === "excel") void actions.select(f);
+  };
 
   return (
-    <FluentProvider theme={theme} className={styles.root}>
-      <main className={styles.main}>
+    // Layout styles go on a div inside the provider: FluentProvider copies its className onto
+    // every portal's mount node, and a min-height there blanked the pane under a drop-down.
+    <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
+      <div className={styles.page}>
         <header className={styles.header}>
-          <Title3 as="h1">Council Sheets</Title3>
+          <Title3 as="h1" className={styles.title}>
+            Council Sheets
+          </Title3>
+          <Link href="help.html" target="_blank" rel="noopener">
+            Help
+          </Link>
           <Caption1>
             {host.kind === "excel"
               ? "Checking this workbook in Excel"
               : "Standalone: works on a copy of your file; the original is never changed"}
           </Caption1>
         </header>
-        {isFileHost(host) && (
-          <OpenFile
-            fileName={host.fileName()}
-            onOpen={(f) => void open(f.arrayBuffer(), f.name)}
-            onSample={() =>
-              sampleUrl &&
-              void open(
-                fetch(sampleUrl).then((r) => r.arrayBuffer()),
-                "sample-council-workbook.xlsx",
-              )
-            }
+        <main className={styles.main}>
+          {isFileHost(host) && (
+            <OpenFile
+              fileName={host.fileName()}
+              onOpen={(f) =>
+                void open(
+                  Promise.resolve().then(() => f.arrayBuffer()),
+                  f.name,
+                )
+              }
+              onSample={openSample}
+            />
+          )}
+          <ActionBar
+            busy={busy}
+            canWrite={analysis !== null && analysis.plan.operations.length > 0}
+            backupAvailable={host.kind === "excel"}
+            onCheck={() => void check()}
+            onWrite={(choice) => setPreviewing(choice)}
           />
-        )}
-        <ActionBar
-          busy={busy}
-          canWrite={analysis !== null && analysis.plan.operations.length > 0}
-          backupAvailable={host.kind === "excel"}
-          onCheck={check}
-          onWrite={write}
-        />
-        {busy && (
-          <ProgressBar
-            aria-label={
-              state.busy === "checking" ? "Checking the workbook" : "Writing the calculated columns"
-            }
+          {busy && (
+            <ProgressBar
+              aria-label={state.phase ?? "Working"}
+              aria-valuetext={state.phase ?? undefined}
+            />
+          )}
+          {busy && state.phase && <Caption1 aria-live="polite">{state.phase}…</Caption1>}
+          <Messages
+            state={state}
+            onDismissError={actions.dismissError}
+            onDismissNotice={actions.dismissNotice}
           />
-        )}
-        {state.error && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>That did not work.</MessageBarTitle>
-              {state.error}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {state.notice && (
-          <MessageBar intent="success">
-            <MessageBarBody>
-              {state.notice}
-              {state.download && (
+          {previewing && summary && (
+            <section className={styles.preview} aria-label="Preview of Write">
+              <WriteSummaryView summary={summary} done={false} />
+              <div className={styles.buttons}>
+                <Button
+                  appearance="primary"
+                  disabled={busy}
+                  onClick={() => {
+                    setPreviewing(null);
+                    setChosen(null);
+                    void actions.write(previewing);
+                  }}
+                >
+                  Write now
+                </Button>
+                <Button onClick={() => setPreviewing(null)}>Cancel</Button>
+              </div>
+            </section>
+          )}
+          <div className={styles.sticky}>
+            {counts && (
+              <Caption1 role="status">
+                {[
+                  plural(analysis?.tables.length ?? 0, "table"),
+                  plural(counts.error, "error"),
+                  plural(counts.warning, "warning"),
+                  plural(counts.info, "note"),
+                ].join(" · ")}
+              </Caption1>
+            )}
+            <ViewTabs
+              label="Views"
+              selected={view}
+              onSelect={setView}
+              tabs={[
+                { value: "results", label: "Check results" },
+                { value: "heatmap", label: "Heat map", disabled: !context },
+                {
+                  value: "reconciliation",
+                  label: "Reconcile",
+                  disabled: !analysis?.reconciliation,
+                },
+                {
+                  value: "pid",
+                  label: "PID",
+                  disabled: !analysis || analysis.projects.length === 0,
+                },
+                { value: "settings", label: "Settings" },
+              ]}
+            />
+          </div>
+          {view === "results" && (
+            <section className={styles.section} aria-label="Check results">
+              <Field label="Review dates judged as at" orientation="horizontal" size="small">
+                <Input
+                  type="date"
+                  size="small"
+                  value={serialToIsoDate(actions.asOf)}
+                  onChange={(_, d) => {
+                    const serial = serialOfIso(d.value);
+                    if (serial !== null) actions.setAsOf(serial);
+                  }}
+                />
+              </Field>
+              {analysis && (
                 <>
-                  {" "}
-                  <Link href={state.download.url} download={state.download.name}>
-                    Download {state.download.name}
-                  </Link>
+                  <FindingsList
+                    findings={analysis.findings}
+                    onSelect={choose}
+                    chosen={chosen ? findingKey(chosen) : null}
+                    detail={
+                      chosen &&
+                      host.kind === "file" &&
+                      chosenSheet && (
+                        <CellContext
+                          sheet={chosenSheet}
+                          finding={chosen}
+                          onClose={() => setChosen(null)}
+                        />
+                      )
+                    }
+                    actions={<ExportFindings findings={analysis.findings} name={host.fileName()} />}
+                  />
+                  {/* Findings come first; the tables found are one click away. */}
+                  <Accordion collapsible>
+                    <AccordionItem value="tables">
+                      <AccordionHeader as="h2" size="small">
+                        {plural(analysis.tables.length, "table")} found
+                      </AccordionHeader>
+                      <AccordionPanel>
+                        <TablesList tables={analysis.tables} findings={analysis.findings} />
+                      </AccordionPanel>
+                    </AccordionItem>
+                  </Accordion>
                 </>
               )}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {counts && (
-          <Caption1 role="status">
-            {[
-              plural(analysis?.tables.length ?? 0, "table"),
-              plural(counts.error, "error"),
-              plural(counts.warning, "warning"),
-              plural(counts.info, "note"),
-            ].join(" · ")}
-          </Caption1>
-        )}
-        <TabList
-          size="small"
-          selectedValue={view}
-          onTabSelect={(_, d) => setView(d.value as View)}
-          style={{ flexWrap: "wrap" }}
-        >
-          <Tab value="results">Check results</Tab>
-          <Tab value="heatmap" disabled={!context}>
-            Heat map
-          </Tab>
-          <Tab value="reconciliation" disabled={!analysis?.reconciliation}>
-            Reconcile
-          </Tab>
-          <Tab value="pid" disabled={!analysis || analysis.projects.length === 0}>
-            PID
-          </Tab>
-          <Tab value="settings">Settings</Tab>
-        </TabList>
-        {view === "results" && analysis && (
-          <section className={styles.section}>
-            <TablesList tables={analysis.tables} findings={analysis.findings} />
-            <FindingsList findings={analysis.findings} onSelect={(f) => void select(f)} />
-          </section>
-        )}
-        {view === "heatmap" && analysis && context && sheet && (
-          <section className={styles.section}>
-            <Dropdown
-              aria-label="Register"
-              value={`${context.table.sheet}`}
-              selectedOptions={[String(register)]}
-              onOptionSelect={(_, d) => setRegister(Number(d.optionValue))}
-            >
-              {analysis.riskContexts.map((c, i) => (
-                <Option key={i} value={String(i)}>
-                  {c.table.sheet}
-                </Option>
-              ))}
-            </Dropdown>
-            <HeatMap sheet={sheet} context={context} />
-          </section>
-        )}
-        {view === "reconciliation" && analysis?.reconciliation && (
-          <ReconciliationView
-            reconciliation={analysis.reconciliation}
-            onAddSheet={addReconciliationSheet}
-            busy={busy}
-          />
-        )}
-        {view === "pid" && analysis && state.snapshot && (
-          <PidPanel
-            analysis={analysis}
-            snapshot={state.snapshot}
-            busy={busy}
-            today={serialOfDay(new Date())}
-            onGenerate={generatePid}
-          />
-        )}
-        {view === "settings" && (
-          <SettingsPanel
-            settings={settings}
-            onSave={(s) => void saveSettings(s)}
-            where={host.kind === "excel" ? "in this workbook" : "in this browser"}
-          />
-        )}
-      </main>
+            </section>
+          )}
+          {view === "heatmap" && analysis && context && riskSheet && (
+            <section className={styles.section} aria-label="Heat map">
+              <Dropdown
+                aria-label="Register"
+                inlinePopup
+                listbox={INLINE_LISTBOX}
+                value={`${context.table.sheet}`}
+                selectedOptions={[String(register)]}
+                onOptionSelect={(_, d) => setRegister(Number(d.optionValue))}
+              >
+                {analysis.riskContexts.map((c, i) => (
+                  <Option key={i} value={String(i)}>
+                    {c.table.sheet}
+                  </Option>
+                ))}
+              </Dropdown>
+              <HeatMap key={register} sheet={riskSheet} context={context} />
+            </section>
+          )}
+          {view === "reconciliation" && analysis?.reconciliation && (
+            <ReconciliationView
+              reconciliation={analysis.reconciliation}
+              onAddSheet={() => void actions.addReconciliationSheet()}
+              busy={busy}
+            />
+          )}
+          {view === "pid" && analysis && state.snapshot && (
+            <PidPanel
+              analysis={analysis}
+              snapshot={state.snapshot}
+              busy={busy}
+              today={actions.asOf}
+              onGenerate={(p) => void actions.generatePid(p)}
+            />
+          )}
+          {view === "settings" && (
+            <SettingsPanel
+              settings={settings}
+              onSave={(s) => void actions.saveSettings(s)}
+              where={host.kind === "excel" ? "in this workbook" : "in this browser"}
+            />
+          )}
+        </main>
+      </div>
     </FluentProvider>
   );
 }

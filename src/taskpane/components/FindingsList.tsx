@@ -1,73 +1,221 @@
-import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Dropdown,
+  makeStyles,
+  Option,
+  Text,
+  ToggleButton,
+  tokens,
+} from "@fluentui/react-components";
+import { useState, type ReactNode } from "react";
 import type { Finding, Severity } from "../../core/findings";
+import { helpFor } from "../finding-help";
+import { INLINE_LISTBOX } from "./popup";
 
 const useStyles = makeStyles({
-  group: { marginBottom: tokens.spacingVerticalM },
-  heading: {
-    marginTop: tokens.spacingVerticalS,
-    marginBottom: tokens.spacingVerticalS,
-    fontSize: tokens.fontSizeBase300,
+  filters: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
   },
+  code: { minWidth: "10em", maxWidth: "100%" },
   list: { listStyleType: "none", marginTop: 0, marginBottom: 0, paddingLeft: 0 },
   finding: {
     justifyContent: "flex-start",
     textAlign: "left",
     width: "100%",
+    maxWidth: "100%",
     height: "auto",
+    minWidth: 0,
     paddingTop: tokens.spacingVerticalXS,
     paddingBottom: tokens.spacingVerticalXS,
     columnGap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
   },
   where: { fontFamily: tokens.fontFamilyMonospace, minWidth: "3.5em" },
-  message: { fontWeight: tokens.fontWeightRegular },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  info: { color: tokens.colorNeutralForeground3 },
+  message: { fontWeight: tokens.fontWeightRegular, overflowWrap: "anywhere", minWidth: 0 },
+  help: {
+    display: "block",
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingBottom: tokens.spacingVerticalXS,
+    overflowWrap: "anywhere",
+  },
+  // The severity's colour is a mark beside its word, not the word's colour: coloured text lost
+  // contrast on the button's hover and pressed backgrounds in the dark theme.
+  severity: { display: "inline-flex", alignItems: "center", columnGap: "4px" },
+  mark: { display: "inline-block", width: "8px", height: "8px", borderRadius: "50%" },
+  error: { backgroundColor: tokens.colorPaletteRedBackground3 },
+  warning: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3 },
+  info: { backgroundColor: tokens.colorNeutralForeground3 },
+  groupName: { overflowWrap: "anywhere" },
 });
 
 const ORDER: Severity[] = ["error", "warning", "info"];
 const LABEL: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
+const PLURAL: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Notes" };
+const ALL_CODES = "all";
 
-/** Findings grouped by table (or sheet) and severity; choosing one selects its cell. */
+/** A finding's identity within one analysis (a code at a cell). */
+export const findingKey = (f: Finding) => `${f.code}@${f.sheet}!${f.cell}`;
+
+export interface FindingsFilter {
+  severities: ReadonlySet<Severity>;
+  code: string;
+}
+
+export function filterFindings(findings: readonly Finding[], filter: FindingsFilter): Finding[] {
+  return findings.filter(
+    (f) =>
+      filter.severities.has(f.severity) && (filter.code === ALL_CODES || f.code === filter.code),
+  );
+}
+
+/**
+ * Findings grouped by table (or sheet), each group collapsible, filtered by severity and code;
+ * choosing one selects its cell (Excel) or shows it in context (standalone, via `detail`).
+ */
 export function FindingsList({
   findings,
   onSelect,
+  chosen,
+  detail,
+  actions,
 }: {
   findings: readonly Finding[];
   onSelect: (f: Finding) => void;
+  /** Key of the finding last chosen: it shows its help line and `detail`. */
+  chosen?: string | null;
+  detail?: ReactNode;
+  /** Extra buttons for the filter row (export). */
+  actions?: ReactNode;
 }) {
   const styles = useStyles();
+  const [severities, setSeverities] = useState<ReadonlySet<Severity>>(() => new Set(ORDER));
+  const [code, setCode] = useState(ALL_CODES);
+  const [closed, setClosed] = useState<ReadonlySet<string>>(() => new Set());
   if (findings.length === 0) return <Text>Nothing to fix.</Text>;
+  const codes = [...new Set(findings.map((f) => f.code))].sort();
+  const activeCode = codes.includes(code as Finding["code"]) ? code : ALL_CODES;
+  const shown = filterFindings(findings, { severities, code: activeCode });
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
+  for (const f of shown) {
     const key = f.table ? `${f.sheet} ${f.table}` : f.sheet;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
+  const toggleSeverity = (s: Severity) =>
+    setSeverities((now) => {
+      const next = new Set(now);
+      if (next.has(s)) next.delete(s);
+      else next.add(s);
+      return next;
+    });
   return (
-    <div aria-label="Findings">
-      {[...groups].map(([group, items]) => (
-        <section key={group} className={styles.group}>
-          <h3 className={styles.heading}>{group}</h3>
-          <ul className={styles.list}>
-            {[...items]
-              .sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity))
-              .map((f) => (
-                <li key={`${f.code}@${f.sheet}!${f.cell}`}>
-                  <Button
-                    appearance="subtle"
-                    className={styles.finding}
-                    onClick={() => onSelect(f)}
-                    title={`Go to ${f.sheet}!${f.cell}`}
-                  >
-                    <Caption1 className={styles[f.severity]}>{LABEL[f.severity]}</Caption1>
-                    <span className={styles.where}>{f.cell}</span>
-                    <span className={styles.message}>{f.message}</span>
-                  </Button>
-                </li>
-              ))}
-          </ul>
-        </section>
-      ))}
+    <div>
+      <div className={styles.filters} role="group" aria-label="Filter findings">
+        {ORDER.map((s) => {
+          const count = findings.filter((f) => f.severity === s).length;
+          return (
+            <ToggleButton
+              key={s}
+              size="small"
+              checked={severities.has(s)}
+              onClick={() => toggleSeverity(s)}
+              disabled={count === 0}
+            >
+              {`${PLURAL[s]} (${count})`}
+            </ToggleButton>
+          );
+        })}
+        <Dropdown
+          inlinePopup
+          listbox={INLINE_LISTBOX}
+          size="small"
+          aria-label="Finding code"
+          className={styles.code}
+          value={activeCode === ALL_CODES ? "All codes" : activeCode}
+          selectedOptions={[activeCode]}
+          onOptionSelect={(_, d) => setCode(d.optionValue ?? ALL_CODES)}
+        >
+          <Option value={ALL_CODES}>All codes</Option>
+          {codes.map((c) => (
+            <Option key={c} value={c}>
+              {c}
+            </Option>
+          ))}
+        </Dropdown>
+        {actions}
+      </div>
+      <Caption1 as="p" aria-live="polite">
+        {shown.length === findings.length
+          ? `${findings.length} finding${findings.length === 1 ? "" : "s"}`
+          : `${shown.length} of ${findings.length} findings shown`}
+      </Caption1>
+      <Accordion
+        multiple
+        collapsible
+        openItems={[...groups.keys()].filter((g) => !closed.has(g))}
+        onToggle={(_, d) =>
+          setClosed((now) => {
+            const next = new Set(now);
+            if (next.has(String(d.value))) next.delete(String(d.value));
+            else next.add(String(d.value));
+            return next;
+          })
+        }
+      >
+        {[...groups].map(([group, items]) => (
+          <AccordionItem key={group} value={group}>
+            <AccordionHeader as="h2" size="small">
+              <span className={styles.groupName}>
+                {group} ({items.length})
+              </span>
+            </AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.list} aria-label={`Findings in ${group}`}>
+                {[...items]
+                  .sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity))
+                  .map((f) => {
+                    const key = findingKey(f);
+                    const help = key === chosen ? helpFor(f.code) : undefined;
+                    return (
+                      <li key={key}>
+                        <Button
+                          appearance="subtle"
+                          className={styles.finding}
+                          onClick={() => onSelect(f)}
+                          aria-expanded={key === chosen}
+                        >
+                          <Caption1 className={styles.severity}>
+                            <span
+                              className={`${styles.mark} ${styles[f.severity]}`}
+                              aria-hidden="true"
+                            />
+                            {LABEL[f.severity]}
+                          </Caption1>
+                          <span className={styles.where}>{f.cell}</span>
+                          <span className={styles.message}>{f.message}</span>
+                        </Button>
+                        {help && (
+                          <Caption1 className={styles.help}>
+                            Why it matters: {help.why} How to fix: {help.fix}
+                          </Caption1>
+                        )}
+                        {key === chosen && detail}
+                      </li>
+                    );
+                  })}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
     </div>
   );
 }

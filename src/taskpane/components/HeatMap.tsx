@@ -1,96 +1,269 @@
-import { Caption1, makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, shorthands, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import type { RiskContext } from "../../core/risk/check";
 import { bandOf } from "../../core/risk/bands";
-import type { SheetSnapshot } from "../../core/snapshot";
+import { pairTitle } from "../../core/risk/fields";
+import { cellText, type SheetSnapshot } from "../../core/snapshot";
 import { parseScaleValue } from "../../core/values";
+import { bandStyles } from "../heat-colours";
 
 const useStyles = makeStyles({
   grid: { borderCollapse: "collapse", marginTop: tokens.spacingVerticalS },
+  caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: "4px" },
   cell: {
-    width: "2.4em",
-    height: "2.4em",
+    width: "2.6em",
+    height: "2.6em",
+    padding: 0,
     textAlign: "center",
-    ...shorthands.border("1px", "solid", tokens.colorNeutralStroke2),
-    fontWeight: tokens.fontWeightSemibold,
+    ...shorthands.border("1px", "solid", tokens.colorNeutralStroke1),
   },
+  pick: {
+    width: "100%",
+    height: "100%",
+    minHeight: "2.6em",
+    ...shorthands.border("none"),
+    backgroundColor: "transparent",
+    color: "inherit",
+    font: "inherit",
+    cursor: "pointer",
+    ":focus-visible": { outlineStyle: "solid", outlineWidth: "3px", outlineOffset: "-4px" },
+  },
+  chosen: { outlineStyle: "solid", outlineWidth: "3px", outlineOffset: "-4px" },
+  count: { display: "block", fontWeight: tokens.fontWeightBold, fontSize: tokens.fontSizeBase300 },
+  short: { display: "block", fontSize: tokens.fontSizeBase100 },
   axis: {
     fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
     paddingLeft: tokens.spacingHorizontalXS,
     paddingRight: tokens.spacingHorizontalXS,
   },
+  axisTitle: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  vertical: { writingMode: "vertical-rl", transform: "rotate(180deg)" },
+  key: {
+    listStyleType: "none",
+    paddingLeft: 0,
+    marginTop: tokens.spacingVerticalS,
+    marginBottom: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  swatch: {
+    display: "inline-block",
+    minWidth: "2em",
+    textAlign: "center",
+    marginRight: tokens.spacingHorizontalXS,
+    fontWeight: tokens.fontWeightSemibold,
+    ...shorthands.border("1px", "solid", tokens.colorNeutralStroke1),
+  },
+  words: { overflowWrap: "anywhere" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
+  risks: { paddingLeft: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalXS },
 });
 
-const COLOURS = ["#9fd89f", "#fde300", "#f7630c", "#d13438", "#750b1c"];
+const BAND_SOURCE: Record<RiskContext["bands"]["source"], string> = {
+  sheet: "from the sheet's own key",
+  workbook: "from a key elsewhere in the workbook",
+  settings: "from your settings",
+  default: "are the council defaults",
+};
 
-/** Counts of risks per likelihood × impact, coloured by the bands in force (first pair). */
-export function heatMapCounts(sheet: SheetSnapshot, ctx: RiskContext): number[][] {
+/** The pair the heat map shows: the last one (residual or current) when there are several. */
+function shownPair(ctx: RiskContext) {
+  return ctx.table.pairs[ctx.table.pairs.length > 1 ? ctx.table.pairs.length - 1 : 0];
+}
+
+/** Each risk row's likelihood and impact on the scale, rows that have none left out. */
+export function heatMapRisks(
+  sheet: SheetSnapshot,
+  ctx: RiskContext,
+): { row: number; likelihood: number; impact: number }[] {
+  const pair = shownPair(ctx);
+  if (!pair) return [];
   const n = ctx.scale;
-  const counts = Array.from({ length: n }, () => Array<number>(n).fill(0));
-  const pair = ctx.table.pairs[ctx.table.pairs.length > 1 ? ctx.table.pairs.length - 1 : 0];
-  if (!pair) return counts;
+  const out: { row: number; likelihood: number; impact: number }[] = [];
   for (const r of ctx.table.dataRows) {
     const l = parseScaleValue(sheet.rows[r]?.[pair.likelihood]?.value ?? null);
     const i = parseScaleValue(sheet.rows[r]?.[pair.impact]?.value ?? null);
-    if (
-      l.kind !== "number" ||
-      i.kind !== "number" ||
-      l.value < 1 ||
-      i.value < 1 ||
-      l.value > n ||
-      i.value > n
-    )
-      continue;
-    const row = counts[n - l.value];
-    if (row) row[i.value - 1] = (row[i.value - 1] ?? 0) + 1;
+    if (l.kind !== "number" || i.kind !== "number") continue;
+    if (l.value < 1 || i.value < 1 || l.value > n || i.value > n) continue;
+    out.push({ row: r, likelihood: l.value, impact: i.value });
+  }
+  return out;
+}
+
+/** Counts of risks per likelihood × impact: row 0 is the highest likelihood. */
+export function heatMapCounts(sheet: SheetSnapshot, ctx: RiskContext): number[][] {
+  const n = ctx.scale;
+  const counts = Array.from({ length: n }, () => Array<number>(n).fill(0));
+  for (const r of heatMapRisks(sheet, ctx)) {
+    const row = counts[n - r.likelihood];
+    if (row) row[r.impact - 1] = (row[r.impact - 1] ?? 0) + 1;
   }
   return counts;
 }
 
+/** The words a register uses for its scale ("3 - Likely" → 3: "Likely"), when it uses words. */
+export function scaleWords(sheet: SheetSnapshot, ctx: RiskContext, column: number) {
+  const words = new Map<number, string>();
+  for (const r of ctx.table.dataRows) {
+    const parsed = parseScaleValue(sheet.rows[r]?.[column]?.value ?? null);
+    if (parsed.kind === "number" && parsed.label && !words.has(parsed.value))
+      words.set(parsed.value, parsed.label);
+  }
+  return [...words].sort((a, b) => a[0] - b[0]);
+}
+
+function riskName(sheet: SheetSnapshot, ctx: RiskContext, row: number): string {
+  const { id, title } = ctx.table.columns;
+  const parts = [id, title]
+    .filter((c): c is number => c !== undefined)
+    .map((c) => cellText(sheet.rows[row]?.[c] ?? undefined))
+    .filter(Boolean);
+  return `Row ${row + 1}${parts.length > 0 ? `: ${parts.join(" · ")}` : ""}`;
+}
+
 export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: RiskContext }) {
   const styles = useStyles();
+  const [chosen, setChosen] = useState<{ likelihood: number; impact: number } | null>(null);
   const n = context.scale;
   const counts = heatMapCounts(sheet, context);
+  const risks = heatMapRisks(sheet, context);
   const sorted = [...context.bands.bands].sort((a, b) => a.from - b.from);
-  const pairName =
-    context.table.pairs.length > 1 ? context.table.pairs[context.table.pairs.length - 1]?.name : "";
+  const looks = bandStyles(sorted);
+  const look = (score: number) => looks[sorted.indexOf(bandOf(score, sorted))] ?? looks[0];
+  const pair = shownPair(context);
+  const ratings = pair?.name ? ` (${pairTitle(pair.name).toLowerCase()} ratings)` : "";
+  const wordsOf = (column: number | undefined, axis: string) => {
+    const words = column === undefined ? [] : scaleWords(sheet, context, column);
+    return words.length > 0 ? `${axis}: ${words.map(([v, w]) => `${v} ${w}`).join(", ")}.` : "";
+  };
+  const inCell = chosen
+    ? risks.filter((r) => r.likelihood === chosen.likelihood && r.impact === chosen.impact)
+    : [];
   return (
     <figure style={{ margin: 0 }}>
-      <table className={styles.grid} aria-label={`Risk heat map for ${sheet.name}`}>
+      <table className={styles.grid}>
+        <caption className={styles.caption}>
+          Risk heat map for {sheet.name}
+          {ratings}
+        </caption>
         <tbody>
-          {counts.map((row, ri) => (
-            <tr key={ri}>
-              <th scope="row" className={styles.axis}>{`L${n - ri}`}</th>
-              {row.map((count, ci) => {
-                const score = (n - ri) * (ci + 1);
-                const band = bandOf(score, sorted);
-                const colour = COLOURS[Math.min(sorted.indexOf(band), COLOURS.length - 1)];
-                return (
-                  <td
-                    key={ci}
-                    className={styles.cell}
-                    style={{ background: colour }}
-                    title={`Likelihood ${n - ri} × impact ${ci + 1} = ${score} (${band.label}): ${count} risk${count === 1 ? "" : "s"}`}
-                  >
-                    {count > 0 ? count : ""}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
+          {counts.map((row, ri) => {
+            const likelihood = n - ri;
+            return (
+              <tr key={ri}>
+                {ri === 0 && (
+                  <th rowSpan={n} scope="rowgroup" className={styles.axisTitle}>
+                    <span className={styles.vertical}>Likelihood</span>
+                  </th>
+                )}
+                <th scope="row" className={styles.axis}>
+                  {likelihood}
+                </th>
+                {row.map((count, ci) => {
+                  const impact = ci + 1;
+                  const score = likelihood * impact;
+                  const band = bandOf(score, sorted);
+                  const style = look(score);
+                  const label = `Likelihood ${likelihood} × impact ${impact} = ${score} (${band.label}): ${count} risk${count === 1 ? "" : "s"}`;
+                  const isChosen = chosen?.likelihood === likelihood && chosen.impact === impact;
+                  // The visible count and short label start the accessible name (WCAG 2.5.3);
+                  // the rest is read out only.
+                  const content = (
+                    <>
+                      <span className={styles.count}>{count > 0 ? count : " "}</span>
+                      <span className={styles.short}>{style?.short}</span>
+                      <span className={styles.hidden}>{`, ${label}`}</span>
+                    </>
+                  );
+                  return (
+                    <td
+                      key={ci}
+                      className={styles.cell}
+                      style={{ background: style?.background, color: style?.text }}
+                      title={label}
+                    >
+                      {count > 0 ? (
+                        <button
+                          type="button"
+                          className={`${styles.pick} ${isChosen ? styles.chosen : ""}`}
+                          aria-pressed={isChosen}
+                          onClick={() => setChosen(isChosen ? null : { likelihood, impact })}
+                        >
+                          {content}
+                        </button>
+                      ) : (
+                        content
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
           <tr>
             <td />
+            <td />
             {Array.from({ length: n }, (_, i) => (
-              <th key={i} scope="col" className={styles.axis}>{`I${i + 1}`}</th>
+              <th key={i} scope="col" className={styles.axis}>
+                {i + 1}
+              </th>
             ))}
+          </tr>
+          <tr>
+            <td />
+            <td />
+            <th colSpan={n} scope="colgroup" className={styles.axisTitle}>
+              Impact
+            </th>
           </tr>
         </tbody>
       </table>
-      <Caption1 as="p">
-        {pairName ? `${pairName.charAt(0).toUpperCase()}${pairName.slice(1)} ratings. ` : ""}Bands:{" "}
-        {sorted.map((b) => `${b.from}-${b.to} ${b.label}`).join(", ")} (
-        {context.bands.source === "sheet" ? "from the sheet's key" : context.bands.source}).
+      <ul className={styles.key} aria-label="Colour key">
+        {sorted.map((b, i) => (
+          <li key={b.label}>
+            <span
+              className={styles.swatch}
+              style={{ background: looks[i]?.background, color: looks[i]?.text }}
+              aria-hidden="true"
+            >
+              {looks[i]?.short}
+            </span>
+            <Text size={200}>
+              {b.label}: {b.from}–{b.to}
+            </Text>
+          </li>
+        ))}
+      </ul>
+      <Caption1 as="p" className={styles.words}>
+        {[wordsOf(pair?.likelihood, "Likelihood"), wordsOf(pair?.impact, "Impact")].join(" ")} Bands{" "}
+        {BAND_SOURCE[context.bands.source]}. Choose a cell to list its risks.
       </Caption1>
+      {chosen && (
+        <section aria-label="Risks in the chosen cell">
+          <Text weight="semibold">
+            Likelihood {chosen.likelihood} × impact {chosen.impact}: {inCell.length} risk
+            {inCell.length === 1 ? "" : "s"}
+          </Text>
+          <ul className={styles.risks}>
+            {inCell.map((r) => (
+              <li key={r.row} className={styles.words}>
+                {riskName(sheet, context, r.row)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </figure>
   );
 }

@@ -12,6 +12,7 @@ import { useState } from "react";
 import type { Analysis } from "../../core/analyse";
 import { planPids } from "../../core/pid/build";
 import type { WorkbookSnapshot } from "../../core/snapshot";
+import { INLINE_LISTBOX } from "./popup";
 
 const useStyles = makeStyles({
   panel: { display: "grid", rowGap: tokens.spacingVerticalS },
@@ -69,6 +70,8 @@ export function PidPanel({
     <div className={styles.panel}>
       <Field label="Project">
         <Dropdown
+          inlinePopup
+          listbox={INLINE_LISTBOX}
           value={chosen}
           selectedOptions={[chosen]}
           onOptionSelect={(_, d) => setChosen(d.optionValue ?? "")}

@@ -2,9 +2,13 @@ import type { Host, SettingsStore } from "./host";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** "register.xlsx" → "register (Council Sheets).xlsx". */
+/**
+ * "register.xlsx" → "register (Council Sheets).xlsx". Writing the output again (the written file
+ * becomes the open one) keeps that name instead of growing "(Council Sheets) (Council Sheets)".
+ */
 export function outputName(name: string): string {
-  return `${name.replace(/\.xlsx$/i, "")} (Council Sheets).xlsx`;
+  const base = name.replace(/\.xlsx$/i, "").replace(/(\s*\(Council Sheets\))+$/i, "");
+  return `${base} (Council Sheets).xlsx`;
 }
 
 export interface FileHost extends Host {

@@ -1,0 +1,126 @@
+import { Button, Caption1, makeStyles, shorthands, Text, tokens } from "@fluentui/react-components";
+import { cellAddress, columnLetter, parseAddress } from "../../core/a1";
+import type { Finding } from "../../core/findings";
+import type { SheetSnapshot } from "../../core/snapshot";
+
+const useStyles = makeStyles({
+  box: {
+    display: "grid",
+    rowGap: tokens.spacingVerticalXS,
+    ...shorthands.border("1px", "solid", tokens.colorNeutralStroke1),
+    ...shorthands.borderRadius(tokens.borderRadiusMedium),
+    ...shorthands.padding(tokens.spacingVerticalS, tokens.spacingHorizontalS),
+  },
+  head: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  title: { flexGrow: 1, overflowWrap: "anywhere" },
+  grid: {
+    tableLayout: "fixed",
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+  },
+  cell: {
+    ...shorthands.border("1px", "solid", tokens.colorNeutralStroke2),
+    ...shorthands.padding("2px", "4px"),
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
+  label: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    textAlign: "center",
+  },
+  corner: { width: "2.5em" },
+  row: { backgroundColor: tokens.colorBrandBackground2 },
+  target: {
+    outlineStyle: "solid",
+    outlineWidth: "2px",
+    outlineColor: tokens.colorBrandStroke1,
+    outlineOffset: "-2px",
+    fontWeight: tokens.fontWeightSemibold,
+  },
+});
+
+/** What a cell shows in the grid: its value, or its error; a formula is noted in the title. */
+function shown(sheet: SheetSnapshot, row: number, column: number): string {
+  const cell = sheet.rows[row]?.[column];
+  if (!cell) return "";
+  if (cell.error) return cell.error;
+  return cell.value === null ? "" : String(cell.value);
+}
+
+/** Rows and columns around `at`, `radius` each way, inside the sheet. */
+export function contextWindow(at: { row: number; column: number }, radius: number) {
+  const span = (centre: number) =>
+    Array.from({ length: radius * 2 + 1 }, (_, i) => centre - radius + i).filter((x) => x >= 0);
+  return { rows: span(at.row), columns: span(at.column) };
+}
+
+/**
+ * Standalone mode has no Excel to go to: a finding's cell is shown in a small read-only grid of
+ * its neighbours, its row highlighted, so the officer can see what the message is about.
+ */
+export function CellContext({
+  sheet,
+  finding,
+  onClose,
+}: {
+  sheet: SheetSnapshot;
+  finding: Finding;
+  onClose: () => void;
+}) {
+  const styles = useStyles();
+  const at = parseAddress(finding.cell);
+  const { rows, columns } = contextWindow(at, 2);
+  return (
+    <section className={styles.box} aria-label={`Cell ${finding.cell} on ${sheet.name}`}>
+      <div className={styles.head}>
+        <Text weight="semibold" className={styles.title}>
+          {sheet.name}!{finding.cell}
+        </Text>
+        <Button size="small" appearance="subtle" onClick={onClose}>
+          Close
+        </Button>
+      </div>
+      <Caption1 className={styles.title}>{finding.message}</Caption1>
+      <table className={styles.grid}>
+        <thead>
+          <tr>
+            <td className={`${styles.cell} ${styles.label} ${styles.corner}`} />
+            {columns.map((c) => (
+              <th key={c} scope="col" className={`${styles.cell} ${styles.label}`}>
+                {columnLetter(c)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r} className={r === at.row ? styles.row : undefined}>
+              <th scope="row" className={`${styles.cell} ${styles.label}`}>
+                {r + 1}
+              </th>
+              {columns.map((c) => {
+                const text = shown(sheet, r, c);
+                const formula = sheet.rows[r]?.[c]?.formula;
+                const isTarget = r === at.row && c === at.column;
+                return (
+                  <td
+                    key={c}
+                    className={`${styles.cell} ${isTarget ? styles.target : ""}`}
+                    title={`${cellAddress(r, c)}: ${text}${formula ? ` (${formula})` : ""}`}
+                    aria-current={isTarget ? "true" : undefined}
+                  >
+                    {text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

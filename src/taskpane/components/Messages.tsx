@@ -1,0 +1,76 @@
+import {
+  Button,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
+import type { WorkbookState } from "../use-workbook";
+import { WriteSummaryView } from "./WritePreview";
+
+const useStyles = makeStyles({
+  // Long file names and messages wrap at 320 px instead of pushing the pane sideways.
+  bar: { minWidth: 0, maxWidth: "100%" },
+  body: { overflowWrap: "anywhere", minWidth: 0, whiteSpace: "normal" },
+});
+
+/** The error and the outcome of the last action, each dismissible. */
+export function Messages({
+  state,
+  onDismissError,
+  onDismissNotice,
+}: {
+  state: WorkbookState;
+  onDismissError: () => void;
+  onDismissNotice: () => void;
+}) {
+  const styles = useStyles();
+  const dismiss = (onClick: () => void, what: string) => (
+    <MessageBarActions
+      containerAction={
+        <Button
+          appearance="transparent"
+          size="small"
+          aria-label={`Dismiss ${what}`}
+          onClick={onClick}
+        >
+          ✕
+        </Button>
+      }
+    />
+  );
+  return (
+    <>
+      {state.error && (
+        <MessageBar intent="error" layout="multiline" className={styles.bar}>
+          <MessageBarBody className={styles.body}>
+            <MessageBarTitle>That did not work.</MessageBarTitle> {state.error}
+          </MessageBarBody>
+          {dismiss(onDismissError, "the error")}
+        </MessageBar>
+      )}
+      {state.notice && (
+        <MessageBar intent="success" layout="multiline" className={styles.bar}>
+          <MessageBarBody className={styles.body}>
+            {state.notice}
+            {state.download && (
+              <>
+                {" "}
+                <Link href={state.download.url} download={state.download.name}>
+                  Download {state.download.name}
+                </Link>
+              </>
+            )}
+            {state.written && <WriteSummaryView summary={state.written} done />}
+            {state.written &&
+              !state.download &&
+              " To go back, the backup sheet (if you made one) holds the cells as they were."}
+          </MessageBarBody>
+          {dismiss(onDismissNotice, "the message")}
+        </MessageBar>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { describePlan, type Change, type Written } from "../../core/apply-plan";
+import type { WritePlan } from "../../core/plan";
+import type { WorkbookSnapshot } from "../../core/snapshot";
+
+const useStyles = makeStyles({
+  box: { display: "grid", rowGap: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
+  list: { marginTop: 0, marginBottom: 0, paddingLeft: tokens.spacingHorizontalL },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+});
+
+/** What a write does, in the officer's terms: columns added or replaced, values that change. */
+export interface WriteSummary {
+  columns: (Written & { isNew: boolean })[];
+  /** Cells that held a value and will show a different one (a typed value made a formula with the
+   * same result is not a change the officer needs to read). */
+  changes: Change[];
+  /** Cells whose typed value becomes a formula showing the same value. */
+  madeLive: number;
+}
+
+export function summarisePlan(
+  snapshot: WorkbookSnapshot,
+  plan: WritePlan,
+  valuesOnly: boolean,
+): WriteSummary {
+  const { written, changed } = describePlan(snapshot, plan, { valuesOnly });
+  const newColumns = new Set(
+    plan.operations.flatMap((op) =>
+      op.kind === "add-sheet" || (op.kind === "column" && op.header !== null)
+        ? [`${op.sheet}|${op.title}`]
+        : [],
+    ),
+  );
+  return {
+    columns: written.map((w) => ({ ...w, isNew: newColumns.has(`${w.sheet}|${w.column}`) })),
+    changes: changed.filter((c) => c.valueChanged),
+    madeLive: changed.filter((c) => !c.valueChanged).length,
+  };
+}
+
+const SHOWN_CHANGES = 12;
+const text = (v: unknown) => (v === null || v === undefined || v === "" ? "blank" : String(v));
+
+/** The summary as lists, one line per sheet; `done` words it in the past tense (after Write). */
+export function WriteSummaryView({ summary, done }: { summary: WriteSummary; done: boolean }) {
+  const styles = useStyles();
+  const { columns, changes, madeLive } = summary;
+  const bySheet = new Map<string, WriteSummary["columns"]>();
+  for (const c of columns) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+  const verb = (isNew: boolean) =>
+    isNew ? (done ? "added" : "add") : done ? "replaced" : "replace";
+  const lists = (
+    <>
+      <ul className={styles.list} aria-label={done ? "Columns written" : "Columns to write"}>
+        {[...bySheet].map(([sheet, cols]) => (
+          <li key={sheet}>
+            {sheet}:{" "}
+            {cols.map((c, i) => (
+              <span key={c.range}>
+                {i > 0 && "; "}
+                {verb(c.isNew)} {c.column} <span className={styles.mono}>{c.range}</span>
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+      {changes.length > 0 && (
+        <ul className={styles.list} aria-label="Cells whose values change">
+          {changes.slice(0, SHOWN_CHANGES).map((c) => (
+            <li key={`${c.sheet}!${c.cell}`}>
+              {c.sheet}!<span className={styles.mono}>{c.cell}</span>: {text(c.before)} →{" "}
+              {text(c.afterValue)}
+            </li>
+          ))}
+          {changes.length > SHOWN_CHANGES && <li>and {changes.length - SHOWN_CHANGES} more</li>}
+        </ul>
+      )}
+    </>
+  );
+  const headline = [
+    `${done ? "Wrote" : "Write will write"} ${columns.length} column${columns.length === 1 ? "" : "s"} on ${bySheet.size} sheet${bySheet.size === 1 ? "" : "s"}`,
+    changes.length === 0
+      ? `no cell ${done ? "shows" : "will show"} a different value`
+      : `${changes.length} cell${changes.length === 1 ? "" : "s"} ${done ? (changes.length === 1 ? "now shows" : "now show") : "will show"} a different value`,
+  ].join("; ");
+  return (
+    <div className={styles.box} aria-label={done ? "What was written" : "What Write will change"}>
+      <Text weight="semibold">{headline}.</Text>
+      {/* After Write the message stays short; the lists are one click away. */}
+      {done ? (
+        <details>
+          <summary>Details</summary>
+          {lists}
+        </details>
+      ) : (
+        lists
+      )}
+      {madeLive > 0 && (
+        <Caption1>
+          {madeLive} typed value{madeLive === 1 ? "" : "s"} {done ? "became" : "become"} formulas
+          showing the same value.
+        </Caption1>
+      )}
+    </div>
+  );
+}

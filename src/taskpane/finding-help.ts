@@ -1,0 +1,130 @@
+import type { Finding } from "../core/findings";
+
+export interface FindingHelp {
+  /** Why an officer should care, in one line. */
+  why: string;
+  /** What to do about it, in one line. */
+  fix: string;
+}
+
+/**
+ * One line of "why it matters" and "how to fix" per finding code (DESIGN.md's table). Keyed by
+ * string, not by the FindingCode union, so a code added by another rule shows without help
+ * instead of failing to compile; `helpFor` returns undefined for such a code.
+ */
+const HELP: Readonly<Record<string, FindingHelp>> = {
+  "missing-value": {
+    why: "A blank rating or amount leaves the row out of every total and score.",
+    fix: "Fill in the cell, or mark the row as not applicable.",
+  },
+  "not-a-number": {
+    why: "Text in a number column is skipped by sums and scores.",
+    fix: "Type the number itself (no words); use tbc only where money is unconfirmed.",
+  },
+  "out-of-range": {
+    why: "A rating outside the scale gives a score the key cannot band.",
+    fix: "Use a value on the register's scale (see its Risk Key).",
+  },
+  "score-mismatch": {
+    why: "A wrong score puts the risk in the wrong priority band.",
+    fix: "Write the calculated columns: the score becomes likelihood × impact, as a formula.",
+  },
+  "priority-mismatch": {
+    why: "The priority shown does not match the band of the score in the key.",
+    fix: "Write the calculated columns, or correct the key if the bands have changed.",
+  },
+  "total-mismatch": {
+    why: "A typed total that differs from its parts misstates the money.",
+    fix: "Replace the typed total with a SUM of its lines, or correct the lines.",
+  },
+  "variance-mismatch": {
+    why: "A wrong variance hides an overspend (or shows one that is not there).",
+    fix: "Write the calculated columns: variance becomes actual − budget, as a formula.",
+  },
+  "reconciliation-difference": {
+    why: "Allocations do not add up to the funding available for that source and year.",
+    fix: "Adjust the allocations or the source's amount until the difference is nil.",
+  },
+  "unconfirmed-funding": {
+    why: "Money is allocated from a source that is not confirmed for that year.",
+    fix: "Confirm the funding, or record the risk and keep the allocation provisional.",
+  },
+  "review-overdue": {
+    why: "A risk past its review date may no longer be rated correctly.",
+    fix: "Review the risk with its owner and set the next review date.",
+  },
+  "duplicate-id": {
+    why: "Two rows with one reference make reports and cross-references ambiguous.",
+    fix: "Give each row its own reference.",
+  },
+  "number-as-text": {
+    why: "Excel's own SUM ignores numbers stored as text.",
+    fix: "Convert the cell to a number (Data > Text to Columns, or retype it).",
+  },
+  "layout-not-found": {
+    why: "Nothing on this sheet was checked.",
+    fix: "If it holds a register or funding table, check its header row has the usual column names.",
+  },
+  "ambiguous-year": {
+    why: "A year like 2009 could mean 2008/09 or 2009/10.",
+    fix: "Label the column with the financial year, e.g. 2009/10.",
+  },
+  "decision-not-found": {
+    why: "Money cites a decision the decisions register does not hold.",
+    fix: "Correct the reference, or add the decision to the register.",
+  },
+  "decision-not-approved": {
+    why: "Money rests on a decision that was rejected, deferred or withdrawn.",
+    fix: "Find the decision that does authorise the spend, or stop the allocation.",
+  },
+  "over-approval": {
+    why: "More is allocated than the decision approved.",
+    fix: "Reduce the allocation or seek a further decision.",
+  },
+  "before-effective": {
+    why: "Funding starts before the decision could take effect.",
+    fix: "Move the start after call-in ends, or record the urgency exemption.",
+  },
+  "key-decision-not-marked": {
+    why: "A key decision needs notice in the Forward Plan.",
+    fix: "Mark the decision as key and check it was published with notice.",
+  },
+  "late-publication": {
+    why: "A decision published late weakens scrutiny and call-in.",
+    fix: "Note the reason for the delay in the record.",
+  },
+};
+
+export function helpFor(code: string): FindingHelp | undefined {
+  return HELP[code];
+}
+
+// CSV is written by hand: RFC 4180 quoting is a few lines, and the CSV libraries in reach
+// (@fast-csv/format, under ExcelJS) are built on Node streams the task pane bundle does not
+// carry. test/unit/taskpane-helpers.test.ts parses the output with @fast-csv/parse.
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused. */
+function csvField(value: unknown): string {
+  let text = value === undefined || value === null ? "" : String(value);
+  // A spreadsheet opening the CSV would run "=..." as a formula (CSV injection): prefix a quote.
+  // Numbers (a negative expected value) are left as they are.
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const CSV_COLUMNS = [
+  "severity",
+  "code",
+  "sheet",
+  "cell",
+  "table",
+  "message",
+  "expected",
+  "actual",
+] as const;
+
+/** The findings as CSV (one row each, a header first), with CRLF line ends as RFC 4180 says. */
+export function findingsCsv(findings: readonly Finding[]): string {
+  const rows = findings.map((f) => CSV_COLUMNS.map((c) => csvField(f[c])).join(","));
+  return [CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
+}
