@@ -1,14 +1,16 @@
 import type { ApplyOptions } from "../../../core/apply-plan";
-import type { ColumnWrite, WritePlan } from "../../../core/plan";
+import type { AddSheet, ColumnWrite, WritePlan } from "../../../core/plan";
+import { ownSheetsFromNames } from "../../../core/own-sheets";
 import type { WorkbookSnapshot } from "../../../core/snapshot";
 import { WorkbookError } from "../errors";
+import { addSheets } from "./add-sheet";
 import { columnEdits } from "./column-writes";
 import { PackageParts, workbookParts, type WorkbookParts } from "./parts";
 import { readSharedStrings } from "./shared-strings";
 import { elementPrefix, patchSheet } from "./sheet-patch";
 import { readSheet, type SheetLayout } from "./sheet-read";
 import { Styles } from "./styles";
-import { dropCalcChain, requestFullCalculation } from "./workbook-edits";
+import { currentText, dropCalcChain, requestFullCalculation } from "./workbook-edits";
 import { PackageFormatError } from "./xml";
 import { zipParts, type Deflate, type NativeZlib, type OutputPart } from "./zip";
 import { portableInflate, type Inflate } from "./zip-read";
@@ -45,13 +47,15 @@ export class XlsxPackage {
     ]);
     const strings = readSharedStrings(sharedStrings);
     const styles = new Styles(stylesXml);
+    const own = ownSheetsFromNames(book.definedNames);
     const sheets = [];
     const layouts: [string, { path: string; layout: SheetLayout }][] = [];
     for (const [i, entry] of book.sheets.entries()) {
       const xml = sheetXml[i];
       if (xml === undefined) throw new PackageFormatError(`${entry.path} is missing`);
       const { sheet, layout } = readSheet(entry.name, xml, strings, styles);
-      sheets.push(sheet);
+      const role = own.get(entry.name);
+      sheets.push(role ? { ...sheet, ours: role } : sheet);
       layouts.push([entry.name, { path: entry.path, layout }]);
     }
     const pkg = new XlsxPackage(parts, book, { sheets });
@@ -59,9 +63,9 @@ export class XlsxPackage {
     return pkg;
   }
 
-  /** Whether `write` can carry out the plan: calculated columns, not inserted columns or sheets. */
+  /** Whether `write` can carry out the plan: calculated columns and new sheets, not inserts. */
   static canWrite(plan: WritePlan): boolean {
-    return plan.operations.every((op) => op.kind === "column");
+    return plan.operations.every((op) => op.kind === "column" || op.kind === "add-sheet");
   }
 
   /** The workbook's bytes with the plan applied; the package itself stays as it was read. */
@@ -72,7 +76,12 @@ export class XlsxPackage {
       this.book.stylesPath && (await this.parts.text(this.book.stylesPath)),
     );
     const bySheet = new Map<string, ColumnWrite[]>();
+    const added: AddSheet[] = [];
     for (const op of plan.operations) {
+      if (op.kind === "add-sheet") {
+        added.push(op);
+        continue;
+      }
       if (op.kind !== "column") throw new PackageFormatError(`cannot ${op.kind} in place`);
       bySheet.set(op.sheet, [...(bySheet.get(op.sheet) ?? []), op]);
     }
@@ -84,10 +93,11 @@ export class XlsxPackage {
       const edits = columnEdits(found.layout, ops, styles, options, prefix);
       output.set(found.path, patchSheet(found.layout, edits));
     }
+    await addSheets(added, this.parts, this.book, output, styles, options);
     if (styles.changed && this.book.stylesPath)
       output.set(this.book.stylesPath, encoder.encode(styles.serialise()));
-    if (bySheet.size > 0) {
-      const workbook = (await this.parts.text(this.book.workbookPath)) ?? "";
+    if (bySheet.size > 0 || added.length > 0) {
+      const workbook = (await currentText(this.parts, output, this.book.workbookPath)) ?? "";
       output.set(this.book.workbookPath, encoder.encode(requestFullCalculation(workbook)));
       await dropCalcChain(this.parts, output, this.book);
     }
