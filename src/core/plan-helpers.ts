@@ -111,6 +111,14 @@ export function isUnitsRow(
   return units > 0;
 }
 
+function holdsFigure(sheet: SheetSnapshot, row: number, first: number, last: number): boolean {
+  for (let c = first; c <= last; c++) {
+    const cell = sheet.rows[row]?.[c];
+    if (typeof cell?.value === "number" || cell?.formula) return true;
+  }
+  return false;
+}
+
 /**
  * The last safeguard on a table's planned writes: no cell is written into a units row or into
  * a merged range, and a new column is written only into empty cells and only when it has cells
@@ -121,6 +129,7 @@ export function guardWrites(
   sheet: SheetSnapshot,
   table: TableBounds,
   operations: readonly WriteOperation[],
+  { money = false }: { money?: boolean } = {},
 ): WriteOperation[] {
   const last = Math.max(
     table.lastColumn,
@@ -135,6 +144,12 @@ export function guardWrites(
     }
     return known;
   };
+  // In a money table the rows above the first figure are header rows (sub-headers, units) even
+  // when the detector counted them as data: nothing is written there.
+  const firstFigure = money
+    ? (table.dataRows.find((r) => holdsFigure(sheet, r, table.firstColumn, table.lastColumn)) ??
+      Infinity)
+    : -1;
   const out: WriteOperation[] = [];
   for (const op of operations) {
     if (op.kind !== "column") {
@@ -147,6 +162,7 @@ export function guardWrites(
       (o) => o.kind === "insert-columns" && o.table === op.table && o.column <= op.column,
     );
     const blocked = (row: number) =>
+      (row > table.headerRow && row < firstFigure) ||
       isUnits(row) ||
       (!inserted &&
         (inMerge(sheet, row, op.column) ||

@@ -114,7 +114,7 @@ export function planBudgetTable(
     };
     operations.push(write);
   }
-  return guardWrites(sheet, table, operations);
+  return guardWrites(sheet, table, operations, { money: true });
 }
 
 function numberFormatOf(

@@ -181,5 +181,5 @@ export function planFundingTable(
     };
     operations.push(op);
   }
-  return guardWrites(sheet, table, operations);
+  return guardWrites(sheet, table, operations, { money: true });
 }

@@ -317,7 +317,8 @@ export class Styles {
     });
     for (const [name, list] of this.lists)
       if (list.added.length > 0) edits.push(this.listEdit(xml, list, name));
-    edits.sort((a, b) => b.at.start - a.at.start);
+    // Last first, so earlier offsets stay valid; an insertion where a list starts goes before it.
+    edits.sort((a, b) => b.at.start - a.at.start || b.at.end - a.at.end);
     let out = xml;
     for (const e of edits) out = out.slice(0, e.at.start) + e.text + out.slice(e.at.end);
     return out;
