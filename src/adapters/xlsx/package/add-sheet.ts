@@ -30,6 +30,8 @@ function readWorkbook(xml: string) {
   const names: { name: string; localSheetId?: number; span: Span }[] = [];
   let sheetsClose = -1;
   let definedNamesClose = -1;
+  /** An empty `<definedNames/>` (openpyxl writes one): replaced whole when names are added. */
+  let emptyDefinedNames: Span | undefined;
   let namesAfter = -1;
   let open: { name: string; localSheetId?: number; start: number } | undefined;
   parseXml(xml, {
@@ -42,9 +44,10 @@ function readWorkbook(xml: string) {
           ...(a.localSheetId !== undefined ? { localSheetId: Number(a.localSheetId) } : {}),
         };
     },
-    close(name, start, end) {
+    close(name, start, end, selfClosing) {
       if (name === "sheets") sheetsClose = start;
-      if (name === "definedNames") definedNamesClose = start;
+      if (name === "definedNames" && selfClosing) emptyDefinedNames = { start, end };
+      else if (name === "definedNames") definedNamesClose = start;
       if (["sheets", "functionGroups", "externalReferences"].includes(name)) namesAfter = end;
       if (name === "definedName" && open) {
         const { start: from, ...rest } = open;
@@ -57,7 +60,16 @@ function readWorkbook(xml: string) {
   const root = /<([\w.-]+:)?workbook\b[^>]*>/.exec(xml);
   const prefix = root?.[1] ?? "";
   const relPrefix = /\sxmlns:([\w.-]+)="[^"]*\/relationships"/.exec(root?.[0] ?? "")?.[1];
-  return { sheets, names, sheetsClose, definedNamesClose, namesAfter, prefix, relPrefix };
+  return {
+    sheets,
+    names,
+    sheetsClose,
+    definedNamesClose,
+    emptyDefinedNames,
+    namesAfter,
+    prefix,
+    relPrefix,
+  };
 }
 
 function nextRelationshipId(rels: string): string {
@@ -185,11 +197,10 @@ function withDefinedNames(xml: string, added: readonly string[], dropped: readon
   const current = readWorkbook(out);
   if (current.definedNamesClose >= 0)
     return insertBefore(out, current.definedNamesClose, added.join(""));
-  // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook's sequence).
   const p = current.prefix;
-  return insertBefore(
-    out,
-    current.namesAfter,
-    `<${p}definedNames>${added.join("")}</${p}definedNames>`,
-  );
+  const list = `<${p}definedNames>${added.join("")}</${p}definedNames>`;
+  const empty = current.emptyDefinedNames;
+  if (empty) return out.slice(0, empty.start) + list + out.slice(empty.end);
+  // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook's sequence).
+  return insertBefore(out, current.namesAfter, list);
 }
