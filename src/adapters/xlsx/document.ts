@@ -18,9 +18,9 @@ export interface WorkbookDocument {
   /** "direct" when the XML parts were read as they are; "exceljs" for files only ExcelJS reads. */
   readonly engine: XlsxEngine;
   /**
-   * The file with the plan applied. Calculated columns are spliced into the original XML, so
-   * everything else in the file is kept byte for byte; plans that insert columns or add sheets go
-   * through ExcelJS, which rebuilds the file from its own model.
+   * The file with the plan applied. Calculated columns are spliced into the original XML and new
+   * sheets added as new parts, so everything else in the file is kept byte for byte; plans that
+   * insert columns go through ExcelJS, which rebuilds the file from its own model.
    */
   save(plan: WritePlan, options: ApplyOptions): Promise<{ bytes: Uint8Array; engine: XlsxEngine }>;
 }
