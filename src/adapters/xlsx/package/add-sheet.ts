@@ -102,6 +102,13 @@ function insertBefore(xml: string, at: number, text: string): string {
  * workbook.xml, its relationship and content type — and marks each as ours with a hidden defined
  * name (own-sheets.ts). A sheet that `replaces` one of ours is rewritten in its own part. Every
  * other part stays as it was.
+ *
+ * A new sheet needs a worksheet part, a workbook relationship to it and a <sheet> whose sheetId
+ * is unique (the largest plus one) and whose r:id names that relationship:
+ * https://learn.microsoft.com/en-us/office/open-xml/spreadsheet/how-to-insert-a-new-worksheet-into-a-spreadsheet
+ * A sheet-scoped name (print titles) gives the sheet's 0-based position in <sheets> as
+ * localSheetId, and Excel reads a defined name's text as a name formula:
+ * https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/16c3c118-f358-493d-a99f-4c85ca834c00
  */
 export async function addSheets(
   ops: readonly AddSheet[],
