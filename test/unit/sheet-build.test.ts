@@ -119,6 +119,9 @@ describe("the ExcelJS writer's new sheets", () => {
     const snapshot = (await openWorkbook(bytes, "pid.xlsx")).snapshot;
     const added = snapshot.sheets.find((s) => s.name === FORM.sheet);
     expect(added?.ours).toBe("pid");
+    // Text that starts with = + - @ is text here too.
+    for (const row of [2, 3, 4, 5]) expect(added?.rows[row]?.[0]?.formula).toBeUndefined();
+    expect(added?.rows[2]?.[0]?.value).toBe("=SUM(A1:A9)");
     const direct = (await openWorkbook(await viaDirect(FORM), "pid.xlsx")).snapshot;
     const cells = (s: typeof added) =>
       s?.rows.flatMap((row, r) =>
