@@ -111,10 +111,15 @@ export function isUnitsRow(
   return units > 0;
 }
 
+/** "tbc", "n/a", "-": an amount not yet known stands where a figure would. */
+const NOT_YET_KNOWN = /^(tbc|tba|n\/?a|nil|-)$/i;
+
+/** True when a row holds an amount (a number, a formula, or a "tbc" in its place). */
 function holdsFigure(sheet: SheetSnapshot, row: number, first: number, last: number): boolean {
   for (let c = first; c <= last; c++) {
     const cell = sheet.rows[row]?.[c];
     if (typeof cell?.value === "number" || cell?.formula) return true;
+    if (typeof cell?.value === "string" && NOT_YET_KNOWN.test(cell.value.trim())) return true;
   }
   return false;
 }

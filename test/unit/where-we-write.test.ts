@@ -95,6 +95,26 @@ describe("where new calculated columns go", () => {
     expect(ops.find((w) => w.column === 3)?.cells.map((c) => c.row)).toEqual([2, 3, 4]);
   });
 
+  it("writes nothing into a money table's sub-header rows, but fills a line of 'tbc's", () => {
+    const budget = sheet("Budget", [
+      ["Service", "Revised budget", "Forecast outturn"],
+      [null, "(as approved)", "(at P6)"],
+      ["Libraries", 110, 120],
+      ["Parks", 200, 190],
+    ]);
+    const ops = writes(plan(budget));
+    expect(ops.length).toBeGreaterThan(0);
+    for (const w of ops) expect(w.cells.map((c) => c.row)).toEqual([2, 3]);
+    const funding = sheet("Funding", [
+      ["Funding source", "2025/26 £", "2026/27 £"],
+      ["Grant A", "tbc", "tbc"],
+      ["Grant B", 100, 200],
+      ["Grant C", 50, 70],
+    ]);
+    const total = writes(plan(funding)).find((w) => w.header !== null);
+    expect(total?.cells.map((c) => c.row)).toEqual([1, 2, 3]);
+  });
+
   it("newColumns: first free run at the right edge, an insert only for a block inside a header", () => {
     const s = sheet("S", [
       ["A", "B", "C", "Next", null, null],
