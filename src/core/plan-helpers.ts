@@ -1,9 +1,39 @@
-import { rangeAddress } from "./a1";
+import { parseAddress, rangeAddress } from "./a1";
 import type { TableBounds } from "./layout";
 import type { WriteOperation } from "./plan";
 import { isEmptyCell, type SheetSnapshot } from "./snapshot";
 
-/** True when `count` columns from `first` hold nothing between rows `top` and `bottom`. */
+/** The last column a sheet can have (XFD), 0-based. */
+const LAST_COLUMN = 16383;
+
+interface Area {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+function mergedAreas(sheet: SheetSnapshot): Area[] {
+  return sheet.merges.map((m) => {
+    const [from, to] = m.split(":");
+    const a = parseAddress(from ?? "A1");
+    const b = parseAddress(to ?? from ?? "A1");
+    return { top: a.row, bottom: b.row, left: a.column, right: b.column };
+  });
+}
+
+/** True when the cell is part of a merged range (a merged header, a merged title…). */
+export function inMerge(sheet: SheetSnapshot, row: number, column: number): boolean {
+  return mergedAreas(sheet).some(
+    (m) => m.top <= row && row <= m.bottom && m.left <= column && column <= m.right,
+  );
+}
+
+/**
+ * True when `count` columns from `first` hold nothing between rows `top` and `bottom`: no value,
+ * no formula, and no part of a merged range (a merged group header's hidden cells read as empty
+ * but belong to the merge).
+ */
 export function columnsFree(
   sheet: SheetSnapshot,
   top: number,
@@ -16,23 +46,136 @@ export function columnsFree(
       if (!isEmptyCell(sheet.rows[r]?.[c] ?? undefined)) return false;
     }
   }
-  return true;
+  return !mergedAreas(sheet).some(
+    (m) => m.top <= bottom && top <= m.bottom && m.left < first + count && first <= m.right,
+  );
 }
 
 /**
- * Where a table's new calculated columns go: right beside it, with columns inserted first if
- * anything sits there, so that nothing of the user's is written over.
+ * How new calculated columns are placed. "edge": they belong to the table as a whole (variance,
+ * year totals), so any free columns at its right edge will do. "beside": they belong to the
+ * block they close (a likelihood/impact pair's score and priority), which may sit inside a wider
+ * header; when that header carries on to the right, the columns must go between existing ones.
+ */
+export type Placement = "edge" | "beside";
+
+/**
+ * Where a table's new calculated columns go. Nothing of the user's is written over: not a value,
+ * not a formula, not a merged header cell. The columns right beside the table are used when
+ * they are free; otherwise the first free columns further right, so that the rest of the sheet
+ * keeps its place. Columns are inserted only when they must sit between existing ones (a block
+ * placed "beside" whose header carries on), or when no free columns are left.
  */
 export function newColumns(
   sheet: SheetSnapshot,
   table: TableBounds,
   count: number,
+  placement: Placement = "edge",
 ): { first: number; range: string; operations: WriteOperation[] } {
   const range = rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn);
-  const first = table.lastColumn + 1;
-  const operations: WriteOperation[] =
-    count > 0 && !columnsFree(sheet, table.headerRow, table.lastRow, first, count)
-      ? [{ kind: "insert-columns", sheet: sheet.name, table: range, column: first, count }]
-      : [];
-  return { first, range, operations };
+  const beside = table.lastColumn + 1;
+  const free = (first: number) => columnsFree(sheet, table.headerRow, table.lastRow, first, count);
+  if (count === 0 || free(beside)) return { first: beside, range, operations: [] };
+  const insert = (): WriteOperation[] => [
+    { kind: "insert-columns", sheet: sheet.name, table: range, column: beside, count },
+  ];
+  const header = sheet.rows[table.headerRow]?.[beside];
+  const headerCarriesOn =
+    !isEmptyCell(header ?? undefined) || inMerge(sheet, table.headerRow, beside);
+  if (placement === "beside" && headerCarriesOn)
+    return { first: beside, range, operations: insert() };
+  for (let first = beside + 1; first + count - 1 <= LAST_COLUMN; first++)
+    if (free(first)) return { first, range, operations: [] };
+  return { first: beside, range, operations: insert() };
+}
+
+/** Unit labels a units row holds under a header: "£'000", "£000", "£m", "£k", "%", "£". */
+const UNIT =
+  /^\(?\s*(?:[£$€]\s*(?:'?000s?|k|m|bn|millions?|thousands?)?|%|'?000s?|pence|p)\s*\)?$/i;
+
+/** True when a row of the table holds unit labels and nothing else: it is part of the header. */
+export function isUnitsRow(
+  sheet: SheetSnapshot,
+  row: number,
+  first: number,
+  last: number,
+): boolean {
+  let units = 0;
+  for (let c = first; c <= last; c++) {
+    const cell = sheet.rows[row]?.[c];
+    if (isEmptyCell(cell ?? undefined)) continue;
+    if (cell?.formula || typeof cell?.value !== "string" || !UNIT.test(cell.value.trim()))
+      return false;
+    units++;
+  }
+  return units > 0;
+}
+
+/** "tbc", "n/a", "-": an amount not yet known stands where a figure would. */
+const NOT_YET_KNOWN = /^(tbc|tba|n\/?a|nil|-)$/i;
+
+/** True when a row holds an amount (a number, a formula, or a "tbc" in its place). */
+function holdsFigure(sheet: SheetSnapshot, row: number, first: number, last: number): boolean {
+  for (let c = first; c <= last; c++) {
+    const cell = sheet.rows[row]?.[c];
+    if (typeof cell?.value === "number" || cell?.formula) return true;
+    if (typeof cell?.value === "string" && NOT_YET_KNOWN.test(cell.value.trim())) return true;
+  }
+  return false;
+}
+
+/**
+ * The last safeguard on a table's planned writes: no cell is written into a units row or into
+ * a merged range, and a new column is written only into empty cells and only when it has cells
+ * to hold (a header over nothing says nothing). Existing calculated columns are still rewritten:
+ * that is what they are for.
+ */
+export function guardWrites(
+  sheet: SheetSnapshot,
+  table: TableBounds,
+  operations: readonly WriteOperation[],
+  { money = false }: { money?: boolean } = {},
+): WriteOperation[] {
+  const last = Math.max(
+    table.lastColumn,
+    ...operations.map((op) => (op.kind === "column" ? op.column : 0)),
+  );
+  const unitsRows = new Map<number, boolean>();
+  const isUnits = (row: number) => {
+    let known = unitsRows.get(row);
+    if (known === undefined) {
+      known = row !== table.headerRow && isUnitsRow(sheet, row, table.firstColumn, last);
+      unitsRows.set(row, known);
+    }
+    return known;
+  };
+  // In a money table the rows above the first figure are header rows (sub-headers, units) even
+  // when the detector counted them as data: nothing is written there.
+  const firstFigure = money
+    ? (table.dataRows.find((r) => holdsFigure(sheet, r, table.firstColumn, table.lastColumn)) ??
+      Infinity)
+    : -1;
+  const out: WriteOperation[] = [];
+  for (const op of operations) {
+    if (op.kind !== "column") {
+      out.push(op);
+      continue;
+    }
+    const isNew = op.header !== null;
+    // After an insert the new column is empty, whatever the snapshot held there before.
+    const inserted = operations.some(
+      (o) => o.kind === "insert-columns" && o.table === op.table && o.column <= op.column,
+    );
+    const blocked = (row: number) =>
+      (row > table.headerRow && row < firstFigure) ||
+      isUnits(row) ||
+      (!inserted &&
+        (inMerge(sheet, row, op.column) ||
+          (isNew && !isEmptyCell(sheet.rows[row]?.[op.column] ?? undefined))));
+    const cells = op.cells.filter((c) => !blocked(c.row));
+    if (isNew && cells.length === 0) continue;
+    if (op.header && blocked(op.header.row)) continue;
+    out.push(cells.length === op.cells.length ? op : { ...op, cells });
+  }
+  return out;
 }

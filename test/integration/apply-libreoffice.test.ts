@@ -295,11 +295,11 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
     expect(fixture?.get("How We Work!E9")).toBe("Medium");
     const synthetic = runs[2]?.applied.expected;
     // Labels, a blank, "tbc", text, a hidden row and a row after a blank separator.
-    expect(synthetic?.get("Corporate Risk Register!I5")).toBe(20);
-    expect(synthetic?.get("Corporate Risk Register!J5")).toBe("Very high");
-    expect(synthetic?.get("Corporate Risk Register!I7")).toBe("");
+    expect(synthetic?.get("Corporate Risk Register!J5")).toBe(20);
+    expect(synthetic?.get("Corporate Risk Register!K5")).toBe("Very high");
+    expect(synthetic?.get("Corporate Risk Register!J7")).toBe("");
     expect(synthetic?.get("Corporate Risk Register!G7")).toBe("");
-    expect(synthetic?.get("Corporate Risk Register!I8")).toBe("");
+    expect(synthetic?.get("Corporate Risk Register!J8")).toBe("");
     expect(synthetic?.get("Corporate Risk Register!G9")).toBe(1);
     expect(synthetic?.get("Corporate Risk Register!G11")).toBe(6);
     expect(synthetic?.get("Numbers!D3")).toBe("");
@@ -391,34 +391,33 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
     }
   });
 
-  it("splices calculated and inserted columns in directly and leaves new sheets to ExcelJS", () => {
+  it("writes calculated and inserted columns and new sheets directly", () => {
     const engines = runs.map((r) => `${path.basename(r.applied.output)}: ${r.applied.engine}`);
     expect(engines).toEqual([
       "applied-bcp-risk-registers.xlsx: direct",
       "applied-bcp-pid-inputs.xlsx: direct",
       "applied-synthetic-register.xlsx: direct",
-      "applied-emiep-funding-2008.xlsx: exceljs",
-      "applied-synthetic-funding.xlsx: exceljs",
-      "applied-totals-emiep-funding-2008.xlsx: exceljs",
-      "applied-totals-synthetic-funding.xlsx: exceljs",
-      "applied-pids-bcp-pid-inputs.xlsx: exceljs",
+      "applied-emiep-funding-2008.xlsx: direct",
+      "applied-synthetic-funding.xlsx: direct",
+      "applied-totals-emiep-funding-2008.xlsx: direct",
+      "applied-totals-synthetic-funding.xlsx: direct",
+      "applied-pids-bcp-pid-inputs.xlsx: direct",
       "applied-columns-emiep-funding-2008.xlsx: direct",
       "applied-columns-synthetic-funding.xlsx: direct",
       "applied-exceljs-bcp-risk-registers.xlsx: exceljs",
     ]);
   });
 
-  it("moves the note beside a register right instead of writing over it", async () => {
+  it("leaves the note beside a register where it is and writes past it", async () => {
     const synthetic = runs[2]?.applied;
     const after = await cellsOf(synthetic?.output as string);
-    // "see note" sat in I6 beside the table; three new columns (inherent score and priority,
-    // residual priority) were inserted before it.
+    // "see note" sits in I6 beside the table; the three new columns (inherent score and
+    // priority, residual priority) go to the first free columns after it, J to L.
     const note = [...after.entries()].find(([, r]) => r.value === JSON.stringify("see note"));
-    expect(note?.[0]).toBe("Corporate Risk Register!L6");
-    const pointer = after.get("Corporate Risk Register!N6");
-    expect(JSON.parse((pointer?.value as string | undefined) ?? "null")).toEqual({
-      formula: 'L6&" (checked)"',
-      result: "see note (checked)",
-    });
+    expect(note?.[0]).toBe("Corporate Risk Register!I6");
+    const score = [...after.entries()].find(
+      ([, r]) => r.value === JSON.stringify("Inherent score"),
+    );
+    expect(score?.[0]).toBe("Corporate Risk Register!J4");
   });
 });

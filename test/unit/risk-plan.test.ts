@@ -109,31 +109,26 @@ describe("planning a register", () => {
     expect(residualPriority?.cells[0]?.formula).toContain("ISNUMBER(H2)");
   });
 
-  it("inserts columns rather than write over a note beside the table", () => {
+  it("writes past a note beside the table, neither over it nor inserting columns", () => {
     const { snapshot, analysis, ops } = columns([
       ["Risk", "L", "I", "Comments"],
       ["A", 2, 2, "ok", "keep me"],
     ]);
-    expect(ops[0]).toEqual({
-      kind: "insert-columns",
-      sheet: "Register",
-      table: "A1:D2",
-      column: 4,
-      count: 2,
-    });
+    expect(ops.some((o) => o.kind === "insert-columns")).toBe(false);
+    expect(ops.map((o) => (o as ColumnWrite).column)).toEqual([5, 6]);
     const after = applyPlanToSnapshot(snapshot, analysis.plan, { valuesOnly: false });
-    expect(after.sheets[0]?.rows[1]?.[6]).toEqual({ value: "keep me" });
-    expect(after.sheets[0]?.rows[0]?.[4]).toEqual({ value: "Score" });
+    expect(after.sheets[0]?.rows[1]?.[4]).toEqual({ value: "keep me" });
+    expect(after.sheets[0]?.rows[0]?.[5]).toEqual({ value: "Score" });
   });
 
-  it("shifts a second table's writes past columns inserted to its left", () => {
+  it("keeps a second table's writes where they are when the first table inserts nothing", () => {
     const { ops } = columns([
       ["Risk", "L", "I", "Note", null, null, null, "Risk", "L", "I"],
       ["A", 1, 1, "x", "beside", null, null, "B", 2, 2],
     ]);
     const writes = ops.filter((o): o is ColumnWrite => o.kind === "column");
-    expect(ops[0]?.kind).toBe("insert-columns");
-    expect(writes.map((w) => w.column)).toEqual([4, 5, 12, 13]);
+    expect(ops.some((o) => o.kind === "insert-columns")).toBe(false);
+    expect(writes.map((w) => w.column)).toEqual([5, 6, 10, 11]);
     expect(writes[2]?.cells[0]?.formula).toBe('=IF(COUNT(I2,J2)=2,I2*J2,"")');
   });
 

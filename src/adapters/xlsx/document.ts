@@ -19,9 +19,9 @@ export interface WorkbookDocument {
   readonly engine: XlsxEngine;
   /**
    * The file with the plan applied. Calculated and inserted columns are spliced into the original
-   * XML (an insert moving every reference as Excel does), so every part they do not concern is
-   * kept byte for byte; plans that add sheets go through ExcelJS, which rebuilds the file from its
-   * own model.
+   * XML (an insert moving every reference as Excel does) and new sheets are added as new parts,
+   * so every part the plan does not concern is kept byte for byte. Only a file the direct reader
+   * refuses is rebuilt through ExcelJS.
    */
   save(plan: WritePlan, options: ApplyOptions): Promise<{ bytes: Uint8Array; engine: XlsxEngine }>;
 }

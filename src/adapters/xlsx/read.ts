@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { ownSheetsFromNames } from "../../core/own-sheets";
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 import { classifyBytes, WorkbookError } from "./errors";
 
@@ -90,5 +91,15 @@ export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<Loa
       `${name} could not be read: the workbook is damaged or incomplete`,
     );
   }
-  return { workbook, snapshot: { sheets: workbook.worksheets.map(readSheet) } };
+  const own = ownSheetsFromNames(
+    workbook.definedNames.model.flatMap((n) =>
+      n.ranges[0] === undefined ? [] : [{ name: n.name, reference: n.ranges[0] }],
+    ),
+  );
+  const sheets = workbook.worksheets.map((ws) => {
+    const sheet = readSheet(ws);
+    const role = own.get(sheet.name);
+    return role ? { ...sheet, ours: role } : sheet;
+  });
+  return { workbook, snapshot: { sheets } };
 }

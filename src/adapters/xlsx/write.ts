@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { writtenCell, type ApplyOptions } from "../../core/apply-plan";
 import type { AddSheet, ColumnWrite, WritePlan } from "../../core/plan";
 import { filledDownRuns } from "../../core/formula-shift";
+import { nextOwnSheetMarkName, ownSheetMarkReference } from "../../core/own-sheets";
 import { WorkbookError } from "./errors";
 
 /**
@@ -111,19 +112,54 @@ function setContent(
   }
 }
 
-function addSheet(workbook: ExcelJS.Workbook, op: AddSheet, options: ApplyOptions): void {
-  const ws = workbook.addWorksheet(op.sheet, {
-    pageSetup: op.print
-      ? {
-          paperSize: 9,
-          orientation: op.print.portrait ? "portrait" : "landscape",
-          fitToPage: op.print.fitToWidth,
-          fitToWidth: 1,
-          fitToHeight: 0,
-          printTitlesRow: op.print.titleRows,
-        }
-      : {},
+/** Empties one of our own sheets so it can be written again in place (same tab, same mark). */
+function clearSheet(ws: ExcelJS.Worksheet): void {
+  for (const range of Object.values(
+    (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges ?? {},
+  ))
+    if (range.range) ws.unMergeCells(range.range);
+  const validations = (ws as unknown as { dataValidations?: { model: object } }).dataValidations;
+  if (validations) validations.model = {};
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.value = null;
+      cell.style = {};
+    });
   });
+}
+
+/** The sheet an AddSheet writes: a new one marked as ours, or ours emptied when it `replaces` it. */
+function targetSheet(workbook: ExcelJS.Workbook, op: AddSheet): ExcelJS.Worksheet {
+  const earlier = op.replaces ? workbook.getWorksheet(op.replaces) : undefined;
+  if (op.replaces && !earlier)
+    throw new WorkbookError("write-failed", `Sheet "${op.replaces}" is missing from the workbook`);
+  if (earlier) {
+    clearSheet(earlier);
+    return earlier;
+  }
+  const ws = workbook.addWorksheet(op.sheet);
+  // ExcelJS writes defined names without the hidden flag: the mark shows in Name Manager.
+  const names = workbook.definedNames.model.map((n) => n.name);
+  if (op.role)
+    workbook.definedNames.add(
+      ownSheetMarkReference(op.sheet),
+      nextOwnSheetMarkName(op.role, names),
+    );
+  return ws;
+}
+
+function addSheet(workbook: ExcelJS.Workbook, op: AddSheet, options: ApplyOptions): void {
+  const ws = targetSheet(workbook, op);
+  if (op.print)
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9,
+      orientation: op.print.portrait ? "portrait" : "landscape",
+      fitToPage: op.print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: op.print.titleRows,
+    };
   op.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   for (const c of op.cells) {
     const cell = ws.getCell(c.row + 1, c.column + 1);

@@ -69,6 +69,9 @@ export function checkBudgetTable(sheet: SheetSnapshot, table: BudgetTable): Find
   checkMoneyCells(ref, valueRows, moneyColumns(table), out);
   checkVariance(ref, table, model, out);
   checkMissingBudgets(ref, model, out);
-  checkColumnTotals(ref, model.structure, moneyColumns(table), out);
+  // A variance on a total row is that row's spend less its budget (checked above), not a sum: a
+  // total row whose own figures are off is reported there, not a second time in its variance.
+  const summed = moneyColumns(table).filter((c) => c !== table.columns.variance);
+  checkColumnTotals(ref, model.structure, summed, out);
   return out;
 }

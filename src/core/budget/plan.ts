@@ -1,6 +1,6 @@
 import { cellAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
-import { newColumns } from "../plan-helpers";
+import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
 import { sumFormula } from "../tables/money";
 import type { BudgetTable } from "./detect";
@@ -114,7 +114,7 @@ export function planBudgetTable(
     };
     operations.push(write);
   }
-  return operations;
+  return guardWrites(sheet, table, operations, { money: true });
 }
 
 function numberFormatOf(

@@ -1,6 +1,6 @@
 import { rangeAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
-import { newColumns } from "../plan-helpers";
+import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
 import { sumFormula, type At } from "../tables/money";
 import { parseMoney } from "../values";
@@ -181,5 +181,5 @@ export function planFundingTable(
     };
     operations.push(op);
   }
-  return operations;
+  return guardWrites(sheet, table, operations, { money: true });
 }

@@ -24,6 +24,8 @@ function statusValue(
   return allocated > 0 ? "Unconfirmed" : "";
 }
 
+const topLeft = (range: string) => range.split(":")[0] ?? range;
+
 /** The "Reconciliation" sheet: source × year, available against allocated, as live formulas. */
 export function planReconciliationSheet(snapshot: WorkbookSnapshot, r: Reconciliation): AddSheet {
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
@@ -38,7 +40,9 @@ export function planReconciliationSheet(snapshot: WorkbookSnapshot, r: Reconcili
   put(
     1,
     0,
-    `Sources: ${r.sources.sheet}!${r.sources.range}. Allocations: ${r.allocations.map((a) => `${a.sheet}!${a.range}`).join(", ")}. Written by Council Sheets.`,
+    // Tables are named by their top-left cell: a range would grow with the calculated columns we
+    // add, and a second apply would then rewrite this sheet for nothing.
+    `Sources: the table at ${r.sources.sheet}!${topLeft(r.sources.range)}. Allocations: ${r.allocations.map((a) => `${a.sheet}!${topLeft(a.range)}`).join(", ")}. Written by Council Sheets.`,
   );
   HEAD.forEach((h, c) => put(3, c, h, { bold: true }));
   let row = 4;

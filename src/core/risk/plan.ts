@@ -1,7 +1,7 @@
 import { cellAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import type { SheetSnapshot } from "../snapshot";
-import { newColumns } from "../plan-helpers";
+import { guardWrites, newColumns } from "../plan-helpers";
 import { parseScaleValue } from "../values";
 import type { RiskContext } from "./check";
 import { isHeadingRow } from "./check";
@@ -42,7 +42,7 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
     if (pair.score === null) missing.push({ pair, field: "score" });
     if (pair.priority === null) missing.push({ pair, field: "priority" });
   }
-  const { first: firstNew, range, operations } = newColumns(sheet, table, missing.length);
+  const { first: firstNew, range, operations } = newColumns(sheet, table, missing.length, "beside");
   const placed = new Map<string, number>();
   missing.forEach((m, k) => placed.set(`${m.pair.name}|${m.field}`, firstNew + k));
   const columnOf = (pair: RiskPair, field: "score" | "priority") =>
@@ -89,5 +89,5 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
       write("priority", priorityColumn, priorities),
     );
   }
-  return operations;
+  return guardWrites(sheet, table, operations);
 }

@@ -45,8 +45,14 @@ export function sumFormulaValue(sheet: SheetSnapshot, cells: readonly At[]): num
   return roundMoney(sum);
 }
 
+/**
+ * Equal to the penny. Amounts kept in £'000 or £m carry more than two decimals (0.465 is
+ * £465,000 in £m), so rounding each side to pence can split two equal amounts that straddle a
+ * half penny (−0.46499999… from a formula against −0.47 from pence arithmetic): within half a
+ * penny of each other is the same amount too.
+ */
 export function samePence(a: number, b: number): boolean {
-  return Math.round(a * 100) === Math.round(b * 100);
+  return Math.round(a * 100) === Math.round(b * 100) || Math.abs(a - b) <= 0.005 + 1e-9;
 }
 
 /** "=SUM(D5:D11,D14,D18:D20)": runs of neighbouring cells become ranges. */

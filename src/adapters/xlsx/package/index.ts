@@ -1,7 +1,9 @@
 import type { ApplyOptions } from "../../../core/apply-plan";
-import type { ColumnWrite, WritePlan } from "../../../core/plan";
+import type { AddSheet, ColumnWrite, WritePlan } from "../../../core/plan";
+import { ownSheetsFromNames } from "../../../core/own-sheets";
 import type { WorkbookSnapshot } from "../../../core/snapshot";
 import { WorkbookError } from "../errors";
+import { addSheets } from "./add-sheet";
 import { columnEdits } from "./column-writes";
 import { insertColumnsInPackage, type EditedParts } from "./insert-columns";
 import { PackageParts, workbookParts, type WorkbookParts } from "./parts";
@@ -9,7 +11,7 @@ import { readSharedStrings } from "./shared-strings";
 import { elementPrefix, patchSheet } from "./sheet-patch";
 import { readSheet, type SheetLayout } from "./sheet-read";
 import { Styles } from "./styles";
-import { dropCalcChain, requestFullCalculation } from "./workbook-edits";
+import { currentText, dropCalcChain, requestFullCalculation } from "./workbook-edits";
 import { PackageFormatError } from "./xml";
 import { zipParts, type Deflate, type NativeZlib, type OutputPart } from "./zip";
 import { portableInflate, type Inflate } from "./zip-read";
@@ -46,13 +48,15 @@ export class XlsxPackage {
     ]);
     const strings = readSharedStrings(sharedStrings);
     const styles = new Styles(stylesXml);
+    const own = ownSheetsFromNames(book.definedNames);
     const sheets = [];
     const layouts: [string, { path: string; layout: SheetLayout }][] = [];
     for (const [i, entry] of book.sheets.entries()) {
       const xml = sheetXml[i];
       if (xml === undefined) throw new PackageFormatError(`${entry.path} is missing`);
       const { sheet, layout } = readSheet(entry.name, xml, strings, styles);
-      sheets.push(sheet);
+      const role = own.get(entry.name);
+      sheets.push(role ? { ...sheet, ours: role } : sheet);
       layouts.push([entry.name, { path: entry.path, layout }]);
     }
     const pkg = new XlsxPackage(parts, book, { sheets });
@@ -60,9 +64,11 @@ export class XlsxPackage {
     return pkg;
   }
 
-  /** Whether `write` can carry out the plan: calculated and inserted columns, not new sheets. */
+  /** Whether `write` can carry out the plan: calculated and inserted columns, and new sheets. */
   static canWrite(plan: WritePlan): boolean {
-    return plan.operations.every((op) => op.kind === "column" || op.kind === "insert-columns");
+    return plan.operations.every(
+      (op) => op.kind === "column" || op.kind === "insert-columns" || op.kind === "add-sheet",
+    );
   }
 
   private async stringsXml(): Promise<string | undefined> {
@@ -77,10 +83,10 @@ export class XlsxPackage {
       this.book.stylesPath && (await this.parts.text(this.book.stylesPath)),
     );
     const bySheet = new Map<string, ColumnWrite[]>();
+    const added: AddSheet[] = [];
     for (const op of plan.operations)
       if (op.kind === "column") bySheet.set(op.sheet, [...(bySheet.get(op.sheet) ?? []), op]);
-      else if (op.kind !== "insert-columns")
-        throw new PackageFormatError(`cannot ${op.kind} in place`);
+      else if (op.kind === "add-sheet") added.push(op);
     // Inserts come first (the plan puts them first, rightmost first): the column writes are in
     // the coordinates the inserts leave.
     const edited: EditedParts = new Map();
@@ -106,11 +112,12 @@ export class XlsxPackage {
       output.set(found.path, patchSheet(layout, edits));
     }
     for (const [path, text] of edited) output.set(path, encoder.encode(text));
+    // New sheets go in after the inserts, so they see the workbook part the inserts left.
+    await addSheets(added, this.parts, this.book, output, styles, options);
     if (styles.changed && this.book.stylesPath)
       output.set(this.book.stylesPath, encoder.encode(styles.serialise()));
     if (plan.operations.length > 0) {
-      const workbook =
-        edited.get(this.book.workbookPath) ?? (await this.parts.text(this.book.workbookPath)) ?? "";
+      const workbook = (await currentText(this.parts, output, this.book.workbookPath)) ?? "";
       output.set(this.book.workbookPath, encoder.encode(requestFullCalculation(workbook)));
       await dropCalcChain(this.parts, output, this.book);
     }

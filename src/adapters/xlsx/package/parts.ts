@@ -88,9 +88,18 @@ export interface SheetEntry {
   path: string;
 }
 
+export interface DefinedName {
+  name: string;
+  /** The formula text as stored (no leading "="). */
+  reference: string;
+}
+
 export interface WorkbookParts {
   workbookPath: string;
   sheets: SheetEntry[];
+  /** Every <sheet> of the workbook (chart sheets too), in tab order: what localSheetId counts. */
+  sheetCount: number;
+  definedNames: DefinedName[];
   sharedStringsPath?: string;
   stylesPath?: string;
   calcChainPath?: string;
@@ -104,9 +113,21 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
   if (xml === undefined) throw new PackageFormatError("the workbook part is missing");
   const rels = await relationshipsOf(parts, workbookPath);
   const sheets: SheetEntry[] = [];
+  const definedNames: DefinedName[] = [];
+  let sheetCount = 0;
+  let openName: DefinedName | undefined;
   parseXml(xml, {
+    text(text) {
+      if (openName) openName.reference += text;
+    },
+    close(name) {
+      if (name === "definedName" && openName) definedNames.push(openName);
+      if (name === "definedName") openName = undefined;
+    },
     open(name, a) {
+      if (name === "definedName") openName = { name: a.name ?? "", reference: "" };
       if (name !== "sheet") return;
+      sheetCount++;
       const id = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
       const rel = rels.find((r) => r.id === id);
       // Chart sheets and dialog sheets hold no cells; the snapshot lists worksheets only.
@@ -118,6 +139,8 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
   return {
     workbookPath,
     sheets,
+    sheetCount,
+    definedNames,
     sharedStringsPath: target("sharedStrings"),
     stylesPath: target("styles"),
     calcChainPath: target("calcChain"),

@@ -36,6 +36,40 @@ interface Span {
   end: number;
 }
 
+const LIST_NAMES = ["fonts", "fills", "borders"] as const;
+type ListName = (typeof LIST_NAMES)[number];
+const isListName = (name: string): name is ListName =>
+  (LIST_NAMES as readonly string[]).includes(name);
+
+interface StyleList extends Span {
+  selfClosing: boolean;
+  inner: Span;
+  count: number;
+  /** Each existing entry's source, so an entry we wrote on an earlier run is found, not added. */
+  entries: string[];
+  added: string[];
+}
+
+/** Entries we made, in the namespace prefix of the list they join (most files use none). */
+function prefixed(entries: readonly string[], prefix: string): string {
+  const all = entries.join("");
+  return prefix ? all.replace(/<(\/?)(\w+)(?=[\s/>])/g, `<$1${prefix}$2`) : all;
+}
+
+/** The look of a cell on a sheet we write from scratch (Reconciliation, PID). */
+export interface CellLook {
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** A light solid fill (section headings). */
+  fill?: string;
+  /** Thin borders on all four sides, in this ARGB colour. */
+  border?: string;
+  horizontal?: "left";
+  vertical?: "top";
+  wrap?: boolean;
+}
+
 /**
  * The cell formats of styles.xml: what number format each style index carries, and new formats
  * derived from existing ones ("the neighbour's look with our number format"), appended so that
@@ -49,6 +83,9 @@ export class Styles {
   private readonly derived = new Map<string, number>();
   private numFmts?: Span & { selfClosing: boolean; inner: Span };
   private cellXfs?: Span & { selfClosing: boolean; inner: Span };
+  /** fonts, fills and borders: where each list sits, how many entries it has, what we add. */
+  private readonly lists = new Map<ListName, StyleList>();
+  private firstFont = "<font/>";
 
   constructor(private readonly xml: string | undefined) {
     if (xml === undefined) return;
@@ -56,8 +93,18 @@ export class Styles {
     let inCellXfs = false;
     let xfDepth = 0;
     let pending: { open: Span; id: number } | undefined;
+    let list:
+      { name: ListName; open: Span; depth: number; count: number; entries: string[] } | undefined;
+    let entryStart = -1;
     parseXml(xml, {
       open: (name, a, start, end) => {
+        if (list) {
+          if (list.depth++ === 0) {
+            list.count++;
+            entryStart = start;
+          }
+        } else if (isListName(name) && !this.lists.has(name))
+          list = { name, open: { start, end }, depth: 0, count: 0, entries: [] };
         if (name === "numFmt" && a.numFmtId && a.formatCode !== undefined)
           this.formats.set(Number(a.numFmtId), a.formatCode);
         else if (name === "numFmts") pending = { open: { start, end }, id: 0 };
@@ -70,6 +117,19 @@ export class Styles {
         }
       },
       close: (name, start, end, selfClosing) => {
+        if (list && name === list.name && list.depth === 0) {
+          this.lists.set(list.name, {
+            start: list.open.start,
+            end,
+            selfClosing,
+            inner: { start: list.open.end, end: selfClosing ? list.open.end : start },
+            count: list.count,
+            entries: list.entries,
+            added: [],
+          });
+          if (list.name === "fonts") this.firstFont = list.entries[0] ?? this.firstFont;
+          list = undefined;
+        } else if (list && --list.depth === 0) list.entries.push(xml.slice(entryStart, end));
         if (name === "xf" && inCellXfs && --xfDepth === 0) {
           const last = this.xfs[this.xfs.length - 1];
           if (last) last.source = xml.slice(xfStart, end);
@@ -136,6 +196,68 @@ export class Styles {
     return result;
   }
 
+  /** A font, fill or border entry's index, appending it to its list the first time. */
+  private listEntry(name: ListName, source: string): number {
+    const list = this.lists.get(name);
+    if (!list) throw new PackageFormatError(`styles.xml has no ${name} to extend`);
+    const existing = list.entries.indexOf(source);
+    if (existing >= 0) return existing;
+    const known = list.added.indexOf(source);
+    if (known >= 0) return list.count + known;
+    list.added.push(source);
+    return list.count + list.added.length - 1;
+  }
+
+  /**
+   * A cell format for a cell we write on a new sheet: the workbook's default font (bold or italic
+   * when asked), our fill, border, alignment and number format. Existing entries are never edited.
+   */
+  cellLook(look: CellLook): number {
+    const key = `look|${JSON.stringify(look)}`;
+    const known = this.derived.get(key);
+    if (known !== undefined) return known;
+    const id = look.numberFormat === undefined ? 0 : this.formatId(look.numberFormat);
+    let fontId = 0;
+    if (look.bold || look.italic) {
+      const open = this.firstFont.replace(/\/>$/, ">");
+      const tagEnd = open.indexOf(">") + 1;
+      const prefix = /^<([\w.-]+:)?font/.exec(open)?.[1] ?? "";
+      const marks = `${look.bold ? `<${prefix}b/>` : ""}${look.italic ? `<${prefix}i/>` : ""}`;
+      const rest = this.firstFont.endsWith("/>") ? `</${prefix}font>` : open.slice(tagEnd);
+      fontId = this.listEntry("fonts", open.slice(0, tagEnd) + marks + rest);
+    }
+    const fillId = look.fill
+      ? this.listEntry(
+          "fills",
+          `<fill><patternFill patternType="solid"><fgColor rgb="${look.fill}"/><bgColor indexed="64"/></patternFill></fill>`,
+        )
+      : 0;
+    const side = (edge: string) => `<${edge} style="thin"><color rgb="${look.border}"/></${edge}>`;
+    const borderId = look.border
+      ? this.listEntry(
+          "borders",
+          `<border>${["left", "right", "top", "bottom"].map(side).join("")}<diagonal/></border>`,
+        )
+      : 0;
+    const alignment = [
+      look.horizontal ? ` horizontal="${look.horizontal}"` : "",
+      look.vertical ? ` vertical="${look.vertical}"` : "",
+      look.wrap ? ' wrapText="1"' : "",
+    ].join("");
+    const applied = [
+      id ? ' applyNumberFormat="1"' : "",
+      fontId ? ' applyFont="1"' : "",
+      fillId ? ' applyFill="1"' : "",
+      borderId ? ' applyBorder="1"' : "",
+      alignment ? ' applyAlignment="1"' : "",
+    ].join("");
+    const xf = `<xf numFmtId="${id}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applied}${alignment ? `><alignment${alignment}/></xf>` : "/>"}`;
+    const existing = this.xfs.findIndex((x) => x.source === xf);
+    const result = existing >= 0 ? existing : this.append(xf, id);
+    this.derived.set(key, result);
+    return result;
+  }
+
   private append(source: string, numFmtId: number): number {
     if (!this.cellXfs) throw new PackageFormatError("styles.xml has no cell formats to extend");
     this.xfs.push({ source, numFmtId });
@@ -145,6 +267,18 @@ export class Styles {
 
   get changed(): boolean {
     return this.added.length > 0;
+  }
+
+  /** The edit that appends a list's new entries and updates its count. */
+  private listEdit(xml: string, list: StyleList, name: string): { at: Span; text: string } {
+    const open = xml.slice(list.start, list.inner.start);
+    const inner = xml.slice(list.inner.start, list.inner.end);
+    const prefix = /^<([\w.-]+:)?/.exec(open)?.[1] ?? "";
+    const count = String(list.count + list.added.length);
+    return {
+      at: list,
+      text: `${withAttribute(open.replace(/\/>$/, ">"), "count", count)}${list.selfClosing ? "" : inner}${prefixed(list.added, prefix)}</${prefix}${name}>`,
+    };
   }
 
   /** styles.xml with the added formats; untouched text elsewhere. */
@@ -176,11 +310,15 @@ export class Styles {
     }
     const open = xml.slice(this.cellXfs.start, this.cellXfs.inner.start);
     const inner = xml.slice(this.cellXfs.inner.start, this.cellXfs.inner.end);
+    const prefix = /^<([\w.-]+:)?/.exec(open)?.[1] ?? "";
     edits.push({
       at: this.cellXfs,
-      text: `${withAttribute(open.replace(/\/>$/, ">"), "count", String(this.xfs.length))}${this.cellXfs.selfClosing ? "" : inner}${this.added.join("")}</cellXfs>`,
+      text: `${withAttribute(open.replace(/\/>$/, ">"), "count", String(this.xfs.length))}${this.cellXfs.selfClosing ? "" : inner}${prefixed(this.added, prefix)}</${prefix}cellXfs>`,
     });
-    edits.sort((a, b) => b.at.start - a.at.start);
+    for (const [name, list] of this.lists)
+      if (list.added.length > 0) edits.push(this.listEdit(xml, list, name));
+    // Last first, so earlier offsets stay valid; an insertion where a list starts goes before it.
+    edits.sort((a, b) => b.at.start - a.at.start || b.at.end - a.at.end);
     let out = xml;
     for (const e of edits) out = out.slice(0, e.at.start) + e.text + out.slice(e.at.end);
     return out;

@@ -3,6 +3,18 @@ import type { OutputPart } from "./zip";
 import { parseXml, withAttribute } from "./xml";
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** A part's text as the output holds it so far: an earlier edit's, or the file's own. */
+export async function currentText(
+  source: PackageParts,
+  output: ReadonlyMap<string, OutputPart>,
+  path: string,
+): Promise<string | undefined> {
+  const part = output.get(path);
+  if (part instanceof Uint8Array) return decoder.decode(part);
+  return source.text(path);
+}
 
 /**
  * Asks Excel to recalculate everything when it opens the file (calcPr fullCalcOnLoad), so no
@@ -69,7 +81,7 @@ export async function dropCalcChain(
   if (!chain || !output.has(chain)) return;
   output.delete(chain);
   const relsPath = relsPathOf(book.workbookPath);
-  const rels = await source.text(relsPath);
+  const rels = await currentText(source, output, relsPath);
   if (rels !== undefined)
     output.set(
       relsPath,
@@ -77,7 +89,7 @@ export async function dropCalcChain(
         withoutElements(rels, "Relationship", (a) => (a.Type ?? "").endsWith("/calcChain")),
       ),
     );
-  const types = await source.text("[Content_Types].xml");
+  const types = await currentText(source, output, "[Content_Types].xml");
   if (types !== undefined)
     output.set(
       "[Content_Types].xml",
