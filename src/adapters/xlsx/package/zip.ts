@@ -15,6 +15,12 @@ export interface NativeZlib {
 /** A part to write: an entry copied exactly as it was stored, or new content to compress. */
 export type OutputPart = ZipEntry | Uint8Array;
 
+/**
+ * Every entry is dated 1 January 1980 (the zip format's earliest date), as Excel dates the parts
+ * it saves: fflate would otherwise stamp the clock, and the same save made twice would differ.
+ */
+const ENTRY_DATE = new Date(1980, 0, 1);
+
 /** Zips the parts in their original order, so [Content_Types].xml stays first. */
 export async function zipParts(
   parts: Map<string, OutputPart>,
@@ -39,7 +45,7 @@ export async function zipParts(
     method: number,
     raw: Uint8Array,
   ) => {
-    const file: ZipInputFile = { filename, size, crc, compression: method };
+    const file: ZipInputFile = { filename, size, crc, compression: method, mtime: ENTRY_DATE };
     zip.add(file);
     file.ondata?.(null, raw as Uint8Array<ArrayBuffer>, true);
   };
@@ -50,6 +56,7 @@ export async function zipParts(
     else if (done) addStored(filename, part.length, done.crc, 8, done.bytes);
     else {
       const file = new ZipDeflate(filename, { level: 6 });
+      file.mtime = ENTRY_DATE;
       zip.add(file);
       file.push(part, true);
     }
