@@ -91,6 +91,20 @@ function cellsIn(sqref: string): string[] {
   return cells;
 }
 
+/**
+ * A chart series reference: "$" means nothing in a chart (its references are never moved by a
+ * fill), and LibreOffice writes a cell it has moved as "$M$4:$M$4" where the file said "M4".
+ */
+function chartReference(formula: string): string {
+  const bang = formula.lastIndexOf("!");
+  const [a, b] = formula
+    .slice(bang + 1)
+    .replace(/\$/g, "")
+    .split(":");
+  const range = b === undefined || a === b ? (a ?? "") : `${a}:${b}`;
+  return normaliseFormula(formula.slice(0, bang + 1) + range);
+}
+
 export interface Facts {
   /** "Sheet!A1" → formula, normalised. */
   formulas: Map<string, string>;
@@ -201,7 +215,7 @@ export async function factsOf(file: string): Promise<Facts> {
     if (/^xl\/charts\/chart\d+\.xml$/.test(name))
       walkXml(text(bytes), {
         close(element, value) {
-          if (element.name === "f" && value !== null) facts.chartRefs.push(normaliseFormula(value));
+          if (element.name === "f" && value !== null) facts.chartRefs.push(chartReference(value));
         },
       });
   }

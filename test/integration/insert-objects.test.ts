@@ -11,7 +11,13 @@ import { analyseWorkbook } from "../../src/core/analyse";
 import type { InsertColumns, WritePlan } from "../../src/core/plan";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { TODAY } from "../helpers/builders";
-import { factsOf, formulaValues, libreOfficeInsert, movedKey } from "../helpers/insert-oracle";
+import {
+  factsOf,
+  formulaValues,
+  libreOfficeInsert,
+  movedKey,
+  ourInsert,
+} from "../helpers/insert-oracle";
 import { findSoffice, recalculate } from "../helpers/libreoffice";
 import { loadFile, tempDir } from "../helpers/xlsx";
 
@@ -222,6 +228,23 @@ withLibreOffice(
         "xl/worksheets/sheet1.xml",
         "xl/worksheets/sheet2.xml",
       ]);
+    });
+
+    it("moves chart series, names, tables and formulas as LibreOffice's own insert does", async () => {
+      const job = { input, sheet: insert.sheet, column: insert.column, count: insert.count };
+      const ours = path.join(dir, "ours-insert.xlsx");
+      const theirs = path.join(dir, "lo-insert.xlsx");
+      await ourInsert({ ...job, output: ours });
+      libreOfficeInsert(soffice as string, [{ ...job, output: theirs }], dir);
+      const a = await factsOf(ours);
+      const b = await factsOf(theirs);
+      expect(a.chartRefs.length).toBeGreaterThanOrEqual(3);
+      expect(a.chartRefs).toEqual(b.chartRefs);
+      expect(a.names).toEqual(b.names);
+      expect(a.tables).toEqual(b.tables);
+      expect(a.formulas).toEqual(b.formulas);
+      expect(a.conditionalFormats).toEqual(b.conditionalFormats);
+      expect([...a.validations.keys()].sort()).toEqual([...b.validations.keys()].sort());
     });
 
     it("opens in ExcelJS, with the note and the costs moved right", async () => {

@@ -1,6 +1,9 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import path from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { XlsxPackage } from "../../src/adapters/xlsx/package";
+import { nativeZlib } from "../../src/cli/zlib";
 import {
   factsOf,
   formulaValues,
@@ -161,6 +164,35 @@ withLibreOffice("column inserts against LibreOffice's own insert", () => {
       expect([...ours.validations.values()]).toContain(`$${source}$2:$${source}$5`);
       expect(differences(ours.tables, theirs.tables)).toEqual([]);
     }
+  });
+
+  it("applies two inserts of one plan, rightmost first, as LibreOffice does one after the other", async () => {
+    const zlib = nativeZlib();
+    const pkg = await XlsxPackage.open(new Uint8Array(readFileSync(input)), zlib.inflate);
+    const ours = path.join(dir, "ours-two.xlsx");
+    const op = (column: number, count: number) =>
+      ({ kind: "insert-columns", sheet: "Data", table: "A1", column, count }) as const;
+    writeFileSync(
+      ours,
+      await pkg.write({ operations: [op(7, 1), op(3, 2)] }, { valuesOnly: false }, zlib.deflate),
+    );
+    const middle = path.join(dir, "lo-two-first.xlsx");
+    const theirs = path.join(dir, "lo-two.xlsx");
+    libreOfficeInsert(
+      soffice as string,
+      [
+        { input, output: middle, sheet: "Data", column: 7, count: 1 },
+        { input: middle, output: theirs, sheet: "Data", column: 3, count: 2 },
+      ],
+      dir,
+    );
+    const a = await factsOf(ours);
+    const b = await factsOf(theirs);
+    expect(differences(a.formulas, b.formulas)).toEqual([]);
+    expect(differences(a.names, b.names)).toEqual([]);
+    expect(differences(a.merges, b.merges)).toEqual([]);
+    expect(differences(a.conditionalFormats, b.conditionalFormats)).toEqual([]);
+    expect(differences(a.tables, b.tables)).toEqual([]);
   });
 
   it("keeps every formula's value once LibreOffice recalculates before and after", async () => {

@@ -61,6 +61,12 @@ export interface DoubleOptions {
   failWith?: string;
   /** The sync with this number (counted over the double's life, from 1) fails with `code`. */
   failAt?: { sync: number; code: string };
+  /**
+   * RangeAreas addresses list only the areas that fit in this many characters. VBA's
+   * Range.Address does this at 255 (MicrosoftDocs/VBA-Docs#49); for Office.js it is not
+   * documented either way, so it is off unless a test asks for it.
+   */
+  addressLimit?: number;
   names?: DoubleName[];
   structureProtected?: boolean;
 }
@@ -96,6 +102,7 @@ export function excelDouble(sheets: DoubleSheet[], options: DoubleOptions = {}):
           stats,
           options.failWith ?? null,
           options.failAt ?? null,
+          options.addressLimit ?? null,
         );
         return batch(last as never);
       },

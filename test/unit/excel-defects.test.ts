@@ -273,6 +273,21 @@ describe("10. Smaller defects", () => {
     },
   );
 
+  it("checks the formula and visible-cell maps against areaCount (an address may not list every area)", async () => {
+    const f = (r: number) => ({ formula: `=A${r + 1}*2`, value: (r + 1) * 2 });
+    // Formulas in every other row: 40 areas, far more than a 255-character address can list.
+    const rows = Array.from({ length: 80 }, (_, r) => [r + 1, r % 2 === 0 ? f(r) : 0]);
+    const hidden = Array.from({ length: 40 }, (_, i) => 2 * i + 1);
+    // Column C is hidden too, so whole-sheet visible areas are bounded and 0d6f9cf's reader
+    // gets as far as the formula map.
+    const sheet = sheetFromRows("Many", rows, hidden, { hiddenColumns: new Set([2]) });
+    const d = excelDouble([sheet], { addressLimit: 255 });
+    d.recalculate();
+    const read = await readSnapshot(runtime(d));
+    expect(read.sheets[0]?.rows[78]?.[1]).toEqual({ value: 158, formula: "=A79*2" });
+    expect(read.sheets[0]?.hiddenRows).toEqual(hidden);
+  });
+
   it("does not try to select a cell on a hidden sheet", async () => {
     const hidden = register(3);
     hidden.visibility = "Hidden";

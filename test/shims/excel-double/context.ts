@@ -33,6 +33,8 @@ export class DoubleContext {
     private readonly stats: Stats,
     private readonly failWith: string | null,
     private readonly failAt: { sync: number; code: string } | null = null,
+    /** A RangeAreas address stops at the last whole area within this many characters. */
+    readonly addressLimit: number | null = null,
   ) {
     const ctx = this;
     class WorkbookProtection extends Proxy_ {

@@ -165,6 +165,16 @@ export class DoubleRange extends Proxy_ {
       },
     );
   }
+  /** VBA's Range.Address stops at the last whole area within 255 characters (VBA-Docs#49). */
+  private areasAddress(sheet: string, areas: Area[]): string {
+    const limit = this.ctx.addressLimit;
+    const whole = renderAddress(sheet, areas);
+    if (limit === null || whole.length <= limit) return whole;
+    let shown = 1;
+    while (shown < areas.length && renderAddress(sheet, areas.slice(0, shown + 1)).length <= limit)
+      shown++;
+    return renderAddress(sheet, areas.slice(0, shown));
+  }
   /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas that touch this range. */
   getMergedAreasOrNullObject(): DoubleRange {
     this.ctx.require("1.13", "getMergedAreasOrNullObject");
@@ -189,7 +199,7 @@ export class DoubleRange extends Proxy_ {
     if (this.areas) {
       const areas = sheet ? this.areas() : null;
       if (prop === "isNullObject") return areas === null;
-      if (prop === "address") return areas && sheet ? renderAddress(sheet.name, areas) : "";
+      if (prop === "address") return areas && sheet ? this.areasAddress(sheet.name, areas) : "";
       if (prop === "areaCount") return areas?.length ?? 0;
       return super.compute(prop);
     }
