@@ -118,8 +118,7 @@ export function useWorkbook(host: Host) {
         const after = analyseWorkbook(updated, options);
         const url = outcome.download ? URL.createObjectURL(outcome.download.blob) : null;
         setDownload(url);
-        const download =
-          outcome.download && url ? { name: outcome.download.name, url } : (null as null);
+        const download = outcome.download && url ? { name: outcome.download.name, url } : null;
         return {
           analysis: after,
           snapshot: updated,

@@ -1,11 +1,15 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { webLightTheme } from "@fluentui/react-components";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { App } from "../../src/taskpane/components/App";
 import type { FileHost } from "../../src/taskpane/hosts/file-host";
 import { sheet, workbook } from "../helpers/builders";
+
+// The first render of Fluent in jsdom takes over a second on a busy machine: wait longer than
+// Testing Library's default second before calling a result missing.
+configure({ asyncUtilTimeout: 10_000 });
 
 const REGISTER = workbook(
   sheet("How We Work", [
