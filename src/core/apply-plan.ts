@@ -113,8 +113,10 @@ export function applyPlanToSnapshot(
   const byName = new Map(sheets.map((s, i) => [s.name, i]));
   for (const op of plan.operations) {
     if (op.kind === "add-sheet") {
-      sheets.push(addedSheet(op, options));
-      byName.set(op.sheet, sheets.length - 1);
+      // A sheet of ours that is refreshed keeps its place; a new one goes last.
+      const at = byName.get(op.replaces ?? "") ?? sheets.length;
+      sheets[at] = addedSheet(op, options);
+      byName.set(op.sheet, at);
       continue;
     }
     const index = byName.get(op.sheet);
@@ -148,7 +150,14 @@ function addedSheet(op: AddSheet, options: ApplyOptions): SheetSnapshot {
       c.numberFormat ? { ...cell, numberFormat: c.numberFormat } : cell,
     );
   }
-  return { name: op.sheet, rows, hiddenRows: [], hiddenColumns: [], merges: [] };
+  return {
+    name: op.sheet,
+    rows,
+    hiddenRows: [],
+    hiddenColumns: [],
+    merges: op.merges ?? [],
+    ours: op.role,
+  };
 }
 
 export interface Change {

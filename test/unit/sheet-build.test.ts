@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
@@ -122,6 +123,9 @@ describe("the ExcelJS writer's new sheets", () => {
     // Text that starts with = + - @ is text here too.
     for (const row of [2, 3, 4, 5]) expect(added?.rows[row]?.[0]?.formula).toBeUndefined();
     expect(added?.rows[2]?.[0]?.value).toBe("=SUM(A1:A9)");
+    // ExcelJS writes names visible; the mark is hidden afterwards, like the direct writer's.
+    const workbookXml = strFromU8(unzipSync(bytes)["xl/workbook.xml"] ?? new Uint8Array());
+    expect(workbookXml).toMatch(/<definedName name="_CouncilSheets_PID_1"[^>]* hidden="1"/);
     const direct = (await openWorkbook(await viaDirect(FORM), "pid.xlsx")).snapshot;
     const cells = (s: typeof added) =>
       s?.rows.flatMap((row, r) =>

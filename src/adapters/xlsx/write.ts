@@ -4,6 +4,7 @@ import type { AddSheet, ColumnWrite, WritePlan } from "../../core/plan";
 import { filledDownRuns } from "../../core/formula-shift";
 import { nextOwnSheetMarkName, ownSheetMarkReference } from "../../core/own-sheets";
 import { WorkbookError } from "./errors";
+import { hideOwnSheetMarks } from "./package/hide-marks";
 
 /**
  * Styles for written cells: the neighbour's (or the cell's own) borders, fill, font and alignment,
@@ -138,7 +139,7 @@ function targetSheet(workbook: ExcelJS.Workbook, op: AddSheet): ExcelJS.Workshee
     return earlier;
   }
   const ws = workbook.addWorksheet(op.sheet);
-  // ExcelJS writes defined names without the hidden flag: the mark shows in Name Manager.
+  // ExcelJS writes every name visible; saveWorkbook hides the mark afterwards.
   const names = workbook.definedNames.model.map((n) => n.name);
   if (op.role)
     workbook.definedNames.add(
@@ -230,5 +231,6 @@ export function applyPlan(
 
 export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  // ExcelJS cannot write a hidden name: our own-sheet marks are hidden afterwards.
+  return hideOwnSheetMarks(new Uint8Array(buffer as ArrayBuffer));
 }
