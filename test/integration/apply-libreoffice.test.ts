@@ -140,7 +140,7 @@ async function synthetic(dir: string): Promise<string> {
           null,
           "see note",
           null,
-          // Points at the note: the insert moves both, and the reference with them.
+          // Points at the note: new columns go past both and neither moves.
           { formula: 'I6&" (checked)"', result: "see note (checked)" },
         ],
         ["CR3", "Missing rating", null, "3 - Moderate", "tbc", "2 - Minor", null],
@@ -295,11 +295,12 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
     expect(fixture?.get("How We Work!E9")).toBe("Medium");
     const synthetic = runs[2]?.applied.expected;
     // Labels, a blank, "tbc", text, a hidden row and a row after a blank separator.
-    expect(synthetic?.get("Corporate Risk Register!J5")).toBe(20);
-    expect(synthetic?.get("Corporate Risk Register!K5")).toBe("Very high");
-    expect(synthetic?.get("Corporate Risk Register!J7")).toBe("");
+    // The new columns start at L: I holds a note and K a formula pointing at it (see below).
+    expect(synthetic?.get("Corporate Risk Register!L5")).toBe(20);
+    expect(synthetic?.get("Corporate Risk Register!M5")).toBe("Very high");
+    expect(synthetic?.get("Corporate Risk Register!L7")).toBe("");
     expect(synthetic?.get("Corporate Risk Register!G7")).toBe("");
-    expect(synthetic?.get("Corporate Risk Register!J8")).toBe("");
+    expect(synthetic?.get("Corporate Risk Register!L8")).toBe("");
     expect(synthetic?.get("Corporate Risk Register!G9")).toBe(1);
     expect(synthetic?.get("Corporate Risk Register!G11")).toBe(6);
     expect(synthetic?.get("Numbers!D3")).toBe("");
@@ -411,13 +412,19 @@ withLibreOffice("formulas written by apply, recalculated by LibreOffice", () => 
   it("leaves the note beside a register where it is and writes past it", async () => {
     const synthetic = runs[2]?.applied;
     const after = await cellsOf(synthetic?.output as string);
-    // "see note" sits in I6 beside the table; the three new columns (inherent score and
-    // priority, residual priority) go to the first free columns after it, J to L.
+    // "see note" sits in I6 beside the table and a formula pointing at it in K6; the three new
+    // columns (inherent score and priority, residual priority) go to the first free columns
+    // after them, L to N, and neither moves.
     const note = [...after.entries()].find(([, r]) => r.value === JSON.stringify("see note"));
     expect(note?.[0]).toBe("Corporate Risk Register!I6");
+    const pointer = after.get("Corporate Risk Register!K6");
+    expect(JSON.parse((pointer?.value as string | undefined) ?? "null")).toEqual({
+      formula: 'I6&" (checked)"',
+      result: "see note (checked)",
+    });
     const score = [...after.entries()].find(
       ([, r]) => r.value === JSON.stringify("Inherent score"),
     );
-    expect(score?.[0]).toBe("Corporate Risk Register!J4");
+    expect(score?.[0]).toBe("Corporate Risk Register!L4");
   });
 });
