@@ -8,7 +8,7 @@ import { walkXml } from "../../src/adapters/xlsx/package/xml-rewrite";
 import { nativeZlib } from "../../src/cli/zlib";
 import { parseAddress } from "../../src/core/a1";
 import { analyseWorkbook } from "../../src/core/analyse";
-import type { InsertColumns, WritePlan } from "../../src/core/plan";
+import type { ColumnWrite, InsertColumns, WritePlan } from "../../src/core/plan";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { TODAY } from "../helpers/builders";
 import {
@@ -20,6 +20,33 @@ import {
 } from "../helpers/insert-oracle";
 import { findSoffice, recalculate } from "../helpers/libreoffice";
 import { loadFile, tempDir } from "../helpers/xlsx";
+
+/**
+ * The planner puts new columns in the first free columns past the note (I) and the objects
+ * beside the register; here the officer wants them right beside the register instead, so the
+ * same column writes go to I onwards with columns inserted first — the insert under test.
+ */
+function besideTheRegister(planned: WritePlan): WritePlan {
+  const NOTE = 8;
+  const added = planned.operations
+    .filter((op): op is ColumnWrite => op.kind === "column" && op.header !== null)
+    .sort((a, b) => a.column - b.column);
+  const first = added[0];
+  if (!first) return planned;
+  const moved = new Map(added.map((op, i) => [op, NOTE + i]));
+  const operations = planned.operations.map((op) => {
+    const column = op.kind === "column" ? moved.get(op) : undefined;
+    return column === undefined || op.kind !== "column" ? op : { ...op, column };
+  });
+  const insert: InsertColumns = {
+    kind: "insert-columns",
+    sheet: first.sheet,
+    table: first.table,
+    column: NOTE,
+    count: added.length,
+  };
+  return { operations: [insert, ...operations] };
+}
 
 const soffice = findSoffice();
 const withLibreOffice = soffice ? describe : describe.skip;
@@ -156,7 +183,7 @@ withLibreOffice(
         nativeZlib(),
       );
       before = document.snapshot;
-      plan = analyseWorkbook(before, { asOf: TODAY }).plan;
+      plan = besideTheRegister(analyseWorkbook(before, { asOf: TODAY }).plan);
       const found = plan.operations.find((op): op is InsertColumns => op.kind === "insert-columns");
       if (!found) throw new Error("the register's plan inserts no columns");
       insert = found;
