@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 import { classifyBytes, WorkbookError } from "./errors";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./package/budget";
 
 const EPOCH = Date.UTC(1899, 11, 30);
 
@@ -90,5 +91,13 @@ export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<Loa
       `${name} could not be read: the workbook is damaged or incomplete`,
     );
   }
+  // The snapshot walks every row up to rowCount: a row number a file made up (2,147,483,648)
+  // must stop here, not in a loop of two billion steps.
+  for (const ws of workbook.worksheets)
+    if (ws.rowCount > EXCEL_MAX_ROWS || ws.columnCount > EXCEL_MAX_COLUMNS)
+      throw new WorkbookError(
+        "damaged",
+        `${name} could not be read: the workbook is damaged or incomplete (sheet ${ws.name} goes beyond Excel's grid)`,
+      );
   return { workbook, snapshot: { sheets: workbook.worksheets.map(readSheet) } };
 }
