@@ -39,9 +39,7 @@ const OPTION_OF_LIMIT: Record<string, string> = {
 export function limitHint(error: WorkbookError): string {
   if (error.code === "too-large") {
     const option = error.limit && OPTION_OF_LIMIT[error.limit];
-    return option
-      ? `; if you trust the file, raise the limit with ${option}`
-      : "; it is beyond what can be read";
+    return option ? `; if you trust the file, raise the limit with ${option}` : "";
   }
   if (error.code === "rebuild-refused" && !error.message.includes("macro-enabled"))
     return " (add --allow-rebuild to write it anyway)";

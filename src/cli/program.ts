@@ -217,7 +217,7 @@ function shared(command: Command): Command {
     .addOption(
       new Option(
         "--max-inflated-mb <n>",
-        "refuse workbooks whose parts inflate to more megabytes than this (default 1024)",
+        "refuse workbooks whose parts inflate to more megabytes than this (default 512)",
       ),
     );
 }

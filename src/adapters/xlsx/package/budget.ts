@@ -22,7 +22,7 @@ export interface ReadBudget {
 }
 
 export const DEFAULT_READ_BUDGET: ReadBudget = {
-  maxInflatedBytes: 1024 * 1024 * 1024,
+  maxInflatedBytes: 512 * 1024 * 1024,
   maxCells: 10_000_000,
 };
 

@@ -31,6 +31,7 @@ const LOCAL_ENTRY = 0x04034b50;
 const ZIP64_EXTRA = 0x0001;
 const MARK32 = 0xffffffff;
 const MARK16 = 0xffff;
+const MAX_DEFLATE_RATIO = 1032;
 
 const u16 = (d: Uint8Array, at: number) => (d[at] ?? 0) | ((d[at + 1] ?? 0) << 8);
 const u32 = (d: Uint8Array, at: number) => (u16(d, at) | (u16(d, at + 2) << 16)) >>> 0;
@@ -174,6 +175,10 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
     if (method !== 0 && method !== 8)
       throw new PackageRefusedError("damaged", `${name} uses compression method ${method}`);
     if (method === 0 && compressed !== size) throw damaged(`${name} states two sizes`);
+    // Deflate expands at most 1032 to 1 (zlib's technical notes); a larger stated size is a lie
+    // that would have memory set aside for it.
+    if (method === 8 && size > compressed * MAX_DEFLATE_RATIO + 1024)
+      throw damaged(`${name} states a size its ${compressed} bytes cannot inflate to`);
     const key = name.toLowerCase();
     if (names.has(key)) throw damaged(`the zip holds ${name} twice`);
     names.add(key);
