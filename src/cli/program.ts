@@ -212,7 +212,7 @@ function shared(command: Command): Command {
       ),
     )
     .addOption(
-      new Option("--max-cells <n>", "refuse workbooks of more cells than this (default 10000000)"),
+      new Option("--max-cells <n>", "refuse workbooks of more cells than this (default 5000000)"),
     )
     .addOption(
       new Option(

@@ -21,9 +21,14 @@ export interface ReadBudget {
   maxCells: number;
 }
 
+/**
+ * The defaults bound the CLI's peak memory to about 3 GB: reading costs about 0.5 GB per million
+ * cells (docs/benchmarks.md). Five million cells is also what Excel on the web reads in one
+ * range; the largest council workbooks in the benchmarks hold about two million.
+ */
 export const DEFAULT_READ_BUDGET: ReadBudget = {
   maxInflatedBytes: 512 * 1024 * 1024,
-  maxCells: 10_000_000,
+  maxCells: 5_000_000,
 };
 
 /**
