@@ -9,6 +9,7 @@ import { checkOutExtension, limitHint, readBudget, type BudgetOptions } from "./
 import { analyseOptions, UsageError, type SharedOptions } from "./options";
 import {
   findingsText,
+  jsonText,
   neutralise,
   reconciliationText,
   screenText,
@@ -59,7 +60,7 @@ async function check(file: string, options: CheckOptions, io: Io): Promise<numbe
   const { snapshot } = await readWorkbookFile(file, readBudget(options));
   const analysis = analyseWorkbook(snapshot, settings);
   if (options.json) {
-    io.out(JSON.stringify({ file, ...publicView(analysis) }, null, 2));
+    io.out(jsonText({ file, ...publicView(analysis) }));
   } else {
     const lines = [
       `Council Sheets check: ${path.basename(file)}`,
@@ -105,19 +106,15 @@ async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<nu
   if (options.json) {
     const view = { ...publicView(analysis), findings: after.findings };
     io.out(
-      JSON.stringify(
-        {
-          file,
-          out: options.out,
-          engine: saved.engine,
-          ...view,
-          fixed: analysis.findings.length - after.findings.length,
-          written,
-          changed,
-        },
-        null,
-        2,
-      ),
+      jsonText({
+        file,
+        out: options.out,
+        engine: saved.engine,
+        ...view,
+        fixed: analysis.findings.length - after.findings.length,
+        written,
+        changed,
+      }),
     );
   } else {
     const lines = [
@@ -166,17 +163,13 @@ async function pid(file: string, options: PidCliOptions, io: Io): Promise<number
   await writeFileSafely(options.out, saved.bytes);
   if (options.json) {
     io.out(
-      JSON.stringify(
-        {
-          file,
-          out: options.out,
-          engine: saved.engine,
-          sheets: summaries,
-          findings: analysis.findings,
-        },
-        null,
-        2,
-      ),
+      jsonText({
+        file,
+        out: options.out,
+        engine: saved.engine,
+        sheets: summaries,
+        findings: analysis.findings,
+      }),
     );
   } else {
     const lines = [`Council Sheets pid: ${path.basename(file)} -> ${options.out}`, ""];

@@ -24,6 +24,18 @@ export function neutralise(text: string): string {
   });
 }
 
+/**
+ * One JSON document. JSON.stringify escapes C0 controls already; C1 controls and bidirectional
+ * marks are escaped here too (as \\uXXXX, the same string to any JSON reader), so that --json
+ * printed to a terminal cannot act on it either.
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    /[\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+}
+
 /** Report lines joined for the terminal: a line break inside one (from the file) is escaped too. */
 export function screenText(lines: readonly string[]): string {
   return lines.map(neutralise).join("\n");

@@ -330,7 +330,7 @@ describe("the rebuild through ExcelJS", () => {
     mkdirSync(dir);
     expectRefusal(
       await cli("apply", input, "--out", path.join(dir, "o.xlsx")),
-      /the direct reader could not follow it: rows out of order/,
+      /its own XML could not be read or edited in place: rows out of order/,
     );
   });
 });

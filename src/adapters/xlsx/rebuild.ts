@@ -61,7 +61,7 @@ export function checkRebuild(name: string, cause: RebuildCause, policy: RebuildP
   const why =
     cause.unreadable === undefined
       ? "these changes need a rebuild"
-      : `the direct reader could not follow it: ${cause.unreadable}`;
+      : `its own XML could not be read or edited in place: ${cause.unreadable}`;
   const keeps =
     lost.length > 0 ? `drops its ${lost.join(", ")}` : "may not keep everything it holds";
   throw new WorkbookError(
