@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { constants, promises as fs, type Stats } from "node:fs";
+import { constants, promises as fs, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { WorkbookError } from "../adapters/xlsx/errors";
 import { openWorkbook, type WorkbookDocument } from "../adapters/xlsx/document";
@@ -61,10 +61,10 @@ export async function readWorkbookFile(
 }
 
 /** Whether two paths name one file: the same path, or (through links) the same inode. */
-export async function sameFile(a: string, b: string): Promise<boolean> {
+export function sameFile(a: string, b: string): boolean {
   if (path.resolve(a) === path.resolve(b)) return true;
   try {
-    const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    const [x, y] = [statSync(a), statSync(b)];
     return x.dev === y.dev && x.ino === y.ino;
   } catch {
     return false;

@@ -81,7 +81,7 @@ interface ApplyCliOptions extends CheckOptions {
 
 /** The output's checks that need no reading: not the input, not a device, FIFO or folder. */
 async function checkOut(file: string, out: string): Promise<void> {
-  if (await sameFile(file, out))
+  if (sameFile(file, out))
     throw new UsageError(
       `--out ${out} is the input file; Council Sheets never writes over its input, choose another name`,
     );
