@@ -334,3 +334,41 @@ describe("the rebuild through ExcelJS", () => {
     );
   });
 });
+
+describe("files only ExcelJS reads are held to the same limits", () => {
+  const shuffle = (x: string) => {
+    const rows = [...x.matchAll(/<row [^>]*>.*?<\/row>/g)].map((m) => m[0]);
+    return x
+      .replace(rows[0] ?? "", "\0")
+      .replace(rows[1] ?? "", rows[0] ?? "")
+      .replace("\0", rows[1] ?? "");
+  };
+
+  it("counts their cells before ExcelJS inflates anything", async () => {
+    const input = save(
+      craftZip(edit(registerParts(), "xl/worksheets/sheet1.xml", shuffle)),
+      "s.xlsx",
+    );
+    expectRefusal(
+      await cli("check", input, "--max-cells", "40"),
+      /holds more than 20 cells for ExcelJS, which this file needs .*raise the limit with --max-cells$/m,
+    );
+  });
+
+  it("refuses a row number beyond Excel's grid that only ExcelJS would reach", async () => {
+    const input = save(
+      craftZip(
+        edit(registerParts(), "xl/worksheets/sheet1.xml", (x) => {
+          const last = [...x.matchAll(/<row r="(\d+)"/g)].pop();
+          const shuffled = shuffle(x);
+          if (!last) return shuffled;
+          return shuffled
+            .replace(`<row r="${last[1]}"`, '<row r="2147483648"')
+            .replace(new RegExp(`r="([A-Z]+)${last[1]}"`, "g"), 'r="$12147483648"');
+        }),
+      ),
+      "far.xlsx",
+    );
+    expectRefusal(await cli("check", input), /sheet Short Term Support goes beyond Excel's grid/);
+  });
+});
