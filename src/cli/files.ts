@@ -3,7 +3,7 @@ import { constants, promises as fs, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { WorkbookError } from "../adapters/xlsx/errors";
 import { openWorkbook, type WorkbookDocument } from "../adapters/xlsx/document";
-import type { ReadBudget } from "../adapters/xlsx/package/budget";
+import { DEFAULT_READ_BUDGET, type ReadBudget } from "../adapters/xlsx/package/budget";
 import { nativeZlib } from "./zlib";
 
 /** What a path is when it is not a regular file, in the words the messages use. */
@@ -40,10 +40,20 @@ export async function readWorkbookFile(
   try {
     const handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const not = kindOf(await handle.stat());
+      const stats = await handle.stat();
+      const not = kindOf(stats);
       if (not === "a folder")
         throw new WorkbookError("not-a-workbook", `${file} is a folder, not a workbook`);
       if (not) throw new WorkbookError("not-a-workbook", `${file} is ${not}, not a workbook file`);
+      // The file is held in memory while it is read; its parts (images too) rarely outweigh what
+      // they inflate to, so twice the inflation limit is as large as a file may be.
+      const limit = 2 * (budget ?? DEFAULT_READ_BUDGET).maxInflatedBytes;
+      if (stats.size > limit)
+        throw new WorkbookError(
+          "too-large",
+          `${file} is ${Math.ceil(stats.size / 1048576).toLocaleString("en-GB")} MB, more than twice the inflation limit`,
+          "maxInflatedBytes",
+        );
       bytes = await handle.readFile();
     } finally {
       await handle.close();

@@ -1,5 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { run, type Io } from "../../src/cli/program";
@@ -268,6 +275,16 @@ describe("special files", () => {
     ["a FIFO", fifo, /pipe\.xlsx is a named pipe, not a workbook file/],
   ])("reading %s is refused at once", async (_what, input, message) => {
     expectRefusal(await cli("check", input()), message);
+  });
+
+  it("refuses a file larger than the read budget before reading it", async () => {
+    const file = path.join(tempDir("cs-big-"), "big.xlsx");
+    writeFileSync(file, "");
+    truncateSync(file, 3 * 1048576);
+    expectRefusal(
+      await cli("check", file, "--max-inflated-mb", "1"),
+      /big\.xlsx is 3 MB, more than twice the inflation limit; if you trust the file, raise the limit with --max-inflated-mb$/m,
+    );
   });
 
   it("writes through an exclusive temporary file beside the target and leaves none behind", async () => {
