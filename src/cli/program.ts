@@ -4,9 +4,18 @@ import { analyseWorkbook, type Analysis } from "../core/analyse";
 import { describePlan, findingsAfter } from "../core/apply-plan";
 import type { Finding } from "../core/findings";
 import { WorkbookError } from "../adapters/xlsx/errors";
-import { readWorkbookFile, sameFile, writeFileSafely } from "./files";
+import { checkOutTarget, readWorkbookFile, sameFile, writeFileSafely } from "./files";
+import { checkOutExtension, limitHint, readBudget, type BudgetOptions } from "./limits";
 import { analyseOptions, UsageError, type SharedOptions } from "./options";
-import { findingsText, reconciliationText, tablesText, writesText } from "./report";
+import {
+  findingsText,
+  jsonText,
+  neutralise,
+  reconciliationText,
+  screenText,
+  tablesText,
+  writesText,
+} from "./report";
 import { PidError, planPids } from "../core/pid/build";
 import { decisionOptions, decisionsCommand } from "./decisions";
 
@@ -43,16 +52,16 @@ function publicView(analysis: Analysis) {
   };
 }
 
-interface CheckOptions extends SharedOptions {
+interface CheckOptions extends SharedOptions, BudgetOptions {
   json?: boolean;
 }
 
 async function check(file: string, options: CheckOptions, io: Io): Promise<number> {
   const settings = analyseOptions(options, io.today());
-  const { snapshot } = await readWorkbookFile(file);
+  const { snapshot } = await readWorkbookFile(file, readBudget(options));
   const analysis = analyseWorkbook(snapshot, settings);
   if (options.json) {
-    io.out(JSON.stringify({ file, ...publicView(analysis) }, null, 2));
+    io.out(jsonText({ file, ...publicView(analysis) }));
   } else {
     const lines = [
       `Council Sheets check: ${path.basename(file)}`,
@@ -60,7 +69,7 @@ async function check(file: string, options: CheckOptions, io: Io): Promise<numbe
       ...tablesText(analysis.tables),
     ];
     if (analysis.reconciliation) lines.push("", ...reconciliationText(analysis.reconciliation));
-    io.out([...lines, "", ...findingsText(analysis.findings)].join("\n"));
+    io.out(screenText([...lines, "", ...findingsText(analysis.findings)]));
   }
   return exitCode(analysis.findings);
 }
@@ -68,41 +77,45 @@ async function check(file: string, options: CheckOptions, io: Io): Promise<numbe
 interface ApplyCliOptions extends CheckOptions {
   out: string;
   valuesOnly?: boolean;
+  allowRebuild?: boolean;
 }
 
-function refuseToOverwrite(file: string, out: string): void {
+/** The output's checks that need no reading: not the input, not a device, FIFO or folder. */
+async function checkOut(file: string, out: string): Promise<void> {
   if (sameFile(file, out))
     throw new UsageError(
       `--out ${out} is the input file; Council Sheets never writes over its input, choose another name`,
     );
+  await checkOutTarget(out);
 }
 
 async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<number> {
-  refuseToOverwrite(file, options.out);
+  await checkOut(file, options.out);
   const settings = analyseOptions(options, io.today());
-  const document = await readWorkbookFile(file);
+  const document = await readWorkbookFile(file, readBudget(options));
+  checkOutExtension(path.basename(file), document.kind, options.out);
   const { snapshot } = document;
   const analysis = analyseWorkbook(snapshot, settings);
   const applyOptions = { valuesOnly: options.valuesOnly === true };
   const { changed, written } = describePlan(snapshot, analysis.plan, applyOptions);
-  await writeFileSafely(options.out, (await document.save(analysis.plan, applyOptions)).bytes);
+  const saved = await document.save(analysis.plan, applyOptions, {
+    allowRebuild: options.allowRebuild === true,
+  });
+  await writeFileSafely(options.out, saved.bytes);
   // What is still wrong once the calculated columns are in: the typed data the officer must fix.
   const after = { findings: findingsAfter(analysis.findings, analysis.plan) };
   if (options.json) {
     const view = { ...publicView(analysis), findings: after.findings };
     io.out(
-      JSON.stringify(
-        {
-          file,
-          out: options.out,
-          ...view,
-          fixed: analysis.findings.length - after.findings.length,
-          written,
-          changed,
-        },
-        null,
-        2,
-      ),
+      jsonText({
+        file,
+        out: options.out,
+        engine: saved.engine,
+        ...view,
+        fixed: analysis.findings.length - after.findings.length,
+        written,
+        changed,
+      }),
     );
   } else {
     const lines = [
@@ -112,16 +125,18 @@ async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<nu
       "",
       ...writesText(options.out, written, changed),
     ];
-    io.out([...lines, "", "After writing:", ...findingsText(after.findings)].join("\n"));
+    if (saved.engine === "exceljs") lines.push("(rebuilt with ExcelJS: --allow-rebuild)");
+    io.out(screenText([...lines, "", "After writing:", ...findingsText(after.findings)]));
   }
   return exitCode(after.findings);
 }
 
-interface PidCliOptions extends SharedOptions {
+interface PidCliOptions extends SharedOptions, BudgetOptions {
   project?: string[];
   all?: boolean;
   out: string;
   json?: boolean;
+  allowRebuild?: boolean;
 }
 
 async function pid(file: string, options: PidCliOptions, io: Io): Promise<number> {
@@ -129,9 +144,10 @@ async function pid(file: string, options: PidCliOptions, io: Io): Promise<number
     throw new UsageError("pid needs --project <name> (repeatable) or --all");
   if (options.all && options.project?.length)
     throw new UsageError("pid takes --project or --all, not both");
-  refuseToOverwrite(file, options.out);
+  await checkOut(file, options.out);
   const settings = analyseOptions(options, io.today());
-  const document = await readWorkbookFile(file);
+  const document = await readWorkbookFile(file, readBudget(options));
+  checkOutExtension(path.basename(file), document.kind, options.out);
   const { snapshot } = document;
   const analysis = analyseWorkbook(snapshot, settings);
   const { operations, summaries } = planPids(
@@ -140,15 +156,21 @@ async function pid(file: string, options: PidCliOptions, io: Io): Promise<number
     options.all ? "all" : (options.project ?? []),
     settings.asOf,
   );
-  const saved = await document.save({ operations }, { valuesOnly: false });
+  const saved = await document.save(
+    { operations },
+    { valuesOnly: false },
+    { allowRebuild: options.allowRebuild === true },
+  );
   await writeFileSafely(options.out, saved.bytes);
   if (options.json) {
     io.out(
-      JSON.stringify(
-        { file, out: options.out, sheets: summaries, findings: analysis.findings },
-        null,
-        2,
-      ),
+      jsonText({
+        file,
+        out: options.out,
+        engine: saved.engine,
+        sheets: summaries,
+        findings: analysis.findings,
+      }),
     );
   } else {
     const lines = [`Council Sheets pid: ${path.basename(file)} -> ${options.out}`, ""];
@@ -156,7 +178,7 @@ async function pid(file: string, options: PidCliOptions, io: Io): Promise<number
       lines.push(
         `  ${s.sheet}: SRO ${s.sro ?? "(blank)"}; ${s.risks} risks; ${s.fundingLines} funding lines`,
       );
-    io.out([...lines, "", ...findingsText(analysis.findings)].join("\n"));
+    io.out(screenText([...lines, "", ...findingsText(analysis.findings)]));
   }
   return exitCode(analysis.findings);
 }
@@ -184,8 +206,20 @@ function shared(command: Command): Command {
       ),
     )
     .addOption(decisionOptions.keyThreshold())
-    .addOption(decisionOptions.lateDays());
+    .addOption(decisionOptions.lateDays())
+    .addOption(
+      new Option("--max-cells <n>", "refuse workbooks of more cells than this (default 5000000)"),
+    )
+    .addOption(
+      new Option(
+        "--max-inflated-mb <n>",
+        "refuse workbooks whose parts inflate to more megabytes than this (default 512)",
+      ),
+    );
 }
+
+const REBUILD_HELP =
+  "write even when only an ExcelJS rebuild can, which drops what ExcelJS does not keep (charts, pivot tables, macros...)";
 
 function program(io: Io, setCode: (code: number) => void): Command {
   const cli = new Command("council-sheets")
@@ -194,8 +228,8 @@ function program(io: Io, setCode: (code: number) => void): Command {
     )
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.out(s.trimEnd()),
-      writeErr: (s) => io.err(s.trimEnd()),
+      writeOut: (s) => io.out(screenText(s.trimEnd().split("\n"))),
+      writeErr: (s) => io.err(screenText(s.trimEnd().split("\n"))),
     });
   shared(
     cli
@@ -211,7 +245,8 @@ function program(io: Io, setCode: (code: number) => void): Command {
       .requiredOption("--out <file>", "where to write the updated workbook")
       .option("--values-only", "write computed values instead of formulas")
       .option("--replace-totals", "replace typed totals in funding tables with SUM formulas")
-      .option("--no-reconciliation-sheet", "do not add a Reconciliation sheet"),
+      .option("--no-reconciliation-sheet", "do not add a Reconciliation sheet")
+      .option("--allow-rebuild", REBUILD_HELP),
   ).action(async (file: string, options: ApplyCliOptions) =>
     setCode(await apply(file, options, io)),
   );
@@ -222,6 +257,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
       .argument("<file>", ".xlsx workbook with a projects table (never modified)")
       .option("--project <name...>", "the project(s) to write a PID for")
       .option("--all", "a PID for every project")
+      .option("--allow-rebuild", REBUILD_HELP)
       .requiredOption("--out <file>", "where to write the workbook with the PID sheets"),
   ).action(async (file: string, options: PidCliOptions) => setCode(await pid(file, options, io)));
   decisionsCommand(cli, io, setCode);
@@ -236,17 +272,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (
-      error instanceof WorkbookError ||
-      error instanceof UsageError ||
-      error instanceof PidError
-    ) {
-      io.err(`council-sheets: ${error.message}`);
+    // One line, whatever the message holds: file names and sheet names come from outside.
+    if (error instanceof WorkbookError) {
+      io.err(`council-sheets: ${neutralise(error.message + limitHint(error))}`);
       return 2;
     }
-    io.err(
-      `council-sheets: unexpected fault: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    if (error instanceof UsageError || error instanceof PidError) {
+      io.err(`council-sheets: ${neutralise(error.message)}`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`council-sheets: unexpected fault: ${neutralise(message)}`);
     return 2;
   }
 }

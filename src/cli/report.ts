@@ -5,6 +5,42 @@ import { describeBands } from "../core/risk/bands";
 import type { Reconciliation } from "../core/reconcile";
 import { formatMoney } from "../core/tables/money";
 
+/**
+ * Characters a terminal acts on instead of showing: C0 controls (ESC starts the sequences that
+ * clear the screen, move the cursor or retitle the window), DEL, C1 controls (U+009B is a
+ * one-character CSI), and the bidirectional overrides and isolates, which reorder what is shown
+ * so that one text reads as another. Sheet names and cell text come from the file.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** One line of text from a file made safe to print: each unsafe character as a visible escape. */
+export function neutralise(text: string): string {
+  return text.replace(UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}`
+      : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  });
+}
+
+/**
+ * One JSON document. JSON.stringify escapes C0 controls already; C1 controls and bidirectional
+ * marks are escaped here too (as \\uXXXX, the same string to any JSON reader), so that --json
+ * printed to a terminal cannot act on it either.
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    /[\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+}
+
+/** Report lines joined for the terminal: a line break inside one (from the file) is escaped too. */
+export function screenText(lines: readonly string[]): string {
+  return lines.map(neutralise).join("\n");
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

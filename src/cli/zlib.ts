@@ -54,7 +54,12 @@ export const nativeInflate: Inflate = async (raw, size) =>
     }),
   );
 
-export const nativeZlib = (): NativeZlib => ({ deflate: nativeDeflate(), inflate: nativeInflate });
+/** Node ≥ 20.15 has a native CRC-32 (package.json engines says so). */
+export const nativeZlib = (): NativeZlib => ({
+  deflate: nativeDeflate(),
+  inflate: nativeInflate,
+  crc32: (data) => zlib.crc32(data),
+});
 
 function asBytes(buffer: Buffer): Uint8Array<ArrayBuffer> {
   return new Uint8Array(

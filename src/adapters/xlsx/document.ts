@@ -3,7 +3,12 @@ import type { WritePlan } from "../../core/plan";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import { classifyBytes } from "./errors";
 import { PackageFormatError, XlsxPackage, type NativeZlib } from "./package";
+import { DEFAULT_READ_BUDGET, type ReadBudget } from "./package/budget";
+import { PackageRefusedError } from "./package/errors";
+import type { WorkbookKind } from "./package/kind";
+import { openPackage, refusal } from "./open-package";
 import type { LoadedWorkbook } from "./read";
+import { checkRebuild, type RebuildPolicy } from "./rebuild";
 
 // ExcelJS is loaded only for the files and plans that need it: it takes a noticeable part of a
 // second to load, and most runs never touch it.
@@ -17,33 +22,37 @@ export interface WorkbookDocument {
   snapshot: WorkbookSnapshot;
   /** "direct" when the XML parts were read as they are; "exceljs" for files only ExcelJS reads. */
   readonly engine: XlsxEngine;
+  /** What the package is (an .xlsm stays an .xlsm: its writer must keep the extension). */
+  readonly kind: WorkbookKind;
   /**
    * The file with the plan applied. Calculated and inserted columns are spliced into the original
    * XML (an insert moving every reference as Excel does) and new sheets are added as new parts,
    * so every part the plan does not concern is kept byte for byte. Only a file the direct reader
    * refuses is rebuilt through ExcelJS.
    */
-  save(plan: WritePlan, options: ApplyOptions): Promise<{ bytes: Uint8Array; engine: XlsxEngine }>;
+  save(
+    plan: WritePlan,
+    options: ApplyOptions,
+    /** Without a policy a rebuild goes ahead; with one, checkRebuild decides (src/adapters/xlsx/rebuild.ts). */
+    policy?: RebuildPolicy,
+  ): Promise<{ bytes: Uint8Array; engine: XlsxEngine }>;
 }
 
 /**
  * Opens an .xlsx held in memory. Throws WorkbookError (never anything else) with a message naming
  * `name`. `zlib` lets a host with native zlib (Node) decompress and compress faster than the
- * portable default.
+ * portable default. Reading stays within `budget`, in the direct reader and before ExcelJS alike.
  */
 export async function openWorkbook(
   bytes: Uint8Array,
   name: string,
   zlib?: NativeZlib,
+  budget: ReadBudget = DEFAULT_READ_BUDGET,
 ): Promise<WorkbookDocument> {
   classifyBytes(bytes, name);
-  let direct: XlsxPackage | undefined;
-  try {
-    direct = await XlsxPackage.open(bytes, zlib?.inflate);
-  } catch {
-    // A package the direct reader does not follow (odd part names, strict OOXML…): ExcelJS
-    // reads what it can, or says the file is damaged.
-  }
+  const { parts, kind, direct: opened } = await openPackage(bytes, name, zlib, budget);
+  const direct = opened instanceof XlsxPackage ? opened : undefined;
+  const unreadable = opened instanceof XlsxPackage ? undefined : opened.unreadable;
   let loaded: LoadedWorkbook | undefined = direct ? undefined : await loadWorkbook(bytes, name);
   const viaExcelJs = async (plan: WritePlan, options: ApplyOptions) => {
     // Each save starts from the file as it was opened, never from an earlier save's edits.
@@ -57,15 +66,22 @@ export async function openWorkbook(
   return {
     snapshot,
     engine: direct ? "direct" : "exceljs",
-    async save(plan, options) {
+    kind,
+    async save(plan, options, policy) {
+      let cause = unreadable;
       if (direct && XlsxPackage.canWrite(plan)) {
         try {
           return { bytes: await direct.write(plan, options, zlib?.deflate), engine: "direct" };
         } catch (error) {
+          // Malformed XML in a part being rewritten is damage: never passed on, never rebuilt.
+          if (error instanceof PackageRefusedError) throw refusal(error, name);
           if (!(error instanceof PackageFormatError)) throw error;
           // Parts the splicer cannot edit safely (no cell formats to extend…): ExcelJS writes it.
+          cause = error.message;
         }
       }
+      if (policy)
+        checkRebuild(name, { unreadable: cause, kind, partNames: parts.entries.keys() }, policy);
       return viaExcelJs(plan, options);
     },
   };

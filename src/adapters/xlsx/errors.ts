@@ -1,11 +1,20 @@
 /** Faults reading or writing a workbook file; `code` is stable, `message` is one line for a person. */
 export type WorkbookErrorCode =
-  "file-not-found" | "not-a-workbook" | "encrypted" | "legacy-xls" | "damaged" | "write-failed";
+  | "file-not-found"
+  | "not-a-workbook"
+  | "encrypted"
+  | "legacy-xls"
+  | "damaged"
+  | "write-failed"
+  | "too-large"
+  | "rebuild-refused";
 
 export class WorkbookError extends Error {
   constructor(
     readonly code: WorkbookErrorCode,
     message: string,
+    /** For "too-large": the read-budget entry that was exceeded (see package/budget.ts). */
+    readonly limit?: string,
   ) {
     super(message);
     this.name = "WorkbookError";
@@ -31,6 +40,24 @@ function hasEncryptionInfo(bytes: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * Text (CSV, TSV, a report saved as .txt) rather than binary: the first 4 KB decode as UTF-8 and
+ * hold no control characters other than tabs and line ends.
+ */
+function looksLikeText(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    // Streaming leaves a character cut at 4 KB pending instead of calling it invalid.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, 4096), {
+      stream: true,
+    });
+  } catch {
+    return false;
+  }
+  // eslint-disable-next-line no-control-regex
+  return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text);
+}
+
 /** Tells apart the files people pick by mistake before ExcelJS sees them. */
 export function classifyBytes(bytes: Uint8Array, name: string): void {
   if (startsWith(bytes, ZIP)) return;
@@ -48,5 +75,10 @@ export function classifyBytes(bytes: Uint8Array, name: string): void {
   }
   if (bytes.length === 0)
     throw new WorkbookError("not-a-workbook", `${name} is empty, not an Excel workbook`);
+  if (looksLikeText(bytes))
+    throw new WorkbookError(
+      "not-a-workbook",
+      `${name} is not an Excel workbook (.xlsx) but CSV or plain text; open it in Excel and save it as .xlsx`,
+    );
   throw new WorkbookError("not-a-workbook", `${name} is not an Excel workbook (.xlsx)`);
 }

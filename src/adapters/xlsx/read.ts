@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { ownSheetsFromNames } from "../../core/own-sheets";
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 import { classifyBytes, WorkbookError } from "./errors";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./package/budget";
 
 const EPOCH = Date.UTC(1899, 11, 30);
 
@@ -91,6 +92,14 @@ export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<Loa
       `${name} could not be read: the workbook is damaged or incomplete`,
     );
   }
+  // The snapshot walks every row up to rowCount: a row number a file made up (2,147,483,648)
+  // must stop here, not in a loop of two billion steps.
+  for (const ws of workbook.worksheets)
+    if (ws.rowCount > EXCEL_MAX_ROWS || ws.columnCount > EXCEL_MAX_COLUMNS)
+      throw new WorkbookError(
+        "damaged",
+        `${name} could not be read: the workbook is damaged or incomplete (sheet ${ws.name} goes beyond Excel's grid)`,
+      );
   const own = ownSheetsFromNames(
     workbook.definedNames.model.flatMap((n) =>
       n.ranges[0] === undefined ? [] : [{ name: n.name, reference: n.ranges[0] }],

@@ -1,7 +1,29 @@
-/** Thrown when a part is not what it should be; callers fall back to ExcelJS or report damage. */
+/** Thrown when a part is not what this reader follows; the caller may let ExcelJS try the file. */
 export class PackageFormatError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "PackageFormatError";
+  }
+}
+
+/** Why a file is refused outright, with no second reader tried. */
+export type RefusalReason = "damaged" | "not-a-workbook" | "too-large";
+
+/**
+ * The file is damaged (bad CRC, overlapping entries, truncated XML, a DTD), is some other kind of
+ * file, or is over the reading budget. Unlike PackageFormatError, no other reader is tried: ExcelJS
+ * would inflate the same parts without any limit, or read damage as data. It extends
+ * PackageFormatError so that code which only asks "can the direct reader do this?" still sees no;
+ * code deciding whether to fall back must test for this class first.
+ */
+export class PackageRefusedError extends PackageFormatError {
+  constructor(
+    readonly reason: RefusalReason,
+    message: string,
+    /** For "too-large": the budget entry that was exceeded, if it can be raised. */
+    readonly limit?: string,
+  ) {
+    super(message);
+    this.name = "PackageRefusedError";
   }
 }

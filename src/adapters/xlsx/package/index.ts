@@ -6,7 +6,10 @@ import { WorkbookError } from "../errors";
 import { addSheets } from "./add-sheet";
 import { columnEdits } from "./column-writes";
 import { insertColumnsInPackage, type EditedParts } from "./insert-columns";
-import { PackageParts, workbookParts, type WorkbookParts } from "./parts";
+import { BudgetMeter, EXCEL_MAX_CELL_FORMATS } from "./budget";
+import { PackageRefusedError } from "./errors";
+import { workbookKind, type WorkbookKind } from "./kind";
+import { PackageParts, workbookParts, type PartReading, type WorkbookParts } from "./parts";
 import { readSharedStrings } from "./shared-strings";
 import { elementPrefix, patchSheet } from "./sheet-patch";
 import { readSheet, type SheetLayout } from "./sheet-read";
@@ -16,8 +19,8 @@ import { PackageFormatError } from "./xml";
 import { zipParts, type Deflate, type NativeZlib, type OutputPart } from "./zip";
 import { portableInflate, type Inflate } from "./zip-read";
 
-export { PackageFormatError };
-export type { Deflate, Inflate, NativeZlib };
+export { PackageFormatError, PackageRefusedError };
+export type { Deflate, Inflate, NativeZlib, WorkbookKind };
 
 /**
  * An .xlsx read straight from its XML parts. Writing splices the calculated columns into the
@@ -32,13 +35,26 @@ export class XlsxPackage {
     private readonly parts: PackageParts,
     private readonly book: WorkbookParts,
     snapshot: WorkbookSnapshot,
+    readonly kind: WorkbookKind,
   ) {
     this.snapshot = snapshot;
   }
 
-  /** Throws PackageFormatError when the file is not a package this reader understands. */
-  static async open(bytes: Uint8Array, inflate: Inflate = portableInflate): Promise<XlsxPackage> {
-    const parts = PackageParts.open(bytes, inflate);
+  /**
+   * Throws PackageFormatError when the file is not a package this reader understands, and its
+   * subclass PackageRefusedError when the file is damaged, not a workbook or over budget.
+   */
+  static async open(
+    bytes: Uint8Array,
+    reading: Inflate | PartReading = portableInflate,
+  ): Promise<XlsxPackage> {
+    const parts = PackageParts.open(bytes, reading);
+    return XlsxPackage.read(parts, await workbookKind(parts));
+  }
+
+  /** Reads the snapshot from parts already opened (and their kind already checked). */
+  static async read(parts: PackageParts, kind: WorkbookKind): Promise<XlsxPackage> {
+    const meter: BudgetMeter = parts.meter;
     const book = await workbookParts(parts);
     // Every part the snapshot needs is decompressed at once (on native zlib's threads in Node).
     const [sharedStrings, stylesXml, ...sheetXml] = await Promise.all([
@@ -46,20 +62,25 @@ export class XlsxPackage {
       book.stylesPath && parts.text(book.stylesPath),
       ...book.sheets.map((entry) => parts.text(entry.path)),
     ]);
-    const strings = readSharedStrings(sharedStrings);
+    const strings = readSharedStrings(sharedStrings, meter.budget.maxCells);
     const styles = new Styles(stylesXml);
     const own = ownSheetsFromNames(book.definedNames);
+    if (styles.cellFormats > EXCEL_MAX_CELL_FORMATS)
+      throw new PackageRefusedError(
+        "damaged",
+        `styles list ${styles.cellFormats.toLocaleString("en-GB")} cell formats, more than Excel's ${EXCEL_MAX_CELL_FORMATS.toLocaleString("en-GB")}`,
+      );
     const sheets = [];
     const layouts: [string, { path: string; layout: SheetLayout }][] = [];
     for (const [i, entry] of book.sheets.entries()) {
       const xml = sheetXml[i];
       if (xml === undefined) throw new PackageFormatError(`${entry.path} is missing`);
-      const { sheet, layout } = readSheet(entry.name, xml, strings, styles);
+      const { sheet, layout } = readSheet(entry.name, xml, strings, styles, meter);
       const role = own.get(entry.name);
       sheets.push(role ? { ...sheet, ours: role } : sheet);
       layouts.push([entry.name, { path: entry.path, layout }]);
     }
-    const pkg = new XlsxPackage(parts, book, { sheets });
+    const pkg = new XlsxPackage(parts, book, { sheets }, kind);
     for (const [name, value] of layouts) pkg.layouts.set(name, value);
     return pkg;
   }

@@ -1,24 +1,45 @@
+import { BudgetMeter } from "./budget";
+import { PackageRefusedError } from "./errors";
 import { PackageFormatError, parseXml } from "./xml";
-import { inflateEntry, zipEntries, type Inflate, type ZipEntry } from "./zip-read";
+import {
+  inflateEntry,
+  portableCrc32,
+  zipEntries,
+  type Crc32,
+  type Inflate,
+  type ZipEntry,
+} from "./zip-read";
 
 const decoder = new TextDecoder();
 
+/** How parts are decompressed and checked, and what reading them may cost. */
+export interface PartReading {
+  inflate: Inflate;
+  crc32?: Crc32;
+  meter?: BudgetMeter;
+}
+
 /**
  * The parts of an .xlsx package (a zip of XML files), by path, in archive order. A part is
- * decompressed only when something reads it, once; parts nobody reads stay compressed and are
- * copied into the saved file as they were stored.
+ * decompressed only when something reads it, once, and checked against its size and CRC-32; its
+ * size is charged to the read budget before it is inflated. Parts nobody reads stay compressed
+ * and are copied into the saved file as they were stored.
  */
 export class PackageParts {
   private readonly texts = new Map<string, Promise<string>>();
+  readonly meter: BudgetMeter;
 
   private constructor(
     readonly entries: ReadonlyMap<string, ZipEntry>,
-    private readonly inflate: Inflate,
-  ) {}
+    private readonly reading: PartReading,
+  ) {
+    this.meter = reading.meter ?? new BudgetMeter();
+  }
 
   /** Throws PackageFormatError when the bytes are not a zip archive this reader follows. */
-  static open(bytes: Uint8Array, inflate: Inflate): PackageParts {
-    return new PackageParts(new Map(zipEntries(bytes).map((e) => [e.name, e])), inflate);
+  static open(bytes: Uint8Array, reading: Inflate | PartReading): PackageParts {
+    const options = typeof reading === "function" ? { inflate: reading } : reading;
+    return new PackageParts(new Map(zipEntries(bytes).map((e) => [e.name, e])), options);
   }
 
   has(path: string): boolean {
@@ -30,7 +51,9 @@ export class PackageParts {
     if (!entry) return Promise.resolve(undefined);
     let text = this.texts.get(path);
     if (!text) {
-      text = inflateEntry(entry, this.inflate).then((bytes) => decoder.decode(bytes));
+      this.meter.inflate(path, entry.size);
+      const { inflate, crc32 = portableCrc32 } = this.reading;
+      text = inflateEntry(entry, inflate, crc32).then((bytes) => decoder.decode(bytes));
       this.texts.set(path, text);
     }
     return text;
@@ -61,6 +84,14 @@ function resolveTarget(from: string, target: string): string {
   return segments.join("/");
 }
 
+function decodedTarget(target: string): string {
+  try {
+    return decodeURI(target);
+  } catch {
+    return target; // a stray "%" is a name, not an escape
+  }
+}
+
 export async function relationshipsOf(parts: PackageParts, part: string): Promise<Relationship[]> {
   const xml = await parts.text(relsPathOf(part));
   if (xml === undefined) return [];
@@ -72,7 +103,7 @@ export async function relationshipsOf(parts: PackageParts, part: string): Promis
       found.push({
         id: a.Id,
         type: a.Type ?? "",
-        target: external ? a.Target : resolveTarget(part, decodeURI(a.Target)),
+        target: external ? a.Target : resolveTarget(part, decodedTarget(a.Target)),
         external,
       });
     },
@@ -116,6 +147,8 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
   const definedNames: DefinedName[] = [];
   let sheetCount = 0;
   let openName: DefinedName | undefined;
+  const names = new Set<string>();
+  const paths = new Set<string>();
   parseXml(xml, {
     text(text) {
       if (openName) openName.reference += text;
@@ -128,11 +161,21 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
       if (name === "definedName") openName = { name: a.name ?? "", reference: "" };
       if (name !== "sheet") return;
       sheetCount++;
+      // Excel compares sheet names without case; two sheets of one name (or one part listed
+      // twice) would have the writer put one sheet's columns into the other.
+      const key = (a.name ?? "").toLowerCase();
+      if (names.has(key))
+        throw new PackageRefusedError("damaged", `two sheets are named "${a.name ?? ""}"`);
+      names.add(key);
       const id = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
       const rel = rels.find((r) => r.id === id);
       // Chart sheets and dialog sheets hold no cells; the snapshot lists worksheets only.
-      if (a.name && rel && typeEnds(rel, "worksheet") && parts.has(rel.target))
+      if (a.name && rel && typeEnds(rel, "worksheet") && parts.has(rel.target)) {
+        if (paths.has(rel.target))
+          throw new PackageRefusedError("damaged", `two sheets share the part ${rel.target}`);
+        paths.add(rel.target);
         sheets.push({ name: a.name, path: rel.target });
+      }
     },
   });
   const target = (suffix: string) => rels.find((r) => typeEnds(r, suffix))?.target;

@@ -1,10 +1,12 @@
+import { PackageRefusedError } from "./errors";
 import { parseXml, unescapeExcel } from "./xml";
 
 /**
  * The shared string table: the text of each <si>, rich-text runs joined. Phonetic guides (<rPh>)
- * are reading aids for East Asian text, not part of the value, so they are left out.
+ * are reading aids for East Asian text, not part of the value, so they are left out. A table of
+ * more strings than the cell budget allows is refused: every string is there to fill a cell.
  */
-export function readSharedStrings(xml: string | undefined): string[] {
+export function readSharedStrings(xml: string | undefined, limit = Infinity): string[] {
   if (xml === undefined) return [];
   const strings: string[] = [];
   let current: string[] | null = null;
@@ -23,6 +25,12 @@ export function readSharedStrings(xml: string | undefined): string[] {
       if (name === "t") inText = false;
       else if (name === "rPh") phonetic--;
       else if (name === "si" && current) {
+        if (strings.length >= limit)
+          throw new PackageRefusedError(
+            "too-large",
+            `holds more than ${limit.toLocaleString("en-GB")} shared strings`,
+            "maxCells",
+          );
         strings.push(unescapeExcel(current.join("")));
         current = null;
       }

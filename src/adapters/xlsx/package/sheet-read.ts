@@ -2,6 +2,7 @@ import { parseAddress } from "../../../core/a1";
 import type { Cell, SheetSnapshot } from "../../../core/snapshot";
 import { Captured, CellBuilder } from "./cell-read";
 import type { Styles } from "./styles";
+import { BudgetMeter, beyondGrid, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./budget";
 import { integerAt, scanSheetXml, Slot, Tag, type InPlace } from "./scan";
 import { PackageFormatError } from "./xml";
 
@@ -57,12 +58,17 @@ const cellReference: InPlace<number> = (text, from, to) => {
   return column === 0 || column > 16384 || i === digitsFrom ? -1 : row * 16384 + column - 1;
 };
 
-/** Reads one worksheet part into the snapshot form and records its layout for writing. */
+/**
+ * Reads one worksheet part into the snapshot form and records its layout for writing. Every cell
+ * (and every blank left of a row's last cell, which the snapshot holds too) is charged to
+ * `meter`; a row or column beyond Excel's grid is damage, refused before anything is sized by it.
+ */
 export function readSheet(
   name: string,
   xml: string,
   strings: readonly string[],
   styles: Styles,
+  meter: BudgetMeter = new BudgetMeter(),
 ): { sheet: SheetSnapshot; layout: SheetLayout } {
   const rows: (Cell | null)[][] = [];
   const hiddenRows: number[] = [];
@@ -114,7 +120,9 @@ export function readSheet(
             ? (a.read(Slot.R, integerAt) ?? 0) - 1
             : row + (layout.rowNumber.length > 0 ? 1 : 0);
           const previous = layout.rowNumber[layout.rowNumber.length - 1];
-          if (!Number.isInteger(row) || row < 0 || (previous !== undefined && row + 1 <= previous))
+          if (!Number.isInteger(row) || row >= EXCEL_MAX_ROWS)
+            throw beyondGrid(`row ${a.text(Slot.R) ?? row + 1}`, `sheet ${name}`);
+          if (row < 0 || (previous !== undefined && row + 1 <= previous))
             throw new PackageFormatError(`rows out of order in ${name}`);
           if (isTrue(a.text(Slot.Hidden))) hiddenRows.push(row);
           layout.rowNumber.push(row + 1);
@@ -132,13 +140,17 @@ export function readSheet(
           let column = previous + 1;
           const at = a.filled(Slot.R) ? (a.read(Slot.R, cellReference) ?? -1) : undefined;
           if (at !== undefined) {
-            if (at < 0 || Math.floor(at / 16384) !== row + 1)
+            if (at < 0) throw beyondGrid(`cell ${a.text(Slot.R) ?? ""}`, `sheet ${name}`);
+            if (Math.floor(at / 16384) !== row + 1)
               throw new PackageFormatError(
                 `cell ${a.text(Slot.R)} is not in row ${row + 1} of ${name}`,
               );
             column = at % 16384;
           }
           if (column <= previous) throw new PackageFormatError(`cells out of order in ${name}`);
+          if (column >= EXCEL_MAX_COLUMNS)
+            throw beyondGrid(`a cell after column XFD`, `row ${row + 1} of sheet ${name}`);
+          meter.cells(1);
           const style = a.read(Slot.S, integerAt) ?? 0;
           cell.start(column, style, a.text(Slot.T));
           inCell = true;
@@ -185,8 +197,15 @@ export function readSheet(
         case Tag.Col: {
           const min = Number(a.text(Slot.Min)) - 1;
           const max = Number(a.text(Slot.Max)) - 1;
-          if (isTrue(a.text(Slot.Hidden)))
-            for (let c = min; c <= Math.min(max, 16383); c++) hiddenColumns.push(c);
+          // Column numbers are 1 to 16,384 (ECMA-376 §18.3.1.13); a negative or reversed range
+          // would otherwise size the hidden-column list by a number the file made up.
+          if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 0 && min <= max))
+            throw beyondGrid(
+              `columns ${a.text(Slot.Min) ?? "?"} to ${a.text(Slot.Max) ?? "?"}`,
+              `sheet ${name}`,
+            );
+          if (max >= EXCEL_MAX_COLUMNS) throw beyondGrid(`column ${max + 1}`, `sheet ${name}`);
+          if (isTrue(a.text(Slot.Hidden))) for (let c = min; c <= max; c++) hiddenColumns.push(c);
           const width = a.text(Slot.Width);
           layout.columns.push({ min, max, width: width ? Number(width) : undefined, start, end });
           break;
@@ -228,6 +247,13 @@ export function readSheet(
         case Tag.Row:
           layout.rowEnd.push(end);
           layout.rowSelfClosing.push(selfClosing);
+          // The blanks the row array holds left of its cells cost memory like cells do.
+          meter.cells(
+            Math.max(
+              0,
+              cells.length - (layout.cellColumn.length - (layout.rowFirstCell.at(-1) ?? 0)),
+            ),
+          );
           if (cells.length > 0) {
             while (rows.length < row) rows.push([]);
             rows[row] = cells;

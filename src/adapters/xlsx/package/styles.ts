@@ -183,7 +183,7 @@ export class Styles {
     let result = base;
     if (!source && id !== 0)
       result = this.append(
-        `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`,
+        `<${this.prefix}xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`,
         id,
       );
     else if (source && source.numFmtId !== id) {
@@ -265,6 +265,19 @@ export class Styles {
     return this.xfs.length - 1;
   }
 
+  /** How many cell formats (cellXfs entries) the file lists. */
+  get cellFormats(): number {
+    return this.xfs.length;
+  }
+
+  /**
+   * The namespace prefix the part writes its elements with ("" or "x:", as the Open XML SDK
+   * does): added elements and end tags must use it, or the part is no longer well-formed XML.
+   */
+  private get prefix(): string {
+    return /<([\w.-]+:)?styleSheet[\s>/]/.exec(this.xml ?? "")?.[1] ?? "";
+  }
+
   get changed(): boolean {
     return this.added.length > 0;
   }
@@ -288,7 +301,7 @@ export class Styles {
     const edits: { at: Span; text: string }[] = [];
     if (this.addedFormats.length > 0) {
       const entries = this.addedFormats
-        .map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`)
+        .map((f) => `<${this.prefix}numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`)
         .join("");
       const count = [...this.formats.keys()].filter((id) => !(id in BUILT_IN_FORMATS)).length;
       if (this.numFmts) {
@@ -297,14 +310,14 @@ export class Styles {
         const inner = xml.slice(this.numFmts.inner.start, this.numFmts.inner.end);
         edits.push({
           at: this.numFmts,
-          text: `${opening}${this.numFmts.selfClosing ? "" : inner}${entries}</numFmts>`,
+          text: `${opening}${this.numFmts.selfClosing ? "" : inner}${entries}</${this.prefix}numFmts>`,
         });
       } else {
         // numFmts is the first child of styleSheet.
-        const root = xml.indexOf(">", xml.indexOf("<styleSheet")) + 1;
+        const root = xml.indexOf(">", xml.indexOf(`<${this.prefix}styleSheet`)) + 1;
         edits.push({
           at: { start: root, end: root },
-          text: `<numFmts count="${count}">${entries}</numFmts>`,
+          text: `<${this.prefix}numFmts count="${count}">${entries}</${this.prefix}numFmts>`,
         });
       }
     }

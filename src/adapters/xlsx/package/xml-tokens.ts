@@ -1,4 +1,4 @@
-import { PackageFormatError } from "./errors";
+import { PackageRefusedError } from "./errors";
 
 const enum Char {
   Tab = 9,
@@ -57,13 +57,25 @@ export type Text = (typeof Text)[keyof typeof Text];
  * tokenizer stepping a state machine per character spent most of the reading time; this one
  * jumps between the characters that matter with indexOf. It reads the XML that parts contain —
  * elements, attributes in either quote, entities, CDATA, comments and processing instructions —
- * and refuses a DTD (which OOXML forbids) or a truncated tag as a PackageFormatError.
+ * and refuses as damage (PackageRefusedError) what is not well-formed XML: a truncated tag, an
+ * end tag that does not match its start tag, an element left open at the end (a part cut short,
+ * or a cell whose end tag is missing, which would read as two cells), and a DTD, which OOXML
+ * forbids (ECMA-376 Part 2 §8.1.4: no DTD processing) and which entity bombs need.
  * test/unit/xml-tokens.test.ts checks it against htmlparser2 on generated XML.
  */
 export function tokenizeXml(xml: string, tokens: XmlTokens): void {
   const length = xml.length;
   const damaged = (what: string, at: number) =>
-    new PackageFormatError(`damaged XML (${what} at offset ${at})`);
+    new PackageRefusedError("damaged", `damaged XML (${what} at offset ${at})`);
+  // The names of the open elements, as offsets: end tags must match them, innermost first.
+  const openFrom: number[] = [];
+  const openTo: number[] = [];
+  const sameName = (from: number, to: number, otherFrom: number, otherTo: number) => {
+    if (to - from !== otherTo - otherFrom) return false;
+    for (let k = 0; k < to - from; k++)
+      if (xml.charCodeAt(from + k) !== xml.charCodeAt(otherFrom + k)) return false;
+    return true;
+  };
   const endOf = (marker: string, from: number, what: string) => {
     const at = xml.indexOf(marker, from);
     if (at < 0) throw damaged(what, from);
@@ -91,6 +103,10 @@ export function tokenizeXml(xml: string, tokens: XmlTokens): void {
         nameEnd++;
       }
       const gt = endOf(">", nameEnd, "end tag");
+      const from = openFrom.pop();
+      const to = openTo.pop();
+      if (from === undefined || to === undefined || !sameName(from, to, lt + 2, nameEnd))
+        throw damaged("an end tag that does not match its element", lt);
       tokens.close(lt, lt + 2, nameEnd, gt + 1);
       i = gt + 1;
       continue;
@@ -116,6 +132,7 @@ export function tokenizeXml(xml: string, tokens: XmlTokens): void {
     }
     if (at === lt + 1) throw damaged("a tag without a name", lt);
     tokens.openName(lt, lt + 1, at);
+    const openNameEnd = at;
     // Attributes: a name, "=", a value in either quote (which may hold ">" or "/").
     for (;;) {
       let c = xml.charCodeAt(at);
@@ -139,7 +156,12 @@ export function tokenizeXml(xml: string, tokens: XmlTokens): void {
     if (at >= length) throw damaged("a tag cut short", lt);
     const selfClosing = xml.charCodeAt(at) === Char.Slash;
     if (selfClosing && xml.charCodeAt(at + 1) !== Char.Gt) throw damaged("a stray /", at);
+    if (!selfClosing) {
+      openFrom.push(lt + 1);
+      openTo.push(openNameEnd);
+    }
     i = at + (selfClosing ? 2 : 1);
     tokens.openEnd(i, selfClosing);
   }
+  if (openFrom.length > 0) throw damaged("an element left open", openFrom.pop() ?? 0);
 }

@@ -1,5 +1,5 @@
 import { Zip, ZipDeflate, type ZipInputFile } from "fflate";
-import type { Inflate, ZipEntry } from "./zip-read";
+import type { Crc32, Inflate, ZipEntry } from "./zip-read";
 
 /** Deflates one part; hosts with a native zlib (Node) pass one, the browser uses fflate's. */
 export type Deflate = (
@@ -10,6 +10,8 @@ export type Deflate = (
 export interface NativeZlib {
   deflate: Deflate;
   inflate: Inflate;
+  /** Checks every part read; without one, the portable table CRC-32 does. */
+  crc32?: Crc32;
 }
 
 /** A part to write: an entry copied exactly as it was stored, or new content to compress. */

@@ -1,0 +1,61 @@
+import { WorkbookError } from "./errors";
+import { XlsxPackage, type NativeZlib } from "./package";
+import { BudgetMeter, type ReadBudget } from "./package/budget";
+import { PackageRefusedError } from "./package/errors";
+import { workbookKind, type WorkbookKind } from "./package/kind";
+import { PackageParts } from "./package/parts";
+import { checkBeforeExcelJs } from "./package/preflight";
+import { portableCrc32, portableInflate } from "./package/zip-read";
+
+/** A refusal from the package layer as the one-line fault the CLI and the pane show. */
+export function refusal(error: PackageRefusedError, name: string): WorkbookError {
+  if (error.reason === "damaged")
+    return new WorkbookError(
+      "damaged",
+      `${name} could not be read: the workbook is damaged or incomplete (${error.message})`,
+    );
+  return new WorkbookError(error.reason, `${name} ${error.message}`, error.limit);
+}
+
+export interface OpenedPackage {
+  parts: PackageParts;
+  kind: WorkbookKind;
+  /** The direct reader's package, or why it could not read the file (ExcelJS must). */
+  direct: XlsxPackage | { unreadable: string };
+}
+
+/**
+ * Opens the zip, checks it is a spreadsheet package, and reads it directly within `budget`.
+ * When the direct reader does not follow the file, every part is still verified and counted
+ * against the budget (checkBeforeExcelJs) before the caller may hand the bytes to ExcelJS.
+ * Throws WorkbookError only.
+ */
+export async function openPackage(
+  bytes: Uint8Array,
+  name: string,
+  zlib: NativeZlib | undefined,
+  budget: ReadBudget,
+): Promise<OpenedPackage> {
+  const inflate = zlib?.inflate ?? portableInflate;
+  const crc32 = zlib?.crc32 ?? portableCrc32;
+  try {
+    const parts = PackageParts.open(bytes, { inflate, crc32, meter: new BudgetMeter(budget) });
+    const kind = await workbookKind(parts);
+    try {
+      return { parts, kind, direct: await XlsxPackage.read(parts, kind) };
+    } catch (error) {
+      if (error instanceof PackageRefusedError) throw error;
+      // Rows out of order, odd part names…: ExcelJS reads what it can, after the same checks.
+      const unreadable = error instanceof Error ? error.message : String(error);
+      const fresh = PackageParts.open(bytes, { inflate, crc32 });
+      await checkBeforeExcelJs(fresh, budget, inflate, crc32);
+      return { parts: fresh, kind, direct: { unreadable } };
+    }
+  } catch (error) {
+    if (error instanceof PackageRefusedError) throw refusal(error, name);
+    throw new WorkbookError(
+      "damaged",
+      `${name} could not be read: the workbook is damaged or incomplete`,
+    );
+  }
+}

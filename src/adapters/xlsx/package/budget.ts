@@ -1,0 +1,82 @@
+import { PackageRefusedError } from "./errors";
+
+/**
+ * Excel's own sheet size: 1,048,576 rows by 16,384 columns, and at most 65,490 unique cell
+ * formats ("Excel specifications and limits", support.microsoft.com). A file claiming more is
+ * not one Excel wrote or can open.
+ */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+export const EXCEL_MAX_CELL_FORMATS = 65_490;
+
+/**
+ * What reading one workbook may cost. Memory grows with the bytes inflated (the XML is held as
+ * text while it is read) and with the cells (each becomes an object in the snapshot), so those
+ * are the limits; shared strings are bounded by the cell limit, which is where they end up.
+ */
+export interface ReadBudget {
+  /** Total uncompressed bytes of the parts read (sheets, strings, styles, relationships…). */
+  maxInflatedBytes: number;
+  /** Cells read, counting the blanks to the left of each row's last cell (they take room too). */
+  maxCells: number;
+}
+
+/**
+ * The defaults bound the CLI's peak memory to about 3 GB: reading costs about 0.5 GB per million
+ * cells (docs/benchmarks.md). Five million cells is also what Excel on the web reads in one
+ * range; the largest council workbooks in the benchmarks hold about two million.
+ */
+export const DEFAULT_READ_BUDGET: ReadBudget = {
+  maxInflatedBytes: 512 * 1024 * 1024,
+  maxCells: 5_000_000,
+};
+
+/**
+ * V8 cannot hold a string longer than 2^29 − 24 UTF-16 units; a part is decoded to one string,
+ * so a larger part cannot be read whatever the budget says.
+ */
+export const MAX_PART_BYTES = 2 ** 29 - 24;
+
+const count = (n: number) => n.toLocaleString("en-GB");
+
+/** Charges what a read costs against its budget, and refuses the file once a limit is passed. */
+export class BudgetMeter {
+  private inflated = 0;
+  private cellCount = 0;
+
+  constructor(readonly budget: ReadBudget = DEFAULT_READ_BUDGET) {}
+
+  /** Called before a part is inflated, with the size its zip entry states (checked afterwards). */
+  inflate(part: string, bytes: number): void {
+    if (bytes > MAX_PART_BYTES)
+      throw new PackageRefusedError(
+        "too-large",
+        `has a part (${part}) of ${count(bytes)} bytes, more than can be read (${count(MAX_PART_BYTES)})`,
+      );
+    this.inflated += bytes;
+    if (this.inflated > this.budget.maxInflatedBytes)
+      throw new PackageRefusedError(
+        "too-large",
+        `inflates to more than ${count(Math.round(this.budget.maxInflatedBytes / 1048576))} MB`,
+        "maxInflatedBytes",
+      );
+  }
+
+  cells(n: number): void {
+    this.cellCount += n;
+    if (this.cellCount > this.budget.maxCells)
+      throw new PackageRefusedError(
+        "too-large",
+        `holds more than ${count(this.budget.maxCells)} cells`,
+        "maxCells",
+      );
+  }
+}
+
+/** A row or column number outside Excel's grid: the file is damaged (or built to hurt). */
+export function beyondGrid(what: string, where: string): PackageRefusedError {
+  return new PackageRefusedError(
+    "damaged",
+    `${what} in ${where} is outside Excel's ${count(EXCEL_MAX_ROWS)} rows by ${count(EXCEL_MAX_COLUMNS)} columns`,
+  );
+}
