@@ -97,8 +97,6 @@ export interface DefinedName {
 export interface WorkbookParts {
   workbookPath: string;
   sheets: SheetEntry[];
-  /** Every <sheet> of the workbook (chart sheets too), in tab order: what localSheetId counts. */
-  sheetCount: number;
   definedNames: DefinedName[];
   sharedStringsPath?: string;
   stylesPath?: string;
@@ -114,7 +112,6 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
   const rels = await relationshipsOf(parts, workbookPath);
   const sheets: SheetEntry[] = [];
   const definedNames: DefinedName[] = [];
-  let sheetCount = 0;
   let openName: DefinedName | undefined;
   parseXml(xml, {
     text(text) {
@@ -127,7 +124,6 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
     open(name, a) {
       if (name === "definedName") openName = { name: a.name ?? "", reference: "" };
       if (name !== "sheet") return;
-      sheetCount++;
       const id = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
       const rel = rels.find((r) => r.id === id);
       // Chart sheets and dialog sheets hold no cells; the snapshot lists worksheets only.
@@ -139,7 +135,6 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
   return {
     workbookPath,
     sheets,
-    sheetCount,
     definedNames,
     sharedStringsPath: target("sharedStrings"),
     stylesPath: target("styles"),
