@@ -35,6 +35,7 @@ import { ReconciliationView } from "./ReconciliationView";
 import { SettingsPanel } from "./SettingsPanel";
 import { TablesList } from "./TablesList";
 import { ViewTabs } from "./ViewTabs";
+import { AddDecision } from "./AddDecision";
 import { WriteSummaryView } from "./WritePreview";
 import { INLINE_LISTBOX } from "./popup";
 
@@ -78,7 +79,7 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
 });
 
-type View = "results" | "heatmap" | "reconciliation" | "pid" | "settings";
+type View = "results" | "heatmap" | "reconciliation" | "pid" | "decision" | "settings";
 
 export interface AppProps {
   host: Host;
@@ -260,6 +261,7 @@ export function App({ host, theme, sampleUrl }: AppProps) {
                   label: "PID",
                   disabled: !analysis || analysis.projects.length === 0,
                 },
+                { value: "decision", label: "Add decision" },
                 { value: "settings", label: "Settings" },
               ]}
             />
@@ -345,6 +347,11 @@ export function App({ host, theme, sampleUrl }: AppProps) {
               today={actions.asOf}
               onGenerate={(p) => void actions.generatePid(p)}
             />
+          )}
+          {view === "decision" && (
+            <section className={styles.section} aria-label="Add decision">
+              <AddDecision host={host} onAdded={() => void check()} />
+            </section>
           )}
           {view === "settings" && (
             <SettingsPanel

@@ -128,8 +128,6 @@ export interface DefinedName {
 export interface WorkbookParts {
   workbookPath: string;
   sheets: SheetEntry[];
-  /** Every <sheet> of the workbook (chart sheets too), in tab order: what localSheetId counts. */
-  sheetCount: number;
   definedNames: DefinedName[];
   sharedStringsPath?: string;
   stylesPath?: string;
@@ -145,7 +143,6 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
   const rels = await relationshipsOf(parts, workbookPath);
   const sheets: SheetEntry[] = [];
   const definedNames: DefinedName[] = [];
-  let sheetCount = 0;
   let openName: DefinedName | undefined;
   const names = new Set<string>();
   const paths = new Set<string>();
@@ -160,7 +157,6 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
     open(name, a) {
       if (name === "definedName") openName = { name: a.name ?? "", reference: "" };
       if (name !== "sheet") return;
-      sheetCount++;
       // Excel compares sheet names without case; two sheets of one name (or one part listed
       // twice) would have the writer put one sheet's columns into the other.
       const key = (a.name ?? "").toLowerCase();
@@ -182,7 +178,6 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
   return {
     workbookPath,
     sheets,
-    sheetCount,
     definedNames,
     sharedStringsPath: target("sharedStrings"),
     stylesPath: target("styles"),
