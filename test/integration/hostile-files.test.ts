@@ -321,14 +321,29 @@ describe("the rebuild through ExcelJS", () => {
   it("is refused, saying what it would drop, unless --allow-rebuild is given", async () => {
     const dir = tempDir("cs-rebuild-");
     const out = path.join(dir, "out.xlsx");
+    // Tarnside has a chart; with two rows of its hidden Lists sheet out of order the direct
+    // reader refuses the file, so only a rebuild could write it.
+    const shuffled = craftZip(
+      edit(partsOf(new Uint8Array(readFileSync(TARNSIDE))), "xl/worksheets/sheet3.xml", (x) => {
+        const rows = [...x.matchAll(/<row [^>]*>.*?<\/row>/g)].map((m) => m[0]);
+        return x
+          .replace(rows[0] ?? "", "\0")
+          .replace(rows[1] ?? "", rows[0] ?? "")
+          .replace("\0", rows[1] ?? "");
+      }),
+    );
+    const input = save(shuffled, "tarnside-shuffled.xlsx");
     expectRefusal(
-      await cli("apply", TARNSIDE, "--out", out),
+      await cli("apply", input, "--out", out),
       /can only be written by rebuilding it with ExcelJS .* drops its charts; it was not written \(add --allow-rebuild/,
     );
     expect(readdirSync(dir)).toEqual([]);
-    const allowed = await cli("apply", TARNSIDE, "--out", out, "--allow-rebuild", "--json");
+    const allowed = await cli("apply", input, "--out", out, "--allow-rebuild", "--json");
     expect([0, 1]).toContain(allowed.code);
     expect(JSON.parse(allowed.out).engine).toBe("exceljs");
+    // The file as the council keeps it is written directly, charts and all.
+    const direct = await cli("apply", TARNSIDE, "--out", path.join(dir, "direct.xlsx"), "--json");
+    expect(JSON.parse(direct.out).engine).toBe("direct");
   });
 
   it("is refused for a file the direct reader could not follow, which check still reads", async () => {

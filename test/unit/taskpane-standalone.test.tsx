@@ -152,12 +152,14 @@ describe("the views' tab list", () => {
         .map((t) => t.textContent);
     expect(selected()).toEqual(["Check results"]);
     // One tab stop: only the selected tab is in the tab order.
-    expect(tabs.getAllByRole("tab").map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    expect(tabs.getAllByRole("tab").map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
     fireEvent.keyDown(tabs.getByRole("tab", { name: "Check results" }), { key: "ArrowRight" });
     expect(selected()).toEqual(["Heat map"]);
     expect(document.activeElement?.textContent).toBe("Heat map");
     // Reconcile and PID are disabled for a workbook without funding or projects.
     fireEvent.keyDown(tabs.getByRole("tab", { name: "Heat map" }), { key: "ArrowRight" });
+    expect(selected()).toEqual(["Add decision"]);
+    fireEvent.keyDown(tabs.getByRole("tab", { name: "Add decision" }), { key: "ArrowRight" });
     expect(selected()).toEqual(["Settings"]);
     fireEvent.keyDown(tabs.getByRole("tab", { name: "Settings" }), { key: "ArrowRight" });
     expect(selected()).toEqual(["Check results"]);
