@@ -4,7 +4,8 @@ import type { WriteOperation } from "../plan";
 import type { SheetSnapshot } from "../snapshot";
 import { parseScaleValue } from "../values";
 import { DEFAULT_BANDS, type Band, type BandSet } from "./bands";
-import { checkRiskTable, type RiskContext } from "./check";
+import { checkRiskTable, isHeadingRow, type RiskContext } from "./check";
+import { ratingWords, statedScales, wordScaleTop } from "./scales";
 import { detectRiskTables, type RiskTable } from "./detect";
 import { readLegend, type Legend } from "./legend";
 import { planRiskTable } from "./plan";
@@ -22,10 +23,12 @@ export interface RiskTableReport {
   kind: "risk-register";
   range: string;
   headerRow: number;
+  /** Every row of the header block, 1-based, when the header spans rows. */
+  headerRows: number[];
   columns: Record<string, string>;
   rows: number;
   scale: number;
-  scaleSource: "key" | "data";
+  scaleSource: "key" | "words" | "data";
   bands: BandSet;
   pairs: string[];
   project?: string;
@@ -100,13 +103,40 @@ function projectsOf(sheet: SheetSnapshot, table: RiskTable): string[] | undefine
   return [...names];
 }
 
+/** A "Likelihood | Score | Description" list that defines a word scale is a key, not a register. */
+function isScaleKey(table: RiskTable, heads: ReadonlySet<string> | undefined): boolean {
+  if (!heads) return false;
+  return table.pairs.some((p) =>
+    table.headerRows.some(
+      (r) => heads.has(`${r},${p.likelihood}`) || heads.has(`${r},${p.impact}`),
+    ),
+  );
+}
+
+/** The top of a 1–n scale from bands a key states: 9, 16 or 25 at the top is 3, 4 or 5. */
+function bandsTop(bands: BandSet): number | null {
+  if (bands.source !== "sheet" && bands.source !== "workbook") return null;
+  const top = Math.max(...bands.bands.map((b) => b.to));
+  const root = Math.round(Math.sqrt(top));
+  return root * root === top && root >= 3 && root <= 5 ? root : null;
+}
+
 /** Finds, checks and plans every risk register in the workbook. */
 export function analyseRisk(sheets: readonly SheetSnapshot[], options: RiskOptions): RiskResult {
+  const stated = statedScales(sheets);
   const found = sheets.map((sheet) => {
-    const tables = detectRiskTables(sheet);
-    const rows = new Set<number>();
-    for (const t of tables) for (let r = t.headerRow; r <= t.lastRow; r++) rows.add(r);
-    return { sheet, tables, legend: readLegend(sheet, rows) };
+    const tables = detectRiskTables(sheet).filter(
+      (t) => !isScaleKey(t, stated.listHeads.get(sheet.name)),
+    );
+    const inTable = (row: number, column: number) =>
+      tables.some(
+        (t) =>
+          row >= t.headerRow &&
+          row <= t.lastRow &&
+          column >= t.firstColumn &&
+          column <= t.lastColumn,
+      );
+    return { sheet, tables, legend: readLegend(sheet, new Set(), inTable) };
   });
   // A workbook that keeps its key on one sheet ("Risk Key") lends it to registers without one.
   const keyed = found.filter((f) => f.legend.bands);
@@ -115,18 +145,28 @@ export function analyseRisk(sheets: readonly SheetSnapshot[], options: RiskOptio
   const result: RiskResult = { tables: [], findings: [], operations: [], contexts: [] };
   for (const { sheet, tables, legend } of found) {
     for (const table of tables) {
-      const stated = legend.scale === 4 || legend.scale === 5 ? legend.scale : null;
-      const scale = stated ?? dataScale(sheet, table);
+      const lines = table.dataRows.filter((r) => !isHeadingRow(sheet, table, r));
+      const words = ratingWords(sheet, table, lines, stated);
+      const keyScale =
+        legend.scale === 3 || legend.scale === 4 || legend.scale === 5 ? legend.scale : null;
+      const provisional = bandsFor(legend, fallback, 5, options);
+      const wordTop = wordScaleTop(words);
+      const fromBands = bandsTop(provisional);
+      // The key's scale beats the data: a stray 5 on a 1–4 key is out of range, not a 1–5 scale.
+      const scale = keyScale ?? wordTop ?? fromBands ?? dataScale(sheet, table);
+      const scaleSource = keyScale || fromBands ? "key" : wordTop ? "words" : "data";
       const ctx: RiskContext = {
         table,
         scale,
-        scaleSource: stated ? "key" : "data",
+        scaleSource,
         bands: bandsFor(legend, fallback, scale, options),
+        words,
       };
       const projects = projectsOf(sheet, table);
       result.contexts.push(ctx);
       result.tables.push({
         ...placement(table),
+        headerRows: table.headerRows.map((r) => r + 1),
         kind: "risk-register",
         columns: columnsReport(table),
         scale,
