@@ -51,7 +51,9 @@ function axisRead(
   for (let n = 1; n <= top; n++) {
     const names = [...scale.entries()].filter(([, v]) => v === n).map(([w]) => w);
     const name = names.find((w) => used.has(w));
-    const shown = name ? used.get(name) : names[0];
+    const spare = names[0];
+    // Words the sheet does not use are written as a reader would (MATCH ignores case anyway).
+    const shown = name ? used.get(name) : spare && spare.charAt(0).toUpperCase() + spare.slice(1);
     if (shown === undefined) return null;
     words.push(shown);
   }

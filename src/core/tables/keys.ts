@@ -67,7 +67,9 @@ function bandsBy(text: string, pattern: RegExp, rangeFirst: boolean): KeyBand[] 
     const toText = rangeFirst ? b : c;
     const to = toText === undefined ? from : Number(toText);
     const label = tidyLabel((rangeFirst ? c : a) ?? "");
-    if (!label || !Number.isFinite(from) || !Number.isFinite(to) || from > to) continue;
+    // A score band is small numbers and a word or two: "31 October 2025" is a date.
+    const plausible = from <= to && to <= 100 && label.split(" ").length <= 3;
+    if (!label || !Number.isFinite(from) || !Number.isFinite(to) || !plausible) return [];
     bands.push({ from, to, label });
     rest = rest.replace(whole, " ");
   }
@@ -125,9 +127,14 @@ export function wordScalesInText(text: string): WordScales {
       axis: /^(likelihood|probability)$/.test(word) ? "likelihood" : "impact",
     });
   }
+  // "… are each scored Low = 1": a scale word is one or two words ("Almost certain").
+  const lastWords = (phrase: string) => {
+    const words = phrase.trim().split(/\s+/);
+    return words.length > 2 ? (words[words.length - 1] ?? "") : words.join(" ");
+  };
   let pairs = [...text.matchAll(WORD_EQUALS)].map((m) => ({
     at: m.index,
-    word: (m[1] ?? "").trim(),
+    word: lastWords(m[1] ?? ""),
     value: Number(m[2]),
   }));
   if (pairs.length < 3) {
