@@ -59,10 +59,13 @@ function recomputedLineTotals(
 }
 
 /** Every stated total in a funding table re-summed from its parts; bad amounts; ambiguous years. */
-export function checkFundingTable(sheet: SheetSnapshot, table: FundingTable): Finding[] {
+export function checkFundingTable(
+  sheet: SheetSnapshot,
+  table: FundingTable,
+  layout: FundingLayout = layoutOf(table),
+  structure: Structure = structureOf(sheet, table, layout),
+): Finding[] {
   const out: Finding[] = [];
-  const layout = layoutOf(table);
-  const structure = structureOf(sheet, table, layout);
   const ref: TableRef = {
     sheet,
     headerRow: table.headerRow,

@@ -1,14 +1,11 @@
 import { columnLetter } from "../a1";
-import type { Finding } from "../findings";
-import type { WriteOperation } from "../plan";
 import type { SheetSnapshot } from "../snapshot";
 import { parseScaleValue } from "../values";
 import { DEFAULT_BANDS, type Band, type BandSet } from "./bands";
-import { checkRiskTable, isHeadingRow, type RiskContext } from "./check";
+import { isHeadingRow, type RiskContext } from "./check";
 import { ratingWords, statedScales, wordScaleTop } from "./scales";
 import { detectRiskTables, type RiskTable } from "./detect";
 import { readLegend, type Legend } from "./legend";
-import { planRiskTable } from "./plan";
 import { columnLetters, placement } from "../layout";
 import { cellText } from "../snapshot";
 
@@ -33,14 +30,6 @@ export interface RiskTableReport {
   pairs: string[];
   project?: string;
   projects?: string[];
-}
-
-export interface RiskResult {
-  tables: RiskTableReport[];
-  findings: Finding[];
-  operations: WriteOperation[];
-  /** Per table, for the task pane's heat map and the PID. */
-  contexts: RiskContext[];
 }
 
 function dataScale(sheet: SheetSnapshot, table: RiskTable): number {
@@ -121,8 +110,11 @@ function bandsTop(bands: BandSet): number | null {
   return root * root === top && root >= 3 && root <= 5 ? root : null;
 }
 
-/** Finds, checks and plans every risk register in the workbook. */
-export function analyseRisk(sheets: readonly SheetSnapshot[], options: RiskOptions): RiskResult {
+/**
+ * Every risk register in the workbook as its model: the table with its scale, bands and word
+ * scales, read once. Keys and scales may sit on another sheet, so this reads all sheets together.
+ */
+export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOptions): RiskContext[] {
   const stated = statedScales(sheets);
   const found = sheets.map((sheet) => {
     const tables = detectRiskTables(sheet).filter(
@@ -142,43 +134,43 @@ export function analyseRisk(sheets: readonly SheetSnapshot[], options: RiskOptio
   const keyed = found.filter((f) => f.legend.bands);
   const fallback =
     keyed.length === 1 && keyed[0] ? { legend: keyed[0].legend, sheet: keyed[0].sheet.name } : null;
-  const result: RiskResult = { tables: [], findings: [], operations: [], contexts: [] };
+  const contexts: RiskContext[] = [];
   for (const { sheet, tables, legend } of found) {
     for (const table of tables) {
       const lines = table.dataRows.filter((r) => !isHeadingRow(sheet, table, r));
       const words = ratingWords(sheet, table, lines, stated);
       const keyScale =
         legend.scale === 3 || legend.scale === 4 || legend.scale === 5 ? legend.scale : null;
-      const provisional = bandsFor(legend, fallback, 5, options);
       const wordTop = wordScaleTop(words);
-      const fromBands = bandsTop(provisional);
+      const fromBands = bandsTop(bandsFor(legend, fallback, 5, options));
       // The key's scale beats the data: a stray 5 on a 1–4 key is out of range, not a 1–5 scale.
       const scale = keyScale ?? wordTop ?? fromBands ?? dataScale(sheet, table);
-      const scaleSource = keyScale || fromBands ? "key" : wordTop ? "words" : "data";
-      const ctx: RiskContext = {
+      contexts.push({
         table,
         scale,
-        scaleSource,
+        scaleSource: keyScale || fromBands ? "key" : wordTop ? "words" : "data",
         bands: bandsFor(legend, fallback, scale, options),
         words,
-      };
-      const projects = projectsOf(sheet, table);
-      result.contexts.push(ctx);
-      result.tables.push({
-        ...placement(table),
-        headerRows: table.headerRows.map((r) => r + 1),
-        kind: "risk-register",
-        columns: columnsReport(table),
-        scale,
-        scaleSource: ctx.scaleSource,
-        bands: ctx.bands,
-        pairs: table.pairs.map((p) => p.name || "rating"),
-        ...(table.projectName ? { project: table.projectName } : {}),
-        ...(projects ? { projects } : {}),
       });
-      result.findings.push(...checkRiskTable(sheet, ctx, { asOf: options.asOf }));
-      result.operations.push(...planRiskTable(sheet, ctx));
     }
   }
-  return result;
+  return contexts;
+}
+
+/** What check --json says about a register. */
+export function riskReport(sheet: SheetSnapshot, ctx: RiskContext): RiskTableReport {
+  const { table } = ctx;
+  const projects = projectsOf(sheet, table);
+  return {
+    ...placement(table),
+    headerRows: table.headerRows.map((r) => r + 1),
+    kind: "risk-register",
+    columns: columnsReport(table),
+    scale: ctx.scale,
+    scaleSource: ctx.scaleSource,
+    bands: ctx.bands,
+    pairs: table.pairs.map((p) => p.name || "rating"),
+    ...(table.projectName ? { project: table.projectName } : {}),
+    ...(projects ? { projects } : {}),
+  };
 }
