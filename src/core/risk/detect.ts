@@ -224,11 +224,24 @@ function noteAfterGap(sheet: SheetSnapshot, row: number, first: number, last: nu
   return filled === 1 && text;
 }
 
+/** True when every filled cell of the row lies in a register already found: nothing new starts. */
+function coveredByClaims(sheet: SheetSnapshot, row: number, claimed: readonly Area[]): boolean {
+  const areas = claimed.filter((a) => row >= a.top && row <= a.bottom);
+  if (areas.length === 0) return false;
+  const cells = sheet.rows[row] ?? [];
+  for (let c = 0; c < cells.length; c++) {
+    if (isEmptyCell(cells[c] ?? undefined)) continue;
+    if (!areas.some((a) => c >= a.first && c <= a.last)) return false;
+  }
+  return true;
+}
+
 /** Every risk register on the sheet, top to bottom, left to right. */
 export function detectRiskTables(sheet: SheetSnapshot): RiskTable[] {
   const tables: RiskTable[] = [];
   const claimed: Area[] = [];
   for (let r = 0; r < sheet.rows.length; r++) {
+    if (coveredByClaims(sheet, r, claimed)) continue;
     for (const run of headerRuns(sheet, r)) {
       if (claimed.some((a) => overlaps(a, r, run.from, run.to))) continue;
       const found = matchRiskBlock(sheet, r, run.from, run.to);

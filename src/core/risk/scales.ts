@@ -27,13 +27,16 @@ export interface StatedScales {
   listHeads: Map<string, Set<string>>;
 }
 
+const AXIS_NAMED = /likelihood|probability|impact|severity|consequence/i;
+
 export function statedScales(sheets: readonly SheetSnapshot[]): StatedScales {
   const stated: StatedScales = { likelihood: null, impact: null, listHeads: new Map() };
   for (const sheet of sheets) {
     for (const row of sheet.rows) {
       for (const cell of row ?? []) {
+        // Only a sentence naming an axis can state a scale; test that cheaply on every text cell.
         if (typeof cell?.value !== "string" || cell.value.length < 12) continue;
-        if (!/\d/.test(cell.value)) continue;
+        if (!AXIS_NAMED.test(cell.value) || !/\d/.test(cell.value)) continue;
         const found = wordScalesInText(cell.value);
         stated.likelihood ??= found.likelihood;
         stated.impact ??= found.impact;

@@ -67,7 +67,10 @@ export function mergeIndex(sheet: SheetSnapshot): MergeIndex {
 
 /** The cell a reader sees at (row, column): the merge's top-left cell inside a merge. */
 export function shownCell(sheet: SheetSnapshot, row: number, column: number): Cell | undefined {
-  const area = mergeIndex(sheet).at.get(`${row},${column}`);
+  const index = mergeIndex(sheet);
+  // Most rows hold no merge: skip building a key per cell on sheets of a million cells.
+  if (!index.width.has(row)) return sheet.rows[row]?.[column] ?? undefined;
+  const area = index.at.get(`${row},${column}`);
   const r = area ? area.top : row;
   const c = area ? area.left : column;
   return sheet.rows[r]?.[c] ?? undefined;

@@ -32,6 +32,7 @@ export function scaleWord(text: string): string {
   return normaliseHeader(text);
 }
 
+const ONE_CELL_SHAPE = /\d[^|,;]*[|,;][^\d]*\d|\d\s*(?:-|–|—|to)\s*\d[^\d]+\d/;
 const BAND_RANGE_FIRST =
   /(\d+)(?:\s*(?:-|–|—|to)\s*(\d+))?\s*(?:[:=]\s*)?([A-Za-z][A-Za-z]*(?:[ -][A-Za-z]+)*)/g;
 const BAND_LABEL_FIRST =
@@ -81,7 +82,8 @@ function bandsBy(text: string, pattern: RegExp, rangeFirst: boolean): KeyBand[] 
  * bands. "Rating: 1-4 Low | 5-12 Medium" (ranges first) and "Low 1-4, Medium 5-12" both read.
  */
 export function bandsInOneCell(text: string): KeyBand[] | null {
-  if (text.length > 300 || AXIS_WORDS.test(text) || !/\d/.test(text)) return null;
+  // Two bands need a digit, a separator or range, and another digit: most text has none.
+  if (text.length > 300 || !ONE_CELL_SHAPE.test(text) || AXIS_WORDS.test(text)) return null;
   // "Rating:", "RAG:", "Risk level = L x I." lead the key; what follows the last colon or "." is it.
   const body = text.replace(/^[^\d]*?[:.]\s*(?=\d)/, "").replace(/^.*=\s*L\s*x\s*I\.?/i, "");
   const first = coherentBands(bandsBy(body, BAND_RANGE_FIRST, true));
@@ -181,9 +183,11 @@ export function wordScaleLists(
     const cells = sheet.rows[r];
     if (!cells) continue;
     for (let c = 0; c < cells.length; c++) {
-      const head = cellString(cells[c]?.value);
-      if (!head || head.length > 20) continue;
-      const norm = normaliseHeader(head);
+      const value = cells[c]?.value;
+      // A list heading is one word; most text cells are passed over on their first letter.
+      if (typeof value !== "string" || value.length > 20 || !/^\s*[LlPpCcIiSs]/.test(value))
+        continue;
+      const norm = normaliseHeader(value);
       const axis = LIKELIHOOD.test(norm) ? "likelihood" : IMPACT.test(norm) ? "impact" : null;
       if (!axis) continue;
       const entries: [string, number][] = [];
