@@ -11,6 +11,8 @@ export interface FundingTableReport {
   kind: FundingKind;
   range: string;
   headerRow: number;
+  /** Every header row, 1-based, when the header is a block of rows. */
+  headerRows?: number[];
   columns: Record<string, string>;
   rows: number;
   years: string[];
@@ -60,6 +62,7 @@ export function fundingReport(m: FundingTableModel): FundingTableReport {
   const sources = [...byName.values()];
   return {
     ...placement(table),
+    ...(table.headerRows ? { headerRows: table.headerRows.map((r) => r + 1) } : {}),
     kind: table.kind,
     columns,
     years: layout.years.map((y) => y.year),

@@ -116,7 +116,17 @@ export function checkColumnTotals(
   const bySection = structure.sections.length > 0;
   for (const grand of structure.grandTotals) {
     const rows = grandLines(structure, grand);
+    const subtotals = grandParts(structure, grand);
     for (const column of columns) {
+      // Either structure explains a grand total: the stated subtotals (a wrong subtotal is
+      // reported at the subtotal, not again here) or every line beneath it.
+      const stated = parseMoney(t.sheet.rows[grand]?.[column]?.value ?? null);
+      const overSubtotals = sumMoney(
+        t.sheet,
+        subtotals.map((r) => [r, column] as const),
+        resolve,
+      );
+      if (stated.kind === "number" && samePence(overSubtotals.total, stated.value)) continue;
       const parts = rows.map((r) => [r, column] as const);
       checkTotal(
         t,
