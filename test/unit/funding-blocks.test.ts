@@ -72,3 +72,32 @@ describe("a total over several years", () => {
     expect((analysis.tables[0] as FundingTableReport).columns).toMatchObject({ total: "E" });
   });
 });
+
+describe("references in funding tables", () => {
+  const run = (rows: Row[]) =>
+    analyseWorkbook(workbook(sheet("Grants", rows)), { asOf: TODAY }).findings.map(
+      (x) => `${x.code}@${x.cell}`,
+    );
+
+  it("report one reference on two different grants, on the later line", () => {
+    expect(
+      run([
+        ["Grant ref", "Grant name", "2025/26 £", "2026/27 £"],
+        ["G-1", "Supporting Families", 100, 100],
+        ["G-1", "Prevention grant", 50, 50],
+        ["G-2", "Skills", 10, 10],
+      ]),
+    ).toEqual(["duplicate-id@A3"]);
+  });
+
+  it("leave a scheme split over lines of the same name alone", () => {
+    expect(
+      run([
+        ["Scheme ID", "Scheme name", "Source of funding", "2025/26 £", "2026/27 £"],
+        ["1", "Discharge support", "NHS", 100, 100],
+        ["1", "Discharge support", "Council", 50, 50],
+        ["2", "Reablement", "NHS", 10, 10],
+      ]),
+    ).toEqual([]);
+  });
+});

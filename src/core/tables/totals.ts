@@ -60,6 +60,9 @@ export function checkTotal(
   if (stated.kind !== "number") return;
   const sum = sumMoney(t.sheet, parts, resolve);
   if (samePence(sum.total, stated.value)) return;
+  // A total that adds its parts as stated is right even when a part is wrong: the part is
+  // reported where it is wrong, not again in every total above it.
+  if (resolve && samePence(sumMoney(t.sheet, parts).total, stated.value)) return;
   const partRows = parts.filter(([, c]) => c === column).map(([r]) => r);
   const message =
     `${headerText(t, column)} is ${formatMoney(stated.value)} but ${describe(formatMoney(sum.total))}` +
