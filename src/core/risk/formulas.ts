@@ -48,7 +48,9 @@ export type AxisRead = { kind: "label" } | { kind: "words"; words: readonly stri
 
 function readExpression(ref: string, mode: AxisRead): string {
   if (mode.kind === "label") return `IFERROR(VALUE(TRIM(${ref})),VALUE(LEFT(TRIM(${ref}),1)))`;
-  // MATCH with match type 0 is exact and case-insensitive, as a scale word is read.
+  // MATCH with match type 0 finds the first exactly equal value without regard to case, and reads
+  // ? * ~ in the looked-up text as wildcards (learn.microsoft.com/en-us/office/vba/api/
+  // excel.worksheetfunction.match; ECMA-376 Part 4, MATCH): readValue below does the same.
   return `MATCH(TRIM(${ref}),{${mode.words.map(quoted).join(",")}},0)`;
 }
 

@@ -180,7 +180,7 @@ export function readHeaderBlock(
       const text = cellText(
         (area ? sheet.rows[area.top]?.[area.left] : sheet.rows[r]?.[c]) ?? undefined,
       );
-      if (!text || text.includes("\n=")) continue;
+      if (!text) continue;
       const stated = unitOf(text);
       if (stated && r !== top) unit = stated;
       else if (area && area.right > area.left) groups.push(text);
