@@ -101,3 +101,22 @@ describe("references in funding tables", () => {
     ).toEqual([]);
   });
 });
+
+describe("two tables on one sheet", () => {
+  it("end the first at the title of the second", () => {
+    const rows: Row[] = [
+      ["Source", "2025/26 £", "2026/27 £"],
+      ["Public Health Grant", 1000, 1100],
+      ["Total", f("=SUM(B2:B2)", 1000), f("=SUM(C2:C2)", 1100)],
+      [],
+      ["Allocations by service"],
+      ...PLAN,
+    ];
+    const merges = MERGES.map((m) => m.replace(/\d+/g, (n) => String(Number(n) + 5)));
+    const analysis = analyseWorkbook(workbook(sheet("Plan", rows, { merges })), { asOf: TODAY });
+    expect(analysis.tables.map((t) => [t.range, t.headerRow])).toEqual([
+      ["A1:C3", 1],
+      ["A6:H15", 6],
+    ]);
+  });
+});

@@ -1,8 +1,9 @@
-import type { SheetSnapshot } from "../snapshot";
+import { isEmptyCell, type SheetSnapshot } from "../snapshot";
 import {
   headerSpan,
   holdsNumber,
   leadingText,
+  rowIsBlank,
   tableBounds,
   tableExtent,
   textRuns,
@@ -121,7 +122,8 @@ export function detectFundingTables(
         if (taken.has(row)) return true;
         return (
           LEGEND_MARKER.test(leadingText(sheet, row, first, last)) ||
-          matchFundingHeader(sheet, row, first, last) !== null
+          matchFundingHeader(sheet, row, first, last) !== null ||
+          titleOfNextTable(sheet, row, first, last)
         );
       });
       tables.push({
@@ -134,6 +136,22 @@ export function detectFundingTables(
     }
   }
   return tables;
+}
+
+/**
+ * A lone title after a blank row with a table header right under it ("Allocations by service"
+ * over the next table) belongs to that table, not to the one above it.
+ */
+function titleOfNextTable(sheet: SheetSnapshot, row: number, first: number, last: number): boolean {
+  if (row === 0 || !rowIsBlank(sheet, row - 1, first, last)) return false;
+  const cells = sheet.rows[row] ?? [];
+  const filled = cells.filter((cell) => !isEmptyCell(cell ?? undefined));
+  if (filled.length !== 1 || typeof filled[0]?.value !== "string") return false;
+  const next = sheet.rows[row + 1] ?? [];
+  return (
+    matchFundingHeader(sheet, row + 1, 0, next.length - 1) !== null ||
+    headerRuns(sheet, row + 1).some((run) => matchFundingBlock(sheet, row + 1, run.from, run.to))
+  );
 }
 
 /** The table under a header block starting at `row`, if there is one. */
