@@ -1,27 +1,19 @@
-import type { Finding } from "./findings";
 import { finding } from "./findings";
+import type { Finding } from "./findings";
 import type { AddSheet, WritePlan } from "./plan";
-import { analyseRisk, type RiskTableReport } from "./risk";
-import { analyseFunding, type FundingTableReport } from "./funding";
-import { analyseBudgets, type BudgetTableReport } from "./budget";
-import { DEFAULT_RAG, type RagThresholds } from "./budget/model";
+import type { RiskTableReport } from "./risk";
+import type { RagThresholds } from "./budget/model";
 import { reconcile, type Reconciliation } from "./reconcile";
-import {
-  detectProjects,
-  projectsReport,
-  type ProjectsTable,
-  type ProjectsTableReport,
-} from "./pid/projects";
+import type { ProjectsTable } from "./pid/projects";
 import { planReconciliationSheet } from "./reconcile/sheet";
 import type { RiskContext } from "./risk/check";
 import type { Band } from "./risk/bands";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { orderOperations } from "./apply-plan";
-import {
-  analyseDecisions,
-  type DecisionCheckOptions,
-  type DecisionsTableReport,
-} from "./decisions";
+import type { DecisionCheckOptions } from "./decisions";
+import { runKinds, type TableModel, type TableReport } from "./registry";
+
+export type { TableModel, TableReport } from "./registry";
 
 export type TableKind =
   | "risk-register"
@@ -30,14 +22,9 @@ export type TableKind =
   | "allocations"
   | "budget"
   | "projects"
+  | "monthly-profile"
+  | "capital-programme"
   | "decisions";
-
-export type TableReport =
-  | RiskTableReport
-  | FundingTableReport
-  | BudgetTableReport
-  | ProjectsTableReport
-  | DecisionsTableReport;
 
 export function isRiskReport(table: TableReport): table is RiskTableReport {
   return table.kind === "risk-register";
@@ -60,9 +47,13 @@ export interface AnalyseOptions {
 
 export interface Analysis {
   tables: TableReport[];
+  /** One model per table, in claim order: what reports, checks, plans, PIDs and heat maps read. */
+  models: TableModel[];
   findings: Finding[];
   plan: WritePlan;
+  /** The risk registers' models (also in `models`), for the heat map and the PID. */
   riskContexts: RiskContext[];
+  /** The projects tables' models (also in `models`), for the PID. */
   projects: ProjectsTable[];
   reconciliation: Reconciliation | null;
 }
@@ -97,53 +88,11 @@ function sortTables(tables: TableReport[], sheetOrder: Map<string, number>): Tab
 export function analyseWorkbook(whole: WorkbookSnapshot, options: AnalyseOptions): Analysis {
   // Sheets we wrote (Reconciliation, PIDs, backups, the log) are not council tables.
   const snapshot = { ...whole, sheets: whole.sheets.filter((s) => s.ours === undefined) };
-  const risk = analyseRisk(snapshot.sheets, {
-    asOf: options.asOf,
-    ...(options.bands ? { bands: options.bands } : {}),
-  });
-  const taken = new Map<string, Set<number>>();
-  for (const { table } of risk.contexts) {
-    const rows = taken.get(table.sheet) ?? new Set<number>();
-    for (let r = table.headerRow; r <= table.lastRow; r++) rows.add(r);
-    taken.set(table.sheet, rows);
-  }
-  const projects = snapshot.sheets.flatMap((sheet) =>
-    detectProjects(sheet, taken.get(sheet.name) ?? new Set()),
-  );
-  const claim = (sheet: string, from: number, to: number) => {
-    const rows = taken.get(sheet) ?? new Set<number>();
-    for (let r = from; r <= to; r++) rows.add(r);
-    taken.set(sheet, rows);
-  };
-  for (const p of projects) claim(p.sheet, p.headerRow, p.lastRow);
-  // Decisions kind (src/core/decisions): registers claim their rows before budgets and funding
-  // look; every table citing a decision reference is checked against them.
-  const decisions = analyseDecisions(snapshot.sheets, taken, options.decisions);
-  for (const [sheet, rows] of decisions.claimed) for (const r of rows) claim(sheet, r, r);
-  const budgets = analyseBudgets(snapshot.sheets, taken, options.rag ?? DEFAULT_RAG);
-  for (const { table } of budgets.found) {
-    const rows = taken.get(table.sheet) ?? new Set<number>();
-    for (let r = table.headerRow; r <= table.lastRow; r++) rows.add(r);
-    taken.set(table.sheet, rows);
-  }
-  const funding = analyseFunding(snapshot.sheets, taken, {
-    replaceTotals: options.replaceTotals === true,
-  });
-  const tables: TableReport[] = [
-    ...risk.tables,
-    ...budgets.tables,
-    ...funding.tables,
-    ...projects.map(projectsReport),
-    ...decisions.tables,
-  ];
-  const matched = reconcile(funding.found, options.sourceMap ?? {});
-  const findings = [
-    ...risk.findings,
-    ...budgets.findings,
-    ...funding.findings,
-    ...(matched?.findings ?? []),
-    ...decisions.findings,
-  ];
+  const run = runKinds(snapshot.sheets, options);
+  const funding = run.models.flatMap((m) => (m.kind === "funding" ? [m.model] : []));
+  const matched = reconcile(funding, options.sourceMap ?? {});
+  const tables = run.tables;
+  const findings = [...run.findings, ...(matched?.findings ?? [])];
   const withTables = new Set(tables.map((t) => t.sheet));
   for (const sheet of snapshot.sheets) {
     if (!withTables.has(sheet.name)) {
@@ -162,18 +111,17 @@ export function analyseWorkbook(whole: WorkbookSnapshot, options: AnalyseOptions
   return {
     tables: sortTables(tables, sheetOrder),
     findings: sortFindings(findings, sheetOrder),
+    models: run.models,
     plan: {
       operations: orderOperations([
-        ...risk.operations,
-        ...budgets.operations,
-        ...funding.operations,
+        ...run.operations,
         ...(matched && options.reconciliationSheet !== false
           ? reconciliationSheetOperations(whole, matched.reconciliation)
           : []),
       ]),
     },
-    riskContexts: risk.contexts,
-    projects,
+    riskContexts: run.models.flatMap((m) => (m.kind === "risk-register" ? [m.model] : [])),
+    projects: run.models.flatMap((m) => (m.kind === "projects" ? [m.model] : [])),
     reconciliation: matched?.reconciliation ?? null,
   };
 }

@@ -57,9 +57,12 @@ function checkMissingBudgets(ref: TableRef, model: BudgetModel, out: Finding[]):
 }
 
 /** Variances, missing budgets, subtotals and totals of a budget table. */
-export function checkBudgetTable(sheet: SheetSnapshot, table: BudgetTable): Finding[] {
+export function checkBudgetTable(
+  sheet: SheetSnapshot,
+  table: BudgetTable,
+  model: BudgetModel = budgetModel(sheet, table),
+): Finding[] {
   const out: Finding[] = [];
-  const model = budgetModel(sheet, table);
   const ref: TableRef = {
     sheet,
     headerRow: table.headerRow,

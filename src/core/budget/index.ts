@@ -1,12 +1,8 @@
 import { columnLetter } from "../a1";
-import type { Finding } from "../findings";
-import type { WriteOperation } from "../plan";
 import type { SheetSnapshot } from "../snapshot";
-import { checkBudgetTable } from "./check";
 import { columnLetters, placement } from "../layout";
 import { detectBudgetTables, type BudgetTable } from "./detect";
-import { budgetModel, type BudgetLine, type RagThresholds } from "./model";
-import { planBudgetTable } from "./plan";
+import { budgetModel, type BudgetLine, type BudgetModel, type RagThresholds } from "./model";
 
 export interface BudgetTableReport {
   sheet: string;
@@ -22,15 +18,30 @@ export interface BudgetTableReport {
   lines: (Omit<BudgetLine, "row" | "rows"> & { cell: string; rows: number[] })[];
 }
 
-export interface BudgetResult {
-  tables: BudgetTableReport[];
-  found: { sheet: SheetSnapshot; table: BudgetTable }[];
-  findings: Finding[];
-  operations: WriteOperation[];
+/** A budget table read once: its bounds and columns, and its lines, groups and totals. */
+export interface BudgetTableModel {
+  sheet: SheetSnapshot;
+  table: BudgetTable;
+  model: BudgetModel;
 }
 
-function report(sheet: SheetSnapshot, table: BudgetTable, rag: RagThresholds): BudgetTableReport {
-  const model = budgetModel(sheet, table);
+/** Every budget table not already claimed by another kind of table, each modelled once. */
+export function budgetModels(
+  sheets: readonly SheetSnapshot[],
+  taken: ReadonlyMap<string, ReadonlySet<number>>,
+): BudgetTableModel[] {
+  return sheets.flatMap((sheet) =>
+    detectBudgetTables(sheet, taken.get(sheet.name) ?? new Set()).map((table) => ({
+      sheet,
+      table,
+      model: budgetModel(sheet, table),
+    })),
+  );
+}
+
+/** What check --json says about a budget table. */
+export function budgetReport(m: BudgetTableModel, rag: RagThresholds): BudgetTableReport {
+  const { table, model } = m;
   return {
     ...placement(table),
     kind: "budget",
@@ -44,21 +55,4 @@ function report(sheet: SheetSnapshot, table: BudgetTable, rag: RagThresholds): B
       rows: rows.map((r) => r + 1),
     })),
   };
-}
-
-export function analyseBudgets(
-  sheets: readonly SheetSnapshot[],
-  taken: ReadonlyMap<string, ReadonlySet<number>>,
-  rag: RagThresholds,
-): BudgetResult {
-  const result: BudgetResult = { tables: [], found: [], findings: [], operations: [] };
-  for (const sheet of sheets) {
-    for (const table of detectBudgetTables(sheet, taken.get(sheet.name) ?? new Set())) {
-      result.found.push({ sheet, table });
-      result.tables.push(report(sheet, table, rag));
-      result.findings.push(...checkBudgetTable(sheet, table));
-      result.operations.push(...planBudgetTable(sheet, table, rag));
-    }
-  }
-  return result;
 }

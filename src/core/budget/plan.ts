@@ -4,7 +4,14 @@ import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
 import { sumFormula } from "../tables/money";
 import type { BudgetTable } from "./detect";
-import { budgetModel, ragOf, statusOf, type BudgetLine, type RagThresholds } from "./model";
+import {
+  budgetModel,
+  ragOf,
+  statusOf,
+  type BudgetLine,
+  type BudgetModel,
+  type RagThresholds,
+} from "./model";
 
 type Calculated = "variance" | "variancePct" | "status" | "rag";
 const TITLES: Record<Calculated, string> = {
@@ -57,8 +64,8 @@ export function planBudgetTable(
   sheet: SheetSnapshot,
   table: BudgetTable,
   rag: RagThresholds,
+  model: BudgetModel = budgetModel(sheet, table),
 ): WriteOperation[] {
-  const model = budgetModel(sheet, table);
   const fields: Calculated[] = ["variance", "variancePct", "status", "rag"];
   const missing = fields.filter((f) => table.columns[f] === undefined);
   const { first: firstNew, range, operations } = newColumns(sheet, table, missing.length);

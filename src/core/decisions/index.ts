@@ -2,6 +2,7 @@ import type { Finding } from "../findings";
 import type { SheetSnapshot } from "../snapshot";
 import { checkDecisions, type DecisionCheckOptions } from "./checks";
 import { citingRows, detectCitingTables } from "./citing";
+export { decisionsReport, detectDecisionRegisters } from "./register";
 import {
   decisionsReport,
   detectDecisionRegisters,
@@ -41,14 +42,35 @@ export function analyseDecisions(
     claimed.set(t.sheet, rows);
   }
   if (registers.length === 0) return { tables: [], registers, findings: [], claimed };
-  const rows = sheets.flatMap((sheet) => {
-    const skip = new Set([...(taken.get(sheet.name) ?? []), ...(claimed.get(sheet.name) ?? [])]);
-    return detectCitingTables(sheet, skip).flatMap((t) => citingRows(sheet, t));
-  });
+  const skip = new Map<string, ReadonlySet<number>>();
+  for (const sheet of sheets)
+    skip.set(
+      sheet.name,
+      new Set([...(taken.get(sheet.name) ?? []), ...(claimed.get(sheet.name) ?? [])]),
+    );
   return {
     tables: registers.map(decisionsReport),
     registers,
-    findings: checkDecisions(registers, rows, options),
+    findings: checkCitations(sheets, registers, skip, options),
     claimed,
   };
+}
+
+/**
+ * Every table citing a decision reference, outside the rows in `skip` (other tables and the
+ * registers themselves), checked against the registers. Nothing without a register.
+ */
+export function checkCitations(
+  sheets: readonly SheetSnapshot[],
+  registers: readonly DecisionsTable[],
+  skip: ReadonlyMap<string, ReadonlySet<number>>,
+  options: DecisionCheckOptions = {},
+): Finding[] {
+  if (registers.length === 0) return [];
+  const rows = sheets.flatMap((sheet) =>
+    detectCitingTables(sheet, new Set(skip.get(sheet.name) ?? [])).flatMap((t) =>
+      citingRows(sheet, t),
+    ),
+  );
+  return checkDecisions([...registers], rows, options);
 }

@@ -1,6 +1,6 @@
-import { rangeAddress } from "../a1";
+import { cellAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
-import type { SheetSnapshot } from "../snapshot";
+import { cellText, type SheetSnapshot } from "../snapshot";
 import { classifyRows, type Structure } from "../tables/sections";
 import { checkColumnTotals, checkMoneyCells, checkTotal, type TableRef } from "../tables/totals";
 import { cellMoney, sumMoney, type Resolve } from "../tables/money";
@@ -59,10 +59,13 @@ function recomputedLineTotals(
 }
 
 /** Every stated total in a funding table re-summed from its parts; bad amounts; ambiguous years. */
-export function checkFundingTable(sheet: SheetSnapshot, table: FundingTable): Finding[] {
+export function checkFundingTable(
+  sheet: SheetSnapshot,
+  table: FundingTable,
+  layout: FundingLayout = layoutOf(table),
+  structure: Structure = structureOf(sheet, table, layout),
+): Finding[] {
   const out: Finding[] = [];
-  const layout = layoutOf(table);
-  const structure = structureOf(sheet, table, layout);
   const ref: TableRef = {
     sheet,
     headerRow: table.headerRow,
@@ -108,5 +111,46 @@ export function checkFundingTable(sheet: SheetSnapshot, table: FundingTable): Fi
     out,
     recomputedLineTotals(sheet, layout, structure),
   );
+  checkRefs(ref, table, structure, out);
   return out;
+}
+
+/**
+ * One reference on two lines that name different things is a duplicate ("2.3" for two
+ * workstreams). The same reference over lines of one name is a scheme split into parts (a scheme
+ * funded from several sources), not a duplicate.
+ */
+function checkRefs(ref: TableRef, table: FundingTable, structure: Structure, out: Finding[]): void {
+  let refColumn: number | null = null;
+  let labelColumn: number | null = null;
+  for (const [column, role] of table.columns) {
+    if (role.role === "ref" && refColumn === null) refColumn = column;
+    if (role.role === "label" && labelColumn === null) labelColumn = column;
+  }
+  if (refColumn === null || labelColumn === null) return;
+  const text = (row: number, column: number) =>
+    cellText(ref.sheet.rows[row]?.[column] ?? undefined).toLowerCase();
+  const first = new Map<string, number>();
+  for (const row of table.dataRows) {
+    if (structure.kinds.get(row) !== "line") continue;
+    const id = text(row, refColumn);
+    if (!id) continue;
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, row);
+      continue;
+    }
+    if (text(earlier, labelColumn) === text(row, labelColumn)) continue;
+    const shown = cellText(ref.sheet.rows[row]?.[refColumn] ?? undefined);
+    out.push(
+      finding(
+        "duplicate-id",
+        ref.sheet.name,
+        row,
+        refColumn,
+        `Reference ${shown} is also used at ${cellAddress(earlier, refColumn)} for another line`,
+        { table: ref.range, actual: shown },
+      ),
+    );
+  }
 }

@@ -39,7 +39,24 @@ const SPECS: readonly FieldSpec<Plain>[] = [
       "funding body",
     ],
   },
-  { field: "ref", synonyms: ["ref", "reference", "no", "number", "id", "item no"] },
+  {
+    field: "ref",
+    synonyms: [
+      "ref",
+      "reference",
+      "no",
+      "number",
+      "id",
+      "item no",
+      // "Grant ref" is the grant's reference, not a funding source named "Grant …".
+      "grant ref",
+      "grant reference",
+      "scheme ref",
+      "scheme id",
+      "project ref",
+      "ref no",
+    ],
+  },
   {
     field: "note",
     synonyms: ["funding note", "comments", "comment", "note", "remarks", "funding notes", "status"],
@@ -57,6 +74,9 @@ const SPECS: readonly FieldSpec<Plain>[] = [
       "purpose",
       "title",
       "name",
+      "grant name",
+      "scheme name",
+      "project name",
       "line",
       "service",
       "programme",
@@ -70,13 +90,28 @@ const TOTAL_WORDS = /^(total|totals|sub total|subtotal|grand total|overall)$/;
 
 export const classifyFundingHeader = memoByText(classify);
 
+/** "Total 2025-29", "Total 2025/26 to 2028/29": a total over several years, not one year. */
+const MULTI_YEAR_TOTAL = /\btotal\b.*\b(20\d\d)\s*(?:[-–/]|to)\s*(?:20)?(\d\d)(?:\/\d\d)?\b/i;
+
+function multiYearTotal(text: string): boolean {
+  const m = MULTI_YEAR_TOTAL.exec(text);
+  if (!m || !m[1] || !m[2]) return false;
+  const start = Number(m[1]) % 100;
+  return (Number(m[2]) - start + 100) % 100 >= 2;
+}
+
+/** Words under a year that say which estimate it is ("2025/26" over "Revised"), not a source. */
+const YEAR_STAGE =
+  /^(budget|allocation|amount|funding|spend|cost|revised|estimate|estimates|forecast|original|approved|latest|provisional|indicative|revised budget|outturn)$/;
+
 function classify(text: string): FundingColumn | null {
   if (text.length > 80) return null;
+  if (multiYearTotal(text)) return { role: "total" };
   const year = parseYearLabel(text);
   if (year) {
     if (year.label.kind === "ambiguous") return { role: "ambiguous-year", text };
     const rest = normaliseHeader(year.rest);
-    if (rest === "" || /^(budget|allocation|amount|funding|spend|cost)$/.test(rest)) {
+    if (rest === "" || YEAR_STAGE.test(rest)) {
       return { role: "money", year: year.label.year, source: null, total: false };
     }
     if (TOTAL_WORDS.test(rest))

@@ -1,8 +1,9 @@
-import type { SheetSnapshot } from "../snapshot";
+import { isEmptyCell, type SheetSnapshot } from "../snapshot";
 import {
   headerSpan,
   holdsNumber,
   leadingText,
+  rowIsBlank,
   tableBounds,
   tableExtent,
   textRuns,
@@ -10,6 +11,7 @@ import {
 } from "../layout";
 import { LEGEND_MARKER } from "../risk/legend";
 import { classifyFundingHeader, type FundingColumn } from "./columns";
+import { headerRuns, readHeaderBlock } from "../tables/header-block";
 
 export type FundingKind = "funding" | "funding-sources" | "allocations";
 
@@ -17,6 +19,8 @@ export type FundingKind = "funding" | "funding-sources" | "allocations";
 export interface FundingTable extends TableBounds {
   kind: FundingKind;
   columns: Map<number, FundingColumn>;
+  /** Every header row (0-based) when the header is a block of rows (a year merged over sources). */
+  headerRows?: number[];
 }
 
 interface HeaderMatch {
@@ -48,6 +52,42 @@ export function matchFundingHeader(
   return years >= 2 || (years === 1 && labelled) ? { columns } : null;
 }
 
+function enoughColumns(columns: Map<number, FundingColumn>): boolean {
+  const roles = [...columns.values()];
+  const years = roles.filter((r) => r.role === "money" || r.role === "ambiguous-year").length;
+  const labelled = roles.some((r) => r.role === "label" || r.role === "source" || r.role === "ref");
+  return years >= 2 || (years === 1 && labelled);
+}
+
+/**
+ * A header of two or three rows: a year merged over source columns ("2025/26" over "PHG £ |
+ * Council £ | Total £"), labels merged down over the block. Each column is read by its composite
+ * name ("2025/26 PHG £"). Null when the header is a single row (the one-row reader handles it).
+ */
+function matchFundingBlock(
+  sheet: SheetSnapshot,
+  row: number,
+  from: number,
+  to: number,
+): { columns: Map<number, FundingColumn>; bottom: number; first: number; last: number } | null {
+  if (holdsNumber(sheet, row, from, to)) return null;
+  const block = readHeaderBlock(sheet, row, from, to);
+  if (block.bottom === row) return null;
+  const columns = new Map<number, FundingColumn>();
+  for (const column of block.columns) {
+    const text = column.group ? `${column.group} ${column.text}` : column.text;
+    const role = classifyFundingHeader(text);
+    if (role) columns.set(column.column, role);
+  }
+  if (!enoughColumns(columns)) return null;
+  const named = new Set(block.columns.map((c) => c.column));
+  let first = Math.min(...columns.keys());
+  let last = Math.max(...columns.keys());
+  while (named.has(first - 1)) first--;
+  while (named.has(last + 1)) last++;
+  return { columns, bottom: block.bottom, first, last };
+}
+
 function kindOf(columns: Map<number, FundingColumn>): FundingKind {
   const roles = [...columns.values()];
   if (roles.some((r) => r.role === "money" && r.source !== null)) return "allocations";
@@ -68,6 +108,12 @@ export function detectFundingTables(
   const tables: FundingTable[] = [];
   for (let r = 0; r < sheet.rows.length; r++) {
     if (taken.has(r)) continue;
+    const wide = blockTable(sheet, r, taken);
+    if (wide) {
+      tables.push(wide);
+      r = wide.lastRow;
+      continue;
+    }
     for (const block of textRuns(sheet, r, 2)) {
       const header = matchFundingHeader(sheet, r, block.from, block.to);
       if (!header) continue;
@@ -76,7 +122,8 @@ export function detectFundingTables(
         if (taken.has(row)) return true;
         return (
           LEGEND_MARKER.test(leadingText(sheet, row, first, last)) ||
-          matchFundingHeader(sheet, row, first, last) !== null
+          matchFundingHeader(sheet, row, first, last) !== null ||
+          titleOfNextTable(sheet, row, first, last)
         );
       });
       tables.push({
@@ -89,4 +136,47 @@ export function detectFundingTables(
     }
   }
   return tables;
+}
+
+/**
+ * A lone title after a blank row with a table header right under it ("Allocations by service"
+ * over the next table) belongs to that table, not to the one above it.
+ */
+function titleOfNextTable(sheet: SheetSnapshot, row: number, first: number, last: number): boolean {
+  if (row === 0 || !rowIsBlank(sheet, row - 1, first, last)) return false;
+  const cells = sheet.rows[row] ?? [];
+  const filled = cells.filter((cell) => !isEmptyCell(cell ?? undefined));
+  if (filled.length !== 1 || typeof filled[0]?.value !== "string") return false;
+  const next = sheet.rows[row + 1] ?? [];
+  return (
+    matchFundingHeader(sheet, row + 1, 0, next.length - 1) !== null ||
+    headerRuns(sheet, row + 1).some((run) => matchFundingBlock(sheet, row + 1, run.from, run.to))
+  );
+}
+
+/** The table under a header block starting at `row`, if there is one. */
+function blockTable(
+  sheet: SheetSnapshot,
+  row: number,
+  taken: ReadonlySet<number>,
+): FundingTable | null {
+  for (const run of headerRuns(sheet, row)) {
+    const header = matchFundingBlock(sheet, row, run.from, run.to);
+    if (!header) continue;
+    const { first, last } = header;
+    const extent = tableExtent(sheet, header.bottom, first, last, (r) => {
+      if (taken.has(r)) return true;
+      return (
+        LEGEND_MARKER.test(leadingText(sheet, r, first, last)) ||
+        matchFundingHeader(sheet, r, first, last) !== null
+      );
+    });
+    return {
+      kind: kindOf(header.columns),
+      ...tableBounds(sheet, row, first, last, extent),
+      columns: header.columns,
+      headerRows: Array.from({ length: header.bottom - row + 1 }, (_, k) => row + k),
+    };
+  }
+  return null;
 }

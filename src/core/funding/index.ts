@@ -1,18 +1,18 @@
 import { columnLetter } from "../a1";
-import type { Finding } from "../findings";
-import type { WriteOperation } from "../plan";
 import type { SheetSnapshot } from "../snapshot";
-import { checkFundingTable, structureOf } from "./check";
+import { structureOf } from "./check";
+import type { Structure } from "../tables/sections";
 import { detectFundingTables, type FundingKind, type FundingTable } from "./detect";
-import { layoutOf } from "./layout";
+import { layoutOf, type FundingLayout } from "./layout";
 import { placement } from "../layout";
-import { planFundingTable, type FundingPlanOptions } from "./plan";
 
 export interface FundingTableReport {
   sheet: string;
   kind: FundingKind;
   range: string;
   headerRow: number;
+  /** Every header row, 1-based, when the header is a block of rows. */
+  headerRows?: number[];
   columns: Record<string, string>;
   rows: number;
   years: string[];
@@ -21,16 +21,30 @@ export interface FundingTableReport {
   totalRows: number;
 }
 
-export interface FundingResult {
-  tables: FundingTableReport[];
-  found: { sheet: SheetSnapshot; table: FundingTable }[];
-  findings: Finding[];
-  operations: WriteOperation[];
+/** A funding table read once: its columns, years and sources, and its sections and totals. */
+export interface FundingTableModel {
+  sheet: SheetSnapshot;
+  table: FundingTable;
+  layout: FundingLayout;
+  structure: Structure;
 }
 
-function report(sheet: SheetSnapshot, table: FundingTable): FundingTableReport {
-  const layout = layoutOf(table);
-  const structure = structureOf(sheet, table, layout);
+/** Every funding table not already claimed by another kind of table, each modelled once. */
+export function fundingModels(
+  sheets: readonly SheetSnapshot[],
+  taken: ReadonlyMap<string, ReadonlySet<number>>,
+): FundingTableModel[] {
+  return sheets.flatMap((sheet) =>
+    detectFundingTables(sheet, taken.get(sheet.name) ?? new Set()).map((table) => {
+      const layout = layoutOf(table);
+      return { sheet, table, layout, structure: structureOf(sheet, table, layout) };
+    }),
+  );
+}
+
+/** What check --json says about a funding, sources or allocations table. */
+export function fundingReport(m: FundingTableModel): FundingTableReport {
+  const { table, layout, structure } = m;
   const columns: Record<string, string> = {};
   for (const [column, role] of table.columns) {
     const key =
@@ -48,6 +62,7 @@ function report(sheet: SheetSnapshot, table: FundingTable): FundingTableReport {
   const sources = [...byName.values()];
   return {
     ...placement(table),
+    ...(table.headerRows ? { headerRows: table.headerRows.map((r) => r + 1) } : {}),
     kind: table.kind,
     columns,
     years: layout.years.map((y) => y.year),
@@ -56,22 +71,4 @@ function report(sheet: SheetSnapshot, table: FundingTable): FundingTableReport {
     totalRows:
       structure.sections.filter((s) => s.totalRow !== null).length + structure.grandTotals.length,
   };
-}
-
-/** Finds, checks and plans every funding table not already claimed by another kind of table. */
-export function analyseFunding(
-  sheets: readonly SheetSnapshot[],
-  taken: ReadonlyMap<string, ReadonlySet<number>>,
-  options: FundingPlanOptions,
-): FundingResult {
-  const result: FundingResult = { tables: [], found: [], findings: [], operations: [] };
-  for (const sheet of sheets) {
-    for (const table of detectFundingTables(sheet, taken.get(sheet.name) ?? new Set())) {
-      result.found.push({ sheet, table });
-      result.tables.push(report(sheet, table));
-      result.findings.push(...checkFundingTable(sheet, table));
-      result.operations.push(...planFundingTable(sheet, table, options));
-    }
-  }
-  return result;
 }

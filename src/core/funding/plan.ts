@@ -3,6 +3,7 @@ import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
 import { sumFormula, type At } from "../tables/money";
+import type { Structure } from "../tables/sections";
 import { parseMoney } from "../values";
 import { grandParts } from "../tables/totals";
 import { structureOf } from "./check";
@@ -74,9 +75,9 @@ export function planFundingTable(
   sheet: SheetSnapshot,
   table: FundingTable,
   options: FundingPlanOptions,
+  layout: FundingLayout = layoutOf(table),
+  structure: Structure = structureOf(sheet, table, layout),
 ): WriteOperation[] {
-  const layout = layoutOf(table);
-  const structure = structureOf(sheet, table, layout);
   const valueRows = table.dataRows.filter((r) => structure.kinds.get(r) !== "heading");
   const values = new Values(sheet);
   const range = rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn);

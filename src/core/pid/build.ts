@@ -12,7 +12,9 @@ import {
 } from "../risk/formulas";
 import { uniqueSheetName } from "../sheet-names";
 import { cellText, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
-import { parseMoney, parseScaleValue, serialToUkDate } from "../values";
+import { parseMoney, serialToUkDate } from "../values";
+import { parseRating } from "../risk/scales";
+import type { WordScale } from "../tables/keys";
 import { PID_WIDTHS, PidLayout } from "./layout";
 import { sameProject, type Project } from "./projects";
 import { projectDecision } from "../decisions/project-decision";
@@ -132,12 +134,13 @@ function risksSection(layout: PidLayout, risks: ReturnType<typeof risksOf>): voi
     if (!pair) continue;
     const cell = (c: number | undefined) =>
       c === undefined ? null : (sheet.rows[row]?.[c]?.value ?? null);
-    const rating = (c: number): CellValue => {
-      const p = parseScaleValue(cell(c));
+    // Words ("Likely") are read by the register's own scale, as its check reads them.
+    const rating = (c: number, words: WordScale | null): CellValue => {
+      const p = parseRating(cell(c), words);
       return p.kind === "number" ? p.value : (cell(c) ?? "");
     };
-    const l = rating(pair.likelihood);
-    const i = rating(pair.impact);
+    const l = rating(pair.likelihood, ctx.words.likelihood);
+    const i = rating(pair.impact, ctx.words.impact);
     const title = cellText(
       sheet.rows[row]?.[ctx.table.columns.title ?? ctx.table.columns.id ?? 0] ?? undefined,
     );

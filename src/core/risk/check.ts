@@ -5,12 +5,16 @@ import { parseDate, parseScaleValue, serialToUkDate, type ParsedValue } from "..
 import { bandOf, sameBandLabel, type BandSet } from "./bands";
 import type { RiskPair, RiskTable } from "./detect";
 import { pairTitle, type PairName } from "./fields";
+import { parseRating, type RatingWords } from "./scales";
 
 export interface RiskContext {
   table: RiskTable;
   scale: number;
-  scaleSource: "key" | "data";
+  /** Where the scale's top came from: a key's words or bands, the register's words, or its data. */
+  scaleSource: "key" | "words" | "data";
   bands: BandSet;
+  /** Word scales of the likelihood and impact columns, when they hold words. */
+  words: RatingWords;
 }
 
 export interface CheckOptions {
@@ -26,9 +30,20 @@ function shown(parsed: ParsedValue, raw: unknown): string {
   return parsed.kind === "text" || parsed.kind === "unconfirmed" ? `"${parsed.text}"` : String(raw);
 }
 
-/** A row with one filled cell and no ratings is a heading ("Strategic risks"), not a risk. */
+const TOTAL_LABEL = /^(grand\s+)?totals?\b/i;
+
+/**
+ * A row that is not a risk: a heading with one filled cell and no ratings ("Strategic risks"), or
+ * a totals row ("Total risks", an Excel table's totals row) without ratings.
+ */
 export function isHeadingRow(sheet: SheetSnapshot, table: RiskTable, row: number): boolean {
   const cells = sheet.rows[row] ?? [];
+  const lead = cellText(cells[table.firstColumn] ?? undefined);
+  if (
+    TOTAL_LABEL.test(lead) &&
+    table.pairs.every((p) => isEmptyCell(cells[p.likelihood] ?? undefined))
+  )
+    return true;
   let filled = 0;
   // A formula counts as filled even while it shows "", so writing one never turns a row into a heading.
   for (let c = table.firstColumn; c <= table.lastColumn; c++)
@@ -49,7 +64,8 @@ function rating(
   out: Finding[],
 ): number | null {
   const raw = sheet.rows[row]?.[column]?.value ?? null;
-  const parsed = parseScaleValue(raw);
+  const axis = /likelihood$/i.test(label) ? ctx.words.likelihood : ctx.words.impact;
+  const parsed = parseRating(raw, axis);
   const table = rangeOf(ctx.table);
   const at = (code: Parameters<typeof finding>[0], message: string, extra = {}) =>
     out.push(finding(code, sheet.name, row, column, message, { table, ...extra }));

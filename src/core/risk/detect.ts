@@ -1,16 +1,21 @@
-import { cellText, type SheetSnapshot } from "../snapshot";
+import { cellText, isEmptyCell, type SheetSnapshot } from "../snapshot";
 import {
-  headerSpan,
   holdsNumber,
   leadingText,
+  rowIsBlank,
   tableBounds,
   tableExtent,
-  textRuns,
   type TableBounds,
 } from "../layout";
 import { normaliseHeader } from "../headers";
 import { parseScaleValue } from "../values";
-import { classifyRiskHeader, type PairName, type RiskColumnMatch } from "./fields";
+import {
+  classifyRiskColumn,
+  classifyRiskHeader,
+  type PairName,
+  type RiskColumnMatch,
+} from "./fields";
+import { headerRuns, readHeaderBlock, type HeaderBlock } from "../tables/header-block";
 import { LEGEND_MARKER } from "./legend";
 
 export interface RiskPair {
@@ -34,6 +39,8 @@ export interface RiskTable extends TableBounds {
   kind: "risk-register";
   columns: RiskColumns;
   pairs: RiskPair[];
+  /** Every row of the header block (0-based), top to bottom: one to three rows. */
+  headerRows: number[];
   /** "Project Name | Short Term Support" in the title block above the header, when present. */
   projectName: string | null;
 }
@@ -41,43 +48,30 @@ export interface RiskTable extends TableBounds {
 interface HeaderMatch {
   columns: RiskColumns;
   pairs: RiskPair[];
+  /** Columns the header's fields use, left to right. */
   recognised: number[];
+  /** Further columns that read as a score of a pair, judged by their data (see resolveRatings). */
+  spareScores: Map<PairName, number[]>;
 }
 
 const PAIR_ORDER: readonly PairName[] = ["", "inherent", "current", "residual", "target"];
 
-/**
- * Recognises a risk-register header in columns `from`..`to` of a row: at least one
- * likelihood/impact pair and three known columns.
- */
-export function matchRiskHeader(
-  sheet: SheetSnapshot,
-  row: number,
-  from = 0,
-  to = Number.MAX_SAFE_INTEGER,
-): HeaderMatch | null {
-  const cells = sheet.rows[row];
-  // Three recognised columns are needed, so a shorter run is never a header: skip the matching.
-  if (!cells || Math.min(to, cells.length - 1) - from < 2 || holdsNumber(sheet, row, from, to))
-    return null;
-  const matches: { column: number; match: RiskColumnMatch }[] = [];
-  for (let c = from; c <= to && c < cells.length; c++) {
-    const cell = cells[c];
-    // A header names columns; a row holding numbers is data.
-    if (typeof cell?.value === "number") return null;
-    if (!cell || typeof cell.value !== "string") continue;
-    const match = classifyRiskHeader(cell.value.trim());
-    if (match) matches.push({ column: c, match });
-  }
+/** The fields of a register from its classified header columns: at least one pair, three fields. */
+function matchColumns(matches: { column: number; match: RiskColumnMatch }[]): HeaderMatch | null {
   if (matches.length < 3) return null;
-  if (LEGEND_MARKER.test(leadingText(sheet, row, from, Math.min(to, cells.length - 1))))
-    return null;
   // Best column per (pair, field); the first of equals wins, as a reader would take it.
   const best = new Map<string, { column: number; quality: number }>();
+  const spare = new Map<PairName, number[]>();
   for (const { column, match } of matches) {
     const key = `${match.pair}|${match.field}`;
     const seen = best.get(key);
-    if (!seen || match.quality > seen.quality) best.set(key, { column, quality: match.quality });
+    if (!seen || match.quality > seen.quality) {
+      if (seen && match.field === "score")
+        spare.set(match.pair, [...(spare.get(match.pair) ?? []), seen.column]);
+      best.set(key, { column, quality: match.quality });
+    } else if (match.field === "score") {
+      spare.set(match.pair, [...(spare.get(match.pair) ?? []), column]);
+    }
   }
   const at = (pair: PairName, field: string) => best.get(`${pair}|${field}`)?.column;
   const pairs: RiskPair[] = [];
@@ -99,20 +93,93 @@ export function matchRiskHeader(
     const column = at("", field);
     if (column !== undefined) columns[field] = column;
   }
-  return { columns, pairs, recognised: [...best.values()].map((b) => b.column) };
+  const used = new Set<number>(Object.values(columns));
+  for (const p of pairs)
+    for (const c of [p.likelihood, p.impact, p.score, p.priority]) if (c !== null) used.add(c);
+  if (used.size < 3) return null;
+  return { columns, pairs, recognised: [...used].sort((a, b) => a - b), spareScores: spare };
 }
 
-/** Many registers call a High/Medium/Low column "Risk rating": judge a score column by its data. */
-function textualScoreToPriority(sheet: SheetSnapshot, pair: RiskPair, rows: number[]): RiskPair {
-  if (pair.score === null || pair.priority !== null) return pair;
+/**
+ * Recognises a one-row risk-register header in columns `from`..`to` of a row: at least one
+ * likelihood/impact pair and three known columns.
+ */
+export function matchRiskHeader(
+  sheet: SheetSnapshot,
+  row: number,
+  from = 0,
+  to = Number.MAX_SAFE_INTEGER,
+): HeaderMatch | null {
+  const cells = sheet.rows[row];
+  // Three recognised columns are needed, so a shorter run is never a header: skip the matching.
+  if (!cells || Math.min(to, cells.length - 1) - from < 2 || holdsNumber(sheet, row, from, to))
+    return null;
+  const matches: { column: number; match: RiskColumnMatch }[] = [];
+  for (let c = from; c <= to && c < cells.length; c++) {
+    const cell = cells[c];
+    if (!cell || typeof cell.value !== "string") continue;
+    const match = classifyRiskHeader(cell.value.trim());
+    if (match) matches.push({ column: c, match });
+  }
+  if (matches.length < 3) return null;
+  if (LEGEND_MARKER.test(leadingText(sheet, row, from, Math.min(to, cells.length - 1))))
+    return null;
+  return matchColumns(matches);
+}
+
+/** A register header as a block of one to three rows (group labels, stacked words, units). */
+function matchRiskBlock(
+  sheet: SheetSnapshot,
+  row: number,
+  from: number,
+  to: number,
+): { header: HeaderMatch; block: HeaderBlock } | null {
+  if (to - from < 2 || holdsNumber(sheet, row, from, to)) return null;
+  if (LEGEND_MARKER.test(leadingText(sheet, row, from, to))) return null;
+  const block = readHeaderBlock(sheet, row, from, to);
+  const hidden = new Set(sheet.hiddenColumns);
+  const matches: { column: number; match: RiskColumnMatch }[] = [];
+  for (const column of block.columns) {
+    // A hidden column is superseded ("Previous level (Mar 2025)"), not the register's own.
+    if (hidden.has(column.column)) continue;
+    const match = classifyRiskColumn(column.group, column.text);
+    if (match) matches.push({ column: column.column, match });
+  }
+  const header = matchColumns(matches);
+  return header ? { header, block } : null;
+}
+
+/** Mostly numbers (or formulas) in a column's data: a score; mostly words: a priority. */
+function holdsWords(sheet: SheetSnapshot, column: number, rows: readonly number[]): boolean {
   let numbers = 0;
   let words = 0;
   for (const r of rows) {
-    const parsed = parseScaleValue(sheet.rows[r]?.[pair.score]?.value ?? null);
+    const cell = sheet.rows[r]?.[column];
+    const parsed = parseScaleValue(cell?.value ?? null);
     if (parsed.kind === "number") numbers++;
     else if (parsed.kind === "text") words++;
   }
-  return words > numbers ? { ...pair, priority: pair.score, score: null } : pair;
+  return words > numbers;
+}
+
+/**
+ * "Risk rating", "Risk level": councils use both words for the score and for the band. The data
+ * decide: a "score" column of words is the priority, and a second one of words beside a numeric
+ * score is too.
+ */
+function resolveRatings(
+  sheet: SheetSnapshot,
+  pair: RiskPair,
+  spare: readonly number[],
+  rows: readonly number[],
+): RiskPair {
+  if (pair.priority !== null || pair.score === null) return pair;
+  if (holdsWords(sheet, pair.score, rows)) {
+    const numeric = spare.find((c) => !holdsWords(sheet, c, rows));
+    return { ...pair, priority: pair.score, score: numeric ?? null };
+  }
+  const worded = spare.find((c) => holdsWords(sheet, c, rows));
+  return worded === undefined ? pair : { ...pair, priority: worded };
 }
 
 function titleBlockProject(sheet: SheetSnapshot, headerRow: number): string | null {
@@ -139,25 +206,64 @@ interface Area {
 const overlaps = (a: Area, row: number, from: number, to: number) =>
   row >= a.top && row <= a.bottom && to >= a.first && from <= a.last;
 
+/**
+ * A lone text cell after a blank row ("Rating: 1-4 Low | …", "Scoring: see the Scoring Matrix
+ * sheet") is a note or key under the register, not a risk: a risk fills more than one cell.
+ */
+function noteAfterGap(sheet: SheetSnapshot, row: number, first: number, last: number): boolean {
+  if (row === 0 || !rowIsBlank(sheet, row - 1, first, last)) return false;
+  const cells = sheet.rows[row] ?? [];
+  let filled = 0;
+  let text = false;
+  for (let c = first; c <= last && c < cells.length; c++) {
+    const cell = cells[c] ?? undefined;
+    if (isEmptyCell(cell)) continue;
+    filled++;
+    text = typeof cell?.value === "string" && !cell.formula;
+  }
+  return filled === 1 && text;
+}
+
+/** True when every filled cell of the row lies in a register already found: nothing new starts. */
+function coveredByClaims(sheet: SheetSnapshot, row: number, claimed: readonly Area[]): boolean {
+  const areas = claimed.filter((a) => row >= a.top && row <= a.bottom);
+  if (areas.length === 0) return false;
+  const cells = sheet.rows[row] ?? [];
+  for (let c = 0; c < cells.length; c++) {
+    if (isEmptyCell(cells[c] ?? undefined)) continue;
+    if (!areas.some((a) => c >= a.first && c <= a.last)) return false;
+  }
+  return true;
+}
+
 /** Every risk register on the sheet, top to bottom, left to right. */
 export function detectRiskTables(sheet: SheetSnapshot): RiskTable[] {
   const tables: RiskTable[] = [];
   const claimed: Area[] = [];
   for (let r = 0; r < sheet.rows.length; r++) {
-    for (const block of textRuns(sheet, r)) {
-      if (claimed.some((a) => overlaps(a, r, block.from, block.to))) continue;
-      const header = matchRiskHeader(sheet, r, block.from, block.to);
-      if (!header) continue;
-      const { first, last } = headerSpan(sheet, r, header.recognised);
-      const extent = tableExtent(sheet, r, first, last, (row) => {
+    if (coveredByClaims(sheet, r, claimed)) continue;
+    for (const run of headerRuns(sheet, r)) {
+      if (claimed.some((a) => overlaps(a, r, run.from, run.to))) continue;
+      const found = matchRiskBlock(sheet, r, run.from, run.to);
+      if (!found) continue;
+      const { header, block } = found;
+      const { first, last } = spanOf(block, header.recognised);
+      const extent = tableExtent(sheet, block.bottom, first, last, (row) => {
         const lead = leadingText(sheet, row, first, last);
-        return LEGEND_MARKER.test(lead) || matchRiskHeader(sheet, row, first, last) !== null;
+        return (
+          LEGEND_MARKER.test(lead) ||
+          noteAfterGap(sheet, row, first, last) ||
+          matchRiskHeader(sheet, row, first, last) !== null
+        );
       });
       claimed.push({ top: r, bottom: extent.lastRow, first, last });
-      const pairs = header.pairs.map((p) => textualScoreToPriority(sheet, p, extent.dataRows));
+      const pairs = header.pairs.map((p) =>
+        resolveRatings(sheet, p, header.spareScores.get(p.name) ?? [], extent.dataRows),
+      );
       tables.push({
         kind: "risk-register",
         ...tableBounds(sheet, r, first, last, extent),
+        headerRows: Array.from({ length: block.bottom - r + 1 }, (_, k) => r + k),
         columns: header.columns,
         pairs,
         projectName: titleBlockProject(sheet, r),
@@ -165,4 +271,20 @@ export function detectRiskTables(sheet: SheetSnapshot): RiskTable[] {
     }
   }
   return tables;
+}
+
+/**
+ * From the first to the last recognised column, widened over neighbouring header text without a
+ * gap: a spacer column between recognised columns stays inside, a key beyond a gap stays out.
+ */
+function spanOf(
+  block: HeaderBlock,
+  recognised: readonly number[],
+): { first: number; last: number } {
+  const named = new Set(block.columns.map((c) => c.column));
+  let first = Math.min(...recognised);
+  let last = Math.max(...recognised);
+  while (named.has(first - 1)) first--;
+  while (named.has(last + 1)) last++;
+  return { first, last };
 }

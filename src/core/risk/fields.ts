@@ -163,10 +163,39 @@ export interface RiskColumnMatch extends FieldMatch<RiskField> {
 /** What a header cell means in a risk register, or null. */
 export const classifyRiskHeader = memoByText(classify);
 
+/** "Residual risk", "Inherent risk rating", "Target": the pair a group label names, or "". */
+export function pairOfLabel(label: string): PairName {
+  const words = normaliseHeader(label)
+    .replace(/\b(risk|risks|rating|assessment|score|scores|level|position)\b/g, " ")
+    .trim()
+    .replace(/\s+/g, " ");
+  return words ? (pairOf(words) ?? "") : "";
+}
+
+/** "Risk level (L x I)", "Score (L×I)": the product written out names the score column. */
+const PRODUCT = /\b(l x i|i x l|likelihood x impact|impact x likelihood|lxi|ixl)\b/;
+
+/**
+ * What a column under a header block means: the group label over it ("Residual risk") names the
+ * pair, its own words the field. Without a group, the words alone are classified.
+ */
+export function classifyRiskColumn(group: string | null, text: string): RiskColumnMatch | null {
+  const own = classifyRiskHeader(text);
+  if (!group) return own;
+  const pair = pairOfLabel(group);
+  if (!pair || (own && own.pair)) return own;
+  if (own && (PAIR_FIELDS as readonly string[]).includes(own.field)) return { ...own, pair };
+  return own;
+}
+
 function classify(text: string): RiskColumnMatch | null {
   if (text.length > 60 || text.includes("=")) return null;
   const header = normaliseHeader(text);
   if (!header || /^\d+$/.test(header)) return null;
+  if (PRODUCT.test(header.replace(/×/g, "x"))) {
+    const { pair } = splitPair(header);
+    return { field: "score", quality: 1, pair };
+  }
   const { pair, rest } = splitPair(header);
   if (pair) {
     const m = matchField(rest, SPECS);

@@ -40,6 +40,51 @@ export function scoreFormulaValue(
   return typeof likelihood === "number" && typeof impact === "number" ? likelihood * impact : "";
 }
 
+/**
+ * How a rating column is read by the score formula: numbers, "3 - Likely" labels (their number,
+ * and plain numbers too), or the words of a scale in order 1..n ("Rare", …, "Almost certain").
+ */
+export type AxisRead = { kind: "label" } | { kind: "words"; words: readonly string[] };
+
+function readExpression(ref: string, mode: AxisRead): string {
+  if (mode.kind === "label") return `IFERROR(VALUE(TRIM(${ref})),VALUE(LEFT(TRIM(${ref}),1)))`;
+  // MATCH with match type 0 finds the first exactly equal value without regard to case, and reads
+  // ? * ~ in the looked-up text as wildcards (learn.microsoft.com/en-us/office/vba/api/
+  // excel.worksheetfunction.match; ECMA-376 Part 4, MATCH): readValue below does the same.
+  return `MATCH(TRIM(${ref}),{${mode.words.map(quoted).join(",")}},0)`;
+}
+
+/** The score formula of a register whose ratings include words: each axis read its own way. */
+export function wordScoreFormula(
+  likelihood: string,
+  impact: string,
+  likelihoodRead: AxisRead,
+  impactRead: AxisRead,
+): string {
+  return `=IFERROR(${readExpression(likelihood, likelihoodRead)}*${readExpression(impact, impactRead)},"")`;
+}
+
+function readValue(value: CellValue, mode: AxisRead): number | null {
+  if (mode.kind === "label") return leadingDigit(value);
+  if (typeof value !== "string") return null;
+  // Excel's MATCH reads * ? ~ in the looked-up text as wildcards; such a cell is no scale word.
+  if (/[*?~]/.test(value)) return null;
+  const text = value.trim().toLowerCase();
+  const at = mode.words.findIndex((w) => w.toLowerCase() === text);
+  return at < 0 ? null : at + 1;
+}
+
+export function wordScoreFormulaValue(
+  likelihood: CellValue,
+  impact: CellValue,
+  likelihoodRead: AxisRead,
+  impactRead: AxisRead,
+): number | "" {
+  const l = readValue(likelihood, likelihoodRead);
+  const i = readValue(impact, impactRead);
+  return l === null || i === null ? "" : l * i;
+}
+
 function quoted(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }

@@ -1,13 +1,11 @@
 import { columnLetter } from "../a1";
-import type { Finding } from "../findings";
-import type { WriteOperation } from "../plan";
 import type { SheetSnapshot } from "../snapshot";
 import { parseScaleValue } from "../values";
 import { DEFAULT_BANDS, type Band, type BandSet } from "./bands";
-import { checkRiskTable, type RiskContext } from "./check";
+import { isHeadingRow, type RiskContext } from "./check";
+import { ratingWords, statedScales, wordScaleTop } from "./scales";
 import { detectRiskTables, type RiskTable } from "./detect";
 import { readLegend, type Legend } from "./legend";
-import { planRiskTable } from "./plan";
 import { columnLetters, placement } from "../layout";
 import { cellText } from "../snapshot";
 
@@ -22,22 +20,16 @@ export interface RiskTableReport {
   kind: "risk-register";
   range: string;
   headerRow: number;
+  /** Every row of the header block, 1-based, when the header spans rows. */
+  headerRows: number[];
   columns: Record<string, string>;
   rows: number;
   scale: number;
-  scaleSource: "key" | "data";
+  scaleSource: "key" | "words" | "data";
   bands: BandSet;
   pairs: string[];
   project?: string;
   projects?: string[];
-}
-
-export interface RiskResult {
-  tables: RiskTableReport[];
-  findings: Finding[];
-  operations: WriteOperation[];
-  /** Per table, for the task pane's heat map and the PID. */
-  contexts: RiskContext[];
 }
 
 function dataScale(sheet: SheetSnapshot, table: RiskTable): number {
@@ -100,45 +92,85 @@ function projectsOf(sheet: SheetSnapshot, table: RiskTable): string[] | undefine
   return [...names];
 }
 
-/** Finds, checks and plans every risk register in the workbook. */
-export function analyseRisk(sheets: readonly SheetSnapshot[], options: RiskOptions): RiskResult {
+/** A "Likelihood | Score | Description" list that defines a word scale is a key, not a register. */
+function isScaleKey(table: RiskTable, heads: ReadonlySet<string> | undefined): boolean {
+  if (!heads) return false;
+  return table.pairs.some((p) =>
+    table.headerRows.some(
+      (r) => heads.has(`${r},${p.likelihood}`) || heads.has(`${r},${p.impact}`),
+    ),
+  );
+}
+
+/** The top of a 1–n scale from bands a key states: 9, 16 or 25 at the top is 3, 4 or 5. */
+function bandsTop(bands: BandSet): number | null {
+  if (bands.source !== "sheet" && bands.source !== "workbook") return null;
+  const top = Math.max(...bands.bands.map((b) => b.to));
+  const root = Math.round(Math.sqrt(top));
+  return root * root === top && root >= 3 && root <= 5 ? root : null;
+}
+
+/**
+ * Every risk register in the workbook as its model: the table with its scale, bands and word
+ * scales, read once. Keys and scales may sit on another sheet, so this reads all sheets together.
+ */
+export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOptions): RiskContext[] {
+  const stated = statedScales(sheets);
   const found = sheets.map((sheet) => {
-    const tables = detectRiskTables(sheet);
-    const rows = new Set<number>();
-    for (const t of tables) for (let r = t.headerRow; r <= t.lastRow; r++) rows.add(r);
-    return { sheet, tables, legend: readLegend(sheet, rows) };
+    const tables = detectRiskTables(sheet).filter(
+      (t) => !isScaleKey(t, stated.listHeads.get(sheet.name)),
+    );
+    const inTable = (row: number, column: number) =>
+      tables.some(
+        (t) =>
+          row >= t.headerRow &&
+          row <= t.lastRow &&
+          column >= t.firstColumn &&
+          column <= t.lastColumn,
+      );
+    return { sheet, tables, legend: readLegend(sheet, new Set(), inTable) };
   });
   // A workbook that keeps its key on one sheet ("Risk Key") lends it to registers without one.
   const keyed = found.filter((f) => f.legend.bands);
   const fallback =
     keyed.length === 1 && keyed[0] ? { legend: keyed[0].legend, sheet: keyed[0].sheet.name } : null;
-  const result: RiskResult = { tables: [], findings: [], operations: [], contexts: [] };
+  const contexts: RiskContext[] = [];
   for (const { sheet, tables, legend } of found) {
     for (const table of tables) {
-      const stated = legend.scale === 4 || legend.scale === 5 ? legend.scale : null;
-      const scale = stated ?? dataScale(sheet, table);
-      const ctx: RiskContext = {
+      const lines = table.dataRows.filter((r) => !isHeadingRow(sheet, table, r));
+      const words = ratingWords(sheet, table, lines, stated);
+      const keyScale =
+        legend.scale === 3 || legend.scale === 4 || legend.scale === 5 ? legend.scale : null;
+      const wordTop = wordScaleTop(words);
+      const fromBands = bandsTop(bandsFor(legend, fallback, 5, options));
+      // The key's scale beats the data: a stray 5 on a 1–4 key is out of range, not a 1–5 scale.
+      const scale = keyScale ?? wordTop ?? fromBands ?? dataScale(sheet, table);
+      contexts.push({
         table,
         scale,
-        scaleSource: stated ? "key" : "data",
+        scaleSource: keyScale || fromBands ? "key" : wordTop ? "words" : "data",
         bands: bandsFor(legend, fallback, scale, options),
-      };
-      const projects = projectsOf(sheet, table);
-      result.contexts.push(ctx);
-      result.tables.push({
-        ...placement(table),
-        kind: "risk-register",
-        columns: columnsReport(table),
-        scale,
-        scaleSource: ctx.scaleSource,
-        bands: ctx.bands,
-        pairs: table.pairs.map((p) => p.name || "rating"),
-        ...(table.projectName ? { project: table.projectName } : {}),
-        ...(projects ? { projects } : {}),
+        words,
       });
-      result.findings.push(...checkRiskTable(sheet, ctx, { asOf: options.asOf }));
-      result.operations.push(...planRiskTable(sheet, ctx));
     }
   }
-  return result;
+  return contexts;
+}
+
+/** What check --json says about a register. */
+export function riskReport(sheet: SheetSnapshot, ctx: RiskContext): RiskTableReport {
+  const { table } = ctx;
+  const projects = projectsOf(sheet, table);
+  return {
+    ...placement(table),
+    headerRows: table.headerRows.map((r) => r + 1),
+    kind: "risk-register",
+    columns: columnsReport(table),
+    scale: ctx.scale,
+    scaleSource: ctx.scaleSource,
+    bands: ctx.bands,
+    pairs: table.pairs.map((p) => p.name || "rating"),
+    ...(table.projectName ? { project: table.projectName } : {}),
+    ...(projects ? { projects } : {}),
+  };
 }

@@ -1,6 +1,7 @@
 import { cellAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { sortBands, type Band } from "./bands";
+import { bandsInOneCell } from "../tables/keys";
 
 /** A cell that is a key/legend label, whole ("Risk Key:"); a table never runs into one. */
 export const LEGEND_MARKER =
@@ -79,7 +80,11 @@ function coherent(bands: Band[]): Band[] | null {
  * priority bands from the first coherent run — one row holding two or more bands ("1-2 Low risk |
  * 3-6 Medium risk | 8-16 High"), or consecutive rows holding one each ("Low | 1-2").
  */
-export function readLegend(sheet: SheetSnapshot, tableRows: ReadonlySet<number>): Legend {
+export function readLegend(
+  sheet: SheetSnapshot,
+  tableRows: ReadonlySet<number>,
+  inTable: (row: number, column: number) => boolean = () => false,
+): Legend {
   let scale: number | null = null;
   const runs: { bands: Band[]; at: string }[] = [];
   let previousRow = -2;
@@ -92,9 +97,15 @@ export function readLegend(sheet: SheetSnapshot, tableRows: ReadonlySet<number>)
       // Every key pattern is text with a number in it, or text beside one ("Low" | "1-2"):
       // numbers and plain words are passed over without trying the patterns, which matters on
       // sheets of a million cells.
-      if (typeof row[c]?.value !== "string") continue;
+      if (typeof row[c]?.value !== "string" || inTable(r, c)) continue;
       const text = cellText(row[c] ?? undefined);
       if (!text) continue;
+      // A whole key in one cell ("Rating: 1-4 Low | 5-12 Medium | 15-25 High") is a run by itself.
+      const whole = DIGIT.test(text) ? bandsInOneCell(text) : null;
+      if (whole) {
+        runs.push({ bands: whole, at: cellAddress(r, c) });
+        continue;
+      }
       if (
         !DIGIT.test(text) &&
         !(typeof row[c + 1]?.value === "string" && DIGIT.test(cellText(row[c + 1] ?? undefined)))

@@ -7,7 +7,18 @@ import type { RiskContext } from "./check";
 import { isHeadingRow } from "./check";
 import type { RiskPair } from "./detect";
 import { pairTitle } from "./fields";
-import { priorityFormula, priorityFormulaValue, scoreFormula, scoreFormulaValue } from "./formulas";
+import {
+  priorityFormula,
+  priorityFormulaValue,
+  scoreFormula,
+  scoreFormulaValue,
+  wordScoreFormula,
+  wordScoreFormulaValue,
+  type AxisRead,
+} from "./formulas";
+import { sameBandLabel } from "./bands";
+import type { WordScale } from "../tables/keys";
+import { scaleWord } from "../tables/keys";
 
 /** Drop-down labels or numbers typed as text in a pair switch its score formula to label mode. */
 export function usesLabels(sheet: SheetSnapshot, rows: readonly number[], pair: RiskPair): boolean {
@@ -16,6 +27,55 @@ export function usesLabels(sheet: SheetSnapshot, rows: readonly number[], pair: 
       const value = sheet.rows[r]?.[c]?.value ?? null;
       return typeof value === "string" && parseScaleValue(value).kind === "number";
     }),
+  );
+}
+
+/**
+ * How the score formula reads one axis when the register scores in words: the scale's words in
+ * order 1..n, each named as the sheet writes it where the sheet uses it.
+ */
+function axisRead(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  column: number,
+  scale: WordScale | null,
+): AxisRead | null {
+  if (!scale) return null;
+  const used = new Map<string, string>();
+  for (const r of rows) {
+    const value = sheet.rows[r]?.[column]?.value;
+    if (typeof value === "string" && value.trim()) used.set(scaleWord(value), value.trim());
+  }
+  const top = Math.max(...scale.values());
+  const words: string[] = [];
+  for (let n = 1; n <= top; n++) {
+    const names = [...scale.entries()].filter(([, v]) => v === n).map(([w]) => w);
+    const name = names.find((w) => used.has(w));
+    const spare = names[0];
+    // Words the sheet does not use are written as a reader would (MATCH ignores case anyway).
+    const shown = name ? used.get(name) : spare && spare.charAt(0).toUpperCase() + spare.slice(1);
+    if (shown === undefined) return null;
+    words.push(shown);
+  }
+  return { kind: "words", words };
+}
+
+/**
+ * A council's own formula that already gives the right result stays as it is ("=D7*E7", a MATCH
+ * over its word lists): only typed cells and formulas giving a wrong result are written.
+ */
+function keepsOwnFormula(
+  sheet: SheetSnapshot,
+  row: number,
+  column: number,
+  value: number | string,
+): boolean {
+  const cell = sheet.rows[row]?.[column];
+  if (!cell?.formula) return false;
+  const shown = cell.value ?? "";
+  if (typeof value === "number") return typeof shown === "number" && Math.abs(shown - value) < 1e-9;
+  return (
+    typeof shown === "string" && (shown === value || (value !== "" && sameBandLabel(shown, value)))
   );
 }
 
@@ -52,21 +112,29 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
     const scoreColumn = columnOf(pair, "score");
     const priorityColumn = columnOf(pair, "priority");
     const labels = usesLabels(sheet, rows, pair);
+    const lWords = axisRead(sheet, rows, pair.likelihood, ctx.words.likelihood);
+    const iWords = axisRead(sheet, rows, pair.impact, ctx.words.impact);
+    const label: AxisRead = { kind: "label" };
     const scores: PlannedCell[] = [];
     const priorities: PlannedCell[] = [];
     for (const row of rows) {
       const l = sheet.rows[row]?.[pair.likelihood]?.value ?? null;
       const i = sheet.rows[row]?.[pair.impact]?.value ?? null;
-      const score = scoreFormulaValue(l, i, labels);
       const lAt = cellAddress(row, pair.likelihood);
       const iAt = cellAddress(row, pair.impact);
-      scores.push({ row, formula: scoreFormula(lAt, iAt, labels), value: score });
+      const words = lWords !== null || iWords !== null;
+      const score = words
+        ? wordScoreFormulaValue(l, i, lWords ?? label, iWords ?? label)
+        : scoreFormulaValue(l, i, labels);
+      const formula = words
+        ? wordScoreFormula(lAt, iAt, lWords ?? label, iWords ?? label)
+        : scoreFormula(lAt, iAt, labels);
+      const priority = priorityFormulaValue(score, ctx.bands.bands);
+      if (!keepsOwnFormula(sheet, row, scoreColumn, score))
+        scores.push({ row, formula, value: score });
       const sAt = cellAddress(row, scoreColumn);
-      priorities.push({
-        row,
-        formula: priorityFormula(sAt, ctx.bands.bands),
-        value: priorityFormulaValue(score, ctx.bands.bands),
-      });
+      if (pair.priority === null || !keepsOwnFormula(sheet, row, priorityColumn, priority))
+        priorities.push({ row, formula: priorityFormula(sAt, ctx.bands.bands), value: priority });
     }
     const write = (
       field: "score" | "priority",
@@ -84,10 +152,8 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
       ...(field === "score" ? { numberFormat: "0" } : {}),
       ...(pair[field] === null ? { styleFrom: table.lastColumn } : {}),
     });
-    operations.push(
-      write("score", scoreColumn, scores),
-      write("priority", priorityColumn, priorities),
-    );
+    if (scores.length > 0) operations.push(write("score", scoreColumn, scores));
+    if (priorities.length > 0) operations.push(write("priority", priorityColumn, priorities));
   }
   return guardWrites(sheet, table, operations);
 }

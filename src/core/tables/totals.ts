@@ -60,6 +60,9 @@ export function checkTotal(
   if (stated.kind !== "number") return;
   const sum = sumMoney(t.sheet, parts, resolve);
   if (samePence(sum.total, stated.value)) return;
+  // A total that adds its parts as stated is right even when a part is wrong: the part is
+  // reported where it is wrong, not again in every total above it.
+  if (resolve && samePence(sumMoney(t.sheet, parts).total, stated.value)) return;
   const partRows = parts.filter(([, c]) => c === column).map(([r]) => r);
   const message =
     `${headerText(t, column)} is ${formatMoney(stated.value)} but ${describe(formatMoney(sum.total))}` +
@@ -116,7 +119,17 @@ export function checkColumnTotals(
   const bySection = structure.sections.length > 0;
   for (const grand of structure.grandTotals) {
     const rows = grandLines(structure, grand);
+    const subtotals = grandParts(structure, grand);
     for (const column of columns) {
+      // Either structure explains a grand total: the stated subtotals (a wrong subtotal is
+      // reported at the subtotal, not again here) or every line beneath it.
+      const stated = parseMoney(t.sheet.rows[grand]?.[column]?.value ?? null);
+      const overSubtotals = sumMoney(
+        t.sheet,
+        subtotals.map((r) => [r, column] as const),
+        resolve,
+      );
+      if (stated.kind === "number" && samePence(overSubtotals.total, stated.value)) continue;
       const parts = rows.map((r) => [r, column] as const);
       checkTotal(
         t,

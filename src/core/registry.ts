@@ -1,0 +1,211 @@
+import type { Finding } from "./findings";
+import type { WriteOperation } from "./plan";
+import type { AnalyseOptions } from "./analyse";
+import type { SheetSnapshot } from "./snapshot";
+import { riskModels, riskReport, type RiskTableReport } from "./risk";
+import type { RiskContext } from "./risk/check";
+import { checkRiskTable } from "./risk/check";
+import { planRiskTable } from "./risk/plan";
+import {
+  detectProjects,
+  projectsReport,
+  type ProjectsTable,
+  type ProjectsTableReport,
+} from "./pid/projects";
+import {
+  budgetModels,
+  budgetReport,
+  type BudgetTableModel,
+  type BudgetTableReport,
+} from "./budget";
+import { checkBudgetTable } from "./budget/check";
+import { planBudgetTable } from "./budget/plan";
+import { DEFAULT_RAG } from "./budget/model";
+import {
+  fundingModels,
+  fundingReport,
+  type FundingTableModel,
+  type FundingTableReport,
+} from "./funding";
+import { checkFundingTable } from "./funding/check";
+import {
+  checkCitations,
+  decisionsReport,
+  detectDecisionRegisters,
+  type DecisionsTable,
+  type DecisionsTableReport,
+} from "./decisions";
+import { planFundingTable } from "./funding/plan";
+
+/**
+ * The table kinds, in claim order: each kind detects its tables on the rows earlier kinds left,
+ * builds one model per table, and reports, checks and plans from that model — never re-deriving
+ * it. `analyseWorkbook` runs them in this order; the PID, heat map and reconciliation read the
+ * models from the analysis.
+ *
+ * Adding a kind: a folder with its detector and rules, a `TableKindDefinition` value, and one line in
+ * `TABLE_KINDS` at the place in the claim order where it should win over the kinds after it;
+ * its model and report types join the `TableModel` and `TableReport` unions below.
+ */
+export interface KindInput {
+  /** The sheets to read (sheets Council Sheets wrote are already left out). */
+  sheets: readonly SheetSnapshot[];
+  options: AnalyseOptions;
+  /** Per sheet, the rows taken by tables of kinds earlier in the claim order. */
+  taken: ReadonlyMap<string, ReadonlySet<number>>;
+}
+
+export interface TableKindDefinition<K extends string, M, R> {
+  kind: K;
+  /** Every table of this kind in the workbook, each modelled once. */
+  detect(input: KindInput): M[];
+  /** The sheet and rows the table takes, header to last row (0-based). */
+  rows(model: M): { sheet: string; first: number; last: number };
+  report(model: M, input: KindInput): R;
+  check(model: M, input: KindInput): Finding[];
+  plan(model: M, input: KindInput): WriteOperation[];
+  /**
+   * Rules across tables, run once right after this kind has claimed its tables, with `taken`
+   * as it then stands (this kind's rows and every earlier kind's).
+   */
+  across?(models: readonly M[], input: KindInput): Finding[];
+}
+
+export type TableReport =
+  | RiskTableReport
+  | FundingTableReport
+  | BudgetTableReport
+  | ProjectsTableReport
+  | DecisionsTableReport;
+
+export type TableModel =
+  | { kind: "risk-register"; model: RiskContext }
+  | { kind: "projects"; model: ProjectsTable }
+  | { kind: "budget"; model: BudgetTableModel }
+  | { kind: "funding"; model: FundingTableModel }
+  | { kind: "decisions"; model: DecisionsTable };
+
+const sheetOf = (sheets: readonly SheetSnapshot[], name: string): SheetSnapshot => {
+  const sheet = sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`No sheet "${name}" in the analysed workbook`);
+  return sheet;
+};
+
+const riskKind: TableKindDefinition<"risk-register", RiskContext, RiskTableReport> = {
+  kind: "risk-register",
+  detect: ({ sheets, options }) =>
+    riskModels(sheets, { asOf: options.asOf, ...(options.bands ? { bands: options.bands } : {}) }),
+  rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastRow }),
+  report: (m, { sheets }) => riskReport(sheetOf(sheets, m.table.sheet), m),
+  check: (m, { sheets, options }) =>
+    checkRiskTable(sheetOf(sheets, m.table.sheet), m, { asOf: options.asOf }),
+  plan: (m, { sheets }) => planRiskTable(sheetOf(sheets, m.table.sheet), m),
+};
+
+const projectsKind: TableKindDefinition<"projects", ProjectsTable, ProjectsTableReport> = {
+  kind: "projects",
+  detect: ({ sheets, taken }) =>
+    sheets.flatMap((sheet) => detectProjects(sheet, taken.get(sheet.name) ?? new Set())),
+  rows: (m) => ({ sheet: m.sheet, first: m.headerRow, last: m.lastRow }),
+  report: (m) => projectsReport(m),
+  check: () => [],
+  plan: () => [],
+};
+
+/**
+ * Decisions registers claim their rows after projects and before budgets and funding look; every
+ * table citing a decision reference (found on the rows no earlier kind took) is checked against
+ * them.
+ */
+const decisionsKind: TableKindDefinition<"decisions", DecisionsTable, DecisionsTableReport> = {
+  kind: "decisions",
+  detect: ({ sheets, taken }) =>
+    sheets.flatMap((sheet) => detectDecisionRegisters(sheet, taken.get(sheet.name) ?? new Set())),
+  rows: (m) => ({ sheet: m.sheet, first: m.headerRow, last: m.lastRow }),
+  report: (m) => decisionsReport(m),
+  check: () => [],
+  plan: () => [],
+  across: (models, { sheets, taken, options }) =>
+    checkCitations(sheets, models, taken, options.decisions),
+};
+
+const budgetKind: TableKindDefinition<"budget", BudgetTableModel, BudgetTableReport> = {
+  kind: "budget",
+  detect: ({ sheets, taken }) => budgetModels(sheets, taken),
+  rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastRow }),
+  report: (m, { options }) => budgetReport(m, options.rag ?? DEFAULT_RAG),
+  check: (m) => checkBudgetTable(m.sheet, m.table, m.model),
+  plan: (m, { options }) => planBudgetTable(m.sheet, m.table, options.rag ?? DEFAULT_RAG, m.model),
+};
+
+const fundingKind: TableKindDefinition<"funding", FundingTableModel, FundingTableReport> = {
+  kind: "funding",
+  detect: ({ sheets, taken }) => fundingModels(sheets, taken),
+  rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastRow }),
+  report: (m) => fundingReport(m),
+  check: (m) => checkFundingTable(m.sheet, m.table, m.layout, m.structure),
+  plan: (m, { options }) =>
+    planFundingTable(
+      m.sheet,
+      m.table,
+      { replaceTotals: options.replaceTotals === true },
+      m.layout,
+      m.structure,
+    ),
+};
+
+export interface KindRun {
+  models: TableModel[];
+  tables: TableReport[];
+  findings: Finding[];
+  operations: WriteOperation[];
+}
+
+/** Runs one kind on the rows still free, and claims the rows of every table it found. */
+function runKind<K extends TableModel["kind"], M, R extends TableReport>(
+  definition: TableKindDefinition<K, M, R>,
+  input: KindInput,
+  taken: Map<string, Set<number>>,
+  out: KindRun,
+): void {
+  const models = definition.detect(input);
+  for (const model of models) {
+    const { sheet, first, last } = definition.rows(model);
+    const rows = taken.get(sheet) ?? new Set<number>();
+    for (let r = first; r <= last; r++) rows.add(r);
+    taken.set(sheet, rows);
+    out.models.push({ kind: definition.kind, model } as TableModel);
+    out.tables.push(definition.report(model, input));
+    out.findings.push(...definition.check(model, input));
+    out.operations.push(...definition.plan(model, input));
+  }
+  if (definition.across) out.findings.push(...definition.across(models, input));
+}
+
+/** The registry: one line per kind, in claim order. */
+export const TABLE_KINDS = [
+  riskKind,
+  projectsKind,
+  decisionsKind,
+  budgetKind,
+  fundingKind,
+] as const;
+
+/** Every kind in claim order over the sheets: the models, reports, findings and plan. */
+export function runKinds(sheets: readonly SheetSnapshot[], options: AnalyseOptions): KindRun {
+  const taken = new Map<string, Set<number>>();
+  const out: KindRun = { models: [], tables: [], findings: [], operations: [] };
+  for (const definition of TABLE_KINDS) {
+    runKind(
+      definition as TableKindDefinition<TableModel["kind"], unknown, TableReport>,
+      {
+        sheets,
+        options,
+        taken,
+      },
+      taken,
+      out,
+    );
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+import { cellText, type CellValue, type SheetSnapshot } from "../snapshot";
+import {
+  scaleWord,
+  standardScaleFor,
+  wordScaleLists,
+  wordScalesInText,
+  type WordScale,
+} from "../tables/keys";
+import { parseScaleValue, type ParsedValue } from "../values";
+import type { RiskTable } from "./detect";
+
+/**
+ * The rating scales of a register: likelihood and impact as numbers, "3 - Likely" labels, or
+ * words (Rare … Almost certain; Low / Medium / High) mapped to numbers by a key in the workbook or,
+ * failing that, by the standard scale their words all belong to.
+ */
+export interface RatingWords {
+  likelihood: WordScale | null;
+  impact: WordScale | null;
+}
+
+/** Word scales the workbook states: sentences anywhere, then lists of cells ("Scoring Matrix"). */
+export interface StatedScales {
+  likelihood: WordScale | null;
+  impact: WordScale | null;
+  /** Sheet cells ("row,column") heading a scale list: keys, never registers. */
+  listHeads: Map<string, Set<string>>;
+}
+
+const AXIS_NAMED = /likelihood|probability|impact|severity|consequence/i;
+
+export function statedScales(sheets: readonly SheetSnapshot[]): StatedScales {
+  const stated: StatedScales = { likelihood: null, impact: null, listHeads: new Map() };
+  for (const sheet of sheets) {
+    for (const row of sheet.rows) {
+      for (const cell of row ?? []) {
+        // Only a sentence naming an axis can state a scale; test that cheaply on every text cell.
+        if (typeof cell?.value !== "string" || cell.value.length < 12) continue;
+        if (!AXIS_NAMED.test(cell.value) || !/\d/.test(cell.value)) continue;
+        const found = wordScalesInText(cell.value);
+        stated.likelihood ??= found.likelihood;
+        stated.impact ??= found.impact;
+      }
+    }
+  }
+  for (const sheet of sheets) {
+    for (const list of wordScaleLists(sheet)) {
+      if (list.axis === "likelihood") stated.likelihood ??= list.scale;
+      else stated.impact ??= list.scale;
+      const heads = stated.listHeads.get(sheet.name) ?? new Set<string>();
+      heads.add(`${list.row},${list.column}`);
+      stated.listHeads.set(sheet.name, heads);
+    }
+  }
+  return stated;
+}
+
+/**
+ * The words in a rating column, or null when it also holds numbers: a column of numbers with a
+ * stray "High" in it is a numeric scale with a fault, not a word scale.
+ */
+function wordsIn(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  column: number,
+): Set<string> | null {
+  const words = new Set<string>();
+  for (const r of rows) {
+    const value = sheet.rows[r]?.[column]?.value ?? null;
+    const parsed = parseScaleValue(value);
+    if (parsed.kind === "text") words.add(scaleWord(cellText({ value })));
+    else if (parsed.kind === "number") return null;
+  }
+  return words;
+}
+
+function scaleFor(
+  axis: "likelihood" | "impact",
+  words: ReadonlySet<string>,
+  stated: WordScale | null,
+): WordScale | null {
+  if (words.size === 0) return null;
+  if (stated && [...words].every((w) => stated.has(w))) return stated;
+  return standardScaleFor(axis, words);
+}
+
+/** The word scales of a register's axes, judged from the words in its rating columns. */
+export function ratingWords(
+  sheet: SheetSnapshot,
+  table: RiskTable,
+  rows: readonly number[],
+  stated: StatedScales,
+): RatingWords {
+  const likelihood = new Set<string>();
+  const impact = new Set<string>();
+  for (const pair of table.pairs) {
+    for (const w of wordsIn(sheet, rows, pair.likelihood) ?? []) likelihood.add(w);
+    for (const w of wordsIn(sheet, rows, pair.impact) ?? []) impact.add(w);
+  }
+  return {
+    likelihood: scaleFor("likelihood", likelihood, stated.likelihood),
+    impact: scaleFor("impact", impact, stated.impact),
+  };
+}
+
+/** The top of a word scale: 3 for Low/Medium/High, 5 for Rare … Almost certain. */
+export function wordScaleTop(words: RatingWords): number | null {
+  const tops = [words.likelihood, words.impact]
+    .filter((w): w is WordScale => w !== null)
+    .map((w) => Math.max(...w.values()));
+  return tops.length > 0 ? Math.max(...tops) : null;
+}
+
+/** A likelihood or impact cell: a number, a "3 - Likely" label, or a word of the axis's scale. */
+export function parseRating(value: CellValue, words: WordScale | null): ParsedValue {
+  const parsed = parseScaleValue(value);
+  if (parsed.kind !== "text" || !words) return parsed;
+  const n = words.get(scaleWord(parsed.text));
+  return n === undefined
+    ? parsed
+    : { kind: "number", value: n, fromText: true, label: parsed.text };
+}

@@ -1,0 +1,229 @@
+import { parseAddress } from "../a1";
+import { cellText, type Cell, type SheetSnapshot } from "../snapshot";
+
+/**
+ * Header blocks: councils' headers span one to three rows. A group label merged across columns
+ * ("Residual risk" over Likelihood | Impact | Score), single headers merged down over the block
+ * ("Ref"), words stacked over rows in separate cells ("Date of" / "next" / "review") and a units row
+ * ("£'000", "%") all belong to the header. Every column gets one composite name that the table
+ * kinds classify: its group (from a merge wider than the column) and its own words.
+ *
+ * Shared geometry for every table kind: nothing here knows about risks or money.
+ */
+
+export interface MergeIndex {
+  /** "row,column" of every cell inside a merge → the merge's area. */
+  readonly at: ReadonlyMap<string, MergeArea>;
+  /** Per row, one past the rightmost merged column: a merge may reach past the row's cells. */
+  readonly width: ReadonlyMap<number, number>;
+}
+
+function position(address: string | undefined): { row: number; column: number } | null {
+  if (!address) return null;
+  try {
+    return parseAddress(address);
+  } catch {
+    return null;
+  }
+}
+
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const mergeCache = new WeakMap<SheetSnapshot, MergeIndex>();
+
+/** The sheet's merges by cell, built once per sheet. Unreadable merge strings are passed over. */
+export function mergeIndex(sheet: SheetSnapshot): MergeIndex {
+  const cached = mergeCache.get(sheet);
+  if (cached) return cached;
+  const at = new Map<string, MergeArea>();
+  const width = new Map<number, number>();
+  for (const text of sheet.merges) {
+    const [from, to] = text.split(":");
+    const a = position(from);
+    const b = to === undefined ? a : position(to);
+    if (!a || !b) continue;
+    const area = {
+      top: Math.min(a.row, b.row),
+      left: Math.min(a.column, b.column),
+      bottom: Math.max(a.row, b.row),
+      right: Math.max(a.column, b.column),
+    };
+    // A whole-sheet merge would be millions of cells; a header merge is small.
+    if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > 10_000) continue;
+    for (let r = area.top; r <= area.bottom; r++) {
+      width.set(r, Math.max(width.get(r) ?? 0, area.right + 1));
+      for (let c = area.left; c <= area.right; c++) at.set(`${r},${c}`, area);
+    }
+  }
+  const index = { at, width };
+  mergeCache.set(sheet, index);
+  return index;
+}
+
+/** The cell a reader sees at (row, column): the merge's top-left cell inside a merge. */
+export function shownCell(sheet: SheetSnapshot, row: number, column: number): Cell | undefined {
+  const index = mergeIndex(sheet);
+  // Most rows hold no merge: skip building a key per cell on sheets of a million cells.
+  if (!index.width.has(row)) return sheet.rows[row]?.[column] ?? undefined;
+  const area = index.at.get(`${row},${column}`);
+  const r = area ? area.top : row;
+  const c = area ? area.left : column;
+  return sheet.rows[r]?.[c] ?? undefined;
+}
+
+const UNITS = /^(£|£\s*'?000s?|£k|£m|£\s*millions?|%|no\.?|nos\.?|number|£\s*thousands?)$/i;
+
+/** "£'000", "£m", "%", "No.": the unit a units row states for its column. */
+export function unitOf(text: string): string | null {
+  const t = text.trim();
+  return UNITS.test(t) ? t : null;
+}
+
+export interface HeaderColumn {
+  column: number;
+  /** Group labels over the column (merges wider than it), outermost first: "Residual risk". */
+  group: string | null;
+  /** The column's own words, stacked rows joined: "Date of next review". */
+  text: string;
+  /** The unit stated in a units row, when there is one: "£'000". */
+  unit: string | null;
+}
+
+export interface HeaderBlock {
+  /** First and last header rows (0-based). */
+  top: number;
+  bottom: number;
+  /** Columns from..to with any header text, left to right. */
+  columns: HeaderColumn[];
+}
+
+const isText = (cell: Cell | undefined) =>
+  typeof cell?.value === "string" && cell.value.trim() !== "" && !cell.formula;
+
+/** True when a cell holds a number, a boolean, a formula or an error: data, not a header. */
+function isData(cell: Cell | undefined): boolean {
+  if (!cell) return false;
+  if (cell.formula || cell.error) return true;
+  return typeof cell.value === "number" || typeof cell.value === "boolean";
+}
+
+/**
+ * Whether `next` continues the header block `rows` in columns from..to: no data in it, some text,
+ * and a sign that it is header — a merge reaching down into it, a group label merged above its
+ * text, a units row, or short stacked words with the first column left empty.
+ */
+function continuesHeader(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  next: number,
+  from: number,
+  to: number,
+): boolean {
+  const merges = mergeIndex(sheet).at;
+  const previous = rows[rows.length - 1] ?? next - 1;
+  let texts = 0;
+  let short = true;
+  let units = true;
+  let evidence = false;
+  for (let c = from; c <= to; c++) {
+    const own = sheet.rows[next]?.[c] ?? undefined;
+    const area = merges.get(`${next},${c}`);
+    if (area && area.top < next && area.top >= rows[0]!) evidence = true;
+    if (area && area.top < next) continue;
+    if (isData(own)) return false;
+    if (!isText(own)) continue;
+    texts++;
+    const text = cellText(own);
+    if (text.length > 30) short = false;
+    if (!unitOf(text)) units = false;
+    const above = merges.get(`${previous},${c}`);
+    if (above && above.right > above.left) evidence = true;
+  }
+  if (texts === 0) return false;
+  if (evidence || units) return true;
+  const lead = sheet.rows[next]?.[from] ?? undefined;
+  return short && !isText(lead) && !isData(lead);
+}
+
+/**
+ * The header block whose top row is `top`, over columns from..to: up to `maxRows` rows, each
+ * below the top one only if it continues the header.
+ */
+export function readHeaderBlock(
+  sheet: SheetSnapshot,
+  top: number,
+  from: number,
+  to: number,
+  maxRows = 3,
+): HeaderBlock {
+  const rows = [top];
+  for (let next = top + 1; rows.length < maxRows && next < sheet.rows.length; next++) {
+    if (!continuesHeader(sheet, rows, next, from, to)) break;
+    rows.push(next);
+  }
+  const merges = mergeIndex(sheet).at;
+  const columns: HeaderColumn[] = [];
+  for (let c = from; c <= to; c++) {
+    const groups: string[] = [];
+    const words: string[] = [];
+    let unit: string | null = null;
+    let seen: MergeArea | null = null;
+    for (const r of rows) {
+      const area = merges.get(`${r},${c}`);
+      if (area && area === seen) continue;
+      seen = area ?? null;
+      const text = cellText(
+        (area ? sheet.rows[area.top]?.[area.left] : sheet.rows[r]?.[c]) ?? undefined,
+      );
+      if (!text) continue;
+      const stated = unitOf(text);
+      if (stated && r !== top) unit = stated;
+      else if (area && area.right > area.left) groups.push(text);
+      else words.push(text);
+    }
+    const text = words.join(" ").replace(/\s+/g, " ").trim();
+    const group = groups.join(" › ");
+    if (!text && !group) continue;
+    columns.push(
+      text
+        ? { column: c, group: group || null, text, unit }
+        : { column: c, group: null, text: group, unit },
+    );
+  }
+  return { top, bottom: rows[rows.length - 1] ?? top, columns };
+}
+
+/** The composite name of a header column: "Residual risk › Likelihood". */
+export function compositeName(column: HeaderColumn): string {
+  return column.group ? `${column.group} › ${column.text}` : column.text;
+}
+
+/**
+ * Runs of header text in a row, reading a merged cell as text over its whole width, so that a
+ * group label merged over sub-headers is one run. One blank spacer column may sit inside a run; a
+ * number (or other data) ends it.
+ */
+export function headerRuns(sheet: SheetSnapshot, row: number): { from: number; to: number }[] {
+  const cells = sheet.rows[row] ?? [];
+  const runs: { from: number; to: number }[] = [];
+  let open = false;
+  const width = Math.max(cells.length, mergeIndex(sheet).width.get(row) ?? 0);
+  for (let c = 0; c < width; c++) {
+    const cell = shownCell(sheet, row, c);
+    if (isData(cell)) {
+      open = false;
+      continue;
+    }
+    if (!isText(cell)) continue;
+    const last = runs[runs.length - 1];
+    if (open && last && last.to >= c - 2) last.to = c;
+    else runs.push({ from: c, to: c });
+    open = true;
+  }
+  return runs;
+}

@@ -1,0 +1,242 @@
+import { normaliseHeader } from "../headers";
+import type { CellValue, SheetSnapshot } from "../snapshot";
+
+/**
+ * Keys councils write beside, above, below their tables or on another sheet: bands of a score in
+ * one cell ("Rating: 1-4 Low | 5-12 Medium | 15-25 High", "RAG: 1-3 Green, 4-6 Amber, 8-16 Red",
+ * "1-2 Low | 3-4 Medium | 6 High | 9 Very high"), and word scales in a sentence ("Low = 1,
+ * Medium = 2, High = 3", "Likelihood: 1 Rare, 2 Unlikely, …") or in a list of cells (a "Likelihood"
+ * column of words beside a column of 1..n). Every parser here is total: any text in, no throw.
+ */
+
+export interface KeyBand {
+  from: number;
+  to: number;
+  label: string;
+}
+
+/** A word scale: normalised word → its number, for one axis. */
+export type WordScale = ReadonlyMap<string, number>;
+
+export interface WordScales {
+  likelihood: WordScale | null;
+  impact: WordScale | null;
+}
+
+const AXIS_WORDS = /\b(likelihood|probability|impact|severity|consequence)\b/i;
+const LIKELIHOOD = /^(likelihood|probability|chance)$/;
+const IMPACT = /^(impact|severity|consequences?)$/;
+
+/** Normalised form of a scale word: "Almost Certain " → "almost certain". */
+export function scaleWord(text: string): string {
+  return normaliseHeader(text);
+}
+
+const ONE_CELL_SHAPE = /\d[^|,;]*[|,;][^\d]*\d|\d\s*(?:-|–|—|to)\s*\d[^\d]+\d/;
+const BAND_RANGE_FIRST =
+  /(\d+)(?:\s*(?:-|–|—|to)\s*(\d+))?\s*(?:[:=]\s*)?([A-Za-z][A-Za-z]*(?:[ -][A-Za-z]+)*)/g;
+const BAND_LABEL_FIRST =
+  /([A-Za-z][A-Za-z]*(?: [A-Za-z]+)*)\s*(?:[:=(]\s*)?(\d+)(?:\s*(?:-|–|—|to)\s*(\d+))?/g;
+
+function tidyLabel(label: string): string {
+  const tidy = label
+    .replace(/\b(risk|priority|rating)\s*$/i, "")
+    .trim()
+    .replace(/\s+/g, " ");
+  return tidy.charAt(0).toUpperCase() + tidy.slice(1);
+}
+
+/** Ascending, non-overlapping, two or more: bands a reader would accept as a key. */
+export function coherentBands(bands: readonly KeyBand[]): KeyBand[] | null {
+  if (bands.length < 2) return null;
+  const sorted = [...bands].sort((a, b) => a.from - b.from);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1];
+    const cur = sorted[i];
+    if (!prev || !cur || cur.from <= prev.to) return null;
+  }
+  return sorted;
+}
+
+/** Bands matched in `text`, or none unless they are all it says (beyond separators). */
+function bandsBy(text: string, pattern: RegExp, rangeFirst: boolean): KeyBand[] {
+  const bands: KeyBand[] = [];
+  let rest = text;
+  for (const m of text.matchAll(pattern)) {
+    const [whole, a, b, c] = m;
+    const from = Number(rangeFirst ? a : b);
+    const toText = rangeFirst ? b : c;
+    const to = toText === undefined ? from : Number(toText);
+    const label = tidyLabel((rangeFirst ? c : a) ?? "");
+    // A score band is small numbers and a word or two: "31 October 2025" is a date.
+    const plausible = from <= to && to <= 100 && label.split(" ").length <= 3;
+    if (!label || !Number.isFinite(from) || !Number.isFinite(to) || !plausible) return [];
+    bands.push({ from, to, label });
+    rest = rest.replace(whole, " ");
+  }
+  return /^[\s|,;/]*$/.test(rest) ? bands : [];
+}
+
+/**
+ * Score bands stated in one cell, or null: a text that names likelihood or impact is a scale, not
+ * bands. "Rating: 1-4 Low | 5-12 Medium" (ranges first) and "Low 1-4, Medium 5-12" both read.
+ */
+export function bandsInOneCell(text: string): KeyBand[] | null {
+  // Two bands need a digit, a separator or range, and another digit: most text has none.
+  if (text.length > 300 || !ONE_CELL_SHAPE.test(text) || AXIS_WORDS.test(text)) return null;
+  // "Rating:", "RAG:", "Risk level = L x I." lead the key; what follows the last colon or "." is it.
+  const body = text.replace(/^[^\d]*?[:.]\s*(?=\d)/, "").replace(/^.*=\s*L\s*x\s*I\.?/i, "");
+  const first = coherentBands(bandsBy(body, BAND_RANGE_FIRST, true));
+  if (first) return first;
+  return coherentBands(bandsBy(body, BAND_LABEL_FIRST, false));
+}
+
+const WORD_EQUALS = /([A-Za-z][A-Za-z ]*?)\s*=\s*(\d+)/g;
+const NUMBER_WORD = /(\d+)\s*(?:[-–=:.)]\s*)?([A-Z][a-z]+(?: [a-z]+)?)/g;
+
+interface AxisToken {
+  at: number;
+  axis?: "likelihood" | "impact";
+  word?: string;
+  value?: number;
+}
+
+function scaleFrom(entries: readonly [string, number][]): WordScale | null {
+  if (entries.length < 3) return null;
+  const map = new Map<string, number>();
+  for (const [word, value] of entries) {
+    const key = scaleWord(word);
+    if (!key || map.has(key)) return null;
+    map.set(key, value);
+  }
+  const values = [...map.values()].sort((a, b) => a - b);
+  // 1..n, each once: a scale, not a list of figures.
+  return values.every((v, i) => v === i + 1) ? map : null;
+}
+
+/**
+ * Word scales stated in a sentence. Each mapping belongs to the axis named before it;
+ * "Likelihood (L) and impact (I) are each scored Low = 1, …" gives both axes the same words.
+ */
+export function wordScalesInText(text: string): WordScales {
+  const none: WordScales = { likelihood: null, impact: null };
+  if (text.length > 600 || !/\d/.test(text)) return none;
+  const tokens: AxisToken[] = [];
+  for (const m of text.matchAll(/\b(likelihood|probability|impact|severity|consequences?)\b/gi)) {
+    const word = (m[1] ?? "").toLowerCase();
+    tokens.push({
+      at: m.index,
+      axis: /^(likelihood|probability)$/.test(word) ? "likelihood" : "impact",
+    });
+  }
+  // "… are each scored Low = 1": a scale word is one or two words ("Almost certain").
+  const lastWords = (phrase: string) => {
+    const words = phrase.trim().split(/\s+/);
+    return words.length > 2 ? (words[words.length - 1] ?? "") : words.join(" ");
+  };
+  let pairs = [...text.matchAll(WORD_EQUALS)].map((m) => ({
+    at: m.index,
+    word: lastWords(m[1] ?? ""),
+    value: Number(m[2]),
+  }));
+  if (pairs.length < 3) {
+    pairs = [...text.matchAll(NUMBER_WORD)].map((m) => ({
+      at: m.index,
+      word: (m[2] ?? "").trim(),
+      value: Number(m[1]),
+    }));
+  }
+  // Axis names inside a pair's word ("Score = Likelihood") are not axis markers.
+  tokens.push(...pairs);
+  tokens.sort((a, b) => a.at - b.at);
+  const entries = { likelihood: [] as [string, number][], impact: [] as [string, number][] };
+  let current = new Set<"likelihood" | "impact">();
+  let lastWasAxis = false;
+  for (const t of tokens) {
+    if (t.axis) {
+      if (!lastWasAxis) current = new Set();
+      current.add(t.axis);
+      lastWasAxis = true;
+    } else if (t.word !== undefined && t.value !== undefined) {
+      lastWasAxis = false;
+      if (AXIS_WORDS.test(t.word)) continue;
+      for (const axis of current) entries[axis].push([t.word, t.value]);
+    }
+  }
+  return { likelihood: scaleFrom(entries.likelihood), impact: scaleFrom(entries.impact) };
+}
+
+const cellString = (value: CellValue | undefined): string =>
+  typeof value === "string" ? value.trim() : "";
+
+/**
+ * Word scales laid out as lists of cells: a "Likelihood" (or "Impact") header over words, with
+ * their numbers 1..n in the next column ("Rare | 1", "Unlikely | 2", …). Returns each list found
+ * with the cell of its header, so that a table detector can tell a key from a register.
+ */
+export function wordScaleLists(
+  sheet: SheetSnapshot,
+): { axis: "likelihood" | "impact"; row: number; column: number; scale: WordScale }[] {
+  const found: { axis: "likelihood" | "impact"; row: number; column: number; scale: WordScale }[] =
+    [];
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r];
+    if (!cells) continue;
+    for (let c = 0; c < cells.length; c++) {
+      const value = cells[c]?.value;
+      // A list heading is one word; most text cells are passed over on their first letter.
+      if (typeof value !== "string" || value.length > 20 || !/^\s*[LlPpCcIiSs]/.test(value))
+        continue;
+      const norm = normaliseHeader(value);
+      const axis = LIKELIHOOD.test(norm) ? "likelihood" : IMPACT.test(norm) ? "impact" : null;
+      if (!axis) continue;
+      const entries: [string, number][] = [];
+      for (let k = r + 1; k < sheet.rows.length && entries.length < 10; k++) {
+        const word = cellString(sheet.rows[k]?.[c]?.value);
+        const value = sheet.rows[k]?.[c + 1]?.value;
+        if (!word || typeof value !== "number" || /\d/.test(word)) break;
+        entries.push([word, value]);
+      }
+      const scale = scaleFrom(entries);
+      if (scale) found.push({ axis, row: r, column: c, scale });
+    }
+  }
+  return found;
+}
+
+/** The standard scales, used when a register's words are all in one of them and no key says. */
+export const STANDARD_SCALES: readonly {
+  axis: "likelihood" | "impact" | "both";
+  words: string[][];
+}[] = [
+  {
+    axis: "likelihood",
+    words: [["rare"], ["unlikely"], ["possible"], ["likely"], ["almost certain", "very likely"]],
+  },
+  {
+    axis: "impact",
+    words: [
+      ["insignificant", "negligible"],
+      ["minor"],
+      ["moderate"],
+      ["major"],
+      ["catastrophic", "critical", "severe"],
+    ],
+  },
+  { axis: "both", words: [["low"], ["medium"], ["high"]] },
+];
+
+/** The standard scale of an axis holding every one of `words` (normalised), or null. */
+export function standardScaleFor(
+  axis: "likelihood" | "impact",
+  words: ReadonlySet<string>,
+): WordScale | null {
+  if (words.size === 0) return null;
+  for (const standard of STANDARD_SCALES) {
+    if (standard.axis !== axis && standard.axis !== "both") continue;
+    const map = new Map<string, number>();
+    standard.words.forEach((names, i) => names.forEach((n) => map.set(n, i + 1)));
+    if ([...words].every((w) => map.has(w))) return map;
+  }
+  return null;
+}
