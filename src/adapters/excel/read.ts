@@ -22,6 +22,8 @@ interface SheetPlan {
   hiddenRows: number[] | null;
   hiddenColumns: number[] | null;
   merges: string[];
+  /** No way to ask for merged areas (ExcelApi < 1.13): `merges` is empty without meaning none. */
+  mergesUnknown: boolean;
 }
 
 interface Loaded {
@@ -127,7 +129,14 @@ async function readIn(
             rangeAddress(a.firstRow, a.firstColumn, a.lastRow, a.lastColumn),
           )
         : [];
-    return { name: ws.name, used: area, ...formulaMap(formulas), ...hidden, merges };
+    return {
+      name: ws.name,
+      used: area,
+      ...formulaMap(formulas),
+      ...hidden,
+      merges,
+      mergesUnknown: !merged,
+    };
   });
   const own = ownSheetsFromNames(names.items.map((n) => ({ name: n.name, reference: n.formula })));
   const ownRole = (sheet: string) =>
@@ -303,5 +312,6 @@ function toSheet(plan: SheetPlan, loaded: Loaded[]): SheetSnapshot {
     hiddenRows: plan.hiddenRows ?? [],
     hiddenColumns: plan.hiddenColumns ?? [],
     merges: plan.merges,
+    ...(plan.mergesUnknown ? { mergesUnknown: true } : {}),
   };
 }
