@@ -56,3 +56,29 @@ describe("merged cells before ExcelApi 1.13", () => {
     expect(rows[2]?.[6]?.[1]).toMatch(/^=IF\(ISNUMBER\(/);
   });
 });
+
+describe("merged cells from ExcelApi 1.13", () => {
+  it("finds a blank merged area beside a table, outside the used range, and writes past it", async () => {
+    // D2:E3 is merged and blank (a box left for notes): the used range of values ends at C3.
+    const book = workbook(
+      sheet(
+        "Register",
+        [
+          ["Risk", "Likelihood", "Impact"],
+          ["Flooding", 2, 3],
+          ["Staffing", 3, 3],
+        ],
+        { merges: ["D2:E3"] },
+      ),
+    );
+    const d = excelDouble(bookFromSnapshot(book), { version: 13 });
+    const read = await readSnapshot(runtime(d));
+    expect(read.sheets[0]?.merges).toEqual(["D2:E3"]);
+    const columns = (s: WorkbookSnapshot) =>
+      analyseWorkbook(s, { asOf: TODAY }).plan.operations.map((o) =>
+        o.kind === "column" ? o.column : o.kind,
+      );
+    expect(columns(read)).toEqual(columns(book));
+    expect(columns(read)).toEqual([5, 6]);
+  });
+});

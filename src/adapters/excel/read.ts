@@ -109,8 +109,10 @@ async function readIn(
     const visible = modern ? used.getSpecialCellsOrNullObject("Visible") : null;
     formulas?.load("address,areaCount");
     visible?.load("address,areaCount");
-    // Merged areas can be asked for from ExcelApi 1.13; before that they are not known.
-    const merged = mergesKnown ? used.getMergedAreasOrNullObject() : null;
+    // Merged areas can be asked for from ExcelApi 1.13; before that they are not known. They are
+    // asked of the whole sheet: Excel lists only merges whose top-left cell is in the range asked
+    // (OfficeDev/office-js#3611), and a blank merge beside a table lies outside the used range.
+    const merged = mergesKnown ? ws.getRange().getMergedAreasOrNullObject() : null;
     merged?.load("address,areaCount");
     return { ws, used, formulas, visible, merged };
   });
