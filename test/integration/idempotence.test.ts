@@ -58,17 +58,6 @@ function cellsOf(snapshot: WorkbookSnapshot): Record<string, string> {
 
 const key = (f: Finding) => `${f.code}@${f.sheet}!${f.cell}`;
 
-/**
- * Known to fail until column inserts are done the way Excel does them (issue 11, the other half):
- * these plans insert a column, which still goes through the ExcelJS rebuild, and ExcelJS leaves
- * merges where they were. `it.failing` keeps the case running: once inserts are fixed it fails
- * here, and the entry must go.
- */
-const SECOND_APPLY_BROKEN_BY_INSERTS: Record<string, string> = {
-  "05-tarnside-transformation-programme.xlsx":
-    "the inserted Target priority column's header lands under the merge M3:M4 ExcelJS did not move, so a second apply does not see it and inserts again",
-};
-
 describe.each(WORKBOOKS.map((file) => [path.basename(file), file]))("%s", (name, file) => {
   const dir = tempDir("cs-idempotence-");
   const once = path.join(dir, "once.xlsx");
@@ -97,8 +86,7 @@ describe.each(WORKBOOKS.map((file) => [path.basename(file), file]))("%s", (name,
     expect(fresh).toEqual([]);
   });
 
-  const secondApply = SECOND_APPLY_BROKEN_BY_INSERTS[name] ? it.failing : it;
-  secondApply("a second apply changes nothing and adds no sheet", async () => {
+  it("a second apply changes nothing and adds no sheet", async () => {
     expect(second.json.changed).toEqual([]);
     const afterTwice = await snapshotOf(twice);
     expect(afterTwice.sheets.map((s) => [s.name, s.ours ?? null])).toEqual(
