@@ -80,8 +80,14 @@ export function newColumns(
     { kind: "insert-columns", sheet: sheet.name, table: range, column: beside, count },
   ];
   const header = sheet.rows[table.headerRow]?.[beside];
+  // The column beside holds something in the table's rows (it is not free). An empty header cell
+  // there may be the covered part of a merged header (P5:P6 shows its text in P5); when the host
+  // cannot say where merges are, it is taken as one: inserting is safe whatever is merged, since
+  // an inserted column is empty and Excel's Range.insert moves the merges with the cells.
   const headerCarriesOn =
-    !isEmptyCell(header ?? undefined) || inMerge(sheet, table.headerRow, beside);
+    !isEmptyCell(header ?? undefined) ||
+    inMerge(sheet, table.headerRow, beside) ||
+    sheet.mergesUnknown === true;
   if (placement === "beside" && headerCarriesOn)
     return { first: beside, range, operations: insert() };
   for (let first = beside + 1; first + count - 1 <= LAST_COLUMN; first++)

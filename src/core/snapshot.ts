@@ -27,6 +27,12 @@ export const SheetSnapshotSchema = z.object({
   /** Merged ranges in A1 form; only the top-left cell of a merge carries a value. */
   merges: z.array(z.string()),
   /**
+   * True when the host could not say where the merged ranges are (Excel before ExcelApi 1.13 has
+   * no way to ask), so `merges` is empty without meaning "no merges". Planners then take the
+   * choice that is safe whatever is merged.
+   */
+  mergesUnknown: z.boolean().optional(),
+  /**
    * Set when the workbook marks the sheet as one Council Sheets created (see own-sheets.ts):
    * such a sheet is never analysed as a council table nor written by a later apply.
    */

@@ -58,13 +58,6 @@ function cellsOf(snapshot: WorkbookSnapshot): Record<string, string> {
 
 const key = (f: Finding) => `${f.code}@${f.sheet}!${f.cell}`;
 
-/**
- * Known to fail until column inserts are done the way Excel does them (issue 11, the other half):
- * these plans insert a column, which still goes through the ExcelJS rebuild, and ExcelJS leaves
- * merges where they were. `it.failing` keeps the case running: once inserts are fixed it fails
- * here, and the entry must go.
- */
-
 describe.each(WORKBOOKS.map((file) => [path.basename(file), file]))("%s", (name, file) => {
   const dir = tempDir("cs-idempotence-");
   const once = path.join(dir, "once.xlsx");

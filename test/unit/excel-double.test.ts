@@ -390,6 +390,13 @@ describe("merged cells", () => {
       await ctx.sync();
       expect([r.values, m.address]).toEqual([[["Head", ""]], "S!A1:B1"]);
     });
+    // Only merges whose top-left cell is in the range asked are listed (OfficeDev/office-js#3611).
+    await batch(d, async (ctx) => {
+      const m = ctx.workbook.worksheets.getItem("S").getRange("B1:B2").getMergedAreasOrNullObject();
+      m.load("address");
+      await ctx.sync();
+      expect(m.isNullObject).toBe(true);
+    });
     const old = excelDouble([s], { version: 12 });
     await batch(old, async (ctx) => {
       expect(() =>

@@ -142,6 +142,35 @@ describe("where new calculated columns go", () => {
       [1, 2, 3, "note"],
     ]);
     expect(newColumns(loose, table, 1, "beside")).toMatchObject({ first: 4, operations: [] });
+    // Where merges cannot be known (Excel before ExcelApi 1.13), the empty header cell may be the
+    // covered part of a merge: the insert is taken, which is safe whatever is merged.
+    expect(newColumns({ ...loose, mergesUnknown: true }, table, 1, "beside")).toMatchObject({
+      first: 3,
+      operations: [{ kind: "insert-columns", column: 3, count: 1 }],
+    });
+  });
+
+  it("plans the same insert with merges unknown as with a merged two-row header known", () => {
+    // As corpus 01 (P5:P6): the header cell beside the residual pair is the covered half of a
+    // merge ("Owner", G1:G2), and the column under it holds data.
+    const rows: CellValue[][] = [
+      ["Risk", "Inherent risk", null, null, "Residual risk", null, "Owner", "Review date"],
+      ["", "Likelihood", "Impact", "Score", "Likelihood", "Impact", "", ""],
+      ["Flooding", 2, 3, 6, 1, 3, "J Smith", 46300],
+      ["Staffing", 3, 3, 9, 2, 2, "K Jones", 46320],
+    ];
+    const known = sheet("Register", rows, { merges: ["B1:D1", "E1:F1", "G1:G2", "H1:H2"] });
+    const unknown: SheetSnapshot = { ...known, merges: [], mergesUnknown: true };
+    const layout = (s: SheetSnapshot) =>
+      plan(s).map((o) =>
+        o.kind === "column"
+          ? [o.column, o.header?.text ?? null]
+          : [o.kind, o.kind === "insert-columns" ? o.column : o.sheet],
+      );
+    expect(layout(known)).toContainEqual(["insert-columns", 6]);
+    expect(layout(unknown)).toEqual(layout(known));
+    // Told wrongly that nothing is merged, the planner would have gone past the merge instead.
+    expect(layout({ ...known, merges: [] })).not.toEqual(layout(known));
   });
 });
 

@@ -22,6 +22,8 @@ interface SheetPlan {
   hiddenRows: number[] | null;
   hiddenColumns: number[] | null;
   merges: string[];
+  /** No way to ask for merged areas (ExcelApi < 1.13): `merges` is empty without meaning none. */
+  mergesUnknown: boolean;
 }
 
 interface Loaded {
@@ -107,8 +109,10 @@ async function readIn(
     const visible = modern ? used.getSpecialCellsOrNullObject("Visible") : null;
     formulas?.load("address,areaCount");
     visible?.load("address,areaCount");
-    // Merged areas can be asked for from ExcelApi 1.13; before that they are not known.
-    const merged = mergesKnown ? used.getMergedAreasOrNullObject() : null;
+    // Merged areas can be asked for from ExcelApi 1.13; before that they are not known. They are
+    // asked of the whole sheet: Excel lists only merges whose top-left cell is in the range asked
+    // (OfficeDev/office-js#3611), and a blank merge beside a table lies outside the used range.
+    const merged = mergesKnown ? ws.getRange().getMergedAreasOrNullObject() : null;
     merged?.load("address,areaCount");
     return { ws, used, formulas, visible, merged };
   });
@@ -127,7 +131,14 @@ async function readIn(
             rangeAddress(a.firstRow, a.firstColumn, a.lastRow, a.lastColumn),
           )
         : [];
-    return { name: ws.name, used: area, ...formulaMap(formulas), ...hidden, merges };
+    return {
+      name: ws.name,
+      used: area,
+      ...formulaMap(formulas),
+      ...hidden,
+      merges,
+      mergesUnknown: !merged,
+    };
   });
   const own = ownSheetsFromNames(names.items.map((n) => ({ name: n.name, reference: n.formula })));
   const ownRole = (sheet: string) =>
@@ -303,5 +314,6 @@ function toSheet(plan: SheetPlan, loaded: Loaded[]): SheetSnapshot {
     hiddenRows: plan.hiddenRows ?? [],
     hiddenColumns: plan.hiddenColumns ?? [],
     merges: plan.merges,
+    ...(plan.mergesUnknown ? { mergesUnknown: true } : {}),
   };
 }

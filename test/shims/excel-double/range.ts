@@ -175,7 +175,11 @@ export class DoubleRange extends Proxy_ {
       shown++;
     return renderAddress(sheet, areas.slice(0, shown));
   }
-  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas that touch this range. */
+  /**
+   * Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas whose top-left cell lies in
+   * this range; a merge that only reaches into it from above or the left is not listed
+   * (OfficeDev/office-js#3611, reported as marked "not a bug").
+   */
   getMergedAreasOrNullObject(): DoubleRange {
     this.ctx.require("1.13", "getMergedAreasOrNullObject");
     const sheetRef = this.sheetRef;
@@ -188,7 +192,7 @@ export class DoubleRange extends Proxy_ {
         const within = this.areaNow();
         if (!sheet || !within) return null;
         const found = (sheet.merges ?? []).filter(
-          (m) => m.r1 <= within.r2 && m.r2 >= within.r1 && m.c1 <= within.c2 && m.c2 >= within.c1,
+          (m) => m.r1 >= within.r1 && m.r1 <= within.r2 && m.c1 >= within.c1 && m.c1 <= within.c2,
         );
         return found.length > 0 ? found : null;
       },

@@ -1,0 +1,84 @@
+/**
+ * Merged areas in Excel before ExcelApi 1.13: there is no API to ask for them
+ * (Range.getMergedAreasOrNullObject is ExcelApi 1.13), so the snapshot says they are unknown and
+ * the planner takes the insert, which Excel's Range.insert does moving the merges itself.
+ */
+import { analyseWorkbook } from "../../src/core/analyse";
+import { describePlan } from "../../src/core/apply-plan";
+import type { CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
+import { readSnapshot } from "../../src/adapters/excel/read";
+import { applyPlanInExcel } from "../../src/adapters/excel/write";
+import { bookFromSnapshot, excelDouble } from "../shims/excel-double";
+import { sheet, TODAY, workbook } from "../helpers/builders";
+import { runtime } from "../helpers/excel";
+
+// Two-row header: "Owner" is merged down (G1:G2), so the cell beside the residual pair is covered.
+const ROWS: CellValue[][] = [
+  ["Risk", "Inherent risk", null, null, "Residual risk", null, "Owner", "Review date"],
+  ["", "Likelihood", "Impact", "Score", "Likelihood", "Impact", "", ""],
+  ["Flooding", 2, 3, 6, 1, 3, "J Smith", 46300],
+  ["Staffing", 3, 3, 9, 2, 2, "K Jones", 46320],
+];
+const BOOK = workbook(sheet("Register", ROWS, { merges: ["B1:D1", "E1:F1", "G1:G2", "H1:H2"] }));
+
+async function writeIn(version: number): Promise<{ read: WorkbookSnapshot; after: unknown }> {
+  const d = excelDouble(bookFromSnapshot(BOOK), { version });
+  const read = await readSnapshot(runtime(d));
+  const { plan } = analyseWorkbook(read, { asOf: TODAY });
+  const { changed } = describePlan(read, plan, { valuesOnly: false });
+  await applyPlanInExcel(runtime(d), plan, {
+    valuesOnly: false,
+    backup: false,
+    changes: changed,
+    when: "2026-11-22 10:00",
+  });
+  d.recalculate();
+  const after = (await readSnapshot(runtime(d))).sheets.find((s) => s.name === "Register");
+  return { read, after: after?.rows.map((r) => r.map((c) => c && [c.value, c.formula])) };
+}
+
+describe("merged cells before ExcelApi 1.13", () => {
+  it("reads merges as unknown at 1.12 and as known at 1.13", async () => {
+    const old = (await writeIn(12)).read.sheets[0];
+    const modern = (await writeIn(13)).read.sheets[0];
+    expect([old?.merges, old?.mergesUnknown]).toEqual([[], true]);
+    expect([modern?.merges.length, modern?.mergesUnknown]).toEqual([4, undefined]);
+  });
+
+  it("writes the same columns in the same places as where the merges are known", async () => {
+    const old = await writeIn(12);
+    const modern = await writeIn(13);
+    expect(old.after).toEqual(modern.after);
+    // The new column went in beside its block (G), moving "Owner" and its merge right to H.
+    const rows = modern.after as ([CellValue, string?] | null)[][];
+    expect(rows[0]?.[7]?.[0]).toBe("Owner");
+    expect(rows[1]?.[6]?.[0]).toBe("Priority");
+    expect(rows[2]?.[6]?.[1]).toMatch(/^=IF\(ISNUMBER\(/);
+  });
+});
+
+describe("merged cells from ExcelApi 1.13", () => {
+  it("finds a blank merged area beside a table, outside the used range, and writes past it", async () => {
+    // D2:E3 is merged and blank (a box left for notes): the used range of values ends at C3.
+    const book = workbook(
+      sheet(
+        "Register",
+        [
+          ["Risk", "Likelihood", "Impact"],
+          ["Flooding", 2, 3],
+          ["Staffing", 3, 3],
+        ],
+        { merges: ["D2:E3"] },
+      ),
+    );
+    const d = excelDouble(bookFromSnapshot(book), { version: 13 });
+    const read = await readSnapshot(runtime(d));
+    expect(read.sheets[0]?.merges).toEqual(["D2:E3"]);
+    const columns = (s: WorkbookSnapshot) =>
+      analyseWorkbook(s, { asOf: TODAY }).plan.operations.map((o) =>
+        o.kind === "column" ? o.column : o.kind,
+      );
+    expect(columns(read)).toEqual(columns(book));
+    expect(columns(read)).toEqual([5, 6]);
+  });
+});
