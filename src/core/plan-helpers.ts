@@ -133,8 +133,9 @@ function holdsFigure(sheet: SheetSnapshot, row: number, first: number, last: num
 /**
  * The last safeguard on a table's planned writes: no cell is written into a units row or into
  * a merged range, and a new column is written only into empty cells and only when it has cells
- * to hold (a header over nothing says nothing). Existing calculated columns are still rewritten:
- * that is what they are for.
+ * to hold (a header over nothing says nothing). In existing calculated columns typed values and
+ * blanks are rewritten (that is what the columns are for), formulas never: a council's formula
+ * is checked and reported, not replaced, and one we wrote before stays as it is.
  */
 export function guardWrites(
   sheet: SheetSnapshot,
@@ -178,7 +179,15 @@ export function guardWrites(
       (!inserted &&
         (inMerge(sheet, row, op.column) ||
           (isNew && !isEmptyCell(sheet.rows[row]?.[op.column] ?? undefined))));
-    const cells = op.cells.filter((c) => !blocked(c.row));
+    // A formula the council keeps in an existing column is theirs: it is checked (a finding
+    // says where it disagrees) but never replaced, and our own formula already there is left
+    // as it is. Only typed values and blanks in a calculated column are written.
+    const keeps = (c: { row: number; formula: string | null }) => {
+      if (isNew || inserted) return false;
+      const held = sheet.rows[c.row]?.[op.column]?.formula;
+      return held !== undefined && held !== "";
+    };
+    const cells = op.cells.filter((c) => !blocked(c.row) && !keeps(c));
     if (isNew && cells.length === 0) continue;
     if (op.header && blocked(op.header.row)) continue;
     out.push(cells.length === op.cells.length ? op : { ...op, cells });
