@@ -6,7 +6,7 @@ import type { WritePlan } from "../core/plan";
 import { planPids } from "../core/pid/build";
 import { optionsFrom, type Settings } from "../core/settings";
 import { serialOfDay } from "../core/values";
-import type { Host } from "./hosts/host";
+import type { ApplyOutcome, Host } from "./hosts/host";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { summarisePlan, type WriteSummary } from "./components/WritePreview";
 
@@ -88,6 +88,29 @@ export function useWorkbook(host: Host) {
         // A workbook that cannot be read leaves nothing of the previous one on screen.
         { analysis: null, snapshot: null, written: null },
       ),
+    [host, options, run, phase],
+  );
+
+  /**
+   * A view wrote to the workbook itself (Add decision): check the result, and say what was
+   * written with the outcome's download (standalone), as a Write does; otherwise the updated
+   * workbook could not be saved from the browser.
+   */
+  const written = useCallback(
+    (notice: string, outcome: ApplyOutcome) =>
+      run("checking", async () => {
+        phase("Checking the result");
+        const snapshot = await host.read();
+        const url = outcome.download ? URL.createObjectURL(outcome.download.blob) : null;
+        setDownload(url);
+        return {
+          snapshot,
+          analysis: analyseWorkbook(snapshot, options),
+          notice: `${notice} ${outcome.summary}`,
+          download: outcome.download && url ? { name: outcome.download.name, url } : null,
+          written: null,
+        };
+      }),
     [host, options, run, phase],
   );
 
@@ -204,6 +227,7 @@ export function useWorkbook(host: Host) {
     asOf,
     setAsOf,
     check,
+    written,
     reset,
     fail,
     write,

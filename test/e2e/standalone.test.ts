@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -11,6 +10,7 @@ import { serialOfDay } from "../../src/core/values";
 import { heatMapRisks } from "../../src/taskpane/components/HeatMap";
 import { findChromium, launch, serve } from "../helpers/browser";
 import { loadFile, tempDir } from "../helpers/xlsx";
+import { buildPane } from "./pane-build";
 import { checkPane, screenshotDir } from "./pane-checks";
 
 const ROOT = path.join(__dirname, "../..");
@@ -58,14 +58,8 @@ withBrowser("the standalone task pane in Chromium", () => {
   let server: Awaited<ReturnType<typeof serve>>;
 
   beforeAll(async () => {
-    const build = spawnSync(
-      process.execPath,
-      [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"],
-      { cwd: ROOT, encoding: "utf8", timeout: 600_000 },
-    );
-    if (build.status !== 0)
-      throw new Error(`webpack build failed:\n${build.stdout}\n${build.stderr}`);
-    server = await serve(path.join(ROOT, "dist/web"));
+    // One build for every e2e file in the run (see pane-build.ts).
+    server = await serve(buildPane(ROOT));
     browser = await launch(chromiumPath as string);
   }, 660_000);
 

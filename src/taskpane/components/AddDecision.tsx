@@ -18,11 +18,15 @@ import { readDecisionRecord } from "../../core/decisions/read";
 import type { DecisionRecord } from "../../core/decisions/record";
 import { formatMoney } from "../../core/tables/money";
 import { parseDate, parseMoney, serialToIsoDate } from "../../core/values";
-import type { Host } from "../hosts/host";
+import type { ApplyOutcome, Host } from "../hosts/host";
 
 const useStyles = makeStyles({
   panel: { display: "grid", rowGap: tokens.spacingVerticalS },
   source: { color: tokens.colorNeutralForeground3, fontStyle: "italic" },
+  // The outcome names the sheet and the decision's reference: it wraps at 320 px instead of
+  // pushing the pane sideways (a single-line MessageBar does not wrap).
+  bar: { minWidth: 0, maxWidth: "100%" },
+  body: { overflowWrap: "anywhere", minWidth: 0, whiteSpace: "normal" },
 });
 
 type Editable = "reference" | "title" | "decisionMaker" | "status" | "fundingSource";
@@ -88,7 +92,8 @@ export function AddDecision({
   onAdded,
 }: {
   host: Host;
-  onAdded?: (summary: string) => void;
+  /** Called after the write with what was added and the host's outcome (a download, standalone). */
+  onAdded?: (summary: string, outcome: ApplyOutcome) => void;
 }) {
   const styles = useStyles();
   const [text, setText] = useState("");
@@ -117,11 +122,16 @@ export function AddDecision({
       const plan = planDecisionImport(snapshot, [record]);
       const writePlan = { operations: plan.operations };
       const { changed } = describePlan(snapshot, writePlan, { valuesOnly: false });
-      await host.apply({ plan: writePlan, valuesOnly: false, backup: false, changes: changed });
+      const applied = await host.apply({
+        plan: writePlan,
+        valuesOnly: false,
+        backup: false,
+        changes: changed,
+      });
       const row = plan.rows[0];
       const summary = `${row?.action === "updated" ? "Updated" : "Added"} ${row?.reference ?? "the decision"} on "${plan.sheet}", row ${row?.row ?? "?"}${plan.created ? " (a new decisions register)" : ""}.`;
       setOutcome({ ok: true, message: summary });
-      onAdded?.(summary);
+      onAdded?.(summary, applied);
     } catch (error) {
       const message =
         // DecisionImportError (no room below the register) and host faults both carry a message.
@@ -211,8 +221,12 @@ export function AddDecision({
         </>
       )}
       {outcome && (
-        <MessageBar intent={outcome.ok ? "success" : "error"}>
-          <MessageBarBody>{outcome.message}</MessageBarBody>
+        <MessageBar
+          intent={outcome.ok ? "success" : "error"}
+          layout="multiline"
+          className={styles.bar}
+        >
+          <MessageBarBody className={styles.body}>{outcome.message}</MessageBarBody>
         </MessageBar>
       )}
     </div>

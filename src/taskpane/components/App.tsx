@@ -350,7 +350,10 @@ export function App({ host, theme, sampleUrl }: AppProps) {
           )}
           {view === "decision" && (
             <section className={styles.section} aria-label="Add decision">
-              <AddDecision host={host} onAdded={() => void check()} />
+              <AddDecision
+                host={host}
+                onAdded={(summary, outcome) => void actions.written(summary, outcome)}
+              />
             </section>
           )}
           {view === "settings" && (
