@@ -71,9 +71,14 @@ export function newColumns(
   table: TableBounds,
   count: number,
   placement: Placement = "edge",
+  headers: readonly string[] = [],
 ): { first: number; range: string; operations: WriteOperation[] } {
   const range = rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn);
   const beside = table.lastColumn + 1;
+  // The same columns written by an earlier apply (past a note or another table, so the next
+  // reading does not take them as the table's): they are used again, never added a second time.
+  const earlier = count > 0 ? earlierColumns(sheet, table, headers) : null;
+  if (earlier !== null) return { first: earlier, range, operations: [] };
   const free = (first: number) => columnsFree(sheet, table.headerRow, table.lastRow, first, count);
   if (count === 0 || free(beside)) return { first: beside, range, operations: [] };
   const insert = (): WriteOperation[] => [
@@ -93,6 +98,25 @@ export function newColumns(
   for (let first = beside + 1; first + count - 1 <= LAST_COLUMN; first++)
     if (free(first)) return { first, range, operations: [] };
   return { first: beside, range, operations: insert() };
+}
+
+/** The first column of a run, right of the table, whose headers are exactly `headers`. */
+function earlierColumns(
+  sheet: SheetSnapshot,
+  table: TableBounds,
+  headers: readonly string[],
+): number | null {
+  if (headers.length === 0) return null;
+  const row = sheet.rows[table.headerRow] ?? [];
+  const same = (c: number, text: string) => {
+    const cell = row[c];
+    return (
+      typeof cell?.value === "string" && cell.value.trim().toLowerCase() === text.toLowerCase()
+    );
+  };
+  for (let first = table.lastColumn + 1; first + headers.length <= row.length; first++)
+    if (headers.every((h, i) => same(first + i, h))) return first;
+  return null;
 }
 
 /** Unit labels a units row holds under a header: "£'000", "£000", "£m", "£k", "%", "£". */

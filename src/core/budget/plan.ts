@@ -68,7 +68,17 @@ export function planBudgetTable(
 ): WriteOperation[] {
   const fields: Calculated[] = ["variance", "variancePct", "status", "rag"];
   const missing = fields.filter((f) => table.columns[f] === undefined);
-  const { first: firstNew, range, operations } = newColumns(sheet, table, missing.length);
+  const {
+    first: firstNew,
+    range,
+    operations,
+  } = newColumns(
+    sheet,
+    table,
+    missing.length,
+    "edge",
+    missing.map((f) => TITLES[f]),
+  );
   const at = (f: Calculated) => table.columns[f] ?? firstNew + missing.indexOf(f);
   const cells: Record<Calculated, PlannedCell[]> = {
     variance: [],

@@ -102,7 +102,17 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
     if (pair.score === null) missing.push({ pair, field: "score" });
     if (pair.priority === null) missing.push({ pair, field: "priority" });
   }
-  const { first: firstNew, range, operations } = newColumns(sheet, table, missing.length, "beside");
+  const {
+    first: firstNew,
+    range,
+    operations,
+  } = newColumns(
+    sheet,
+    table,
+    missing.length,
+    "beside",
+    missing.map((m) => titleFor(m.pair, m.field)),
+  );
   const placed = new Map<string, number>();
   missing.forEach((m, k) => placed.set(`${m.pair.name}|${m.field}`, firstNew + k));
   const columnOf = (pair: RiskPair, field: "score" | "priority") =>
