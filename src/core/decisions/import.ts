@@ -88,20 +88,36 @@ function formatOf(field: RegisterField): string | undefined {
   return field === "amountApproved" ? MONEY_FORMAT : undefined;
 }
 
+const sameTitle = (a: string, b: string) =>
+  a.replace(/\s+/g, " ").trim().toLowerCase() === b.replace(/\s+/g, " ").trim().toLowerCase();
+
+/**
+ * The register row holding the record's decision. By reference first; a record without one
+ * (minutes rarely carry one), or whose reference the register does not hold yet, is the row with
+ * the same title and the same date of decision or source file, even when the officer has since
+ * typed a reference into that row: re-importing the record then updates it instead of adding a
+ * duplicate.
+ */
 function sameDecision(table: DecisionsTable, record: DecisionRecord): number | null {
   const ref = record.reference.value;
   if (ref) {
     const hit = table.decisions.find((d) => referenceKey(d.reference) === referenceKey(ref));
-    return hit?.row ?? null;
+    if (hit) return hit.row;
   }
-  // Without a reference (minutes rarely carry one), the same title on the same date is the same.
+  const title = record.title.value;
+  if (!title) return null;
   const serial = record.dateOfDecision.value ? isoToSerial(record.dateOfDecision.value) : null;
-  const hit = table.decisions.find(
-    (d) =>
-      d.reference === "" &&
-      d.title.toLowerCase() === (record.title.value ?? "").toLowerCase() &&
-      d.dateOfDecision === serial,
-  );
+  const source = record.sourceFile.trim().toLowerCase();
+  const hit = table.decisions.find((d) => {
+    // A record with a reference never takes over a row holding a different one.
+    if (ref && d.reference !== "") return false;
+    if (!sameTitle(d.title, title)) return false;
+    const rowSource = (d.sourceFile ?? "").trim().toLowerCase();
+    const sameDate = serial !== null && d.dateOfDecision === serial;
+    const sameSource = source !== "" && rowSource === source;
+    const nothingToCompare = d.dateOfDecision === null && rowSource === "";
+    return sameDate || sameSource || (nothingToCompare && serial === null);
+  });
   return hit?.row ?? null;
 }
 
