@@ -16,7 +16,7 @@ import { detectDecisionRegisters, referenceKey, type DecisionsTable } from "./re
  */
 export class DecisionImportError extends Error {
   constructor(
-    readonly code: "no-room",
+    readonly code: "no-room" | "not-a-record",
     message: string,
   ) {
     super(message);
@@ -92,25 +92,22 @@ const sameTitle = (a: string, b: string) =>
   a.replace(/\s+/g, " ").trim().toLowerCase() === b.replace(/\s+/g, " ").trim().toLowerCase();
 
 /**
- * The register row holding the record's decision. By reference first; a record without one
- * (minutes rarely carry one), or whose reference the register does not hold yet, is the row with
- * the same title and the same date of decision or source file, even when the officer has since
- * typed a reference into that row: re-importing the record then updates it instead of adding a
- * duplicate.
+ * The register row holding the record's decision: by reference; for a record without one
+ * (minutes rarely carry one), the row with the same title and the same date of decision or source
+ * file, even when the officer has since typed a reference into that row: re-importing the record
+ * then updates it instead of adding a duplicate.
  */
 function sameDecision(table: DecisionsTable, record: DecisionRecord): number | null {
   const ref = record.reference.value;
   if (ref) {
     const hit = table.decisions.find((d) => referenceKey(d.reference) === referenceKey(ref));
-    if (hit) return hit.row;
+    return hit?.row ?? null;
   }
   const title = record.title.value;
   if (!title) return null;
   const serial = record.dateOfDecision.value ? isoToSerial(record.dateOfDecision.value) : null;
   const source = record.sourceFile.trim().toLowerCase();
   const hit = table.decisions.find((d) => {
-    // A record with a reference never takes over a row holding a different one.
-    if (ref && d.reference !== "") return false;
     if (!sameTitle(d.title, title)) return false;
     const rowSource = (d.sourceFile ?? "").trim().toLowerCase();
     const sameDate = serial !== null && d.dateOfDecision === serial;
@@ -261,11 +258,29 @@ function newRegister(
   return { operations: [op], rows, sheet: name, created: true };
 }
 
+/** A record naming no decision: no reference, title, decision maker, status or date of decision. */
+export function statesNoDecision(record: DecisionRecord): boolean {
+  return (
+    record.reference.value === null &&
+    record.title.value === null &&
+    record.decisionMaker.value === null &&
+    record.status.value === null &&
+    record.dateOfDecision.value === null
+  );
+}
+
 /** The writes that put the records into the workbook's decisions register. Throws DecisionImportError. */
 export function planDecisionImport(
   snapshot: WorkbookSnapshot,
   records: readonly DecisionRecord[],
 ): DecisionImportPlan {
+  // Such a record would take a blank row, and a blank row ends the register for every later read.
+  const empty = records.find(statesNoDecision);
+  if (empty)
+    throw new DecisionImportError(
+      "not-a-record",
+      `${empty.sourceFile || "The record"} does not read as a decision record: no reference, title, decision maker, status or date of decision found`,
+    );
   const register = snapshot.sheets
     .filter((s) => s.ours === undefined)
     .flatMap((s) => detectDecisionRegisters(s, new Set()))[0];
