@@ -136,6 +136,12 @@ describe("importing decision records into the register the workbook keeps", () =
     const again = planDecisionImport(snapshot, [minutes("rot-2023-03.txt")]);
     expect(again.created).toBe(false);
     expect(again.rows.map((r) => [r.action, r.row])).toEqual([["updated", 2]]);
+    // The same minutes twice in one import: one row.
+    const twice = planDecisionImport(snapshot, [minutes("a.txt"), minutes("a.txt")]);
+    expect(twice.rows.map((r) => [r.action, r.row])).toEqual([
+      ["added", 3],
+      ["updated", 3],
+    ]);
     // Another record with the same title from another file, on no stated date, is another decision.
     const other = planDecisionImport(snapshot, [minutes("other.txt")]);
     expect(other.rows.map((r) => [r.action, r.row])).toEqual([["added", 3]]);

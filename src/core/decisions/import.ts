@@ -118,6 +118,15 @@ function sameDecision(table: DecisionsTable, record: DecisionRecord): number | n
   return hit?.row ?? null;
 }
 
+/** Records in one import naming the same decision share a row: by reference, else title and date or file. */
+function batchKey(record: DecisionRecord): string | null {
+  if (record.reference.value) return `ref:${referenceKey(record.reference.value)}`;
+  const title = record.title.value?.replace(/\s+/g, " ").trim().toLowerCase();
+  return title
+    ? `title:${title}|${record.dateOfDecision.value ?? record.sourceFile.trim().toLowerCase()}`
+    : null;
+}
+
 function extendRegister(
   snapshot: WorkbookSnapshot,
   table: DecisionsTable,
@@ -131,7 +140,7 @@ function extendRegister(
   const yearCells = new Map<number, PlannedCell[]>();
   let next = table.lastRow + 1;
   for (const record of records) {
-    const key = record.reference.value ? referenceKey(record.reference.value) : null;
+    const key = batchKey(record);
     const earlier = key === null ? undefined : placed.get(key);
     let row = earlier ?? sameDecision(table, record);
     const action = row === null ? "added" : "updated";
@@ -220,7 +229,7 @@ function newRegister(
   const rows: ImportedRow[] = [];
   const placed = new Map<string, number>();
   for (const record of records) {
-    const key = record.reference.value ? referenceKey(record.reference.value) : null;
+    const key = batchKey(record);
     const row = (key === null ? undefined : placed.get(key)) ?? rows.length + 1;
     if (key !== null) placed.set(key, row);
     REGISTER_FIELDS.forEach(([field], column) => {
