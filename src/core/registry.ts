@@ -113,10 +113,21 @@ const projectsKind: TableKindDefinition<"projects", ProjectsTable, ProjectsTable
 };
 
 /**
- * Decisions registers claim their rows after projects and before budgets and funding look; every
- * table citing a decision reference (found on the rows no earlier kind took) is checked against
- * them.
+ * Decisions registers claim their rows after projects and before budgets and funding look. Every
+ * table citing a decision reference is checked against them, whatever kind it is otherwise
+ * reported as: a projects table with a "Decision ref" column has its rows claimed by projects, and
+ * its budgets still rest on decisions. Only the registers' own rows are left out.
  */
+function registerRows(registers: readonly DecisionsTable[]): Map<string, Set<number>> {
+  const rows = new Map<string, Set<number>>();
+  for (const t of registers) {
+    const set = rows.get(t.sheet) ?? new Set<number>();
+    for (let r = t.headerRow; r <= t.lastRow; r++) set.add(r);
+    rows.set(t.sheet, set);
+  }
+  return rows;
+}
+
 const decisionsKind: TableKindDefinition<"decisions", DecisionsTable, DecisionsTableReport> = {
   kind: "decisions",
   detect: ({ sheets, taken }) =>
@@ -125,8 +136,8 @@ const decisionsKind: TableKindDefinition<"decisions", DecisionsTable, DecisionsT
   report: (m) => decisionsReport(m),
   check: () => [],
   plan: () => [],
-  across: (models, { sheets, taken, options }) =>
-    checkCitations(sheets, models, taken, options.decisions),
+  across: (models, { sheets, options }) =>
+    checkCitations(sheets, models, registerRows(models), options.decisions),
 };
 
 const budgetKind: TableKindDefinition<"budget", BudgetTableModel, BudgetTableReport> = {

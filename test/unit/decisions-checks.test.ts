@@ -161,3 +161,34 @@ describe("decisions: references inside longer text", () => {
     ]);
   });
 });
+
+describe("decisions: tables of other kinds citing decisions", () => {
+  test("a projects table with a Decision ref column is checked against the register", () => {
+    const register = [
+      ["Decision ref", "Title", "Decision maker", "Status", "Date of decision", "Amount approved"],
+      ["CAB/2024/017", "Youth Hub grant", "Cabinet", "Approved", 45302, 25000],
+    ];
+    const projects = [
+      ["Project", "Project manager", "Status", "Budget", "Decision ref"],
+      ["Youth Hub", "J Smith", "Green", 90000, "CAB/2024/017"],
+      ["Library refit", "A Jones", "Amber", 1000, "NOPE/1"],
+    ];
+    const a = analyseWorkbook(workbook(sheet("Register", register), sheet("Projects", projects)), {
+      asOf: TODAY,
+    });
+    // Still reported as a projects table.
+    expect(a.tables.map((t) => [t.sheet, t.kind])).toEqual([
+      ["Register", "decisions"],
+      ["Projects", "projects"],
+    ]);
+    expect(
+      a.findings
+        .filter((f) => DECISION_CODES.has(f.code))
+        .map((f) => [f.code, f.sheet, f.cell])
+        .sort(),
+    ).toEqual([
+      ["decision-not-found", "Projects", "E3"],
+      ["over-approval", "Projects", "D2"],
+    ]);
+  });
+});

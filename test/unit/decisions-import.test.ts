@@ -115,4 +115,35 @@ describe("importing decision records into the register the workbook keeps", () =
     const op = plan.operations[0];
     expect(op?.kind === "add-sheet" && op.role).toBeUndefined();
   });
+
+  test("minutes without a reference update the row the officer has since typed a reference into", () => {
+    const minutes = (source: string) =>
+      readDecisionRecord(
+        "Cabinet – 13 March 2023\nThe Cabinet considered a report.\nResolved – (a) That a grant of £150,000 be awarded to Sport Rotherham for 2023/24.\n",
+        source,
+      );
+    const first = minutes("rot-2023-03.txt");
+    expect(first.reference.value).toBeNull();
+    const title = first.title.value ?? "";
+    const headers = ["Decision reference", "Title", "Decision maker", "Status", "Source file"];
+    const snapshot = workbook(
+      sheet("Register", [
+        headers,
+        // The officer typed the reference the council gave the decision after the first import.
+        ["ROT-CAB-2023-03", title, "Cabinet", "Resolved", "rot-2023-03.txt"],
+      ]),
+    );
+    const again = planDecisionImport(snapshot, [minutes("rot-2023-03.txt")]);
+    expect(again.created).toBe(false);
+    expect(again.rows.map((r) => [r.action, r.row])).toEqual([["updated", 2]]);
+    // The same minutes twice in one import: one row.
+    const twice = planDecisionImport(snapshot, [minutes("a.txt"), minutes("a.txt")]);
+    expect(twice.rows.map((r) => [r.action, r.row])).toEqual([
+      ["added", 3],
+      ["updated", 3],
+    ]);
+    // Another record with the same title from another file, on no stated date, is another decision.
+    const other = planDecisionImport(snapshot, [minutes("other.txt")]);
+    expect(other.rows.map((r) => [r.action, r.row])).toEqual([["added", 3]]);
+  });
 });

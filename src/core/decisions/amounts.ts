@@ -47,12 +47,29 @@ const LEAD_OUT = new RegExp(
 );
 
 const SAVINGS = /\bsavings?\b|\befficienc(?:y|ies)\b/i;
+/** Savings named right after the figure: "£1.2m of savings proposals", "£750,000 savings from". */
+const SAVINGS_AFTER =
+  /^\s?(?:of\s+)?(?:(?:the|proposed|planned|recurrent|recurring|further|additional|annual|budget|cashable|efficiency)\s+){0,2}(?:savings?|efficienc(?:y|ies))\b/i;
+/** A figure recalled from an earlier decision: "the previous allocation of £2m approved by Cabinet in July 2022". */
+const EARLIER_BEFORE =
+  /\b(?:previous(?:ly)?|earlier|existing|original(?:ly)?|prior|already)\b[^£]*$/i;
+const EARLIER_AFTER = new RegExp(
+  `^\\s?(?:(?:was|were|had been|has been|previously)\\s+)?(?:${DONE})\\s+(?:by|in|on|at|under)\\b`,
+  "i",
+);
+/** A sentence refusing or putting off the matter: nothing in it is approved. */
+const REFUSED = new RegExp(
+  `\\b(?:be|is|are|was|were)\\s+not\\s+(?:${DONE})\\b|\\bnot\\s+to\\s+(?:${VERBS})\\b|\\bbe\\s+(?:refused|rejected|declined|deferred|withdrawn)\\b`,
+  "i",
+);
 
 function roleOf(sentence: string, before: string, after: string): AmountRole {
   const near = before.slice(-60);
-  if (SAVINGS.test(near)) return "savings";
+  if (SAVINGS.test(near) || SAVINGS_AFTER.test(after)) return "savings";
   const operative = OPERATIVE.test(sentence);
   if (SAVINGS.test(sentence) && !operative) return "savings";
+  if (REFUSED.test(sentence)) return "context";
+  if (EARLIER_BEFORE.test(near) || EARLIER_AFTER.test(after)) return "context";
   return operative && (LEAD_IN.test(before) || LEAD_OUT.test(after)) ? "approval" : "context";
 }
 
@@ -77,8 +94,17 @@ function describe(list: readonly AmountMention[]): string {
  */
 export function readAmounts(parts: readonly { text: string; operative: boolean }[]): AmountReading {
   const mentions: AmountMention[] = [];
+  // Sentences that are numbered items of the decision ("1." or "(a)" before them, or opening them).
+  const items = new Set<string>();
   for (const part of parts) {
+    let marker = false;
     for (const sentence of sentences(part.text)) {
+      if (LIST_MARKER.test(sentence)) {
+        marker = true;
+        continue;
+      }
+      if (part.operative && (marker || LIST_ITEM.test(sentence))) items.add(sentence);
+      marker = false;
       for (const m of moneyMentions(sentence)) {
         const role = roleOf(
           sentence,
@@ -96,17 +122,27 @@ export function readAmounts(parts: readonly { text: string; operative: boolean }
   }
   const first = mentions.find((m) => m.role === "approval") ?? null;
   const byYear = first ? yearlyApprovals(first, mentions) : [];
-  const chosen = byYear.length > 1 ? byYear.map((y) => y.original) : first ? [first] : [];
+  const listed = byYear.length > 1 ? [] : listedApprovals(mentions, items);
+  const chosen =
+    byYear.length > 1
+      ? byYear.map((y) => y.original)
+      : listed.length > 1
+        ? listed
+        : first
+          ? [first]
+          : [];
   const others = mentions.filter((m) => !chosen.includes(m));
   const savings = others.filter((m) => m.role === "savings");
   const total = chosen.reduce((sum, m) => sum + Math.round(m.amount * 100), 0) / 100;
+  const summed = byYear.length > 1 || listed.length > 1;
   const approved: AmountMention | null = first
-    ? { ...first, amount: total, text: byYear.length > 1 ? formatMoney(total) : first.text }
+    ? { ...first, amount: total, text: summed ? formatMoney(total) : first.text }
     : null;
-  const year =
-    byYear.length > 1 ? null : first ? (financialYearIn(first.sentence)?.year ?? null) : null;
+  const year = summed ? null : first ? (financialYearIn(first.sentence)?.year ?? null) : null;
   let statement: string;
-  if (approved && byYear.length > 1)
+  if (approved && listed.length > 1)
+    statement = `${approved.text} approved in ${listed.length} items: ${listed.map((m) => `${m.text} ("${collapseSpace(m.sentence)}")`).join("; ")}`;
+  else if (approved && byYear.length > 1)
     statement = `${approved.text} approved: ${byYear.map((y) => `${y.mention.text} for ${y.year}`).join(", ")}`;
   else if (approved)
     statement = `${approved.text} approved${year ? ` for ${year}` : ""}: "${collapseSpace(approved.sentence)}"`;
@@ -123,6 +159,29 @@ export function readAmounts(parts: readonly { text: string; operative: boolean }
     others,
     statement,
   };
+}
+
+const LIST_ITEM = /^(?:\d{1,2}[.)]|\((?:[a-z]|\d{1,2}|[ivx]{1,4})\))\s/i;
+const LIST_MARKER = /^(?:\d{1,2}[.)]|\((?:[a-z]|\d{1,2}|[ivx]{1,4})\))$/i;
+
+/**
+ * A decision listing its approvals as numbered items ("1. To approve £200,000 for the youth
+ * service. 2. To approve £50,000 for the library service.") approves their sum: the first
+ * approval of each item.
+ */
+function listedApprovals(
+  mentions: readonly AmountMention[],
+  items: ReadonlySet<string>,
+): AmountMention[] {
+  const out: AmountMention[] = [];
+  for (const m of mentions)
+    if (
+      m.role === "approval" &&
+      items.has(m.sentence) &&
+      !out.some((o) => o.sentence === m.sentence)
+    )
+      out.push(m);
+  return out;
 }
 
 // "£1m in 2024/25", "£250,000 for 2025-26", "£2m in financial year 2026/27".

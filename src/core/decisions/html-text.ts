@@ -39,7 +39,9 @@ const BLOCKS = new Set(
     " ",
   ),
 );
-const SKIPPED = new Set(["script", "style", "template", "noscript"]);
+// The page <title> is browser chrome, not the record: it often repeats the reference glued to the
+// first words of the body.
+const SKIPPED = new Set(["script", "style", "template", "noscript", "title"]);
 
 export function decodeEntities(text: string): string {
   return text.replace(

@@ -16,7 +16,7 @@ import { detectDecisionRegisters, referenceKey, type DecisionsTable } from "./re
  */
 export class DecisionImportError extends Error {
   constructor(
-    readonly code: "no-room",
+    readonly code: "no-room" | "not-a-record",
     message: string,
   ) {
     super(message);
@@ -88,21 +88,43 @@ function formatOf(field: RegisterField): string | undefined {
   return field === "amountApproved" ? MONEY_FORMAT : undefined;
 }
 
+const sameTitle = (a: string, b: string) =>
+  a.replace(/\s+/g, " ").trim().toLowerCase() === b.replace(/\s+/g, " ").trim().toLowerCase();
+
+/**
+ * The register row holding the record's decision: by reference; for a record without one
+ * (minutes rarely carry one), the row with the same title and the same date of decision or source
+ * file, even when the officer has since typed a reference into that row: re-importing the record
+ * then updates it instead of adding a duplicate.
+ */
 function sameDecision(table: DecisionsTable, record: DecisionRecord): number | null {
   const ref = record.reference.value;
   if (ref) {
     const hit = table.decisions.find((d) => referenceKey(d.reference) === referenceKey(ref));
     return hit?.row ?? null;
   }
-  // Without a reference (minutes rarely carry one), the same title on the same date is the same.
+  const title = record.title.value;
+  if (!title) return null;
   const serial = record.dateOfDecision.value ? isoToSerial(record.dateOfDecision.value) : null;
-  const hit = table.decisions.find(
-    (d) =>
-      d.reference === "" &&
-      d.title.toLowerCase() === (record.title.value ?? "").toLowerCase() &&
-      d.dateOfDecision === serial,
-  );
+  const source = record.sourceFile.trim().toLowerCase();
+  const hit = table.decisions.find((d) => {
+    if (!sameTitle(d.title, title)) return false;
+    const rowSource = (d.sourceFile ?? "").trim().toLowerCase();
+    const sameDate = serial !== null && d.dateOfDecision === serial;
+    const sameSource = source !== "" && rowSource === source;
+    const nothingToCompare = d.dateOfDecision === null && rowSource === "";
+    return sameDate || sameSource || (nothingToCompare && serial === null);
+  });
   return hit?.row ?? null;
+}
+
+/** Records in one import naming the same decision share a row: by reference, else title and date or file. */
+function batchKey(record: DecisionRecord): string | null {
+  if (record.reference.value) return `ref:${referenceKey(record.reference.value)}`;
+  const title = record.title.value?.replace(/\s+/g, " ").trim().toLowerCase();
+  return title
+    ? `title:${title}|${record.dateOfDecision.value ?? record.sourceFile.trim().toLowerCase()}`
+    : null;
 }
 
 function extendRegister(
@@ -118,7 +140,7 @@ function extendRegister(
   const yearCells = new Map<number, PlannedCell[]>();
   let next = table.lastRow + 1;
   for (const record of records) {
-    const key = record.reference.value ? referenceKey(record.reference.value) : null;
+    const key = batchKey(record);
     const earlier = key === null ? undefined : placed.get(key);
     let row = earlier ?? sameDecision(table, record);
     const action = row === null ? "added" : "updated";
@@ -207,7 +229,7 @@ function newRegister(
   const rows: ImportedRow[] = [];
   const placed = new Map<string, number>();
   for (const record of records) {
-    const key = record.reference.value ? referenceKey(record.reference.value) : null;
+    const key = batchKey(record);
     const row = (key === null ? undefined : placed.get(key)) ?? rows.length + 1;
     if (key !== null) placed.set(key, row);
     REGISTER_FIELDS.forEach(([field], column) => {
@@ -245,11 +267,29 @@ function newRegister(
   return { operations: [op], rows, sheet: name, created: true };
 }
 
+/** A record naming no decision: no reference, title, decision maker, status or date of decision. */
+export function statesNoDecision(record: DecisionRecord): boolean {
+  return (
+    record.reference.value === null &&
+    record.title.value === null &&
+    record.decisionMaker.value === null &&
+    record.status.value === null &&
+    record.dateOfDecision.value === null
+  );
+}
+
 /** The writes that put the records into the workbook's decisions register. Throws DecisionImportError. */
 export function planDecisionImport(
   snapshot: WorkbookSnapshot,
   records: readonly DecisionRecord[],
 ): DecisionImportPlan {
+  // Such a record would take a blank row, and a blank row ends the register for every later read.
+  const empty = records.find(statesNoDecision);
+  if (empty)
+    throw new DecisionImportError(
+      "not-a-record",
+      `${empty.sourceFile || "The record"} does not read as a decision record: no reference, title, decision maker, status or date of decision found`,
+    );
   const register = snapshot.sheets
     .filter((s) => s.ours === undefined)
     .flatMap((s) => detectDecisionRegisters(s, new Set()))[0];

@@ -101,8 +101,10 @@ export function statusKind(status: string): DecisionStatusKind {
   return "unknown";
 }
 
-// A code such as "AHWB.012.2021", "E3393", "CAB/2024/017": letters and figures with separators.
-const REFERENCE = /^([A-Z][A-Z0-9]{0,9}(?:[./-][A-Z0-9]+){1,4}|[A-Z]{1,4}\d{3,6})(?=\s|$)/;
+// A code such as "AHWB.012.2021", "E3393", "CAB/2024/017", "ROT-CAB-2023-03" opening the title
+// line. Words a title may open with are not codes: "COVID-19" (one hyphen), "S106", "A629" (a road).
+const REFERENCE =
+  /^([A-Z][A-Z0-9]{0,9}(?:[./][A-Z0-9]+){1,4}|[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]+){2,4}|[A-Z]{1,4}\d{4,6})(?=\s|$)/;
 const RELATED =
   /\bRef(?:erence)?\.?\s?(?:No\.?\s?)?:?\s?([A-Z][A-Z0-9]{0,9}(?:[./-][A-Z0-9]+){0,4}\d)\b/g;
 
@@ -110,7 +112,7 @@ const RELATED =
 function resolutions(flat: string): string[] | null {
   const marker = [
     ...flat.matchAll(
-      /\b(?:Resolved|RESOLVED)\s?[–—:-]?\s?(?=\((?:\w|\d{1,2}|[ivx]{1,4})\)|That\b|THAT\b)/g,
+      /\b(?:Resolved|RESOLVED)\s?[–—:-]?\s?(?=\((?:\w|\d{1,2}|[ivx]{1,4})\)|\d{1,2}\.\s+(?:That|THAT|that)\b|That\b|THAT\b|that\b)/g,
     ),
   ].pop();
   const from = marker ? marker.index + marker[0].length : flat.search(/\(a\)\s+That\b/);
@@ -119,7 +121,9 @@ function resolutions(flat: string): string[] | null {
   const end = rest.search(/\b(?:Supporting documents|Background papers)\s?:/i);
   const block = end < 0 ? rest : rest.slice(0, end);
   const items = block
-    .split(/(?:^|\s)\((?:[a-z]|\d{1,2}|[ivx]{1,4})\)\s+|(?:^|\s)\d{1,2}\.\s+(?=That\b)/)
+    .split(
+      /(?:^|\s)\((?:[a-z]|\d{1,2}|[ivx]{1,4})\)\s+|(?:^|\s)\d{1,2}\.\s+(?=(?:That|THAT|that)\b)/,
+    )
     .map((s) => s.trim())
     .filter((s) => s !== "");
   // Without a "Resolved" marker, only the text up to the first non-resolution sentence counts.
@@ -137,17 +141,30 @@ function minutesMaker(flat: string): Sourced<string> {
   return NOT_STATED;
 }
 
-function minutesStatus(flat: string): Sourced<string> {
-  for (const sentence of sentences(flat)) {
-    if (/\b(?:deferred|withdrawn|rejected|not agreed|not approved)\b/i.test(sentence))
-      return { value: sentence.replace(/\.$/, ""), sentence };
-    const agreed = /\b(?:recommendations?|proposals?) (?:were|was) (agreed|approved)\b/i.exec(
-      sentence,
-    );
-    if (agreed?.[1]) return { value: `Recommendations ${agreed[1].toLowerCase()}`, sentence };
+const STOPPED =
+  /\b(?:deferred|withdrawn|rejected|refused|declined|not agreed|not approved|be not \w+ed)\b/i;
+const OUTCOME =
+  /\b(?:recommendations?|proposals?) (?:were|was) (agreed|approved|rejected|deferred|withdrawn|not agreed|not approved)\b/i;
+
+/**
+ * The status of minutes comes from what they resolve: a resolution deferring or refusing the
+ * matter, else the outcome the minute records ("the recommendations were agreed"), else
+ * "Resolved". The discussion before the resolutions only recalls history ("the original proposal
+ * had been rejected in 2022") and never sets the status.
+ */
+function minutesStatus(flat: string, resolved: readonly string[] | null): Sourced<string> {
+  const decisive = (resolved ?? []).filter((r) => !/\bbe noted\b/i.test(r));
+  for (const r of decisive) {
+    const sentence = sentences(r)[0] ?? r;
+    if (STOPPED.test(sentence)) return { value: sentence.replace(/\.$/, ""), sentence };
   }
-  const resolved = /\b(?:Resolved|RESOLVED)\s?[–—:-]?/.exec(flat);
-  return resolved ? { value: "Resolved", sentence: resolved[0] } : NOT_STATED;
+  for (const sentence of sentences(flat)) {
+    const outcome = OUTCOME.exec(sentence);
+    if (outcome?.[1]) return { value: `Recommendations ${outcome[1].toLowerCase()}`, sentence };
+  }
+  const marker = /\b(?:Resolved|RESOLVED)\s?[–—:-]?/.exec(flat);
+  if (resolved && marker) return { value: "Resolved", sentence: marker[0] };
+  return NOT_STATED;
 }
 
 const PERIOD = new RegExp(
@@ -221,16 +238,27 @@ export function readDecisionRecord(text: string, sourceFile: string): DecisionRe
     amountParts.push({ text: operativeText, operative: true });
   }
   const amounts = readAmounts(amountParts);
-  const title = head.replace(/^Decision details\s*/i, "").trim();
+  // Page chrome before "Decision details" (the page <title>, breadcrumbs) is not the title.
+  const title = head.replace(/^[\s\S]*?Decision details\b\s*/i, "").trim();
   const reference = REFERENCE.exec(title)?.[1] ?? null;
   const titleText = reference ? title.slice(reference.length).trim() : title;
   const referencePart = field(parts, "reference");
   const ownReference = referencePart?.value.split(" ")[0] ?? reference;
   const firstResolution = resolved?.find((r) => !/\bbe noted\b/i.test(r));
   const statusPart = field(parts, "status");
+  // Neither labelled like a decision page nor resolving anything (a report, a letter): the reader
+  // guesses nothing from its narrative, and the CLI says it is not a decision record.
+  const isRecord =
+    resolved !== null ||
+    /\bDecision details\b/i.test(head) ||
+    parts.some((p) =>
+      ["reference", "decisionMaker", "status", "dateOfDecision", "decision"].includes(p.part),
+    );
   const status = statusPart
     ? { value: statusPart.value, sentence: labelText(statusPart) }
-    : minutesStatus(flat);
+    : isRecord
+      ? minutesStatus(flat, resolved)
+      : NOT_STATED;
   const makerPart = field(parts, "decisionMaker");
   const related = new Map<string, string>();
   for (const sentence of sentences(flat))
@@ -243,7 +271,7 @@ export function readDecisionRecord(text: string, sourceFile: string): DecisionRe
       : NOT_STATED,
     // Minutes have no title line: their first resolution that decides something names the decision.
     title:
-      titleText && !(resolved && !decisionPart && !makerPart)
+      titleText && isRecord && !(resolved && !decisionPart && !makerPart)
         ? { value: titleText, sentence: head }
         : firstResolution
           ? {

@@ -110,6 +110,8 @@ export interface DecisionRow {
   byYear: Record<string, number>;
   periodStart: number | null;
   periodEnd: number | null;
+  /** The register's Source file cell ("" when it has none or no such column). */
+  sourceFile?: string;
 }
 
 export interface DecisionsTable extends TableBounds {
@@ -203,6 +205,7 @@ function readRow(
     byYear,
     periodStart: date("periodStart"),
     periodEnd: date("periodEnd"),
+    sourceFile: text("sourceFile"),
   };
 }
 
