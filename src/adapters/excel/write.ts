@@ -266,10 +266,12 @@ export async function selectCell(
       ws.load("visibility");
       await context.sync();
       // A hidden sheet cannot be activated; say so instead of failing with Excel's generic error.
+      // A very hidden one is not in the Unhide dialog ("Hide sheets and use the xlVeryHidden
+      // constant in a macro", learn.microsoft.com/office/troubleshoot/excel/hide-sheet-and-use-xlveryhidden).
       if (ws.visibility === "VeryHidden")
         throw new ExcelHostError(
           "SheetHidden",
-          `"${sheet}" is very hidden: Excel's Unhide dialog does not list it. Ask whoever set it up to make it visible (in the Visual Basic Editor, set the sheet's Visible property to xlSheetVisible) to go to ${cell}.`,
+          `"${sheet}" is very hidden: Excel's Unhide dialog does not list it, and only a macro can make it visible again. Ask whoever set up the workbook to show it, to go to ${cell}.`,
         );
       if (ws.visibility !== "Visible")
         throw new ExcelHostError(
