@@ -132,6 +132,19 @@ describe("4. a Write that changes nothing makes no backup", () => {
     expect(cellOf(d.sheet("Reg"), "D3")?.formula).toBe('=IF(COUNT(B3,C3)=2,B3*C3,"")');
   });
 
+  it("looks only as far as the response budget allows: columns past it are written and backed up", async () => {
+    const d = excelDouble([register(3, false, "Small"), register(40, false, "Big")]);
+    await checkAndWrite(d);
+    const snapshot = await readSnapshot(runtime(d));
+    const plan = analyseWorkbook(snapshot, { asOf: TODAY }).plan;
+    expect(new Set(plan.operations.map((op) => op.sheet))).toEqual(new Set(["Small", "Big"]));
+    const options = { valuesOnly: false, backup: true, changes: [], when: "now" };
+    const tight = await applyPlanInExcel(runtime(d), plan, options, 3000);
+    expect(tight.backups).toEqual(["Big backup (2)"]);
+    expect(tight.written.some((w) => w.startsWith("Small!"))).toBe(false);
+    expect(cellOf(d.sheet("Big"), "D41")?.formula).toBe('=IF(COUNT(B41,C41)=2,B41*C41,"")');
+  });
+
   it("names backups of 31-character sheets with the word backup kept whole", async () => {
     const name = "Strategic Risk Register 2025-26";
     expect(name).toHaveLength(31);

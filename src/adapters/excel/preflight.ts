@@ -2,7 +2,7 @@ import { columnLetter } from "../../core/a1";
 import { writtenCell } from "../../core/apply-plan";
 import type { ColumnWrite, WritePlan } from "../../core/plan";
 import { cleanSheetName } from "../../core/sheet-names";
-import { COMMAND_BYTES } from "./batcher";
+import { bytes, COMMAND_BYTES } from "./batcher";
 import { ExcelHostError } from "./errors";
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -55,13 +55,13 @@ export function refuseStructure(changes: readonly string[]): void {
 }
 
 /** Rows from a column write's header (if any) to its last cell, as one range: "D1:D90". */
-function span(op: ColumnWrite): { first: number; address: string } | null {
+function span(op: ColumnWrite): { first: number; rows: number; address: string } | null {
   const rows = [...(op.header ? [op.header.row] : []), ...op.cells.map((c) => c.row)];
   if (rows.length === 0) return null;
   const first = Math.min(...rows);
   const last = Math.max(...rows);
   const letter = columnLetter(op.column);
-  return { first, address: `${letter}${first + 1}:${letter}${last + 1}` };
+  return { first, rows: last - first + 1, address: `${letter}${first + 1}:${letter}${last + 1}` };
 }
 
 type Current = { formulas: unknown[][]; numberFormat: unknown[][] | null };
@@ -77,8 +77,7 @@ export interface ColumnLook {
  * Queues a look at what each column write would overwrite, so that a column already holding
  * exactly what the plan writes (a second Write after nothing changed) is not rewritten and its
  * sheet not backed up again. Sheets with inserted columns are left out (the plan's columns are
- * after the insert); so is everything when the answer could pass the response budget, in which
- * case every column is written as before.
+ * after the insert), and so are columns once the answer could pass the response budget.
  */
 export function lookAtColumns(
   worksheets: Excel.WorksheetCollection,
@@ -93,15 +92,23 @@ export function lookAtColumns(
   const columns = plan.operations.filter(
     (op): op is ColumnWrite => op.kind === "column" && !inserted.has(op.sheet.toLowerCase()),
   );
-  // A cell's formula and format come back as JSON strings: a generous estimate per cell.
-  const estimate = columns.reduce((n, op) => n + COMMAND_BYTES + (op.cells.length + 1) * 160, 0);
-  if (estimate > budget) return [];
+  // What comes back is each cell's formula (and format) as JSON: estimated generously per cell
+  // (at least 160 bytes, or twice what we write there), so the answer stays within the budget.
   const looks: ColumnLook[] = [];
+  let expected = 0;
   for (const op of columns) {
     const where = span(op);
     if (!where) continue;
-    const range = worksheets.getItem(op.sheet).getRange(where.address);
     const loadsFormats = op.numberFormat !== undefined;
+    const perCell = (cell: ColumnWrite["cells"][number]) =>
+      Math.max(160, 2 * bytes(cell.formula ?? cell.value) + 32) * (loadsFormats ? 2 : 1);
+    // Rows between the written ones (and the header) come back too.
+    const between = (where.rows - op.cells.length) * 160 * (loadsFormats ? 2 : 1);
+    const size = COMMAND_BYTES + between + op.cells.reduce((n, c) => n + perCell(c), 0);
+    // Columns past the budget are not looked at: they are written (and backed up) as before.
+    if (expected + size > budget) continue;
+    expected += size;
+    const range = worksheets.getItem(op.sheet).getRange(where.address);
     range.load(loadsFormats ? "formulas,numberFormat" : "formulas");
     looks.push({ op, first: where.first, range, loadsFormats });
   }
