@@ -8,6 +8,7 @@ import { analyseWorkbook } from "../../src/core/analyse";
 import type { AddSheet, WritePlan } from "../../src/core/plan";
 import { parseAreas } from "../../src/adapters/excel/addresses";
 import { readSnapshot } from "../../src/adapters/excel/read";
+import type { ExcelRuntime } from "../../src/adapters/excel/runtime";
 import { applyPlanInExcel, selectCell } from "../../src/adapters/excel/write";
 import { backupName } from "../../src/adapters/excel/preflight";
 import { excelDouble, sheetFromRows, type Double } from "../shims/excel-double";
@@ -88,21 +89,56 @@ describe("2. a protected workbook structure refuses renames and new sheets befor
 });
 
 describe("3. a failed batch reports what it may have written", () => {
+  /** The double's runtime, with `between` run after the first sync (the Write's look). */
+  const interrupted = (d: Double, between: () => void): ExcelRuntime => {
+    const inner = runtime(d);
+    return {
+      supports: (v) => inner.supports(v),
+      run: (options, batch) =>
+        inner.run(options, (context) => {
+          const sync = context.sync.bind(context);
+          let syncs = 0;
+          context.sync = async <T>(value?: T) => {
+            const out = await sync(value);
+            if (++syncs === 1) between();
+            return out;
+          };
+          return batch(context);
+        }),
+    };
+  };
+
   it("names the column written earlier in the failing batch as possibly written", async () => {
-    // Check planned a new sheet; before Write, the user added a sheet with that name: the add
-    // fails in the batch where the register's column was already written (Excel keeps it).
-    const d = excelDouble([register(5, false, "Reg")]);
-    const plan = await planFor(d, {
-      ...refresh("Reconciliation"),
-      replaces: undefined,
+    // The user protects a sheet after the Write's look and before its writes reach Excel: the
+    // batch fails at that sheet, and the column before it stays written (Excel keeps it).
+    const d = excelDouble([register(5, false, "Reg"), register(5, false, "Other")]);
+    const plan = await planFor(d);
+    expect([...new Set(plan.operations.map((op) => op.sheet))]).toEqual(["Reg", "Other"]);
+    const rt = interrupted(d, () => {
+      const other = d.sheet("Other");
+      if (other) other.protected = true;
     });
-    d.book.push(sheetFromRows("Reconciliation", [["the user's"]]));
     let message = "";
-    await write(d, plan).catch((e: unknown) => (message = (e as Error).message));
+    await applyPlanInExcel(rt, plan, {
+      valuesOnly: false,
+      backup: false,
+      changes: [],
+      when: "now",
+    }).catch((e: unknown) => (message = (e as Error).message));
     expect(cellOf(d.sheet("Reg"), "D2")?.formula).toBe('=IF(COUNT(B2,C2)=2,B2*C2,"")');
-    expect(message).toMatch(
-      /^A sheet named like one Council Sheets adds .*Possibly written \(.*\): Reg!D2:D6; /,
+    expect(cellOf(d.sheet("Other"), "D2")).toBeUndefined();
+    expect(message).toMatch(/^A sheet is protected\..* Possibly written \(.*\): Reg!D2:D6; /);
+    expect(message).not.toMatch(/Already written/);
+  });
+
+  it("refuses before writing when a sheet it would add was added since the Check", async () => {
+    const d = excelDouble([register(5, false, "Reg")]);
+    const plan = await planFor(d, { ...refresh("Reconciliation"), replaces: undefined });
+    d.book.push(sheetFromRows("Reconciliation", [["the user's"]]));
+    await expect(write(d, plan)).rejects.toThrow(
+      /"Reconciliation" was added since the Check.*Nothing was written\./,
     );
+    expect(cellOf(d.sheet("Reg"), "D2")).toBeUndefined();
     expect(cellOf(d.sheet("Reconciliation"), "A1")?.value).toBe("the user's");
   });
 });

@@ -38,6 +38,25 @@ export function structureChanges(
   return out;
 }
 
+/**
+ * Sheets the plan would add or rename to that exist now (added since the Check): Excel refuses the
+ * add (ItemAlreadyExists) part way through, so refuse before anything is written.
+ */
+export function refuseTakenNames(plan: WritePlan, sheetNames: readonly string[]): void {
+  const taken = plan.operations
+    .filter(
+      (op) =>
+        op.kind === "add-sheet" && (op.replaces ?? "").toLowerCase() !== op.sheet.toLowerCase(),
+    )
+    .map((op) => op.sheet)
+    .filter((name) => sheetNames.some((n) => sameName(n, name)));
+  if (taken.length === 0) return;
+  throw new ExcelHostError(
+    "ItemAlreadyExists",
+    `${taken.map((s) => `"${s}"`).join(", ")} ${taken.length === 1 ? "was" : "were"} added since the Check, and Council Sheets would add a sheet with that name. Run Check again, then Write. Nothing was written.`,
+  );
+}
+
 export function refuseProtected(locked: readonly string[]): void {
   if (locked.length === 0) return;
   throw new ExcelHostError(

@@ -14,6 +14,7 @@ import {
   lookAtColumns,
   refuseProtected,
   refuseStructure,
+  refuseTakenNames,
   sheetsWritten,
   structureChanges,
   writesNothingNew,
@@ -176,6 +177,7 @@ export async function applyPlanInExcel(
       );
       // Pre-flight: refuse before writing anything rather than stop half way.
       refuseProtected(protections.filter((x) => x.p.protected).map((x) => x.sheet));
+      refuseTakenNames(plan, sheetNames);
       const toBackUp = options.backup
         ? [
             ...new Set(operations.filter((op) => op.kind !== "add-sheet").map((op) => op.sheet)),
