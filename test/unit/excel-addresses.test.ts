@@ -8,17 +8,23 @@ import { asInput } from "../../src/adapters/excel/batcher";
 import { renderAddress, MAX_COLUMN, MAX_ROW, type Area } from "../shims/excel-double/a1";
 import { typed } from "../shims/excel-double/coerce";
 
-/** Names Excel accepts: 1–31 characters, none of []:*?/\, no apostrophe at either end. */
-const sheetName = fc
-  .string({ minLength: 1, maxLength: 31, unit: "grapheme" })
-  .filter(
-    (s) =>
-      !/[[\]:*?/\\]/.test(s) &&
-      !s.startsWith("'") &&
-      !s.endsWith("'") &&
-      s.trim() === s &&
-      s.length > 0,
-  );
+/**
+ * Names Excel accepts: 1–31 characters, none of []:*?/\, no apostrophe at either end; and the
+ * names the formula tokenizer reads as booleans when bare.
+ */
+const sheetName = fc.oneof(
+  fc.constantFrom("TRUE", "FALSE", "true", "False"),
+  fc
+    .string({ minLength: 1, maxLength: 31, unit: "grapheme" })
+    .filter(
+      (s) =>
+        !/[[\]:*?/\\]/.test(s) &&
+        !s.startsWith("'") &&
+        !s.endsWith("'") &&
+        s.trim() === s &&
+        s.length > 0,
+    ),
+);
 
 const area: fc.Arbitrary<Area> = fc.oneof(
   fc.tuple(fc.nat(2000), fc.nat(60), fc.nat(2000), fc.nat(60)).map(([a, b, c, d]) => ({

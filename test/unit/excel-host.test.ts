@@ -30,6 +30,6 @@ describe("the task pane's Excel host", () => {
     const hidden = register(3);
     hidden.visibility = "VeryHidden";
     const host = excelHost(settings, runtime(excelDouble([register(3, true, "Shown"), hidden])));
-    await expect(host.select("Register", "B2")).rejects.toThrow('"Register" is hidden');
+    await expect(host.select("Register", "B2")).rejects.toThrow('"Register" is very hidden');
   });
 });

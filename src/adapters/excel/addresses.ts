@@ -19,8 +19,17 @@ export const LAST_COLUMN = 16_383;
  */
 export function parseAreas(address: string): Area[] {
   const areas: Area[] = [];
-  for (const token of tokenize(address)) {
+  const tokens = tokenize(address);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) continue;
     if (token.type === "whitespace" || (token.type === "operator" && token.value === ",")) continue;
+    // A sheet named TRUE or FALSE (any case) may come bare ("TRUE!A1:C4"): the tokenizer reads the
+    // name as a boolean followed by "!". Only the area's coordinates matter here, so skip the name.
+    if (token.type === "bool" && tokens[i + 1]?.value === "!") {
+      i += 1;
+      continue;
+    }
     const ref = token.type.startsWith("range") ? parseA1Ref(token.value) : undefined;
     const range = ref && "range" in ref ? ref.range : undefined;
     if (!range) throw new Error(`Excel returned an address Council Sheets cannot read: ${address}`);

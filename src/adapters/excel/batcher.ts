@@ -39,6 +39,13 @@ export class Batcher {
     this.used += size;
     if (writes) this.queued.push(writes);
   }
+  /**
+   * What the batch being built writes: when its sync fails, Excel has done the commands before
+   * the failing one and kept them (not rolled back), so these are possibly written.
+   */
+  get pending(): readonly string[] {
+    return this.queued;
+  }
   async flush(): Promise<void> {
     if (this.used === 0) return;
     await this.context.sync();

@@ -24,6 +24,8 @@ const ADVICE: Record<string, string> = {
   ResponsePayloadSizeLimitExceeded:
     "The workbook is too large for Excel to send in one go, even in smaller blocks.",
   ItemNotFound: "A sheet or range changed while Council Sheets was working. Run Check again.",
+  ItemAlreadyExists:
+    "A sheet named like one Council Sheets adds was added since the Check. Run Check again, then Write.",
   InactiveWorkbook: "The workbook was closed or is no longer active. Go back to it and try again.",
   InsertDeleteConflict:
     "Columns could not be inserted: a table, merged cells or an array formula is in the way. Move it, then try again.",

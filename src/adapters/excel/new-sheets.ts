@@ -10,7 +10,9 @@ import type { ExcelRuntime } from "./runtime";
 
 /**
  * Marks a sheet as ours with a hidden workbook-scoped defined name (own-sheets.ts):
- * NamedItemCollection.add is ExcelApi 1.4; NamedItem.visible = false keeps it out of Name Manager.
+ * NamedItemCollection.add is ExcelApi 1.4; NamedItem.visible (1.1, "Specifies if the object is
+ * visible") set to false hides it: VBA's Name.Visible says such a name "won't appear in the Define
+ * Name dialog box".
  */
 export function markSheet(
   context: Excel.RequestContext,

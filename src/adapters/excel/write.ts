@@ -4,12 +4,21 @@ import { writtenCell, type Change } from "../../core/apply-plan";
 import { isFilledDown } from "../../core/formula-shift";
 import { ownSheetsFromNames } from "../../core/own-sheets";
 import type { ColumnWrite, WritePlan } from "../../core/plan";
-import { uniqueSheetName } from "../../core/sheet-names";
 import { asInput, Batcher, bytes, pieces } from "./batcher";
 import { BLOCK_BUDGET } from "./blocks";
 import { ExcelHostError, toHostError } from "./errors";
 import { LOG_SHEET, logRows, openLog, type Log } from "./log";
 import { addSheet, markSheet } from "./new-sheets";
+import {
+  backupName,
+  lookAtColumns,
+  refuseProtected,
+  refuseStructure,
+  refuseTakenNames,
+  sheetsWritten,
+  structureChanges,
+  writesNothingNew,
+} from "./preflight";
 import { runOptions, type ExcelRuntime } from "./runtime";
 
 export { asInput, LOG_SHEET };
@@ -144,9 +153,7 @@ export async function applyPlanInExcel(
       worksheets.load("items/name");
       const names = context.workbook.names;
       names.load("items/name,items/formula");
-      const touched = [
-        ...new Set(plan.operations.filter((op) => op.kind !== "add-sheet").map((op) => op.sheet)),
-      ];
+      const touched = sheetsWritten(plan);
       const protections = touched.map((sheet) => {
         const p = worksheets.getItem(sheet).protection;
         p.load("protected");
@@ -154,46 +161,50 @@ export async function applyPlanInExcel(
       });
       const structure = runtime.supports("1.7") ? context.workbook.protection : null;
       structure?.load("protected");
+      const looks = lookAtColumns(worksheets, plan, budget);
       await context.sync();
       const sheetNames = worksheets.items.map((w) => w.name);
       const markNames = names.items.map((n) => n.name);
       const own = ownSheetsFromNames(
         names.items.map((n) => ({ name: n.name, reference: n.formula })),
       );
+      // A column already holding what the plan writes is left alone (no rewrite, no new backup).
+      const unchanged = new Set<ColumnWrite>(
+        looks.filter((l) => writesNothingNew(l, options.valuesOnly)).map((l) => l.op),
+      );
+      const operations = plan.operations.filter(
+        (op) => !(op.kind === "column" && unchanged.has(op)),
+      );
       // Pre-flight: refuse before writing anything rather than stop half way.
-      const locked = protections.filter((x) => x.p.protected).map((x) => x.sheet);
-      if (locked.length > 0)
-        throw new ExcelHostError(
-          "AccessDenied",
-          `${locked.map((s) => `"${s}"`).join(", ")} ${locked.length === 1 ? "is" : "are"} protected. Unprotect (Review > Unprotect Sheet), then Write again. Nothing was written.`,
-        );
-      const addsSheets =
-        options.backup ||
-        options.changes.length > 0 ||
-        plan.operations.some((op) => op.kind === "add-sheet" && !op.replaces);
-      if (structure?.protected && addsSheets)
-        throw new ExcelHostError(
-          "WorkbookStructureProtected",
-          "The workbook's structure is protected, so Council Sheets cannot add its sheets. Unprotect it (Review > Protect Workbook), then Write again. Nothing was written.",
+      refuseProtected(protections.filter((x) => x.p.protected).map((x) => x.sheet));
+      refuseTakenNames(plan, sheetNames);
+      const toBackUp = options.backup
+        ? [
+            ...new Set(operations.filter((op) => op.kind !== "add-sheet").map((op) => op.sheet)),
+          ].filter((sheet) => !own.has(sheet))
+        : [];
+      const hasLog =
+        [...own.values()].includes("log") ||
+        sheetNames.some((n) => n.toLowerCase() === LOG_SHEET.toLowerCase());
+      if (structure?.protected)
+        refuseStructure(
+          structureChanges({ operations }, toBackUp, options.changes.length > 0 && !hasLog),
         );
       const log = await openLog(context, own, sheetNames, options.changes.length > 0);
       context.workbook.application.suspendApiCalculationUntilNextSync();
       const batcher = new Batcher(context, budget);
       done.batcher = batcher;
-      if (options.backup) {
-        for (const sheet of touched) {
-          if (own.has(sheet)) continue;
-          const name = uniqueSheetName(`${sheet} backup`, [...sheetNames, ...done.backups]);
-          await batcher.add(0, `${name} (a copy of ${sheet})`);
-          worksheets.getItem(sheet).copy("End").name = name;
-          markSheet(context, name, "backup", markNames);
-          done.backups.push(name);
-        }
+      for (const sheet of toBackUp) {
+        const name = backupName(sheet, [...sheetNames, ...done.backups]);
+        await batcher.add(0, `${name} (a copy of ${sheet})`);
+        worksheets.getItem(sheet).copy("End").name = name;
+        markSheet(context, name, "backup", markNames);
+        done.backups.push(name);
       }
       if (log?.created) markSheet(context, log.name, "log", markNames);
       const modern = runtime.supports("1.9");
       const logged = new Set<Change>();
-      for (const op of plan.operations) {
+      for (const op of operations) {
         if (op.kind === "add-sheet")
           await addSheet(context, op, options.valuesOnly, batcher, runtime, markNames);
         else if (op.kind === "insert-columns") {
@@ -214,18 +225,33 @@ export async function applyPlanInExcel(
       return { backups: done.backups, logged: options.changes.length, written: batcher.written };
     });
   } catch (error) {
-    throw partly(toHostError(error), done.batcher?.written ?? []);
+    throw partly(toHostError(error), done.batcher?.written ?? [], done.batcher?.pending ?? []);
   }
 }
 
-/** A failure after some batches reached Excel says what they wrote: Excel keeps them. */
-function partly(error: ExcelHostError, written: readonly string[]): ExcelHostError {
-  if (written.length === 0) return error;
-  const shown = written.slice(0, 6).join("; ") + (written.length > 6 ? "; …" : "");
-  return new ExcelHostError(
-    error.code,
-    `${error.message} Already written before the error (and listed on the "${LOG_SHEET}" sheet): ${shown}.`,
-  );
+const list = (items: readonly string[]) =>
+  items.slice(0, 6).join("; ") + (items.length > 6 ? "; …" : "");
+
+/**
+ * A failure after some batches reached Excel says what they wrote: Excel keeps them. The batch
+ * that failed may have done its commands before the failing one, so those are named as possibly
+ * written.
+ */
+function partly(
+  error: ExcelHostError,
+  written: readonly string[],
+  pending: readonly string[],
+): ExcelHostError {
+  if (written.length === 0 && pending.length === 0) return error;
+  const done =
+    written.length > 0
+      ? ` Already written before the error (and listed on the "${LOG_SHEET}" sheet): ${list(written)}.`
+      : "";
+  const maybe =
+    pending.length > 0
+      ? ` Possibly written (Excel keeps what the failed step did before the error): ${list(pending)}.`
+      : "";
+  return new ExcelHostError(error.code, `${error.message}${done}${maybe}`);
 }
 
 export type { Log };
@@ -242,6 +268,13 @@ export async function selectCell(
       ws.load("visibility");
       await context.sync();
       // A hidden sheet cannot be activated; say so instead of failing with Excel's generic error.
+      // A very hidden one is not in the Unhide dialog ("Hide sheets and use the xlVeryHidden
+      // constant in a macro", learn.microsoft.com/office/troubleshoot/excel/hide-sheet-and-use-xlveryhidden).
+      if (ws.visibility === "VeryHidden")
+        throw new ExcelHostError(
+          "SheetHidden",
+          `"${sheet}" is very hidden: Excel's Unhide dialog does not list it, and only a macro can make it visible again. Ask whoever set up the workbook to show it, to go to ${cell}.`,
+        );
       if (ws.visibility !== "Visible")
         throw new ExcelHostError(
           "SheetHidden",

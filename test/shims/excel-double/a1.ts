@@ -56,7 +56,9 @@ export function parseLocal(address: string): Area {
 
 /**
  * A sheet name as Excel writes it in an address: bare when it is a plain identifier, otherwise in
- * apostrophes with apostrophes doubled ("'Risks, 2025'!A1", "'O''Neil'!B2").
+ * apostrophes with apostrophes doubled ("'Risks, 2025'!A1", "'O''Neil'!B2"). Microsoft publishes no
+ * rule; this follows the observations in jmcnamara/XlsxWriter#1078 (see README.md). Whether Excel
+ * quotes TRUE and FALSE is not documented: they stay bare here, the harder case for a parser.
  */
 export function sheetPrefix(name: string): string {
   const plain =
