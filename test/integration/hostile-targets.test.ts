@@ -1,5 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { lstatSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { run, type Io } from "../../src/cli/program";
 import { FIXTURES } from "../helpers/builders";
@@ -168,5 +175,27 @@ describe("decisions import", () => {
     // eslint-disable-next-line no-control-regex
     expect(result.out).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
     expect(result.out).toContain("\\x1B[31mBCF\\x9B2J");
+  });
+});
+
+describe("a part apply copies through unread", () => {
+  const registerParts = () => partsOf(new Uint8Array(readFileSync(REGISTERS)));
+
+  it.each([
+    ["a wrong CRC-32", { crc: 0x1234567 }, /docProps\/app\.xml fails its CRC-32 check/],
+    ["a wrong size", { size: 5 }, /docProps\/app\.xml is not the size the zip states/],
+  ])("with %s is refused, and no output written", async (_what, damage, message) => {
+    const parts = registerParts();
+    expect(parts.some((p) => p.name === "docProps/app.xml")).toBe(true);
+    const input = path.join(tempDir("cs-crc-"), "in.xlsx");
+    writeFileSync(
+      input,
+      craftZip(parts.map((p) => (p.name === "docProps/app.xml" ? { ...p, ...damage } : p))),
+    );
+    const out = path.join(path.dirname(input), "out.xlsx");
+    // check never reads docProps/app.xml: only a save, which would copy it, finds the damage.
+    expect((await cli("check", input)).code).not.toBe(2);
+    expectRefusal(await cli("apply", input, "--out", out), message);
+    expect(existsSync(out)).toBe(false);
   });
 });
