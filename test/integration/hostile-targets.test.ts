@@ -199,3 +199,45 @@ describe("a part apply copies through unread", () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe("a file only ExcelJS reads", () => {
+  // Rows out of order: the direct reader gives the file to ExcelJS, after the preflight scan.
+  const shuffle = (x: string) => {
+    const rows = [...x.matchAll(/<row [^>]*>.*?<\/row>/g)].map((m) => m[0]);
+    return x
+      .replace(rows[0] ?? "", "\0")
+      .replace(rows[1] ?? "", rows[0] ?? "")
+      .replace("\0", rows[1] ?? "");
+  };
+
+  it("is refused before ExcelJS when a cell's text is longer than Excel allows", async () => {
+    const parts = edit(
+      partsOf(new Uint8Array(readFileSync(REGISTERS))),
+      "xl/worksheets/sheet1.xml",
+      (x) =>
+        shuffle(x).replace(
+          "</sheetData>",
+          `<row r="1048000"><c r="A1048000" t="inlineStr"><is><t>${"c".repeat(8 * 1048576)}</t></is></c></row></sheetData>`,
+        ),
+    );
+    const input = path.join(tempDir("cs-ooo-long-"), "in.xlsx");
+    writeFileSync(input, craftZip(parts));
+    const started = Date.now();
+    expectRefusal(
+      await cli("check", input),
+      /has a text in xl\/worksheets\/sheet1\.xml longer than 32,767 characters/,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("is still read when every text is within the limit", async () => {
+    const parts = edit(
+      partsOf(new Uint8Array(readFileSync(REGISTERS))),
+      "xl/worksheets/sheet1.xml",
+      shuffle,
+    );
+    const input = path.join(tempDir("cs-ooo-ok-"), "in.xlsx");
+    writeFileSync(input, craftZip(parts));
+    expect((await cli("check", input)).code).not.toBe(2);
+  });
+});
