@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import { constants, promises as fs } from "node:fs";
 import path from "node:path";
 import { Option, type Command } from "commander";
 import { analyseWorkbook } from "../core/analyse";
@@ -9,9 +9,9 @@ import { readDecisionRecord } from "../core/decisions/read";
 import { REGISTER_FIELDS, type DecisionRecord } from "../core/decisions/record";
 import type { Finding } from "../core/findings";
 import { formatMoney } from "../core/tables/money";
-import { readWorkbookFile, sameFile, writeFileSafely } from "./files";
+import { checkOutTarget, readWorkbookFile, sameFile, writeFileSafely } from "./files";
 import { analyseOptions, UsageError, type SharedOptions } from "./options";
-import { findingsText } from "./report";
+import { findingsText, jsonText, screenText } from "./report";
 
 /**
  * `council-sheets decisions import <record…> --into <workbook> --out <new>`: reads council decision
@@ -40,11 +40,34 @@ interface Io {
   today: () => Date;
 }
 
+/** A decision record is a page of text; anything larger is not one. */
+const MAX_RECORD_BYTES = 16 * 1048576;
+
+/**
+ * Reads one record file. Only a regular file is read, checked on the open handle (opened without
+ * blocking): a FIFO would wait for a writer for ever and /dev/zero would be read without end.
+ */
+async function readRecordText(file: string): Promise<string> {
+  const handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw new UsageError(`${file} is a folder, not a decision record`);
+    if (!stats.isFile())
+      throw new UsageError(`${file} is not a regular file, not a decision record`);
+    if (stats.size > MAX_RECORD_BYTES)
+      throw new UsageError(`${file} is larger than 16 MB, too large for a decision record`);
+    return await handle.readFile("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
 async function readRecordFile(file: string): Promise<DecisionRecord> {
   let text: string;
   try {
-    text = await fs.readFile(file, "utf8");
+    text = await readRecordText(file);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new UsageError(`${file} does not exist`);
     if (code === "EISDIR") throw new UsageError(`${file} is a folder, not a decision record`);
@@ -63,16 +86,14 @@ async function readRecordFile(file: string): Promise<DecisionRecord> {
   return record;
 }
 
-/** --out must be a regular file or not exist yet: never a device, FIFO or folder. */
+/** --out must be a regular file or not exist yet: never a device, FIFO, folder or link. */
 async function checkOutput(out: string, inputs: readonly string[]): Promise<void> {
   for (const input of inputs)
     if (sameFile(input, out))
       throw new UsageError(
         `--out ${out} is an input file; Council Sheets never writes over its input, choose another name`,
       );
-  const stat = await fs.stat(out).catch(() => null);
-  if (stat && !stat.isFile())
-    throw new UsageError(`--out ${out} is not a regular file; give the path of a new .xlsx file`);
+  await checkOutTarget(out);
 }
 
 function amount(value: number | null): number | undefined {
@@ -118,22 +139,18 @@ async function importDecisions(files: string[], options: ImportOptions, io: Io):
   const findings: Finding[] = analyseWorkbook(after, settings).findings;
   if (options.json) {
     io.out(
-      JSON.stringify(
-        {
-          file: options.into,
-          out: options.out,
-          engine: saved.engine,
-          sheet: plan.sheet,
-          created: plan.created,
-          records: records.map((r, i) => ({ file: files[i], ...recordView(r) })),
-          rows: plan.rows,
-          written,
-          changed,
-          findings,
-        },
-        null,
-        2,
-      ),
+      jsonText({
+        file: options.into,
+        out: options.out,
+        engine: saved.engine,
+        sheet: plan.sheet,
+        created: plan.created,
+        records: records.map((r, i) => ({ file: files[i], ...recordView(r) })),
+        rows: plan.rows,
+        written,
+        changed,
+        findings,
+      }),
     );
   } else {
     const lines = [
@@ -153,7 +170,7 @@ async function importDecisions(files: string[], options: ImportOptions, io: Io):
       if (row.notWritten.length > 0)
         lines.push(`          the register has no column for: ${row.notWritten.join(", ")}`);
     });
-    io.out([...lines, "", ...findingsText(findings)].join("\n"));
+    io.out(screenText([...lines, "", ...findingsText(findings)]));
   }
   return findings.some((f) => f.severity === "error") ? 1 : 0;
 }

@@ -83,12 +83,14 @@ export function sameFile(a: string, b: string): boolean {
 
 /**
  * Refuses an --out that is not a regular file or a new path: writing "over" /dev/null, a FIFO
- * or a folder would replace or feed it. Asked before any work, and again just before the rename.
+ * or a folder would replace or feed it. A symbolic link is refused too (lstat, not stat): the
+ * rename replaces the link itself, not what it points to, so /dev/stdout or a link to a file
+ * would silently become a regular file. Asked before any work, and again just before the rename.
  */
 export async function checkOutTarget(file: string): Promise<void> {
   let stats: Stats;
   try {
-    stats = await fs.stat(file);
+    stats = await fs.lstat(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
     throw new WorkbookError(
@@ -96,6 +98,11 @@ export async function checkOutTarget(file: string): Promise<void> {
       `--out ${file} cannot be used (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`,
     );
   }
+  if (stats.isSymbolicLink())
+    throw new WorkbookError(
+      "write-failed",
+      `--out ${file} is a symbolic link; Council Sheets only writes a regular file, give the real path`,
+    );
   const not = kindOf(stats);
   if (not)
     throw new WorkbookError(

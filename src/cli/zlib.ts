@@ -1,6 +1,12 @@
 import zlib from "node:zlib";
 import { promisify } from "node:util";
-import type { Deflate, Inflate, NativeZlib } from "../adapters/xlsx/package";
+import type {
+  CheckEntry,
+  Deflate,
+  EntryFault,
+  Inflate,
+  NativeZlib,
+} from "../adapters/xlsx/package";
 
 const deflateRaw = promisify(zlib.deflateRaw);
 const inflateRaw = promisify(zlib.inflateRaw);
@@ -54,11 +60,50 @@ export const nativeInflate: Inflate = async (raw, size) =>
     }),
   );
 
+/**
+ * Checks a part copied through unread: inflated as a stream on the thread pool, the CRC-32 taken
+ * piece by piece, so a large image or a bomb never sits in memory; inflating stops as soon as it
+ * passes the stated size.
+ */
+export const nativeCheckEntry: CheckEntry = (entry) => {
+  if (entry.method === 0)
+    return Promise.resolve(
+      entry.raw.length !== entry.size
+        ? "size"
+        : zlib.crc32(entry.raw) !== entry.crc
+          ? "crc"
+          : undefined,
+    );
+  return new Promise((resolve) => {
+    const stream = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+    let size = 0;
+    let crc = 0;
+    let settled = false;
+    const settle = (fault: EntryFault | undefined) => {
+      if (settled) return;
+      settled = true;
+      stream.destroy();
+      resolve(fault);
+    };
+    stream.on("data", (piece: Buffer) => {
+      size += piece.length;
+      if (size > entry.size) settle("size");
+      else crc = zlib.crc32(piece, crc);
+    });
+    stream.on("error", () => settle("inflate"));
+    stream.on("end", () =>
+      settle(size !== entry.size ? "size" : crc !== entry.crc ? "crc" : undefined),
+    );
+    stream.end(entry.raw);
+  });
+};
+
 /** Node ≥ 20.15 has a native CRC-32 (package.json engines says so). */
 export const nativeZlib = (): NativeZlib => ({
   deflate: nativeDeflate(),
   inflate: nativeInflate,
   crc32: (data) => zlib.crc32(data),
+  checkEntry: nativeCheckEntry,
 });
 
 function asBytes(buffer: Buffer): Uint8Array<ArrayBuffer> {

@@ -183,8 +183,14 @@ describe("council-sheets decisions import", () => {
       ],
       [[DONCASTER, "--into", EMIEP, "--out", EMIEP], /never writes over its input/],
       [[DONCASTER, "--into", EMIEP, "--out", DONCASTER], /never writes over its input/],
-      [[DONCASTER, "--into", EMIEP, "--out", folder], /not a regular file/],
-      [[DONCASTER, "--into", EMIEP, "--out", "/dev/null"], /not a regular file/],
+      [
+        [DONCASTER, "--into", EMIEP, "--out", folder],
+        /is a folder; Council Sheets only writes a regular file/,
+      ],
+      [
+        [DONCASTER, "--into", EMIEP, "--out", "/dev/null"],
+        /is a device; Council Sheets only writes a regular file/,
+      ],
       [
         [notes, "--into", EMIEP, "--out", path.join(dir, "y.xlsx")],
         /does not read as a decision record/,

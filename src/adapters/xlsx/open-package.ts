@@ -39,7 +39,12 @@ export async function openPackage(
   const inflate = zlib?.inflate ?? portableInflate;
   const crc32 = zlib?.crc32 ?? portableCrc32;
   try {
-    const parts = PackageParts.open(bytes, { inflate, crc32, meter: new BudgetMeter(budget) });
+    const parts = PackageParts.open(bytes, {
+      inflate,
+      crc32,
+      meter: new BudgetMeter(budget),
+      ...(zlib?.checkEntry ? { checkEntry: zlib.checkEntry } : {}),
+    });
     const kind = await workbookKind(parts);
     try {
       return { parts, kind, direct: await XlsxPackage.read(parts, kind) };

@@ -10,6 +10,43 @@ export const EXCEL_MAX_COLUMNS = 16_384;
 export const EXCEL_MAX_CELL_FORMATS = 65_490;
 
 /**
+ * "Total number of characters that a cell can contain: 32,767 characters" (Microsoft, "Excel
+ * specifications and limits"). A longer shared or inline string is not one Excel wrote; read, one
+ * 64 MB string used by a few cells costs gigabytes further on, so it is refused where it is read.
+ */
+export const EXCEL_MAX_CELL_CHARACTERS = 32_767;
+
+/**
+ * Text still holding Excel's `_xHHHH_` escapes (seven characters for one) that is longer than
+ * this cannot unescape to a cell's worth: refused before any more work is spent on it.
+ */
+export const MAX_ESCAPED_CELL_TEXT = 7 * EXCEL_MAX_CELL_CHARACTERS;
+
+function characters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++; // a high surrogate and its pair are one character
+  }
+  return n;
+}
+
+/** The refusal of a text longer than a cell may hold. */
+export function cellTextTooLong(where: string): PackageRefusedError {
+  return new PackageRefusedError(
+    "damaged",
+    `has ${where} longer than ${EXCEL_MAX_CELL_CHARACTERS.toLocaleString("en-GB")} characters, Excel's limit for the text of one cell`,
+  );
+}
+
+/** Refuses a cell's text (unescaped) longer than Excel's limit; cheap for any ordinary text. */
+export function checkCellText(text: string, where: string): string {
+  if (text.length > EXCEL_MAX_CELL_CHARACTERS && characters(text) > EXCEL_MAX_CELL_CHARACTERS)
+    throw cellTextTooLong(where);
+  return text;
+}
+
+/**
  * What reading one workbook may cost. Memory grows with the bytes inflated (the XML is held as
  * text while it is read) and with the cells (each becomes an object in the snapshot), so those
  * are the limits; shared strings are bounded by the cell limit, which is where they end up.

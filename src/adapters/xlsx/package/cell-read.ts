@@ -1,5 +1,6 @@
 import { shiftFormula } from "../../../core/formula-shift";
 import type { Cell, CellValue } from "../../../core/snapshot";
+import { checkCellText } from "./budget";
 import { integerAt, numberAt, type InPlace } from "./scan";
 import { unescapeExcel } from "./xml";
 import { decodeEntities, Text } from "./xml-tokens";
@@ -107,7 +108,7 @@ export class CellBuilder {
         break;
       }
       case "inlineStr":
-        value = unescapeExcel(this.inline ?? "");
+        value = checkCellText(unescapeExcel(this.inline ?? ""), "an inline string");
         break;
       case "b": {
         const v = this.value.text();

@@ -17,10 +17,10 @@ import { Styles } from "./styles";
 import { currentText, dropCalcChain, requestFullCalculation } from "./workbook-edits";
 import { PackageFormatError } from "./xml";
 import { zipParts, type Deflate, type NativeZlib, type OutputPart } from "./zip";
-import { portableInflate, type Inflate } from "./zip-read";
+import { portableInflate, type CheckEntry, type EntryFault, type Inflate } from "./zip-read";
 
 export { PackageFormatError, PackageRefusedError };
-export type { Deflate, Inflate, NativeZlib, WorkbookKind };
+export type { CheckEntry, Deflate, EntryFault, Inflate, NativeZlib, WorkbookKind };
 
 /**
  * An .xlsx read straight from its XML parts. Writing splices the calculated columns into the
@@ -142,6 +142,8 @@ export class XlsxPackage {
       output.set(this.book.workbookPath, encoder.encode(requestFullCalculation(workbook)));
       await dropCalcChain(this.parts, output, this.book);
     }
+    const copied = [...output].filter(([, part]) => !(part instanceof Uint8Array));
+    await this.parts.checkUnread(copied.map(([path]) => path));
     return zipParts(output, deflate);
   }
 }

@@ -2,8 +2,11 @@ import { BudgetMeter } from "./budget";
 import { PackageRefusedError } from "./errors";
 import { PackageFormatError, parseXml } from "./xml";
 import {
+  entryFault,
   inflateEntry,
+  portableCheckEntry,
   portableCrc32,
+  type CheckEntry,
   zipEntries,
   type Crc32,
   type Inflate,
@@ -17,7 +20,12 @@ export interface PartReading {
   inflate: Inflate;
   crc32?: Crc32;
   meter?: BudgetMeter;
+  /** Checks a part that is copied through unread; by default it is inflated and let go. */
+  checkEntry?: CheckEntry;
 }
+
+/** Parts checked at once when copied through: native zlib has four threads to run them on. */
+const CHECKS_AT_ONCE = 4;
 
 /**
  * The parts of an .xlsx package (a zip of XML files), by path, in archive order. A part is
@@ -57,6 +65,28 @@ export class PackageParts {
       this.texts.set(path, text);
     }
     return text;
+  }
+
+  /**
+   * Checks the CRC-32 and size of each of these parts that was never read (a read part was
+   * checked then). A save copies such parts through as stored, so a damaged one would make the
+   * output a damaged zip: the save is refused instead.
+   */
+  async checkUnread(paths: Iterable<string>): Promise<void> {
+    const { inflate, crc32 = portableCrc32 } = this.reading;
+    const check = this.reading.checkEntry ?? portableCheckEntry(inflate, crc32);
+    const queue: ZipEntry[] = [];
+    for (const path of paths) {
+      const entry = this.entries.get(path);
+      if (entry && !this.texts.has(path)) queue.push(entry);
+    }
+    const worker = async () => {
+      for (let entry = queue.shift(); entry; entry = queue.shift()) {
+        const fault = await check(entry);
+        if (fault) throw entryFault(entry, fault);
+      }
+    };
+    await Promise.all(Array.from({ length: CHECKS_AT_ONCE }, worker));
   }
 }
 

@@ -1,4 +1,4 @@
-import { BudgetMeter, type ReadBudget } from "./budget";
+import { BudgetMeter, cellTextTooLong, EXCEL_MAX_CELL_CHARACTERS, type ReadBudget } from "./budget";
 import { PackageRefusedError } from "./errors";
 import type { PackageParts } from "./parts";
 import { inflateEntry, portableCrc32, type Crc32, type Inflate } from "./zip-read";
@@ -19,6 +19,23 @@ function holdsDtd(data: Uint8Array): boolean {
     if (data[i + 1] !== BANG) continue;
     const c = data[i + 2];
     if (c === 0x44 || c === 0x45) return true; // D(OCTYPE), E(NTITY)
+  }
+  return false;
+}
+
+/**
+ * The longest one character of a cell's text can be written in XML: `&#x10FFFF;`. A run of bytes
+ * between two `<` longer than the limit's worth of those is a text (or a tag) that no cell holds.
+ */
+const MAX_TEXT_RUN_BYTES = 10 * EXCEL_MAX_CELL_CHARACTERS;
+
+function holdsOverlongText(data: Uint8Array): boolean {
+  let at = data.indexOf(LT);
+  if (at > MAX_TEXT_RUN_BYTES) return true;
+  while (at >= 0) {
+    const next = data.indexOf(LT, at + 1);
+    if ((next < 0 ? data.length : next) - at > MAX_TEXT_RUN_BYTES) return true;
+    at = next;
   }
   return false;
 }
@@ -68,7 +85,11 @@ export async function checkBeforeExcelJs(
         "damaged",
         `${entry.name} holds a DTD, which Office files never do`,
       );
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
+    const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
+    // ExcelJS would read a 64 MB cell text and spend gigabytes on it: Excel's own limit is kept.
+    if ((sheet || /^xl\/sharedStrings[^/]*\.xml$/i.test(entry.name)) && holdsOverlongText(data))
+      throw cellTextTooLong(`a text in ${entry.name}`);
+    if (sheet) {
       try {
         meter.cells(cellTags(data));
       } catch (error) {

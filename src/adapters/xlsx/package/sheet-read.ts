@@ -2,7 +2,14 @@ import { parseAddress } from "../../../core/a1";
 import type { Cell, SheetSnapshot } from "../../../core/snapshot";
 import { Captured, CellBuilder } from "./cell-read";
 import type { Styles } from "./styles";
-import { BudgetMeter, beyondGrid, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./budget";
+import {
+  BudgetMeter,
+  beyondGrid,
+  cellTextTooLong,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  MAX_ESCAPED_CELL_TEXT,
+} from "./budget";
 import { integerAt, scanSheetXml, Slot, Tag, type InPlace } from "./scan";
 import { PackageFormatError } from "./xml";
 
@@ -227,8 +234,11 @@ export function readSheet(
           capture = undefined;
           break;
         case Tag.T:
-          if (inCell && capture === inlineText)
+          if (inCell && capture === inlineText) {
             cell.inline = (cell.inline ?? "") + inlineText.text();
+            if (cell.inline.length > MAX_ESCAPED_CELL_TEXT)
+              throw cellTextTooLong("an inline string");
+          }
           capture = undefined;
           break;
         case Tag.RPh:

@@ -20,6 +20,20 @@ export interface ZipEntry {
 /** Inflates raw deflate data known to expand to `size` bytes; Node passes its native zlib. */
 export type Inflate = (raw: Uint8Array, size: number) => Promise<Uint8Array>;
 
+/**
+ * Checks one entry's stored bytes against its size and CRC-32 without keeping what they inflate
+ * to: for the parts a save copies through unread. Node passes a streaming check on native zlib.
+ * Resolves to what is wrong, or undefined when the entry is sound.
+ */
+export type CheckEntry = (entry: ZipEntry) => Promise<EntryFault | undefined>;
+export type EntryFault = "inflate" | "size" | "crc";
+
+export const ENTRY_FAULTS: Record<EntryFault, string> = {
+  inflate: "cannot be decompressed",
+  size: "is not the size the zip states",
+  crc: "fails its CRC-32 check",
+};
+
 export const portableInflate: Inflate = (raw, size) =>
   Promise.resolve(inflateSync(raw, { out: new Uint8Array(size) }));
 
@@ -222,13 +236,32 @@ export async function inflateEntry(
   try {
     data = entry.method === 0 ? entry.raw : await inflate(entry.raw, entry.size);
   } catch {
-    throw new PackageRefusedError("damaged", `${entry.name} cannot be decompressed`);
+    throw entryFault(entry, "inflate");
   }
-  if (data.length !== entry.size)
-    throw new PackageRefusedError("damaged", `${entry.name} is not the size the zip states`);
-  if (crc32(data) !== entry.crc)
-    throw new PackageRefusedError("damaged", `${entry.name} fails its CRC-32 check`);
+  if (data.length !== entry.size) throw entryFault(entry, "size");
+  if (crc32(data) !== entry.crc) throw entryFault(entry, "crc");
   return data;
+}
+
+export function entryFault(entry: ZipEntry, fault: EntryFault): PackageRefusedError {
+  return new PackageRefusedError("damaged", `${entry.name} ${ENTRY_FAULTS[fault]}`);
+}
+
+/** The check without a streaming host: inflates the whole entry and lets it go. */
+export function portableCheckEntry(inflate: Inflate, crc32: Crc32): CheckEntry {
+  return async (entry) => {
+    try {
+      await inflateEntry(entry, inflate, crc32);
+      return undefined;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : "";
+      return message.endsWith(ENTRY_FAULTS.crc)
+        ? "crc"
+        : message.endsWith(ENTRY_FAULTS.size)
+          ? "size"
+          : "inflate";
+    }
+  };
 }
 
 export { PackageFormatError };

@@ -1,5 +1,5 @@
 import { Zip, ZipDeflate, type ZipInputFile } from "fflate";
-import type { Crc32, Inflate, ZipEntry } from "./zip-read";
+import type { CheckEntry, Crc32, Inflate, ZipEntry } from "./zip-read";
 
 /** Deflates one part; hosts with a native zlib (Node) pass one, the browser uses fflate's. */
 export type Deflate = (
@@ -12,6 +12,8 @@ export interface NativeZlib {
   inflate: Inflate;
   /** Checks every part read; without one, the portable table CRC-32 does. */
   crc32?: Crc32;
+  /** Checks a part copied through unread, streaming, without holding what it inflates to. */
+  checkEntry?: CheckEntry;
 }
 
 /** A part to write: an entry copied exactly as it was stored, or new content to compress. */
