@@ -212,7 +212,8 @@ export function guardWrites(
       return held !== undefined && held !== "";
     };
     const cells = op.cells.filter((c) => !blocked(c.row) && !keeps(c));
-    if (isNew && cells.length === 0) continue;
+    // Nothing left to write (a new column over nothing, or every cell already a formula).
+    if (cells.length === 0) continue;
     if (op.header && blocked(op.header.row)) continue;
     out.push(cells.length === op.cells.length ? op : { ...op, cells });
   }
