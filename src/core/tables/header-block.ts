@@ -1,5 +1,5 @@
 import { parseAddress } from "../a1";
-import { cellText, type Cell, type SheetSnapshot } from "../snapshot";
+import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
 
 /**
  * Header blocks: councils' headers span one to three rows. A group label merged across columns
@@ -65,12 +65,87 @@ export function mergeIndex(sheet: SheetSnapshot): MergeIndex {
   return index;
 }
 
-/** The cell a reader sees at (row, column): the merge's top-left cell inside a merge. */
-export function shownCell(sheet: SheetSnapshot, row: number, column: number): Cell | undefined {
+/**
+ * Group labels typed once over their sub-headers without a merge. Excel before ExcelApi 1.13
+ * cannot report merges (the snapshot says `mergesUnknown`), and councils often centre a label
+ * with "Center Across Selection" (a horizontal alignment, not a merge) or just type it once over
+ * the block. A label in `row` spans the blank cells to its right while the row below holds a
+ * sub-header under each of them: it ends at the next label, at a blank spacer column or at data;
+ * a group that runs on to the end of the header ends where its sub-headers stop repeating the
+ * pattern of an earlier group in the row. Cells inside a
+ * real merge are never part of an inferred span, so the two agree where both are known.
+ */
+function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
+  const merges = mergeIndex(sheet).at;
+  const upper = sheet.rows[row] ?? [];
+  const lower = sheet.rows[row + 1];
+  if (!lower) return [];
+  const free = (r: number, c: number) => !merges.has(`${r},${c}`);
+  const subHeader = (c: number) => isText(lower[c] ?? undefined) && free(row + 1, c);
+  const spans: { area: MergeArea; toEnd: boolean }[] = [];
+  const lastText = lower.reduce<number>(
+    (last, cell, c) => (isText(cell ?? undefined) ? c : last),
+    -1,
+  );
+  for (let c = 0; c < upper.length; c++) {
+    if (!isText(upper[c] ?? undefined) || !free(row, c) || !subHeader(c)) continue;
+    let end = c + 1;
+    while (isEmptyCell(upper[end] ?? undefined) && free(row, end) && subHeader(end)) end++;
+    if (end - 1 === c) continue;
+    spans.push({
+      area: { top: row, bottom: row, left: c, right: end - 1 },
+      toEnd: end > lastText && !upper.slice(end).some((cell) => isText(cell ?? undefined)),
+    });
+    c = end - 1;
+  }
+  const words = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, k) => cellText(lower[from + k] ?? undefined))
+      .map((w) => w.toLowerCase().replace(/\s+/g, " "))
+      .join("|");
+  // Ended by neither a label nor a spacer, a group whose sub-headers begin with an earlier group's
+  // whole pattern ("Likelihood | Impact | Score") ends where that pattern does: "Owner" after it
+  // stands alone. A spacer ends a group as the council drew it (Northbrook's "Rating" is residual).
+  for (const span of spans) {
+    if (!span.toEnd) continue;
+    const { left, right } = span.area;
+    for (const earlier of spans) {
+      if (earlier === span) break;
+      const width = earlier.area.right - earlier.area.left;
+      if (left + width >= right) continue;
+      if (words(left, left + width) === words(earlier.area.left, earlier.area.right)) {
+        span.area.right = left + width;
+        break;
+      }
+    }
+  }
+  return spans.map((s) => s.area);
+}
+
+const NO_SPANS: MergeArea[] = [];
+const spanCache = new WeakMap<SheetSnapshot, Map<number, MergeArea[]>>();
+
+function spansOf(sheet: SheetSnapshot, row: number): MergeArea[] {
+  let rows = spanCache.get(sheet);
+  if (!rows) spanCache.set(sheet, (rows = new Map()));
+  let spans = rows.get(row);
+  if (!spans) {
+    spans = inferSpans(sheet, row);
+    rows.set(row, spans.length > 0 ? spans : NO_SPANS);
+  }
+  return spans;
+}
+
+/** The merge at (row, column), or the span of a group label typed once over its columns. */
+export function areaAt(sheet: SheetSnapshot, row: number, column: number): MergeArea | undefined {
   const index = mergeIndex(sheet);
-  // Most rows hold no merge: skip building a key per cell on sheets of a million cells.
-  if (!index.width.has(row)) return sheet.rows[row]?.[column] ?? undefined;
-  const area = index.at.get(`${row},${column}`);
+  const merged = index.width.has(row) ? index.at.get(`${row},${column}`) : undefined;
+  if (merged) return merged;
+  return spansOf(sheet, row).find((a) => a.left <= column && column <= a.right);
+}
+
+/** The cell a reader sees at (row, column): the merge's (or span's) top-left cell inside one. */
+export function shownCell(sheet: SheetSnapshot, row: number, column: number): Cell | undefined {
+  const area = areaAt(sheet, row, column);
   const r = area ? area.top : row;
   const c = area ? area.left : column;
   return sheet.rows[r]?.[c] ?? undefined;
@@ -141,7 +216,7 @@ function continuesHeader(
     const text = cellText(own);
     if (text.length > 30) short = false;
     if (!unitOf(text)) units = false;
-    const above = merges.get(`${previous},${c}`);
+    const above = areaAt(sheet, previous, c);
     if (above && above.right > above.left) evidence = true;
   }
   if (texts === 0) return false;
@@ -166,7 +241,6 @@ export function readHeaderBlock(
     if (!continuesHeader(sheet, rows, next, from, to)) break;
     rows.push(next);
   }
-  const merges = mergeIndex(sheet).at;
   const columns: HeaderColumn[] = [];
   for (let c = from; c <= to; c++) {
     const groups: string[] = [];
@@ -174,7 +248,7 @@ export function readHeaderBlock(
     let unit: string | null = null;
     let seen: MergeArea | null = null;
     for (const r of rows) {
-      const area = merges.get(`${r},${c}`);
+      const area = areaAt(sheet, r, c);
       if (area && area === seen) continue;
       seen = area ?? null;
       const text = cellText(
@@ -212,7 +286,12 @@ export function headerRuns(sheet: SheetSnapshot, row: number): { from: number; t
   const cells = sheet.rows[row] ?? [];
   const runs: { from: number; to: number }[] = [];
   let open = false;
-  const width = Math.max(cells.length, mergeIndex(sheet).width.get(row) ?? 0);
+  const spans = spansOf(sheet, row);
+  const width = Math.max(
+    cells.length,
+    mergeIndex(sheet).width.get(row) ?? 0,
+    ...spans.map((a) => a.right + 1),
+  );
   for (let c = 0; c < width; c++) {
     const cell = shownCell(sheet, row, c);
     if (isData(cell)) {
