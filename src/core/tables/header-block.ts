@@ -75,6 +75,16 @@ export function mergeIndex(sheet: SheetSnapshot): MergeIndex {
  * pattern of an earlier group in the row. Cells inside a
  * real merge are never part of an inferred span, so the two agree where both are known.
  */
+/**
+ * A lone label over the first column of a header ("Risks", "Funding available") titles the table
+ * below it: it is no group. A group shares its row with other labels or sits over later columns.
+ */
+function titleOver(upper: readonly (Cell | null | undefined)[], lower: typeof upper, c: number) {
+  const first = lower.findIndex((cell) => isText(cell ?? undefined));
+  if (first !== c) return false;
+  return upper.every((cell, k) => k === c || isEmptyCell(cell ?? undefined));
+}
+
 function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
   const merges = mergeIndex(sheet).at;
   const upper = sheet.rows[row] ?? [];
@@ -91,7 +101,7 @@ function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
     if (!isText(upper[c] ?? undefined) || !free(row, c) || !subHeader(c)) continue;
     let end = c + 1;
     while (isEmptyCell(upper[end] ?? undefined) && free(row, end) && subHeader(end)) end++;
-    if (end - 1 === c) continue;
+    if (end - 1 === c || titleOver(upper, lower, c)) continue;
     spans.push({
       area: { top: row, bottom: row, left: c, right: end - 1 },
       toEnd: end > lastText && !upper.slice(end).some((cell) => isText(cell ?? undefined)),
