@@ -162,6 +162,14 @@ describe("group labels typed once, without a merge", () => {
     expect(names(rows, [], 1, 0, 2).names).toEqual(["A=Title", "B=Likelihood", "C=Impact"]);
   });
 
+  it("reads a key line typed over a header as no group, a year label as one", () => {
+    const lower: CellValue[] = ["Risk", "Likelihood", "Impact", "Score"];
+    const over = (label: string) => names([["Ref", label], lower, ["R1", 2, 3, 6]], [], 0, 0, 3);
+    expect(over("1-2 Low risk").names).not.toContain("C=1-2 Low risk › Impact");
+    expect(over("L = Likelihood (1-4)").names).not.toContain("C=L = Likelihood (1-4) › Impact");
+    expect(over("2025-26").names).toContain("C=2025-26 › Impact");
+  });
+
   it("on generated grouped headers, reads with merges stripped exactly as with them", () => {
     const SUB = ["Likelihood", "Impact", "Score", "Rating", "Budget", "Actual", "Variance", "£"];
     const segment = (width: number) =>

@@ -99,6 +99,7 @@ function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
   );
   for (let c = 0; c < upper.length; c++) {
     if (!isText(upper[c] ?? undefined) || !free(row, c) || !subHeader(c)) continue;
+    if (KEY_LINE.test(cellText(upper[c] ?? undefined))) continue;
     let end = c + 1;
     while (isEmptyCell(upper[end] ?? undefined) && free(row, end) && subHeader(end)) end++;
     if (end - 1 === c || titleOver(upper, lower, c)) continue;
@@ -130,6 +131,12 @@ function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
   }
   return spans.map((s) => s.area);
 }
+
+/**
+ * A key's band or definition typed over a header ("1-2 Low risk", "L = Likelihood (1-4)") is no
+ * group label, merged or not; year labels ("2025-26", "2025/26") are.
+ */
+const KEY_LINE = /^\d{1,2}\s*[-–]\s*\d{1,2}\s+\p{L}|^\S{1,3}\s*=\s*\S/u;
 
 const NO_SPANS: MergeArea[] = [];
 const spanCache = new WeakMap<SheetSnapshot, Map<number, MergeArea[]>>();
