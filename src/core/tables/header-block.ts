@@ -157,7 +157,8 @@ export function areaAt(sheet: SheetSnapshot, row: number, column: number): Merge
   const index = mergeIndex(sheet);
   const merged = index.width.has(row) ? index.at.get(`${row},${column}`) : undefined;
   if (merged) return merged;
-  return spansOf(sheet, row).find((a) => a.left <= column && column <= a.right);
+  const spans = spansOf(sheet, row);
+  return spans.length === 0 ? undefined : spans.find((a) => a.left <= column && column <= a.right);
 }
 
 /** The cell a reader sees at (row, column): the merge's (or span's) top-left cell inside one. */
@@ -309,8 +310,10 @@ export function headerRuns(sheet: SheetSnapshot, row: number): { from: number; t
     mergeIndex(sheet).width.get(row) ?? 0,
     ...spans.map((a) => a.right + 1),
   );
+  // Most rows hold neither a merge nor a span: read their cells directly (a million-cell sheet).
+  const plain = spans.length === 0 && !mergeIndex(sheet).width.has(row);
   for (let c = 0; c < width; c++) {
-    const cell = shownCell(sheet, row, c);
+    const cell = plain ? (cells[c] ?? undefined) : shownCell(sheet, row, c);
     if (isData(cell)) {
       open = false;
       continue;
