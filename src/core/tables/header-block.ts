@@ -6,7 +6,9 @@ import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapsho
  * ("Residual risk" over Likelihood | Impact | Score), single headers merged down over the block
  * ("Ref"), words stacked over rows in separate cells ("Date of" / "next" / "review") and a units row
  * ("£'000", "%") all belong to the header. Every column gets one composite name that the table
- * kinds classify: its group (from a merge wider than the column) and its own words.
+ * kinds classify: its group (from a merge wider than the column, or a label typed once over
+ * blank cells above sub-headers: the same reading whether or not the merges are known) and its
+ * own words.
  *
  * Shared geometry for every table kind: nothing here knows about risks or money.
  */
@@ -68,7 +70,9 @@ export function mergeIndex(sheet: SheetSnapshot): MergeIndex {
 /**
  * Group labels typed once over their sub-headers without a merge. Excel before ExcelApi 1.13
  * cannot report merges (the snapshot says `mergesUnknown`), and councils often centre a label
- * with "Center Across Selection" (a horizontal alignment, not a merge) or just type it once over
+ * with "Center Across Selection" (Excel.HorizontalAlignment.centerAcrossSelection, ExcelApi 1.1: an
+ * alignment, not a merge; learn.microsoft.com/javascript/api/excel/excel.horizontalalignment) or
+ * just type it once over
  * the block. A label in `row` spans the blank cells to its right while the row below holds a
  * sub-header under each of them: it ends at the next label, at a blank spacer column or at data;
  * a group that runs on to the end of the header ends where its sub-headers stop repeating the
@@ -179,7 +183,7 @@ export function unitOf(text: string): string | null {
 
 export interface HeaderColumn {
   column: number;
-  /** Group labels over the column (merges wider than it), outermost first: "Residual risk". */
+  /** Group labels over the column (merges or typed spans wider than it): "Residual risk". */
   group: string | null;
   /** The column's own words, stacked rows joined: "Date of next review". */
   text: string;
