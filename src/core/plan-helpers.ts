@@ -68,7 +68,7 @@ export type Placement = "edge" | "beside";
  */
 export function newColumns(
   sheet: SheetSnapshot,
-  table: TableBounds,
+  table: TableBounds & { headerRows?: readonly number[] },
   count: number,
   placement: Placement = "edge",
   headers: readonly string[] = [],
@@ -85,14 +85,23 @@ export function newColumns(
     { kind: "insert-columns", sheet: sheet.name, table: range, column: beside, count },
   ];
   const header = sheet.rows[table.headerRow]?.[beside];
-  // The column beside holds something in the table's rows (it is not free). An empty header cell
-  // there may be the covered part of a merged header (P5:P6 shows its text in P5); when the host
-  // cannot say where merges are, it is taken as one: inserting is safe whatever is merged, since
-  // an inserted column is empty and Excel's Range.insert moves the merges with the cells.
+  const headerRows = table.headerRows ?? [table.headerRow];
+  // The column beside holds something in the table's rows (it is not free). A header beside with
+  // text is read into the table (header-block.ts), so what is left is a blank header: when known
+  // to be merged (a blank header merged down, P5:P6) the block's header carries on and the insert
+  // is taken. When the host cannot say where merges are (Excel before ExcelApi 1.13), a header of
+  // two or more rows that is blank all the way down beside the table is taken as such a merge:
+  // inserting is safe whatever is merged (an inserted column is empty and Excel's Range.insert
+  // moves the merges with the cells). A one-row header is not: a blank merged-down header needs
+  // two rows, and guessing there would plan an insert where the known sheet plans none.
+  const possiblyMergedDown =
+    sheet.mergesUnknown === true &&
+    headerRows.length > 1 &&
+    headerRows.every((r) => isEmptyCell(sheet.rows[r]?.[beside] ?? undefined));
   const headerCarriesOn =
     !isEmptyCell(header ?? undefined) ||
     inMerge(sheet, table.headerRow, beside) ||
-    sheet.mergesUnknown === true;
+    possiblyMergedDown;
   if (placement === "beside" && headerCarriesOn)
     return { first: beside, range, operations: insert() };
   for (let first = beside + 1; first + count - 1 <= LAST_COLUMN; first++)

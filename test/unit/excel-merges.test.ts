@@ -12,14 +12,16 @@ import { bookFromSnapshot, excelDouble } from "../shims/excel-double";
 import { sheet, TODAY, workbook } from "../helpers/builders";
 import { runtime } from "../helpers/excel";
 
-// Two-row header: "Owner" is merged down (G1:G2), so the cell beside the residual pair is covered.
+// Two-row header: the column beside the residual pair is in use (a direction-of-travel arrow)
+// under a blank header merged down (G1:G2). Named headers beside a block are read into the table
+// (header-block.ts), so a blank merged header is where a merge changes the plan.
 const ROWS: CellValue[][] = [
-  ["Risk", "Inherent risk", null, null, "Residual risk", null, "Owner", "Review date"],
-  ["", "Likelihood", "Impact", "Score", "Likelihood", "Impact", "", ""],
-  ["Flooding", 2, 3, 6, 1, 3, "J Smith", 46300],
-  ["Staffing", 3, 3, 9, 2, 2, "K Jones", 46320],
+  ["Risk", "Inherent risk", null, null, "Residual risk", null, null],
+  ["", "Likelihood", "Impact", "Score", "Likelihood", "Impact", ""],
+  ["Flooding", 2, 3, 6, 1, 3, "↑"],
+  ["Staffing", 3, 3, 9, 2, 2, "↓"],
 ];
-const BOOK = workbook(sheet("Register", ROWS, { merges: ["B1:D1", "E1:F1", "G1:G2", "H1:H2"] }));
+const BOOK = workbook(sheet("Register", ROWS, { merges: ["B1:D1", "E1:F1", "G1:G2"] }));
 
 async function writeIn(version: number): Promise<{ read: WorkbookSnapshot; after: unknown }> {
   const d = excelDouble(bookFromSnapshot(BOOK), { version });
@@ -42,18 +44,24 @@ describe("merged cells before ExcelApi 1.13", () => {
     const old = (await writeIn(12)).read.sheets[0];
     const modern = (await writeIn(13)).read.sheets[0];
     expect([old?.merges, old?.mergesUnknown]).toEqual([[], true]);
-    expect([modern?.merges.length, modern?.mergesUnknown]).toEqual([4, undefined]);
+    expect([modern?.merges.length, modern?.mergesUnknown]).toEqual([3, undefined]);
   });
 
   it("writes the same columns in the same places as where the merges are known", async () => {
     const old = await writeIn(12);
     const modern = await writeIn(13);
     expect(old.after).toEqual(modern.after);
-    // The new column went in beside its block (G), moving "Owner" and its merge right to H.
+    // Three new columns went in beside the block (G:I), headed in its top row; the arrows moved to J.
     const rows = modern.after as ([CellValue, string?] | null)[][];
-    expect(rows[0]?.[7]?.[0]).toBe("Owner");
-    expect(rows[1]?.[6]?.[0]).toBe("Priority");
-    expect(rows[2]?.[6]?.[1]).toMatch(/^=IF\(ISNUMBER\(/);
+    expect(rows[2]?.[9]?.[0]).toBe("↑");
+    expect(rows[3]?.[9]?.[0]).toBe("↓");
+    expect(rows[0]?.slice(6, 9).map((c) => c?.[0])).toEqual([
+      "Inherent priority",
+      "Residual score",
+      "Residual priority",
+    ]);
+    expect(rows[2]?.[7]?.[1]).toBe('=IF(COUNT(E3,F3)=2,E3*F3,"")');
+    expect(rows[2]?.[7]?.[0]).toBe(3);
   });
 });
 

@@ -109,6 +109,116 @@ describe("header blocks", () => {
   });
 });
 
+describe("group labels typed once, without a merge", () => {
+  // Excel before ExcelApi 1.13 cannot report merges, and "Center Across Selection" is no merge.
+  it("reads the same composite names as the merged header", () => {
+    const rows: CellValue[][] = [
+      ["Ref", "Risk", "Inherent risk", null, null, null, "Residual risk", null],
+      [null, null, "Likelihood", "Impact", "Score", null, "Likelihood", "Impact"],
+      ["R1", "Fire", 4, 5, 20, null, 2, 3],
+    ];
+    const merged = names(rows, ["A1:A2", "B1:B2", "C1:E1", "G1:H1"], 0, 0, 7);
+    expect(names(rows, [], 0, 0, 7)).toEqual(merged);
+    expect(merged.names).toContain("H=Residual risk › Impact");
+    const s = (merges: string[]) => sheet("S", rows, { merges });
+    expect(headerRuns(s([]), 0)).toEqual(headerRuns(s(["C1:E1", "G1:H1"]), 0));
+  });
+
+  it("ends a group at the next label, at a spacer column, and keeps a spacer-ended group whole", () => {
+    const rows: CellValue[][] = [
+      ["Ref", "Residual risk", null, null, null, null, "Target risk", null, "Next review"],
+      [null, "Likelihood", "Impact", "Score", "Rating", null, "Likelihood", "Impact", null],
+      ["R1", 2, 3, 6, "Medium", null, 1, 3, 46300],
+    ];
+    expect(names(rows, [], 0, 0, 8).names).toEqual([
+      "A=Ref",
+      "B=Residual risk › Likelihood",
+      "C=Residual risk › Impact",
+      "D=Residual risk › Score",
+      "E=Residual risk › Rating",
+      "G=Target risk › Likelihood",
+      "H=Target risk › Impact",
+      "I=Next review",
+    ]);
+  });
+
+  it("ends the last group where its sub-headers stop repeating an earlier group's", () => {
+    const rows: CellValue[][] = [
+      ["Ref", "Inherent risk", null, null, "Residual risk", null, null, null],
+      [null, "Likelihood", "Impact", "Score", "Likelihood", "Impact", "Score", "Owner"],
+      ["R1", 4, 5, 20, 2, 3, 6, "J Smith"],
+    ];
+    expect(names(rows, [], 0, 0, 7).names.slice(4)).toEqual([
+      "E=Residual risk › Likelihood",
+      "F=Residual risk › Impact",
+      "G=Residual risk › Score",
+      "H=Owner",
+    ]);
+  });
+
+  it("reads a lone label over a header's first column as a title, not a group", () => {
+    const rows: CellValue[][] = [["Risks"], ["Title", "Likelihood", "Impact"], ["Capacity", 2, 2]];
+    expect(headerRuns(sheet("S", rows), 0)).toEqual([{ from: 0, to: 0 }]);
+    expect(names(rows, [], 1, 0, 2).names).toEqual(["A=Title", "B=Likelihood", "C=Impact"]);
+  });
+
+  it("reads a key line typed over a header as no group, a year label as one", () => {
+    const lower: CellValue[] = ["Risk", "Likelihood", "Impact", "Score"];
+    const over = (label: string) => names([["Ref", label], lower, ["R1", 2, 3, 6]], [], 0, 0, 3);
+    expect(over("1-2 Low risk").names).not.toContain("C=1-2 Low risk › Impact");
+    expect(over("L = Likelihood (1-4)").names).not.toContain("C=L = Likelihood (1-4) › Impact");
+    expect(over("2025-26").names).toContain("C=2025-26 › Impact");
+  });
+
+  it("on generated grouped headers, reads with merges stripped exactly as with them", () => {
+    const SUB = ["Likelihood", "Impact", "Score", "Rating", "Budget", "Actual", "Variance", "£"];
+    const segment = (width: number) =>
+      fc.oneof(
+        fc.record({ kind: fc.constant("plain" as const), text: fc.constantFrom("Ref", "Owner") }),
+        fc.record({
+          kind: fc.constant("group" as const),
+          text: fc.constantFrom("Inherent risk", "Residual risk", "2025/26", "Current year"),
+          subs: fc.array(fc.constantFrom(...SUB), { minLength: width, maxLength: width }),
+        }),
+        fc.record({ kind: fc.constant("spacer" as const) }),
+      );
+    const layout = fc
+      .integer({ min: 2, max: 4 })
+      .chain((width) => fc.array(segment(width), { minLength: 1, maxLength: 6 }));
+    fc.assert(
+      fc.property(layout, (segments) => {
+        // A plain header leads, as councils' Ref or Service column does.
+        const upper: CellValue[] = ["Service"];
+        const lower: CellValue[] = [null];
+        const merges = ["A1:A2"];
+        for (const seg of segments) {
+          const at = upper.length;
+          if (seg.kind === "spacer") {
+            upper.push(null);
+            lower.push(null);
+          } else if (seg.kind === "plain") {
+            upper.push(seg.text);
+            lower.push(null);
+            merges.push(`${cellAddress(0, at)}:${cellAddress(1, at)}`);
+          } else {
+            seg.subs.forEach((sub, k) => {
+              upper.push(k === 0 ? seg.text : null);
+              lower.push(sub);
+            });
+            merges.push(`${cellAddress(0, at)}:${cellAddress(0, at + seg.subs.length - 1)}`);
+          }
+        }
+        const rows = [upper, lower, upper.map((_, k) => (k === 0 ? "Line" : k))];
+        const last = upper.length - 1;
+        expect(names(rows, [], 0, 0, last)).toEqual(names(rows, merges, 0, 0, last));
+        expect(headerRuns(sheet("S", rows), 0)).toEqual(
+          headerRuns(sheet("S", rows, { merges }), 0),
+        );
+      }),
+    );
+  });
+});
+
 const cellValue = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 12 }),

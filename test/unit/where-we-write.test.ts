@@ -22,6 +22,30 @@ const REGISTER: CellValue[][] = [
   ["Staffing", 3, 3],
 ];
 
+const OWNER_ROWS: CellValue[][] = [
+  ["Risk", "Inherent risk", null, null, "Residual risk", null, "Owner", "Review date"],
+  ["", "Likelihood", "Impact", "Score", "Likelihood", "Impact", "", ""],
+  ["Flooding", 2, 3, 6, 1, 3, "J Smith", 46300],
+  ["Staffing", 3, 3, 9, 2, 2, "K Jones", 46320],
+];
+const OWNER_MERGES = ["B1:D1", "E1:F1", "G1:G2", "H1:H2"];
+
+const DIRECTION_ROWS: CellValue[][] = [
+  ["Risk", "Inherent risk", null, null, "Residual risk", null, null],
+  ["", "Likelihood", "Impact", "Score", "Likelihood", "Impact", ""],
+  ["Flooding", 2, 3, 6, 1, 3, "↑"],
+  ["Staffing", 3, 3, 9, 2, 2, "↓"],
+];
+const DIRECTION_MERGES = ["B1:D1", "E1:F1", "G1:G2"];
+
+/** Each operation as [column, header] or [kind, inserted column]: where the plan puts things. */
+const layout = (s: SheetSnapshot) =>
+  plan(s).map((o) =>
+    o.kind === "column"
+      ? [o.column, o.header?.text ?? null]
+      : [o.kind, o.kind === "insert-columns" ? o.column : o.sheet],
+  );
+
 describe("where new calculated columns go", () => {
   it("uses the columns right beside the table when they are free", () => {
     const ops = plan(sheet("Register", REGISTER));
@@ -55,19 +79,32 @@ describe("where new calculated columns go", () => {
   });
 
   it("inserts only when a pair's columns must sit between existing ones", () => {
-    // Inherent and residual blocks under merged group headers, then owner and review date: the
-    // residual score and priority belong right after the residual impact, inside the header.
-    const rows: CellValue[][] = [
-      ["Risk", "Inherent risk", null, null, "Residual risk", null, "Owner", "Review date"],
-      ["", "Likelihood", "Impact", "Score", "Likelihood", "Impact", "", ""],
-      ["Flooding", 2, 3, 6, 1, 3, "J Smith", 46300],
-      ["Staffing", 3, 3, 9, 2, 2, "K Jones", 46320],
-    ];
-    const s = sheet("Register", rows, { merges: ["B1:D1", "E1:F1", "G1:G2", "H1:H2"] });
+    // Inherent and residual blocks under merged group headers, then a column in use whose header
+    // is blank and merged down (G1:G2, a direction-of-travel arrow): the residual score and
+    // priority belong right after the residual impact, inside the header.
+    const s = sheet("Register", DIRECTION_ROWS, { merges: DIRECTION_MERGES });
     const ops = plan(s);
     const residual = writes(ops).filter((w) => w.header !== null && w.column >= 6);
+    expect(residual.map((w) => w.header?.text)).toEqual([
+      "Inherent priority",
+      "Residual score",
+      "Residual priority",
+    ]);
     expect(inserts(ops)).toEqual([
       expect.objectContaining({ kind: "insert-columns", column: 6, count: residual.length }),
+    ]);
+  });
+
+  it("reads named headers beside the pairs into the table: new columns go after it, no insert", () => {
+    // "Owner" and "Review date" merged down (G1:G2, H1:H2) are columns of the register.
+    const s = sheet("Register", OWNER_ROWS, { merges: OWNER_MERGES });
+    const ops = plan(s);
+    expect(inserts(ops)).toEqual([]);
+    expect(writes(ops).map((w) => [w.column, w.header?.text ?? null])).toEqual([
+      [3, null],
+      [8, "Inherent priority"],
+      [9, "Residual score"],
+      [10, "Residual priority"],
     ]);
   });
 
@@ -142,35 +179,43 @@ describe("where new calculated columns go", () => {
       [1, 2, 3, "note"],
     ]);
     expect(newColumns(loose, table, 1, "beside")).toMatchObject({ first: 4, operations: [] });
-    // Where merges cannot be known (Excel before ExcelApi 1.13), the empty header cell may be the
-    // covered part of a merge: the insert is taken, which is safe whatever is merged.
+    // Where merges cannot be known (Excel before ExcelApi 1.13), a one-row header cannot hide a
+    // blank header merged down: the plan is the one the known sheet gets.
     expect(newColumns({ ...loose, mergesUnknown: true }, table, 1, "beside")).toMatchObject({
+      first: 4,
+      operations: [],
+    });
+    // A header of two rows blank all the way down beside the block may be such a merge: the
+    // insert is taken, which is safe whatever is merged.
+    const twoRows = sheet("S", [
+      ["A", "B", "C"],
+      ["x", "y", "z"],
+      [1, 2, 3, "note"],
+    ]);
+    const block = { ...table, headerRows: [0, 1], dataRows: [2], lastRow: 2 };
+    expect(newColumns({ ...twoRows, mergesUnknown: true }, block, 1, "beside")).toMatchObject({
       first: 3,
       operations: [{ kind: "insert-columns", column: 3, count: 1 }],
     });
+    expect(newColumns(twoRows, block, 1, "beside")).toMatchObject({ first: 4, operations: [] });
   });
 
   it("plans the same insert with merges unknown as with a merged two-row header known", () => {
-    // As corpus 01 (P5:P6): the header cell beside the residual pair is the covered half of a
-    // merge ("Owner", G1:G2), and the column under it holds data.
-    const rows: CellValue[][] = [
-      ["Risk", "Inherent risk", null, null, "Residual risk", null, "Owner", "Review date"],
-      ["", "Likelihood", "Impact", "Score", "Likelihood", "Impact", "", ""],
-      ["Flooding", 2, 3, 6, 1, 3, "J Smith", 46300],
-      ["Staffing", 3, 3, 9, 2, 2, "K Jones", 46320],
-    ];
-    const known = sheet("Register", rows, { merges: ["B1:D1", "E1:F1", "G1:G2", "H1:H2"] });
+    // As a blank merged-down header beside a register: the header cell beside the residual pair
+    // is blank in both header rows, and the column under it holds data.
+    const known = sheet("Register", DIRECTION_ROWS, { merges: DIRECTION_MERGES });
     const unknown: SheetSnapshot = { ...known, merges: [], mergesUnknown: true };
-    const layout = (s: SheetSnapshot) =>
-      plan(s).map((o) =>
-        o.kind === "column"
-          ? [o.column, o.header?.text ?? null]
-          : [o.kind, o.kind === "insert-columns" ? o.column : o.sheet],
-      );
     expect(layout(known)).toContainEqual(["insert-columns", 6]);
     expect(layout(unknown)).toEqual(layout(known));
     // Told wrongly that nothing is merged, the planner would have gone past the merge instead.
     expect(layout({ ...known, merges: [] })).not.toEqual(layout(known));
+  });
+
+  it("plans the same with merges known, unknown and absent when the headers say it all", () => {
+    // Group labels typed once over their sub-headers read as the merged ones do (header-block.ts).
+    const known = sheet("Register", OWNER_ROWS, { merges: OWNER_MERGES });
+    expect(layout({ ...known, merges: [], mergesUnknown: true })).toEqual(layout(known));
+    expect(layout({ ...known, merges: [] })).toEqual(layout(known));
   });
 });
 

@@ -1,12 +1,14 @@
 import { parseAddress } from "../a1";
-import { cellText, type Cell, type SheetSnapshot } from "../snapshot";
+import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
 
 /**
  * Header blocks: councils' headers span one to three rows. A group label merged across columns
  * ("Residual risk" over Likelihood | Impact | Score), single headers merged down over the block
  * ("Ref"), words stacked over rows in separate cells ("Date of" / "next" / "review") and a units row
  * ("£'000", "%") all belong to the header. Every column gets one composite name that the table
- * kinds classify: its group (from a merge wider than the column) and its own words.
+ * kinds classify: its group (from a merge wider than the column, or a label typed once over
+ * blank cells above sub-headers: the same reading whether or not the merges are known) and its
+ * own words.
  *
  * Shared geometry for every table kind: nothing here knows about risks or money.
  */
@@ -65,12 +67,107 @@ export function mergeIndex(sheet: SheetSnapshot): MergeIndex {
   return index;
 }
 
-/** The cell a reader sees at (row, column): the merge's top-left cell inside a merge. */
-export function shownCell(sheet: SheetSnapshot, row: number, column: number): Cell | undefined {
+/**
+ * Group labels typed once over their sub-headers without a merge. Excel before ExcelApi 1.13
+ * cannot report merges (the snapshot says `mergesUnknown`), and councils often centre a label
+ * with "Center Across Selection" (Excel.HorizontalAlignment.centerAcrossSelection, ExcelApi 1.1: an
+ * alignment, not a merge; learn.microsoft.com/javascript/api/excel/excel.horizontalalignment) or
+ * just type it once over
+ * the block. A label in `row` spans the blank cells to its right while the row below holds a
+ * sub-header under each of them: it ends at the next label, at a blank spacer column or at data;
+ * a group that runs on to the end of the header ends where its sub-headers stop repeating the
+ * pattern of an earlier group in the row. Cells inside a
+ * real merge are never part of an inferred span, so the two agree where both are known.
+ */
+/**
+ * A lone label over the first column of a header ("Risks", "Funding available") titles the table
+ * below it: it is no group. A group shares its row with other labels or sits over later columns.
+ */
+function titleOver(upper: readonly (Cell | null | undefined)[], lower: typeof upper, c: number) {
+  const first = lower.findIndex((cell) => isText(cell ?? undefined));
+  if (first !== c) return false;
+  return upper.every((cell, k) => k === c || isEmptyCell(cell ?? undefined));
+}
+
+function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
+  const merges = mergeIndex(sheet).at;
+  const upper = sheet.rows[row] ?? [];
+  const lower = sheet.rows[row + 1];
+  if (!lower) return [];
+  const free = (r: number, c: number) => !merges.has(`${r},${c}`);
+  const subHeader = (c: number) => isText(lower[c] ?? undefined) && free(row + 1, c);
+  const spans: { area: MergeArea; toEnd: boolean }[] = [];
+  const lastText = lower.reduce<number>(
+    (last, cell, c) => (isText(cell ?? undefined) ? c : last),
+    -1,
+  );
+  for (let c = 0; c < upper.length; c++) {
+    if (!isText(upper[c] ?? undefined) || !free(row, c) || !subHeader(c)) continue;
+    if (KEY_LINE.test(cellText(upper[c] ?? undefined))) continue;
+    let end = c + 1;
+    while (isEmptyCell(upper[end] ?? undefined) && free(row, end) && subHeader(end)) end++;
+    if (end - 1 === c || titleOver(upper, lower, c)) continue;
+    spans.push({
+      area: { top: row, bottom: row, left: c, right: end - 1 },
+      toEnd: end > lastText && !upper.slice(end).some((cell) => isText(cell ?? undefined)),
+    });
+    c = end - 1;
+  }
+  const words = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, k) => cellText(lower[from + k] ?? undefined))
+      .map((w) => w.toLowerCase().replace(/\s+/g, " "))
+      .join("|");
+  // Ended by neither a label nor a spacer, a group whose sub-headers begin with an earlier group's
+  // whole pattern ("Likelihood | Impact | Score") ends where that pattern does: "Owner" after it
+  // stands alone. A spacer ends a group as the council drew it (Northbrook's "Rating" is residual).
+  for (const span of spans) {
+    if (!span.toEnd) continue;
+    const { left, right } = span.area;
+    for (const earlier of spans) {
+      if (earlier === span) break;
+      const width = earlier.area.right - earlier.area.left;
+      if (left + width >= right) continue;
+      if (words(left, left + width) === words(earlier.area.left, earlier.area.right)) {
+        span.area.right = left + width;
+        break;
+      }
+    }
+  }
+  return spans.map((s) => s.area);
+}
+
+/**
+ * A key's band or definition typed over a header ("1-2 Low risk", "L = Likelihood (1-4)") is no
+ * group label, merged or not; year labels ("2025-26", "2025/26") are.
+ */
+const KEY_LINE = /^\d{1,2}\s*[-–]\s*\d{1,2}\s+\p{L}|^\S{1,3}\s*=\s*\S/u;
+
+const NO_SPANS: MergeArea[] = [];
+const spanCache = new WeakMap<SheetSnapshot, Map<number, MergeArea[]>>();
+
+function spansOf(sheet: SheetSnapshot, row: number): MergeArea[] {
+  let rows = spanCache.get(sheet);
+  if (!rows) spanCache.set(sheet, (rows = new Map()));
+  let spans = rows.get(row);
+  if (!spans) {
+    spans = inferSpans(sheet, row);
+    rows.set(row, spans.length > 0 ? spans : NO_SPANS);
+  }
+  return spans;
+}
+
+/** The merge at (row, column), or the span of a group label typed once over its columns. */
+export function areaAt(sheet: SheetSnapshot, row: number, column: number): MergeArea | undefined {
   const index = mergeIndex(sheet);
-  // Most rows hold no merge: skip building a key per cell on sheets of a million cells.
-  if (!index.width.has(row)) return sheet.rows[row]?.[column] ?? undefined;
-  const area = index.at.get(`${row},${column}`);
+  const merged = index.width.has(row) ? index.at.get(`${row},${column}`) : undefined;
+  if (merged) return merged;
+  const spans = spansOf(sheet, row);
+  return spans.length === 0 ? undefined : spans.find((a) => a.left <= column && column <= a.right);
+}
+
+/** The cell a reader sees at (row, column): the merge's (or span's) top-left cell inside one. */
+export function shownCell(sheet: SheetSnapshot, row: number, column: number): Cell | undefined {
+  const area = areaAt(sheet, row, column);
   const r = area ? area.top : row;
   const c = area ? area.left : column;
   return sheet.rows[r]?.[c] ?? undefined;
@@ -86,7 +183,7 @@ export function unitOf(text: string): string | null {
 
 export interface HeaderColumn {
   column: number;
-  /** Group labels over the column (merges wider than it), outermost first: "Residual risk". */
+  /** Group labels over the column (merges or typed spans wider than it): "Residual risk". */
   group: string | null;
   /** The column's own words, stacked rows joined: "Date of next review". */
   text: string;
@@ -141,7 +238,7 @@ function continuesHeader(
     const text = cellText(own);
     if (text.length > 30) short = false;
     if (!unitOf(text)) units = false;
-    const above = merges.get(`${previous},${c}`);
+    const above = areaAt(sheet, previous, c);
     if (above && above.right > above.left) evidence = true;
   }
   if (texts === 0) return false;
@@ -166,7 +263,6 @@ export function readHeaderBlock(
     if (!continuesHeader(sheet, rows, next, from, to)) break;
     rows.push(next);
   }
-  const merges = mergeIndex(sheet).at;
   const columns: HeaderColumn[] = [];
   for (let c = from; c <= to; c++) {
     const groups: string[] = [];
@@ -174,7 +270,7 @@ export function readHeaderBlock(
     let unit: string | null = null;
     let seen: MergeArea | null = null;
     for (const r of rows) {
-      const area = merges.get(`${r},${c}`);
+      const area = areaAt(sheet, r, c);
       if (area && area === seen) continue;
       seen = area ?? null;
       const text = cellText(
@@ -212,9 +308,16 @@ export function headerRuns(sheet: SheetSnapshot, row: number): { from: number; t
   const cells = sheet.rows[row] ?? [];
   const runs: { from: number; to: number }[] = [];
   let open = false;
-  const width = Math.max(cells.length, mergeIndex(sheet).width.get(row) ?? 0);
+  const spans = spansOf(sheet, row);
+  const width = Math.max(
+    cells.length,
+    mergeIndex(sheet).width.get(row) ?? 0,
+    ...spans.map((a) => a.right + 1),
+  );
+  // Most rows hold neither a merge nor a span: read their cells directly (a million-cell sheet).
+  const plain = spans.length === 0 && !mergeIndex(sheet).width.has(row);
   for (let c = 0; c < width; c++) {
-    const cell = shownCell(sheet, row, c);
+    const cell = plain ? (cells[c] ?? undefined) : shownCell(sheet, row, c);
     if (isData(cell)) {
       open = false;
       continue;
