@@ -92,7 +92,14 @@ export function planBudgetTable(
     const V = cellAddress(line.row, at("variance"));
     const B = cellAddress(line.row, b);
     const budget = num(sheet, line.row, b);
-    const variance = typeof v.value === "number" ? v.value : null;
+    // A formula already in the variance column is kept (guardWrites): the columns that read it
+    // cache what it shows, not what we would have written there.
+    const kept =
+      table.columns.variance === undefined
+        ? undefined
+        : sheet.rows[line.row]?.[table.columns.variance];
+    const shown = kept?.formula ? kept.value : v.value;
+    const variance = typeof shown === "number" ? shown : null;
     cells.variance.push(v);
     cells.variancePct.push({
       row: line.row,
