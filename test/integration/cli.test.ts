@@ -2,24 +2,12 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { run, type Io } from "../../src/cli/program";
+import { cli } from "../helpers/cli";
 import { FIXTURES } from "../helpers/builders";
 import { tempDir } from "../helpers/xlsx";
 
 const REGISTERS = `${FIXTURES}/bcp-risk-registers.xlsx`;
 const BIN = path.join(__dirname, "../../dist/cli/bin.js");
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    out: (t) => (out += t + "\n"),
-    err: (t) => (err += t + "\n"),
-    today: () => new Date(2026, 10, 22),
-  };
-  const code = await run(args, io);
-  return { code, out, err };
-}
 
 describe("council-sheets check", () => {
   it("prints the tables and the one error, and exits 1", async () => {

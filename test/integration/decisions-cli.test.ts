@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { run, type Io } from "../../src/cli/program";
+import { cli } from "../helpers/cli";
 import { FIXTURES } from "../helpers/builders";
 import { ALLOCATIONS, REGISTER, SOURCES } from "../helpers/decisions-workbook";
 import { loadFile, tempDir, writeXlsx } from "../helpers/xlsx";
@@ -11,18 +11,6 @@ const DONCASTER = `${SEEDS}/000_27967092dd3fa8cc.txt`;
 const BANES = `${SEEDS}/001_f88c53d8f01fb2f7.txt`;
 const MINUTES = `${SEEDS}/002_3de8d25dc0189705.txt`;
 const EMIEP = `${FIXTURES}/emiep-funding-2008.xlsx`;
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    out: (t) => (out += t + "\n"),
-    err: (t) => (err += t + "\n"),
-    today: () => new Date(2026, 10, 22),
-  };
-  const code = await run(args, io);
-  return { code, out, err };
-}
 
 const hash = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 

@@ -9,7 +9,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import { run, type Io } from "../../src/cli/program";
+import { cli } from "../helpers/cli";
 import { FIXTURES } from "../helpers/builders";
 import { tempDir } from "../helpers/xlsx";
 import { craftZip, partsOf, text, type CraftEntry } from "../fuzz/craft";
@@ -18,18 +18,6 @@ const REGISTERS = `${FIXTURES}/bcp-risk-registers.xlsx`;
 const CORPUS = `${__dirname}/../../../shared/corpus`;
 const MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 const MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    out: (t) => (out += t + "\n"),
-    err: (t) => (err += t + "\n"),
-    today: () => new Date(2026, 10, 22),
-  };
-  const code = await run(args, io);
-  return { code, out, err };
-}
 
 const registerParts = () => partsOf(new Uint8Array(readFileSync(REGISTERS)));
 const decoder = new TextDecoder();

@@ -8,7 +8,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import { run, type Io } from "../../src/cli/program";
+import { cli } from "../helpers/cli";
 import { FIXTURES } from "../helpers/builders";
 import { tempDir } from "../helpers/xlsx";
 import { craftZip, partsOf, text, type CraftEntry } from "../fuzz/craft";
@@ -21,18 +21,6 @@ const REGISTERS = `${FIXTURES}/bcp-risk-registers.xlsx`;
 const PID_INPUTS = `${FIXTURES}/bcp-pid-inputs.xlsx`;
 const EMIEP = `${FIXTURES}/emiep-funding-2008.xlsx`;
 const DONCASTER = `${__dirname}/../../../shared/seeds/000_27967092dd3fa8cc.txt`;
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    out: (t) => (out += t + "\n"),
-    err: (t) => (err += t + "\n"),
-    today: () => new Date(2026, 10, 22),
-  };
-  const code = await run(args, io);
-  return { code, out, err };
-}
 
 function expectRefusal(result: { code: number; out: string; err: string }, message: RegExp) {
   expect(result.code).toBe(2);
