@@ -1,14 +1,18 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
-import { openWorkbook } from "../../src/adapters/xlsx/document";
-import { nativeZlib } from "../../src/cli/zlib";
+import { type Analysis } from "../../src/core/analyse";
 import type { ColumnWrite } from "../../src/core/plan";
 import { pairTitle } from "../../src/core/risk/fields";
 import type { SheetSnapshot } from "../../src/core/snapshot";
-import { dateToSerial } from "../../src/core/values";
-import { findSoffice, recalculate } from "../helpers/libreoffice";
-import { loadFile, tempDir } from "../helpers/xlsx";
+import {
+  CORPUS,
+  applyAndRecalculate,
+  asOfSerial,
+  expectedFiles,
+  type ExpectedFile,
+  type ExpectedFinding,
+} from "../helpers/corpus";
+import { findSoffice } from "../helpers/libreoffice";
+import { loadFile } from "../helpers/xlsx";
+import { analyseWorkbook } from "../../src/core/analyse";
 
 /**
  * Walks the council corpus from its expected.json: one test per workbook, so a new corpus file is
@@ -20,39 +24,9 @@ import { loadFile, tempDir } from "../helpers/xlsx";
  * false errors or false warnings) and prints the gap; it fails once the file is read right, so the
  * list can only shrink. Nothing is skipped.
  */
-const CORPUS = `${__dirname}/../../../shared/corpus`;
-
-interface ExpectedFinding {
-  code: string;
-  sheet: string;
-  cell: string;
-}
-
-interface ExpectedTable {
-  sheet: string;
-  kind: string;
-  range: string;
-  headerRows: number | number[];
-}
-
 interface ExpectedPairValues {
   score: number | null;
   priority: string | null;
-}
-
-interface ExpectedValues {
-  sheet: string;
-  row: number;
-  pairs?: Record<string, ExpectedPairValues>;
-}
-
-interface ExpectedFile {
-  file: string;
-  asOf: string;
-  tables: ExpectedTable[];
-  errors: ExpectedFinding[];
-  warnings: ExpectedFinding[];
-  values: ExpectedValues[];
 }
 
 interface Known {
@@ -105,19 +79,8 @@ const NOT_YET_READ_RIGHT: Record<string, Known> = {
   "17-pennick-hra-monitoring-q2.xlsx": { plantedFound: 0, falseErrors: 16, falseWarnings: 0 },
 };
 
-const expectedFiles: ExpectedFile[] = (
-  JSON.parse(readFileSync(`${CORPUS}/expected.json`, "utf8")) as { files: ExpectedFile[] }
-).files;
-
 const key = (f: ExpectedFinding) => `${f.code} ${f.sheet}!${f.cell}`;
 const rows = (h: number | number[]) => (Array.isArray(h) ? h : [h]);
-
-function asOfSerial(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  const serial = dateToSerial(y ?? 0, m ?? 0, d ?? 0);
-  if (serial === null) throw new Error(`expected.json asOf "${iso}" is not a date`);
-  return serial;
-}
 
 interface Reading {
   tables: string[];
@@ -251,29 +214,8 @@ withLibreOffice("council corpus, calculated values after apply and LibreOffice",
   const recalculated = new Map<string, { analysis: Analysis; sheets: SheetSnapshot[] }>();
 
   beforeAll(async () => {
-    const dir = tempDir("cs-corpus-");
-    const applied: { file: string; output: string; analysis: Analysis }[] = [];
-    for (const file of riskFiles) {
-      const input = `${CORPUS}/${file.file}`;
-      const document = await openWorkbook(
-        new Uint8Array(readFileSync(input)),
-        file.file,
-        nativeZlib(),
-      );
-      const analysis = analyseWorkbook(document.snapshot, { asOf: asOfSerial(file.asOf) });
-      const saved = await document.save(analysis.plan, { valuesOnly: false });
-      const output = path.join(dir, file.file);
-      writeFileSync(output, saved.bytes);
-      applied.push({ file: file.file, output, analysis });
-    }
-    const outputs = recalculate(
-      soffice ?? "soffice",
-      applied.map((a) => a.output),
-    );
-    for (const [k, a] of applied.entries()) {
-      const { snapshot } = await loadFile(outputs[k] ?? "");
-      recalculated.set(a.file, { analysis: a.analysis, sheets: snapshot.sheets });
-    }
+    for (const done of await applyAndRecalculate(soffice ?? "soffice", riskFiles))
+      recalculated.set(done.file.file, done);
   }, 300_000);
 
   for (const file of riskFiles) {
@@ -284,12 +226,13 @@ withLibreOffice("council corpus, calculated values after apply and LibreOffice",
       const got: Record<string, unknown>[] = [];
       const want: Record<string, unknown>[] = [];
       for (const line of file.values) {
-        if (!line.pairs) continue;
+        const pairs = line.pairs as Record<string, ExpectedPairValues> | undefined;
+        if (!pairs) continue;
         const context = done.analysis.riskContexts.find(
           (c) => c.table.sheet === line.sheet && c.table.dataRows.includes(line.row - 1),
         );
         const sheet = done.sheets.find((s) => s.name === line.sheet);
-        for (const [name, values] of Object.entries(line.pairs)) {
+        for (const [name, values] of Object.entries(pairs)) {
           const pair =
             context?.table.pairs.find((p) => pairTitle(p.name) === name) ??
             (context?.table.pairs.length === 1 ? context.table.pairs[0] : undefined);
