@@ -1,0 +1,46 @@
+import { formatMoney } from "./money";
+
+/**
+ * The scale a money column is kept in. Councils keep monitoring appendices and capital programmes
+ * in thousands ("£'000", "£000", "£k") or millions ("£m"), stated in a units row under the header
+ * or in the header words ("Budget £'000"). A cell's 280 in a £'000 column is £280,000: messages and
+ * thresholds in pounds work on `amount × multiplier`; findings keep `expected`/`actual` in the
+ * sheet's own units so the officer can find the figure they typed.
+ */
+export interface MoneyScale {
+  /** 1, 1,000 or 1,000,000. */
+  multiplier: number;
+  /** How the sheet says it: "£", "£'000", "£m". */
+  unit: string;
+}
+
+export const POUNDS: MoneyScale = { multiplier: 1, unit: "£" };
+
+const THOUSANDS =
+  /£\s*(?:'|’)?\s*000s?\b|£\s*k\b|£\s*thousands?\b|\(\s*£?\s*(?:'|’)?000s?\s*\)|\bthousands\b/i;
+const MILLIONS = /£\s*m\b|£\s*millions?\b|\(\s*£?m\s*\)|\bmillions\b/i;
+
+/** The scale stated by a unit ("£'000") or by header words ("Budget £000", "Total (£m)"); null when none is stated. */
+export function scaleOf(text: string | null | undefined): MoneyScale | null {
+  if (!text) return null;
+  const t = text.trim();
+  const m = MILLIONS.exec(t);
+  if (m) return { multiplier: 1_000_000, unit: "£m" };
+  const k = THOUSANDS.exec(t);
+  if (k) return { multiplier: 1_000, unit: "£'000" };
+  return null;
+}
+
+/** An amount in the column's units, in pounds (rounded to the penny). */
+export function toPounds(amount: number, scale: MoneyScale): number {
+  return Math.round(amount * scale.multiplier * 100) / 100;
+}
+
+/**
+ * An amount in the column's units said in pounds, the way an officer reads it: "£280,000" for 280
+ * in £'000, "£1,250,000" for 1.25 in £m. Always full pounds (never "£280k") so one message style
+ * serves every sheet.
+ */
+export function formatScaled(amount: number, scale: MoneyScale): string {
+  return formatMoney(toPounds(amount, scale));
+}
