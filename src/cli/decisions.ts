@@ -4,6 +4,7 @@ import { Option, type Command } from "commander";
 import { analyseWorkbook } from "../core/analyse";
 import { applyPlanToSnapshot, describePlan } from "../core/apply-plan";
 import { htmlToText, looksLikeHtml } from "../core/decisions/html-text";
+import { recordText } from "./record-text";
 import { DecisionImportError, planDecisionImport } from "../core/decisions/import";
 import { readDecisionRecord } from "../core/decisions/read";
 import { REGISTER_FIELDS, type DecisionRecord } from "../core/decisions/record";
@@ -56,7 +57,7 @@ async function readRecordText(file: string): Promise<string> {
       throw new UsageError(`${file} is not a regular file, not a decision record`);
     if (stats.size > MAX_RECORD_BYTES)
       throw new UsageError(`${file} is larger than 16 MB, too large for a decision record`);
-    return await handle.readFile("utf8");
+    return recordText(await handle.readFile());
   } finally {
     await handle.close();
   }
@@ -169,6 +170,10 @@ async function importDecisions(files: string[], options: ImportOptions, io: Io):
       );
       if (row.notWritten.length > 0)
         lines.push(`          the register has no column for: ${row.notWritten.join(", ")}`);
+      if (row.yearsNotWritten.length > 0)
+        lines.push(
+          `          the register has no year column for the amounts approved in: ${row.yearsNotWritten.join(", ")} (the total is written; over-approval is checked in total only)`,
+        );
     });
     io.out(screenText([...lines, "", ...findingsText(findings)]));
   }

@@ -90,9 +90,12 @@ function describe(list: readonly AmountMention[]): string {
 
 /**
  * The amounts of a record, read part by part: `operative` parts are the decision itself (the
- * "Decision:" part, the resolutions of minutes); figures in other parts are context.
+ * "Decision:" part, the resolutions of minutes); figures in other parts are context. An `item`
+ * part is one lettered resolution of minutes: the approvals of several items add up.
  */
-export function readAmounts(parts: readonly { text: string; operative: boolean }[]): AmountReading {
+export function readAmounts(
+  parts: readonly { text: string; operative: boolean; item?: boolean }[],
+): AmountReading {
   const mentions: AmountMention[] = [];
   // Sentences that are numbered items of the decision ("1." or "(a)" before them, or opening them).
   const items = new Set<string>();
@@ -103,7 +106,8 @@ export function readAmounts(parts: readonly { text: string; operative: boolean }
         marker = true;
         continue;
       }
-      if (part.operative && (marker || LIST_ITEM.test(sentence))) items.add(sentence);
+      if (part.operative && (marker || part.item === true || LIST_ITEM.test(sentence)))
+        items.add(sentence);
       marker = false;
       for (const m of moneyMentions(sentence)) {
         const role = roleOf(

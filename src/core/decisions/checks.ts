@@ -81,7 +81,9 @@ function registerFindings(
   for (const { table, decision: d } of entries) {
     const c = table.columns;
     const ref = d.reference || d.title;
-    const biggest = Math.max(d.amountApproved ?? 0, allocated.get(referenceKey(d.reference)) ?? 0);
+    // What the decision approved: its amount, or the sum of its year columns when it has no total.
+    const approved = authorityOf(d).approvedTotal ?? 0;
+    const biggest = Math.max(approved, allocated.get(referenceKey(d.reference)) ?? 0);
     if (
       d.keyDecision === false &&
       c.keyDecision !== undefined &&

@@ -4,6 +4,7 @@ import { memoByText } from "../memo";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { classifyFundingHeader } from "../funding/columns";
 import { parseDate, parseMoney } from "../values";
+import { columnScale, toPounds } from "../tables/scale";
 
 /**
  * Tables that spend money on a decision's authority: a funding, allocation, budget or projects
@@ -163,6 +164,7 @@ export function citedReferences(text: string): string[] {
 export function citingRows(sheet: SheetSnapshot, table: CitingTable): CitingRow[] {
   const { columns } = table;
   const out: CitingRow[] = [];
+  const scale = (column: number) => columnScale(sheet, table.headerRow, column);
   for (const row of table.dataRows) {
     const cells = sheet.rows[row] ?? [];
     const references = citedReferences(cellText(cells[columns.decision] ?? undefined));
@@ -172,7 +174,8 @@ export function citingRows(sheet: SheetSnapshot, table: CitingTable): CitingRow[
     const money: CitingRow["money"] = [];
     const add = (column: number, year: string | null) => {
       const p = parseMoney(cells[column]?.value ?? null);
-      if (p.kind === "number" && p.value !== 0) money.push({ column, year, amount: p.value });
+      const amount = p.kind === "number" ? toPounds(p.value, scale(column)) : 0;
+      if (amount !== 0) money.push({ column, year, amount });
     };
     if (table.years.length > 0) for (const y of table.years) add(y.column, y.year);
     else if (columns.amount !== undefined) add(columns.amount, null);

@@ -2,10 +2,10 @@ import { columnLetter, rangeAddress } from "../a1";
 import { rowIsBlank } from "../layout";
 import type { AddSheet, ColumnWrite, PlannedCell, SheetCell, WriteOperation } from "../plan";
 import { uniqueSheetName } from "../sheet-names";
-import type { CellValue, WorkbookSnapshot } from "../snapshot";
+import { cellText, type CellValue, type WorkbookSnapshot } from "../snapshot";
 import { dateToSerial } from "../values";
 import { REGISTER_FIELDS, type DecisionRecord, type RegisterField } from "./record";
-import { detectDecisionRegisters, referenceKey, type DecisionsTable } from "./register";
+import { detectDecisionRegisters, isTotalRow, referenceKey, type DecisionsTable } from "./register";
 
 /**
  * Adding decision records to a workbook's decisions register: the register it already keeps
@@ -33,6 +33,8 @@ export interface ImportedRow {
   row: number;
   /** Fields the record states that the register has no column for. */
   notWritten: RegisterField[];
+  /** Years the record approves amounts for that the register has no year column for ("2025/26"). */
+  yearsNotWritten: string[];
 }
 
 export interface DecisionImportPlan {
@@ -127,6 +129,20 @@ function batchKey(record: DecisionRecord): string | null {
     : null;
 }
 
+/** The register's total row ("Total", "Grand total"), where new decisions must not go below. */
+function totalRowOf(snapshot: WorkbookSnapshot, table: DecisionsTable): number | null {
+  const sheet = snapshot.sheets.find((s) => s.name === table.sheet);
+  if (!sheet) return null;
+  const text = (row: number, field: "reference" | "title") => {
+    const column = table.columns[field];
+    return column === undefined ? "" : cellText(sheet.rows[row]?.[column] ?? undefined);
+  };
+  const row = table.dataRows.find((r) =>
+    isTotalRow({ reference: text(r, "reference"), title: text(r, "title") }),
+  );
+  return row ?? null;
+}
+
 function extendRegister(
   snapshot: WorkbookSnapshot,
   table: DecisionsTable,
@@ -139,11 +155,17 @@ function extendRegister(
   const placed = new Map<string, number>();
   const yearCells = new Map<number, PlannedCell[]>();
   let next = table.lastRow + 1;
+  const total = totalRowOf(snapshot, table);
   for (const record of records) {
     const key = batchKey(record);
     const earlier = key === null ? undefined : placed.get(key);
     let row = earlier ?? sameDecision(table, record);
     const action = row === null ? "added" : "updated";
+    if (row === null && total !== null)
+      throw new DecisionImportError(
+        "no-room",
+        `The decisions register on "${table.sheet}" ends with a total row (row ${total + 1}); a new decision below it would sit outside the total. Insert an empty row above the total (and check its formula includes that row), then import again`,
+      );
     if (row === null) {
       row = next++;
       if (sheet && !rowIsBlank(sheet, row, table.firstColumn, table.lastColumn))
@@ -166,9 +188,13 @@ function extendRegister(
       cells.set(field, list);
     }
     // A register with year columns ("2024/25") gets the amount approved for each year stated.
+    const yearsNotWritten: string[] = [];
     for (const { year, amount } of yearly(record)) {
       const column = [...table.years].find(([, y]) => y === year)?.[0];
-      if (column === undefined) continue;
+      if (column === undefined) {
+        if (record.amountsByYear.length > 1) yearsNotWritten.push(year);
+        continue;
+      }
       yearCells.set(column, [
         ...(yearCells.get(column) ?? []),
         { row, formula: null, value: amount },
@@ -181,6 +207,7 @@ function extendRegister(
       sheet: table.sheet,
       row: row + 1,
       notWritten,
+      yearsNotWritten,
     });
   }
   const operations: ColumnWrite[] = [...cells].map(([field, planned]) => {
@@ -226,11 +253,32 @@ function newRegister(
     bold: true,
     wrap: true,
   }));
+  // Amounts approved year by year get a column per year ("2024/25"), so over-approval can be
+  // checked per year as well as in total.
+  const years = [...new Set(records.flatMap((r) => r.amountsByYear.map((y) => y.year)))].sort();
+  years.forEach((year, k) =>
+    cells.push({
+      row: 0,
+      column: REGISTER_FIELDS.length + k,
+      formula: null,
+      value: year,
+      bold: true,
+      wrap: true,
+    }),
+  );
   const rows: ImportedRow[] = [];
   const placed = new Map<string, number>();
   for (const record of records) {
     const key = batchKey(record);
     const row = (key === null ? undefined : placed.get(key)) ?? rows.length + 1;
+    for (const { year, amount } of record.amountsByYear)
+      cells.push({
+        row,
+        column: REGISTER_FIELDS.length + years.indexOf(year),
+        formula: null,
+        value: amount,
+        numberFormat: MONEY_FORMAT,
+      });
     if (key !== null) placed.set(key, row);
     REGISTER_FIELDS.forEach(([field], column) => {
       const value = registerValue(record, field);
@@ -253,16 +301,20 @@ function newRegister(
         sheet: name,
         row: row + 1,
         notWritten: [],
+        yearsNotWritten: [],
       });
   }
   const last = Math.max(1, rows.length);
   const op: AddSheet = {
     kind: "add-sheet",
     sheet: name,
-    table: `A1:${columnLetter(REGISTER_FIELDS.length - 1)}${last + 1}`,
+    table: `A1:${columnLetter(REGISTER_FIELDS.length + years.length - 1)}${last + 1}`,
     title: "Decisions register",
     cells,
-    columnWidths: [18, 48, 28, 18, 10, 10, 12, 12, 12, 16, 28, 12, 12, 18, 24],
+    columnWidths: [
+      ...[18, 48, 28, 18, 10, 10, 12, 12, 12, 16, 28, 12, 12, 18, 24],
+      ...years.map(() => 14),
+    ],
   };
   return { operations: [op], rows, sheet: name, created: true };
 }

@@ -93,7 +93,8 @@ export function statusKind(status: string): DecisionStatusKind {
   const s = status.toLowerCase();
   if (/\b(withdrawn|abandoned|cancelled|rescinded)\b/.test(s)) return "withdrawn";
   if (/\b(rejected|refused|not approved|declined|not agreed)\b/.test(s)) return "rejected";
-  if (/\b(deferred|postponed|adjourned)\b/.test(s)) return "deferred";
+  if (/\b(deferred|postponed|adjourned|referred back|not taken|withheld)\b/.test(s))
+    return "deferred";
   if (/\b(approved|agreed|resolved|made|implemented|carried|granted|accepted)\b/.test(s))
     return "approved";
   if (/\b(for determination|pending|called in|under consideration|proposed)\b/.test(s))
@@ -224,7 +225,7 @@ export function readDecisionRecord(text: string, sourceFile: string): DecisionRe
   const decisionPart = field(parts, "decision");
   const operativeText = decisionPart?.value ?? resolved?.join(" ") ?? "";
   const operative = sentences(operativeText);
-  const amountParts = [
+  const amountParts: { text: string; operative: boolean; item?: boolean }[] = [
     { text: head, operative: false },
     ...parts.map((p) => ({ text: p.value, operative: p === decisionPart })),
   ];
@@ -235,7 +236,10 @@ export function readDecisionRecord(text: string, sourceFile: string): DecisionRe
       text: at > 0 ? flat.slice(0, at) : "",
       operative: false,
     });
-    amountParts.push({ text: operativeText, operative: true });
+    // Each lettered resolution is one item of the decision: lettered approvals add up.
+    if (resolved.length > 1)
+      for (const item of resolved) amountParts.push({ text: item, operative: true, item: true });
+    else amountParts.push({ text: operativeText, operative: true });
   }
   const amounts = readAmounts(amountParts);
   // Page chrome before "Decision details" (the page <title>, breadcrumbs) is not the title.

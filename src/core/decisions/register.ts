@@ -4,6 +4,7 @@ import { memoByText } from "../memo";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseYearLabel } from "../funding/years";
 import { parseDate, parseMoney } from "../values";
+import { columnScale, toPounds, type MoneyScale } from "../tables/scale";
 import type { DecisionStatusKind, RegisterField } from "./record";
 import { statusKind } from "./read";
 
@@ -172,11 +173,15 @@ export function referenceKey(text: string): string {
     .replace(/^[^A-Z0-9]+|[^A-Z0-9]+$/g, "");
 }
 
+/** Amounts in pounds whatever scale a column is kept in ("Approved £'000"). */
+type ScaleOf = (column: number) => MoneyScale;
+
 function readRow(
   sheet: SheetSnapshot,
   row: number,
   columns: RegisterColumns,
   years: Map<number, string>,
+  scale: ScaleOf,
 ): DecisionRow {
   const cell = (f: RegisterField) =>
     columns[f] === undefined ? undefined : (sheet.rows[row]?.[columns[f]] ?? undefined);
@@ -186,7 +191,7 @@ function readRow(
   const byYear: Record<string, number> = {};
   for (const [column, year] of years) {
     const p = parseMoney(sheet.rows[row]?.[column]?.value ?? null);
-    if (p.kind === "number") byYear[year] = (byYear[year] ?? 0) + p.value;
+    if (p.kind === "number") byYear[year] = (byYear[year] ?? 0) + toPounds(p.value, scale(column));
   }
   const status = text("status");
   return {
@@ -201,12 +206,20 @@ function readRow(
     dateOfDecision: date("dateOfDecision"),
     publicationDate: date("publicationDate"),
     effectiveFrom: date("effectiveFrom"),
-    amountApproved: money.kind === "number" ? money.value : null,
+    amountApproved:
+      money.kind === "number" && columns.amountApproved !== undefined
+        ? toPounds(money.value, scale(columns.amountApproved))
+        : null,
     byYear,
     periodStart: date("periodStart"),
     periodEnd: date("periodEnd"),
     sourceFile: text("sourceFile"),
   };
+}
+
+/** A "Total" line under a register adds its amounts up; it is not a decision. */
+export function isTotalRow(d: Pick<DecisionRow, "reference" | "title">): boolean {
+  return /^(grand\s+)?totals?\b/i.test(d.reference.trim() || d.title.trim());
 }
 
 /** Every decisions register on the sheet, skipping rows other kinds of table hold. */
@@ -217,9 +230,10 @@ export function detectDecisionRegisters(
   return scanTables(sheet, taken, (row) => matchHeader(sheet, row)).map((t) => {
     const { columns } = t;
     const years = yearColumns(sheet, t.headerRow);
+    const scale = (column: number) => columnScale(sheet, t.headerRow, column);
     const decisions = t.dataRows
-      .map((row) => readRow(sheet, row, columns, years))
-      .filter((d) => d.reference !== "" || d.title !== "");
+      .map((row) => readRow(sheet, row, columns, years, scale))
+      .filter((d) => (d.reference !== "" || d.title !== "") && !isTotalRow(d));
     return { ...t, kind: "decisions" as const, columns, years, decisions };
   });
 }

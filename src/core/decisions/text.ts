@@ -37,17 +37,22 @@ export interface MoneyMention {
   index: number;
 }
 
-// "£97,710", "£18,116,521", "£0.7m", "£ 3 million", "£1.2bn", "£500k".
-const MONEY =
-  /£\s?(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d+)?)(?:\s?(million|billion|m|bn|k)\b)?/giu;
+// "£97,710", "£18,116,521", "£0.7m", "£ 3 million", "£1.2bn", "£500k"; "GBP 97,710" and
+// "97,710 GBP" as finance systems and some committee reports write them.
+const FIGURE = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d+)?)`;
+const UNIT = String.raw`(?:\s?(million|billion|m|bn|k)\b)?`;
+const MONEY = new RegExp(
+  String.raw`(?:£|\bGBP)\s?${FIGURE}${UNIT}|(?<![\d.,])${FIGURE}${UNIT}\s?GBP\b`,
+  "giu",
+);
 
 /** Every £ amount in the text, in order. */
 export function moneyMentions(text: string): MoneyMention[] {
   const flat = collapseSpace(text);
   const out: MoneyMention[] = [];
   for (const m of flat.matchAll(MONEY)) {
-    const figure = m[1] ?? "";
-    const unit = (m[2] ?? "").toLowerCase();
+    const figure = m[1] ?? m[3] ?? "";
+    const unit = (m[2] ?? m[4] ?? "").toLowerCase();
     const short = unit === "million" ? "m" : unit === "billion" ? "bn" : unit;
     const parsed = parseMoney(`£${figure}${short}`);
     if (parsed.kind !== "number") continue;
@@ -73,7 +78,9 @@ const MONTHS = [
 
 const MONTH_NAMES =
   "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
-// 30/03/2021, 1.4.21, 1 April 2021, 1st April 2021, 27th March, 2018 is not a date on its own.
+// 30/03/2021, 1.4.21, 1 April 2021, 1st April 2021, 2021-03-30 (ISO, as exported from
+// modern.gov-style systems); 27th March and 2018 are not dates on their own.
+const ISO_DATE = /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])/g;
 const NUMERIC_DATE = /(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])/g;
 const WORDED_DATE = new RegExp(
   `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAMES}\\.?,?\\s+(\\d{4})(?!\\d)`,
@@ -100,6 +107,10 @@ export function dateMentions(text: string): DateMention[] {
     const yearText = m[3] ?? "";
     const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
     const serial = dateToSerial(year, Number(m[2]), Number(m[1]));
+    if (serial !== null) out.push({ iso: serialToIsoDate(serial), text: m[0], index: m.index });
+  }
+  for (const m of flat.matchAll(ISO_DATE)) {
+    const serial = dateToSerial(Number(m[1]), Number(m[2]), Number(m[3]));
     if (serial !== null) out.push({ iso: serialToIsoDate(serial), text: m[0], index: m.index });
   }
   for (const m of flat.matchAll(WORDED_DATE)) {

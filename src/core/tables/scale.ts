@@ -1,3 +1,5 @@
+import type { SheetSnapshot } from "../snapshot";
+import { unitOf } from "./header-block";
 import { formatMoney } from "./money";
 
 /**
@@ -43,4 +45,23 @@ export function toPounds(amount: number, scale: MoneyScale): number {
  */
 export function formatScaled(amount: number, scale: MoneyScale): string {
   return formatMoney(toPounds(amount, scale));
+}
+
+/**
+ * The scale of a column of a table whose header sits on `headerRow` (0-based): stated in its
+ * header words ("Approved £'000"), in a units row just under the header ("£'000"), or in a group
+ * label just over it; pounds when none is stated.
+ */
+export function columnScale(sheet: SheetSnapshot, headerRow: number, column: number): MoneyScale {
+  const text = (row: number) => {
+    const v = sheet.rows[row]?.[column]?.value;
+    return typeof v === "string" ? v : null;
+  };
+  const below = text(headerRow + 1);
+  return (
+    scaleOf(text(headerRow)) ??
+    (below !== null && unitOf(below) !== null ? scaleOf(below) : null) ??
+    scaleOf(text(headerRow - 1)) ??
+    POUNDS
+  );
 }
