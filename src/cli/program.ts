@@ -1,8 +1,14 @@
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { analyseWorkbook, type Analysis } from "../core/analyse";
-import { describePlan, findingsAfter } from "../core/apply-plan";
-import type { Finding } from "../core/findings";
+import {
+  analyseWorkbook,
+  type Analysis,
+  describePlan,
+  type Finding,
+  findingsAfter,
+  PidError,
+  planPids,
+} from "../core";
 import { WorkbookError } from "../adapters/xlsx/errors";
 import { checkOutTarget, readWorkbookFile, sameFile, writeFileSafely } from "./files";
 import { checkOutExtension, limitHint, readBudget, type BudgetOptions } from "./limits";
@@ -16,7 +22,6 @@ import {
   tablesText,
   writesText,
 } from "./report";
-import { PidError, planPids } from "../core/pid/build";
 import { decisionOptions, decisionsCommand } from "./decisions";
 
 export { UsageError };

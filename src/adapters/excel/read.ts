@@ -1,6 +1,11 @@
-import { columnLetter, rangeAddress } from "../../core/a1";
-import { ownSheetsFromNames } from "../../core/own-sheets";
-import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import {
+  type Cell,
+  columnLetter,
+  ownSheetsFromNames,
+  rangeAddress,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../../core";
 import { notCovered, parseAreas, type Area } from "./addresses";
 import { batches, BLOCK_BUDGET, rowBlocks, type Block } from "./blocks";
 import { isPayloadTooLarge, toHostError } from "./errors";

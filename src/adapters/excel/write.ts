@@ -1,9 +1,15 @@
 import { translateFormulaToR1C1 } from "@borgar/fx";
-import { cellAddress, columnLetter, parseAddress } from "../../core/a1";
-import { writtenCell, type Change } from "../../core/apply-plan";
-import { isFilledDown } from "../../core/formula-shift";
-import { ownSheetsFromNames } from "../../core/own-sheets";
-import type { ColumnWrite, WritePlan } from "../../core/plan";
+import {
+  cellAddress,
+  type Change,
+  columnLetter,
+  type ColumnWrite,
+  isFilledDown,
+  ownSheetsFromNames,
+  parseAddress,
+  type WritePlan,
+  writtenCell,
+} from "../../core";
 import { asInput, Batcher, bytes, pieces } from "./batcher";
 import { BLOCK_BUDGET } from "./blocks";
 import { ExcelHostError, toHostError } from "./errors";

@@ -1,6 +1,4 @@
-import type { ApplyOptions } from "../../core/apply-plan";
-import type { WritePlan } from "../../core/plan";
-import type { WorkbookSnapshot } from "../../core/snapshot";
+import type { ApplyOptions, WorkbookSnapshot, WritePlan } from "../../core";
 import { classifyBytes } from "./errors";
 import { PackageFormatError, XlsxPackage, type NativeZlib } from "./package";
 import { DEFAULT_READ_BUDGET, type ReadBudget } from "./package/budget";

@@ -1,6 +1,10 @@
 import ExcelJS from "exceljs";
-import { ownSheetsFromNames } from "../../core/own-sheets";
-import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import {
+  type Cell,
+  ownSheetsFromNames,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../../core";
 import { classifyBytes, WorkbookError } from "./errors";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./package/budget";
 

@@ -1,5 +1,4 @@
-import { shiftFormula } from "../../../core/formula-shift";
-import type { Cell, CellValue } from "../../../core/snapshot";
+import { type Cell, type CellValue, shiftFormula } from "../../../core";
 import { checkCellText } from "./budget";
 import { integerAt, numberAt, type InPlace } from "./scan";
 import { unescapeExcel } from "./xml";
