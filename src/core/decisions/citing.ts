@@ -2,7 +2,7 @@ import { matchField, normaliseHeader, type FieldSpec } from "../headers";
 import { holdsNumber, scanTables, type TableBounds } from "../layout";
 import { memoByText } from "../memo";
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { classifyFundingHeader } from "../funding/columns";
+import { classifyFundingHeader } from "../tables/funding-columns";
 import { parseDate, parseMoney } from "../values";
 
 /**

@@ -2,7 +2,7 @@ import { matchField, normaliseHeader, type FieldSpec } from "../headers";
 import { columnLetters, holdsNumber, placement, scanTables, type TableBounds } from "../layout";
 import { memoByText } from "../memo";
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { parseYearLabel } from "../funding/years";
+import { parseYearLabel } from "../tables/years";
 import { parseDate, parseMoney } from "../values";
 import type { DecisionStatusKind, RegisterField } from "./record";
 import { statusKind } from "./read";

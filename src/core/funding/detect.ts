@@ -10,7 +10,7 @@ import {
   type TableBounds,
 } from "../layout";
 import { LEGEND_MARKER } from "../risk/legend";
-import { classifyFundingHeader, type FundingColumn } from "./columns";
+import { classifyFundingHeader, type FundingColumn } from "../tables/funding-columns";
 import { headerRuns, readHeaderBlock } from "../tables/header-block";
 
 export type FundingKind = "funding" | "funding-sources" | "allocations";
