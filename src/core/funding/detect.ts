@@ -9,7 +9,7 @@ import {
   textRuns,
   type TableBounds,
 } from "../layout";
-import { LEGEND_MARKER } from "../risk/legend";
+import { LEGEND_MARKER } from "../tables/keys";
 import { classifyFundingHeader, type FundingColumn } from "../tables/funding-columns";
 import { headerRuns, readHeaderBlock } from "../tables/header-block";
 

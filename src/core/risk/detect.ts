@@ -16,7 +16,7 @@ import {
   type RiskColumnMatch,
 } from "./fields";
 import { headerRuns, readHeaderBlock, type HeaderBlock } from "../tables/header-block";
-import { LEGEND_MARKER } from "./legend";
+import { LEGEND_MARKER } from "../tables/keys";
 
 export interface RiskPair {
   name: PairName;
