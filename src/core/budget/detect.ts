@@ -1,5 +1,5 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { holdsNumber, leadingText, scanTables, type TableBounds } from "../layout";
+import { holdsNumber, leadingText, scanTables, type TableBounds } from "../tables/bounds";
 import { LEGEND_MARKER } from "../tables/keys";
 import { classifyBudgetHeader, type BudgetField } from "./columns";
 

@@ -1,5 +1,5 @@
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
-import { holdsNumber, scanTables, type TableBounds } from "../layout";
+import { holdsNumber, scanTables, type TableBounds } from "../tables/bounds";
 import { memoByText } from "../memo";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { classifyFundingHeader } from "../tables/funding-columns";

@@ -1,5 +1,5 @@
 import { columnLetter, rangeAddress } from "../a1";
-import { rowIsBlank } from "../layout";
+import { rowIsBlank } from "../tables/bounds";
 import type { AddSheet, ColumnWrite, PlannedCell, SheetCell, WriteOperation } from "../plan";
 import { uniqueSheetName } from "../sheet-names";
 import type { CellValue, WorkbookSnapshot } from "../snapshot";

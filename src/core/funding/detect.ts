@@ -8,7 +8,7 @@ import {
   tableExtent,
   textRuns,
   type TableBounds,
-} from "../layout";
+} from "../tables/bounds";
 import { LEGEND_MARKER } from "../tables/keys";
 import { classifyFundingHeader, type FundingColumn } from "../tables/funding-columns";
 import { headerRuns, readHeaderBlock } from "../tables/header-block";

@@ -4,7 +4,7 @@ import { structureOf } from "./check";
 import type { Structure } from "../tables/sections";
 import { detectFundingTables, type FundingKind, type FundingTable } from "./detect";
 import { layoutOf, type FundingLayout } from "./layout";
-import { placement } from "../layout";
+import { placement } from "../tables/bounds";
 
 export interface FundingTableReport {
   sheet: string;

@@ -6,7 +6,7 @@ import {
   tableBounds,
   tableExtent,
   type TableBounds,
-} from "../layout";
+} from "../tables/bounds";
 import { normaliseHeader } from "../headers";
 import { parseScaleValue } from "../values";
 import {

@@ -1,5 +1,5 @@
-import { columnLetter, rangeAddress } from "./a1";
-import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "./snapshot";
+import { columnLetter, rangeAddress } from "../a1";
+import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
 
 /** Where a table sits on its sheet (0-based): what every kind of table has in common. */
 export interface TableBounds {
