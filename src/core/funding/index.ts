@@ -3,7 +3,7 @@ import type { SheetSnapshot } from "../snapshot";
 import { structureOf } from "./check";
 import type { Structure } from "../tables/sections";
 import { detectFundingTables, type FundingKind, type FundingTable } from "./detect";
-import { layoutOf, type FundingLayout } from "./layout";
+import { layoutOf, type FundingLayout } from "./column-groups";
 import { placement } from "../tables/bounds";
 
 export interface FundingTableReport {

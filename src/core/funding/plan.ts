@@ -8,7 +8,7 @@ import { parseMoney } from "../values";
 import { grandParts } from "../tables/totals";
 import { structureOf } from "./check";
 import type { FundingTable } from "./detect";
-import { layoutOf, yearParts, type FundingLayout } from "./layout";
+import { layoutOf, yearParts, type FundingLayout } from "./column-groups";
 
 export interface FundingPlanOptions {
   /** Replace typed totals (row, section, grand) with SUM formulas. */
