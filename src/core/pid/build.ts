@@ -15,7 +15,7 @@ import { cellText, type CellValue, type SheetSnapshot, type WorkbookSnapshot } f
 import { parseMoney, serialToUkDate } from "../values";
 import { parseRating } from "../risk/scales";
 import type { WordScale } from "../tables/keys";
-import { PID_WIDTHS, PidLayout } from "./layout";
+import { PID_WIDTHS, PidLayout } from "./printable-form";
 import { sameProject, type Project } from "./projects";
 import { projectDecision } from "../decisions/project-decision";
 
