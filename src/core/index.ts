@@ -46,7 +46,7 @@ export {
   type ApplyOptions,
   type Change,
   type Written,
-} from "./apply-plan";
+} from "./plan-preview";
 export { filledDownRuns, isFilledDown, shiftFormula } from "./formula-shift";
 export {
   MAX_COLUMN,
