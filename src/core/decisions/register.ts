@@ -1,5 +1,11 @@
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
-import { columnLetters, holdsNumber, placement, scanTables, type TableBounds } from "../tables/bounds";
+import {
+  columnLetters,
+  holdsNumber,
+  placement,
+  scanTables,
+  type TableBounds,
+} from "../tables/bounds";
 import { memoByText } from "../memo";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseYearLabel } from "../tables/years";
