@@ -16,7 +16,8 @@ import {
   REGISTER_FIELDS,
 } from "../core";
 import { checkOutTarget, readWorkbookFile, sameFile, writeFileSafely } from "./files";
-import { analyseOptions, UsageError, type SharedOptions } from "./options";
+import { UsageError } from "./errors";
+import { analyseOptions, type SharedOptions } from "./options";
 import { findingsText, jsonText, screenText } from "./report";
 
 /**

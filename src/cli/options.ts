@@ -6,9 +6,7 @@ import {
   parseDate,
   serialOfDay,
 } from "../core";
-
-/** A usage fault: exit code 2 with one line on stderr. */
-export class UsageError extends Error {}
+import { UsageError } from "./errors";
 
 export interface SharedOptions {
   asOf?: string;

@@ -6,13 +6,14 @@ import {
   describePlan,
   type Finding,
   findingsAfter,
-  PidError,
+  CouncilSheetsError,
   planPids,
 } from "../core";
 import { WorkbookError } from "../adapters/xlsx/errors";
 import { checkOutTarget, readWorkbookFile, sameFile, writeFileSafely } from "./files";
 import { checkOutExtension, limitHint, readBudget, type BudgetOptions } from "./limits";
-import { analyseOptions, UsageError, type SharedOptions } from "./options";
+import { UsageError } from "./errors";
+import { analyseOptions, type SharedOptions } from "./options";
 import {
   findingsText,
   jsonText,
@@ -282,7 +283,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.err(`council-sheets: ${neutralise(error.message + limitHint(error))}`);
       return 2;
     }
-    if (error instanceof UsageError || error instanceof PidError) {
+    // Usage faults, a PID for a project that is not there, a record that is not a decision.
+    if (error instanceof CouncilSheetsError) {
       io.err(`council-sheets: ${neutralise(error.message)}`);
       return 2;
     }

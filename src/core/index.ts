@@ -5,6 +5,9 @@
  * without touching a shell, and a reader sees the core's whole public surface in one file.
  */
 
+// Faults: one base class with a stable `code`.
+export { CouncilSheetsError, isCouncilSheetsError } from "./errors";
+
 // Grid addresses and cell values.
 export { cellAddress, columnLetter, parseAddress, rangeAddress, type CellPosition } from "./a1";
 export {
