@@ -9,7 +9,18 @@
 export { CouncilSheetsError, isCouncilSheetsError } from "./errors";
 
 // Grid addresses and cell values.
-export { cellAddress, columnLetter, parseAddress, rangeAddress, type CellPosition } from "./a1";
+export {
+  cellAddress,
+  columnLetter,
+  modelRow,
+  parseAddress,
+  rangeAddress,
+  reportRow,
+  type A1,
+  type A1Range,
+  type CellPosition,
+  type ReportRow,
+} from "./a1";
 export {
   cellText,
   type Cell,
@@ -25,7 +36,20 @@ export {
   serialOfDay,
   serialToIsoDate,
 } from "./values";
-export { formatMoney } from "./tables/money";
+export {
+  formatMoney,
+  fromPence,
+  roundToPence,
+  sumPounds,
+  toPence,
+  type Pence,
+} from "./tables/money";
+export {
+  EXCEL_EPOCH_UTC_MS,
+  serialFromUtcMs,
+  utcMsFromSerial,
+  type SerialDate,
+} from "./serial-date";
 
 // Analysis and findings.
 export {

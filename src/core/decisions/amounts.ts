@@ -1,5 +1,5 @@
 import type { AmountMention, AmountRole } from "./record";
-import { formatMoney } from "../tables/money";
+import { formatMoney, sumPounds } from "../tables/money";
 import { collapseSpace, financialYearIn, moneyMentions, sentences } from "./text";
 
 /**
@@ -133,7 +133,7 @@ export function readAmounts(parts: readonly { text: string; operative: boolean }
           : [];
   const others = mentions.filter((m) => !chosen.includes(m));
   const savings = others.filter((m) => m.role === "savings");
-  const total = chosen.reduce((sum, m) => sum + Math.round(m.amount * 100), 0) / 100;
+  const total = sumPounds(chosen.map((m) => m.amount));
   const summed = byYear.length > 1 || listed.length > 1;
   const approved: AmountMention | null = first
     ? { ...first, amount: total, text: summed ? formatMoney(total) : first.text }

@@ -1,4 +1,4 @@
-import { type Cell, type CellValue, shiftFormula } from "../../../core";
+import { type Cell, type CellValue, serialFromUtcMs, shiftFormula } from "../../../core";
 import { checkCellText } from "./budget";
 import { integerAt, numberAt, type InPlace } from "./scan";
 import { unescapeExcel } from "./xml";
@@ -120,7 +120,7 @@ export class CellBuilder {
       case "d": {
         const v = this.value.text();
         const time = Date.parse(v);
-        value = Number.isNaN(time) ? v : (time - Date.UTC(1899, 11, 30)) / 86_400_000;
+        value = Number.isNaN(time) ? v : serialFromUtcMs(time);
         break;
       }
       default:
