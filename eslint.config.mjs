@@ -3,6 +3,8 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
+import { statSync } from "node:fs";
+import path from "node:path";
 
 // The core is pure: snapshot in, plain data out. These imports would tie it to one host.
 const hostModules = [
@@ -19,6 +21,97 @@ const hostModules = [
   "buffer",
   "util",
 ];
+
+const coreDir = path.join(import.meta.dirname, "src/core");
+
+/** Folders of src/core that every kind may use: the shared table layer. */
+const sharedCoreFolders = new Set(["tables"]);
+
+/**
+ * Operations that read another kind's tables by design (a PID shows a project's risks, budget and
+ * decision; reconciliation sums funding tables). Every other pair of core folders is a violation.
+ */
+const allowedKindEdges = { pid: ["risk", "budget", "decisions"], reconcile: ["funding"] };
+
+function isDirectory(file) {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The folder of src/core that `file` is in (or is, for a folder's index), or null. */
+function coreFolderOf(file) {
+  const parts = path.relative(coreDir, file).split(path.sep);
+  if (parts[0] === ".." || path.isAbsolute(parts[0] ?? "")) return null;
+  if (parts.length >= 2) return parts[0];
+  const only = parts[0]?.replace(/\.tsx?$/, "");
+  return only && isDirectory(path.join(coreDir, only)) ? only : null;
+}
+
+/**
+ * Every folder of src/core except tables/ is a kind (risk, budget, funding, decisions, pid,
+ * reconcile, and any added later: monthly, capital, projects…). A kind never imports another
+ * kind: what two kinds share belongs in src/core/tables/. A glob of folder names would need
+ * editing for each new kind; resolving the import against the folder tree does not.
+ */
+const kindFoldersRule = {
+  meta: {
+    type: "problem",
+    messages: {
+      crossKind:
+        "src/core/{{from}} must not import src/core/{{to}}: kinds are independent; move what they share to src/core/tables/.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const from = coreFolderOf(context.filename);
+    if (from === null || sharedCoreFolders.has(from)) return {};
+    const allowed = new Set(allowedKindEdges[from] ?? []);
+    function check(source) {
+      if (!source || typeof source.value !== "string" || !source.value.startsWith(".")) return;
+      const to = coreFolderOf(path.resolve(path.dirname(context.filename), source.value));
+      if (to === null || to === from || sharedCoreFolders.has(to) || allowed.has(to)) return;
+      context.report({ node: source, messageId: "crossKind", data: { from, to } });
+    }
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+    };
+  },
+};
+
+const layersPlugin = { rules: { "kind-folders": kindFoldersRule } };
+
+/** Shells and adapters reach the core through src/core/index.ts only. */
+const throughTheCoreFace = {
+  group: ["**/core/**", "!**/core/index"],
+  message: "Import the core through its face, src/core (index.ts), not a module inside it.",
+};
+const notTheShells = {
+  group: ["**/taskpane", "**/taskpane/**", "**/cli", "**/cli/**"],
+  message: "Adapters never import a shell (task pane or CLI); shells import adapters.",
+};
+/** The restriction for one adapter: the other adapter is off limits. */
+function adapterImports(other) {
+  return [
+    "error",
+    {
+      patterns: [
+        throughTheCoreFace,
+        notTheShells,
+        {
+          group: [`**/${other}`, `**/${other}/**`],
+          message:
+            "adapters/excel and adapters/xlsx are independent hosts; share through src/core.",
+        },
+      ],
+    },
+  ];
+}
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**"] },
@@ -80,6 +173,23 @@ export default tseslint.config(
         "Buffer",
       ],
     },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    plugins: { layers: layersPlugin },
+    rules: { "layers/kind-folders": "error" },
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/cli/**/*.ts", "src/commands/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [throughTheCoreFace] }] },
+  },
+  {
+    files: ["src/adapters/excel/**/*.ts"],
+    rules: { "no-restricted-imports": adapterImports("xlsx") },
+  },
+  {
+    files: ["src/adapters/xlsx/**/*.ts"],
+    rules: { "no-restricted-imports": adapterImports("excel") },
   },
   prettier,
 );

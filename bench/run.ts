@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { analyseWorkbook } from "../src/core/analyse";
-import { describePlan, findingsAfter } from "../src/core/apply-plan";
+import { describePlan, findingsAfter } from "../src/core/plan-preview";
 import type { WorkbookSnapshot } from "../src/core/snapshot";
 import { loadWorkbook } from "../src/adapters/xlsx/read";
 import { applyPlan, saveWorkbook } from "../src/adapters/xlsx/write";

@@ -1,17 +1,24 @@
 import { constants, promises as fs } from "node:fs";
 import path from "node:path";
 import { Option, type Command } from "commander";
-import { analyseWorkbook } from "../core/analyse";
-import { applyPlanToSnapshot, describePlan } from "../core/apply-plan";
-import { htmlToText, looksLikeHtml } from "../core/decisions/html-text";
+import {
+  analyseWorkbook,
+  applyPlanToSnapshot,
+  DecisionImportError,
+  type DecisionRecord,
+  describePlan,
+  type Finding,
+  formatMoney,
+  htmlToText,
+  looksLikeHtml,
+  planDecisionImport,
+  readDecisionRecord,
+  REGISTER_FIELDS,
+} from "../core";
 import { recordText } from "./record-text";
-import { DecisionImportError, planDecisionImport } from "../core/decisions/import";
-import { readDecisionRecord } from "../core/decisions/read";
-import { REGISTER_FIELDS, type DecisionRecord } from "../core/decisions/record";
-import type { Finding } from "../core/findings";
-import { formatMoney } from "../core/tables/money";
 import { checkOutTarget, readWorkbookFile, sameFile, writeFileSafely } from "./files";
-import { analyseOptions, UsageError, type SharedOptions } from "./options";
+import { UsageError } from "./errors";
+import { analyseOptions, type SharedOptions } from "./options";
 import { findingsText, jsonText, screenText } from "./report";
 
 /**

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { WorkbookError } from "../adapters/xlsx/errors";
 import { DEFAULT_READ_BUDGET, type ReadBudget } from "../adapters/xlsx/package/budget";
 import { isMacroEnabled, type WorkbookKind } from "../adapters/xlsx/package/kind";
-import { UsageError } from "./options";
+import { UsageError } from "./errors";
 
 export interface BudgetOptions {
   maxCells?: string;

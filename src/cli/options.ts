@@ -1,13 +1,12 @@
-import type { AnalyseOptions } from "../core/analyse";
-import { DEFAULT_RAG } from "../core/budget/model";
-import { parseDate, serialOfDay } from "../core/values";
 import {
+  type AnalyseOptions,
   DEFAULT_KEY_DECISION_THRESHOLD,
   DEFAULT_LATE_PUBLICATION_DAYS,
-} from "../core/decisions/checks";
-
-/** A usage fault: exit code 2 with one line on stderr. */
-export class UsageError extends Error {}
+  DEFAULT_RAG,
+  parseDate,
+  serialOfDay,
+} from "../core";
+import { UsageError } from "./errors";
 
 export interface SharedOptions {
   asOf?: string;

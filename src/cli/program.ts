@@ -1,12 +1,19 @@
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { analyseWorkbook, type Analysis } from "../core/analyse";
-import { describePlan, findingsAfter } from "../core/apply-plan";
-import type { Finding } from "../core/findings";
+import {
+  analyseWorkbook,
+  type Analysis,
+  describePlan,
+  type Finding,
+  findingsAfter,
+  CouncilSheetsError,
+  planPids,
+} from "../core";
 import { WorkbookError } from "../adapters/xlsx/errors";
 import { checkOutTarget, readWorkbookFile, sameFile, writeFileSafely } from "./files";
 import { checkOutExtension, limitHint, readBudget, type BudgetOptions } from "./limits";
-import { analyseOptions, UsageError, type SharedOptions } from "./options";
+import { UsageError } from "./errors";
+import { analyseOptions, type SharedOptions } from "./options";
 import {
   findingsText,
   jsonText,
@@ -16,7 +23,6 @@ import {
   tablesText,
   writesText,
 } from "./report";
-import { PidError, planPids } from "../core/pid/build";
 import { decisionOptions, decisionsCommand } from "./decisions";
 
 export { UsageError };
@@ -277,7 +283,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.err(`council-sheets: ${neutralise(error.message + limitHint(error))}`);
       return 2;
     }
-    if (error instanceof UsageError || error instanceof PidError) {
+    // Usage faults, a PID for a project that is not there, a record that is not a decision.
+    if (error instanceof CouncilSheetsError) {
       io.err(`council-sheets: ${neutralise(error.message)}`);
       return 2;
     }

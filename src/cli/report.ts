@@ -1,9 +1,14 @@
-import type { Change, Written } from "../core/apply-plan";
-import { isRiskReport, type TableReport } from "../core/analyse";
-import { countBySeverity, type Finding } from "../core/findings";
-import { describeBands } from "../core/risk/bands";
-import type { Reconciliation } from "../core/reconcile";
-import { formatMoney } from "../core/tables/money";
+import {
+  type Change,
+  countBySeverity,
+  describeBands,
+  type Finding,
+  formatMoney,
+  isRiskReport,
+  type Reconciliation,
+  type TableReport,
+  type Written,
+} from "../core";
 
 /**
  * Characters a terminal acts on instead of showing: C0 controls (ESC starts the sequences that

@@ -1,7 +1,26 @@
 /**
  * A1 addressing. Rows and columns are 0-based everywhere inside the core; only the text form
- * ("B9", "A5:D9") is 1-based, as Excel shows it.
+ * ("B9", "A5:D9") and the row numbers reports state are 1-based, as Excel shows them. The types
+ * below are branded where the two meet, so a 0-based model row cannot be passed where a report
+ * row is meant, nor any string where an address made here is meant.
  */
+
+/** A cell address made by cellAddress: "B9" (no sheet, no `$`). Any A1 is still a string. */
+export type A1 = string & { readonly __a1: unique symbol };
+/** A range made by rangeAddress: "A5:D9", or one cell "B9". */
+export type A1Range = string & { readonly __a1Range: unique symbol };
+/** A 1-based row number as Excel and the reports show it (the model's row + 1). */
+export type ReportRow = number & { readonly __reportRow: unique symbol };
+
+/** The row a report states for a 0-based model row. */
+export function reportRow(modelRow: number): ReportRow {
+  return (modelRow + 1) as ReportRow;
+}
+
+/** The 0-based model row of a row number a report (or a person) states. */
+export function modelRow(row: ReportRow): number {
+  return row - 1;
+}
 
 /** Column index (0-based) to letters: 0 → "A", 26 → "AA". */
 export function columnLetter(column: number): string {
@@ -23,8 +42,9 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-export function cellAddress(row: number, column: number): string {
-  return `${columnLetter(column)}${row + 1}`;
+/** The A1 address of a 0-based row and column: (8, 1) → "B9". */
+export function cellAddress(row: number, column: number): A1 {
+  return `${columnLetter(column)}${reportRow(row)}` as A1;
 }
 
 export interface CellPosition {
@@ -44,8 +64,8 @@ export function rangeAddress(
   firstColumn: number,
   lastRow: number,
   lastColumn: number,
-): string {
+): A1Range {
   const start = cellAddress(firstRow, firstColumn);
   const end = cellAddress(lastRow, lastColumn);
-  return start === end ? start : `${start}:${end}`;
+  return (start === end ? start : `${start}:${end}`) as A1Range;
 }

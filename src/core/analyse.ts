@@ -9,7 +9,7 @@ import { planReconciliationSheet } from "./reconcile/sheet";
 import type { RiskContext } from "./risk/check";
 import type { Band } from "./risk/bands";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import { orderOperations } from "./apply-plan";
+import { orderOperations } from "./plan-preview";
 import type { DecisionCheckOptions } from "./decisions";
 import { runKinds, type TableModel, type TableReport } from "./registry";
 

@@ -1,5 +1,5 @@
 import { parseAddress, rangeAddress } from "./a1";
-import type { TableBounds } from "./layout";
+import type { TableBounds } from "./tables/bounds";
 import type { WriteOperation } from "./plan";
 import { isEmptyCell, type SheetSnapshot } from "./snapshot";
 

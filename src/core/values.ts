@@ -1,4 +1,6 @@
 import type { CellValue } from "./snapshot";
+import { roundToPence } from "./tables/pence";
+import { EXCEL_EPOCH_UTC_MS, MS_PER_DAY, utcMsFromSerial, type SerialDate } from "./serial-date";
 
 /**
  * Reading values the way council officers type them. Every parser here is total: it returns a
@@ -45,10 +47,11 @@ function blankOrSpecial(value: CellValue): ParsedValue | string {
   return text;
 }
 
-/** Rounds to whole pence so sums of money compare exactly. */
-export function roundMoney(value: number): number {
-  return Math.round(value * 100) / 100;
-}
+/**
+ * Rounds to whole pence. @deprecated Use roundToPence from tables/money.ts (the one money module);
+ * this name stays for code written against it.
+ */
+export const roundMoney = roundToPence;
 
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const PLAIN = /^(\d+(\.\d*)?|\.\d+)$/;
@@ -108,21 +111,21 @@ export function parseScaleValue(value: CellValue): ParsedValue {
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /** Excel serial day number (1900 date system) of a calendar date, or null if no such date. */
-export function dateToSerial(year: number, month: number, day: number): number | null {
+export function dateToSerial(year: number, month: number, day: number): SerialDate | null {
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const time = Date.UTC(year, month - 1, day);
   const check = new Date(time);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return Math.round((time - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return Math.round((time - EXCEL_EPOCH_UTC_MS) / MS_PER_DAY) as SerialDate;
 }
 
 /** The calendar day of a Date, as a serial (the core never reads the clock; callers pass it in). */
-export function serialOfDay(date: Date): number {
-  return dateToSerial(date.getFullYear(), date.getMonth() + 1, date.getDate()) ?? 0;
+export function serialOfDay(date: Date): SerialDate {
+  return dateToSerial(date.getFullYear(), date.getMonth() + 1, date.getDate()) ?? (0 as SerialDate);
 }
 
 export function serialToIsoDate(serial: number): string {
-  const time = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
+  const time = utcMsFromSerial(Math.floor(serial));
   return new Date(time).toISOString().slice(0, 10);
 }
 

@@ -1,4 +1,4 @@
-import type { Finding } from "../core/findings";
+import type { Finding } from "../core";
 
 export interface FindingHelp {
   /** Why an officer should care, in one line. */

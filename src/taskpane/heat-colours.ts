@@ -1,4 +1,4 @@
-import type { Band } from "../core/risk/bands";
+import type { Band } from "../core";
 
 /** How a band is drawn: a fill, the text colour on it, and a short label so colour is not alone. */
 export interface BandStyle {

@@ -1,13 +1,17 @@
 import { useCallback, useMemo, useRef, useState } from "react";
-import { analyseWorkbook, type Analysis } from "../core/analyse";
-import { describePlan } from "../core/apply-plan";
-import type { Finding } from "../core/findings";
-import type { WritePlan } from "../core/plan";
-import { planPids } from "../core/pid/build";
-import { optionsFrom, type Settings } from "../core/settings";
-import { serialOfDay } from "../core/values";
+import {
+  analyseWorkbook,
+  type Analysis,
+  describePlan,
+  type Finding,
+  optionsFrom,
+  planPids,
+  serialOfDay,
+  type Settings,
+  type WorkbookSnapshot,
+  type WritePlan,
+} from "../core";
 import type { ApplyOutcome, Host } from "./hosts/host";
-import type { WorkbookSnapshot } from "../core/snapshot";
 import { summarisePlan, type WriteSummary } from "./components/WritePreview";
 
 export type Busy = "checking" | "writing" | null;

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { FIXTURES } from "../helpers/builders";
 import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
 import { countBySeverity } from "../../src/core/findings";
-import { describePlan } from "../../src/core/apply-plan";
+import { describePlan } from "../../src/core/plan-preview";
 import { serialOfDay } from "../../src/core/values";
 import { heatMapRisks } from "../../src/taskpane/components/HeatMap";
 import { findChromium, launch, serve } from "../helpers/browser";

@@ -105,7 +105,7 @@ describe("findings after apply, without analysing again", () => {
   it.each(["bcp-risk-registers.xlsx", "bcp-pid-inputs.xlsx", "emiep-funding-2008.xlsx"])(
     "equal a fresh analysis of %s once applied",
     async (name) => {
-      const { applyPlanToSnapshot, findingsAfter } = await import("../../src/core/apply-plan");
+      const { applyPlanToSnapshot, findingsAfter } = await import("../../src/core/plan-preview");
       const { snapshot } = await loadFile(`${FIXTURES}/${name}`);
       for (const replaceTotals of [false, true]) {
         const analysis = analyseWorkbook(snapshot, {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { XlsxPackage } from "../../src/adapters/xlsx/package";
-import { applyPlanToSnapshot } from "../../src/core/apply-plan";
+import { applyPlanToSnapshot } from "../../src/core/plan-preview";
 import type { WritePlan } from "../../src/core/plan";
 import { nativeZlib } from "../../src/cli/zlib";
 

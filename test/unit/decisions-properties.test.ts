@@ -7,7 +7,7 @@ import { dateMentions, moneyMentions } from "../../src/core/decisions/text";
 import { htmlToText } from "../../src/core/decisions/html-text";
 import { planDecisionImport, statesNoDecision } from "../../src/core/decisions/import";
 import { detectDecisionRegisters, referenceKey } from "../../src/core/decisions/register";
-import { applyPlanToSnapshot } from "../../src/core/apply-plan";
+import { applyPlanToSnapshot } from "../../src/core/plan-preview";
 import { decisionsWorkbook } from "../helpers/decisions-workbook";
 
 const SEEDS = `${__dirname}/../../../shared/seeds`;

@@ -1,5 +1,5 @@
 import { analyseWorkbook } from "../../src/core/analyse";
-import { applyPlanToSnapshot } from "../../src/core/apply-plan";
+import { applyPlanToSnapshot } from "../../src/core/plan-preview";
 import { DecisionImportError, planDecisionImport } from "../../src/core/decisions/import";
 import { readDecisionRecord } from "../../src/core/decisions/read";
 import { sheet, TODAY, workbook } from "../helpers/builders";

@@ -1,5 +1,5 @@
 import { analyseWorkbook } from "../../src/core/analyse";
-import { describePlan } from "../../src/core/apply-plan";
+import { describePlan } from "../../src/core/plan-preview";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { excelHost } from "../../src/taskpane/hosts/excel-host";
 import { excelDouble } from "../shims/excel-double";

@@ -1,4 +1,4 @@
-import { applyPlanToSnapshot } from "../../src/core/apply-plan";
+import { applyPlanToSnapshot } from "../../src/core/plan-preview";
 import type { AddSheet } from "../../src/core/plan";
 import { sheet, workbook } from "../helpers/builders";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { applyPlanToSnapshot, findingsAfter } from "../../src/core/apply-plan";
+import { applyPlanToSnapshot, findingsAfter } from "../../src/core/plan-preview";
 import { isFilledDown } from "../../src/core/formula-shift";
 import type { CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
 import { isEmptyCell } from "../../src/core/snapshot";

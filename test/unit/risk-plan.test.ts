@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { applyPlanToSnapshot, describePlan } from "../../src/core/apply-plan";
+import { applyPlanToSnapshot, describePlan } from "../../src/core/plan-preview";
 import type { ColumnWrite } from "../../src/core/plan";
 import {
   priorityFormula,

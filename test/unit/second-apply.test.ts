@@ -1,5 +1,5 @@
 import { analyseWorkbook } from "../../src/core/analyse";
-import { applyPlanToSnapshot } from "../../src/core/apply-plan";
+import { applyPlanToSnapshot } from "../../src/core/plan-preview";
 import { f, sheet, TODAY, workbook } from "../helpers/builders";
 
 /**

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { parseYearLabel } from "../../src/core/funding/years";
+import { parseYearLabel } from "../../src/core/tables/years";
 
 describe("parseYearLabel", () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { CellValue } from "../../core/snapshot";
+import type { CellValue } from "../../core";
 import { batches } from "./blocks";
 
 /** Bytes Office.js spends on one command besides its data (object path, method, ids). */

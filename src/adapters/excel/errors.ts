@@ -1,26 +1,26 @@
-/**
- * A fault talking to Excel, with a message that says what to do next. Codes are Excel's
- * (OfficeExtension.Error.code, see "Error handling with the application-specific JavaScript APIs"
- * on learn.microsoft.com), plus our own for faults we find before asking Excel.
- */
-export class ExcelHostError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ExcelHostError";
-  }
-}
+import { CouncilSheetsError } from "../../core";
 
-const ADVICE: Record<string, string> = {
+/**
+ * A fault talking to Excel, with a message that says what to do next. Codes are Excel's: "the
+ * code property ... contains a string that is part of OfficeExtension.ErrorCodes or
+ * {application}.ErrorCodes" ("Error handling with the application-specific JavaScript APIs",
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling),
+ * plus "Unknown" for a thrown value without a code.
+ */
+export class ExcelHostError extends CouncilSheetsError {}
+
+/**
+ * Excel.ErrorCodes is a string enum of the office.js runtime
+ * (https://learn.microsoft.com/javascript/api/excel/excel.errorcodes); outside Excel (tests, the
+ * standalone page) there is no `Excel` global, so the table is keyed by the enum's values as a
+ * type: a key that is not one of Excel's codes does not compile.
+ */
+type ExcelErrorCode = `${Excel.ErrorCodes}`;
+
+const EXCEL_ADVICE: Partial<Record<ExcelErrorCode, string>> = {
   InvalidOperationInCellEditMode:
     "Excel is editing a cell. Press Enter or Esc to finish, then try again.",
   AccessDenied: "A sheet is protected. Unprotect it (Review > Unprotect Sheet), then try again.",
-  WorkbookStructureProtected:
-    "The workbook's structure is protected, so no sheet can be added. Unprotect it (Review > Protect Workbook), then try again.",
-  RequestPayloadSizeLimitExceeded:
-    "The workbook is too large to send to Excel in one go, even in smaller blocks.",
   ResponsePayloadSizeLimitExceeded:
     "The workbook is too large for Excel to send in one go, even in smaller blocks.",
   ItemNotFound: "A sheet or range changed while Council Sheets was working. Run Check again.",
@@ -36,6 +36,23 @@ const ADVICE: Record<string, string> = {
   GeneralException: "Excel reported an error. Save your work and try again.",
 };
 
+/**
+ * Codes outside Excel.ErrorCodes: RequestPayloadSizeLimitExceeded is the request-size limit of
+ * Excel on the web (a RichApi error, see DESIGN.md's Office.js facts), and WorkbookStructureProtected
+ * is our own code, thrown by preflight.ts before asking Excel to add a sheet to a workbook whose
+ * structure is protected.
+ */
+const OTHER_OFFICE_ADVICE: Record<string, string> = {
+  RequestPayloadSizeLimitExceeded:
+    "The workbook is too large to send to Excel in one go, even in smaller blocks.",
+  WorkbookStructureProtected:
+    "The workbook's structure is protected, so no sheet can be added. Unprotect it (Review > Protect Workbook), then try again.",
+};
+
+function adviceFor(code: string): string | undefined {
+  return (EXCEL_ADVICE as Record<string, string | undefined>)[code] ?? OTHER_OFFICE_ADVICE[code];
+}
+
 /** Branches on error.code (Office's messages are localised); anything unknown keeps its message. */
 export function toHostError(error: unknown): ExcelHostError {
   if (error instanceof ExcelHostError) return error;
@@ -43,7 +60,7 @@ export function toHostError(error: unknown): ExcelHostError {
     typeof error === "object" && error !== null && "code" in error
       ? String((error as { code: unknown }).code)
       : "Unknown";
-  const message = ADVICE[code] ?? (error instanceof Error ? error.message : String(error));
+  const message = adviceFor(code) ?? (error instanceof Error ? error.message : String(error));
   return new ExcelHostError(code, message);
 }
 

@@ -1,5 +1,4 @@
-import type { Change } from "../../core/apply-plan";
-import type { OwnSheetRole } from "../../core/own-sheets";
+import type { Change, OwnSheetRole } from "../../core";
 import { parseAreas } from "./addresses";
 import { asInput, Batcher, bytes, pieces } from "./batcher";
 import { ExcelHostError } from "./errors";

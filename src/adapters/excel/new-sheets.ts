@@ -1,10 +1,11 @@
-import { cellAddress, columnLetter } from "../../core/a1";
 import {
+  type AddSheet,
+  cellAddress,
+  columnLetter,
   nextOwnSheetMarkName,
   ownSheetMarkReference,
   type OwnSheetRole,
-} from "../../core/own-sheets";
-import type { AddSheet } from "../../core/plan";
+} from "../../core";
 import { asInput, Batcher, bytes } from "./batcher";
 import type { ExcelRuntime } from "./runtime";
 

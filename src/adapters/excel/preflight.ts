@@ -1,7 +1,10 @@
-import { columnLetter } from "../../core/a1";
-import { writtenCell } from "../../core/apply-plan";
-import type { ColumnWrite, WritePlan } from "../../core/plan";
-import { cleanSheetName } from "../../core/sheet-names";
+import {
+  cleanSheetName,
+  columnLetter,
+  type ColumnWrite,
+  type WritePlan,
+  writtenCell,
+} from "../../core";
 import { bytes, COMMAND_BYTES } from "./batcher";
 import { ExcelHostError } from "./errors";
 

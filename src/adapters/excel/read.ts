@@ -1,6 +1,11 @@
-import { columnLetter, rangeAddress } from "../../core/a1";
-import { ownSheetsFromNames } from "../../core/own-sheets";
-import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import {
+  type Cell,
+  columnLetter,
+  ownSheetsFromNames,
+  rangeAddress,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../../core";
 import { notCovered, parseAreas, type Area } from "./addresses";
 import { batches, BLOCK_BUDGET, rowBlocks, type Block } from "./blocks";
 import { isPayloadTooLarge, toHostError } from "./errors";
@@ -71,6 +76,8 @@ const overlaps = (a: Area, b: Block) =>
  * names and defined names, one for every sheet's used range (and, on ExcelApi 1.9, where the
  * formulas and the visible cells of the used range are), then one per 4 MB of cells. The count
  * does not grow with rows until the data itself passes 4 MB.
+ *
+ * @throws {ExcelHostError} with Excel's code (Excel.ErrorCodes) and advice for a person.
  */
 export async function readSnapshot(
   runtime: ExcelRuntime,

@@ -1,9 +1,15 @@
 import { translateFormulaToR1C1 } from "@borgar/fx";
-import { cellAddress, columnLetter, parseAddress } from "../../core/a1";
-import { writtenCell, type Change } from "../../core/apply-plan";
-import { isFilledDown } from "../../core/formula-shift";
-import { ownSheetsFromNames } from "../../core/own-sheets";
-import type { ColumnWrite, WritePlan } from "../../core/plan";
+import {
+  cellAddress,
+  type Change,
+  columnLetter,
+  type ColumnWrite,
+  isFilledDown,
+  ownSheetsFromNames,
+  parseAddress,
+  type WritePlan,
+  writtenCell,
+} from "../../core";
 import { asInput, Batcher, bytes, pieces } from "./batcher";
 import { BLOCK_BUDGET } from "./blocks";
 import { ExcelHostError, toHostError } from "./errors";
@@ -139,6 +145,10 @@ function changesOf(op: ColumnWrite, changes: readonly Change[]): Change[] {
  * Applies a plan inside Excel: optional backups, inserted columns, column writes, new sheets, and
  * a "Council Sheets log" row per changed cell, written with its column. Checks protection before
  * anything is written. One sync to look, one to find the log's end, then one per 4 MB written.
+ *
+ * @throws {ExcelHostError} with Excel's code (Excel.ErrorCodes) or our own ("AccessDenied" for a
+ * protected sheet, "WorkbookStructureProtected") found before writing; the message says what
+ * may already have been written.
  */
 export async function applyPlanInExcel(
   runtime: ExcelRuntime,
@@ -256,7 +266,11 @@ function partly(
 
 export type { Log };
 
-/** Selects a cell for the user, bringing its sheet to the front. */
+/**
+ * Selects a cell for the user, bringing its sheet to the front.
+ *
+ * @throws {ExcelHostError} with Excel's code (Excel.ErrorCodes).
+ */
 export async function selectCell(
   runtime: ExcelRuntime,
   sheet: string,

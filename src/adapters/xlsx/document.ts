@@ -1,6 +1,4 @@
-import type { ApplyOptions } from "../../core/apply-plan";
-import type { WritePlan } from "../../core/plan";
-import type { WorkbookSnapshot } from "../../core/snapshot";
+import type { ApplyOptions, WorkbookSnapshot, WritePlan } from "../../core";
 import { classifyBytes } from "./errors";
 import { PackageFormatError, XlsxPackage, type NativeZlib } from "./package";
 import { DEFAULT_READ_BUDGET, type ReadBudget } from "./package/budget";
@@ -29,6 +27,9 @@ export interface WorkbookDocument {
    * XML (an insert moving every reference as Excel does) and new sheets are added as new parts,
    * so every part the plan does not concern is kept byte for byte. Only a file the direct reader
    * refuses is rebuilt through ExcelJS.
+   *
+   * @throws {WorkbookError} "rebuild-refused" when `policy` refuses a rebuild, "damaged" for a
+   * part that is damaged, "write-failed" when the plan names a sheet the file does not hold.
    */
   save(
     plan: WritePlan,
@@ -39,9 +40,12 @@ export interface WorkbookDocument {
 }
 
 /**
- * Opens an .xlsx held in memory. Throws WorkbookError (never anything else) with a message naming
- * `name`. `zlib` lets a host with native zlib (Node) decompress and compress faster than the
- * portable default. Reading stays within `budget`, in the direct reader and before ExcelJS alike.
+ * Opens an .xlsx held in memory. `zlib` lets a host with native zlib (Node) decompress and
+ * compress faster than the portable default. Reading stays within `budget`, in the direct reader
+ * and before ExcelJS alike.
+ *
+ * @throws {WorkbookError} with a one-line message naming `name` for a file that cannot be read
+ * (not a workbook, encrypted, damaged, over budget). Anything else thrown is a bug.
  */
 export async function openWorkbook(
   bytes: Uint8Array,

@@ -1,3 +1,5 @@
+import { CouncilSheetsError } from "../../core";
+
 /** Faults reading or writing a workbook file; `code` is stable, `message` is one line for a person. */
 export type WorkbookErrorCode =
   | "file-not-found"
@@ -9,15 +11,14 @@ export type WorkbookErrorCode =
   | "too-large"
   | "rebuild-refused";
 
-export class WorkbookError extends Error {
+export class WorkbookError extends CouncilSheetsError<WorkbookErrorCode> {
   constructor(
-    readonly code: WorkbookErrorCode,
+    code: WorkbookErrorCode,
     message: string,
     /** For "too-large": the read-budget entry that was exceeded (see package/budget.ts). */
     readonly limit?: string,
   ) {
-    super(message);
-    this.name = "WorkbookError";
+    super(code, message);
   }
 }
 

@@ -1,7 +1,7 @@
 import { WorkbookError } from "./errors";
 import { XlsxPackage, type NativeZlib } from "./package";
 import { BudgetMeter, type ReadBudget } from "./package/budget";
-import { PackageRefusedError } from "./package/errors";
+import { PackageFormatError, PackageRefusedError } from "./package/errors";
 import { workbookKind, type WorkbookKind } from "./package/kind";
 import { PackageParts } from "./package/parts";
 import { checkBeforeExcelJs } from "./package/preflight";
@@ -28,7 +28,8 @@ export interface OpenedPackage {
  * Opens the zip, checks it is a spreadsheet package, and reads it directly within `budget`.
  * When the direct reader does not follow the file, every part is still verified and counted
  * against the budget (checkBeforeExcelJs) before the caller may hand the bytes to ExcelJS.
- * Throws WorkbookError only.
+ * @throws {WorkbookError} when the file is damaged, refused or over budget. Anything else thrown
+ * is a bug in a reader, passed on as it is.
  */
 export async function openPackage(
   bytes: Uint8Array,
@@ -49,7 +50,11 @@ export async function openPackage(
     try {
       return { parts, kind, direct: await XlsxPackage.read(parts, kind) };
     } catch (error) {
-      if (error instanceof PackageRefusedError) throw error;
+      // Only the direct reader's own "I do not follow this file" falls back: damage is refused,
+      // and anything else (a TypeError, a RangeError) is a bug in the reader that must surface,
+      // not be hidden behind a silent second reader.
+      if (error instanceof PackageRefusedError || !(error instanceof PackageFormatError))
+        throw error;
       // Rows out of order, odd part names…: ExcelJS reads what it can, after the same checks.
       const unreadable = error instanceof Error ? error.message : String(error);
       const fresh = PackageParts.open(bytes, { inflate, crc32 });
@@ -58,6 +63,7 @@ export async function openPackage(
     }
   } catch (error) {
     if (error instanceof PackageRefusedError) throw refusal(error, name);
+    if (error instanceof WorkbookError || !(error instanceof PackageFormatError)) throw error;
     throw new WorkbookError(
       "damaged",
       `${name} could not be read: the workbook is damaged or incomplete`,

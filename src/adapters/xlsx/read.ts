@@ -1,13 +1,16 @@
 import ExcelJS from "exceljs";
-import { ownSheetsFromNames } from "../../core/own-sheets";
-import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import {
+  type Cell,
+  ownSheetsFromNames,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+  serialFromUtcMs,
+} from "../../core";
 import { classifyBytes, WorkbookError } from "./errors";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./package/budget";
 
-const EPOCH = Date.UTC(1899, 11, 30);
-
 function serial(date: Date): number {
-  return (date.getTime() - EPOCH) / 86_400_000;
+  return serialFromUtcMs(date.getTime());
 }
 
 type Scalar = string | number | boolean | null;

@@ -1,8 +1,14 @@
 import ExcelJS from "exceljs";
-import { writtenCell, type ApplyOptions } from "../../core/apply-plan";
-import type { AddSheet, ColumnWrite, WritePlan } from "../../core/plan";
-import { filledDownRuns } from "../../core/formula-shift";
-import { nextOwnSheetMarkName, ownSheetMarkReference } from "../../core/own-sheets";
+import {
+  type AddSheet,
+  type ApplyOptions,
+  type ColumnWrite,
+  filledDownRuns,
+  nextOwnSheetMarkName,
+  ownSheetMarkReference,
+  type WritePlan,
+  writtenCell,
+} from "../../core";
 import { WorkbookError } from "./errors";
 import { hideOwnSheetMarks } from "./package/hide-marks";
 

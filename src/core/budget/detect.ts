@@ -1,6 +1,6 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { holdsNumber, leadingText, scanTables, type TableBounds } from "../layout";
-import { LEGEND_MARKER } from "../risk/legend";
+import { holdsNumber, leadingText, scanTables, type TableBounds } from "../tables/bounds";
+import { LEGEND_MARKER } from "../tables/keys";
 import { classifyBudgetHeader, type BudgetField } from "./columns";
 
 export interface BudgetTable extends TableBounds {

@@ -1,6 +1,6 @@
 import { columnLetter } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
-import { columnLetters, placement } from "../layout";
+import { columnLetters, placement } from "../tables/bounds";
 import { detectBudgetTables, type BudgetTable } from "./detect";
 import { budgetModel, type BudgetLine, type BudgetModel, type RagThresholds } from "./model";
 

@@ -3,6 +3,7 @@ import { classifyRows, type Structure } from "../tables/sections";
 import { parseMoney } from "../values";
 import type { BudgetField } from "./columns";
 import { textAt, type BudgetTable } from "./detect";
+import { toPence as pence } from "../tables/money";
 
 /** RAG thresholds: red at or above the lower of pct × |budget| and amount; amber for smaller overspends. */
 export interface RagThresholds {
@@ -40,8 +41,6 @@ function money(sheet: SheetSnapshot, row: number, column: number): number | null
   const parsed = parseMoney(sheet.rows[row]?.[column]?.value ?? null);
   return parsed.kind === "number" ? parsed.value : null;
 }
-
-const pence = (n: number) => Math.round(n * 100);
 
 export function moneyColumns(table: BudgetTable): number[] {
   const fields: BudgetField[] = [

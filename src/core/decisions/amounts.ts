@@ -1,5 +1,5 @@
 import type { AmountMention, AmountRole } from "./record";
-import { formatMoney } from "../tables/money";
+import { formatMoney, sumPounds } from "../tables/money";
 import { collapseSpace, financialYearIn, moneyMentions, sentences } from "./text";
 
 /**
@@ -137,7 +137,7 @@ export function readAmounts(
           : [];
   const others = mentions.filter((m) => !chosen.includes(m));
   const savings = others.filter((m) => m.role === "savings");
-  const total = chosen.reduce((sum, m) => sum + Math.round(m.amount * 100), 0) / 100;
+  const total = sumPounds(chosen.map((m) => m.amount));
   const summed = byYear.length > 1 || listed.length > 1;
   const approved: AmountMention | null = first
     ? { ...first, amount: total, text: summed ? formatMoney(total) : first.text }

@@ -3,6 +3,8 @@ import { formatMoney } from "../tables/money";
 import { dateToSerial, serialToUkDate } from "../values";
 import type { CitingRow } from "./citing";
 import { referenceKey, type DecisionRow, type DecisionsTable } from "./register";
+import { sumPounds, toPence as pence } from "../tables/money";
+import { utcMsFromSerial } from "../serial-date";
 
 /**
  * Money against its authority: every allocation citing a decision must rest on a decision the
@@ -20,8 +22,6 @@ export interface DecisionCheckOptions {
 export const DEFAULT_KEY_DECISION_THRESHOLD = 500_000;
 export const DEFAULT_LATE_PUBLICATION_DAYS = 28;
 
-const pence = (n: number) => Math.round(n * 100);
-
 interface Entry {
   table: DecisionsTable;
   decision: DecisionRow;
@@ -37,7 +37,7 @@ function yearEnd(year: string): number | null {
 function singleYear(d: DecisionRow): string | null {
   if (d.periodStart === null || d.periodEnd === null) return null;
   const fy = (serial: number) => {
-    const iso = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+    const iso = new Date(utcMsFromSerial(serial));
     const y = iso.getUTCFullYear();
     return iso.getUTCMonth() >= 3 ? y : y - 1;
   };
@@ -63,9 +63,7 @@ function authorityOf(d: DecisionRow): Authority {
     if (stated.length === 0 && one && d.amountApproved !== null) yearly[one] = d.amountApproved;
     a = {
       yearly,
-      approvedTotal:
-        d.amountApproved ??
-        (stated.length > 0 ? stated.reduce((sum, v) => sum + Math.round(v * 100), 0) / 100 : null),
+      approvedTotal: d.amountApproved ?? (stated.length > 0 ? sumPounds(stated) : null),
     };
     authorities.set(d, a);
   }

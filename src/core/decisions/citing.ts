@@ -1,8 +1,8 @@
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
-import { holdsNumber, scanTables, type TableBounds } from "../layout";
+import { holdsNumber, scanTables, type TableBounds } from "../tables/bounds";
 import { memoByText } from "../memo";
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { classifyFundingHeader } from "../funding/columns";
+import { classifyFundingHeader } from "../tables/funding-columns";
 import { parseDate, parseMoney } from "../values";
 import { columnScale, toPounds } from "../tables/scale";
 

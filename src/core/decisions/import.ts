@@ -1,5 +1,6 @@
+import { CouncilSheetsError } from "../errors";
 import { columnLetter, rangeAddress } from "../a1";
-import { rowIsBlank } from "../layout";
+import { rowIsBlank } from "../tables/bounds";
 import type { AddSheet, ColumnWrite, PlannedCell, SheetCell, WriteOperation } from "../plan";
 import { uniqueSheetName } from "../sheet-names";
 import { cellText, type CellValue, type WorkbookSnapshot } from "../snapshot";
@@ -14,15 +15,7 @@ import { detectDecisionRegisters, isTotalRow, referenceKey, type DecisionsTable 
  * That sheet is the council's register, not one of ours: it carries no own-sheet mark and is
  * analysed like any other table.
  */
-export class DecisionImportError extends Error {
-  constructor(
-    readonly code: "no-room" | "not-a-record",
-    message: string,
-  ) {
-    super(message);
-    this.name = "DecisionImportError";
-  }
-}
+export class DecisionImportError extends CouncilSheetsError<"no-room" | "not-a-record"> {}
 
 export interface ImportedRow {
   reference: string | null;
@@ -330,7 +323,12 @@ export function statesNoDecision(record: DecisionRecord): boolean {
   );
 }
 
-/** The writes that put the records into the workbook's decisions register. Throws DecisionImportError. */
+/**
+ * The writes that put the records into the workbook's decisions register.
+ *
+ * @throws {DecisionImportError} "not-a-record" for text that states no decision, "no-room" when
+ * the register cannot grow where it is.
+ */
 export function planDecisionImport(
   snapshot: WorkbookSnapshot,
   records: readonly DecisionRecord[],

@@ -1,8 +1,14 @@
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
-import { columnLetters, holdsNumber, placement, scanTables, type TableBounds } from "../layout";
+import {
+  columnLetters,
+  holdsNumber,
+  placement,
+  scanTables,
+  type TableBounds,
+} from "../tables/bounds";
 import { memoByText } from "../memo";
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { parseYearLabel } from "../funding/years";
+import { parseYearLabel } from "../tables/years";
 import { parseDate, parseMoney } from "../values";
 import { columnScale, toPounds, type MoneyScale } from "../tables/scale";
 import type { DecisionStatusKind, RegisterField } from "./record";

@@ -6,7 +6,7 @@ import { checkColumnTotals, checkMoneyCells, checkTotal, type TableRef } from ".
 import { cellMoney, sumMoney, type Resolve } from "../tables/money";
 import type { ParsedValue } from "../values";
 import type { FundingTable } from "./detect";
-import { layoutOf, yearParts, type FundingLayout } from "./layout";
+import { layoutOf, yearParts, type FundingLayout } from "./column-groups";
 
 export function structureOf(
   sheet: SheetSnapshot,

@@ -8,9 +8,9 @@ import {
   tableExtent,
   textRuns,
   type TableBounds,
-} from "../layout";
-import { LEGEND_MARKER } from "../risk/legend";
-import { classifyFundingHeader, type FundingColumn } from "./columns";
+} from "../tables/bounds";
+import { LEGEND_MARKER } from "../tables/keys";
+import { classifyFundingHeader, type FundingColumn } from "../tables/funding-columns";
 import { headerRuns, readHeaderBlock } from "../tables/header-block";
 
 export type FundingKind = "funding" | "funding-sources" | "allocations";

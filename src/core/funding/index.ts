@@ -3,8 +3,8 @@ import type { SheetSnapshot } from "../snapshot";
 import { structureOf } from "./check";
 import type { Structure } from "../tables/sections";
 import { detectFundingTables, type FundingKind, type FundingTable } from "./detect";
-import { layoutOf, type FundingLayout } from "./layout";
-import { placement } from "../layout";
+import { layoutOf, type FundingLayout } from "./column-groups";
+import { placement } from "../tables/bounds";
 
 export interface FundingTableReport {
   sheet: string;

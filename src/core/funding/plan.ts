@@ -8,7 +8,8 @@ import { parseMoney } from "../values";
 import { grandParts } from "../tables/totals";
 import { structureOf } from "./check";
 import type { FundingTable } from "./detect";
-import { layoutOf, yearParts, type FundingLayout } from "./layout";
+import { layoutOf, yearParts, type FundingLayout } from "./column-groups";
+import { roundToPence } from "../tables/money";
 
 export interface FundingPlanOptions {
   /** Replace typed totals (row, section, grand) with SUM formulas. */
@@ -90,7 +91,7 @@ export function planFundingTable(
   const write = (target: Column, row: number, cells: readonly At[]) => {
     // Only typed amounts become formulas: a "tbc" total says something a SUM would hide.
     if (!target.isNew && typeof sheet.rows[row]?.[target.column]?.value !== "number") return;
-    const value = Math.round(values.sum(cells) * 100) / 100;
+    const value = roundToPence(values.sum(cells));
     values.set(row, target.column, value);
     target.cells.push({ row, formula: values.sumMisses(cells) ? null : sumFormula(cells), value });
   };

@@ -1,6 +1,7 @@
 import { cellAddress, columnIndex } from "../a1";
 import type { Analysis } from "../analyse";
 import type { BudgetTableReport } from "../budget";
+import { CouncilSheetsError } from "../errors";
 import type { AddSheet } from "../plan";
 import type { RiskContext } from "../risk/check";
 import { isHeadingRow } from "../risk/check";
@@ -15,20 +16,12 @@ import { cellText, type CellValue, type SheetSnapshot, type WorkbookSnapshot } f
 import { parseMoney, serialToUkDate } from "../values";
 import { parseRating } from "../risk/scales";
 import type { WordScale } from "../tables/keys";
-import { PID_WIDTHS, PidLayout } from "./layout";
+import { PID_WIDTHS, PidLayout } from "./printable-form";
 import { sameProject, type Project } from "./projects";
 import { projectDecision } from "../decisions/project-decision";
 
 /** A fault in what was asked for (a project that is not there); `code` is stable. */
-export class PidError extends Error {
-  constructor(
-    readonly code: "no-projects" | "unknown-project",
-    message: string,
-  ) {
-    super(message);
-    this.name = "PidError";
-  }
-}
+export class PidError extends CouncilSheetsError<"no-projects" | "unknown-project"> {}
 
 export interface PidSummary {
   project: string;
@@ -298,7 +291,12 @@ function buildOne(
   };
 }
 
-/** PID sheets for the named projects (or all of them), as add-sheet operations. Throws PidError. */
+/**
+ * PID sheets for the named projects (or all of them), as add-sheet operations.
+ *
+ * @throws {PidError} "no-projects" when the workbook names no project, "unknown-project" for a
+ * name it does not hold.
+ */
 export function planPids(
   analysis: Analysis,
   snapshot: WorkbookSnapshot,

@@ -1,5 +1,11 @@
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
-import { columnLetters, holdsNumber, placement, scanTables, type TableBounds } from "../layout";
+import {
+  columnLetters,
+  holdsNumber,
+  placement,
+  scanTables,
+  type TableBounds,
+} from "../tables/bounds";
 import { cellText, type SheetSnapshot } from "../snapshot";
 
 export type ProjectField =

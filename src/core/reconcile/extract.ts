@@ -3,7 +3,7 @@ import { parseMoney } from "../values";
 import { classifyRows } from "../tables/sections";
 import type { At } from "../tables/money";
 import type { FundingTable } from "../funding/detect";
-import { layoutOf } from "../funding/layout";
+import { layoutOf } from "../funding/column-groups";
 
 /** What a sources table says is available: per source and year, an amount, "tbc", or nothing. */
 export interface Available {

@@ -5,6 +5,7 @@ import type { SheetSnapshot } from "../snapshot";
 import { formatMoney, sumMoney } from "../tables/money";
 import { allocatedFrom, availableFrom, type Allocated, type Available } from "./extract";
 import { matchSource, shortName, type MatchHow } from "./match";
+import { toPence as pence } from "../tables/money";
 
 export interface ReconciliationLine {
   source: string;
@@ -37,7 +38,6 @@ export interface Reconciliation {
 }
 
 type Found = { sheet: SheetSnapshot; table: FundingTable };
-const pence = (n: number) => Math.round(n * 100);
 
 /**
  * Sources against allocations, per source and year. Needs one sources table and at least one

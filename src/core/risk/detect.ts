@@ -6,7 +6,7 @@ import {
   tableBounds,
   tableExtent,
   type TableBounds,
-} from "../layout";
+} from "../tables/bounds";
 import { normaliseHeader } from "../headers";
 import { parseScaleValue } from "../values";
 import {
@@ -16,7 +16,7 @@ import {
   type RiskColumnMatch,
 } from "./fields";
 import { headerRuns, readHeaderBlock, type HeaderBlock } from "../tables/header-block";
-import { LEGEND_MARKER } from "./legend";
+import { LEGEND_MARKER } from "../tables/keys";
 
 export interface RiskPair {
   name: PairName;

@@ -6,7 +6,7 @@ import { isHeadingRow, type RiskContext } from "./check";
 import { ratingWords, statedScales, wordScaleTop } from "./scales";
 import { detectRiskTables, type RiskTable } from "./detect";
 import { readLegend, type Legend } from "./legend";
-import { columnLetters, placement } from "../layout";
+import { columnLetters, placement } from "../tables/bounds";
 import { cellText } from "../snapshot";
 
 export interface RiskOptions {

@@ -3,10 +3,6 @@ import { cellText, type SheetSnapshot } from "../snapshot";
 import { sortBands, type Band } from "./bands";
 import { bandsInOneCell } from "../tables/keys";
 
-/** A cell that is a key/legend label, whole ("Risk Key:"); a table never runs into one. */
-export const LEGEND_MARKER =
-  /^(risk key|key|priority ratings?|rating bands?|risk bands?|risk matrix|definitions|scoring( key| matrix)?|legend|rag key)\s*:?\s*$/i;
-
 export interface Legend {
   bands: Band[] | null;
   /** Top of the scale stated by the key ("L = Likelihood (1-4)"), when stated. */

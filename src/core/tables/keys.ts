@@ -9,6 +9,13 @@ import type { CellValue, SheetSnapshot } from "../snapshot";
  * column of words beside a column of 1..n). Every parser here is total: any text in, no throw.
  */
 
+/**
+ * A cell that is a key/legend label, whole ("Risk Key:");
+ * a table never runs into one. Every kind's detector stops a table at one, so it lives here.
+ */
+export const LEGEND_MARKER =
+  /^(risk key|key|priority ratings?|rating bands?|risk bands?|risk matrix|definitions|scoring( key| matrix)?|legend|rag key)\s*:?\s*$/i;
+
 export interface KeyBand {
   from: number;
   to: number;

@@ -1,6 +1,9 @@
 import { cellAddress } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
-import { parseMoney, roundMoney, type ParsedValue } from "../values";
+import { parseMoney, type ParsedValue } from "../values";
+import { fromPence, roundToPence, toPence, type Pence } from "./pence";
+
+export { fromPence, roundToPence, sumPounds, toPence, type Pence } from "./pence";
 
 export type At = readonly [row: number, column: number];
 
@@ -29,10 +32,10 @@ export function sumMoney(
   let unconfirmed = 0;
   for (const [r, c] of cells) {
     const parsed = resolve(r, c);
-    if (parsed.kind === "number") pence += Math.round(parsed.value * 100);
+    if (parsed.kind === "number") pence += toPence(parsed.value);
     else if (parsed.kind === "unconfirmed") unconfirmed++;
   }
-  return { total: pence / 100, unconfirmed };
+  return { total: fromPence(pence as Pence), unconfirmed };
 }
 
 /** What Excel's SUM over these cells gives: numbers only, text ignored. */
@@ -42,7 +45,7 @@ export function sumFormulaValue(sheet: SheetSnapshot, cells: readonly At[]): num
     const v = sheet.rows[r]?.[c]?.value;
     if (typeof v === "number") sum += v;
   }
-  return roundMoney(sum);
+  return roundToPence(sum);
 }
 
 /**
@@ -52,7 +55,7 @@ export function sumFormulaValue(sheet: SheetSnapshot, cells: readonly At[]): num
  * penny of each other is the same amount too.
  */
 export function samePence(a: number, b: number): boolean {
-  return Math.round(a * 100) === Math.round(b * 100) || Math.abs(a - b) <= 0.005 + 1e-9;
+  return toPence(a) === toPence(b) || Math.abs(a - b) <= 0.005 + 1e-9;
 }
 
 /** "=SUM(D5:D11,D14,D18:D20)": runs of neighbouring cells become ranges. */
@@ -79,14 +82,21 @@ export function sumFormula(cells: readonly At[], sheetPrefix = ""): string {
   return `=SUM(${parts.join(",")})`;
 }
 
-/** £1,234 or £1,234.50; negatives as -£5,000. */
-export function formatMoney(value: number): string {
-  const pence = Math.round(Math.abs(value) * 100);
-  const pounds = Math.floor(pence / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const rest = pence % 100 === 0 ? "" : `.${String(pence % 100).padStart(2, "0")}`;
-  return `${value < 0 ? "-" : ""}£${pounds}${rest}`;
+const WHOLE_POUNDS = new Intl.NumberFormat("en-GB", {
+  style: "currency",
+  currency: "GBP",
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+});
+const WITH_PENCE = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+
+/**
+ * An amount in pounds as an officer writes it: £1,234 when whole, £1,234.50 when not; negatives
+ * as -£5,000. Rounded to the penny first, so -0.004 is £0, never "-£0".
+ */
+export function formatMoney(pounds: number): string {
+  const pence = toPence(pounds);
+  return (pence % 100 === 0 ? WHOLE_POUNDS : WITH_PENCE).format(fromPence(pence));
 }
 
 /** A sheet name as a formula reference: 'Appendix 2'!. */

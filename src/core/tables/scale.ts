@@ -1,6 +1,7 @@
 import type { SheetSnapshot } from "../snapshot";
 import { unitOf } from "./header-block";
 import { formatMoney } from "./money";
+import { roundToPence } from "./pence";
 
 /**
  * The scale a money column is kept in. Councils keep monitoring appendices and capital programmes
@@ -35,7 +36,7 @@ export function scaleOf(text: string | null | undefined): MoneyScale | null {
 
 /** An amount in the column's units, in pounds (rounded to the penny). */
 export function toPounds(amount: number, scale: MoneyScale): number {
-  return Math.round(amount * scale.multiplier * 100) / 100;
+  return roundToPence(amount * scale.multiplier);
 }
 
 /**

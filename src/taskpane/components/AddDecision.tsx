@@ -11,13 +11,19 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { describePlan } from "../../core/apply-plan";
-import { htmlToText, looksLikeHtml } from "../../core/decisions/html-text";
-import { DecisionImportError, planDecisionImport } from "../../core/decisions/import";
-import { readDecisionRecord } from "../../core/decisions/read";
-import type { DecisionRecord } from "../../core/decisions/record";
-import { formatMoney } from "../../core/tables/money";
-import { parseDate, parseMoney, serialToIsoDate } from "../../core/values";
+import {
+  DecisionImportError,
+  type DecisionRecord,
+  describePlan,
+  formatMoney,
+  htmlToText,
+  looksLikeHtml,
+  parseDate,
+  parseMoney,
+  planDecisionImport,
+  readDecisionRecord,
+  serialToIsoDate,
+} from "../../core";
 import type { ApplyOutcome, Host } from "../hosts/host";
 
 const useStyles = makeStyles({

@@ -18,8 +18,7 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { countBySeverity, type Finding } from "../../core/findings";
-import { dateToSerial, serialToIsoDate } from "../../core/values";
+import { countBySeverity, dateToSerial, type Finding, serialToIsoDate } from "../../core";
 import type { FileHost } from "../hosts/file-host";
 import type { Host } from "../hosts/host";
 import { useWorkbook, type WriteChoice } from "../use-workbook";

@@ -1,7 +1,11 @@
 import { Button, Caption1, makeStyles, shorthands, Text, tokens } from "@fluentui/react-components";
-import { cellAddress, columnLetter, parseAddress } from "../../core/a1";
-import type { Finding } from "../../core/findings";
-import type { SheetSnapshot } from "../../core/snapshot";
+import {
+  cellAddress,
+  columnLetter,
+  type Finding,
+  parseAddress,
+  type SheetSnapshot,
+} from "../../core";
 
 const useStyles = makeStyles({
   box: {

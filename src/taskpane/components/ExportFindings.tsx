@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import type { Finding } from "../../core/findings";
+import type { Finding } from "../../core";
 import { CSV_COLUMNS, findingsCsv } from "../finding-help";
 
 const useStyles = makeStyles({

@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState, type ReactNode } from "react";
-import type { Finding, Severity } from "../../core/findings";
+import type { Finding, Severity } from "../../core";
 import { helpFor } from "../finding-help";
 import { INLINE_LISTBOX } from "./popup";
 

@@ -1,10 +1,13 @@
 import { Caption1, makeStyles, shorthands, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { RiskContext } from "../../core/risk/check";
-import { bandOf } from "../../core/risk/bands";
-import { pairTitle } from "../../core/risk/fields";
-import { cellText, type SheetSnapshot } from "../../core/snapshot";
-import { parseScaleValue } from "../../core/values";
+import {
+  bandOf,
+  cellText,
+  pairTitle,
+  parseScaleValue,
+  type RiskContext,
+  type SheetSnapshot,
+} from "../../core";
 import { bandStyles } from "../heat-colours";
 
 const useStyles = makeStyles({

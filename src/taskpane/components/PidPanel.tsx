@@ -9,9 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Analysis } from "../../core/analyse";
-import { planPids } from "../../core/pid/build";
-import type { WorkbookSnapshot } from "../../core/snapshot";
+import { type Analysis, planPids, type WorkbookSnapshot } from "../../core";
 import { INLINE_LISTBOX } from "./popup";
 
 const useStyles = makeStyles({

@@ -1,6 +1,5 @@
 import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
-import type { Reconciliation } from "../../core/reconcile";
-import { formatMoney } from "../../core/tables/money";
+import { formatMoney, type Reconciliation } from "../../core";
 
 const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },

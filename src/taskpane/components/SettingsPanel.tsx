@@ -1,7 +1,6 @@
 import { Button, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Settings } from "../../core/settings";
-import { readLegend } from "../../core/risk/legend";
+import { readLegend, type Settings } from "../../core";
 
 const useStyles = makeStyles({ form: { display: "grid", rowGap: tokens.spacingVerticalM } });
 

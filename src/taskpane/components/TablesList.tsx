@@ -1,6 +1,5 @@
 import { Badge, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
-import type { TableReport } from "../../core/analyse";
-import type { Finding } from "../../core/findings";
+import type { Finding, TableReport } from "../../core";
 
 const useStyles = makeStyles({
   list: {

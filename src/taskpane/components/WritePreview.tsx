@@ -1,7 +1,11 @@
 import { Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { describePlan, type Change, type Written } from "../../core/apply-plan";
-import type { WritePlan } from "../../core/plan";
-import type { WorkbookSnapshot } from "../../core/snapshot";
+import {
+  type Change,
+  describePlan,
+  type WorkbookSnapshot,
+  type WritePlan,
+  type Written,
+} from "../../core";
 
 const useStyles = makeStyles({
   box: { display: "grid", rowGap: tokens.spacingVerticalXS, overflowWrap: "anywhere" },

@@ -1,7 +1,4 @@
-import type { Change } from "../../core/apply-plan";
-import type { WritePlan } from "../../core/plan";
-import type { Settings } from "../../core/settings";
-import type { WorkbookSnapshot } from "../../core/snapshot";
+import type { Change, Settings, WorkbookSnapshot, WritePlan } from "../../core";
 
 export interface ApplyRequest {
   plan: WritePlan;

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from "../../core/settings";
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from "../../core";
 import type { SettingsStore } from "./host";
 
 const KEY = "councilSheets.settings";

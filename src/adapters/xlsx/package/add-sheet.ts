@@ -1,10 +1,10 @@
-import type { ApplyOptions } from "../../../core/apply-plan";
 import {
+  type AddSheet,
+  type ApplyOptions,
   nextOwnSheetMarkName,
   ownSheetMarkReference,
   quotedSheetName,
-} from "../../../core/own-sheets";
-import type { AddSheet } from "../../../core/plan";
+} from "../../../core";
 import { WorkbookError } from "../errors";
 import { relsPathOf, type PackageParts, type WorkbookParts } from "./parts";
 import { buildSheetXml } from "./sheet-build";

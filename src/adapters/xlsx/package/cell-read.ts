@@ -1,5 +1,4 @@
-import { shiftFormula } from "../../../core/formula-shift";
-import type { Cell, CellValue } from "../../../core/snapshot";
+import { type Cell, type CellValue, serialFromUtcMs, shiftFormula } from "../../../core";
 import { checkCellText } from "./budget";
 import { integerAt, numberAt, type InPlace } from "./scan";
 import { unescapeExcel } from "./xml";
@@ -121,7 +120,7 @@ export class CellBuilder {
       case "d": {
         const v = this.value.text();
         const time = Date.parse(v);
-        value = Number.isNaN(time) ? v : (time - Date.UTC(1899, 11, 30)) / 86_400_000;
+        value = Number.isNaN(time) ? v : serialFromUtcMs(time);
         break;
       }
       default:

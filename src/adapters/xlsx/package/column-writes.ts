@@ -1,8 +1,11 @@
-import { columnLetter } from "../../../core/a1";
-import { writtenCell, type ApplyOptions } from "../../../core/apply-plan";
-import { filledDownRuns } from "../../../core/formula-shift";
-import type { ColumnWrite } from "../../../core/plan";
-import type { CellValue } from "../../../core/snapshot";
+import {
+  type ApplyOptions,
+  type CellValue,
+  columnLetter,
+  type ColumnWrite,
+  filledDownRuns,
+  writtenCell,
+} from "../../../core";
 import type { CellXml, SheetEdits } from "./sheet-patch";
 import type { SheetLayout } from "./sheet-read";
 import type { Styles } from "./styles";

@@ -1,8 +1,9 @@
+import { CouncilSheetsError } from "../../../core";
+
 /** Thrown when a part is not what this reader follows; the caller may let ExcelJS try the file. */
-export class PackageFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PackageFormatError";
+export class PackageFormatError extends CouncilSheetsError<"package-format" | "package-refused"> {
+  constructor(message: string, code: "package-format" | "package-refused" = "package-format") {
+    super(code, message);
   }
 }
 
@@ -23,7 +24,6 @@ export class PackageRefusedError extends PackageFormatError {
     /** For "too-large": the budget entry that was exceeded, if it can be raised. */
     readonly limit?: string,
   ) {
-    super(message);
-    this.name = "PackageRefusedError";
+    super(message, "package-refused");
   }
 }

@@ -1,4 +1,4 @@
-import { ownSheetRole } from "../../../core/own-sheets";
+import { ownSheetRole } from "../../../core";
 import { PackageParts, workbookParts } from "./parts";
 import { parseXml, withAttribute } from "./xml";
 import { zipParts, type OutputPart } from "./zip";

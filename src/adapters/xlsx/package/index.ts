@@ -1,7 +1,11 @@
-import type { ApplyOptions } from "../../../core/apply-plan";
-import type { AddSheet, ColumnWrite, WritePlan } from "../../../core/plan";
-import { ownSheetsFromNames } from "../../../core/own-sheets";
-import type { WorkbookSnapshot } from "../../../core/snapshot";
+import {
+  type AddSheet,
+  type ApplyOptions,
+  type ColumnWrite,
+  ownSheetsFromNames,
+  type WorkbookSnapshot,
+  type WritePlan,
+} from "../../../core";
 import { WorkbookError } from "../errors";
 import { addSheets } from "./add-sheet";
 import { columnEdits } from "./column-writes";

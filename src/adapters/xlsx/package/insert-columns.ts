@@ -1,9 +1,9 @@
-import { parseAddress } from "../../../core/a1";
 import {
+  type ColumnInsert,
   insertColumnsInFormula,
   insertColumnsInRanges,
-  type ColumnInsert,
-} from "../../../core/formula-insert";
+  parseAddress,
+} from "../../../core";
 import { WorkbookError } from "../errors";
 import { insertIntoSheet } from "./insert-sheet";
 import { relationshipsOf, type PackageParts, type WorkbookParts } from "./parts";

@@ -1,11 +1,12 @@
-import { columnLetter, parseAddress } from "../../../core/a1";
 import {
+  type ColumnInsert,
+  columnLetter,
   insertColumnsInFormula,
   insertColumnsInRanges,
   MAX_COLUMN,
   moveFormula,
-  type ColumnInsert,
-} from "../../../core/formula-insert";
+  parseAddress,
+} from "../../../core";
 import { escapeXml, PackageFormatError } from "./xml";
 import {
   escapeXmlContent,

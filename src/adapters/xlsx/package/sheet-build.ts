@@ -1,6 +1,11 @@
-import { cellAddress, columnLetter, parseAddress } from "../../../core/a1";
-import type { ApplyOptions } from "../../../core/apply-plan";
-import type { AddSheet, SheetCell } from "../../../core/plan";
+import {
+  type AddSheet,
+  type ApplyOptions,
+  cellAddress,
+  columnLetter,
+  parseAddress,
+  type SheetCell,
+} from "../../../core";
 import { cellXml } from "./column-writes";
 import type { CellLook, Styles } from "./styles";
 import { escapeXml } from "./xml";

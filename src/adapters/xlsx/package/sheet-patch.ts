@@ -1,4 +1,4 @@
-import { columnLetter, parseAddress, type CellPosition } from "../../../core/a1";
+import { type CellPosition, columnLetter, parseAddress } from "../../../core";
 import type { SheetLayout } from "./sheet-read";
 import { ByteSink } from "./byte-sink";
 import { PackageFormatError, withAttribute } from "./xml";

@@ -1,5 +1,4 @@
-import { parseAddress } from "../../../core/a1";
-import type { Cell, SheetSnapshot } from "../../../core/snapshot";
+import { type Cell, parseAddress, type SheetSnapshot } from "../../../core";
 import { Captured, CellBuilder } from "./cell-read";
 import type { Styles } from "./styles";
 import {

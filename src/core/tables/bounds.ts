@@ -1,5 +1,5 @@
-import { columnLetter, rangeAddress } from "./a1";
-import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "./snapshot";
+import { columnLetter, rangeAddress, reportRow, type A1Range, type ReportRow } from "../a1";
+import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
 
 /** Where a table sits on its sheet (0-based): what every kind of table has in common. */
 export interface TableBounds {
@@ -190,14 +190,14 @@ export function scanTables<C extends Partial<Record<string, number>>>(
 /** Where a table is, as every table report states it: 1-based header row, A1 range, data rows. */
 export function placement(t: TableBounds): {
   sheet: string;
-  range: string;
-  headerRow: number;
+  range: A1Range;
+  headerRow: ReportRow;
   rows: number;
 } {
   return {
     sheet: t.sheet,
     range: rangeAddress(t.headerRow, t.firstColumn, t.lastRow, t.lastColumn),
-    headerRow: t.headerRow + 1,
+    headerRow: reportRow(t.headerRow),
     rows: t.dataRows.length,
   };
 }

@@ -1,0 +1,112 @@
+/**
+ * The face of the core: everything the shells (task pane, CLI, ribbon commands) and the adapters
+ * (Excel, .xlsx) may use. They import from here and nowhere deeper (lint-enforced, see
+ * eslint.config.mjs and test/unit/layer-rules.test.ts), so the core's folders can be reorganised
+ * without touching a shell, and a reader sees the core's whole public surface in one file.
+ */
+
+// Faults: one base class with a stable `code`.
+export { CouncilSheetsError, isCouncilSheetsError } from "./errors";
+
+// Grid addresses and cell values.
+export {
+  cellAddress,
+  columnLetter,
+  modelRow,
+  parseAddress,
+  rangeAddress,
+  reportRow,
+  type A1,
+  type A1Range,
+  type CellPosition,
+  type ReportRow,
+} from "./a1";
+export {
+  cellText,
+  type Cell,
+  type CellValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "./snapshot";
+export {
+  dateToSerial,
+  parseDate,
+  parseMoney,
+  parseScaleValue,
+  serialOfDay,
+  serialToIsoDate,
+} from "./values";
+export {
+  formatMoney,
+  fromPence,
+  roundToPence,
+  sumPounds,
+  toPence,
+  type Pence,
+} from "./tables/money";
+export {
+  EXCEL_EPOCH_UTC_MS,
+  serialFromUtcMs,
+  utcMsFromSerial,
+  type SerialDate,
+} from "./serial-date";
+
+// Analysis and findings.
+export {
+  analyseWorkbook,
+  isRiskReport,
+  type AnalyseOptions,
+  type Analysis,
+  type TableReport,
+} from "./analyse";
+export { countBySeverity, type Finding, type Severity } from "./findings";
+export { DEFAULT_SETTINGS, optionsFrom, parseSettings, type Settings } from "./settings";
+export type { Reconciliation } from "./reconcile";
+
+// Write plans and what applying one changes.
+export type { AddSheet, ColumnWrite, SheetCell, WritePlan } from "./plan";
+export {
+  applyPlanToSnapshot,
+  describePlan,
+  findingsAfter,
+  writtenCell,
+  type ApplyOptions,
+  type Change,
+  type Written,
+} from "./plan-preview";
+export { filledDownRuns, isFilledDown, shiftFormula } from "./formula-shift";
+export {
+  MAX_COLUMN,
+  insertColumnsInFormula,
+  insertColumnsInRanges,
+  moveFormula,
+  type ColumnInsert,
+} from "./formula-insert";
+export {
+  nextOwnSheetMarkName,
+  ownSheetMarkReference,
+  ownSheetRole,
+  ownSheetsFromNames,
+  quotedSheetName,
+  type OwnSheetRole,
+} from "./own-sheets";
+export { cleanSheetName } from "./sheet-names";
+
+// Risk registers: bands and keys the task pane shows and edits.
+export { bandOf, describeBands, type Band } from "./risk/bands";
+export type { RiskContext } from "./risk/check";
+export { pairTitle } from "./risk/fields";
+export { readLegend } from "./risk/legend";
+
+// Budgets.
+export { DEFAULT_RAG } from "./budget/model";
+
+// PID sheets.
+export { PidError, planPids } from "./pid/build";
+
+// Decision records.
+export { DEFAULT_KEY_DECISION_THRESHOLD, DEFAULT_LATE_PUBLICATION_DAYS } from "./decisions/checks";
+export { htmlToText, looksLikeHtml } from "./decisions/html-text";
+export { DecisionImportError, planDecisionImport } from "./decisions/import";
+export { readDecisionRecord } from "./decisions/read";
+export { REGISTER_FIELDS, type DecisionRecord } from "./decisions/record";

@@ -1,0 +1,31 @@
+/**
+ * Excel serial dates, in one place. In the 1900 date system (the one Excel and our files use) the
+ * first date is 1 January 1900 = serial 1 ([MS-XLS] 2.4.108 Date1904,
+ * https://learn.microsoft.com/openspecs/office_file_formats/ms-xls/4a5e900a-0eb0-4355-8fc1-81aab8f46e8b),
+ * and "for legacy reasons ... 1900 [is treated] as though it was a leap year" (ECMA-376 Part 4,
+ * Date Representation), so serial 60 is the non-existent 29 February 1900. Counting from
+ * 30 December 1899 gives every serial from 61 (1 March 1900) on its true day; council workbooks
+ * hold no earlier dates, so the one epoch below serves all of them.
+ */
+
+/** Days since the epoch, the fraction being the time of day. Branded: not a row, not pence. */
+export type SerialDate = number & { readonly __serialDate: unique symbol };
+
+/** 30 December 1899, 00:00 UTC: serial 0 of the 1900 date system (as Excel counts from March 1900). */
+export const EXCEL_EPOCH_UTC_MS = Date.UTC(1899, 11, 30);
+export const MS_PER_DAY = 86_400_000;
+
+/** A serial date from a UTC time in milliseconds (a fraction keeps the time of day). */
+export function serialFromUtcMs(ms: number): SerialDate {
+  return ((ms - EXCEL_EPOCH_UTC_MS) / MS_PER_DAY) as SerialDate;
+}
+
+/** The UTC time in milliseconds of a serial date. */
+export function utcMsFromSerial(serial: number): number {
+  return EXCEL_EPOCH_UTC_MS + serial * MS_PER_DAY;
+}
+
+/** Marks a number read from a date cell (or computed as one) as a serial date. */
+export function asSerialDate(serial: number): SerialDate {
+  return serial as SerialDate;
+}
