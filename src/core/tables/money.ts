@@ -25,14 +25,16 @@ export function sumMoney(
   cells: readonly At[],
   resolve: Resolve = cellMoney(sheet),
 ): MoneySum {
-  let pence = 0;
+  // Millionths of the sheet's unit, not pence: 0.512 in a £m column is £512,000, and rounding
+  // it to "pence" of the unit (0.51) would lose £2,000 per cell.
+  let micro = 0;
   let unconfirmed = 0;
   for (const [r, c] of cells) {
     const parsed = resolve(r, c);
-    if (parsed.kind === "number") pence += Math.round(parsed.value * 100);
+    if (parsed.kind === "number") micro += Math.round(parsed.value * 1e6);
     else if (parsed.kind === "unconfirmed") unconfirmed++;
   }
-  return { total: pence / 100, unconfirmed };
+  return { total: micro / 1e6, unconfirmed };
 }
 
 /** What Excel's SUM over these cells gives: numbers only, text ignored. */
