@@ -195,14 +195,17 @@ function checkMissing(ref: TableRef, model: BudgetModel, out: Finding[]): void {
   }
 }
 
-/** The same line code twice among a table's lines: one of them is mistyped. */
+/**
+ * The same line reference twice among a table's lines: one of them is mistyped. Ledger codes
+ * (cost code, cost centre) are not references: several lines may be charged to one.
+ */
 function checkDuplicateCodes(
   ref: TableRef,
   table: BudgetTable,
   model: BudgetModel,
   out: Finding[],
 ) {
-  const column = table.columns.costCode;
+  const column = table.columns.ref;
   if (column === undefined) return;
   const seen = new Map<string, number>();
   for (const row of table.dataRows) {

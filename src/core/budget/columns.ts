@@ -15,7 +15,8 @@ export type BudgetField =
   | "rag"
   | "project"
   | "item"
-  | "costCode";
+  | "costCode"
+  | "ref";
 
 const SPECS: readonly FieldSpec<BudgetField>[] = [
   {
@@ -107,11 +108,12 @@ const SPECS: readonly FieldSpec<BudgetField>[] = [
       "account code",
       "ledger code",
       "budget code",
-      "ref",
-      "reference",
-      "line code",
-      "scheme ref",
     ],
+  },
+  {
+    // A line's own identifier: unique per line, unlike a ledger code several lines share.
+    field: "ref",
+    synonyms: ["ref", "reference", "line code", "line ref", "scheme ref", "ref no", "id"],
   },
 ];
 

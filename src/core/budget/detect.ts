@@ -104,7 +104,7 @@ export function budgetColumnsOf(sheet: SheetSnapshot, block: HeaderBlock): Block
     const year = years[k];
     const lastYear =
       LAST_YEAR.test(name) || (year !== null && year !== undefined && year < current);
-    const money = field !== "item" && field !== "project" && field !== "costCode";
+    const money = !["item", "project", "costCode", "ref"].includes(field);
     if (lastYear || field === "virements" || field === "commitments") {
       if (money && field !== "variancePct" && field !== "status" && field !== "rag")
         otherMoney.push(column.column);
@@ -228,12 +228,12 @@ export function detectBudgetTables(
 const CODE = /^[A-Z]{0,6}[-_/.]?\d[\w./-]*$/i;
 
 /**
- * Two label columns ("Line" | "Description"): the first holding codes (HRA01, E2100) is the
- * line's code, the other its name.
+ * Two label columns ("Line" | "Description"): the first holding codes (HRA01, SR-04) is the
+ * line's reference, the other its name.
  */
 function withCodes(sheet: SheetSnapshot, table: BudgetTable): BudgetTable {
   const c = table.columns;
-  if (c.item === undefined || c.costCode !== undefined) return table;
+  if (c.item === undefined || c.ref !== undefined) return table;
   const item = c.item;
   const texts = table.dataRows
     .map((r) => cellText(sheet.rows[r]?.[item] ?? undefined))
@@ -249,7 +249,7 @@ function withCodes(sheet: SheetSnapshot, table: BudgetTable): BudgetTable {
   );
   return {
     ...table,
-    columns: { ...c, costCode: item, ...(other === undefined ? {} : { item: other }) },
+    columns: { ...c, ref: item, ...(other === undefined ? {} : { item: other }) },
   };
 }
 

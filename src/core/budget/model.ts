@@ -108,7 +108,7 @@ export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetMod
   const compareWith =
     c.forecast !== undefined ? "forecast" : c.actual !== undefined ? "actual" : "cost";
   const compareColumn = (c[compareWith] ?? 0) as number;
-  const labels = [c.project, c.item, c.costCode].filter((x): x is number => x !== undefined);
+  const labels = [c.ref, c.project, c.item, c.costCode].filter((x): x is number => x !== undefined);
   const structure = classifyRowsByArithmetic(sheet, table.dataRows, labels, moneyColumns(table));
   const rows = table.dataRows.filter(
     (r) =>
@@ -121,7 +121,7 @@ export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetMod
   const base = (row: number): BudgetLine => ({
     row,
     project: textAt(sheet, row, c.project) || null,
-    item: textAt(sheet, row, c.item) || textAt(sheet, row, c.costCode),
+    item: textAt(sheet, row, c.item) || textAt(sheet, row, c.costCode) || textAt(sheet, row, c.ref),
     costCode: textAt(sheet, row, c.costCode) || null,
     budget: money(sheet, row, budgetColumn),
     spend: money(sheet, row, compareColumn),

@@ -1,5 +1,6 @@
 import { parseAddress } from "../a1";
 import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
+import { parseMoney } from "../values";
 
 /**
  * Header blocks: councils' headers span one to three rows. A group label merged across columns
@@ -268,6 +269,8 @@ function carriesWordsOn(
     if (!isText(own)) continue;
     const text = cellText(own);
     if (text.length > 20 || !isText(sheet.rows[previous]?.[c] ?? undefined)) return false;
+    // "tbc", "n/a", "£250,000" typed as text: amounts of a data row, not header words.
+    if (parseMoney(text).kind !== "text") return false;
     texts++;
     if (/^[\p{Ll}(\d/]/u.test(text)) carried++;
   }
