@@ -143,9 +143,15 @@ const decisionsKind: TableKindDefinition<"decisions", DecisionsTable, DecisionsT
 const budgetKind: TableKindDefinition<"budget", BudgetTableModel, BudgetTableReport> = {
   kind: "budget",
   detect: ({ sheets, taken }) => budgetModels(sheets, taken),
-  rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastRow }),
+  // The header block may start above the table's own header row (group labels over an Excel table).
+  rows: (m) => ({
+    sheet: m.table.sheet,
+    first: Math.min(m.table.headerRow, ...(m.table.headerRows ?? [])),
+    last: m.table.lastRow,
+  }),
   report: (m, { options }) => budgetReport(m, options.rag ?? DEFAULT_RAG),
-  check: (m) => checkBudgetTable(m.sheet, m.table, m.model),
+  check: (m, { options }) =>
+    checkBudgetTable(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
   plan: (m, { options }) => planBudgetTable(m.sheet, m.table, options.rag ?? DEFAULT_RAG, m.model),
 };
 

@@ -1,80 +1,255 @@
 import { rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
-import type { SheetSnapshot } from "../snapshot";
-import { formatMoney, samePence } from "../tables/money";
-import { checkColumnTotals, checkMoneyCells, type TableRef } from "../tables/totals";
+import { cellText, type SheetSnapshot } from "../snapshot";
+import { samePence } from "../tables/money";
+import { describeRagRule, ragByRule, ruleFromThresholds, type RagRule } from "../tables/rag-rule";
+import { formatScaled, toPounds } from "../tables/scale";
+import {
+  checkMoneyCells,
+  checkTotalRows,
+  headerText,
+  moneyText,
+  type TableRef,
+} from "../tables/totals";
+import { describeConvention, varianceOf } from "../tables/variance";
 import { parseMoney } from "../values";
-import type { BudgetTable } from "./detect";
-import { budgetModel, moneyColumns, type BudgetModel } from "./model";
+import { scaleAt, type BudgetTable } from "./detect";
+import { budgetModel, DEFAULT_RAG, moneyColumns, statusOf, type BudgetModel } from "./model";
 
-function checkVariance(
-  ref: TableRef,
-  table: BudgetTable,
-  model: BudgetModel,
-  out: Finding[],
-): void {
-  const column = table.columns.variance;
-  if (column === undefined) return;
-  for (const line of model.lines) {
-    if (line.variance === null) continue;
-    const stated = parseMoney(ref.sheet.rows[line.row]?.[column]?.value ?? null);
-    if (stated.kind !== "number" || samePence(stated.value, line.variance)) continue;
-    const what =
-      line.level === "group"
-        ? `${line.project} spend ${formatMoney(line.spend ?? 0)} (rows ${line.rows.map((r) => r + 1).join(", ")})`
-        : `${model.compareWith} ${formatMoney(line.spend ?? 0)}`;
-    const reversed = samePence(stated.value, -line.variance)
-      ? " (the sign is reversed: variance here is spend − budget, positive = overspend)"
-      : "";
-    const message = `Variance is ${formatMoney(stated.value)} but ${what} − budget ${formatMoney(line.budget ?? 0)} = ${formatMoney(line.variance)}${reversed}`;
-    out.push(
-      finding("variance-mismatch", ref.sheet.name, line.row, column, message, {
-        table: ref.range,
-        expected: line.variance,
-        actual: stated.value,
-      }),
-    );
-  }
+/** Where the table is, with its column names and scales, for findings and messages. */
+export function budgetRef(sheet: SheetSnapshot, table: BudgetTable): TableRef {
+  return {
+    sheet,
+    headerRow: table.headerRow,
+    range: rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn),
+    ...(table.names ? { names: table.names } : {}),
+    scale: (column: number) => scaleAt(table, column),
+  };
 }
 
-function checkMissingBudgets(ref: TableRef, model: BudgetModel, out: Finding[]): void {
-  for (const line of model.lines) {
-    if (line.level !== "line" || line.budget !== null || line.spend === null) continue;
-    if (model.structure.kinds.get(line.row) !== "line") continue;
-    const raw = parseMoney(ref.sheet.rows[line.row]?.[model.budgetColumn]?.value ?? null);
-    if (raw.kind !== "blank") continue;
+const numberAt = (sheet: SheetSnapshot, row: number, column: number): number | null => {
+  const parsed = parseMoney(sheet.rows[row]?.[column]?.value ?? null);
+  return parsed.kind === "number" ? parsed.value : null;
+};
+
+/** Line rows only: a variance on a total row is a sum, checked with the totals. */
+function lineRows(model: BudgetModel) {
+  return model.lines.filter(
+    (l) => l.level === "group" || model.structure.kinds.get(l.row) === "line",
+  );
+}
+
+function conventionNote(model: BudgetModel): string {
+  const from =
+    model.conventionFrom === "header"
+      ? "as the header states"
+      : model.conventionFrom === "figures"
+        ? "the convention the sheet's figures follow"
+        : "the usual convention";
+  return `${describeConvention(model.convention)}, ${from}`;
+}
+
+function checkVariance(ref: TableRef, table: BudgetTable, model: BudgetModel, out: Finding[]) {
+  const column = table.columns.variance;
+  if (column === undefined) return;
+  const money = (n: number) => moneyText(ref, column, n);
+  for (const line of lineRows(model)) {
+    if (line.variance === null || line.budget === null || line.spend === null) continue;
+    const stated = numberAt(ref.sheet, line.row, column);
+    const expected = varianceOf(line.budget, line.spend, model.convention);
+    if (stated === null || samePence(stated, expected)) continue;
+    const what =
+      line.level === "group"
+        ? `${line.project} spend ${money(line.spend)} (rows ${line.rows.map((r) => r + 1).join(", ")})`
+        : `${model.compareWith} ${money(line.spend)}`;
+    const sum =
+      model.convention === "forecast-minus-budget"
+        ? `${what} − budget ${money(line.budget)}`
+        : `budget ${money(line.budget)} − ${what}`;
+    const reversed = samePence(stated, -expected) ? " (the sign is reversed)" : "";
     out.push(
       finding(
-        "missing-value",
+        "variance-mismatch",
         ref.sheet.name,
         line.row,
-        model.budgetColumn,
-        `Budget is blank for ${line.item || "this line"}, which has ${model.compareWith} ${formatMoney(line.spend)}`,
-        { table: ref.range },
+        column,
+        `Variance is ${money(stated)} but ${sum} = ${money(expected)}${reversed}; variance here is ${conventionNote(model)}`,
+        { table: ref.range, expected, actual: stated },
       ),
     );
   }
 }
 
-/** Variances, missing budgets, subtotals and totals of a budget table. */
+const STATUS_WORDS: [RegExp, string][] = [
+  [/^over/i, "Overspend"],
+  [/^under/i, "Underspend"],
+  [/^on (budget|target|track)/i, "On budget"],
+];
+
+function ragWord(text: string): string | null {
+  const t = text.trim().toLowerCase();
+  if (t === "r" || t === "red") return "Red";
+  if (t === "a" || t === "amber") return "Amber";
+  if (t === "g" || t === "green") return "Green";
+  return null;
+}
+
+/** Variance %, Status and RAG columns the council keeps, checked like the variance. */
+function checkDerived(
+  ref: TableRef,
+  table: BudgetTable,
+  model: BudgetModel,
+  rule: RagRule,
+  out: Finding[],
+) {
+  const { variancePct, status, rag, variance } = table.columns;
+  const scale = model.scale;
+  for (const line of lineRows(model)) {
+    if (line.budget === null || line.spend === null) continue;
+    const overspend = line.spend - line.budget;
+    const report = (
+      column: number,
+      message: string,
+      expected: string | number,
+      actual: string | number,
+    ) =>
+      out.push(
+        finding("variance-mismatch", ref.sheet.name, line.row, column, message, {
+          table: ref.range,
+          expected,
+          actual,
+        }),
+      );
+    if (variancePct !== undefined) {
+      const stated = numberAt(ref.sheet, line.row, variancePct);
+      // Variance % follows the variance the sheet states: a wrong variance is reported once.
+      const v =
+        (variance === undefined ? null : numberAt(ref.sheet, line.row, variance)) ??
+        varianceOf(line.budget, line.spend, model.convention);
+      const expected = line.budget === 0 ? 0 : v / Math.abs(line.budget);
+      const format = ref.sheet.rows[line.row]?.[variancePct]?.numberFormat ?? "";
+      const near = (a: number) => stated !== null && Math.abs(stated - a) < 0.0005;
+      if (stated !== null && !near(expected) && !(!format.includes("%") && near(expected * 100)))
+        report(
+          variancePct,
+          `Variance % is ${stated} but variance ${moneyText(ref, variance ?? model.budgetColumn, v)} over |budget| ${formatScaled(Math.abs(line.budget), scale)} is ${(expected * 100).toFixed(1)}%`,
+          expected,
+          stated,
+        );
+    }
+    if (status !== undefined) {
+      const text = cellText(ref.sheet.rows[line.row]?.[status] ?? undefined);
+      const word = STATUS_WORDS.find(([re]) => re.test(text))?.[1];
+      const expected = statusOf(overspend);
+      if (word && word !== expected)
+        report(
+          status,
+          `Status is "${text}" but the line is ${expected.toLowerCase()}`,
+          expected,
+          text,
+        );
+    }
+    if (rag !== undefined) {
+      const text = cellText(ref.sheet.rows[line.row]?.[rag] ?? undefined);
+      const word = ragWord(text);
+      const expected = ragByRule(toPounds(overspend, scale), toPounds(line.budget, scale), rule);
+      if (word && word !== expected)
+        report(
+          rag,
+          `RAG is ${text} but an ${overspend > 0 ? "overspend" : "underspend"} of ${formatScaled(Math.abs(overspend), scale)} on a budget of ${formatScaled(line.budget, scale)} is ${expected}: ${describeRagRule(rule)}`,
+          expected,
+          text,
+        );
+    }
+  }
+}
+
+function checkMissing(ref: TableRef, model: BudgetModel, out: Finding[]): void {
+  for (const line of model.lines) {
+    if (line.level !== "line" || model.structure.kinds.get(line.row) !== "line") continue;
+    const budget = parseMoney(ref.sheet.rows[line.row]?.[model.budgetColumn]?.value ?? null);
+    const spend = parseMoney(ref.sheet.rows[line.row]?.[model.compareColumn]?.value ?? null);
+    const name = line.item || "this line";
+    if (budget.kind === "blank" && line.spend !== null)
+      out.push(
+        finding(
+          "missing-value",
+          ref.sheet.name,
+          line.row,
+          model.budgetColumn,
+          `Budget is blank for ${name}, which has ${model.compareWith} ${moneyText(ref, model.compareColumn, line.spend)}`,
+          { table: ref.range },
+        ),
+      );
+    else if (model.compareWith === "forecast" && spend.kind === "blank" && line.budget !== null)
+      out.push(
+        finding(
+          "missing-value",
+          ref.sheet.name,
+          line.row,
+          model.compareColumn,
+          `${headerText(ref, model.compareColumn)} is blank for ${name}, which has a budget of ${moneyText(ref, model.budgetColumn, line.budget)}`,
+          { table: ref.range },
+        ),
+      );
+  }
+}
+
+/**
+ * The same line reference twice among a table's lines: one of them is mistyped. Ledger codes
+ * (cost code, cost centre) are not references: several lines may be charged to one.
+ */
+function checkDuplicateCodes(
+  ref: TableRef,
+  table: BudgetTable,
+  model: BudgetModel,
+  out: Finding[],
+) {
+  const column = table.columns.ref;
+  if (column === undefined) return;
+  const seen = new Map<string, number>();
+  for (const row of table.dataRows) {
+    if (model.structure.kinds.get(row) !== "line") continue;
+    const code = cellText(ref.sheet.rows[row]?.[column] ?? undefined);
+    if (!code) continue;
+    const key = code.toUpperCase();
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, row);
+      continue;
+    }
+    out.push(
+      finding(
+        "duplicate-id",
+        ref.sheet.name,
+        row,
+        column,
+        `${headerText(ref, column)} ${code} is used twice (first at row ${first + 1})`,
+        { table: ref.range, actual: code },
+      ),
+    );
+  }
+}
+
+/**
+ * Variances (in the sheet's sign convention), Variance %, Status and RAG where the sheet keeps
+ * them, missing budgets and forecasts, repeated line codes, and totals found by arithmetic.
+ * `rag` is the settings' rule, used only where the sheet states none.
+ */
 export function checkBudgetTable(
   sheet: SheetSnapshot,
   table: BudgetTable,
   model: BudgetModel = budgetModel(sheet, table),
+  rag: { percent: number; amount: number } = DEFAULT_RAG,
 ): Finding[] {
   const out: Finding[] = [];
-  const ref: TableRef = {
-    sheet,
-    headerRow: table.headerRow,
-    range: rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn),
-  };
+  const ref = budgetRef(sheet, table);
   const valueRows = table.dataRows.filter((r) => model.structure.kinds.get(r) !== "heading");
   checkMoneyCells(ref, valueRows, moneyColumns(table), out);
   checkVariance(ref, table, model, out);
-  checkMissingBudgets(ref, model, out);
-  // A variance on a total row is that row's spend less its budget (checked above), not a sum: a
-  // total row whose own figures are off is reported there, not a second time in its variance.
-  const summed = moneyColumns(table).filter((c) => c !== table.columns.variance);
-  checkColumnTotals(ref, model.structure, summed, out);
+  checkDerived(ref, table, model, model.ragRule ?? ruleFromThresholds(rag), out);
+  checkMissing(ref, model, out);
+  checkDuplicateCodes(ref, table, model, out);
+  checkTotalRows(ref, model.totals, moneyColumns(table), out);
   return out;
 }

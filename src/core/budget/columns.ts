@@ -7,13 +7,16 @@ export type BudgetField =
   | "actual"
   | "forecast"
   | "cost"
+  | "virements"
+  | "commitments"
   | "variance"
   | "variancePct"
   | "status"
   | "rag"
   | "project"
   | "item"
-  | "costCode";
+  | "costCode"
+  | "ref";
 
 const SPECS: readonly FieldSpec<BudgetField>[] = [
   {
@@ -63,8 +66,16 @@ const SPECS: readonly FieldSpec<BudgetField>[] = [
       "spend",
       "ytd actual",
       "actual ytd",
+      "received to date",
+      "income to date",
+      "spend ytd",
     ],
   },
+  {
+    field: "virements",
+    synonyms: ["virements", "virement", "budget virements", "budget adjustments", "adjustments"],
+  },
+  { field: "commitments", synonyms: ["commitments", "committed", "orders raised"] },
   { field: "cost", synonyms: ["cost", "total cost", "costs", "estimated cost", "cost estimate"] },
   {
     field: "variance",
@@ -99,9 +110,49 @@ const SPECS: readonly FieldSpec<BudgetField>[] = [
       "budget code",
     ],
   },
+  {
+    // A line's own identifier: unique per line, unlike a ledger code several lines share.
+    field: "ref",
+    synonyms: ["ref", "reference", "line code", "line ref", "scheme ref", "ref no", "id"],
+  },
 ];
 
 export const classifyBudgetHeader = memoByText(classify);
+
+/** Words that make a column the council's variance, whatever else it says ("Forecast variance £"). */
+const VARIANCE_WORDS =
+  /\bvariances?\b|\bvar\b|\bover\s*\/?\s*\(?\s*under|\bunder\s*\/?\s*\(?\s*over|\badverse\b|\bfavourable\b/i;
+
+/**
+ * A header column's own words, tidied for classifying: stacked words split at a hyphen joined
+ * ("Commit-" / "ments"), year and period labels dropped ("Latest budget 2025/26", "Actual to date
+ * (P6)"): they say when, not what.
+ */
+export function budgetWords(text: string): string {
+  return text
+    .replace(/(\p{L})-\s+(\p{L})/gu, "$1$2")
+    .replace(/\b(FY\s*)?(19|20)?\d\d\s*[/-]\s*\d\d(\d\d)?\b/gi, " ")
+    .replace(/\((P|M|Q|Period|Month|Qtr|Quarter)\s*\d{1,2}\)/gi, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The field of a header-block column by its composite name: its own words first, then with its
+ * group ("Budget" over "Original | Revised"). A "%" unit or sign makes a variance its percentage.
+ */
+export function classifyBudgetColumn(
+  group: string | null,
+  text: string,
+  unit: string | null,
+): BudgetField | null {
+  const words = budgetWords(text);
+  const percent = unit === "%" || /%|percent|pct/i.test(text);
+  if (VARIANCE_WORDS.test(words)) return percent ? "variancePct" : "variance";
+  const own = classifyBudgetHeader(words);
+  const field = own ?? (group ? classifyBudgetHeader(`${budgetWords(group)} ${words}`) : null);
+  return field === "variance" && percent ? "variancePct" : field;
+}
 
 function classify(text: string): BudgetField | null {
   if (text.length > 60) return null;

@@ -1,11 +1,41 @@
-import { cellText, type SheetSnapshot } from "../snapshot";
-import { holdsNumber, leadingText, scanTables, type TableBounds } from "../tables/bounds";
+import { cellText, isEmptyCell, type SheetSnapshot } from "../snapshot";
+import {
+  holdsNumber,
+  leadingText,
+  rowIsBlank,
+  scanTables,
+  tableBounds,
+  tableExtent,
+  type TableBounds,
+} from "../tables/bounds";
 import { LEGEND_MARKER } from "../tables/keys";
-import { classifyBudgetHeader, type BudgetField } from "./columns";
+import {
+  compositeName,
+  headerRuns,
+  mergeIndex,
+  readHeaderBlock,
+  type HeaderBlock,
+} from "../tables/header-block";
+import { POUNDS, scaleOf, type MoneyScale } from "../tables/scale";
+import { classifyBudgetColumn, classifyBudgetHeader, type BudgetField } from "./columns";
 
 export interface BudgetTable extends TableBounds {
   kind: "budget";
   columns: Partial<Record<BudgetField, number>>;
+  /**
+   * Every row of the header block (0-based), which may start above `headerRow`: group labels
+   * merged above an Excel table's own header row ("Last year 2024/25" over its columns).
+   */
+  headerRows?: number[];
+  /** Composite names (group › words) of the columns, for messages. */
+  names?: ReadonlyMap<number, string>;
+  /** The scale each money column is kept in, from its units row or header words. */
+  scales?: ReadonlyMap<number, MoneyScale>;
+  /**
+   * Money columns that are no part of the variance but are added up in the totals: last year's
+   * budget, outturn and variance, virements, commitments.
+   */
+  otherMoney?: number[];
 }
 
 function matchBudgetHeader(
@@ -22,10 +52,151 @@ function matchBudgetHeader(
     const field = classifyBudgetHeader(cell.value.trim());
     if (field && columns[field] === undefined) columns[field] = c;
   }
+  return enough(columns) ? columns : null;
+}
+
+function enough(columns: Partial<Record<BudgetField, number>>): boolean {
   const budget = columns.budget !== undefined || columns.revisedBudget !== undefined;
   const spend =
     columns.actual !== undefined || columns.forecast !== undefined || columns.cost !== undefined;
-  return budget && spend ? columns : null;
+  return budget && spend;
+}
+
+/** The financial year a column's name states (2024 for "2024/25", "24/25"), or null. */
+function yearOf(text: string): number | null {
+  const long = /\b((?:19|20)\d\d)\s*[/-]\s*\d\d(?:\d\d)?\b/.exec(text);
+  if (long) return Number(long[1]);
+  const short = /\b(\d\d)\s*\/\s*(\d\d)\b/.exec(text);
+  if (short && Number(short[2]) === (Number(short[1]) + 1) % 100) return 2000 + Number(short[1]);
+  return null;
+}
+
+const LAST_YEAR = /\b(last|prior|previous)\s+year\b/i;
+
+interface BlockColumns {
+  columns: Partial<Record<BudgetField, number>>;
+  names: Map<number, string>;
+  scales: Map<number, MoneyScale>;
+  otherMoney: number[];
+}
+
+/**
+ * The budget columns of a header block. Last year's columns (under "Last year 2024/25", or named
+ * with an earlier year than the others: "Budget 24/25" beside "Current budget") and hidden
+ * (superseded) columns are not this year's budget, forecast or variance.
+ */
+export function budgetColumnsOf(sheet: SheetSnapshot, block: HeaderBlock): BlockColumns | null {
+  const hidden = new Set(sheet.hiddenColumns);
+  const years = block.columns.map((c) => yearOf(`${c.group ?? ""} ${c.text}`));
+  const current = Math.max(...years.map((y) => y ?? -Infinity));
+  const columns: Partial<Record<BudgetField, number>> = {};
+  const names = new Map<number, string>();
+  const scales = new Map<number, MoneyScale>();
+  const otherMoney: number[] = [];
+  block.columns.forEach((column, k) => {
+    const name = compositeName(column);
+    names.set(column.column, name);
+    const scale = scaleOf(column.unit) ?? scaleOf(name);
+    if (scale) scales.set(column.column, scale);
+    if (hidden.has(column.column)) return;
+    const field = classifyBudgetColumn(column.group, column.text, column.unit);
+    if (!field) return;
+    const year = years[k];
+    const lastYear =
+      LAST_YEAR.test(name) || (year !== null && year !== undefined && year < current);
+    const money = !["item", "project", "costCode", "ref"].includes(field);
+    if (lastYear || field === "virements" || field === "commitments") {
+      if (money && field !== "variancePct" && field !== "status" && field !== "rag")
+        otherMoney.push(column.column);
+      if (!lastYear && columns[field] === undefined) columns[field] = column.column;
+      return;
+    }
+    if (columns[field] === undefined) columns[field] = column.column;
+  });
+  return enough(columns) ? { columns, names, scales, otherMoney } : null;
+}
+
+/** The block's columns in runs of neighbouring named columns. */
+function runsOf(block: HeaderBlock): HeaderBlock[] {
+  const runs: HeaderBlock[] = [];
+  for (const column of block.columns) {
+    const last = runs[runs.length - 1];
+    const previous = last?.columns[last.columns.length - 1];
+    if (last && previous && previous.column === column.column - 1) last.columns.push(column);
+    else runs.push({ ...block, columns: [column] });
+  }
+  return runs;
+}
+
+/**
+ * A lone text cell after a blank row with no figures before the next blank row: a note under
+ * the table ("Figures in £'000…", "RAG: Red = …"), not a section heading (which has lines).
+ */
+function noteAfterGap(sheet: SheetSnapshot, row: number, first: number, last: number): boolean {
+  if (row === 0 || !rowIsBlank(sheet, row - 1, first, last)) return false;
+  const filled = (sheet.rows[row] ?? [])
+    .slice(first, last + 1)
+    .filter((cell) => !isEmptyCell(cell ?? undefined));
+  if (filled.length !== 1 || typeof filled[0]?.value !== "string") return false;
+  for (let r = row + 1; r < sheet.rows.length && !rowIsBlank(sheet, r, first, last); r++)
+    if (holdsNumber(sheet, r, first, last) || sheet.rows[r]?.some((c) => c?.formula)) return false;
+  return true;
+}
+
+/** The first header row with a label or merge over the table's first column: where the table starts. */
+function tableTop(sheet: SheetSnapshot, block: HeaderBlock, first: number): number {
+  const merges = mergeIndex(sheet).at;
+  for (let r = block.top; r < block.bottom; r++)
+    if (cellText(sheet.rows[r]?.[first] ?? undefined) || merges.has(`${r},${first}`)) return r;
+  return block.bottom;
+}
+
+/** A budget table whose header block starts at `row`, widened over the rows below it. */
+function blockTable(
+  sheet: SheetSnapshot,
+  row: number,
+  from: number,
+  to: number,
+  taken: ReadonlySet<number>,
+): BudgetTable | null {
+  let block = readHeaderBlock(sheet, row, from, to);
+  // Group labels above a table's own header cover only some columns: the header row under
+  // them says how wide the table is.
+  let first = from;
+  let last = to;
+  for (let r = row + 1; r <= block.bottom; r++)
+    for (const run of headerRuns(sheet, r))
+      if (run.to >= first && run.from <= last) {
+        first = Math.min(first, run.from);
+        last = Math.max(last, run.to);
+      }
+  if (first !== from || last !== to) block = readHeaderBlock(sheet, row, first, last);
+  // A blank column between header runs parts two tables (a chart-data block beside the table).
+  const found = runsOf(block)
+    .map((run) => budgetColumnsOf(sheet, run))
+    .find((f) => f !== null);
+  if (!found) return null;
+  const named = new Set(block.columns.map((c) => c.column));
+  const recognised = Object.values(found.columns).filter((c): c is number => c !== undefined);
+  first = Math.min(...recognised);
+  last = Math.max(...recognised);
+  while (named.has(first - 1)) first--;
+  while (named.has(last + 1)) last++;
+  const extent = tableExtent(sheet, block.bottom, first, last, (r) => {
+    if (taken.has(r)) return true;
+    const lead = leadingText(sheet, r, first, last);
+    return LEGEND_MARKER.test(lead) || noteAfterGap(sheet, r, first, last);
+  });
+  const top = tableTop(sheet, block, first);
+  return {
+    kind: "budget",
+    ...tableBounds(sheet, top, first, last, extent),
+    columns: found.columns,
+    headerRows: Array.from({ length: block.bottom - row + 1 }, (_, k) => row + k),
+    names: found.names,
+    scales: found.scales,
+    otherMoney: found.otherMoney,
+  };
 }
 
 /** Every budget table on the sheet: a budget column beside actual, forecast or cost. */
@@ -33,14 +204,60 @@ export function detectBudgetTables(
   sheet: SheetSnapshot,
   taken: ReadonlySet<number>,
 ): BudgetTable[] {
+  const tables: BudgetTable[] = [];
   const legend = (row: number, first: number, last: number) =>
     LEGEND_MARKER.test(leadingText(sheet, row, first, last));
+  for (let r = 0; r < sheet.rows.length; r++) {
+    if (taken.has(r) || holdsNumber(sheet, r, 0, (sheet.rows[r]?.length ?? 1) - 1)) continue;
+    for (const run of headerRuns(sheet, r)) {
+      const table = blockTable(sheet, r, run.from, run.to, taken);
+      if (!table) continue;
+      tables.push(table);
+      r = table.lastRow;
+      break;
+    }
+  }
+  if (tables.length > 0) return tables.map((t) => withCodes(sheet, t));
+  // Headers with gaps wider than a spacer: the one-row reading over the whole row.
   return scanTables(sheet, taken, (row) => matchBudgetHeader(sheet, row), legend).map((t) => ({
     kind: "budget" as const,
     ...t,
   }));
 }
 
+const CODE = /^[A-Z]{0,6}[-_/.]?\d[\w./-]*$/i;
+
+/**
+ * Two label columns ("Line" | "Description"): the first holding codes (HRA01, SR-04) is the
+ * line's reference, the other its name.
+ */
+function withCodes(sheet: SheetSnapshot, table: BudgetTable): BudgetTable {
+  const c = table.columns;
+  if (c.item === undefined || c.ref !== undefined) return table;
+  const item = c.item;
+  const texts = table.dataRows
+    .map((r) => cellText(sheet.rows[r]?.[item] ?? undefined))
+    .filter(Boolean);
+  const codes = texts.filter((t) => CODE.test(t)).length;
+  if (texts.length === 0 || codes < texts.length * 0.6) return table;
+  const other = [...(table.names?.keys() ?? [])].find(
+    (col) =>
+      col !== item &&
+      col >= table.firstColumn &&
+      col <= table.lastColumn &&
+      classifyBudgetHeader(table.names?.get(col) ?? "") === "item",
+  );
+  return {
+    ...table,
+    columns: { ...c, ref: item, ...(other === undefined ? {} : { item: other }) },
+  };
+}
+
 export function textAt(sheet: SheetSnapshot, row: number, column: number | undefined): string {
   return column === undefined ? "" : cellText(sheet.rows[row]?.[column] ?? undefined);
+}
+
+/** The scale of a table's money column (pounds where none is stated). */
+export function scaleAt(table: BudgetTable, column: number): MoneyScale {
+  return table.scales?.get(column) ?? POUNDS;
 }

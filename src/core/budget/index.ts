@@ -11,7 +11,18 @@ export interface BudgetTableReport {
   headerRow: number;
   columns: Record<string, string>;
   rows: number;
+  /** Every header row (1-based) when the header is a block of rows. */
+  headerRows?: number[];
   budget: "revised" | "original";
+  /** The scale the budget column is kept in: "£", "£'000", "£m". */
+  unit: string;
+  /** How the variance is stated: "forecast-minus-budget" or "budget-minus-forecast", and what said so. */
+  varianceConvention: string;
+  conventionFrom: "header" | "figures" | "usual";
+  /** The sheet's own RAG rule, when it states one. */
+  ragRule?: string;
+  /** Lines whose budget is "tbc": left out of variance and totals. */
+  notes: string[];
   compareWith: "forecast" | "actual" | "cost";
   rag: RagThresholds;
   /** Per line, or per project where one budget covers several lines. */
@@ -45,8 +56,18 @@ export function budgetReport(m: BudgetTableModel, rag: RagThresholds): BudgetTab
   return {
     ...placement(table),
     kind: "budget",
+    ...(table.headerRows && table.headerRows.length > 1
+      ? { headerRows: table.headerRows.map((r) => r + 1) }
+      : {}),
     columns: columnLetters(table.columns),
     budget: model.budgetKind,
+    unit: model.scale.unit,
+    varianceConvention: model.convention,
+    conventionFrom: model.conventionFrom,
+    ...(model.ragRule ? { ragRule: model.ragRule.source } : {}),
+    notes: model.unconfirmed.map(
+      (r) => `Row ${r + 1}: budget not confirmed, left out of variance and totals`,
+    ),
     compareWith: model.compareWith,
     rag,
     lines: model.lines.map(({ row, rows, ...line }) => ({

@@ -1,8 +1,16 @@
-import type { SheetSnapshot } from "../snapshot";
-import { classifyRows, type Structure } from "../tables/sections";
+import { cellText, type SheetSnapshot } from "../snapshot";
+import { classifyRowsByArithmetic, type TotalRow } from "../tables/arithmetic";
+import { parseRagRule, type RagRule } from "../tables/rag-rule";
+import type { MoneyScale } from "../tables/scale";
+import type { Structure } from "../tables/sections";
+import {
+  conventionFromFigures,
+  conventionFromHeader,
+  type VarianceConvention,
+} from "../tables/variance";
 import { parseMoney } from "../values";
 import type { BudgetField } from "./columns";
-import { textAt, type BudgetTable } from "./detect";
+import { scaleAt, textAt, type BudgetTable } from "./detect";
 import { toPence as pence } from "../tables/money";
 
 /** RAG thresholds: red at or above the lower of pct × |budget| and amount; amber for smaller overspends. */
@@ -32,9 +40,20 @@ export interface BudgetModel {
   compareWith: "forecast" | "actual" | "cost";
   budgetKind: "revised" | "original";
   structure: Structure;
+  /** Each total row and the rows it adds, found by arithmetic (tables/arithmetic.ts). */
+  totals: TotalRow[];
   lines: BudgetLine[];
   /** Rows whose spend counts in a group budget stated on another row. */
   inGroup: Set<number>;
+  /** The scale of the budget column: £'000 and £m are spoken of in pounds. */
+  scale: MoneyScale;
+  /** Which way round the variance is stated, and what said so. */
+  convention: VarianceConvention;
+  conventionFrom: "header" | "figures" | "usual";
+  /** The RAG rule the sheet states, when it states one. */
+  ragRule: RagRule | null;
+  /** Lines left out of variance and totals because their budget is not confirmed ("tbc"). */
+  unconfirmed: number[];
 }
 
 function money(sheet: SheetSnapshot, row: number, column: number): number | null {
@@ -51,7 +70,34 @@ export function moneyColumns(table: BudgetTable): number[] {
     "cost",
     "variance",
   ];
-  return fields.map((f) => table.columns[f]).filter((c): c is number => c !== undefined);
+  const own = fields.map((f) => table.columns[f]).filter((c): c is number => c !== undefined);
+  return [...new Set([...own, ...(table.otherMoney ?? [])])].sort((a, b) => a - b);
+}
+
+/**
+ * The RAG rule stated on the sheet: in the title rows above the table, in the notes under it
+ * (up to 20 rows), or beside it. The first text that reads as a rule is the rule.
+ */
+export function statedRagRule(sheet: SheetSnapshot, table: BudgetTable): RagRule | null {
+  const top = Math.min(table.headerRow, ...(table.headerRows ?? []));
+  const rows: number[] = [];
+  for (let r = 0; r < top; r++) rows.push(r);
+  for (let r = table.lastRow + 1; r <= table.lastRow + 20 && r < sheet.rows.length; r++)
+    rows.push(r);
+  const inside = (r: number, c: number) =>
+    r >= top && r <= table.lastRow && c >= table.firstColumn && c <= table.lastColumn;
+  for (let r = top; r <= table.lastRow; r++) rows.push(r);
+  for (const r of rows) {
+    const cells = sheet.rows[r] ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      if (inside(r, c)) continue;
+      const text = cellText(cells[c] ?? undefined);
+      if (!/\bred\b/i.test(text)) continue;
+      const rule = parseRagRule(text);
+      if (rule) return rule;
+    }
+  }
+  return null;
 }
 
 /** Which budget and which spend to compare, per line or per group of lines of one project. */
@@ -61,8 +107,8 @@ export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetMod
   const compareWith =
     c.forecast !== undefined ? "forecast" : c.actual !== undefined ? "actual" : "cost";
   const compareColumn = (c[compareWith] ?? 0) as number;
-  const labels = [c.project, c.item, c.costCode].filter((x): x is number => x !== undefined);
-  const structure = classifyRows(sheet, table.dataRows, labels, moneyColumns(table));
+  const labels = [c.ref, c.project, c.item, c.costCode].filter((x): x is number => x !== undefined);
+  const structure = classifyRowsByArithmetic(sheet, table.dataRows, labels, moneyColumns(table));
   const rows = table.dataRows.filter(
     (r) =>
       structure.kinds.get(r) === "line" ||
@@ -74,7 +120,7 @@ export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetMod
   const base = (row: number): BudgetLine => ({
     row,
     project: textAt(sheet, row, c.project) || null,
-    item: textAt(sheet, row, c.item) || textAt(sheet, row, c.costCode),
+    item: textAt(sheet, row, c.item) || textAt(sheet, row, c.costCode) || textAt(sheet, row, c.ref),
     costCode: textAt(sheet, row, c.costCode) || null,
     budget: money(sheet, row, budgetColumn),
     spend: money(sheet, row, compareColumn),
@@ -121,14 +167,40 @@ export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetMod
         : null;
     lines.push(line);
   }
+  const header =
+    c.variance === undefined
+      ? ""
+      : (table.names?.get(c.variance) ?? textAt(sheet, table.headerRow, c.variance));
+  const stated = conventionFromHeader(header);
+  const figures = lines.flatMap((l) => {
+    const v = c.variance === undefined ? null : money(sheet, l.row, c.variance);
+    return l.level === "line" &&
+      structure.kinds.get(l.row) === "line" &&
+      v !== null &&
+      l.budget !== null &&
+      l.spend !== null
+      ? [{ budget: l.budget, forecast: l.spend, variance: v }]
+      : [];
+  });
+  const unconfirmed = lines
+    .filter(
+      (l) => parseMoney(sheet.rows[l.row]?.[budgetColumn]?.value ?? null).kind === "unconfirmed",
+    )
+    .map((l) => l.row);
   return {
     budgetColumn,
     compareColumn,
     compareWith,
     budgetKind: c.revisedBudget !== undefined ? "revised" : "original",
     structure,
+    totals: structure.totals,
     lines,
     inGroup,
+    scale: scaleAt(table, budgetColumn),
+    convention: stated ?? conventionFromFigures(figures),
+    conventionFrom: stated ? "header" : figures.length > 0 ? "figures" : "usual",
+    ragRule: statedRagRule(sheet, table),
+    unconfirmed,
   };
 }
 

@@ -3,10 +3,12 @@ import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
 import { sumFormula } from "../tables/money";
+import { ragByRule, ragFormula, ruleFromThresholds } from "../tables/rag-rule";
+import { toPounds } from "../tables/scale";
+import { overspendOf, type VarianceConvention } from "../tables/variance";
 import type { BudgetTable } from "./detect";
 import {
   budgetModel,
-  ragOf,
   statusOf,
   type BudgetLine,
   type BudgetModel,
@@ -33,7 +35,30 @@ function varianceCell(
   line: BudgetLine,
   budget: number,
   spend: number,
+  convention: VarianceConvention,
 ): PlannedCell {
+  const planned = usualVarianceCell(sheet, line, budget, spend);
+  if (convention === "forecast-minus-budget") return planned;
+  // Budget less forecast (positive = underspend): the same formula turned round.
+  const s = cellAddress(line.row, spend);
+  const b = cellAddress(line.row, budget);
+  const formula =
+    line.level === "group"
+      ? planned.formula.replace(/,(SUM\([^)]*\))-(\$?[A-Z]+\d+),""\)$/, ',$2-$1,"")')
+      : `=IF(AND(ISNUMBER(${s}),ISNUMBER(${b})),${b}-${s},"")`;
+  return {
+    ...planned,
+    formula,
+    value: typeof planned.value === "number" ? -planned.value : planned.value,
+  };
+}
+
+function usualVarianceCell(
+  sheet: SheetSnapshot,
+  line: BudgetLine,
+  budget: number,
+  spend: number,
+): PlannedCell & { formula: string } {
   const b = cellAddress(line.row, budget);
   if (line.level === "group") {
     const cells = line.rows.map((r) => [r, spend] as const);
@@ -66,6 +91,13 @@ export function planBudgetTable(
   rag: RagThresholds,
   model: BudgetModel = budgetModel(sheet, table),
 ): WriteOperation[] {
+  // The sheet's own RAG rule wins over the settings'; thresholds are in pounds, so amounts kept
+  // in £'000 or £m are multiplied up before they are compared.
+  const rule = model.ragRule ?? ruleFromThresholds(rag);
+  const m = model.scale.multiplier;
+  const inPounds = (cell: string) => (m === 1 ? cell : `${cell}*${m}`);
+  const overspendExpr = (cell: string) =>
+    model.convention === "forecast-minus-budget" ? inPounds(cell) : `-${inPounds(cell)}`;
   const fields: Calculated[] = ["variance", "variancePct", "status", "rag"];
   const missing = fields.filter((f) => table.columns[f] === undefined);
   const {
@@ -87,8 +119,9 @@ export function planBudgetTable(
     rag: [],
   };
   const b = model.budgetColumn;
+  const ownVariance = table.columns.variance !== undefined;
   for (const line of model.lines) {
-    const v = varianceCell(sheet, line, b, model.compareColumn);
+    const v = varianceCell(sheet, line, b, model.compareColumn, model.convention);
     const V = cellAddress(line.row, at("variance"));
     const B = cellAddress(line.row, b);
     const budget = num(sheet, line.row, b);
@@ -100,7 +133,10 @@ export function planBudgetTable(
         : sheet.rows[line.row]?.[table.columns.variance];
     const shown = kept?.formula ? kept.value : v.value;
     const variance = typeof shown === "number" ? shown : null;
-    cells.variance.push(v);
+    // The council's own variance on a total row is a sum of the lines, not ours to rewrite.
+    if (!ownVariance || model.structure.kinds.get(line.row) === "line" || line.level === "group")
+      cells.variance.push(v);
+    const over = variance === null ? null : overspendOf(variance, model.convention);
     cells.variancePct.push({
       row: line.row,
       formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${B}=0,"",${V}/ABS(${B})),"")`,
@@ -109,13 +145,16 @@ export function planBudgetTable(
     });
     cells.status.push({
       row: line.row,
-      formula: `=IF(ISNUMBER(${V}),IF(${V}>0.005,"Overspend",IF(${V}<-0.005,"Underspend","On budget")),"")`,
-      value: variance === null ? "" : statusOf(variance),
+      formula: `=IF(ISNUMBER(${V}),IF(${overspendExpr(V)}>0.005,"Overspend",IF(${overspendExpr(V)}<-0.005,"Underspend","On budget")),"")`,
+      value: over === null ? "" : statusOf(over),
     });
     cells.rag.push({
       row: line.row,
-      formula: `=IF(ISNUMBER(${V}),IF(${V}<=0.005,"Green",IF(${V}>=MIN(${rag.percent}*ABS(${B}),${rag.amount}),"Red","Amber")),"")`,
-      value: variance === null || budget === null ? "" : ragOf(variance, budget, rag),
+      formula: `=IF(ISNUMBER(${V}),${ragFormula(overspendExpr(V), inPounds(`ABS(${B})`), rule)},"")`,
+      value:
+        over === null || budget === null
+          ? ""
+          : ragByRule(toPounds(over, model.scale), toPounds(budget, model.scale), rule),
     });
   }
   for (const f of fields) {

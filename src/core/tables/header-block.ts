@@ -1,5 +1,6 @@
 import { parseAddress } from "../a1";
 import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
+import { parseMoney } from "../values";
 
 /**
  * Header blocks: councils' headers span one to three rows. A group label merged across columns
@@ -244,7 +245,36 @@ function continuesHeader(
   if (texts === 0) return false;
   if (evidence || units) return true;
   const lead = sheet.rows[next]?.[from] ?? undefined;
-  return short && !isText(lead) && !isData(lead);
+  if (short && !isText(lead) && !isData(lead)) return true;
+  return carriesWordsOn(sheet, previous, next, from, to);
+}
+
+/**
+ * Words carried on from the row above, each under a header word of its own ("Cost" / "centre",
+ * "Latest" / "budget", "Commit-" / "ments", "Variance" / "Under/" / "(Over)"), even with the first
+ * column filled: two or more short texts, every one under text, and most beginning in lower case,
+ * a bracket or a figure — a data row's words begin with capitals.
+ */
+function carriesWordsOn(
+  sheet: SheetSnapshot,
+  previous: number,
+  next: number,
+  from: number,
+  to: number,
+): boolean {
+  let texts = 0;
+  let carried = 0;
+  for (let c = from; c <= to; c++) {
+    const own = sheet.rows[next]?.[c] ?? undefined;
+    if (!isText(own)) continue;
+    const text = cellText(own);
+    if (text.length > 20 || !isText(sheet.rows[previous]?.[c] ?? undefined)) return false;
+    // "tbc", "n/a", "£250,000" typed as text: amounts of a data row, not header words.
+    if (parseMoney(text).kind !== "text") return false;
+    texts++;
+    if (/^[\p{Ll}(\d/]/u.test(text)) carried++;
+  }
+  return texts >= 2 && carried * 2 > texts;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { cellAddress } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { parseMoney, type ParsedValue } from "../values";
-import { fromPence, roundToPence, toPence, type Pence } from "./pence";
+import { fromPence, roundToPence, toPence } from "./pence";
 
 export { fromPence, roundToPence, sumPounds, toPence, type Pence } from "./pence";
 
@@ -28,14 +28,16 @@ export function sumMoney(
   cells: readonly At[],
   resolve: Resolve = cellMoney(sheet),
 ): MoneySum {
-  let pence = 0;
+  // Millionths of the sheet's unit, not pence: 0.512 in a £m column is £512,000, and rounding
+  // it to "pence" of the unit (0.51) would lose £2,000 per cell.
+  let micro = 0;
   let unconfirmed = 0;
   for (const [r, c] of cells) {
     const parsed = resolve(r, c);
-    if (parsed.kind === "number") pence += toPence(parsed.value);
+    if (parsed.kind === "number") micro += Math.round(parsed.value * 1e6);
     else if (parsed.kind === "unconfirmed") unconfirmed++;
   }
-  return { total: fromPence(pence as Pence), unconfirmed };
+  return { total: micro / 1e6, unconfirmed };
 }
 
 /** What Excel's SUM over these cells gives: numbers only, text ignored. */

@@ -2,7 +2,9 @@ import { columnLetter, parseAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
+import type { TotalRow } from "./arithmetic";
 import { formatMoney, samePence, sumMoney, type At, type Resolve } from "./money";
+import { formatScaled, type MoneyScale } from "./scale";
 import type { Structure } from "./sections";
 
 /** Where a table sits, for messages and the findings' `table` field. */
@@ -10,9 +12,20 @@ export interface TableRef {
   sheet: SheetSnapshot;
   headerRow: number;
   range: string;
+  /** Column names from a header block ("Current year 2025/26 › Actual to date"), for messages. */
+  names?: ReadonlyMap<number, string>;
+  /** The scale a column is kept in (£'000, £m): messages then speak in pounds. */
+  scale?: (column: number) => MoneyScale;
+}
+
+/** An amount of a column said in pounds, whatever scale the column is kept in. */
+export function moneyText(t: TableRef, column: number, amount: number): string {
+  return t.scale ? formatScaled(amount, t.scale(column)) : formatMoney(amount);
 }
 
 export function headerText(t: TableRef, column: number): string {
+  const named = t.names?.get(column);
+  if (named) return named;
   return cellText(t.sheet.rows[t.headerRow]?.[column] ?? undefined) || columnLetter(column);
 }
 
@@ -65,7 +78,7 @@ export function checkTotal(
   if (resolve && samePence(sumMoney(t.sheet, parts).total, stated.value)) return;
   const partRows = parts.filter(([, c]) => c === column).map(([r]) => r);
   const message =
-    `${headerText(t, column)} is ${formatMoney(stated.value)} but ${describe(formatMoney(sum.total))}` +
+    `${headerText(t, column)} is ${moneyText(t, column, stated.value)} but ${describe(moneyText(t, column, sum.total))}` +
     unconfirmedNote(sum.unconfirmed) +
     missedRows(cell?.formula, column, partRows);
   out.push(
@@ -173,11 +186,52 @@ export function checkMoneyCells(
             t.sheet.name,
             row,
             column,
-            `"${String(raw)}" is stored as text; it is read as ${formatMoney(parsed.value)}`,
+            `"${String(raw)}" is stored as text; it is read as ${moneyText(t, column, parsed.value)}`,
             { table: t.range, actual: String(raw) },
           ),
         );
       }
+    }
+  }
+}
+
+/**
+ * Totals found by arithmetic (`classifyRowsByArithmetic`): each stated total against the sum of
+ * the rows it adds. A total that equals the sum of its lines instead (a grand total worked from
+ * the lines while a subtotal above it is wrong) is explained by that structure and not reported.
+ */
+export function checkTotalRows(
+  t: TableRef,
+  totals: readonly TotalRow[],
+  columns: readonly number[],
+  out: Finding[],
+  resolve?: Resolve,
+): void {
+  for (const total of totals) {
+    for (const column of columns) {
+      const stated = parseMoney(t.sheet.rows[total.row]?.[column]?.value ?? null);
+      if (stated.kind !== "number") continue;
+      if (total.parts.length !== total.lines.length) {
+        const lines = sumMoney(
+          t.sheet,
+          total.lines.map((r) => [r, column] as const),
+          resolve,
+        );
+        if (samePence(lines.total, stated.value)) continue;
+      }
+      const subtotals = total.parts.length !== total.lines.length;
+      checkTotal(
+        t,
+        total.row,
+        column,
+        total.parts.map((r) => [r, column] as const),
+        (sum) =>
+          subtotals
+            ? `the totals it adds (rows ${total.parts.map((r) => r + 1).join(", ")}) sum to ${sum}`
+            : `its lines (${rowsText(total.parts)}) sum to ${sum}`,
+        out,
+        resolve,
+      );
     }
   }
 }

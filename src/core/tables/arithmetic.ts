@@ -1,0 +1,216 @@
+import { cellText, type SheetSnapshot } from "../snapshot";
+import { parseMoney } from "../values";
+import type { RowKind, Section, Structure } from "./sections";
+
+/**
+ * Totals found by arithmetic, not only by their labels. Councils close a block of lines with a
+ * subtotal that may carry a label ("Total Place", "Regulatory services total"), none at all (a row
+ * of bold numbers), or a word that is no "total" ("NET GENERAL FUND EXPENDITURE", "NET
+ * POSITION"); a grand total adds the subtotals, and a net position may add two totals (spending
+ * and a "Funded by" block of negatives). A row is a total when its figures are the sum of the rows
+ * it closes, in most of the money columns: the structure is inferred from the stated figures, so a
+ * single wrong cell (a hard-typed subtotal, a SUM missing a row) is one mismatch in a row the
+ * other columns explain, and is reported there.
+ *
+ * Candidates for what a row adds, tried on every row with figures:
+ *   - the block: the lines since the last total or section heading;
+ *   - a run of totals just above it (the subtotals a grand total adds, or the last two of them);
+ *   - everything still open above it (subtotals and loose lines together).
+ * A label ("total", "net …") or a formula adding rows above (SUM, SUBTOTAL, B15+B23) is evidence
+ * enough for a row whose figures explain nothing (all hard-typed wrong).
+ */
+export interface TotalRow {
+  row: number;
+  /** The rows it adds: lines, or totals below it in the hierarchy. */
+  parts: number[];
+  /** Every line under it, through the totals it adds. */
+  lines: number[];
+  level: "section" | "grand";
+}
+
+export interface ArithmeticStructure extends Structure {
+  totals: TotalRow[];
+}
+
+const TOTAL_WORDS = /\b(sub-?\s?)?totals?\b|^net\b|\bnet (position|expenditure|total)\b/i;
+/** A formula adding rows above: SUM/SUBTOTAL over a range, or cells added (=B15+B23+B32). */
+const SUM_CALL = /^=\s*(SUM|SUBTOTAL)\s*\(/i;
+const ADDED_CELLS = /^=\s*\$?[A-Z]{1,3}\$?\d+(\s*[+-]\s*\$?[A-Z]{1,3}\$?\d+)+\s*$/i;
+
+interface Item {
+  row: number;
+  /** Millionths of the unit per money column; null where the cell holds no number. */
+  values: (number | null)[];
+  lines: number[];
+  total: boolean;
+  /** Decimals its figures are kept to. */
+  decimals: number;
+}
+
+/** Millionths of the sheet's unit: exact for pounds and pence, and for £m to three decimals. */
+function microOf(sheet: SheetSnapshot, row: number, money: readonly number[]): (number | null)[] {
+  return money.map((c) => {
+    const parsed = parseMoney(sheet.rows[row]?.[c]?.value ?? null);
+    return parsed.kind === "number" ? Math.round(parsed.value * 1e6) : null;
+  });
+}
+/** Decimals figures are kept to (2 at least): 3 for £m to three decimals. */
+function decimalsOf(values: readonly (number | null)[]): number {
+  let decimals = 2;
+  for (const v of values) {
+    if (v === null || v % 10_000 === 0) continue;
+    decimals = Math.max(decimals, v % 1000 === 0 ? 3 : v % 100 === 0 ? 4 : 6);
+  }
+  return decimals;
+}
+
+/** True when a money cell of the row holds a formula adding rows above it. */
+function addsRowsAbove(sheet: SheetSnapshot, row: number, money: readonly number[]): boolean {
+  return money.some((c) => {
+    const formula = sheet.rows[row]?.[c]?.formula;
+    if (!formula) return false;
+    if (SUM_CALL.test(formula)) return true;
+    if (!ADDED_CELLS.test(formula)) return false;
+    const rows = [...formula.matchAll(/\$?[A-Z]{1,3}\$?(\d+)/gi)].map((m) => Number(m[1]) - 1);
+    return rows.every((r) => r < row);
+  });
+}
+
+/** Running sums of a list of items, kept as rows come so that a long table stays linear. */
+class Sums {
+  readonly sums: number[];
+  decimals = 2;
+  constructor(width: number) {
+    this.sums = new Array<number>(width).fill(0);
+  }
+  add(item: Item, sign = 1): void {
+    item.values.forEach((v, k) => (this.sums[k] = (this.sums[k] ?? 0) + sign * (v ?? 0)));
+    this.decimals = Math.max(this.decimals, item.decimals);
+  }
+}
+
+interface Fit {
+  /** Index in the open items where the parts start (they run to the end). */
+  from: number;
+  count: number;
+  matches: number;
+  mismatches: number;
+  /** A matched column with a figure other than nil: zeros alone explain nothing. */
+  telling: boolean;
+}
+
+/**
+ * How well a row's figures are the sums of a candidate's, column by column, within half the
+ * finest step the figures are kept in (half a penny; half of the third decimal of £m).
+ */
+function fit(values: readonly (number | null)[], sums: Sums, from: number, count: number): Fit {
+  const tolerance = 0.5 * 10 ** (6 - Math.max(sums.decimals, decimalsOf(values)));
+  let matches = 0;
+  let mismatches = 0;
+  let telling = false;
+  for (let k = 0; k < values.length; k++) {
+    const stated = values[k];
+    if (stated === null || stated === undefined) continue;
+    if (Math.abs((sums.sums[k] ?? 0) - stated) <= tolerance) {
+      matches++;
+      if (stated !== 0) telling = true;
+    } else mismatches++;
+  }
+  return { from, count, matches, mismatches, telling };
+}
+
+const labelOf = (sheet: SheetSnapshot, row: number, labels: readonly number[]) =>
+  labels
+    .map((c) => cellText(sheet.rows[row]?.[c] ?? undefined))
+    .filter(Boolean)
+    .join(" ");
+
+/**
+ * Lines, headings and totals of a money table by arithmetic. Compatible with `classifyRows`:
+ * `kinds`, `sections`, `looseLines` and `grandTotals` mean the same; `totals` adds what each
+ * total row adds. A row of words and no figures is a section heading.
+ */
+export function classifyRowsByArithmetic(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  labels: readonly number[],
+  money: readonly number[],
+): ArithmeticStructure {
+  const kinds = new Map<number, RowKind>();
+  const sections: Section[] = [];
+  const looseLines: number[] = [];
+  const grandTotals: number[] = [];
+  const totals: TotalRow[] = [];
+  const items: Item[] = [];
+  let blockStart = 0;
+  let block = new Sums(money.length);
+  const all = new Sums(money.length);
+  let open: Section | null = null;
+  for (const row of rows) {
+    const values = microOf(sheet, row, money);
+    const hasFigure = money.some(
+      (c) => parseMoney(sheet.rows[row]?.[c]?.value ?? null).kind !== "blank",
+    );
+    const label = labelOf(sheet, row, labels);
+    if (!hasFigure && label !== "") {
+      kinds.set(row, "heading");
+      open = { name: label.replace(/^\d+\.?\s+/, ""), headingRow: row, lines: [], totalRow: null };
+      sections.push(open);
+      blockStart = items.length;
+      block = new Sums(money.length);
+      continue;
+    }
+    const evidence = TOTAL_WORDS.test(label) || addsRowsAbove(sheet, row, money);
+    const fits: Fit[] = [];
+    if (items.length > blockStart)
+      fits.push(fit(values, block, blockStart, items.length - blockStart));
+    let run = items.length;
+    while (run > 0 && items[run - 1]?.total) run--;
+    const tail = new Sums(money.length);
+    const runs: Fit[] = [];
+    for (let from = items.length - 1; from >= run; from--) {
+      tail.add(items[from] as Item);
+      runs.unshift(fit(values, tail, from, items.length - from));
+    }
+    fits.push(...runs);
+    if (items.length > 0 && blockStart > 0) fits.push(fit(values, all, 0, items.length));
+    const explained = fits.filter(
+      (f) => f.matches > f.mismatches && (f.count > 1 || evidence) && f.telling,
+    );
+    // Most columns explained wins; then the block, then the longest run (stable order).
+    explained.sort((a, b) => b.matches - a.matches);
+    let chosen: Fit | undefined = explained[0];
+    if (!chosen && evidence && hasFigure) chosen = fits[0];
+    const decimals = decimalsOf(values);
+    if (!chosen) {
+      kinds.set(row, "line");
+      const item: Item = { row, values, lines: [row], total: false, decimals };
+      items.push(item);
+      block.add(item);
+      all.add(item);
+      if (open) open.lines.push(row);
+      else looseLines.push(row);
+      continue;
+    }
+    const parts = items.splice(chosen.from);
+    for (const p of parts) all.add(p, -1);
+    const grand = parts.some((p) => p.total);
+    const lines = parts.flatMap((p) => p.lines);
+    totals.push({ row, parts: parts.map((p) => p.row), lines, level: grand ? "grand" : "section" });
+    if (grand) {
+      kinds.set(row, "grand-total");
+      grandTotals.push(row);
+    } else {
+      kinds.set(row, "section-total");
+      if (open && open.totalRow === null) open.totalRow = row;
+      else sections.push({ name: label, headingRow: null, lines: [...lines], totalRow: row });
+    }
+    open = null;
+    const item: Item = { row, values, lines, total: true, decimals };
+    items.push(item);
+    all.add(item);
+    blockStart = items.length;
+    block = new Sums(money.length);
+  }
+  return { kinds, sections, looseLines, grandTotals, totals };
+}

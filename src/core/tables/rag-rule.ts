@@ -1,0 +1,165 @@
+import { formatMoney } from "./money";
+
+/**
+ * RAG rules for money: when an overspend is Red, Amber or Green. Councils state their own rule on
+ * the sheet, in words: "Red = overspend of 5% of latest budget or £50,000, whichever is lower;
+ * Amber = any smaller overspend", "2% to 5% Amber, >5% Red", "Red if over £250k or 5%". The rule
+ * stated on the sheet is the one used; the settings' rule applies where the sheet states none.
+ * Everything here is in pounds: callers convert £'000/£m amounts first (scale.ts).
+ */
+
+/** A threshold: a share of |budget|, an amount in pounds, or both (the lower or higher of the two). */
+export interface RagLimit {
+  percent: number | null;
+  amount: number | null;
+  combine: "lower" | "higher";
+  /** "over 5%": strictly more than the threshold; "5% or more": at least. */
+  strict: boolean;
+}
+
+export interface RagRule {
+  red: RagLimit;
+  /** Null: any overspend short of Red is Amber. */
+  amber: RagLimit | null;
+  /**
+   * Capital rules flag slippage too: "Amber = forecast more than 10% below budget". The
+   * underspend (positive) at which a line is Amber; null when underspends are Green.
+   */
+  amberBelow?: RagLimit | null;
+  /** Where the rule comes from: the sheet's words, or "settings". */
+  source: string;
+}
+
+export type Rag = "Red" | "Amber" | "Green";
+
+/** The settings' form (lower of percent × |budget| and amount, at least) as a rule. */
+export function ruleFromThresholds(t: { percent: number; amount: number }): RagRule {
+  return {
+    red: { percent: t.percent, amount: t.amount, combine: "lower", strict: false },
+    amber: null,
+    source: "settings",
+  };
+}
+
+function threshold(limit: RagLimit, budgetPounds: number): number {
+  const values: number[] = [];
+  if (limit.percent !== null) values.push(limit.percent * Math.abs(budgetPounds));
+  if (limit.amount !== null) values.push(limit.amount);
+  return limit.combine === "lower" ? Math.min(...values) : Math.max(...values);
+}
+
+function reaches(overspend: number, limit: RagLimit, budgetPounds: number): boolean {
+  const t = threshold(limit, budgetPounds);
+  return limit.strict ? overspend > t + 0.005 : overspend >= t - 0.005;
+}
+
+/** The RAG of an overspend (positive) or underspend (negative), both in pounds. */
+export function ragByRule(overspendPounds: number, budgetPounds: number, rule: RagRule): Rag {
+  if (overspendPounds <= 0.005) {
+    const below = rule.amberBelow;
+    return below && reaches(-overspendPounds, below, budgetPounds) ? "Amber" : "Green";
+  }
+  if (reaches(overspendPounds, rule.red, budgetPounds)) return "Red";
+  if (rule.amber === null || reaches(overspendPounds, rule.amber, budgetPounds)) return "Amber";
+  return "Green";
+}
+
+/** The threshold as an Excel expression, in pounds; `absBudget` is the |budget| in pounds. */
+function limitFormula(limit: RagLimit, absBudget: string): string {
+  const parts: string[] = [];
+  if (limit.percent !== null) parts.push(`${limit.percent}*${absBudget}`);
+  if (limit.amount !== null) parts.push(`${limit.amount}`);
+  if (parts.length === 1) return parts[0] as string;
+  return `${limit.combine === "lower" ? "MIN" : "MAX"}(${parts.join(",")})`;
+}
+
+/**
+ * The rule as an Excel formula over an overspend expression and a |budget| expression, both in
+ * pounds ("F2", "I9*1000", "-G8"; "ABS(C2)", "ABS(F9)*1000").
+ */
+export function ragFormula(overspend: string, absBudget: string, rule: RagRule): string {
+  const op = (l: RagLimit) => (l.strict ? ">" : ">=");
+  const red = `${overspend}${op(rule.red)}${limitFormula(rule.red, absBudget)}`;
+  const amber = rule.amber
+    ? `IF(${overspend}${op(rule.amber)}${limitFormula(rule.amber, absBudget)},"Amber","Green")`
+    : `"Amber"`;
+  const green = rule.amberBelow
+    ? `IF(-(${overspend})${op(rule.amberBelow)}${limitFormula(rule.amberBelow, absBudget)},"Amber","Green")`
+    : `"Green"`;
+  return `IF(${overspend}<=0.005,${green},IF(${red},"Red",${amber}))`;
+}
+
+const COLOUR = /\b(red|amber|green)\b/gi;
+const PERCENT = /(\d+(?:\.\d+)?)\s*%/g;
+const AMOUNT = /£\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m|million|thousand)?\b/gi;
+/** An underspend clause: "more than 10% below budget", "slippage", "underspend of". */
+const BELOW = /\bbelow (the )?budget\b|\bslippage\b|\bunder\s?spend/i;
+const ANY_OVER = /\b(above|over|exceeds?) (the )?budget\b|\bany overspend\b/i;
+const ANY: RagLimit = { percent: null, amount: 0, combine: "lower", strict: true };
+const STRICT = />(?!=)|\b(over|above|more than|exceeds?|exceeding|greater than)\b/i;
+
+function amountOf(digits: string, suffix: string | undefined): number {
+  const n = Number(digits.replace(/,/g, ""));
+  const s = (suffix ?? "").toLowerCase();
+  return s === "k" || s === "thousand" ? n * 1000 : s === "m" || s === "million" ? n * 1e6 : n;
+}
+
+/** The threshold a clause states for its colour: the lowest figure of each kind ("2% to 5%"). */
+function limitOf(clause: string): RagLimit | null {
+  const percents = [...clause.matchAll(PERCENT)].map((m) => Number(m[1]) / 100);
+  const amounts = [...clause.matchAll(AMOUNT)].map((m) => amountOf(m[1] ?? "", m[2]));
+  if (percents.length === 0 && amounts.length === 0) return null;
+  const higher = /whichever is (the )?(higher|greater|larger)|\band\b/i.test(clause);
+  return {
+    percent: percents.length > 0 ? Math.min(...percents) : null,
+    amount: amounts.length > 0 ? Math.min(...amounts) : null,
+    combine: higher ? "higher" : "lower",
+    strict: STRICT.test(clause) && !/\bat least\b|\bor more\b|>=|≥/i.test(clause),
+  };
+}
+
+/**
+ * The RAG rule a text states, or null when it states none. Clauses are split at ";", "," and "|",
+ * a clause without a colour joining the one before ("…or £50,000, whichever is lower").
+ */
+export function parseRagRule(text: string): RagRule | null {
+  if (text.length > 500 || !/\bred\b/i.test(text) || !/[%£]/.test(text)) return null;
+  const clauses: string[] = [];
+  for (const piece of text.split(/[;,|\n]/)) {
+    const colours = piece.match(COLOUR) ?? [];
+    if (colours.length === 0 && clauses.length > 0)
+      clauses[clauses.length - 1] = `${clauses[clauses.length - 1]},${piece}`;
+    else clauses.push(piece);
+  }
+  let red: RagLimit | null = null;
+  let amber: RagLimit | null = null;
+  let amberBelow: RagLimit | null = null;
+  for (const clause of clauses) {
+    const colours = [...new Set((clause.match(COLOUR) ?? []).map((c) => c.toLowerCase()))];
+    if (colours.length !== 1) continue;
+    const below = BELOW.test(clause);
+    // "Red = forecast above budget", "Red = any overspend": every overspend.
+    const limit = limitOf(clause) ?? (ANY_OVER.test(clause) ? ANY : null);
+    if (colours[0] === "red" && limit && !below) red = limit;
+    if (colours[0] === "amber" && limit && below) amberBelow = limitOf(clause);
+    else if (colours[0] === "amber" && limit) amber = limit;
+  }
+  if (!red) return null;
+  return { red, amber, ...(amberBelow ? { amberBelow } : {}), source: text.trim() };
+}
+
+/** How a rule reads in a message: "Red at 5% of budget or £50,000 (whichever is lower)". */
+export function describeRagRule(rule: RagRule): string {
+  const limit = (l: RagLimit) => {
+    const parts: string[] = [];
+    if (l.percent !== null) parts.push(`${+(l.percent * 100).toFixed(4)}% of budget`);
+    if (l.amount !== null) parts.push(formatMoney(l.amount));
+    const both = parts.length > 1 ? ` (whichever is ${l.combine})` : "";
+    return `${l.strict ? "over" : "at"} ${parts.join(" or ")}${both}`;
+  };
+  const amber =
+    (rule.amber ? `Amber ${limit(rule.amber)}` : "Amber for a smaller overspend") +
+    (rule.amberBelow ? `, Amber for an underspend ${limit(rule.amberBelow)}` : "");
+  const from = rule.source === "settings" ? "the settings' rule" : "the sheet's rule";
+  return `Red ${limit(rule.red)}, ${amber} (${from})`;
+}
