@@ -19,20 +19,24 @@ export const cellMoney =
   (r, c) =>
     parseMoney(sheet.rows[r]?.[c]?.value ?? null);
 
-/** The sum as an officer means it: numbers typed as text count, "tbc" is left out. */
+/**
+ * The sum as an officer means it: numbers typed as text count, "tbc" is left out. Parts are added
+ * in ten-thousandths of the sheet's unit, not pence: in £m a part of 2.875 (£2,875,000) rounded
+ * to 2.88 would put the sum of a right total £5,000 out; in pounds it is the same as pence.
+ */
 export function sumMoney(
   sheet: SheetSnapshot,
   cells: readonly At[],
   resolve: Resolve = cellMoney(sheet),
 ): MoneySum {
-  let pence = 0;
+  let parts = 0;
   let unconfirmed = 0;
   for (const [r, c] of cells) {
     const parsed = resolve(r, c);
-    if (parsed.kind === "number") pence += Math.round(parsed.value * 100);
+    if (parsed.kind === "number") parts += Math.round(parsed.value * 10_000);
     else if (parsed.kind === "unconfirmed") unconfirmed++;
   }
-  return { total: pence / 100, unconfirmed };
+  return { total: parts / 10_000, unconfirmed };
 }
 
 /** What Excel's SUM over these cells gives: numbers only, text ignored. */
