@@ -10,6 +10,7 @@ import {
 } from "../layout";
 import type { WriteOperation } from "../plan";
 import { cellText, type SheetSnapshot } from "../snapshot";
+import { excelHeaderTop, excelTableFor } from "../tables/excel-tables";
 import { readHeaderBlock } from "../tables/header-block";
 import type { RagRule } from "../tables/variance-lines";
 import {
@@ -144,7 +145,11 @@ export function detectProjects(sheet: SheetSnapshot, taken: ReadonlySet<number>)
   const stops = (row: number, first: number, last: number) =>
     KEY_LINE.test(leadingText(sheet, row, first, last));
   return scanTables(sheet, taken, (row) => matchHeader(sheet, row), stops).map((found) => {
-    const block = readHeaderBlock(sheet, found.headerRow, found.firstColumn, found.lastColumn);
+    // An Excel table's header is one row of unique names; group labels merged above it join it.
+    const excel = excelTableFor(sheet, found.headerRow, found.firstColumn, found.lastColumn);
+    const top =
+      excel?.firstRow === found.headerRow ? excelHeaderTop(sheet, excel) : found.headerRow;
+    const block = readHeaderBlock(sheet, top, found.firstColumn, found.lastColumn);
     const dataRows = found.dataRows.filter((r) => r > block.bottom);
     const t = { ...found, dataRows, lastRow: dataRows[dataRows.length - 1] ?? block.bottom };
     const { columns } = t;
@@ -166,10 +171,7 @@ export function detectProjects(sheet: SheetSnapshot, taken: ReadonlySet<number>)
             : sheet.rows[row]?.[columns.approvalDate]?.value;
         return { row, values, approvalSerial: typeof date === "number" ? date : null };
       });
-    const headerRows = Array.from(
-      { length: block.bottom - t.headerRow + 1 },
-      (_, k) => t.headerRow + k,
-    );
+    const headerRows = Array.from({ length: block.bottom - top + 1 }, (_, k) => top + k);
     return { kind: "projects" as const, ...t, headerRows, projects, money };
   });
 }
