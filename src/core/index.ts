@@ -25,6 +25,7 @@ export {
   cellText,
   type Cell,
   type CellValue,
+  type ExcelTable,
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from "./snapshot";

@@ -7,7 +7,9 @@ import type { RiskContext } from "./risk/check";
 import { checkRiskTable } from "./risk/check";
 import { planRiskTable } from "./risk/plan";
 import {
+  checkProjects,
   detectProjects,
+  planProjects,
   projectsReport,
   type ProjectsTable,
   type ProjectsTableReport,
@@ -108,8 +110,11 @@ const projectsKind: TableKindDefinition<"projects", ProjectsTable, ProjectsTable
     sheets.flatMap((sheet) => detectProjects(sheet, taken.get(sheet.name) ?? new Set())),
   rows: (m) => ({ sheet: m.sheet, first: m.headerRow, last: m.lastRow }),
   report: (m) => projectsReport(m),
-  check: () => [],
-  plan: () => [],
+  // Projects with money get the budget rules through tables/variance-lines.ts (shared with any
+  // kind that keeps a budget and a forecast), not through budget/: kinds do not import each other.
+  check: (m, { sheets }) => checkProjects(sheetOf(sheets, m.sheet), m),
+  plan: (m, { sheets, options }) =>
+    planProjects(sheetOf(sheets, m.sheet), m, options.rag ?? DEFAULT_RAG),
 };
 
 /**

@@ -18,6 +18,29 @@ export const CellSchema = z.object({
 });
 export type Cell = z.infer<typeof CellSchema>;
 
+/**
+ * An Excel table (a ListObject: Insert > Table) on a sheet, as the file's table part or Excel's
+ * `Worksheet.tables` states it. Its own bounds say where the council's table starts and ends, which
+ * row is its header and which its totals row (SUBTOTAL(109,…) under the money columns), so a kind
+ * need not guess them from the cells.
+ */
+export const ExcelTableSchema = z.object({
+  /** The name formulas use ("RiskLog" in RiskLog[Risk ID]). */
+  name: z.string().min(1),
+  /** The whole table, header row and totals row included when shown (0-based, inclusive). */
+  firstRow: z.number().int().nonnegative(),
+  firstColumn: z.number().int().nonnegative(),
+  lastRow: z.number().int().nonnegative(),
+  lastColumn: z.number().int().nonnegative(),
+  /** The first row is the table's header row. */
+  showHeaders: z.boolean(),
+  /** The last row is the table's totals row. */
+  showTotals: z.boolean(),
+  /** The table's column names, left to right (kept by Excel even when the header row is hidden). */
+  columns: z.array(z.string()),
+});
+export type ExcelTable = z.infer<typeof ExcelTableSchema>;
+
 export const SheetSnapshotSchema = z.object({
   name: z.string().min(1),
   /** rows[r][c], 0-based, sparse: missing or null entries are empty cells. */
@@ -37,6 +60,8 @@ export const SheetSnapshotSchema = z.object({
    * such a sheet is never analysed as a council table nor written by a later apply.
    */
   ours: z.enum(OWN_SHEET_ROLES).optional(),
+  /** The Excel tables on the sheet, top to bottom; absent where the host did not say. */
+  tables: z.array(ExcelTableSchema).optional(),
 });
 export type SheetSnapshot = z.infer<typeof SheetSnapshotSchema>;
 

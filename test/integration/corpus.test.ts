@@ -40,11 +40,6 @@ interface Known {
 
 /** The corpus files not yet read exactly as expected.json says, with today's result. */
 const NOT_YET_READ_RIGHT: Record<string, Known> = {
-  "05-tarnside-transformation-programme.xlsx": {
-    plantedFound: 2,
-    falseErrors: 0,
-    falseWarnings: 0,
-  },
   "08-brackenfield-highways-monthly-profile.xlsx": {
     plantedFound: 0,
     falseErrors: 0,
@@ -61,8 +56,8 @@ const NOT_YET_READ_RIGHT: Record<string, Known> = {
     falseWarnings: 0,
   },
   "11-thornbury-vale-capital-programme-gbpm.xlsx": {
-    plantedFound: 0,
-    falseErrors: 17,
+    plantedFound: 2,
+    falseErrors: 4,
     falseWarnings: 0,
   },
   "12-marshgate-prevention-funding-raw.xlsx": { plantedFound: 2, falseErrors: 0, falseWarnings: 0 },

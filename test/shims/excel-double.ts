@@ -21,6 +21,7 @@ import {
   type Value,
 } from "./excel-double/model";
 
+export type { DoubleTable } from "./excel-double/model";
 export {
   sheetFromRows,
   type DoubleCell,
@@ -127,6 +128,16 @@ export interface StoredBook {
     hiddenRows: number[];
     hiddenColumns?: number[];
     merges?: string[];
+    tables?: {
+      name: string;
+      firstRow: number;
+      firstColumn: number;
+      lastRow: number;
+      lastColumn: number;
+      showHeaders: boolean;
+      showTotals: boolean;
+      columns: string[];
+    }[];
   }[];
 }
 
@@ -155,6 +166,17 @@ export function bookFromSnapshot(stored: StoredBook): DoubleSheet[] {
       hiddenRows: new Set(s.hiddenRows),
       hiddenColumns: new Set(s.hiddenColumns ?? []),
       merges: (s.merges ?? []).map(parseLocal),
+      ...(s.tables
+        ? {
+            tables: s.tables.map((t) => ({
+              name: t.name,
+              area: { r1: t.firstRow, c1: t.firstColumn, r2: t.lastRow, c2: t.lastColumn },
+              showHeaders: t.showHeaders,
+              showTotals: t.showTotals,
+              columns: [...t.columns],
+            })),
+          }
+        : {}),
     };
   });
 }

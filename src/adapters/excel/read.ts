@@ -1,5 +1,6 @@
 import {
   type Cell,
+  type ExcelTable,
   columnLetter,
   ownSheetsFromNames,
   rangeAddress,
@@ -105,7 +106,20 @@ async function readIn(
   worksheets.load("items/name");
   const names = context.workbook.names;
   names.load("items/name,items/formula");
+  // Excel tables (ListObjects): their names and whether the header and totals rows are shown come
+  // with the sheet names; their ranges, columns and sheets with the used ranges below, so tables
+  // cost no round trip of their own. Excel.Table name, showHeaders, showTotals, getRange() and
+  // columns are ExcelApi 1.1, Table.worksheet 1.2:
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.table
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/showHeaders,items/showTotals");
   await context.sync();
+  const tableProbes = tables.items.map((table) => ({
+    table,
+    range: table.getRange().load("address"),
+    columns: table.columns.load("items/name"),
+    worksheet: table.worksheet.load("name"),
+  }));
   const probes = worksheets.items.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
     // Without special cells, rowHidden/columnHidden (true, false, or null when mixed) say whether
@@ -147,6 +161,7 @@ async function readIn(
       mergesUnknown: !merged,
     };
   });
+  const excelTables = tablesBySheet(tableProbes);
   const own = ownSheetsFromNames(names.items.map((n) => ({ name: n.name, reference: n.formula })));
   const ownRole = (sheet: string) =>
     [...own].find(([name]) => name.toLowerCase() === sheet.toLowerCase())?.[1];
@@ -155,9 +170,45 @@ async function readIn(
     sheets: plans.map((p) => {
       const sheet = toSheet(p, loaded.get(p.name) ?? []);
       const role = ownRole(p.name);
-      return role ? { ...sheet, ours: role } : sheet;
+      const listed = excelTables.get(p.name) ?? [];
+      return {
+        ...sheet,
+        ...(role ? { ours: role } : {}),
+        ...(listed.length > 0 ? { tables: listed } : {}),
+      };
     }),
   };
+}
+
+interface TableProbe {
+  table: Excel.Table;
+  range: Excel.Range;
+  columns: Excel.TableColumnCollection;
+  worksheet: Excel.Worksheet;
+}
+
+/** Each sheet's Excel tables, top to bottom (the range's address names the whole table). */
+function tablesBySheet(probes: readonly TableProbe[]): Map<string, ExcelTable[]> {
+  const bySheet = new Map<string, ExcelTable[]>();
+  for (const { table, range, columns, worksheet } of probes) {
+    const area = parseAreas(range.address)[0];
+    if (!area) continue;
+    const list = bySheet.get(worksheet.name) ?? [];
+    list.push({
+      name: table.name,
+      firstRow: area.firstRow,
+      firstColumn: area.firstColumn,
+      lastRow: area.lastRow,
+      lastColumn: area.lastColumn,
+      showHeaders: table.showHeaders,
+      showTotals: table.showTotals,
+      columns: columns.items.map((c) => c.name),
+    });
+    bySheet.set(worksheet.name, list);
+  }
+  for (const list of bySheet.values())
+    list.sort((a, b) => a.firstRow - b.firstRow || a.firstColumn - b.firstColumn);
+  return bySheet;
 }
 
 /** The formula map, unless its address does not account for every area (then load values everywhere). */

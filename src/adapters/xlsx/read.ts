@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import {
   type Cell,
+  type ExcelTable,
+  parseAddress,
   ownSheetsFromNames,
   type SheetSnapshot,
   type WorkbookSnapshot,
@@ -49,6 +51,64 @@ function mergesOf(ws: ExcelJS.Worksheet): string[] {
   return ws.model.merges ?? [];
 }
 
+/** What ExcelJS keeps of a table part once loaded (its `Table.model`). */
+interface LoadedTableModel {
+  name?: string;
+  displayName?: string;
+  tableRef?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  columns?: { name?: string }[];
+}
+
+/**
+ * The sheet's Excel tables as ExcelJS loaded them. ExcelJS sets `headerRow` only when the file
+ * writes headerRowCount="1", but the attribute's default is 1 (ECMA-376 §18.5.1.2) and Excel
+ * leaves it out: a table whose first row holds its column names has its header row shown.
+ */
+function tablesOf(ws: ExcelJS.Worksheet, rows: readonly (Cell | null)[][]): ExcelTable[] {
+  const tables: ExcelTable[] = [];
+  for (const table of ws.getTables() as unknown as { model?: LoadedTableModel }[]) {
+    const model = table.model;
+    const [from, to] = (model?.tableRef ?? "").split(":");
+    const name = model?.displayName ?? model?.name;
+    if (!model || !name || !from) continue;
+    let first;
+    let last;
+    try {
+      first = parseAddress(from);
+      last = parseAddress(to ?? from);
+    } catch {
+      continue;
+    }
+    const listed = (model.columns ?? []).map((c) => c.name ?? "");
+    const top = Math.min(first.row, last.row);
+    const left = Math.min(first.column, last.column);
+    const right = Math.max(first.column, last.column);
+    const headerText = (k: number) => String(rows[top]?.[left + k]?.value ?? "");
+    const showHeaders =
+      model.headerRow === true ||
+      (listed.length > 0 && listed.every((c, k) => headerText(k) === c));
+    // ExcelJS stops listing a table's columns at the first one holding a <calculatedColumnFormula>
+    // (corpus 15 and 17); a shown header row holds every column's name, so the rest are read there.
+    const columns =
+      showHeaders && listed.length < right - left + 1
+        ? Array.from({ length: right - left + 1 }, (_, k) => listed[k] ?? headerText(k))
+        : listed;
+    tables.push({
+      name,
+      firstRow: top,
+      firstColumn: left,
+      lastRow: Math.max(first.row, last.row),
+      lastColumn: right,
+      showHeaders,
+      showTotals: model.totalsRow === true,
+      columns,
+    });
+  }
+  return tables.sort((a, b) => a.firstRow - b.firstRow || a.firstColumn - b.firstColumn);
+}
+
 function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   const rows: (Cell | null)[][] = [];
   const hiddenRows: number[] = [];
@@ -72,7 +132,15 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   (ws.columns ?? []).forEach((column, i) => {
     if (column?.hidden) hiddenColumns.push(i);
   });
-  return { name: ws.name, rows, hiddenRows, hiddenColumns, merges: mergesOf(ws) };
+  const tables = tablesOf(ws, rows);
+  return {
+    name: ws.name,
+    rows,
+    hiddenRows,
+    hiddenColumns,
+    merges: mergesOf(ws),
+    ...(tables.length > 0 ? { tables } : {}),
+  };
 }
 
 export interface LoadedWorkbook {

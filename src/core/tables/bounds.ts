@@ -1,5 +1,6 @@
 import { columnLetter, rangeAddress, reportRow, type A1Range, type ReportRow } from "../a1";
 import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
+import { excelTableFor } from "./excel-tables";
 
 /** Where a table sits on its sheet (0-based): what every kind of table has in common. */
 export interface TableBounds {
@@ -138,7 +139,11 @@ export function holdsNumber(
   return false;
 }
 
-/** The bounds of the table whose header is at `headerRow`, spanning `first` to `last`. */
+/**
+ * The bounds of the table whose header is at `headerRow`, spanning `first` to `last`. Where the
+ * table is kept as an Excel table, that table's own bounds are taken: its header row, its columns,
+ * and every row down to its last (totals row included), blank lines inside it skipped.
+ */
 export function tableBounds(
   sheet: SheetSnapshot,
   headerRow: number,
@@ -146,6 +151,27 @@ export function tableBounds(
   last: number,
   extent: { dataRows: number[]; lastRow: number },
 ): TableBounds {
+  const found = sheet.tables ? excelTableFor(sheet, headerRow, first, last) : undefined;
+  // Only a table whose own rows reach into the Excel table's body is that table: a header found
+  // above it whose rows were stopped (by rows another kind took) is not.
+  const excel =
+    found && extent.dataRows.some((r) => r > found.firstRow && r <= found.lastRow)
+      ? found
+      : undefined;
+  if (excel) {
+    const header = excel.showHeaders ? excel.firstRow : headerRow;
+    const dataRows: number[] = [];
+    for (let r = Math.max(header + 1, excel.firstRow); r <= excel.lastRow; r++)
+      if (!rowIsBlank(sheet, r, excel.firstColumn, excel.lastColumn)) dataRows.push(r);
+    return {
+      sheet: sheet.name,
+      headerRow: header,
+      firstColumn: excel.firstColumn,
+      lastColumn: excel.lastColumn,
+      dataRows,
+      lastRow: dataRows[dataRows.length - 1] ?? header,
+    };
+  }
   return {
     sheet: sheet.name,
     headerRow,
@@ -181,8 +207,9 @@ export function scanTables<C extends Partial<Record<string, number>>>(
       last,
       (row) => taken.has(row) || stops(row, first, last) || match(row) !== null,
     );
-    tables.push({ ...tableBounds(sheet, r, first, last, extent), columns });
-    r = extent.lastRow;
+    const bounds = tableBounds(sheet, r, first, last, extent);
+    tables.push({ ...bounds, columns });
+    r = Math.max(extent.lastRow, bounds.lastRow);
   }
   return tables;
 }

@@ -22,7 +22,11 @@ export const cellMoney =
   (r, c) =>
     parseMoney(sheet.rows[r]?.[c]?.value ?? null);
 
-/** The sum as an officer means it: numbers typed as text count, "tbc" is left out. */
+/**
+ * The sum as an officer means it: numbers typed as text count, "tbc" is left out. Parts are added
+ * in ten-thousandths of the sheet's unit, not pence: in £m a part of 2.875 (£2,875,000) rounded
+ * to 2.88 would put the sum of a right total £5,000 out; in pounds it is the same as pence.
+ */
 export function sumMoney(
   sheet: SheetSnapshot,
   cells: readonly At[],

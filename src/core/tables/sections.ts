@@ -1,5 +1,6 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
+import { isExcelTotalsRow } from "./excel-tables";
 
 /**
  * Section headings, lines and TOTAL rows inside a table, as councils lay them out:
@@ -59,7 +60,15 @@ export function classifyRows(
   const looseLines: number[] = [];
   const grandTotals: number[] = [];
   let open: Section | null = null;
+  const excelTotals = (sheet.tables?.length ?? 0) > 0;
   for (const row of rows) {
+    // An Excel table's totals row is its grand total whatever its label says.
+    if (excelTotals && isExcelTotalsRow(sheet, row)) {
+      grandTotals.push(row);
+      kinds.set(row, "grand-total");
+      open = null;
+      continue;
+    }
     const label = labelOf(sheet, row, labels);
     const money_ = hasMoney(sheet, row, money);
     if (TOTAL.test(label) && money_) {

@@ -6,6 +6,7 @@ import { applyOp, type Op } from "./apply";
 import { recalculate } from "./calc";
 import { LIMIT, OfficeError, type DoubleBook, type DoubleSheet, type Stats } from "./model";
 import { Proxy_ } from "./proxy";
+import { DoubleTables } from "./tables";
 import { DoubleNames, DoubleWorksheets } from "./workbook";
 
 /** A worksheet as a proxy names it: by name, or by the command that created it. */
@@ -24,6 +25,7 @@ export class DoubleContext {
   readonly workbook: {
     worksheets: DoubleWorksheets;
     names: DoubleNames;
+    tables: DoubleTables;
     protection: Proxy_ & { readonly protected: boolean };
     application: { suspendApiCalculationUntilNextSync(): void };
   };
@@ -54,6 +56,7 @@ export class DoubleContext {
     this.workbook = {
       worksheets: new DoubleWorksheets(this),
       names: new DoubleNames(this),
+      tables: new DoubleTables(this),
       protection: new WorkbookProtection(this),
       application: {
         suspendApiCalculationUntilNextSync: () => {

@@ -18,6 +18,15 @@ export interface DoubleCell {
   borders?: string[];
 }
 
+/** An Excel table (ListObject) on a sheet; `area` is the whole table, header and totals rows included when shown. */
+export interface DoubleTable {
+  name: string;
+  area: Area;
+  showHeaders: boolean;
+  showTotals: boolean;
+  columns: string[];
+}
+
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
 export interface DoubleSheet {
@@ -35,6 +44,7 @@ export interface DoubleSheet {
   columnWidths?: Map<number, number>;
   rowHeights?: Map<number, number>;
   validations?: Map<string, unknown>;
+  tables?: DoubleTable[];
 }
 
 /** A workbook-scoped defined name (Excel.NamedItem). */

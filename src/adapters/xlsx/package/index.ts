@@ -18,6 +18,7 @@ import { readSharedStrings } from "./shared-strings";
 import { elementPrefix, patchSheet } from "./sheet-patch";
 import { readSheet, type SheetLayout } from "./sheet-read";
 import { Styles } from "./styles";
+import { tablesOfSheet } from "./tables";
 import { currentText, dropCalcChain, requestFullCalculation } from "./workbook-edits";
 import { PackageFormatError } from "./xml";
 import { zipParts, type Deflate, type NativeZlib, type OutputPart } from "./zip";
@@ -66,6 +67,7 @@ export class XlsxPackage {
       book.stylesPath && parts.text(book.stylesPath),
       ...book.sheets.map((entry) => parts.text(entry.path)),
     ]);
+    const tables = await Promise.all(book.sheets.map((entry) => tablesOfSheet(parts, entry.path)));
     const strings = readSharedStrings(sharedStrings, meter.budget.maxCells);
     const styles = new Styles(stylesXml);
     const own = ownSheetsFromNames(book.definedNames);
@@ -81,7 +83,12 @@ export class XlsxPackage {
       if (xml === undefined) throw new PackageFormatError(`${entry.path} is missing`);
       const { sheet, layout } = readSheet(entry.name, xml, strings, styles, meter);
       const role = own.get(entry.name);
-      sheets.push(role ? { ...sheet, ours: role } : sheet);
+      const listed = tables[i] ?? [];
+      sheets.push({
+        ...sheet,
+        ...(role ? { ours: role } : {}),
+        ...(listed.length > 0 ? { tables: listed } : {}),
+      });
       layouts.push([entry.name, { path: entry.path, layout }]);
     }
     const pkg = new XlsxPackage(parts, book, { sheets }, kind);

@@ -1,0 +1,208 @@
+import { columnLetter, rangeAddress } from "../a1";
+import { finding, type Finding } from "../findings";
+import type { TableBounds } from "../tables/bounds";
+import type { WriteOperation } from "../plan";
+import { cellText, type SheetSnapshot } from "../snapshot";
+import { compositeName, type HeaderBlock } from "../tables/header-block";
+import { moneyFieldOf, type MoneyField } from "../tables/money-columns";
+import { POUNDS, scaleOf, type MoneyScale } from "../tables/scale";
+import { classifyRows, type Structure } from "../tables/sections";
+import { checkColumnTotals, checkMoneyCells, type TableRef } from "../tables/totals";
+import {
+  conventionFromFigures,
+  conventionFromHeader,
+  type VarianceConvention,
+  type VarianceLine,
+} from "../tables/variance";
+import {
+  checkVarianceLines,
+  planVarianceColumns,
+  type RagRule,
+  type VarianceTable,
+} from "../tables/variance-lines";
+import { parseMoney } from "../values";
+
+/**
+ * Projects with money: a programme summary or scheme monitoring table keeps, beside each project's
+ * SRO and manager, its approved budget, spend to date, forecast and variance. Those columns get the
+ * budget rules — the shared ones in tables/variance-lines.ts, never budget/'s internals: the
+ * variance is checked under the sheet's own sign convention and scale, a blank budget or forecast
+ * is reported, totals are re-summed, and Variance %, Status and a budget RAG are written.
+ */
+export interface ProjectsMoney {
+  columns: Partial<Record<MoneyField, number>>;
+  scale: MoneyScale;
+  convention: VarianceConvention;
+  /** Where the convention came from: the variance header's words, or the figures. */
+  conventionFrom: "header" | "figures";
+  structure: Structure;
+  /** Project lines (no totals). */
+  lines: number[];
+}
+
+/** The money columns named in a header block: composite names, so "Variance" under a group reads. */
+export function moneyColumnsOf(block: HeaderBlock): Partial<Record<MoneyField, number>> {
+  const columns: Partial<Record<MoneyField, number>> = {};
+  for (const c of block.columns) {
+    const field = moneyFieldOf(compositeName(c));
+    if (field && columns[field] === undefined) columns[field] = c.column;
+  }
+  return columns;
+}
+
+function scaleOfBlock(block: HeaderBlock, columns: readonly number[]): MoneyScale {
+  for (const column of columns) {
+    const c = block.columns.find((h) => h.column === column);
+    const scale = scaleOf(c?.unit) ?? scaleOf(c?.text);
+    if (scale) return scale;
+  }
+  return POUNDS;
+}
+
+const amount = (sheet: SheetSnapshot, row: number, column: number | undefined) => {
+  if (column === undefined) return null;
+  const parsed = parseMoney(sheet.rows[row]?.[column]?.value ?? null);
+  return parsed.kind === "number" ? parsed.value : null;
+};
+
+/** The money part of a projects table, when it has both a budget and a forecast column. */
+export function projectsMoney(
+  sheet: SheetSnapshot,
+  bounds: TableBounds,
+  block: HeaderBlock,
+  labels: readonly number[],
+): ProjectsMoney | null {
+  const columns = moneyColumnsOf(block);
+  const { budget, forecast, variance } = columns;
+  if (budget === undefined || forecast === undefined) return null;
+  const money = moneyColumnsList(columns);
+  const structure = classifyRows(sheet, bounds.dataRows, labels, money);
+  const lines = bounds.dataRows.filter((r) => structure.kinds.get(r) === "line");
+  const header = variance === undefined ? "" : (columnText(block, variance) ?? "");
+  const stated = conventionFromHeader(header);
+  const figures: VarianceLine[] = [];
+  for (const row of lines) {
+    const b = amount(sheet, row, budget);
+    const f = amount(sheet, row, forecast);
+    const v = amount(sheet, row, variance);
+    if (b !== null && f !== null && v !== null)
+      figures.push({ budget: b, forecast: f, variance: v });
+  }
+  return {
+    columns,
+    scale: scaleOfBlock(block, money),
+    convention: stated ?? conventionFromFigures(figures),
+    conventionFrom: stated ? "header" : "figures",
+    structure,
+    lines,
+  };
+}
+
+function columnText(block: HeaderBlock, column: number): string | undefined {
+  const c = block.columns.find((h) => h.column === column);
+  return c ? compositeName(c) : undefined;
+}
+
+function moneyColumnsList(columns: Partial<Record<MoneyField, number>>): number[] {
+  return (["budget", "actual", "forecast", "variance"] as const)
+    .map((f) => columns[f])
+    .filter((c): c is number => c !== undefined);
+}
+
+function varianceTable(
+  sheet: SheetSnapshot,
+  bounds: TableBounds,
+  money: ProjectsMoney,
+  label: (row: number) => string,
+): VarianceTable {
+  const c = money.columns;
+  return {
+    sheet,
+    bounds,
+    lines: money.lines,
+    budget: c.budget as number,
+    forecast: c.forecast as number,
+    ...(c.variance !== undefined ? { variance: c.variance } : {}),
+    ...(c.variancePct !== undefined ? { variancePct: c.variancePct } : {}),
+    ...(c.rag !== undefined ? { rag: c.rag } : {}),
+    convention: money.convention,
+    conventionFrom: money.conventionFrom,
+    scale: money.scale,
+    // "Approved budget £" reads "Approved budget" before an amount in pounds.
+    header: (column) =>
+      cellText(sheet.rows[bounds.headerRow]?.[column] ?? undefined).replace(/\s*£$/, "") ||
+      columnLetter(column),
+    label,
+  };
+}
+
+/** Amounts that are not amounts, missing budgets and forecasts, variances, and the totals. */
+export function checkProjectsMoney(
+  sheet: SheetSnapshot,
+  bounds: TableBounds,
+  money: ProjectsMoney,
+  label: (row: number) => string,
+): Finding[] {
+  const out: Finding[] = [];
+  const ref: TableRef = {
+    sheet,
+    headerRow: bounds.headerRow,
+    range: rangeAddress(bounds.headerRow, bounds.firstColumn, bounds.lastRow, bounds.lastColumn),
+  };
+  const columns = moneyColumnsList(money.columns);
+  checkMoneyCells(ref, bounds.dataRows, columns, out);
+  out.push(...checkVarianceLines(varianceTable(sheet, bounds, money, label)));
+  checkColumnTotals(ref, money.structure, columns, out);
+  return out;
+}
+
+export function planProjectsMoney(
+  sheet: SheetSnapshot,
+  bounds: TableBounds,
+  money: ProjectsMoney,
+  rule: RagRule,
+  label: (row: number) => string,
+): WriteOperation[] {
+  return planVarianceColumns(varianceTable(sheet, bounds, money, label), rule);
+}
+
+/** The same reference twice among the lines: the later one is reported, naming the first. */
+export function duplicateIds(
+  sheet: SheetSnapshot,
+  bounds: TableBounds,
+  column: number,
+  rows: readonly number[],
+): Finding[] {
+  const seen = new Map<string, number>();
+  const out: Finding[] = [];
+  const range = rangeAddress(
+    bounds.headerRow,
+    bounds.firstColumn,
+    bounds.lastRow,
+    bounds.lastColumn,
+  );
+  for (const row of rows) {
+    const id = cellText(sheet.rows[row]?.[column] ?? undefined);
+    if (!id) continue;
+    const key = id.toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, row);
+      continue;
+    }
+    const at = `${columnLetter(column)}${first + 1}`;
+    out.push(
+      finding(
+        "duplicate-id",
+        sheet.name,
+        row,
+        column,
+        `Reference ${id} is used twice (first at ${at})`,
+        {
+          table: range,
+        },
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,240 @@
+import { cellAddress } from "../a1";
+import { finding, type Finding } from "../findings";
+import type { TableBounds } from "./bounds";
+import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
+import { guardWrites, newColumns } from "../plan-helpers";
+import type { SheetSnapshot } from "../snapshot";
+import { parseMoney } from "../values";
+import { formatMoney, samePence } from "./money";
+import { toPounds, type MoneyScale } from "./scale";
+import { describeConvention, varianceOf, type VarianceConvention } from "./variance";
+
+/**
+ * Budget rules on the lines of any table that carries a budget and a forecast (a budget monitor, a
+ * projects table with money): the variance each line should show under the sheet's own sign
+ * convention and scale, the stated variance checked against it, a blank budget or forecast
+ * reported as missing, and the Variance, Variance %, Status and RAG columns written as formulas
+ * that follow the same convention. Amounts stay in the sheet's units in cells and in findings'
+ * `expected`/`actual`; messages and RAG thresholds work in pounds.
+ */
+export interface VarianceTable {
+  sheet: SheetSnapshot;
+  bounds: TableBounds;
+  /** The line rows (no headings, subtotals or totals): the rows the rules apply to. */
+  lines: readonly number[];
+  budget: number;
+  forecast: number;
+  variance?: number;
+  variancePct?: number;
+  /** A budget RAG column of the table's own (not a delivery judgement). */
+  rag?: number;
+  convention: VarianceConvention;
+  /** Whether the variance header stated the convention or the figures showed it. */
+  conventionFrom: "header" | "figures";
+  scale: MoneyScale;
+  /** Column header words, for messages. */
+  header(column: number): string;
+  /** What a line is called in messages ("Refuse vehicle replacement"). */
+  label(row: number): string;
+}
+
+export interface RagRule {
+  /** Red at or above the lower of percent × |budget| and amount (in pounds); amber below. */
+  percent: number;
+  amount: number;
+}
+
+const amountAt = (t: VarianceTable, row: number, column: number) =>
+  parseMoney(t.sheet.rows[row]?.[column]?.value ?? null);
+
+/** A figure in the sheet's units without float noise: 1.42 − 1.51 is −0.09, not −0.0900000001. */
+function inUnits(value: number, scale: MoneyScale): number {
+  const places = 2 + Math.round(Math.log10(scale.multiplier));
+  const factor = 10 ** places;
+  return Math.round(value * factor) / factor;
+}
+
+const pounds = (t: VarianceTable, amount: number) => formatMoney(toPounds(amount, t.scale));
+
+/** Missing budgets and forecasts, and stated variances that disagree with the lines' figures. */
+export function checkVarianceLines(t: VarianceTable): Finding[] {
+  const out: Finding[] = [];
+  const range = tableRange(t.bounds);
+  for (const row of t.lines) {
+    const budget = amountAt(t, row, t.budget);
+    const forecast = amountAt(t, row, t.forecast);
+    for (const [parsed, column, other] of [
+      [budget, t.budget, forecast],
+      [forecast, t.forecast, budget],
+    ] as const) {
+      if (parsed.kind !== "blank") continue;
+      const beside =
+        other.kind === "number"
+          ? ` (${t.header(column === t.budget ? t.forecast : t.budget)} ${pounds(t, other.value)})`
+          : "";
+      out.push(
+        finding(
+          "missing-value",
+          t.sheet.name,
+          row,
+          column,
+          `${t.header(column)} is blank for ${t.label(row) || `row ${row + 1}`}${beside}: its variance cannot be worked out`,
+          { table: range },
+        ),
+      );
+    }
+    if (t.variance === undefined || budget.kind !== "number" || forecast.kind !== "number")
+      continue;
+    const stated = amountAt(t, row, t.variance);
+    if (stated.kind !== "number") continue;
+    const expected = inUnits(varianceOf(budget.value, forecast.value, t.convention), t.scale);
+    if (samePence(toPounds(stated.value, t.scale), toPounds(expected, t.scale))) continue;
+    const sum =
+      t.convention === "forecast-minus-budget"
+        ? `forecast ${pounds(t, forecast.value)} − budget ${pounds(t, budget.value)}`
+        : `budget ${pounds(t, budget.value)} − forecast ${pounds(t, forecast.value)}`;
+    const reversed = samePence(toPounds(stated.value, t.scale), toPounds(-expected, t.scale))
+      ? "; the sign is reversed"
+      : "";
+    out.push(
+      finding(
+        "variance-mismatch",
+        t.sheet.name,
+        row,
+        t.variance,
+        `Variance is ${pounds(t, stated.value)} but ${sum} = ${pounds(t, expected)} (${describeConvention(t.convention)}, ${t.conventionFrom === "header" ? "as its header states" : "as the other lines show"}${reversed})`,
+        { table: range, expected, actual: stated.value },
+      ),
+    );
+  }
+  return out;
+}
+
+function tableRange(b: TableBounds): string {
+  return `${cellAddress(b.headerRow, b.firstColumn)}:${cellAddress(b.lastRow, b.lastColumn)}`;
+}
+
+type Calculated = "variance" | "variancePct" | "status" | "rag";
+
+/** Titles of the columns written where the table has none; a projects RAG beside a judgement RAG says it is the budget's. */
+export const VARIANCE_TITLES: Record<Calculated, string> = {
+  variance: "Variance",
+  variancePct: "Variance %",
+  status: "Status",
+  rag: "Budget RAG",
+};
+
+const num = (sheet: SheetSnapshot, r: number, c: number) => {
+  const v = sheet.rows[r]?.[c]?.value;
+  return typeof v === "number" ? v : null;
+};
+
+function statusOf(over: number): string {
+  return over > 0 ? "Overspend" : over < 0 ? "Underspend" : "On budget";
+}
+
+function ragOf(over: number, budgetPounds: number, rule: RagRule): string {
+  if (over <= 0) return "Green";
+  return over >= Math.min(rule.percent * Math.abs(budgetPounds), rule.amount) ? "Red" : "Amber";
+}
+
+/**
+ * The variance columns as live formulas on every line: the stated Variance column where there is
+ * one (a council formula there is kept by guardWrites; a typed figure is replaced), and Variance %,
+ * Status and a budget RAG added where the table has none. Every formula follows the sheet's
+ * convention, and compares in whole pence of the sheet's units (ROUND to 2 + log10(scale) places).
+ */
+export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOperation[] {
+  const { sheet } = t;
+  const existing: Partial<Record<Calculated, number>> = {
+    ...(t.variance !== undefined ? { variance: t.variance } : {}),
+    ...(t.variancePct !== undefined ? { variancePct: t.variancePct } : {}),
+    ...(t.rag !== undefined ? { rag: t.rag } : {}),
+  };
+  const fields: Calculated[] = ["variance", "variancePct", "status", "rag"];
+  const missing = fields.filter((f) => existing[f] === undefined);
+  const { first, operations } = newColumns(
+    sheet,
+    t.bounds,
+    missing.length,
+    "edge",
+    missing.map((f) => VARIANCE_TITLES[f]),
+  );
+  const at = (f: Calculated) => existing[f] ?? first + missing.indexOf(f);
+  const places = 2 + Math.round(Math.log10(t.scale.multiplier));
+  const usual = t.convention === "forecast-minus-budget";
+  const cells: Record<Calculated, PlannedCell[]> = {
+    variance: [],
+    variancePct: [],
+    status: [],
+    rag: [],
+  };
+  for (const row of t.lines) {
+    const B = cellAddress(row, t.budget);
+    const F = cellAddress(row, t.forecast);
+    const V = cellAddress(row, at("variance"));
+    const b = num(sheet, row, t.budget);
+    const f = num(sheet, row, t.forecast);
+    const kept = t.variance === undefined ? undefined : sheet.rows[row]?.[t.variance];
+    // Columns reading a kept council formula cache what it shows, not what we would write.
+    const computed =
+      b === null || f === null ? null : inUnits(varianceOf(b, f, t.convention), t.scale);
+    const shown = kept?.formula ? kept.value : computed;
+    const v = typeof shown === "number" ? shown : null;
+    const overUnits = v === null ? null : usual ? v : -v;
+    const over = overUnits === null ? null : Math.round(toPounds(overUnits, t.scale) * 100) / 100;
+    cells.variance.push({
+      row,
+      formula: `=IF(AND(ISNUMBER(${F}),ISNUMBER(${B})),${usual ? `${F}-${B}` : `${B}-${F}`},"")`,
+      value: computed ?? "",
+    });
+    cells.variancePct.push({
+      row,
+      formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${B}=0,"",${V}/ABS(${B})),"")`,
+      value: v === null || b === null || b === 0 ? "" : v / Math.abs(b),
+    });
+    const overFormula = `ROUND(${usual ? V : `-${V}`},${places})`;
+    cells.status.push({
+      row,
+      formula: `=IF(ISNUMBER(${V}),IF(${overFormula}>0,"Overspend",IF(${overFormula}<0,"Underspend","On budget")),"")`,
+      value: over === null ? "" : statusOf(over),
+    });
+    const amount = rule.amount / t.scale.multiplier;
+    cells.rag.push({
+      row,
+      formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${overFormula}<=0,"Green",IF(${overFormula}>=MIN(${rule.percent}*ABS(${B}),${amount}),"Red","Amber")),"")`,
+      value: over === null || b === null ? "" : ragOf(over, toPounds(b, t.scale), rule),
+    });
+  }
+  const format = numberFormatOf(sheet, t.lines, t.budget);
+  for (const f of fields) {
+    // A RAG column the table already has is the council's (its own rule): it is left alone.
+    if (f === "rag" && existing.rag !== undefined) continue;
+    const isNew = existing[f] === undefined;
+    const write: ColumnWrite = {
+      kind: "column",
+      sheet: sheet.name,
+      table: tableRange(t.bounds),
+      column: at(f),
+      title: VARIANCE_TITLES[f],
+      header: isNew ? { row: t.bounds.headerRow, text: VARIANCE_TITLES[f] } : null,
+      cells: cells[f],
+      ...(f === "variancePct"
+        ? { numberFormat: "0.0%" }
+        : f === "variance" && format
+          ? { numberFormat: format }
+          : {}),
+      ...(isNew ? { styleFrom: t.bounds.lastColumn } : {}),
+    };
+    operations.push(write);
+  }
+  return guardWrites(sheet, t.bounds, operations, { money: true });
+}
+
+function numberFormatOf(sheet: SheetSnapshot, rows: readonly number[], column: number) {
+  for (const r of rows) {
+    const format = sheet.rows[r]?.[column]?.numberFormat;
+    if (format && format !== "General") return format;
+  }
+  return undefined;
+}
