@@ -2,8 +2,15 @@ import { cellAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { classifyRows, type Structure } from "../tables/sections";
-import { checkColumnTotals, checkMoneyCells, checkTotal, type TableRef } from "../tables/totals";
+import {
+  checkColumnTotals,
+  checkMoneyCells,
+  checkTotal,
+  headerText,
+  type TableRef,
+} from "../tables/totals";
 import { cellMoney, sumMoney, type Resolve } from "../tables/money";
+import { checkPercentCells } from "../tables/percent";
 import type { ParsedValue } from "../values";
 import type { FundingTable } from "./detect";
 import { layoutOf, yearParts, type FundingLayout } from "./layout";
@@ -13,7 +20,37 @@ export function structureOf(
   table: FundingTable,
   layout: FundingLayout,
 ): Structure {
-  return classifyRows(sheet, table.dataRows, layout.labels, layout.money);
+  const structure = classifyRows(sheet, table.dataRows, layout.labels, layout.money);
+  const sourceColumn = layout.sourceColumn;
+  if (sourceColumn === null) return structure;
+  const names = (row: number) => cellText(sheet.rows[row]?.[sourceColumn] ?? undefined) !== "";
+  return linesNamingSources(structure, names);
+}
+
+/**
+ * "10 | Home care capacity | … | Local Authority Better Care Grant" with its amount still blank
+ * reads like a numbered heading ("1 | EARLY HELP"), but a heading never names the source a line
+ * is funded from: such a row is a line of the block above it. A "heading" that closes with a
+ * total of its own is left as read.
+ */
+function linesNamingSources(structure: Structure, names: (row: number) => boolean): Structure {
+  const kinds = new Map(structure.kinds);
+  const sections = structure.sections.map((s) => ({ ...s, lines: [...s.lines] }));
+  const looseLines = [...structure.looseLines];
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
+    const row = section?.headingRow;
+    if (!section || row === null || row === undefined || !names(row) || section.totalRow !== null)
+      continue;
+    kinds.set(row, "line");
+    const before = sections[i - 1];
+    const into = before && before.totalRow === null ? before.lines : looseLines;
+    into.push(row, ...section.lines);
+    into.sort((a, b) => a - b);
+    sections.splice(i, 1);
+    i--;
+  }
+  return { kinds, sections, looseLines, grandTotals: structure.grandTotals };
 }
 
 function yearChoices(text: string): string {
@@ -82,6 +119,9 @@ export function checkFundingTable(
     );
   }
   checkMoneyCells(ref, valueRows, layout.money, out);
+  const lineRows = valueRows.filter((r) => structure.kinds.get(r) === "line");
+  checkPercentCells(ref, lineRows, layout.percents, out);
+  if (table.kind === "allocations") checkMissingAmounts(ref, layout, lineRows, out);
   // Across each line; TOTAL rows are checked down their columns, which implies the rest (and a
   // "tbc" stated total would make an across-check misfire).
   for (const row of valueRows.filter((r) => structure.kinds.get(r) === "line")) {
@@ -113,6 +153,40 @@ export function checkFundingTable(
   );
   checkRefs(ref, table, structure, out);
   return out;
+}
+
+/**
+ * A line of a long allocations table says what is funded and from which source; with no amount
+ * in any of its years it allocates nothing it names, which is a gap, not a nil ("tbc" is stated
+ * and is not a gap). Wide plans are different: a blank source column there means nil.
+ */
+function checkMissingAmounts(
+  ref: TableRef,
+  layout: FundingLayout,
+  lineRows: readonly number[],
+  out: Finding[],
+): void {
+  const columns = layout.years.flatMap((y) => y.plain);
+  const first = columns[0];
+  if (layout.sourceColumn === null || first === undefined) return;
+  const blank = (row: number, column: number) => {
+    const value = ref.sheet.rows[row]?.[column]?.value ?? null;
+    return value === null || (typeof value === "string" && value.trim() === "");
+  };
+  for (const row of lineRows) {
+    const source = cellText(ref.sheet.rows[row]?.[layout.sourceColumn] ?? undefined);
+    if (!source || !columns.every((c) => blank(row, c))) continue;
+    out.push(
+      finding(
+        "missing-value",
+        ref.sheet.name,
+        row,
+        first,
+        `${headerText(ref, first)} is blank on a line funded from ${source}`,
+        { table: ref.range },
+      ),
+    );
+  }
 }
 
 /**

@@ -37,6 +37,17 @@ export interface Reconciliation {
 }
 
 type Found = { sheet: SheetSnapshot; table: FundingTable };
+
+/**
+ * The tables whose lines spend sources' money: long allocations (a Source column) and wide
+ * funding plans whose columns are source × year ("2025/26" over "UKSPF £ | Council match £").
+ * A funding table of plain years (a grants register) names no source and spends none.
+ */
+function spendsBySource(f: Found): boolean {
+  if (f.table.kind === "allocations") return true;
+  if (f.table.kind !== "funding") return false;
+  return [...f.table.columns.values()].some((c) => c.role === "money" && c.source !== null);
+}
 const pence = (n: number) => Math.round(n * 100);
 
 /**
@@ -48,7 +59,7 @@ export function reconcile(
   overrides: Readonly<Record<string, string>>,
 ): { reconciliation: Reconciliation; findings: Finding[] } | null {
   const sourcesTable = found.find((f) => f.table.kind === "funding-sources");
-  const allocationTables = found.filter((f) => f.table.kind === "allocations");
+  const allocationTables = found.filter(spendsBySource);
   if (!sourcesTable || allocationTables.length === 0) return null;
   const available = availableFrom(sourcesTable.sheet, sourcesTable.table);
   const names = [...new Set(available.map((a) => a.source))];
