@@ -20,11 +20,57 @@ export function structureOf(
   table: FundingTable,
   layout: FundingLayout,
 ): Structure {
-  const structure = classifyRows(sheet, table.dataRows, layout.labels, layout.money);
+  const structure = totalsRows(
+    classifyRows(sheet, table.dataRows, layout.labels, layout.money),
+    (row) => subtotalsOnly(sheet, row, layout.money),
+  );
   const sourceColumn = layout.sourceColumn;
   if (sourceColumn === null) return structure;
   const names = (row: number) => cellText(sheet.rows[row]?.[sourceColumn] ?? undefined) !== "";
   return linesNamingSources(structure, names);
+}
+
+const SUBTOTAL_SUM = /^=\s*SUBTOTAL\(\s*(9|109)\s*,/i;
+
+/** Every figure of the row is a SUBTOTAL sum (an Excel table's totals row), whatever its label. */
+function subtotalsOnly(sheet: SheetSnapshot, row: number, money: readonly number[]): boolean {
+  const formulas = money.flatMap((c) => {
+    const cell = sheet.rows[row]?.[c];
+    return cell?.formula ? [cell.formula] : cell?.value === null || !cell ? [] : ["typed"];
+  });
+  return formulas.length > 0 && formulas.every((f) => SUBTOTAL_SUM.test(f));
+}
+
+/**
+ * An Excel table's totals row adds its column with SUBTOTAL(109, Table[Column]) — the sum of
+ * the rows left visible, nested subtotals ignored (support.microsoft.com/excel/subtotal-function)
+ * — and its label may be anything, or nothing. A row read as a line whose figures are all such
+ * sums is the grand total of the lines above it.
+ */
+function totalsRows(structure: Structure, isTotals: (row: number) => boolean): Structure {
+  const rows = [...structure.kinds].filter(([r, k]) => k === "line" && isTotals(r)).map(([r]) => r);
+  if (rows.length === 0) return structure;
+  const kinds = new Map(structure.kinds);
+  const sections = structure.sections.map((s) => ({ ...s, lines: [...s.lines] }));
+  const grandTotals = [...structure.grandTotals];
+  for (const row of rows) {
+    // The last line of a section without a total closes it; anywhere else it adds the lines above.
+    const section = sections.find((s) => s.lines.includes(row));
+    if (section && section.totalRow === null && section.lines[section.lines.length - 1] === row) {
+      section.lines.pop();
+      section.totalRow = row;
+      kinds.set(row, "section-total");
+    } else if (!section) {
+      grandTotals.push(row);
+      kinds.set(row, "grand-total");
+    }
+  }
+  return {
+    kinds,
+    sections,
+    looseLines: structure.looseLines.filter((r) => kinds.get(r) === "line"),
+    grandTotals: grandTotals.sort((a, b) => a - b),
+  };
 }
 
 /**
