@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { analyseWorkbook } from "../../src/core/analyse";
 import type { FundingTableReport } from "../../src/core/funding";
 import type { Finding } from "../../src/core/findings";
@@ -186,6 +187,10 @@ describe("a wide plan with the year merged over source columns", () => {
       "unconfirmed-funding Funding available!C4",
       "reconciliation-difference Funding available!C5",
     ]);
+    // Named by the whole header block: the year merged above and the source under it.
+    expect(a.findings.find((x) => x.code === "total-mismatch")?.message).toBe(
+      "2025/26 UKSPF £ is £70 but its lines (rows 10–11) sum to £100; its formula SUM(C11:C11) leaves out row 10",
+    );
     expect(a.findings.find((x) => x.code === "reconciliation-difference")).toMatchObject({
       source: "Council match funding",
       year: "2026/27",
@@ -318,5 +323,98 @@ describe("a grants register kept as an Excel table with a totals row", () => {
       "total-mismatch Register!E6",
       "total-mismatch Register!C7",
     ]);
+  });
+});
+
+describe("properties of reconciliation from line rows", () => {
+  const SOURCE_NAMES = ["Public Health Grant", "Homelessness Prevention Grant", "Council match"];
+  const SHORT = ["PHG", "HPG", "Council match"];
+  const line = fc.record({
+    source: fc.integer({ min: 0, max: 2 }),
+    amounts: fc.tuple(fc.integer({ min: 0, max: 500000 }), fc.integer({ min: 0, max: 500000 })),
+  });
+
+  function workbookOf(
+    sections: { source: number; amounts: [number, number] }[][],
+    planted: { source: number; year: number; delta: number } | null,
+  ) {
+    const allocations: Row[] = [["Ref", "Activity", "Source of funding", "2025/26 £", "2026/27 £"]];
+    const available = SOURCE_NAMES.map(() => [0, 0]);
+    sections.forEach((lines, s) => {
+      allocations.push([`${s + 1}`, `SECTION ${s + 1}`]);
+      const first = allocations.length + 1;
+      lines.forEach((l, i) => {
+        allocations.push([
+          `${s + 1}.${i + 1}`,
+          `Activity ${s}-${i}`,
+          SHORT[l.source] ?? "",
+          ...l.amounts,
+        ]);
+        const totals = available[l.source] as number[];
+        totals[0] = (totals[0] ?? 0) + l.amounts[0];
+        totals[1] = (totals[1] ?? 0) + l.amounts[1];
+      });
+      const last = allocations.length;
+      const sum = (k: 0 | 1) => lines.reduce((n, l) => n + l.amounts[k], 0);
+      allocations.push([
+        null,
+        `Total section ${s + 1}`,
+        null,
+        f(`=SUM(D${first}:D${last})`, sum(0)),
+        f(`=SUM(E${first}:E${last})`, sum(1)),
+      ]);
+    });
+    if (planted) {
+      const row = available[planted.source] as number[];
+      row[planted.year] = (row[planted.year] ?? 0) + planted.delta;
+    }
+    const sources: Row[] = [
+      ["Funding source", "2025/26 £", "2026/27 £"],
+      ...SOURCE_NAMES.map((name, i) => [name, ...(available[i] ?? [])]),
+    ];
+    return run(sheet("Sources", sources), sheet("Allocations", allocations));
+  }
+
+  it("finds exactly a planted difference, at the available cell, whatever the lines", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(line, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+        fc.option(
+          fc.record({
+            source: fc.integer({ min: 0, max: 2 }),
+            year: fc.integer({ min: 0, max: 1 }),
+            delta: fc.integer({ min: 1, max: 100000 }),
+          }),
+          { nil: null },
+        ),
+        (sections, planted) => {
+          const a = workbookOf(sections, planted);
+          const expected = planted
+            ? [`reconciliation-difference Sources!${"BC"[planted.year]}${planted.source + 2}`]
+            : [];
+          expect(brief(a.findings)).toEqual(expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("reordering lines inside a section changes no total and no reconciliation", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(line, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (sections, seed) => {
+          const shuffled = sections.map((lines, s) =>
+            lines.map((_, i) => lines[(i + seed + s) % lines.length] ?? lines[i]!),
+          );
+          const before = workbookOf(sections, null);
+          const after = workbookOf(shuffled, null);
+          expect(brief(after.findings)).toEqual(brief(before.findings));
+          expect(after.reconciliation?.lines).toEqual(before.reconciliation?.lines);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

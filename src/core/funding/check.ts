@@ -11,6 +11,7 @@ import {
 } from "../tables/totals";
 import { cellMoney, sumMoney, type Resolve } from "../tables/money";
 import { checkPercentCells } from "../tables/percent";
+import { shownCell } from "../tables/header-block";
 import type { ParsedValue } from "../values";
 import type { FundingTable } from "./detect";
 import { layoutOf, yearParts, type FundingLayout } from "./layout";
@@ -141,6 +142,24 @@ function recomputedLineTotals(
   return resolve;
 }
 
+/** "2025/26 Total £": a column's words from every row of its header block, merges included. */
+function blockNames(
+  sheet: SheetSnapshot,
+  headerRows: readonly number[],
+  layout: FundingLayout,
+): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const column of [...layout.money, ...layout.percents]) {
+    const words: string[] = [];
+    for (const row of headerRows) {
+      const text = cellText(shownCell(sheet, row, column)).trim();
+      if (text && words[words.length - 1] !== text) words.push(text);
+    }
+    if (words.length > 0) names.set(column, words.join(" "));
+  }
+  return names;
+}
+
 /** Every stated total in a funding table re-summed from its parts; bad amounts; ambiguous years. */
 export function checkFundingTable(
   sheet: SheetSnapshot,
@@ -153,6 +172,7 @@ export function checkFundingTable(
     sheet,
     headerRow: table.headerRow,
     range: rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn),
+    ...(table.headerRows ? { names: blockNames(sheet, table.headerRows, layout) } : {}),
   };
   const valueRows = table.dataRows.filter((r) => structure.kinds.get(r) !== "heading");
   for (const a of layout.ambiguous) {

@@ -10,10 +10,19 @@ export interface TableRef {
   sheet: SheetSnapshot;
   headerRow: number;
   range: string;
+  /**
+   * Column names read from a header block ("2025/26 Total £"), for tables whose first header row
+   * alone does not name every column (a year merged over sub-headers).
+   */
+  names?: ReadonlyMap<number, string>;
 }
 
 export function headerText(t: TableRef, column: number): string {
-  return cellText(t.sheet.rows[t.headerRow]?.[column] ?? undefined) || columnLetter(column);
+  return (
+    t.names?.get(column) ||
+    cellText(t.sheet.rows[t.headerRow]?.[column] ?? undefined) ||
+    columnLetter(column)
+  );
 }
 
 function unconfirmedNote(count: number): string {
