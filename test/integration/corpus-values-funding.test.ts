@@ -4,11 +4,15 @@ import { shortName } from "../../src/core/reconcile/match";
 import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
 import {
   applyAndRecalculate,
+  asOfSerial,
+  CORPUS,
   expectedFiles,
   type ExpectedFile,
   type ExpectedValues,
 } from "../helpers/corpus";
 import { findSoffice } from "../helpers/libreoffice";
+import { loadFile } from "../helpers/xlsx";
+import { analyseWorkbook } from "../../src/core/analyse";
 
 /**
  * The funding corpus files (sources, allocations, wide plans, a grants register) applied with the
@@ -132,6 +136,73 @@ withLibreOffice("funding corpus, calculated values after apply and LibreOffice",
         got.push({ where, ...shown(applied.analysis, model, line, read) });
       }
       expect(got).toEqual(want);
+    });
+  }
+});
+
+interface ExpectedReconciliation {
+  source: string;
+  year: string;
+  allocated: number;
+  available: number | "tbc";
+  difference?: number;
+  status?: string;
+}
+
+interface ExpectedWarning {
+  code: string;
+  cell: string;
+  source?: string;
+  year?: string;
+  amount?: number;
+  allocationCells?: string[];
+}
+
+describe("funding corpus, reconciled per source and year as expected.json says", () => {
+  for (const file of files) {
+    it(`${file.file}: every source and year, and the cells behind each unconfirmed amount`, async () => {
+      const { snapshot } = await loadFile(`${CORPUS}/${file.file}`);
+      const analysis = analyseWorkbook(snapshot, { asOf: asOfSerial(file.asOf) });
+      const expected = (file as unknown as { reconciliation: ExpectedReconciliation[] })
+        .reconciliation;
+      const lines = analysis.reconciliation?.lines ?? [];
+      const want = expected
+        .map((e) => ({
+          source: shortName(e.source),
+          year: e.year,
+          allocated: e.allocated,
+          available: e.available === "tbc" ? null : e.available,
+          difference: e.difference ?? null,
+        }))
+        .sort((a, b) => `${a.source}${a.year}`.localeCompare(`${b.source}${b.year}`));
+      const got = lines
+        .map((l) => ({
+          source: l.source,
+          year: l.year,
+          allocated: l.allocated,
+          available: l.available,
+          difference: l.difference,
+        }))
+        .sort((a, b) => `${a.source}${a.year}`.localeCompare(`${b.source}${b.year}`));
+      expect(got).toEqual(want);
+      const warnings = (file.warnings as ExpectedWarning[]).map((w) => ({
+        cell: w.cell,
+        source: shortName(w.source ?? ""),
+        year: w.year,
+        amount: w.amount,
+        allocationCells: w.allocationCells,
+      }));
+      expect(
+        analysis.findings
+          .filter((x) => x.code === "unconfirmed-funding")
+          .map((x) => ({
+            cell: x.cell,
+            source: x.source,
+            year: x.year,
+            amount: x.amount,
+            allocationCells: x.allocationCells,
+          })),
+      ).toEqual(expect.arrayContaining(warnings));
     });
   }
 });

@@ -1,8 +1,8 @@
-import { rangeAddress } from "../a1";
+import { cellAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { FundingTable } from "../funding/detect";
 import type { SheetSnapshot } from "../snapshot";
-import { formatMoney, sumMoney } from "../tables/money";
+import { formatMoney, sheetRef, sumMoney } from "../tables/money";
 import { allocatedFrom, availableFrom, type Allocated, type Available } from "./extract";
 import { matchSource, shortName, type MatchHow } from "./match";
 
@@ -49,6 +49,20 @@ function spendsBySource(f: Found): boolean {
   return [...f.table.columns.values()].some((c) => c.role === "money" && c.source !== null);
 }
 const pence = (n: number) => Math.round(n * 100);
+
+/**
+ * The line cells that hold money for a source and year, as a person would look them up: "G12",
+ * or "Allocations!G12" when the money is spread over tables on several sheets.
+ */
+function cellsHoldingMoney(parts: readonly (Allocated & { sheetSnapshot: SheetSnapshot })[]) {
+  const many = new Set(parts.map((p) => p.sheet)).size > 1;
+  return parts.flatMap((p) =>
+    p.cells
+      .filter(([r, c]) => sumMoney(p.sheetSnapshot, [[r, c]]).total !== 0)
+      .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+      .map(([r, c]) => `${many ? sheetRef(p.sheet) : ""}${cellAddress(r, c)}`),
+  );
+}
 
 /**
  * Sources against allocations, per source and year. Needs one sources table and at least one
@@ -121,6 +135,7 @@ export function reconcile(
       }
       lines.push(line);
       cells.push({ available: avail, allocated: parts });
+      const allocationCells = cellsHoldingMoney(parts);
       const [row, column] = avail?.cell ?? parts[0]?.anchor ?? [0, 0];
       const at = avail ? sheetName : (parts[0]?.sheet ?? sheetName);
       if (line.status === "difference" && line.difference !== null) {
@@ -132,6 +147,8 @@ export function reconcile(
             difference: line.difference,
             expected: line.available,
             actual: total,
+            allocated: total,
+            allocationCells,
             table: tableOf(at),
           }),
         );
@@ -144,7 +161,7 @@ export function reconcile(
             row,
             column,
             `${formatMoney(total)} is allocated against ${name} in ${year}, whose funding ${what}`,
-            { source: name, year, amount: total, table: tableOf(at) },
+            { source: name, year, amount: total, allocationCells, table: tableOf(at) },
           ),
         );
       }
