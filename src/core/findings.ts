@@ -46,6 +46,8 @@ export const FindingSchema = z.object({
   year: z.string().optional(),
   difference: z.number().optional(),
   amount: z.number().optional(),
+  /** Reconciliation findings: the line cells holding the money allocated ("G12"). */
+  allocationCells: z.array(z.string()).optional(),
   /** Decision findings: the decision reference cited, and what it approved against what was allocated. */
   decision: z.string().optional(),
   approved: z.number().optional(),

@@ -11,7 +11,7 @@ describe("emiep-funding-2008.xlsx", () => {
     const tables = analysis.tables as FundingTableReport[];
     expect(tables.map((t) => [t.sheet, t.kind, t.range, t.years])).toEqual([
       ["Funding sources", "funding-sources", "A5:C9", ["2008/09", "2009/10"]],
-      ["Appendix 2", "allocations", "A3:K29", ["2008/09", "2009/10"]],
+      ["Appendix 2", "funding", "A3:K29", ["2008/09", "2009/10"]],
     ]);
     const appendix = tables[1];
     expect(appendix?.sections).toEqual([

@@ -38,9 +38,10 @@ const WIDE: Row[] = [
 
 describe("funding tables", () => {
   it("reads a wide source × year layout with sections and totals", () => {
+    // A wide plan keys its lines by what they fund; its sources are columns: kind "funding".
     expect(funding(WIDE)).toEqual([
       expect.objectContaining({
-        kind: "allocations",
+        kind: "funding",
         range: "A3:G11",
         headerRow: 3,
         years: ["2008/09", "2009/10"],

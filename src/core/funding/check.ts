@@ -2,8 +2,16 @@ import { cellAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { classifyRows, type Structure } from "../tables/sections";
-import { checkColumnTotals, checkMoneyCells, checkTotal, type TableRef } from "../tables/totals";
+import {
+  checkColumnTotals,
+  checkMoneyCells,
+  checkTotal,
+  headerText,
+  type TableRef,
+} from "../tables/totals";
 import { cellMoney, sumMoney, type Resolve } from "../tables/money";
+import { checkPercentCells } from "../tables/percent";
+import { shownCell } from "../tables/header-block";
 import type { ParsedValue } from "../values";
 import type { FundingTable } from "./detect";
 import { layoutOf, yearParts, type FundingLayout } from "./column-groups";
@@ -13,7 +21,83 @@ export function structureOf(
   table: FundingTable,
   layout: FundingLayout,
 ): Structure {
-  return classifyRows(sheet, table.dataRows, layout.labels, layout.money);
+  const structure = totalsRows(
+    classifyRows(sheet, table.dataRows, layout.labels, layout.money),
+    (row) => subtotalsOnly(sheet, row, layout.money),
+  );
+  const sourceColumn = layout.sourceColumn;
+  if (sourceColumn === null) return structure;
+  const names = (row: number) => cellText(sheet.rows[row]?.[sourceColumn] ?? undefined) !== "";
+  return linesNamingSources(structure, names);
+}
+
+const SUBTOTAL_SUM = /^=\s*SUBTOTAL\(\s*(9|109)\s*,/i;
+
+/** Every figure of the row is a SUBTOTAL sum (an Excel table's totals row), whatever its label. */
+function subtotalsOnly(sheet: SheetSnapshot, row: number, money: readonly number[]): boolean {
+  const formulas = money.flatMap((c) => {
+    const cell = sheet.rows[row]?.[c];
+    return cell?.formula ? [cell.formula] : cell?.value === null || !cell ? [] : ["typed"];
+  });
+  return formulas.length > 0 && formulas.every((f) => SUBTOTAL_SUM.test(f));
+}
+
+/**
+ * An Excel table's totals row adds its column with SUBTOTAL(109, Table[Column]) — the sum of
+ * the rows left visible, nested subtotals ignored (support.microsoft.com/excel/subtotal-function)
+ * — and its label may be anything, or nothing. A row read as a line whose figures are all such
+ * sums is the grand total of the lines above it.
+ */
+function totalsRows(structure: Structure, isTotals: (row: number) => boolean): Structure {
+  const rows = [...structure.kinds].filter(([r, k]) => k === "line" && isTotals(r)).map(([r]) => r);
+  if (rows.length === 0) return structure;
+  const kinds = new Map(structure.kinds);
+  const sections = structure.sections.map((s) => ({ ...s, lines: [...s.lines] }));
+  const grandTotals = [...structure.grandTotals];
+  for (const row of rows) {
+    // The last line of a section without a total closes it; anywhere else it adds the lines above.
+    const section = sections.find((s) => s.lines.includes(row));
+    if (section && section.totalRow === null && section.lines[section.lines.length - 1] === row) {
+      section.lines.pop();
+      section.totalRow = row;
+      kinds.set(row, "section-total");
+    } else if (!section) {
+      grandTotals.push(row);
+      kinds.set(row, "grand-total");
+    }
+  }
+  return {
+    kinds,
+    sections,
+    looseLines: structure.looseLines.filter((r) => kinds.get(r) === "line"),
+    grandTotals: grandTotals.sort((a, b) => a - b),
+  };
+}
+
+/**
+ * "10 | Home care capacity | … | Local Authority Better Care Grant" with its amount still blank
+ * reads like a numbered heading ("1 | EARLY HELP"), but a heading never names the source a line
+ * is funded from: such a row is a line of the block above it. A "heading" that closes with a
+ * total of its own is left as read.
+ */
+function linesNamingSources(structure: Structure, names: (row: number) => boolean): Structure {
+  const kinds = new Map(structure.kinds);
+  const sections = structure.sections.map((s) => ({ ...s, lines: [...s.lines] }));
+  const looseLines = [...structure.looseLines];
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
+    const row = section?.headingRow;
+    if (!section || row === null || row === undefined || !names(row) || section.totalRow !== null)
+      continue;
+    kinds.set(row, "line");
+    const before = sections[i - 1];
+    const into = before && before.totalRow === null ? before.lines : looseLines;
+    into.push(row, ...section.lines);
+    into.sort((a, b) => a - b);
+    sections.splice(i, 1);
+    i--;
+  }
+  return { kinds, sections, looseLines, grandTotals: structure.grandTotals };
 }
 
 function yearChoices(text: string): string {
@@ -58,6 +142,24 @@ function recomputedLineTotals(
   return resolve;
 }
 
+/** "2025/26 Total £": a column's words from every row of its header block, merges included. */
+function blockNames(
+  sheet: SheetSnapshot,
+  headerRows: readonly number[],
+  layout: FundingLayout,
+): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const column of [...layout.money, ...layout.percents]) {
+    const words: string[] = [];
+    for (const row of headerRows) {
+      const text = cellText(shownCell(sheet, row, column)).trim();
+      if (text && words[words.length - 1] !== text) words.push(text);
+    }
+    if (words.length > 0) names.set(column, words.join(" "));
+  }
+  return names;
+}
+
 /** Every stated total in a funding table re-summed from its parts; bad amounts; ambiguous years. */
 export function checkFundingTable(
   sheet: SheetSnapshot,
@@ -70,6 +172,7 @@ export function checkFundingTable(
     sheet,
     headerRow: table.headerRow,
     range: rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn),
+    ...(table.headerRows ? { names: blockNames(sheet, table.headerRows, layout) } : {}),
   };
   const valueRows = table.dataRows.filter((r) => structure.kinds.get(r) !== "heading");
   for (const a of layout.ambiguous) {
@@ -82,6 +185,9 @@ export function checkFundingTable(
     );
   }
   checkMoneyCells(ref, valueRows, layout.money, out);
+  const lineRows = valueRows.filter((r) => structure.kinds.get(r) === "line");
+  checkPercentCells(ref, lineRows, layout.percents, out);
+  if (table.kind === "allocations") checkMissingAmounts(ref, layout, lineRows, out);
   // Across each line; TOTAL rows are checked down their columns, which implies the rest (and a
   // "tbc" stated total would make an across-check misfire).
   for (const row of valueRows.filter((r) => structure.kinds.get(r) === "line")) {
@@ -113,6 +219,40 @@ export function checkFundingTable(
   );
   checkRefs(ref, table, structure, out);
   return out;
+}
+
+/**
+ * A line of a long allocations table says what is funded and from which source; with no amount
+ * in any of its years it allocates nothing it names, which is a gap, not a nil ("tbc" is stated
+ * and is not a gap). Wide plans are different: a blank source column there means nil.
+ */
+function checkMissingAmounts(
+  ref: TableRef,
+  layout: FundingLayout,
+  lineRows: readonly number[],
+  out: Finding[],
+): void {
+  const columns = layout.years.flatMap((y) => y.plain);
+  const first = columns[0];
+  if (layout.sourceColumn === null || first === undefined) return;
+  const blank = (row: number, column: number) => {
+    const value = ref.sheet.rows[row]?.[column]?.value ?? null;
+    return value === null || (typeof value === "string" && value.trim() === "");
+  };
+  for (const row of lineRows) {
+    const source = cellText(ref.sheet.rows[row]?.[layout.sourceColumn] ?? undefined);
+    if (!source || !columns.every((c) => blank(row, c))) continue;
+    out.push(
+      finding(
+        "missing-value",
+        ref.sheet.name,
+        row,
+        first,
+        `${headerText(ref, first)} is blank on a line funded from ${source}`,
+        { table: ref.range },
+      ),
+    );
+  }
 }
 
 /**

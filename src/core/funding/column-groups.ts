@@ -17,8 +17,12 @@ export interface FundingLayout {
   years: YearColumns[];
   /** The total-across-years column, if the sheet has one. */
   totalColumn: number | null;
-  /** Every money column: sources, year totals, plain years, the total column. */
+  /** Every money column: sources, year totals, plain years, the total column, the others. */
   money: number[];
+  /** Money that is neither available nor a year: a sources sheet's allocated and difference columns. */
+  others: number[];
+  /** Columns of shares typed as percentages (0–100%), not money. */
+  percents: number[];
   ambiguous: { column: number; text: string }[];
 }
 
@@ -28,6 +32,8 @@ export function layoutOf(table: FundingTable): FundingLayout {
   const ambiguous: { column: number; text: string }[] = [];
   let sourceColumn: number | null = null;
   let totalColumn: number | null = null;
+  const others: number[] = [];
+  const percents: number[] = [];
   for (const [column, role] of [...table.columns.entries()].sort((a, b) => a[0] - b[0])) {
     if (role.role === "ref" || role.role === "label") labels.push(column);
     else if (role.role === "source") {
@@ -35,6 +41,8 @@ export function layoutOf(table: FundingTable): FundingLayout {
       labels.push(column);
     } else if (role.role === "total") totalColumn ??= column;
     else if (role.role === "ambiguous-year") ambiguous.push({ column, text: role.text });
+    else if (role.role === "allocated" || role.role === "difference") others.push(column);
+    else if (role.role === "percent") percents.push(column);
     else if (role.role === "money") {
       const entry = years.get(role.year) ?? {
         year: role.year,
@@ -56,8 +64,9 @@ export function layoutOf(table: FundingTable): FundingLayout {
       ...(y.total === null ? [] : [y.total]),
     ]),
     ...(totalColumn === null ? [] : [totalColumn]),
+    ...others,
   ].sort((a, b) => a - b);
-  return { labels, sourceColumn, years: ordered, totalColumn, money, ambiguous };
+  return { labels, sourceColumn, years: ordered, totalColumn, money, others, percents, ambiguous };
 }
 
 /** The columns whose sum is a row's total for one year. */

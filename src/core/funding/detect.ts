@@ -12,6 +12,7 @@ import {
 import { LEGEND_MARKER } from "../tables/keys";
 import { classifyFundingHeader, type FundingColumn } from "../tables/funding-columns";
 import { headerRuns, readHeaderBlock } from "../tables/header-block";
+import { parseYearLabel } from "../tables/years";
 
 export type FundingKind = "funding" | "funding-sources" | "allocations";
 
@@ -46,10 +47,41 @@ export function matchFundingHeader(
     const column = classifyFundingHeader(cell.value.trim());
     if (column) columns.set(c, column);
   }
-  const roles = [...columns.values()];
-  const years = roles.filter((r) => r.role === "money" || r.role === "ambiguous-year").length;
-  const labelled = roles.some((r) => r.role === "label" || r.role === "source" || r.role === "ref");
-  return years >= 2 || (years === 1 && labelled) ? { columns } : null;
+  yearFromTitle(sheet, row, columns);
+  return enoughColumns(columns) ? { columns } : null;
+}
+
+/**
+ * A single-year sheet names its year once, in the title ("Better Care Fund 2025-26 Planning
+ * Template") or the sheet name, and heads its money "Income (£)". Yearless money columns take
+ * that year when the title names exactly one; otherwise they are not read as money at all, and a
+ * yearless amount beside year columns is left alone (it is not one of the years).
+ */
+function yearFromTitle(sheet: SheetSnapshot, row: number, columns: Map<number, FundingColumn>) {
+  const amounts = [...columns].filter(([, role]) => role.role === "amount").map(([c]) => c);
+  if (amounts.length === 0) return;
+  const hasYears = [...columns.values()].some((r) => r.role === "money");
+  const year = hasYears ? null : titleYear(sheet, row);
+  for (const column of amounts) {
+    if (year) columns.set(column, { role: "money", year, source: null, total: false });
+    else columns.delete(column);
+  }
+}
+
+const TITLE_ROWS = 6;
+
+/** The one financial year the title rows above a header (or the sheet's name) state, if any. */
+export function titleYear(sheet: SheetSnapshot, headerRow: number): string | null {
+  const years = new Set<string>();
+  const note = (text: string) => {
+    const parsed = parseYearLabel(text);
+    if (parsed?.label.kind === "year") years.add(parsed.label.year);
+  };
+  for (let r = Math.max(0, headerRow - TITLE_ROWS); r < headerRow; r++)
+    for (const cell of sheet.rows[r] ?? [])
+      if (typeof cell?.value === "string" && cell.value.length <= 120) note(cell.value);
+  if (years.size === 0) note(sheet.name);
+  return years.size === 1 ? ([...years][0] ?? null) : null;
 }
 
 function enoughColumns(columns: Map<number, FundingColumn>): boolean {
@@ -79,6 +111,7 @@ function matchFundingBlock(
     const role = classifyFundingHeader(text);
     if (role) columns.set(column.column, role);
   }
+  yearFromTitle(sheet, row, columns);
   if (!enoughColumns(columns)) return null;
   const named = new Set(block.columns.map((c) => c.column));
   let first = Math.min(...columns.keys());
@@ -88,12 +121,36 @@ function matchFundingBlock(
   return { columns, bottom: block.bottom, first, last };
 }
 
+/**
+ * Which funding table this is, by the columns that name its lines (those left of its money;
+ * "Notes" or "Grant officer" after the money describe lines, they do not key them):
+ * - `funding-sources`: lines are the sources themselves (a Source column and money by year);
+ * - `allocations`: a long table whose lines name what is funded and, in a Source column, from
+ *   which source (one source per line, so a scheme may take several lines);
+ * - `funding`: money by year per line with no Source column — a wide plan with source × year
+ *   columns ("2025/26" over "UKSPF £ | Council match £"), or a register of grants.
+ */
+/** The kind, with a sources sheet's own allocated/difference columns kept only on a sources table. */
+function kindAndColumns(columns: Map<number, FundingColumn>): {
+  kind: FundingKind;
+  columns: Map<number, FundingColumn>;
+} {
+  const kind = kindOf(columns);
+  if (kind === "funding-sources") return { kind, columns };
+  const kept = new Map(
+    [...columns].filter(([, r]) => r.role !== "allocated" && r.role !== "difference"),
+  );
+  return { kind, columns: kept };
+}
+
 function kindOf(columns: Map<number, FundingColumn>): FundingKind {
-  const roles = [...columns.values()];
-  if (roles.some((r) => r.role === "money" && r.source !== null)) return "allocations";
-  const source = roles.some((r) => r.role === "source");
-  const label = roles.some((r) => r.role === "label");
-  if (source && label) return "allocations";
+  const entries = [...columns.entries()];
+  if (entries.some(([, r]) => r.role === "money" && r.source !== null)) return "funding";
+  const money = entries.filter(([, r]) => r.role === "money").map(([c]) => c);
+  const firstMoney = money.length > 0 ? Math.min(...money) : Infinity;
+  const keys = entries.filter(([c]) => c < firstMoney).map(([, r]) => r.role);
+  const source = keys.includes("source");
+  if (source && (keys.includes("label") || keys.includes("ref"))) return "allocations";
   return source ? "funding-sources" : "funding";
 }
 
@@ -127,9 +184,8 @@ export function detectFundingTables(
         );
       });
       tables.push({
-        kind: kindOf(header.columns),
+        ...kindAndColumns(header.columns),
         ...tableBounds(sheet, r, first, last, extent),
-        columns: header.columns,
       });
       r = extent.lastRow;
       break;
@@ -172,9 +228,8 @@ function blockTable(
       );
     });
     return {
-      kind: kindOf(header.columns),
+      ...kindAndColumns(header.columns),
       ...tableBounds(sheet, row, first, last, extent),
-      columns: header.columns,
       headerRows: Array.from({ length: header.bottom - row + 1 }, (_, k) => row + k),
     };
   }

@@ -1,8 +1,8 @@
 import { rangeAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
-import type { SheetSnapshot } from "../snapshot";
-import { sumFormula, type At } from "../tables/money";
+import { cellText, type SheetSnapshot } from "../snapshot";
+import { samePence, sumFormula, sumMoney, type At } from "../tables/money";
 import type { Structure } from "../tables/sections";
 import { parseMoney } from "../values";
 import { grandParts } from "../tables/totals";
@@ -65,6 +65,41 @@ function formatOf(sheet: SheetSnapshot, table: FundingTable, layout: FundingLayo
     }
   }
   return "#,##0";
+}
+
+/**
+ * A row-total column whose lines carry formulas is a calculated column (in an Excel table, one
+ * formula for the whole column, e.g. =SUM(GrantsRegister[[#This Row],[2025/26 £]:[2026/27 £]])).
+ * A line where a typed number has replaced that formula and disagrees with its parts gets the
+ * column's formula back (the same text when the column's formula does not depend on the row, as a
+ * [#This Row] reference, else a SUM of the line's parts); the typed figure is reported as a
+ * total-mismatch by the check. Typed columns (a raw export with no formulas) are left as typed.
+ */
+function restoredLineTotals(
+  sheet: SheetSnapshot,
+  lines: readonly number[],
+  column: number,
+  parts: readonly number[],
+): PlannedCell[] {
+  const formulas = lines.flatMap((r) => {
+    const formula = sheet.rows[r]?.[column]?.formula;
+    return formula ? [formula] : [];
+  });
+  if (formulas.length * 2 <= lines.length) return [];
+  const shared =
+    formulas.every((f) => f === formulas[0]) && /\[#This Row\]/i.test(formulas[0] ?? "")
+      ? (formulas[0] ?? null)
+      : null;
+  const out: PlannedCell[] = [];
+  for (const row of lines) {
+    const cell = sheet.rows[row]?.[column];
+    if (!cell || cell.formula || typeof cell.value !== "number") continue;
+    const cells = parts.map((c) => [row, c] as const);
+    const sum = sumMoney(sheet, cells);
+    if (samePence(sum.total, cell.value)) continue;
+    out.push({ row, formula: shared ?? sumFormula(cells), value: sum.total });
+  }
+  return out;
 }
 
 /**
@@ -167,6 +202,28 @@ export function planFundingTable(
     fill(columnFor(grandColumn, "Total all years", needsGrand), (row) =>
       perYear.map((c) => [row, c] as const),
     );
+  }
+
+  if (!options.replaceTotals) {
+    const targets: { column: number; title: string; parts: number[] }[] = [];
+    for (const y of layout.years)
+      if (y.total !== null && y.sources.length > 0)
+        targets.push({
+          column: y.total,
+          title: `Total ${y.year}`,
+          parts: y.sources.map((s) => s.column),
+        });
+    if (layout.totalColumn !== null)
+      targets.push({
+        column: layout.totalColumn,
+        title: "Total all years",
+        parts: layout.years.flatMap((y) => (y.total !== null ? [y.total] : yearParts(y))),
+      });
+    for (const target of targets) {
+      const header = cellText(sheet.rows[table.headerRow]?.[target.column] ?? undefined);
+      for (const cell of restoredLineTotals(sheet, lines, target.column, target.parts))
+        columnFor(target.column, header || target.title, false).cells.push(cell);
+    }
   }
 
   const numberFormat = formatOf(sheet, table, layout);

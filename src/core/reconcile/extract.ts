@@ -1,6 +1,6 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
-import { classifyRows } from "../tables/sections";
+import { structureOf } from "../funding/check";
 import type { At } from "../tables/money";
 import type { FundingTable } from "../funding/detect";
 import { layoutOf } from "../funding/column-groups";
@@ -26,7 +26,7 @@ export interface Allocated {
 
 export function availableFrom(sheet: SheetSnapshot, table: FundingTable): Available[] {
   const layout = layoutOf(table);
-  const structure = classifyRows(sheet, table.dataRows, layout.labels, layout.money);
+  const structure = structureOf(sheet, table, layout);
   const nameColumn = layout.sourceColumn ?? layout.labels[0];
   const out: Available[] = [];
   for (const row of table.dataRows) {
@@ -51,7 +51,7 @@ export function availableFrom(sheet: SheetSnapshot, table: FundingTable): Availa
 
 export function allocatedFrom(sheet: SheetSnapshot, table: FundingTable): Allocated[] {
   const layout = layoutOf(table);
-  const structure = classifyRows(sheet, table.dataRows, layout.labels, layout.money);
+  const structure = structureOf(sheet, table, layout);
   const lines = table.dataRows.filter((r) => structure.kinds.get(r) === "line");
   const byKey = new Map<string, Allocated>();
   const add = (name: string, year: string, cell: At, anchor: At) => {

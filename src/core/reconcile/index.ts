@@ -1,8 +1,8 @@
-import { rangeAddress } from "../a1";
+import { cellAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { FundingTable } from "../funding/detect";
 import type { SheetSnapshot } from "../snapshot";
-import { formatMoney, sumMoney } from "../tables/money";
+import { formatMoney, sheetRef, sumMoney } from "../tables/money";
 import { allocatedFrom, availableFrom, type Allocated, type Available } from "./extract";
 import { matchSource, shortName, type MatchHow } from "./match";
 import { toPence as pence } from "../tables/money";
@@ -40,6 +40,31 @@ export interface Reconciliation {
 type Found = { sheet: SheetSnapshot; table: FundingTable };
 
 /**
+ * The tables whose lines spend sources' money: long allocations (a Source column) and wide
+ * funding plans whose columns are source × year ("2025/26" over "UKSPF £ | Council match £").
+ * A funding table of plain years (a grants register) names no source and spends none.
+ */
+function spendsBySource(f: Found): boolean {
+  if (f.table.kind === "allocations") return true;
+  if (f.table.kind !== "funding") return false;
+  return [...f.table.columns.values()].some((c) => c.role === "money" && c.source !== null);
+}
+
+/**
+ * The line cells that hold money for a source and year, as a person would look them up: "G12",
+ * or "Allocations!G12" when the money is spread over tables on several sheets.
+ */
+function cellsHoldingMoney(parts: readonly (Allocated & { sheetSnapshot: SheetSnapshot })[]) {
+  const many = new Set(parts.map((p) => p.sheet)).size > 1;
+  return parts.flatMap((p) =>
+    p.cells
+      .filter(([r, c]) => sumMoney(p.sheetSnapshot, [[r, c]]).total !== 0)
+      .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+      .map(([r, c]) => `${many ? sheetRef(p.sheet) : ""}${cellAddress(r, c)}`),
+  );
+}
+
+/**
  * Sources against allocations, per source and year. Needs one sources table and at least one
  * allocations table in the workbook; returns null otherwise.
  */
@@ -48,7 +73,7 @@ export function reconcile(
   overrides: Readonly<Record<string, string>>,
 ): { reconciliation: Reconciliation; findings: Finding[] } | null {
   const sourcesTable = found.find((f) => f.table.kind === "funding-sources");
-  const allocationTables = found.filter((f) => f.table.kind === "allocations");
+  const allocationTables = found.filter(spendsBySource);
   if (!sourcesTable || allocationTables.length === 0) return null;
   const available = availableFrom(sourcesTable.sheet, sourcesTable.table);
   const names = [...new Set(available.map((a) => a.source))];
@@ -110,6 +135,7 @@ export function reconcile(
       }
       lines.push(line);
       cells.push({ available: avail, allocated: parts });
+      const allocationCells = cellsHoldingMoney(parts);
       const [row, column] = avail?.cell ?? parts[0]?.anchor ?? [0, 0];
       const at = avail ? sheetName : (parts[0]?.sheet ?? sheetName);
       if (line.status === "difference" && line.difference !== null) {
@@ -121,6 +147,8 @@ export function reconcile(
             difference: line.difference,
             expected: line.available,
             actual: total,
+            allocated: total,
+            allocationCells,
             table: tableOf(at),
           }),
         );
@@ -133,7 +161,7 @@ export function reconcile(
             row,
             column,
             `${formatMoney(total)} is allocated against ${name} in ${year}, whose funding ${what}`,
-            { source: name, year, amount: total, table: tableOf(at) },
+            { source: name, year, amount: total, allocationCells, table: tableOf(at) },
           ),
         );
       }

@@ -46,6 +46,24 @@ export function shortName(name: string): string {
   return name.split(/\s[(–—-]\s?|\(/)[0]?.trim() || name.trim();
 }
 
+/**
+ * An acronym built from the starts of consecutive words, not only their initials: "UKSPF" is
+ * UK + Shared + Prosperity + Fund, "DfE" Department for Education (a small word may give nothing).
+ */
+export function spelledByPrefixes(acronym: string, sourceWords: readonly string[]): boolean {
+  const from = (i: number, start: number): boolean => {
+    if (i === acronym.length) return true;
+    const word = sourceWords[start];
+    if (word === undefined) return false;
+    for (let n = Math.min(word.length, acronym.length - i); n >= 1; n--)
+      if (acronym.startsWith(word.slice(0, n), i) && from(i + n, start + 1)) return true;
+    return STOP.has(word) && from(i, start + 1);
+  };
+  for (let start = 0; start < sourceWords.length; start++)
+    if (sourceWords[start]?.[0] === acronym[0] && from(0, start)) return true;
+  return false;
+}
+
 function score(allocation: string, source: string): { score: number; how: MatchHow } | null {
   const a = meaningful(allocation);
   const s = meaningful(source);
@@ -57,8 +75,13 @@ function score(allocation: string, source: string): { score: number; how: MatchH
   const initials = words(source)
     .map((w) => w[0])
     .join("");
+  const all = words(source);
   const acronyms = a.filter(
-    (w) => w.length >= 2 && w.length <= 6 && initials.includes(w) && !sourceWords.has(w),
+    (w) =>
+      w.length >= 2 &&
+      w.length <= 6 &&
+      !sourceWords.has(w) &&
+      (initials.includes(w) || spelledByPrefixes(w, all)),
   );
   if (acronyms.length > 0 && a.every((w) => acronyms.includes(w) || sourceWords.has(w)))
     return { score: 0.8, how: "acronym" };

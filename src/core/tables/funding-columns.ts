@@ -11,9 +11,20 @@ export type FundingColumn =
   | { role: "label" }
   | { role: "source" }
   | { role: "ref" }
-  | { role: "note" };
+  | { role: "note" }
+  /** A share typed as a percentage ("% NHS (if Joint Commissioner)"), not money. */
+  | { role: "percent" }
+  /**
+   * Money with no year in its header ("Income (£)", "Amount available"): a single-year sheet
+   * whose year is stated in its title. Detection gives it the title's year or drops it.
+   */
+  | { role: "amount" }
+  /** What a sources sheet says is spent against each source ("Expenditure (£)", a SUMIF). */
+  | { role: "allocated" }
+  /** Available less spent, the template's own check ("Difference (£)"). */
+  | { role: "difference" };
 
-type Plain = "total" | "label" | "source" | "ref" | "note";
+type Plain = "total" | "label" | "source" | "ref" | "note" | "amount" | "allocated" | "difference";
 
 const SPECS: readonly FieldSpec<Plain>[] = [
   {
@@ -59,8 +70,40 @@ const SPECS: readonly FieldSpec<Plain>[] = [
   },
   {
     field: "note",
-    synonyms: ["funding note", "comments", "comment", "note", "remarks", "funding notes", "status"],
+    synonyms: [
+      "funding note",
+      "comments",
+      "comment",
+      "note",
+      "remarks",
+      "funding notes",
+      "status",
+      // People and bodies beside the money: "Grant officer" is a person, not a source named "Grant …".
+      "grant officer",
+      "lead officer",
+      "officer",
+      "lead",
+      "contact",
+      "commissioner",
+      "provider",
+    ],
   },
+  {
+    field: "amount",
+    synonyms: [
+      "income",
+      "amount",
+      "amount available",
+      "available",
+      "funding available",
+      "total available",
+    ],
+  },
+  {
+    field: "allocated",
+    synonyms: ["expenditure", "allocated", "spend", "planned expenditure", "amount allocated"],
+  },
+  { field: "difference", synonyms: ["difference", "balance", "unallocated", "remaining"] },
   {
     field: "label",
     synonyms: [
@@ -88,6 +131,8 @@ const SPECS: readonly FieldSpec<Plain>[] = [
 
 const TOTAL_WORDS = /^(total|totals|sub total|subtotal|grand total|overall)$/;
 
+const STRICT: ReadonlySet<Plain> = new Set(["amount", "allocated", "difference"]);
+
 export const classifyFundingHeader = memoByText(classify);
 
 /** "Total 2025-29", "Total 2025/26 to 2028/29": a total over several years, not one year. */
@@ -104,14 +149,36 @@ function multiYearTotal(text: string): boolean {
 const YEAR_STAGE =
   /^(budget|allocation|amount|funding|spend|cost|revised|estimate|estimates|forecast|original|approved|latest|provisional|indicative|revised budget|outturn)$/;
 
+/**
+ * Words around a year that say the column is money spent or planned in it ("Expenditure for
+ * 2025-26 (£)", "Planned spend in 2025/26"), not the name of a funding source.
+ */
+const YEAR_MONEY_WORDS = new Set([
+  "expenditure",
+  "spend",
+  "planned",
+  "allocated",
+  "allocations",
+  "allocation",
+  "amount",
+  "budget",
+  "for",
+  "in",
+  "of",
+]);
+
+const onlyMoneyWords = (rest: string) =>
+  rest !== "" && rest.split(" ").every((w) => YEAR_MONEY_WORDS.has(w));
+
 function classify(text: string): FundingColumn | null {
   if (text.length > 80) return null;
   if (multiYearTotal(text)) return { role: "total" };
+  if (/^%|\bpercent(age)?\b/i.test(text)) return { role: "percent" };
   const year = parseYearLabel(text);
   if (year) {
     if (year.label.kind === "ambiguous") return { role: "ambiguous-year", text };
     const rest = normaliseHeader(year.rest);
-    if (rest === "" || YEAR_STAGE.test(rest)) {
+    if (rest === "" || YEAR_STAGE.test(rest) || onlyMoneyWords(rest)) {
       return { role: "money", year: year.label.year, source: null, total: false };
     }
     if (TOTAL_WORDS.test(rest))
@@ -119,5 +186,9 @@ function classify(text: string): FundingColumn | null {
     return { role: "money", year: year.label.year, source: year.rest, total: false };
   }
   const match = matchField(normaliseHeader(text), SPECS);
-  return match && match.quality >= 0.8 ? { role: match.field } : null;
+  if (!match) return null;
+  // Money named without a year is read only when its header says so outright: "Area of spend"
+  // is not the spend, and "Balance" is only a sources sheet's check.
+  const needs = STRICT.has(match.field) ? 0.9 : 0.8;
+  return match.quality >= needs ? { role: match.field } : null;
 }
