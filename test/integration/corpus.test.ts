@@ -51,16 +51,6 @@ const NOT_YET_READ_RIGHT: Record<string, Known> = {
     falseWarnings: 0,
   },
   "07-hollinsford-env-budget-p6.xlsx": { plantedFound: 0, falseErrors: 1, falseWarnings: 0 },
-  "08-brackenfield-highways-monthly-profile.xlsx": {
-    plantedFound: 0,
-    falseErrors: 0,
-    falseWarnings: 0,
-  },
-  "09-sallowfield-leisure-forecast-by-month.xlsx": {
-    plantedFound: 0,
-    falseErrors: 0,
-    falseWarnings: 0,
-  },
   "10-redmarsh-capital-programme-2025-29.xlsx": {
     plantedFound: 2,
     falseErrors: 0,

@@ -3,6 +3,7 @@ import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import { formatMoney, samePence, sumMoney, type At, type Resolve } from "./money";
+import { formatScaled, type MoneyScale } from "./scale";
 import type { Structure } from "./sections";
 
 /** Where a table sits, for messages and the findings' `table` field. */
@@ -10,9 +11,26 @@ export interface TableRef {
   sheet: SheetSnapshot;
   headerRow: number;
   range: string;
+  /**
+   * The scale the table's amounts are kept in (£'000, £m): messages then say pounds ("£409,000"
+   * for 409 in £000) while findings' expected/actual stay in the sheet's units. Absent: pounds.
+   */
+  scale?: MoneyScale;
+  /**
+   * Column names where the header row's own cell does not say it: a composite name from a
+   * header block, or "Aug-25" for a month header that is a date serial.
+   */
+  names?: ReadonlyMap<number, string>;
+}
+
+/** An amount of the table in pounds, as messages say it. */
+function said(t: TableRef, amount: number): string {
+  return t.scale ? formatScaled(amount, t.scale) : formatMoney(amount);
 }
 
 export function headerText(t: TableRef, column: number): string {
+  const named = t.names?.get(column);
+  if (named) return named;
   return cellText(t.sheet.rows[t.headerRow]?.[column] ?? undefined) || columnLetter(column);
 }
 
@@ -65,7 +83,7 @@ export function checkTotal(
   if (resolve && samePence(sumMoney(t.sheet, parts).total, stated.value)) return;
   const partRows = parts.filter(([, c]) => c === column).map(([r]) => r);
   const message =
-    `${headerText(t, column)} is ${formatMoney(stated.value)} but ${describe(formatMoney(sum.total))}` +
+    `${headerText(t, column)} is ${said(t, stated.value)} but ${describe(said(t, sum.total))}` +
     unconfirmedNote(sum.unconfirmed) +
     missedRows(cell?.formula, column, partRows);
   out.push(
@@ -173,7 +191,7 @@ export function checkMoneyCells(
             t.sheet.name,
             row,
             column,
-            `"${String(raw)}" is stored as text; it is read as ${formatMoney(parsed.value)}`,
+            `"${String(raw)}" is stored as text; it is read as ${said(t, parsed.value)}`,
             { table: t.range, actual: String(raw) },
           ),
         );

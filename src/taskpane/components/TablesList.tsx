@@ -26,6 +26,7 @@ const KIND: Record<string, string> = {
   "funding-sources": "Funding sources",
   allocations: "Allocations",
   budget: "Budget",
+  "monthly-profile": "Monthly profile",
   projects: "Projects",
   decisions: "Decisions register",
 };
