@@ -33,6 +33,8 @@ function checkRowTotals(ref: TableRef, table: MonthlyTable, model: MonthlyModel,
   const first = monthLabel(table.months[0]!);
   const last = monthLabel(table.months[table.months.length - 1]!);
   for (const line of model.lines) {
+    // The model has the months' sum already: only a full year that differs is looked at again.
+    if (line.fullYear === null || samePence(line.fullYear, line.monthsSum)) continue;
     const months = table.months.map((m) => [line.row, m.column] as const);
     checkTotal(
       ref,

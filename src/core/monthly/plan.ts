@@ -2,7 +2,6 @@ import { cellAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
-import { sumFormula, sumFormulaValue } from "../tables/money";
 import type { MonthlyTable } from "./detect";
 import type { MonthlyModel } from "./model";
 
@@ -48,21 +47,34 @@ export function planMonthlyTable(
       const kind = kinds.get(r);
       return kind === "line" || (c[f] === undefined && kind !== "heading" && kind !== undefined);
     });
+  // The month columns are adjacent (months.ts reads them so): one range per row.
+  const firstMonth = table.months[0]?.column ?? 0;
+  const lastMonth = table.months[table.months.length - 1]?.column ?? 0;
   const fullYear: PlannedCell[] = [];
   const shown = new Map<number, number | null>();
   for (const row of rowsFor("fullYear")) {
-    const months = table.months.map((m) => [row, m.column] as const);
     const kept = c.fullYear === undefined ? undefined : sheet.rows[row]?.[c.fullYear];
-    const value = sumFormulaValue(sheet, months);
-    // A formula already there is kept: the variance reads what it shows.
-    const stays = kept?.formula ? kept.value : value;
-    shown.set(row, typeof stays === "number" ? stays : null);
-    fullYear.push({ row, formula: sumFormula(months), value });
+    // A formula already there is kept (guardWrites): the variance reads what it shows.
+    if (kept?.formula) {
+      shown.set(row, typeof kept.value === "number" ? kept.value : null);
+      continue;
+    }
+    let pence = 0;
+    for (let m = firstMonth; m <= lastMonth; m++) {
+      const v = sheet.rows[row]?.[m]?.value;
+      if (typeof v === "number") pence += Math.round(v * 100);
+    }
+    const value = pence / 100;
+    shown.set(row, value);
+    const from = cellAddress(row, firstMonth);
+    const to = cellAddress(row, lastMonth);
+    fullYear.push({ row, formula: `=SUM(${from}:${to})`, value });
   }
   const variance: PlannedCell[] = [];
   if (c.budget !== undefined) {
     const usual = model.convention === "forecast-minus-budget";
     for (const row of rowsFor("variance")) {
+      if (c.variance !== undefined && sheet.rows[row]?.[c.variance]?.formula) continue;
       const F = cellAddress(row, at("fullYear"));
       const B = cellAddress(row, c.budget);
       const budget = sheet.rows[row]?.[c.budget]?.value;
@@ -95,6 +107,8 @@ export function planMonthlyTable(
       title: TITLES[f],
       header: isNew ? { row: table.headerRow, text: TITLES[f] } : null,
       cells: f === "fullYear" ? fullYear : variance,
+      // Every formula of the column comes from one template: adapters may fill it down.
+      filledDown: true,
       ...format,
       ...(isNew ? { styleFrom: table.lastColumn } : {}),
     };

@@ -45,17 +45,17 @@ class Block {
   }
   add(row: number, values: readonly (number | null)[], sign = 1): void {
     this.count += sign;
-    this.first = Math.min(this.first, row);
-    this.last = Math.max(this.last, row);
-    values.forEach(
-      (v, k) => (this.pence[k] = (this.pence[k] ?? 0) + sign * Math.round((v ?? 0) * 100)),
-    );
+    if (row < this.first) this.first = row;
+    if (row > this.last) this.last = row;
+    for (let k = 0; k < values.length; k++)
+      this.pence[k] = (this.pence[k] ?? 0) + sign * Math.round((values[k] ?? 0) * 100);
   }
   addBlock(other: Block, sign = 1): void {
     this.count += sign * other.count;
     this.first = Math.min(this.first, other.first);
     this.last = Math.max(this.last, other.last);
-    other.pence.forEach((p, k) => (this.pence[k] = (this.pence[k] ?? 0) + sign * p));
+    for (let k = 0; k < other.pence.length; k++)
+      this.pence[k] = (this.pence[k] ?? 0) + sign * (other.pence[k] ?? 0);
   }
 }
 
