@@ -361,6 +361,39 @@ describe("monthly profile: sections and totals", () => {
   });
 });
 
+describe("monthly profile: formulas judged by what they compute", () => {
+  it("takes a right formula with a stale cached value as right (a part was rewritten)", () => {
+    const built = buildProfile(twoSections());
+    const row = built.lineRows[0]![0]!;
+    // As after an apply turned a typed full year into =SUM: the cells reading it keep old caches.
+    built.sheet.rows[row]![built.variance!] = {
+      value: -1_900,
+      formula: `=P${row + 1}-C${row + 1}`,
+    };
+    const total = built.totalRows[0]!;
+    const cached = built.sheet.rows[total]![built.fullYear!]!;
+    built.sheet.rows[total]![built.fullYear!] = { ...cached, value: Number(cached.value) - 11_500 };
+    expect(findings(analyse(built))).toEqual([]);
+  });
+
+  it("still reports a SUM that leaves out an inserted line, saying which row", () => {
+    const built = buildProfile(twoSections());
+    const total = built.totalRows[0]!;
+    const [first, second] = built.lineRows[0]!;
+    const column = built.firstMonth;
+    const short = Number(built.sheet.rows[first!]![column]!.value);
+    built.sheet.rows[total]![column] = {
+      value: short,
+      formula: `=SUM(D${first! + 1}:D${first! + 1})`,
+    };
+    const a = analyse(built);
+    expect(a.findings).toEqual([
+      expect.objectContaining({ code: "total-mismatch", cell: cellAddress(total, column) }),
+    ]);
+    expect(a.findings[0]?.message).toMatch(new RegExp(`leaves out row ${second! + 1}$`));
+  });
+});
+
 describe("monthly profile: plan", () => {
   it("writes a missing full year as =SUM of the months and a missing variance beside it", () => {
     const built = buildProfile(twoSections({ fullYearHeader: null, varianceHeader: null }));

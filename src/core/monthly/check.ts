@@ -1,9 +1,12 @@
-import { columnLetter, rangeAddress } from "../a1";
+import { columnLetter, parseAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { SheetSnapshot } from "../snapshot";
 import { samePence } from "../tables/money";
 import { formatScaled } from "../tables/scale";
 import { checkColumnTotals, checkMoneyCells, checkTotal, type TableRef } from "../tables/totals";
+import { addsExactly, differenceOf } from "../tables/formula-refs";
+import type { Structure } from "../tables/sections";
+import { grandLines, grandParts } from "../tables/totals";
 import { describeConvention } from "../tables/variance";
 import type { MonthlyTable } from "./detect";
 import { monthLabel } from "./months";
@@ -36,6 +39,15 @@ function checkRowTotals(ref: TableRef, table: MonthlyTable, model: MonthlyModel,
     // The model has the months' sum already: only a full year that differs is looked at again.
     if (line.fullYear === null || samePence(line.fullYear, line.monthsSum)) continue;
     const months = table.months.map((m) => [line.row, m.column] as const);
+    // =SUM of every month is right whatever it last cached (see formula-refs.ts).
+    const formula = ref.sheet.rows[line.row]?.[fullYear]?.formula;
+    if (
+      addsExactly(
+        formula,
+        months.map(([row, column]) => ({ row, column })),
+      )
+    )
+      continue;
     checkTotal(
       ref,
       line.row,
@@ -71,6 +83,7 @@ function checkVariances(ref: TableRef, table: MonthlyTable, model: MonthlyModel,
     const expected = line.expectedVariance;
     if (line.variance === null || expected === null || line.budget === null) continue;
     if (samePence(line.variance, expected)) continue;
+    if (followsConvention(ref, table, model, line.row)) continue;
     const forecast = line.fullYear ?? line.monthsSum;
     const sum =
       model.convention === "forecast-minus-budget"
@@ -90,6 +103,43 @@ function checkVariances(ref: TableRef, table: MonthlyTable, model: MonthlyModel,
       ),
     );
   }
+}
+
+/** The variance cell is the convention's own difference of this row's full year and budget. */
+function followsConvention(
+  ref: TableRef,
+  table: MonthlyTable,
+  model: MonthlyModel,
+  row: number,
+): boolean {
+  const { variance, fullYear, budget } = table.columns;
+  if (variance === undefined || fullYear === undefined || budget === undefined) return false;
+  const parts = differenceOf(ref.sheet.rows[row]?.[variance]?.formula);
+  if (!parts) return false;
+  const [plus, minus] =
+    model.convention === "forecast-minus-budget" ? [fullYear, budget] : [budget, fullYear];
+  return (
+    parts.plus.row === row &&
+    parts.minus.row === row &&
+    parts.plus.column === plus &&
+    parts.minus.column === minus
+  );
+}
+
+/**
+ * A total whose formula adds exactly its parts (a section's lines; a grand total's subtotals or
+ * every line) is right whatever it cached: its stale value after a part was rewritten is no error.
+ */
+function addsItsParts(ref: TableRef, structure: Structure, row: number, column: number): boolean {
+  const formula = ref.sheet.rows[row]?.[column]?.formula;
+  if (!formula) return false;
+  const cells = (rows: readonly number[]) => rows.map((r) => ({ row: r, column }));
+  const section = structure.sections.find((s) => s.totalRow === row);
+  if (section) return addsExactly(formula, cells(section.lines));
+  return (
+    addsExactly(formula, cells(grandParts(structure, row))) ||
+    addsExactly(formula, cells(grandLines(structure, row)))
+  );
 }
 
 /** A line with money in its months and no budget: its variance cannot be worked out. */
@@ -130,6 +180,11 @@ export function checkMonthlyTable(
   checkRowTotals(ref, table, model, out);
   checkVariances(ref, table, model, out);
   checkMissingBudgets(ref, table, model, out);
-  checkColumnTotals(ref, model.structure, model.money, out);
+  const totals: Finding[] = [];
+  checkColumnTotals(ref, model.structure, model.money, totals);
+  for (const f of totals) {
+    const at = parseAddress(f.cell);
+    if (!addsItsParts(ref, model.structure, at.row, at.column)) out.push(f);
+  }
   return out;
 }
