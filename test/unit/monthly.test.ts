@@ -94,6 +94,60 @@ describe("monthly profile: month headers", () => {
     expect(findings(a)).toEqual([]);
   });
 
+  it("reads month headers that are formulas caching dates (=EDATE(D3,1))", () => {
+    const built = buildProfile(twoSections());
+    const header = built.sheet.rows[built.headerRow]!;
+    for (let k = 1; k < 12; k++) {
+      const cell = header[built.firstMonth + k]!;
+      header[built.firstMonth + k] = {
+        ...cell,
+        formula: `=EDATE(${cellAddress(built.headerRow, built.firstMonth + k - 1)},1)`,
+      };
+    }
+    const a = analyse(built);
+    expect(
+      report(a)
+        .months.map((m) => m.month)
+        .slice(0, 2),
+    ).toEqual(["Apr-25", "May-25"]);
+    expect(findings(a)).toEqual([]);
+  });
+
+  it("finds the budget, full year and variance by their words wherever they sit", () => {
+    const sheetRows: (string | number | null)[][] = [
+      [
+        "Service",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Year end forecast",
+        "Annual budget",
+        "Var",
+      ],
+      ["Libraries", 10, 10, 10, 10, 10, 10, 60, 50, 10],
+      ["Museums", 5, 5, 5, 5, 5, 5, 30, 40, 10],
+    ];
+    const a = analyseWorkbook(
+      workbook({
+        name: "YTD",
+        rows: sheetRows.map((r) => r.map((v) => (v === null ? null : { value: v }))),
+        hiddenRows: [],
+        hiddenColumns: [],
+        merges: [],
+      }),
+      { asOf: TODAY },
+    );
+    const t = report(a);
+    expect(t.columns).toEqual({ label: "A", fullYear: "H", budget: "I", variance: "J" });
+    expect(t.months.map((m) => m.month)).toEqual(["Apr", "May", "Jun", "Jul", "Aug", "Sep"]);
+    expect(a.findings).toEqual([
+      expect.objectContaining({ code: "variance-mismatch", cell: "J3", expected: -10, actual: 10 }),
+    ]);
+  });
+
   it("does not take five months, or months out of order, for a profile", () => {
     const built = buildProfile(twoSections({ months: "Apr" }));
     const header = built.sheet.rows[built.headerRow] ?? [];

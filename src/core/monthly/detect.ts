@@ -56,11 +56,11 @@ function statusRow(
   return statuses.every((s) => s !== null) ? statuses : null;
 }
 
-const VARIANCE = /variance|over\s*\/?\s*\(?\s*under|under\s*\/?\s*\(?\s*over|adverse|favourable/i;
+const VARIANCE = /variance|^\s*var\.?(?:\s|$)|over\s*\/?\s*\(?\s*under|under\s*\/?\s*\(?\s*over|adverse|favourable/i;
 const BUDGET = /budget|allocation/i;
 const PREFERRED_BUDGET = /working|revised|current|latest/i;
 const FULL_YEAR =
-  /full[\s-]*year|^\s*total\b|\btotal\s*$|year[\s-]*total|annual\s*total|\boutturn\b|^\s*forecast\s*$|^\s*(?:fy|year)\b/i;
+  /full[\s-]*year|^\s*total\b|\btotal\s*$|year[\s-]*(?:total|end)|annual|\boutturn\b|^\s*forecast\s*$|^\s*(?:fy|year)\b/i;
 const CODE = /cost\s*cent(?:re|er)|\bcode\b|^\s*ref\.?\s*$|^\s*cc\s*$|account/i;
 
 function isText(cell: Cell | undefined): boolean {

@@ -66,6 +66,8 @@ export function monthOfHeader(cell: Cell | null | undefined): MonthHeader | null
     return m ? { ...m, isDate: true } : null;
   }
   if (typeof value !== "string") return null;
+  // Every row of every sheet is looked at: most text is no month, and says so by its first letter.
+  if (value.length > 20 || !/^\s*[adfjmnos]/i.test(value)) return null;
   return monthOfText(value);
 }
 
