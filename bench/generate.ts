@@ -89,3 +89,93 @@ export async function fundingTable(file: string, rows: number): Promise<void> {
   ws.commit();
   await wb.commit();
 }
+
+const MONTH_FORMAT = "mmm-yy";
+const MONEY = '#,##0;(#,##0);"-"';
+/** Excel serial of the first of a month (1900 date system; the dates here are all after 1900-03-01). */
+const firstOfMonth = (year: number, month: number) =>
+  Math.round((Date.UTC(year, month - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
+/**
+ * A monthly budget profile: twelve month columns headed by real dates shown mmm-yy (Apr-25 …
+ * Mar-26) under an Actual/Forecast row, a working budget, a Full year =SUM of the months (typed,
+ * and wrong, on 1% of lines), zeros shown as "-", in sections of 40 lines with Total rows and a
+ * grand total. No variance column: apply writes one for every line.
+ */
+export async function monthlyProfile(file: string, rows: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+  const ws = wb.addWorksheet("Budget profile 2025-26");
+  ws.addRow(["Highways and Transport – monthly budget profile and forecast 2025/26"]).commit();
+  ws.addRow([]).commit();
+  const header = ws.addRow([
+    "Cost centre",
+    "Description",
+    "Working budget",
+    ...Array.from({ length: 12 }, (_, k) => firstOfMonth(k < 9 ? 2025 : 2026, ((k + 3) % 12) + 1)),
+    "Full year",
+  ]);
+  for (let k = 0; k < 12; k++) header.getCell(4 + k).numFmt = MONTH_FORMAT;
+  header.commit();
+  ws.addRow([
+    null,
+    null,
+    null,
+    ...Array.from({ length: 12 }, (_, k) => (k < 7 ? "Actual" : "Forecast")),
+  ]).commit();
+  const sectionSize = 40;
+  const width = 14; // budget, twelve months, full year
+  const grand = new Array<number>(width).fill(0);
+  const totalRows: number[] = [];
+  let written = 0;
+  let excelRow = 4;
+  const money = (row: ExcelJS.Row) => {
+    for (let c = 3; c <= 16; c++) row.getCell(c).numFmt = MONEY;
+  };
+  for (let s = 0; written < rows; s++) {
+    ws.addRow([`SERVICE AREA ${s + 1}`]).commit();
+    excelRow++;
+    const first = excelRow + 1;
+    const section = new Array<number>(width).fill(0);
+    for (let i = 0; i < sectionSize && written < rows; i++, written++) {
+      excelRow++;
+      const months = Array.from({ length: 12 }, (_, k) =>
+        (written + k) % 9 === 0 ? 0 : ((written * 31 + k * 17) % 400) * 100,
+      );
+      const sum = months.reduce((a, b) => a + b, 0);
+      const budget = sum + (((written * 7) % 21) - 10) * 1000;
+      const typed = written % 100 === 42;
+      const values = [budget, ...months, typed ? sum - 5_000 : sum];
+      values.forEach((v, k) => (section[k] = (section[k] ?? 0) + v));
+      const row = ws.addRow([
+        `CC${written + 1}`,
+        `Budget line ${written + 1}`,
+        budget,
+        ...months,
+        typed ? sum - 5_000 : { formula: `SUM(D${excelRow}:O${excelRow})`, result: sum },
+      ]);
+      money(row);
+      row.commit();
+    }
+    excelRow++;
+    const last = excelRow - 1;
+    const letters = "CDEFGHIJKLMNOP";
+    const total = ws.addRow([
+      `Total service area ${s + 1}`,
+      null,
+      ...section.map((v, k) => ({
+        formula: `SUM(${letters[k]}${first}:${letters[k]}${last})`,
+        result: v,
+      })),
+    ]);
+    money(total);
+    total.commit();
+    totalRows.push(excelRow);
+    section.forEach((v, k) => (grand[k] = (grand[k] ?? 0) + v));
+  }
+  // The grand total adds the section totals (typed: a formula over thousands of cells is long).
+  const grandRow = ws.addRow(["Total Highways and Transport", null, ...grand]);
+  money(grandRow);
+  grandRow.commit();
+  ws.commit();
+  await wb.commit();
+}

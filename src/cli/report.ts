@@ -69,6 +69,14 @@ export function tablesText(tables: readonly TableReport[]): string[] {
       lines.push(`${where}variance = ${t.compareWith} − ${t.budget} budget`);
     } else if (t.kind === "decisions") {
       lines.push(`${where}decisions ${t.references.join(", ")}`);
+    } else if (t.kind === "monthly-profile") {
+      const span = `${t.months[0]?.month ?? "?"}–${t.months[t.months.length - 1]?.month ?? "?"}`;
+      const variance = t.variance
+        ? t.variance.convention === "forecast-minus-budget"
+          ? "  variance = full year − budget"
+          : "  variance = budget − full year"
+        : "";
+      lines.push(`${where}months ${span} in ${t.unit}${variance}`);
     } else {
       const sources = t.sources ? `  sources ${t.sources.join(", ")}` : "";
       lines.push(`${where}years ${t.years.join(", ")}${sources}`);

@@ -38,6 +38,14 @@ import {
   type DecisionsTableReport,
 } from "./decisions";
 import { planFundingTable } from "./funding/plan";
+import {
+  checkMonthlyTable,
+  monthlyModels,
+  monthlyReport,
+  planMonthlyTable,
+  type MonthlyTableModel,
+  type MonthlyTableReport,
+} from "./monthly";
 
 /**
  * The table kinds, in claim order: each kind detects its tables on the rows earlier kinds left,
@@ -77,12 +85,14 @@ export type TableReport =
   | RiskTableReport
   | FundingTableReport
   | BudgetTableReport
+  | MonthlyTableReport
   | ProjectsTableReport
   | DecisionsTableReport;
 
 export type TableModel =
   | { kind: "risk-register"; model: RiskContext }
   | { kind: "projects"; model: ProjectsTable }
+  | { kind: "monthly-profile"; model: MonthlyTableModel }
   | { kind: "budget"; model: BudgetTableModel }
   | { kind: "funding"; model: FundingTableModel }
   | { kind: "decisions"; model: DecisionsTable };
@@ -143,6 +153,20 @@ const decisionsKind: TableKindDefinition<"decisions", DecisionsTable, DecisionsT
   plan: () => [],
   across: (models, { sheets, options }) =>
     checkCitations(sheets, models, registerRows(models), options.decisions),
+};
+
+/**
+ * Monthly profiles claim their rows before budgets look: a profile has a budget column and a full
+ * year beside its months, and read as a budget its months would be lost (and its Full year taken
+ * for an outturn with nothing to check it against).
+ */
+const monthlyKind: TableKindDefinition<"monthly-profile", MonthlyTableModel, MonthlyTableReport> = {
+  kind: "monthly-profile",
+  detect: ({ sheets, taken }) => monthlyModels(sheets, taken),
+  rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastRow }),
+  report: (m) => monthlyReport(m),
+  check: (m) => checkMonthlyTable(m.sheet, m.table, m.model),
+  plan: (m) => planMonthlyTable(m.sheet, m.table, m.model),
 };
 
 const budgetKind: TableKindDefinition<"budget", BudgetTableModel, BudgetTableReport> = {
@@ -209,6 +233,7 @@ export const TABLE_KINDS = [
   riskKind,
   projectsKind,
   decisionsKind,
+  monthlyKind,
   budgetKind,
   fundingKind,
 ] as const;

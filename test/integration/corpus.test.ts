@@ -40,16 +40,6 @@ interface Known {
 
 /** The corpus files not yet read exactly as expected.json says, with today's result. */
 const NOT_YET_READ_RIGHT: Record<string, Known> = {
-  "08-brackenfield-highways-monthly-profile.xlsx": {
-    plantedFound: 0,
-    falseErrors: 0,
-    falseWarnings: 0,
-  },
-  "09-sallowfield-leisure-forecast-by-month.xlsx": {
-    plantedFound: 0,
-    falseErrors: 0,
-    falseWarnings: 0,
-  },
   "10-redmarsh-capital-programme-2025-29.xlsx": {
     plantedFound: 2,
     falseErrors: 0,

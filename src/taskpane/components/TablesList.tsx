@@ -25,6 +25,7 @@ const KIND: Record<string, string> = {
   "funding-sources": "Funding sources",
   allocations: "Allocations",
   budget: "Budget",
+  "monthly-profile": "Monthly profile",
   projects: "Projects",
   decisions: "Decisions register",
 };

@@ -1,0 +1,226 @@
+import { memoByText } from "../memo";
+import { rowIsBlank, tableExtent, type TableBounds } from "../tables/bounds";
+import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
+import {
+  compositeName,
+  readHeaderBlock,
+  shownCell,
+  type HeaderColumn,
+} from "../tables/header-block";
+import { POUNDS, scaleOf, type MoneyScale } from "../tables/scale";
+import { monthRun, type MonthHeader } from "./months";
+
+/**
+ * Monthly profiles: a row of consecutive month headers (real dates or month names) with the
+ * council's own columns around them: a code and a description, a budget, a full-year total and a
+ * variance. The header block may carry a row marking each month Actual or Forecast (above or below
+ * the months) and a units row ("£000"); both are header, never data.
+ */
+export type MonthStatus = "Actual" | "Forecast";
+
+export interface MonthColumn extends MonthHeader {
+  column: number;
+  status: MonthStatus | null;
+}
+
+export type MonthlyField = "costCentre" | "label" | "budget" | "fullYear" | "variance";
+
+export interface MonthlyTable extends TableBounds {
+  kind: "monthly-profile";
+  /** Every header row, top to bottom (0-based); `headerRow` is the first. */
+  headerRows: number[];
+  months: MonthColumn[];
+  columns: Partial<Record<MonthlyField, number>>;
+  /** Each named column's composite header text, for messages: "Forecast variance £ Over/(Under)". */
+  names: Map<number, string>;
+  /** Text columns left of the figures that name a line (code, description). */
+  labels: number[];
+  scale: MoneyScale;
+}
+
+const STATUS = memoByText((text: string): MonthStatus | null => {
+  const t = text.trim().toLowerCase();
+  if (/^(actuals?|act\.?|a|outturn|spent)$/.test(t)) return "Actual";
+  if (/^(forecasts?|fcst\.?|fc|f|projected|projection|estimate|est\.?)$/.test(t)) return "Forecast";
+  return null;
+});
+
+/** Whether every month column of `row` says Actual or Forecast (merged labels count over their width). */
+function statusRow(
+  sheet: SheetSnapshot,
+  row: number,
+  months: readonly number[],
+): (MonthStatus | null)[] | null {
+  if (row < 0) return null;
+  const statuses = months.map((c) => STATUS(cellText(shownCell(sheet, row, c))));
+  return statuses.every((s) => s !== null) ? statuses : null;
+}
+
+const VARIANCE =
+  /variance|^\s*var\.?(?:\s|$)|over\s*\/?\s*\(?\s*under|under\s*\/?\s*\(?\s*over|adverse|favourable/i;
+const BUDGET = /budget|allocation/i;
+const PREFERRED_BUDGET = /working|revised|current|latest/i;
+const FULL_YEAR =
+  /full[\s-]*year|^\s*total\b|\btotal\s*$|year[\s-]*(?:total|end)|annual|\boutturn\b|^\s*forecast\s*$|^\s*(?:fy|year)\b/i;
+const CODE = /cost\s*cent(?:re|er)|\bcode\b|^\s*ref\.?\s*$|^\s*cc\s*$|account/i;
+
+function isText(cell: Cell | undefined): boolean {
+  return typeof cell?.value === "string" && cell.value.trim() !== "" && !cell.formula;
+}
+
+/** The columns beside the months: their roles from their header words. */
+function classifyColumns(
+  header: readonly HeaderColumn[],
+  monthSet: ReadonlySet<number>,
+  firstMonth: number,
+  lastMonth: number,
+): { columns: Partial<Record<MonthlyField, number>>; names: Map<number, string> } {
+  const columns: Partial<Record<MonthlyField, number>> = {};
+  const names = new Map<number, string>();
+  let budgetPreferred = false;
+  for (const h of header) {
+    if (monthSet.has(h.column)) continue;
+    const name = compositeName(h);
+    names.set(h.column, name);
+    if (VARIANCE.test(name)) {
+      // "Variance %" is a ratio, not the money variance this kind checks.
+      if (!/%|percent|pct/i.test(name) && columns.variance === undefined)
+        columns.variance = h.column;
+    } else if (BUDGET.test(name)) {
+      const preferred = PREFERRED_BUDGET.test(name);
+      if (columns.budget === undefined || (preferred && !budgetPreferred)) {
+        columns.budget = h.column;
+        budgetPreferred = preferred;
+      }
+    } else if (h.column > lastMonth && FULL_YEAR.test(name)) {
+      if (columns.fullYear === undefined) columns.fullYear = h.column;
+    } else if (h.column < firstMonth && CODE.test(name)) {
+      if (columns.costCentre === undefined) columns.costCentre = h.column;
+    } else if (h.column < firstMonth && columns.label === undefined) {
+      columns.label = h.column;
+    }
+  }
+  return { columns, names };
+}
+
+/** The header's reach: text (or months) next to each other either side of the month run. */
+function headerReach(sheet: SheetSnapshot, row: number, first: number, last: number) {
+  const cells = sheet.rows[row] ?? [];
+  let from = first;
+  let to = last;
+  while (from > 0 && isText(cells[from - 1] ?? undefined)) from--;
+  while (to + 1 < cells.length && isText(cells[to + 1] ?? undefined)) to++;
+  return { from, to };
+}
+
+/** The scale of the table: a units row or header words, else a line above the table ("£000."). */
+function scaleFrom(
+  sheet: SheetSnapshot,
+  header: readonly HeaderColumn[],
+  top: number,
+  from: number,
+  to: number,
+): MoneyScale {
+  for (const h of header) {
+    const stated = scaleOf(h.unit) ?? scaleOf(h.text);
+    if (stated) return stated;
+  }
+  for (let r = Math.max(0, top - 3); r < top; r++) {
+    for (let c = from; c <= to; c++) {
+      const stated = scaleOf(cellText(sheet.rows[r]?.[c] ?? undefined));
+      if (stated) return stated;
+    }
+  }
+  return POUNDS;
+}
+
+/** True when a row holds no figure between from and to: a heading or a note. */
+function noFigures(sheet: SheetSnapshot, row: number, from: number, to: number): boolean {
+  for (let c = from; c <= to; c++) {
+    const cell = sheet.rows[row]?.[c];
+    if (cell?.formula || typeof cell?.value === "number") return false;
+  }
+  return true;
+}
+
+function tableAt(
+  sheet: SheetSnapshot,
+  row: number,
+  taken: ReadonlySet<number>,
+  isHeader: (row: number) => boolean,
+): MonthlyTable | null {
+  const run = monthRun(sheet.rows[row] ?? []);
+  if (!run) return null;
+  const firstMonth = run.first;
+  const lastMonth = run.first + run.headers.length - 1;
+  const monthColumns = run.headers.map((_, k) => firstMonth + k);
+  const { from, to } = headerReach(sheet, row, firstMonth, lastMonth);
+  const block = readHeaderBlock(sheet, row, from, to);
+  const above = taken.has(row - 1) ? null : statusRow(sheet, row - 1, monthColumns);
+  const top = above ? row - 1 : row;
+  const headerRows: number[] = [];
+  for (let r = top; r <= block.bottom; r++) headerRows.push(r);
+  const below = headerRows
+    .filter((r) => r > row)
+    .map((r) => statusRow(sheet, r, monthColumns))
+    .find((s) => s !== null);
+  const statuses = above ?? below ?? null;
+  const months: MonthColumn[] = run.headers.map((h, k) => ({
+    ...h,
+    column: firstMonth + k,
+    status: statuses?.[k] ?? null,
+  }));
+  const { columns, names } = classifyColumns(
+    block.columns,
+    new Set(monthColumns),
+    firstMonth,
+    lastMonth,
+  );
+  const labels = block.columns
+    .map((h) => h.column)
+    .filter((c) => c < firstMonth && c !== columns.budget);
+  const extent = tableExtent(sheet, block.bottom, from, to, (r) => taken.has(r) || isHeader(r));
+  // Notes under the table ("Figures exclude…") hold no figures and close nothing: left out.
+  const dataRows = [...extent.dataRows];
+  while (dataRows.length > 0 && noFigures(sheet, dataRows[dataRows.length - 1] as number, from, to))
+    dataRows.pop();
+  return {
+    kind: "monthly-profile",
+    sheet: sheet.name,
+    headerRow: top,
+    headerRows,
+    firstColumn: from,
+    lastColumn: to,
+    dataRows,
+    lastRow: dataRows[dataRows.length - 1] ?? block.bottom,
+    months,
+    columns,
+    names,
+    labels,
+    scale: scaleFrom(sheet, block.columns, top, from, to),
+  };
+}
+
+/** Every monthly profile on the sheet, top to bottom, on rows no earlier kind has taken. */
+export function detectMonthlyTables(
+  sheet: SheetSnapshot,
+  taken: ReadonlySet<number>,
+): MonthlyTable[] {
+  const tables: MonthlyTable[] = [];
+  const isHeader = (r: number) => monthRun(sheet.rows[r] ?? []) !== null;
+  for (let r = 0; r < sheet.rows.length; r++) {
+    if (taken.has(r) || rowIsBlank(sheet, r, 0, (sheet.rows[r]?.length ?? 1) - 1)) continue;
+    const table = tableAt(sheet, r, taken, isHeader);
+    if (!table) continue;
+    // A row of months with nothing under it is a chart's axis or a calendar, not a profile.
+    if (table.dataRows.length === 0 || table.dataRows.every((d) => isEmptyLine(sheet, d, table)))
+      continue;
+    tables.push(table);
+    r = table.lastRow;
+  }
+  return tables;
+}
+
+function isEmptyLine(sheet: SheetSnapshot, row: number, table: MonthlyTable): boolean {
+  return table.months.every((m) => isEmptyCell(sheet.rows[row]?.[m.column] ?? undefined));
+}

@@ -1,0 +1,118 @@
+import { cellAddress } from "../a1";
+import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
+import { guardWrites, newColumns } from "../plan-helpers";
+import type { SheetSnapshot } from "../snapshot";
+import type { MonthlyTable } from "./detect";
+import type { MonthlyModel } from "./model";
+
+type Calculated = "fullYear" | "variance";
+const TITLES: Record<Calculated, string> = { fullYear: "Full year", variance: "Variance" };
+
+function numberFormatOf(sheet: SheetSnapshot, table: MonthlyTable): { numberFormat?: string } {
+  for (const r of table.dataRows) {
+    for (const m of table.months) {
+      const format = sheet.rows[r]?.[m.column]?.numberFormat;
+      if (format && format !== "General") return { numberFormat: format };
+    }
+  }
+  return {};
+}
+
+/**
+ * The full year as =SUM of the months and the variance as full year against budget (the table's
+ * own convention), both live formulas. An existing column keeps the council's formulas (guardWrites)
+ * and has only its typed figures and blanks on line rows rewritten; a new column goes where
+ * newColumns finds free cells (never over a chart-data block beside the table) and is written on
+ * total rows too, so that it reads like the columns beside it.
+ */
+export function planMonthlyTable(
+  sheet: SheetSnapshot,
+  table: MonthlyTable,
+  model: MonthlyModel,
+): WriteOperation[] {
+  const c = table.columns;
+  const wanted: Calculated[] = c.budget === undefined ? ["fullYear"] : ["fullYear", "variance"];
+  const missing = wanted.filter((f) => c[f] === undefined);
+  const placed = newColumns(
+    sheet,
+    { ...table, headerRows: table.headerRows },
+    missing.length,
+    "edge",
+    missing.map((f) => TITLES[f]),
+  );
+  const at = (f: Calculated) => c[f] ?? placed.first + missing.indexOf(f);
+  const kinds = model.structure.kinds;
+  const rowsFor = (f: Calculated) =>
+    table.dataRows.filter((r) => {
+      const kind = kinds.get(r);
+      return kind === "line" || (c[f] === undefined && kind !== "heading" && kind !== undefined);
+    });
+  // The month columns are adjacent (months.ts reads them so): one range per row.
+  const firstMonth = table.months[0]?.column ?? 0;
+  const lastMonth = table.months[table.months.length - 1]?.column ?? 0;
+  const fullYear: PlannedCell[] = [];
+  const shown = new Map<number, number | null>();
+  for (const row of rowsFor("fullYear")) {
+    const kept = c.fullYear === undefined ? undefined : sheet.rows[row]?.[c.fullYear];
+    // A formula already there is kept (guardWrites): the variance reads what it shows.
+    if (kept?.formula) {
+      shown.set(row, typeof kept.value === "number" ? kept.value : null);
+      continue;
+    }
+    let pence = 0;
+    for (let m = firstMonth; m <= lastMonth; m++) {
+      const v = sheet.rows[row]?.[m]?.value;
+      if (typeof v === "number") pence += Math.round(v * 100);
+    }
+    const value = pence / 100;
+    shown.set(row, value);
+    const from = cellAddress(row, firstMonth);
+    const to = cellAddress(row, lastMonth);
+    fullYear.push({ row, formula: `=SUM(${from}:${to})`, value });
+  }
+  const variance: PlannedCell[] = [];
+  if (c.budget !== undefined) {
+    const usual = model.convention === "forecast-minus-budget";
+    for (const row of rowsFor("variance")) {
+      if (c.variance !== undefined && sheet.rows[row]?.[c.variance]?.formula) continue;
+      const F = cellAddress(row, at("fullYear"));
+      const B = cellAddress(row, c.budget);
+      const budget = sheet.rows[row]?.[c.budget]?.value;
+      const stated = c.fullYear === undefined ? null : sheet.rows[row]?.[c.fullYear]?.value;
+      const forecast = shown.has(row)
+        ? (shown.get(row) ?? null)
+        : typeof stated === "number"
+          ? stated
+          : null;
+      const value =
+        typeof budget === "number" && forecast !== null
+          ? Math.round((usual ? forecast - budget : budget - forecast) * 100) / 100
+          : "";
+      variance.push({
+        row,
+        formula: `=IF(AND(ISNUMBER(${F}),ISNUMBER(${B})),${usual ? `${F}-${B}` : `${B}-${F}`},"")`,
+        value,
+      });
+    }
+  }
+  const format = numberFormatOf(sheet, table);
+  const operations = [...placed.operations];
+  for (const f of wanted) {
+    const isNew = c[f] === undefined;
+    const write: ColumnWrite = {
+      kind: "column",
+      sheet: sheet.name,
+      table: placed.range,
+      column: at(f),
+      title: TITLES[f],
+      header: isNew ? { row: table.headerRow, text: TITLES[f] } : null,
+      cells: f === "fullYear" ? fullYear : variance,
+      // Every formula of the column comes from one template: adapters may fill it down.
+      filledDown: true,
+      ...format,
+      ...(isNew ? { styleFrom: table.lastColumn } : {}),
+    };
+    operations.push(write);
+  }
+  return guardWrites(sheet, table, operations, { money: true });
+}

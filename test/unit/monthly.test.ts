@@ -1,0 +1,494 @@
+import { cellAddress } from "../../src/core/a1";
+import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
+import type { MonthlyTableReport } from "../../src/core/monthly";
+import type { ColumnWrite } from "../../src/core/plan";
+import { TODAY, workbook } from "../helpers/builders";
+import {
+  buildProfile,
+  line,
+  monthsOf,
+  type BuiltProfile,
+  type MonthForm,
+  type ProfileSpec,
+} from "../helpers/monthly-builder";
+
+/**
+ * Monthly profiles, one trait at a time, each with the exact findings: header forms (dates shown
+ * mmm-yy, month names), the Actual/Forecast row, units rows, dashes for nil, sections and totals,
+ * variance conventions, missing budgets, and where the calculated columns are written.
+ */
+function analyse(built: BuiltProfile): Analysis {
+  return analyseWorkbook(workbook(built.sheet), { asOf: TODAY });
+}
+
+const findings = (a: Analysis) => a.findings.map((f) => `${f.code} ${f.cell}`);
+const report = (a: Analysis) => a.tables[0] as MonthlyTableReport;
+const columnWrites = (a: Analysis) =>
+  a.plan.operations.filter((o): o is ColumnWrite => o.kind === "column");
+
+const twoSections = (overrides: Partial<ProfileSpec> = {}): ProfileSpec => ({
+  sections: [
+    {
+      heading: "Highway maintenance",
+      lines: [line("HM01", 240_000, 252_000), line("HM02", 120_000, 118_800)],
+      total: "Total highway maintenance",
+    },
+    {
+      heading: "Transport",
+      lines: [line("TR01", 500_000, 512_300), line("TR02", 90_000, 90_000)],
+      total: "Total transport",
+    },
+  ],
+  grandTotal: "Total Highways and Transport",
+  ...overrides,
+});
+
+describe("monthly profile: month headers", () => {
+  it("reads real dates shown mmm-yy as the months Apr-25 to Mar-26", () => {
+    const built = buildProfile(twoSections());
+    const a = analyse(built);
+    expect(a.tables).toHaveLength(1);
+    const t = report(a);
+    expect(t.kind).toBe("monthly-profile");
+    expect(t.range).toBe("A3:Q14");
+    expect(t.headerRows).toEqual([3]);
+    expect(t.months.map((m) => m.month)).toEqual([
+      "Apr-25",
+      "May-25",
+      "Jun-25",
+      "Jul-25",
+      "Aug-25",
+      "Sep-25",
+      "Oct-25",
+      "Nov-25",
+      "Dec-25",
+      "Jan-26",
+      "Feb-26",
+      "Mar-26",
+    ]);
+    expect(t.months.every((m) => m.headerIsDate)).toBe(true);
+    expect(t.columns).toEqual({
+      costCentre: "A",
+      label: "B",
+      budget: "C",
+      fullYear: "P",
+      variance: "Q",
+    });
+    expect(t.totalRows).toEqual([7, 12, 14]);
+    expect(findings(a)).toEqual([]);
+  });
+
+  it.each<[MonthForm, string, string]>([
+    ["Apr", "Apr", "Mar"],
+    ["April", "Apr", "Mar"],
+    ["Apr-25", "Apr-25", "Mar-26"],
+    ["April 2025", "Apr-25", "Mar-26"],
+  ])("reads month names typed as %s", (form, first, last) => {
+    const a = analyse(buildProfile(twoSections({ months: form })));
+    const t = report(a);
+    expect(t.kind).toBe("monthly-profile");
+    expect(t.months).toHaveLength(12);
+    expect(t.months[0]?.month).toBe(first);
+    expect(t.months[11]?.month).toBe(last);
+    expect(t.months.some((m) => m.headerIsDate)).toBe(false);
+    expect(findings(a)).toEqual([]);
+  });
+
+  it("reads month headers that are formulas caching dates (=EDATE(D3,1))", () => {
+    const built = buildProfile(twoSections());
+    const header = built.sheet.rows[built.headerRow]!;
+    for (let k = 1; k < 12; k++) {
+      const cell = header[built.firstMonth + k]!;
+      header[built.firstMonth + k] = {
+        ...cell,
+        formula: `=EDATE(${cellAddress(built.headerRow, built.firstMonth + k - 1)},1)`,
+      };
+    }
+    const a = analyse(built);
+    expect(
+      report(a)
+        .months.map((m) => m.month)
+        .slice(0, 2),
+    ).toEqual(["Apr-25", "May-25"]);
+    expect(findings(a)).toEqual([]);
+  });
+
+  it("finds the budget, full year and variance by their words wherever they sit", () => {
+    const sheetRows: (string | number | null)[][] = [
+      [
+        "Service",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Year end forecast",
+        "Annual budget",
+        "Var",
+      ],
+      ["Libraries", 10, 10, 10, 10, 10, 10, 60, 50, 10],
+      ["Museums", 5, 5, 5, 5, 5, 5, 30, 40, 10],
+    ];
+    const a = analyseWorkbook(
+      workbook({
+        name: "YTD",
+        rows: sheetRows.map((r) => r.map((v) => (v === null ? null : { value: v }))),
+        hiddenRows: [],
+        hiddenColumns: [],
+        merges: [],
+      }),
+      { asOf: TODAY },
+    );
+    const t = report(a);
+    expect(t.columns).toEqual({ label: "A", fullYear: "H", budget: "I", variance: "J" });
+    expect(t.months.map((m) => m.month)).toEqual(["Apr", "May", "Jun", "Jul", "Aug", "Sep"]);
+    expect(a.findings).toEqual([
+      expect.objectContaining({ code: "variance-mismatch", cell: "J3", expected: -10, actual: 10 }),
+    ]);
+  });
+
+  it("does not take five months, or months out of order, for a profile", () => {
+    const built = buildProfile(twoSections({ months: "Apr" }));
+    const header = built.sheet.rows[built.headerRow] ?? [];
+    header[built.firstMonth + 5] = { value: "Apr" }; // Apr May Jun Jul Aug | Apr …
+    header[built.firstMonth + 10] = { value: "Dec" };
+    const a = analyse(built);
+    expect(a.tables.some((t) => t.kind === "monthly-profile")).toBe(false);
+  });
+});
+
+describe("monthly profile: header block", () => {
+  it.each(["above", "below"] as const)(
+    "reads an Actual/Forecast row %s the months as part of the header",
+    (where) => {
+      const built = buildProfile(twoSections({ status: where }));
+      const a = analyse(built);
+      const t = report(a);
+      expect(t.headerRows).toEqual(where === "above" ? [3, 4] : [3, 4]);
+      expect(t.months.map((m) => m.status)).toEqual([
+        ...Array<string>(7).fill("Actual"),
+        ...Array<string>(5).fill("Forecast"),
+      ]);
+      expect(findings(a)).toEqual([]);
+    },
+  );
+
+  it("reads a £000 units row as header and says amounts in pounds", () => {
+    const built = buildProfile({
+      months: "Apr",
+      units: "£000",
+      budgetHeader: "Budget 2025/26",
+      fullYearHeader: "Total",
+      varianceHeader: "Adverse/ (Favourable)",
+      sections: [
+        {
+          heading: null,
+          lines: [line("L1", 2460, 2534), line("L2", -820, -880, { variance: 60 })],
+          total: null,
+        },
+      ],
+    });
+    const a = analyse(built);
+    const t = report(a);
+    expect(t.headerRows).toEqual([3, 4]);
+    expect(t.unit).toBe("£'000");
+    expect(t.multiplier).toBe(1000);
+    expect(a.findings).toEqual([
+      expect.objectContaining({
+        code: "variance-mismatch",
+        cell: cellAddress(built.lineRows[0]![1]!, built.variance!),
+        expected: -60,
+        actual: 60,
+        message:
+          "Adverse/ (Favourable) is £60,000 but Total -£880,000 − Budget 2025/26 -£820,000 = -£60,000 " +
+          "(forecast less budget, positive = overspend, as its header states; the sign is reversed)",
+      }),
+    ]);
+  });
+});
+
+describe("monthly profile: figures", () => {
+  it("reads a dash typed or a zero shown as a dash as nil, never as text", () => {
+    const months = monthsOf(48_000);
+    const dashed = [...months.slice(0, 7), "-", "-", "-", "-", months[11] ?? 0];
+    const zeros = [0, 0, 0, 0, 0, 0, 0, 30_000, 40_000, 40_000, 40_000, 42_000];
+    const built = buildProfile({
+      sections: [
+        {
+          heading: null,
+          lines: [
+            { code: "P1", label: "Parks events", budget: 40_000, months: dashed },
+            { code: "W1", label: "Winter service", budget: 190_000, months: zeros },
+          ],
+          total: null,
+        },
+      ],
+    });
+    expect(findings(analyse(built))).toEqual([]);
+  });
+
+  it('reports "57,9OO" as not a number, once, and its SUM full year as right', () => {
+    const months: (number | string)[] = monthsOf(600_000);
+    months[4] = "57,9OO";
+    const built = buildProfile({
+      sections: [
+        {
+          heading: null,
+          lines: [
+            line("HM04", 300_000, 290_000),
+            { code: "HM05", label: "Drainage", budget: 612_000, months },
+          ],
+          total: null,
+        },
+      ],
+    });
+    const a = analyse(built);
+    const row = built.lineRows[0]![1]!;
+    expect(a.findings).toEqual([
+      expect.objectContaining({
+        code: "not-a-number",
+        cell: cellAddress(row, built.firstMonth + 4),
+        message: 'Aug-25 "57,9OO" is not an amount',
+      }),
+    ]);
+  });
+
+  it("reports a typed full year off its months at the full year, not again in its variance or totals", () => {
+    const spec = twoSections();
+    spec.sections[0]!.lines[1] = line("HM02", 120_000, 118_800, { fullYear: 107_300 });
+    const built = buildProfile(spec);
+    const a = analyse(built);
+    expect(a.findings).toEqual([
+      expect.objectContaining({
+        code: "total-mismatch",
+        cell: cellAddress(built.lineRows[0]![1]!, built.fullYear!),
+        expected: 118_800,
+        actual: 107_300,
+        message: "Full year is £107,300 but the months Apr-25 to Mar-26 add to £118,800",
+      }),
+    ]);
+  });
+
+  it("reports a stale typed variance with the header's convention", () => {
+    const spec = twoSections();
+    spec.sections[1]!.lines[0] = line("TR01", 500_000, 512_300, { variance: 8_000 });
+    const built = buildProfile(spec);
+    const a = analyse(built);
+    expect(a.findings).toEqual([
+      expect.objectContaining({
+        code: "variance-mismatch",
+        cell: cellAddress(built.lineRows[1]![0]!, built.variance!),
+        expected: 12_300,
+        actual: 8_000,
+      }),
+    ]);
+  });
+
+  it("works an Under/(Over) variance as budget less full year", () => {
+    const built = buildProfile({
+      varianceHeader: "Variance Under/(Over)",
+      forecastLessBudget: false,
+      sections: [
+        {
+          heading: null,
+          lines: [line("A", 100_000, 110_000), line("B", 50_000, 45_000, { variance: -5_000 })],
+          total: null,
+        },
+      ],
+    });
+    const a = analyse(built);
+    expect(report(a).variance).toEqual({ convention: "budget-minus-forecast", from: "header" });
+    expect(a.findings).toEqual([
+      expect.objectContaining({
+        code: "variance-mismatch",
+        cell: cellAddress(built.lineRows[0]![1]!, built.variance!),
+        expected: 5_000,
+        actual: -5_000,
+      }),
+    ]);
+  });
+
+  it("takes the convention from the figures when the header states none", () => {
+    const built = buildProfile({
+      varianceHeader: "Variance",
+      forecastLessBudget: false,
+      sections: [
+        {
+          heading: null,
+          lines: [
+            line("A", 100_000, 110_000),
+            line("B", 50_000, 45_000),
+            line("C", 80_000, 86_000, { variance: 9_999 }),
+          ],
+          total: null,
+        },
+      ],
+    });
+    const a = analyse(built);
+    expect(report(a).variance).toEqual({ convention: "budget-minus-forecast", from: "figures" });
+    expect(a.findings).toEqual([
+      expect.objectContaining({
+        code: "variance-mismatch",
+        cell: cellAddress(built.lineRows[0]![2]!, built.variance!),
+        expected: -6_000,
+        actual: 9_999,
+      }),
+    ]);
+  });
+
+  it("reports a blank budget as missing and checks no variance on that line", () => {
+    const built = buildProfile({
+      sections: [
+        {
+          heading: null,
+          lines: [line("A", 100_000, 110_000), line("NEW", null, 36_000)],
+          total: null,
+        },
+      ],
+    });
+    const a = analyse(built);
+    expect(a.findings).toEqual([
+      expect.objectContaining({
+        code: "missing-value",
+        cell: cellAddress(built.lineRows[0]![1]!, built.budget),
+        message:
+          "Working budget is blank for NEW Service line NEW, which has a full year of £36,000",
+      }),
+    ]);
+  });
+});
+
+describe("monthly profile: sections and totals", () => {
+  it("reports a typed section total at its cell, and not again in the grand total", () => {
+    const spec = twoSections();
+    spec.sections[1]!.typedTotals = { 6: 50_000 }; // column budget + 6 is the Sep month
+    const built = buildProfile(spec);
+    const a = analyse(built);
+    const row = built.totalRows[1]!;
+    const column = built.budget + 6;
+    const lines = built.lineRows[1]!;
+    const sum = lines.reduce((s, r) => {
+      const v = built.sheet.rows[r]?.[column]?.value;
+      return s + (typeof v === "number" ? v : 0);
+    }, 0);
+    expect(a.findings).toEqual([
+      expect.objectContaining({
+        code: "total-mismatch",
+        cell: cellAddress(row, column),
+        expected: sum,
+        actual: 50_000,
+      }),
+    ]);
+  });
+
+  it("finds an unlabelled total (Net cost of service) by its arithmetic and checks it", () => {
+    const built = buildProfile({
+      months: "Apr",
+      units: "£000",
+      sections: [
+        {
+          heading: null,
+          lines: [line("A", 240, 250), line("B", 120, 118), line("C", 60, 61)],
+          total: "Net cost of service",
+          typedTotals: { 10: 409 },
+        },
+      ],
+    });
+    const a = analyse(built);
+    const row = built.totalRows[0]!;
+    const column = built.budget + 10;
+    const sum = built.lineRows[0]!.reduce(
+      (s, r) => s + Number(built.sheet.rows[r]?.[column]?.value ?? 0),
+      0,
+    );
+    expect(report(a).totalRows).toEqual([row + 1]);
+    expect(a.findings).toEqual([
+      expect.objectContaining({
+        code: "total-mismatch",
+        cell: cellAddress(row, column),
+        expected: sum,
+        actual: 409,
+        message: `Jan is £409,000 but the lines above sum to £${sum},000`,
+      }),
+    ]);
+  });
+});
+
+describe("monthly profile: formulas judged by what they compute", () => {
+  it("takes a right formula with a stale cached value as right (a part was rewritten)", () => {
+    const built = buildProfile(twoSections());
+    const row = built.lineRows[0]![0]!;
+    // As after an apply turned a typed full year into =SUM: the cells reading it keep old caches.
+    built.sheet.rows[row]![built.variance!] = {
+      value: -1_900,
+      formula: `=P${row + 1}-C${row + 1}`,
+    };
+    const total = built.totalRows[0]!;
+    const cached = built.sheet.rows[total]![built.fullYear!]!;
+    built.sheet.rows[total]![built.fullYear!] = { ...cached, value: Number(cached.value) - 11_500 };
+    expect(findings(analyse(built))).toEqual([]);
+  });
+
+  it("still reports a SUM that leaves out an inserted line, saying which row", () => {
+    const built = buildProfile(twoSections());
+    const total = built.totalRows[0]!;
+    const [first, second] = built.lineRows[0]!;
+    const column = built.firstMonth;
+    const short = Number(built.sheet.rows[first!]![column]!.value);
+    built.sheet.rows[total]![column] = {
+      value: short,
+      formula: `=SUM(D${first! + 1}:D${first! + 1})`,
+    };
+    const a = analyse(built);
+    expect(a.findings).toEqual([
+      expect.objectContaining({ code: "total-mismatch", cell: cellAddress(total, column) }),
+    ]);
+    expect(a.findings[0]?.message).toMatch(new RegExp(`leaves out row ${second! + 1}$`));
+  });
+});
+
+describe("monthly profile: plan", () => {
+  it("writes a missing full year as =SUM of the months and a missing variance beside it", () => {
+    const built = buildProfile(twoSections({ fullYearHeader: null, varianceHeader: null }));
+    const a = analyse(built);
+    const writes = columnWrites(a);
+    expect(writes.map((w) => [w.title, w.column, w.header?.text])).toEqual([
+      ["Full year", 15, "Full year"],
+      ["Variance", 16, "Variance"],
+    ]);
+    const row = built.lineRows[0]![0]!;
+    const first = writes[0]!.cells.find((c) => c.row === row);
+    expect(first).toEqual({ row, formula: `=SUM(D${row + 1}:O${row + 1})`, value: 252_000 });
+    const variance = writes[1]!.cells.find((c) => c.row === row);
+    expect(variance).toEqual({
+      row,
+      formula: `=IF(AND(ISNUMBER(P${row + 1}),ISNUMBER(C${row + 1})),P${row + 1}-C${row + 1},"")`,
+      value: 12_000,
+    });
+    // Headings get nothing; totals get their own row's SUM.
+    const rows = writes[0]!.cells.map((c) => c.row);
+    expect(rows).not.toContain(built.headerRow + 1);
+    expect(rows).toContain(built.totalRows[0]);
+  });
+
+  it("writes nothing into a chart-data block beside the table: only the free column", () => {
+    const built = buildProfile(twoSections({ varianceHeader: null, besideBlock: true }));
+    const a = analyse(built);
+    const writes = columnWrites(a);
+    expect(writes.map((w) => [w.title, w.column])).toEqual([["Variance", built.lastColumn + 1]]);
+    expect(a.plan.operations.some((o) => o.kind === "insert-columns")).toBe(false);
+  });
+
+  it("keeps the council's formulas and rewrites only typed figures on lines", () => {
+    const spec = twoSections();
+    spec.sections[0]!.lines[1] = line("HM02", 120_000, 118_800, { fullYear: 107_300 });
+    spec.sections[1]!.lines[0] = line("TR01", 500_000, 512_300, { variance: 8_000 });
+    const built = buildProfile(spec);
+    const writes = columnWrites(analyse(built));
+    expect(writes.map((w) => [w.title, w.header, w.cells.map((c) => [c.row, c.value])])).toEqual([
+      ["Full year", null, [[built.lineRows[0]![1]!, 118_800]]],
+      ["Variance", null, [[built.lineRows[1]![0]!, 12_300]]],
+    ]);
+  });
+});
