@@ -36,6 +36,14 @@ import {
   type DecisionsTableReport,
 } from "./decisions";
 import { planFundingTable } from "./funding/plan";
+import {
+  capitalModels,
+  capitalReport,
+  checkCapitalProgramme,
+  planCapitalProgramme,
+  type CapitalProgrammeModel,
+  type CapitalProgrammeReport,
+} from "./capital";
 
 /**
  * The table kinds, in claim order: each kind detects its tables on the rows earlier kinds left,
@@ -76,14 +84,16 @@ export type TableReport =
   | FundingTableReport
   | BudgetTableReport
   | ProjectsTableReport
-  | DecisionsTableReport;
+  | DecisionsTableReport
+  | CapitalProgrammeReport;
 
 export type TableModel =
   | { kind: "risk-register"; model: RiskContext }
   | { kind: "projects"; model: ProjectsTable }
   | { kind: "budget"; model: BudgetTableModel }
   | { kind: "funding"; model: FundingTableModel }
-  | { kind: "decisions"; model: DecisionsTable };
+  | { kind: "decisions"; model: DecisionsTable }
+  | { kind: "capital-programme"; model: CapitalProgrammeModel };
 
 const sheetOf = (sheets: readonly SheetSnapshot[], name: string): SheetSnapshot => {
   const sheet = sheets.find((s) => s.name === name);
@@ -138,6 +148,24 @@ const decisionsKind: TableKindDefinition<"decisions", DecisionsTable, DecisionsT
   plan: () => [],
   across: (models, { sheets, options }) =>
     checkCitations(sheets, models, registerRows(models), options.decisions),
+};
+
+/**
+ * Capital programmes claim their rows before budgets and funding look: a programme is a table of
+ * years with sections and totals, which both would otherwise read as theirs. The rows claimed run
+ * through the financing block under the programme (the kind's second part).
+ */
+const capitalKind: TableKindDefinition<
+  "capital-programme",
+  CapitalProgrammeModel,
+  CapitalProgrammeReport
+> = {
+  kind: "capital-programme",
+  detect: ({ sheets, taken }) => capitalModels(sheets, taken),
+  rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastClaimed }),
+  report: (m) => capitalReport(m),
+  check: (m) => checkCapitalProgramme(m.sheet, m.table),
+  plan: (m) => planCapitalProgramme(m.sheet, m.table),
 };
 
 const budgetKind: TableKindDefinition<"budget", BudgetTableModel, BudgetTableReport> = {
@@ -198,6 +226,7 @@ export const TABLE_KINDS = [
   riskKind,
   projectsKind,
   decisionsKind,
+  capitalKind,
   budgetKind,
   fundingKind,
 ] as const;
