@@ -52,7 +52,7 @@ export interface CapitalProgramme extends TableBounds {
 }
 
 const YEARISH = /(?<!\d)\d{2}(?:\d{2})?\s*[/\-–—]\s*\d{2}(?:\d{2})?(?!\d)/;
-const CAPITAL = /\bcapital\b|\bscheme/i;
+const CAPITAL = /\bcapital\b/i;
 
 function columnsOf(sheet: SheetSnapshot, block: HeaderBlock): CapitalColumns | null {
   const roles = new Map<number, CapitalRole>();
@@ -179,7 +179,7 @@ function unitsOf(
   return { row: null, scale: POUNDS };
 }
 
-/** True when the words above or in the header say "capital" or "scheme". */
+/** True when the words above or in the header say "capital" (a title, a group label). */
 function saysCapital(sheet: SheetSnapshot, block: HeaderBlock): boolean {
   if (block.columns.some((h) => CAPITAL.test(`${h.group ?? ""} ${h.text}`))) return true;
   for (let r = Math.max(0, block.top - 4); r < block.top; r++)
@@ -215,7 +215,7 @@ function programmeAt(
   if (lines.length === 0) return null;
   const financing = findFinancing(sheet, end + 1, columns, taken);
   // A table of years with a scheme column is a funding table too: a capital programme says so
-  // (a row total over a range of years, a financing block, or the words "capital"/"scheme").
+  // (a row total over a range of years, a financing block, or the word "capital" over it).
   if (!financing && !columns.total?.range && !saysCapital(sheet, block)) return null;
   const headerRows: number[] = [];
   for (let r = block.top; r <= block.bottom; r++) headerRows.push(r);
