@@ -2,8 +2,17 @@ import { cellAddress } from "../../src/core/a1";
 import type { Analysis } from "../../src/core/analyse";
 import type { CapitalProgrammeModel } from "../../src/core/capital";
 import type { SheetSnapshot } from "../../src/core/snapshot";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { openWorkbook } from "../../src/adapters/xlsx/document";
+import { nativeZlib } from "../../src/cli/zlib";
+import { analyseWorkbook } from "../../src/core/analyse";
+import type { ColumnWrite } from "../../src/core/plan";
+import { TODAY } from "../helpers/builders";
+import { programmeSheet } from "../helpers/capital";
 import { applyAndRecalculate, expectedFiles, type ExpectedFile } from "../helpers/corpus";
-import { findSoffice } from "../helpers/libreoffice";
+import { findSoffice, recalculate } from "../helpers/libreoffice";
+import { loadFile, tempDir, writeXlsx } from "../helpers/xlsx";
 
 /**
  * Calculated values of the capital programmes: `apply` each corpus workbook with a
@@ -118,4 +127,79 @@ withLibreOffice("capital programmes, calculated values after apply and LibreOffi
       expect(keptAndReported.sort()).toEqual(plantedLineTotals(file));
     });
   }
+});
+
+withLibreOffice("capital programmes, a written row total recalculated by LibreOffice", () => {
+  it("every cell of a new 'Total 2025-28' column shows in LibreOffice what we cached", async () => {
+    const built = programmeSheet({
+      sections: [
+        {
+          name: "Housing",
+          lines: [
+            ["Homes", 3.4, 4.1, 0.85],
+            ["Adaptations", 1.18, 1.18, 1.18],
+          ],
+        },
+        {
+          name: "Leisure",
+          lines: [
+            ["Pool", 2.875, 0.96, 0],
+            ["Play areas", 0.185, 0.15, 0.15],
+          ],
+        },
+      ],
+      units: "£m",
+      labelledTotals: false,
+      total: null,
+      financing: [
+        ["Prudential borrowing", 5, 4, 1],
+        ["Grants and contributions", 2.64, 2.39, 1.18],
+      ],
+    });
+    const dir = tempDir("cs-capital-");
+    const input = path.join(dir, "programme.xlsx");
+    await writeXlsx(input, [
+      {
+        name: built.name,
+        rows: built.rows.map((row) =>
+          (row ?? []).map((cell) =>
+            !cell
+              ? null
+              : cell.formula
+                ? { formula: cell.formula.slice(1), result: cell.value }
+                : cell.value,
+          ),
+        ),
+      },
+    ]);
+    const document = await openWorkbook(
+      new Uint8Array(readFileSync(input)),
+      "programme.xlsx",
+      nativeZlib(),
+    );
+    const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
+    expect(analysis.findings.filter((x) => x.severity !== "info")).toEqual([]);
+    const writes = analysis.plan.operations.filter((o): o is ColumnWrite => o.kind === "column");
+    expect(writes.map((w) => w.title)).toEqual(["Total 2025-28"]);
+    const saved = await document.save(analysis.plan, { valuesOnly: false });
+    const output = path.join(dir, "applied.xlsx");
+    writeFileSync(output, saved.bytes);
+    const [recalculated] = recalculate(soffice ?? "soffice", [output]);
+    const { snapshot } = await loadFile(recalculated ?? "");
+    const sheet = snapshot.sheets.find((x) => x.name === built.name);
+    const cells = writes.flatMap((w) => w.cells.map((c) => ({ column: w.column, ...c })));
+    expect(cells.length).toBeGreaterThan(8);
+    const shown = cells.map((c) => ({
+      cell: cellAddress(c.row, c.column),
+      formula: sheet?.rows[c.row]?.[c.column]?.formula ?? null,
+      value: round(sheet?.rows[c.row]?.[c.column]?.value ?? null),
+    }));
+    expect(shown).toEqual(
+      cells.map((c) => ({
+        cell: cellAddress(c.row, c.column),
+        formula: c.formula,
+        value: round(c.value),
+      })),
+    );
+  }, 120_000);
 });

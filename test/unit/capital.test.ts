@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { analyseWorkbook } from "../../src/core/analyse";
+import { applyPlanToSnapshot } from "../../src/core/apply-plan";
 import type { CapitalProgrammeReport } from "../../src/core/capital";
 import { classifyCapitalHeader } from "../../src/core/capital/columns";
 import type { Finding } from "../../src/core/findings";
@@ -345,6 +346,22 @@ describe("capital programme: plan", () => {
     const ops = a.plan.operations.filter((o): o is ColumnWrite => o.kind === "column");
     expect(ops.map((o) => o.cells)).toEqual([[{ row: 11, formula: "=SUM(C12:E12)", value: 900 }]]);
     expect(brief(a.findings)).toEqual(["total-mismatch@F13"]);
+  });
+});
+
+describe("capital programme: a second apply", () => {
+  it.each([
+    ["beside the table", {}],
+    ["past a note", { beside: { F7: "see note" } }],
+  ])("finds its written row total again (%s) and changes nothing", (_, extra) => {
+    const first = workbook(programmeSheet({ ...BASE, total: null, ...extra }));
+    const once = applyPlanToSnapshot(first, analyseWorkbook(first, { asOf: TODAY }).plan, {
+      valuesOnly: false,
+    });
+    const second = analyseWorkbook(once, { asOf: TODAY });
+    expect(brief(second.findings)).toEqual([]);
+    expect(second.plan.operations).toEqual([]);
+    expect(capital(second.tables)[0]?.columns.total).toBeDefined();
   });
 });
 
