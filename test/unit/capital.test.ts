@@ -316,6 +316,51 @@ describe("capital programme: checks", () => {
   });
 });
 
+describe("capital programme: scale and financing layouts", () => {
+  it("takes the scale from the title when there is no units row, and says text amounts in pounds", () => {
+    const s = programmeSheet({
+      ...BASE,
+      years: ["2025/26 Revised", "2026/27 Estimate", "2027/28 Estimate"],
+      qualifiers: [],
+      total: ["Total 2025-28", ""],
+      override: { A1: "Capital Programme (£'000)", C6: "100" },
+    });
+    // Without a units row the rows move up one: the first line is row 6.
+    const a = analyse(s);
+    expect(capital(a.tables)[0]).toMatchObject({ unit: "£'000", multiplier: 1000 });
+    expect(a.findings.find((x) => x.cell === "C6")).toMatchObject({
+      code: "number-as-text",
+      message: '"100" is stored as text; it is read as £100,000',
+    });
+  });
+
+  it("reads a financing block with no heading, opened by a source of finance", () => {
+    const s = programmeSheet({ ...BASE, financingHeading: "" });
+    // The builder's empty heading leaves a blank row: sources follow the grand total directly.
+    const a = analyse(s);
+    expect(brief(a.findings)).toEqual([]);
+    expect(capital(a.tables)[0]?.sources).toEqual([
+      "Prudential borrowing",
+      "Government grants",
+      "Capital receipts",
+    ]);
+  });
+
+  it("reads a financing heading that repeats the years over the block", () => {
+    const s = programmeSheet({
+      ...BASE,
+      financing: [
+        ["Prudential borrowing", 300, 300, 300],
+        ["Government grants", 200, 250, 200],
+        ["Capital receipts", 65, 70, 85],
+      ],
+      override: { C19: "2025/26", D19: "2026/27", E19: "2027/28" },
+    });
+    const a = analyse(s);
+    expect(brief(a.findings)).toEqual(["reconciliation-difference@D23"]);
+  });
+});
+
 describe("capital programme: plan", () => {
   it("writes a missing row total as a live SUM of the years, past a note beside the table", () => {
     const s = programmeSheet({ ...BASE, total: null, beside: { F7: "see note" } });

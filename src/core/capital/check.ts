@@ -5,13 +5,14 @@ import type { At } from "../tables/money";
 import { formatScaled } from "../tables/scale";
 import {
   checkScaledColumnTotals,
+  checkScaledMoneyCells,
   checkScaledTotal,
   missedColumns,
   sameScaled,
   sumScaled,
   type ScaledTableRef,
 } from "../tables/scaled-totals";
-import { checkMoneyCells, grandLines } from "../tables/totals";
+import { grandLines } from "../tables/totals";
 import { parseMoney } from "../values";
 import type { CapitalProgramme } from "./detect";
 
@@ -87,8 +88,9 @@ function checkFinancing(ref: ScaledTableRef, t: CapitalProgramme, out: Finding[]
   const financing = t.financing;
   if (!financing) return;
   const sourceRows = financing.sources.map((s) => s.row);
-  checkMoneyCells(
+  checkScaledMoneyCells(
     ref,
+    t.scale,
     sourceRows,
     t.columns.years.map((y) => y.column),
     out,
@@ -124,7 +126,8 @@ function checkFinancing(ref: ScaledTableRef, t: CapitalProgramme, out: Finding[]
     );
     const financed = sumScaled(ref.sheet, cells, t.scale).total;
     if (tbc.length > 0) {
-      const resting = Math.round((programme - financed) * 1e6) / 1e6;
+      // The part of the year's programme the confirmed sources leave to the "tbc" ones.
+      const resting = Math.max(0, Math.round((programme - financed) * 1e6) / 1e6);
       for (const [r, c] of tbc) {
         const name = financing.sources.find((s) => s.row === r)?.label ?? source;
         out.push(
@@ -171,7 +174,7 @@ export function checkCapitalProgramme(sheet: SheetSnapshot, t: CapitalProgramme)
   const out: Finding[] = [];
   const lines = lineRows(t);
   const figureRows = t.dataRows.filter((r) => t.structure.kinds.get(r) !== "heading");
-  checkMoneyCells(ref, figureRows, t.columns.money, out);
+  checkScaledMoneyCells(ref, t.scale, figureRows, t.columns.money, out);
   checkRowTotals(ref, t, lines, out);
   checkScaledColumnTotals(ref, t.structure, t.columns.money, t.scale, out);
   checkFinancing(ref, t, out);

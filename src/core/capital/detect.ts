@@ -167,15 +167,25 @@ function bodyRows(
   return rows;
 }
 
+/**
+ * The scale of the money: a units row under the header, words in a money header ("2025/26
+ * £'000"), or failing those the title over the table ("Capital Programme (£m)").
+ */
 function unitsOf(
+  sheet: SheetSnapshot,
   block: HeaderBlock,
   columns: CapitalColumns,
 ): { row: number | null; scale: MoneyScale } {
   for (const h of block.columns) {
     if (!columns.money.includes(h.column)) continue;
-    const scale = scaleOf(h.unit) ?? scaleOf(h.text);
+    const scale = scaleOf(h.unit) ?? scaleOf(h.text) ?? scaleOf(h.group);
     if (scale) return { row: h.unit ? block.bottom : null, scale };
   }
+  for (let r = Math.max(0, block.top - 4); r < block.top; r++)
+    for (const cell of sheet.rows[r] ?? []) {
+      const scale = scaleOf(cellText(cell ?? undefined));
+      if (scale) return { row: null, scale };
+    }
   return { row: null, scale: POUNDS };
 }
 
@@ -199,7 +209,7 @@ function programmeAt(
   if (!columns) return null;
   const last = Math.max(...columns.money);
   const body = bodyRows(sheet, block.bottom + 1, columns, last, taken);
-  const units = unitsOf(block, columns);
+  const units = unitsOf(sheet, block, columns);
   const structure = classifyRowsByArithmetic(
     sheet,
     body,
@@ -219,9 +229,13 @@ function programmeAt(
   if (!financing && !columns.total?.range && !saysCapital(sheet, block)) return null;
   const headerRows: number[] = [];
   for (let r = block.top; r <= block.bottom; r++) headerRows.push(r);
-  // Rows after the grand total are not the programme's.
+  // Rows after the grand total are not the programme's (a financing block without a heading).
   if (grand !== undefined) {
     for (const [r] of structure.kinds) if (r > grand) structure.kinds.delete(r);
+    structure.grandTotals = structure.grandTotals.filter((r) => r <= grand);
+    structure.looseLines = structure.looseLines.filter((r) => r <= grand);
+    structure.unlabelledTotals = structure.unlabelledTotals.filter((r) => r <= grand);
+    structure.sections = structure.sections.filter((x) => (x.headingRow ?? 0) <= grand);
   }
   return {
     sheet: sheet.name,

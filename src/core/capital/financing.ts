@@ -36,8 +36,12 @@ function labelOf(sheet: SheetSnapshot, row: number, labels: readonly number[]): 
     .trim();
 }
 
+/** An amount or a "tbc" in one of the year columns (words such as a repeated "2025/26" are not). */
 function hasFigure(sheet: SheetSnapshot, row: number, columns: readonly number[]): boolean {
-  return columns.some((c) => parseMoney(sheet.rows[row]?.[c]?.value ?? null).kind !== "blank");
+  return columns.some((c) => {
+    const kind = parseMoney(sheet.rows[row]?.[c]?.value ?? null).kind;
+    return kind === "number" || kind === "unconfirmed";
+  });
 }
 
 /** The financing block starting within three rows of `from`, or null when there is none. */
@@ -62,6 +66,13 @@ export function findFinancing(
   if (HEADING.test(opening) && !hasFigure(sheet, r, years)) {
     headingRow = r;
     r++;
+    // A heading may repeat the years over the block ("Financing | 2025/26 | 2026/27 …").
+    while (
+      r < sheet.rows.length &&
+      !labelOf(sheet, r, columns.labels) &&
+      !hasFigure(sheet, r, years)
+    )
+      r++;
   } else if (!SOURCE.test(opening) || !hasFigure(sheet, r, years)) return null;
   const sources: FinancingSource[] = [];
   for (; r < sheet.rows.length && !taken.has(r); r++) {

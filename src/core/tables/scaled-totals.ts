@@ -144,3 +144,45 @@ export function missedColumns(
   if (left.length === 0) return "";
   return `; its formula ${formula?.slice(1)} leaves out ${left.map(name).join(", ")}`;
 }
+
+/**
+ * Money cells of a scaled table: an amount typed as text is read (and noted), other text is an
+ * error. As totals.ts's `checkMoneyCells`, with the amount said in pounds.
+ */
+export function checkScaledMoneyCells(
+  t: ScaledTableRef,
+  scale: MoneyScale,
+  rows: readonly number[],
+  columns: readonly number[],
+  out: Finding[],
+): void {
+  for (const row of rows) {
+    for (const column of columns) {
+      const raw = t.sheet.rows[row]?.[column]?.value ?? null;
+      const parsed = parseMoney(raw);
+      if (parsed.kind === "text") {
+        out.push(
+          finding(
+            "not-a-number",
+            t.sheet.name,
+            row,
+            column,
+            `${nameOf(t, column)} "${parsed.text}" is not an amount`,
+            { table: t.range, actual: parsed.text },
+          ),
+        );
+      } else if (parsed.kind === "number" && parsed.fromText) {
+        out.push(
+          finding(
+            "number-as-text",
+            t.sheet.name,
+            row,
+            column,
+            `"${String(raw)}" is stored as text; it is read as ${formatScaled(parsed.value, scale)}`,
+            { table: t.range, actual: String(raw) },
+          ),
+        );
+      }
+    }
+  }
+}
