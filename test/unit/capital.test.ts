@@ -7,6 +7,7 @@ import type { Finding } from "../../src/core/findings";
 import type { ColumnWrite } from "../../src/core/plan";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { financialYearOf, yearRangeOf } from "../../src/core/tables/years";
+import { parseYearLabel } from "../../src/core/funding/years";
 import { tablesText } from "../../src/cli/report";
 import { f, sheet, TODAY, workbook } from "../helpers/builders";
 import { programmeSheet, type ProgrammeSpec } from "../helpers/capital";
@@ -90,6 +91,13 @@ describe("capital programme: reading", () => {
   ])("%s is a range of years, never one year", (text, first, last) => {
     expect(yearRangeOf(text)).toMatchObject({ first, last });
     expect(financialYearOf(text)).toBeNull();
+  });
+
+  it("funding's year reader takes a range for no year, never an ambiguous one", () => {
+    expect(parseYearLabel("Total 2025-29")).toBeNull();
+    expect(parseYearLabel("2025-29")).toBeNull();
+    expect(parseYearLabel("2009")?.label).toEqual({ kind: "ambiguous", text: "2009" });
+    expect(parseYearLabel("SCR Grant £08/09")?.label).toMatchObject({ year: "2008/09" });
   });
 
   it("reads years in one cell, a one-cell 'Total 2025-28' and no ambiguous year", () => {
@@ -178,6 +186,21 @@ describe("capital programme: checks", () => {
       actual: 30,
       message:
         "Total 2025-28 is £30,000 but the years 2025/26 to 2027/28 add to £60,000; its formula SUM(C13:D13) leaves out E (2027/28)",
+    });
+  });
+
+  it("finds a hard-typed row total on a scheme line", () => {
+    const a = analyse(
+      programmeSheet({
+        ...BASE,
+        override: { F12: 950, F15: f("=SUM(F12:F14)", 1020), F17: f("=F9+F15", 1770) },
+      }),
+    );
+    expect(brief(a.findings)).toEqual(["total-mismatch@F12"]);
+    expect(a.findings[0]).toMatchObject({
+      expected: 900,
+      actual: 950,
+      message: "Total 2025-28 is £950,000 but the years 2025/26 to 2027/28 add to £900,000",
     });
   });
 
