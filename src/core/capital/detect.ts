@@ -142,16 +142,32 @@ function isBlank(sheet: SheetSnapshot, row: number, from: number, to: number): b
 
 const FINANCING_HEADING = /^(financ|funded\s+by|funding\b|sources?\s+of\s+(finance|funding))/i;
 
-/** The programme's body rows: up to its grand total, a financing heading, or three blank rows. */
+interface Body {
+  rows: number[];
+  /** A financing heading ends the body, or a source of finance follows a total row in it. */
+  financingSeen: boolean;
+}
+
+const SOURCE_OF_FINANCE =
+  /\b(borrowing|grants?|s\.?106|cil|capital\s+receipts|reserves?|revenue\s+contributions?)\b/i;
+const TOTAL_LABEL = /\btotals?\b/i;
+
+/**
+ * The programme's body rows: up to a financing heading or three blank rows. Only labels are read
+ * here (cheap on a long sheet); whether the rows add up is left to the structure reading, which
+ * runs only once the table shows it is a capital programme.
+ */
 function bodyRows(
   sheet: SheetSnapshot,
   from: number,
   columns: CapitalColumns,
   last: number,
   taken: ReadonlySet<number>,
-): number[] {
+): Body {
   const rows: number[] = [];
   let blanks = 0;
+  let afterTotal = false;
+  let financingSeen = false;
   const first = columns.labels[0] ?? 0;
   for (let r = from; r < sheet.rows.length && blanks < 3; r++) {
     if (taken.has(r)) break;
@@ -160,11 +176,19 @@ function bodyRows(
       continue;
     }
     blanks = 0;
-    const label = columns.labels.map((c) => cellText(sheet.rows[r]?.[c] ?? undefined)).join(" ");
-    if (FINANCING_HEADING.test(label.trim())) break;
+    const label = columns.labels
+      .map((c) => cellText(sheet.rows[r]?.[c] ?? undefined))
+      .join(" ")
+      .trim();
+    if (FINANCING_HEADING.test(label)) {
+      financingSeen = true;
+      break;
+    }
+    if (afterTotal && SOURCE_OF_FINANCE.test(label)) financingSeen = true;
+    afterTotal = TOTAL_LABEL.test(label);
     rows.push(r);
   }
-  return rows;
+  return { rows, financingSeen };
 }
 
 /**
@@ -208,7 +232,11 @@ function programmeAt(
   const columns = columnsOf(sheet, block);
   if (!columns) return null;
   const last = Math.max(...columns.money);
-  const body = bodyRows(sheet, block.bottom + 1, columns, last, taken);
+  // A table of years with a scheme column is a funding table too: a capital programme says so
+  // (a row total over a range of years, the word "capital" over it, or a financing block).
+  const says = columns.total?.range != null || saysCapital(sheet, block);
+  const { rows: body, financingSeen } = bodyRows(sheet, block.bottom + 1, columns, last, taken);
+  if (!says && !financingSeen) return null;
   const units = unitsOf(sheet, block, columns);
   const structure = classifyRowsByArithmetic(
     sheet,
@@ -224,9 +252,7 @@ function programmeAt(
   const lines = rows.filter((r) => structure.kinds.get(r) === "line");
   if (lines.length === 0) return null;
   const financing = findFinancing(sheet, end + 1, columns, taken);
-  // A table of years with a scheme column is a funding table too: a capital programme says so
-  // (a row total over a range of years, a financing block, or the word "capital" over it).
-  if (!financing && !columns.total?.range && !saysCapital(sheet, block)) return null;
+  if (!says && !financing) return null;
   const headerRows: number[] = [];
   for (let r = block.top; r <= block.bottom; r++) headerRows.push(r);
   // Rows after the grand total are not the programme's (a financing block without a heading).
