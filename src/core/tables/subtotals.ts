@@ -94,10 +94,28 @@ export function classifyRowsByArithmetic(
   };
   let open: Section | null = null;
   const closedSince: number[] = [];
+  // Lines since the last total outside any heading: a block that a total may close.
+  let pending: number[] = [];
+  const closeBlock = (row: number): void => {
+    const taken = new Set(pending);
+    out.looseLines = out.looseLines.filter((r) => !taken.has(r));
+    out.sections.push({ name: "", headingRow: null, lines: pending, totalRow: row });
+    out.kinds.set(row, "section-total");
+    closedSince.push(row);
+    pending = [];
+  };
   for (const row of rows) {
     const label = labelOf(sheet, row, labels);
     const stated = figures(sheet, row, money);
     if (stated.length > 0 && TOTAL.test(label)) {
+      if (!open && pending.length > 0 && !GRAND.test(label)) {
+        // A block of lines with no heading, closed by its own labelled total.
+        if (addsUp(sheet, row, pending, money, multiplier)) {
+          closeBlock(row);
+          continue;
+        }
+      }
+      pending = [];
       if (open && open.lines.length > 0 && !GRAND.test(label)) {
         open.totalRow = row;
         out.kinds.set(row, "section-total");
@@ -111,6 +129,11 @@ export function classifyRowsByArithmetic(
       continue;
     }
     if (stated.length > 0 && label === "") {
+      if (!open && pending.length > 1 && addsUp(sheet, row, pending, money, multiplier)) {
+        out.unlabelledTotals.push(row);
+        closeBlock(row);
+        continue;
+      }
       if (open && addsUp(sheet, row, open.lines, money, multiplier)) {
         open.totalRow = row;
         out.kinds.set(row, "section-total");
@@ -127,6 +150,7 @@ export function classifyRowsByArithmetic(
       }
     }
     if (stated.length === 0 && looksLikeHeading(sheet, row, labels)) {
+      pending = [];
       open = { name: label.replace(/^\d+\.?\s+/, ""), headingRow: row, lines: [], totalRow: null };
       out.sections.push(open);
       out.kinds.set(row, "heading");
@@ -134,7 +158,25 @@ export function classifyRowsByArithmetic(
     }
     out.kinds.set(row, "line");
     if (open) open.lines.push(row);
-    else out.looseLines.push(row);
+    else {
+      out.looseLines.push(row);
+      pending.push(row);
+    }
+  }
+  // One block with no heading and its total, nothing else: that total is the table's total.
+  const only = out.sections[0];
+  if (
+    out.sections.length === 1 &&
+    only &&
+    only.headingRow === null &&
+    out.grandTotals.length === 0
+  ) {
+    if (only.totalRow !== null && !out.unlabelledTotals.includes(only.totalRow)) {
+      out.kinds.set(only.totalRow, "grand-total");
+      out.grandTotals.push(only.totalRow);
+      out.looseLines = [...only.lines, ...out.looseLines].sort((a, b) => a - b);
+      out.sections = [];
+    }
   }
   return out;
 }
