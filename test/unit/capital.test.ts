@@ -445,6 +445,35 @@ describe("capital programme: properties", () => {
     );
   });
 
+  it("reading arbitrary grids with year words and merges never throws", () => {
+    const word = fc.constantFrom(
+      "2025/26",
+      "2026/27 Estimate",
+      "Total 2025-29",
+      "Revised",
+      "£m",
+      "Scheme",
+      "Financing",
+      "Total",
+      "tbc",
+      "Prudential borrowing",
+      "",
+    );
+    const cell = fc.oneof(word, fc.integer({ min: -5, max: 5000 }), fc.constant(null), fc.string());
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 14 }),
+        fc.array(fc.constantFrom("C1:D1", "A1:A3", "B2:E2", "D4:D5", "A1:XFD1"), { maxLength: 3 }),
+        fc.array(fc.integer({ min: 0, max: 8 }), { maxLength: 2 }),
+        (rows, merges, hiddenColumns) => {
+          const a = analyse(sheet("Grid", rows, { merges, hiddenColumns }));
+          expect(JSON.stringify(a.findings)).not.toContain("NaN");
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("reordering scheme lines inside a section never changes the findings", () => {
     const line = fc.tuple(
       fc.integer({ min: 0, max: 5000 }),
