@@ -204,6 +204,27 @@ describe("capital programme: checks", () => {
     });
   });
 
+  it("adds only the years inside the range the row total names", () => {
+    const s = sheet("Capital", [
+      ["Capital Programme £'000"],
+      ["Scheme", "2025/26 Revised", "2026/27 Estimate", "2027/28 Estimate", "Total 2026-28"],
+      ["Depot", 100, 50, 25, f("=SUM(C3:D3)", 75)],
+      ["Pool", 10, 20, 30, 60],
+      [
+        "TOTAL CAPITAL PROGRAMME",
+        f("=SUM(B3:B4)", 110),
+        f("=SUM(C3:C4)", 70),
+        f("=SUM(D3:D4)", 55),
+        f("=SUM(E3:E4)", 135),
+      ],
+    ]);
+    const a = analyse(s);
+    expect(brief(a.findings)).toEqual(["total-mismatch@E4"]);
+    expect(a.findings[0]?.message).toBe(
+      "Total 2026-28 is £60,000 but the years 2026/27 to 2027/28 add to £50,000",
+    );
+  });
+
   it("finds a hard-typed section total once (not again in the grand total)", () => {
     const a = analyse(programmeSheet({ ...BASE, override: { F15: 900 } }));
     expect(brief(a.findings)).toEqual(["total-mismatch@F15"]);

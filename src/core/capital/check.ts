@@ -14,7 +14,7 @@ import {
 } from "../tables/scaled-totals";
 import { grandLines } from "../tables/totals";
 import { parseMoney } from "../values";
-import type { CapitalProgramme } from "./detect";
+import { totalParts, type CapitalProgramme } from "./detect";
 
 /**
  * The rules of a capital programme:
@@ -50,7 +50,8 @@ function checkRowTotals(
   rows: readonly number[],
   out: Finding[],
 ): void {
-  const years = t.columns.years.map((y) => y.column);
+  const parts = totalParts(t);
+  const years = parts.map((y) => y.column);
   const total = t.columns.total;
   for (const row of rows) {
     if (total) {
@@ -61,8 +62,7 @@ function checkRowTotals(
         row,
         total.column,
         years.map((c) => [row, c] as const),
-        (sum) =>
-          `the years ${t.columns.years[0]?.year} to ${t.columns.years.at(-1)?.year} add to ${sum}`,
+        (sum) => `the years ${parts[0]?.year} to ${parts.at(-1)?.year} add to ${sum}`,
         out,
         missedColumns(formula, row, years, (c) => `${columnLetter(c)} (${yearName(t, c)})`),
       );

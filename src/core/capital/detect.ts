@@ -4,7 +4,6 @@ import { headerRuns, readHeaderBlock, type HeaderBlock } from "../tables/header-
 import { scaleOf, POUNDS, type MoneyScale } from "../tables/scale";
 import { classifyRowsByArithmetic, type ArithmeticStructure } from "../tables/subtotals";
 import type { YearRange } from "../tables/years";
-import { parseMoney } from "../values";
 import { classifyCapitalHeader, yearPreference, type CapitalRole } from "./columns";
 import { findFinancing, type Financing } from "./financing";
 
@@ -312,8 +311,13 @@ export function detectCapitalProgrammes(
   return found;
 }
 
-/** Amount in a cell, 0 when blank or text (for cached values of planned formulas). */
-export function amountAt(sheet: SheetSnapshot, row: number, column: number): number {
-  const parsed = parseMoney(sheet.rows[row]?.[column]?.value ?? null);
-  return parsed.kind === "number" ? parsed.value : 0;
+/**
+ * The year columns the row total adds: those inside the range its header names ("Total 2026-29"
+ * leaves out a 2025/26 column beside it), or every year when it names none.
+ */
+export function totalParts(t: CapitalProgramme): YearColumn[] {
+  const range = t.columns.total?.range;
+  if (!range) return t.columns.years;
+  const inside = t.columns.years.filter((y) => y.start >= range.first && y.start <= range.last);
+  return inside.length >= 2 ? inside : t.columns.years;
 }

@@ -5,7 +5,7 @@ import { sumFormula, type At } from "../tables/money";
 import { grandParts } from "../tables/totals";
 import { parseMoney, roundMoney } from "../values";
 import { tableRef } from "./check";
-import type { CapitalProgramme } from "./detect";
+import { totalParts, type CapitalProgramme } from "./detect";
 
 /** "Total 2025-29" for 2025/26 to 2028/29, as councils name a programme's row total. */
 export function rangeTitle(first: number, last: number): string {
@@ -45,7 +45,7 @@ function numberFormatOf(sheet: SheetSnapshot, t: CapitalProgramme): string {
  * total financing row get their row totals too.
  */
 export function planCapitalProgramme(sheet: SheetSnapshot, t: CapitalProgramme): WriteOperation[] {
-  const years = t.columns.years.map((y) => y.column);
+  const years = totalParts(t).map((y) => y.column);
   const ref = tableRef(sheet, t);
   const lines = t.dataRows.filter((r) => t.structure.kinds.get(r) === "line");
   const across = (row: number): At[] => years.map((c) => [row, c] as const);
