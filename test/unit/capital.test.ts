@@ -154,6 +154,8 @@ describe("capital programme: reading", () => {
     expect(role("Total scheme cost")).toBe("scheme-cost");
     expect(role("Total 2025-29")).toBe("total");
     expect(role("2025/26 Revised", "Capital programme 2025/26 to 2028/29")).toBe("year");
+    expect(role("Capital programme 2025/26 to 2028/29 › 2028/29 Estimate")).toBe("year");
+    expect(role("Total 2025-29", "2028/29 Estimate")).toBe("total");
     expect(role("Scheme")).toBe("scheme");
     expect(role("Ref")).toBe("ref");
   });

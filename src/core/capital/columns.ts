@@ -38,7 +38,9 @@ function qualifierOf(text: string): string {
 
 /** The role one header column plays, or null when its words say nothing we read. */
 export function classifyCapitalHeader(column: HeaderColumn): CapitalRole | null {
-  const own = column.text;
+  // A composite name ("Capital programme 2025/26 to 2028/29 › 2028/29 Estimate", as the header
+  // reading gives when it infers a group without known merges): the column's own words are last.
+  const own = column.text.split("›").at(-1)?.trim() ?? column.text;
   const all = column.group ? `${column.group} ${own}` : own;
   if (SCHEME_COST.test(own)) return { role: "scheme-cost" };
   if (PRIOR.test(own)) return { role: "prior" };
