@@ -19,7 +19,9 @@ const amount = (sheet: SheetSnapshot, r: number, c: number): number => {
 
 function cellOver(sheet: SheetSnapshot, row: number, cells: readonly At[]): PlannedCell {
   const value = roundMoney(cells.reduce((s, [r, c]) => s + amount(sheet, r, c), 0) * 1000) / 1000;
-  // SUM skips a number typed as text: a total over one is written as its value instead.
+  // SUM skips a number typed as text in a reference ("text in the array or reference [is]
+  // ignored": learn.microsoft.com/office/vba/api/excel.worksheetfunction.sum), so a total over
+  // one is written as its value instead of a formula that would disagree.
   const textNumber = cells.some(
     ([r, c]) =>
       typeof sheet.rows[r]?.[c]?.value === "string" &&
