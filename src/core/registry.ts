@@ -46,6 +46,14 @@ import {
   type MonthlyTableModel,
   type MonthlyTableReport,
 } from "./monthly";
+import {
+  capitalModels,
+  capitalReport,
+  checkCapitalProgramme,
+  planCapitalProgramme,
+  type CapitalProgrammeModel,
+  type CapitalProgrammeReport,
+} from "./capital";
 
 /**
  * The table kinds, in claim order: each kind detects its tables on the rows earlier kinds left,
@@ -87,7 +95,8 @@ export type TableReport =
   | BudgetTableReport
   | MonthlyTableReport
   | ProjectsTableReport
-  | DecisionsTableReport;
+  | DecisionsTableReport
+  | CapitalProgrammeReport;
 
 export type TableModel =
   | { kind: "risk-register"; model: RiskContext }
@@ -95,7 +104,8 @@ export type TableModel =
   | { kind: "monthly-profile"; model: MonthlyTableModel }
   | { kind: "budget"; model: BudgetTableModel }
   | { kind: "funding"; model: FundingTableModel }
-  | { kind: "decisions"; model: DecisionsTable };
+  | { kind: "decisions"; model: DecisionsTable }
+  | { kind: "capital-programme"; model: CapitalProgrammeModel };
 
 const sheetOf = (sheets: readonly SheetSnapshot[], name: string): SheetSnapshot => {
   const sheet = sheets.find((s) => s.name === name);
@@ -169,6 +179,24 @@ const monthlyKind: TableKindDefinition<"monthly-profile", MonthlyTableModel, Mon
   plan: (m) => planMonthlyTable(m.sheet, m.table, m.model),
 };
 
+/**
+ * Capital programmes claim their rows before budgets and funding look: a programme is a table of
+ * years with sections and totals, which both would otherwise read as theirs. The rows claimed run
+ * through the financing block under the programme (the kind's second part).
+ */
+const capitalKind: TableKindDefinition<
+  "capital-programme",
+  CapitalProgrammeModel,
+  CapitalProgrammeReport
+> = {
+  kind: "capital-programme",
+  detect: ({ sheets, taken }) => capitalModels(sheets, taken),
+  rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastClaimed }),
+  report: (m) => capitalReport(m),
+  check: (m) => checkCapitalProgramme(m.sheet, m.table),
+  plan: (m) => planCapitalProgramme(m.sheet, m.table),
+};
+
 const budgetKind: TableKindDefinition<"budget", BudgetTableModel, BudgetTableReport> = {
   kind: "budget",
   detect: ({ sheets, taken }) => budgetModels(sheets, taken),
@@ -233,6 +261,7 @@ export const TABLE_KINDS = [
   riskKind,
   projectsKind,
   decisionsKind,
+  capitalKind,
   monthlyKind,
   budgetKind,
   fundingKind,

@@ -39,18 +39,7 @@ interface Known {
 }
 
 /** The corpus files not yet read exactly as expected.json says, with today's result. */
-const NOT_YET_READ_RIGHT: Record<string, Known> = {
-  "10-redmarsh-capital-programme-2025-29.xlsx": {
-    plantedFound: 2,
-    falseErrors: 0,
-    falseWarnings: 0,
-  },
-  "11-thornbury-vale-capital-programme-gbpm.xlsx": {
-    plantedFound: 2,
-    falseErrors: 4,
-    falseWarnings: 0,
-  },
-};
+const NOT_YET_READ_RIGHT: Record<string, Known> = {};
 
 const key = (f: ExpectedFinding) => `${f.code} ${f.sheet}!${f.cell}`;
 const rows = (h: number | number[]) => (Array.isArray(h) ? h : [h]);

@@ -1,3 +1,5 @@
+import { yearRangeOf } from "./year-ranges";
+
 /**
  * UK financial years (April–March) in the many ways councils label them, normalised to "2025/26".
  */
@@ -51,6 +53,9 @@ export function parseYearLabel(text: string): { label: YearLabel; rest: string }
     const start = century(Number(m[1]));
     return { label: { kind: "year", year: canonicalYear(start), start }, rest: strip(m) };
   }
+  // "Total 2025-29" names a range of years (a programme's row total), not one year and not an
+  // ambiguous "2025": it is no year column at all.
+  if (yearRangeOf(text)) return null;
   m = BARE.exec(text);
   if (m && m[1]) return { label: { kind: "ambiguous", text: m[1] }, rest: strip(m) };
   return null;

@@ -28,6 +28,7 @@ const KIND: Record<string, string> = {
   "monthly-profile": "Monthly profile",
   projects: "Projects",
   decisions: "Decisions register",
+  "capital-programme": "Capital programme",
 };
 
 export function countsFor(

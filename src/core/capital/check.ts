@@ -1,0 +1,182 @@
+import { columnLetter, rangeAddress } from "../a1";
+import { finding, type Finding } from "../findings";
+import type { SheetSnapshot } from "../snapshot";
+import type { At } from "../tables/money";
+import { formatScaled } from "../tables/scale";
+import {
+  checkScaledColumnTotals,
+  checkScaledMoneyCells,
+  checkScaledTotal,
+  missedColumns,
+  sameScaled,
+  sumScaled,
+  type ScaledTableRef,
+} from "../tables/scaled-totals";
+import { grandLines } from "../tables/totals";
+import { parseMoney } from "../values";
+import { totalParts, type CapitalProgramme } from "./detect";
+
+/**
+ * The rules of a capital programme:
+ * - row totals on scheme lines (and financing lines): the total column adds the year columns, the
+ *   total scheme cost adds prior years and the total;
+ * - section totals (labelled or not) add their lines, the grand total adds the sections;
+ * - the financing block adds up, and in each year it pays for exactly the programme, worked from
+ *   the scheme lines (so a wrong subtotal is reported once, where it is wrong);
+ * - a "tbc" source of finance is a warning, and that year's balance is not judged on it.
+ * Messages speak in pounds; `expected`/`actual`/`difference` stay in the sheet's units.
+ */
+export function tableRef(sheet: SheetSnapshot, t: CapitalProgramme): ScaledTableRef {
+  return {
+    sheet,
+    columnName: (column) => t.columns.names.get(column),
+    headerRow: t.headerRow,
+    range: rangeAddress(t.headerRow, t.firstColumn, t.lastRow, t.lastColumn),
+  };
+}
+
+/** The programme's line rows (every scheme, whatever section it sits in). */
+export function lineRows(t: CapitalProgramme): number[] {
+  return t.dataRows.filter((r) => t.structure.kinds.get(r) === "line");
+}
+
+function yearName(t: CapitalProgramme, column: number): string {
+  return t.columns.years.find((y) => y.column === column)?.year ?? columnLetter(column);
+}
+
+function checkRowTotals(
+  ref: ScaledTableRef,
+  t: CapitalProgramme,
+  rows: readonly number[],
+  out: Finding[],
+): void {
+  const parts = totalParts(t);
+  const years = parts.map((y) => y.column);
+  const total = t.columns.total;
+  for (const row of rows) {
+    if (total) {
+      const formula = ref.sheet.rows[row]?.[total.column]?.formula;
+      checkScaledTotal(
+        ref,
+        t.scale,
+        row,
+        total.column,
+        years.map((c) => [row, c] as const),
+        (sum) => `the years ${parts[0]?.year} to ${parts.at(-1)?.year} add to ${sum}`,
+        out,
+        missedColumns(formula, row, years, (c) => `${columnLetter(c)} (${yearName(t, c)})`),
+      );
+    }
+    if (t.columns.schemeCost !== null && t.columns.prior !== null && total) {
+      checkScaledTotal(
+        ref,
+        t.scale,
+        row,
+        t.columns.schemeCost,
+        [
+          [row, t.columns.prior],
+          [row, total.column],
+        ],
+        (sum) => `prior years and the total add to ${sum}`,
+        out,
+      );
+    }
+  }
+}
+
+function checkFinancing(ref: ScaledTableRef, t: CapitalProgramme, out: Finding[]): void {
+  const financing = t.financing;
+  if (!financing) return;
+  const sourceRows = financing.sources.map((s) => s.row);
+  checkScaledMoneyCells(
+    ref,
+    t.scale,
+    sourceRows,
+    t.columns.years.map((y) => y.column),
+    out,
+  );
+  checkRowTotals(ref, t, sourceRows, out);
+  if (financing.totalRow !== null) {
+    const columns = [
+      ...t.columns.years.map((y) => y.column),
+      ...(t.columns.total ? [t.columns.total.column] : []),
+    ];
+    for (const column of columns)
+      checkScaledTotal(
+        ref,
+        t.scale,
+        financing.totalRow,
+        column,
+        sourceRows.map((r) => [r, column] as const),
+        (sum) => `the sources of finance add to ${sum}`,
+        out,
+      );
+  }
+  const lines = grandLines(t.structure, t.lastRow + 1);
+  const source = financing.totalLabel ?? "Financing";
+  for (const y of t.columns.years) {
+    const programme = sumScaled(
+      ref.sheet,
+      lines.map((r) => [r, y.column] as const),
+      t.scale,
+    ).total;
+    const cells: At[] = sourceRows.map((r) => [r, y.column] as const);
+    const tbc = cells.filter(
+      ([r, c]) => parseMoney(ref.sheet.rows[r]?.[c]?.value ?? null).kind === "unconfirmed",
+    );
+    const financed = sumScaled(ref.sheet, cells, t.scale).total;
+    if (tbc.length > 0) {
+      // The part of the year's programme the confirmed sources leave to the "tbc" ones.
+      const resting = Math.max(0, Math.round((programme - financed) * 1e6) / 1e6);
+      for (const [r, c] of tbc) {
+        const name = financing.sources.find((s) => s.row === r)?.label ?? source;
+        out.push(
+          finding(
+            "unconfirmed-funding",
+            ref.sheet.name,
+            r,
+            c,
+            `${name} for ${y.year} is "tbc": ${formatScaled(resting, t.scale)} of the ${y.year} programme ` +
+              `(${formatScaled(programme, t.scale)}) rests on finance not yet confirmed`,
+            { table: ref.range, source: name, year: y.year, amount: resting },
+          ),
+        );
+      }
+      continue;
+    }
+    if (sameScaled(programme, financed, t.scale)) continue;
+    const difference = Math.round((programme - financed) * 1e6) / 1e6;
+    const at = financing.totalRow ?? financing.sources.at(-1)?.row ?? financing.first;
+    const more = difference < 0 ? "exceeds the programme" : "falls short of the programme";
+    out.push(
+      finding(
+        "reconciliation-difference",
+        ref.sheet.name,
+        at,
+        y.column,
+        `${y.year} financing is ${formatScaled(financed, t.scale)} but the schemes add to ` +
+          `${formatScaled(programme, t.scale)}: financing ${more} by ${formatScaled(Math.abs(difference), t.scale)}`,
+        {
+          table: ref.range,
+          source,
+          year: y.year,
+          difference,
+          expected: programme,
+          actual: financed,
+        },
+      ),
+    );
+  }
+}
+
+export function checkCapitalProgramme(sheet: SheetSnapshot, t: CapitalProgramme): Finding[] {
+  const ref = tableRef(sheet, t);
+  const out: Finding[] = [];
+  const lines = lineRows(t);
+  const figureRows = t.dataRows.filter((r) => t.structure.kinds.get(r) !== "heading");
+  checkScaledMoneyCells(ref, t.scale, figureRows, t.columns.money, out);
+  checkRowTotals(ref, t, lines, out);
+  checkScaledColumnTotals(ref, t.structure, t.columns.money, t.scale, out);
+  checkFinancing(ref, t, out);
+  return out;
+}
