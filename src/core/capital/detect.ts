@@ -1,4 +1,4 @@
-import type { TableBounds } from "../layout";
+import type { TableBounds } from "../tables/bounds";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { headerRuns, readHeaderBlock, type HeaderBlock } from "../tables/header-block";
 import { scaleOf, POUNDS, type MoneyScale } from "../tables/scale";

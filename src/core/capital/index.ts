@@ -1,5 +1,5 @@
 import { columnLetter, rangeAddress } from "../a1";
-import { placement } from "../layout";
+import { placement } from "../tables/bounds";
 import type { SheetSnapshot } from "../snapshot";
 import { detectCapitalProgrammes, type CapitalProgramme } from "./detect";
 
