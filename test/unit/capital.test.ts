@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { applyPlanToSnapshot } from "../../src/core/apply-plan";
+import { applyPlanToSnapshot } from "../../src/core/plan-preview";
 import type { CapitalProgrammeReport } from "../../src/core/capital";
 import { classifyCapitalHeader } from "../../src/core/capital/columns";
 import type { Finding } from "../../src/core/findings";
 import type { ColumnWrite } from "../../src/core/plan";
 import type { SheetSnapshot } from "../../src/core/snapshot";
-import { financialYearOf, yearRangeOf } from "../../src/core/tables/years";
-import { parseYearLabel } from "../../src/core/funding/years";
+import { financialYearOf, yearRangeOf } from "../../src/core/tables/year-ranges";
+import { parseYearLabel } from "../../src/core/tables/years";
 import { tablesText } from "../../src/cli/report";
 import { f, sheet, TODAY, workbook } from "../helpers/builders";
 import { programmeSheet, type ProgrammeSpec } from "../helpers/capital";
