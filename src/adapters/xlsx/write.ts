@@ -2,6 +2,8 @@ import ExcelJS from "exceljs";
 import { writtenCell, type ApplyOptions } from "../../core/apply-plan";
 import type { AddSheet, ColumnWrite, WritePlan } from "../../core/plan";
 import { filledDownRuns } from "../../core/formula-shift";
+import { cellAddress, columnLetter } from "../../core/a1";
+import { highlightCondition } from "../../core/highlight";
 import { nextOwnSheetMarkName, ownSheetMarkReference } from "../../core/own-sheets";
 import { WorkbookError } from "./errors";
 import { hideOwnSheetMarks } from "./package/hide-marks";
@@ -96,6 +98,51 @@ function writeColumn(ws: ExcelJS.Worksheet, op: ColumnWrite, options: ApplyOptio
       setContent(cell, content.formula ?? null, content.value, options.valuesOnly);
     }
   }
+}
+
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+
+/**
+ * The column's band colours as expression rules, as the direct writer writes them. A set already
+ * on the sheet with the same first cell and rules (an earlier run's) is kept, its range widened
+ * when the column grew, rather than added twice.
+ */
+function highlightColumn(ws: ExcelJS.Worksheet, op: ColumnWrite): void {
+  const h = op.highlight;
+  if (!h) return;
+  const first = cellAddress(h.fromRow, op.column);
+  const ref = `${first}:${columnLetter(op.column)}${h.toRow + 1}`;
+  const formulas = h.rules.map((rule) => highlightCondition(rule, first));
+  const existing = (
+    ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }
+  ).conditionalFormattings?.find(
+    (cf) =>
+      cf.ref.split(/\s+/)[0]?.split(":")[0] === first &&
+      cf.rules.length === formulas.length &&
+      cf.rules.every((r, i) => "formulae" in r && String(r.formulae?.[0]) === formulas[i]),
+  );
+  if (existing) {
+    existing.ref = ref;
+    return;
+  }
+  ws.addConditionalFormatting({
+    ref,
+    rules: h.rules.map((rule, i) => ({
+      type: "expression",
+      formulae: [formulas[i]],
+      priority: 0,
+      style: {
+        font: { color: { argb: argb(rule.text) } },
+        // A dxf's solid fill is drawn in bgColor; fgColor carries the same for other readers.
+        fill: {
+          type: "pattern",
+          pattern: "solid",
+          fgColor: { argb: argb(rule.fill) },
+          bgColor: { argb: argb(rule.fill) },
+        },
+      },
+    })),
+  });
 }
 
 function setContent(
@@ -223,6 +270,7 @@ export function applyPlan(
       ws.spliceColumns(op.column + 1, 0, ...Array.from({ length: op.count }, () => []));
     } else {
       writeColumn(ws, op, options);
+      highlightColumn(ws, op);
     }
   }
   // Excel recalculates everything when it opens the file, so no reader is left with a stale value.

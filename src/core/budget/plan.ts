@@ -3,6 +3,7 @@ import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
 import { sumFormula } from "../tables/money";
+import { ragHighlight } from "../highlight";
 import type { BudgetTable } from "./detect";
 import {
   budgetModel,
@@ -136,7 +137,8 @@ export function planBudgetTable(
           : {}),
       ...(isNew ? { styleFrom: table.lastColumn } : {}),
     };
-    operations.push(write);
+    const highlight = f === "rag" ? ragHighlight(cells.rag.map((c) => c.row)) : undefined;
+    operations.push(highlight ? { ...write, highlight } : write);
   }
   return guardWrites(sheet, table, operations, { money: true });
 }

@@ -5,6 +5,7 @@ import { isUnbounded } from "./areas";
 import { insertColumns } from "./calc";
 import { typed, type Value } from "./coerce";
 import type { DoubleContext, SheetRef } from "./context";
+import { applyConditionalFormatOp, type CfCommand } from "./conditional-formats";
 import { key, OfficeError, type DoubleCell, type DoubleSheet } from "./model";
 
 export interface Op {
@@ -99,6 +100,8 @@ function copyFormats(from: DoubleCell | undefined, to: DoubleCell): void {
 }
 
 const WRITES = new Set([
+  "cfAdd",
+  "cfSet",
   "values",
   "formulas",
   "formulasR1C1",
@@ -174,6 +177,12 @@ export function applyOp(ctx: DoubleContext, op: Op): void {
       // Excel cannot activate a hidden or very hidden sheet (as in the UI).
       if ((sheet.visibility ?? "Visible") !== "Visible")
         throw new OfficeError("InvalidOperation", `The sheet ${sheet.name} is hidden`);
+      return;
+    case "cfAdd":
+    case "cfSet":
+      if (!a) throw new OfficeError("InvalidArgument", `No range for ${op.op}`);
+      sheet.conditionalFormats ??= [];
+      applyConditionalFormatOp(sheet.conditionalFormats, op.op, op.data as CfCommand, a);
       return;
     case "select":
       if ((sheet.visibility ?? "Visible") !== "Visible")

@@ -18,6 +18,16 @@ export interface DoubleCell {
   borders?: string[];
 }
 
+/** A custom (formula) conditional format: Excel.CustomConditionalFormat, ExcelApi 1.6. */
+export interface DoubleConditionalFormat {
+  type: "Custom";
+  /** The rule formula, "=E6=\"High\"", as written for the top-left cell of `area`. */
+  formula: string;
+  area: Area | null;
+  fill?: string;
+  fontColor?: string;
+}
+
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
 export interface DoubleSheet {
@@ -35,6 +45,7 @@ export interface DoubleSheet {
   columnWidths?: Map<number, number>;
   rowHeights?: Map<number, number>;
   validations?: Map<string, unknown>;
+  conditionalFormats?: DoubleConditionalFormat[];
 }
 
 /** A workbook-scoped defined name (Excel.NamedItem). */

@@ -3,6 +3,7 @@ import { formulaAreas, isUnbounded, visibleAreas } from "./areas";
 import type { DoubleContext, SheetRef } from "./context";
 import { key, type DoubleCell, type Value } from "./model";
 import { Proxy_ } from "./proxy";
+import { DoubleConditionalFormats } from "./conditional-formats";
 
 type Grid = Value[][] | Value;
 
@@ -65,6 +66,12 @@ export class DoubleRange extends Proxy_ {
         throw new Error("PropertyNotLoaded: dataValidation.rule");
       },
     };
+  }
+  /** Range.conditionalFormats (ExcelApi 1.6): the formats that intersect the range. */
+  get conditionalFormats(): DoubleConditionalFormats {
+    return new DoubleConditionalFormats(this.ctx, this.sheetRef, this.areaNow, (op, data) =>
+      this.queue(op, data),
+    );
   }
   queue(op: string, data: unknown): void {
     // The area is worked out when the command runs (a used range is only known then); a range
