@@ -3,6 +3,7 @@ import { applyPlanInExcel } from "../../src/adapters/excel/write";
 import type { ExcelRuntime } from "../../src/adapters/excel/runtime";
 import { analyseWorkbook } from "../../src/core/analyse";
 import { describePlan } from "../../src/core/apply-plan";
+import { planHeatMapSheet } from "../../src/core/risk/heat-map-sheet";
 import { bookFromSnapshot, excelDouble, type Double } from "../shims/excel-double";
 import { FIXTURES, TODAY } from "../helpers/builders";
 import { loadFile } from "../helpers/xlsx";
@@ -62,5 +63,33 @@ describe("priority colours through Office.js", () => {
     expect(result.written.some((w) => w.includes("How We Work!E6"))).toBe(true);
     expect(d.stats.syncs).toBeGreaterThan(syncs);
     expect(sheet?.conditionalFormats?.length).toBe(before);
+  });
+});
+
+describe("the heat-map sheet through Office.js", () => {
+  it("adds the sheet marked as ours, with band fills, text colours and centred cells", async () => {
+    const { snapshot } = await loadFile(`${FIXTURES}/bcp-risk-registers.xlsx`);
+    const d = excelDouble(bookFromSnapshot(snapshot), { version: 20 });
+    const read = await readSnapshot(runtime(d));
+    const ctx = analyseWorkbook(read, { asOf: TODAY }).riskContexts.find(
+      (c) => c.table.sheet === "How We Work",
+    );
+    if (!ctx) throw new Error("no register");
+    await applyPlanInExcel(
+      runtime(d),
+      { operations: [planHeatMapSheet(read, ctx)] },
+      { valuesOnly: false, backup: false, changes: [], when: "2026-11-22 10:00" },
+    );
+    const map = d.sheet("Heat map - How We Work");
+    // Likelihood 4 × impact 4 (top right of the 4 × 4 grid, C4:F7) is High: red, white text.
+    expect(map?.cells.get("3,5")).toMatchObject({
+      value: "High (16)\n0 risks",
+      fill: "#c50f1f",
+      fontColor: "#ffffff",
+      horizontalAlignment: "Center",
+    });
+    expect(d.names.some((n) => n.name.startsWith("_CouncilSheets_HeatMap_"))).toBe(true);
+    const again = await readSnapshot(runtime(d));
+    expect(again.sheets.find((s) => s.name === map?.name)?.ours).toBe("heat-map");
   });
 });

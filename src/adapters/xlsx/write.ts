@@ -203,9 +203,9 @@ function addSheet(workbook: ExcelJS.Workbook, op: AddSheet, options: ApplyOption
       ...ws.pageSetup,
       paperSize: 9,
       orientation: op.print.portrait ? "portrait" : "landscape",
-      fitToPage: op.print.fitToWidth,
+      fitToPage: op.print.fitToWidth || op.print.onePage === true,
       fitToWidth: 1,
-      fitToHeight: 0,
+      fitToHeight: op.print.onePage ? 1 : 0,
       printTitlesRow: op.print.titleRows,
     };
   op.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
@@ -213,15 +213,23 @@ function addSheet(workbook: ExcelJS.Workbook, op: AddSheet, options: ApplyOption
     const cell = ws.getCell(c.row + 1, c.column + 1);
     setContent(cell, c.formula, c.value, options.valuesOnly);
     if (c.numberFormat) cell.numFmt = c.numberFormat;
-    if (c.bold || c.italic)
-      cell.font = { ...(c.bold ? { bold: true } : {}), ...(c.italic ? { italic: true } : {}) };
+    if (c.bold || c.italic || c.color)
+      cell.font = {
+        ...(c.bold ? { bold: true } : {}),
+        ...(c.italic ? { italic: true } : {}),
+        ...(c.color ? { color: { argb: argb(c.color) } } : {}),
+      };
     // Forms read top-down; text sits left (also in merged cells), numbers keep their own alignment.
-    cell.alignment = {
-      vertical: "top",
-      ...(typeof c.value === "string" ? { horizontal: "left" as const } : {}),
-      ...(c.wrap ? { wrapText: true } : {}),
-    };
+    // Heat-map cells sit in the middle of their square.
+    cell.alignment = c.center
+      ? { vertical: "middle", horizontal: "center", ...(c.wrap ? { wrapText: true } : {}) }
+      : {
+          vertical: "top",
+          ...(typeof c.value === "string" ? { horizontal: "left" as const } : {}),
+          ...(c.wrap ? { wrapText: true } : {}),
+        };
     if (c.shade) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDE7F3" } };
+    if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(c.fill) } };
   }
   for (const range of op.merges ?? []) ws.mergeCells(range);
   for (const box of op.boxes ?? []) {

@@ -100,6 +100,9 @@ function copyFormats(from: DoubleCell | undefined, to: DoubleCell): void {
 }
 
 const WRITES = new Set([
+  "fontColor",
+  "horizontalAlignment",
+  "verticalAlignment",
   "cfAdd",
   "cfSet",
   "values",
@@ -224,6 +227,9 @@ function writeCells(ctx: DoubleContext, sheet: DoubleSheet, op: Op, a: Area): vo
     case "italic":
     case "fill":
     case "wrap":
+    case "fontColor":
+    case "horizontalAlignment":
+    case "verticalAlignment":
       forEachCell(a, (r, c) => {
         (cellAt(sheet, r, c) as unknown as Record<string, unknown>)[op.op] = op.data;
       });

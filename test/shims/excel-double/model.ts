@@ -16,6 +16,9 @@ export interface DoubleCell {
   fill?: string;
   wrap?: boolean;
   borders?: string[];
+  fontColor?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
 }
 
 /** A custom (formula) conditional format: Excel.CustomConditionalFormat, ExcelApi 1.6. */

@@ -10,8 +10,10 @@ type Grid = Value[][] | Value;
 /** Excel.Range (and, from getSpecialCellsOrNullObject, Excel.RangeAreas). */
 export class DoubleRange extends Proxy_ {
   readonly format: {
-    font: { bold: boolean; italic: boolean };
+    font: { bold: boolean; italic: boolean; color: string };
     wrapText: boolean;
+    horizontalAlignment: string;
+    verticalAlignment: string;
     columnWidth: number;
     rowHeight: number;
     fill: { color: string };
@@ -38,6 +40,7 @@ export class DoubleRange extends Proxy_ {
     const font = {};
     Object.defineProperty(font, "bold", setter("bold"));
     Object.defineProperty(font, "italic", setter("italic"));
+    Object.defineProperty(font, "color", setter("fontColor"));
     const fill = {};
     Object.defineProperty(fill, "color", setter("fill"));
     const format = {
@@ -54,6 +57,8 @@ export class DoubleRange extends Proxy_ {
       },
     };
     Object.defineProperty(format, "wrapText", setter("wrap"));
+    Object.defineProperty(format, "horizontalAlignment", setter("horizontalAlignment"));
+    Object.defineProperty(format, "verticalAlignment", setter("verticalAlignment"));
     Object.defineProperty(format, "columnWidth", setter("columnWidth"));
     Object.defineProperty(format, "rowHeight", setter("rowHeight"));
     this.format = format as DoubleRange["format"];
