@@ -4,6 +4,7 @@ import { describePlan } from "../core/apply-plan";
 import type { Finding } from "../core/findings";
 import type { WritePlan } from "../core/plan";
 import { planPids } from "../core/pid/build";
+import { planHeatMapSheet } from "../core/risk/heat-map-sheet";
 import { optionsFrom, type Settings } from "../core/settings";
 import { serialOfDay } from "../core/values";
 import type { ApplyOutcome, Host } from "./hosts/host";
@@ -178,6 +179,20 @@ export function useWorkbook(host: Host) {
     [applyPlan, options.asOf],
   );
 
+  /** A printable heat-map sheet of one register (or its earlier one refreshed). */
+  const addHeatMapSheet = useCallback(
+    (registerSheet: string) =>
+      applyPlan(
+        (a, snapshot) => {
+          // Found by its sheet in the workbook as it is now (the list may have changed since).
+          const context = a.riskContexts.find((c) => c.table.sheet === registerSheet);
+          return { operations: context ? [planHeatMapSheet(snapshot, context)] : [] };
+        },
+        { valuesOnly: false, backup: false },
+      ),
+    [applyPlan],
+  );
+
   /** What Write would do to the workbook as last checked. */
   const preview = useCallback(
     (valuesOnly: boolean): WriteSummary | null =>
@@ -234,6 +249,7 @@ export function useWorkbook(host: Host) {
     preview,
     addReconciliationSheet,
     generatePid,
+    addHeatMapSheet,
     select,
     saveSettings,
     dismissError,
