@@ -150,3 +150,21 @@ describe("the heat-map sheet from the other writers", () => {
     for (const fill of ["8FD18F", "FDE300", "C50F1F"]) expect(styles).toContain(`FF${fill}`);
   });
 });
+
+describe("a register that scores in words", () => {
+  it("titles the axes with the register's own scale words", async () => {
+    const file = `${__dirname}/../../../shared/corpus/02-castlemere-strategic-risks-word-scales.xlsx`;
+    const target = path.join(dir, "words.xlsx");
+    const r = await cli("heatmap", file, "--out", target, "--json");
+    expect(r.err).toBe("");
+    const { sheets } = JSON.parse(r.out) as { sheets: { sheet: string }[] };
+    const map = (await snapshotOf(target)).sheets.find((s) => s.name === sheets[0]?.sheet);
+    const n = map?.rows.findIndex((row) => row[2]?.value === "Impact") ?? -1;
+    // Rows 4 .. (4 + scale - 1) are the grid; the Impact labels sit on the row above "Impact".
+    const likelihood = map?.rows.slice(3, n - 1).map((row) => String(row[1]?.value));
+    const impact = map?.rows[n - 1]?.slice(2).map((c) => String(c?.value));
+    expect(likelihood?.length).toBeGreaterThanOrEqual(3);
+    for (const label of [...(likelihood ?? []), ...(impact ?? [])])
+      expect(label).toMatch(/^\d+ [A-Za-z]/);
+  });
+});

@@ -1,6 +1,7 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { parseScaleValue } from "../values";
+import type { CellValue } from "../snapshot";
 import type { RiskContext } from "./check";
+import { parseRating } from "./scales";
 
 /**
  * What a heat map of a register shows, for the pane's view and the printable sheet alike: each
@@ -10,6 +11,14 @@ import type { RiskContext } from "./check";
 /** The pair the heat map shows: the last one (residual or current) when there are several. */
 export function shownPair(ctx: RiskContext) {
   return ctx.table.pairs[ctx.table.pairs.length > 1 ? ctx.table.pairs.length - 1 : 0];
+}
+
+/**
+ * A rating as the register means it: a number, "3 - Likely", or a word of the register's own
+ * scale ("Almost certain"), as the checks read it.
+ */
+function ratingOf(ctx: RiskContext, axis: "likelihood" | "impact", value: CellValue | undefined) {
+  return parseRating(value ?? null, ctx.words[axis]);
 }
 
 /** Each risk row's likelihood and impact on the scale, rows that have none left out. */
@@ -22,8 +31,8 @@ export function heatMapRisks(
   const n = ctx.scale;
   const out: { row: number; likelihood: number; impact: number }[] = [];
   for (const r of ctx.table.dataRows) {
-    const l = parseScaleValue(sheet.rows[r]?.[pair.likelihood]?.value ?? null);
-    const i = parseScaleValue(sheet.rows[r]?.[pair.impact]?.value ?? null);
+    const l = ratingOf(ctx, "likelihood", sheet.rows[r]?.[pair.likelihood]?.value);
+    const i = ratingOf(ctx, "impact", sheet.rows[r]?.[pair.impact]?.value);
     if (l.kind !== "number" || i.kind !== "number") continue;
     if (l.value < 1 || i.value < 1 || l.value > n || i.value > n) continue;
     out.push({ row: r, likelihood: l.value, impact: i.value });
@@ -45,11 +54,16 @@ export function heatMapCounts(sheet: SheetSnapshot, ctx: RiskContext): number[][
 /** The words a register uses for its scale ("3 - Likely" → 3: "Likely"), when it uses words. */
 export function scaleWords(sheet: SheetSnapshot, ctx: RiskContext, column: number) {
   const words = new Map<number, string>();
+  const pair = shownPair(ctx);
+  const axis = column === pair?.impact ? "impact" : "likelihood";
   for (const r of ctx.table.dataRows) {
-    const parsed = parseScaleValue(sheet.rows[r]?.[column]?.value ?? null);
+    const parsed = ratingOf(ctx, axis, sheet.rows[r]?.[column]?.value);
     if (parsed.kind === "number" && parsed.label && !words.has(parsed.value))
       words.set(parsed.value, parsed.label);
   }
+  // Values no risk uses yet take the register's word scale's own word for them.
+  for (const [word, value] of ctx.words[axis] ?? [])
+    if (!words.has(value)) words.set(value, word.charAt(0).toUpperCase() + word.slice(1));
   return [...words].sort((a, b) => a[0] - b[0]);
 }
 
