@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
@@ -166,5 +166,17 @@ describe("a register that scores in words", () => {
     expect(likelihood?.length).toBeGreaterThanOrEqual(3);
     for (const label of [...(likelihood ?? []), ...(impact ?? [])])
       expect(label).toMatch(/^\d+ [A-Za-z]/);
+  });
+});
+
+describe("heatmap usage errors", () => {
+  it("says in one line that a workbook holds no register, exit 2, and writes nothing", async () => {
+    const target = path.join(dir, "none.xlsx");
+    const r = await cli("heatmap", `${FIXTURES}/emiep-funding-2008.xlsx`, "--out", target);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toEqual([
+      "council-sheets: emiep-funding-2008.xlsx holds no risk register to map",
+    ]);
+    expect(existsSync(target)).toBe(false);
   });
 });
