@@ -24,6 +24,7 @@ import {
   writesText,
 } from "./report";
 import { decisionOptions, decisionsCommand } from "./decisions";
+import { heatMap, type HeatMapCliOptions } from "./heatmap";
 
 export { UsageError };
 
@@ -266,6 +267,17 @@ function program(io: Io, setCode: (code: number) => void): Command {
       .option("--allow-rebuild", REBUILD_HELP)
       .requiredOption("--out <file>", "where to write the workbook with the PID sheets"),
   ).action(async (file: string, options: PidCliOptions) => setCode(await pid(file, options, io)));
+  shared(
+    cli
+      .command("heatmap")
+      .description("add a printable heat-map sheet per risk register to a copy of the workbook")
+      .argument("<file>", ".xlsx workbook with a risk register (never modified)")
+      .option("--sheet <name...>", "the register sheet(s) to map (default: every register)")
+      .option("--allow-rebuild", REBUILD_HELP)
+      .requiredOption("--out <file>", "where to write the workbook with the heat-map sheets"),
+  ).action(async (file: string, options: HeatMapCliOptions) =>
+    setCode(await heatMap(file, options, io, io.today())),
+  );
   decisionsCommand(cli, io, setCode);
   return cli;
 }

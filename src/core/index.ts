@@ -98,6 +98,18 @@ export { bandOf, describeBands, type Band } from "./risk/bands";
 export type { RiskContext } from "./risk/check";
 export { pairTitle } from "./risk/fields";
 export { readLegend } from "./risk/legend";
+export { heatMapCounts, heatMapRisks, scaleWords, shownPair } from "./risk/heat-map";
+export { planHeatMapSheet } from "./risk/heat-map-sheet";
+export {
+  bandStyles,
+  contrastRatio,
+  HEAT_FILLS,
+  luminance,
+  shortLabel,
+  textOn,
+  type BandStyle,
+} from "./band-colours";
+export { highlightCondition } from "./highlight";
 
 // Budgets.
 export { DEFAULT_RAG } from "./budget/model";

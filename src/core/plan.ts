@@ -14,6 +14,36 @@ export const PlannedCellSchema = z.object({
 });
 export type PlannedCell = z.infer<typeof PlannedCellSchema>;
 
+const ColourSchema = z.string().regex(/^#[0-9a-f]{6}$/i);
+
+/**
+ * One band's look in a conditional format: cells of the column showing any of `texts` (compared
+ * without case, as Excel's "=" compares text) are drawn in `fill` with `text` colour.
+ */
+export const HighlightRuleSchema = z.object({
+  /** The band or rating this rule draws: "High", "Amber". */
+  label: z.string().min(1),
+  /** What the cells say when they are in this band: the planned label and the sheet's own. */
+  texts: z.array(z.string().min(1)).min(1),
+  fill: ColourSchema,
+  text: ColourSchema,
+});
+export type HighlightRule = z.infer<typeof HighlightRuleSchema>;
+
+/**
+ * Live colour for a calculated column (priority, RAG): conditional-format rules on the text the
+ * cells show, so the colour follows the formula when a likelihood, impact or spend changes.
+ * Rules on the label, not on the score, because the label is what the reader sees and the same
+ * rule then serves every column that shows a band, whatever computes it.
+ */
+export const HighlightSchema = z.object({
+  /** First and last row (0-based) of the column the rules cover. */
+  fromRow: z.number().int().nonnegative(),
+  toRow: z.number().int().nonnegative(),
+  rules: z.array(HighlightRuleSchema).min(1),
+});
+export type Highlight = z.infer<typeof HighlightSchema>;
+
 export const ColumnWriteSchema = z.object({
   kind: z.literal("column"),
   sheet: z.string(),
@@ -34,6 +64,8 @@ export const ColumnWriteSchema = z.object({
   filledDown: z.boolean().optional(),
   /** Column whose cell styles (borders, fill, font) the new cells copy, row by row. */
   styleFrom: z.number().int().nonnegative().optional(),
+  /** Conditional formats the column carries (priority and RAG colours). */
+  highlight: HighlightSchema.optional(),
 });
 export type ColumnWrite = z.infer<typeof ColumnWriteSchema>;
 
@@ -58,6 +90,11 @@ export const SheetCellSchema = z.object({
   wrap: z.boolean().optional(),
   /** A section heading: bold on a light fill. */
   shade: z.boolean().optional(),
+  /** A solid fill and text colour (heat-map cells), "#rrggbb". */
+  fill: ColourSchema.optional(),
+  color: ColourSchema.optional(),
+  /** Centred both ways (heat-map cells). */
+  center: z.boolean().optional(),
 });
 export type SheetCell = z.infer<typeof SheetCellSchema>;
 
@@ -83,7 +120,13 @@ export const AddSheetSchema = z.object({
   columnWidths: z.array(z.number().positive()),
   /** Print set-up for sheets meant to be printed (PIDs). */
   print: z
-    .object({ portrait: z.boolean(), fitToWidth: z.boolean(), titleRows: z.string().optional() })
+    .object({
+      portrait: z.boolean(),
+      fitToWidth: z.boolean(),
+      titleRows: z.string().optional(),
+      /** Fit the whole sheet on one page (a heat map), not only its width. */
+      onePage: z.boolean().optional(),
+    })
     .optional(),
   /** Drop-down lists: A1 range → allowed values. */
   validations: z.array(z.object({ range: z.string(), values: z.array(z.string()) })).optional(),

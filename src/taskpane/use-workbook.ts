@@ -5,6 +5,7 @@ import {
   describePlan,
   type Finding,
   optionsFrom,
+  planHeatMapSheet,
   planPids,
   serialOfDay,
   type Settings,
@@ -182,6 +183,20 @@ export function useWorkbook(host: Host) {
     [applyPlan, options.asOf],
   );
 
+  /** A printable heat-map sheet of one register (or its earlier one refreshed). */
+  const addHeatMapSheet = useCallback(
+    (registerSheet: string) =>
+      applyPlan(
+        (a, snapshot) => {
+          // Found by its sheet in the workbook as it is now (the list may have changed since).
+          const context = a.riskContexts.find((c) => c.table.sheet === registerSheet);
+          return { operations: context ? [planHeatMapSheet(snapshot, context)] : [] };
+        },
+        { valuesOnly: false, backup: false },
+      ),
+    [applyPlan],
+  );
+
   /** What Write would do to the workbook as last checked. */
   const preview = useCallback(
     (valuesOnly: boolean): WriteSummary | null =>
@@ -238,6 +253,7 @@ export function useWorkbook(host: Host) {
     preview,
     addReconciliationSheet,
     generatePid,
+    addHeatMapSheet,
     select,
     saveSettings,
     dismissError,

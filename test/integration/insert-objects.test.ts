@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { unzipSync } from "fflate";
+import { cellAddress } from "../../src/core/a1";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
 import { XlsxPackage } from "../../src/adapters/xlsx/package";
 import { walkXml } from "../../src/adapters/xlsx/package/xml-rewrite";
@@ -219,8 +220,18 @@ withLibreOffice(
       expect(now.pivotSources).not.toEqual(was.pivotSources);
       same(was.comments, now.comments);
       same(was.validations, now.validations);
-      // The cost rule's range also takes in nothing new: it sits right of the insert.
-      same(was.conditionalFormats, now.conditionalFormats);
+      // The cost rule's range also takes in nothing new: it sits right of the insert. The
+      // workbook's own rules come first; the written Priority column's band colours follow them.
+      same(was.conditionalFormats, now.conditionalFormats.slice(0, was.conditionalFormats.length));
+      const priority = plan.operations.find(
+        (op) => op.kind === "column" && op.title === "Priority",
+      );
+      if (priority?.kind !== "column" || !priority.highlight)
+        throw new Error("the register's Priority column carries no colours");
+      const { fromRow, toRow } = priority.highlight;
+      expect(now.conditionalFormats.slice(was.conditionalFormats.length)).toEqual([
+        `${cellAddress(fromRow, priority.column)}:${cellAddress(toRow, priority.column)}`,
+      ]);
       // The chart and the picture sit right of the insert: they move by the columns inserted.
       expect(now.anchors).toEqual(
         was.anchors.map((c) => (c >= insert.column ? c + insert.count : c)),

@@ -79,12 +79,29 @@ export async function addSheet(
   }
   for (const h of op.rowHeights ?? []) ws.getRange(`A${h.row + 1}`).format.rowHeight = h.height;
   for (const c of op.cells) {
-    if (!c.bold && !c.italic && !c.numberFormat && !c.wrap && !c.shade) continue;
+    if (
+      !c.bold &&
+      !c.italic &&
+      !c.numberFormat &&
+      !c.wrap &&
+      !c.shade &&
+      !c.fill &&
+      !c.color &&
+      !c.center
+    )
+      continue;
     await batcher.add(0);
     const cell = ws.getRange(cellAddress(c.row, c.column));
     if (c.bold) cell.format.font.bold = true;
     if (c.italic) cell.format.font.italic = true;
     if (c.shade) cell.format.fill.color = "#DDE7F3";
+    // RangeFill.color and RangeFont.color take "#RRGGBB"; the alignments are ExcelApi 1.1.
+    if (c.fill) cell.format.fill.color = c.fill;
+    if (c.color) cell.format.font.color = c.color;
+    if (c.center) {
+      cell.format.horizontalAlignment = "Center";
+      cell.format.verticalAlignment = "Center";
+    }
     if (c.wrap) cell.format.wrapText = true;
     if (c.numberFormat) cell.numberFormat = [[c.numberFormat]];
   }
@@ -101,7 +118,8 @@ export async function addSheet(
   if (op.print && runtime.supports("1.9")) {
     ws.pageLayout.orientation = op.print.portrait ? "Portrait" : "Landscape";
     ws.pageLayout.paperSize = "A4";
-    if (op.print.fitToWidth)
+    if (op.print.onePage) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
+    else if (op.print.fitToWidth)
       ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (op.print.titleRows) ws.pageLayout.setPrintTitleRows(op.print.titleRows);
   }

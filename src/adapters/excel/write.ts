@@ -15,6 +15,7 @@ import { BLOCK_BUDGET } from "./blocks";
 import { ExcelHostError, toHostError } from "./errors";
 import { LOG_SHEET, logRows, openLog, type Log } from "./log";
 import { addSheet, markSheet } from "./new-sheets";
+import { addHighlight, HIGHLIGHT_API, lookAtHighlights } from "./highlight";
 import {
   backupName,
   lookAtColumns,
@@ -172,7 +173,10 @@ export async function applyPlanInExcel(
       const structure = runtime.supports("1.7") ? context.workbook.protection : null;
       structure?.load("protected");
       const looks = lookAtColumns(worksheets, plan, budget);
+      const colours = runtime.supports(HIGHLIGHT_API) ? lookAtHighlights(worksheets, plan) : null;
       await context.sync();
+      // Columns whose band colours an earlier Write added already: not added twice.
+      const coloured = (await colours?.settle(context)) ?? new Set<ColumnWrite>();
       const sheetNames = worksheets.items.map((w) => w.name);
       const markNames = names.items.map((n) => n.name);
       const own = ownSheetsFromNames(
@@ -222,7 +226,9 @@ export async function applyPlanInExcel(
           await batcher.add(0, `${op.sheet}!${range} (inserted)`);
           worksheets.getItem(op.sheet).getRange(range).insert("Right");
         } else {
-          await writeColumn(worksheets.getItem(op.sheet), op, options.valuesOnly, batcher, modern);
+          const ws = worksheets.getItem(op.sheet);
+          await writeColumn(ws, op, options.valuesOnly, batcher, modern);
+          if (colours && !coloured.has(op)) await addHighlight(ws, op, batcher);
           const changes = changesOf(op, options.changes);
           if (log) await logRows(log, changes, options.when, batcher);
           changes.forEach((c) => logged.add(c));

@@ -3,7 +3,10 @@ import {
   type AddSheet,
   type ApplyOptions,
   type ColumnWrite,
+  cellAddress,
+  columnLetter,
   filledDownRuns,
+  highlightCondition,
   nextOwnSheetMarkName,
   ownSheetMarkReference,
   type WritePlan,
@@ -104,6 +107,51 @@ function writeColumn(ws: ExcelJS.Worksheet, op: ColumnWrite, options: ApplyOptio
   }
 }
 
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+
+/**
+ * The column's band colours as expression rules, as the direct writer writes them. A set already
+ * on the sheet with the same first cell and rules (an earlier run's) is kept, its range widened
+ * when the column grew, rather than added twice.
+ */
+function highlightColumn(ws: ExcelJS.Worksheet, op: ColumnWrite): void {
+  const h = op.highlight;
+  if (!h) return;
+  const first = cellAddress(h.fromRow, op.column);
+  const ref = `${first}:${columnLetter(op.column)}${h.toRow + 1}`;
+  const formulas = h.rules.map((rule) => highlightCondition(rule, first));
+  const existing = (
+    ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }
+  ).conditionalFormattings?.find(
+    (cf) =>
+      cf.ref.split(/\s+/)[0]?.split(":")[0] === first &&
+      cf.rules.length === formulas.length &&
+      cf.rules.every((r, i) => "formulae" in r && String(r.formulae?.[0]) === formulas[i]),
+  );
+  if (existing) {
+    existing.ref = ref;
+    return;
+  }
+  ws.addConditionalFormatting({
+    ref,
+    rules: h.rules.map((rule, i) => ({
+      type: "expression",
+      formulae: [formulas[i]],
+      priority: 0,
+      style: {
+        font: { color: { argb: argb(rule.text) } },
+        // A dxf's solid fill is drawn in bgColor; fgColor carries the same for other readers.
+        fill: {
+          type: "pattern",
+          pattern: "solid",
+          fgColor: { argb: argb(rule.fill) },
+          bgColor: { argb: argb(rule.fill) },
+        },
+      },
+    })),
+  });
+}
+
 function setContent(
   cell: ExcelJS.Cell,
   formula: string | null,
@@ -162,9 +210,9 @@ function addSheet(workbook: ExcelJS.Workbook, op: AddSheet, options: ApplyOption
       ...ws.pageSetup,
       paperSize: 9,
       orientation: op.print.portrait ? "portrait" : "landscape",
-      fitToPage: op.print.fitToWidth,
+      fitToPage: op.print.fitToWidth || op.print.onePage === true,
       fitToWidth: 1,
-      fitToHeight: 0,
+      fitToHeight: op.print.onePage ? 1 : 0,
       printTitlesRow: op.print.titleRows,
     };
   op.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
@@ -172,15 +220,23 @@ function addSheet(workbook: ExcelJS.Workbook, op: AddSheet, options: ApplyOption
     const cell = ws.getCell(c.row + 1, c.column + 1);
     setContent(cell, c.formula, c.value, options.valuesOnly);
     if (c.numberFormat) cell.numFmt = c.numberFormat;
-    if (c.bold || c.italic)
-      cell.font = { ...(c.bold ? { bold: true } : {}), ...(c.italic ? { italic: true } : {}) };
+    if (c.bold || c.italic || c.color)
+      cell.font = {
+        ...(c.bold ? { bold: true } : {}),
+        ...(c.italic ? { italic: true } : {}),
+        ...(c.color ? { color: { argb: argb(c.color) } } : {}),
+      };
     // Forms read top-down; text sits left (also in merged cells), numbers keep their own alignment.
-    cell.alignment = {
-      vertical: "top",
-      ...(typeof c.value === "string" ? { horizontal: "left" as const } : {}),
-      ...(c.wrap ? { wrapText: true } : {}),
-    };
+    // Heat-map cells sit in the middle of their square.
+    cell.alignment = c.center
+      ? { vertical: "middle", horizontal: "center", ...(c.wrap ? { wrapText: true } : {}) }
+      : {
+          vertical: "top",
+          ...(typeof c.value === "string" ? { horizontal: "left" as const } : {}),
+          ...(c.wrap ? { wrapText: true } : {}),
+        };
     if (c.shade) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDE7F3" } };
+    if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(c.fill) } };
   }
   for (const range of op.merges ?? []) ws.mergeCells(range);
   for (const box of op.boxes ?? []) {
@@ -229,6 +285,7 @@ export function applyPlan(
       ws.spliceColumns(op.column + 1, 0, ...Array.from({ length: op.count }, () => []));
     } else {
       writeColumn(ws, op, options);
+      highlightColumn(ws, op);
     }
   }
   // Excel recalculates everything when it opens the file, so no reader is left with a stale value.

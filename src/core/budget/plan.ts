@@ -6,6 +6,7 @@ import { sumFormula } from "../tables/money";
 import { ragByRule, ragFormula, ruleFromThresholds } from "../tables/rag-rule";
 import { toPounds } from "../tables/scale";
 import { overspendOf, type VarianceConvention } from "../tables/variance";
+import { ragHighlight } from "../highlight";
 import type { BudgetTable } from "./detect";
 import {
   budgetModel,
@@ -175,7 +176,8 @@ export function planBudgetTable(
           : {}),
       ...(isNew ? { styleFrom: table.lastColumn } : {}),
     };
-    operations.push(write);
+    const highlight = f === "rag" ? ragHighlight(cells.rag.map((c) => c.row)) : undefined;
+    operations.push(highlight ? { ...write, highlight } : write);
   }
   return guardWrites(sheet, table, operations, { money: true });
 }

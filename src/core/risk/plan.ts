@@ -17,6 +17,7 @@ import {
   type AxisRead,
 } from "./formulas";
 import { sameBandLabel } from "./bands";
+import { priorityHighlight } from "../highlight";
 import type { WordScale } from "../tables/keys";
 import { scaleWord } from "../tables/keys";
 
@@ -163,7 +164,15 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
       ...(pair[field] === null ? { styleFrom: table.lastColumn } : {}),
     });
     if (scores.length > 0) operations.push(write("score", scoreColumn, scores));
-    if (priorities.length > 0) operations.push(write("priority", priorityColumn, priorities));
+    if (priorities.length > 0) {
+      const shown =
+        pair.priority === null ? [] : rows.map((r) => sheet.rows[r]?.[priorityColumn]?.value);
+      const highlight = priorityHighlight(ctx.bands.bands, rows, shown);
+      operations.push({
+        ...write("priority", priorityColumn, priorities),
+        ...(highlight ? { highlight } : {}),
+      });
+    }
   }
   return guardWrites(sheet, table, operations);
 }

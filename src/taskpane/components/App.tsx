@@ -329,6 +329,14 @@ export function App({ host, theme, sampleUrl }: AppProps) {
                 ))}
               </Dropdown>
               <HeatMap key={register} sheet={riskSheet} context={context} />
+              <p>
+                <Button
+                  onClick={() => void actions.addHeatMapSheet(context.table.sheet)}
+                  disabled={busy}
+                >
+                  Add heat map sheet
+                </Button>
+              </p>
             </section>
           )}
           {view === "reconciliation" && analysis?.reconciliation && (

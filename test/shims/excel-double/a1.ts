@@ -83,3 +83,7 @@ export function renderAddress(sheet: string, areas: readonly Area[]): string {
 
 export const contains = (a: Area, r: number, c: number) =>
   r >= a.r1 && r <= a.r2 && c >= a.c1 && c <= a.c2;
+
+/** Whether two areas share a cell. */
+export const intersects = (a: Area, b: Area): boolean =>
+  a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;

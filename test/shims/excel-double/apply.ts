@@ -5,6 +5,7 @@ import { isUnbounded } from "./areas";
 import { insertColumns } from "./calc";
 import { typed, type Value } from "./coerce";
 import type { DoubleContext, SheetRef } from "./context";
+import { applyConditionalFormatOp, type CfCommand } from "./conditional-formats";
 import { key, OfficeError, type DoubleCell, type DoubleSheet } from "./model";
 
 export interface Op {
@@ -99,6 +100,11 @@ function copyFormats(from: DoubleCell | undefined, to: DoubleCell): void {
 }
 
 const WRITES = new Set([
+  "fontColor",
+  "horizontalAlignment",
+  "verticalAlignment",
+  "cfAdd",
+  "cfSet",
   "values",
   "formulas",
   "formulasR1C1",
@@ -175,6 +181,12 @@ export function applyOp(ctx: DoubleContext, op: Op): void {
       if ((sheet.visibility ?? "Visible") !== "Visible")
         throw new OfficeError("InvalidOperation", `The sheet ${sheet.name} is hidden`);
       return;
+    case "cfAdd":
+    case "cfSet":
+      if (!a) throw new OfficeError("InvalidArgument", `No range for ${op.op}`);
+      sheet.conditionalFormats ??= [];
+      applyConditionalFormatOp(sheet.conditionalFormats, op.op, op.data as CfCommand, a);
+      return;
     case "select":
       if ((sheet.visibility ?? "Visible") !== "Visible")
         throw new OfficeError("InvalidOperation", `The sheet ${sheet.name} is hidden`);
@@ -215,6 +227,9 @@ function writeCells(ctx: DoubleContext, sheet: DoubleSheet, op: Op, a: Area): vo
     case "italic":
     case "fill":
     case "wrap":
+    case "fontColor":
+    case "horizontalAlignment":
+    case "verticalAlignment":
       forEachCell(a, (r, c) => {
         (cellAt(sheet, r, c) as unknown as Record<string, unknown>)[op.op] = op.data;
       });

@@ -16,6 +16,19 @@ export interface DoubleCell {
   fill?: string;
   wrap?: boolean;
   borders?: string[];
+  fontColor?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+}
+
+/** A custom (formula) conditional format: Excel.CustomConditionalFormat, ExcelApi 1.6. */
+export interface DoubleConditionalFormat {
+  type: "Custom";
+  /** The rule formula, "=E6=\"High\"", as written for the top-left cell of `area`. */
+  formula: string;
+  area: Area | null;
+  fill?: string;
+  fontColor?: string;
 }
 
 /** An Excel table (ListObject) on a sheet; `area` is the whole table, header and totals rows included when shown. */
@@ -45,6 +58,7 @@ export interface DoubleSheet {
   rowHeights?: Map<number, number>;
   validations?: Map<string, unknown>;
   tables?: DoubleTable[];
+  conditionalFormats?: DoubleConditionalFormat[];
 }
 
 /** A workbook-scoped defined name (Excel.NamedItem). */

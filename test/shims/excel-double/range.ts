@@ -3,14 +3,17 @@ import { formulaAreas, isUnbounded, visibleAreas } from "./areas";
 import type { DoubleContext, SheetRef } from "./context";
 import { key, type DoubleCell, type Value } from "./model";
 import { Proxy_ } from "./proxy";
+import { DoubleConditionalFormats } from "./conditional-formats";
 
 type Grid = Value[][] | Value;
 
 /** Excel.Range (and, from getSpecialCellsOrNullObject, Excel.RangeAreas). */
 export class DoubleRange extends Proxy_ {
   readonly format: {
-    font: { bold: boolean; italic: boolean };
+    font: { bold: boolean; italic: boolean; color: string };
     wrapText: boolean;
+    horizontalAlignment: string;
+    verticalAlignment: string;
     columnWidth: number;
     rowHeight: number;
     fill: { color: string };
@@ -37,6 +40,7 @@ export class DoubleRange extends Proxy_ {
     const font = {};
     Object.defineProperty(font, "bold", setter("bold"));
     Object.defineProperty(font, "italic", setter("italic"));
+    Object.defineProperty(font, "color", setter("fontColor"));
     const fill = {};
     Object.defineProperty(fill, "color", setter("fill"));
     const format = {
@@ -53,6 +57,8 @@ export class DoubleRange extends Proxy_ {
       },
     };
     Object.defineProperty(format, "wrapText", setter("wrap"));
+    Object.defineProperty(format, "horizontalAlignment", setter("horizontalAlignment"));
+    Object.defineProperty(format, "verticalAlignment", setter("verticalAlignment"));
     Object.defineProperty(format, "columnWidth", setter("columnWidth"));
     Object.defineProperty(format, "rowHeight", setter("rowHeight"));
     this.format = format as DoubleRange["format"];
@@ -65,6 +71,12 @@ export class DoubleRange extends Proxy_ {
         throw new Error("PropertyNotLoaded: dataValidation.rule");
       },
     };
+  }
+  /** Range.conditionalFormats (ExcelApi 1.6): the formats that intersect the range. */
+  get conditionalFormats(): DoubleConditionalFormats {
+    return new DoubleConditionalFormats(this.ctx, this.sheetRef, this.areaNow, (op, data) =>
+      this.queue(op, data),
+    );
   }
   queue(op: string, data: unknown): void {
     // The area is worked out when the command runs (a used range is only known then); a range

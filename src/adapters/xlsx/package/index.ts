@@ -9,6 +9,8 @@ import {
 import { WorkbookError } from "../errors";
 import { addSheets } from "./add-sheet";
 import { columnEdits } from "./column-writes";
+import { conditionalFormatSplices } from "./conditional-formats";
+import { DifferentialFormats } from "./dxfs";
 import { insertColumnsInPackage, type EditedParts } from "./insert-columns";
 import { BudgetMeter, EXCEL_MAX_CELL_FORMATS } from "./budget";
 import { PackageRefusedError } from "./errors";
@@ -111,9 +113,9 @@ export class XlsxPackage {
   async write(plan: WritePlan, options: ApplyOptions, deflate?: Deflate): Promise<Uint8Array> {
     const encoder = new TextEncoder();
     const output = new Map<string, OutputPart>(this.parts.entries);
-    const styles = new Styles(
-      this.book.stylesPath && (await this.parts.text(this.book.stylesPath)),
-    );
+    const stylesXml = this.book.stylesPath && (await this.parts.text(this.book.stylesPath));
+    const styles = new Styles(stylesXml);
+    const dxfs = new DifferentialFormats(stylesXml);
     const bySheet = new Map<string, ColumnWrite[]>();
     const added: AddSheet[] = [];
     for (const op of plan.operations)
@@ -141,13 +143,16 @@ export class XlsxPackage {
       edited.delete(found.path);
       const prefix = elementPrefix(layout);
       const edits = columnEdits(layout, ops, styles, options, prefix);
-      output.set(found.path, patchSheet(layout, edits));
+      const splices = conditionalFormatSplices(layout, ops, dxfs, prefix);
+      output.set(found.path, patchSheet(layout, { ...edits, splices }));
     }
     for (const [path, text] of edited) output.set(path, encoder.encode(text));
     // New sheets go in after the inserts, so they see the workbook part the inserts left.
     await addSheets(added, this.parts, this.book, output, styles, options);
-    if (styles.changed && this.book.stylesPath)
-      output.set(this.book.stylesPath, encoder.encode(styles.serialise()));
+    if (dxfs.changed && !this.book.stylesPath)
+      throw new PackageFormatError("the workbook has no styles part to hold conditional formats");
+    if ((styles.changed || dxfs.changed) && this.book.stylesPath)
+      output.set(this.book.stylesPath, encoder.encode(dxfs.serialise(styles.serialise())));
     if (plan.operations.length > 0) {
       const workbook = (await currentText(this.parts, output, this.book.workbookPath)) ?? "";
       output.set(this.book.workbookPath, encoder.encode(requestFullCalculation(workbook)));

@@ -34,6 +34,8 @@ function rangeCells(range: string): { row: number; column: number }[] {
   return cells;
 }
 
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+
 function lookOf(slot: Slot): CellLook {
   const c = slot.cell;
   // Forms read top-down; text sits left (also in merged cells), numbers keep their own alignment.
@@ -42,9 +44,15 @@ function lookOf(slot: Slot): CellLook {
     ...(c?.bold ? { bold: true } : {}),
     ...(c?.italic ? { italic: true } : {}),
     ...(c?.shade ? { fill: SHADE } : {}),
+    ...(c?.fill ? { fill: argb(c.fill) } : {}),
+    ...(c?.color ? { color: argb(c.color) } : {}),
     ...(slot.boxed ? { border: BORDER } : {}),
-    ...(typeof c?.value === "string" ? { horizontal: "left" as const } : {}),
-    vertical: "top",
+    ...(c?.center
+      ? { horizontal: "center" as const, vertical: "center" as const }
+      : {
+          ...(typeof c?.value === "string" ? { horizontal: "left" as const } : {}),
+          vertical: "top" as const,
+        }),
     ...(c?.wrap ? { wrap: true } : {}),
   };
 }
@@ -111,7 +119,7 @@ export function buildSheetXml(op: AddSheet, styles: Styles, options: ApplyOption
   return [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
     `<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">`,
-    print?.fitToWidth ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "",
+    print?.fitToWidth || print?.onePage ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "",
     `<dimension ref="A1:${columnLetter(lastColumn)}${lastRow + 1}"/>`,
     `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`,
     `<sheetFormatPr defaultRowHeight="15"/>`,
@@ -125,7 +133,7 @@ export function buildSheetXml(op: AddSheet, styles: Styles, options: ApplyOption
       : "",
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`,
     print
-      ? `<pageSetup paperSize="${A4}" orientation="${print.portrait ? "portrait" : "landscape"}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
+      ? `<pageSetup paperSize="${A4}" orientation="${print.portrait ? "portrait" : "landscape"}"${print.onePage ? ' fitToWidth="1" fitToHeight="1"' : print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
       : "",
     `</worksheet>`,
   ].join("");

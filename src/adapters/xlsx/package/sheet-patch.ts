@@ -2,6 +2,7 @@ import { type CellPosition, columnLetter, parseAddress } from "../../../core";
 import type { SheetLayout } from "./sheet-read";
 import { ByteSink } from "./byte-sink";
 import { PackageFormatError, withAttribute } from "./xml";
+import type { Splice } from "./conditional-formats";
 
 /** A cell to put into a row: its 0-based column and its XML, or "" to leave the column empty. */
 export interface CellXml {
@@ -18,6 +19,8 @@ export interface SheetEdits {
   writes(row: number, column: number): boolean;
   /** Widths (characters) for columns that have none yet. */
   widths: { column: number; width: number }[];
+  /** Edits after the cell data (conditional formats), in ascending order, not overlapping. */
+  splices?: readonly Splice[];
 }
 
 /** The namespace prefix the sheet writes its elements with ("" or "x:"). */
@@ -211,6 +214,12 @@ export function patchSheet(layout: SheetLayout, edits: SheetEdits): Uint8Array {
     }
     if (selfClosing) body.write(`</${prefix}sheetData>`);
     at = sheetData.closeStart;
+  }
+  for (const splice of edits.splices ?? []) {
+    if (splice.start < at) throw new PackageFormatError("an edit inside the cell data");
+    body.write(xml.slice(at, splice.start));
+    body.write(splice.text);
+    at = splice.end;
   }
   body.write(xml.slice(at));
   const head = patchHead(layout, edits, extent, prefix);

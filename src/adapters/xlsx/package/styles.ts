@@ -65,8 +65,10 @@ export interface CellLook {
   fill?: string;
   /** Thin borders on all four sides, in this ARGB colour. */
   border?: string;
-  horizontal?: "left";
-  vertical?: "top";
+  /** The font's colour, ARGB. */
+  color?: string;
+  horizontal?: "left" | "center";
+  vertical?: "top" | "center";
   wrap?: boolean;
 }
 
@@ -218,12 +220,19 @@ export class Styles {
     if (known !== undefined) return known;
     const id = look.numberFormat === undefined ? 0 : this.formatId(look.numberFormat);
     let fontId = 0;
-    if (look.bold || look.italic) {
+    if (look.bold || look.italic || look.color) {
       const open = this.firstFont.replace(/\/>$/, ">");
       const tagEnd = open.indexOf(">") + 1;
       const prefix = /^<([\w.-]+:)?font/.exec(open)?.[1] ?? "";
       const marks = `${look.bold ? `<${prefix}b/>` : ""}${look.italic ? `<${prefix}i/>` : ""}`;
-      const rest = this.firstFont.endsWith("/>") ? `</${prefix}font>` : open.slice(tagEnd);
+      let rest = this.firstFont.endsWith("/>") ? `</${prefix}font>` : open.slice(tagEnd);
+      if (look.color) {
+        // CT_Font's sequence puts color after sz and before name, family, charset and scheme.
+        rest = rest.replace(/<([\w.-]+:)?color\b[^>]*?(\/>|>.*?<\/([\w.-]+:)?color>)/, "");
+        const at = rest.search(/<([\w.-]+:)?(name|family|charset|scheme)\b|<\/([\w.-]+:)?font>/);
+        const color = `<${prefix}color rgb="${look.color}"/>`;
+        rest = at < 0 ? color + rest : rest.slice(0, at) + color + rest.slice(at);
+      }
       fontId = this.listEntry("fonts", open.slice(0, tagEnd) + marks + rest);
     }
     const fillId = look.fill

@@ -1,0 +1,75 @@
+import { cellText, type SheetSnapshot } from "../snapshot";
+import type { CellValue } from "../snapshot";
+import type { RiskContext } from "./check";
+import { parseRating } from "./scales";
+
+/**
+ * What a heat map of a register shows, for the pane's view and the printable sheet alike: each
+ * risk's place on the likelihood × impact grid, the counts per cell and the scale's words.
+ */
+
+/** The pair the heat map shows: the last one (residual or current) when there are several. */
+export function shownPair(ctx: RiskContext) {
+  return ctx.table.pairs[ctx.table.pairs.length > 1 ? ctx.table.pairs.length - 1 : 0];
+}
+
+/**
+ * A rating as the register means it: a number, "3 - Likely", or a word of the register's own
+ * scale ("Almost certain"), as the checks read it.
+ */
+function ratingOf(ctx: RiskContext, axis: "likelihood" | "impact", value: CellValue | undefined) {
+  return parseRating(value ?? null, ctx.words[axis]);
+}
+
+/** Each risk row's likelihood and impact on the scale, rows that have none left out. */
+export function heatMapRisks(
+  sheet: SheetSnapshot,
+  ctx: RiskContext,
+): { row: number; likelihood: number; impact: number }[] {
+  const pair = shownPair(ctx);
+  if (!pair) return [];
+  const n = ctx.scale;
+  const out: { row: number; likelihood: number; impact: number }[] = [];
+  for (const r of ctx.table.dataRows) {
+    const l = ratingOf(ctx, "likelihood", sheet.rows[r]?.[pair.likelihood]?.value);
+    const i = ratingOf(ctx, "impact", sheet.rows[r]?.[pair.impact]?.value);
+    if (l.kind !== "number" || i.kind !== "number") continue;
+    if (l.value < 1 || i.value < 1 || l.value > n || i.value > n) continue;
+    out.push({ row: r, likelihood: l.value, impact: i.value });
+  }
+  return out;
+}
+
+/** Counts of risks per likelihood × impact: row 0 is the highest likelihood. */
+export function heatMapCounts(sheet: SheetSnapshot, ctx: RiskContext): number[][] {
+  const n = ctx.scale;
+  const counts = Array.from({ length: n }, () => Array<number>(n).fill(0));
+  for (const r of heatMapRisks(sheet, ctx)) {
+    const row = counts[n - r.likelihood];
+    if (row) row[r.impact - 1] = (row[r.impact - 1] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** The words a register uses for its scale ("3 - Likely" → 3: "Likely"), when it uses words. */
+export function scaleWords(sheet: SheetSnapshot, ctx: RiskContext, column: number) {
+  const words = new Map<number, string>();
+  const pair = shownPair(ctx);
+  const axis = column === pair?.impact ? "impact" : "likelihood";
+  for (const r of ctx.table.dataRows) {
+    const parsed = ratingOf(ctx, axis, sheet.rows[r]?.[column]?.value);
+    if (parsed.kind === "number" && parsed.label && !words.has(parsed.value))
+      words.set(parsed.value, parsed.label);
+  }
+  // Values no risk uses yet take the register's word scale's own word for them.
+  for (const [word, value] of ctx.words[axis] ?? [])
+    if (!words.has(value)) words.set(value, word.charAt(0).toUpperCase() + word.slice(1));
+  return [...words].sort((a, b) => a[0] - b[0]);
+}
+
+/** How a risk is named in a heat-map cell: its reference when the register has one, else its row. */
+export function riskRef(sheet: SheetSnapshot, ctx: RiskContext, row: number): string {
+  const id = ctx.table.columns.id;
+  const ref = id === undefined ? "" : cellText(sheet.rows[row]?.[id] ?? undefined);
+  return ref || `Row ${row + 1}`;
+}
