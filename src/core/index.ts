@@ -105,6 +105,8 @@ export { bandOf, BandSetSchema, describeBands, type Band } from "./risk/bands";
 export type { RiskContext } from "./risk/check";
 export { pairTitle } from "./risk/fields";
 export { readLegend } from "./risk/legend";
+export { heatMapCounts, heatMapRisks, scaleWords, shownPair } from "./risk/heat-map";
+export { parseBandsText, parseSourceMap, parseSourceMapEntry } from "./settings-text";
 
 // Budgets.
 export { DEFAULT_RAG } from "./budget/model";

@@ -6,12 +6,9 @@ import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { App } from "../../src/taskpane/components/App";
 import { FindingsList } from "../../src/taskpane/components/FindingsList";
-import { HeatMap, heatMapCounts } from "../../src/taskpane/components/HeatMap";
-import {
-  parseBandsText,
-  parseMapping,
-  SettingsPanel,
-} from "../../src/taskpane/components/SettingsPanel";
+import { HeatMap } from "../../src/taskpane/components/HeatMap";
+import { SettingsPanel } from "../../src/taskpane/components/SettingsPanel";
+import { heatMapCounts, parseBandsText, parseSourceMap } from "../../src/core";
 import { TablesList } from "../../src/taskpane/components/TablesList";
 import type { ApplyRequest, Host } from "../../src/taskpane/hosts/host";
 import { pickTheme } from "../../src/taskpane/theme";
@@ -125,11 +122,11 @@ describe("task pane components", () => {
     ]);
     expect(parseBandsText("")).toEqual([]);
     expect(parseBandsText("1-5 Low, 3-9 High")).toBeNull();
-    expect(parseMapping("JIP = Match funding\nSCR=Reform Grant")).toEqual({
+    expect(parseSourceMap("JIP = Match funding\nSCR=Reform Grant".split("\n"))).toEqual({
       JIP: "Match funding",
       SCR: "Reform Grant",
     });
-    expect(parseMapping("JIP")).toBeNull();
+    expect(parseSourceMap(["JIP"])).toBeNull();
     const saved: Settings[] = [];
     wrap(
       <SettingsPanel
