@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readSnapshot } from "../../src/adapters/excel/read";
 import type { ExcelRuntime } from "../../src/adapters/excel/runtime";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
 import { loadWorkbook } from "../../src/adapters/xlsx/read";
 import { WorkbookSnapshotSchema, type WorkbookSnapshot } from "../../src/core";
-import { FIXTURES } from "../helpers/builders";
-import { CORPUS } from "../helpers/corpus";
+import { ALL_WORKBOOKS } from "../helpers/workbooks";
 import { bookFromSnapshot, excelDouble } from "../shims/excel-double";
 
 /**
@@ -14,14 +13,7 @@ import { bookFromSnapshot, excelDouble } from "../shims/excel-double";
  * time (see src/core/snapshot.ts), so this is where a reader that hands over a wrong shape (a
  * NaN row index, a merge as an object, an undefined value) is caught.
  */
-const workbooks = [
-  ...readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".xlsx"))
-    .map((f) => path.join(FIXTURES, f)),
-  ...readdirSync(CORPUS)
-    .filter((f) => f.endsWith(".xlsx"))
-    .map((f) => path.join(CORPUS, f)),
-];
+const workbooks = ALL_WORKBOOKS;
 
 function expectValid(snapshot: WorkbookSnapshot): void {
   const result = WorkbookSnapshotSchema.safeParse(snapshot);

@@ -1,4 +1,3 @@
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import {
@@ -19,7 +18,7 @@ import type { ProjectsTableReport } from "../../src/core/pid/projects";
 import type { RiskTableReport } from "../../src/core/risk";
 import { FIXTURES } from "../helpers/builders";
 import { cli } from "../helpers/cli";
-import { CORPUS } from "../helpers/corpus";
+import { ALL_WORKBOOKS } from "../helpers/workbooks";
 import { tempDir } from "../helpers/xlsx";
 
 /**
@@ -37,14 +36,7 @@ export const reportsFitTheContract = [
   (r: DecisionsTableReport) => fits<z.infer<typeof DecisionsTableReportSchema>>(r),
 ];
 
-const workbooks = [
-  ...readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".xlsx"))
-    .map((f) => path.join(FIXTURES, f)),
-  ...readdirSync(CORPUS)
-    .filter((f) => f.endsWith(".xlsx"))
-    .map((f) => path.join(CORPUS, f)),
-];
+const workbooks = ALL_WORKBOOKS;
 const SEEDS = `${__dirname}/../../../shared/seeds`;
 
 /** Parses with the schema; on failure, names the paths that did not fit. */
