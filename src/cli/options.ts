@@ -4,6 +4,7 @@ import {
   DEFAULT_LATE_PUBLICATION_DAYS,
   DEFAULT_RAG,
   parseDate,
+  parseSourceMapEntry,
   serialOfDay,
 } from "../core";
 import { UsageError } from "./errors";
@@ -30,14 +31,12 @@ function asOf(option: string | undefined, today: Date): number {
 function sourceMap(pairs: readonly string[] | undefined): Record<string, string> {
   const map: Record<string, string> = {};
   for (const pair of pairs ?? []) {
-    const at = pair.indexOf("=");
-    const from = pair.slice(0, at).trim();
-    const to = pair.slice(at + 1).trim();
-    if (at < 0 || !from || !to)
+    const entry = parseSourceMapEntry(pair);
+    if (!entry)
       throw new UsageError(
         `--map wants "allocation name=source name", such as "JIP=Match funding", not "${pair}"`,
       );
-    map[from] = to;
+    map[entry.allocation] = entry.source;
   }
   return map;
 }

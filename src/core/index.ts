@@ -23,6 +23,8 @@ export {
 } from "./a1";
 export {
   cellText,
+  CellValueSchema,
+  WorkbookSnapshotSchema,
   type Cell,
   type CellValue,
   type ExcelTable,
@@ -60,7 +62,13 @@ export {
   type Analysis,
   type TableReport,
 } from "./analyse";
-export { countBySeverity, type Finding, type Severity } from "./findings";
+export {
+  countBySeverity,
+  FindingSchema,
+  SeveritySchema,
+  type Finding,
+  type Severity,
+} from "./findings";
 export { DEFAULT_SETTINGS, optionsFrom, parseSettings, type Settings } from "./settings";
 export type { Reconciliation } from "./reconcile";
 
@@ -94,7 +102,7 @@ export {
 export { cleanSheetName } from "./sheet-names";
 
 // Risk registers: bands and keys the task pane shows and edits.
-export { bandOf, describeBands, type Band } from "./risk/bands";
+export { bandOf, BandSetSchema, describeBands, type Band } from "./risk/bands";
 export type { RiskContext } from "./risk/check";
 export { pairTitle } from "./risk/fields";
 export { readLegend } from "./risk/legend";
@@ -110,6 +118,7 @@ export {
   type BandStyle,
 } from "./band-colours";
 export { highlightCondition } from "./highlight";
+export { parseBandsText, parseSourceMap, parseSourceMapEntry } from "./settings-text";
 
 // Budgets.
 export { DEFAULT_RAG } from "./budget/model";
@@ -122,4 +131,9 @@ export { DEFAULT_KEY_DECISION_THRESHOLD, DEFAULT_LATE_PUBLICATION_DAYS } from ".
 export { htmlToText, looksLikeHtml } from "./decisions/html-text";
 export { DecisionImportError, planDecisionImport } from "./decisions/import";
 export { readDecisionRecord } from "./decisions/read";
-export { REGISTER_FIELDS, type DecisionRecord } from "./decisions/record";
+export {
+  AmountMentionSchema,
+  DecisionStatusKindSchema,
+  REGISTER_FIELDS,
+  type DecisionRecord,
+} from "./decisions/record";

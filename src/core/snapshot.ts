@@ -4,6 +4,14 @@ import { OWN_SHEET_ROLES } from "./own-sheets";
 /**
  * The plain-data picture of a workbook that every host adapter produces and the core reads.
  * Dates arrive as Excel serial numbers (with a date number format), as Office.js gives them.
+ *
+ * Why snapshots are not parsed at run time: every snapshot is built by one of our own adapters
+ * from typed values (never from text a user or another tool hands us), so a parse could only find
+ * our own bugs; and a snapshot is the largest object we hold (a 100,000-row register is millions
+ * of cells), so walking it again through zod would cost about as much as reading it. The schemas
+ * below are the single source of the types and are checked where the bugs would be: the adapter
+ * tests parse every snapshot each reader produces (test/integration/adapter-snapshots.test.ts).
+ * Input that does come from outside (settings, decision records) is parsed where it enters.
  */
 export const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type CellValue = z.infer<typeof CellValueSchema>;

@@ -164,7 +164,7 @@ export function useWorkbook(host: Host) {
       applyPlan(
         (a) => ({
           operations: a.plan.operations.filter(
-            (op) => op.kind === "add-sheet" && op.title === "Reconciliation",
+            (op) => op.kind === "add-sheet" && op.role === "reconciliation",
           ),
         }),
         { valuesOnly: false, backup: false },

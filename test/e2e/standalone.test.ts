@@ -7,7 +7,7 @@ import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
 import { countBySeverity } from "../../src/core/findings";
 import { describePlan } from "../../src/core/plan-preview";
 import { serialOfDay } from "../../src/core/values";
-import { heatMapRisks } from "../../src/taskpane/components/HeatMap";
+import { heatMapRisks } from "../../src/core";
 import { findChromium, launch, serve } from "../helpers/browser";
 import { loadFile, tempDir } from "../helpers/xlsx";
 import { buildPane } from "./pane-build";

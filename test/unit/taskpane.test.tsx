@@ -6,12 +6,9 @@ import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { App } from "../../src/taskpane/components/App";
 import { FindingsList } from "../../src/taskpane/components/FindingsList";
-import { HeatMap, heatMapCounts } from "../../src/taskpane/components/HeatMap";
-import {
-  parseBandsText,
-  parseMapping,
-  SettingsPanel,
-} from "../../src/taskpane/components/SettingsPanel";
+import { HeatMap } from "../../src/taskpane/components/HeatMap";
+import { SettingsPanel } from "../../src/taskpane/components/SettingsPanel";
+import { heatMapCounts } from "../../src/core";
 import { TablesList } from "../../src/taskpane/components/TablesList";
 import type { ApplyRequest, Host } from "../../src/taskpane/hosts/host";
 import { pickTheme } from "../../src/taskpane/theme";
@@ -117,19 +114,7 @@ describe("task pane components", () => {
     expect(within(risks).getByRole("listitem").textContent).toBe("Row 5: Benefits");
   });
 
-  it("reads settings the way a sheet's key is read, and refuses what it cannot read", () => {
-    expect(parseBandsText("1-4 Low, 5-12 Medium, 15-25 High")).toEqual([
-      { from: 1, to: 4, label: "Low" },
-      { from: 5, to: 12, label: "Medium" },
-      { from: 15, to: 25, label: "High" },
-    ]);
-    expect(parseBandsText("")).toEqual([]);
-    expect(parseBandsText("1-5 Low, 3-9 High")).toBeNull();
-    expect(parseMapping("JIP = Match funding\nSCR=Reform Grant")).toEqual({
-      JIP: "Match funding",
-      SCR: "Reform Grant",
-    });
-    expect(parseMapping("JIP")).toBeNull();
+  it("saves settings read the way a sheet's key is read (test/unit/settings-text.test.ts)", () => {
     const saved: Settings[] = [];
     wrap(
       <SettingsPanel

@@ -1,7 +1,7 @@
 import { cellAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { sortBands, type Band } from "./bands";
-import { bandsInOneCell } from "../tables/keys";
+import { bandsInOneCell, tidyLabel } from "../tables/keys";
 
 export interface Legend {
   bands: Band[] | null;
@@ -22,14 +22,6 @@ const SCALE =
   /(?:likelihood|impact|probability|severity|consequence)\s*\(?\s*1\s*(?:-|–|to)\s*(\d+)/i;
 
 const DIGIT = /\d/;
-
-function tidyLabel(label: string): string {
-  const tidy = label
-    .replace(/\b(risk|priority|rating)\s*$/i, "")
-    .trim()
-    .replace(/\s+/g, " ");
-  return tidy.charAt(0).toUpperCase() + tidy.slice(1);
-}
 
 function band(from: string, to: string, label: string): Band | null {
   if (SCALE_WORDS.test(label)) return null;

@@ -45,7 +45,8 @@ const BAND_RANGE_FIRST =
 const BAND_LABEL_FIRST =
   /([A-Za-z][A-Za-z]*(?: [A-Za-z]+)*)\s*(?:[:=(]\s*)?(\d+)(?:\s*(?:-|–|—|to)\s*(\d+))?/g;
 
-function tidyLabel(label: string): string {
+/** A band's label as a key means it: "high risk " → "High", "very  high" → "Very high". */
+export function tidyLabel(label: string): string {
   const tidy = label
     .replace(/\b(risk|priority|rating)\s*$/i, "")
     .trim()

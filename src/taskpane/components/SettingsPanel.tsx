@@ -1,32 +1,11 @@
 import { Button, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { readLegend, type Settings } from "../../core";
+import { parseBandsText, parseSourceMap, type Settings } from "../../core";
 
 const useStyles = makeStyles({ form: { display: "grid", rowGap: tokens.spacingVerticalM } });
 
-/** "1-2 Low, 3-6 Medium, 8-16 High" → bands, read with the same parser as a sheet's own key. */
-export function parseBandsText(text: string): Settings["bands"] | null {
-  if (!text.trim()) return [];
-  const cells = text.split(/[,;\n]/).map((t) => ({ value: t.trim() }));
-  const legend = readLegend(
-    { name: "settings", rows: [cells], hiddenRows: [], hiddenColumns: [], merges: [] },
-    new Set(),
-  );
-  return legend.bands;
-}
-
-export function parseMapping(text: string): Record<string, string> | null {
-  const map: Record<string, string> = {};
-  for (const line of text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean)) {
-    const at = line.indexOf("=");
-    if (at <= 0 || !line.slice(at + 1).trim()) return null;
-    map[line.slice(0, at).trim()] = line.slice(at + 1).trim();
-  }
-  return map;
-}
+/** The mapping box holds one "allocation = source" per line. */
+const parseMapping = (text: string) => parseSourceMap(text.split("\n"));
 
 export function SettingsPanel({
   settings,

@@ -1,0 +1,65 @@
+import fc from "fast-check";
+import { parseBandsText, parseSourceMap, parseSourceMapEntry } from "../../src/core";
+import { cli } from "../helpers/cli";
+import { FIXTURES } from "../helpers/builders";
+
+describe("settings typed as text (one reader for the task pane and the CLI)", () => {
+  it.each([
+    ["JIP=Match funding", { allocation: "JIP", source: "Match funding" }],
+    [
+      "  SCR Grant =  Adult Social Care Reform Grant ",
+      {
+        allocation: "SCR Grant",
+        source: "Adult Social Care Reform Grant",
+      },
+    ],
+    ["a=b=c", { allocation: "a", source: "b=c" }],
+  ])("reads %j", (text, entry) => {
+    expect(parseSourceMapEntry(text)).toEqual(entry);
+  });
+
+  it.each(["JIP", "=Match funding", " = x", "JIP=", "JIP =  "])("refuses %j", (text) => {
+    expect(parseSourceMapEntry(text)).toBeNull();
+  });
+
+  it("reads any name = source back as it was written", () => {
+    const name = fc
+      .string({ minLength: 1, maxLength: 20 })
+      .filter((s) => !s.includes("=") && s.trim() === s && s.length > 0);
+    fc.assert(
+      fc.property(name, name, (allocation, source) => {
+        expect(parseSourceMapEntry(`${allocation} = ${source}`)).toEqual({ allocation, source });
+      }),
+    );
+  });
+
+  it("reads a map, skipping blank lines, and refuses it whole when one line is not an entry", () => {
+    expect(parseSourceMap(["JIP = Match funding", "", "SCR=Reform Grant"])).toEqual({
+      JIP: "Match funding",
+      SCR: "Reform Grant",
+    });
+    expect(parseSourceMap(["JIP = Match funding", "SCR"])).toBeNull();
+  });
+
+  it("reads bands as a sheet's key reads them", () => {
+    expect(parseBandsText("1-2 Low, 3-6 Medium, 8-16 High")).toEqual([
+      { from: 1, to: 2, label: "Low" },
+      { from: 3, to: 6, label: "Medium" },
+      { from: 8, to: 16, label: "High" },
+    ]);
+    expect(parseBandsText("  ")).toEqual([]);
+    expect(parseBandsText("1-5 Low, 3-9 High")).toBeNull();
+  });
+
+  it("the CLI refuses what the pane refuses, with one line", async () => {
+    const { code, err } = await cli(
+      "check",
+      `${FIXTURES}/emiep-funding-2008.xlsx`,
+      "--map",
+      " = Match funding",
+    );
+    expect(code).toBe(2);
+    expect(err.trim().split("\n")).toHaveLength(1);
+    expect(err).toContain('--map wants "allocation name=source name"');
+  });
+});
