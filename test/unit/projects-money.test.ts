@@ -66,14 +66,18 @@ describe("projects tables with money", () => {
     );
   });
 
-  it("replaces only the typed variance, keeps the council's formulas, and adds Variance %, Status and a budget RAG beside the delivery RAG", () => {
+  it("replaces only the typed variance, keeps the council's formulas, and adds Variance %, Spend status and a budget RAG beside the delivery RAG", () => {
     const a = analyse(SUMMARY);
     expect(write(a, "Variance")?.cells).toEqual([
       { row: 2, formula: '=IF(AND(ISNUMBER(D3),ISNUMBER(C3)),D3-C3,"")', value: -20000 },
     ]);
     expect(write(a, "Variance %")).toMatchObject({ column: 6, numberFormat: "0.0%" });
     expect(write(a, "Variance %")?.cells.map((c) => c.value)).toEqual([0.3, -0.04, ""]);
-    expect(write(a, "Status")?.cells.map((c) => c.value)).toEqual(["Overspend", "Underspend", ""]);
+    expect(write(a, "Spend status")?.cells.map((c) => c.value)).toEqual([
+      "Overspend",
+      "Underspend",
+      "",
+    ]);
     // Default rule: red at 5% of budget or £100,000, whichever is lower.
     expect(write(a, "Budget RAG")).toMatchObject({
       column: 8,
@@ -140,12 +144,12 @@ describe("projects tables with money", () => {
     );
   });
 
-  it("writes the variance as budget less forecast, Status the same way round, and leaves the council's RAG alone", () => {
+  it("writes the variance as budget less forecast, Spend status the same way round, and leaves the council's RAG alone", () => {
     const a = analyse(SCHEMES);
     expect(write(a, "Variance")?.cells).toEqual([
       { row: 3, formula: '=IF(AND(ISNUMBER(F4),ISNUMBER(D4)),D4-F4,"")', value: -0.09 },
     ]);
-    expect(write(a, "Status")?.cells.map((c) => [c.formula, c.value])).toEqual([
+    expect(write(a, "Spend status")?.cells.map((c) => [c.formula, c.value])).toEqual([
       [
         '=IF(ISNUMBER(G3),IF(ROUND(-G3,8)>0,"Overspend",IF(ROUND(-G3,8)<0,"Underspend","On budget")),"")',
         "Underspend",
