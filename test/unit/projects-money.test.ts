@@ -205,4 +205,35 @@ describe("projects tables with money", () => {
     ];
     expect(projectsOf(analyse(rows))).toBeUndefined();
   });
+
+  it("adds £m amounts with three decimals exactly, and a typed total that is out is reported in the sheet's units", () => {
+    const rows: Entry[][] = [
+      ["Ref", "Scheme", "SRO", "Budget £m", "Forecast £m", "Variance Under/(Over) £m"],
+      ["A1", "Pool", "X", 2.875, 2.41, f("=D2-E2", 0.465)],
+      ["A2", "Hall", "Y", 0.655, 0.655, f("=D3-E3", 0)],
+      ["A3", "Park", "Z", 0.185, 0.185, f("=D4-E4", 0)],
+      [null, "Total", null, f("=SUM(D2:D4)", 3.715), 3.0, f("=SUM(F2:F4)", 0.465)],
+    ];
+    const a = analyse(rows);
+    expect(findingsOf(a)).toEqual([
+      { code: "total-mismatch", cell: "E5", expected: 3.25, actual: 3 },
+    ]);
+  });
+
+  it("does not report a council SUM over exactly its lines whose cached value is stale", () => {
+    // E3 was a typed wrong variance that a formula replaced; the SUM below still caches the old total.
+    const rows: Entry[][] = [
+      ["Project", "SRO", "Budget", "Forecast", "Variance Over/(Under)"],
+      ["A", "X", 100, 130, f("=D2-C2", 30)],
+      ["B", "Y", 200, 190, f('=IF(AND(ISNUMBER(D3),ISNUMBER(C3)),D3-C3,"")', -10)],
+      ["Total", null, f("=SUM(C2:C3)", 300), f("=SUM(D2:D3)", 320), f("=SUM(E2:E3)", 50)],
+    ];
+    expect(findingsOf(analyse(rows))).toEqual([]);
+    // The same figure typed (no formula) is a total that is out.
+    const typed = rows.map((r) => [...r]);
+    (typed[3] as Entry[])[4] = 50;
+    expect(findingsOf(analyse(typed))).toEqual([
+      { code: "total-mismatch", cell: "E4", expected: 20, actual: 50 },
+    ]);
+  });
 });
