@@ -66,14 +66,18 @@ describe("projects tables with money", () => {
     );
   });
 
-  it("replaces only the typed variance, keeps the council's formulas, and adds Variance %, Status and a budget RAG beside the delivery RAG", () => {
+  it("replaces only the typed variance, keeps the council's formulas, and adds Variance %, Spend status and a budget RAG beside the delivery RAG", () => {
     const a = analyse(SUMMARY);
     expect(write(a, "Variance")?.cells).toEqual([
       { row: 2, formula: '=IF(AND(ISNUMBER(D3),ISNUMBER(C3)),D3-C3,"")', value: -20000 },
     ]);
     expect(write(a, "Variance %")).toMatchObject({ column: 6, numberFormat: "0.0%" });
     expect(write(a, "Variance %")?.cells.map((c) => c.value)).toEqual([0.3, -0.04, ""]);
-    expect(write(a, "Status")?.cells.map((c) => c.value)).toEqual(["Overspend", "Underspend", ""]);
+    expect(write(a, "Spend status")?.cells.map((c) => c.value)).toEqual([
+      "Overspend",
+      "Underspend",
+      "",
+    ]);
     // Default rule: red at 5% of budget or £100,000, whichever is lower.
     expect(write(a, "Budget RAG")).toMatchObject({
       column: 8,
@@ -140,12 +144,12 @@ describe("projects tables with money", () => {
     );
   });
 
-  it("writes the variance as budget less forecast, Status the same way round, and leaves the council's RAG alone", () => {
+  it("writes the variance as budget less forecast, Spend status the same way round, and leaves the council's RAG alone", () => {
     const a = analyse(SCHEMES);
     expect(write(a, "Variance")?.cells).toEqual([
       { row: 3, formula: '=IF(AND(ISNUMBER(F4),ISNUMBER(D4)),D4-F4,"")', value: -0.09 },
     ]);
-    expect(write(a, "Status")?.cells.map((c) => [c.formula, c.value])).toEqual([
+    expect(write(a, "Spend status")?.cells.map((c) => [c.formula, c.value])).toEqual([
       [
         '=IF(ISNUMBER(G3),IF(ROUND(-G3,8)>0,"Overspend",IF(ROUND(-G3,8)<0,"Underspend","On budget")),"")',
         "Underspend",
@@ -200,5 +204,36 @@ describe("projects tables with money", () => {
       ["1.1", "Shop fronts", "Economy", 45000, 5000],
     ];
     expect(projectsOf(analyse(rows))).toBeUndefined();
+  });
+
+  it("adds £m amounts with three decimals exactly, and a typed total that is out is reported in the sheet's units", () => {
+    const rows: Entry[][] = [
+      ["Ref", "Scheme", "SRO", "Budget £m", "Forecast £m", "Variance Under/(Over) £m"],
+      ["A1", "Pool", "X", 2.875, 2.41, f("=D2-E2", 0.465)],
+      ["A2", "Hall", "Y", 0.655, 0.655, f("=D3-E3", 0)],
+      ["A3", "Park", "Z", 0.185, 0.185, f("=D4-E4", 0)],
+      [null, "Total", null, f("=SUM(D2:D4)", 3.715), 3.0, f("=SUM(F2:F4)", 0.465)],
+    ];
+    const a = analyse(rows);
+    expect(findingsOf(a)).toEqual([
+      { code: "total-mismatch", cell: "E5", expected: 3.25, actual: 3 },
+    ]);
+  });
+
+  it("does not report a council SUM over exactly its lines whose cached value is stale", () => {
+    // E3 was a typed wrong variance that a formula replaced; the SUM below still caches the old total.
+    const rows: Entry[][] = [
+      ["Project", "SRO", "Budget", "Forecast", "Variance Over/(Under)"],
+      ["A", "X", 100, 130, f("=D2-C2", 30)],
+      ["B", "Y", 200, 190, f('=IF(AND(ISNUMBER(D3),ISNUMBER(C3)),D3-C3,"")', -10)],
+      ["Total", null, f("=SUM(C2:C3)", 300), f("=SUM(D2:D3)", 320), f("=SUM(E2:E3)", 50)],
+    ];
+    expect(findingsOf(analyse(rows))).toEqual([]);
+    // The same figure typed (no formula) is a total that is out.
+    const typed = rows.map((r) => [...r]);
+    (typed[3] as Entry[])[4] = 50;
+    expect(findingsOf(analyse(typed))).toEqual([
+      { code: "total-mismatch", cell: "E4", expected: 20, actual: 50 },
+    ]);
   });
 });

@@ -124,6 +124,7 @@ function varianceTable(
     forecast: c.forecast as number,
     ...(c.variance !== undefined ? { variance: c.variance } : {}),
     ...(c.variancePct !== undefined ? { variancePct: c.variancePct } : {}),
+    ...(c.status !== undefined ? { status: c.status } : {}),
     ...(c.rag !== undefined ? { rag: c.rag } : {}),
     convention: money.convention,
     conventionFrom: money.conventionFrom,

@@ -6,7 +6,8 @@
  * and a budget RAG. A RAG qualified by something else ("Delivery RAG", "Overall RAG") is a
  * judgement of the project, not a money rule, so it is not the budget's RAG.
  */
-export type MoneyField = "budget" | "actual" | "forecast" | "variance" | "variancePct" | "rag";
+export type MoneyField =
+  "budget" | "actual" | "forecast" | "variance" | "variancePct" | "status" | "rag";
 
 const words = (text: string) =>
   text
@@ -28,6 +29,8 @@ export function moneyFieldOf(text: string): MoneyField | null {
   if (text.length > 80) return null;
   const t = words(text);
   if (!t) return null;
+  // "Spend status" is the budget's; a plain "Status" is more often the project's stage.
+  if (/^(spend|budget|financial)\s+status$/.test(t)) return "status";
   if (/\brag\b/.test(t))
     return BUDGET_RAG.test(t.replace(/\s+\d{4}\s*\/\s*\d{2,4}$/, "")) ? "rag" : null;
   if (VARIANCE.test(t)) return /%|percent|pct/i.test(text) ? "variancePct" : "variance";

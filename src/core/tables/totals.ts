@@ -58,6 +58,34 @@ export function rowsText(rows: readonly number[]): string {
   return first === last ? `row ${first}` : `rows ${first}–${last}`;
 }
 
+/**
+ * True when the total is "=SUM(X5:X12)" down its own column over exactly its parts: every part
+ * inside the range, and no other figure in it. Such a total is right by construction; a cached
+ * value that disagrees with the parts is stale (the parts changed since the last recalculation,
+ * as after an apply that replaced a wrong typed variance above a council's SUM) and Excel
+ * recalculates it on opening.
+ */
+function sumsExactlyItsParts(
+  sheet: SheetSnapshot,
+  formula: string | undefined,
+  column: number,
+  rows: readonly number[],
+): boolean {
+  const m = formula
+    ? /^=SUM\(\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)\)$/i.exec(formula.replace(/\s/g, ""))
+    : null;
+  if (!m || !m[1] || !m[2] || !m[3] || !m[4] || rows.length === 0) return false;
+  const from = parseAddress(`${m[1]}${m[2]}`);
+  const to = parseAddress(`${m[3]}${m[4]}`);
+  if (from.column !== column || to.column !== column) return false;
+  if (rows.some((r) => r < from.row || r > to.row)) return false;
+  const parts = new Set(rows);
+  for (let r = from.row; r <= to.row; r++)
+    if (!parts.has(r) && parseMoney(sheet.rows[r]?.[column]?.value ?? null).kind === "number")
+      return false;
+  return true;
+}
+
 /** Compares a stated total with the sum of its parts; text or "tbc" totals are not checked. */
 export function checkTotal(
   t: TableRef,
@@ -73,10 +101,11 @@ export function checkTotal(
   if (stated.kind !== "number") return;
   const sum = sumMoney(t.sheet, parts, resolve);
   if (samePence(sum.total, stated.value)) return;
+  const partRows = parts.filter(([, c]) => c === column).map(([r]) => r);
+  if (sumsExactlyItsParts(t.sheet, cell?.formula, column, partRows)) return;
   // A total that adds its parts as stated is right even when a part is wrong: the part is
   // reported where it is wrong, not again in every total above it.
   if (resolve && samePence(sumMoney(t.sheet, parts).total, stated.value)) return;
-  const partRows = parts.filter(([, c]) => c === column).map(([r]) => r);
   const message =
     `${headerText(t, column)} is ${moneyText(t, column, stated.value)} but ${describe(moneyText(t, column, sum.total))}` +
     unconfirmedNote(sum.unconfirmed) +

@@ -26,6 +26,8 @@ export interface VarianceTable {
   forecast: number;
   variance?: number;
   variancePct?: number;
+  /** A spend status column of the table's own ("Spend status": Overspend / Underspend). */
+  status?: number;
   /** A budget RAG column of the table's own (not a delivery judgement). */
   rag?: number;
   convention: VarianceConvention;
@@ -120,7 +122,7 @@ type Calculated = "variance" | "variancePct" | "status" | "rag";
 export const VARIANCE_TITLES: Record<Calculated, string> = {
   variance: "Variance",
   variancePct: "Variance %",
-  status: "Status",
+  status: "Spend status",
   rag: "Budget RAG",
 };
 
@@ -149,6 +151,7 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
   const existing: Partial<Record<Calculated, number>> = {
     ...(t.variance !== undefined ? { variance: t.variance } : {}),
     ...(t.variancePct !== undefined ? { variancePct: t.variancePct } : {}),
+    ...(t.status !== undefined ? { status: t.status } : {}),
     ...(t.rag !== undefined ? { rag: t.rag } : {}),
   };
   const fields: Calculated[] = ["variance", "variancePct", "status", "rag"];
