@@ -1,7 +1,8 @@
-import { cellAddress, rangeAddress } from "../a1";
+import { cellAddress, parseAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { classifyRows, type Structure } from "../tables/sections";
+import type { Structure } from "../tables/sections";
+import { structureOf } from "./structure";
 import {
   checkColumnTotals,
   checkMoneyCells,
@@ -16,88 +17,22 @@ import type { ParsedValue } from "../values";
 import type { FundingTable } from "./detect";
 import { layoutOf, yearParts, type FundingLayout } from "./column-groups";
 
-export function structureOf(
-  sheet: SheetSnapshot,
-  table: FundingTable,
-  layout: FundingLayout,
-): Structure {
-  const structure = totalsRows(
-    classifyRows(sheet, table.dataRows, layout.labels, layout.money),
-    (row) => subtotalsOnly(sheet, row, layout.money),
-  );
-  const sourceColumn = layout.sourceColumn;
-  if (sourceColumn === null) return structure;
-  const names = (row: number) => cellText(sheet.rows[row]?.[sourceColumn] ?? undefined) !== "";
-  return linesNamingSources(structure, names);
-}
+/** Where the funding folder and reconciliation have always found it. */
+export { structureOf } from "./structure";
 
-const SUBTOTAL_SUM = /^=\s*SUBTOTAL\(\s*(9|109)\s*,/i;
-
-/** Every figure of the row is a SUBTOTAL sum (an Excel table's totals row), whatever its label. */
-function subtotalsOnly(sheet: SheetSnapshot, row: number, money: readonly number[]): boolean {
-  const formulas = money.flatMap((c) => {
-    const cell = sheet.rows[row]?.[c];
-    return cell?.formula ? [cell.formula] : cell?.value === null || !cell ? [] : ["typed"];
-  });
-  return formulas.length > 0 && formulas.every((f) => SUBTOTAL_SUM.test(f));
-}
+const COLUMN_SUBTOTAL = /^=\s*SUBTOTAL\(\s*(?:9|109)\s*,\s*[A-Za-z_\\][\w.]*\[([^\]#[]+)\]\s*\)$/i;
 
 /**
- * An Excel table's totals row adds its column with SUBTOTAL(109, Table[Column]) — the sum of
- * the rows left visible, nested subtotals ignored (support.microsoft.com/excel/subtotal-function)
- * — and its label may be anything, or nothing. A row read as a line whose figures are all such
- * sums is the grand total of the lines above it.
+ * SUBTOTAL(109, Table[Its own column]) adds every line of the column by construction: what it
+ * shows differing from the lines is a cached value not yet recalculated (apply corrected a line;
+ * the file asks Excel to recalculate on open), not an error in the sheet.
  */
-function totalsRows(structure: Structure, isTotals: (row: number) => boolean): Structure {
-  const rows = [...structure.kinds].filter(([r, k]) => k === "line" && isTotals(r)).map(([r]) => r);
-  if (rows.length === 0) return structure;
-  const kinds = new Map(structure.kinds);
-  const sections = structure.sections.map((s) => ({ ...s, lines: [...s.lines] }));
-  const grandTotals = [...structure.grandTotals];
-  for (const row of rows) {
-    // The last line of a section without a total closes it; anywhere else it adds the lines above.
-    const section = sections.find((s) => s.lines.includes(row));
-    if (section && section.totalRow === null && section.lines[section.lines.length - 1] === row) {
-      section.lines.pop();
-      section.totalRow = row;
-      kinds.set(row, "section-total");
-    } else if (!section) {
-      grandTotals.push(row);
-      kinds.set(row, "grand-total");
-    }
-  }
-  return {
-    kinds,
-    sections,
-    looseLines: structure.looseLines.filter((r) => kinds.get(r) === "line"),
-    grandTotals: grandTotals.sort((a, b) => a - b),
-  };
-}
-
-/**
- * "10 | Home care capacity | … | Local Authority Better Care Grant" with its amount still blank
- * reads like a numbered heading ("1 | EARLY HELP"), but a heading never names the source a line
- * is funded from: such a row is a line of the block above it. A "heading" that closes with a
- * total of its own is left as read.
- */
-function linesNamingSources(structure: Structure, names: (row: number) => boolean): Structure {
-  const kinds = new Map(structure.kinds);
-  const sections = structure.sections.map((s) => ({ ...s, lines: [...s.lines] }));
-  const looseLines = [...structure.looseLines];
-  for (let i = 0; i < sections.length; i++) {
-    const section = sections[i];
-    const row = section?.headingRow;
-    if (!section || row === null || row === undefined || !names(row) || section.totalRow !== null)
-      continue;
-    kinds.set(row, "line");
-    const before = sections[i - 1];
-    const into = before && before.totalRow === null ? before.lines : looseLines;
-    into.push(row, ...section.lines);
-    into.sort((a, b) => a - b);
-    sections.splice(i, 1);
-    i--;
-  }
-  return { kinds, sections, looseLines, grandTotals: structure.grandTotals };
+function wholeColumnSubtotal(ref: TableRef, x: Finding): boolean {
+  if (x.code !== "total-mismatch") return false;
+  const { row, column } = parseAddress(x.cell);
+  const m = COLUMN_SUBTOTAL.exec(ref.sheet.rows[row]?.[column]?.formula ?? "");
+  const name = cellText(ref.sheet.rows[ref.headerRow]?.[column] ?? undefined);
+  return m?.[1] !== undefined && name !== "" && m[1].trim().toLowerCase() === name.toLowerCase();
 }
 
 function yearChoices(text: string): string {
@@ -210,13 +145,15 @@ export function checkFundingTable(
       checkTotal(ref, row, layout.totalColumn, parts, (sum) => `its years add up to ${sum}`, out);
     }
   }
+  const columnTotals: Finding[] = [];
   checkColumnTotals(
     ref,
     structure,
     layout.money,
-    out,
+    columnTotals,
     recomputedLineTotals(sheet, layout, structure),
   );
+  out.push(...columnTotals.filter((x) => !wholeColumnSubtotal(ref, x)));
   checkRefs(ref, table, structure, out);
   return out;
 }

@@ -70,10 +70,12 @@ function formatOf(sheet: SheetSnapshot, table: FundingTable, layout: FundingLayo
 /**
  * A row-total column whose lines carry formulas is a calculated column (in an Excel table, one
  * formula for the whole column, e.g. =SUM(GrantsRegister[[#This Row],[2025/26 £]:[2026/27 £]])).
- * A line where a typed number has replaced that formula and disagrees with its parts gets the
- * column's formula back (the same text when the column's formula does not depend on the row, as a
- * [#This Row] reference, else a SUM of the line's parts); the typed figure is reported as a
- * total-mismatch by the check. Typed columns (a raw export with no formulas) are left as typed.
+ * A line where a typed number has replaced that formula and disagrees with its parts gets a
+ * formula back, the check reporting the typed figure as a total-mismatch. It is written as a
+ * plain A1 SUM of the line's parts, the form every engine reads (DESIGN.md: A1 is the safest
+ * choice); the table's own [#This Row] form would restore the column's consistency in Excel but
+ * is not evaluated by every engine that reads our output. Typed columns (a raw export with no
+ * formulas) are left as typed.
  */
 function restoredLineTotals(
   sheet: SheetSnapshot,
@@ -81,15 +83,8 @@ function restoredLineTotals(
   column: number,
   parts: readonly number[],
 ): PlannedCell[] {
-  const formulas = lines.flatMap((r) => {
-    const formula = sheet.rows[r]?.[column]?.formula;
-    return formula ? [formula] : [];
-  });
-  if (formulas.length * 2 <= lines.length) return [];
-  const shared =
-    formulas.every((f) => f === formulas[0]) && /\[#This Row\]/i.test(formulas[0] ?? "")
-      ? (formulas[0] ?? null)
-      : null;
+  const formulas = lines.filter((r) => sheet.rows[r]?.[column]?.formula).length;
+  if (formulas * 2 <= lines.length) return [];
   const out: PlannedCell[] = [];
   for (const row of lines) {
     const cell = sheet.rows[row]?.[column];
@@ -97,7 +92,7 @@ function restoredLineTotals(
     const cells = parts.map((c) => [row, c] as const);
     const sum = sumMoney(sheet, cells);
     if (samePence(sum.total, cell.value)) continue;
-    out.push({ row, formula: shared ?? sumFormula(cells), value: sum.total });
+    out.push({ row, formula: sumFormula(cells), value: sum.total });
   }
   return out;
 }
