@@ -1,4 +1,4 @@
-import { rangeAddress } from "../a1";
+import { cellAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { samePence } from "../tables/money";
@@ -94,6 +94,23 @@ function ragWord(text: string): string | null {
   return null;
 }
 
+/**
+ * A Variance % formula dividing the row's own variance cell ("=IF(F9=0,0,I9/ABS(F9))", or
+ * "[#This Row],[Forecast variance £]" in an Excel table) follows that variance: Excel recomputes
+ * it, so a cached figure gone stale after the variance was rewritten is no error of its own.
+ */
+function followsVariance(sheet: SheetSnapshot, table: BudgetTable, row: number): boolean {
+  const { variancePct, variance } = table.columns;
+  if (variancePct === undefined || variance === undefined) return false;
+  const formula = sheet.rows[row]?.[variancePct]?.formula?.replace(/\$/g, "");
+  if (!formula) return false;
+  if (new RegExp(`\\b${cellAddress(row, variance)}\\b`, "i").test(formula)) return true;
+  const headers = (table.headerRows ?? [table.headerRow]).map((r) =>
+    cellText(sheet.rows[r]?.[variance] ?? undefined),
+  );
+  return /#this row/i.test(formula) && headers.some((h) => h && formula.includes(`[${h}]`));
+}
+
 /** Variance %, Status and RAG columns the council keeps, checked like the variance. */
 function checkDerived(
   ref: TableRef,
@@ -120,7 +137,7 @@ function checkDerived(
           actual,
         }),
       );
-    if (variancePct !== undefined) {
+    if (variancePct !== undefined && !followsVariance(ref.sheet, table, line.row)) {
       const stated = numberAt(ref.sheet, line.row, variancePct);
       // Variance % follows the variance the sheet states: a wrong variance is reported once.
       const v =

@@ -2,8 +2,8 @@ import { columnLetter, parseAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
-import type { TotalRow } from "./arithmetic";
-import { formatMoney, samePence, sumMoney, type At, type Resolve } from "./money";
+import { formulaEvaluator, type TotalRow } from "./arithmetic";
+import { cellMoney, formatMoney, samePence, sumMoney, type At, type Resolve } from "./money";
 import { formatScaled, type MoneyScale } from "./scale";
 import type { Structure } from "./sections";
 
@@ -207,10 +207,25 @@ export function checkTotalRows(
   out: Finding[],
   resolve?: Resolve,
 ): void {
+  const evaluate = formulaEvaluator(t.sheet);
+  const recomputed: Resolve = (r, c) => {
+    const now = evaluate(r, c);
+    return typeof now === "number"
+      ? { kind: "number", value: now, fromText: false }
+      : (resolve ?? cellMoney(t.sheet))(r, c);
+  };
   for (const total of totals) {
     for (const column of columns) {
       const stated = parseMoney(t.sheet.rows[total.row]?.[column]?.value ?? null);
       if (stated.kind !== "number") continue;
+      // A formula total is checked by what it adds up to once recalculated, not by a cached
+      // figure gone stale under a line rewritten since (SUM missing a row is still caught).
+      const now = evaluate(total.row, column);
+      if (now === "whole-column") continue;
+      if (typeof now === "number" && !samePence(now, stated.value)) {
+        const parts = total.parts.map((r) => [r, column] as const);
+        if (samePence(sumMoney(t.sheet, parts, recomputed).total, now)) continue;
+      }
       if (total.parts.length !== total.lines.length) {
         const lines = sumMoney(
           t.sheet,
