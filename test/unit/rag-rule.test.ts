@@ -97,7 +97,9 @@ describe("RAG rules stated on the sheet", () => {
 describe("RAG formula against HyperFormula", () => {
   const rules: RagRule[] = [
     ruleFromThresholds({ percent: 0.05, amount: 100000 }),
-    parseRagRule("Red = 5% or £50,000, whichever is lower; Amber = any smaller overspend") as RagRule,
+    parseRagRule(
+      "Red = 5% or £50,000, whichever is lower; Amber = any smaller overspend",
+    ) as RagRule,
     parseRagRule("2% to 5% Amber, >5% Red") as RagRule,
     parseRagRule("Red if over £250k or 5%") as RagRule,
     parseRagRule("Red = forecast above budget; Amber = more than 10% below budget") as RagRule,
