@@ -159,6 +159,40 @@ describe("header blocks: last year, units, hidden columns", () => {
   });
 });
 
+describe("amounts in £m, stated in the header words", () => {
+  it("speaks in pounds and adds three-decimal millions exactly", () => {
+    const rows: Rows = [
+      ["Ref", "Scheme", "Budget £m", "Forecast £m", "Variance Under/(Over) £m"],
+      ["HC01", "Community centre", 0.64, 0.655, -0.015],
+      ["HC02", "Refuse vehicles", 1.42, 1.51, 0.09],
+      ["HC03", "Play areas", 0.512, 0.5, 0.012],
+      [null, null, f("=SUM(C2:C4)", 2.572), f("=SUM(D2:D4)", 2.665), 0.087],
+    ];
+    const findings = analyse(rows).findings;
+    expect(findings.map((x) => [x.code, x.cell, x.expected, x.actual])).toEqual([
+      ["variance-mismatch", "E3", -0.09, 0.09],
+    ]);
+    expect(findings[0]?.message).toBe(
+      "Variance is £90,000 but budget £1,420,000 − forecast £1,510,000 = -£90,000 (the sign is reversed); variance here is budget less forecast, positive = underspend, as the header states",
+    );
+    expect(report(rows)).toMatchObject({ unit: "£m", columns: { ref: "A", project: "B" } });
+  });
+
+  it("a £m subtotal off by £1,000 is reported, in pounds", () => {
+    const rows: Rows = [
+      ["Scheme", "Budget £m", "Forecast £m"],
+      ["A", 0.512, 0.5],
+      ["B", 0.655, 0.7],
+      ["Total", 1.168, 1.2],
+    ];
+    const findings = analyse(rows).findings;
+    expect(findings.map((x) => `${x.code}@${x.cell}`)).toEqual(["total-mismatch@B4"]);
+    expect(findings[0]?.message).toBe(
+      "Budget £m is £1,168,000 but its lines (rows 2–3) sum to £1,167,000",
+    );
+  });
+});
+
 describe("a RAG rule stated on the sheet is the one used", () => {
   it("checks typed RAGs by the sheet's rule, not the settings'", () => {
     const rows: Rows = [

@@ -1,7 +1,6 @@
 import { cellAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { samePence } from "../tables/money";
 import { describeRagRule, ragByRule, ruleFromThresholds, type RagRule } from "../tables/rag-rule";
 import { formatScaled, toPounds } from "../tables/scale";
 import {
@@ -9,6 +8,7 @@ import {
   checkTotalRows,
   headerText,
   moneyText,
+  sameAmount,
   type TableRef,
 } from "../tables/totals";
 import { describeConvention, varianceOf } from "../tables/variance";
@@ -56,8 +56,9 @@ function checkVariance(ref: TableRef, table: BudgetTable, model: BudgetModel, ou
   for (const line of lineRows(model)) {
     if (line.variance === null || line.budget === null || line.spend === null) continue;
     const stated = numberAt(ref.sheet, line.row, column);
-    const expected = varianceOf(line.budget, line.spend, model.convention);
-    if (stated === null || samePence(stated, expected)) continue;
+    // Rounded to millionths of the unit: 1.42 − 1.51 is -0.09, not -0.09000000000000008.
+    const expected = Math.round(varianceOf(line.budget, line.spend, model.convention) * 1e6) / 1e6;
+    if (stated === null || sameAmount(ref, column, stated, expected)) continue;
     const what =
       line.level === "group"
         ? `${line.project} spend ${money(line.spend)} (rows ${line.rows.map((r) => r + 1).join(", ")})`
@@ -66,7 +67,7 @@ function checkVariance(ref: TableRef, table: BudgetTable, model: BudgetModel, ou
       model.convention === "forecast-minus-budget"
         ? `${what} − budget ${money(line.budget)}`
         : `budget ${money(line.budget)} − ${what}`;
-    const reversed = samePence(stated, -expected) ? " (the sign is reversed)" : "";
+    const reversed = sameAmount(ref, column, stated, -expected) ? " (the sign is reversed)" : "";
     out.push(
       finding(
         "variance-mismatch",

@@ -18,6 +18,15 @@ export interface TableRef {
   scale?: (column: number) => MoneyScale;
 }
 
+/**
+ * Equal to the penny in pounds: 1.167 and 1.168 in a £m column are £1,000 apart, which the
+ * sheet's own units would round together.
+ */
+export function sameAmount(t: TableRef, column: number, a: number, b: number): boolean {
+  const m = t.scale?.(column).multiplier ?? 1;
+  return samePence(a * m, b * m);
+}
+
 /** An amount of a column said in pounds, whatever scale the column is kept in. */
 export function moneyText(t: TableRef, column: number, amount: number): string {
   return t.scale ? formatScaled(amount, t.scale(column)) : formatMoney(amount);
@@ -72,10 +81,10 @@ export function checkTotal(
   const stated = parseMoney(cell?.value ?? null);
   if (stated.kind !== "number") return;
   const sum = sumMoney(t.sheet, parts, resolve);
-  if (samePence(sum.total, stated.value)) return;
+  if (sameAmount(t, column, sum.total, stated.value)) return;
   // A total that adds its parts as stated is right even when a part is wrong: the part is
   // reported where it is wrong, not again in every total above it.
-  if (resolve && samePence(sumMoney(t.sheet, parts).total, stated.value)) return;
+  if (resolve && sameAmount(t, column, sumMoney(t.sheet, parts).total, stated.value)) return;
   const partRows = parts.filter(([, c]) => c === column).map(([r]) => r);
   const message =
     `${headerText(t, column)} is ${moneyText(t, column, stated.value)} but ${describe(moneyText(t, column, sum.total))}` +
@@ -142,7 +151,8 @@ export function checkColumnTotals(
         subtotals.map((r) => [r, column] as const),
         resolve,
       );
-      if (stated.kind === "number" && samePence(overSubtotals.total, stated.value)) continue;
+      if (stated.kind === "number" && sameAmount(t, column, overSubtotals.total, stated.value))
+        continue;
       const parts = rows.map((r) => [r, column] as const);
       checkTotal(
         t,
@@ -222,9 +232,9 @@ export function checkTotalRows(
       // figure gone stale under a line rewritten since (SUM missing a row is still caught).
       const now = evaluate(total.row, column);
       if (now === "whole-column") continue;
-      if (typeof now === "number" && !samePence(now, stated.value)) {
+      if (typeof now === "number" && !sameAmount(t, column, now, stated.value)) {
         const parts = total.parts.map((r) => [r, column] as const);
-        if (samePence(sumMoney(t.sheet, parts, recomputed).total, now)) continue;
+        if (sameAmount(t, column, sumMoney(t.sheet, parts, recomputed).total, now)) continue;
       }
       if (total.parts.length !== total.lines.length) {
         const lines = sumMoney(
@@ -232,7 +242,7 @@ export function checkTotalRows(
           total.lines.map((r) => [r, column] as const),
           resolve,
         );
-        if (samePence(lines.total, stated.value)) continue;
+        if (sameAmount(t, column, lines.total, stated.value)) continue;
       }
       const subtotals = total.parts.length !== total.lines.length;
       checkTotal(
