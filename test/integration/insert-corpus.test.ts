@@ -171,6 +171,75 @@ withLibreOffice("inserts on the corpus workbooks", () => {
   });
 
   /**
+   * Formulas that add up a figure apply corrects (a typed variance of the wrong sign rewritten as
+   * its formula) change with it, as they should: the subtotal over a wrong line was wrong. They
+   * are the council formulas reading, directly or through others, a written cell that held a
+   * typed value; every other formula must keep its value.
+   */
+  async function readingCorrected(c: PlanCase): Promise<Set<string>> {
+    const { snapshot } = await openWorkbook(
+      new Uint8Array(readFileSync(c.file)),
+      path.basename(c.file),
+      nativeZlib(),
+    );
+    const corrected = new Set<string>();
+    const headers = new Map<string, string[]>();
+    for (const op of c.plan.operations) {
+      if (op.kind !== "column") continue;
+      const sheet = snapshot.sheets.find((s) => s.name === op.sheet);
+      for (const cell of op.cells) {
+        const before = sheet?.rows[cell.row]?.[op.column];
+        if (!before || before.formula || before.value === null || before.value === "") continue;
+        corrected.add(`${op.sheet}!${cellAddress(cell.row, op.column)}`);
+        const words = (sheet?.rows ?? [])
+          .slice(0, cell.row)
+          .map((r) => r?.[op.column]?.value)
+          .filter((v): v is string => typeof v === "string" && v.trim() !== "");
+        headers.set(op.sheet, [...(headers.get(op.sheet) ?? []), ...words]);
+      }
+    }
+    const reading = new Set<string>();
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const sheet of snapshot.sheets)
+        sheet.rows.forEach((row, r) =>
+          row.forEach((cell, col) => {
+            const key = `${sheet.name}!${cellAddress(r, col)}`;
+            const formula = cell?.formula;
+            if (!formula || reading.has(key)) return;
+            const refs = [
+              ...formula.matchAll(/\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g),
+            ];
+            const hits = refs.some((m) => {
+              const a = parseAddress(`${m[1]}${m[2]}`);
+              const b = m[3] ? parseAddress(`${m[3]}${m[4]}`) : a;
+              return [...corrected, ...reading].some((k) => {
+                const [s, addr] = k.split("!");
+                if (s !== sheet.name || !addr) return false;
+                const at = parseAddress(addr);
+                return (
+                  at.row >= a.row &&
+                  at.row <= b.row &&
+                  at.column >= a.column &&
+                  at.column <= b.column
+                );
+              });
+            });
+            const structured = (headers.get(sheet.name) ?? []).some((h) =>
+              formula.includes(`[${h}]`),
+            );
+            if (hits || structured) {
+              reading.add(key);
+              grew = true;
+            }
+          }),
+        );
+    }
+    return reading;
+  }
+
+  /**
    * Writes each case's plan directly, has LibreOffice recalculate inputs and outputs, and
    * compares every formula of the input (moved past any insert) outside the written cells.
    */
@@ -200,6 +269,7 @@ withLibreOffice("inserts on the corpus workbooks", () => {
         if (op.header) written.add(`${op.sheet}!${cellAddress(op.header.row, op.column)}`);
         for (const cell of op.cells) written.add(`${op.sheet}!${cellAddress(cell.row, op.column)}`);
       }
+      const correctedKeys = tag === "planned" ? await readingCorrected(c) : new Set<string>();
       const before = await formulaValues(recalculated[i] as string);
       const after = await formulaValues(recalculated[i + list.length] as string);
       counted += before.size;
@@ -213,7 +283,7 @@ withLibreOffice("inserts on the corpus workbooks", () => {
               value,
             ] as const,
         )
-        .filter(([key]) => !written.has(key));
+        .filter(([key]) => !written.has(key) && !correctedKeys.has(key));
       // A council formula reading a cell we wrote (a SUM over a variance column where a typed
       // wrong figure became a formula) changes with it, as it would in Excel: that is the fix
       // reaching the council's own total, not a formula broken by the write.

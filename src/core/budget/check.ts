@@ -1,7 +1,6 @@
-import { rangeAddress } from "../a1";
+import { cellAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { samePence } from "../tables/money";
 import { describeRagRule, ragByRule, ruleFromThresholds, type RagRule } from "../tables/rag-rule";
 import { formatScaled, toPounds } from "../tables/scale";
 import {
@@ -9,6 +8,7 @@ import {
   checkTotalRows,
   headerText,
   moneyText,
+  sameAmount,
   type TableRef,
 } from "../tables/totals";
 import { describeConvention, varianceOf } from "../tables/variance";
@@ -56,8 +56,9 @@ function checkVariance(ref: TableRef, table: BudgetTable, model: BudgetModel, ou
   for (const line of lineRows(model)) {
     if (line.variance === null || line.budget === null || line.spend === null) continue;
     const stated = numberAt(ref.sheet, line.row, column);
-    const expected = varianceOf(line.budget, line.spend, model.convention);
-    if (stated === null || samePence(stated, expected)) continue;
+    // Rounded to millionths of the unit: 1.42 − 1.51 is -0.09, not -0.09000000000000008.
+    const expected = Math.round(varianceOf(line.budget, line.spend, model.convention) * 1e6) / 1e6;
+    if (stated === null || sameAmount(ref, column, stated, expected)) continue;
     const what =
       line.level === "group"
         ? `${line.project} spend ${money(line.spend)} (rows ${line.rows.map((r) => r + 1).join(", ")})`
@@ -66,7 +67,7 @@ function checkVariance(ref: TableRef, table: BudgetTable, model: BudgetModel, ou
       model.convention === "forecast-minus-budget"
         ? `${what} − budget ${money(line.budget)}`
         : `budget ${money(line.budget)} − ${what}`;
-    const reversed = samePence(stated, -expected) ? " (the sign is reversed)" : "";
+    const reversed = sameAmount(ref, column, stated, -expected) ? " (the sign is reversed)" : "";
     out.push(
       finding(
         "variance-mismatch",
@@ -92,6 +93,23 @@ function ragWord(text: string): string | null {
   if (t === "a" || t === "amber") return "Amber";
   if (t === "g" || t === "green") return "Green";
   return null;
+}
+
+/**
+ * A Variance % formula dividing the row's own variance cell ("=IF(F9=0,0,I9/ABS(F9))", or
+ * "[#This Row],[Forecast variance £]" in an Excel table) follows that variance: Excel recomputes
+ * it, so a cached figure gone stale after the variance was rewritten is no error of its own.
+ */
+function followsVariance(sheet: SheetSnapshot, table: BudgetTable, row: number): boolean {
+  const { variancePct, variance } = table.columns;
+  if (variancePct === undefined || variance === undefined) return false;
+  const formula = sheet.rows[row]?.[variancePct]?.formula?.replace(/\$/g, "");
+  if (!formula) return false;
+  if (new RegExp(`\\b${cellAddress(row, variance)}\\b`, "i").test(formula)) return true;
+  const headers = (table.headerRows ?? [table.headerRow]).map((r) =>
+    cellText(sheet.rows[r]?.[variance] ?? undefined),
+  );
+  return /#this row/i.test(formula) && headers.some((h) => h && formula.includes(`[${h}]`));
 }
 
 /** Variance %, Status and RAG columns the council keeps, checked like the variance. */
@@ -120,7 +138,7 @@ function checkDerived(
           actual,
         }),
       );
-    if (variancePct !== undefined) {
+    if (variancePct !== undefined && !followsVariance(ref.sheet, table, line.row)) {
       const stated = numberAt(ref.sheet, line.row, variancePct);
       // Variance % follows the variance the sheet states: a wrong variance is reported once.
       const v =

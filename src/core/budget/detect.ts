@@ -151,13 +151,18 @@ function tableTop(sheet: SheetSnapshot, block: HeaderBlock, first: number): numb
   return block.bottom;
 }
 
-/** A budget table whose header block starts at `row`, widened over the rows below it. */
-function blockTable(
+/**
+ * A budget table whose header block starts at `row` over columns from..to (widened over the
+ * header rows below it), or null when the block names no budget beside a spend, forecast or cost.
+ * Other kinds reading money tables (projects with money) build their budget model from this and
+ * call `budgetModel`, `checkBudgetTable` and `planBudgetTable` on it.
+ */
+export function readBudgetTable(
   sheet: SheetSnapshot,
   row: number,
   from: number,
   to: number,
-  taken: ReadonlySet<number>,
+  taken: ReadonlySet<number> = new Set(),
 ): BudgetTable | null {
   let block = readHeaderBlock(sheet, row, from, to);
   // Group labels above a table's own header cover only some columns: the header row under
@@ -188,7 +193,7 @@ function blockTable(
     return LEGEND_MARKER.test(lead) || noteAfterGap(sheet, r, first, last);
   });
   const top = tableTop(sheet, block, first);
-  return {
+  return withCodes(sheet, {
     kind: "budget",
     ...tableBounds(sheet, top, first, last, extent),
     columns: found.columns,
@@ -196,7 +201,7 @@ function blockTable(
     names: found.names,
     scales: found.scales,
     otherMoney: found.otherMoney,
-  };
+  });
 }
 
 /** Every budget table on the sheet: a budget column beside actual, forecast or cost. */
@@ -210,14 +215,14 @@ export function detectBudgetTables(
   for (let r = 0; r < sheet.rows.length; r++) {
     if (taken.has(r) || holdsNumber(sheet, r, 0, (sheet.rows[r]?.length ?? 1) - 1)) continue;
     for (const run of headerRuns(sheet, r)) {
-      const table = blockTable(sheet, r, run.from, run.to, taken);
+      const table = readBudgetTable(sheet, r, run.from, run.to, taken);
       if (!table) continue;
       tables.push(table);
       r = table.lastRow;
       break;
     }
   }
-  if (tables.length > 0) return tables.map((t) => withCodes(sheet, t));
+  if (tables.length > 0) return tables;
   // Headers with gaps wider than a spacer: the one-row reading over the whole row.
   return scanTables(sheet, taken, (row) => matchBudgetHeader(sheet, row), legend).map((t) => ({
     kind: "budget" as const,

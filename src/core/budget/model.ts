@@ -198,10 +198,22 @@ export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetMod
     inGroup,
     scale: scaleAt(table, budgetColumn),
     convention: stated ?? conventionFromFigures(figures),
-    conventionFrom: stated ? "header" : figures.length > 0 ? "figures" : "usual",
+    conventionFrom: stated ? "header" : figuresDecide(figures) ? "figures" : "usual",
     ragRule: statedRagRule(sheet, table),
     unconfirmed,
   };
+}
+
+/** True when the stated figures follow one convention more often than the other. */
+function figuresDecide(lines: readonly { budget: number; forecast: number; variance: number }[]) {
+  let usual = 0;
+  let reverse = 0;
+  for (const { budget, forecast, variance } of lines) {
+    if (forecast === budget) continue;
+    if (Math.abs(variance - (forecast - budget)) <= 0.005) usual++;
+    else if (Math.abs(variance - (budget - forecast)) <= 0.005) reverse++;
+  }
+  return usual !== reverse;
 }
 
 export function statusOf(variance: number): "Overspend" | "Underspend" | "On budget" {

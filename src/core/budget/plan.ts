@@ -2,6 +2,7 @@ import { cellAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
+import { formulaEvaluator } from "../tables/arithmetic";
 import { sumFormula } from "../tables/money";
 import { ragByRule, ragFormula, ruleFromThresholds } from "../tables/rag-rule";
 import { toPounds } from "../tables/scale";
@@ -121,6 +122,18 @@ export function planBudgetTable(
   };
   const b = model.budgetColumn;
   const ownVariance = table.columns.variance !== undefined;
+  // What the council's kept variance formulas (subtotals =SUM(I26:I31)) show once Excel
+  // recalculates over the variances written here: the columns that read them cache that.
+  const plannedVariance = new Map<number, number>();
+  const evaluate = formulaEvaluator(sheet, (r, c) =>
+    c === table.columns.variance ? (plannedVariance.get(r) ?? null) : null,
+  );
+  for (const line of model.lines) {
+    if (!ownVariance || model.structure.kinds.get(line.row) !== "line") continue;
+    if (sheet.rows[line.row]?.[table.columns.variance as number]?.formula) continue;
+    const v = varianceCell(sheet, line, b, model.compareColumn, model.convention);
+    if (typeof v.value === "number") plannedVariance.set(line.row, v.value);
+  }
   for (const line of model.lines) {
     const v = varianceCell(sheet, line, b, model.compareColumn, model.convention);
     const V = cellAddress(line.row, at("variance"));
@@ -132,7 +145,12 @@ export function planBudgetTable(
       table.columns.variance === undefined
         ? undefined
         : sheet.rows[line.row]?.[table.columns.variance];
-    const shown = kept?.formula ? kept.value : v.value;
+    const recomputed = kept?.formula ? evaluate(line.row, table.columns.variance as number) : null;
+    const shown = kept?.formula
+      ? typeof recomputed === "number"
+        ? recomputed
+        : kept.value
+      : v.value;
     const variance = typeof shown === "number" ? shown : null;
     // The council's own variance on a total row is a sum of the lines, not ours to rewrite.
     if (!ownVariance || model.structure.kinds.get(line.row) === "line" || line.level === "group")

@@ -1,7 +1,7 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { classifyRows, type Structure } from "../tables/sections";
 import type { FundingTable } from "./detect";
-import type { FundingLayout } from "./layout";
+import type { FundingLayout } from "./column-groups";
 
 /**
  * The rows of a funding table — headings, lines, section and grand totals — as the shared reader

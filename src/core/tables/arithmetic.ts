@@ -1,3 +1,4 @@
+import { parseAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import type { RowKind, Section, Structure } from "./sections";
@@ -213,4 +214,68 @@ export function classifyRowsByArithmetic(
     block = new Sums(money.length);
   }
   return { kinds, sections, looseLines, grandTotals, totals };
+}
+
+const SUM_ARGS = /^=\s*SUM\s*\(([$A-Z0-9:,\s]+)\)\s*$/i;
+const WHOLE_COLUMN = /^=\s*SUBTOTAL\s*\(\s*(9|109)\s*,\s*[\w.]+\[[^\]]+\]\s*\)\s*$/i;
+
+/** What an additive formula shows once Excel recalculates: "whole-column" for a table's SUBTOTAL. */
+export type Recomputed = number | "whole-column" | null;
+
+/**
+ * What a total's formula adds up to now, from the cells it names: SUM over cells and ranges, cells
+ * added ("=B15+B23+B32"), recursively; a SUBTOTAL(109, Table[Column]) adds the table's whole
+ * column. A cached value goes stale when a line under it is rewritten (a typed variance turned
+ * into a formula); Excel shows the recomputed figure, and that is what a total is checked by.
+ * Null for a cell whose formula is not additive (its cached value stands).
+ */
+export function formulaEvaluator(
+  sheet: SheetSnapshot,
+  /** Values about to be written (a plan's cells), read before the sheet's own. */
+  planned?: (row: number, column: number) => number | null,
+): (row: number, column: number) => Recomputed {
+  const memo = new Map<string, Recomputed>();
+  const valueAt = (row: number, column: number, depth: number): number => {
+    const next = planned?.(row, column);
+    if (next !== undefined && next !== null) return next;
+    const own = evaluate(row, column, depth);
+    if (typeof own === "number") return own;
+    const parsed = parseMoney(sheet.rows[row]?.[column]?.value ?? null);
+    return parsed.kind === "number" ? parsed.value : 0;
+  };
+  const evaluate = (row: number, column: number, depth: number): Recomputed => {
+    const key = `${row},${column}`;
+    if (memo.has(key)) return memo.get(key) ?? null;
+    memo.set(key, null); // a circular reference reads as its cached value
+    const formula = sheet.rows[row]?.[column]?.formula;
+    let result: Recomputed = null;
+    if (formula && depth < 20) {
+      if (WHOLE_COLUMN.test(formula)) result = "whole-column";
+      const sum = SUM_ARGS.exec(formula);
+      if (sum?.[1]) {
+        let total = 0;
+        for (const arg of sum[1].split(",")) {
+          const [from, to] = arg.trim().split(":");
+          const a = parseAddress((from ?? "").replace(/\$/g, ""));
+          const b = to ? parseAddress(to.replace(/\$/g, "")) : a;
+          if ((b.row - a.row + 1) * (b.column - a.column + 1) > 100_000) return null;
+          for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++)
+            for (let c = Math.min(a.column, b.column); c <= Math.max(a.column, b.column); c++)
+              total += valueAt(r, c, depth + 1);
+        }
+        result = total;
+      } else if (ADDED_CELLS.test(formula)) {
+        let total = 0;
+        for (const m of formula.matchAll(/([+-]?)\s*\$?([A-Z]{1,3})\$?(\d+)/gi)) {
+          const at = parseAddress(`${m[2] ?? ""}${m[3] ?? ""}`);
+          total += (m[1] === "-" ? -1 : 1) * valueAt(at.row, at.column, depth + 1);
+        }
+        result = total;
+      }
+    }
+    memo.set(key, result);
+    return result;
+  };
+
+  return (row, column) => evaluate(row, column, 0);
 }

@@ -97,6 +97,11 @@ function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
   if (!lower) return [];
   const free = (r: number, c: number) => !merges.has(`${r},${c}`);
   const subHeader = (c: number) => isText(lower[c] ?? undefined) && free(row + 1, c);
+  // A units row ("£m" under every column) is no row of sub-headers: a label over it is no group.
+  const onlyUnits = (from: number, to: number) => {
+    for (let k = from; k <= to; k++) if (!unitOf(cellText(lower[k] ?? undefined))) return false;
+    return true;
+  };
   const spans: { area: MergeArea; toEnd: boolean }[] = [];
   const lastText = lower.reduce<number>(
     (last, cell, c) => (isText(cell ?? undefined) ? c : last),
@@ -107,7 +112,7 @@ function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
     if (KEY_LINE.test(cellText(upper[c] ?? undefined))) continue;
     let end = c + 1;
     while (isEmptyCell(upper[end] ?? undefined) && free(row, end) && subHeader(end)) end++;
-    if (end - 1 === c || titleOver(upper, lower, c)) continue;
+    if (end - 1 === c || titleOver(upper, lower, c) || onlyUnits(c, end - 1)) continue;
     spans.push({
       area: { top: row, bottom: row, left: c, right: end - 1 },
       toEnd: end > lastText && !upper.slice(end).some((cell) => isText(cell ?? undefined)),

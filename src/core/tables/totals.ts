@@ -2,8 +2,8 @@ import { columnLetter, parseAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
-import type { TotalRow } from "./arithmetic";
-import { formatMoney, samePence, sumMoney, type At, type Resolve } from "./money";
+import { formulaEvaluator, type TotalRow } from "./arithmetic";
+import { cellMoney, formatMoney, samePence, sumMoney, type At, type Resolve } from "./money";
 import { formatScaled, type MoneyScale } from "./scale";
 import type { Structure } from "./sections";
 
@@ -16,6 +16,15 @@ export interface TableRef {
   names?: ReadonlyMap<number, string>;
   /** The scale a column is kept in (£'000, £m): messages then speak in pounds. */
   scale?: (column: number) => MoneyScale;
+}
+
+/**
+ * Equal to the penny in pounds: 1.167 and 1.168 in a £m column are £1,000 apart, which the
+ * sheet's own units would round together.
+ */
+export function sameAmount(t: TableRef, column: number, a: number, b: number): boolean {
+  const m = t.scale?.(column).multiplier ?? 1;
+  return samePence(a * m, b * m);
 }
 
 /** An amount of a column said in pounds, whatever scale the column is kept in. */
@@ -100,12 +109,12 @@ export function checkTotal(
   const stated = parseMoney(cell?.value ?? null);
   if (stated.kind !== "number") return;
   const sum = sumMoney(t.sheet, parts, resolve);
-  if (samePence(sum.total, stated.value)) return;
+  if (sameAmount(t, column, sum.total, stated.value)) return;
   const partRows = parts.filter(([, c]) => c === column).map(([r]) => r);
   if (sumsExactlyItsParts(t.sheet, cell?.formula, column, partRows)) return;
   // A total that adds its parts as stated is right even when a part is wrong: the part is
   // reported where it is wrong, not again in every total above it.
-  if (resolve && samePence(sumMoney(t.sheet, parts).total, stated.value)) return;
+  if (resolve && sameAmount(t, column, sumMoney(t.sheet, parts).total, stated.value)) return;
   const message =
     `${headerText(t, column)} is ${moneyText(t, column, stated.value)} but ${describe(moneyText(t, column, sum.total))}` +
     unconfirmedNote(sum.unconfirmed) +
@@ -171,7 +180,8 @@ export function checkColumnTotals(
         subtotals.map((r) => [r, column] as const),
         resolve,
       );
-      if (stated.kind === "number" && samePence(overSubtotals.total, stated.value)) continue;
+      if (stated.kind === "number" && sameAmount(t, column, overSubtotals.total, stated.value))
+        continue;
       const parts = rows.map((r) => [r, column] as const);
       checkTotal(
         t,
@@ -236,17 +246,32 @@ export function checkTotalRows(
   out: Finding[],
   resolve?: Resolve,
 ): void {
+  const evaluate = formulaEvaluator(t.sheet);
+  const recomputed: Resolve = (r, c) => {
+    const now = evaluate(r, c);
+    return typeof now === "number"
+      ? { kind: "number", value: now, fromText: false }
+      : (resolve ?? cellMoney(t.sheet))(r, c);
+  };
   for (const total of totals) {
     for (const column of columns) {
       const stated = parseMoney(t.sheet.rows[total.row]?.[column]?.value ?? null);
       if (stated.kind !== "number") continue;
+      // A formula total is checked by what it adds up to once recalculated, not by a cached
+      // figure gone stale under a line rewritten since (SUM missing a row is still caught).
+      const now = evaluate(total.row, column);
+      if (now === "whole-column") continue;
+      if (typeof now === "number" && !sameAmount(t, column, now, stated.value)) {
+        const parts = total.parts.map((r) => [r, column] as const);
+        if (sameAmount(t, column, sumMoney(t.sheet, parts, recomputed).total, now)) continue;
+      }
       if (total.parts.length !== total.lines.length) {
         const lines = sumMoney(
           t.sheet,
           total.lines.map((r) => [r, column] as const),
           resolve,
         );
-        if (samePence(lines.total, stated.value)) continue;
+        if (sameAmount(t, column, lines.total, stated.value)) continue;
       }
       const subtotals = total.parts.length !== total.lines.length;
       checkTotal(
