@@ -56,7 +56,8 @@ function statusRow(
   return statuses.every((s) => s !== null) ? statuses : null;
 }
 
-const VARIANCE = /variance|^\s*var\.?(?:\s|$)|over\s*\/?\s*\(?\s*under|under\s*\/?\s*\(?\s*over|adverse|favourable/i;
+const VARIANCE =
+  /variance|^\s*var\.?(?:\s|$)|over\s*\/?\s*\(?\s*under|under\s*\/?\s*\(?\s*over|adverse|favourable/i;
 const BUDGET = /budget|allocation/i;
 const PREFERRED_BUDGET = /working|revised|current|latest/i;
 const FULL_YEAR =
