@@ -1,3 +1,4 @@
+import { parseA1Ref, tokenize } from "@borgar/fx";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
@@ -270,6 +271,14 @@ withLibreOffice("inserts on the corpus workbooks", () => {
         for (const cell of op.cells) written.add(`${op.sheet}!${cellAddress(cell.row, op.column)}`);
       }
       const correctedKeys = tag === "planned" ? await readingCorrected(c) : new Set<string>();
+      // A council formula reading a figure the plan corrects (a typed full year turned into =SUM
+      // of its months) is meant to change with it: only the other formulas must keep their values.
+      const input = await openWorkbook(
+        new Uint8Array(readFileSync(c.file)),
+        path.basename(c.file),
+        nativeZlib(),
+      );
+      const readers = readersOfCorrected(input.snapshot, c.plan);
       const before = await formulaValues(recalculated[i] as string);
       const after = await formulaValues(recalculated[i + list.length] as string);
       counted += before.size;
@@ -283,7 +292,7 @@ withLibreOffice("inserts on the corpus workbooks", () => {
               value,
             ] as const,
         )
-        .filter(([key]) => !written.has(key) && !correctedKeys.has(key));
+        .filter(([key]) => !written.has(key) && !correctedKeys.has(key) && !readers.has(key));
       // A council formula reading a cell we wrote (a SUM over a variance column where a typed
       // wrong figure became a formula) changes with it, as it would in Excel: that is the fix
       // reaching the council's own total, not a formula broken by the write.
@@ -350,4 +359,54 @@ function readsWritten(key: string, formula: string, written: ReadonlySet<string>
     if (hit) return true;
   }
   return false;
+}
+
+/**
+ * Formula cells ("Sheet!A1") that read, directly or through other formulas, a cell the plan writes
+ * with a value other than the one it held. References are read with @borgar/fx's tokenizer.
+ */
+function readersOfCorrected(snapshot: WorkbookSnapshot, plan: WritePlan): Set<string> {
+  const changed: string[] = [];
+  for (const op of plan.operations) {
+    if (op.kind !== "column") continue;
+    const sheet = snapshot.sheets.find((s) => s.name === op.sheet);
+    for (const cell of op.cells) {
+      const held = sheet?.rows[cell.row]?.[op.column]?.value ?? null;
+      if (held !== null && held !== cell.value)
+        changed.push(`${op.sheet}!${cellAddress(cell.row, op.column)}`);
+    }
+  }
+  const readers = new Map<string, string[]>();
+  for (const sheet of snapshot.sheets) {
+    sheet.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (!cell?.formula) return;
+        const key = `${sheet.name}!${cellAddress(r, c)}`;
+        for (const token of tokenize(cell.formula)) {
+          if (!token.type.startsWith("range")) continue;
+          const ref = parseA1Ref(token.value);
+          const range = ref && "range" in ref ? ref.range : undefined;
+          if (!range || range.top === null || range.left === null) continue;
+          const on = ref?.context?.[0] ?? sheet.name;
+          const bottom = Math.min(range.bottom ?? range.top, range.top + 10_000);
+          const right = Math.min(range.right ?? range.left, range.left + 100);
+          for (let rr = range.top; rr <= bottom; rr++)
+            for (let cc = range.left; cc <= right; cc++) {
+              const read = `${on}!${cellAddress(rr, cc)}`;
+              readers.set(read, [...(readers.get(read) ?? []), key]);
+            }
+        }
+      }),
+    );
+  }
+  const out = new Set<string>();
+  const queue = [...changed];
+  while (queue.length > 0) {
+    for (const reader of readers.get(queue.pop() as string) ?? []) {
+      if (out.has(reader)) continue;
+      out.add(reader);
+      queue.push(reader);
+    }
+  }
+  return out;
 }
