@@ -3,7 +3,6 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
 import { nativeZlib } from "../../src/cli/zlib";
-import { parseA1Ref, tokenize } from "@borgar/fx";
 import { XlsxPackage } from "../../src/adapters/xlsx/package";
 import { cellAddress, parseAddress } from "../../src/core/a1";
 import { analyseWorkbook } from "../../src/core/analyse";
