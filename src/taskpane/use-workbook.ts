@@ -1,46 +1,30 @@
 import { useCallback, useMemo, useRef, useState } from "react";
-import { analyseWorkbook, type Analysis } from "../core/analyse";
-import { describePlan } from "../core/apply-plan";
 import type { Finding } from "../core/findings";
-import type { WritePlan } from "../core/plan";
-import { planPids } from "../core/pid/build";
+import type { WorkProgress } from "../core/progress";
 import { optionsFrom, type Settings } from "../core/settings";
 import { serialOfDay } from "../core/values";
 import type { ApplyOutcome, Host } from "./hosts/host";
-import type { WorkbookSnapshot } from "../core/snapshot";
-import { summarisePlan, type WriteSummary } from "./components/WritePreview";
+import { inlineJobs } from "./hosts/inline-jobs";
+import type { PlanChoice } from "./plan-choice";
+import { JobCancelledError } from "./worker/worker-runner";
+import {
+  cancelled,
+  EMPTY,
+  failed,
+  finished,
+  progressed,
+  started,
+  type Busy,
+  type WorkbookState,
+} from "./work-state";
+import { summarisePlan, type WriteSummary } from "./write-summary";
 
-export type Busy = "checking" | "writing" | null;
+export type { Busy, WorkbookState } from "./work-state";
 
 export interface WriteChoice {
   valuesOnly: boolean;
   backup: boolean;
 }
-
-export interface WorkbookState {
-  busy: Busy;
-  /** What the busy work is doing now ("Reading the workbook"), for the progress label. */
-  phase: string | null;
-  analysis: Analysis | null;
-  /** The workbook as last read, for views that need cell values (the heat map). */
-  snapshot: WorkbookSnapshot | null;
-  error: string | null;
-  notice: string | null;
-  download: { name: string; url: string } | null;
-  /** What the last write did, listed under its notice. */
-  written: WriteSummary | null;
-}
-
-const EMPTY: WorkbookState = {
-  busy: null,
-  phase: null,
-  analysis: null,
-  snapshot: null,
-  error: null,
-  notice: null,
-  download: null,
-  written: null,
-};
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -60,16 +44,29 @@ export function useWorkbook(host: Host) {
     downloadUrl.current = url;
   };
 
-  const phase = useCallback((text: string) => setState((s) => ({ ...s, phase: text })), []);
+  const jobs = useMemo(() => host.jobs ?? inlineJobs(host), [host]);
+  // Each piece of work, and each new file, is a generation: whatever an older one reports or
+  // returns afterwards (a job cancelled because another file was opened) is dropped.
+  const generation = useRef(0);
 
   const run = useCallback(
-    async (busy: Busy, work: () => Promise<Partial<WorkbookState>>, onError = {}) => {
-      setState((s) => ({ ...s, busy, phase: null, error: null, notice: null }));
+    async (
+      busy: Exclude<Busy, null>,
+      work: (onProgress: (p: WorkProgress) => void) => Promise<Partial<WorkbookState>>,
+      onError: Partial<WorkbookState> = {},
+    ) => {
+      const mine = ++generation.current;
+      const current = () => generation.current === mine;
+      setState((s) => started(s, busy));
       try {
-        const done = await work();
-        setState((s) => ({ ...s, ...done, busy: null, phase: null }));
+        const done = await work((p) => current() && setState((s) => progressed(s, p)));
+        if (current()) setState((s) => finished(s, done));
       } catch (error) {
-        setState((s) => ({ ...s, ...onError, busy: null, phase: null, error: message(error) }));
+        if (!current()) return;
+        if (error instanceof JobCancelledError) {
+          setDownload(null);
+          setState(cancelled);
+        } else setState((s) => failed(s, message(error), onError));
       }
     },
     [],
@@ -79,17 +76,15 @@ export function useWorkbook(host: Host) {
     () =>
       run(
         "checking",
-        async () => {
-          phase("Reading the workbook");
-          const snapshot = await host.read();
-          phase("Checking the tables");
-          return { snapshot, analysis: analyseWorkbook(snapshot, options), written: null };
-        },
+        async (onProgress) => ({ ...(await jobs.check(options, onProgress)), written: null }),
         // A workbook that cannot be read leaves nothing of the previous one on screen.
         { analysis: null, snapshot: null, written: null },
       ),
-    [host, options, run, phase],
+    [jobs, options, run],
   );
+
+  /** Stops the work under way, where the host can (standalone); the pane then says so. */
+  const cancel = useCallback(() => jobs.cancel(), [jobs]);
 
   /**
    * A view wrote to the workbook itself (Add decision): check the result, and say what was
@@ -98,84 +93,57 @@ export function useWorkbook(host: Host) {
    */
   const written = useCallback(
     (notice: string, outcome: ApplyOutcome) =>
-      run("checking", async () => {
-        phase("Checking the result");
-        const snapshot = await host.read();
+      run("checking", async (onProgress) => {
+        const checked = await jobs.check(options, onProgress);
         const url = outcome.download ? URL.createObjectURL(outcome.download.blob) : null;
         setDownload(url);
         return {
-          snapshot,
-          analysis: analyseWorkbook(snapshot, options),
+          ...checked,
           notice: `${notice} ${outcome.summary}`,
           download: outcome.download && url ? { name: outcome.download.name, url } : null,
           written: null,
         };
       }),
-    [host, options, run, phase],
+    [jobs, options, run],
   );
 
   /** Clears everything shown about the previous workbook (a new file is being opened). */
   const reset = useCallback(() => {
+    generation.current++;
     setDownload(null);
     setState(EMPTY);
   }, []);
 
   const applyPlan = useCallback(
-    (choose: (analysis: Analysis, snapshot: WorkbookSnapshot) => WritePlan, choice: WriteChoice) =>
-      run("writing", async () => {
-        // Always plan against the workbook as it is now, not as it was at the last Check.
-        phase("Reading the workbook");
-        const snapshot = await host.read();
-        const analysis = analyseWorkbook(snapshot, options);
-        const plan = choose(analysis, snapshot);
-        const { changed } = describePlan(snapshot, plan, { valuesOnly: choice.valuesOnly });
-        phase("Writing");
-        const outcome = await host.apply({
-          plan,
-          valuesOnly: choice.valuesOnly,
-          backup: choice.backup,
-          changes: changed,
-        });
-        phase("Checking the result");
-        const updated = await host.read();
-        const after = analyseWorkbook(updated, options);
+    (choice: PlanChoice, how: WriteChoice) =>
+      run("writing", async (onProgress) => {
+        const done = await jobs.write({ choice, ...how, options }, onProgress);
+        const { outcome } = done;
         const url = outcome.download ? URL.createObjectURL(outcome.download.blob) : null;
         setDownload(url);
         const download = outcome.download && url ? { name: outcome.download.name, url } : null;
         return {
-          analysis: after,
-          snapshot: updated,
+          ...done.checked,
           notice: outcome.summary,
           download,
-          written: summarisePlan(snapshot, plan, choice.valuesOnly),
+          written: done.written,
         };
       }),
-    [host, options, run, phase],
+    [jobs, options, run],
   );
 
-  const write = useCallback((choice: WriteChoice) => applyPlan((a) => a.plan, choice), [applyPlan]);
+  const write = useCallback(
+    (choice: WriteChoice) => applyPlan({ kind: "calculated-columns" }, choice),
+    [applyPlan],
+  );
   const addReconciliationSheet = useCallback(
-    () =>
-      applyPlan(
-        (a) => ({
-          operations: a.plan.operations.filter(
-            (op) => op.kind === "add-sheet" && op.title === "Reconciliation",
-          ),
-        }),
-        { valuesOnly: false, backup: false },
-      ),
+    () => applyPlan({ kind: "reconciliation-sheet" }, { valuesOnly: false, backup: false }),
     [applyPlan],
   );
 
   const generatePid = useCallback(
-    (project: string) =>
-      applyPlan(
-        (a, snapshot) => ({
-          operations: planPids(a, snapshot, [project], options.asOf).operations,
-        }),
-        { valuesOnly: false, backup: false },
-      ),
-    [applyPlan, options.asOf],
+    (project: string) => applyPlan({ kind: "pid", project }, { valuesOnly: false, backup: false }),
+    [applyPlan],
   );
 
   /** What Write would do to the workbook as last checked. */
@@ -216,6 +184,7 @@ export function useWorkbook(host: Host) {
     () => setState((s) => ({ ...s, notice: null, written: null })),
     [],
   );
+  const dismissCancelled = useCallback(() => setState((s) => ({ ...s, cancelled: null })), []);
   const fail = useCallback(
     (error: unknown) => setState((s) => ({ ...s, busy: null, error: message(error) })),
     [],
@@ -227,6 +196,8 @@ export function useWorkbook(host: Host) {
     asOf,
     setAsOf,
     check,
+    cancel,
+    cancellable: jobs.cancellable,
     written,
     reset,
     fail,
@@ -238,6 +209,7 @@ export function useWorkbook(host: Host) {
     saveSettings,
     dismissError,
     dismissNotice,
+    dismissCancelled,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ProgressListener } from "../../core/progress";
 import { WorkbookError } from "./errors";
 import { XlsxPackage, type NativeZlib } from "./package";
 import { BudgetMeter, type ReadBudget } from "./package/budget";
@@ -35,9 +36,11 @@ export async function openPackage(
   name: string,
   zlib: NativeZlib | undefined,
   budget: ReadBudget,
+  onProgress?: ProgressListener,
 ): Promise<OpenedPackage> {
   const inflate = zlib?.inflate ?? portableInflate;
   const crc32 = zlib?.crc32 ?? portableCrc32;
+  onProgress?.({ phase: "opening", unit: "steps", done: 0, total: null });
   try {
     const parts = PackageParts.open(bytes, {
       inflate,
@@ -47,7 +50,7 @@ export async function openPackage(
     });
     const kind = await workbookKind(parts);
     try {
-      return { parts, kind, direct: await XlsxPackage.read(parts, kind) };
+      return { parts, kind, direct: await XlsxPackage.read(parts, kind, onProgress) };
     } catch (error) {
       if (error instanceof PackageRefusedError) throw error;
       // Rows out of order, odd part names…: ExcelJS reads what it can, after the same checks.

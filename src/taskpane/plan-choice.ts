@@ -1,0 +1,38 @@
+import type { Analysis } from "../core/analyse";
+import type { WritePlan } from "../core/plan";
+import { planPids } from "../core/pid/build";
+import type { WorkbookSnapshot } from "../core/snapshot";
+
+/**
+ * What the officer asked to write, as data: the plan itself is made from the workbook as it is
+ * when the write starts (never as it was at the last Check), and in standalone mode that happens
+ * in the Web Worker, which can be sent data but not a function.
+ */
+export type PlanChoice =
+  | { kind: "calculated-columns" }
+  | { kind: "reconciliation-sheet" }
+  | { kind: "pid"; project: string }
+  /** A plan made by a view from the workbook it read (Add decision). */
+  | { kind: "plan"; plan: WritePlan };
+
+export function planFor(
+  choice: PlanChoice,
+  analysis: Analysis,
+  snapshot: WorkbookSnapshot,
+  asOf: number,
+): WritePlan {
+  switch (choice.kind) {
+    case "calculated-columns":
+      return analysis.plan;
+    case "reconciliation-sheet":
+      return {
+        operations: analysis.plan.operations.filter(
+          (op) => op.kind === "add-sheet" && op.title === "Reconciliation",
+        ),
+      };
+    case "pid":
+      return { operations: planPids(analysis, snapshot, [choice.project], asOf).operations };
+    case "plan":
+      return choice.plan;
+  }
+}
