@@ -237,7 +237,7 @@ export function runKinds(
         phase: "checking",
         subject:
           of > 0
-            ? `${KIND_WORDS[definition.kind]} (${done} of ${of})`
+            ? `${KIND_WORDS[definition.kind]}, table ${Math.min(done + 1, of)} of ${of}`
             : KIND_WORDS[definition.kind],
         unit: "steps",
         // Finding the tables is one step; each table checked is an equal share of the rest.

@@ -3,7 +3,7 @@ import type { Finding } from "../core/findings";
 import type { WorkProgress } from "../core/progress";
 import { optionsFrom, type Settings } from "../core/settings";
 import { serialOfDay } from "../core/values";
-import type { ApplyOutcome, Host } from "./hosts/host";
+import type { ApplyOutcome, Checked, Host } from "./hosts/host";
 import { inlineJobs } from "./hosts/inline-jobs";
 import type { PlanChoice } from "./plan-choice";
 import { JobCancelledError } from "./worker/worker-runner";
@@ -24,6 +24,12 @@ export type { Busy, WorkbookState } from "./work-state";
 export interface WriteChoice {
   valuesOnly: boolean;
   backup: boolean;
+}
+
+/** A checked workbook as the pane shows it (no write listed: this is a fresh look). */
+function shown(checked: Checked): Partial<WorkbookState> {
+  const { snapshot, analysis, previews } = checked;
+  return { snapshot, analysis, previews: previews ?? null, written: null };
 }
 
 function message(error: unknown): string {
@@ -76,9 +82,9 @@ export function useWorkbook(host: Host) {
     () =>
       run(
         "checking",
-        async (onProgress) => ({ ...(await jobs.check(options, onProgress)), written: null }),
+        async (onProgress) => shown(await jobs.check(options, onProgress)),
         // A workbook that cannot be read leaves nothing of the previous one on screen.
-        { analysis: null, snapshot: null, written: null },
+        { analysis: null, snapshot: null, written: null, previews: null },
       ),
     [jobs, options, run],
   );
@@ -94,7 +100,7 @@ export function useWorkbook(host: Host) {
   const written = useCallback(
     (notice: string, outcome: ApplyOutcome) =>
       run("checking", async (onProgress) => {
-        const checked = await jobs.check(options, onProgress);
+        const checked = shown(await jobs.check(options, onProgress));
         const url = outcome.download ? URL.createObjectURL(outcome.download.blob) : null;
         setDownload(url);
         return {
@@ -123,7 +129,7 @@ export function useWorkbook(host: Host) {
         setDownload(url);
         const download = outcome.download && url ? { name: outcome.download.name, url } : null;
         return {
-          ...done.checked,
+          ...shown(done.checked),
           notice: outcome.summary,
           download,
           written: done.written,
@@ -150,9 +156,10 @@ export function useWorkbook(host: Host) {
   const preview = useCallback(
     (valuesOnly: boolean): WriteSummary | null =>
       state.analysis && state.snapshot
-        ? summarisePlan(state.snapshot, state.analysis.plan, valuesOnly)
+        ? (state.previews?.[valuesOnly ? "values" : "formulas"] ??
+          summarisePlan(state.snapshot, state.analysis.plan, valuesOnly))
         : null,
-    [state.analysis, state.snapshot],
+    [state.analysis, state.snapshot, state.previews],
   );
 
   const select = useCallback(

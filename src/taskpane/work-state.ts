@@ -1,6 +1,7 @@
 import type { Analysis } from "../core/analyse";
 import type { WorkPhase, WorkProgress } from "../core/progress";
 import type { WorkbookSnapshot } from "../core/snapshot";
+import type { Previews } from "./worker/protocol";
 import type { WriteSummary } from "./write-summary";
 
 /**
@@ -24,6 +25,8 @@ export interface WorkbookState {
   download: { name: string; url: string } | null;
   /** What the last write did, listed under its notice. */
   written: WriteSummary | null;
+  /** What Write would do, when the host worked it out with the analysis (standalone). */
+  previews: Previews | null;
 }
 
 export const EMPTY: WorkbookState = {
@@ -36,6 +39,7 @@ export const EMPTY: WorkbookState = {
   cancelled: null,
   download: null,
   written: null,
+  previews: null,
 };
 
 /** Work starts: the last outcome's messages go. */
@@ -77,6 +81,7 @@ export function cancelled(state: WorkbookState): WorkbookState {
     ...base,
     analysis: null,
     snapshot: null,
+    previews: null,
     cancelled: "Check cancelled: no results are shown. Choose Check to start again.",
   };
 }

@@ -70,7 +70,11 @@ export function fileHost(settings: SettingsStore, startWorker?: () => WorkerLike
         onProgress,
       );
       return {
-        checked: { snapshot: result.snapshot, analysis: result.analysis },
+        checked: {
+          snapshot: result.snapshot,
+          analysis: result.analysis,
+          previews: result.previews,
+        },
         written: result.written,
         outcome: keep(result.bytes, name),
       };

@@ -5,6 +5,7 @@ import type { ProgressListener } from "../../core/progress";
 import type { Settings } from "../../core/settings";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import type { PlanChoice } from "../plan-choice";
+import type { Previews } from "../worker/protocol";
 import type { WriteSummary } from "../write-summary";
 
 export interface ApplyRequest {
@@ -30,6 +31,8 @@ export interface SettingsStore {
 export interface Checked {
   snapshot: WorkbookSnapshot;
   analysis: Analysis;
+  /** What Write would do, worked out with the analysis (standalone: in the worker). */
+  previews?: Previews;
 }
 
 export interface WriteJob {

@@ -3,8 +3,11 @@ import { analyseWorkbook } from "../../core/analyse";
 import type { ProgressListener } from "../../core/progress";
 import { planFor } from "../plan-choice";
 import { summarisePlan } from "../write-summary";
+import type { Analysis } from "../../core/analyse";
+import type { WorkbookSnapshot } from "../../core/snapshot";
 import type {
   CheckRequest,
+  Previews,
   CheckResult,
   JobRequest,
   JobResult,
@@ -28,7 +31,30 @@ export async function checkJob(
     onProgress,
   );
   const analysis = analyseWorkbook(document.snapshot, request.options, onProgress);
-  return { snapshot: document.snapshot, analysis };
+  return {
+    snapshot: document.snapshot,
+    analysis,
+    previews: previewsOf(document.snapshot, analysis),
+  };
+}
+
+function previewsOf(snapshot: WorkbookSnapshot, analysis: Analysis): Previews {
+  return {
+    formulas: summarisePlan(snapshot, analysis.plan, false),
+    values: summarisePlan(snapshot, analysis.plan, true),
+  };
+}
+
+/** The plan without its cells, as it goes to the page (see CheckResult). */
+export function withoutCells(analysis: Analysis): Analysis {
+  return {
+    ...analysis,
+    plan: {
+      operations: analysis.plan.operations.map((op) =>
+        op.kind === "column" ? { ...op, cells: [] } : op,
+      ),
+    },
+  };
 }
 
 /**
@@ -47,6 +73,7 @@ export async function writeJob(
   const written = summarisePlan(before, plan, valuesOnly);
   const { bytes: saved } = await document.save(plan, { valuesOnly }, undefined, onProgress);
   const after = await checkJob({ bytes: saved, name, options }, onProgress);
+  // after.previews say what a second Write would do: the file written is the open one now.
   return { ...after, bytes: saved, written };
 }
 

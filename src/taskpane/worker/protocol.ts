@@ -1,7 +1,9 @@
 import type { AnalyseOptions, Analysis } from "../../core/analyse";
 import type { WorkProgress } from "../../core/progress";
 import type { WritePlan } from "../../core/plan";
-import type { WorkbookSnapshot } from "../../core/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+
+export type SheetRows = SheetSnapshot["rows"];
 import type { PlanChoice } from "../plan-choice";
 import type { WriteSummary } from "../write-summary";
 
@@ -46,7 +48,19 @@ export type JobRequest = CheckRequest | WriteRequest | ReadRequest | SaveRequest
 
 export interface CheckResult {
   snapshot: WorkbookSnapshot;
+  /**
+   * The analysis; from the worker its plan's column writes come without their cells (a
+   * 100,000-row register's plan is over 40 MB, seconds of the page's time to receive), and
+   * `previews` says what Write would do instead.
+   */
   analysis: Analysis;
+  previews?: Previews;
+}
+
+/** What Write would do, as formulas and as values (the pane's preview). */
+export interface Previews {
+  formulas: WriteSummary;
+  values: WriteSummary;
 }
 
 export interface WriteResult extends CheckResult {
@@ -76,6 +90,12 @@ export type JobResult = JobResults[JobRequest["kind"]];
 
 export type WorkerMessage =
   | { id: number; type: "progress"; progress: WorkProgress }
+  /**
+   * Rows of a result's snapshot, sent ahead of it a few thousand at a time: the page takes each
+   * message in well under 200 ms and stays responsive between them, where one message holding
+   * a whole large workbook would hold it for seconds.
+   */
+  | { id: number; type: "rows"; sheet: number; from: number; rows: SheetRows }
   | { id: number; type: "done"; result: JobResult }
   | { id: number; type: "failed"; message: string };
 

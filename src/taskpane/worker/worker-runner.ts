@@ -1,5 +1,22 @@
 import type { ProgressListener } from "../../core/progress";
-import type { JobRequest, JobResults, PaneMessage, WorkerMessage } from "./protocol";
+import type {
+  JobRequest,
+  JobResult,
+  JobResults,
+  PaneMessage,
+  SheetRows,
+  WorkerMessage,
+} from "./protocol";
+
+/** The result with the snapshot rows that were sent ahead of it put back in place. */
+function withRows(result: JobResult, rows: Map<number, SheetRows[]>): JobResult {
+  if (!("snapshot" in result) || rows.size === 0) return result;
+  const sheets = result.snapshot.sheets.map((sheet, i) => {
+    const parts = rows.get(i);
+    return parts ? { ...sheet, rows: parts.flat() } : sheet;
+  });
+  return { ...result, snapshot: { sheets } };
+}
 
 /** The work was stopped by the officer (Cancel): not a fault, and nothing of it is kept. */
 export class JobCancelledError extends Error {
@@ -19,6 +36,8 @@ export interface WorkerLike {
 
 interface Pending {
   id: number;
+  /** Snapshot rows sent ahead of the result, per sheet. */
+  rows: Map<number, SheetRows[]>;
   resolve: (result: never) => void;
   reject: (error: Error) => void;
   onProgress: ProgressListener | undefined;
@@ -51,7 +70,13 @@ export class WorkerRunner {
     // moved rather than copied again on the way.
     const bytes = request.bytes.slice();
     return new Promise<JobResults[K]>((resolve, reject) => {
-      this.pending = { id, resolve: resolve as (r: never) => void, reject, onProgress };
+      this.pending = {
+        id,
+        rows: new Map(),
+        resolve: resolve as (r: never) => void,
+        reject,
+        onProgress,
+      };
       worker.postMessage({ id, request: { ...request, bytes } }, [bytes.buffer]);
     });
   }
@@ -81,8 +106,14 @@ export class WorkerRunner {
         pending.onProgress?.(data.progress);
         return;
       }
+      if (data.type === "rows") {
+        const parts = pending.rows.get(data.sheet) ?? [];
+        parts.push(data.rows);
+        pending.rows.set(data.sheet, parts);
+        return;
+      }
       this.pending = null;
-      if (data.type === "done") pending.resolve(data.result as never);
+      if (data.type === "done") pending.resolve(withRows(data.result, pending.rows) as never);
       else pending.reject(new Error(data.message));
     };
     worker.onerror = (event) => {

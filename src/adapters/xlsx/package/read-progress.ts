@@ -13,6 +13,34 @@ export function claimedLastRow(xml: string): number | null {
   return Number.isSafeInteger(row) && row > 0 ? row : null;
 }
 
+/**
+ * The number of a worksheet's last row, from its last `<row r="…">` tag: rows come in ascending
+ * order (ECMA-376 §18.3.1.73), and no "<" stands unescaped in text or attributes, so the last
+ * "<row" (or "<x:row") before the end of the cell data is the last row's tag. Null when that tag
+ * has no number (rows then count on from the one before, and the XML read is shown instead).
+ */
+export function lastRowNumber(xml: string): number | null {
+  const end = xml.lastIndexOf("sheetData>");
+  for (let at = xml.lastIndexOf("row", end < 0 ? xml.length : end); at > 0;) {
+    const after = xml.charCodeAt(at + 3);
+    const tagEnd = xml.indexOf(">", at);
+    const opens =
+      (after === 32 ||
+        after === 9 ||
+        after === 10 ||
+        after === 13 ||
+        after === 62 ||
+        after === 47) &&
+      /<(?:[\w.-]+:)?$/.test(xml.slice(Math.max(0, at - 40), at));
+    if (opens && tagEnd > at) {
+      const r = /\sr\s*=\s*["'](\d+)["']/.exec(xml.slice(at, tagEnd));
+      return r?.[1] ? Number(r[1]) : null;
+    }
+    at = xml.lastIndexOf("row", at - 1);
+  }
+  return null;
+}
+
 /** Called by the sheet reader at each row: its 1-based number and where it starts in the XML. */
 export type RowTick = (rowNumber: number, offset: number) => void;
 
@@ -26,7 +54,8 @@ export function sheetReadProgress(
   listener: ProgressListener | undefined,
 ): ((rowTick: number) => RowTick) | undefined {
   if (!listener) return undefined;
-  const claimed = sheets.map((s) => claimedLastRow(s.xml));
+  // The last row's own number first (exact), else what the dimension claims.
+  const claimed = sheets.map((s) => lastRowNumber(s.xml) ?? claimedLastRow(s.xml));
   const byRows = claimed.every((n) => n !== null);
   const sizes = byRows ? (claimed as number[]) : sheets.map((s) => s.xml.length);
   const starts: number[] = [];
