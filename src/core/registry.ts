@@ -190,11 +190,13 @@ function runKind<K extends TableModel["kind"], M, R extends TableReport>(
     taken.set(sheet, rows);
     out.models.push({ kind: definition.kind, model } as TableModel);
     out.tables.push(definition.report(model, input));
-    out.findings.push(...definition.check(model, input));
-    out.operations.push(...definition.plan(model, input));
+    // Appended one by one: a spread of a 100,000-row register's findings can overflow the
+    // stack of a Web Worker, where the standalone pane runs this.
+    for (const f of definition.check(model, input)) out.findings.push(f);
+    for (const op of definition.plan(model, input)) out.operations.push(op);
     tablesDone(n + 1, models.length);
   }
-  if (definition.across) out.findings.push(...definition.across(models, input));
+  if (definition.across) for (const f of definition.across(models, input)) out.findings.push(f);
 }
 
 /** The registry: one line per kind, in claim order. */
