@@ -259,4 +259,23 @@ describe("the worker runner", () => {
     void runner.run({ kind: "read", bytes: new Uint8Array(1), name: "r.xlsx" });
     expect(workers.started).toHaveLength(2);
   });
+
+  it("does not let a cancelled worker's late error stop the job that replaced it", async () => {
+    const workers = fakeWorkers();
+    const runner = new WorkerRunner(workers.start);
+    const first = runner.run({ kind: "read", bytes: new Uint8Array(1), name: "a.xlsx" });
+    const old = { onerror: workers.started[0]?.onerror };
+    runner.cancel();
+    await expect(first).rejects.toBeInstanceOf(JobCancelledError);
+    const second = runner.run({ kind: "read", bytes: new Uint8Array(1), name: "b.xlsx" });
+    // The terminated worker's script load is aborted and reported after the new job started.
+    old.onerror?.({ message: "importScripts failed" } as ErrorEvent);
+    expect(workers.started[1]?.terminated).toBe(false);
+    workers.answer(1, {
+      id: workers.started[1]?.sent[0]?.id ?? 0,
+      type: "done",
+      result: { snapshot: SNAPSHOT },
+    });
+    await expect(second).resolves.toEqual({ snapshot: SNAPSHOT });
+  });
 });

@@ -91,6 +91,12 @@ export class WorkerRunner {
   }
 
   private stop(): void {
+    // A terminated worker can still fire an error (a script it was loading is aborted): it
+    // must not reach the job of the worker that replaces it.
+    if (this.worker) {
+      this.worker.onmessage = null;
+      this.worker.onerror = null;
+    }
     this.worker?.terminate();
     this.worker = null;
     this.pending = null;
@@ -99,6 +105,7 @@ export class WorkerRunner {
   private connect(): WorkerLike {
     const worker = this.startWorker();
     worker.onmessage = ({ data }) => {
+      if (this.worker !== worker) return;
       const pending = this.pending;
       // A message from a job already cancelled or finished is not news.
       if (!pending || data.id !== pending.id) return;
@@ -117,6 +124,7 @@ export class WorkerRunner {
       else pending.reject(new Error(data.message));
     };
     worker.onerror = (event) => {
+      if (this.worker !== worker) return;
       // The worker itself failed (its script did not load, it ran out of memory): start afresh.
       const pending = this.pending;
       this.stop();
