@@ -12,6 +12,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { orderOperations } from "./plan-preview";
 import type { DecisionCheckOptions } from "./decisions";
 import { runKinds, type TableModel, type TableReport } from "./registry";
+import type { ProgressListener } from "./progress";
 
 export type { TableModel, TableReport } from "./registry";
 
@@ -85,10 +86,15 @@ function sortTables(tables: TableReport[], sheetOrder: Map<string, number>): Tab
 }
 
 /** The whole analysis of a workbook: tables found, findings, and the plan of calculated columns. */
-export function analyseWorkbook(whole: WorkbookSnapshot, options: AnalyseOptions): Analysis {
+export function analyseWorkbook(
+  whole: WorkbookSnapshot,
+  options: AnalyseOptions,
+  /** Hears how far the checking has got (the pane's progress bar); see progress.ts. */
+  onProgress?: ProgressListener,
+): Analysis {
   // Sheets we wrote (Reconciliation, PIDs, backups, the log) are not council tables.
   const snapshot = { ...whole, sheets: whole.sheets.filter((s) => s.ours === undefined) };
-  const run = runKinds(snapshot.sheets, options);
+  const run = runKinds(snapshot.sheets, options, onProgress);
   const funding = run.models.flatMap((m) => (m.kind === "funding" ? [m.model] : []));
   const matched = reconcile(funding, options.sourceMap ?? {});
   const tables = run.tables;

@@ -137,3 +137,6 @@ export {
   REGISTER_FIELDS,
   type DecisionRecord,
 } from "./decisions/record";
+
+// Progress of long work (reading, checking, writing), throttled by the reporter.
+export * from "./progress";

@@ -215,8 +215,9 @@ export function describePlan(
     const rows = [...(op.header ? [op.header.row] : []), ...op.cells.map((c) => c.row)];
     if (rows.length === 0) continue;
     const letter = columnLetter(op.column);
-    const top = Math.min(...rows) + 1;
-    const bottom = Math.max(...rows) + 1;
+    // A loop, not Math.min(...rows): a 100,000-row column's spread overflows a Web Worker's stack.
+    const top = rows.reduce((a, b) => Math.min(a, b)) + 1;
+    const bottom = rows.reduce((a, b) => Math.max(a, b)) + 1;
     written.push({
       sheet: op.sheet,
       range: top === bottom ? `${letter}${top}` : `${letter}${top}:${letter}${bottom}`,

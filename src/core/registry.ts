@@ -54,6 +54,7 @@ import {
   type CapitalProgrammeModel,
   type CapitalProgrammeReport,
 } from "./capital";
+import type { ProgressListener } from "./progress";
 
 /**
  * The table kinds, in claim order: each kind detects its tables on the rows earlier kinds left,
@@ -241,19 +242,24 @@ function runKind<K extends TableModel["kind"], M, R extends TableReport>(
   input: KindInput,
   taken: Map<string, Set<number>>,
   out: KindRun,
+  tablesDone: (done: number, of: number) => void = () => undefined,
 ): void {
   const models = definition.detect(input);
-  for (const model of models) {
+  tablesDone(0, models.length);
+  for (const [n, model] of models.entries()) {
     const { sheet, first, last } = definition.rows(model);
     const rows = taken.get(sheet) ?? new Set<number>();
     for (let r = first; r <= last; r++) rows.add(r);
     taken.set(sheet, rows);
     out.models.push({ kind: definition.kind, model } as TableModel);
     out.tables.push(definition.report(model, input));
-    out.findings.push(...definition.check(model, input));
-    out.operations.push(...definition.plan(model, input));
+    // Appended one by one: a spread of a 100,000-row register's findings can overflow the
+    // stack of a Web Worker, where the standalone pane runs this.
+    for (const f of definition.check(model, input)) out.findings.push(f);
+    for (const op of definition.plan(model, input)) out.operations.push(op);
+    tablesDone(n + 1, models.length);
   }
-  if (definition.across) out.findings.push(...definition.across(models, input));
+  if (definition.across) for (const f of definition.across(models, input)) out.findings.push(f);
 }
 
 /** The registry: one line per kind, in claim order. */
@@ -267,20 +273,52 @@ export const TABLE_KINDS = [
   fundingKind,
 ] as const;
 
-/** Every kind in claim order over the sheets: the models, reports, findings and plan. */
-export function runKinds(sheets: readonly SheetSnapshot[], options: AnalyseOptions): KindRun {
+/** How the pane names each kind while it is being checked ("Checking risk registers"). */
+const KIND_WORDS: Record<TableModel["kind"], string> = {
+  "risk-register": "risk registers",
+  projects: "projects",
+  decisions: "decisions registers",
+  budget: "budgets",
+  funding: "funding tables",
+  "monthly-profile": "monthly profiles",
+  "capital-programme": "capital programmes",
+};
+
+/** Progress steps per kind: detecting its tables is the first, checking them the rest. */
+const STEPS_PER_KIND = 100;
+
+/**
+ * Every kind in claim order over the sheets: the models, reports, findings and plan.
+ * `onProgress` hears, per kind, when its tables are found and as each is checked and planned:
+ * the work inside one table is not divided further.
+ */
+export function runKinds(
+  sheets: readonly SheetSnapshot[],
+  options: AnalyseOptions,
+  onProgress?: ProgressListener,
+): KindRun {
   const taken = new Map<string, Set<number>>();
   const out: KindRun = { models: [], tables: [], findings: [], operations: [] };
-  for (const definition of TABLE_KINDS) {
+  const total = TABLE_KINDS.length * STEPS_PER_KIND;
+  for (const [k, definition] of TABLE_KINDS.entries()) {
+    const tablesDone = (done: number, of: number) =>
+      onProgress?.({
+        phase: "checking",
+        subject:
+          of > 0
+            ? `${KIND_WORDS[definition.kind]}, table ${Math.min(done + 1, of)} of ${of}`
+            : KIND_WORDS[definition.kind],
+        unit: "steps",
+        // Finding the tables is one step; each table checked is an equal share of the rest.
+        done: k * STEPS_PER_KIND + Math.round((STEPS_PER_KIND * (done + 1)) / (of + 1)),
+        total,
+      });
     runKind(
       definition as TableKindDefinition<TableModel["kind"], unknown, TableReport>,
-      {
-        sheets,
-        options,
-        taken,
-      },
+      { sheets, options, taken },
       taken,
       out,
+      tablesDone,
     );
   }
   return out;

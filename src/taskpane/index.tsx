@@ -6,6 +6,19 @@ import { browserSettings, officeSettings } from "./hosts/settings-stores";
 import { isOldWebview, OLD_WEBVIEW_MESSAGE, whereAmI } from "./startup";
 import { pickTheme } from "./theme";
 
+/**
+ * The standalone pane's Web Worker, which reads, checks and writes the workbook off the page's
+ * thread. webpack 5 bundles the worker from exactly this form (`new Worker(new URL(…,
+ * import.meta.url))`). Without Worker support the jobs run on the page instead (file-host.ts).
+ */
+function startWorker(): Worker {
+  return new Worker(
+    // @ts-expect-error TS1343: tsconfig.json type-checks as CommonJS (for jest), where import.meta is refused; webpack compiles this file as an ES module, where it is valid.
+    new URL("./worker/workbook.worker.ts", import.meta.url),
+    { name: "council-sheets-workbook" },
+  );
+}
+
 async function start(): Promise<void> {
   const element = document.getElementById("root");
   if (!element) return;
@@ -35,7 +48,10 @@ async function start(): Promise<void> {
     })();
     root.render(
       <App
-        host={fileHost(browserSettings(storage))}
+        host={fileHost(
+          browserSettings(storage),
+          typeof Worker === "undefined" ? undefined : startWorker,
+        )}
         theme={pickTheme(undefined, prefersDark)}
         sampleUrl="assets/sample-council-workbook.xlsx"
       />,

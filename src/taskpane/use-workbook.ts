@@ -1,51 +1,33 @@
 import { useCallback, useMemo, useRef, useState } from "react";
+import { type Finding, optionsFrom, serialOfDay, type Settings, type WorkProgress } from "../core";
+import type { ApplyOutcome, Checked, Host } from "./hosts/host";
+import { inlineJobs } from "./hosts/inline-jobs";
+import type { PlanChoice } from "./plan-choice";
+import { JobCancelledError } from "./worker/worker-runner";
 import {
-  analyseWorkbook,
-  type Analysis,
-  describePlan,
-  type Finding,
-  optionsFrom,
-  planHeatMapSheet,
-  planPids,
-  serialOfDay,
-  type Settings,
-  type WorkbookSnapshot,
-  type WritePlan,
-} from "../core";
-import type { ApplyOutcome, Host } from "./hosts/host";
-import { summarisePlan, type WriteSummary } from "./components/WritePreview";
+  cancelled,
+  EMPTY,
+  failed,
+  finished,
+  progressed,
+  started,
+  type Busy,
+  type WorkbookState,
+} from "./work-state";
+import { summarisePlan, type WriteSummary } from "./write-summary";
 
-export type Busy = "checking" | "writing" | null;
+export type { Busy, WorkbookState } from "./work-state";
 
 export interface WriteChoice {
   valuesOnly: boolean;
   backup: boolean;
 }
 
-export interface WorkbookState {
-  busy: Busy;
-  /** What the busy work is doing now ("Reading the workbook"), for the progress label. */
-  phase: string | null;
-  analysis: Analysis | null;
-  /** The workbook as last read, for views that need cell values (the heat map). */
-  snapshot: WorkbookSnapshot | null;
-  error: string | null;
-  notice: string | null;
-  download: { name: string; url: string } | null;
-  /** What the last write did, listed under its notice. */
-  written: WriteSummary | null;
+/** A checked workbook as the pane shows it (no write listed: this is a fresh look). */
+function shown(checked: Checked): Partial<WorkbookState> {
+  const { snapshot, analysis, previews } = checked;
+  return { snapshot, analysis, previews: previews ?? null, written: null };
 }
-
-const EMPTY: WorkbookState = {
-  busy: null,
-  phase: null,
-  analysis: null,
-  snapshot: null,
-  error: null,
-  notice: null,
-  download: null,
-  written: null,
-};
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -65,16 +47,29 @@ export function useWorkbook(host: Host) {
     downloadUrl.current = url;
   };
 
-  const phase = useCallback((text: string) => setState((s) => ({ ...s, phase: text })), []);
+  const jobs = useMemo(() => host.jobs ?? inlineJobs(host), [host]);
+  // Each piece of work, and each new file, is a generation: whatever an older one reports or
+  // returns afterwards (a job cancelled because another file was opened) is dropped.
+  const generation = useRef(0);
 
   const run = useCallback(
-    async (busy: Busy, work: () => Promise<Partial<WorkbookState>>, onError = {}) => {
-      setState((s) => ({ ...s, busy, phase: null, error: null, notice: null }));
+    async (
+      busy: Exclude<Busy, null>,
+      work: (onProgress: (p: WorkProgress) => void) => Promise<Partial<WorkbookState>>,
+      onError: Partial<WorkbookState> = {},
+    ) => {
+      const mine = ++generation.current;
+      const current = () => generation.current === mine;
+      setState((s) => started(s, busy));
       try {
-        const done = await work();
-        setState((s) => ({ ...s, ...done, busy: null, phase: null }));
+        const done = await work((p) => current() && setState((s) => progressed(s, p)));
+        if (current()) setState((s) => finished(s, done));
       } catch (error) {
-        setState((s) => ({ ...s, ...onError, busy: null, phase: null, error: message(error) }));
+        if (!current()) return;
+        if (error instanceof JobCancelledError) {
+          setDownload(null);
+          setState(cancelled);
+        } else setState((s) => failed(s, message(error), onError));
       }
     },
     [],
@@ -84,17 +79,15 @@ export function useWorkbook(host: Host) {
     () =>
       run(
         "checking",
-        async () => {
-          phase("Reading the workbook");
-          const snapshot = await host.read();
-          phase("Checking the tables");
-          return { snapshot, analysis: analyseWorkbook(snapshot, options), written: null };
-        },
+        async (onProgress) => shown(await jobs.check(options, onProgress)),
         // A workbook that cannot be read leaves nothing of the previous one on screen.
-        { analysis: null, snapshot: null, written: null },
+        { analysis: null, snapshot: null, written: null, previews: null },
       ),
-    [host, options, run, phase],
+    [jobs, options, run],
   );
+
+  /** Stops the work under way, where the host can (standalone); the pane then says so. */
+  const cancel = useCallback(() => jobs.cancel(), [jobs]);
 
   /**
    * A view wrote to the workbook itself (Add decision): check the result, and say what was
@@ -103,97 +96,63 @@ export function useWorkbook(host: Host) {
    */
   const written = useCallback(
     (notice: string, outcome: ApplyOutcome) =>
-      run("checking", async () => {
-        phase("Checking the result");
-        const snapshot = await host.read();
+      run("checking", async (onProgress) => {
+        const checked = shown(await jobs.check(options, onProgress));
         const url = outcome.download ? URL.createObjectURL(outcome.download.blob) : null;
         setDownload(url);
         return {
-          snapshot,
-          analysis: analyseWorkbook(snapshot, options),
+          ...checked,
           notice: `${notice} ${outcome.summary}`,
           download: outcome.download && url ? { name: outcome.download.name, url } : null,
           written: null,
         };
       }),
-    [host, options, run, phase],
+    [jobs, options, run],
   );
 
   /** Clears everything shown about the previous workbook (a new file is being opened). */
   const reset = useCallback(() => {
+    generation.current++;
     setDownload(null);
     setState(EMPTY);
   }, []);
 
   const applyPlan = useCallback(
-    (choose: (analysis: Analysis, snapshot: WorkbookSnapshot) => WritePlan, choice: WriteChoice) =>
-      run("writing", async () => {
-        // Always plan against the workbook as it is now, not as it was at the last Check.
-        phase("Reading the workbook");
-        const snapshot = await host.read();
-        const analysis = analyseWorkbook(snapshot, options);
-        const plan = choose(analysis, snapshot);
-        const { changed } = describePlan(snapshot, plan, { valuesOnly: choice.valuesOnly });
-        phase("Writing");
-        const outcome = await host.apply({
-          plan,
-          valuesOnly: choice.valuesOnly,
-          backup: choice.backup,
-          changes: changed,
-        });
-        phase("Checking the result");
-        const updated = await host.read();
-        const after = analyseWorkbook(updated, options);
+    (choice: PlanChoice, how: WriteChoice) =>
+      run("writing", async (onProgress) => {
+        const done = await jobs.write({ choice, ...how, options }, onProgress);
+        const { outcome } = done;
         const url = outcome.download ? URL.createObjectURL(outcome.download.blob) : null;
         setDownload(url);
         const download = outcome.download && url ? { name: outcome.download.name, url } : null;
         return {
-          analysis: after,
-          snapshot: updated,
+          ...shown(done.checked),
           notice: outcome.summary,
           download,
-          written: summarisePlan(snapshot, plan, choice.valuesOnly),
+          written: done.written,
         };
       }),
-    [host, options, run, phase],
+    [jobs, options, run],
   );
 
-  const write = useCallback((choice: WriteChoice) => applyPlan((a) => a.plan, choice), [applyPlan]);
+  const write = useCallback(
+    (choice: WriteChoice) => applyPlan({ kind: "calculated-columns" }, choice),
+    [applyPlan],
+  );
   const addReconciliationSheet = useCallback(
-    () =>
-      applyPlan(
-        (a) => ({
-          operations: a.plan.operations.filter(
-            (op) => op.kind === "add-sheet" && op.role === "reconciliation",
-          ),
-        }),
-        { valuesOnly: false, backup: false },
-      ),
+    () => applyPlan({ kind: "reconciliation-sheet" }, { valuesOnly: false, backup: false }),
     [applyPlan],
   );
 
   const generatePid = useCallback(
-    (project: string) =>
-      applyPlan(
-        (a, snapshot) => ({
-          operations: planPids(a, snapshot, [project], options.asOf).operations,
-        }),
-        { valuesOnly: false, backup: false },
-      ),
-    [applyPlan, options.asOf],
+    (project: string) => applyPlan({ kind: "pid", project }, { valuesOnly: false, backup: false }),
+    [applyPlan],
   );
 
   /** A printable heat-map sheet of one register (or its earlier one refreshed). */
   const addHeatMapSheet = useCallback(
     (registerSheet: string) =>
-      applyPlan(
-        (a, snapshot) => {
-          // Found by its sheet in the workbook as it is now (the list may have changed since).
-          const context = a.riskContexts.find((c) => c.table.sheet === registerSheet);
-          return { operations: context ? [planHeatMapSheet(snapshot, context)] : [] };
-        },
-        { valuesOnly: false, backup: false },
-      ),
+      applyPlan({ kind: "heat-map-sheet", registerSheet }, { valuesOnly: false, backup: false }),
     [applyPlan],
   );
 
@@ -201,9 +160,10 @@ export function useWorkbook(host: Host) {
   const preview = useCallback(
     (valuesOnly: boolean): WriteSummary | null =>
       state.analysis && state.snapshot
-        ? summarisePlan(state.snapshot, state.analysis.plan, valuesOnly)
+        ? (state.previews?.[valuesOnly ? "values" : "formulas"] ??
+          summarisePlan(state.snapshot, state.analysis.plan, valuesOnly))
         : null,
-    [state.analysis, state.snapshot],
+    [state.analysis, state.snapshot, state.previews],
   );
 
   const select = useCallback(
@@ -235,6 +195,7 @@ export function useWorkbook(host: Host) {
     () => setState((s) => ({ ...s, notice: null, written: null })),
     [],
   );
+  const dismissCancelled = useCallback(() => setState((s) => ({ ...s, cancelled: null })), []);
   const fail = useCallback(
     (error: unknown) => setState((s) => ({ ...s, busy: null, error: message(error) })),
     [],
@@ -246,6 +207,8 @@ export function useWorkbook(host: Host) {
     asOf,
     setAsOf,
     check,
+    cancel,
+    cancellable: jobs.cancellable,
     written,
     reset,
     fail,
@@ -258,6 +221,7 @@ export function useWorkbook(host: Host) {
     saveSettings,
     dismissError,
     dismissNotice,
+    dismissCancelled,
   };
 }
 

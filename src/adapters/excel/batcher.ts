@@ -25,12 +25,15 @@ export function asInput(value: CellValue): string | number | boolean {
 /** Carries queued work to Excel whenever the request would pass the budget. */
 export class Batcher {
   private used = 0;
+  private trips = 0;
   /** What the queued commands write, reported as written once their sync succeeds. */
   private queued: string[] = [];
   readonly written: string[] = [];
   constructor(
     private readonly context: Excel.RequestContext,
     readonly budget: number,
+    /** Told before each round trip what it carries (the pane shows it as the phase). */
+    private readonly onSync: (writes: readonly string[], trip: number) => void = () => undefined,
   ) {}
   /** Counts a command and its data; syncs first if the request would pass the budget. */
   async add(dataBytes: number, writes?: string): Promise<void> {
@@ -48,6 +51,7 @@ export class Batcher {
   }
   async flush(): Promise<void> {
     if (this.used === 0) return;
+    this.onSync(this.queued, ++this.trips);
     await this.context.sync();
     this.written.push(...this.queued);
     this.queued = [];

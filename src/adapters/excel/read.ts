@@ -3,6 +3,7 @@ import {
   type ExcelTable,
   columnLetter,
   ownSheetsFromNames,
+  type ProgressListener,
   rangeAddress,
   type SheetSnapshot,
   type WorkbookSnapshot,
@@ -83,15 +84,17 @@ const overlaps = (a: Area, b: Block) =>
 export async function readSnapshot(
   runtime: ExcelRuntime,
   budget = BLOCK_BUDGET,
+  /** Hears each round trip as it starts (the pane shows "Reading Risks: 2 of 5 round trips"). */
+  onProgress?: ProgressListener,
 ): Promise<WorkbookSnapshot> {
   try {
     return await runtime.run(runOptions(runtime), (context) =>
-      readIn(context, runtime.supports("1.9"), runtime.supports("1.13"), budget),
+      readIn(context, runtime.supports("1.9"), runtime.supports("1.13"), budget, onProgress),
     );
   } catch (error) {
     // Our estimate was too low for this data (long text): try again with blocks a quarter the size.
     if (isPayloadTooLarge(error) && budget > 64 * 1024)
-      return readSnapshot(runtime, Math.floor(budget / 4));
+      return readSnapshot(runtime, Math.floor(budget / 4), onProgress);
     throw toHostError(error);
   }
 }
@@ -101,7 +104,11 @@ async function readIn(
   modern: boolean,
   mergesKnown: boolean,
   budget: number,
+  onProgress: ProgressListener | undefined,
 ): Promise<WorkbookSnapshot> {
+  const trip = (subject: string) =>
+    onProgress?.({ phase: "reading", subject, unit: "round trips", done: 0, total: null });
+  trip("the list of sheets");
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const names = context.workbook.names;
@@ -137,6 +144,7 @@ async function readIn(
     merged?.load("address,areaCount");
     return { ws, used, formulas, visible, merged };
   });
+  trip(`the used range of ${probes.length} sheet${probes.length === 1 ? "" : "s"}`);
   await context.sync();
   const plans: SheetPlan[] = probes.map(({ ws, used, formulas, visible, merged }) => {
     const area = used.isNullObject ? null : (parseAreas(used.address)[0] ?? null);
@@ -165,7 +173,7 @@ async function readIn(
   const own = ownSheetsFromNames(names.items.map((n) => ({ name: n.name, reference: n.formula })));
   const ownRole = (sheet: string) =>
     [...own].find(([name]) => name.toLowerCase() === sheet.toLowerCase())?.[1];
-  const loaded = await readBlocks(context, plans, budget);
+  const loaded = await readBlocks(context, plans, budget, onProgress);
   return {
     sheets: plans.map((p) => {
       const sheet = toSheet(p, loaded.get(p.name) ?? []);
@@ -241,6 +249,7 @@ async function readBlocks(
   context: Excel.RequestContext,
   plans: SheetPlan[],
   budget: number,
+  onProgress: ProgressListener | undefined,
 ): Promise<Map<string, Loaded[]>> {
   const perCell = (plan: SheetPlan, block: Block) =>
     !plan.formulas || plan.formulas.some((a) => overlaps(a, block))
@@ -285,7 +294,16 @@ async function readBlocks(
     if (list) list.push(v);
     else map.set(k, [v]);
   };
-  for (const batch of batches(work, cost, budget)) {
+  const trips = batches(work, cost, budget);
+  for (const [n, batch] of trips.entries()) {
+    const sheets = [...new Set(batch.map((w) => (w.kind === "block" ? w.plan.name : w.sheet)))];
+    onProgress?.({
+      phase: "reading",
+      subject: sheets.join(", "),
+      unit: "round trips",
+      done: n,
+      total: trips.length,
+    });
     for (const w of batch) {
       if (w.kind !== "block") {
         const ws = context.workbook.worksheets.getItem(w.sheet);

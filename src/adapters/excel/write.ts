@@ -7,6 +7,7 @@ import {
   isFilledDown,
   ownSheetsFromNames,
   parseAddress,
+  type ProgressListener,
   type WritePlan,
   writtenCell,
 } from "../../core";
@@ -156,10 +157,15 @@ export async function applyPlanInExcel(
   plan: WritePlan,
   options: ExcelApplyOptions,
   budget = BLOCK_BUDGET,
+  /** Hears each round trip as it starts (the pane shows "Writing Risks!F5:F900 (2)"). */
+  onProgress?: ProgressListener,
 ): Promise<ExcelApplyResult> {
   const done: { batcher: Batcher | null; backups: string[] } = { batcher: null, backups: [] };
+  const trip = (subject: string, n = 0) =>
+    onProgress?.({ phase: "writing", subject, unit: "round trips", done: n, total: null });
   try {
     return await runtime.run(runOptions(runtime), async (context) => {
+      trip("to the workbook (looking at the sheets first)");
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
       const names = context.workbook.names;
@@ -206,7 +212,9 @@ export async function applyPlanInExcel(
         );
       const log = await openLog(context, own, sheetNames, options.changes.length > 0);
       context.workbook.application.suspendApiCalculationUntilNextSync();
-      const batcher = new Batcher(context, budget);
+      const batcher = new Batcher(context, budget, (writes, n) =>
+        trip(writes.length > 0 ? writes.slice(0, 2).join(", ") : "to the workbook", n),
+      );
       done.batcher = batcher;
       for (const sheet of toBackUp) {
         const name = backupName(sheet, [...sheetNames, ...done.backups]);
@@ -237,6 +245,7 @@ export async function applyPlanInExcel(
       const rest = options.changes.filter((c) => !logged.has(c));
       if (log) await logRows(log, rest, options.when, batcher);
       await batcher.flush();
+      trip("to the workbook (finishing)");
       await context.sync();
       return { backups: done.backups, logged: options.changes.length, written: batcher.written };
     });

@@ -1,4 +1,4 @@
-import type { ApplyOptions, WorkbookSnapshot, WritePlan } from "../../core";
+import type { ApplyOptions, ProgressListener, WorkbookSnapshot, WritePlan } from "../../core";
 import { classifyBytes } from "./errors";
 import { PackageFormatError, XlsxPackage, type NativeZlib } from "./package";
 import { DEFAULT_READ_BUDGET, type ReadBudget } from "./package/budget";
@@ -36,6 +36,8 @@ export interface WorkbookDocument {
     options: ApplyOptions,
     /** Without a policy a rebuild goes ahead; with one, checkRebuild decides (src/adapters/xlsx/rebuild.ts). */
     policy?: RebuildPolicy,
+    /** Hears how far the writing has got (the direct writer only; a rebuild is not measured). */
+    onProgress?: ProgressListener,
   ): Promise<{ bytes: Uint8Array; engine: XlsxEngine }>;
 }
 
@@ -52,9 +54,11 @@ export async function openWorkbook(
   name: string,
   zlib?: NativeZlib,
   budget: ReadBudget = DEFAULT_READ_BUDGET,
+  /** Hears how far the reading has got (the pane's progress bar); see core/progress.ts. */
+  onProgress?: ProgressListener,
 ): Promise<WorkbookDocument> {
   classifyBytes(bytes, name);
-  const { parts, kind, direct: opened } = await openPackage(bytes, name, zlib, budget);
+  const { parts, kind, direct: opened } = await openPackage(bytes, name, zlib, budget, onProgress);
   const direct = opened instanceof XlsxPackage ? opened : undefined;
   const unreadable = opened instanceof XlsxPackage ? undefined : opened.unreadable;
   let loaded: LoadedWorkbook | undefined = direct ? undefined : await loadWorkbook(bytes, name);
@@ -71,11 +75,12 @@ export async function openWorkbook(
     snapshot,
     engine: direct ? "direct" : "exceljs",
     kind,
-    async save(plan, options, policy) {
+    async save(plan, options, policy, onSaveProgress) {
       let cause = unreadable;
       if (direct && XlsxPackage.canWrite(plan)) {
         try {
-          return { bytes: await direct.write(plan, options, zlib?.deflate), engine: "direct" };
+          const saved = await direct.write(plan, options, zlib?.deflate, onSaveProgress);
+          return { bytes: saved, engine: "direct" };
         } catch (error) {
           // Malformed XML in a part being rewritten is damage: never passed on, never rebuilt.
           if (error instanceof PackageRefusedError) throw refusal(error, name);
@@ -86,6 +91,7 @@ export async function openWorkbook(
       }
       if (policy)
         checkRebuild(name, { unreadable: cause, kind, partNames: parts.entries.keys() }, policy);
+      onSaveProgress?.({ phase: "writing", unit: "steps", done: 0, total: null });
       return viaExcelJs(plan, options);
     },
   };

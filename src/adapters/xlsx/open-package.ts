@@ -1,3 +1,4 @@
+import { type ProgressListener } from "../../core";
 import { WorkbookError } from "./errors";
 import { XlsxPackage, type NativeZlib } from "./package";
 import { BudgetMeter, type ReadBudget } from "./package/budget";
@@ -36,9 +37,11 @@ export async function openPackage(
   name: string,
   zlib: NativeZlib | undefined,
   budget: ReadBudget,
+  onProgress?: ProgressListener,
 ): Promise<OpenedPackage> {
   const inflate = zlib?.inflate ?? portableInflate;
   const crc32 = zlib?.crc32 ?? portableCrc32;
+  onProgress?.({ phase: "opening", unit: "steps", done: 0, total: null });
   try {
     const parts = PackageParts.open(bytes, {
       inflate,
@@ -48,7 +51,7 @@ export async function openPackage(
     });
     const kind = await workbookKind(parts);
     try {
-      return { parts, kind, direct: await XlsxPackage.read(parts, kind) };
+      return { parts, kind, direct: await XlsxPackage.read(parts, kind, onProgress) };
     } catch (error) {
       // Only the direct reader's own "I do not follow this file" falls back: damage is refused,
       // and anything else (a TypeError, a RangeError) is a bug in the reader that must surface,

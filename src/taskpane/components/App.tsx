@@ -12,7 +12,6 @@ import {
   Link,
   makeStyles,
   Option,
-  ProgressBar,
   Title3,
   tokens,
   type Theme,
@@ -36,6 +35,7 @@ import { TablesList } from "./TablesList";
 import { ViewTabs } from "./ViewTabs";
 import { AddDecision } from "./AddDecision";
 import { WriteSummaryView } from "./WritePreview";
+import { WorkProgressView } from "./WorkProgress";
 import { INLINE_LISTBOX } from "./popup";
 
 const useStyles = makeStyles({
@@ -202,16 +202,17 @@ export function App({ host, theme, sampleUrl }: AppProps) {
             onWrite={(choice) => setPreviewing(choice)}
           />
           {busy && (
-            <ProgressBar
-              aria-label={state.phase ?? "Working"}
-              aria-valuetext={state.phase ?? undefined}
+            <WorkProgressView
+              busy={state.busy}
+              progress={state.progress}
+              onCancel={actions.cancellable ? actions.cancel : undefined}
             />
           )}
-          {busy && state.phase && <Caption1 aria-live="polite">{state.phase}…</Caption1>}
           <Messages
             state={state}
             onDismissError={actions.dismissError}
             onDismissNotice={actions.dismissNotice}
+            onDismissCancelled={actions.dismissCancelled}
           />
           {previewing && summary && (
             <section className={styles.preview} aria-label="Preview of Write">

@@ -21,10 +21,12 @@ export function Messages({
   state,
   onDismissError,
   onDismissNotice,
+  onDismissCancelled,
 }: {
   state: WorkbookState;
   onDismissError: () => void;
   onDismissNotice: () => void;
+  onDismissCancelled?: () => void;
 }) {
   const styles = useStyles();
   const dismiss = (onClick: () => void, what: string) => (
@@ -49,6 +51,12 @@ export function Messages({
             <MessageBarTitle>That did not work.</MessageBarTitle> {state.error}
           </MessageBarBody>
           {dismiss(onDismissError, "the error")}
+        </MessageBar>
+      )}
+      {state.cancelled && (
+        <MessageBar intent="warning" layout="multiline" className={styles.bar}>
+          <MessageBarBody className={styles.body}>{state.cancelled}</MessageBarBody>
+          {onDismissCancelled && dismiss(onDismissCancelled, "the message")}
         </MessageBar>
       )}
       {state.notice && (

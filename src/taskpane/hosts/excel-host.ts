@@ -13,14 +13,15 @@ export function excelHost(settings: SettingsStore, runtime: ExcelRuntime = offic
   return {
     kind: "excel",
     fileName: () => null,
-    read: () => readSnapshot(runtime),
-    apply: async ({ plan, valuesOnly, backup, changes }) => {
-      const result = await applyPlanInExcel(runtime, plan, {
-        valuesOnly,
-        backup,
-        changes,
-        when: now(),
-      });
+    read: (onProgress) => readSnapshot(runtime, undefined, onProgress),
+    apply: async ({ plan, valuesOnly, backup, changes }, onProgress) => {
+      const result = await applyPlanInExcel(
+        runtime,
+        plan,
+        { valuesOnly, backup, changes, when: now() },
+        undefined,
+        onProgress,
+      );
       const backups = result.backups.length > 0 ? ` Backups: ${result.backups.join(", ")}.` : "";
       const ranges = result.written.length;
       return {

@@ -16,6 +16,8 @@ import { BudgetMeter, EXCEL_MAX_CELL_FORMATS } from "./budget";
 import { PackageRefusedError } from "./errors";
 import { workbookKind, type WorkbookKind } from "./kind";
 import { PackageParts, workbookParts, type PartReading, type WorkbookParts } from "./parts";
+import type { ProgressListener } from "../../../core";
+import { sheetReadProgress } from "./read-progress";
 import { readSharedStrings } from "./shared-strings";
 import { elementPrefix, patchSheet } from "./sheet-patch";
 import { readSheet, type SheetLayout } from "./sheet-read";
@@ -60,7 +62,11 @@ export class XlsxPackage {
   }
 
   /** Reads the snapshot from parts already opened (and their kind already checked). */
-  static async read(parts: PackageParts, kind: WorkbookKind): Promise<XlsxPackage> {
+  static async read(
+    parts: PackageParts,
+    kind: WorkbookKind,
+    onProgress?: ProgressListener,
+  ): Promise<XlsxPackage> {
     const meter: BudgetMeter = parts.meter;
     const book = await workbookParts(parts);
     // Every part the snapshot needs is decompressed at once (on native zlib's threads in Node).
@@ -80,10 +86,14 @@ export class XlsxPackage {
       );
     const sheets = [];
     const layouts: [string, { path: string; layout: SheetLayout }][] = [];
+    const rowTicks = sheetReadProgress(
+      book.sheets.map((entry, i) => ({ name: entry.name, xml: sheetXml[i] ?? "" })),
+      onProgress,
+    );
     for (const [i, entry] of book.sheets.entries()) {
       const xml = sheetXml[i];
       if (xml === undefined) throw new PackageFormatError(`${entry.path} is missing`);
-      const { sheet, layout } = readSheet(entry.name, xml, strings, styles, meter);
+      const { sheet, layout } = readSheet(entry.name, xml, strings, styles, meter, rowTicks?.(i));
       const role = own.get(entry.name);
       const listed = tables[i] ?? [];
       sheets.push({
@@ -110,7 +120,13 @@ export class XlsxPackage {
   }
 
   /** The workbook's bytes with the plan applied; the package itself stays as it was read. */
-  async write(plan: WritePlan, options: ApplyOptions, deflate?: Deflate): Promise<Uint8Array> {
+  async write(
+    plan: WritePlan,
+    options: ApplyOptions,
+    deflate?: Deflate,
+    onProgress?: ProgressListener,
+  ): Promise<Uint8Array> {
+    onProgress?.({ phase: "writing", unit: "steps", done: 0, total: null });
     const encoder = new TextEncoder();
     const output = new Map<string, OutputPart>(this.parts.entries);
     const stylesXml = this.book.stylesPath && (await this.parts.text(this.book.stylesPath));
@@ -160,6 +176,6 @@ export class XlsxPackage {
     }
     const copied = [...output].filter(([, part]) => !(part instanceof Uint8Array));
     await this.parts.checkUnread(copied.map(([path]) => path));
-    return zipParts(output, deflate);
+    return zipParts(output, deflate, onProgress);
   }
 }

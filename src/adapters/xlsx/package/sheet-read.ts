@@ -9,6 +9,7 @@ import {
   EXCEL_MAX_ROWS,
   MAX_ESCAPED_CELL_TEXT,
 } from "./budget";
+import type { RowTick } from "./read-progress";
 import { integerAt, scanSheetXml, Slot, Tag, type InPlace } from "./scan";
 import { PackageFormatError } from "./xml";
 
@@ -75,6 +76,8 @@ export function readSheet(
   strings: readonly string[],
   styles: Styles,
   meter: BudgetMeter = new BudgetMeter(),
+  /** Hears each row as it starts (the pane's progress bar); see read-progress.ts. */
+  onRow?: RowTick,
 ): { sheet: SheetSnapshot; layout: SheetLayout } {
   const rows: (Cell | null)[][] = [];
   const hiddenRows: number[] = [];
@@ -133,6 +136,7 @@ export function readSheet(
           if (isTrue(a.text(Slot.Hidden))) hiddenRows.push(row);
           layout.rowNumber.push(row + 1);
           layout.rowStart.push(start);
+          onRow?.(row + 1, start);
           layout.rowOpenEnd.push(end);
           layout.rowFirstCell.push(layout.cellColumn.length);
           cells = [];

@@ -1,4 +1,5 @@
 import { Zip, ZipDeflate, type ZipInputFile } from "fflate";
+import { progressMeter, type ProgressListener } from "../../../core";
 import type { CheckEntry, Crc32, Inflate, ZipEntry } from "./zip-read";
 
 /** Deflates one part; hosts with a native zlib (Node) pass one, the browser uses fflate's. */
@@ -25,10 +26,15 @@ export type OutputPart = ZipEntry | Uint8Array;
  */
 const ENTRY_DATE = new Date(1980, 0, 1);
 
+/** How much of a part fflate compresses between two progress reports: 1 MiB. */
+const COMPRESS_SLICE = 1 << 20;
+
 /** Zips the parts in their original order, so [Content_Types].xml stays first. */
 export async function zipParts(
   parts: Map<string, OutputPart>,
   deflate?: Deflate,
+  /** Hears the bytes compressed so far, when fflate compresses them here (the browser). */
+  onProgress?: ProgressListener,
 ): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
@@ -53,6 +59,16 @@ export async function zipParts(
     zip.add(file);
     file.ondata?.(null, raw as Uint8Array<ArrayBuffer>, true);
   };
+  const toCompress = entries.reduce(
+    (n, [, part], i) => n + (part instanceof Uint8Array && !compressed[i] ? part.length : 0),
+    0,
+  );
+  const compressedSoFar = progressMeter(onProgress, {
+    phase: "compressing",
+    unit: "bytes",
+    total: toCompress,
+  });
+  let fed = 0;
   for (const [i, [filename, part]] of entries.entries()) {
     const done = compressed[i];
     if (!(part instanceof Uint8Array))
@@ -62,7 +78,13 @@ export async function zipParts(
       const file = new ZipDeflate(filename, { level: 6 });
       file.mtime = ENTRY_DATE;
       zip.add(file);
-      file.push(part, true);
+      // Fed in slices so that a large sheet's compression can be reported as it goes; the
+      // slices form one deflate stream, as a single push would.
+      for (let at = 0; at < part.length || at === 0; at += COMPRESS_SLICE) {
+        const end = Math.min(part.length, at + COMPRESS_SLICE);
+        file.push(part.subarray(at, end), end === part.length);
+        compressedSoFar((fed += end - at));
+      }
     }
   }
   zip.end();
