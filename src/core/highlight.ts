@@ -38,7 +38,21 @@ export function priorityHighlight(
       text: look?.text ?? "#000000",
     };
   });
-  return { fromRow: Math.min(...rows), toRow: Math.max(...rows), rules };
+  return { ...rowSpan(rows), rules };
+}
+
+/**
+ * First and last row, by a loop: spreading a 100,000-row column into Math.min overflows a Web
+ * Worker's stack ("Maximum call stack size exceeded").
+ */
+function rowSpan(rows: readonly number[]): { fromRow: number; toRow: number } {
+  let fromRow = Infinity;
+  let toRow = -Infinity;
+  for (const row of rows) {
+    if (row < fromRow) fromRow = row;
+    if (row > toRow) toRow = row;
+  }
+  return { fromRow, toRow };
 }
 
 /** The colours of a RAG column: Green, Amber and Red as the budget planner writes them. */
@@ -48,5 +62,5 @@ export function ragHighlight(rows: readonly number[]): Highlight | undefined {
     const look = ragStyle(label);
     return { label, texts: [label], fill: look.background, text: look.text };
   });
-  return { fromRow: Math.min(...rows), toRow: Math.max(...rows), rules };
+  return { ...rowSpan(rows), rules };
 }

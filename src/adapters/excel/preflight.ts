@@ -80,8 +80,13 @@ export function refuseStructure(changes: readonly string[]): void {
 function span(op: ColumnWrite): { first: number; rows: number; address: string } | null {
   const rows = [...(op.header ? [op.header.row] : []), ...op.cells.map((c) => c.row)];
   if (rows.length === 0) return null;
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
+  // Loops, not Math.min(...rows): a 100,000-row spread can overflow the stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const row of rows) {
+    if (row < first) first = row;
+    if (row > last) last = row;
+  }
   const letter = columnLetter(op.column);
   return { first, rows: last - first + 1, address: `${letter}${first + 1}:${letter}${last + 1}` };
 }

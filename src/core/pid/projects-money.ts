@@ -152,7 +152,7 @@ export function checkProjectsMoney(
   };
   const columns = moneyColumnsList(money.columns);
   checkMoneyCells(ref, bounds.dataRows, columns, out);
-  out.push(...checkVarianceLines(varianceTable(sheet, bounds, money, label)));
+  for (const f of checkVarianceLines(varianceTable(sheet, bounds, money, label))) out.push(f);
   checkColumnTotals(ref, money.structure, columns, out);
   return out;
 }

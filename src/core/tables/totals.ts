@@ -133,7 +133,7 @@ export function grandParts(structure: Structure, before: number): number[] {
   const rows: number[] = structure.looseLines.filter((r) => r < before);
   for (const s of structure.sections) {
     if (s.totalRow !== null && s.totalRow < before) rows.push(s.totalRow);
-    else rows.push(...s.lines.filter((r) => r < before));
+    else for (const r of s.lines) if (r < before) rows.push(r);
   }
   return rows.sort((a, b) => a - b);
 }
