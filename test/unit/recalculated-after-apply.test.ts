@@ -2,7 +2,8 @@ import { analyseWorkbook } from "../../src/core/analyse";
 import type { Finding } from "../../src/core/findings";
 import { applyPlanToSnapshot } from "../../src/core/plan-preview";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
-import { f, TODAY, workbook } from "../helpers/builders";
+import type { CellValue } from "../../src/core/snapshot";
+import { f, sheet, TODAY, workbook } from "../helpers/builders";
 import { programmeSheet, type ProgrammeSpec } from "../helpers/capital";
 
 /**
@@ -72,5 +73,41 @@ describe("checking our own output: council formulas over cells apply rewrote", (
     expect(brief(after.findings)).not.toContain("total-mismatch@F12");
     expect(after.plan.operations).toEqual([]);
     expect(brief(again.findings)).toEqual(brief(after.findings));
+  });
+
+  it("funding table: a column total over a total across years apply corrects", () => {
+    type Row = (CellValue | ReturnType<typeof f>)[];
+    // G2 typed 17,500 over the year totals' 17,000 (as w6b's H8); the SUM below cached it.
+    const rows: Row[] = [
+      [
+        "Workstream",
+        "SCR Grant £08/09",
+        "RIEP £08/09",
+        "Total £08/09",
+        "SCR Grant £09/10",
+        "Total £09/10",
+        "Total all years",
+      ],
+      ["Coordination", 10000, 5000, f("=SUM(B2:C2)", 15000), 2000, f("=SUM(E2)", 2000), 17500],
+      ["Leadership", 20000, 1000, f("=SUM(B3:C3)", 21000), 0, f("=SUM(E3)", 0), f("=D3+F3", 21000)],
+      ["Parks", 500, 0, f("=SUM(B4:C4)", 500), 0, f("=SUM(E4)", 0), f("=D4+F4", 500)],
+      [
+        "Total",
+        f("=SUM(B2:B4)", 30500),
+        f("=SUM(C2:C4)", 6000),
+        f("=SUM(D2:D4)", 36500),
+        f("=SUM(E2:E4)", 2000),
+        f("=SUM(F2:F4)", 2000),
+        f("=SUM(G2:G4)", 39000),
+      ],
+    ];
+    const { before, once, after, again } = applyTwice(workbook(sheet("Funding", rows)));
+    expect(brief(before.findings)).toEqual(["total-mismatch@G2"]);
+    const written = once.sheets[0]!;
+    expect(written.rows[1]?.[6]?.formula).toBeTruthy();
+    expect(written.rows[4]?.[6]?.value).toBe(39000); // the council's SUM, stale as written
+    expect(brief(after.findings)).toEqual([]);
+    expect(after.plan.operations).toEqual([]);
+    expect(brief(again.findings)).toEqual([]);
   });
 });
