@@ -12,6 +12,7 @@ import {
   sumScaled,
   type ScaledTableRef,
 } from "../tables/scaled-totals";
+import { recalculatedSheet } from "../tables/recalculated";
 import { grandLines } from "../tables/totals";
 import { parseMoney } from "../values";
 import { totalParts, type CapitalProgramme } from "./detect";
@@ -170,7 +171,8 @@ function checkFinancing(ref: ScaledTableRef, t: CapitalProgramme, out: Finding[]
 }
 
 export function checkCapitalProgramme(sheet: SheetSnapshot, t: CapitalProgramme): Finding[] {
-  const ref = tableRef(sheet, t);
+  // Council formulas judged by what they compute: a SUM over a line apply rewrote is not stale.
+  const ref = tableRef(recalculatedSheet(sheet), t);
   const out: Finding[] = [];
   const lines = lineRows(t);
   const figureRows = t.dataRows.filter((r) => t.structure.kinds.get(r) !== "heading");

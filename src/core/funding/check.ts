@@ -1,3 +1,4 @@
+import { recalculatedSheet } from "../tables/recalculated";
 import { cellAddress, parseAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
@@ -97,11 +98,13 @@ function blockNames(
 
 /** Every stated total in a funding table re-summed from its parts; bad amounts; ambiguous years. */
 export function checkFundingTable(
-  sheet: SheetSnapshot,
+  cached: SheetSnapshot,
   table: FundingTable,
   layout: FundingLayout = layoutOf(table),
-  structure: Structure = structureOf(sheet, table, layout),
+  structure: Structure = structureOf(cached, table, layout),
 ): Finding[] {
+  // Council formulas judged by what they compute: a SUM over a line apply rewrote is not stale.
+  const sheet = recalculatedSheet(cached);
   const out: Finding[] = [];
   const ref: TableRef = {
     sheet,

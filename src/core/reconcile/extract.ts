@@ -2,6 +2,7 @@ import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import { structureOf } from "../funding/check";
 import type { At } from "../tables/money";
+import { recalculatedSheet } from "../tables/recalculated";
 import type { FundingTable } from "../funding/detect";
 import { layoutOf } from "../funding/column-groups";
 
@@ -27,6 +28,8 @@ export interface Allocated {
 export function availableFrom(sheet: SheetSnapshot, table: FundingTable): Available[] {
   const layout = layoutOf(table);
   const structure = structureOf(sheet, table, layout);
+  // A source's amount as Excel shows it after recalculating (see tables/recalculated.ts).
+  const fresh = recalculatedSheet(sheet);
   const nameColumn = layout.sourceColumn ?? layout.labels[0];
   const out: Available[] = [];
   for (const row of table.dataRows) {
@@ -35,7 +38,7 @@ export function availableFrom(sheet: SheetSnapshot, table: FundingTable): Availa
     if (!source) continue;
     for (const year of layout.years) {
       for (const column of year.plain) {
-        const parsed = parseMoney(sheet.rows[row]?.[column]?.value ?? null);
+        const parsed = parseMoney(fresh.rows[row]?.[column]?.value ?? null);
         out.push({
           source,
           year: year.year,

@@ -1,3 +1,4 @@
+import { recalculatedSheet } from "../tables/recalculated";
 import { cellAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { FundingTable } from "../funding/detect";
@@ -78,7 +79,11 @@ export function reconcile(
   const available = availableFrom(sourcesTable.sheet, sourcesTable.table);
   const names = [...new Set(available.map((a) => a.source))];
   const allocated = allocationTables.flatMap((f) =>
-    allocatedFrom(f.sheet, f.table).map((a) => ({ ...a, sheetSnapshot: f.sheet })),
+    allocatedFrom(f.sheet, f.table).map((a) => ({
+      ...a,
+      // Amounts as Excel shows them after recalculating (see tables/recalculated.ts).
+      sheetSnapshot: recalculatedSheet(f.sheet),
+    })),
   );
   const mapping: Reconciliation["mapping"] = [];
   const unmatched: string[] = [];

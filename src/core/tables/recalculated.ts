@@ -1,0 +1,47 @@
+import type { SheetSnapshot } from "../snapshot";
+import { formulaEvaluator } from "./arithmetic";
+
+/**
+ * A sheet as Excel shows it once it recalculates: every council formula that only adds (SUM over
+ * cells and ranges, "=B15+B23", "=P13-C13") carries the figure it computes now, not the value it
+ * last cached. A cached value goes stale when a cell it reads is rewritten — our apply turns a
+ * typed year total into =SUM(...) and caches only the cells it writes, so a council's =SUM(F14:F16)
+ * under that line keeps its old figure until Excel (or LibreOffice) recalculates. Checking our own
+ * output must not blame the council's right formula for that. Kinds whose rules read cached
+ * values (capital programmes, funding tables) check this view; other formulas keep their cache.
+ *
+ * Text that looks like an amount adds nothing here, as in SUM ("£1,000" typed as text is ignored
+ * by Excel's SUM over a range), so a sheet whose caches are fresh reads exactly as before.
+ */
+const memo = new WeakMap<SheetSnapshot, SheetSnapshot>();
+
+export function recalculatedSheet(sheet: SheetSnapshot): SheetSnapshot {
+  const known = memo.get(sheet);
+  if (known) return known;
+  const evaluate = formulaEvaluator(sheet, (row, column) => {
+    const cell = sheet.rows[row]?.[column];
+    return cell && !cell.formula && typeof cell.value === "string" ? 0 : null;
+  });
+  let rows: SheetSnapshot["rows"] | null = null;
+  const copied = new Set<number>();
+  sheet.rows.forEach((row, r) => {
+    row?.forEach((cell, c) => {
+      if (!cell?.formula || cell.error) return;
+      if (typeof cell.value !== "number" && cell.value !== null) return;
+      const now = evaluate(r, c);
+      if (typeof now !== "number" || !Number.isFinite(now)) return;
+      // Half a millionth of a unit: float noise in a cache is not staleness.
+      if (typeof cell.value === "number" && Math.abs(now - cell.value) < 5e-7) return;
+      rows ??= sheet.rows.slice();
+      if (!copied.has(r)) {
+        rows[r] = row.slice();
+        copied.add(r);
+      }
+      const copy = rows[r];
+      if (copy) copy[c] = { ...cell, value: Math.round(now * 1e9) / 1e9 };
+    });
+  });
+  const fresh = rows ? { ...sheet, rows } : sheet;
+  memo.set(sheet, fresh);
+  return fresh;
+}
