@@ -103,3 +103,105 @@ describe("importing into a register kept in £'000", () => {
     expect(amount?.numberFormat).toBe('"£"#,##0.00');
   });
 });
+
+describe("a plain approvals log", () => {
+  const log = sheet("Approvals log", [
+    ["Decision ref", "Description", "Decision date", "Approved £"],
+    ["KD/2024/001", "Library refurbishment", 45392, 250000],
+    ["ODR/2024/007", "Youth grants", 45414, 40000],
+  ]);
+  const grants = sheet("Grants", [
+    ["Scheme", "Decision ref", "Amount"],
+    ["Library", "KD/2024/001", 300000],
+    ["Youth", "ODR/2024/007", 10000],
+    ["Play area", "KD/2024/099", 5000],
+  ]);
+
+  test("is read as a register; the table citing it stays a citing table and is checked against it", () => {
+    const analysis = analyseWorkbook(workbook(log, grants), { asOf: TODAY });
+    expect(analysis.tables.filter((t) => t.kind === "decisions")).toEqual([
+      expect.objectContaining({
+        sheet: "Approvals log",
+        range: "A1:D3",
+        references: ["KD/2024/001", "ODR/2024/007"],
+      }),
+    ]);
+    const decisionFindings = analysis.findings
+      .filter((f) => ["over-approval", "decision-not-found"].includes(f.code))
+      .map((f) => [f.code, f.sheet, f.cell])
+      .sort();
+    expect(decisionFindings).toEqual([
+      ["decision-not-found", "Grants", "B4"],
+      ["over-approval", "Grants", "C2"],
+    ]);
+  });
+
+  test("a funding table with a Decision ref column and money per line is not a register", () => {
+    const funding = sheet("Funding", [
+      ["Decision ref", "Project", "Decision date", "Allocated £"],
+      ["KD/2024/001", "Library", 45392, 300000],
+    ]);
+    const analysis = analyseWorkbook(workbook(funding), { asOf: TODAY });
+    expect(analysis.tables.filter((t) => t.kind === "decisions")).toEqual([]);
+    // With no register in the workbook, the citation is not checked against one.
+    const keyed = sheet("Grants", [
+      ["Ref", "Recipient", "Decision ref", "Decision date", "Approved £"],
+      ["G1", "Food bank", "KD/2024/001", 45392, 5000],
+    ]);
+    expect(
+      analyseWorkbook(workbook(keyed), { asOf: TODAY }).tables.filter(
+        (t) => t.kind === "decisions",
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("minutes that refer a matter back or do not agree it", () => {
+  const minutes = (resolution: string) =>
+    readDecisionRecord(
+      `EXECUTIVE - 3 JULY 2024\n12. LEISURE CENTRE CAPITAL WORKS\nThe Portfolio Holder introduced the report seeking approval of capital spend of £1,400,000 on the leisure centre roof.\nResolved - ${resolution}`,
+      "minutes.txt",
+    );
+
+  test("referred back to the Executive or to officers is deferred; not agreed is rejected", () => {
+    const toExecutive = minutes("That the report be referred back to the Executive.");
+    expect([toExecutive.status.value, toExecutive.statusKind]).toEqual([
+      "That the report be referred back to the Executive",
+      "deferred",
+    ]);
+    const lettered = minutes(
+      "(a) That the report be noted; (b) That the proposals be referred back to officers for further information.",
+    );
+    expect(lettered.statusKind).toBe("deferred");
+    const notAgreed = minutes("That the recommendations set out in the report not be agreed.");
+    expect([notAgreed.status.value, notAgreed.statusKind]).toEqual([
+      "That the recommendations set out in the report not be agreed",
+      "rejected",
+    ]);
+  });
+
+  test("a rejected or deferred decision states no amount approved; the figure stays as context", () => {
+    const rejected = readDecisionRecord(
+      "Decision details\nODR/2024/044 Award of grant\nDecision Maker: Director\nDecision status: Rejected\nDecision:\nTo approve the award of a grant of £35,000 to Westside Youth Trust.",
+      "odr.txt",
+    );
+    expect(rejected.amountApproved.value).toBeNull();
+    expect(rejected.amountStatement).toBe(
+      'No amount approved: the decision is rejected ("Rejected"), so £35,000 ("To approve the award of a grant of £35,000 to Westside Youth Trust.") is context, not an approval',
+    );
+    expect(rejected.otherAmounts).toEqual([
+      expect.objectContaining({ amount: 35000, role: "context" }),
+    ]);
+    const calledIn = readDecisionRecord(
+      "Decision details\nCAB/24/090 Depot\nDecision Maker: Cabinet\nDecision status: Called in\nDecision:\nTo approve capital funding of £80,000 for 2024/25.",
+      "cab.txt",
+    );
+    expect([calledIn.amountApproved.value, calledIn.amountYear]).toEqual([null, null]);
+    expect(calledIn.amountStatement).toMatch(/^No amount approved: the decision is called in/);
+    const approved = readDecisionRecord(
+      "Decision details\nCAB/24/091 Depot\nDecision Maker: Cabinet\nDecision status: Approved\nDecision:\nTo approve capital funding of £80,000.",
+      "cab.txt",
+    );
+    expect(approved.amountApproved.value).toBe(80000);
+  });
+});
