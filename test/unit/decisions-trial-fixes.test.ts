@@ -205,3 +205,27 @@ describe("minutes that refer a matter back or do not agree it", () => {
     expect(approved.amountApproved.value).toBe(80000);
   });
 });
+
+describe("an Approval column holding dates", () => {
+  test("dates, numbers and yes/no in a citing column are not references; codes still are", () => {
+    const snapshot = workbook(
+      sheet("Decisions", [
+        [...HEADER, "Amount approved"],
+        ["CAB/24/031", "Hubs", "Cabinet", "Approved", "Yes", 45363, 240000],
+      ]),
+      sheet("Capital", [
+        ["Scheme", "Approval", "Budget £"],
+        ["Roof", { value: 45363, numberFormat: "dd/mm/yyyy" }, 50000],
+        ["Boiler", "Yes", 20000],
+        ["Lift", "12/03/2024", 10000],
+        ["Car park", 12345, 5000],
+        ["Hubs", "CAB/24/031", 7000],
+        ["Depot", "CAB/24/099", 3000],
+      ]),
+    );
+    const notFound = analyseWorkbook(snapshot, { asOf: TODAY })
+      .findings.filter((f) => f.code === "decision-not-found")
+      .map((f) => [f.sheet, f.cell]);
+    expect(notFound).toEqual([["Capital", "B7"]]);
+  });
+});
