@@ -3,6 +3,7 @@ import { applyPlanToSnapshot } from "../../src/core/plan-preview";
 import { planDecisionImport } from "../../src/core/decisions/import";
 import { readDecisionRecord } from "../../src/core/decisions/read";
 import type { ColumnWrite } from "../../src/core/plan";
+import { parseYearLabel } from "../../src/core/tables/years";
 import { sheet, TODAY, workbook } from "../helpers/builders";
 
 /**
@@ -227,5 +228,34 @@ describe("an Approval column holding dates", () => {
       .findings.filter((f) => f.code === "decision-not-found")
       .map((f) => [f.sheet, f.cell]);
     expect(notFound).toEqual([["Capital", "B7"]]);
+  });
+});
+
+describe("reference-like codes are not year labels", () => {
+  test("a code holding a year names no year; a bare year or a date still reads as before", () => {
+    expect(parseYearLabel("KD/2024/050")).toBeNull();
+    expect(parseYearLabel("ODR-2024-07")).toBeNull();
+    expect(parseYearLabel("AHWB.012.2021")).toBeNull();
+    expect(parseYearLabel("Grant 2009")?.label).toEqual({ kind: "ambiguous", text: "2009" });
+    expect(parseYearLabel("31/03/2024")?.label).toEqual({ kind: "ambiguous", text: "2024" });
+  });
+
+  test("a funding table with a KD/2024/050 header gets no ambiguous-year; a worded bare year is never NaN", () => {
+    const snapshot = workbook(
+      sheet("Funding", [
+        ["Scheme", "2024/25", "KD/2024/050", "Grant 2009"],
+        ["Parks", 1000, "x", 5],
+        ["Roads", 500, "y", 6],
+      ]),
+    );
+    const ambiguous = analyseWorkbook(snapshot, { asOf: TODAY })
+      .findings.filter((f) => f.code === "ambiguous-year")
+      .map((f) => [f.cell, f.message]);
+    expect(ambiguous).toEqual([
+      [
+        "D1",
+        '"Grant 2009" could be 2008/09 or 2009/10; write the financial year in full (e.g. 2025/26)',
+      ],
+    ]);
   });
 });
