@@ -152,12 +152,16 @@ function codeIn(text: string): string | null {
 
 /** A cell citing one or more decisions: "E3469", "E3393; E3469", "Cabinet decision E3469". */
 export function citedReferences(text: string): string[] {
-  return text
-    .split(/[;,&\n]|\s+and\s+/i)
-    .map((s) => s.trim())
-    .filter((s) => s !== "" && !/^(n\/?a|none|tbc|-+)$/i.test(s))
-    .map(codeIn)
-    .filter((s): s is string => s !== null);
+  return (
+    text
+      .split(/[;,&\n]|\s+and\s+/i)
+      .map((s) => s.trim())
+      .filter((s) => s !== "" && !/^(n\/?a|none|tbc|yes|no|y|n|-+)$/i.test(s))
+      // A date typed as text ("12/03/2024", "2024-03-12") is when, not which.
+      .filter((s) => parseDate(s) === null)
+      .map(codeIn)
+      .filter((s): s is string => s !== null)
+  );
 }
 
 /** The rows of a citing table that cite a decision, with their money; total rows are left out. */
@@ -167,7 +171,10 @@ export function citingRows(sheet: SheetSnapshot, table: CitingTable): CitingRow[
   const scale = (column: number) => columnScale(sheet, table.headerRow, column);
   for (const row of table.dataRows) {
     const cells = sheet.rows[row] ?? [];
-    const references = citedReferences(cellText(cells[columns.decision] ?? undefined));
+    const cited = cells[columns.decision] ?? undefined;
+    // A number or a date in the column (an "Approval" column holding approval dates) names no
+    // decision: only text cites one.
+    const references = typeof cited?.value === "string" ? citedReferences(cited.value) : [];
     if (references.length === 0) continue;
     const label = columns.label === undefined ? "" : cellText(cells[columns.label] ?? undefined);
     if (/\btotals?\b/i.test(label)) continue;

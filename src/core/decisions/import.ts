@@ -5,6 +5,7 @@ import type { AddSheet, ColumnWrite, PlannedCell, SheetCell, WriteOperation } fr
 import { uniqueSheetName } from "../sheet-names";
 import { cellText, type CellValue, type WorkbookSnapshot } from "../snapshot";
 import { dateToSerial } from "../values";
+import { columnScale } from "../tables/scale";
 import { REGISTER_FIELDS, type DecisionRecord, type RegisterField } from "./record";
 import { detectDecisionRegisters, isTotalRow, referenceKey, type DecisionsTable } from "./register";
 
@@ -83,6 +84,28 @@ function formatOf(field: RegisterField): string | undefined {
   return field === "amountApproved" ? MONEY_FORMAT : undefined;
 }
 
+/**
+ * The number format a write into a council's own column carries: the column's own where its
+ * cells have one (so "#,##0" in a £'000 column stays "#,##0", never becoming "£97.71"); ours only
+ * where the column holds nothing yet, or for dates in a column whose dates are typed as text (a
+ * serial without a date format would show as 45363).
+ */
+function formatFor(
+  sheet: WorkbookSnapshot["sheets"][number] | undefined,
+  table: DecisionsTable,
+  column: number,
+  ours: string | undefined,
+  isDate: boolean,
+): string | undefined {
+  let holdsValues = false;
+  for (const r of table.dataRows) {
+    const cell = sheet?.rows[r]?.[column];
+    if (cell?.numberFormat && cell.numberFormat !== "General") return cell.numberFormat;
+    if (cell && cell.value !== null && cell.value !== "") holdsValues = true;
+  }
+  return holdsValues && !isDate ? undefined : ours;
+}
+
 const sameTitle = (a: string, b: string) =>
   a.replace(/\s+/g, " ").trim().toLowerCase() === b.replace(/\s+/g, " ").trim().toLowerCase();
 
@@ -149,6 +172,12 @@ function extendRegister(
   const yearCells = new Map<number, PlannedCell[]>();
   let next = table.lastRow + 1;
   const total = totalRowOf(snapshot, table);
+  // Amounts go in the column's own units: 97.71 in "Approved £'000", as the reader takes them back.
+  const inUnits = (column: number, pounds: number) => {
+    const { multiplier } = sheet ? columnScale(sheet, table.headerRow, column) : { multiplier: 1 };
+    // Every penny kept (18116.521 in £'000 for £18,116,521): the reader multiplies back exactly.
+    return multiplier === 1 ? pounds : Math.round(pounds * 100) / (multiplier * 100);
+  };
   for (const record of records) {
     const key = batchKey(record);
     const earlier = key === null ? undefined : placed.get(key);
@@ -177,7 +206,11 @@ function extendRegister(
         continue;
       }
       const list = cells.get(field) ?? [];
-      list.push({ row, formula: null, value });
+      const written =
+        field === "amountApproved" && typeof value === "number"
+          ? inUnits(table.columns[field], value)
+          : value;
+      list.push({ row, formula: null, value: written });
       cells.set(field, list);
     }
     // A register with year columns ("2024/25") gets the amount approved for each year stated.
@@ -190,7 +223,7 @@ function extendRegister(
       }
       yearCells.set(column, [
         ...(yearCells.get(column) ?? []),
-        { row, formula: null, value: amount },
+        { row, formula: null, value: inUnits(column, amount) },
       ]);
     }
     rows.push({
@@ -204,19 +237,21 @@ function extendRegister(
     });
   }
   const operations: ColumnWrite[] = [...cells].map(([field, planned]) => {
-    const format = formatOf(field);
+    const column = table.columns[field] as number;
+    const format = formatFor(sheet, table, column, formatOf(field), DATES.has(field));
     return {
       kind: "column",
       sheet: table.sheet,
       table: range,
-      column: table.columns[field] as number,
+      column,
       title: REGISTER_FIELDS.find(([f]) => f === field)?.[1] ?? field,
       header: null,
       cells: planned,
       ...(format ? { numberFormat: format } : {}),
     };
   });
-  for (const [column, planned] of yearCells)
+  for (const [column, planned] of yearCells) {
+    const format = formatFor(sheet, table, column, MONEY_FORMAT, false);
     operations.push({
       kind: "column",
       sheet: table.sheet,
@@ -225,8 +260,9 @@ function extendRegister(
       title: table.years.get(column) ?? "",
       header: null,
       cells: planned,
-      numberFormat: MONEY_FORMAT,
+      ...(format ? { numberFormat: format } : {}),
     });
+  }
   return { operations, rows, sheet: table.sheet, created: false };
 }
 

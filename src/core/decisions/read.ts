@@ -92,7 +92,11 @@ function dateField(l: Labelled | undefined): Sourced<string> {
 export function statusKind(status: string): DecisionStatusKind {
   const s = status.toLowerCase();
   if (/\b(withdrawn|abandoned|cancelled|rescinded)\b/.test(s)) return "withdrawn";
-  if (/\b(rejected|refused|not approved|declined|not agreed)\b/.test(s)) return "rejected";
+  if (
+    /\b(rejected|refused|not approved|declined|not agreed)\b/.test(s) ||
+    /\b(?:not be|be not)\s+(?:agreed|approved|accepted|supported|adopted)\b/.test(s)
+  )
+    return "rejected";
   if (/\b(deferred|postponed|adjourned|referred back|not taken|withheld)\b/.test(s))
     return "deferred";
   if (/\b(approved|agreed|resolved|made|implemented|carried|granted|accepted)\b/.test(s))
@@ -143,7 +147,7 @@ function minutesMaker(flat: string): Sourced<string> {
 }
 
 const STOPPED =
-  /\b(?:deferred|withdrawn|rejected|refused|declined|not agreed|not approved|be not \w+ed)\b/i;
+  /\b(?:deferred|withdrawn|rejected|refused|declined|not agreed|not approved|be not \w+ed|not be \w+ed|referred back|postponed|adjourned)\b/i;
 const OUTCOME =
   /\b(?:recommendations?|proposals?) (?:were|was) (agreed|approved|rejected|deferred|withdrawn|not agreed|not approved)\b/i;
 
@@ -166,6 +170,45 @@ function minutesStatus(flat: string, resolved: readonly string[] | null): Source
   const marker = /\b(?:Resolved|RESOLVED)\s?[–—:-]?/.exec(flat);
   if (resolved && marker) return { value: "Resolved", sentence: marker[0] };
   return NOT_STATED;
+}
+
+/** What a status that approves nothing is called in a statement: "rejected", "called in". */
+function stoppedAs(status: string | null): string | null {
+  if (status === null) return null;
+  if (/\bcalled[\s-]in\b/i.test(status)) return "called in";
+  const kind = statusKind(status);
+  return kind === "withdrawn" || kind === "rejected" || kind === "deferred" ? kind : null;
+}
+
+/**
+ * The amount a record approves. A decision withdrawn, rejected, deferred or called in approves
+ * nothing, whatever figure its text proposes: that figure is kept as context, and the statement
+ * says why it is not an approval.
+ */
+function approvedAmount(
+  amounts: ReturnType<typeof readAmounts>,
+  status: string | null,
+): Pick<
+  DecisionRecord,
+  "amountApproved" | "amountStatement" | "amountYear" | "amountsByYear" | "otherAmounts"
+> {
+  const stopped = stoppedAs(status);
+  const { approved } = amounts;
+  if (approved && stopped)
+    return {
+      amountApproved: NOT_STATED,
+      amountStatement: `No amount approved: the decision is ${stopped} ("${status}"), so ${approved.text} ("${collapseSpace(approved.sentence)}") is context, not an approval`,
+      amountYear: null,
+      amountsByYear: [],
+      otherAmounts: [{ ...approved, role: "context" }, ...amounts.others],
+    };
+  return {
+    amountApproved: approved ? { value: approved.amount, sentence: approved.sentence } : NOT_STATED,
+    amountStatement: amounts.statement,
+    amountYear: amounts.year,
+    amountsByYear: amounts.byYear,
+    otherAmounts: amounts.others,
+  };
 }
 
 const PERIOD = new RegExp(
@@ -295,13 +338,7 @@ export function readDecisionRecord(text: string, sourceFile: string): DecisionRe
     dateOfDecision: dateField(field(parts, "dateOfDecision")),
     publicationDate: dateField(field(parts, "publicationDate")),
     effectiveFrom: dateField(field(parts, "effectiveFrom")),
-    amountApproved: amounts.approved
-      ? { value: amounts.approved.amount, sentence: amounts.approved.sentence }
-      : NOT_STATED,
-    amountStatement: amounts.statement,
-    amountYear: amounts.year,
-    amountsByYear: amounts.byYear,
-    otherAmounts: amounts.others,
+    ...approvedAmount(amounts, status.value),
     fundingSource: fundingSource(operative),
     periodStart: span.start,
     periodEnd: span.end,

@@ -159,8 +159,40 @@ function matchHeader(sheet: SheetSnapshot, row: number): RegisterColumns | null 
     if (hit?.kind === "field" && columns[hit.field] === undefined) columns[hit.field] = c;
   });
   const decisionFields = DECISION_FIELDS.filter((f) => columns[f] !== undefined).length;
-  if (columns.reference === undefined || decisionFields < 2 || !mentionsDecision) return null;
-  return columns;
+  if (columns.reference === undefined || !mentionsDecision) return null;
+  if (decisionFields >= 2 || plainApprovalsLog(cells, columns)) return columns;
+  return null;
+}
+
+const headerText = (cells: SheetSnapshot["rows"][number], column: number | undefined) => {
+  const v = column === undefined ? null : cells?.[column]?.value;
+  return typeof v === "string" ? v : "";
+};
+
+/** Words of a table that spends money line by line (and may cite a decision beside it). */
+const SPENDING_LINE =
+  /\b(project|scheme|recipient|organi[sz]ation|provider|grant|allocat\w*|budget|spend|cost|award\w*)\b/i;
+
+/**
+ * A plain approvals log ("Decision ref | Description | Decision date | Approved £"): its key
+ * says it names decisions, and each line gives when one was taken or what it approved. A
+ * funding or allocations table citing a decision ("Ref | Project | Decision ref | Amount") is
+ * not one: its lines are keyed by their own reference or name what they spend on.
+ */
+function plainApprovalsLog(
+  cells: SheetSnapshot["rows"][number],
+  columns: RegisterColumns,
+): boolean {
+  if (!/decision|approv/i.test(headerText(cells, columns.reference))) return false;
+  const approvedAmount =
+    columns.amountApproved !== undefined &&
+    /approv/i.test(headerText(cells, columns.amountApproved));
+  if (columns.dateOfDecision === undefined && !approvedAmount) return false;
+  return !(cells ?? []).some((cell, c) => {
+    if (c === columns.reference || typeof cell?.value !== "string") return false;
+    const text = cell.value;
+    return SPENDING_LINE.test(text) || /\bref(erence)?\b|\bno\.?$|\bid$/i.test(text);
+  });
 }
 
 function yesNo(text: string): boolean | null {

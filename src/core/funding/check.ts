@@ -37,7 +37,9 @@ function wholeColumnSubtotal(ref: TableRef, x: Finding): boolean {
 }
 
 function yearChoices(text: string): string {
-  const y = Number(text);
+  // The header may say more than the year ("Grant 2009"): the choices come from its year.
+  const y = Number(/(?<!\d)(?:19|20)\d{2}(?!\d)/.exec(text)?.[0]);
+  if (!Number.isFinite(y)) return "more than one financial year";
   const short = (n: number) => String(n % 100).padStart(2, "0");
   return `${y - 1}/${short(y)} or ${y}/${short(y + 1)}`;
 }

@@ -22,6 +22,22 @@ const TWO_TWO = /(?<!\d)(\d{2})\s*[/\-–]\s*(\d{2})(?!\d)/;
 const BARE = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
 
 /**
+ * A year inside a reference code ("KD/2024/050", "ODR-2024-07", "AHWB.012.2021") is part of
+ * the code, not a year label: the code's other segments hold letters or run to 3+ digits. A date
+ * ("31/03/2024") is left to the year reading as before.
+ */
+function referenceCodeAround(text: string, index: number, length: number): boolean {
+  const start = text.slice(0, index).search(/\S*$/);
+  const tail = /^\S*/.exec(text.slice(index + length))?.[0] ?? "";
+  const token = (text.slice(start, index + length) + tail).replace(/^[(["']+|[)\]"'.,:;]+$/g, "");
+  if (!/^[A-Za-z0-9]+(?:[/.\-_][A-Za-z0-9]+)+$/.test(token)) return false;
+  const year = text.slice(index, index + length);
+  return token
+    .split(/[/.\-_]/)
+    .some((segment) => segment !== year && (/[A-Za-z]/.test(segment) || segment.length >= 3));
+}
+
+/**
  * The financial year a header names, with the text around it: "SCR Grant £08/09" →
  * { year 2008/09, rest "SCR Grant" }. Null when the text names no year.
  */
@@ -57,6 +73,7 @@ export function parseYearLabel(text: string): { label: YearLabel; rest: string }
   // ambiguous "2025": it is no year column at all.
   if (yearRangeOf(text)) return null;
   m = BARE.exec(text);
+  if (m && referenceCodeAround(text, m.index, m[0].length)) return null;
   if (m && m[1]) return { label: { kind: "ambiguous", text: m[1] }, rest: strip(m) };
   return null;
 }
