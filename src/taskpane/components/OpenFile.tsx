@@ -55,7 +55,13 @@ export function OpenFile({
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         hidden
         aria-label="Workbook file"
-        onChange={(e) => e.target.files?.[0] && onOpen(e.target.files[0])}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          // Cleared so that choosing the same file again (the original after a Write, or a file
+          // that failed) fires a change and is read again.
+          e.target.value = "";
+          if (file) onOpen(file);
+        }}
       />
       <Button onClick={() => input.current?.click()}>Open workbook…</Button>
       <Button appearance="subtle" onClick={onSample}>
