@@ -1,5 +1,6 @@
 import type { Cell } from "../snapshot";
 import { memoByText } from "../memo";
+import { utcMsFromSerial } from "../serial-date";
 
 /**
  * Month headers as councils type them over a monthly profile: real dates shown by a date number
@@ -52,7 +53,7 @@ export const isDateFormat = memoByText((format: string): boolean => {
 /** Serial → calendar month and year in Excel's 1900 date system (serials past 60 only). */
 function monthOfSerial(serial: number): { month: number; year: number } | null {
   if (!Number.isFinite(serial) || serial < 61 || serial > 2_958_465) return null;
-  const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+  const date = new Date(utcMsFromSerial(Math.floor(serial)));
   return { month: date.getUTCMonth() + 1, year: date.getUTCFullYear() };
 }
 
