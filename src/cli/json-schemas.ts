@@ -204,6 +204,21 @@ export const PidJsonSchema = z
   })
   .extend(WrittenFileSchema.shape);
 
+/** `heatmap --json`: the heat-map sheet written for each register, and the check's findings. */
+export const HeatMapJsonSchema = z
+  .object({
+    file: z.string(),
+    sheets: z.array(
+      z.object({
+        sheet: z.string().min(1).max(31),
+        register: z.string(),
+        refreshed: z.boolean(),
+      }),
+    ),
+    findings: z.array(FindingSchema),
+  })
+  .extend(WrittenFileSchema.shape);
+
 const SourcedSchema = z.object({ value: z.unknown(), sentence: z.string().nullable() });
 
 /** `decisions import --json`. */

@@ -7,6 +7,7 @@ import {
   DecisionsImportJsonSchema,
   DecisionsTableReportSchema,
   FundingTableReportSchema,
+  HeatMapJsonSchema,
   PidJsonSchema,
   ProjectsTableReportSchema,
   RiskTableReportSchema,
@@ -92,6 +93,18 @@ describe("--json outputs parse with their schemas", () => {
     );
     expect(err).toBe("");
     expect(parsed(PidJsonSchema, out).sheets.length).toBeGreaterThan(0);
+  });
+
+  it("heatmap --json, written and then refreshed", async () => {
+    const first = path.join(dir, "heatmap.xlsx");
+    const bcp = path.join(FIXTURES, "bcp-risk-registers.xlsx");
+    const once = await cli("heatmap", bcp, "--out", first, "--json");
+    expect(once.err).toBe("");
+    const doc = parsed(HeatMapJsonSchema, once.out);
+    expect(doc.sheets.length).toBeGreaterThan(0);
+    expect(doc.sheets.every((s) => !s.refreshed)).toBe(true);
+    const again = await cli("heatmap", first, "--out", path.join(dir, "heatmap-2.xlsx"), "--json");
+    expect(parsed(HeatMapJsonSchema, again.out).sheets.every((s) => s.refreshed)).toBe(true);
   });
 
   it("decisions import --json", async () => {
