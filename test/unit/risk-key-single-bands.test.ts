@@ -37,9 +37,9 @@ describe("a key's single-value and open-ended bands", () => {
     ["16 typed as a number", 16, 16],
     ["'16' as text", "16", 16],
     ["'16 only'", "16 only", 16],
-    ["'16+'", "16+", 25],
-    ["'16 and above'", "16 and above", 25],
-    ["'over 15'", "over 15", 25],
+    ["'16+'", "16+", 16],
+    ["'16 and above'", "16 and above", 16],
+    ["'over 15'", "over 15", 16],
   ])("reads %s as the Very high band", (_name, top, to) => {
     const a = analyseWorkbook(workbook(register, keySheet(top)), { asOf: TODAY });
     const [table] = a.tables.filter(isRiskReport);

@@ -9,6 +9,8 @@ export interface Legend {
   scale: number | null;
   /** Where the bands were read, "A12". */
   at: string | null;
+  /** The top band is open-ended ("16+", "over 15"), closed at the stated scale or 5 × 5. */
+  openTop?: boolean;
 }
 
 const RANGE = String.raw`(\d+)\s*(?:-|–|—|to)\s*(\d+)`;
@@ -160,7 +162,10 @@ export function readLegend(
     // Single scores alone ("Apples" | 3, "Pears" | 5) are no key: a key states a range somewhere.
     if (!run.bands.some((b) => b.ranged)) continue;
     const bands = coherent(run.bands.map(({ from, to, label }) => ({ from, to, label })));
-    if (bands) return { bands: capTop(bands, scale), scale, at: run.at };
+    if (bands) {
+      const openTop = bands.some((b) => b.to === 999);
+      return { bands: capTop(bands, scale), scale, at: run.at, ...(openTop ? { openTop } : {}) };
+    }
   }
   return { bands: null, scale, at: null };
 }
