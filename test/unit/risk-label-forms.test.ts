@@ -2,7 +2,7 @@ import { HyperFormula } from "hyperformula";
 import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
 import type { ColumnWrite } from "../../src/core/plan";
 import type { CellValue } from "../../src/core/snapshot";
-import { sheet, TODAY, workbook } from "../helpers/builders";
+import { f, sheet, TODAY, workbook } from "../helpers/builders";
 
 /**
  * Likelihood and impact written as labels in every form check reads: the written score formula,
@@ -112,5 +112,33 @@ describe("score formulas for every label form check reads", () => {
       expect(recalculated(cell.formula ?? "", cell.row, l, i)).toBe(cell.value);
     });
     expect(score?.cells.map((c) => c.value)).toEqual([200, 3]);
+  });
+});
+
+describe("a second apply over 'Likely (3)' labels", () => {
+  it("finds the written score and priority right and writes nothing more", () => {
+    const ratings: [CellValue, CellValue][] = [
+      ["Likely (3)", 4],
+      ["Almost certain (4)", 4],
+    ];
+    const first = columns(analyse(register(ratings)));
+    const [score, priority] = first;
+    const applied = sheet("Register", [
+      ["Ref", "Risk", "Likelihood", "Impact", "Score", "Priority"],
+      ...ratings.map(([l, i], k) => [
+        `R${k + 1}`,
+        `Risk ${k + 1}`,
+        l,
+        i,
+        f(score?.cells[k]?.formula ?? "", score?.cells[k]?.value ?? null),
+        f(priority?.cells[k]?.formula ?? "", priority?.cells[k]?.value ?? null),
+      ]),
+      [],
+      ["Rating: 1-4 Low | 5-9 Medium | 10-16 High"],
+    ]);
+    expect(score?.cells.map((c) => c.value)).toEqual([12, 16]);
+    const again = analyse(applied);
+    expect(again.findings.filter((x) => x.severity !== "info")).toEqual([]);
+    expect(columns(again)).toEqual([]);
   });
 });
