@@ -81,3 +81,24 @@ describe("a key's single-value and open-ended bands", () => {
     expect(a.tables.filter(isRiskReport)[0]?.bands.source).toBe("default");
   });
 });
+
+describe("an open top band written in the band's own cell", () => {
+  it.each(["Very high 16+", "Very high: 16 and above", "Very high (over 15)"])(
+    "reads %s under 'Low 1-3', 'Medium 4-6', 'High 8-12'",
+    (top) => {
+      const key = sheet("Risk Key", [
+        ["Risk level"],
+        ["Low 1-3"],
+        ["Medium 4-6"],
+        ["High 8-12"],
+        [top],
+      ]);
+      const a = analyseWorkbook(workbook(register, key), { asOf: TODAY });
+      expect(a.tables.filter(isRiskReport)[0]?.bands).toEqual({
+        source: "workbook",
+        at: "Risk Key!A2",
+        bands: [...LOW_TO_HIGH, { from: 16, to: 16, label: "Very high" }],
+      });
+    },
+  );
+});
