@@ -78,12 +78,12 @@ type FoundBand = Band & { ranged: boolean };
 function bandInPair(left: string, right: string): FoundBand | null {
   const label = (text: string) => /^[A-Za-z]/.test(text) && text.split(/\s+/).length <= 3;
   let scores = scoresIn(right);
-  if (scores && label(left) && scores.from <= 100) {
+  if (scores && label(left) && scores.from >= 1 && scores.from <= 100) {
     const found = band(String(scores.from), String(scores.to), left);
     return found && { ...found, ranged: scores.ranged };
   }
   scores = scoresIn(left);
-  if (scores && label(right) && scores.from <= 100) {
+  if (scores && label(right) && scores.from >= 1 && scores.from <= 100) {
     const found = band(String(scores.from), String(scores.to), right);
     return found && { ...found, ranged: scores.ranged };
   }
@@ -149,6 +149,10 @@ export function readLegend(
       rowBands.push(found);
       if (paired) c++;
     }
+    // A single score beside a word is a band only in a list of one band per row ("Very high" | 16);
+    // in a row of several it is more likely a figure beside a heading ("Ref" | 1).
+    if (rowBands.length > 1)
+      rowBands.splice(0, rowBands.length, ...rowBands.filter((b) => b.ranged));
     if (rowBands.length === 0) continue;
     const last = runs[runs.length - 1];
     if (last && r === previousRow + 1 && rowBands.length === 1 && last.bands.length >= 1) {
