@@ -69,11 +69,21 @@ export const FundingTableReportSchema = TableReportBaseSchema.extend({
 
 const MoneyOrNull = z.number().nullable();
 
+const RagLimitSchema = z.object({
+  percent: z.number().nullable(),
+  amount: z.number().nullable(),
+  combine: z.enum(["lower", "higher"]),
+  strict: z.boolean(),
+});
+
 export const BudgetTableReportSchema = TableReportBaseSchema.extend({
   kind: z.literal("budget"),
   budget: z.enum(["revised", "original"]),
   compareWith: z.enum(["forecast", "actual", "cost"]),
-  rag: z.object({ percent: z.number(), amount: z.number() }),
+  rag: z.union([
+    z.object({ percent: z.number(), amount: z.number() }),
+    z.object({ rule: z.string(), red: RagLimitSchema, amber: RagLimitSchema.nullable() }),
+  ]),
   lines: z
     .array(
       z.object({

@@ -66,7 +66,17 @@ export function tablesText(tables: readonly TableReport[]): string[] {
     } else if (t.kind === "projects") {
       lines.push(`${where}${t.projects.join(", ")}`);
     } else if (t.kind === "budget") {
-      lines.push(`${where}variance = ${t.compareWith} − ${t.budget} budget`);
+      // The table's own convention: "Under/(Over)" and "Fav/(Adv)" state budget − forecast.
+      const variance =
+        t.varianceConvention === "budget-minus-forecast"
+          ? `${t.budget} budget − ${t.compareWith}`
+          : `${t.compareWith} − ${t.budget} budget`;
+      const said = {
+        header: " (as the header states)",
+        figures: " (as the figures show)",
+        usual: "",
+      };
+      lines.push(`${where}variance = ${variance}${said[t.conventionFrom]}`);
     } else if (t.kind === "decisions") {
       lines.push(`${where}decisions ${t.references.join(", ")}`);
     } else if (t.kind === "monthly-profile") {

@@ -101,6 +101,11 @@ export function parseScaleValue(value: CellValue): ParsedValue {
   if (leading && leading[1] && leading[2]) {
     return { kind: "number", value: Number(leading[1]), fromText: true, label: leading[2].trim() };
   }
+  const bracketedFirst = /^[([]\s*(\d+)\s*[)\]]\s*([A-Za-z].*)$/.exec(pre);
+  if (bracketedFirst && bracketedFirst[1] && bracketedFirst[2]) {
+    const label = bracketedFirst[2].trim();
+    return { kind: "number", value: Number(bracketedFirst[1]), fromText: true, label };
+  }
   const trailing = /^([A-Za-z].*?)\s*[([]\s*(\d+)\s*[)\]]$/.exec(pre);
   if (trailing && trailing[1] && trailing[2]) {
     return { kind: "number", value: Number(trailing[2]), fromText: true, label: trailing[1] };

@@ -23,10 +23,13 @@ const columns = (rows: CellValue[][]) => {
 
 describe("risk formulas", () => {
   it("writes plain A1 formulas with a blank result for incomplete rows", () => {
+    const b = (ref: string) => `SUBSTITUTE(SUBSTITUTE(TRIM(${ref}),"[","("),"]",")")`;
+    const label = (ref: string) =>
+      `IFERROR(VALUE(TRIM(${ref})),IF(ISNUMBER(-LEFT(TRIM(${ref}),1)),` +
+      `VALUE(LEFT(TRIM(${ref}),IF(ISNUMBER(-MID(TRIM(${ref}),2,1)),2,1))),` +
+      `VALUE(MID(${b(ref)},FIND("(",${b(ref)})+1,FIND(")",${b(ref)})-FIND("(",${b(ref)})-1))))`;
     expect(scoreFormula("B6", "C6", false)).toBe('=IF(COUNT(B6,C6)=2,B6*C6,"")');
-    expect(scoreFormula("B6", "C6", true)).toBe(
-      '=IFERROR(IFERROR(VALUE(TRIM(B6)),VALUE(LEFT(TRIM(B6),1)))*IFERROR(VALUE(TRIM(C6)),VALUE(LEFT(TRIM(C6),1))),"")',
-    );
+    expect(scoreFormula("B6", "C6", true)).toBe(`=IFERROR(${label("B6")}*${label("C6")},"")`);
     const bands = [
       { from: 1, to: 2, label: "Low" },
       { from: 3, to: 6, label: 'Medium "amber"' },

@@ -2,6 +2,7 @@ import { columnLetter } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { columnLetters, placement } from "../tables/bounds";
 import { detectBudgetTables, type BudgetTable } from "./detect";
+import type { RagLimit } from "../tables/rag-rule";
 import { budgetModel, type BudgetLine, type BudgetModel, type RagThresholds } from "./model";
 
 export interface BudgetTableReport {
@@ -24,9 +25,17 @@ export interface BudgetTableReport {
   /** Lines whose budget is "tbc": left out of variance and totals. */
   notes: string[];
   compareWith: "forecast" | "actual" | "cost";
-  rag: RagThresholds;
+  /** The RAG rule the table is rated by: the sheet's stated rule when one was read, else settings. */
+  rag: RagThresholds | StatedRag;
   /** Per line, or per project where one budget covers several lines. */
   lines: (Omit<BudgetLine, "row" | "rows"> & { cell: string; rows: number[] })[];
+}
+
+/** A RAG rule the sheet states, as the JSON report shows it: its words and what they were read as. */
+export interface StatedRag {
+  rule: string;
+  red: RagLimit;
+  amber: RagLimit | null;
 }
 
 /** A budget table read once: its bounds and columns, and its lines, groups and totals. */
@@ -69,7 +78,9 @@ export function budgetReport(m: BudgetTableModel, rag: RagThresholds): BudgetTab
       (r) => `Row ${r + 1}: budget not confirmed, left out of variance and totals`,
     ),
     compareWith: model.compareWith,
-    rag,
+    rag: model.ragRule
+      ? { rule: model.ragRule.source, red: model.ragRule.red, amber: model.ragRule.amber }
+      : rag,
     lines: model.lines.map(({ row, rows, ...line }) => ({
       ...line,
       cell: `${columnLetter(model.budgetColumn)}${row + 1}`,

@@ -49,6 +49,22 @@ export function bandOf(score: number, bands: readonly Band[]): Band {
   return chosen;
 }
 
+/**
+ * Where a score sits among the key's bands, in words for a message: "is in band 8-12 High", or,
+ * when no band holds it, "is above every band, so 8-12 High" / "is between bands 4-6 Medium and
+ * 8-12 High, so Medium" / "is below every band, so 1-3 Low" — the band `bandOf` gives it.
+ */
+export function describeScorePlace(score: number, bands: readonly Band[]): string {
+  const band = bandOf(score, bands);
+  const named = (b: Band) => `${b.from}-${b.to} ${b.label}`;
+  if (score >= band.from && score <= band.to) return `is in band ${named(band)}`;
+  const sorted = sortBands(bands);
+  const above = sorted.find((b) => b.from > score);
+  if (score < band.from) return `is below every band, so ${named(band)}`;
+  if (!above) return `is above every band, so ${named(band)}`;
+  return `is between bands ${named(band)} and ${named(above)}, so ${band.label}`;
+}
+
 /** "Low risk" and "low" name the same band. */
 export function sameBandLabel(a: string, b: string): boolean {
   const norm = (s: string) =>

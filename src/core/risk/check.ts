@@ -2,7 +2,7 @@ import { columnLetter, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, isEmptyCell, type SheetSnapshot } from "../snapshot";
 import { parseDate, parseScaleValue, serialToUkDate, type ParsedValue } from "../values";
-import { bandOf, sameBandLabel, type BandSet } from "./bands";
+import { bandOf, describeScorePlace, sameBandLabel, type BandSet } from "./bands";
 import type { RiskPair, RiskTable } from "./detect";
 import { pairTitle, type PairName } from "./fields";
 import { parseRating, type RatingWords } from "./scales";
@@ -145,7 +145,7 @@ function checkStated(
     const band = bandOf(expected, ctx.bands.bands);
     if (stated && !sameBandLabel(stated, band.label)) {
       const label = fieldName(pair.name, "priority");
-      const what = `${label} is "${stated}" but score ${expected} is in band ${band.from}-${band.to} ${band.label}`;
+      const what = `${label} is "${stated}" but score ${expected} ${describeScorePlace(expected, ctx.bands.bands)}`;
       out.push(
         finding("priority-mismatch", sheet.name, row, pair.priority, what, {
           table,

@@ -7,24 +7,53 @@ import { bandOf, sortBands, type Band } from "./bands";
  * cached values we write agree with a recalculation on every row — including rows with bad input.
  *
  * Two score formulas: plain numbers use COUNT so that a blank or text input gives "" instead of
- * #VALUE!. Text inputs are read as a number where they are one ("01", " 3 ") and otherwise by
- * their leading digit, as drop-down labels carry it ("3 - Likely"); that holds on 1–4 and 1–5 scales.
+ * #VALUE!. Text inputs are read by `labelExpression`: as a number where they are one ("01", " 3 "),
+ * else by their leading one or two digits ("3 - Likely", "10. Severe"), else by the number in the
+ * first brackets ("Likely (3)", "(3) Likely", "Likely [3]") — every label form check reads.
  */
 export function scoreFormula(likelihood: string, impact: string, labelMode: boolean): string {
-  const read = (ref: string) => `IFERROR(VALUE(TRIM(${ref})),VALUE(LEFT(TRIM(${ref}),1)))`;
   return labelMode
-    ? `=IFERROR(${read(likelihood)}*${read(impact)},"")`
+    ? `=IFERROR(${labelExpression(likelihood)}*${labelExpression(impact)},"")`
     : `=IF(COUNT(${likelihood},${impact})=2,${likelihood}*${impact},"")`;
 }
 
-/** What VALUE(TRIM(x)), else VALUE(LEFT(TRIM(x),1)), gives for the inputs we meet. */
-function leadingDigit(value: CellValue): number | null {
+/**
+ * VALUE(t); else, when t starts with a digit, VALUE of its first one or two digits; else VALUE of
+ * what sits between the first "(" and the first ")" once [ ] are read as ( ). A unary minus on a
+ * one-character text is a number only for a digit, so ISNUMBER(-MID(t,2,1)) asks "is the second
+ * character a digit" (VALUE: learn.microsoft.com/en-us/office/excel/value-function).
+ */
+function labelExpression(ref: string): string {
+  const t = `TRIM(${ref})`;
+  const b = `SUBSTITUTE(SUBSTITUTE(${t},"[","("),"]",")")`;
+  const leading = `VALUE(LEFT(${t},IF(ISNUMBER(-MID(${t},2,1)),2,1)))`;
+  const bracketed = `VALUE(MID(${b},FIND("(",${b})+1,FIND(")",${b})-FIND("(",${b})-1))`;
+  return `IFERROR(VALUE(${t}),IF(ISNUMBER(-LEFT(${t},1)),${leading},${bracketed}))`;
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const isDigit = (c: string) => /^\d$/.test(c);
+
+/** VALUE of a text, for the texts labels carry (plain decimals, spaces either side). */
+function valueOfText(text: string): number | null {
+  const t = text.trim();
+  return NUMBER_TEXT.test(t) ? Number(t) : null;
+}
+
+/** What `labelExpression` gives for a cell: its number, or null where the formula errs. */
+export function labelValue(value: CellValue): number | null {
   if (value === null || typeof value === "boolean") return null;
   if (typeof value === "number") return value;
-  const text = value.trim();
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text);
-  const first = text.charAt(0);
-  return /^\d$/.test(first) ? Number(first) : null;
+  // Excel's TRIM removes spaces only (not tabs or non-breaking spaces).
+  const t = value.replace(/ +/g, " ").replace(/^ | $/g, "");
+  const whole = valueOfText(t);
+  if (whole !== null) return whole;
+  if (isDigit(t.charAt(0))) return Number(t.slice(0, isDigit(t.charAt(1)) ? 2 : 1));
+  const b = t.replace(/\[/g, "(").replace(/]/g, ")");
+  const open = b.indexOf("(");
+  const close = b.indexOf(")");
+  if (open < 0 || close < 0 || close - open - 1 < 0) return null;
+  return valueOfText(b.slice(open + 1, close));
 }
 
 export function scoreFormulaValue(
@@ -33,25 +62,32 @@ export function scoreFormulaValue(
   labelMode: boolean,
 ): number | "" {
   if (labelMode) {
-    const l = leadingDigit(likelihood);
-    const i = leadingDigit(impact);
+    const l = labelValue(likelihood);
+    const i = labelValue(impact);
     return l === null || i === null ? "" : l * i;
   }
   return typeof likelihood === "number" && typeof impact === "number" ? likelihood * impact : "";
 }
 
 /**
- * How a rating column is read by the score formula: numbers, "3 - Likely" labels (their number,
- * and plain numbers too), or the words of a scale in order 1..n ("Rare", …, "Almost certain").
+ * How a rating column is read by the score formula: numbers and labels (`labelExpression`), the
+ * words of a scale in order 1..n ("Rare", …, "Almost certain"), or — for labels the general
+ * expression cannot read as check does — a lookup of the labels the column holds.
  */
-export type AxisRead = { kind: "label" } | { kind: "words"; words: readonly string[] };
+export type AxisRead =
+  | { kind: "label" }
+  | { kind: "words"; words: readonly string[] }
+  | { kind: "lookup"; labels: readonly string[]; numbers: readonly number[] };
 
 function readExpression(ref: string, mode: AxisRead): string {
-  if (mode.kind === "label") return `IFERROR(VALUE(TRIM(${ref})),VALUE(LEFT(TRIM(${ref}),1)))`;
+  if (mode.kind === "label") return labelExpression(ref);
   // MATCH with match type 0 finds the first exactly equal value without regard to case, and reads
   // ? * ~ in the looked-up text as wildcards (learn.microsoft.com/en-us/office/vba/api/
   // excel.worksheetfunction.match; ECMA-376 Part 4, MATCH): readValue below does the same.
-  return `MATCH(TRIM(${ref}),{${mode.words.map(quoted).join(",")}},0)`;
+  if (mode.kind === "words") return `MATCH(TRIM(${ref}),{${mode.words.map(quoted).join(",")}},0)`;
+  const labels = mode.labels.map(quoted).join(",");
+  const numbers = mode.numbers.join(",");
+  return `IFERROR(VALUE(TRIM(${ref})),CHOOSE(MATCH(TRIM(${ref}),{${labels}},0),${numbers}))`;
 }
 
 /** The score formula of a register whose ratings include words: each axis read its own way. */
@@ -64,14 +100,23 @@ export function wordScoreFormula(
   return `=IFERROR(${readExpression(likelihood, likelihoodRead)}*${readExpression(impact, impactRead)},"")`;
 }
 
-function readValue(value: CellValue, mode: AxisRead): number | null {
-  if (mode.kind === "label") return leadingDigit(value);
-  if (typeof value !== "string") return null;
-  // Excel's MATCH reads * ? ~ in the looked-up text as wildcards; such a cell is no scale word.
-  if (/[*?~]/.test(value)) return null;
+function matchAt(value: CellValue, list: readonly string[]): number {
+  if (typeof value !== "string") return -1;
+  // Excel's MATCH reads * ? ~ in the looked-up text as wildcards; such a cell matches no word.
+  if (/[*?~]/.test(value)) return -1;
   const text = value.trim().toLowerCase();
-  const at = mode.words.findIndex((w) => w.toLowerCase() === text);
-  return at < 0 ? null : at + 1;
+  return list.findIndex((w) => w.toLowerCase() === text);
+}
+
+export function readValue(value: CellValue, mode: AxisRead): number | null {
+  if (mode.kind === "label") return labelValue(value);
+  if (mode.kind === "words") {
+    const at = matchAt(value, mode.words);
+    return at < 0 ? null : at + 1;
+  }
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && valueOfText(value) !== null) return valueOfText(value);
+  return mode.numbers[matchAt(value, mode.labels)] ?? null;
 }
 
 export function wordScoreFormulaValue(

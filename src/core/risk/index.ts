@@ -46,6 +46,14 @@ function dataScale(sheet: SheetSnapshot, table: RiskTable): number {
   return max <= 4 ? 4 : 5;
 }
 
+/** An open top band ("16+") the key states no scale for ends at the register's own top score. */
+function closedAt(legend: Legend, scale: number): Band[] {
+  const bands = legend.bands ?? [];
+  if (!legend.openTop || legend.scale !== null) return bands;
+  const top = bands[bands.length - 1];
+  return bands.map((b) => (b === top ? { ...b, to: Math.max(b.from, scale * scale) } : b));
+}
+
 function bandsFor(
   legend: Legend,
   fallback: { legend: Legend; sheet: string } | null,
@@ -55,10 +63,14 @@ function bandsFor(
   if (options.bands && options.bands.length > 0)
     return { bands: options.bands, source: "settings" };
   if (legend.bands)
-    return { bands: legend.bands, source: "sheet", ...(legend.at ? { at: legend.at } : {}) };
+    return {
+      bands: closedAt(legend, scale),
+      source: "sheet",
+      ...(legend.at ? { at: legend.at } : {}),
+    };
   if (fallback?.legend.bands) {
     return {
-      bands: fallback.legend.bands,
+      bands: closedAt(fallback.legend, scale),
       source: "workbook",
       at: `${fallback.sheet}!${fallback.legend.at ?? "A1"}`,
     };
@@ -142,7 +154,9 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
       const keyScale =
         legend.scale === 3 || legend.scale === 4 || legend.scale === 5 ? legend.scale : null;
       const wordTop = wordScaleTop(words);
-      const fromBands = bandsTop(bandsFor(legend, fallback, 5, options));
+      // An open top band ("16+") says where the top band starts, not where the scale ends.
+      const openTop = legend.bands ? legend.openTop : fallback?.legend.openTop;
+      const fromBands = openTop ? null : bandsTop(bandsFor(legend, fallback, 5, options));
       // The key's scale beats the data: a stray 5 on a 1–4 key is out of range, not a 1–5 scale.
       const scale = keyScale ?? wordTop ?? fromBands ?? dataScale(sheet, table);
       contexts.push({

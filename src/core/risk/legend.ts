@@ -9,6 +9,8 @@ export interface Legend {
   scale: number | null;
   /** Where the bands were read, "A12". */
   at: string | null;
+  /** The top band is open-ended ("16+", "over 15"), closed at the stated scale or 5 × 5. */
+  openTop?: boolean;
 }
 
 const RANGE = String.raw`(\d+)\s*(?:-|–|—|to)\s*(\d+)`;
@@ -16,6 +18,10 @@ const LABEL = String.raw`([A-Za-z][A-Za-z /&-]*?)`;
 const RANGE_THEN_LABEL = new RegExp(String.raw`^${RANGE}\s*[:=]?\s*${LABEL}\s*$`);
 const LABEL_THEN_RANGE = new RegExp(String.raw`^${LABEL}\s*[:=(]?\s*${RANGE}\s*\)?$`);
 const RANGE_ONLY = new RegExp(String.raw`^${RANGE}$`);
+const LABEL_THEN_OPEN = new RegExp(
+  String.raw`^${LABEL}\s*[:=(]?\s*(\d+\s*(?:\+|and above|and over|or above|or over|or more)|(?:over|above|more than|greater than|>)\s*\d+)\s*\)?$`,
+  "i",
+);
 const PLUS_THEN_LABEL = /^(\d+)\s*\+\s*[:=]?\s*([A-Za-z][A-Za-z /&-]*?)\s*$/;
 const SCALE_WORDS = /likelihood|impact|probability|severity|consequence|score/i;
 const SCALE =
@@ -40,15 +46,47 @@ function bandInText(text: string): Band | null {
   if (m && m[1] && m[2] && m[3]) return band(m[2], m[3], m[1]);
   m = PLUS_THEN_LABEL.exec(text);
   if (m && m[1] && m[2]) return band(m[1], "999", m[2]);
+  // "Very high: 16 and above", "Very high 16+", "Very high (over 15)".
+  m = LABEL_THEN_OPEN.exec(text);
+  const scores = m && m[2] ? scoresIn(m[2]) : null;
+  if (m && m[1] && scores && scores.to === 999) return band(String(scores.from), "999", m[1]);
   return null;
 }
 
-/** A band spread over two neighbouring cells: "Low" | "1-2" or "1-2" | "Low". */
-function bandInPair(left: string, right: string): Band | null {
-  let m = RANGE_ONLY.exec(right);
-  if (m && m[1] && m[2] && /^[A-Za-z]/.test(left)) return band(m[1], m[2], left);
-  m = RANGE_ONLY.exec(left);
-  if (m && m[1] && m[2] && /^[A-Za-z]/.test(right)) return band(m[1], m[2], right);
+/**
+ * The scores a key cell names beside its label: "1-2", a single "16" (typed or as text),
+ * "16 only", and open-ended "16+", "16 and above", "16 or more", "over 15", "above 15", "> 15".
+ * Open ends are closed at 999 and capped at the scale's top by `capTop`; scores are whole numbers,
+ * so "over 15" starts at 16.
+ */
+function scoresIn(text: string): { from: number; to: number; ranged: boolean } | null {
+  const t = text.trim().toLowerCase();
+  const m = RANGE_ONLY.exec(t);
+  if (m && m[1] && m[2]) return { from: Number(m[1]), to: Number(m[2]), ranged: true };
+  const single = /^(\d+)(?:\s*only)?$/.exec(t);
+  if (single && single[1]) return { from: Number(single[1]), to: Number(single[1]), ranged: false };
+  const upFrom = /^(\d+)\s*(?:\+|and above|and over|or above|or over|or more)$/.exec(t);
+  if (upFrom && upFrom[1]) return { from: Number(upFrom[1]), to: 999, ranged: true };
+  const over = /^(?:over|above|more than|greater than|>)\s*(\d+)$/.exec(t);
+  if (over && over[1]) return { from: Math.floor(Number(over[1])) + 1, to: 999, ranged: true };
+  return null;
+}
+
+type FoundBand = Band & { ranged: boolean };
+
+/** A band spread over two neighbouring cells: "Low" | "1-2", "1-2" | "Low", "Very high" | 16. */
+function bandInPair(left: string, right: string): FoundBand | null {
+  const label = (text: string) => /^[A-Za-z]/.test(text) && text.split(/\s+/).length <= 3;
+  let scores = scoresIn(right);
+  if (scores && label(left) && scores.from >= 1 && scores.from <= 100) {
+    const found = band(String(scores.from), String(scores.to), left);
+    return found && { ...found, ranged: scores.ranged };
+  }
+  scores = scoresIn(left);
+  if (scores && label(right) && scores.from >= 1 && scores.from <= 100) {
+    const found = band(String(scores.from), String(scores.to), right);
+    return found && { ...found, ranged: scores.ranged };
+  }
   return null;
 }
 
@@ -74,12 +112,12 @@ export function readLegend(
   inTable: (row: number, column: number) => boolean = () => false,
 ): Legend {
   let scale: number | null = null;
-  const runs: { bands: Band[]; at: string }[] = [];
+  const runs: { bands: FoundBand[]; at: string }[] = [];
   let previousRow = -2;
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!row || tableRows.has(r)) continue;
-    const rowBands: Band[] = [];
+    const rowBands: FoundBand[] = [];
     let rowAt = "";
     for (let c = 0; c < row.length; c++) {
       // Every key pattern is text with a number in it, or text beside one ("Low" | "1-2"):
@@ -91,17 +129,19 @@ export function readLegend(
       // A whole key in one cell ("Rating: 1-4 Low | 5-12 Medium | 15-25 High") is a run by itself.
       const whole = DIGIT.test(text) ? bandsInOneCell(text) : null;
       if (whole) {
-        runs.push({ bands: whole, at: cellAddress(r, c) });
+        runs.push({ bands: whole.map((b) => ({ ...b, ranged: true })), at: cellAddress(r, c) });
         continue;
       }
-      if (
-        !DIGIT.test(text) &&
-        !(typeof row[c + 1]?.value === "string" && DIGIT.test(cellText(row[c + 1] ?? undefined)))
-      )
-        continue;
+      // A label beside a number: "Very high" | 16 (typed) or "Low" | "1-3" (text).
+      const next = row[c + 1]?.value;
+      const nextHasDigit =
+        typeof next === "number" ||
+        (typeof next === "string" && DIGIT.test(cellText(row[c + 1] ?? undefined)));
+      if (!DIGIT.test(text) && !nextHasDigit) continue;
       const s = SCALE.exec(text);
       if (s && s[1]) scale = Math.max(scale ?? 0, Number(s[1]));
-      const single = bandInText(text);
+      const inText = bandInText(text);
+      const single = inText && { ...inText, ranged: true };
       const paired = single ? null : bandInPair(text, cellText(row[c + 1] ?? undefined));
       const found = single ?? paired;
       if (!found) continue;
@@ -109,6 +149,10 @@ export function readLegend(
       rowBands.push(found);
       if (paired) c++;
     }
+    // A single score beside a word is a band only in a list of one band per row ("Very high" | 16);
+    // in a row of several it is more likely a figure beside a heading ("Ref" | 1).
+    if (rowBands.length > 1)
+      rowBands.splice(0, rowBands.length, ...rowBands.filter((b) => b.ranged));
     if (rowBands.length === 0) continue;
     const last = runs[runs.length - 1];
     if (last && r === previousRow + 1 && rowBands.length === 1 && last.bands.length >= 1) {
@@ -119,8 +163,13 @@ export function readLegend(
     previousRow = r;
   }
   for (const run of runs) {
-    const bands = coherent(run.bands);
-    if (bands) return { bands: capTop(bands, scale), scale, at: run.at };
+    // Single scores alone ("Apples" | 3, "Pears" | 5) are no key: a key states a range somewhere.
+    if (!run.bands.some((b) => b.ranged)) continue;
+    const bands = coherent(run.bands.map(({ from, to, label }) => ({ from, to, label })));
+    if (bands) {
+      const openTop = bands.some((b) => b.to === 999);
+      return { bands: capTop(bands, scale), scale, at: run.at, ...(openTop ? { openTop } : {}) };
+    }
   }
   return { bands: null, scale, at: null };
 }

@@ -14,8 +14,10 @@ import {
   scoreFormulaValue,
   wordScoreFormula,
   wordScoreFormulaValue,
+  readValue,
   type AxisRead,
 } from "./formulas";
+import { parseRating } from "./scales";
 import { sameBandLabel } from "./bands";
 import { priorityHighlight } from "../highlight";
 import type { WordScale } from "../tables/keys";
@@ -59,6 +61,35 @@ function axisRead(
     words.push(shown);
   }
   return { kind: "words", words };
+}
+
+/**
+ * The guard: a score formula is written only in a form that reads every cell of the column as
+ * check reads it. Where the general reading falls short (a label form it cannot express), the
+ * axis is read by a lookup of the labels the column holds, each to the number check gives it.
+ */
+function expressibleRead(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  column: number,
+  mode: AxisRead,
+  scale: WordScale | null,
+): AxisRead {
+  const labels: string[] = [];
+  const numbers: number[] = [];
+  let agrees = true;
+  for (const r of rows) {
+    const value = sheet.rows[r]?.[column]?.value ?? null;
+    const parsed = parseRating(value, scale);
+    const checked = parsed.kind === "number" ? parsed.value : null;
+    if (readValue(value, mode) !== checked) agrees = false;
+    if (checked === null || typeof value !== "string") continue;
+    const text = value.trim();
+    if (labels.some((l) => l.toLowerCase() === text.toLowerCase())) continue;
+    labels.push(text);
+    numbers.push(checked);
+  }
+  return agrees ? mode : { kind: "lookup", labels, numbers };
 }
 
 /**
@@ -126,6 +157,16 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
     const lWords = axisRead(sheet, rows, pair.likelihood, ctx.words.likelihood);
     const iWords = axisRead(sheet, rows, pair.impact, ctx.words.impact);
     const label: AxisRead = { kind: "label" };
+    const words = lWords !== null || iWords !== null;
+    const lRead =
+      words || labels
+        ? expressibleRead(sheet, rows, pair.likelihood, lWords ?? label, ctx.words.likelihood)
+        : label;
+    const iRead =
+      words || labels
+        ? expressibleRead(sheet, rows, pair.impact, iWords ?? label, ctx.words.impact)
+        : label;
+    const general = words || lRead.kind === "lookup" || iRead.kind === "lookup";
     const scores: PlannedCell[] = [];
     const priorities: PlannedCell[] = [];
     for (const row of rows) {
@@ -133,12 +174,11 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
       const i = sheet.rows[row]?.[pair.impact]?.value ?? null;
       const lAt = cellAddress(row, pair.likelihood);
       const iAt = cellAddress(row, pair.impact);
-      const words = lWords !== null || iWords !== null;
-      const score = words
-        ? wordScoreFormulaValue(l, i, lWords ?? label, iWords ?? label)
+      const score = general
+        ? wordScoreFormulaValue(l, i, lRead, iRead)
         : scoreFormulaValue(l, i, labels);
-      const formula = words
-        ? wordScoreFormula(lAt, iAt, lWords ?? label, iWords ?? label)
+      const formula = general
+        ? wordScoreFormula(lAt, iAt, lRead, iRead)
         : scoreFormula(lAt, iAt, labels);
       const priority = priorityFormulaValue(score, ctx.bands.bands);
       if (!keepsOwnFormula(sheet, row, scoreColumn, score))

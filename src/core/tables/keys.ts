@@ -94,9 +94,16 @@ export function bandsInOneCell(text: string): KeyBand[] | null {
   if (text.length > 300 || !ONE_CELL_SHAPE.test(text) || AXIS_WORDS.test(text)) return null;
   // "Rating:", "RAG:", "Risk level = L x I." lead the key; what follows the last colon or "." is it.
   const body = text.replace(/^[^\d]*?[:.]\s*(?=\d)/, "").replace(/^.*=\s*L\s*x\s*I\.?/i, "");
-  const first = coherentBands(bandsBy(body, BAND_RANGE_FIRST, true));
-  if (first) return first;
-  return coherentBands(bandsBy(body, BAND_LABEL_FIRST, false));
+  // "Rating key: Green 1-4 / Amber 6-9": a lead ending in a colon before the first band's label;
+  // "Low: 1-4, Medium: 5-12" keeps the colon of its first band, so the text is tried whole too.
+  const unled = text.replace(/^[^\d:]*?:\s*(?=[A-Za-z])/, "");
+  for (const candidate of new Set([body, text, unled])) {
+    const bands =
+      coherentBands(bandsBy(candidate, BAND_RANGE_FIRST, true)) ??
+      coherentBands(bandsBy(candidate, BAND_LABEL_FIRST, false));
+    if (bands) return bands;
+  }
+  return null;
 }
 
 const WORD_EQUALS = /([A-Za-z][A-Za-z ]*?)\s*=\s*(\d+)/g;

@@ -23,6 +23,10 @@ export function conventionFromHeader(header: string): VarianceConvention | null 
   const adverseFirst = first("adverse", "favourable");
   if (adverseFirst !== null)
     return adverseFirst ? "forecast-minus-budget" : "budget-minus-forecast";
+  // The abbreviations "Fav/(Adv)", "Adv/(Fav)": whole words only ("Advance" is no "Adv").
+  const adv = /\badv\b/i.exec(header)?.index ?? -1;
+  const fav = /\bfav\b/i.exec(header)?.index ?? -1;
+  if (adv >= 0 && fav >= 0) return adv < fav ? "forecast-minus-budget" : "budget-minus-forecast";
   if (/overspend|adverse/.test(t)) return "forecast-minus-budget";
   if (/underspend|favourable/.test(t)) return "budget-minus-forecast";
   return null;
