@@ -204,9 +204,13 @@ async function main(): Promise<void> {
   }
 }
 
-/** Rows of kinds this run did not measure (BENCH_KINDS), kept from the table already written. */
+/**
+ * Rows of kinds this run did not measure (BENCH_KINDS), kept from the table already written (the
+ * first table of the page only), with a note saying they come from that earlier run.
+ */
 function withEarlierRows(table: string, before: string, measured: ReadonlySet<string>): string {
-  const kept = before
+  const first = before.indexOf("\n## ") < 0 ? before : before.slice(0, before.indexOf("\n## "));
+  const kept = first
     .split("\n")
     .filter((line) => /^\| [a-z]/.test(line) && !line.startsWith("| workbook"))
     .filter((line) => !measured.has(line.split("|")[1]?.trim() ?? ""));
@@ -215,7 +219,9 @@ function withEarlierRows(table: string, before: string, measured: ReadonlySet<st
   const order = (line: string) =>
     ["risk register", "funding table", "monthly profile"].indexOf(line.split("|")[1]?.trim() ?? "");
   const all = [...kept, ...rows].sort((a, b) => order(a) - order(b));
-  return [head, rule, ...all].join("\n");
+  const when = /npm run bench` on (\d{4}-\d{2}-\d{2})/.exec(first)?.[1] ?? "an earlier date";
+  const kinds = [...new Set(kept.map((line) => line.split("|")[1]?.trim()))].join(", ");
+  return `${[head, rule, ...all].join("\n")}\n\nRows for ${kinds}: from the run of ${when} (this run measured ${[...measured].join(", ")} only).`;
 }
 
 /** Sections after the benchmark table (the hostile-input measurements), which other runs write. */
