@@ -128,3 +128,33 @@ export function programmeSheet(spec: ProgrammeSpec, name = "Capital Programme"):
   }
   return built;
 }
+
+/**
+ * Rows (1-based): 3 header, 4 Revised/Estimate, 5 units; Children's Services heading 6, lines
+ * 7–8, total 9; Place heading 11, lines 12–14, total 15; grand total 17; Financing heading 19,
+ * sources 20–22, TOTAL FINANCING 23. Programme by year: 565, 570, 585 (£'000).
+ */
+export const BASE_PROGRAMME: ProgrammeSpec = {
+  sections: [
+    {
+      name: "Children's Services",
+      lines: [
+        ["School expansion", 100, 200, 300],
+        ["Schools condition", 50, 50, 50],
+      ],
+    },
+    {
+      name: "Place",
+      lines: [
+        ["Highways maintenance", 400, 300, 200],
+        ["Flood alleviation", 10, 20, 30],
+        ["Fleet replacement", 5, 0, 5],
+      ],
+    },
+  ],
+  financing: [
+    ["Prudential borrowing", 300, 300, 300],
+    ["Government grants", 200, 200, 200],
+    ["Capital receipts", 65, 70, 85],
+  ],
+};

@@ -10,7 +10,7 @@ import { financialYearOf, yearRangeOf } from "../../src/core/tables/year-ranges"
 import { parseYearLabel } from "../../src/core/tables/years";
 import { tablesText } from "../../src/cli/report";
 import { f, sheet, TODAY, workbook } from "../helpers/builders";
-import { programmeSheet, type ProgrammeSpec } from "../helpers/capital";
+import { BASE_PROGRAMME, programmeSheet, type ProgrammeSpec } from "../helpers/capital";
 
 const analyse = (...sheets: SheetSnapshot[]) =>
   analyseWorkbook(workbook(...sheets), { asOf: TODAY });
@@ -19,39 +19,9 @@ const brief = (fs: readonly Finding[]) =>
 const capital = (tables: readonly { kind: string }[]) =>
   tables.filter((t): t is CapitalProgrammeReport => t.kind === "capital-programme");
 
-/**
- * Rows (1-based): 3 header, 4 Revised/Estimate, 5 units; Children's Services heading 6, lines
- * 7–8, total 9; Place heading 11, lines 12–14, total 15; grand total 17; Financing heading 19,
- * sources 20–22, TOTAL FINANCING 23. Programme by year: 565, 570, 585 (£'000).
- */
-const BASE: ProgrammeSpec = {
-  sections: [
-    {
-      name: "Children's Services",
-      lines: [
-        ["School expansion", 100, 200, 300],
-        ["Schools condition", 50, 50, 50],
-      ],
-    },
-    {
-      name: "Place",
-      lines: [
-        ["Highways maintenance", 400, 300, 200],
-        ["Flood alleviation", 10, 20, 30],
-        ["Fleet replacement", 5, 0, 5],
-      ],
-    },
-  ],
-  financing: [
-    ["Prudential borrowing", 300, 300, 300],
-    ["Government grants", 200, 200, 200],
-    ["Capital receipts", 65, 70, 85],
-  ],
-};
-
 describe("capital programme: reading", () => {
   it("reads schemes by year, the row total over a year range, sections and financing", () => {
-    const a = analyse(programmeSheet(BASE));
+    const a = analyse(programmeSheet(BASE_PROGRAMME));
     expect(brief(a.findings)).toEqual([]);
     const [t] = capital(a.tables);
     expect(t).toMatchObject({
@@ -103,7 +73,7 @@ describe("capital programme: reading", () => {
   it("reads years in one cell, a one-cell 'Total 2025-28' and no ambiguous year", () => {
     const a = analyse(
       programmeSheet({
-        ...BASE,
+        ...BASE_PROGRAMME,
         years: ["2025/26 Revised", "2026/27 Estimate", "2027/28 Estimate"],
         qualifiers: [],
         total: ["Total 2025-28", ""],
@@ -181,7 +151,7 @@ const STALE_F13 = {
 
 describe("capital programme: checks", () => {
   it("finds a row total missing a year column, in pounds", () => {
-    const a = analyse(programmeSheet({ ...BASE, override: STALE_F13 }));
+    const a = analyse(programmeSheet({ ...BASE_PROGRAMME, override: STALE_F13 }));
     expect(brief(a.findings)).toEqual(["total-mismatch@F13"]);
     expect(a.findings.find((x) => x.cell === "F13")).toMatchObject({
       expected: 60,
@@ -194,7 +164,7 @@ describe("capital programme: checks", () => {
   it("finds a hard-typed row total on a scheme line", () => {
     const a = analyse(
       programmeSheet({
-        ...BASE,
+        ...BASE_PROGRAMME,
         override: { F12: 950, F15: f("=SUM(F12:F14)", 1020), F17: f("=F9+F15", 1770) },
       }),
     );
@@ -228,7 +198,7 @@ describe("capital programme: checks", () => {
   });
 
   it("finds a hard-typed section total once (not again in the grand total)", () => {
-    const a = analyse(programmeSheet({ ...BASE, override: { F15: 900 } }));
+    const a = analyse(programmeSheet({ ...BASE_PROGRAMME, override: { F15: 900 } }));
     expect(brief(a.findings)).toEqual(["total-mismatch@F15"]);
     expect(a.findings.find((x) => x.cell === "F15")?.message).toBe(
       "Total 2025-28 is £900,000 but its lines (rows 12–14) sum to £970,000",
@@ -238,7 +208,7 @@ describe("capital programme: checks", () => {
   it("balances financing against the scheme lines year by year", () => {
     const a = analyse(
       programmeSheet({
-        ...BASE,
+        ...BASE_PROGRAMME,
         financing: [
           ["Prudential borrowing", 300, 350, 300],
           ["Government grants", 200, 200, 200],
@@ -261,7 +231,7 @@ describe("capital programme: checks", () => {
   it("warns where financing is tbc and does not judge that year's balance", () => {
     const a = analyse(
       programmeSheet({
-        ...BASE,
+        ...BASE_PROGRAMME,
         financing: [
           ["Prudential borrowing", 300, 300, 300],
           ["Government grants", 200, 200, "tbc"],
@@ -282,7 +252,7 @@ describe("capital programme: checks", () => {
 
   it("reads unlabelled subtotals in £m by arithmetic and finds a typed one", () => {
     const spec: ProgrammeSpec = {
-      ...BASE,
+      ...BASE_PROGRAMME,
       units: "£m",
       labelledTotals: false,
       grandLabel: "Total capital programme",
@@ -365,7 +335,7 @@ describe("capital programme: checks", () => {
 describe("capital programme: scale and financing layouts", () => {
   it("takes the scale from the title when there is no units row, and says text amounts in pounds", () => {
     const s = programmeSheet({
-      ...BASE,
+      ...BASE_PROGRAMME,
       years: ["2025/26 Revised", "2026/27 Estimate", "2027/28 Estimate"],
       qualifiers: [],
       total: ["Total 2025-28", ""],
@@ -381,7 +351,7 @@ describe("capital programme: scale and financing layouts", () => {
   });
 
   it("reads a financing block with no heading, opened by a source of finance", () => {
-    const s = programmeSheet({ ...BASE, financingHeading: "" });
+    const s = programmeSheet({ ...BASE_PROGRAMME, financingHeading: "" });
     // The builder's empty heading leaves a blank row: sources follow the grand total directly.
     const a = analyse(s);
     expect(brief(a.findings)).toEqual([]);
@@ -394,7 +364,7 @@ describe("capital programme: scale and financing layouts", () => {
 
   it("reads a financing heading that repeats the years over the block", () => {
     const s = programmeSheet({
-      ...BASE,
+      ...BASE_PROGRAMME,
       financing: [
         ["Prudential borrowing", 300, 300, 300],
         ["Government grants", 200, 250, 200],
@@ -409,7 +379,7 @@ describe("capital programme: scale and financing layouts", () => {
 
 describe("capital programme: plan", () => {
   it("writes a missing row total as a live SUM of the years, past a note beside the table", () => {
-    const s = programmeSheet({ ...BASE, total: null, beside: { F7: "see note" } });
+    const s = programmeSheet({ ...BASE_PROGRAMME, total: null, beside: { F7: "see note" } });
     const a = analyse(s);
     expect(brief(a.findings)).toEqual([]);
     const ops = a.plan.operations.filter((o): o is ColumnWrite => o.kind === "column");
@@ -433,7 +403,7 @@ describe("capital programme: plan", () => {
   });
 
   it("writes a typed line total as a SUM and keeps the council's own formulas", () => {
-    const a = analyse(programmeSheet({ ...BASE, override: { ...STALE_F13, F12: 900 } }));
+    const a = analyse(programmeSheet({ ...BASE_PROGRAMME, override: { ...STALE_F13, F12: 900 } }));
     const ops = a.plan.operations.filter((o): o is ColumnWrite => o.kind === "column");
     expect(ops.map((o) => o.cells)).toEqual([[{ row: 11, formula: "=SUM(C12:E12)", value: 900 }]]);
     expect(brief(a.findings)).toEqual(["total-mismatch@F13"]);
@@ -445,7 +415,7 @@ describe("capital programme: a second apply", () => {
     ["beside the table", {}],
     ["past a note", { beside: { F7: "see note" } }],
   ])("finds its written row total again (%s) and changes nothing", (_, extra) => {
-    const first = workbook(programmeSheet({ ...BASE, total: null, ...extra }));
+    const first = workbook(programmeSheet({ ...BASE_PROGRAMME, total: null, ...extra }));
     const once = applyPlanToSnapshot(first, analyseWorkbook(first, { asOf: TODAY }).plan, {
       valuesOnly: false,
     });
@@ -520,7 +490,7 @@ describe("capital programme: properties", () => {
             const firstTotal = 6 + a.length + 1; // 1-based row of the first section's total
             const typed = a.reduce((s, v) => s + v[0] + v[1] + v[2], 0) + typo;
             return programmeSheet({
-              ...BASE,
+              ...BASE_PROGRAMME,
               sections,
               financing: [
                 ["Prudential borrowing", (years[0] ?? 0) + surplus, years[1] ?? 0, years[2] ?? 0],

@@ -4,7 +4,7 @@ import { applyPlanToSnapshot } from "../../src/core/plan-preview";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import type { CellValue } from "../../src/core/snapshot";
 import { f, sheet, TODAY, workbook } from "../helpers/builders";
-import { programmeSheet, type ProgrammeSpec } from "../helpers/capital";
+import { BASE_PROGRAMME, programmeSheet } from "../helpers/capital";
 
 /**
  * After apply, a council formula that reads a cell we rewrote keeps the value it cached before
@@ -23,31 +23,8 @@ function applyTwice(book: WorkbookSnapshot) {
   return { before, once, after, again: analyseWorkbook(twice, { asOf: TODAY }) };
 }
 
-/** £'000; Place lines 12–14 (total column F), Place total row 15, grand total 17. */
-const PROGRAMME: ProgrammeSpec = {
-  sections: [
-    {
-      name: "Children's Services",
-      lines: [
-        ["School expansion", 100, 200, 300],
-        ["Schools condition", 50, 50, 50],
-      ],
-    },
-    {
-      name: "Place",
-      lines: [
-        ["Highways maintenance", 400, 300, 200],
-        ["Flood alleviation", 10, 20, 30],
-        ["Fleet replacement", 5, 0, 5],
-      ],
-    },
-  ],
-  financing: [
-    ["Prudential borrowing", 300, 300, 300],
-    ["Government grants", 200, 200, 200],
-    ["Capital receipts", 65, 70, 85],
-  ],
-};
+/** BASE_PROGRAMME (£'000): Place lines 12–14 (total column F), Place total row 15, grand total 17. */
+const PROGRAMME = BASE_PROGRAMME;
 
 describe("checking our own output: council formulas over cells apply rewrote", () => {
   it("capital programme: a SUM section total over a row total apply corrects", () => {

@@ -9,7 +9,7 @@ import {
   HEAT_FILLS,
   shortLabel,
   textOn,
-} from "../../src/taskpane/heat-colours";
+} from "../../src/core/band-colours";
 import { outputName } from "../../src/taskpane/hosts/file-host";
 import { exportBaseName } from "../../src/taskpane/components/ExportFindings";
 

@@ -5,7 +5,6 @@ import type { At } from "../tables/money";
 import { formatScaled } from "../tables/scale";
 import {
   checkScaledColumnTotals,
-  checkScaledMoneyCells,
   checkScaledTotal,
   missedColumns,
   sameScaled,
@@ -13,7 +12,7 @@ import {
   type ScaledTableRef,
 } from "../tables/scaled-totals";
 import { recalculatedSheet } from "../tables/recalculated";
-import { grandLines } from "../tables/totals";
+import { checkMoneyCells, grandLines } from "../tables/totals";
 import { parseMoney } from "../values";
 import { totalParts, type CapitalProgramme } from "./detect";
 
@@ -31,6 +30,8 @@ export function tableRef(sheet: SheetSnapshot, t: CapitalProgramme): ScaledTable
   return {
     sheet,
     columnName: (column) => t.columns.names.get(column),
+    names: t.columns.names,
+    scale: () => t.scale,
     headerRow: t.headerRow,
     range: rangeAddress(t.headerRow, t.firstColumn, t.lastRow, t.lastColumn),
   };
@@ -89,9 +90,8 @@ function checkFinancing(ref: ScaledTableRef, t: CapitalProgramme, out: Finding[]
   const financing = t.financing;
   if (!financing) return;
   const sourceRows = financing.sources.map((s) => s.row);
-  checkScaledMoneyCells(
+  checkMoneyCells(
     ref,
-    t.scale,
     sourceRows,
     t.columns.years.map((y) => y.column),
     out,
@@ -176,7 +176,7 @@ export function checkCapitalProgramme(sheet: SheetSnapshot, t: CapitalProgramme)
   const out: Finding[] = [];
   const lines = lineRows(t);
   const figureRows = t.dataRows.filter((r) => t.structure.kinds.get(r) !== "heading");
-  checkScaledMoneyCells(ref, t.scale, figureRows, t.columns.money, out);
+  checkMoneyCells(ref, figureRows, t.columns.money, out);
   checkRowTotals(ref, t, lines, out);
   checkScaledColumnTotals(ref, t.structure, t.columns.money, t.scale, out);
   checkFinancing(ref, t, out);

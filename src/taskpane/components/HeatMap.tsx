@@ -2,6 +2,7 @@ import { Caption1, makeStyles, shorthands, Text, tokens } from "@fluentui/react-
 import { useState } from "react";
 import {
   bandOf,
+  bandStyles,
   cellText,
   heatMapCounts,
   heatMapRisks,
@@ -11,10 +12,6 @@ import {
   type RiskContext,
   type SheetSnapshot,
 } from "../../core";
-import { bandStyles } from "../heat-colours";
-
-// Kept here for the pane's tests and callers; the grid itself is worked out in the core.
-export { heatMapCounts, heatMapRisks, scaleWords };
 
 const useStyles = makeStyles({
   grid: { borderCollapse: "collapse", marginTop: tokens.spacingVerticalS },
