@@ -3,7 +3,7 @@ import { constants, promises as fs, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { WorkbookError } from "../adapters/xlsx/errors";
 import { openWorkbook, type WorkbookDocument } from "../adapters/xlsx/document";
-import { DEFAULT_READ_BUDGET, type ReadBudget } from "../adapters/xlsx/package/budget";
+import { DEFAULT_READ_LIMITS, type ReadLimits } from "../adapters/xlsx/package/read-limits";
 import { nativeZlib } from "./zlib";
 
 /** What a path is when it is not a regular file, in the words the messages use. */
@@ -34,7 +34,7 @@ function readFault(file: string, error: unknown): WorkbookError {
  */
 export async function readWorkbookFile(
   file: string,
-  budget?: ReadBudget,
+  budget?: ReadLimits,
 ): Promise<WorkbookDocument> {
   let bytes: Buffer;
   try {
@@ -47,7 +47,7 @@ export async function readWorkbookFile(
       if (not) throw new WorkbookError("not-a-workbook", `${file} is ${not}, not a workbook file`);
       // The file is held in memory while it is read; its parts (images too) rarely outweigh what
       // they inflate to, so twice the inflation limit is as large as a file may be.
-      const limit = 2 * (budget ?? DEFAULT_READ_BUDGET).maxInflatedBytes;
+      const limit = 2 * (budget ?? DEFAULT_READ_LIMITS).maxInflatedBytes;
       if (stats.size > limit)
         throw new WorkbookError(
           "too-large",

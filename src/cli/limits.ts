@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { WorkbookError } from "../adapters/xlsx/errors";
-import { DEFAULT_READ_BUDGET, type ReadBudget } from "../adapters/xlsx/package/budget";
+import { DEFAULT_READ_LIMITS, type ReadLimits } from "../adapters/xlsx/package/read-limits";
 import { isMacroEnabled, type WorkbookKind } from "../adapters/xlsx/package/kind";
 import { UsageError } from "./errors";
 
@@ -17,15 +17,15 @@ function positiveWhole(option: string | undefined, name: string, fallback: numbe
   return value;
 }
 
-/** The read budget from --max-cells and --max-inflated-mb (DEFAULT_READ_BUDGET otherwise). */
-export function readBudget(options: BudgetOptions): ReadBudget {
+/** The read budget from --max-cells and --max-inflated-mb (DEFAULT_READ_LIMITS otherwise). */
+export function readBudget(options: BudgetOptions): ReadLimits {
   return {
-    maxCells: positiveWhole(options.maxCells, "--max-cells", DEFAULT_READ_BUDGET.maxCells),
+    maxCells: positiveWhole(options.maxCells, "--max-cells", DEFAULT_READ_LIMITS.maxCells),
     maxInflatedBytes:
       positiveWhole(
         options.maxInflatedMb,
         "--max-inflated-mb",
-        DEFAULT_READ_BUDGET.maxInflatedBytes / 1048576,
+        DEFAULT_READ_LIMITS.maxInflatedBytes / 1048576,
       ) * 1048576,
   };
 }

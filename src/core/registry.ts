@@ -218,13 +218,13 @@ const fundingKind: TableKindDefinition<"funding", FundingTableModel, FundingTabl
   detect: ({ sheets, taken }) => fundingModels(sheets, taken),
   rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastRow }),
   report: (m) => fundingReport(m),
-  check: (m) => checkFundingTable(m.sheet, m.table, m.layout, m.structure),
+  check: (m) => checkFundingTable(m.sheet, m.table, m.groups, m.structure),
   plan: (m, { options }) =>
     planFundingTable(
       m.sheet,
       m.table,
       { replaceTotals: options.replaceTotals === true },
-      m.layout,
+      m.groups,
       m.structure,
     ),
 };

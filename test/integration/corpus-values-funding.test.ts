@@ -60,13 +60,13 @@ function shown(
   line: ExpectedValues,
   read: Read,
 ): Record<string, unknown> {
-  const { layout, table } = model;
+  const { groups, table } = model;
   const got: Record<string, unknown> = {};
   const roleColumn = (role: string) =>
     [...table.columns].find(([, r]) => r.role === role)?.[0] ?? null;
   for (const [field, wanted] of Object.entries(line)) {
     if (field === "sheet" || field === "row") continue;
-    const year = layout.years.find((y) => y.year === field);
+    const year = groups.years.find((y) => y.year === field);
     if (year && wanted !== null && typeof wanted === "object") {
       const names = Object.keys(wanted);
       got[field] = Object.fromEntries(
@@ -74,22 +74,22 @@ function shown(
       );
     } else if (year) got[field] = read(year.plain[0]);
     else if (field === "years") {
-      got[field] = Object.fromEntries(layout.years.map((y) => [y.year, read(y.plain[0])]));
+      got[field] = Object.fromEntries(groups.years.map((y) => [y.year, read(y.plain[0])]));
     } else if (field === "total" || field === "totalAllYears")
-      got[field] = read(layout.totalColumn);
+      got[field] = read(groups.totalColumn);
     else if (field.startsWith("total")) {
       const label = field.replace(/^total(\d{4})_(\d{2})$/, "$1/$2");
-      got[field] = read(layout.years.find((y) => y.year === label)?.total);
-    } else if (field === "expenditure") got[field] = read(layout.years[0]?.plain[0]);
-    else if (field === "pctNHS") got[field] = read(layout.percents[0]);
-    else if (field === "pctLA") got[field] = read(layout.percents[1]);
-    else if (field === "source") got[field] = read(layout.sourceColumn);
+      got[field] = read(groups.years.find((y) => y.year === label)?.total);
+    } else if (field === "expenditure") got[field] = read(groups.years[0]?.plain[0]);
+    else if (field === "pctNHS") got[field] = read(groups.percents[0]);
+    else if (field === "pctLA") got[field] = read(groups.percents[1]);
+    else if (field === "source") got[field] = read(groups.sourceColumn);
     else if (field === "sourceMatches") {
-      const name = String(read(layout.sourceColumn));
+      const name = String(read(groups.sourceColumn));
       const mapped = analysis.reconciliation?.mapping.find((m) => m.allocation === name)?.source;
       got[field] = mapped !== undefined && shortName(String(wanted)) === mapped ? wanted : mapped;
     } else if (field === "ref" || field === "schemeId") got[field] = read(roleColumn("ref"));
-    else if (field === "line") got[field] = read(layout.labels[0]);
+    else if (field === "line") got[field] = read(groups.labels[0]);
     else got[field] = `(no column read for "${field}")`;
   }
   return got;

@@ -1,7 +1,7 @@
 import type { ApplyOptions, ProgressListener, WorkbookSnapshot, WritePlan } from "../../core";
 import { classifyBytes } from "./errors";
 import { PackageFormatError, XlsxPackage, type NativeZlib } from "./package";
-import { DEFAULT_READ_BUDGET, type ReadBudget } from "./package/budget";
+import { DEFAULT_READ_LIMITS, type ReadLimits } from "./package/read-limits";
 import { PackageRefusedError } from "./package/errors";
 import type { WorkbookKind } from "./package/kind";
 import { openPackage, refusal } from "./open-package";
@@ -53,7 +53,7 @@ export async function openWorkbook(
   bytes: Uint8Array,
   name: string,
   zlib?: NativeZlib,
-  budget: ReadBudget = DEFAULT_READ_BUDGET,
+  budget: ReadLimits = DEFAULT_READ_LIMITS,
   /** Hears how far the reading has got (the pane's progress bar); see core/progress.ts. */
   onProgress?: ProgressListener,
 ): Promise<WorkbookDocument> {

@@ -15,7 +15,7 @@ export class WorkbookError extends CouncilSheetsError<WorkbookErrorCode> {
   constructor(
     code: WorkbookErrorCode,
     message: string,
-    /** For "too-large": the read-budget entry that was exceeded (see package/budget.ts). */
+    /** For "too-large": the read-budget entry that was exceeded (see package/read-limits.ts). */
     readonly limit?: string,
   ) {
     super(code, message);

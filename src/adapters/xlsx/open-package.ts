@@ -1,7 +1,7 @@
 import { type ProgressListener } from "../../core";
 import { WorkbookError } from "./errors";
 import { XlsxPackage, type NativeZlib } from "./package";
-import { BudgetMeter, type ReadBudget } from "./package/budget";
+import { ReadLimitMeter, type ReadLimits } from "./package/read-limits";
 import { PackageFormatError, PackageRefusedError } from "./package/errors";
 import { workbookKind, type WorkbookKind } from "./package/kind";
 import { PackageParts } from "./package/parts";
@@ -36,7 +36,7 @@ export async function openPackage(
   bytes: Uint8Array,
   name: string,
   zlib: NativeZlib | undefined,
-  budget: ReadBudget,
+  budget: ReadLimits,
   onProgress?: ProgressListener,
 ): Promise<OpenedPackage> {
   const inflate = zlib?.inflate ?? portableInflate;
@@ -46,7 +46,7 @@ export async function openPackage(
     const parts = PackageParts.open(bytes, {
       inflate,
       crc32,
-      meter: new BudgetMeter(budget),
+      meter: new ReadLimitMeter(budget),
       ...(zlib?.checkEntry ? { checkEntry: zlib.checkEntry } : {}),
     });
     const kind = await workbookKind(parts);

@@ -9,7 +9,7 @@ import {
   serialFromUtcMs,
 } from "../../core";
 import { classifyBytes, WorkbookError } from "./errors";
-import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./package/budget";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./package/read-limits";
 
 function serial(date: Date): number {
   return serialFromUtcMs(date.getTime());

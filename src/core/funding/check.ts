@@ -16,7 +16,7 @@ import { checkPercentCells } from "../tables/percent";
 import { shownCell } from "../tables/header-block";
 import type { ParsedValue } from "../values";
 import type { FundingTable } from "./detect";
-import { layoutOf, yearParts, type FundingLayout } from "./column-groups";
+import { columnGroupsOf, yearParts, type FundingColumnGroups } from "./column-groups";
 
 /** Where the funding folder and reconciliation have always found it. */
 export { structureOf } from "./structure";
@@ -51,12 +51,12 @@ function yearChoices(text: string): string {
  */
 function recomputedLineTotals(
   sheet: SheetSnapshot,
-  layout: FundingLayout,
+  groups: FundingColumnGroups,
   structure: Structure,
 ): Resolve {
   const plain = cellMoney(sheet);
   const partsOf = new Map<number, number[]>();
-  for (const y of layout.years)
+  for (const y of groups.years)
     if (y.total !== null && y.sources.length > 0)
       partsOf.set(
         y.total,
@@ -66,8 +66,8 @@ function recomputedLineTotals(
     if (structure.kinds.get(row) !== "line") return plain(row, column);
     const parts =
       partsOf.get(column) ??
-      (column === layout.totalColumn
-        ? layout.years.flatMap((y) => (y.total !== null ? [y.total] : yearParts(y)))
+      (column === groups.totalColumn
+        ? groups.years.flatMap((y) => (y.total !== null ? [y.total] : yearParts(y)))
         : null);
     if (!parts) return plain(row, column);
     const sum = sumMoney(
@@ -84,10 +84,10 @@ function recomputedLineTotals(
 function blockNames(
   sheet: SheetSnapshot,
   headerRows: readonly number[],
-  layout: FundingLayout,
+  groups: FundingColumnGroups,
 ): Map<number, string> {
   const names = new Map<number, string>();
-  for (const column of [...layout.money, ...layout.percents]) {
+  for (const column of [...groups.money, ...groups.percents]) {
     const words: string[] = [];
     for (const row of headerRows) {
       const text = cellText(shownCell(sheet, row, column)).trim();
@@ -102,8 +102,8 @@ function blockNames(
 export function checkFundingTable(
   cached: SheetSnapshot,
   table: FundingTable,
-  layout: FundingLayout = layoutOf(table),
-  structure: Structure = structureOf(cached, table, layout),
+  groups: FundingColumnGroups = columnGroupsOf(table),
+  structure: Structure = structureOf(cached, table, groups),
 ): Finding[] {
   // Council formulas judged by what they compute: a SUM over a line apply rewrote is not stale.
   const sheet = recalculatedSheet(cached);
@@ -112,10 +112,10 @@ export function checkFundingTable(
     sheet,
     headerRow: table.headerRow,
     range: rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn),
-    ...(table.headerRows ? { names: blockNames(sheet, table.headerRows, layout) } : {}),
+    ...(table.headerRows ? { names: blockNames(sheet, table.headerRows, groups) } : {}),
   };
   const valueRows = table.dataRows.filter((r) => structure.kinds.get(r) !== "heading");
-  for (const a of layout.ambiguous) {
+  for (const a of groups.ambiguous) {
     const message = `"${a.text}" could be ${yearChoices(a.text)}; write the financial year in full (e.g. 2025/26)`;
     out.push(
       finding("ambiguous-year", sheet.name, table.headerRow, a.column, message, {
@@ -124,14 +124,14 @@ export function checkFundingTable(
       }),
     );
   }
-  checkMoneyCells(ref, valueRows, layout.money, out);
+  checkMoneyCells(ref, valueRows, groups.money, out);
   const lineRows = valueRows.filter((r) => structure.kinds.get(r) === "line");
-  checkPercentCells(ref, lineRows, layout.percents, out);
-  if (table.kind === "allocations") checkMissingAmounts(ref, layout, lineRows, out);
+  checkPercentCells(ref, lineRows, groups.percents, out);
+  if (table.kind === "allocations") checkMissingAmounts(ref, groups, lineRows, out);
   // Across each line; TOTAL rows are checked down their columns, which implies the rest (and a
   // "tbc" stated total would make an across-check misfire).
   for (const row of valueRows.filter((r) => structure.kinds.get(r) === "line")) {
-    for (const year of layout.years) {
+    for (const year of groups.years) {
       if (year.total === null || year.sources.length === 0) continue;
       const parts = year.sources.map((s) => [row, s.column] as const);
       checkTotal(
@@ -143,20 +143,20 @@ export function checkFundingTable(
         out,
       );
     }
-    if (layout.totalColumn !== null) {
-      const parts = layout.years
+    if (groups.totalColumn !== null) {
+      const parts = groups.years
         .flatMap((y) => (y.total !== null ? [y.total] : yearParts(y)))
         .map((c) => [row, c] as const);
-      checkTotal(ref, row, layout.totalColumn, parts, (sum) => `its years add up to ${sum}`, out);
+      checkTotal(ref, row, groups.totalColumn, parts, (sum) => `its years add up to ${sum}`, out);
     }
   }
   const columnTotals: Finding[] = [];
   checkColumnTotals(
     ref,
     structure,
-    layout.money,
+    groups.money,
     columnTotals,
-    recomputedLineTotals(sheet, layout, structure),
+    recomputedLineTotals(sheet, groups, structure),
   );
   out.push(...columnTotals.filter((x) => !wholeColumnSubtotal(ref, x)));
   checkRefs(ref, table, structure, out);
@@ -170,19 +170,19 @@ export function checkFundingTable(
  */
 function checkMissingAmounts(
   ref: TableRef,
-  layout: FundingLayout,
+  groups: FundingColumnGroups,
   lineRows: readonly number[],
   out: Finding[],
 ): void {
-  const columns = layout.years.flatMap((y) => y.plain);
+  const columns = groups.years.flatMap((y) => y.plain);
   const first = columns[0];
-  if (layout.sourceColumn === null || first === undefined) return;
+  if (groups.sourceColumn === null || first === undefined) return;
   const blank = (row: number, column: number) => {
     const value = ref.sheet.rows[row]?.[column]?.value ?? null;
     return value === null || (typeof value === "string" && value.trim() === "");
   };
   for (const row of lineRows) {
-    const source = cellText(ref.sheet.rows[row]?.[layout.sourceColumn] ?? undefined);
+    const source = cellText(ref.sheet.rows[row]?.[groups.sourceColumn] ?? undefined);
     if (!source || !columns.every((c) => blank(row, c))) continue;
     out.push(
       finding(

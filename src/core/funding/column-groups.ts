@@ -2,16 +2,16 @@ import type { FundingTable } from "./detect";
 
 export interface YearColumns {
   year: string;
-  /** Per-source money columns of the year (wide layouts). */
+  /** Per-source money columns of the year (wide tables). */
   sources: { column: number; source: string }[];
   /** The year's stated total column, if any. */
   total: number | null;
-  /** Plain year columns (long layouts, sources tables). */
+  /** Plain year columns (long tables, sources tables). */
   plain: number[];
 }
 
 /** The roles of a funding table's columns, grouped the way the checks need them. */
-export interface FundingLayout {
+export interface FundingColumnGroups {
   labels: number[];
   sourceColumn: number | null;
   years: YearColumns[];
@@ -26,7 +26,7 @@ export interface FundingLayout {
   ambiguous: { column: number; text: string }[];
 }
 
-export function layoutOf(table: FundingTable): FundingLayout {
+export function columnGroupsOf(table: FundingTable): FundingColumnGroups {
   const labels: number[] = [];
   const years = new Map<string, YearColumns>();
   const ambiguous: { column: number; text: string }[] = [];

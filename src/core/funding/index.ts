@@ -3,7 +3,7 @@ import type { SheetSnapshot } from "../snapshot";
 import { structureOf } from "./check";
 import type { Structure } from "../tables/sections";
 import { detectFundingTables, type FundingKind, type FundingTable } from "./detect";
-import { layoutOf, type FundingLayout } from "./column-groups";
+import { columnGroupsOf, type FundingColumnGroups } from "./column-groups";
 import { placement } from "../tables/bounds";
 
 export interface FundingTableReport {
@@ -25,7 +25,7 @@ export interface FundingTableReport {
 export interface FundingTableModel {
   sheet: SheetSnapshot;
   table: FundingTable;
-  layout: FundingLayout;
+  groups: FundingColumnGroups;
   structure: Structure;
 }
 
@@ -36,15 +36,15 @@ export function fundingModels(
 ): FundingTableModel[] {
   return sheets.flatMap((sheet) =>
     detectFundingTables(sheet, taken.get(sheet.name) ?? new Set()).map((table) => {
-      const layout = layoutOf(table);
-      return { sheet, table, layout, structure: structureOf(sheet, table, layout) };
+      const groups = columnGroupsOf(table);
+      return { sheet, table, groups, structure: structureOf(sheet, table, groups) };
     }),
   );
 }
 
 /** What check --json says about a funding, sources or allocations table. */
 export function fundingReport(m: FundingTableModel): FundingTableReport {
-  const { table, layout, structure } = m;
+  const { table, groups, structure } = m;
   const columns: Record<string, string> = {};
   for (const [column, role] of table.columns) {
     const key =
@@ -56,7 +56,7 @@ export function fundingReport(m: FundingTableModel): FundingTableReport {
     columns[key] ??= columnLetter(column);
   }
   const byName = new Map<string, string>();
-  for (const y of layout.years)
+  for (const y of groups.years)
     for (const s of y.sources)
       if (!byName.has(s.source.toLowerCase())) byName.set(s.source.toLowerCase(), s.source);
   const sources = [...byName.values()];
@@ -65,7 +65,7 @@ export function fundingReport(m: FundingTableModel): FundingTableReport {
     ...(table.headerRows ? { headerRows: table.headerRows.map((r) => r + 1) } : {}),
     kind: table.kind,
     columns,
-    years: layout.years.map((y) => y.year),
+    years: groups.years.map((y) => y.year),
     ...(sources.length > 0 ? { sources } : {}),
     sections: structure.sections.map((s) => s.name),
     totalRows:

@@ -8,7 +8,7 @@ import { parseMoney } from "../values";
 import { grandParts } from "../tables/totals";
 import { structureOf } from "./check";
 import type { FundingTable } from "./detect";
-import { layoutOf, yearParts, type FundingLayout } from "./column-groups";
+import { columnGroupsOf, yearParts, type FundingColumnGroups } from "./column-groups";
 import { roundToPence } from "../tables/money";
 
 export interface FundingPlanOptions {
@@ -57,8 +57,8 @@ interface Column {
   cells: PlannedCell[];
 }
 
-function formatOf(sheet: SheetSnapshot, table: FundingTable, layout: FundingLayout): string {
-  for (const c of layout.money) {
+function formatOf(sheet: SheetSnapshot, table: FundingTable, groups: FundingColumnGroups): string {
+  for (const c of groups.money) {
     for (const r of table.dataRows) {
       const f = sheet.rows[r]?.[c]?.numberFormat;
       if (f && f !== "General") return f;
@@ -106,8 +106,8 @@ export function planFundingTable(
   sheet: SheetSnapshot,
   table: FundingTable,
   options: FundingPlanOptions,
-  layout: FundingLayout = layoutOf(table),
-  structure: Structure = structureOf(sheet, table, layout),
+  groups: FundingColumnGroups = columnGroupsOf(table),
+  structure: Structure = structureOf(sheet, table, groups),
 ): WriteOperation[] {
   const valueRows = table.dataRows.filter((r) => structure.kinds.get(r) !== "heading");
   const values = new Values(sheet);
@@ -126,16 +126,16 @@ export function planFundingTable(
     target.cells.push({ row, formula: values.sumMisses(cells) ? null : sumFormula(cells), value });
   };
 
-  const newYears = layout.years.filter((y) => y.total === null && y.sources.length >= 2);
-  const needsGrand = layout.years.length >= 2 && layout.totalColumn === null;
+  const newYears = groups.years.filter((y) => y.total === null && y.sources.length >= 2);
+  const needsGrand = groups.years.length >= 2 && groups.totalColumn === null;
   const count = newYears.length + (needsGrand ? 1 : 0);
   const { first: firstNew, operations } = newColumns(sheet, table, count);
   const yearTotalColumn = new Map<string, number>();
   newYears.forEach((y, i) => yearTotalColumn.set(y.year, firstNew + i));
-  for (const y of layout.years) if (y.total !== null) yearTotalColumn.set(y.year, y.total);
+  for (const y of groups.years) if (y.total !== null) yearTotalColumn.set(y.year, y.total);
 
   if (options.replaceTotals) {
-    const parts = layout.years.flatMap(yearParts);
+    const parts = groups.years.flatMap(yearParts);
     for (const section of structure.sections) {
       if (section.totalRow === null) continue;
       for (const c of parts)
@@ -175,7 +175,7 @@ export function planFundingTable(
         grandParts(structure, grand).map((r) => [r, target.column] as const),
       );
   };
-  for (const y of layout.years) {
+  for (const y of groups.years) {
     const column = yearTotalColumn.get(y.year);
     if (column === undefined || y.sources.length === 0) continue;
     const isNew = y.total === null;
@@ -187,10 +187,10 @@ export function planFundingTable(
   const grandColumn = needsGrand
     ? firstNew + newYears.length
     : options.replaceTotals
-      ? layout.totalColumn
+      ? groups.totalColumn
       : null;
   if (grandColumn !== null) {
-    const perYear = layout.years.flatMap((y) => {
+    const perYear = groups.years.flatMap((y) => {
       const total = yearTotalColumn.get(y.year);
       return total !== undefined ? [total] : yearParts(y);
     });
@@ -201,18 +201,18 @@ export function planFundingTable(
 
   if (!options.replaceTotals) {
     const targets: { column: number; title: string; parts: number[] }[] = [];
-    for (const y of layout.years)
+    for (const y of groups.years)
       if (y.total !== null && y.sources.length > 0)
         targets.push({
           column: y.total,
           title: `Total ${y.year}`,
           parts: y.sources.map((s) => s.column),
         });
-    if (layout.totalColumn !== null)
+    if (groups.totalColumn !== null)
       targets.push({
-        column: layout.totalColumn,
+        column: groups.totalColumn,
         title: "Total all years",
-        parts: layout.years.flatMap((y) => (y.total !== null ? [y.total] : yearParts(y))),
+        parts: groups.years.flatMap((y) => (y.total !== null ? [y.total] : yearParts(y))),
       });
     for (const target of targets) {
       const header = cellText(sheet.rows[table.headerRow]?.[target.column] ?? undefined);
@@ -221,7 +221,7 @@ export function planFundingTable(
     }
   }
 
-  const numberFormat = formatOf(sheet, table, layout);
+  const numberFormat = formatOf(sheet, table, groups);
   for (const c of columns.values()) {
     const op: ColumnWrite = {
       kind: "column",

@@ -1,7 +1,7 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { classifyRows, type Structure } from "../tables/sections";
 import type { FundingTable } from "./detect";
-import type { FundingLayout } from "./column-groups";
+import type { FundingColumnGroups } from "./column-groups";
 
 /**
  * The rows of a funding table — headings, lines, section and grand totals — as the shared reader
@@ -11,13 +11,13 @@ import type { FundingLayout } from "./column-groups";
 export function structureOf(
   sheet: SheetSnapshot,
   table: FundingTable,
-  layout: FundingLayout,
+  groups: FundingColumnGroups,
 ): Structure {
   const structure = totalsRows(
-    classifyRows(sheet, table.dataRows, layout.labels, layout.money),
-    (row) => subtotalsOnly(sheet, row, layout.money),
+    classifyRows(sheet, table.dataRows, groups.labels, groups.money),
+    (row) => subtotalsOnly(sheet, row, groups.money),
   );
-  const sourceColumn = layout.sourceColumn;
+  const sourceColumn = groups.sourceColumn;
   if (sourceColumn === null) return structure;
   const names = (row: number) => cellText(sheet.rows[row]?.[sourceColumn] ?? undefined) !== "";
   return linesNamingSources(structure, names);

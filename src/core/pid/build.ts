@@ -16,7 +16,7 @@ import { cellText, type CellValue, type SheetSnapshot, type WorkbookSnapshot } f
 import { parseMoney, serialToUkDate } from "../values";
 import { parseRating } from "../risk/scales";
 import type { WordScale } from "../tables/keys";
-import { PID_WIDTHS, PidLayout } from "./printable-form";
+import { PID_WIDTHS, PrintableForm } from "./printable-form";
 import { sameProject, type Project } from "./projects";
 import { projectDecision } from "../decisions/project-decision";
 
@@ -103,25 +103,25 @@ function fundingOf(analysis: Analysis, snapshot: WorkbookSnapshot, name: string)
   return out;
 }
 
-function keyRows(layout: PidLayout, ctx: RiskContext | undefined): void {
+function keyRows(form: PrintableForm, ctx: RiskContext | undefined): void {
   if (!ctx) return;
-  layout.put(0, "Risk Key:", { bold: true });
-  layout.row++;
-  layout.put(0, "Definitions:", { bold: true });
-  layout.put(1, `L = Likelihood (1-${ctx.scale})`);
-  layout.put(2, `I = Impact (1-${ctx.scale})`);
-  layout.put(3, "S = Score (I x L)");
-  layout.row++;
-  layout.put(0, "Priority Ratings:", { bold: true });
+  form.put(0, "Risk Key:", { bold: true });
+  form.row++;
+  form.put(0, "Definitions:", { bold: true });
+  form.put(1, `L = Likelihood (1-${ctx.scale})`);
+  form.put(2, `I = Impact (1-${ctx.scale})`);
+  form.put(3, "S = Score (I x L)");
+  form.row++;
+  form.put(0, "Priority Ratings:", { bold: true });
   [...ctx.bands.bands]
     .sort((a, b) => a.from - b.from)
-    .forEach((b, i) => layout.put(1 + i, `${b.from}-${b.to} ${b.label}`));
-  layout.row++;
+    .forEach((b, i) => form.put(1 + i, `${b.from}-${b.to} ${b.label}`));
+  form.row++;
 }
 
-function risksSection(layout: PidLayout, risks: ReturnType<typeof risksOf>): void {
-  layout.heading("Risks");
-  layout.tableHeader(["Title", "Likelihood", "Impact", "Score", "Priority"]);
+function risksSection(form: PrintableForm, risks: ReturnType<typeof risksOf>): void {
+  form.heading("Risks");
+  form.tableHeader(["Title", "Likelihood", "Impact", "Score", "Priority"]);
   for (const { ctx, sheet, row } of risks) {
     const pair = ctx.table.pairs[ctx.table.pairs.length - 1];
     if (!pair) continue;
@@ -138,65 +138,64 @@ function risksSection(layout: PidLayout, risks: ReturnType<typeof risksOf>): voi
       sheet.rows[row]?.[ctx.table.columns.title ?? ctx.table.columns.id ?? 0] ?? undefined,
     );
     const score = scoreFormulaValue(l, i, false);
-    layout.put(0, title, { wrap: true });
-    layout.fit(title, 0);
-    layout.put(1, l);
-    layout.put(2, i);
-    layout.cells.push({
-      row: layout.row,
+    form.put(0, title, { wrap: true });
+    form.fit(title, 0);
+    form.put(1, l);
+    form.put(2, i);
+    form.cells.push({
+      row: form.row,
       column: 3,
-      formula: scoreFormula(cellAddress(layout.row, 1), cellAddress(layout.row, 2), false),
+      formula: scoreFormula(cellAddress(form.row, 1), cellAddress(form.row, 2), false),
       value: score,
     });
-    layout.cells.push({
-      row: layout.row,
+    form.cells.push({
+      row: form.row,
       column: 4,
-      formula: priorityFormula(cellAddress(layout.row, 3), ctx.bands.bands),
+      formula: priorityFormula(cellAddress(form.row, 3), ctx.bands.bands),
       value: priorityFormulaValue(score, ctx.bands.bands),
     });
-    layout.row++;
+    form.row++;
   }
-  if (risks.length === 0) layout.emptyRows(3, 5);
-  layout.endTable();
-  layout.row++;
-  keyRows(layout, risks[0]?.ctx);
+  if (risks.length === 0) form.emptyRows(3, 5);
+  form.endTable();
+  form.row++;
+  keyRows(form, risks[0]?.ctx);
 }
 
-function fundingSection(layout: PidLayout, lines: ReturnType<typeof fundingOf>): void {
-  layout.heading("Funding Approach");
-  layout.tableHeader(["Item", "Cost", "Budget", "Cost Code", "Variance"]);
+function fundingSection(form: PrintableForm, lines: ReturnType<typeof fundingOf>): void {
+  form.heading("Funding Approach");
+  form.tableHeader(["Item", "Cost", "Budget", "Cost Code", "Variance"]);
   for (const line of lines) {
-    layout.put(0, line.item, { wrap: true });
-    layout.fit(line.item, 0);
-    layout.put(1, line.cost ?? "", { numberFormat: MONEY });
-    layout.put(2, line.budget ?? "", { numberFormat: MONEY });
-    layout.put(3, line.code);
+    form.put(0, line.item, { wrap: true });
+    form.fit(line.item, 0);
+    form.put(1, line.cost ?? "", { numberFormat: MONEY });
+    form.put(2, line.budget ?? "", { numberFormat: MONEY });
+    form.put(3, line.code);
     if (line.anchor && line.budget !== null) {
       // A budget stated once for several lines is compared with all their costs (project level).
-      const end = layout.row + line.rows.length - 1;
-      const costs =
-        line.rows.length > 1 ? `SUM(B${layout.row + 1}:B${end + 1})` : `B${layout.row + 1}`;
+      const end = form.row + line.rows.length - 1;
+      const costs = line.rows.length > 1 ? `SUM(B${form.row + 1}:B${end + 1})` : `B${form.row + 1}`;
       const total = lines
         .slice(lines.indexOf(line), lines.indexOf(line) + line.rows.length)
         .reduce((s, l) => s + (l.cost ?? 0), 0);
-      layout.cells.push({
-        row: layout.row,
+      form.cells.push({
+        row: form.row,
         column: 4,
-        formula: `=IF(ISNUMBER(C${layout.row + 1}),${costs}-C${layout.row + 1},"")`,
+        formula: `=IF(ISNUMBER(C${form.row + 1}),${costs}-C${form.row + 1},"")`,
         value: total - line.budget,
         numberFormat: MONEY,
       });
     }
-    layout.row++;
+    form.row++;
   }
-  if (lines.length === 0) layout.emptyRows(3, 5);
-  layout.endTable();
+  if (lines.length === 0) form.emptyRows(3, 5);
+  form.endTable();
   if (lines.length > 0) {
     const note =
       "Variance = cost − budget; where one budget covers several lines it is compared at project level.";
-    layout.put(0, note, { italic: true });
+    form.put(0, note, { italic: true });
   }
-  layout.row++;
+  form.row++;
 }
 
 function buildOne(
@@ -208,75 +207,75 @@ function buildOne(
 ): { op: AddSheet; summary: PidSummary } {
   const v = project.values;
   const name = v.name ?? "";
-  const layout = new PidLayout();
-  layout.put(0, "Project Initiation Document (PID)", { bold: true });
-  layout.row++;
-  layout.put(0, name, { bold: true });
-  layout.row++;
-  layout.text(
+  const form = new PrintableForm();
+  form.put(0, "Project Initiation Document (PID)", { bold: true });
+  form.row++;
+  form.put(0, name, { bold: true });
+  form.row++;
+  form.text(
     `Prepared by Council Sheets from ${source}. Sections left empty are for the project team to complete before approval.`,
     "",
   );
-  layout.heading("Programmes & Project Management");
-  layout.field("Project Name", name);
-  layout.field("SRO", v.sro ?? "");
-  layout.field("PPM Officer", v.ppmOfficer ?? "");
-  layout.field("Lead Officer", v.leadOfficer ?? "");
-  if (v.programme) layout.field("Programme", v.programme);
-  layout.heading("Project Objectives");
-  layout.text(v.objectives ?? "", "To complete: what the project will achieve.");
-  layout.heading("Project Approach");
-  layout.text(v.approach ?? "", "To complete: how the project will be delivered.");
-  layout.heading("Quality Approach");
-  layout.tableHeader(["Workstream", "Deliverable", "Quality Activity", "Responsible"]);
-  layout.emptyRows(3, 4);
-  layout.heading("Stakeholder Approach");
-  layout.tableHeader(["Stakeholder", "Impact", "Influence", "Engagement Approach"]);
-  layout.emptyRows(5, 4, [
+  form.heading("Programmes & Project Management");
+  form.field("Project Name", name);
+  form.field("SRO", v.sro ?? "");
+  form.field("PPM Officer", v.ppmOfficer ?? "");
+  form.field("Lead Officer", v.leadOfficer ?? "");
+  if (v.programme) form.field("Programme", v.programme);
+  form.heading("Project Objectives");
+  form.text(v.objectives ?? "", "To complete: what the project will achieve.");
+  form.heading("Project Approach");
+  form.text(v.approach ?? "", "To complete: how the project will be delivered.");
+  form.heading("Quality Approach");
+  form.tableHeader(["Workstream", "Deliverable", "Quality Activity", "Responsible"]);
+  form.emptyRows(3, 4);
+  form.heading("Stakeholder Approach");
+  form.tableHeader(["Stakeholder", "Impact", "Influence", "Engagement Approach"]);
+  form.emptyRows(5, 4, [
     { column: 1, values: IMPACT },
     { column: 2, values: IMPACT },
   ]);
-  layout.heading("Communications Approach");
-  layout.tableHeader(["Channel", "Content", "Frequency", "Responsible"]);
-  layout.emptyRows(5, 4, [{ column: 2, values: FREQUENCY }]);
+  form.heading("Communications Approach");
+  form.tableHeader(["Channel", "Content", "Frequency", "Responsible"]);
+  form.emptyRows(5, 4, [{ column: 2, values: FREQUENCY }]);
   const risks = risksOf(analysis, snapshot, name);
-  risksSection(layout, risks);
+  risksSection(form, risks);
   const funding = fundingOf(analysis, snapshot, name);
-  fundingSection(layout, funding);
-  layout.heading("Highlight Report");
-  layout.field("Frequency", v.highlight ?? "");
-  layout.validations.push({ range: cellAddress(layout.row - 1, 1), values: FREQUENCY });
-  layout.heading("Project Governance");
-  layout.tableHeader(["Body", "Members", "Reporting"]);
-  layout.emptyRows(2, 3);
-  layout.heading("Handover Approach");
-  layout.text("", "To complete: how deliverables pass to business as usual.");
-  layout.heading("Approval");
-  layout.field("Approver", v.approver ?? "");
+  fundingSection(form, funding);
+  form.heading("Highlight Report");
+  form.field("Frequency", v.highlight ?? "");
+  form.validations.push({ range: cellAddress(form.row - 1, 1), values: FREQUENCY });
+  form.heading("Project Governance");
+  form.tableHeader(["Body", "Members", "Reporting"]);
+  form.emptyRows(2, 3);
+  form.heading("Handover Approach");
+  form.text("", "To complete: how deliverables pass to business as usual.");
+  form.heading("Approval");
+  form.field("Approver", v.approver ?? "");
   if (project.approvalSerial !== null)
-    layout.field("Date", project.approvalSerial, { numberFormat: "dd/mm/yyyy" });
-  else layout.field("Date", v.approvalDate ?? "");
+    form.field("Date", project.approvalSerial, { numberFormat: "dd/mm/yyyy" });
+  else form.field("Date", v.approvalDate ?? "");
   // The decision the project rests on, where the workbook's decisions register holds it.
   const decision = projectDecision(snapshot, { name, cited: v.decisionRef ?? null });
   if (decision) {
-    layout.field("Decision", decision.reference || decision.title);
-    layout.field("Decision maker", decision.decisionMaker);
+    form.field("Decision", decision.reference || decision.title);
+    form.field("Decision maker", decision.decisionMaker);
     if (decision.dateOfDecision !== null)
-      layout.field("Decision date", decision.dateOfDecision, { numberFormat: "dd/mm/yyyy" });
-  } else if (v.decisionRef) layout.field("Decision", v.decisionRef);
+      form.field("Decision date", decision.dateOfDecision, { numberFormat: "dd/mm/yyyy" });
+  } else if (v.decisionRef) form.field("Decision", v.decisionRef);
   const op: AddSheet = {
     kind: "add-sheet",
     sheet: sheetName,
     role: "pid",
     table: name,
     title: `PID ${name}`,
-    cells: layout.cells,
+    cells: form.cells,
     columnWidths: PID_WIDTHS,
     print: { portrait: true, fitToWidth: true, titleRows: "1:2" },
-    validations: layout.validations,
-    merges: layout.merges,
-    boxes: layout.boxes,
-    rowHeights: layout.heights,
+    validations: form.validations,
+    merges: form.merges,
+    boxes: form.boxes,
+    rowHeights: form.heights,
   };
   return {
     op,

@@ -11,7 +11,7 @@ const CHARS_PER_LINE = 1.1;
  * Places a printable form row by row: shaded headings, label/value fields, merged text blocks and
  * bordered tables. Values are data, never formulas, unless a formula is given explicitly.
  */
-export class PidLayout {
+export class PrintableForm {
   readonly cells: SheetCell[] = [];
   readonly merges: string[] = [];
   readonly heights: { row: number; height: number }[] = [];

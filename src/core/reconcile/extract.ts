@@ -4,7 +4,7 @@ import { structureOf } from "../funding/check";
 import type { At } from "../tables/money";
 import { recalculatedSheet } from "../tables/recalculated";
 import type { FundingTable } from "../funding/detect";
-import { layoutOf } from "../funding/column-groups";
+import { columnGroupsOf } from "../funding/column-groups";
 
 /** What a sources table says is available: per source and year, an amount, "tbc", or nothing. */
 export interface Available {
@@ -26,17 +26,17 @@ export interface Allocated {
 }
 
 export function availableFrom(sheet: SheetSnapshot, table: FundingTable): Available[] {
-  const layout = layoutOf(table);
-  const structure = structureOf(sheet, table, layout);
+  const groups = columnGroupsOf(table);
+  const structure = structureOf(sheet, table, groups);
   // A source's amount as Excel shows it after recalculating (see tables/recalculated.ts).
   const fresh = recalculatedSheet(sheet);
-  const nameColumn = layout.sourceColumn ?? layout.labels[0];
+  const nameColumn = groups.sourceColumn ?? groups.labels[0];
   const out: Available[] = [];
   for (const row of table.dataRows) {
     if (structure.kinds.get(row) !== "line" || nameColumn === undefined) continue;
     const source = cellText(sheet.rows[row]?.[nameColumn] ?? undefined);
     if (!source) continue;
-    for (const year of layout.years) {
+    for (const year of groups.years) {
       for (const column of year.plain) {
         const parsed = parseMoney(fresh.rows[row]?.[column]?.value ?? null);
         out.push({
@@ -53,8 +53,8 @@ export function availableFrom(sheet: SheetSnapshot, table: FundingTable): Availa
 }
 
 export function allocatedFrom(sheet: SheetSnapshot, table: FundingTable): Allocated[] {
-  const layout = layoutOf(table);
-  const structure = structureOf(sheet, table, layout);
+  const groups = columnGroupsOf(table);
+  const structure = structureOf(sheet, table, groups);
   const lines = table.dataRows.filter((r) => structure.kinds.get(r) === "line");
   const byKey = new Map<string, Allocated>();
   const add = (name: string, year: string, cell: At, anchor: At) => {
@@ -63,14 +63,14 @@ export function allocatedFrom(sheet: SheetSnapshot, table: FundingTable): Alloca
     entry.cells.push(cell);
     byKey.set(key, entry);
   };
-  for (const year of layout.years) {
+  for (const year of groups.years) {
     for (const s of year.sources)
       for (const row of lines)
         add(s.source, year.year, [row, s.column], [table.headerRow, s.column]);
-    if (layout.sourceColumn === null) continue;
+    if (groups.sourceColumn === null) continue;
     for (const column of year.plain) {
       for (const row of lines) {
-        const name = cellText(sheet.rows[row]?.[layout.sourceColumn] ?? undefined);
+        const name = cellText(sheet.rows[row]?.[groups.sourceColumn] ?? undefined);
         if (name) add(name, year.year, [row, column], [row, column]);
       }
     }

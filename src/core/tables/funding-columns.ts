@@ -4,7 +4,7 @@ import { memoByText } from "../memo";
 
 /** What a column of a funding table holds. */
 export type FundingColumn =
-  /** Money for a year: for one source (wide layouts), the year's total, or just the year. */
+  /** Money for a year: for one source (wide tables), the year's total, or just the year. */
   | { role: "money"; year: string; source: string | null; total: boolean }
   | { role: "ambiguous-year"; text: string }
   | { role: "total" }

@@ -1,5 +1,5 @@
 import { type Cell, type CellValue, serialFromUtcMs, shiftFormula } from "../../../core";
-import { checkCellText } from "./budget";
+import { checkCellText } from "./read-limits";
 import { integerAt, numberAt, type InPlace } from "./scan";
 import { unescapeExcel } from "./xml";
 import { decodeEntities, Text } from "./xml-tokens";

@@ -7,7 +7,7 @@ import {
   writtenCell,
 } from "../../../core";
 import type { CellXml, SheetEdits } from "./sheet-patch";
-import type { SheetLayout } from "./sheet-read";
+import type { SheetXmlOffsets } from "./sheet-read";
 import type { Styles } from "./styles";
 import { escapeXml } from "./xml";
 
@@ -50,24 +50,24 @@ export function cellXml(p: string, ref: string, style: number, content: Content)
   return s ? `<${p}c r="${ref}"${s}/>` : "";
 }
 
-/** Finds existing cells' styles and column widths in a sheet's layout. */
-class LayoutLookup {
+/** Finds existing cells' styles and column widths in a sheet's XML offsets. */
+class ExistingStyleLookup {
   private readonly rowIndex = new Map<number, number>();
-  constructor(private readonly layout: SheetLayout) {
-    layout.rowNumber.forEach((n, k) => this.rowIndex.set(n - 1, k));
+  constructor(private readonly offsets: SheetXmlOffsets) {
+    offsets.rowNumber.forEach((n, k) => this.rowIndex.set(n - 1, k));
   }
 
   style(row: number, column: number): number {
     const k = this.rowIndex.get(row);
     if (k === undefined) return 0;
-    const { rowFirstCell, cellColumn, cellStyle } = this.layout;
+    const { rowFirstCell, cellColumn, cellStyle } = this.offsets;
     for (let i = rowFirstCell[k] ?? 0; i < (rowFirstCell[k + 1] ?? 0); i++)
       if (cellColumn[i] === column) return cellStyle[i] ?? 0;
     return 0;
   }
 
   width(column: number): number | undefined {
-    return this.layout.columns.find((c) => c.min <= column && column <= c.max)?.width;
+    return this.offsets.columns.find((c) => c.min <= column && column <= c.max)?.width;
   }
 }
 
@@ -142,15 +142,15 @@ class PlannedColumn {
  * is made row by row as the sheet is written, so a large write never holds it all at once.
  */
 export function columnEdits(
-  layout: SheetLayout,
+  offsets: SheetXmlOffsets,
   ops: readonly ColumnWrite[],
   styles: Styles,
   options: ApplyOptions,
   prefix: string,
 ): SheetEdits {
-  const lookup = new LayoutLookup(layout);
+  const lookup = new ExistingStyleLookup(offsets);
   const widths: SheetEdits["widths"] = [];
-  let nextShared = layout.maxSharedIndex + 1;
+  let nextShared = offsets.maxSharedIndex + 1;
   const columns = ops.map((op) => {
     const styleOf = (row: number, numberFormat: string | undefined, keepOwn: boolean) => {
       // Styles derives each (style, format) pair once and remembers it.

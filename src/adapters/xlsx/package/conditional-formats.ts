@@ -1,6 +1,6 @@
 import { cellAddress, type ColumnWrite, columnLetter, highlightCondition } from "../../../core";
 import type { DifferentialFormats } from "./dxfs";
-import type { SheetLayout } from "./sheet-read";
+import type { SheetXmlOffsets } from "./sheet-read";
 import { escapeXml, PackageFormatError, parseXml, withAttribute } from "./xml";
 
 /** A replacement of `start`..`end` of the sheet's text (an insertion when they are equal). */
@@ -103,14 +103,14 @@ function readTail(xml: string, from: number) {
  * (its range widened when the column grew) instead of adding a second set.
  */
 export function conditionalFormatSplices(
-  layout: SheetLayout,
+  offsets: SheetXmlOffsets,
   ops: readonly ColumnWrite[],
   dxfs: DifferentialFormats,
   prefix: string,
 ): Splice[] {
   const highlighted = ops.filter((op) => op.highlight);
   if (highlighted.length === 0) return [];
-  const { xml, sheetData } = layout;
+  const { xml, sheetData } = offsets;
   // The tail is read from just after the cell data, so its first tag is a child of <worksheet>.
   const from = sheetData.selfClosing
     ? sheetData.closeStart

@@ -12,7 +12,7 @@ import { columnEdits } from "./column-writes";
 import { conditionalFormatSplices } from "./conditional-formats";
 import { DifferentialFormats } from "./dxfs";
 import { insertColumnsInPackage, type EditedParts } from "./insert-columns";
-import { BudgetMeter, EXCEL_MAX_CELL_FORMATS } from "./budget";
+import { ReadLimitMeter, EXCEL_MAX_CELL_FORMATS } from "./read-limits";
 import { PackageRefusedError } from "./errors";
 import { workbookKind, type WorkbookKind } from "./kind";
 import { PackageParts, workbookParts, type PartReading, type WorkbookParts } from "./parts";
@@ -20,7 +20,7 @@ import type { ProgressListener } from "../../../core";
 import { sheetReadProgress } from "./read-progress";
 import { readSharedStrings } from "./shared-strings";
 import { elementPrefix, patchSheet } from "./sheet-patch";
-import { readSheet, type SheetLayout } from "./sheet-read";
+import { readSheet, type SheetXmlOffsets } from "./sheet-read";
 import { Styles } from "./styles";
 import { tablesOfSheet } from "./tables";
 import { currentText, dropCalcChain, requestFullCalculation } from "./workbook-edits";
@@ -38,7 +38,7 @@ export type { CheckEntry, Deflate, EntryFault, Inflate, NativeZlib, WorkbookKind
  */
 export class XlsxPackage {
   readonly snapshot: WorkbookSnapshot;
-  private readonly layouts = new Map<string, { path: string; layout: SheetLayout }>();
+  private readonly sheetOffsets = new Map<string, { path: string; offsets: SheetXmlOffsets }>();
 
   private constructor(
     private readonly parts: PackageParts,
@@ -67,7 +67,7 @@ export class XlsxPackage {
     kind: WorkbookKind,
     onProgress?: ProgressListener,
   ): Promise<XlsxPackage> {
-    const meter: BudgetMeter = parts.meter;
+    const meter: ReadLimitMeter = parts.meter;
     const book = await workbookParts(parts);
     // Every part the snapshot needs is decompressed at once (on native zlib's threads in Node).
     const [sharedStrings, stylesXml, ...sheetXml] = await Promise.all([
@@ -85,7 +85,7 @@ export class XlsxPackage {
         `styles list ${styles.cellFormats.toLocaleString("en-GB")} cell formats, more than Excel's ${EXCEL_MAX_CELL_FORMATS.toLocaleString("en-GB")}`,
       );
     const sheets = [];
-    const layouts: [string, { path: string; layout: SheetLayout }][] = [];
+    const sheetOffsets: [string, { path: string; offsets: SheetXmlOffsets }][] = [];
     const rowTicks = sheetReadProgress(
       book.sheets.map((entry, i) => ({ name: entry.name, xml: sheetXml[i] ?? "" })),
       onProgress,
@@ -93,7 +93,7 @@ export class XlsxPackage {
     for (const [i, entry] of book.sheets.entries()) {
       const xml = sheetXml[i];
       if (xml === undefined) throw new PackageFormatError(`${entry.path} is missing`);
-      const { sheet, layout } = readSheet(entry.name, xml, strings, styles, meter, rowTicks?.(i));
+      const { sheet, offsets } = readSheet(entry.name, xml, strings, styles, meter, rowTicks?.(i));
       const role = own.get(entry.name);
       const listed = tables[i] ?? [];
       sheets.push({
@@ -101,10 +101,10 @@ export class XlsxPackage {
         ...(role ? { ours: role } : {}),
         ...(listed.length > 0 ? { tables: listed } : {}),
       });
-      layouts.push([entry.name, { path: entry.path, layout }]);
+      sheetOffsets.push([entry.name, { path: entry.path, offsets }]);
     }
     const pkg = new XlsxPackage(parts, book, { sheets }, kind);
-    for (const [name, value] of layouts) pkg.layouts.set(name, value);
+    for (const [name, value] of sheetOffsets) pkg.sheetOffsets.set(name, value);
     return pkg;
   }
 
@@ -149,18 +149,18 @@ export class XlsxPackage {
     }
     const strings = edited.size > 0 ? readSharedStrings(await this.stringsXml()) : [];
     for (const [sheet, ops] of bySheet) {
-      const found = this.layouts.get(sheet);
+      const found = this.sheetOffsets.get(sheet);
       if (!found)
         throw new WorkbookError("write-failed", `Sheet "${sheet}" is missing from the workbook`);
       const moved = edited.get(found.path);
       // A sheet the inserts changed is read again, so the cells are spliced into its new text.
-      const layout =
-        moved === undefined ? found.layout : readSheet(sheet, moved, strings, styles).layout;
+      const offsets =
+        moved === undefined ? found.offsets : readSheet(sheet, moved, strings, styles).offsets;
       edited.delete(found.path);
-      const prefix = elementPrefix(layout);
-      const edits = columnEdits(layout, ops, styles, options, prefix);
-      const splices = conditionalFormatSplices(layout, ops, dxfs, prefix);
-      output.set(found.path, patchSheet(layout, { ...edits, splices }));
+      const prefix = elementPrefix(offsets);
+      const edits = columnEdits(offsets, ops, styles, options, prefix);
+      const splices = conditionalFormatSplices(offsets, ops, dxfs, prefix);
+      output.set(found.path, patchSheet(offsets, { ...edits, splices }));
     }
     for (const [path, text] of edited) output.set(path, encoder.encode(text));
     // New sheets go in after the inserts, so they see the workbook part the inserts left.

@@ -1,4 +1,4 @@
-import { BudgetMeter } from "./budget";
+import { ReadLimitMeter } from "./read-limits";
 import { PackageRefusedError } from "./errors";
 import { PackageFormatError, parseXml } from "./xml";
 import {
@@ -19,7 +19,7 @@ const decoder = new TextDecoder();
 export interface PartReading {
   inflate: Inflate;
   crc32?: Crc32;
-  meter?: BudgetMeter;
+  meter?: ReadLimitMeter;
   /** Checks a part that is copied through unread; by default it is inflated and let go. */
   checkEntry?: CheckEntry;
 }
@@ -35,13 +35,13 @@ const CHECKS_AT_ONCE = 4;
  */
 export class PackageParts {
   private readonly texts = new Map<string, Promise<string>>();
-  readonly meter: BudgetMeter;
+  readonly meter: ReadLimitMeter;
 
   private constructor(
     readonly entries: ReadonlyMap<string, ZipEntry>,
     private readonly reading: PartReading,
   ) {
-    this.meter = reading.meter ?? new BudgetMeter();
+    this.meter = reading.meter ?? new ReadLimitMeter();
   }
 
   /** Throws PackageFormatError when the bytes are not a zip archive this reader follows. */

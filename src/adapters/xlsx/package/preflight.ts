@@ -1,4 +1,9 @@
-import { BudgetMeter, cellTextTooLong, EXCEL_MAX_CELL_CHARACTERS, type ReadBudget } from "./budget";
+import {
+  ReadLimitMeter,
+  cellTextTooLong,
+  EXCEL_MAX_CELL_CHARACTERS,
+  type ReadLimits,
+} from "./read-limits";
 import { PackageRefusedError } from "./errors";
 import type { PackageParts } from "./parts";
 import { inflateEntry, portableCrc32, type Crc32, type Inflate } from "./zip-read";
@@ -67,11 +72,11 @@ function cellTags(data: Uint8Array): number {
  */
 export async function checkBeforeExcelJs(
   parts: PackageParts,
-  budget: ReadBudget,
+  budget: ReadLimits,
   inflate: Inflate,
   crc32: Crc32 = portableCrc32,
 ): Promise<void> {
-  const meter = new BudgetMeter({
+  const meter = new ReadLimitMeter({
     ...budget,
     maxCells: Math.floor(budget.maxCells * EXCELJS_CELL_SHARE),
   });

@@ -1,4 +1,4 @@
-import { cellTextTooLong, checkCellText, MAX_ESCAPED_CELL_TEXT } from "./budget";
+import { cellTextTooLong, checkCellText, MAX_ESCAPED_CELL_TEXT } from "./read-limits";
 import { PackageRefusedError } from "./errors";
 import { parseXml, unescapeExcel } from "./xml";
 

@@ -1,5 +1,5 @@
 import { type CellPosition, columnLetter, parseAddress } from "../../../core";
-import type { SheetLayout } from "./sheet-read";
+import type { SheetXmlOffsets } from "./sheet-read";
 import { ByteSink } from "./byte-sink";
 import { PackageFormatError, withAttribute } from "./xml";
 import type { Splice } from "./conditional-formats";
@@ -24,9 +24,9 @@ export interface SheetEdits {
 }
 
 /** The namespace prefix the sheet writes its elements with ("" or "x:"). */
-export function elementPrefix(layout: SheetLayout): string {
+export function elementPrefix(offsets: SheetXmlOffsets): string {
   const match = /^<([\w.-]+:)?sheetData/.exec(
-    layout.xml.slice(layout.sheetData.start, layout.sheetData.start + 40),
+    offsets.xml.slice(offsets.sheetData.start, offsets.sheetData.start + 40),
   );
   return match?.[1] ?? "";
 }
@@ -58,32 +58,32 @@ class Extent {
  */
 function writeRow(
   out: ByteSink,
-  layout: SheetLayout,
+  offsets: SheetXmlOffsets,
   k: number,
   cells: readonly CellXml[],
   prefix: string,
 ): void {
-  const xml = layout.xml;
-  const rowEnd = layout.rowEnd[k] ?? 0;
-  const selfClosing = layout.rowSelfClosing[k] === true;
-  let open = xml.slice(layout.rowStart[k], layout.rowOpenEnd[k]);
+  const xml = offsets.xml;
+  const rowEnd = offsets.rowEnd[k] ?? 0;
+  const selfClosing = offsets.rowSelfClosing[k] === true;
+  let open = xml.slice(offsets.rowStart[k], offsets.rowOpenEnd[k]);
   if (selfClosing) open = open.replace(/\s*\/>$/, ">");
-  const first = layout.rowFirstCell[k] ?? 0;
-  const last = layout.rowFirstCell[k + 1] ?? first;
+  const first = offsets.rowFirstCell[k] ?? 0;
+  const last = offsets.rowFirstCell[k + 1] ?? first;
   // spans is an optional hint of the columns a row uses; widened to take in the new cells.
-  let left = last > first ? (layout.cellColumn[first] ?? 0) : Infinity;
-  let right = last > first ? (layout.cellColumn[last - 1] ?? 0) : -Infinity;
+  let left = last > first ? (offsets.cellColumn[first] ?? 0) : Infinity;
+  let right = last > first ? (offsets.cellColumn[last - 1] ?? 0) : -Infinity;
   for (const c of cells)
     if (c.xml) [left, right] = [Math.min(left, c.column), Math.max(right, c.column)];
   out.write(right >= left ? open.replace(SPANS, `$1"${left + 1}:${right + 1}"`) : open);
   // Where the row's content ends: before its end tag (whose own spelling is kept).
   const closeStart = selfClosing ? rowEnd : xml.lastIndexOf("<", rowEnd - 1);
   const close = selfClosing ? `</${prefix}row>` : xml.slice(closeStart, rowEnd);
-  let runStart = selfClosing ? rowEnd : (layout.rowOpenEnd[k] ?? 0);
+  let runStart = selfClosing ? rowEnd : (offsets.rowOpenEnd[k] ?? 0);
   let j = 0;
   for (let i = first; i < last && j < cells.length; i++) {
-    const column = layout.cellColumn[i] ?? 0;
-    const cellStart = layout.cellStart[i] ?? 0;
+    const column = offsets.cellColumn[i] ?? 0;
+    const cellStart = offsets.cellStart[i] ?? 0;
     if ((cells[j]?.column ?? 0) > column) continue;
     out.write(xml.slice(runStart, cellStart));
     runStart = cellStart;
@@ -91,11 +91,11 @@ function writeRow(
     // A written cell replaces the one already there (our own column written again).
     if (cells[j]?.column === column) {
       out.write(cells[j++]?.xml ?? "");
-      runStart = layout.cellEnd[i] ?? cellStart;
+      runStart = offsets.cellEnd[i] ?? cellStart;
     }
   }
   // The rest of the existing cells, then what goes after them, before anything else in the row.
-  const cellsEnd = last > first ? (layout.cellEnd[last - 1] ?? runStart) : runStart;
+  const cellsEnd = last > first ? (offsets.cellEnd[last - 1] ?? runStart) : runStart;
   out.write(xml.slice(runStart, Math.max(runStart, cellsEnd)));
   for (; j < cells.length; j++) out.write(cells[j]?.xml ?? "");
   out.write(xml.slice(Math.max(runStart, cellsEnd), closeStart));
@@ -130,13 +130,17 @@ function widenDimension(ref: string, extent: Extent): string {
   return `${columnLetter(left)}${top + 1}:${columnLetter(right)}${bottom + 1}`;
 }
 
-function colsXml(layout: SheetLayout, widths: SheetEdits["widths"], prefix: string): string | null {
+function colsXml(
+  offsets: SheetXmlOffsets,
+  widths: SheetEdits["widths"],
+  prefix: string,
+): string | null {
   const missing = widths.filter(
-    (w) => !layout.columns.some((c) => c.min <= w.column && w.column <= c.max),
+    (w) => !offsets.columns.some((c) => c.min <= w.column && w.column <= c.max),
   );
   if (missing.length === 0) return null;
   const entries = [
-    ...layout.columns.map((c) => ({ at: c.min, xml: layout.xml.slice(c.start, c.end) })),
+    ...offsets.columns.map((c) => ({ at: c.min, xml: offsets.xml.slice(c.start, c.end) })),
     ...missing.map((w) => ({
       at: w.column,
       xml: `<${prefix}col min="${w.column + 1}" max="${w.column + 1}" width="${w.width}" customWidth="1"/>`,
@@ -150,8 +154,8 @@ function colsXml(layout: SheetLayout, widths: SheetEdits["widths"], prefix: stri
  * that first cell while some of the others stay would leave them pointing at nothing (Excel then
  * calls the file damaged), so such a write is refused here and left to the ExcelJS writer.
  */
-function checkSharedFormulas(layout: SheetLayout, edits: SheetEdits): void {
-  for (const master of layout.sharedMasters) {
+function checkSharedFormulas(offsets: SheetXmlOffsets, edits: SheetEdits): void {
+  for (const master of offsets.sharedMasters) {
     if (!edits.writes(master.row, master.column)) continue;
     const corners = rangeCorners(master.ref);
     if (!corners) throw new PackageFormatError(`unreadable shared formula range ${master.ref}`);
@@ -169,11 +173,11 @@ function checkSharedFormulas(layout: SheetLayout, edits: SheetEdits): void {
  * The worksheet with the edits spliced in, as UTF-8. Every byte outside the edited rows, the
  * used-range note and the column widths is copied from the original.
  */
-export function patchSheet(layout: SheetLayout, edits: SheetEdits): Uint8Array {
-  checkSharedFormulas(layout, edits);
-  const { xml, sheetData } = layout;
-  const prefix = elementPrefix(layout);
-  if ((layout.dimension?.end ?? 0) > sheetData.start || (layout.cols?.end ?? 0) > sheetData.start)
+export function patchSheet(offsets: SheetXmlOffsets, edits: SheetEdits): Uint8Array {
+  checkSharedFormulas(offsets, edits);
+  const { xml, sheetData } = offsets;
+  const prefix = elementPrefix(offsets);
+  if ((offsets.dimension?.end ?? 0) > sheetData.start || (offsets.cols?.end ?? 0) > sheetData.start)
     throw new PackageFormatError("column widths or used range after the cell data");
   // The cell data is written first: the used range, which comes before it, depends on it.
   const body = new ByteSink(xml.length - sheetData.start + edits.rows.length * 200);
@@ -187,9 +191,9 @@ export function patchSheet(layout: SheetLayout, edits: SheetEdits): Uint8Array {
   const pending = edits.rows;
   let p = 0;
   let at = sheetData.start;
-  for (let k = 0; k < layout.rowNumber.length && p < pending.length; k++) {
-    const row = (layout.rowNumber[k] ?? 0) - 1;
-    const start = layout.rowStart[k] ?? 0;
+  for (let k = 0; k < offsets.rowNumber.length && p < pending.length; k++) {
+    const row = (offsets.rowNumber[k] ?? 0) - 1;
+    const start = offsets.rowStart[k] ?? 0;
     if ((pending[p] ?? 0) > row) continue;
     body.write(xml.slice(at, start));
     at = start;
@@ -198,8 +202,8 @@ export function patchSheet(layout: SheetLayout, edits: SheetEdits): Uint8Array {
       body.write(newRowXml(r, cellsAt(r), prefix));
     }
     if (pending[p] === row) {
-      writeRow(body, layout, k, cellsAt(row), prefix);
-      at = layout.rowEnd[k] ?? start;
+      writeRow(body, offsets, k, cellsAt(row), prefix);
+      at = offsets.rowEnd[k] ?? start;
       p++;
     }
   }
@@ -222,7 +226,7 @@ export function patchSheet(layout: SheetLayout, edits: SheetEdits): Uint8Array {
     at = splice.end;
   }
   body.write(xml.slice(at));
-  const head = patchHead(layout, edits, extent, prefix);
+  const head = patchHead(offsets, edits, extent, prefix);
   const cellData = body.bytes();
   const out = new Uint8Array(head.length + cellData.length);
   out.set(head);
@@ -231,21 +235,21 @@ export function patchSheet(layout: SheetLayout, edits: SheetEdits): Uint8Array {
 }
 
 /** Everything before the cell data, with the used range widened and new column widths added. */
-function patchHead(layout: SheetLayout, edits: SheetEdits, extent: Extent, prefix: string) {
-  const { xml, sheetData } = layout;
+function patchHead(offsets: SheetXmlOffsets, edits: SheetEdits, extent: Extent, prefix: string) {
+  const { xml, sheetData } = offsets;
   const pieces: { start: number; end: number; text: string }[] = [];
-  if (layout.dimension) {
-    const ref = widenDimension(layout.dimension.ref, extent);
-    const tag = xml.slice(layout.dimension.start, layout.dimension.end);
+  if (offsets.dimension) {
+    const ref = widenDimension(offsets.dimension.ref, extent);
+    const tag = xml.slice(offsets.dimension.start, offsets.dimension.end);
     pieces.push({
-      start: layout.dimension.start,
-      end: layout.dimension.end,
+      start: offsets.dimension.start,
+      end: offsets.dimension.end,
       text: withAttribute(tag, "ref", ref),
     });
   }
-  const cols = colsXml(layout, edits.widths, prefix);
+  const cols = colsXml(offsets, edits.widths, prefix);
   if (cols !== null) {
-    if (layout.cols) pieces.push({ start: layout.cols.start, end: layout.cols.end, text: cols });
+    if (offsets.cols) pieces.push({ start: offsets.cols.start, end: offsets.cols.end, text: cols });
     else pieces.push({ start: sheetData.start, end: sheetData.start, text: cols });
   }
   pieces.sort((a, b) => a.start - b.start);

@@ -2,13 +2,13 @@ import { type Cell, parseAddress, type SheetSnapshot } from "../../../core";
 import { Captured, CellBuilder } from "./cell-read";
 import type { Styles } from "./styles";
 import {
-  BudgetMeter,
+  ReadLimitMeter,
   beyondGrid,
   cellTextTooLong,
   EXCEL_MAX_COLUMNS,
   EXCEL_MAX_ROWS,
   MAX_ESCAPED_CELL_TEXT,
-} from "./budget";
+} from "./read-limits";
 import type { RowTick } from "./read-progress";
 import { integerAt, scanSheetXml, Slot, Tag, type InPlace } from "./scan";
 import { PackageFormatError } from "./xml";
@@ -17,7 +17,7 @@ import { PackageFormatError } from "./xml";
  * Where things sit in a worksheet's XML, kept so that the writer can splice new cells into the
  * text instead of rebuilding it. Rows and cells are in file order (ascending, as the format requires).
  */
-export interface SheetLayout {
+export interface SheetXmlOffsets {
   xml: string;
   /** Per row: 1-based number, offsets of its start tag, end of its start tag, and end. */
   rowNumber: number[];
@@ -66,7 +66,7 @@ const cellReference: InPlace<number> = (text, from, to) => {
 };
 
 /**
- * Reads one worksheet part into the snapshot form and records its layout for writing. Every cell
+ * Reads one worksheet part into the snapshot form and records where its cells sit in the XML, for writing. Every cell
  * (and every blank left of a row's last cell, which the snapshot holds too) is charged to
  * `meter`; a row or column beyond Excel's grid is damage, refused before anything is sized by it.
  */
@@ -75,15 +75,15 @@ export function readSheet(
   xml: string,
   strings: readonly string[],
   styles: Styles,
-  meter: BudgetMeter = new BudgetMeter(),
+  meter: ReadLimitMeter = new ReadLimitMeter(),
   /** Hears each row as it starts (the pane's progress bar); see read-progress.ts. */
   onRow?: RowTick,
-): { sheet: SheetSnapshot; layout: SheetLayout } {
+): { sheet: SheetSnapshot; offsets: SheetXmlOffsets } {
   const rows: (Cell | null)[][] = [];
   const hiddenRows: number[] = [];
   const hiddenColumns: number[] = [];
   const merges: string[] = [];
-  const layout: SheetLayout = {
+  const offsets: SheetXmlOffsets = {
     xml,
     rowNumber: [],
     rowStart: [],
@@ -107,7 +107,7 @@ export function readSheet(
     return format ?? undefined;
   };
   const cell = new CellBuilder(xml, strings, formatOf, (row, column, ref) =>
-    layout.sharedMasters.push({ row, column, ref }),
+    offsets.sharedMasters.push({ row, column, ref }),
   );
   let inCell = false;
   const inlineText = new Captured(xml);
@@ -127,25 +127,25 @@ export function readSheet(
         case Tag.Row: {
           row = a.filled(Slot.R)
             ? (a.read(Slot.R, integerAt) ?? 0) - 1
-            : row + (layout.rowNumber.length > 0 ? 1 : 0);
-          const previous = layout.rowNumber[layout.rowNumber.length - 1];
+            : row + (offsets.rowNumber.length > 0 ? 1 : 0);
+          const previous = offsets.rowNumber[offsets.rowNumber.length - 1];
           if (!Number.isInteger(row) || row >= EXCEL_MAX_ROWS)
             throw beyondGrid(`row ${a.text(Slot.R) ?? row + 1}`, `sheet ${name}`);
           if (row < 0 || (previous !== undefined && row + 1 <= previous))
             throw new PackageFormatError(`rows out of order in ${name}`);
           if (isTrue(a.text(Slot.Hidden))) hiddenRows.push(row);
-          layout.rowNumber.push(row + 1);
-          layout.rowStart.push(start);
+          offsets.rowNumber.push(row + 1);
+          offsets.rowStart.push(start);
           onRow?.(row + 1, start);
-          layout.rowOpenEnd.push(end);
-          layout.rowFirstCell.push(layout.cellColumn.length);
+          offsets.rowOpenEnd.push(end);
+          offsets.rowFirstCell.push(offsets.cellColumn.length);
           cells = [];
           break;
         }
         case Tag.C: {
           const previous =
-            layout.cellColumn.length > layout.rowFirstCell[layout.rowFirstCell.length - 1]!
-              ? layout.cellColumn[layout.cellColumn.length - 1]!
+            offsets.cellColumn.length > offsets.rowFirstCell[offsets.rowFirstCell.length - 1]!
+              ? offsets.cellColumn[offsets.cellColumn.length - 1]!
               : -1;
           let column = previous + 1;
           const at = a.filled(Slot.R) ? (a.read(Slot.R, cellReference) ?? -1) : undefined;
@@ -164,9 +164,9 @@ export function readSheet(
           const style = a.read(Slot.S, integerAt) ?? 0;
           cell.start(column, style, a.text(Slot.T));
           inCell = true;
-          layout.cellColumn.push(column);
-          layout.cellStart.push(start);
-          layout.cellStyle.push(style);
+          offsets.cellColumn.push(column);
+          offsets.cellStart.push(start);
+          offsets.cellStyle.push(style);
           break;
         }
         case Tag.V:
@@ -180,7 +180,7 @@ export function readSheet(
             cell.sharedRef = a.text(Slot.Ref);
             const shared = a.read(Slot.Si, integerAt);
             if (shared !== undefined)
-              layout.maxSharedIndex = Math.max(layout.maxSharedIndex, shared);
+              offsets.maxSharedIndex = Math.max(offsets.maxSharedIndex, shared);
           }
           break;
         case Tag.Is:
@@ -193,11 +193,11 @@ export function readSheet(
           if (inCell && cell.inline !== undefined && phonetic === 0) (capture = inlineText).begin();
           break;
         case Tag.SheetData:
-          layout.sheetData = { start, openEnd: end, closeStart: end, selfClosing: false };
+          offsets.sheetData = { start, openEnd: end, closeStart: end, selfClosing: false };
           break;
         case Tag.Dimension: {
           const ref = a.text(Slot.Ref);
-          if (ref) layout.dimension = { start, end, ref };
+          if (ref) offsets.dimension = { start, end, ref };
           break;
         }
         case Tag.Cols:
@@ -217,7 +217,7 @@ export function readSheet(
           if (max >= EXCEL_MAX_COLUMNS) throw beyondGrid(`column ${max + 1}`, `sheet ${name}`);
           if (isTrue(a.text(Slot.Hidden))) for (let c = min; c <= max; c++) hiddenColumns.push(c);
           const width = a.text(Slot.Width);
-          layout.columns.push({ min, max, width: width ? Number(width) : undefined, start, end });
+          offsets.columns.push({ min, max, width: width ? Number(width) : undefined, start, end });
           break;
         }
         case Tag.MergeCell: {
@@ -253,18 +253,18 @@ export function readSheet(
             while (cells.length < cell.column) cells.push(null);
             cells[cell.column] = read;
           }
-          layout.cellEnd.push(end);
+          offsets.cellEnd.push(end);
           inCell = false;
           break;
         }
         case Tag.Row:
-          layout.rowEnd.push(end);
-          layout.rowSelfClosing.push(selfClosing);
+          offsets.rowEnd.push(end);
+          offsets.rowSelfClosing.push(selfClosing);
           // The blanks the row array holds left of its cells cost memory like cells do.
           meter.cells(
             Math.max(
               0,
-              cells.length - (layout.cellColumn.length - (layout.rowFirstCell.at(-1) ?? 0)),
+              cells.length - (offsets.cellColumn.length - (offsets.rowFirstCell.at(-1) ?? 0)),
             ),
           );
           if (cells.length > 0) {
@@ -273,11 +273,11 @@ export function readSheet(
           }
           break;
         case Tag.SheetData:
-          layout.sheetData.closeStart = selfClosing ? end : start;
-          layout.sheetData.selfClosing = selfClosing;
+          offsets.sheetData.closeStart = selfClosing ? end : start;
+          offsets.sheetData.selfClosing = selfClosing;
           break;
         case Tag.Cols:
-          layout.cols = {
+          offsets.cols = {
             start: colsStart,
             end,
             selfClosing,
@@ -288,10 +288,10 @@ export function readSheet(
       }
     },
   });
-  if (layout.sheetData.start < 0) throw new PackageFormatError(`${name} has no cell data`);
-  layout.rowFirstCell.push(layout.cellColumn.length);
+  if (offsets.sheetData.start < 0) throw new PackageFormatError(`${name} has no cell data`);
+  offsets.rowFirstCell.push(offsets.cellColumn.length);
   dropMergedCells(rows, merges);
-  return { sheet: { name, rows, hiddenRows, hiddenColumns, merges }, layout };
+  return { sheet: { name, rows, hiddenRows, hiddenColumns, merges }, offsets };
 }
 
 /** Only the top-left cell of a merge holds a value; Excel ignores the others, and so do we. */

@@ -51,7 +51,7 @@ export function checkCellText(text: string, where: string): string {
  * text while it is read) and with the cells (each becomes an object in the snapshot), so those
  * are the limits; shared strings are bounded by the cell limit, which is where they end up.
  */
-export interface ReadBudget {
+export interface ReadLimits {
   /** Total uncompressed bytes of the parts read (sheets, strings, styles, relationships…). */
   maxInflatedBytes: number;
   /** Cells read, counting the blanks to the left of each row's last cell (they take room too). */
@@ -63,7 +63,7 @@ export interface ReadBudget {
  * cells (docs/benchmarks.md). Five million cells is also what Excel on the web reads in one
  * range; the largest council workbooks in the benchmarks hold about two million.
  */
-export const DEFAULT_READ_BUDGET: ReadBudget = {
+export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxInflatedBytes: 512 * 1024 * 1024,
   maxCells: 5_000_000,
 };
@@ -77,11 +77,11 @@ export const MAX_PART_BYTES = 2 ** 29 - 24;
 const count = (n: number) => n.toLocaleString("en-GB");
 
 /** Charges what a read costs against its budget, and refuses the file once a limit is passed. */
-export class BudgetMeter {
+export class ReadLimitMeter {
   private inflated = 0;
   private cellCount = 0;
 
-  constructor(readonly budget: ReadBudget = DEFAULT_READ_BUDGET) {}
+  constructor(readonly budget: ReadLimits = DEFAULT_READ_LIMITS) {}
 
   /** Called before a part is inflated, with the size its zip entry states (checked afterwards). */
   inflate(part: string, bytes: number): void {
