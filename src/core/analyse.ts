@@ -7,7 +7,7 @@ import { reconcile, type Reconciliation } from "./reconcile";
 import type { ProjectsTable } from "./pid/projects";
 import { planReconciliationSheet } from "./reconcile/sheet";
 import type { RiskContext } from "./risk/check";
-import type { Band } from "./risk/bands";
+import type { Band } from "./bands";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { orderOperations } from "./plan-preview";
 import type { DecisionCheckOptions } from "./decisions";

@@ -1,4 +1,4 @@
-import type { Band } from "./risk/bands";
+import type { Band } from "./bands";
 
 /**
  * The colours of priority bands and RAG ratings, decided once for every place that draws them: the

@@ -1,5 +1,5 @@
 import { bandStyles, RAG_LABELS, ragStyle } from "./band-colours";
-import { sameBandLabel, sortBands, type Band } from "./risk/bands";
+import { sameBandLabel, sortBands, type Band } from "./bands";
 import type { Highlight, HighlightRule } from "./plan";
 
 /**

@@ -102,7 +102,7 @@ export {
 export { cleanSheetName } from "./sheet-names";
 
 // Risk registers: bands and keys the task pane shows and edits.
-export { bandOf, BandSetSchema, describeBands, type Band } from "./risk/bands";
+export { bandOf, BandSetSchema, describeBands, type Band } from "./bands";
 export type { RiskContext } from "./risk/check";
 export { pairTitle } from "./risk/fields";
 export { readLegend } from "./risk/legend";
@@ -124,7 +124,8 @@ export { parseBandsText, parseSourceMap, parseSourceMapEntry } from "./settings-
 export { DEFAULT_RAG } from "./budget/model";
 
 // PID sheets.
-export { PidError, planPids } from "./pid/build";
+export { PidError } from "./pid/build";
+export { planPids } from "./pids";
 
 // Decision records.
 export { DEFAULT_KEY_DECISION_THRESHOLD, DEFAULT_LATE_PUBLICATION_DAYS } from "./decisions/checks";

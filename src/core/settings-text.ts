@@ -1,4 +1,4 @@
-import type { Band } from "./risk/bands";
+import type { Band } from "./bands";
 import { readLegend } from "./risk/legend";
 
 /**

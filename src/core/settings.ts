@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BandSchema } from "./risk/bands";
+import { BandSchema } from "./bands";
 import { DEFAULT_RAG } from "./budget/model";
 import type { AnalyseOptions } from "./analyse";
 import { DEFAULT_KEY_DECISION_THRESHOLD, DEFAULT_LATE_PUBLICATION_DAYS } from "./decisions/checks";

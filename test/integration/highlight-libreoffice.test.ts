@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { bandStyles } from "../../src/core/band-colours";
-import { DEFAULT_BANDS } from "../../src/core/risk/bands";
+import { DEFAULT_BANDS } from "../../src/core/bands";
 import { cli } from "../helpers/cli";
 import { FIXTURES } from "../helpers/builders";
 import { findSoffice } from "../helpers/libreoffice";

@@ -1,5 +1,5 @@
 import { readLegend } from "../../src/core/risk/legend";
-import { bandOf, sameBandLabel } from "../../src/core/risk/bands";
+import { bandOf, sameBandLabel } from "../../src/core/bands";
 import { sheet } from "../helpers/builders";
 
 describe("readLegend", () => {

@@ -1,6 +1,6 @@
 import { analyseWorkbook, isRiskReport } from "../../src/core/analyse";
 import type { ColumnWrite } from "../../src/core/plan";
-import { describeScorePlace } from "../../src/core/risk/bands";
+import { describeScorePlace } from "../../src/core/bands";
 import type { CellValue } from "../../src/core/snapshot";
 import { sheet, TODAY, workbook } from "../helpers/builders";
 

@@ -1,7 +1,7 @@
 import { parseString } from "@fast-csv/parse";
 import fc from "fast-check";
 import { FindingCodeSchema, type Finding } from "../../src/core/findings";
-import { sortBands, DEFAULT_BANDS } from "../../src/core/risk/bands";
+import { sortBands, DEFAULT_BANDS } from "../../src/core/bands";
 import { CSV_COLUMNS, findingsCsv, helpFor } from "../../src/taskpane/finding-help";
 import {
   bandStyles,

@@ -1,24 +1,11 @@
-import { cellAddress, columnIndex } from "../a1";
-import type { Analysis } from "../analyse";
-import type { BudgetTableReport } from "../budget";
+import { cellAddress } from "../a1";
 import { CouncilSheetsError } from "../errors";
 import type { AddSheet } from "../plan";
-import type { RiskContext } from "../risk/check";
-import { isHeadingRow } from "../risk/check";
-import {
-  priorityFormula,
-  priorityFormulaValue,
-  scoreFormula,
-  scoreFormulaValue,
-} from "../risk/formulas";
 import { uniqueSheetName } from "../sheet-names";
-import { cellText, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
-import { parseMoney, serialToUkDate } from "../values";
-import { parseRating } from "../risk/scales";
-import type { WordScale } from "../tables/keys";
+import { serialToUkDate } from "../values";
 import { PID_WIDTHS, PrintableForm } from "./printable-form";
-import { sameProject, type Project } from "./projects";
-import { projectDecision } from "../decisions/project-decision";
+import { sameProject, type Project, type ProjectsTable } from "./projects";
+import type { PidFundingLine, PidRisk, PidRiskKey, PidSources } from "./sources";
 
 /** A fault in what was asked for (a project that is not there); `code` is stable. */
 export class PidError extends CouncilSheetsError<"no-projects" | "unknown-project"> {}
@@ -36,133 +23,54 @@ const MONEY = '"£"#,##0';
 const IMPACT = ["High", "Medium", "Low"];
 const FREQUENCY = ["Monthly", "Fortnightly", "Weekly", "Other"];
 
-function risksOf(analysis: Analysis, snapshot: WorkbookSnapshot, name: string) {
-  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-  const own = analysis.riskContexts.filter(
-    (c) => c.table.projectName && sameProject(c.table.projectName, name),
-  );
-  const contexts =
-    own.length > 0
-      ? own
-      : analysis.riskContexts.filter((c) => c.table.columns.project !== undefined);
-  const rows: { ctx: RiskContext; sheet: SheetSnapshot; row: number }[] = [];
-  for (const ctx of contexts) {
-    const sheet = sheets.get(ctx.table.sheet);
-    if (!sheet) continue;
-    for (const row of ctx.table.dataRows) {
-      if (isHeadingRow(sheet, ctx.table, row)) continue;
-      const project = ctx.table.columns.project;
-      if (
-        own.length === 0 &&
-        project !== undefined &&
-        !sameProject(cellText(sheet.rows[row]?.[project] ?? undefined), name)
-      )
-        continue;
-      rows.push({ ctx, sheet, row });
-    }
-  }
-  return rows;
-}
-
-function fundingOf(analysis: Analysis, snapshot: WorkbookSnapshot, name: string) {
-  const out: {
-    item: string;
-    cost: number | null;
-    budget: number | null;
-    code: string;
-    rows: number[];
-    anchor: boolean;
-  }[] = [];
-  for (const t of analysis.tables.filter((x): x is BudgetTableReport => x.kind === "budget")) {
-    const sheet = snapshot.sheets.find((s) => s.name === t.sheet);
-    const col = (letter: string | undefined) =>
-      letter === undefined ? undefined : columnIndex(letter);
-    const item = col(t.columns.item);
-    const cost = col(t.columns[t.compareWith]);
-    const budget = col(t.columns.revisedBudget ?? t.columns.budget);
-    const code = col(t.columns.costCode);
-    const at = (r: number, c: number | undefined) =>
-      c === undefined ? null : (sheet?.rows[r - 1]?.[c] ?? null);
-    const money = (r: number, c: number | undefined) => {
-      const p = parseMoney(at(r, c)?.value ?? null);
-      return p.kind === "number" ? p.value : null;
-    };
-    for (const line of t.lines.filter((l) => l.project && sameProject(l.project, name))) {
-      line.rows.forEach((r, i) =>
-        out.push({
-          item: cellText(at(r, item) ?? undefined),
-          cost: money(r, cost),
-          budget: i === 0 ? money(r, budget) : null,
-          code: cellText(at(r, code) ?? undefined),
-          rows: i === 0 ? line.rows : [],
-          anchor: i === 0,
-        }),
-      );
-    }
-  }
-  return out;
-}
-
-function keyRows(form: PrintableForm, ctx: RiskContext | undefined): void {
-  if (!ctx) return;
+function keyRows(form: PrintableForm, key: PidRiskKey | null): void {
+  if (!key) return;
   form.put(0, "Risk Key:", { bold: true });
   form.row++;
   form.put(0, "Definitions:", { bold: true });
-  form.put(1, `L = Likelihood (1-${ctx.scale})`);
-  form.put(2, `I = Impact (1-${ctx.scale})`);
+  form.put(1, `L = Likelihood (1-${key.scale})`);
+  form.put(2, `I = Impact (1-${key.scale})`);
   form.put(3, "S = Score (I x L)");
   form.row++;
   form.put(0, "Priority Ratings:", { bold: true });
-  [...ctx.bands.bands]
+  [...key.bands]
     .sort((a, b) => a.from - b.from)
     .forEach((b, i) => form.put(1 + i, `${b.from}-${b.to} ${b.label}`));
   form.row++;
 }
 
-function risksSection(form: PrintableForm, risks: ReturnType<typeof risksOf>): void {
+function risksSection(
+  form: PrintableForm,
+  risks: { rows: PidRisk[]; key: PidRiskKey | null },
+): void {
   form.heading("Risks");
   form.tableHeader(["Title", "Likelihood", "Impact", "Score", "Priority"]);
-  for (const { ctx, sheet, row } of risks) {
-    const pair = ctx.table.pairs[ctx.table.pairs.length - 1];
-    if (!pair) continue;
-    const cell = (c: number | undefined) =>
-      c === undefined ? null : (sheet.rows[row]?.[c]?.value ?? null);
-    // Words ("Likely") are read by the register's own scale, as its check reads them.
-    const rating = (c: number, words: WordScale | null): CellValue => {
-      const p = parseRating(cell(c), words);
-      return p.kind === "number" ? p.value : (cell(c) ?? "");
-    };
-    const l = rating(pair.likelihood, ctx.words.likelihood);
-    const i = rating(pair.impact, ctx.words.impact);
-    const title = cellText(
-      sheet.rows[row]?.[ctx.table.columns.title ?? ctx.table.columns.id ?? 0] ?? undefined,
-    );
-    const score = scoreFormulaValue(l, i, false);
-    form.put(0, title, { wrap: true });
-    form.fit(title, 0);
-    form.put(1, l);
-    form.put(2, i);
+  for (const risk of risks.rows) {
+    form.put(0, risk.title, { wrap: true });
+    form.fit(risk.title, 0);
+    form.put(1, risk.likelihood);
+    form.put(2, risk.impact);
     form.cells.push({
       row: form.row,
       column: 3,
-      formula: scoreFormula(cellAddress(form.row, 1), cellAddress(form.row, 2), false),
-      value: score,
+      formula: risk.scoreFormula(cellAddress(form.row, 1), cellAddress(form.row, 2)),
+      value: risk.score,
     });
     form.cells.push({
       row: form.row,
       column: 4,
-      formula: priorityFormula(cellAddress(form.row, 3), ctx.bands.bands),
-      value: priorityFormulaValue(score, ctx.bands.bands),
+      formula: risk.priorityFormula(cellAddress(form.row, 3)),
+      value: risk.priority,
     });
     form.row++;
   }
-  if (risks.length === 0) form.emptyRows(3, 5);
+  if (risks.rows.length === 0) form.emptyRows(3, 5);
   form.endTable();
   form.row++;
-  keyRows(form, risks[0]?.ctx);
+  keyRows(form, risks.key);
 }
 
-function fundingSection(form: PrintableForm, lines: ReturnType<typeof fundingOf>): void {
+function fundingSection(form: PrintableForm, lines: readonly PidFundingLine[]): void {
   form.heading("Funding Approach");
   form.tableHeader(["Item", "Cost", "Budget", "Cost Code", "Variance"]);
   for (const line of lines) {
@@ -199,8 +107,7 @@ function fundingSection(form: PrintableForm, lines: ReturnType<typeof fundingOf>
 }
 
 function buildOne(
-  analysis: Analysis,
-  snapshot: WorkbookSnapshot,
+  sources: PidSources,
   project: Project,
   sheetName: string,
   source: string,
@@ -238,9 +145,9 @@ function buildOne(
   form.heading("Communications Approach");
   form.tableHeader(["Channel", "Content", "Frequency", "Responsible"]);
   form.emptyRows(5, 4, [{ column: 2, values: FREQUENCY }]);
-  const risks = risksOf(analysis, snapshot, name);
+  const risks = sources.risks(name);
   risksSection(form, risks);
-  const funding = fundingOf(analysis, snapshot, name);
+  const funding = sources.funding(name);
   fundingSection(form, funding);
   form.heading("Highlight Report");
   form.field("Frequency", v.highlight ?? "");
@@ -256,7 +163,7 @@ function buildOne(
     form.field("Date", project.approvalSerial, { numberFormat: "dd/mm/yyyy" });
   else form.field("Date", v.approvalDate ?? "");
   // The decision the project rests on, where the workbook's decisions register holds it.
-  const decision = projectDecision(snapshot, { name, cited: v.decisionRef ?? null });
+  const decision = sources.decision({ name, cited: v.decisionRef ?? null });
   if (decision) {
     form.field("Decision", decision.reference || decision.title);
     form.field("Decision maker", decision.decisionMaker);
@@ -284,25 +191,27 @@ function buildOne(
       sheet: sheetName,
       sro: v.sro ?? null,
       leadOfficer: v.leadOfficer ?? null,
-      risks: risks.length,
+      risks: risks.rows.length,
       fundingLines: funding.length,
     },
   };
 }
 
 /**
- * PID sheets for the named projects (or all of them), as add-sheet operations.
+ * PID sheets for the named projects (or all of them), as add-sheet operations, from what
+ * `sources` says of each project (src/core/pids.ts gathers it from the other kinds).
  *
  * @throws {PidError} "no-projects" when the workbook names no project, "unknown-project" for a
  * name it does not hold.
  */
-export function planPids(
-  analysis: Analysis,
-  snapshot: WorkbookSnapshot,
+export function planPidSheets(
+  projects: readonly ProjectsTable[],
+  sheetNames: readonly string[],
+  sources: PidSources,
   wanted: string[] | "all",
   today: number,
 ): { operations: AddSheet[]; summaries: PidSummary[] } {
-  const all = analysis.projects.flatMap((t) => t.projects.map((p) => ({ table: t, project: p })));
+  const all = projects.flatMap((t) => t.projects.map((p) => ({ table: t, project: p })));
   if (all.length === 0)
     throw new PidError(
       "no-projects",
@@ -320,15 +229,14 @@ export function planPids(
             );
           return hit;
         });
-  const names = snapshot.sheets.map((s) => s.name);
+  const names = [...sheetNames];
   const operations: AddSheet[] = [];
   const summaries: PidSummary[] = [];
   for (const { table, project } of chosen) {
     const sheetName = uniqueSheetName(`PID - ${project.values.name ?? "project"}`, names);
     names.push(sheetName);
     const { op, summary } = buildOne(
-      analysis,
-      snapshot,
+      sources,
       project,
       sheetName,
       `the "${table.sheet}" sheet on ${serialToUkDate(today)}`,

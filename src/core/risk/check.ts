@@ -2,7 +2,7 @@ import { columnLetter, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, isEmptyCell, type SheetSnapshot } from "../snapshot";
 import { parseDate, parseScaleValue, serialToUkDate, type ParsedValue } from "../values";
-import { bandOf, describeScorePlace, sameBandLabel, type BandSet } from "./bands";
+import { bandOf, describeScorePlace, sameBandLabel, type BandSet } from "../bands";
 import type { RiskPair, RiskTable } from "./detect";
 import { pairTitle, type PairName } from "./fields";
 import { parseRating, type RatingWords } from "./scales";

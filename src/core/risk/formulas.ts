@@ -1,5 +1,5 @@
 import type { CellValue } from "../snapshot";
-import { bandOf, sortBands, type Band } from "./bands";
+import { bandOf, sortBands, type Band } from "../bands";
 
 /**
  * The formulas written into risk registers, and their evaluation in the core. Each `...Value`

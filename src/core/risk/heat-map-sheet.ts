@@ -3,7 +3,7 @@ import { bandStyles } from "../band-colours";
 import type { AddSheet, SheetCell } from "../plan";
 import { uniqueSheetName } from "../sheet-names";
 import type { WorkbookSnapshot } from "../snapshot";
-import { bandOf, sortBands } from "./bands";
+import { bandOf, sortBands } from "../bands";
 import type { RiskContext } from "./check";
 import { pairTitle } from "./fields";
 import { heatMapRisks, riskRef, scaleWords, shownPair } from "./heat-map";

@@ -1,7 +1,7 @@
 import { columnLetter } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { parseScaleValue } from "../values";
-import { DEFAULT_BANDS, type Band, type BandSet } from "./bands";
+import { DEFAULT_BANDS, type Band, type BandSet } from "../bands";
 import { isHeadingRow, type RiskContext } from "./check";
 import { ratingWords, statedScales, wordScaleTop } from "./scales";
 import { detectRiskTables, type RiskTable } from "./detect";

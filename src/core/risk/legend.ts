@@ -1,6 +1,6 @@
 import { cellAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { sortBands, type Band } from "./bands";
+import { sortBands, type Band } from "../bands";
 import { bandsInOneCell, tidyLabel } from "../tables/keys";
 
 export interface Legend {

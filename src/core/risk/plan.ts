@@ -18,7 +18,7 @@ import {
   type AxisRead,
 } from "./formulas";
 import { parseRating } from "./scales";
-import { sameBandLabel } from "./bands";
+import { sameBandLabel } from "../bands";
 import { priorityHighlight } from "../highlight";
 import type { WordScale } from "../tables/keys";
 import { scaleWord } from "../tables/keys";
