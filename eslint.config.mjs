@@ -27,17 +27,22 @@ const coreDir = path.join(import.meta.dirname, "src/core");
 /** Folders of src/core that every kind may use: the shared table layer. */
 const sharedCoreFolders = new Set(["tables"]);
 
-/**
- * Operations that read another kind's tables by design (a PID shows a project's risks, budget and
- * decision; reconciliation sums funding tables). Every other pair of core folders is a violation.
+/*
+ * No kind imports another, with no exceptions. The two operations that read other kinds' models
+ * by design get them as plain typed models that a core-level module hands over:
+ * - a PID shows a project's risks, budget lines and decision: pid/sources.ts declares what it
+ *   reads, src/core/pids.ts fills it from the risk, budget and decisions kinds;
+ * - reconciliation sets funding sources against allocations: tables/source-money.ts declares
+ *   the model, the funding kind fills it, src/core/analyse.ts hands it over.
+ * Modules directly in src/core (analyse, registry, pids…) may import any kind: they compose them.
  */
-const allowedKindEdges = { pid: ["risk", "budget", "decisions"], reconcile: ["funding"] };
 
 function isDirectory(file) {
   try {
     return statSync(file).isDirectory();
-  } catch {
-    return false;
+  } catch (error) {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return false;
+    throw error;
   }
 }
 
@@ -50,10 +55,19 @@ function coreFolderOf(file) {
   return only && isDirectory(path.join(coreDir, only)) ? only : null;
 }
 
+/** Whether `target` (an import resolved to a path, without extension) is the core's face. */
+function isCoreFace(target) {
+  const rest = path.relative(coreDir, target).replace(/\.[cm]?[jt]sx?$/, "");
+  return rest === "" || rest === "index";
+}
+
 /**
  * Every folder of src/core except tables/ is a kind (risk, budget, funding, decisions, pid,
  * reconcile, and any added later: monthly, capital, projects…). A kind never imports another
- * kind: what two kinds share belongs in src/core/tables/. A glob of folder names would need
+ * kind: what two kinds share belongs in src/core/tables/ or a module directly in src/core.
+ * The shared table layer never imports a kind (it is beneath them all), and nothing inside the
+ * core imports the core's face (src/core/index.ts is for shells and adapters; inside, it would
+ * make every module depend on every other, in a cycle). A glob of folder names would need
  * editing for each new kind; resolving the import against the folder tree does not.
  */
 const kindFoldersRule = {
@@ -61,19 +75,29 @@ const kindFoldersRule = {
     type: "problem",
     messages: {
       crossKind:
-        "src/core/{{from}} must not import src/core/{{to}}: kinds are independent; move what they share to src/core/tables/.",
+        "src/core/{{from}} must not import src/core/{{to}}: kinds are independent; move what they share to src/core/tables/ or a typed model in src/core.",
+      sharedImportsKind:
+        "src/core/{{from}} is the shared layer beneath the kinds and must not import the kind src/core/{{to}}.",
+      face: "Inside src/core, import the module itself, not the core's face (src/core/index.ts): the face is for shells and adapters.",
     },
     schema: [],
   },
   create(context) {
+    if (isCoreFace(context.filename.replace(/\.[cm]?[jt]sx?$/, ""))) return {};
+    if (path.relative(coreDir, context.filename).startsWith("..")) return {};
     const from = coreFolderOf(context.filename);
-    if (from === null || sharedCoreFolders.has(from)) return {};
-    const allowed = new Set(allowedKindEdges[from] ?? []);
     function check(source) {
       if (!source || typeof source.value !== "string" || !source.value.startsWith(".")) return;
-      const to = coreFolderOf(path.resolve(path.dirname(context.filename), source.value));
-      if (to === null || to === from || sharedCoreFolders.has(to) || allowed.has(to)) return;
-      context.report({ node: source, messageId: "crossKind", data: { from, to } });
+      const target = path.resolve(path.dirname(context.filename), source.value);
+      if (isCoreFace(target)) {
+        context.report({ node: source, messageId: "face" });
+        return;
+      }
+      if (from === null) return;
+      const to = coreFolderOf(target);
+      if (to === null || to === from || sharedCoreFolders.has(to)) return;
+      const messageId = sharedCoreFolders.has(from) ? "sharedImportsKind" : "crossKind";
+      context.report({ node: source, messageId, data: { from, to } });
     }
     return {
       ImportDeclaration: (node) => check(node.source),

@@ -3,6 +3,7 @@ import type { Finding } from "./findings";
 import type { AddSheet, WritePlan } from "./plan";
 import type { RiskTableReport } from "./risk";
 import type { RagThresholds } from "./budget/model";
+import { sourceMoneyOf } from "./funding/source-money";
 import { reconcile, type Reconciliation } from "./reconcile";
 import type { ProjectsTable } from "./pid/projects";
 import { planReconciliationSheet } from "./reconcile/sheet";
@@ -95,7 +96,10 @@ export function analyseWorkbook(
   // Sheets we wrote (Reconciliation, PIDs, backups, the log) are not council tables.
   const snapshot = { ...whole, sheets: whole.sheets.filter((s) => s.ours === undefined) };
   const run = runKinds(snapshot.sheets, options, onProgress);
-  const funding = run.models.flatMap((m) => (m.kind === "funding" ? [m.model] : []));
+  // Reconciliation reads funding tables through the shared model (tables/source-money.ts).
+  const funding = run.models.flatMap((m) =>
+    m.kind === "funding" ? [sourceMoneyOf(m.model.sheet, m.model.table)] : [],
+  );
   const matched = reconcile(funding, options.sourceMap ?? {});
   const tables = run.tables;
   const findings = [...run.findings, ...(matched?.findings ?? [])];

@@ -63,6 +63,22 @@ const crossKindImports: Row[] = [
   ['import { x } from "../monthly/profile";', "src/core/capital/example.ts"],
   ['import { x } from "../../funding/detect";', "src/core/projects/deep/example.ts"],
   ['import { x } from "../funding/detect";', "src/core/pid/example.ts"],
+  // The PID and reconciliation read other kinds through typed models, not by importing them.
+  ['import { x } from "../risk/check";', "src/core/pid/example.ts"],
+  ['import type { x } from "../decisions/register";', "src/core/pid/example.ts"],
+  ['import { x } from "../funding/detect";', "src/core/reconcile/example.ts"],
+];
+const sharedLayerImportsKind: Row[] = [
+  ['import { x } from "../risk/check";', "src/core/tables/example.ts"],
+  ['import type { x } from "../funding";', "src/core/tables/example.ts"],
+  ['export { x } from "../monthly/months";', "src/core/tables/example.ts"],
+];
+const insideCoreThroughFace: Row[] = [
+  ['import { x } from "..";', "src/core/risk/example.ts"],
+  ['import { x } from "../index";', "src/core/budget/example.ts"],
+  ['import type { x } from "../../index";', "src/core/projects/deep/example.ts"],
+  ['import { x } from "../";', "src/core/tables/example.ts"],
+  ['import { x } from "./index";', "src/core/analyse-example.ts"],
 ];
 const allowedImports: Row[] = [
   ['import { x } from "./errors";', "src/adapters/xlsx/example.ts"],
@@ -72,9 +88,14 @@ const allowedImports: Row[] = [
   ['import { x } from "../tables/keys";', "src/core/budget/example.ts"],
   ['import { x } from "../snapshot";', "src/core/monthly/example.ts"],
   ['import { x } from "./model";', "src/core/funding/example.ts"],
-  ['import { x } from "../risk/check";', "src/core/pid/example.ts"],
-  ['import { x } from "../funding/detect";', "src/core/reconcile/example.ts"],
   ['import { x } from "./budget/model";', "src/core/analyse-example.ts"],
+  ['import { x } from "./risk/check";', "src/core/pids-example.ts"],
+  ['import { x } from "../bands";', "src/core/risk/example.ts"],
+  ['import type { x } from "../tables/source-money";', "src/core/reconcile/example.ts"],
+  ['import { x } from "./sources";', "src/core/pid/example.ts"],
+  ['import { x } from "../snapshot";', "src/core/tables/example.ts"],
+  ['import { x } from "./money";', "src/core/tables/example.ts"],
+  ['export { x } from "./risk";', "src/core/index.ts"],
 ];
 
 const all = [
@@ -82,6 +103,8 @@ const all = [
   ...otherAdapterImports,
   ...deepCoreImports,
   ...crossKindImports,
+  ...sharedLayerImportsKind,
+  ...insideCoreThroughFace,
   ...allowedImports,
 ];
 let found: string[][] = [];
@@ -116,6 +139,16 @@ describe("layer rules (eslint.config.mjs)", () => {
 
   it.each(crossKindImports.map((r) => [r[0], r[1], r] as const))(
     "kind folders of the core do not import each other: rejects %s in %s",
+    (_code, _file, row) => expect(ruleIds(row)).toEqual(["layers/kind-folders"]),
+  );
+
+  it.each(sharedLayerImportsKind.map((r) => [r[0], r[1], r] as const))(
+    "the shared table layer never imports a kind: rejects %s in %s",
+    (_code, _file, row) => expect(ruleIds(row)).toEqual(["layers/kind-folders"]),
+  );
+
+  it.each(insideCoreThroughFace.map((r) => [r[0], r[1], r] as const))(
+    "nothing inside the core imports the core's face: rejects %s in %s",
     (_code, _file, row) => expect(ruleIds(row)).toEqual(["layers/kind-folders"]),
   );
 

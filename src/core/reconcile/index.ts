@@ -1,10 +1,9 @@
 import { recalculatedSheet } from "../tables/recalculated";
-import { cellAddress, rangeAddress } from "../a1";
+import { cellAddress } from "../a1";
 import { finding, type Finding } from "../findings";
-import type { FundingTable } from "../funding/detect";
 import type { SheetSnapshot } from "../snapshot";
 import { formatMoney, sheetRef, sumMoney } from "../tables/money";
-import { allocatedFrom, availableFrom, type Allocated, type Available } from "./extract";
+import type { Allocated, Available, SourceMoneyTable } from "../tables/source-money";
 import { matchSource, shortName, type MatchHow } from "./match";
 import { toPence as pence } from "../tables/money";
 
@@ -38,19 +37,6 @@ export interface Reconciliation {
   cells: { available: Available | null; allocated: Allocated[] }[];
 }
 
-type Found = { sheet: SheetSnapshot; table: FundingTable };
-
-/**
- * The tables whose lines spend sources' money: long allocations (a Source column) and wide
- * funding plans whose columns are source × year ("2025/26" over "UKSPF £ | Council match £").
- * A funding table of plain years (a grants register) names no source and spends none.
- */
-function spendsBySource(f: Found): boolean {
-  if (f.table.kind === "allocations") return true;
-  if (f.table.kind !== "funding") return false;
-  return [...f.table.columns.values()].some((c) => c.role === "money" && c.source !== null);
-}
-
 /**
  * The line cells that hold money for a source and year, as a person would look them up: "G12",
  * or "Allocations!G12" when the money is spread over tables on several sheets.
@@ -70,16 +56,16 @@ function cellsHoldingMoney(parts: readonly (Allocated & { sheetSnapshot: SheetSn
  * allocations table in the workbook; returns null otherwise.
  */
 export function reconcile(
-  found: readonly Found[],
+  found: readonly SourceMoneyTable[],
   overrides: Readonly<Record<string, string>>,
 ): { reconciliation: Reconciliation; findings: Finding[] } | null {
-  const sourcesTable = found.find((f) => f.table.kind === "funding-sources");
-  const allocationTables = found.filter(spendsBySource);
+  const sourcesTable = found.find((f) => f.role === "sources");
+  const allocationTables = found.filter((f) => f.role === "spends");
   if (!sourcesTable || allocationTables.length === 0) return null;
-  const available = availableFrom(sourcesTable.sheet, sourcesTable.table);
+  const available = sourcesTable.available();
   const names = [...new Set(available.map((a) => a.source))];
   const allocated = allocationTables.flatMap((f) =>
-    allocatedFrom(f.sheet, f.table).map((a) => ({
+    f.allocated().map((a) => ({
       ...a,
       // Amounts as Excel shows them after recalculating (see tables/recalculated.ts).
       sheetSnapshot: recalculatedSheet(f.sheet),
@@ -102,18 +88,11 @@ export function reconcile(
   const lines: ReconciliationLine[] = [];
   const cells: Reconciliation["cells"] = [];
   const sheetName = sourcesTable.sheet.name;
-  const sourcesRange = rangeAddress(
-    sourcesTable.table.headerRow,
-    sourcesTable.table.firstColumn,
-    sourcesTable.table.lastRow,
-    sourcesTable.table.lastColumn,
-  );
+  const sourcesRange = sourcesTable.range;
   const tableOf = (sheet: string) => {
     if (sheet === sheetName) return sourcesRange;
     const f = allocationTables.find((t) => t.sheet.name === sheet);
-    return f
-      ? rangeAddress(f.table.headerRow, f.table.firstColumn, f.table.lastRow, f.table.lastColumn)
-      : undefined;
+    return f?.range;
   };
   for (const year of years) {
     for (const source of names) {
@@ -204,15 +183,7 @@ export function reconcile(
       unconfirmed,
     };
   });
-  const rangeOf = (f: Found) => ({
-    sheet: f.sheet.name,
-    range: rangeAddress(
-      f.table.headerRow,
-      f.table.firstColumn,
-      f.table.lastRow,
-      f.table.lastColumn,
-    ),
-  });
+  const rangeOf = (f: SourceMoneyTable) => ({ sheet: f.sheet.name, range: f.range });
   return {
     reconciliation: {
       sources: rangeOf(sourcesTable),

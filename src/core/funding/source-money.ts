@@ -1,28 +1,34 @@
+import { rangeAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
-import { structureOf } from "../funding/check";
 import type { At } from "../tables/money";
 import { recalculatedSheet } from "../tables/recalculated";
-import type { FundingTable } from "../funding/detect";
-import { columnGroupsOf } from "../funding/column-groups";
+import type { Allocated, Available, SourceMoneyTable } from "../tables/source-money";
+import { structureOf } from "./check";
+import type { FundingTable } from "./detect";
+import { columnGroupsOf } from "./column-groups";
 
-/** What a sources table says is available: per source and year, an amount, "tbc", or nothing. */
-export interface Available {
-  source: string;
-  year: string;
-  cell: At;
-  amount: number | null;
-  unconfirmed: boolean;
+/** A funding table as reconciliation reads it (see tables/source-money.ts). */
+export function sourceMoneyOf(sheet: SheetSnapshot, table: FundingTable): SourceMoneyTable {
+  return {
+    sheet,
+    range: rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn),
+    role:
+      table.kind === "funding-sources" ? "sources" : spendsBySource(table) ? "spends" : "neither",
+    available: () => availableFrom(sheet, table),
+    allocated: () => allocatedFrom(sheet, table),
+  };
 }
 
-/** What an allocations table spends: per source name (as that table spells it) and year. */
-export interface Allocated {
-  name: string;
-  year: string;
-  cells: At[];
-  /** Where to point a person: the column header (wide) or the first amount (long). */
-  anchor: At;
-  sheet: string;
+/**
+ * The tables whose lines spend sources' money: long allocations (a Source column) and wide
+ * funding plans whose columns are source × year ("2025/26" over "UKSPF £ | Council match £").
+ * A funding table of plain years (a grants register) names no source and spends none.
+ */
+function spendsBySource(table: FundingTable): boolean {
+  if (table.kind === "allocations") return true;
+  if (table.kind !== "funding") return false;
+  return [...table.columns.values()].some((c) => c.role === "money" && c.source !== null);
 }
 
 export function availableFrom(sheet: SheetSnapshot, table: FundingTable): Available[] {
