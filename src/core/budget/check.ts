@@ -15,6 +15,7 @@ import { describeConvention, varianceOf } from "../tables/variance";
 import { parseMoney } from "../values";
 import { scaleAt, type BudgetTable } from "./detect";
 import { budgetModel, DEFAULT_RAG, moneyColumns, statusOf, type BudgetModel } from "./model";
+import { roundToMicroUnits } from "../tables/money";
 
 /** Where the table is, with its column names and scales, for findings and messages. */
 export function budgetRef(sheet: SheetSnapshot, table: BudgetTable): TableRef {
@@ -57,7 +58,7 @@ function checkVariance(ref: TableRef, table: BudgetTable, model: BudgetModel, ou
     if (line.variance === null || line.budget === null || line.spend === null) continue;
     const stated = numberAt(ref.sheet, line.row, column);
     // Rounded to millionths of the unit: 1.42 − 1.51 is -0.09, not -0.09000000000000008.
-    const expected = Math.round(varianceOf(line.budget, line.spend, model.convention) * 1e6) / 1e6;
+    const expected = roundToMicroUnits(varianceOf(line.budget, line.spend, model.convention));
     if (stated === null || sameAmount(ref, column, stated, expected)) continue;
     const what =
       line.level === "group"

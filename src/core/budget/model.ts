@@ -11,7 +11,7 @@ import {
 import { parseMoney } from "../values";
 import type { BudgetField } from "./columns";
 import { scaleAt, textAt, type BudgetTable } from "./detect";
-import { toPence as pence } from "../tables/money";
+import { fromPence, HALF_PENNY, toPence as pence } from "../tables/money";
 
 /** RAG thresholds: red at or above the lower of pct × |budget| and amount; amber for smaller overspends. */
 export interface RagThresholds {
@@ -148,14 +148,14 @@ export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetMod
     if (group.length > 1) {
       const spends = group.map((r) => money(sheet, r, compareColumn));
       const spend = spends.some((s) => s !== null)
-        ? spends.reduce<number>((sum, s) => sum + pence(s ?? 0), 0) / 100
+        ? fromPence(spends.reduce<number>((sum, s) => sum + pence(s ?? 0), 0))
         : null;
       lines.push({
         ...line,
         spend,
         level: "group",
         rows: group,
-        variance: spend === null ? null : (pence(spend) - pence(line.budget as number)) / 100,
+        variance: spend === null ? null : fromPence(pence(spend) - pence(line.budget as number)),
       });
       group.slice(1).forEach((r) => inGroup.add(r));
       i += group.length - 1;
@@ -163,7 +163,7 @@ export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetMod
     }
     line.variance =
       line.spend !== null && line.budget !== null
-        ? (pence(line.spend) - pence(line.budget)) / 100
+        ? fromPence(pence(line.spend) - pence(line.budget))
         : null;
     lines.push(line);
   }
@@ -210,14 +210,14 @@ function figuresDecide(lines: readonly { budget: number; forecast: number; varia
   let reverse = 0;
   for (const { budget, forecast, variance } of lines) {
     if (forecast === budget) continue;
-    if (Math.abs(variance - (forecast - budget)) <= 0.005) usual++;
-    else if (Math.abs(variance - (budget - forecast)) <= 0.005) reverse++;
+    if (Math.abs(variance - (forecast - budget)) <= HALF_PENNY) usual++;
+    else if (Math.abs(variance - (budget - forecast)) <= HALF_PENNY) reverse++;
   }
   return usual !== reverse;
 }
 
 export function statusOf(variance: number): "Overspend" | "Underspend" | "On budget" {
-  return variance > 0.005 ? "Overspend" : variance < -0.005 ? "Underspend" : "On budget";
+  return variance > HALF_PENNY ? "Overspend" : variance < -HALF_PENNY ? "Underspend" : "On budget";
 }
 
 export function ragOf(
@@ -225,6 +225,6 @@ export function ragOf(
   budget: number,
   t: RagThresholds,
 ): "Red" | "Amber" | "Green" {
-  if (variance <= 0.005) return "Green";
+  if (variance <= HALF_PENNY) return "Green";
   return variance >= Math.min(t.percent * Math.abs(budget), t.amount) ? "Red" : "Amber";
 }

@@ -3,7 +3,7 @@ import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
 import { formulaEvaluator } from "../tables/arithmetic";
-import { sumFormula } from "../tables/money";
+import { HALF_PENNY, sumFormula } from "../tables/money";
 import { ragByRule, ragFormula, ruleFromThresholds } from "../tables/rag-rule";
 import { toPounds } from "../tables/scale";
 import { overspendOf, type VarianceConvention } from "../tables/variance";
@@ -164,7 +164,7 @@ export function planBudgetTable(
     });
     cells.status.push({
       row: line.row,
-      formula: `=IF(ISNUMBER(${V}),IF(${overspendExpr(V)}>0.005,"Overspend",IF(${overspendExpr(V)}<-0.005,"Underspend","On budget")),"")`,
+      formula: `=IF(ISNUMBER(${V}),IF(${overspendExpr(V)}>${HALF_PENNY},"Overspend",IF(${overspendExpr(V)}<-${HALF_PENNY},"Underspend","On budget")),"")`,
       value: over === null ? "" : statusOf(over),
     });
     cells.rag.push({

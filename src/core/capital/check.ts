@@ -1,7 +1,7 @@
 import { columnLetter, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { SheetSnapshot } from "../snapshot";
-import type { At } from "../tables/money";
+import { roundToMicroUnits, type At } from "../tables/money";
 import { formatScaled } from "../tables/scale";
 import {
   checkScaledColumnTotals,
@@ -128,7 +128,7 @@ function checkFinancing(ref: ScaledTableRef, t: CapitalProgramme, out: Finding[]
     const financed = sumScaled(ref.sheet, cells, t.scale).total;
     if (tbc.length > 0) {
       // The part of the year's programme the confirmed sources leave to the "tbc" ones.
-      const resting = Math.max(0, Math.round((programme - financed) * 1e6) / 1e6);
+      const resting = Math.max(0, roundToMicroUnits(programme - financed));
       for (const [r, c] of tbc) {
         const name = financing.sources.find((s) => s.row === r)?.label ?? source;
         out.push(
@@ -146,7 +146,7 @@ function checkFinancing(ref: ScaledTableRef, t: CapitalProgramme, out: Finding[]
       continue;
     }
     if (sameScaled(programme, financed, t.scale)) continue;
-    const difference = Math.round((programme - financed) * 1e6) / 1e6;
+    const difference = roundToMicroUnits(programme - financed);
     const at = financing.totalRow ?? financing.sources.at(-1)?.row ?? financing.first;
     const more = difference < 0 ? "exceeds the programme" : "falls short of the programme";
     out.push(

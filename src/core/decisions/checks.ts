@@ -3,7 +3,7 @@ import { formatMoney } from "../tables/money";
 import { dateToSerial, serialToUkDate } from "../values";
 import type { CitingRow } from "./citing";
 import { referenceKey, type DecisionRow, type DecisionsTable } from "./register";
-import { sumPounds, toPence as pence } from "../tables/money";
+import { fromPence, sumPounds, toPence as pence } from "../tables/money";
 import { utcMsFromSerial } from "../serial-date";
 
 /**
@@ -174,7 +174,7 @@ export function checkDecisions(
             row.sheet,
             r,
             c,
-            `${formatMoney(rowTotal / 100)} rests on decision ${cited}, whose status is "${d.status}"`,
+            `${formatMoney(fromPence(rowTotal))} rests on decision ${cited}, whose status is "${d.status}"`,
             { decision: cited, actual: d.status },
           ),
         );
@@ -194,8 +194,8 @@ export function checkDecisions(
               row.sheet,
               r,
               m.column,
-              `${formatMoney(sum / 100)} allocated in ${m.year} on decision ${cited}, which approved ${formatMoney(approved)} for that year`,
-              { decision: cited, year: m.year, approved, allocated: sum / 100 },
+              `${formatMoney(fromPence(sum))} allocated in ${m.year} on decision ${cited}, which approved ${formatMoney(approved)} for that year`,
+              { decision: cited, year: m.year, approved, allocated: fromPence(sum) },
             ),
           );
         }
@@ -216,8 +216,8 @@ export function checkDecisions(
             row.sheet,
             r,
             first?.column ?? c,
-            `${formatMoney(sum / 100)} allocated in total on decision ${cited}, which approved ${formatMoney(approvedTotal)}`,
-            { decision: cited, approved: approvedTotal, allocated: sum / 100 },
+            `${formatMoney(fromPence(sum))} allocated in total on decision ${cited}, which approved ${formatMoney(approvedTotal)}`,
+            { decision: cited, approved: approvedTotal, allocated: fromPence(sum) },
           ),
         );
       }
@@ -260,6 +260,6 @@ export function checkDecisions(
         );
     }
   }
-  const allocated = new Map([...total].map(([k, v]) => [k, v / 100]));
+  const allocated = new Map([...total].map(([k, v]) => [k, fromPence(v)]));
   return [...findings, ...registerFindings(entries, allocated, options)];
 }

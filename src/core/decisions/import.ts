@@ -8,6 +8,7 @@ import { dateToSerial } from "../values";
 import { columnScale } from "../tables/scale";
 import { REGISTER_FIELDS, type DecisionRecord, type RegisterField } from "./record";
 import { detectDecisionRegisters, isTotalRow, referenceKey, type DecisionsTable } from "./register";
+import { roundToPence } from "../tables/money";
 
 /**
  * Adding decision records to a workbook's decisions register: the register it already keeps
@@ -176,7 +177,7 @@ function extendRegister(
   const inUnits = (column: number, pounds: number) => {
     const { multiplier } = sheet ? columnScale(sheet, table.headerRow, column) : { multiplier: 1 };
     // Every penny kept (18116.521 in £'000 for £18,116,521): the reader multiplies back exactly.
-    return multiplier === 1 ? pounds : Math.round(pounds * 100) / (multiplier * 100);
+    return multiplier === 1 ? pounds : roundToPence(pounds) / multiplier;
   };
   for (const record of records) {
     const key = batchKey(record);

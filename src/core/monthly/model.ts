@@ -9,6 +9,7 @@ import {
   type VarianceConvention,
   type VarianceLine,
 } from "../tables/variance";
+import { fromPence, roundToPence, toPence } from "../tables/money";
 import { parseMoney } from "../values";
 import type { MonthlyTable } from "./detect";
 
@@ -45,8 +46,6 @@ export interface MonthlyModel {
   lines: MonthlyLine[];
 }
 
-const pence = (n: number) => Math.round(n * 100);
-
 function amount(sheet: SheetSnapshot, row: number, column: number | undefined): number | null {
   if (column === undefined) return null;
   const parsed = parseMoney(sheet.rows[row]?.[column]?.value ?? null);
@@ -78,7 +77,7 @@ export function monthlyModel(sheet: SheetSnapshot, table: MonthlyTable): Monthly
     let figures = false;
     for (const m of table.months) {
       const v = sheet.rows[row]?.[m.column]?.value;
-      if (typeof v === "number") sum += pence(v);
+      if (typeof v === "number") sum += toPence(v);
       if (!isEmptyCell(sheet.rows[row]?.[m.column] ?? undefined)) figures = true;
     }
     const fullYear = amount(sheet, row, c.fullYear);
@@ -91,7 +90,7 @@ export function monthlyModel(sheet: SheetSnapshot, table: MonthlyTable): Monthly
       budget: amount(sheet, row, c.budget),
       budgetBlank: c.budget !== undefined && isEmptyCell(sheet.rows[row]?.[c.budget] ?? undefined),
       hasFigures: figures || fullYear !== null,
-      monthsSum: sum / 100,
+      monthsSum: fromPence(sum),
       fullYear,
       variance: amount(sheet, row, c.variance),
       expectedVariance: null,
@@ -108,7 +107,7 @@ export function monthlyModel(sheet: SheetSnapshot, table: MonthlyTable): Monthly
   for (const line of lines) {
     if (line.budget === null) continue;
     const forecast = line.fullYear ?? line.monthsSum;
-    line.expectedVariance = pence(varianceOf(line.budget, forecast, convention)) / 100;
+    line.expectedVariance = roundToPence(varianceOf(line.budget, forecast, convention));
   }
   return {
     structure,

@@ -2,6 +2,7 @@ import { cellAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
+import { fromPence, roundToPence, toPence } from "../tables/money";
 import type { MonthlyTable } from "./detect";
 import type { MonthlyModel } from "./model";
 
@@ -62,9 +63,9 @@ export function planMonthlyTable(
     let pence = 0;
     for (let m = firstMonth; m <= lastMonth; m++) {
       const v = sheet.rows[row]?.[m]?.value;
-      if (typeof v === "number") pence += Math.round(v * 100);
+      if (typeof v === "number") pence += toPence(v);
     }
-    const value = pence / 100;
+    const value = fromPence(pence);
     shown.set(row, value);
     const from = cellAddress(row, firstMonth);
     const to = cellAddress(row, lastMonth);
@@ -86,7 +87,7 @@ export function planMonthlyTable(
           : null;
       const value =
         typeof budget === "number" && forecast !== null
-          ? Math.round((usual ? forecast - budget : budget - forecast) * 100) / 100
+          ? roundToPence(usual ? forecast - budget : budget - forecast)
           : "";
       variance.push({
         row,

@@ -2,6 +2,7 @@ import { cellAddress } from "../a1";
 import { CouncilSheetsError } from "../errors";
 import type { AddSheet } from "../plan";
 import { uniqueSheetName } from "../sheet-names";
+import { fromPence, sumPounds, toPence } from "../tables/money";
 import { serialToUkDate } from "../values";
 import { PID_WIDTHS, PrintableForm } from "./printable-form";
 import { sameProject, type Project, type ProjectsTable } from "./projects";
@@ -83,14 +84,16 @@ function fundingSection(form: PrintableForm, lines: readonly PidFundingLine[]): 
       // A budget stated once for several lines is compared with all their costs (project level).
       const end = form.row + line.rows.length - 1;
       const costs = line.rows.length > 1 ? `SUM(B${form.row + 1}:B${end + 1})` : `B${form.row + 1}`;
-      const total = lines
-        .slice(lines.indexOf(line), lines.indexOf(line) + line.rows.length)
-        .reduce((s, l) => s + (l.cost ?? 0), 0);
+      const total = sumPounds(
+        lines
+          .slice(lines.indexOf(line), lines.indexOf(line) + line.rows.length)
+          .map((l) => l.cost ?? 0),
+      );
       form.cells.push({
         row: form.row,
         column: 4,
         formula: `=IF(ISNUMBER(C${form.row + 1}),${costs}-C${form.row + 1},"")`,
-        value: total - line.budget,
+        value: fromPence(toPence(total) - toPence(line.budget)),
         numberFormat: MONEY,
       });
     }

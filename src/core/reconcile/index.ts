@@ -5,7 +5,7 @@ import type { SheetSnapshot } from "../snapshot";
 import { formatMoney, sheetRef, sumMoney } from "../tables/money";
 import type { Allocated, Available, SourceMoneyTable } from "../tables/source-money";
 import { matchSource, shortName, type MatchHow } from "./match";
-import { toPence as pence } from "../tables/money";
+import { fromPence, toPence as pence } from "../tables/money";
 
 export interface ReconciliationLine {
   source: string;
@@ -100,8 +100,9 @@ export function reconcile(
       const parts = allocated.filter(
         (a) => a.year === year && mapped.get(a.name.toLowerCase()) === source,
       );
-      const total =
-        parts.reduce((sum, p) => sum + pence(sumMoney(p.sheetSnapshot, p.cells).total), 0) / 100;
+      const total = fromPence(
+        parts.reduce((sum, p) => sum + pence(sumMoney(p.sheetSnapshot, p.cells).total), 0),
+      );
       if (total === 0 && (avail?.amount ?? 0) === 0) continue;
       const name = shortName(source);
       const line: ReconciliationLine = {
@@ -114,7 +115,7 @@ export function reconcile(
         status: "unconfirmed",
       };
       if (line.available !== null) {
-        line.difference = (pence(total) - pence(line.available)) / 100;
+        line.difference = fromPence(pence(total) - pence(line.available));
         line.status = line.difference === 0 ? "reconciled" : "difference";
       }
       lines.push(line);
@@ -170,8 +171,8 @@ export function reconcile(
   }
   const yearTotals = years.map((year) => {
     const these = lines.filter((l) => l.year === year);
-    const avail = these.reduce((s, l) => s + pence(l.available ?? 0), 0) / 100;
-    const alloc = these.reduce((s, l) => s + pence(l.allocated), 0) / 100;
+    const avail = fromPence(these.reduce((s, l) => s + pence(l.available ?? 0), 0));
+    const alloc = fromPence(these.reduce((s, l) => s + pence(l.allocated), 0));
     const unconfirmed =
       these.filter((l) => l.status === "unconfirmed").reduce((s, l) => s + pence(l.allocated), 0) /
       100;
@@ -179,7 +180,7 @@ export function reconcile(
       year,
       available: avail,
       allocated: alloc,
-      difference: (pence(alloc) - pence(avail)) / 100,
+      difference: fromPence(pence(alloc) - pence(avail)),
       unconfirmed,
     };
   });

@@ -1,7 +1,7 @@
 import { cellAddress } from "../a1";
 import type { AddSheet, SheetCell } from "../plan";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { sheetRef, sumFormula, type At } from "../tables/money";
+import { HALF_PENNY, sheetRef, sumFormula, type At } from "../tables/money";
 import { uniqueSheetName } from "../sheet-names";
 import type { Reconciliation } from ".";
 
@@ -11,7 +11,7 @@ const MONEY = "#,##0;-#,##0";
 const MAX_FORMULA = 8000;
 
 function status(c: string, d: string, e: string): string {
-  return `=IF(ISNUMBER(${c}),IF(ABS(${e})<0.005,"Reconciled","Difference"),IF(${d}>0,"Unconfirmed",""))`;
+  return `=IF(ISNUMBER(${c}),IF(ABS(${e})<${HALF_PENNY},"Reconciled","Difference"),IF(${d}>0,"Unconfirmed",""))`;
 }
 
 function statusValue(
@@ -20,7 +20,7 @@ function statusValue(
   difference: number | "",
 ): string {
   if (typeof available === "number")
-    return Math.abs(difference === "" ? 0 : difference) < 0.005 ? "Reconciled" : "Difference";
+    return Math.abs(difference === "" ? 0 : difference) < HALF_PENNY ? "Reconciled" : "Difference";
   return allocated > 0 ? "Unconfirmed" : "";
 }
 

@@ -2,6 +2,7 @@ import { parseAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import type { RowKind, Section, Structure } from "./sections";
+import { toMicroUnits } from "./money";
 
 /**
  * Totals found by arithmetic, not only by their labels. Councils close a block of lines with a
@@ -52,7 +53,7 @@ interface Item {
 function microOf(sheet: SheetSnapshot, row: number, money: readonly number[]): (number | null)[] {
   return money.map((c) => {
     const parsed = parseMoney(sheet.rows[row]?.[c]?.value ?? null);
-    return parsed.kind === "number" ? Math.round(parsed.value * 1e6) : null;
+    return parsed.kind === "number" ? toMicroUnits(parsed.value) : null;
   });
 }
 /** Decimals figures are kept to (2 at least): 3 for £m to three decimals. */

@@ -1,7 +1,7 @@
 import { parseAddress } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
-import { samePence } from "./money";
+import { fromPence, samePence } from "./money";
 import type { Section, Structure } from "./sections";
 
 /**
@@ -77,7 +77,7 @@ function addsUp(
     stated++;
     const formula = sheet.rows[row]?.[column]?.formula;
     if (
-      samePence((block.pence[k] ?? 0) / 100, value) ||
+      samePence(fromPence(block.pence[k] ?? 0), value) ||
       sumsOver(formula, column, block.first, block.last)
     ) {
       agree++;

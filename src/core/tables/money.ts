@@ -1,9 +1,22 @@
 import { cellAddress } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { parseMoney, type ParsedValue } from "../values";
-import { fromPence, roundToPence, toPence } from "./pence";
+import { fromMicroUnits, fromPence, roundToPence, toMicroUnits, toPence } from "./pence";
+import { HALF_PENNY } from "./pence";
 
-export { fromPence, roundToPence, sumPounds, toPence, type Pence } from "./pence";
+export {
+  fromMicroUnits,
+  fromPence,
+  HALF_PENNY,
+  isNilMoney,
+  roundDecimal,
+  roundToMicroUnits,
+  roundToPence,
+  sumPounds,
+  toMicroUnits,
+  toPence,
+  type Pence,
+} from "./pence";
 
 export type At = readonly [row: number, column: number];
 
@@ -38,10 +51,10 @@ export function sumMoney(
   let unconfirmed = 0;
   for (const [r, c] of cells) {
     const parsed = resolve(r, c);
-    if (parsed.kind === "number") micro += Math.round(parsed.value * 1e6);
+    if (parsed.kind === "number") micro += toMicroUnits(parsed.value);
     else if (parsed.kind === "unconfirmed") unconfirmed++;
   }
-  return { total: micro / 1e6, unconfirmed };
+  return { total: fromMicroUnits(micro), unconfirmed };
 }
 
 /** What Excel's SUM over these cells gives: numbers only, text ignored. */
@@ -61,7 +74,7 @@ export function sumFormulaValue(sheet: SheetSnapshot, cells: readonly At[]): num
  * penny of each other is the same amount too.
  */
 export function samePence(a: number, b: number): boolean {
-  return toPence(a) === toPence(b) || Math.abs(a - b) <= 0.005 + 1e-9;
+  return toPence(a) === toPence(b) || Math.abs(a - b) <= HALF_PENNY + 1e-9;
 }
 
 /** "=SUM(D5:D11,D14,D18:D20)": runs of neighbouring cells become ranges. */
@@ -96,11 +109,17 @@ const WHOLE_POUNDS = new Intl.NumberFormat("en-GB", {
 });
 const WITH_PENCE = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
 
+/** What formatMoney writes for NaN or ±Infinity: words, never "£NaN" or "£∞". */
+export const NOT_AN_AMOUNT = "not a number";
+
 /**
  * An amount in pounds as an officer writes it: £1,234 when whole, £1,234.50 when not; negatives
- * as -£5,000. Rounded to the penny first, so -0.004 is £0, never "-£0".
+ * as -£5,000. Rounded to the penny first, so -0.004 is £0, never "-£0". NaN and ±Infinity are
+ * no amount at all and say so (NOT_AN_AMOUNT) rather than throw: they reach a finding's message
+ * only from a bug, and a report that says "not a number" points at it without losing the rest.
  */
 export function formatMoney(pounds: number): string {
+  if (!Number.isFinite(pounds)) return NOT_AN_AMOUNT;
   const pence = toPence(pounds);
   return (pence % 100 === 0 ? WHOLE_POUNDS : WITH_PENCE).format(fromPence(pence));
 }

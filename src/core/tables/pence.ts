@@ -10,13 +10,59 @@
 /** A whole number of pence. Branded so pounds and pence are not mixed by accident. */
 export type Pence = number & { readonly __pence: unique symbol };
 
-/** Pounds to whole pence, half a penny rounding up (as Math.round does); never -0. */
+/**
+ * Half a penny, in pounds: two amounts this close are the same amount to the penny, and an
+ * amount this small is nil (a variance of −0.004 is "On budget", never an underspend).
+ */
+export const HALF_PENNY = 0.005;
+
+/** Whether `pounds` is nil to the penny (within half a penny of zero). */
+export function isNilMoney(pounds: number): boolean {
+  return Math.abs(pounds) <= HALF_PENNY + 1e-9;
+}
+
+/**
+ * `value` × 10^`places`, rounded to a whole number half away from zero as the decimal the
+ * officer typed rounds: 1.005 is 1.005, not the 1.00499999999999989… that the float holds, so
+ * it gives 101 pence where Math.round(1.005 * 100) gives 100. Non-finite values pass through.
+ */
+export function roundDecimal(value: number, places: number): number {
+  if (!Number.isFinite(value)) return value;
+  const abs = Math.abs(value);
+  const scaled = abs * 10 ** places;
+  const floor = Math.floor(scaled);
+  const fraction = scaled - floor;
+  // Away from a half, the float product rounds as the decimal does (its error is a few units in
+  // the last place of `scaled`); at or near a half only the decimal digits can say.
+  const magnitude =
+    Math.abs(fraction - 0.5) > 1e-9 + scaled * 1e-15
+      ? floor + (fraction > 0.5 ? 1 : 0)
+      : roundShortestDecimal(abs, places);
+  return (value < 0 ? -magnitude : magnitude) + 0;
+}
+
+/**
+ * Rounds the shortest decimal that reads back as `abs` (what JavaScript prints for it, and what a
+ * typed amount with up to 15 significant digits was), shifted by `places`, half up.
+ */
+function roundShortestDecimal(abs: number, places: number): number {
+  const [mantissa = "0", exponent = "0"] = abs.toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  // The decimal point sits after `point` digits once shifted by `places`.
+  const point = Number(exponent) + 1 + places;
+  if (point >= digits.length) return Number(digits.padEnd(point, "0"));
+  if (point < 0) return 0;
+  const whole = point === 0 ? 0 : Number(digits.slice(0, point));
+  return whole + ((digits[point] ?? "0") >= "5" ? 1 : 0);
+}
+
+/** Pounds to whole pence, half a penny rounding away from zero (1.005 → 101); never -0. */
 export function toPence(pounds: number): Pence {
-  return (Math.round(pounds * 100) + 0) as Pence;
+  return roundDecimal(pounds, 2) as Pence;
 }
 
 /** Whole pence back to pounds. */
-export function fromPence(pence: Pence): number {
+export function fromPence(pence: Pence | number): number {
   return pence / 100;
 }
 
@@ -29,5 +75,22 @@ export function roundToPence(pounds: number): number {
 export function sumPounds(amounts: Iterable<number>): number {
   let pence = 0;
   for (const pounds of amounts) pence += toPence(pounds);
-  return fromPence(pence as Pence);
+  return fromPence(pence);
+}
+
+/**
+ * Millionths of a sheet's own unit. Tables in £'000 or £m carry more than two decimals (0.512 in a
+ * £m column is £512,000), so their sums are kept in millionths of the unit, not pence of it.
+ */
+export function toMicroUnits(amount: number): number {
+  return roundDecimal(amount, 6);
+}
+
+export function fromMicroUnits(micro: number): number {
+  return micro / 1e6;
+}
+
+/** An amount in a sheet's own unit, rounded to a millionth of it (see toMicroUnits). */
+export function roundToMicroUnits(amount: number): number {
+  return fromMicroUnits(toMicroUnits(amount));
 }

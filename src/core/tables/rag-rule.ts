@@ -1,4 +1,4 @@
-import { formatMoney } from "./money";
+import { formatMoney, HALF_PENNY } from "./money";
 
 /**
  * RAG rules for money: when an overspend is Red, Amber or Green. Councils state their own rule on
@@ -50,12 +50,12 @@ function threshold(limit: RagLimit, budgetPounds: number): number {
 
 function reaches(overspend: number, limit: RagLimit, budgetPounds: number): boolean {
   const t = threshold(limit, budgetPounds);
-  return limit.strict ? overspend > t + 0.005 : overspend >= t - 0.005;
+  return limit.strict ? overspend > t + HALF_PENNY : overspend >= t - HALF_PENNY;
 }
 
 /** The RAG of an overspend (positive) or underspend (negative), both in pounds. */
 export function ragByRule(overspendPounds: number, budgetPounds: number, rule: RagRule): Rag {
-  if (overspendPounds <= 0.005) {
+  if (overspendPounds <= HALF_PENNY) {
     const below = rule.amberBelow;
     return below && reaches(-overspendPounds, below, budgetPounds) ? "Amber" : "Green";
   }
@@ -86,7 +86,7 @@ export function ragFormula(overspend: string, absBudget: string, rule: RagRule):
   const green = rule.amberBelow
     ? `IF(-(${overspend})${op(rule.amberBelow)}${limitFormula(rule.amberBelow, absBudget)},"Amber","Green")`
     : `"Green"`;
-  return `IF(${overspend}<=0.005,${green},IF(${red},"Red",${amber}))`;
+  return `IF(${overspend}<=${HALF_PENNY},${green},IF(${red},"Red",${amber}))`;
 }
 
 const COLOUR = /\b(red|amber|green)\b/gi;

@@ -2,7 +2,7 @@ import { columnLetter, parseAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { parseMoney } from "../values";
 import type { SheetSnapshot } from "../snapshot";
-import type { At, MoneySum } from "./money";
+import { fromPence, isNilMoney, toPence, type At, type MoneySum } from "./money";
 import { formatScaled, type MoneyScale } from "./scale";
 import type { Structure } from "./sections";
 import { grandLines, grandParts, headerText, missedRows, rowsText, type TableRef } from "./totals";
@@ -18,15 +18,15 @@ export function sumScaled(sheet: SheetSnapshot, cells: readonly At[], scale: Mon
   let unconfirmed = 0;
   for (const [r, c] of cells) {
     const parsed = parseMoney(sheet.rows[r]?.[c]?.value ?? null);
-    if (parsed.kind === "number") pence += Math.round(parsed.value * scale.multiplier * 100);
+    if (parsed.kind === "number") pence += toPence(parsed.value * scale.multiplier);
     else if (parsed.kind === "unconfirmed") unconfirmed++;
   }
-  return { total: pence / 100 / scale.multiplier, unconfirmed };
+  return { total: fromPence(pence) / scale.multiplier, unconfirmed };
 }
 
 /** Equal to the pound's penny (within half a penny), for amounts in the sheet's units. */
 export function sameScaled(a: number, b: number, scale: MoneyScale): boolean {
-  return Math.abs(a - b) * scale.multiplier <= 0.005 + 1e-9;
+  return isNilMoney((a - b) * scale.multiplier);
 }
 
 /** A table for scaled checks; `columnName` names a column in messages (its full header words). */

@@ -1,6 +1,7 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import type { Section, Structure } from "./sections";
+import { toPence } from "./money";
 
 /**
  * Sections and totals read by arithmetic as well as by labels. Councils close a section with a
@@ -45,7 +46,7 @@ export function addsUp(
 ): boolean {
   if (parts.length === 0) return false;
   // Whole pence of pounds, whatever the sheet's units (0.185 in £m is 18,500,000p).
-  const pence = (v: number) => Math.round(v * multiplier * 100);
+  const pence = (v: number) => toPence(v * multiplier);
   let numbers = 0;
   let matching = 0;
   for (const c of money) {

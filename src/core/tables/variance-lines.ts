@@ -5,7 +5,7 @@ import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
-import { formatMoney, samePence } from "./money";
+import { formatMoney, roundToPence, samePence } from "./money";
 import { toPounds, type MoneyScale } from "./scale";
 import { describeConvention, varianceOf, type VarianceConvention } from "./variance";
 
@@ -185,7 +185,7 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
     const shown = kept?.formula ? kept.value : computed;
     const v = typeof shown === "number" ? shown : null;
     const overUnits = v === null ? null : usual ? v : -v;
-    const over = overUnits === null ? null : Math.round(toPounds(overUnits, t.scale) * 100) / 100;
+    const over = overUnits === null ? null : roundToPence(toPounds(overUnits, t.scale));
     cells.variance.push({
       row,
       formula: `=IF(AND(ISNUMBER(${F}),ISNUMBER(${B})),${usual ? `${F}-${B}` : `${B}-${F}`},"")`,

@@ -1,3 +1,5 @@
+import { isNilMoney } from "./money";
+
 /**
  * Which way round a council states its variance. Councils publish both: "Variance Over/(Under)",
  * "Adverse/(Favourable)" and a plain "Variance" are forecast − budget (positive = overspend);
@@ -46,7 +48,7 @@ export function conventionFromFigures(lines: readonly VarianceLine[]): VarianceC
   let usual = 0;
   let reverse = 0;
   for (const { budget, forecast, variance } of lines) {
-    const near = (a: number, b: number) => Math.abs(a - b) <= 0.005 + 1e-9;
+    const near = (a: number, b: number) => isNilMoney(a - b);
     if (forecast - budget === 0 && variance === 0) continue;
     if (near(variance, forecast - budget)) usual++;
     else if (near(variance, budget - forecast)) reverse++;
