@@ -33,9 +33,9 @@ const typedDecimal = fc
   .tuple(
     fc.boolean(),
     fc.bigInt({ min: 0n, max: 999_999_999n }),
-    fc.integer({ min: 0, max: 5 }).chain((n) =>
-      fc.tuple(fc.constant(n), fc.bigInt({ min: 0n, max: 10n ** BigInt(n) - 1n })),
-    ),
+    fc
+      .integer({ min: 0, max: 5 })
+      .chain((n) => fc.tuple(fc.constant(n), fc.bigInt({ min: 0n, max: 10n ** BigInt(n) - 1n }))),
   )
   .map(([negative, whole, [places, fraction]]) => {
     const text = places === 0 ? `${whole}` : `${whole}.${String(fraction).padStart(places, "0")}`;
