@@ -5,6 +5,7 @@ import type { Structure } from "../tables/sections";
 import { detectFundingTables, type FundingKind, type FundingTable } from "./detect";
 import { layoutOf, type FundingLayout } from "./column-groups";
 import { placement } from "../tables/bounds";
+import { modelEach } from "../tables/models";
 
 export interface FundingTableReport {
   sheet: string;
@@ -34,12 +35,10 @@ export function fundingModels(
   sheets: readonly SheetSnapshot[],
   taken: ReadonlyMap<string, ReadonlySet<number>>,
 ): FundingTableModel[] {
-  return sheets.flatMap((sheet) =>
-    detectFundingTables(sheet, taken.get(sheet.name) ?? new Set()).map((table) => {
-      const layout = layoutOf(table);
-      return { sheet, table, layout, structure: structureOf(sheet, table, layout) };
-    }),
-  );
+  return modelEach(sheets, taken, detectFundingTables, (sheet, table) => {
+    const layout = layoutOf(table);
+    return { sheet, table, layout, structure: structureOf(sheet, table, layout) };
+  });
 }
 
 /** What check --json says about a funding, sources or allocations table. */
