@@ -1,6 +1,9 @@
 import { cellAddress, columnLetter } from "../../src/core/a1";
+import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
+import type { MonthlyTableReport } from "../../src/core/monthly";
 import type { Cell, CellValue, SheetSnapshot } from "../../src/core/snapshot";
 import { dateToSerial } from "../../src/core/values";
+import { TODAY, workbook } from "./builders";
 
 /**
  * Monthly profiles as councils lay them out, for unit and property tests: a title, a header of
@@ -267,3 +270,32 @@ export function line(
 ): ProfileLine {
   return { code, label: `Service line ${code}`, budget, months: monthsOf(total), ...extra };
 }
+
+/** Two sections of two lines each, each with its labelled total, and a grand total under them. */
+export const twoSections = (overrides: Partial<ProfileSpec> = {}): ProfileSpec => ({
+  sections: [
+    {
+      heading: "Highway maintenance",
+      lines: [line("HM01", 240_000, 252_000), line("HM02", 120_000, 118_800)],
+      total: "Total highway maintenance",
+    },
+    {
+      heading: "Transport",
+      lines: [line("TR01", 500_000, 512_300), line("TR02", 90_000, 90_000)],
+      total: "Total transport",
+    },
+  ],
+  grandTotal: "Total Highways and Transport",
+  ...overrides,
+});
+
+/** A built profile analysed alone in a workbook, as of the tests' day. */
+export function analyseProfile(built: BuiltProfile): Analysis {
+  return analyseWorkbook(workbook(built.sheet), { asOf: TODAY });
+}
+
+/** The findings as "code cell" ("total-mismatch H9"). */
+export const findingsOf = (a: Analysis) => a.findings.map((f) => `${f.code} ${f.cell}`);
+
+/** The one table of a profile's analysis. */
+export const profileReport = (a: Analysis) => a.tables[0] as MonthlyTableReport;

@@ -1,13 +1,13 @@
 import { cellAddress } from "../../src/core/a1";
-import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
-import type { MonthlyTableReport } from "../../src/core/monthly";
+import type { Analysis } from "../../src/core/analyse";
 import type { ColumnWrite } from "../../src/core/plan";
-import { TODAY, workbook } from "../helpers/builders";
 import {
+  analyseProfile,
   buildProfile,
+  findingsOf,
+  profileReport,
+  twoSections,
   line,
-  type BuiltProfile,
-  type ProfileSpec,
 } from "../helpers/monthly-builder";
 
 /**
@@ -15,38 +15,16 @@ import {
  * totals with and without labels, council formulas judged by what they compute, and where the
  * calculated columns are written — each with the exact findings or writes.
  */
-function analyse(built: BuiltProfile): Analysis {
-  return analyseWorkbook(workbook(built.sheet), { asOf: TODAY });
-}
 
-const findings = (a: Analysis) => a.findings.map((f) => `${f.code} ${f.cell}`);
-const report = (a: Analysis) => a.tables[0] as MonthlyTableReport;
 const columnWrites = (a: Analysis) =>
   a.plan.operations.filter((o): o is ColumnWrite => o.kind === "column");
-
-const twoSections = (overrides: Partial<ProfileSpec> = {}): ProfileSpec => ({
-  sections: [
-    {
-      heading: "Highway maintenance",
-      lines: [line("HM01", 240_000, 252_000), line("HM02", 120_000, 118_800)],
-      total: "Total highway maintenance",
-    },
-    {
-      heading: "Transport",
-      lines: [line("TR01", 500_000, 512_300), line("TR02", 90_000, 90_000)],
-      total: "Total transport",
-    },
-  ],
-  grandTotal: "Total Highways and Transport",
-  ...overrides,
-});
 
 describe("monthly profile: sections and totals", () => {
   it("reports a typed section total at its cell, and not again in the grand total", () => {
     const spec = twoSections();
     spec.sections[1]!.typedTotals = { 6: 50_000 }; // column budget + 6 is the Sep month
     const built = buildProfile(spec);
-    const a = analyse(built);
+    const a = analyseProfile(built);
     const row = built.totalRows[1]!;
     const column = built.budget + 6;
     const lines = built.lineRows[1]!;
@@ -77,14 +55,14 @@ describe("monthly profile: sections and totals", () => {
         },
       ],
     });
-    const a = analyse(built);
+    const a = analyseProfile(built);
     const row = built.totalRows[0]!;
     const column = built.budget + 10;
     const sum = built.lineRows[0]!.reduce(
       (s, r) => s + Number(built.sheet.rows[r]?.[column]?.value ?? 0),
       0,
     );
-    expect(report(a).totalRows).toEqual([row + 1]);
+    expect(profileReport(a).totalRows).toEqual([row + 1]);
     expect(a.findings).toEqual([
       expect.objectContaining({
         code: "total-mismatch",
@@ -109,7 +87,7 @@ describe("monthly profile: formulas judged by what they compute", () => {
     const total = built.totalRows[0]!;
     const cached = built.sheet.rows[total]![built.fullYear!]!;
     built.sheet.rows[total]![built.fullYear!] = { ...cached, value: Number(cached.value) - 11_500 };
-    expect(findings(analyse(built))).toEqual([]);
+    expect(findingsOf(analyseProfile(built))).toEqual([]);
   });
 
   it("still reports a SUM that leaves out an inserted line, saying which row", () => {
@@ -122,7 +100,7 @@ describe("monthly profile: formulas judged by what they compute", () => {
       value: short,
       formula: `=SUM(D${first! + 1}:D${first! + 1})`,
     };
-    const a = analyse(built);
+    const a = analyseProfile(built);
     expect(a.findings).toEqual([
       expect.objectContaining({ code: "total-mismatch", cell: cellAddress(total, column) }),
     ]);
@@ -133,7 +111,7 @@ describe("monthly profile: formulas judged by what they compute", () => {
 describe("monthly profile: plan", () => {
   it("writes a missing full year as =SUM of the months and a missing variance beside it", () => {
     const built = buildProfile(twoSections({ fullYearHeader: null, varianceHeader: null }));
-    const a = analyse(built);
+    const a = analyseProfile(built);
     const writes = columnWrites(a);
     expect(writes.map((w) => [w.title, w.column, w.header?.text])).toEqual([
       ["Full year", 15, "Full year"],
@@ -156,7 +134,7 @@ describe("monthly profile: plan", () => {
 
   it("writes nothing into a chart-data block beside the table: only the free column", () => {
     const built = buildProfile(twoSections({ varianceHeader: null, besideBlock: true }));
-    const a = analyse(built);
+    const a = analyseProfile(built);
     const writes = columnWrites(a);
     expect(writes.map((w) => [w.title, w.column])).toEqual([["Variance", built.lastColumn + 1]]);
     expect(a.plan.operations.some((o) => o.kind === "insert-columns")).toBe(false);
@@ -167,7 +145,7 @@ describe("monthly profile: plan", () => {
     spec.sections[0]!.lines[1] = line("HM02", 120_000, 118_800, { fullYear: 107_300 });
     spec.sections[1]!.lines[0] = line("TR01", 500_000, 512_300, { variance: 8_000 });
     const built = buildProfile(spec);
-    const writes = columnWrites(analyse(built));
+    const writes = columnWrites(analyseProfile(built));
     expect(writes.map((w) => [w.title, w.header, w.cells.map((c) => [c.row, c.value])])).toEqual([
       ["Full year", null, [[built.lineRows[0]![1]!, 118_800]]],
       ["Variance", null, [[built.lineRows[1]![0]!, 12_300]]],

@@ -1,14 +1,15 @@
 import { cellAddress } from "../../src/core/a1";
-import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
-import type { MonthlyTableReport } from "../../src/core/monthly";
+import { analyseWorkbook } from "../../src/core/analyse";
 import { TODAY, workbook } from "../helpers/builders";
 import {
+  analyseProfile,
   buildProfile,
+  findingsOf,
+  profileReport,
+  twoSections,
   line,
   monthsOf,
-  type BuiltProfile,
   type MonthForm,
-  type ProfileSpec,
 } from "../helpers/monthly-builder";
 
 /**
@@ -16,36 +17,12 @@ import {
  * mmm-yy, month names), the Actual/Forecast row, units rows, dashes for nil, sections and totals,
  * variance conventions, missing budgets, and where the calculated columns are written.
  */
-function analyse(built: BuiltProfile): Analysis {
-  return analyseWorkbook(workbook(built.sheet), { asOf: TODAY });
-}
-
-const findings = (a: Analysis) => a.findings.map((f) => `${f.code} ${f.cell}`);
-const report = (a: Analysis) => a.tables[0] as MonthlyTableReport;
-
-const twoSections = (overrides: Partial<ProfileSpec> = {}): ProfileSpec => ({
-  sections: [
-    {
-      heading: "Highway maintenance",
-      lines: [line("HM01", 240_000, 252_000), line("HM02", 120_000, 118_800)],
-      total: "Total highway maintenance",
-    },
-    {
-      heading: "Transport",
-      lines: [line("TR01", 500_000, 512_300), line("TR02", 90_000, 90_000)],
-      total: "Total transport",
-    },
-  ],
-  grandTotal: "Total Highways and Transport",
-  ...overrides,
-});
-
 describe("monthly profile: month headers", () => {
   it("reads real dates shown mmm-yy as the months Apr-25 to Mar-26", () => {
     const built = buildProfile(twoSections());
-    const a = analyse(built);
+    const a = analyseProfile(built);
     expect(a.tables).toHaveLength(1);
-    const t = report(a);
+    const t = profileReport(a);
     expect(t.kind).toBe("monthly-profile");
     expect(t.range).toBe("A3:Q14");
     expect(t.headerRows).toEqual([3]);
@@ -72,7 +49,7 @@ describe("monthly profile: month headers", () => {
       variance: "Q",
     });
     expect(t.totalRows).toEqual([7, 12, 14]);
-    expect(findings(a)).toEqual([]);
+    expect(findingsOf(a)).toEqual([]);
   });
 
   it.each<[MonthForm, string, string]>([
@@ -81,14 +58,14 @@ describe("monthly profile: month headers", () => {
     ["Apr-25", "Apr-25", "Mar-26"],
     ["April 2025", "Apr-25", "Mar-26"],
   ])("reads month names typed as %s", (form, first, last) => {
-    const a = analyse(buildProfile(twoSections({ months: form })));
-    const t = report(a);
+    const a = analyseProfile(buildProfile(twoSections({ months: form })));
+    const t = profileReport(a);
     expect(t.kind).toBe("monthly-profile");
     expect(t.months).toHaveLength(12);
     expect(t.months[0]?.month).toBe(first);
     expect(t.months[11]?.month).toBe(last);
     expect(t.months.some((m) => m.headerIsDate)).toBe(false);
-    expect(findings(a)).toEqual([]);
+    expect(findingsOf(a)).toEqual([]);
   });
 
   it("reads month headers that are formulas caching dates (=EDATE(D3,1))", () => {
@@ -101,13 +78,13 @@ describe("monthly profile: month headers", () => {
         formula: `=EDATE(${cellAddress(built.headerRow, built.firstMonth + k - 1)},1)`,
       };
     }
-    const a = analyse(built);
+    const a = analyseProfile(built);
     expect(
-      report(a)
+      profileReport(a)
         .months.map((m) => m.month)
         .slice(0, 2),
     ).toEqual(["Apr-25", "May-25"]);
-    expect(findings(a)).toEqual([]);
+    expect(findingsOf(a)).toEqual([]);
   });
 
   it("finds the budget, full year and variance by their words wherever they sit", () => {
@@ -137,7 +114,7 @@ describe("monthly profile: month headers", () => {
       }),
       { asOf: TODAY },
     );
-    const t = report(a);
+    const t = profileReport(a);
     expect(t.columns).toEqual({ label: "A", fullYear: "H", budget: "I", variance: "J" });
     expect(t.months.map((m) => m.month)).toEqual(["Apr", "May", "Jun", "Jul", "Aug", "Sep"]);
     expect(a.findings).toEqual([
@@ -150,7 +127,7 @@ describe("monthly profile: month headers", () => {
     const header = built.sheet.rows[built.headerRow] ?? [];
     header[built.firstMonth + 5] = { value: "Apr" }; // Apr May Jun Jul Aug | Apr …
     header[built.firstMonth + 10] = { value: "Dec" };
-    const a = analyse(built);
+    const a = analyseProfile(built);
     expect(a.tables.some((t) => t.kind === "monthly-profile")).toBe(false);
   });
 });
@@ -160,14 +137,14 @@ describe("monthly profile: header block", () => {
     "reads an Actual/Forecast row %s the months as part of the header",
     (where) => {
       const built = buildProfile(twoSections({ status: where }));
-      const a = analyse(built);
-      const t = report(a);
+      const a = analyseProfile(built);
+      const t = profileReport(a);
       expect(t.headerRows).toEqual(where === "above" ? [3, 4] : [3, 4]);
       expect(t.months.map((m) => m.status)).toEqual([
         ...Array<string>(7).fill("Actual"),
         ...Array<string>(5).fill("Forecast"),
       ]);
-      expect(findings(a)).toEqual([]);
+      expect(findingsOf(a)).toEqual([]);
     },
   );
 
@@ -186,8 +163,8 @@ describe("monthly profile: header block", () => {
         },
       ],
     });
-    const a = analyse(built);
-    const t = report(a);
+    const a = analyseProfile(built);
+    const t = profileReport(a);
     expect(t.headerRows).toEqual([3, 4]);
     expect(t.unit).toBe("£'000");
     expect(t.multiplier).toBe(1000);
@@ -222,7 +199,7 @@ describe("monthly profile: figures", () => {
         },
       ],
     });
-    expect(findings(analyse(built))).toEqual([]);
+    expect(findingsOf(analyseProfile(built))).toEqual([]);
   });
 
   it('reports "57,9OO" as not a number, once, and its SUM full year as right', () => {
@@ -240,7 +217,7 @@ describe("monthly profile: figures", () => {
         },
       ],
     });
-    const a = analyse(built);
+    const a = analyseProfile(built);
     const row = built.lineRows[0]![1]!;
     expect(a.findings).toEqual([
       expect.objectContaining({
@@ -255,7 +232,7 @@ describe("monthly profile: figures", () => {
     const spec = twoSections();
     spec.sections[0]!.lines[1] = line("HM02", 120_000, 118_800, { fullYear: 107_300 });
     const built = buildProfile(spec);
-    const a = analyse(built);
+    const a = analyseProfile(built);
     expect(a.findings).toEqual([
       expect.objectContaining({
         code: "total-mismatch",
@@ -271,7 +248,7 @@ describe("monthly profile: figures", () => {
     const spec = twoSections();
     spec.sections[1]!.lines[0] = line("TR01", 500_000, 512_300, { variance: 8_000 });
     const built = buildProfile(spec);
-    const a = analyse(built);
+    const a = analyseProfile(built);
     expect(a.findings).toEqual([
       expect.objectContaining({
         code: "variance-mismatch",
@@ -294,8 +271,11 @@ describe("monthly profile: figures", () => {
         },
       ],
     });
-    const a = analyse(built);
-    expect(report(a).variance).toEqual({ convention: "budget-minus-forecast", from: "header" });
+    const a = analyseProfile(built);
+    expect(profileReport(a).variance).toEqual({
+      convention: "budget-minus-forecast",
+      from: "header",
+    });
     expect(a.findings).toEqual([
       expect.objectContaining({
         code: "variance-mismatch",
@@ -322,8 +302,11 @@ describe("monthly profile: figures", () => {
         },
       ],
     });
-    const a = analyse(built);
-    expect(report(a).variance).toEqual({ convention: "budget-minus-forecast", from: "figures" });
+    const a = analyseProfile(built);
+    expect(profileReport(a).variance).toEqual({
+      convention: "budget-minus-forecast",
+      from: "figures",
+    });
     expect(a.findings).toEqual([
       expect.objectContaining({
         code: "variance-mismatch",
@@ -344,7 +327,7 @@ describe("monthly profile: figures", () => {
         },
       ],
     });
-    const a = analyse(built);
+    const a = analyseProfile(built);
     expect(a.findings).toEqual([
       expect.objectContaining({
         code: "missing-value",

@@ -4,6 +4,7 @@ import { columnLetters, placement } from "../tables/bounds";
 import { detectBudgetTables, type BudgetTable } from "./detect";
 import type { RagLimit } from "../tables/rag-rule";
 import { budgetModel, type BudgetLine, type BudgetModel, type RagThresholds } from "./model";
+import { modelEach } from "../tables/models";
 
 export interface BudgetTableReport {
   sheet: string;
@@ -50,13 +51,11 @@ export function budgetModels(
   sheets: readonly SheetSnapshot[],
   taken: ReadonlyMap<string, ReadonlySet<number>>,
 ): BudgetTableModel[] {
-  return sheets.flatMap((sheet) =>
-    detectBudgetTables(sheet, taken.get(sheet.name) ?? new Set()).map((table) => ({
-      sheet,
-      table,
-      model: budgetModel(sheet, table),
-    })),
-  );
+  return modelEach(sheets, taken, detectBudgetTables, (sheet, table) => ({
+    sheet,
+    table,
+    model: budgetModel(sheet, table),
+  }));
 }
 
 /** What check --json says about a budget table. */

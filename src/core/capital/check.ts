@@ -1,18 +1,18 @@
 import { columnLetter, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { SheetSnapshot } from "../snapshot";
-import { roundToMicroUnits, type At } from "../tables/money";
+import { roundToMicroUnits, sumMoney, type At } from "../tables/money";
 import { formatScaled } from "../tables/scale";
-import {
-  checkScaledColumnTotals,
-  checkScaledTotal,
-  missedColumns,
-  sameScaled,
-  sumScaled,
-  type ScaledTableRef,
-} from "../tables/scaled-totals";
 import { recalculatedSheet } from "../tables/recalculated";
-import { checkMoneyCells, grandLines } from "../tables/totals";
+import {
+  checkColumnTotals,
+  checkMoneyCells,
+  checkTotal,
+  grandLines,
+  missedColumns,
+  sameAmount,
+  type TableRef,
+} from "../tables/totals";
 import { parseMoney } from "../values";
 import { totalParts, type CapitalProgramme } from "./detect";
 
@@ -26,10 +26,9 @@ import { totalParts, type CapitalProgramme } from "./detect";
  * - a "tbc" source of finance is a warning, and that year's balance is not judged on it.
  * Messages speak in pounds; `expected`/`actual`/`difference` stay in the sheet's units.
  */
-export function tableRef(sheet: SheetSnapshot, t: CapitalProgramme): ScaledTableRef {
+export function tableRef(sheet: SheetSnapshot, t: CapitalProgramme): TableRef {
   return {
     sheet,
-    columnName: (column) => t.columns.names.get(column),
     names: t.columns.names,
     scale: () => t.scale,
     headerRow: t.headerRow,
@@ -47,7 +46,7 @@ function yearName(t: CapitalProgramme, column: number): string {
 }
 
 function checkRowTotals(
-  ref: ScaledTableRef,
+  ref: TableRef,
   t: CapitalProgramme,
   rows: readonly number[],
   out: Finding[],
@@ -58,21 +57,20 @@ function checkRowTotals(
   for (const row of rows) {
     if (total) {
       const formula = ref.sheet.rows[row]?.[total.column]?.formula;
-      checkScaledTotal(
+      checkTotal(
         ref,
-        t.scale,
         row,
         total.column,
         years.map((c) => [row, c] as const),
         (sum) => `the years ${parts[0]?.year} to ${parts.at(-1)?.year} add to ${sum}`,
         out,
+        undefined,
         missedColumns(formula, row, years, (c) => `${columnLetter(c)} (${yearName(t, c)})`),
       );
     }
     if (t.columns.schemeCost !== null && t.columns.prior !== null && total) {
-      checkScaledTotal(
+      checkTotal(
         ref,
-        t.scale,
         row,
         t.columns.schemeCost,
         [
@@ -86,7 +84,7 @@ function checkRowTotals(
   }
 }
 
-function checkFinancing(ref: ScaledTableRef, t: CapitalProgramme, out: Finding[]): void {
+function checkFinancing(ref: TableRef, t: CapitalProgramme, out: Finding[]): void {
   const financing = t.financing;
   if (!financing) return;
   const sourceRows = financing.sources.map((s) => s.row);
@@ -103,9 +101,8 @@ function checkFinancing(ref: ScaledTableRef, t: CapitalProgramme, out: Finding[]
       ...(t.columns.total ? [t.columns.total.column] : []),
     ];
     for (const column of columns)
-      checkScaledTotal(
+      checkTotal(
         ref,
-        t.scale,
         financing.totalRow,
         column,
         sourceRows.map((r) => [r, column] as const),
@@ -116,16 +113,17 @@ function checkFinancing(ref: ScaledTableRef, t: CapitalProgramme, out: Finding[]
   const lines = grandLines(t.structure, t.lastRow + 1);
   const source = financing.totalLabel ?? "Financing";
   for (const y of t.columns.years) {
-    const programme = sumScaled(
+    const programme = sumMoney(
       ref.sheet,
       lines.map((r) => [r, y.column] as const),
-      t.scale,
+      undefined,
+      t.scale.multiplier,
     ).total;
     const cells: At[] = sourceRows.map((r) => [r, y.column] as const);
     const tbc = cells.filter(
       ([r, c]) => parseMoney(ref.sheet.rows[r]?.[c]?.value ?? null).kind === "unconfirmed",
     );
-    const financed = sumScaled(ref.sheet, cells, t.scale).total;
+    const financed = sumMoney(ref.sheet, cells, undefined, t.scale.multiplier).total;
     if (tbc.length > 0) {
       // The part of the year's programme the confirmed sources leave to the "tbc" ones.
       const resting = Math.max(0, roundToMicroUnits(programme - financed));
@@ -145,7 +143,7 @@ function checkFinancing(ref: ScaledTableRef, t: CapitalProgramme, out: Finding[]
       }
       continue;
     }
-    if (sameScaled(programme, financed, t.scale)) continue;
+    if (sameAmount(ref, y.column, programme, financed)) continue;
     const difference = roundToMicroUnits(programme - financed);
     const at = financing.totalRow ?? financing.sources.at(-1)?.row ?? financing.first;
     const more = difference < 0 ? "exceeds the programme" : "falls short of the programme";
@@ -178,7 +176,7 @@ export function checkCapitalProgramme(sheet: SheetSnapshot, t: CapitalProgramme)
   const figureRows = t.dataRows.filter((r) => t.structure.kinds.get(r) !== "heading");
   checkMoneyCells(ref, figureRows, t.columns.money, out);
   checkRowTotals(ref, t, lines, out);
-  checkScaledColumnTotals(ref, t.structure, t.columns.money, t.scale, out);
+  checkColumnTotals(ref, t.structure, t.columns.money, out);
   checkFinancing(ref, t, out);
   return out;
 }

@@ -2,6 +2,7 @@ import { columnLetter, rangeAddress } from "../a1";
 import { placement } from "../tables/bounds";
 import type { SheetSnapshot } from "../snapshot";
 import { detectCapitalProgrammes, type CapitalProgramme } from "./detect";
+import { modelEach } from "../tables/models";
 
 export type { CapitalProgramme } from "./detect";
 export { checkCapitalProgramme } from "./check";
@@ -44,12 +45,7 @@ export function capitalModels(
   sheets: readonly SheetSnapshot[],
   taken: ReadonlyMap<string, ReadonlySet<number>>,
 ): CapitalProgrammeModel[] {
-  return sheets.flatMap((sheet) =>
-    detectCapitalProgrammes(sheet, taken.get(sheet.name) ?? new Set()).map((table) => ({
-      sheet,
-      table,
-    })),
-  );
+  return modelEach(sheets, taken, detectCapitalProgrammes, (sheet, table) => ({ sheet, table }));
 }
 
 export function capitalReport(m: CapitalProgrammeModel): CapitalProgrammeReport {

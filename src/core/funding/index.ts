@@ -5,6 +5,7 @@ import type { Structure } from "../tables/sections";
 import { detectFundingTables, type FundingKind, type FundingTable } from "./detect";
 import { columnGroupsOf, type FundingColumnGroups } from "./column-groups";
 import { placement } from "../tables/bounds";
+import { modelEach } from "../tables/models";
 
 export interface FundingTableReport {
   sheet: string;
@@ -34,12 +35,10 @@ export function fundingModels(
   sheets: readonly SheetSnapshot[],
   taken: ReadonlyMap<string, ReadonlySet<number>>,
 ): FundingTableModel[] {
-  return sheets.flatMap((sheet) =>
-    detectFundingTables(sheet, taken.get(sheet.name) ?? new Set()).map((table) => {
-      const groups = columnGroupsOf(table);
-      return { sheet, table, groups, structure: structureOf(sheet, table, groups) };
-    }),
-  );
+  return modelEach(sheets, taken, detectFundingTables, (sheet, table) => {
+    const groups = columnGroupsOf(table);
+    return { sheet, table, groups, structure: structureOf(sheet, table, groups) };
+  });
 }
 
 /** What check --json says about a funding, sources or allocations table. */

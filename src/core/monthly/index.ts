@@ -5,6 +5,7 @@ import type { VarianceConvention } from "../tables/variance";
 import { detectMonthlyTables, type MonthStatus, type MonthlyTable } from "./detect";
 import { monthLabel } from "./months";
 import { monthlyModel, type MonthlyModel } from "./model";
+import { modelEach } from "../tables/models";
 
 export { checkMonthlyTable } from "./check";
 export { planMonthlyTable } from "./plan";
@@ -43,13 +44,11 @@ export function monthlyModels(
   sheets: readonly SheetSnapshot[],
   taken: ReadonlyMap<string, ReadonlySet<number>>,
 ): MonthlyTableModel[] {
-  return sheets.flatMap((sheet) =>
-    detectMonthlyTables(sheet, taken.get(sheet.name) ?? new Set()).map((table) => ({
-      sheet,
-      table,
-      model: monthlyModel(sheet, table),
-    })),
-  );
+  return modelEach(sheets, taken, detectMonthlyTables, (sheet, table) => ({
+    sheet,
+    table,
+    model: monthlyModel(sheet, table),
+  }));
 }
 
 export function monthlyReport(m: MonthlyTableModel): MonthlyTableReport {

@@ -36,25 +36,27 @@ export const cellMoney =
     parseMoney(sheet.rows[r]?.[c]?.value ?? null);
 
 /**
- * The sum as an officer means it: numbers typed as text count, "tbc" is left out. Parts are added
- * in ten-thousandths of the sheet's unit, not pence: in £m a part of 2.875 (£2,875,000) rounded
- * to 2.88 would put the sum of a right total £5,000 out; in pounds it is the same as pence.
+ * The sum as an officer means it: numbers typed as text count, "tbc" is left out. In the sheet's
+ * units; `multiplier` is the unit in pounds (1,000 for £'000, 1,000,000 for £m).
  */
 export function sumMoney(
   sheet: SheetSnapshot,
   cells: readonly At[],
   resolve: Resolve = cellMoney(sheet),
+  multiplier = 1,
 ): MoneySum {
   // Millionths of the sheet's unit, not pence: 0.512 in a £m column is £512,000, and rounding
-  // it to "pence" of the unit (0.51) would lose £2,000 per cell.
-  let micro = 0;
+  // it to "pence" of the unit (0.51) would lose £2,000 per cell. In £m a millionth is a whole
+  // pound, so there the step is the pound's penny (0.185 in £m is 18,500,000p).
+  const steps = Math.max(1e6, multiplier * 100);
+  let count = 0;
   let unconfirmed = 0;
   for (const [r, c] of cells) {
     const parsed = resolve(r, c);
-    if (parsed.kind === "number") micro += toMicroUnits(parsed.value);
+    if (parsed.kind === "number") count += Math.round(parsed.value * steps);
     else if (parsed.kind === "unconfirmed") unconfirmed++;
   }
-  return { total: fromMicroUnits(micro), unconfirmed };
+  return { total: count / steps, unconfirmed };
 }
 
 /** What Excel's SUM over these cells gives: numbers only, text ignored. */

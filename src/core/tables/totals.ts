@@ -1,4 +1,4 @@
-import { columnLetter, parseAddress } from "../a1";
+import { columnLetter, parseAddress, type CellPosition } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
@@ -42,22 +42,47 @@ function unconfirmedNote(count: number): string {
   return count === 0 ? "" : ` (${count} unconfirmed amount${count === 1 ? "" : "s"} left out)`;
 }
 
+/** The corners of "=SUM(D5:D10)" (one range, nothing else), or null for any other formula. */
+function sumRange(formula: string | undefined): { from: CellPosition; to: CellPosition } | null {
+  const m = formula
+    ? /^=SUM\(\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)\)$/i.exec(formula.replace(/\s/g, ""))
+    : null;
+  if (!m || !m[1] || !m[2] || !m[3] || !m[4]) return null;
+  return { from: parseAddress(`${m[1]}${m[2]}`), to: parseAddress(`${m[3]}${m[4]}`) };
+}
+
 /** "=SUM(D5:D10)" whose range leaves out rows it should add: the classic inserted-row slip. */
 export function missedRows(
   formula: string | undefined,
   column: number,
   rows: readonly number[],
 ): string {
-  const m = formula
-    ? /^=SUM\(\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)\)$/i.exec(formula.replace(/\s/g, ""))
-    : null;
-  if (!m || !m[1] || !m[2] || !m[3] || !m[4]) return "";
-  const from = parseAddress(`${m[1]}${m[2]}`);
-  const to = parseAddress(`${m[3]}${m[4]}`);
+  const range = sumRange(formula);
+  if (!range) return "";
+  const { from, to } = range;
   if (from.column !== column || to.column !== column) return "";
   const left = rows.filter((r) => r < from.row || r > to.row).map((r) => r + 1);
   if (left.length === 0) return "";
   return `; its formula ${formula?.slice(1)} leaves out row${left.length === 1 ? "" : "s"} ${left.join(", ")}`;
+}
+
+/**
+ * "=SUM(C23:E23)" across a row whose range leaves out columns it should add (a year column
+ * added this year): the row form of the inserted-row slip.
+ */
+export function missedColumns(
+  formula: string | undefined,
+  row: number,
+  columns: readonly number[],
+  name: (column: number) => string = columnLetter,
+): string {
+  const range = sumRange(formula);
+  if (!range) return "";
+  const { from, to } = range;
+  if (from.row !== row || to.row !== row) return "";
+  const left = columns.filter((c) => c < from.column || c > to.column);
+  if (left.length === 0) return "";
+  return `; its formula ${formula?.slice(1)} leaves out ${left.map(name).join(", ")}`;
 }
 
 export function rowsText(rows: readonly number[]): string {
@@ -80,12 +105,9 @@ function sumsExactlyItsParts(
   column: number,
   rows: readonly number[],
 ): boolean {
-  const m = formula
-    ? /^=SUM\(\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)\)$/i.exec(formula.replace(/\s/g, ""))
-    : null;
-  if (!m || !m[1] || !m[2] || !m[3] || !m[4] || rows.length === 0) return false;
-  const from = parseAddress(`${m[1]}${m[2]}`);
-  const to = parseAddress(`${m[3]}${m[4]}`);
+  const range = sumRange(formula);
+  if (!range || rows.length === 0) return false;
+  const { from, to } = range;
   if (from.column !== column || to.column !== column) return false;
   if (rows.some((r) => r < from.row || r > to.row)) return false;
   const parts = new Set(rows);
@@ -95,7 +117,15 @@ function sumsExactlyItsParts(
   return true;
 }
 
-/** Compares a stated total with the sum of its parts; text or "tbc" totals are not checked. */
+/** The sum of parts of a column, exact to the pound's penny whatever scale the column is kept in. */
+function sumOf(t: TableRef, column: number, parts: readonly At[], resolve?: Resolve) {
+  return sumMoney(t.sheet, parts, resolve, t.scale?.(column).multiplier);
+}
+
+/**
+ * Compares a stated total with the sum of its parts; text or "tbc" totals are not checked.
+ * `note` ends the message (say, the year columns a row's SUM leaves out).
+ */
 export function checkTotal(
   t: TableRef,
   row: number,
@@ -104,21 +134,23 @@ export function checkTotal(
   describe: (sum: string) => string,
   out: Finding[],
   resolve?: Resolve,
+  note = "",
 ): void {
   const cell = t.sheet.rows[row]?.[column];
   const stated = parseMoney(cell?.value ?? null);
   if (stated.kind !== "number") return;
-  const sum = sumMoney(t.sheet, parts, resolve);
+  const sum = sumOf(t, column, parts, resolve);
   if (sameAmount(t, column, sum.total, stated.value)) return;
   const partRows = parts.filter(([, c]) => c === column).map(([r]) => r);
   if (sumsExactlyItsParts(t.sheet, cell?.formula, column, partRows)) return;
   // A total that adds its parts as stated is right even when a part is wrong: the part is
   // reported where it is wrong, not again in every total above it.
-  if (resolve && sameAmount(t, column, sumMoney(t.sheet, parts).total, stated.value)) return;
+  if (resolve && sameAmount(t, column, sumOf(t, column, parts).total, stated.value)) return;
   const message =
     `${headerText(t, column)} is ${moneyText(t, column, stated.value)} but ${describe(moneyText(t, column, sum.total))}` +
     unconfirmedNote(sum.unconfirmed) +
-    missedRows(cell?.formula, column, partRows);
+    missedRows(cell?.formula, column, partRows) +
+    note;
   out.push(
     finding("total-mismatch", t.sheet.name, row, column, message, {
       table: t.range,
@@ -175,8 +207,9 @@ export function checkColumnTotals(
       // Either structure explains a grand total: the stated subtotals (a wrong subtotal is
       // reported at the subtotal, not again here) or every line beneath it.
       const stated = parseMoney(t.sheet.rows[grand]?.[column]?.value ?? null);
-      const overSubtotals = sumMoney(
-        t.sheet,
+      const overSubtotals = sumOf(
+        t,
+        column,
         subtotals.map((r) => [r, column] as const),
         resolve,
       );
@@ -263,11 +296,12 @@ export function checkTotalRows(
       if (now === "whole-column") continue;
       if (typeof now === "number" && !sameAmount(t, column, now, stated.value)) {
         const parts = total.parts.map((r) => [r, column] as const);
-        if (sameAmount(t, column, sumMoney(t.sheet, parts, recomputed).total, now)) continue;
+        if (sameAmount(t, column, sumOf(t, column, parts, recomputed).total, now)) continue;
       }
       if (total.parts.length !== total.lines.length) {
-        const lines = sumMoney(
-          t.sheet,
+        const lines = sumOf(
+          t,
+          column,
           total.lines.map((r) => [r, column] as const),
           resolve,
         );

@@ -1,7 +1,7 @@
 import { parseLocal, renderAddress, type Area } from "./a1";
 import { formulaAreas, isUnbounded, visibleAreas } from "./areas";
 import type { DoubleContext, SheetRef } from "./context";
-import { key, type DoubleCell, type Value } from "./model";
+import { key, type DoubleCell, type DoubleSheet, type Value } from "./model";
 import { Proxy_ } from "./proxy";
 import { DoubleConditionalFormats } from "./conditional-formats";
 
@@ -161,6 +161,16 @@ export class DoubleRange extends Proxy_ {
   }
   getSpecialCellsOrNullObject(type: string): DoubleRange {
     this.ctx.require("1.9", "getSpecialCellsOrNullObject");
+    return this.areasWithin((sheet, within) => {
+      this.ctx.noteSpecial(renderAddress(sheet.name, [within]));
+      return type === "Formulas" ? formulaAreas(sheet, within) : visibleAreas(sheet, within);
+    });
+  }
+  /**
+   * A range of the areas `find` picks inside this one, picked when a command runs (after the
+   * commands queued before it); a null object when it picks none.
+   */
+  private areasWithin(find: (sheet: DoubleSheet, within: Area) => Area[]): DoubleRange {
     const sheetRef = this.sheetRef;
     return new DoubleRange(
       this.ctx,
@@ -170,9 +180,7 @@ export class DoubleRange extends Proxy_ {
         const sheet = this.ctx.resolveSheet(sheetRef);
         const within = this.areaNow();
         if (!sheet || !within) return null;
-        this.ctx.noteSpecial(renderAddress(sheet.name, [within]));
-        const found =
-          type === "Formulas" ? formulaAreas(sheet, within) : visibleAreas(sheet, within);
+        const found = find(sheet, within);
         return found.length > 0 ? found : null;
       },
     );
@@ -194,20 +202,10 @@ export class DoubleRange extends Proxy_ {
    */
   getMergedAreasOrNullObject(): DoubleRange {
     this.ctx.require("1.13", "getMergedAreasOrNullObject");
-    const sheetRef = this.sheetRef;
-    return new DoubleRange(
-      this.ctx,
-      sheetRef,
-      () => null,
-      () => {
-        const sheet = this.ctx.resolveSheet(sheetRef);
-        const within = this.areaNow();
-        if (!sheet || !within) return null;
-        const found = (sheet.merges ?? []).filter(
-          (m) => m.r1 >= within.r1 && m.r1 <= within.r2 && m.c1 >= within.c1 && m.c1 <= within.c2,
-        );
-        return found.length > 0 ? found : null;
-      },
+    return this.areasWithin((sheet, within) =>
+      (sheet.merges ?? []).filter(
+        (m) => m.r1 >= within.r1 && m.r1 <= within.r2 && m.c1 >= within.c1 && m.c1 <= within.c2,
+      ),
     );
   }
   protected override compute(prop: string): unknown {

@@ -7,17 +7,12 @@
  * ExcelApi 1.1; Table.worksheet is ExcelApi 1.2. Workbook.tables lists every table of the
  * workbook (Excel.TableCollection, ExcelApi 1.1).
  */
+import { DoubleCollection } from "./collection";
 import type { DoubleContext } from "./context";
 import type { DoubleSheet, DoubleTable } from "./model";
 import { Proxy_ } from "./proxy";
 import { DoubleRange } from "./range";
 import { DoubleWorksheet } from "./worksheet";
-
-const itemProps = (props: string) =>
-  props
-    .split(",")
-    .map((p) => p.trim().replace(/^items\//, ""))
-    .filter(Boolean);
 
 /** The table a proxy names, found when a command runs (a renamed or deleted table is gone). */
 function tableNamed(ctx: DoubleContext, name: string) {
@@ -44,34 +39,16 @@ export class DoubleTableColumn extends Proxy_ {
   }
 }
 
-export class DoubleTableColumns extends Proxy_ {
-  private props: string[] = [];
+export class DoubleTableColumns extends DoubleCollection<DoubleTableColumn> {
   constructor(
     ctx: DoubleContext,
     private readonly table: string,
   ) {
     super(ctx);
   }
-  get items(): DoubleTableColumn[] {
-    return this.read("items");
-  }
-  override load(props: string): this {
-    this.props = itemProps(props);
-    this.pending.add("items");
-    this.ctx.track(this);
-    return this;
-  }
-  override resolve(): Record<string, unknown> {
-    if (!this.pending.has("items")) return {};
-    this.pending.clear();
+  protected itemsNow(): DoubleTableColumn[] {
     const found = tableNamed(this.ctx, this.table);
-    const items = (found?.table.columns ?? []).map((c) => {
-      const item = new DoubleTableColumn(this.ctx, c);
-      item.pending = new Set(this.props);
-      return item;
-    });
-    this.loaded.set("items", items);
-    return { items: items.map((i) => i.resolve()) };
+    return (found?.table.columns ?? []).map((c) => new DoubleTableColumn(this.ctx, c));
   }
 }
 
@@ -123,29 +100,11 @@ export class DoubleTableProxy extends Proxy_ {
 }
 
 /** Workbook.tables: every table, sheet by sheet in tab order, each sheet's in the order it holds them. */
-export class DoubleTables extends Proxy_ {
-  private props: string[] = [];
-  get items(): DoubleTableProxy[] {
-    return this.read("items");
-  }
-  override load(props: string): this {
-    this.props = itemProps(props);
-    this.pending.add("items");
-    this.ctx.track(this);
-    return this;
-  }
-  override resolve(): Record<string, unknown> {
-    if (!this.pending.has("items")) return {};
-    this.pending.clear();
-    const items = this.ctx.book.sheets.flatMap((s: DoubleSheet) =>
-      (s.tables ?? []).map((t: DoubleTable) => {
-        const item = new DoubleTableProxy(this.ctx, t.name);
-        item.pending = new Set(this.props);
-        return item;
-      }),
+export class DoubleTables extends DoubleCollection<DoubleTableProxy> {
+  protected itemsNow(): DoubleTableProxy[] {
+    return this.ctx.book.sheets.flatMap((s: DoubleSheet) =>
+      (s.tables ?? []).map((t: DoubleTable) => new DoubleTableProxy(this.ctx, t.name)),
     );
-    this.loaded.set("items", items);
-    return { items: items.map((i) => i.resolve()) };
   }
   getItem(name: string): DoubleTableProxy {
     return new DoubleTableProxy(this.ctx, name);

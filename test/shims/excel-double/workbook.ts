@@ -1,34 +1,24 @@
 /** Workbook collections: worksheets and workbook-scoped defined names. */
+import { DoubleCollection } from "./collection";
 import type { DoubleContext } from "./context";
 import { Proxy_ } from "./proxy";
 import { DoubleWorksheet } from "./worksheet";
 
-export class DoubleWorksheets extends Proxy_ {
-  get items(): DoubleWorksheet[] {
-    return this.read("items");
-  }
-  private itemProps: string[] = [];
-  override load(props: string): this {
-    this.itemProps = props
+export class DoubleWorksheets extends DoubleCollection<DoubleWorksheet> {
+  /** Only "items/…" names a sheet's property here; a bare name loads nothing on the items. */
+  protected override itemPropsOf(props: string): string[] {
+    return props
       .split(",")
       .map((p) => p.trim())
       .filter((p) => p.startsWith("items/"))
       .map((p) => p.slice("items/".length));
-    this.pending.add("items");
-    this.ctx.track(this);
-    return this;
   }
-  override resolve(): Record<string, unknown> {
-    if (!this.pending.has("items")) return {};
-    this.pending.clear();
-    const items = this.ctx.book.sheets.map((s) => {
+  protected itemsNow(): DoubleWorksheet[] {
+    return this.ctx.book.sheets.map((s) => {
       const ws = new DoubleWorksheet(this.ctx, this.ctx.newRef(s.name));
       ws.bindTo(s);
-      ws.pending = new Set(this.itemProps);
       return ws;
     });
-    this.loaded.set("items", items);
-    return { items: items.map((ws) => ws.resolve()) };
   }
   getItem(name: string): DoubleWorksheet {
     return new DoubleWorksheet(this.ctx, this.ctx.newRef(name), "item");
@@ -79,31 +69,9 @@ export class DoubleNamedItem extends Proxy_ {
   }
 }
 
-export class DoubleNames extends Proxy_ {
-  private itemProps: string[] = [];
-  get items(): DoubleNamedItem[] {
-    return this.read("items");
-  }
-  override load(props: string): this {
-    this.itemProps = props
-      .split(",")
-      .map((p) => p.trim().replace(/^items\//, ""))
-      .filter(Boolean);
-    this.pending.add("items");
-    this.ctx.track(this);
-    return this;
-  }
-  override resolve(): Record<string, unknown> {
-    if (!this.pending.has("items")) return {};
-    this.pending.clear();
-    const items = this.ctx.book.names.map((n) => {
-      const item = new DoubleNamedItem(this.ctx, n.name);
-      item.pending = new Set(this.itemProps);
-      return item;
-    });
-    const out = items.map((i) => i.resolve());
-    this.loaded.set("items", items);
-    return { items: out };
+export class DoubleNames extends DoubleCollection<DoubleNamedItem> {
+  protected itemsNow(): DoubleNamedItem[] {
+    return this.ctx.book.names.map((n) => new DoubleNamedItem(this.ctx, n.name));
   }
   /** NamedItemCollection.add(name, reference, comment), ExcelApi 1.4. */
   add(name: string, reference: string, comment?: string): DoubleNamedItem {
