@@ -4,7 +4,6 @@ import type { BudgetTableReport } from "../budget";
 import { CouncilSheetsError } from "../errors";
 import type { AddSheet } from "../plan";
 import type { RiskContext } from "../risk/check";
-import { isHeadingRow } from "../risk/check";
 import {
   priorityFormula,
   priorityFormulaValue,
@@ -49,8 +48,7 @@ function risksOf(analysis: Analysis, snapshot: WorkbookSnapshot, name: string) {
   for (const ctx of contexts) {
     const sheet = sheets.get(ctx.table.sheet);
     if (!sheet) continue;
-    for (const row of ctx.table.dataRows) {
-      if (isHeadingRow(sheet, ctx.table, row)) continue;
+    for (const row of ctx.lines) {
       const project = ctx.table.columns.project;
       if (
         own.length === 0 &&
