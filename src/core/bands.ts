@@ -36,13 +36,24 @@ export function sortBands(bands: readonly Band[]): Band[] {
   return [...bands].sort((a, b) => a.from - b.from);
 }
 
+/** Each band list sorted once: `bandOf` runs for every row of a register, on the same list. */
+const sortedLists = new WeakMap<readonly Band[], readonly Band[]>();
+export function sortedOnce(bands: readonly Band[]): readonly Band[] {
+  let sorted = sortedLists.get(bands);
+  if (!sorted) {
+    sorted = sortBands(bands);
+    sortedLists.set(bands, sorted);
+  }
+  return sorted;
+}
+
 /**
  * The band of a score: the band with the greatest lower bound at or below it, so that scores in a
  * gap between bands (7 with 3-6 and 8-16) fall to the lower band, and the lowest band catches
  * anything below it. The priority formula written into the sheet follows exactly this rule.
  */
 export function bandOf(score: number, bands: readonly Band[]): Band {
-  const sorted = sortBands(bands);
+  const sorted = sortedOnce(bands);
   let chosen = sorted[0];
   for (const band of sorted) if (score >= band.from) chosen = band;
   if (!chosen) throw new Error("bandOf needs at least one band");

@@ -6,7 +6,7 @@ import { planPidSheets, type PidSummary } from "./pid/build";
 import { sameProject } from "./pid/projects";
 import type { PidFundingLine, PidRisk, PidSources } from "./pid/sources";
 import type { AddSheet } from "./plan";
-import { isHeadingRow, type RiskContext } from "./risk/check";
+import type { RiskContext } from "./risk/check";
 import {
   priorityFormula,
   priorityFormulaValue,
@@ -65,8 +65,7 @@ function risksOf(
   for (const ctx of contexts) {
     const sheet = sheets.get(ctx.table.sheet);
     if (!sheet) continue;
-    for (const row of ctx.table.dataRows) {
-      if (isHeadingRow(sheet, ctx.table, row)) continue;
+    for (const row of ctx.lines) {
       const project = ctx.table.columns.project;
       if (
         own.length === 0 &&

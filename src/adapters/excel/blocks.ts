@@ -4,9 +4,6 @@
  */
 export const BLOCK_BUDGET = 4 * 1024 * 1024;
 
-/** A generous guess at one cell's share of a JSON response: value, quotes, comma. */
-export const BYTES_PER_CELL = 16;
-
 export interface Block {
   sheet: string;
   /** 0-based, inclusive, in sheet coordinates. */
@@ -14,17 +11,6 @@ export interface Block {
   lastRow: number;
   firstColumn: number;
   lastColumn: number;
-}
-
-/** Row bands of a used range, each under the budget for `bytesPerCell`. */
-export function rowBlocks(area: Block, bytesPerCell: number, budget = BLOCK_BUDGET): Block[] {
-  const width = area.lastColumn - area.firstColumn + 1;
-  const rowsPerBlock = Math.max(1, Math.floor(budget / (width * bytesPerCell)));
-  const blocks: Block[] = [];
-  for (let r = area.firstRow; r <= area.lastRow; r += rowsPerBlock) {
-    blocks.push({ ...area, firstRow: r, lastRow: Math.min(area.lastRow, r + rowsPerBlock - 1) });
-  }
-  return blocks;
 }
 
 /** Packs blocks into batches whose estimated size stays under the budget: one sync per batch. */

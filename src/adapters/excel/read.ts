@@ -9,7 +9,7 @@ import {
   type WorkbookSnapshot,
 } from "../../core";
 import { notCovered, parseAreas, type Area } from "./addresses";
-import { batches, BLOCK_BUDGET, rowBlocks, type Block } from "./blocks";
+import { batches, BLOCK_BUDGET, type Block } from "./blocks";
 import { isPayloadTooLarge, toHostError } from "./errors";
 import { runOptions, type ExcelRuntime } from "./runtime";
 
@@ -241,6 +241,33 @@ function visibility(
   };
 }
 
+/**
+ * Row bands of a sheet's used range, top to bottom, each estimated under the budget: a band as
+ * long as cells without formulas allow (formulas and number formats loaded), or, where that band
+ * would meet a formula, as long as cells with values loaded too allow. Sizing every band for
+ * values, as if every cell were a formula, would double the round trips of a sheet of typed data.
+ */
+function sizedBlocks(plan: SheetPlan, area: Block, budget: number): Block[] {
+  const width = area.lastColumn - area.firstColumn + 1;
+  const rowsFor = (bytes: number) => Math.max(1, Math.floor(budget / (width * bytes)));
+  const blocks: Block[] = [];
+  for (let r = area.firstRow; r <= area.lastRow;) {
+    let block: Block = {
+      ...area,
+      firstRow: r,
+      lastRow: Math.min(area.lastRow, r + rowsFor(BASE_BYTES) - 1),
+    };
+    if (!plan.formulas || plan.formulas.some((a) => overlaps(a, block)))
+      block = {
+        ...block,
+        lastRow: Math.min(area.lastRow, r + rowsFor(BASE_BYTES + VALUE_BYTES) - 1),
+      };
+    blocks.push(block);
+    r = block.lastRow + 1;
+  }
+  return blocks;
+}
+
 type Work =
   | { kind: "block"; block: Block; plan: SheetPlan }
   | { kind: "row" | "column"; sheet: string; index: number };
@@ -257,7 +284,7 @@ async function readBlocks(
       : BASE_BYTES;
   const work: Work[] = plans.flatMap((p): Work[] => {
     if (!p.used) return [];
-    const blocks = rowBlocks({ sheet: p.name, ...p.used }, BASE_BYTES + VALUE_BYTES, budget);
+    const blocks = sizedBlocks(p, { sheet: p.name, ...p.used }, budget);
     // Without the visible-cells map (ExcelApi < 1.9), each row and column says if it is hidden.
     const rows: Work[] =
       p.hiddenRows === null

@@ -15,6 +15,11 @@ export interface RiskContext {
   bands: BandSet;
   /** Word scales of the likelihood and impact columns, when they hold words. */
   words: RatingWords;
+  /**
+   * The data rows that are risks (headings and totals rows left out), found once when the model
+   * is built: the check, the plan and the PID read them instead of each re-scanning every row.
+   */
+  lines: readonly number[];
 }
 
 export interface CheckOptions {
@@ -157,11 +162,23 @@ function checkStated(
   }
 }
 
+/** Each register's range, written once: every finding on every row names it. */
+const ranges = new WeakMap<RiskTable, string>();
 function rangeOf(t: RiskTable): string {
-  return rangeAddress(t.headerRow, t.firstColumn, t.lastRow, t.lastColumn);
+  let range = ranges.get(t);
+  if (range === undefined) {
+    range = rangeAddress(t.headerRow, t.firstColumn, t.lastRow, t.lastColumn);
+    ranges.set(t, range);
+  }
+  return range;
 }
 
-function checkIds(sheet: SheetSnapshot, ctx: RiskContext, rows: number[], out: Finding[]): void {
+function checkIds(
+  sheet: SheetSnapshot,
+  ctx: RiskContext,
+  rows: readonly number[],
+  out: Finding[],
+): void {
   const column = ctx.table.columns.id;
   if (column === undefined) return;
   const firstSeen = new Map<string, number>();
@@ -211,7 +228,7 @@ export function checkRiskTable(
   options: CheckOptions,
 ): Finding[] {
   const out: Finding[] = [];
-  const rows = ctx.table.dataRows.filter((r) => !isHeadingRow(sheet, ctx.table, r));
+  const rows = ctx.lines;
   for (const row of rows) {
     const titleColumn = ctx.table.columns.title;
     if (titleColumn !== undefined && !cellText(sheet.rows[row]?.[titleColumn] ?? undefined)) {

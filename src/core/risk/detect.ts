@@ -230,8 +230,10 @@ function coveredByClaims(sheet: SheetSnapshot, row: number, claimed: readonly Ar
   if (areas.length === 0) return false;
   const cells = sheet.rows[row] ?? [];
   for (let c = 0; c < cells.length; c++) {
-    if (isEmptyCell(cells[c] ?? undefined)) continue;
-    if (!areas.some((a) => c >= a.first && c <= a.last)) return false;
+    // Cells inside a claimed area are skipped whole: a register's own rows cost one look each.
+    const inside = areas.find((a) => c >= a.first && c <= a.last);
+    if (inside) c = inside.last;
+    else if (!isEmptyCell(cells[c] ?? undefined)) return false;
   }
   return true;
 }

@@ -1,5 +1,5 @@
 import type { CellValue } from "../snapshot";
-import { bandOf, sortBands, type Band } from "../bands";
+import { bandOf, sortedOnce, type Band } from "../bands";
 
 /**
  * The formulas written into risk registers, and their evaluation in the core. Each `...Value`
@@ -134,16 +134,26 @@ function quoted(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/** A placeholder for the score's address: no cell address or band label holds a NUL. */
+const SCORE = "\u0000";
+/** Each band list's formula split at the score's address, built once and joined per row. */
+const formulaParts = new WeakMap<readonly Band[], string[]>();
+
 /** Nested IFs from the top band down, matching `bandOf`: the greatest lower bound ≤ score wins. */
 export function priorityFormula(score: string, bands: readonly Band[]): string {
-  const sorted = sortBands(bands);
-  const lowest = sorted[0];
-  if (!lowest) throw new Error("priorityFormula needs at least one band");
-  let expression = quoted(lowest.label);
-  for (const band of sorted.slice(1)) {
-    expression = `IF(${score}>=${band.from},${quoted(band.label)},${expression})`;
+  let parts = formulaParts.get(bands);
+  if (!parts) {
+    const sorted = sortedOnce(bands);
+    const lowest = sorted[0];
+    if (!lowest) throw new Error("priorityFormula needs at least one band");
+    let expression = quoted(lowest.label);
+    for (const band of sorted.slice(1)) {
+      expression = `IF(${SCORE}>=${band.from},${quoted(band.label)},${expression})`;
+    }
+    parts = `=IF(ISNUMBER(${SCORE}),${expression},"")`.split(SCORE);
+    formulaParts.set(bands, parts);
   }
-  return `=IF(ISNUMBER(${score}),${expression},"")`;
+  return parts.join(score);
 }
 
 export function priorityFormulaValue(score: number | "", bands: readonly Band[]): string {

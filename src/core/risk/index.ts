@@ -165,6 +165,7 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
         scaleSource: keyScale || fromBands ? "key" : wordTop ? "words" : "data",
         bands: bandsFor(legend, fallback, scale, options),
         words,
+        lines,
       });
     }
   }

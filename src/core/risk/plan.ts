@@ -4,7 +4,6 @@ import type { SheetSnapshot } from "../snapshot";
 import { guardWrites, newColumns } from "../plan-helpers";
 import { parseScaleValue } from "../values";
 import type { RiskContext } from "./check";
-import { isHeadingRow } from "./check";
 import type { RiskPair } from "./detect";
 import { pairTitle } from "./fields";
 import {
@@ -128,7 +127,7 @@ interface NewColumn {
  */
 export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOperation[] {
   const { table } = ctx;
-  const rows = table.dataRows.filter((r) => !isHeadingRow(sheet, table, r));
+  const rows = ctx.lines;
   const missing: NewColumn[] = [];
   for (const pair of table.pairs) {
     if (pair.score === null) missing.push({ pair, field: "score" });

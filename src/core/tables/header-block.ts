@@ -95,7 +95,8 @@ function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
   const upper = sheet.rows[row] ?? [];
   const lower = sheet.rows[row + 1];
   if (!lower) return [];
-  const free = (r: number, c: number) => !merges.has(`${r},${c}`);
+  // Most sheets have no merges: then no cell's key is built (this runs on every row of a sheet).
+  const free = (r: number, c: number) => merges.size === 0 || !merges.has(`${r},${c}`);
   const subHeader = (c: number) => isText(lower[c] ?? undefined) && free(row + 1, c);
   // A units row ("£m" under every column) is no row of sub-headers: a label over it is no group.
   const onlyUnits = (from: number, to: number) => {

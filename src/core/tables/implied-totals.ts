@@ -109,6 +109,9 @@ export function withImpliedTotals(
   const width = money.length;
   const amounts = (row: number) => money.map((c) => amount(sheet, row, c));
   const blocks = new Map<Section, Block>();
+  // Looked up once per total row: a find over every section there is quadratic in sections.
+  const closedBy = new Map<number, Section>();
+  for (const s of sections) if (s.totalRow !== null) closedBy.set(s.totalRow, s);
   let loose = new Block(width); // loose lines since the last total
   let all = new Block(width); // what a grand total here would add: lines and closed totals
   let open = new Block(width); // lines of sections with no total yet
@@ -119,7 +122,7 @@ export function withImpliedTotals(
     const section = sectionOf.get(row);
     if (kind === "heading") continue;
     if (kind === "section-total") {
-      const closed = sections.find((s) => s.totalRow === row);
+      const closed = closedBy.get(row);
       const block = closed ? blocks.get(closed) : undefined;
       if (block) open.addBlock(block, -1);
       all.add(row, values);

@@ -200,7 +200,13 @@ export function wordScaleLists(
     for (let c = 0; c < cells.length; c++) {
       const value = cells[c]?.value;
       // A list heading is one word; most text cells are passed over on their first letter.
-      if (typeof value !== "string" || value.length > 20 || !/^\s*[LlPpCcIiSs]/.test(value))
+      // A digit survives normalising, so text with one ("CR12") is never an axis word.
+      if (
+        typeof value !== "string" ||
+        value.length > 20 ||
+        !/^\s*[LlPpCcIiSs]/.test(value) ||
+        /\d/.test(value)
+      )
         continue;
       const norm = normaliseHeader(value);
       const axis = LIKELIHOOD.test(norm) ? "likelihood" : IMPACT.test(norm) ? "impact" : null;
