@@ -105,7 +105,7 @@ export { cleanSheetName } from "./sheet-names";
 export { bandOf, BandSetSchema, describeBands, type Band } from "./risk/bands";
 export type { RiskContext } from "./risk/check";
 export { pairTitle } from "./risk/fields";
-export { readLegend } from "./risk/legend";
+export { keyCells, readLegend } from "./risk/legend";
 export { heatMapCounts, heatMapRisks, scaleWords, shownPair } from "./risk/heat-map";
 export { planHeatMapSheet } from "./risk/heat-map-sheet";
 export {

@@ -70,6 +70,12 @@ export const SheetSnapshotSchema = z.object({
   ours: z.enum(OWN_SHEET_ROLES).optional(),
   /** The Excel tables on the sheet, top to bottom; absent where the host did not say. */
   tables: z.array(ExcelTableSchema).optional(),
+  /**
+   * Solid fills ("#rrggbb") of the cells of the sheet's risk key, by A1 address ("E2"): only the
+   * cells `keyCells` names are looked up, so a reader never reads every cell's style. Priority
+   * colours then follow the council's own key ("High" filled red). Absent where none is filled.
+   */
+  keyFills: z.record(z.string(), z.string().regex(/^#[0-9a-f]{6}$/)).optional(),
 });
 export type SheetSnapshot = z.infer<typeof SheetSnapshotSchema>;
 

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import {
   type Cell,
   type ExcelTable,
+  keyCells,
   parseAddress,
   ownSheetsFromNames,
   type SheetSnapshot,
@@ -133,7 +134,7 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     if (column?.hidden) hiddenColumns.push(i);
   });
   const tables = tablesOf(ws, rows);
-  return {
+  const sheet: SheetSnapshot = {
     name: ws.name,
     rows,
     hiddenRows,
@@ -141,6 +142,27 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     merges: mergesOf(ws),
     ...(tables.length > 0 ? { tables } : {}),
   };
+  const keyFills = keyFillsOf(ws, sheet);
+  return keyFills ? { ...sheet, keyFills } : sheet;
+}
+
+/**
+ * The solid fills of the sheet's key cells (`keyCells`, a few at most), by address, as the
+ * direct reader gives them (package/key-fills.ts): ARGB colours only, white left out.
+ */
+function keyFillsOf(
+  ws: ExcelJS.Worksheet,
+  sheet: SheetSnapshot,
+): Record<string, string> | undefined {
+  const fills: Record<string, string> = {};
+  for (const address of keyCells(sheet)) {
+    const fill = ws.getCell(address).fill;
+    const argb =
+      fill?.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
+    const rgb = argb && /^(?:[0-9a-f]{2})?([0-9a-f]{6})$/i.exec(argb)?.[1]?.toLowerCase();
+    if (rgb && rgb !== "ffffff") fills[address] = `#${rgb}`;
+  }
+  return Object.keys(fills).length > 0 ? fills : undefined;
 }
 
 export interface LoadedWorkbook {
