@@ -23,6 +23,7 @@ export {
 } from "./a1";
 export {
   cellText,
+  SPACER_WIDTH,
   CellValueSchema,
   WorkbookSnapshotSchema,
   type Cell,

@@ -6,6 +6,7 @@ import {
   parseAddress,
   ownSheetsFromNames,
   type SheetSnapshot,
+  SPACER_WIDTH,
   type WorkbookSnapshot,
   serialFromUtcMs,
 } from "../../core";
@@ -130,8 +131,15 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     }
   }
   const hiddenColumns: number[] = [];
+  const narrowColumns: { first: number; last: number }[] = [];
   (ws.columns ?? []).forEach((column, i) => {
     if (column?.hidden) hiddenColumns.push(i);
+    // A visible column narrower than SPACER_WIDTH characters is a spacer between blocks.
+    else if (column?.width !== undefined && column.width < SPACER_WIDTH) {
+      const last = narrowColumns[narrowColumns.length - 1];
+      if (last && last.last === i - 1) last.last = i;
+      else narrowColumns.push({ first: i, last: i });
+    }
   });
   const tables = tablesOf(ws, rows);
   const sheet: SheetSnapshot = {
@@ -141,6 +149,7 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     hiddenColumns,
     merges: mergesOf(ws),
     ...(tables.length > 0 ? { tables } : {}),
+    ...(narrowColumns.length > 0 ? { narrowColumns } : {}),
   };
   const keyFills = keyFillsOf(ws, sheet);
   return keyFills ? { ...sheet, keyFills } : sheet;

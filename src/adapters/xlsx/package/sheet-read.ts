@@ -1,4 +1,4 @@
-import { type Cell, parseAddress, type SheetSnapshot } from "../../../core";
+import { type Cell, parseAddress, type SheetSnapshot, SPACER_WIDTH } from "../../../core";
 import { Captured, CellBuilder } from "./cell-read";
 import type { Styles } from "./styles";
 import {
@@ -291,7 +291,14 @@ export function readSheet(
   if (layout.sheetData.start < 0) throw new PackageFormatError(`${name} has no cell data`);
   layout.rowFirstCell.push(layout.cellColumn.length);
   dropMergedCells(rows, merges);
-  return { sheet: { name, rows, hiddenRows, hiddenColumns, merges }, layout };
+  // A visible column narrower than SPACER_WIDTH characters is a spacer (never a place to write).
+  const narrowColumns = layout.columns
+    .filter(
+      (c) => c.width !== undefined && c.width < SPACER_WIDTH && !hiddenColumns.includes(c.min),
+    )
+    .map((c) => ({ first: c.min, last: c.max }));
+  const sheet: SheetSnapshot = { name, rows, hiddenRows, hiddenColumns, merges };
+  return { sheet: narrowColumns.length > 0 ? { ...sheet, narrowColumns } : sheet, layout };
 }
 
 /** Only the top-left cell of a merge holds a value; Excel ignores the others, and so do we. */
