@@ -23,6 +23,7 @@ export {
 } from "./a1";
 export {
   cellText,
+  sheetWidth,
   SPACER_WIDTH,
   CellValueSchema,
   WorkbookSnapshotSchema,
