@@ -14,43 +14,136 @@ export interface BandStyle {
   short: string;
 }
 
-// Fixed for both themes. Red for "High", never orange: orange reads as "amber" in a RAG-minded
-// council. Amber is its own colour, used only for bands that call themselves amber.
-const FILLS = {
-  lowest: "#c9eac9",
-  low: "#8fd18f",
-  medium: "#fde300",
-  amber: "#ffb900",
-  high: "#c50f1f",
-  highest: "#6b0a1a",
-} as const;
-type Level = keyof typeof FILLS;
+// Fixed for both themes, lowest severity first. Red for "High", never orange: orange reads as
+// "amber" in a RAG-minded council. Amber is its own colour, used only for bands that call
+// themselves amber (or "significant", which councils place between moderate and major); the
+// orange is only for a band between amber and red ("Amber/Red").
+const LADDER = [
+  "#c9eac9", // 0 very low, negligible
+  "#8fd18f", // 1 low, green, minor
+  "#c7e36b", // 2 amber/green
+  "#fde300", // 3 medium, moderate
+  "#ffb900", // 4 amber, significant
+  "#f7630c", // 5 amber/red
+  "#c50f1f", // 6 high, red, major
+  "#6b0a1a", // 7 very high, critical
+] as const;
 
-const BY_POSITION: Record<number, Level[]> = {
-  1: ["medium"],
-  2: ["low", "high"],
-  3: ["low", "medium", "high"],
-  4: ["low", "medium", "high", "highest"],
-  5: ["lowest", "low", "medium", "high", "highest"],
+/** Positions on the ladder for bands without telling words, by how many bands there are. */
+const BY_POSITION: Record<number, number[]> = {
+  1: [3],
+  2: [1, 6],
+  3: [1, 3, 6],
+  4: [1, 3, 6, 7],
+  5: [0, 1, 3, 6, 7],
+  6: [0, 1, 3, 4, 6, 7],
+  7: [0, 1, 2, 3, 4, 6, 7],
+  8: [0, 1, 2, 3, 4, 5, 6, 7],
 };
 
-/** The level a band's own words name ("Very high risk", "Amber"), else null. */
-function levelOfLabel(label: string): Level | null {
-  const l = label.toLowerCase();
-  if (/very high|extreme|critical|severe|catastroph|intolerable/.test(l)) return "highest";
-  if (/very low|negligible|minimal|insignificant/.test(l)) return "lowest";
-  if (/high|\bred\b|major/.test(l)) return "high";
-  if (/amber/.test(l)) return "amber";
-  if (/medium|moderate|significant|tolerable/.test(l)) return "medium";
-  if (/low|green|minor/.test(l)) return "low";
+const AMBER_GREEN = /^(amber|a)\s*[/&-]\s*(green|g)$|^(green|g)\s*[/&-]\s*(amber|a)$/;
+const AMBER_RED = /^(amber|a)\s*[/&-]\s*(red|r)$|^(red|r)\s*[/&-]\s*(amber|a)$/;
+
+/**
+ * The ladder step a band's own words name ("Very high risk", "Amber", "Amber/Green", "A/G"),
+ * else null. The vocabularies councils use: RAG with its in-between ratings, Low/Medium/High/
+ * Very high, and Negligible/Minor/Moderate/Significant/Major/Critical.
+ */
+export function levelOfLabel(label: string): number | null {
+  const l = label
+    .toLowerCase()
+    .replace(/\b(risks?|priority|rating)\b/g, "")
+    .trim();
+  if (AMBER_GREEN.test(l)) return 2;
+  if (AMBER_RED.test(l)) return 5;
+  if (/^(g|green)$/.test(l)) return 1;
+  if (/^(a|amber)$/.test(l)) return 4;
+  if (/^(r|red)$/.test(l)) return 6;
+  if (/insignificant|very low|negligible|minimal/.test(l)) return 0;
+  if (/very high|extreme|critical|severe|catastroph|intolerable/.test(l)) return 7;
+  if (/high|\bred\b|major/.test(l)) return 6;
+  if (/significant|amber/.test(l)) return 4;
+  if (/medium|moderate|tolerable/.test(l)) return 3;
+  if (/low|green|minor/.test(l)) return 1;
   return null;
+}
+
+/**
+ * One ladder step per distinct label, strictly rising from the lowest band to the highest, as near
+ * the steps their words name as the order allows (a small dynamic programme: at most 8 labels ×
+ * 8 steps). Labels without telling words sit where their position puts them, between neighbours.
+ */
+function ladderSteps(labels: readonly string[]): number[] {
+  const n = labels.length;
+  const steps = LADDER.length;
+  const positional = BY_POSITION[n] ?? [];
+  const cost = (i: number, step: number) => {
+    const named = levelOfLabel(labels[i] ?? "");
+    // Words weigh far more than position; position only places the unnamed.
+    return named !== null ? 100 * Math.abs(step - named) : Math.abs(step - (positional[i] ?? 3));
+  };
+  // best[i][s]: least cost of labels 0..i with label i on step s; from[i][s]: step of label i-1.
+  const best: number[][] = [];
+  const from: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    best.push(new Array<number>(steps).fill(Infinity));
+    from.push(new Array<number>(steps).fill(-1));
+    for (let s = i; s < steps - (n - 1 - i); s++) {
+      if (i === 0) {
+        (best[0] as number[])[s] = cost(0, s);
+        continue;
+      }
+      for (let p = i - 1; p < s; p++) {
+        const c = (best[i - 1]?.[p] ?? Infinity) + cost(i, s);
+        if (c < (best[i]?.[s] ?? Infinity)) {
+          (best[i] as number[])[s] = c;
+          (from[i] as number[])[s] = p;
+        }
+      }
+    }
+  }
+  const last = best[n - 1] ?? [];
+  let step = last.indexOf(Math.min(...last));
+  const out: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = step;
+    step = from[i]?.[step] ?? -1;
+  }
+  return out;
+}
+
+/** "#rrggbb" a share `t` of the way from `a` to `b`. */
+function mix(a: string, b: string, t: number): string {
+  const ch = (hex: string, i: number) => parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16);
+  const part = (i: number) =>
+    Math.round(ch(a, i) + (ch(b, i) - ch(a, i)) * t)
+      .toString(16)
+      .padStart(2, "0");
+  return `#${part(0)}${part(1)}${part(2)}`;
+}
+
+/**
+ * A distinct fill for each of `labels` (distinct labels, lowest first). More labels than the
+ * ladder has steps (rare: nine bands) are spread evenly along it.
+ */
+function fillsFor(labels: readonly string[]): string[] {
+  if (labels.length <= LADDER.length) return ladderSteps(labels).map((s) => LADDER[s] ?? LADDER[3]);
+  return labels.map((_, i) => {
+    const at = (i / (labels.length - 1)) * (LADDER.length - 1);
+    const lo = Math.floor(at);
+    return mix(
+      LADDER[lo] ?? LADDER[0],
+      LADDER[Math.min(lo + 1, LADDER.length - 1)] ?? LADDER[7],
+      at - lo,
+    );
+  });
 }
 
 /** "Very High risk" → "VH"; "Medium" → "M". */
 export function shortLabel(label: string): string {
   const words = label
     .replace(/\brisks?\b/gi, "")
-    .split(/[\s-]+/)
+    .split(/[\s/-]+/)
     .filter(Boolean);
   const initials = words.map((w) => w.charAt(0).toUpperCase()).join("");
   return initials.slice(0, 2) || "?";
@@ -81,17 +174,36 @@ export function textOn(background: string): string {
     : LIGHT_TEXT;
 }
 
+/** "Low risk" and "low", "Amber-Green" and "Amber/Green" name the same band. */
+function labelKey(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/\b(risk|priority|rating)\b/g, "")
+    .replace(/[^a-z]+/g, "");
+}
+
 /**
- * A style per band, lowest first. A band's words win ("High" is red wherever it sits); bands
- * without telling words take the colour of their position.
+ * A style per band, lowest first. Every distinct label gets its own colour, rising with the
+ * bands; a band's words place it ("High" is red, "Amber/Green" between green and amber) and bands
+ * without telling words take the colour of their position. `own` holds the fills the sheet's own
+ * key cells carry, by label: where the sheet colours its key, the column follows the sheet.
  */
-export function bandStyles(sorted: readonly Band[]): BandStyle[] {
-  const positional = BY_POSITION[Math.min(sorted.length, 5)] ?? BY_POSITION[5] ?? [];
+export function bandStyles(
+  sorted: readonly Band[],
+  own: Readonly<Record<string, string>> = {},
+): BandStyle[] {
+  const distinct: string[] = [];
+  for (const band of sorted)
+    if (!distinct.some((d) => labelKey(d) === labelKey(band.label))) distinct.push(band.label);
+  const fills = fillsFor(distinct);
+  const ownFill = (label: string) =>
+    Object.entries(own)
+      .find(([l]) => labelKey(l) === labelKey(label))?.[1]
+      ?.toLowerCase();
   const shorts = new Set<string>();
   return sorted.map((band, i) => {
-    const level =
-      levelOfLabel(band.label) ?? positional[Math.min(i, positional.length - 1)] ?? "medium";
-    const background = FILLS[level];
+    const index = distinct.findIndex((d) => labelKey(d) === labelKey(band.label));
+    const background = ownFill(band.label) ?? fills[index] ?? LADDER[3];
     let short = shortLabel(band.label);
     // Two bands may share initials ("Minor", "Moderate"): number the later one.
     if (shorts.has(short)) short = `${short}${i + 1}`;
@@ -105,8 +217,8 @@ export const RAG_LABELS = ["Green", "Amber", "Red"] as const;
 
 /** The style of a RAG rating ("Green", "Amber", "Red"). */
 export function ragStyle(label: (typeof RAG_LABELS)[number]): BandStyle {
-  const background = FILLS[levelOfLabel(label) ?? "medium"];
+  const background = LADDER[levelOfLabel(label) ?? 3] ?? LADDER[3];
   return { background, text: textOn(background), short: label.charAt(0) };
 }
 
-export const HEAT_FILLS: readonly string[] = Object.values(FILLS);
+export const HEAT_FILLS: readonly string[] = LADDER;

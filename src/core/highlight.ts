@@ -16,15 +16,17 @@ export function highlightCondition(rule: HighlightRule, firstCell: string): stri
 /**
  * The colours of a priority column: one rule per band of the sheet, matching the band's label
  * and any other spelling of it the column already shows ("Low risk" from a council's own formula).
+ * `fills` are the council's own key fills by label: where given, the rules draw in them.
  */
 export function priorityHighlight(
   bands: readonly Band[],
   rows: readonly number[],
   shown: readonly unknown[],
+  fills: Readonly<Record<string, string>> = {},
 ): Highlight | undefined {
   if (rows.length === 0) return undefined;
   const sorted = sortBands(bands);
-  const looks = bandStyles(sorted);
+  const looks = bandStyles(sorted, fills);
   const rules = sorted.map((band, i): HighlightRule => {
     const texts = new Set([band.label]);
     for (const value of shown)

@@ -23,6 +23,8 @@ export {
 } from "./a1";
 export {
   cellText,
+  sheetWidth,
+  SPACER_WIDTH,
   CellValueSchema,
   WorkbookSnapshotSchema,
   type Cell,
@@ -105,7 +107,7 @@ export { cleanSheetName } from "./sheet-names";
 export { bandOf, BandSetSchema, describeBands, type Band } from "./bands";
 export type { RiskContext } from "./risk/check";
 export { pairTitle } from "./risk/fields";
-export { readLegend } from "./risk/legend";
+export { keyCells, readLegend } from "./risk/legend";
 export { heatMapCounts, heatMapRisks, scaleWords, shownPair } from "./risk/heat-map";
 export { planHeatMapSheet } from "./risk/heat-map-sheet";
 export {

@@ -51,6 +51,12 @@ export function columnsFree(
   );
 }
 
+/** True when any of `count` columns from `first` is a narrow spacer (snapshot.narrowColumns). */
+export function narrowIn(sheet: SheetSnapshot, first: number, count: number): boolean {
+  const last = first + count - 1;
+  return (sheet.narrowColumns ?? []).some((n) => n.first <= last && first <= n.last);
+}
+
 /**
  * How new calculated columns are placed. "edge": they belong to the table as a whole (variance,
  * year totals), so any free columns at its right edge will do. "beside": they belong to the
@@ -79,7 +85,10 @@ export function newColumns(
   // reading does not take them as the table's): they are used again, never added a second time.
   const earlier = count > 0 ? earlierColumns(sheet, table, headers) : null;
   if (earlier !== null) return { first: earlier, range, operations: [] };
-  const free = (first: number) => columnsFree(sheet, table.headerRow, table.lastRow, first, count);
+  // A narrow blank column is a council's spacer between blocks, not room: it is passed over.
+  const free = (first: number) =>
+    columnsFree(sheet, table.headerRow, table.lastRow, first, count) &&
+    !narrowIn(sheet, first, count);
   if (count === 0 || free(beside)) return { first: beside, range, operations: [] };
   const insert = (): WriteOperation[] => [
     { kind: "insert-columns", sheet: sheet.name, table: range, column: beside, count },

@@ -70,7 +70,26 @@ export const SheetSnapshotSchema = z.object({
   ours: z.enum(OWN_SHEET_ROLES).optional(),
   /** The Excel tables on the sheet, top to bottom; absent where the host did not say. */
   tables: z.array(ExcelTableSchema).optional(),
+  /**
+   * Solid fills ("#rrggbb") of the cells of the sheet's risk key, by A1 address ("E2"): only the
+   * cells `keyCells` names are looked up, so a reader never reads every cell's style. Priority
+   * colours then follow the council's own key ("High" filled red). Absent where none is filled.
+   */
+  keyFills: z.record(z.string(), z.string().regex(/^#[0-9a-f]{6}$/)).optional(),
+  /**
+   * Runs of columns (0-based, inclusive) set narrower than about 3 characters: the blank spacer a
+   * council leaves between blocks as a visual gap. Never a place for a new column. Absent where
+   * the host did not say (every column then counts as wide enough).
+   */
+  narrowColumns: z
+    .array(
+      z.object({ first: z.number().int().nonnegative(), last: z.number().int().nonnegative() }),
+    )
+    .optional(),
 });
+
+/** Narrower than this many characters, a column is a spacer (Excel's default is 8.43). */
+export const SPACER_WIDTH = 3;
 export type SheetSnapshot = z.infer<typeof SheetSnapshotSchema>;
 
 export const WorkbookSnapshotSchema = z.object({ sheets: z.array(SheetSnapshotSchema) });

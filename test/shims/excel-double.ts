@@ -128,6 +128,10 @@ export interface StoredBook {
     hiddenRows: number[];
     hiddenColumns?: number[];
     merges?: string[];
+    /** Solid fills of key cells ("#rrggbb" by A1 address), as the file's styles give them. */
+    keyFills?: Record<string, string>;
+    /** Columns narrower than 3 characters: the double gives them 1.5 characters' width. */
+    narrowColumns?: { first: number; last: number }[];
     tables?: {
       name: string;
       firstRow: number;
@@ -160,9 +164,19 @@ export function bookFromSnapshot(stored: StoredBook): DoubleSheet[] {
           cells.set(key(r, col), { value: "", numberFormat: c.numberFormat });
       }),
     );
+    for (const [address, fill] of Object.entries(s.keyFills ?? {})) {
+      const a = parseLocal(address);
+      const at = key(a.r1, a.c1);
+      cells.set(at, { ...(cells.get(at) ?? { value: "" }), fill: fill.toUpperCase() });
+    }
+    // Points as Excel sets them for a width of 1.5 characters: (1.5 × 7 + 5) px at 0.75 pt a px.
+    const columnWidths = new Map<number, number>();
+    for (const n of s.narrowColumns ?? [])
+      for (let c = n.first; c <= n.last; c++) columnWidths.set(c, 11.625);
     return {
       name: s.name,
       cells,
+      ...(columnWidths.size > 0 ? { columnWidths } : {}),
       hiddenRows: new Set(s.hiddenRows),
       hiddenColumns: new Set(s.hiddenColumns ?? []),
       merges: (s.merges ?? []).map(parseLocal),

@@ -17,6 +17,8 @@ describe("readLegend", () => {
         { from: 3, to: 6, label: "Medium" },
         { from: 8, to: 16, label: "High" },
       ],
+      // Each band's own cell, where a council's fill for it would be.
+      cells: [["B3"], ["C3"], ["D3"]],
     });
   });
 

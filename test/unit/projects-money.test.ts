@@ -1,4 +1,5 @@
 import { analyseWorkbook } from "../../src/core/analyse";
+import { ragStyle } from "../../src/core/band-colours";
 import type { ColumnWrite } from "../../src/core/plan";
 import type { ProjectsTableReport } from "../../src/core/pid/projects";
 import { f, sheet, TODAY, workbook, type SheetExtras } from "../helpers/builders";
@@ -117,6 +118,27 @@ describe("projects tables with money", () => {
     [],
     ["RAG: Red = forecast above budget; Green = otherwise"],
   ];
+
+  it("colours the budget RAG it writes with live rules on Green, Amber and Red, over the rows it writes", () => {
+    const rag = write(analyse(SUMMARY), "Budget RAG");
+    expect(rag?.highlight).toEqual({
+      fromRow: 1,
+      toRow: 3,
+      rules: ["Green", "Amber", "Red"].map((label) => ({
+        label,
+        texts: [label],
+        fill: ragStyle(label as "Green" | "Amber" | "Red").background,
+        text: ragStyle(label as "Green" | "Amber" | "Red").text,
+      })),
+    });
+    // The council's own Delivery RAG is theirs: no rules of ours on it.
+    const ops = analyse(SUMMARY).plan.operations;
+    expect(
+      ops
+        .filter((o) => o.kind === "column" && o.highlight)
+        .map((o) => o.kind === "column" && o.column),
+    ).toEqual([8]);
+  });
 
   it("reads a units row into the header, amounts as millions, and the key line under the table as no project", () => {
     const a = analyse(SCHEMES);

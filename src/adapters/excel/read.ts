@@ -11,6 +11,7 @@ import {
 import { notCovered, parseAreas, type Area } from "./addresses";
 import { batches, BLOCK_BUDGET, type Block } from "./blocks";
 import { isPayloadTooLarge, toHostError } from "./errors";
+import { queueWidths, readLooks } from "./looks";
 import { runOptions, type ExcelRuntime } from "./runtime";
 
 /** Estimated response bytes per cell: formula or value text, and its number format. */
@@ -173,19 +174,19 @@ async function readIn(
   const own = ownSheetsFromNames(names.items.map((n) => ({ name: n.name, reference: n.formula })));
   const ownRole = (sheet: string) =>
     [...own].find(([name]) => name.toLowerCase() === sheet.toLowerCase())?.[1];
+  const widths = queueWidths(context, plans);
   const loaded = await readBlocks(context, plans, budget, onProgress);
-  return {
-    sheets: plans.map((p) => {
-      const sheet = toSheet(p, loaded.get(p.name) ?? []);
-      const role = ownRole(p.name);
-      const listed = excelTables.get(p.name) ?? [];
-      return {
-        ...sheet,
-        ...(role ? { ours: role } : {}),
-        ...(listed.length > 0 ? { tables: listed } : {}),
-      };
-    }),
-  };
+  const sheets = plans.map((p) => {
+    const sheet = toSheet(p, loaded.get(p.name) ?? []);
+    const role = ownRole(p.name);
+    const listed = excelTables.get(p.name) ?? [];
+    return {
+      ...sheet,
+      ...(role ? { ours: role } : {}),
+      ...(listed.length > 0 ? { tables: listed } : {}),
+    };
+  });
+  return { sheets: await readLooks(context, sheets, widths) };
 }
 
 interface TableProbe {

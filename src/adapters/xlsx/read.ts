@@ -2,9 +2,11 @@ import ExcelJS from "exceljs";
 import {
   type Cell,
   type ExcelTable,
+  keyCells,
   parseAddress,
   ownSheetsFromNames,
   type SheetSnapshot,
+  SPACER_WIDTH,
   type WorkbookSnapshot,
   serialFromUtcMs,
 } from "../../core";
@@ -129,18 +131,47 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     }
   }
   const hiddenColumns: number[] = [];
+  const narrowColumns: { first: number; last: number }[] = [];
   (ws.columns ?? []).forEach((column, i) => {
     if (column?.hidden) hiddenColumns.push(i);
+    // A visible column narrower than SPACER_WIDTH characters is a spacer between blocks.
+    else if (column?.width !== undefined && column.width < SPACER_WIDTH) {
+      const last = narrowColumns[narrowColumns.length - 1];
+      if (last && last.last === i - 1) last.last = i;
+      else narrowColumns.push({ first: i, last: i });
+    }
   });
   const tables = tablesOf(ws, rows);
-  return {
+  const sheet: SheetSnapshot = {
     name: ws.name,
     rows,
     hiddenRows,
     hiddenColumns,
     merges: mergesOf(ws),
     ...(tables.length > 0 ? { tables } : {}),
+    ...(narrowColumns.length > 0 ? { narrowColumns } : {}),
   };
+  const keyFills = keyFillsOf(ws, sheet);
+  return keyFills ? { ...sheet, keyFills } : sheet;
+}
+
+/**
+ * The solid fills of the sheet's key cells (`keyCells`, a few at most), by address, as the
+ * direct reader gives them (package/key-fills.ts): ARGB colours only, white left out.
+ */
+function keyFillsOf(
+  ws: ExcelJS.Worksheet,
+  sheet: SheetSnapshot,
+): Record<string, string> | undefined {
+  const fills: Record<string, string> = {};
+  for (const address of keyCells(sheet)) {
+    const fill = ws.getCell(address).fill;
+    const argb =
+      fill?.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
+    const rgb = argb && /^(?:[0-9a-f]{2})?([0-9a-f]{6})$/i.exec(argb)?.[1]?.toLowerCase();
+    if (rgb && rgb !== "ffffff") fills[address] = `#${rgb}`;
+  }
+  return Object.keys(fills).length > 0 ? fills : undefined;
 }
 
 export interface LoadedWorkbook {

@@ -54,9 +54,21 @@ function closedAt(legend: Legend, scale: number): Band[] {
   return bands.map((b) => (b === top ? { ...b, to: Math.max(b.from, scale * scale) } : b));
 }
 
+/** The fill of each band's key cells on `sheet`, by label: the first filled cell of each band. */
+function keyFillsOf(sheet: SheetSnapshot, legend: Legend): Record<string, string> | undefined {
+  const filled = sheet.keyFills;
+  if (!filled || !legend.bands || !legend.cells) return undefined;
+  const fills: Record<string, string> = {};
+  legend.bands.forEach((band, i) => {
+    const fill = (legend.cells?.[i] ?? []).map((a) => filled[a]).find(Boolean);
+    if (fill) fills[band.label] = fill;
+  });
+  return Object.keys(fills).length > 0 ? fills : undefined;
+}
+
 function bandsFor(
-  legend: Legend,
-  fallback: { legend: Legend; sheet: string } | null,
+  legend: Legend & { fills?: Record<string, string> },
+  fallback: { legend: Legend & { fills?: Record<string, string> }; sheet: string } | null,
   scale: number,
   options: RiskOptions,
 ): BandSet {
@@ -67,12 +79,14 @@ function bandsFor(
       bands: closedAt(legend, scale),
       source: "sheet",
       ...(legend.at ? { at: legend.at } : {}),
+      ...(legend.fills ? { fills: legend.fills } : {}),
     };
   if (fallback?.legend.bands) {
     return {
       bands: closedAt(fallback.legend, scale),
       source: "workbook",
       at: `${fallback.sheet}!${fallback.legend.at ?? "A1"}`,
+      ...(fallback.legend.fills ? { fills: fallback.legend.fills } : {}),
     };
   }
   return { bands: DEFAULT_BANDS[scale === 4 ? 4 : 5], source: "default" };
@@ -140,7 +154,9 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
           column >= t.firstColumn &&
           column <= t.lastColumn,
       );
-    return { sheet, tables, legend: readLegend(sheet, new Set(), inTable) };
+    const legend = readLegend(sheet, new Set(), inTable);
+    const fills = keyFillsOf(sheet, legend);
+    return { sheet, tables, legend: fills ? { ...legend, fills } : legend };
   });
   // A workbook that keeps its key on one sheet ("Risk Key") lends it to registers without one.
   const keyed = found.filter((f) => f.legend.bands);

@@ -1,6 +1,6 @@
 import { cellAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { sortBands, type Band } from "../bands";
+import type { Band } from "../bands";
 import { bandsInOneCell, tidyLabel } from "../tables/keys";
 
 export interface Legend {
@@ -11,6 +11,11 @@ export interface Legend {
   at: string | null;
   /** The top band is open-ended ("16+", "over 15"), closed at the stated scale or 5 × 5. */
   openTop?: boolean;
+  /**
+   * Per band (in the order of `bands`), the cells it was read from ("E2", "F2"): a council that
+   * fills its key cells ("High" in red) has its colours read from these (keyFillsOf).
+   */
+  cells?: string[][];
 }
 
 const RANGE = String.raw`(\d+)\s*(?:-|–|—|to)\s*(\d+)`;
@@ -72,10 +77,10 @@ function scoresIn(text: string): { from: number; to: number; ranged: boolean } |
   return null;
 }
 
-type FoundBand = Band & { ranged: boolean };
+type FoundBand = Band & { ranged: boolean; cells: string[] };
 
 /** A band spread over two neighbouring cells: "Low" | "1-2", "1-2" | "Low", "Very high" | 16. */
-function bandInPair(left: string, right: string): FoundBand | null {
+function bandInPair(left: string, right: string): (Band & { ranged: boolean }) | null {
   const label = (text: string) => /^[A-Za-z]/.test(text) && text.split(/\s+/).length <= 3;
   let scores = scoresIn(right);
   if (scores && label(left) && scores.from >= 1 && scores.from <= 100) {
@@ -90,9 +95,9 @@ function bandInPair(left: string, right: string): FoundBand | null {
   return null;
 }
 
-function coherent(bands: Band[]): Band[] | null {
+function coherent<B extends Band>(bands: B[]): B[] | null {
   if (bands.length < 2) return null;
-  const sorted = sortBands(bands);
+  const sorted = [...bands].sort((a, b) => a.from - b.from);
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1];
     const cur = sorted[i];
@@ -111,6 +116,38 @@ export function readLegend(
   tableRows: ReadonlySet<number>,
   inTable: (row: number, column: number) => boolean = () => false,
 ): Legend {
+  const { runs, scale } = legendRuns(sheet, tableRows, inTable);
+  for (const { bands, at } of runs) {
+    const openTop = bands.some((b) => b.to === 999);
+    const capped = capTop(bands, scale);
+    return {
+      bands: capped.map(({ from, to, label }) => ({ from, to, label })),
+      scale,
+      at,
+      ...(openTop ? { openTop } : {}),
+      cells: capped.map((b) => b.cells),
+    };
+  }
+  return { bands: null, scale, at: null };
+}
+
+/**
+ * The cells of every key the sheet may hold (each coherent run of bands, in reading order), at
+ * most 64: the cells whose fills a reader looks up, so that no reader reads every cell's style.
+ */
+export function keyCells(sheet: SheetSnapshot): string[] {
+  const cells = legendRuns(sheet, new Set(), () => false).runs.flatMap((run) =>
+    run.bands.flatMap((b) => b.cells),
+  );
+  return [...new Set(cells)].slice(0, 64);
+}
+
+/** Every coherent run of bands on the sheet, bands sorted, and the scale the sheet states. */
+function legendRuns(
+  sheet: SheetSnapshot,
+  tableRows: ReadonlySet<number>,
+  inTable: (row: number, column: number) => boolean,
+): { runs: { bands: FoundBand[]; at: string }[]; scale: number | null } {
   let scale: number | null = null;
   const runs: { bands: FoundBand[]; at: string }[] = [];
   let previousRow = -2;
@@ -129,7 +166,9 @@ export function readLegend(
       // A whole key in one cell ("Rating: 1-4 Low | 5-12 Medium | 15-25 High") is a run by itself.
       const whole = DIGIT.test(text) ? bandsInOneCell(text) : null;
       if (whole) {
-        runs.push({ bands: whole.map((b) => ({ ...b, ranged: true })), at: cellAddress(r, c) });
+        const at = cellAddress(r, c);
+        // One cell holds every band: its fill names no band, so no cells are kept for colours.
+        runs.push({ bands: whole.map((b) => ({ ...b, ranged: true, cells: [] })), at });
         continue;
       }
       // A label beside a number: "Very high" | 16 (typed) or "Low" | "1-3" (text).
@@ -141,8 +180,16 @@ export function readLegend(
       const s = SCALE.exec(text);
       if (s && s[1]) scale = Math.max(scale ?? 0, Number(s[1]));
       const inText = bandInText(text);
-      const single = inText && { ...inText, ranged: true };
-      const paired = single ? null : bandInPair(text, cellText(row[c + 1] ?? undefined));
+      const single = inText && { ...inText, ranged: true, cells: [cellAddress(r, c)] };
+      const pair = single ? null : bandInPair(text, cellText(row[c + 1] ?? undefined));
+      // The label's cell first: a council that colours one of the pair colours that one.
+      const labelFirst = pair && /^[A-Za-z]/.test(text);
+      const paired = pair && {
+        ...pair,
+        cells: labelFirst
+          ? [cellAddress(r, c), cellAddress(r, c + 1)]
+          : [cellAddress(r, c + 1), cellAddress(r, c)],
+      };
       const found = single ?? paired;
       if (!found) continue;
       if (rowBands.length === 0) rowAt = cellAddress(r, c);
@@ -162,20 +209,18 @@ export function readLegend(
     }
     previousRow = r;
   }
+  const coherentRuns: { bands: FoundBand[]; at: string }[] = [];
   for (const run of runs) {
     // Single scores alone ("Apples" | 3, "Pears" | 5) are no key: a key states a range somewhere.
     if (!run.bands.some((b) => b.ranged)) continue;
-    const bands = coherent(run.bands.map(({ from, to, label }) => ({ from, to, label })));
-    if (bands) {
-      const openTop = bands.some((b) => b.to === 999);
-      return { bands: capTop(bands, scale), scale, at: run.at, ...(openTop ? { openTop } : {}) };
-    }
+    const bands = coherent(run.bands);
+    if (bands) coherentRuns.push({ bands, at: run.at });
   }
-  return { bands: null, scale, at: null };
+  return { runs: coherentRuns, scale };
 }
 
 /** "20+" is open-ended; close it at the top of the scale. */
-function capTop(bands: Band[], scale: number | null): Band[] {
+function capTop<B extends Band>(bands: B[], scale: number | null): B[] {
   const top = (scale ?? 5) ** 2;
   return bands.map((b) => (b.to === 999 ? { ...b, to: Math.max(b.from, top) } : b));
 }

@@ -206,7 +206,7 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
     if (priorities.length > 0) {
       const shown =
         pair.priority === null ? [] : rows.map((r) => sheet.rows[r]?.[priorityColumn]?.value);
-      const highlight = priorityHighlight(ctx.bands.bands, rows, shown);
+      const highlight = priorityHighlight(ctx.bands.bands, rows, shown, ctx.bands.fills);
       operations.push({
         ...write("priority", priorityColumn, priorities),
         ...(highlight ? { highlight } : {}),

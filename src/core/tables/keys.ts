@@ -40,16 +40,19 @@ export function scaleWord(text: string): string {
 }
 
 const ONE_CELL_SHAPE = /\d[^|,;]*[|,;][^\d]*\d|\d\s*(?:-|–|—|to)\s*\d[^\d]+\d/;
+// A label may join two ratings with a slash ("Amber/Green", "Red / Amber", "A/G"): a letter must
+// follow the slash, so a slash between bands ("1-4 Green / 5-9 Amber") still separates them.
 const BAND_RANGE_FIRST =
-  /(\d+)(?:\s*(?:-|–|—|to)\s*(\d+))?\s*(?:[:=]\s*)?([A-Za-z][A-Za-z]*(?:[ -][A-Za-z]+)*)/g;
+  /(\d+)(?:\s*(?:-|–|—|to)\s*(\d+))?\s*(?:[:=]\s*)?([A-Za-z][A-Za-z]*(?:(?:[ -]|\s*\/\s*)[A-Za-z]+)*)/g;
 const BAND_LABEL_FIRST =
-  /([A-Za-z][A-Za-z]*(?: [A-Za-z]+)*)\s*(?:[:=(]\s*)?(\d+)(?:\s*(?:-|–|—|to)\s*(\d+))?/g;
+  /([A-Za-z][A-Za-z]*(?:(?: |\s*\/\s*)[A-Za-z]+)*)\s*(?:[:=(]\s*)?(\d+)(?:\s*(?:-|–|—|to)\s*(\d+))?/g;
 
 /** A band's label as a key means it: "high risk " → "High", "very  high" → "Very high". */
 export function tidyLabel(label: string): string {
   const tidy = label
     .replace(/\b(risk|priority|rating)\s*$/i, "")
     .trim()
+    .replace(/\s*\/\s*/g, "/")
     .replace(/\s+/g, " ");
   return tidy.charAt(0).toUpperCase() + tidy.slice(1);
 }

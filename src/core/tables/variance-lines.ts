@@ -3,6 +3,7 @@ import { finding, type Finding } from "../findings";
 import type { TableBounds } from "./bounds";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
+import { ragHighlight } from "../highlight";
 import type { SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import { formatMoney, roundToPence, samePence } from "./money";
@@ -229,7 +230,9 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
           : {}),
       ...(isNew ? { styleFrom: t.bounds.lastColumn } : {}),
     };
-    operations.push(write);
+    // The RAG we write carries its colours as live rules, as the budget planner's does.
+    const highlight = f === "rag" ? ragHighlight(cells.rag.map((c) => c.row)) : undefined;
+    operations.push(highlight ? { ...write, highlight } : write);
   }
   return guardWrites(sheet, t.bounds, operations, { money: true });
 }

@@ -41,9 +41,24 @@ export class DoubleRange extends Proxy_ {
     Object.defineProperty(font, "bold", setter("bold"));
     Object.defineProperty(font, "italic", setter("italic"));
     Object.defineProperty(font, "color", setter("fontColor"));
-    const fill = {};
-    Object.defineProperty(fill, "color", setter("fill"));
-    const format = {
+    // RangeFill.color and RangeFormat.columnWidth are read back after load() and a sync
+    // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangefill, …/excel.rangeformat).
+    const loadAs = (prefix: string, target: object) => (props: string) => {
+      range.load(
+        props
+          .split(",")
+          .map((p) => `${prefix}${p.trim()}`)
+          .join(","),
+      );
+      return target;
+    };
+    const fill: Record<string, unknown> = {};
+    Object.defineProperty(fill, "color", {
+      set: (v: unknown) => range.queue("fill", v),
+      get: () => range.read("format/fill/color"),
+    });
+    fill.load = loadAs("format/fill/", fill);
+    const format: Record<string, unknown> = {
       font,
       fill,
       borders: {
@@ -59,9 +74,13 @@ export class DoubleRange extends Proxy_ {
     Object.defineProperty(format, "wrapText", setter("wrap"));
     Object.defineProperty(format, "horizontalAlignment", setter("horizontalAlignment"));
     Object.defineProperty(format, "verticalAlignment", setter("verticalAlignment"));
-    Object.defineProperty(format, "columnWidth", setter("columnWidth"));
+    Object.defineProperty(format, "columnWidth", {
+      set: (v: unknown) => range.queue("columnWidth", v),
+      get: () => range.read("format/columnWidth"),
+    });
+    format.load = loadAs("format/", format);
     Object.defineProperty(format, "rowHeight", setter("rowHeight"));
-    this.format = format as DoubleRange["format"];
+    this.format = format as unknown as DoubleRange["format"];
     this.dataValidation = {
       set rule(v: unknown) {
         ctx.require("1.8", "dataValidation");
@@ -233,6 +252,11 @@ export class DoubleRange extends Proxy_ {
     if (prop === "rowHidden") return uniform((r) => sheet.hiddenRows.has(r), a.r1, a.r2);
     if (prop === "columnHidden")
       return uniform((c) => sheet.hiddenColumns?.has(c) === true, a.c1, a.c2);
+    // A whole column's width in points: 48 for Excel's default 8.43 characters, 0 when hidden.
+    if (prop === "format/columnWidth")
+      return sheet.hiddenColumns?.has(a.c1) ? 0 : (sheet.columnWidths?.get(a.c1) ?? 48);
+    // A cell without a fill reads as white.
+    if (prop === "format/fill/color") return sheet.cells.get(key(a.r1, a.c1))?.fill ?? "#FFFFFF";
     // Cell-level properties of an unbounded range ("A:B", "1:4") come back as null.
     if (isUnbounded(a)) return null;
     if (prop === "values" || prop === "valueTypes") this.ctx.calculated();

@@ -1,3 +1,4 @@
+import { keyFillsOf } from "./key-fills";
 import {
   type AddSheet,
   type ApplyOptions,
@@ -96,10 +97,12 @@ export class XlsxPackage {
       const { sheet, offsets } = readSheet(entry.name, xml, strings, styles, meter, rowTicks?.(i));
       const role = own.get(entry.name);
       const listed = tables[i] ?? [];
+      const keyFills = role ? undefined : keyFillsOf(sheet, offsets, styles);
       sheets.push({
         ...sheet,
         ...(role ? { ours: role } : {}),
         ...(listed.length > 0 ? { tables: listed } : {}),
+        ...(keyFills ? { keyFills } : {}),
       });
       sheetOffsets.push([entry.name, { path: entry.path, offsets }]);
     }

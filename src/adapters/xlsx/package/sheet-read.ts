@@ -1,4 +1,4 @@
-import { type Cell, parseAddress, type SheetSnapshot } from "../../../core";
+import { type Cell, parseAddress, type SheetSnapshot, SPACER_WIDTH } from "../../../core";
 import { Captured, CellBuilder } from "./cell-read";
 import type { Styles } from "./styles";
 import {
@@ -291,7 +291,14 @@ export function readSheet(
   if (offsets.sheetData.start < 0) throw new PackageFormatError(`${name} has no cell data`);
   offsets.rowFirstCell.push(offsets.cellColumn.length);
   dropMergedCells(rows, merges);
-  return { sheet: { name, rows, hiddenRows, hiddenColumns, merges }, offsets };
+  // A visible column narrower than SPACER_WIDTH characters is a spacer (never a place to write).
+  const narrowColumns = offsets.columns
+    .filter(
+      (c) => c.width !== undefined && c.width < SPACER_WIDTH && !hiddenColumns.includes(c.min),
+    )
+    .map((c) => ({ first: c.min, last: c.max }));
+  const sheet: SheetSnapshot = { name, rows, hiddenRows, hiddenColumns, merges };
+  return { sheet: narrowColumns.length > 0 ? { ...sheet, narrowColumns } : sheet, offsets };
 }
 
 /** Only the top-left cell of a merge holds a value; Excel ignores the others, and so do we. */

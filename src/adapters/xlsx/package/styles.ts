@@ -1,3 +1,4 @@
+import { solidColour } from "./key-fills";
 import { escapeXml, PackageFormatError, parseXml, withAttribute } from "./xml";
 
 /** Number formats Excel knows by id without listing them in styles.xml (ECMA-376 §18.8.30). */
@@ -160,6 +161,14 @@ export class Styles {
     const code = this.formats.get(id) ?? BUILT_IN_FORMATS[id];
     // LibreOffice lists "General" as a format of its own (id 164); it is still no format at all.
     return code?.toLowerCase() === "general" ? undefined : code;
+  }
+
+  /** The solid fill of a style index, "#rrggbb", or undefined (see key-fills.ts). */
+  solidFillOf(style: number): string | undefined {
+    const source = this.xfs[style]?.source ?? "";
+    const fillId = /\bfillId="(\d+)"/.exec(source.slice(0, source.indexOf(">") + 1))?.[1];
+    const entry = fillId && this.lists.get("fills")?.entries[Number(fillId)];
+    return entry ? solidColour(entry) : undefined;
   }
 
   private formatId(code: string): number {
