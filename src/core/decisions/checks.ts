@@ -22,6 +22,9 @@ export interface DecisionCheckOptions {
 export const DEFAULT_KEY_DECISION_THRESHOLD = 500_000;
 export const DEFAULT_LATE_PUBLICATION_DAYS = 28;
 
+const looksLikeReference = (text: string) =>
+  /\d/.test(text) || /^[A-Z]{2,}(?:[-./][A-Z0-9]{2,})+$/.test(text.trim());
+
 interface Entry {
   table: DecisionsTable;
   decision: DecisionRow;
@@ -149,8 +152,9 @@ export function checkDecisions(
       const key = referenceKey(cited);
       const entry = byKey.get(key);
       if (!entry) {
-        // "Approved", "Yes", "Cabinet": a status or a body, not a reference; references carry figures.
-        if (!/\d/.test(cited)) continue;
+        // "Delegated", "Officer decision", "Urgent": how a decision was taken, not which. A
+        // reference carries figures or is a code ("BNES-CWH-OBC").
+        if (!looksLikeReference(cited)) continue;
         findings.push(
           finding(
             "decision-not-found",
@@ -166,7 +170,8 @@ export function checkDecisions(
         continue;
       }
       const d = entry.decision;
-      if (rowTotal === 0) continue;
+      // A list keeping no money still rests on its decisions; a money row with nothing in it does not.
+      if (rowTotal === 0 && !row.moneyless) continue;
       if (["rejected", "deferred", "withdrawn"].includes(d.statusKind))
         findings.push(
           finding(
@@ -174,10 +179,11 @@ export function checkDecisions(
             row.sheet,
             r,
             c,
-            `${formatMoney(rowTotal / 100)} rests on decision ${cited}, whose status is "${d.status}"`,
+            `${row.moneyless ? "This line" : formatMoney(rowTotal / 100)} rests on decision ${cited}, whose status is "${d.status}"`,
             { decision: cited, actual: d.status },
           ),
         );
+      if (rowTotal === 0) continue;
       const { yearly, approvedTotal } = authorityOf(d);
       for (const m of row.money) {
         if (m.year === null || yearly[m.year] === undefined) continue;
