@@ -1,7 +1,12 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { analyseWorkbook } from "../../src/core/analyse";
 import { readDecisionRecord } from "../../src/core/decisions/read";
+import { dateToSerial } from "../../src/core/values";
 import { sheet, TODAY, workbook } from "../helpers/builders";
+
+const SEEDS = `${__dirname}/../../../shared/seeds`;
+const serial = (y: number, m: number, d: number) => dateToSerial(y, m, d) as number;
 
 /**
  * Defects a new-user trial found in reading records and checking tables that cite decisions:
@@ -147,5 +152,81 @@ describe("tables citing decisions", () => {
       ["Hub F", "XYZ-ABC-DEF", 100],
     ]);
     expect(codes(workbook(register, grants))).toEqual([["decision-not-found", "Grants", "B7"]]);
+  });
+});
+
+describe("call-in without an Effective from", () => {
+  const seed = readFileSync(`${SEEDS}/001_f88c53d8f01fb2f7.txt`, "utf8");
+  const withoutEffective = seed.replace(/Effective from:\s*18\/11\/2023/, "");
+
+  test("the seed's own Effective from (18/11/2023) is what 5 working days from publication give", () => {
+    expect(withoutEffective).not.toBe(seed);
+    const stated = readDecisionRecord(seed, "001.txt");
+    const derived = readDecisionRecord(withoutEffective, "001.txt");
+    expect(stated.effectiveFrom.value).toBe("2023-11-18");
+    expect(derived.effectiveFrom).toEqual({
+      value: stated.effectiveFrom.value,
+      sentence:
+        "Derived: subject to call-in and published 10/11/2023; the call-in period of 5 working days ends 17/11/2023, so the decision takes effect on 18/11/2023",
+    });
+  });
+
+  test("the council's own call-in period counts from publication", () => {
+    const record = readDecisionRecord(withoutEffective, "001.txt", { callInWorkingDays: 10 });
+    expect(record.effectiveFrom.value).toBe("2023-11-25");
+  });
+
+  test("a call-in period the record states beats the council's default", () => {
+    const record = readDecisionRecord(
+      `${withoutEffective}\nThe call-in period ends 5pm on 28 November 2023.`,
+      "001.txt",
+    );
+    expect(record.effectiveFrom).toEqual({
+      value: "2023-11-29",
+      sentence:
+        'Derived: the call-in period ends 28/11/2023 ("call-in period ends 5pm on 28 November 2023"), so the decision takes effect the next day, 29/11/2023',
+    });
+  });
+
+  test("a decision not subject to call-in gets no derived date", () => {
+    const doncaster = readFileSync(`${SEEDS}/000_27967092dd3fa8cc.txt`, "utf8");
+    expect(readDecisionRecord(doncaster, "000.txt").effectiveFrom.value).toBeNull();
+  });
+
+  test("before-effective counts from the end of call-in in a register without Effective from", () => {
+    const snapshot = workbook(
+      sheet("Decisions", [
+        [
+          "Decision ref",
+          "Title",
+          "Status",
+          "Subject to call-in",
+          "Date of decision",
+          "Publication date",
+          "Amount approved",
+        ],
+        [
+          "CAB/23/101",
+          "Hubs",
+          "Approved",
+          "Yes",
+          serial(2023, 11, 9),
+          serial(2023, 11, 10),
+          100000,
+        ],
+      ]),
+      sheet("Grants", [
+        ["Project", "Decision ref", "Start date", "Amount"],
+        ["Hub A", "CAB/23/101", serial(2023, 11, 17), 1000],
+        ["Hub B", "CAB/23/101", serial(2023, 11, 18), 1000],
+      ]),
+    );
+    const found = analyseWorkbook(snapshot, { asOf: TODAY }).findings.filter(
+      (f) => f.code === "before-effective",
+    );
+    expect(found.map((f) => [f.sheet, f.cell])).toEqual([["Grants", "C2"]]);
+    expect(found[0]?.message).toBe(
+      "Funding starts 17/11/2023, before decision CAB/23/101 took effect after its call-in period (5 working days from publication) on 18/11/2023",
+    );
   });
 });

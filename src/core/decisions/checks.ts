@@ -5,6 +5,7 @@ import type { CitingRow } from "./citing";
 import { referenceKey, type DecisionRow, type DecisionsTable } from "./register";
 import { sumPounds, toPence as pence } from "../tables/money";
 import { utcMsFromSerial } from "../serial-date";
+import { DEFAULT_CALL_IN_WORKING_DAYS, effectiveAfterCallIn } from "./record-dates";
 
 /**
  * Money against its authority: every allocation citing a decision must rest on a decision the
@@ -17,6 +18,8 @@ export interface DecisionCheckOptions {
   keyDecisionThreshold?: number;
   /** Days between decision and publication beyond which the record is late; default 28. */
   latePublicationDays?: number;
+  /** The call-in period in working days from publication; default 5. */
+  callInWorkingDays?: number;
 }
 
 export const DEFAULT_KEY_DECISION_THRESHOLD = 500_000;
@@ -131,6 +134,7 @@ export function checkDecisions(
   const options = {
     keyDecisionThreshold: settings.keyDecisionThreshold ?? DEFAULT_KEY_DECISION_THRESHOLD,
     latePublicationDays: settings.latePublicationDays ?? DEFAULT_LATE_PUBLICATION_DAYS,
+    callInWorkingDays: settings.callInWorkingDays ?? DEFAULT_CALL_IN_WORKING_DAYS,
   };
   const entries = registers.flatMap((table) =>
     table.decisions.map((decision) => ({ table, decision })),
@@ -227,14 +231,21 @@ export function checkDecisions(
           ),
         );
       }
-      const effective = d.effectiveFrom ?? d.dateOfDecision;
+      // Subject to call-in without an effective date: it takes effect when call-in ends.
+      const afterCallIn =
+        d.effectiveFrom === null && d.subjectToCallIn === true && d.publicationDate !== null
+          ? effectiveAfterCallIn(d.publicationDate, options.callInWorkingDays)
+          : null;
+      const effective = d.effectiveFrom ?? afterCallIn ?? d.dateOfDecision;
       if (effective === null) continue;
       const when =
         d.effectiveFrom !== null
           ? "took effect"
-          : d.subjectToCallIn
-            ? "was decided (call-in period not stated)"
-            : "was decided";
+          : afterCallIn !== null
+            ? `took effect after its call-in period (${options.callInWorkingDays} working days from publication)`
+            : d.subjectToCallIn
+              ? "was decided (call-in period not stated)"
+              : "was decided";
       if (row.start && row.start.serial < effective) {
         findings.push(
           finding(

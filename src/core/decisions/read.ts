@@ -1,4 +1,5 @@
 import { readAmounts } from "./amounts";
+import { DEFAULT_CALL_IN_WORKING_DAYS, derivedEffectiveFrom, meetingDate } from "./record-dates";
 import { NOT_STATED, type DecisionRecord, type DecisionStatusKind, type Sourced } from "./record";
 import { collapseSpace, dateMentions, financialYearIn, firstDate, sentences } from "./text";
 
@@ -277,27 +278,19 @@ function fundingSource(operative: readonly string[]): Sourced<string> {
   return NOT_STATED;
 }
 
-/**
- * The date of the meeting minutes record, from their heading ("Minutes of the meeting of Cabinet
- * held on Wednesday, 8 February 2023"): the date the resolutions were made.
- */
-const MEETING =
-  /\bMinutes\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?meeting\b[^.]{0,160}?\bheld\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?/i;
-
-function meetingDate(flat: string): Sourced<string> {
-  const heading = MEETING.exec(flat);
-  if (!heading) return NOT_STATED;
-  const rest = flat.slice(heading.index + heading[0].length);
-  const date = dateMentions(rest.slice(0, 40))[0];
-  if (!date || date.index !== 0) return NOT_STATED;
-  const sentence = flat.slice(heading.index, heading.index + heading[0].length + date.text.length);
-  return { value: date.iso, sentence };
-}
-
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Reads one decision record. `sourceFile` is what the register's Source file column shows. */
-export function readDecisionRecord(text: string, sourceFile: string): DecisionRecord {
+export interface ReadRecordOptions {
+  /** The council's call-in period in working days from publication (default 5). */
+  callInWorkingDays?: number;
+}
+
+export function readDecisionRecord(
+  text: string,
+  sourceFile: string,
+  options: ReadRecordOptions = {},
+): DecisionRecord {
   const flat = collapseSpace(String(text ?? ""));
   const { head, parts } = labelledParts(flat);
   const resolved = resolutions(flat);
@@ -349,6 +342,18 @@ export function readDecisionRecord(text: string, sourceFile: string): DecisionRe
   for (const sentence of sentences(flat))
     for (const m of sentence.matchAll(RELATED))
       if (m[1] && m[1] !== ownReference && !related.has(m[1])) related.set(m[1], sentence);
+  const subjectToCallIn = yesNo(field(parts, "callIn"));
+  const publicationDate = dateField(field(parts, "publicationDate"));
+  const statedEffective = dateField(field(parts, "effectiveFrom"));
+  const effectiveFrom =
+    statedEffective.value !== null
+      ? statedEffective
+      : derivedEffectiveFrom(
+          flat,
+          subjectToCallIn.value,
+          publicationDate.value,
+          options.callInWorkingDays ?? DEFAULT_CALL_IN_WORKING_DAYS,
+        );
   const span = period(operative, amounts.approved?.sentence ?? null, amounts.byYear);
   return {
     reference: ownReference
@@ -372,14 +377,14 @@ export function readDecisionRecord(text: string, sourceFile: string): DecisionRe
     status,
     statusKind: status.value === null ? "unknown" : statusKind(status.value),
     keyDecision: yesNo(field(parts, "key")),
-    subjectToCallIn: yesNo(field(parts, "callIn")),
+    subjectToCallIn,
     dateOfDecision: field(parts, "dateOfDecision")
       ? dateField(field(parts, "dateOfDecision"))
       : resolved
         ? meetingDate(flat)
         : NOT_STATED,
-    publicationDate: dateField(field(parts, "publicationDate")),
-    effectiveFrom: dateField(field(parts, "effectiveFrom")),
+    publicationDate,
+    effectiveFrom,
     ...approvedAmount(amounts, status.value),
     fundingSource: fundingSource(operative),
     periodStart: span.start,
