@@ -177,13 +177,18 @@ async function importDecisions(files: string[], options: ImportOptions, io: Io):
         : `Decisions register on "${plan.sheet}"`,
       "",
     ];
-    plan.rows.forEach((row, i) => {
-      const record = records[i];
+    // Paired by the record each row came from: a batch or a register may hold a decision twice.
+    plan.rows.forEach((row) => {
+      const record = records[row.record];
       const money = amount(record?.amountApproved.value ?? null);
       lines.push(
         `  ${row.action.padEnd(8)}row ${row.row}  ${row.reference ?? "(no reference in the record)"}  ${row.title ?? ""}`.trimEnd(),
         `          ${money === undefined ? (record?.amountStatement ?? "") : `${formatMoney(money)} approved${record?.amountYear ? ` for ${record.amountYear}` : ""}`}`,
       );
+      if (row.duplicateRows.length > 0)
+        lines.push(
+          `          warning: the register holds ${row.reference ?? "this decision"} more than once (rows ${[row.row, ...row.duplicateRows].join(", ")}); only row ${row.row} was updated`,
+        );
       if (row.notWritten.length > 0)
         lines.push(`          the register has no column for: ${row.notWritten.join(", ")}`);
       if (row.yearsNotWritten.length > 0)

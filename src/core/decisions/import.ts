@@ -29,6 +29,13 @@ export interface ImportedRow {
   notWritten: RegisterField[];
   /** Years the record approves amounts for that the register has no year column for ("2025/26"). */
   yearsNotWritten: string[];
+  /** Which of the imported records this row is (0-based, in the order given). */
+  record: number;
+  /**
+   * Other register rows (1-based) holding the same decision: a register listing a reference twice.
+   * Only the first is updated; the report shows the others as a warning.
+   */
+  duplicateRows: number[];
 }
 
 export interface DecisionImportPlan {
@@ -110,19 +117,24 @@ const sameTitle = (a: string, b: string) =>
   a.replace(/\s+/g, " ").trim().toLowerCase() === b.replace(/\s+/g, " ").trim().toLowerCase();
 
 /**
- * The register row holding the record's decision: by reference; for a record without one
+ * The register rows holding the record's decision: by reference; for a record without one
  * (minutes rarely carry one), the row with the same title and the same date of decision or source
  * file, even when the officer has since typed a reference into that row: re-importing the record
  * then updates it instead of adding a duplicate.
  */
-function sameDecision(table: DecisionsTable, record: DecisionRecord): number | null {
+/** Every register row holding the record's decision, top to bottom. */
+function sameDecisions(table: DecisionsTable, record: DecisionRecord): number[] {
   const ref = record.reference.value;
-  if (ref) {
-    const hit = table.decisions.find((d) => referenceKey(d.reference) === referenceKey(ref));
-    return hit?.row ?? null;
-  }
+  if (ref)
+    return table.decisions
+      .filter((d) => referenceKey(d.reference) === referenceKey(ref))
+      .map((d) => d.row);
+  return byTitle(table, record);
+}
+
+function byTitle(table: DecisionsTable, record: DecisionRecord): number[] {
   const title = record.title.value;
-  if (!title) return null;
+  if (!title) return [];
   const serial = record.dateOfDecision.value ? isoToSerial(record.dateOfDecision.value) : null;
   const source = record.sourceFile.trim().toLowerCase();
   const hit = table.decisions.find((d) => {
@@ -133,7 +145,7 @@ function sameDecision(table: DecisionsTable, record: DecisionRecord): number | n
     const nothingToCompare = d.dateOfDecision === null && rowSource === "";
     return sameDate || sameSource || (nothingToCompare && serial === null);
   });
-  return hit?.row ?? null;
+  return hit ? [hit.row] : [];
 }
 
 /** Records in one import naming the same decision share a row: by reference, else title and date or file. */
@@ -178,10 +190,11 @@ function extendRegister(
     // Every penny kept (18116.521 in £'000 for £18,116,521): the reader multiplies back exactly.
     return multiplier === 1 ? pounds : Math.round(pounds * 100) / (multiplier * 100);
   };
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
     const key = batchKey(record);
     const earlier = key === null ? undefined : placed.get(key);
-    let row = earlier ?? sameDecision(table, record);
+    const holding = sameDecisions(table, record);
+    let row = earlier ?? holding[0] ?? null;
     const action = row === null ? "added" : "updated";
     if (row === null && total !== null)
       throw new DecisionImportError(
@@ -234,6 +247,8 @@ function extendRegister(
       row: row + 1,
       notWritten,
       yearsNotWritten,
+      record: index,
+      duplicateRows: holding.slice(1).map((r) => r + 1),
     });
   }
   const operations: ColumnWrite[] = [...cells].map(([field, planned]) => {
@@ -297,9 +312,11 @@ function newRegister(
   );
   const rows: ImportedRow[] = [];
   const placed = new Map<string, number>();
-  for (const record of records) {
+  let next = 1;
+  for (const [index, record] of records.entries()) {
     const key = batchKey(record);
-    const row = (key === null ? undefined : placed.get(key)) ?? rows.length + 1;
+    const earlier = key === null ? undefined : placed.get(key);
+    const row = earlier ?? next++;
     for (const { year, amount } of record.amountsByYear)
       cells.push({
         row,
@@ -322,18 +339,20 @@ function newRegister(
         wrap: field === "title",
       });
     });
-    if (row === rows.length + 1)
-      rows.push({
-        reference: record.reference.value,
-        title: record.title.value,
-        action: "added",
-        sheet: name,
-        row: row + 1,
-        notWritten: [],
-        yearsNotWritten: [],
-      });
+    // Every record is reported; a later record naming the same decision updates its row.
+    rows.push({
+      reference: record.reference.value,
+      title: record.title.value,
+      action: earlier === undefined ? "added" : "updated",
+      sheet: name,
+      row: row + 1,
+      notWritten: [],
+      yearsNotWritten: [],
+      record: index,
+      duplicateRows: [],
+    });
   }
-  const last = Math.max(1, rows.length);
+  const last = Math.max(1, next - 1);
   const op: AddSheet = {
     kind: "add-sheet",
     sheet: name,
