@@ -1,13 +1,13 @@
-import { CouncilSheetsError } from "../errors";
 import { columnLetter, rangeAddress } from "../a1";
-import { rowIsBlank } from "../tables/bounds";
 import type { AddSheet, ColumnWrite, PlannedCell, SheetCell, WriteOperation } from "../plan";
 import { uniqueSheetName } from "../sheet-names";
-import { cellText, type CellValue, type WorkbookSnapshot } from "../snapshot";
+import type { CellValue, WorkbookSnapshot } from "../snapshot";
 import { dateToSerial } from "../values";
 import { columnScale } from "../tables/scale";
 import { REGISTER_FIELDS, type DecisionRecord, type RegisterField } from "./record";
-import { detectDecisionRegisters, isTotalRow, referenceKey, type DecisionsTable } from "./register";
+import { DecisionImportError } from "./import-error";
+import { detectDecisionRegisters, referenceKey, type DecisionsTable } from "./register";
+import { registerRoom } from "./register-room";
 
 /**
  * Adding decision records to a workbook's decisions register: the register it already keeps
@@ -16,7 +16,7 @@ import { detectDecisionRegisters, isTotalRow, referenceKey, type DecisionsTable 
  * That sheet is the council's register, not one of ours: it carries no own-sheet mark and is
  * analysed like any other table.
  */
-export class DecisionImportError extends CouncilSheetsError<"no-room" | "not-a-record"> {}
+export { DecisionImportError };
 
 export interface ImportedRow {
   reference: string | null;
@@ -157,20 +157,6 @@ function batchKey(record: DecisionRecord): string | null {
     : null;
 }
 
-/** The register's total row ("Total", "Grand total"), where new decisions must not go below. */
-function totalRowOf(snapshot: WorkbookSnapshot, table: DecisionsTable): number | null {
-  const sheet = snapshot.sheets.find((s) => s.name === table.sheet);
-  if (!sheet) return null;
-  const text = (row: number, field: "reference" | "title") => {
-    const column = table.columns[field];
-    return column === undefined ? "" : cellText(sheet.rows[row]?.[column] ?? undefined);
-  };
-  const row = table.dataRows.find((r) =>
-    isTotalRow({ reference: text(r, "reference"), title: text(r, "title") }),
-  );
-  return row ?? null;
-}
-
 function extendRegister(
   snapshot: WorkbookSnapshot,
   table: DecisionsTable,
@@ -182,8 +168,7 @@ function extendRegister(
   const rows: ImportedRow[] = [];
   const placed = new Map<string, number>();
   const yearCells = new Map<number, PlannedCell[]>();
-  let next = table.lastRow + 1;
-  const total = totalRowOf(snapshot, table);
+  const room = registerRoom(snapshot, table);
   // Amounts go in the column's own units: 97.71 in "Approved £'000", as the reader takes them back.
   const inUnits = (column: number, pounds: number) => {
     const { multiplier } = sheet ? columnScale(sheet, table.headerRow, column) : { multiplier: 1 };
@@ -196,19 +181,7 @@ function extendRegister(
     const holding = sameDecisions(table, record);
     let row = earlier ?? holding[0] ?? null;
     const action = row === null ? "added" : "updated";
-    if (row === null && total !== null)
-      throw new DecisionImportError(
-        "no-room",
-        `The decisions register on "${table.sheet}" ends with a total row (row ${total + 1}); a new decision below it would sit outside the total. Insert an empty row above the total (and check its formula includes that row), then import again`,
-      );
-    if (row === null) {
-      row = next++;
-      if (sheet && !rowIsBlank(sheet, row, table.firstColumn, table.lastColumn))
-        throw new DecisionImportError(
-          "no-room",
-          `The decisions register on "${table.sheet}" has no empty row below it (row ${row + 1} is in use); make room and import again`,
-        );
-    }
+    if (row === null) row = room.take();
     if (key !== null) placed.set(key, row);
     const notWritten: RegisterField[] = [];
     for (const [field] of REGISTER_FIELDS) {
@@ -251,6 +224,9 @@ function extendRegister(
       duplicateRows: holding.slice(1).map((r) => r + 1),
     });
   }
+  // A register kept as an Excel table grows over the rows added just below it.
+  const grows = room.grows();
+  const growth = grows ? { growsTable: grows } : {};
   const operations: ColumnWrite[] = [...cells].map(([field, planned]) => {
     const column = table.columns[field] as number;
     const format = formatFor(sheet, table, column, formatOf(field), DATES.has(field));
@@ -263,6 +239,7 @@ function extendRegister(
       header: null,
       cells: planned,
       ...(format ? { numberFormat: format } : {}),
+      ...growth,
     };
   });
   for (const [column, planned] of yearCells) {
@@ -276,6 +253,7 @@ function extendRegister(
       header: null,
       cells: planned,
       ...(format ? { numberFormat: format } : {}),
+      ...growth,
     });
   }
   return { operations, rows, sheet: table.sheet, created: false };

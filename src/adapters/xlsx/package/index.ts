@@ -11,6 +11,7 @@ import { addSheets } from "./add-sheet";
 import { columnEdits } from "./column-writes";
 import { conditionalFormatSplices } from "./conditional-formats";
 import { DifferentialFormats } from "./dxfs";
+import { growTables } from "./grow-tables";
 import { insertColumnsInPackage, type EditedParts } from "./insert-columns";
 import { BudgetMeter, EXCEL_MAX_CELL_FORMATS } from "./budget";
 import { PackageRefusedError } from "./errors";
@@ -162,6 +163,10 @@ export class XlsxPackage {
       const splices = conditionalFormatSplices(layout, ops, dxfs, prefix);
       output.set(found.path, patchSheet(layout, { ...edits, splices }));
     }
+    // Tables kept as ListObjects grow over rows added just below them (decisions import).
+    const columnOps = [...bySheet.values()].flat();
+    for (const [path, text] of await growTables(this.parts, this.book, columnOps, edited))
+      edited.set(path, text);
     for (const [path, text] of edited) output.set(path, encoder.encode(text));
     // New sheets go in after the inserts, so they see the workbook part the inserts left.
     await addSheets(added, this.parts, this.book, output, styles, options);
