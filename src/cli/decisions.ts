@@ -5,6 +5,7 @@ import {
   analyseWorkbook,
   applyPlanToSnapshot,
   DecisionImportError,
+  DEFAULT_CALL_IN_WORKING_DAYS,
   type DecisionRecord,
   describePlan,
   type Finding,
@@ -40,6 +41,11 @@ export const decisionOptions = {
       "--late-days <days>",
       "a decision record published more than this many days after the decision is late (default 28)",
     ),
+  callInDays: () =>
+    new Option(
+      "--call-in-days <days>",
+      "the call-in period in working days from publication, for decisions without an Effective from (default 5)",
+    ),
 };
 
 interface Io {
@@ -70,7 +76,7 @@ async function readRecordText(file: string): Promise<string> {
   }
 }
 
-async function readRecordFile(file: string): Promise<DecisionRecord> {
+async function readRecordFile(file: string, callInWorkingDays: number): Promise<DecisionRecord> {
   let text: string;
   try {
     text = await readRecordText(file);
@@ -84,7 +90,9 @@ async function readRecordFile(file: string): Promise<DecisionRecord> {
   if (text.includes("\u0000"))
     throw new UsageError(`${file} is not a text or HTML decision record (it holds binary data)`);
   const html = /\.html?$/i.test(file) || looksLikeHtml(text);
-  const record = readDecisionRecord(html ? htmlToText(text) : text, path.basename(file));
+  const record = readDecisionRecord(html ? htmlToText(text) : text, path.basename(file), {
+    callInWorkingDays,
+  });
   const stated =
     record.decisionMaker.value ?? record.status.value ?? record.dateOfDecision.value ?? null;
   if (stated === null && record.reference.value === null)
@@ -129,7 +137,8 @@ async function importDecisions(files: string[], options: ImportOptions, io: Io):
   await checkOutput(options.out, [options.into, ...files]);
   const settings = analyseOptions(options, io.today());
   const records: DecisionRecord[] = [];
-  for (const file of files) records.push(await readRecordFile(file));
+  const callInDays = settings.decisions?.callInWorkingDays ?? DEFAULT_CALL_IN_WORKING_DAYS;
+  for (const file of files) records.push(await readRecordFile(file, callInDays));
   const document = await readWorkbookFile(options.into);
   const { snapshot } = document;
   let plan;
@@ -168,13 +177,18 @@ async function importDecisions(files: string[], options: ImportOptions, io: Io):
         : `Decisions register on "${plan.sheet}"`,
       "",
     ];
-    plan.rows.forEach((row, i) => {
-      const record = records[i];
+    // Paired by the record each row came from: a batch or a register may hold a decision twice.
+    plan.rows.forEach((row) => {
+      const record = records[row.record];
       const money = amount(record?.amountApproved.value ?? null);
       lines.push(
         `  ${row.action.padEnd(8)}row ${row.row}  ${row.reference ?? "(no reference in the record)"}  ${row.title ?? ""}`.trimEnd(),
         `          ${money === undefined ? (record?.amountStatement ?? "") : `${formatMoney(money)} approved${record?.amountYear ? ` for ${record.amountYear}` : ""}`}`,
       );
+      if (row.duplicateRows.length > 0)
+        lines.push(
+          `          warning: the register holds ${row.reference ?? "this decision"} more than once (rows ${[row.row, ...row.duplicateRows].join(", ")}); only row ${row.row} was updated`,
+        );
       if (row.notWritten.length > 0)
         lines.push(`          the register has no column for: ${row.notWritten.join(", ")}`);
       if (row.yearsNotWritten.length > 0)
@@ -204,6 +218,7 @@ export function decisionsCommand(cli: Command, io: Io, setCode: (code: number) =
     .addOption(new Option("--as-of <date>", "treat this date as today"))
     .addOption(decisionOptions.keyThreshold())
     .addOption(decisionOptions.lateDays())
+    .addOption(decisionOptions.callInDays())
     .action(async (files: string[], options: ImportOptions) =>
       setCode(await importDecisions(files, options, io)),
     );

@@ -255,6 +255,10 @@ export const DecisionsImportJsonSchema = z
         sheet: z.string(),
         row: ReportRowSchema,
         notWritten: z.array(z.string()),
+        /** Which record (0-based, as given) the row is; several may name one decision. */
+        record: z.number().int().nonnegative(),
+        /** Other register rows holding the same decision: shown as a warning. */
+        duplicateRows: z.array(ReportRowSchema),
       }),
     ),
     written: z.array(WrittenSchema),

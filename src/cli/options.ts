@@ -2,6 +2,7 @@ import {
   type AnalyseOptions,
   DEFAULT_KEY_DECISION_THRESHOLD,
   DEFAULT_LATE_PUBLICATION_DAYS,
+  DEFAULT_CALL_IN_WORKING_DAYS,
   DEFAULT_RAG,
   parseDate,
   parseSourceMapEntry,
@@ -18,6 +19,7 @@ export interface SharedOptions {
   reconciliationSheet?: boolean;
   keyThreshold?: string;
   lateDays?: string;
+  callInDays?: string;
 }
 
 function asOf(option: string | undefined, today: Date): number {
@@ -49,6 +51,13 @@ function number(option: string | undefined, name: string, fallback: number, scal
   return value / scale;
 }
 
+function wholeDays(option: string | undefined, name: string, fallback: number): number {
+  const days = number(option, name, fallback);
+  if (!Number.isInteger(days) || days > 60)
+    throw new UsageError(`${name} wants a whole number of working days (0 to 60), not "${option}"`);
+  return days;
+}
+
 export function analyseOptions(options: SharedOptions, today: Date): AnalyseOptions {
   return {
     asOf: asOf(options.asOf, today),
@@ -66,6 +75,11 @@ export function analyseOptions(options: SharedOptions, today: Date): AnalyseOpti
         DEFAULT_KEY_DECISION_THRESHOLD,
       ),
       latePublicationDays: number(options.lateDays, "--late-days", DEFAULT_LATE_PUBLICATION_DAYS),
+      callInWorkingDays: wholeDays(
+        options.callInDays,
+        "--call-in-days",
+        DEFAULT_CALL_IN_WORKING_DAYS,
+      ),
     },
   };
 }

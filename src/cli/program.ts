@@ -214,6 +214,7 @@ function shared(command: Command): Command {
     )
     .addOption(decisionOptions.keyThreshold())
     .addOption(decisionOptions.lateDays())
+    .addOption(decisionOptions.callInDays())
     .addOption(
       new Option("--max-cells <n>", "refuse workbooks of more cells than this (default 5000000)"),
     )

@@ -11,7 +11,7 @@ import type { RiskContext } from "./risk/check";
 import type { Band } from "./bands";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { orderOperations } from "./plan-preview";
-import type { DecisionCheckOptions } from "./decisions";
+import { citesDecisions, type DecisionCheckOptions } from "./decisions";
 import { runKinds, type TableModel, type TableReport } from "./registry";
 import type { ProgressListener } from "./progress";
 
@@ -105,7 +105,8 @@ export function analyseWorkbook(
   const findings = [...run.findings, ...(matched?.findings ?? [])];
   const withTables = new Set(tables.map((t) => t.sheet));
   for (const sheet of snapshot.sheets) {
-    if (!withTables.has(sheet.name)) {
+    // A table citing decisions that no other kind claims is still recognised (and checked).
+    if (!withTables.has(sheet.name) && !citesDecisions(sheet)) {
       findings.push(
         finding(
           "layout-not-found",

@@ -131,6 +131,7 @@ export { planPids } from "./pids";
 
 // Decision records.
 export { DEFAULT_KEY_DECISION_THRESHOLD, DEFAULT_LATE_PUBLICATION_DAYS } from "./decisions/checks";
+export { DEFAULT_CALL_IN_WORKING_DAYS } from "./decisions/record-dates";
 export { htmlToText, looksLikeHtml } from "./decisions/html-text";
 export { DecisionImportError, planDecisionImport } from "./decisions/import";
 export { readDecisionRecord } from "./decisions/read";

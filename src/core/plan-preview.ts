@@ -131,6 +131,16 @@ export function applyPlanToSnapshot(
     if (op.header) setCell(sheet.rows, op.header.row, op.column, { value: op.header.text });
     for (const cell of op.cells)
       setCell(sheet.rows, cell.row, op.column, writtenCell(op, cell, options));
+    const grows = op.growsTable;
+    if (grows && sheet.tables) {
+      const lastRow = parseAddress(grows.range.split(":")[1] ?? grows.range).row;
+      sheets[index] = {
+        ...sheet,
+        tables: sheet.tables.map((t) =>
+          t.name === grows.name && !t.showTotals && lastRow > t.lastRow ? { ...t, lastRow } : t,
+        ),
+      };
+    }
   }
   return { sheets };
 }

@@ -66,6 +66,13 @@ export const ColumnWriteSchema = z.object({
   styleFrom: z.number().int().nonnegative().optional(),
   /** Conditional formats the column carries (priority and RAG colours). */
   highlight: HighlightSchema.optional(),
+  /**
+   * The Excel table (ListObject) the written rows extend: its range, and its filter's, grow to
+   * `range` ("A3:O12", the whole table after the write), as Excel grows a table when a row is
+   * typed just below it — so rows added under a register kept as a table stay inside it. Never
+   * set on a table with a totals row.
+   */
+  growsTable: z.object({ name: z.string().min(1), range: z.string().min(1) }).optional(),
 });
 export type ColumnWrite = z.infer<typeof ColumnWriteSchema>;
 

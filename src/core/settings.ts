@@ -3,6 +3,7 @@ import { BandSchema } from "./bands";
 import { DEFAULT_RAG } from "./budget/model";
 import type { AnalyseOptions } from "./analyse";
 import { DEFAULT_KEY_DECISION_THRESHOLD, DEFAULT_LATE_PUBLICATION_DAYS } from "./decisions/checks";
+import { DEFAULT_CALL_IN_WORKING_DAYS } from "./decisions/record-dates";
 
 /**
  * What a workbook's owner sets once for everyone who opens it: priority bands, RAG thresholds and
@@ -20,10 +21,13 @@ export const SettingsSchema = z.object({
     .object({
       keyDecisionThreshold: z.number().min(0),
       latePublicationDays: z.number().int().min(0),
+      /** The constitution's call-in period, in working days from publication. */
+      callInWorkingDays: z.number().int().min(0).max(60).default(DEFAULT_CALL_IN_WORKING_DAYS),
     })
     .default({
       keyDecisionThreshold: DEFAULT_KEY_DECISION_THRESHOLD,
       latePublicationDays: DEFAULT_LATE_PUBLICATION_DAYS,
+      callInWorkingDays: DEFAULT_CALL_IN_WORKING_DAYS,
     }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -128,7 +128,7 @@ describe("registers as kept", () => {
     expect(planDecisionImport(snapshot, [r]).rows[0]?.action).toBe("updated");
     expect(() => planDecisionImport(snapshot, [other])).toThrow(DecisionImportError);
     expect(() => planDecisionImport(snapshot, [other])).toThrow(
-      'The decisions register on "Decisions" ends with a total row (row 3); a new decision below it would sit outside the total. Insert an empty row above the total (and check its formula includes that row), then import again',
+      `The decisions register on "Decisions" ends with a Total row (row 3) and has no empty row above it for a new decision: add a blank row above the Total (inside its formula's range), then import again`,
     );
   });
 

@@ -242,6 +242,7 @@ export async function applyPlanInExcel(
           changes.forEach((c) => logged.add(c));
         }
       }
+      await growTables(worksheets, operations, batcher, runtime.supports("1.13"));
       const rest = options.changes.filter((c) => !logged.has(c));
       if (log) await logRows(log, rest, options.when, batcher);
       await batcher.flush();
@@ -251,6 +252,30 @@ export async function applyPlanInExcel(
     });
   } catch (error) {
     throw partly(toHostError(error), done.batcher?.written ?? [], done.batcher?.pending ?? []);
+  }
+}
+
+/**
+ * Excel tables the plan's rows extend (a decisions register kept as a table) grow over them with
+ * Table.resize (ExcelApi 1.13, "the new range must overlap with the original table range and the
+ * headers must be in the same row": https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)).
+ * Older Excel has no way to resize a table from an add-in; the rows are then written just below
+ * it, where Excel's AutoCorrect expansion is not documented to apply to API writes.
+ */
+async function growTables(
+  worksheets: Excel.WorksheetCollection,
+  operations: WritePlan["operations"],
+  batcher: Batcher,
+  canResize: boolean,
+): Promise<void> {
+  if (!canResize) return;
+  const grown = new Map<string, { sheet: string; name: string; range: string }>();
+  for (const op of operations)
+    if (op.kind === "column" && op.growsTable)
+      grown.set(`${op.sheet}|${op.growsTable.name}`, { sheet: op.sheet, ...op.growsTable });
+  for (const { sheet, name, range } of grown.values()) {
+    await batcher.add(0, `${sheet}!${range} (table ${name} grown)`);
+    worksheets.getItem(sheet).tables.getItem(name).resize(range);
   }
 }
 

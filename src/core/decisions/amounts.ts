@@ -23,6 +23,8 @@ const DONE = "approved|agreed|awarded|allocated|released|granted|authori[sz]ed|c
 const OPERATIVE = new RegExp(
   [
     `\\b(?:to|be|is|are|hereby|resolved to|agreed to|decided to|will)\\s+(?:${VERBS})\\b`,
+    // An officer's decision in the first person: "I approve the allocation of £82,450".
+    `\\b(?:I|we)\\s+(?:hereby\\s+|therefore\\s+|also\\s+)?(?:${VERBS})\\b`,
     `^(?:\\d+\\.?\\s+|\\([a-z0-9]+\\)\\s+)?(?:(?:${VERBS})[sd]?|${DONE}|approval of)\\b`,
     `\\bbe\\s+(?:${DONE})\\b`,
     `(?<!\\b(?:which|who|that|previously|originally|already|was|were|had|has|have|been)\\s)\\b(?:${DONE})\\s+(?:the|a|an|funding|expenditure|spend)\\b`,
@@ -39,6 +41,9 @@ const LEAD_IN = new RegExp(
   `(?:(?:${MONEY_NOUNS})s? of|up to|not exceeding|maximum of|totalling|totaling|amounting to|worth|(?:${VERBS})(?:s|d|ed)?(?: a| an)?(?: further| additional| total| one-off)?)\\s*$`,
   "i",
 );
+
+/** A financial year heading a figure in an operative sentence: "2024/25: £1.2m". */
+const YEAR_LEAD_IN = /(?:^|[\s(.,;:])(20\d{2}\s?[/-]\s?\d{2})\s?[:–—-]?\s?$/;
 
 /** Words right after a figure that make it the subject of a decision: "That £50,000 be allocated". */
 const LEAD_OUT = new RegExp(
@@ -63,6 +68,28 @@ const REFUSED = new RegExp(
   "i",
 );
 
+function yearLed(before: string): boolean {
+  const year = YEAR_LEAD_IN.exec(before)?.[1];
+  return year !== undefined && financialYearIn(year) !== null;
+}
+
+/**
+ * A line giving one year's figure ("2024/25: £1.2m") belongs to the sentence before it: a
+ * decision listing its approval year by year ("To approve the following funding. 2024/25: £1.2m.
+ * 2025/26: £0.8m.") is one statement, however the list was punctuated.
+ */
+const YEAR_LINE = /^(?:in\s|for\s)?20\d{2}\s?[/-]\s?\d{2}\s?[:–—-]?\s?(?:£|GBP)/i;
+
+function statementsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const sentence of sentences(text)) {
+    const previous = out.length - 1;
+    if (previous >= 0 && YEAR_LINE.test(sentence)) out[previous] += ` ${sentence}`;
+    else out.push(sentence);
+  }
+  return out;
+}
+
 function roleOf(sentence: string, before: string, after: string): AmountRole {
   const near = before.slice(-60);
   if (SAVINGS.test(near) || SAVINGS_AFTER.test(after)) return "savings";
@@ -70,7 +97,8 @@ function roleOf(sentence: string, before: string, after: string): AmountRole {
   if (SAVINGS.test(sentence) && !operative) return "savings";
   if (REFUSED.test(sentence)) return "context";
   if (EARLIER_BEFORE.test(near) || EARLIER_AFTER.test(after)) return "context";
-  return operative && (LEAD_IN.test(before) || LEAD_OUT.test(after)) ? "approval" : "context";
+  const led = LEAD_IN.test(before) || LEAD_OUT.test(after) || yearLed(before);
+  return operative && led ? "approval" : "context";
 }
 
 export interface AmountReading {
@@ -101,7 +129,7 @@ export function readAmounts(
   const items = new Set<string>();
   for (const part of parts) {
     let marker = false;
-    for (const sentence of sentences(part.text)) {
+    for (const sentence of statementsOf(part.text)) {
       if (LIST_MARKER.test(sentence)) {
         marker = true;
         continue;
@@ -188,10 +216,12 @@ function listedApprovals(
   return out;
 }
 
-// "£1m in 2024/25", "£250,000 for 2025-26", "£2m in financial year 2026/27".
+// "£1m in 2024/25", "£250,000 for 2025-26", "£2m in financial year 2026/27", "£1.2m (2024/25)".
 const YEAR_AFTER =
-  /^\s?(?:in|for)\s(?:the\s)?(?:financial\syear\s|FY\s?)?(20\d{2}\s?[/-]\s?\d{2})\b/i;
-const JOINER = /^\s?(?:,|and|plus|with|then|,\s?and)\s?$/i;
+  /^\s?(?:(?:in|for)\s(?:the\s)?(?:financial\syear\s|FY\s?)?(20\d{2}\s?[/-]\s?\d{2})\b|\(\s?(?:in\s|for\s)?(?:FY\s?)?(20\d{2}\s?[/-]\s?\d{2})\s?\))/i;
+// "2025/26: £0.8m": the year before the figure, after a joining word or the end of the last item.
+const YEAR_BEFORE = /(?:^|[\s(.,;:])(20\d{2}\s?[/-]\s?\d{2})\s?[:–—-]?\s?$/;
+const JOINER = /^\s?(?:,|and|plus|with|then|,\s?and|[.;])?\s?$/i;
 
 /**
  * An approval stated year by year in one sentence: "To approve £1m in 2024/25 and £2m in 2025/26".
@@ -204,23 +234,25 @@ function yearlyApprovals(
   const sentence = first.sentence;
   const inSentence = mentions.filter((m) => m.sentence === sentence);
   const found: { year: string; mention: AmountMention; original: AmountMention }[] = [];
-  let cursor = sentence.indexOf(first.text);
+  // From the sentence's start: the first figure's year may stand before it ("2024/25: £1.2m").
+  let cursor = 0;
   for (const m of inSentence.slice(inSentence.indexOf(first))) {
     const at = sentence.indexOf(m.text, cursor);
     if (at < 0) break;
-    if (found.length > 0) {
-      // Between the previous year and this figure only a joining word may stand.
-      if (!JOINER.test(sentence.slice(cursor, at))) break;
-    }
-    const after = YEAR_AFTER.exec(sentence.slice(at + m.text.length));
-    const year = after?.[1] ? financialYearIn(after[1])?.year : undefined;
-    if (!year || !after || found.some((f) => f.year === year)) break;
+    const gap = sentence.slice(cursor, at);
+    const before = YEAR_BEFORE.exec(gap);
+    // Between the previous year and this figure only a joining word (and this figure's year) may stand.
+    if (found.length > 0 && !JOINER.test(before ? gap.slice(0, before.index) : gap)) break;
+    const after = before ? null : YEAR_AFTER.exec(sentence.slice(at + m.text.length));
+    const stated = before?.[1] ?? after?.[1] ?? after?.[2];
+    const year = stated ? financialYearIn(stated)?.year : undefined;
+    if (!year || found.some((f) => f.year === year)) break;
     found.push({
       year,
       original: m,
       mention: m.role === "savings" ? m : { ...m, role: "approval" },
     });
-    cursor = at + m.text.length + after[0].length;
+    cursor = at + m.text.length + (after?.[0].length ?? 0);
   }
   return found.every((f) => f.mention.role === "approval") ? found : [];
 }

@@ -5,6 +5,7 @@ import type { CitingRow } from "./citing";
 import { referenceKey, type DecisionRow, type DecisionsTable } from "./register";
 import { fromPence, sumPounds, toPence as pence } from "../tables/money";
 import { utcMsFromSerial } from "../serial-date";
+import { DEFAULT_CALL_IN_WORKING_DAYS, effectiveAfterCallIn } from "./record-dates";
 
 /**
  * Money against its authority: every allocation citing a decision must rest on a decision the
@@ -17,10 +18,15 @@ export interface DecisionCheckOptions {
   keyDecisionThreshold?: number;
   /** Days between decision and publication beyond which the record is late; default 28. */
   latePublicationDays?: number;
+  /** The call-in period in working days from publication; default 5. */
+  callInWorkingDays?: number;
 }
 
 export const DEFAULT_KEY_DECISION_THRESHOLD = 500_000;
 export const DEFAULT_LATE_PUBLICATION_DAYS = 28;
+
+const looksLikeReference = (text: string) =>
+  /\d/.test(text) || /^[A-Z]{2,}(?:[-./][A-Z0-9]{2,})+$/.test(text.trim());
 
 interface Entry {
   table: DecisionsTable;
@@ -128,6 +134,7 @@ export function checkDecisions(
   const options = {
     keyDecisionThreshold: settings.keyDecisionThreshold ?? DEFAULT_KEY_DECISION_THRESHOLD,
     latePublicationDays: settings.latePublicationDays ?? DEFAULT_LATE_PUBLICATION_DAYS,
+    callInWorkingDays: settings.callInWorkingDays ?? DEFAULT_CALL_IN_WORKING_DAYS,
   };
   const entries = registers.flatMap((table) =>
     table.decisions.map((decision) => ({ table, decision })),
@@ -149,8 +156,9 @@ export function checkDecisions(
       const key = referenceKey(cited);
       const entry = byKey.get(key);
       if (!entry) {
-        // "Approved", "Yes", "Cabinet": a status or a body, not a reference; references carry figures.
-        if (!/\d/.test(cited)) continue;
+        // "Delegated", "Officer decision", "Urgent": how a decision was taken, not which. A
+        // reference carries figures or is a code ("BNES-CWH-OBC").
+        if (!looksLikeReference(cited)) continue;
         findings.push(
           finding(
             "decision-not-found",
@@ -166,7 +174,8 @@ export function checkDecisions(
         continue;
       }
       const d = entry.decision;
-      if (rowTotal === 0) continue;
+      // A list keeping no money still rests on its decisions; a money row with nothing in it does not.
+      if (rowTotal === 0 && !row.moneyless) continue;
       if (["rejected", "deferred", "withdrawn"].includes(d.statusKind))
         findings.push(
           finding(
@@ -174,10 +183,11 @@ export function checkDecisions(
             row.sheet,
             r,
             c,
-            `${formatMoney(fromPence(rowTotal))} rests on decision ${cited}, whose status is "${d.status}"`,
+            `${row.moneyless ? "This line" : formatMoney(fromPence(rowTotal))} rests on decision ${cited}, whose status is "${d.status}"`,
             { decision: cited, actual: d.status },
           ),
         );
+      if (rowTotal === 0) continue;
       const { yearly, approvedTotal } = authorityOf(d);
       for (const m of row.money) {
         if (m.year === null || yearly[m.year] === undefined) continue;
@@ -221,14 +231,21 @@ export function checkDecisions(
           ),
         );
       }
-      const effective = d.effectiveFrom ?? d.dateOfDecision;
+      // Subject to call-in without an effective date: it takes effect when call-in ends.
+      const afterCallIn =
+        d.effectiveFrom === null && d.subjectToCallIn === true && d.publicationDate !== null
+          ? effectiveAfterCallIn(d.publicationDate, options.callInWorkingDays)
+          : null;
+      const effective = d.effectiveFrom ?? afterCallIn ?? d.dateOfDecision;
       if (effective === null) continue;
       const when =
         d.effectiveFrom !== null
           ? "took effect"
-          : d.subjectToCallIn
-            ? "was decided (call-in period not stated)"
-            : "was decided";
+          : afterCallIn !== null
+            ? `took effect after its call-in period (${options.callInWorkingDays} working days from publication)`
+            : d.subjectToCallIn
+              ? "was decided (call-in period not stated)"
+              : "was decided";
       if (row.start && row.start.serial < effective) {
         findings.push(
           finding(

@@ -106,6 +106,8 @@ export interface CitingRow {
   /** Money by cell: one amount column, or one cell per year. */
   money: { column: number; year: string | null; amount: number }[];
   start: { column: number; serial: number } | null;
+  /** The table keeps no money beside its references (a "Decision ref | Note" list). */
+  moneyless: boolean;
 }
 
 function matchHeader(sheet: SheetSnapshot, row: number): CitingColumns | null {
@@ -113,13 +115,18 @@ function matchHeader(sheet: SheetSnapshot, row: number): CitingColumns | null {
   if (!cells || holdsNumber(sheet, row, 0, cells.length - 1)) return null;
   const found: Partial<Record<CitingField, number>> = {};
   let years = 0;
+  let headings = 0;
   cells.forEach((cell, c) => {
-    if (typeof cell?.value !== "string") return;
+    if (typeof cell?.value !== "string" || cell.value.trim() === "") return;
+    headings++;
     const hit = classify(cell.value.trim());
     if (hit?.kind === "year") years++;
     else if (hit?.kind === "field" && found[hit.field] === undefined) found[hit.field] = c;
   });
-  if (found.decision === undefined || (years === 0 && found.amount === undefined)) return null;
+  if (found.decision === undefined) return null;
+  // A table citing decisions without money ("Decision ref | Note | Owner") still has its
+  // references checked: a decision column and at least two other headings make it a table.
+  if (years === 0 && found.amount === undefined && headings < 3) return null;
   return { ...found, decision: found.decision };
 }
 
@@ -145,8 +152,9 @@ function codeIn(text: string): string | null {
     const bare = token.replace(/^[(["']+|[)\]"'.,:]+$/g, "");
     if (/\d/.test(bare) && /[A-Za-z]/.test(bare) && parseDate(bare) === null) return bare;
   }
-  // Words only ("Approved by Cabinet") stay as written; a date with words ("Cabinet 12/03/2024") is
-  // when, not which, and is no reference.
+  // Words only ("Officer decision", "Approved by Cabinet") stay as written: the register may key
+  // a decision so; checks.ts reports a missing one only when it carries figures, as references do.
+  // A date with words ("Cabinet 12/03/2024") is when, not which, and is no reference.
   return /\d/.test(text) ? null : text;
 }
 
@@ -189,6 +197,7 @@ export function citingRows(sheet: SheetSnapshot, table: CitingTable): CitingRow[
     const startSerial =
       columns.start === undefined ? null : parseDate(cells[columns.start]?.value ?? null);
     out.push({
+      moneyless: table.years.length === 0 && columns.amount === undefined,
       sheet: sheet.name,
       row,
       at: [row, columns.decision],

@@ -1,13 +1,13 @@
-import { CouncilSheetsError } from "../errors";
 import { columnLetter, rangeAddress } from "../a1";
-import { rowIsBlank } from "../tables/bounds";
 import type { AddSheet, ColumnWrite, PlannedCell, SheetCell, WriteOperation } from "../plan";
 import { uniqueSheetName } from "../sheet-names";
-import { cellText, type CellValue, type WorkbookSnapshot } from "../snapshot";
+import type { CellValue, WorkbookSnapshot } from "../snapshot";
 import { dateToSerial } from "../values";
 import { columnScale } from "../tables/scale";
 import { REGISTER_FIELDS, type DecisionRecord, type RegisterField } from "./record";
-import { detectDecisionRegisters, isTotalRow, referenceKey, type DecisionsTable } from "./register";
+import { DecisionImportError } from "./import-error";
+import { detectDecisionRegisters, referenceKey, type DecisionsTable } from "./register";
+import { registerRoom } from "./register-room";
 import { roundToPence } from "../tables/money";
 
 /**
@@ -17,7 +17,7 @@ import { roundToPence } from "../tables/money";
  * That sheet is the council's register, not one of ours: it carries no own-sheet mark and is
  * analysed like any other table.
  */
-export class DecisionImportError extends CouncilSheetsError<"no-room" | "not-a-record"> {}
+export { DecisionImportError };
 
 export interface ImportedRow {
   reference: string | null;
@@ -30,6 +30,13 @@ export interface ImportedRow {
   notWritten: RegisterField[];
   /** Years the record approves amounts for that the register has no year column for ("2025/26"). */
   yearsNotWritten: string[];
+  /** Which of the imported records this row is (0-based, in the order given). */
+  record: number;
+  /**
+   * Other register rows (1-based) holding the same decision: a register listing a reference twice.
+   * Only the first is updated; the report shows the others as a warning.
+   */
+  duplicateRows: number[];
 }
 
 export interface DecisionImportPlan {
@@ -111,19 +118,24 @@ const sameTitle = (a: string, b: string) =>
   a.replace(/\s+/g, " ").trim().toLowerCase() === b.replace(/\s+/g, " ").trim().toLowerCase();
 
 /**
- * The register row holding the record's decision: by reference; for a record without one
+ * The register rows holding the record's decision: by reference; for a record without one
  * (minutes rarely carry one), the row with the same title and the same date of decision or source
  * file, even when the officer has since typed a reference into that row: re-importing the record
  * then updates it instead of adding a duplicate.
  */
-function sameDecision(table: DecisionsTable, record: DecisionRecord): number | null {
+/** Every register row holding the record's decision, top to bottom. */
+function sameDecisions(table: DecisionsTable, record: DecisionRecord): number[] {
   const ref = record.reference.value;
-  if (ref) {
-    const hit = table.decisions.find((d) => referenceKey(d.reference) === referenceKey(ref));
-    return hit?.row ?? null;
-  }
+  if (ref)
+    return table.decisions
+      .filter((d) => referenceKey(d.reference) === referenceKey(ref))
+      .map((d) => d.row);
+  return byTitle(table, record);
+}
+
+function byTitle(table: DecisionsTable, record: DecisionRecord): number[] {
   const title = record.title.value;
-  if (!title) return null;
+  if (!title) return [];
   const serial = record.dateOfDecision.value ? isoToSerial(record.dateOfDecision.value) : null;
   const source = record.sourceFile.trim().toLowerCase();
   const hit = table.decisions.find((d) => {
@@ -134,7 +146,7 @@ function sameDecision(table: DecisionsTable, record: DecisionRecord): number | n
     const nothingToCompare = d.dateOfDecision === null && rowSource === "";
     return sameDate || sameSource || (nothingToCompare && serial === null);
   });
-  return hit?.row ?? null;
+  return hit ? [hit.row] : [];
 }
 
 /** Records in one import naming the same decision share a row: by reference, else title and date or file. */
@@ -144,20 +156,6 @@ function batchKey(record: DecisionRecord): string | null {
   return title
     ? `title:${title}|${record.dateOfDecision.value ?? record.sourceFile.trim().toLowerCase()}`
     : null;
-}
-
-/** The register's total row ("Total", "Grand total"), where new decisions must not go below. */
-function totalRowOf(snapshot: WorkbookSnapshot, table: DecisionsTable): number | null {
-  const sheet = snapshot.sheets.find((s) => s.name === table.sheet);
-  if (!sheet) return null;
-  const text = (row: number, field: "reference" | "title") => {
-    const column = table.columns[field];
-    return column === undefined ? "" : cellText(sheet.rows[row]?.[column] ?? undefined);
-  };
-  const row = table.dataRows.find((r) =>
-    isTotalRow({ reference: text(r, "reference"), title: text(r, "title") }),
-  );
-  return row ?? null;
 }
 
 function extendRegister(
@@ -171,32 +169,20 @@ function extendRegister(
   const rows: ImportedRow[] = [];
   const placed = new Map<string, number>();
   const yearCells = new Map<number, PlannedCell[]>();
-  let next = table.lastRow + 1;
-  const total = totalRowOf(snapshot, table);
+  const room = registerRoom(snapshot, table);
   // Amounts go in the column's own units: 97.71 in "Approved £'000", as the reader takes them back.
   const inUnits = (column: number, pounds: number) => {
     const { multiplier } = sheet ? columnScale(sheet, table.headerRow, column) : { multiplier: 1 };
     // Every penny kept (18116.521 in £'000 for £18,116,521): the reader multiplies back exactly.
     return multiplier === 1 ? pounds : roundToPence(pounds) / multiplier;
   };
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
     const key = batchKey(record);
     const earlier = key === null ? undefined : placed.get(key);
-    let row = earlier ?? sameDecision(table, record);
+    const holding = sameDecisions(table, record);
+    let row = earlier ?? holding[0] ?? null;
     const action = row === null ? "added" : "updated";
-    if (row === null && total !== null)
-      throw new DecisionImportError(
-        "no-room",
-        `The decisions register on "${table.sheet}" ends with a total row (row ${total + 1}); a new decision below it would sit outside the total. Insert an empty row above the total (and check its formula includes that row), then import again`,
-      );
-    if (row === null) {
-      row = next++;
-      if (sheet && !rowIsBlank(sheet, row, table.firstColumn, table.lastColumn))
-        throw new DecisionImportError(
-          "no-room",
-          `The decisions register on "${table.sheet}" has no empty row below it (row ${row + 1} is in use); make room and import again`,
-        );
-    }
+    if (row === null) row = room.take();
     if (key !== null) placed.set(key, row);
     const notWritten: RegisterField[] = [];
     for (const [field] of REGISTER_FIELDS) {
@@ -235,8 +221,13 @@ function extendRegister(
       row: row + 1,
       notWritten,
       yearsNotWritten,
+      record: index,
+      duplicateRows: holding.slice(1).map((r) => r + 1),
     });
   }
+  // A register kept as an Excel table grows over the rows added just below it.
+  const grows = room.grows();
+  const growth = grows ? { growsTable: grows } : {};
   const operations: ColumnWrite[] = [...cells].map(([field, planned]) => {
     const column = table.columns[field] as number;
     const format = formatFor(sheet, table, column, formatOf(field), DATES.has(field));
@@ -249,6 +240,7 @@ function extendRegister(
       header: null,
       cells: planned,
       ...(format ? { numberFormat: format } : {}),
+      ...growth,
     };
   });
   for (const [column, planned] of yearCells) {
@@ -262,6 +254,7 @@ function extendRegister(
       header: null,
       cells: planned,
       ...(format ? { numberFormat: format } : {}),
+      ...growth,
     });
   }
   return { operations, rows, sheet: table.sheet, created: false };
@@ -298,9 +291,11 @@ function newRegister(
   );
   const rows: ImportedRow[] = [];
   const placed = new Map<string, number>();
-  for (const record of records) {
+  let next = 1;
+  for (const [index, record] of records.entries()) {
     const key = batchKey(record);
-    const row = (key === null ? undefined : placed.get(key)) ?? rows.length + 1;
+    const earlier = key === null ? undefined : placed.get(key);
+    const row = earlier ?? next++;
     for (const { year, amount } of record.amountsByYear)
       cells.push({
         row,
@@ -323,18 +318,20 @@ function newRegister(
         wrap: field === "title",
       });
     });
-    if (row === rows.length + 1)
-      rows.push({
-        reference: record.reference.value,
-        title: record.title.value,
-        action: "added",
-        sheet: name,
-        row: row + 1,
-        notWritten: [],
-        yearsNotWritten: [],
-      });
+    // Every record is reported; a later record naming the same decision updates its row.
+    rows.push({
+      reference: record.reference.value,
+      title: record.title.value,
+      action: earlier === undefined ? "added" : "updated",
+      sheet: name,
+      row: row + 1,
+      notWritten: [],
+      yearsNotWritten: [],
+      record: index,
+      duplicateRows: [],
+    });
   }
-  const last = Math.max(1, rows.length);
+  const last = Math.max(1, next - 1);
   const op: AddSheet = {
     kind: "add-sheet",
     sheet: name,

@@ -57,6 +57,14 @@ export function analyseDecisions(
 }
 
 /**
+ * Whether the sheet holds a table citing decision references (a "Decision ref" column beside
+ * money or other headings): a recognised table even where no other kind claims it.
+ */
+export function citesDecisions(sheet: SheetSnapshot): boolean {
+  return detectCitingTables(sheet, new Set()).length > 0;
+}
+
+/**
  * Every table citing a decision reference, outside the rows in `skip` (other tables and the
  * registers themselves), checked against the registers. Nothing without a register.
  */

@@ -1,4 +1,5 @@
 import { readAmounts } from "./amounts";
+import { DEFAULT_CALL_IN_WORKING_DAYS, derivedEffectiveFrom, meetingDate } from "./record-dates";
 import { NOT_STATED, type DecisionRecord, type DecisionStatusKind, type Sourced } from "./record";
 import { collapseSpace, dateMentions, financialYearIn, firstDate, sentences } from "./text";
 
@@ -30,7 +31,6 @@ const LABELS: readonly [Part, string][] = [
   ["dateOfDecision", "Date of decision|Decision date|Date decision (?:was )?taken"],
   ["publicationDate", "Publication date|Date of publication|Date published"],
   ["effectiveFrom", "Effective from|Effective date|Date effective|Implementation date"],
-  ["reference", "Decision reference|Decision reference number|Reference number|Decision No\\.?"],
   ["decision", "Decision|Decisions? made|Resolution"],
   [
     "other",
@@ -38,30 +38,50 @@ const LABELS: readonly [Part, string][] = [
   ],
 ];
 
-const LABEL = new RegExp(
-  `(?<=^|\\s)(${LABELS.map(([, l]) => l)
-    .join("|")
+/**
+ * The record's own reference, labelled as councils label it: "Reference: ED/1234", "Ref. No.
+ * ED/1234", "Decision reference – CAB 12/24". A bare "Ref:" is not among them: in running text it
+ * cites an earlier decision ("Transfer Decision Ref: E3393").
+ */
+const REFERENCE_LABELS =
+  "Decision reference number|Decision reference no\\.?|Decision reference|Reference number|Reference no\\.?|Reference|Ref\\.? ?No\\.?|Ref\\.? Number|Decision No\\.?";
+
+const longestFirst = (labels: string) =>
+  labels
     .split("|")
     .sort((a, b) => b.length - a.length)
-    .join("|")})\\s?:`,
+    .join("|");
+
+// A reference label may end in a colon, a dash, or nothing before a code ("Ref. No. ED/1234").
+const LABEL = new RegExp(
+  `(?<=^|\\s)(?:(${longestFirst(LABELS.map(([, l]) => l).join("|"))})\\s?:|(${longestFirst(REFERENCE_LABELS)})(?:\\s?[:–—]|\\s-(?=\\s)|(?=\\s[A-Z]{1,10}\\s?[./-]?\\d)))`,
   "gi",
 );
-const PART_OF = LABELS.map(([part, l]) => [part, new RegExp(`^(?:${l})$`, "i")] as const);
+const PART_OF = [
+  ["reference", new RegExp(`^(?:${REFERENCE_LABELS})$`, "i")] as const,
+  ...LABELS.map(([part, l]) => [part, new RegExp(`^(?:${l})$`, "i")] as const),
+];
+
+/** The code opening a reference part's value: "ED/1234", "CAB 12/24", "AHWB.012.2021". */
+const CODE = /^[A-Z][A-Z0-9]{0,9}(?:\s(?=\d))?[A-Z0-9]*(?:[./-][A-Z0-9]+)*/i;
 
 interface Labelled {
   part: Part;
   label: string;
   value: string;
+  /** The label and value as the text has them ("Ref. No. ED/1234"). */
+  source: string;
 }
 
 /** The text before the first label, and each label with its value up to the next label. */
 function labelledParts(flat: string): { head: string; parts: Labelled[] } {
-  const hits = [...flat.matchAll(LABEL)].filter((m) => /^[A-Z]/.test(m[1] ?? ""));
+  const hits = [...flat.matchAll(LABEL)].filter((m) => /^[A-Z]/.test(m[1] ?? m[2] ?? ""));
   const parts = hits.map((m, i): Labelled => {
-    const label = m[1] ?? "";
+    const label = m[1] ?? m[2] ?? "";
     const end = hits[i + 1]?.index ?? flat.length;
     const part = PART_OF.find(([, re]) => re.test(label))?.[0] ?? "other";
-    return { part, label, value: flat.slice(m.index + m[0].length, end).trim() };
+    const value = flat.slice(m.index + m[0].length, end).trim();
+    return { part, label, value, source: flat.slice(m.index, end).trim() };
   });
   return { head: flat.slice(0, hits[0]?.index ?? flat.length).trim(), parts };
 }
@@ -261,7 +281,16 @@ function fundingSource(operative: readonly string[]): Sourced<string> {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Reads one decision record. `sourceFile` is what the register's Source file column shows. */
-export function readDecisionRecord(text: string, sourceFile: string): DecisionRecord {
+export interface ReadRecordOptions {
+  /** The council's call-in period in working days from publication (default 5). */
+  callInWorkingDays?: number;
+}
+
+export function readDecisionRecord(
+  text: string,
+  sourceFile: string,
+  options: ReadRecordOptions = {},
+): DecisionRecord {
   const flat = collapseSpace(String(text ?? ""));
   const { head, parts } = labelledParts(flat);
   const resolved = resolutions(flat);
@@ -290,7 +319,9 @@ export function readDecisionRecord(text: string, sourceFile: string): DecisionRe
   const reference = REFERENCE.exec(title)?.[1] ?? null;
   const titleText = reference ? title.slice(reference.length).trim() : title;
   const referencePart = field(parts, "reference");
-  const ownReference = referencePart?.value.split(" ")[0] ?? reference;
+  const ownReference = referencePart
+    ? (CODE.exec(referencePart.value)?.[0] ?? referencePart.value.split(" ")[0] ?? null)
+    : reference;
   const firstResolution = resolved?.find((r) => !/\bbe noted\b/i.test(r));
   const statusPart = field(parts, "status");
   // Neither labelled like a decision page nor resolving anything (a report, a letter): the reader
@@ -311,10 +342,22 @@ export function readDecisionRecord(text: string, sourceFile: string): DecisionRe
   for (const sentence of sentences(flat))
     for (const m of sentence.matchAll(RELATED))
       if (m[1] && m[1] !== ownReference && !related.has(m[1])) related.set(m[1], sentence);
+  const subjectToCallIn = yesNo(field(parts, "callIn"));
+  const publicationDate = dateField(field(parts, "publicationDate"));
+  const statedEffective = dateField(field(parts, "effectiveFrom"));
+  const effectiveFrom =
+    statedEffective.value !== null
+      ? statedEffective
+      : derivedEffectiveFrom(
+          flat,
+          subjectToCallIn.value,
+          publicationDate.value,
+          options.callInWorkingDays ?? DEFAULT_CALL_IN_WORKING_DAYS,
+        );
   const span = period(operative, amounts.approved?.sentence ?? null, amounts.byYear);
   return {
     reference: ownReference
-      ? sourced(ownReference, referencePart ? labelText(referencePart) : head)
+      ? sourced(ownReference, referencePart ? referencePart.source : head)
       : NOT_STATED,
     // Minutes have no title line: their first resolution that decides something names the decision.
     title:
@@ -334,10 +377,14 @@ export function readDecisionRecord(text: string, sourceFile: string): DecisionRe
     status,
     statusKind: status.value === null ? "unknown" : statusKind(status.value),
     keyDecision: yesNo(field(parts, "key")),
-    subjectToCallIn: yesNo(field(parts, "callIn")),
-    dateOfDecision: dateField(field(parts, "dateOfDecision")),
-    publicationDate: dateField(field(parts, "publicationDate")),
-    effectiveFrom: dateField(field(parts, "effectiveFrom")),
+    subjectToCallIn,
+    dateOfDecision: field(parts, "dateOfDecision")
+      ? dateField(field(parts, "dateOfDecision"))
+      : resolved
+        ? meetingDate(flat)
+        : NOT_STATED,
+    publicationDate,
+    effectiveFrom,
     ...approvedAmount(amounts, status.value),
     fundingSource: fundingSource(operative),
     periodStart: span.start,

@@ -53,7 +53,11 @@ export function SettingsPanel({
             bands: parsedBands,
             rag: { percent: pct / 100, amount: amt },
             sourceMap: parsedMap,
-            decisions: { keyDecisionThreshold: key, latePublicationDays: late },
+            decisions: {
+              ...settings.decisions,
+              keyDecisionThreshold: key,
+              latePublicationDays: late,
+            },
           });
       }}
     >

@@ -12,6 +12,7 @@ import { addSheets } from "./add-sheet";
 import { columnEdits } from "./column-writes";
 import { conditionalFormatSplices } from "./conditional-formats";
 import { DifferentialFormats } from "./dxfs";
+import { growTables } from "./grow-tables";
 import { insertColumnsInPackage, type EditedParts } from "./insert-columns";
 import { ReadLimitMeter, EXCEL_MAX_CELL_FORMATS } from "./read-limits";
 import { PackageRefusedError } from "./errors";
@@ -165,6 +166,10 @@ export class XlsxPackage {
       const splices = conditionalFormatSplices(offsets, ops, dxfs, prefix);
       output.set(found.path, patchSheet(offsets, { ...edits, splices }));
     }
+    // Tables kept as ListObjects grow over rows added just below them (decisions import).
+    const columnOps = [...bySheet.values()].flat();
+    for (const [path, text] of await growTables(this.parts, this.book, columnOps, edited))
+      edited.set(path, text);
     for (const [path, text] of edited) output.set(path, encoder.encode(text));
     // New sheets go in after the inserts, so they see the workbook part the inserts left.
     await addSheets(added, this.parts, this.book, output, styles, options);

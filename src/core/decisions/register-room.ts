@@ -1,0 +1,92 @@
+import { rangeAddress } from "../a1";
+import { rowIsBlank } from "../tables/bounds";
+import { excelTableFor } from "../tables/excel-tables";
+import { cellText, type ExcelTable, type WorkbookSnapshot } from "../snapshot";
+import { DecisionImportError } from "./import-error";
+import { isTotalRow, type DecisionsTable } from "./register";
+
+/**
+ * Where new decisions go in a register. Under its last row, as Excel adds a row to a table typed
+ * just below it — and where the register is an Excel table (ListObject), inside it: the table's
+ * range grows over the new rows (`growsTable` on the writes). A register ending in a Total row
+ * (a "Total" line, or an Excel table's totals row) takes new decisions in the empty rows above the
+ * Total, so they stay inside its formula; without one it is refused: no writer here inserts rows
+ * (that would move every formula below as Excel does), so the officer adds a blank row first.
+ */
+export interface RegisterRoom {
+  /** The next row (0-based) for a new decision. @throws {DecisionImportError} "no-room" */
+  take(): number;
+  /** The Excel table the register is kept as, when new rows grow it; with its whole new range. */
+  grows(): { name: string; range: string } | undefined;
+}
+
+function totalRowOf(
+  snapshot: WorkbookSnapshot,
+  table: DecisionsTable,
+  excel: ExcelTable | undefined,
+): number | null {
+  const sheet = snapshot.sheets.find((s) => s.name === table.sheet);
+  if (!sheet) return null;
+  if (excel?.showTotals) return excel.lastRow;
+  const text = (row: number, field: "reference" | "title") => {
+    const column = table.columns[field];
+    return column === undefined ? "" : cellText(sheet.rows[row]?.[column] ?? undefined);
+  };
+  const isTotal = (r: number) =>
+    isTotalRow({ reference: text(r, "reference"), title: text(r, "title") });
+  const inside = table.dataRows.find(isTotal);
+  if (inside !== undefined) return inside;
+  // A Total a few blank rows below the register (blank rows end the register as read).
+  for (let r = table.lastRow + 1; r <= table.lastRow + 5; r++) {
+    if (rowIsBlank(sheet, r, table.firstColumn, table.lastColumn)) continue;
+    return isTotal(r) ? r : null;
+  }
+  return null;
+}
+
+export function registerRoom(snapshot: WorkbookSnapshot, table: DecisionsTable): RegisterRoom {
+  const sheet = snapshot.sheets.find((s) => s.name === table.sheet);
+  const excel = sheet
+    ? excelTableFor(sheet, table.headerRow, table.firstColumn, table.lastColumn)
+    : undefined;
+  const total = totalRowOf(snapshot, table, excel);
+  const blank = (r: number) => !sheet || rowIsBlank(sheet, r, table.firstColumn, table.lastColumn);
+  if (total !== null) {
+    const lastDecision = Math.max(table.headerRow, ...table.decisions.map((d) => d.row));
+    const free: number[] = [];
+    for (let r = lastDecision + 1; r < total; r++) if (blank(r)) free.push(r);
+    return {
+      take() {
+        const row = free.shift();
+        if (row === undefined)
+          throw new DecisionImportError(
+            "no-room",
+            `The decisions register on "${table.sheet}" ends with a Total row (row ${total + 1}) and has no empty row above it for a new decision: add a blank row above the Total (inside its formula's range), then import again`,
+          );
+        return row;
+      },
+      grows: () => undefined,
+    };
+  }
+  let next = table.lastRow + 1;
+  let last = -1;
+  return {
+    take() {
+      const row = next++;
+      if (!blank(row))
+        throw new DecisionImportError(
+          "no-room",
+          `The decisions register on "${table.sheet}" has no empty row below it (row ${row + 1} is in use); make room and import again`,
+        );
+      last = row;
+      return row;
+    },
+    grows: () =>
+      excel && last > excel.lastRow
+        ? {
+            name: excel.name,
+            range: rangeAddress(excel.firstRow, excel.firstColumn, last, excel.lastColumn),
+          }
+        : undefined,
+  };
+}
