@@ -99,6 +99,7 @@ export class XlsxPackage {
       sheets.push({
         ...sheet,
         ...(role ? { ours: role } : {}),
+        ...(entry.visibility ? { visibility: entry.visibility } : {}),
         ...(listed.length > 0 ? { tables: listed } : {}),
       });
       layouts.push([entry.name, { path: entry.path, layout }]);
