@@ -61,6 +61,7 @@ function wholeDays(option: string | undefined, name: string, fallback: number): 
 export function analyseOptions(options: SharedOptions, today: Date): AnalyseOptions {
   return {
     asOf: asOf(options.asOf, today),
+    ...(options.asOf !== undefined ? { asOfChosen: true } : {}),
     sourceMap: sourceMap(options.map),
     rag: {
       percent: number(options.ragPercent, "--rag-percent", DEFAULT_RAG.percent, 100),

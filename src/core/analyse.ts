@@ -35,6 +35,11 @@ export function isRiskReport(table: TableReport): table is RiskTableReport {
 export interface AnalyseOptions {
   /** Today, as an Excel serial date (the core never reads the clock). */
   asOf: number;
+  /**
+   * The officer chose `asOf` (an "as at" date, --as-of) rather than it being today: messages
+   * then say "as at 31/03/2026", not "today is".
+   */
+  asOfChosen?: boolean;
   bands?: Band[];
   /** Replace typed totals in funding tables with SUM formulas. */
   replaceTotals?: boolean;

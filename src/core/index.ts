@@ -108,7 +108,15 @@ export { bandOf, BandSetSchema, describeBands, type Band } from "./bands";
 export type { RiskContext } from "./risk/check";
 export { pairTitle } from "./risk/fields";
 export { keyCells, readLegend } from "./risk/legend";
-export { heatMapCounts, heatMapRisks, scaleWords, shownPair } from "./risk/heat-map";
+export {
+  bandScores,
+  heatMapCounts,
+  heatMapRisks,
+  heatMapUnplaced,
+  scaleWords,
+  shownPair,
+  unplacedNote,
+} from "./risk/heat-map";
 export { planHeatMapSheet } from "./risk/heat-map-sheet";
 export {
   bandStyles,

@@ -121,7 +121,10 @@ const riskKind: TableKindDefinition<"risk-register", RiskContext, RiskTableRepor
   rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastRow }),
   report: (m, { sheets }) => riskReport(sheetOf(sheets, m.table.sheet), m),
   check: (m, { sheets, options }) =>
-    checkRiskTable(sheetOf(sheets, m.table.sheet), m, { asOf: options.asOf }),
+    checkRiskTable(sheetOf(sheets, m.table.sheet), m, {
+      asOf: options.asOf,
+      asOfChosen: options.asOfChosen === true,
+    }),
   plan: (m, { sheets }) => planRiskTable(sheetOf(sheets, m.table.sheet), m),
 };
 

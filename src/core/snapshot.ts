@@ -68,6 +68,11 @@ export const SheetSnapshotSchema = z.object({
    * such a sheet is never analysed as a council table nor written by a later apply.
    */
   ours: z.enum(OWN_SHEET_ROLES).optional(),
+  /**
+   * The sheet is hidden ("hidden": Unhide lists it) or very hidden (only a macro shows it);
+   * absent for a visible sheet or where the host did not say.
+   */
+  visibility: z.enum(["hidden", "veryHidden"]).optional(),
   /** The Excel tables on the sheet, top to bottom; absent where the host did not say. */
   tables: z.array(ExcelTableSchema).optional(),
   /**

@@ -29,6 +29,9 @@ function shown(checked: Checked): Partial<WorkbookState> {
   return { snapshot, analysis, previews: previews ?? null, written: null };
 }
 
+/** How a piece of work ended ("replaced": newer work, or a new file, overtook it). */
+export type Outcome = "done" | "failed" | "cancelled" | "replaced";
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -38,8 +41,17 @@ export function useWorkbook(host: Host) {
   const [settings, setSettings] = useState<Settings>(() => host.settings.load());
   const [state, setState] = useState<WorkbookState>(EMPTY);
   // Review dates are judged against this day; the officer may set another ("as at 31 March").
-  const [asOf, setAsOf] = useState<number>(() => serialOfDay(new Date()));
-  const options = useMemo(() => optionsFrom(settings, asOf), [settings, asOf]);
+  const [asOf, setAsOfDay] = useState<number>(() => serialOfDay(new Date()));
+  // Once the officer sets the date, messages say "as at 31/03/2026" instead of "today is".
+  const [asOfChosen, setAsOfChosen] = useState(false);
+  const setAsOf = useCallback((serial: number) => {
+    setAsOfChosen(true);
+    setAsOfDay(serial);
+  }, []);
+  const options = useMemo(
+    () => ({ ...optionsFrom(settings, asOf), ...(asOfChosen ? { asOfChosen } : {}) }),
+    [settings, asOf, asOfChosen],
+  );
   // The blob URL of the last download, revoked when a newer one (or a new file) replaces it.
   const downloadUrl = useRef<string | null>(null);
   const setDownload = (url: string | null) => {
@@ -57,19 +69,24 @@ export function useWorkbook(host: Host) {
       busy: Exclude<Busy, null>,
       work: (onProgress: (p: WorkProgress) => void) => Promise<Partial<WorkbookState>>,
       onError: Partial<WorkbookState> = {},
-    ) => {
+    ): Promise<Outcome> => {
       const mine = ++generation.current;
       const current = () => generation.current === mine;
       setState((s) => started(s, busy));
       try {
         const done = await work((p) => current() && setState((s) => progressed(s, p)));
-        if (current()) setState((s) => finished(s, done));
+        if (!current()) return "replaced";
+        setState((s) => finished(s, done));
+        return "done";
       } catch (error) {
-        if (!current()) return;
+        if (!current()) return "replaced";
         if (error instanceof JobCancelledError) {
           setDownload(null);
           setState(cancelled);
-        } else setState((s) => failed(s, message(error), onError));
+          return "cancelled";
+        }
+        setState((s) => failed(s, message(error), onError));
+        return "failed";
       }
     },
     [],
@@ -205,6 +222,7 @@ export function useWorkbook(host: Host) {
     state,
     settings,
     asOf,
+    asOfChosen,
     setAsOf,
     check,
     cancel,

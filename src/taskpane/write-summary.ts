@@ -9,12 +9,22 @@ import {
 /** What a write does, in the officer's terms: columns added or replaced, values that change. */
 export interface WriteSummary {
   columns: (Written & { isNew: boolean })[];
-  /** Cells that held a value and will show a different one (a typed value made a formula with the
-   * same result is not a change the officer needs to read). */
+  /** Sheets of its own the write adds (a heat map, a reconciliation, a PID), or refreshes. */
+  sheets: { sheet: string; range: string; replaced: boolean }[];
+  /**
+   * The first cells that held a value and will show a different one (a typed value made a
+   * formula with the same result is not a change the officer needs to read): a few, not all,
+   * so that a 100,000-row register's summary stays small on its way from the Web Worker.
+   */
   changes: Change[];
+  /** How many cells change value in all (`changes` lists the first of them). */
+  changeCount: number;
   /** Cells whose typed value becomes a formula showing the same value. */
   madeLive: number;
 }
+
+/** How many changed cells a summary lists (the pane shows a dozen and counts the rest). */
+export const LISTED_CHANGES = 12;
 
 export function summarisePlan(
   snapshot: WorkbookSnapshot,
@@ -22,16 +32,26 @@ export function summarisePlan(
   valuesOnly: boolean,
 ): WriteSummary {
   const { written, changed } = describePlan(snapshot, plan, { valuesOnly });
-  const newColumns = new Set(
+  const added = new Map(
     plan.operations.flatMap((op) =>
-      op.kind === "add-sheet" || (op.kind === "column" && op.header !== null)
-        ? [`${op.sheet}|${op.title}`]
-        : [],
+      op.kind === "add-sheet" ? [[op.sheet, op.replaces !== undefined] as const] : [],
     ),
   );
+  const newColumns = new Set(
+    plan.operations.flatMap((op) =>
+      op.kind === "column" && op.header !== null ? [`${op.sheet}|${op.title}`] : [],
+    ),
+  );
+  const changes = changed.filter((c) => c.valueChanged);
   return {
-    columns: written.map((w) => ({ ...w, isNew: newColumns.has(`${w.sheet}|${w.column}`) })),
-    changes: changed.filter((c) => c.valueChanged),
-    madeLive: changed.filter((c) => !c.valueChanged).length,
+    columns: written
+      .filter((w) => !added.has(w.sheet))
+      .map((w) => ({ ...w, isNew: newColumns.has(`${w.sheet}|${w.column}`) })),
+    sheets: written
+      .filter((w) => added.has(w.sheet))
+      .map((w) => ({ sheet: w.sheet, range: w.range, replaced: added.get(w.sheet) === true })),
+    changes: changes.slice(0, LISTED_CHANGES),
+    changeCount: changes.length,
+    madeLive: changed.length - changes.length,
   };
 }

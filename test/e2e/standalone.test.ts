@@ -50,6 +50,38 @@ async function eventually<T>(read: () => Promise<T>, want: T, timeout = 10_000):
 }
 
 const status = (page: Page) => page.getByRole("status");
+
+/** Text in the heat map's cells that its box cuts off (wider or taller than the box shows). */
+function clippedHeatMapText(page: Page): Promise<string[]> {
+  return page.getByRole("table", { name: /^Risk heat map for / }).evaluate((table) =>
+    [...table.querySelectorAll("td")]
+      .flatMap((td) => [td, ...td.querySelectorAll("button, span")])
+      // The screen reader's label is clipped to a pixel on purpose.
+      .filter((e) => getComputedStyle(e).position !== "absolute")
+      .filter((e) => e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight + 1)
+      .map((e) => e.textContent ?? ""),
+  );
+}
+
+/** Words in a table that the layout broke across lines ("Allocate" / "d"). */
+function wordsBrokenIn(page: Page, name: string): Promise<string[]> {
+  return page.getByRole("table", { name }).evaluate((table) => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      for (const m of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        // A word on one line has its boxes on one line.
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+    return broken;
+  });
+}
 const idle = (page: Page) =>
   page.waitForSelector('button:text-is("Check"):enabled', { timeout: 60_000 });
 
@@ -123,9 +155,11 @@ withBrowser("the standalone task pane in Chromium", () => {
       await page
         .getByRole("table", { name: new RegExp(`^Risk heat map for ${first.table.sheet}`) })
         .waitFor();
+      await expect(clippedHeatMapText(page)).resolves.toEqual([]);
       await step("heat-map");
       await tab("Reconcile").click();
       await page.getByRole("table", { name: "Match-funding reconciliation" }).waitFor();
+      await expect(wordsBrokenIn(page, "Match-funding reconciliation")).resolves.toEqual([]);
       await step("reconcile");
       await tab("PID").click();
       await page.getByLabel("PID preview").waitFor();
@@ -166,6 +200,7 @@ withBrowser("the standalone task pane in Chromium", () => {
           .getByRole("listitem")
           .count(),
       ).resolves.toBe(inFirst);
+      await expect(clippedHeatMapText(page)).resolves.toEqual([]);
       await step("register-picked-cell-chosen");
 
       await tab("PID").click();
@@ -271,6 +306,9 @@ withBrowser("the standalone task pane in Chromium", () => {
       await expect(
         page.getByRole("button", { name: "Write calculated columns…" }).isDisabled(),
       ).resolves.toBe(true);
+      // The pane does not present the file that failed as the open one.
+      await page.getByText(/^Not opened: quarterly-monitoring-return/).waitFor();
+      await expect(page.getByText(/^Open: /).count()).resolves.toBe(0);
       await step("bad-file");
       await page.getByRole("button", { name: "Dismiss the error" }).click();
       await expect(page.getByText("That did not work.").count()).resolves.toBe(0);

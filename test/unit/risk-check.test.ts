@@ -117,6 +117,22 @@ describe("risk-register rules", () => {
     });
   });
 
+  it("says 'as at' the date the officer set, not 'today', when one was set", () => {
+    // Excel serial 46112 is 31/03/2026 (days since 30/12/1899).
+    const findings = analyseWorkbook(
+      workbook(
+        sheet("Register", [
+          ["Risk", "L", "I", "Review date"],
+          ["A", 1, 1, "01/03/2026"],
+        ]),
+      ),
+      { asOf: 46112, asOfChosen: true },
+    ).findings;
+    expect(findings.map((f) => f.message)).toEqual([
+      "Review date 01/03/2026 has passed (as at 31/03/2026)",
+    ]);
+  });
+
   it("checks every pair and names the pair in its messages", () => {
     const findings = check(
       [

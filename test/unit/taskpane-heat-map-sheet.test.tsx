@@ -62,5 +62,11 @@ describe("Add heat map sheet", () => {
       role: "heat-map",
       print: { portrait: false, onePage: true },
     });
+    // The pane says what was written: the sheet, not "Wrote 1 column".
+    await screen.findByText("Added sheet 'Heat map - How We Work'.");
+    expect(screen.queryByText(/Wrote \d+ column/)).toBeNull();
+    expect(screen.getByRole("list", { name: "Sheets written" }).textContent).toMatch(
+      /^Added sheet 'Heat map - How We Work': A1:[A-Z]+\d+$/,
+    );
   });
 });

@@ -90,7 +90,9 @@ describe("the standalone task pane", () => {
     expect(screen.getByText("Open: risks.xlsx")).toBeTruthy();
     chooseFile("broken.xlsx");
     await screen.findByText(/broken.xlsx is not an .xlsx workbook/);
-    expect(screen.getByText("Open: broken.xlsx")).toBeTruthy();
+    // The failed file is named as not opened, never as the open one.
+    expect(screen.getByText("Not opened: broken.xlsx. Choose another file.")).toBeTruthy();
+    expect(screen.queryByText(/^Open: /)).toBeNull();
     expect(screen.queryByRole("button", { name: /Score is 4/ })).toBeNull();
     expect(screen.queryByRole("status")).toBeNull();
     expect(screen.queryByText("Nothing to fix.")).toBeNull();
@@ -103,6 +105,8 @@ describe("the standalone task pane", () => {
     expect(screen.queryByText(/is not an .xlsx workbook/)).toBeNull();
     chooseFile("risks.xlsx");
     await screen.findByRole("button", { name: /Score is 4/ });
+    expect(screen.getByText("Open: risks.xlsx")).toBeTruthy();
+    expect(screen.queryByText(/Not opened/)).toBeNull();
   });
 
   it("filters findings by severity and by code", async () => {
@@ -136,6 +140,11 @@ describe("the standalone task pane", () => {
       target: { value: "2070-01-01" },
     });
     await waitFor(() => expect(status()).toMatch(/3 warnings/));
+    // The messages say the date set, not "today".
+    expect(
+      screen.getAllByText(/^Review date 08\/04\/2064 has passed \(as at 01\/01\/2070\)$/).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByText(/today is/)).toBeNull();
   });
 });
 

@@ -148,6 +148,7 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     hiddenRows,
     hiddenColumns,
     merges: mergesOf(ws),
+    ...(ws.state === "hidden" || ws.state === "veryHidden" ? { visibility: ws.state } : {}),
     ...(tables.length > 0 ? { tables } : {}),
     ...(narrowColumns.length > 0 ? { narrowColumns } : {}),
   };

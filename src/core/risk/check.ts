@@ -25,6 +25,8 @@ export interface RiskContext {
 export interface CheckOptions {
   /** Today as an Excel serial; review dates before it are overdue. */
   asOf: number;
+  /** `asOf` is a date the officer set, not today: the message says "as at". */
+  asOfChosen?: boolean;
 }
 
 function fieldName(pair: PairName, field: string): string {
@@ -204,14 +206,14 @@ function checkReview(
   sheet: SheetSnapshot,
   ctx: RiskContext,
   row: number,
-  asOf: number,
+  { asOf, asOfChosen }: CheckOptions,
   out: Finding[],
 ): void {
   const column = ctx.table.columns.reviewDate;
   if (column === undefined) return;
   const serial = parseDate(sheet.rows[row]?.[column]?.value ?? null);
   if (serial !== null && Math.floor(serial) < Math.floor(asOf)) {
-    const message = `Review date ${serialToUkDate(serial)} has passed (today is ${serialToUkDate(asOf)})`;
+    const message = `Review date ${serialToUkDate(serial)} has passed (${asOfChosen ? "as at" : "today is"} ${serialToUkDate(asOf)})`;
     out.push(
       finding("review-overdue", sheet.name, row, column, message, {
         table: rangeOf(ctx.table),
@@ -249,7 +251,7 @@ export function checkRiskTable(
       const i = rating(ctx, sheet, row, pair.impact, fieldName(pair.name, "impact"), out);
       if (l !== null && i !== null) checkStated(ctx, sheet, row, pair, l, i, out);
     }
-    checkReview(sheet, ctx, row, options.asOf, out);
+    checkReview(sheet, ctx, row, options, out);
   }
   checkIds(sheet, ctx, rows, out);
   return out;

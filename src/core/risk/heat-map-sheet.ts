@@ -1,12 +1,20 @@
 import { cellAddress } from "../a1";
 import { bandStyles } from "../band-colours";
 import type { AddSheet, SheetCell } from "../plan";
-import { uniqueSheetName } from "../sheet-names";
+import { uniqueSheetNameOf } from "../sheet-names";
 import type { WorkbookSnapshot } from "../snapshot";
 import { bandOf, sortBands } from "../bands";
 import type { RiskContext } from "./check";
 import { pairTitle } from "./fields";
-import { heatMapRisks, riskRef, scaleWords, shownPair } from "./heat-map";
+import {
+  bandScores,
+  heatMapRisks,
+  heatMapUnplaced,
+  riskRef,
+  scaleWords,
+  shownPair,
+  unplacedNote,
+} from "./heat-map";
 
 const BAND_SOURCE: Record<RiskContext["bands"]["source"], string> = {
   sheet: "from the register's own key",
@@ -42,8 +50,9 @@ export function planHeatMapSheet(snapshot: WorkbookSnapshot, ctx: RiskContext): 
   );
   const name =
     earlier?.name ??
-    uniqueSheetName(
-      `Heat map - ${ctx.table.sheet}`,
+    uniqueSheetNameOf(
+      "Heat map - ",
+      ctx.table.sheet,
       snapshot.sheets.map((s) => s.name),
     );
   const n = ctx.scale;
@@ -144,7 +153,7 @@ export function planHeatMapSheet(snapshot: WorkbookSnapshot, ctx: RiskContext): 
         row: keyTop + 1 + i,
         column: GRID_LEFT,
         formula: null,
-        value: `scores ${band.from} to ${band.to}`,
+        value: bandScores(band),
       },
     );
   });
@@ -157,6 +166,10 @@ export function planHeatMapSheet(snapshot: WorkbookSnapshot, ctx: RiskContext): 
     value: `Score = likelihood × impact. Bands are ${BAND_SOURCE[ctx.bands.source]}${ctx.bands.at ? ` (${ctx.bands.at})` : ""}.`,
     italic: true,
   });
+  // A risk the grid cannot show is named, so the map is never silently short of risks.
+  const unplaced = unplacedNote(sheet, ctx, heatMapUnplaced(sheet, ctx));
+  if (unplaced)
+    cells.push({ row: notes + 1, column: 0, formula: null, value: unplaced, bold: true });
 
   return {
     kind: "add-sheet",

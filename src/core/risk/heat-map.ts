@@ -2,15 +2,30 @@ import { cellText, type SheetSnapshot } from "../snapshot";
 import type { CellValue } from "../snapshot";
 import type { RiskContext } from "./check";
 import { parseRating } from "./scales";
+import { isHeadingRow } from "./check";
+import type { Band } from "./bands";
+import type { PairName } from "./fields";
 
 /**
  * What a heat map of a register shows, for the pane's view and the printable sheet alike: each
  * risk's place on the likelihood × impact grid, the counts per cell and the scale's words.
  */
 
-/** The pair the heat map shows: the last one (residual or current) when there are several. */
+/**
+ * Which rating a heat map shows when a register has several: the risk as it stands now. A
+ * "current" rating is that; "residual" (after the controls in place) is the usual name for it;
+ * an unnamed pair beside named ones is the register's own rating; "inherent" (before controls)
+ * is next; "target" is where the council wants the risk to be, not where it is, so last.
+ */
+const SHOWN_PAIR_ORDER: readonly PairName[] = ["current", "residual", "", "inherent", "target"];
+
+/** The pair the heat map shows (see SHOWN_PAIR_ORDER): the current rating, never the target while another exists. */
 export function shownPair(ctx: RiskContext) {
-  return ctx.table.pairs[ctx.table.pairs.length > 1 ? ctx.table.pairs.length - 1 : 0];
+  for (const name of SHOWN_PAIR_ORDER) {
+    const pair = ctx.table.pairs.find((p) => p.name === name);
+    if (pair) return pair;
+  }
+  return ctx.table.pairs[0];
 }
 
 /**
@@ -72,4 +87,41 @@ export function riskRef(sheet: SheetSnapshot, ctx: RiskContext, row: number): st
   const id = ctx.table.columns.id;
   const ref = id === undefined ? "" : cellText(sheet.rows[row]?.[id] ?? undefined);
   return ref || `Row ${row + 1}`;
+}
+
+/**
+ * The risk rows the heat map cannot place: a likelihood or impact missing, not a rating, or off
+ * the 1–n scale. Blank rows and section headings inside the register are not risks.
+ */
+export function heatMapUnplaced(sheet: SheetSnapshot, ctx: RiskContext): number[] {
+  const placed = new Set(heatMapRisks(sheet, ctx).map((r) => r.row));
+  return ctx.table.dataRows.filter((r) => {
+    if (placed.has(r) || isHeadingRow(sheet, ctx.table, r)) return false;
+    const cells = sheet.rows[r] ?? [];
+    for (let c = ctx.table.firstColumn; c <= ctx.table.lastColumn; c++)
+      if (cellText(cells[c] ?? undefined)) return true;
+    return false;
+  });
+}
+
+/**
+ * "3 risks not placed (likelihood or impact missing or not on the 1–5 scale): CR4, CR9, Row 12."
+ * or null when every risk is placed; at most `listed` references, then how many more.
+ */
+export function unplacedNote(
+  sheet: SheetSnapshot,
+  ctx: RiskContext,
+  rows: readonly number[],
+  listed = 10,
+): string | null {
+  if (rows.length === 0) return null;
+  const refs = rows.slice(0, listed).map((r) => riskRef(sheet, ctx, r));
+  const more = rows.length > listed ? ` and ${rows.length - listed} more` : "";
+  const n = rows.length;
+  return `${n} risk${n === 1 ? "" : "s"} not placed (likelihood or impact missing or not on the 1–${ctx.scale} scale): ${refs.join(", ")}${more}.`;
+}
+
+/** A band's scores in words: "score 6" for a band of one score, else "scores 5 to 9". */
+export function bandScores(band: Pick<Band, "from" | "to">): string {
+  return band.from === band.to ? `score ${band.from}` : `scores ${band.from} to ${band.to}`;
 }

@@ -109,22 +109,32 @@ export function App({ host, theme, sampleUrl }: AppProps) {
   const [register, setRegister] = useState(0);
   const [chosen, setChosen] = useState<Finding | null>(null);
   const [previewing, setPreviewing] = useState<WriteChoice | null>(null);
+  /** The file last chosen, when it could not be opened. */
+  const [failedFile, setFailedFile] = useState<string | null>(null);
+  /** Files opened so far: keys the views so that each file starts them afresh. */
+  const [openings, setOpenings] = useState(0);
   const busy = state.busy !== null;
 
   const open = async (bytes: Promise<ArrayBuffer>, name: string) => {
     if (!isFileHost(host)) return;
-    // A new file replaces everything shown about the old one, even if it then fails to open.
+    // A new file replaces everything shown about the old one, even if it then fails to open;
+    // the views' own state (filters, groups closed, the cell chosen) starts afresh too.
     actions.reset();
     setChosen(null);
     setPreviewing(null);
     setRegister(0);
+    setView("results");
+    setFailedFile(null);
+    setOpenings((n) => n + 1);
     try {
       host.open(new Uint8Array(await bytes), name);
     } catch (error) {
       actions.fail(error);
+      setFailedFile(name);
       return;
     }
-    await check();
+    // A file that cannot be read is not the open one: the pane says so instead of naming it.
+    if ((await check()) === "failed") setFailedFile(name);
   };
   const openSample = () => {
     if (sampleUrl)
@@ -148,7 +158,7 @@ export function App({ host, theme, sampleUrl }: AppProps) {
     if (firstAsOf.current) firstAsOf.current = false;
     else if (state.analysis) void check();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [actions.asOf]);
+  }, [actions.asOf, actions.asOfChosen]);
 
   const analysis = state.analysis;
   const counts = analysis ? countBySeverity(analysis.findings) : null;
@@ -184,7 +194,8 @@ export function App({ host, theme, sampleUrl }: AppProps) {
         <main className={styles.main}>
           {isFileHost(host) && (
             <OpenFile
-              fileName={host.fileName()}
+              fileName={failedFile ? null : host.fileName()}
+              failedFile={failedFile}
               onOpen={(f) =>
                 void open(
                   Promise.resolve().then(() => f.arrayBuffer()),
@@ -282,6 +293,7 @@ export function App({ host, theme, sampleUrl }: AppProps) {
               {analysis && (
                 <>
                   <FindingsList
+                    key={openings}
                     findings={analysis.findings}
                     onSelect={choose}
                     chosen={chosen ? findingKey(chosen) : null}
@@ -329,7 +341,7 @@ export function App({ host, theme, sampleUrl }: AppProps) {
                   </Option>
                 ))}
               </Dropdown>
-              <HeatMap key={register} sheet={riskSheet} context={context} />
+              <HeatMap key={`${openings}-${register}`} sheet={riskSheet} context={context} />
               <p>
                 <Button
                   onClick={() => void actions.addHeatMapSheet(context.table.sheet)}

@@ -55,6 +55,20 @@ function shown(sheet: SheetSnapshot, row: number, column: number): string {
   return cell.value === null ? "" : String(cell.value);
 }
 
+/**
+ * Said beside a finding on a hidden sheet, as the Excel pane says when it cannot go there: the
+ * officer opening the file in Excel will not see the sheet until it is unhidden.
+ */
+export function hiddenSheetNote(
+  sheet: string,
+  visibility: NonNullable<SheetSnapshot["visibility"]>,
+  cell: string,
+): string {
+  return visibility === "veryHidden"
+    ? `"${sheet}" is very hidden: Excel's Unhide dialog does not list it, and only a macro can make it visible again. Ask whoever set up the workbook to show it, to reach ${cell}.`
+    : `"${sheet}" is hidden. In Excel, unhide it (right-click a sheet tab > Unhide) to reach ${cell}.`;
+}
+
 /** Rows and columns around `at`, `radius` each way, inside the sheet. */
 export function contextWindow(at: { row: number; column: number }, radius: number) {
   const span = (centre: number) =>
@@ -89,6 +103,11 @@ export function CellContext({
         </Button>
       </div>
       <Caption1 className={styles.title}>{finding.message}</Caption1>
+      {sheet.visibility && (
+        <Text className={styles.title} role="note">
+          {hiddenSheetNote(sheet.name, sheet.visibility, finding.cell)}
+        </Text>
+      )}
       <table className={styles.grid}>
         <thead>
           <tr>

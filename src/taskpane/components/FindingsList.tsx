@@ -61,6 +61,12 @@ const ORDER: Severity[] = ["error", "warning", "info"];
 const LABEL: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
 const PLURAL: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Notes" };
 const ALL_CODES = "all";
+/**
+ * Findings drawn per group at first, and per "Show more": a 100,000-row register's thousand
+ * findings drawn at once held the page for half a second as its results arrived; a window of
+ * them is drawn in a few milliseconds, and the group's count says how many there are.
+ */
+export const FINDINGS_WINDOW = 50;
 
 /** A finding's identity within one analysis (a code at a cell). */
 export const findingKey = (f: Finding) => `${f.code}@${f.sheet}!${f.cell}`;
@@ -100,6 +106,8 @@ export function FindingsList({
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(() => new Set(ORDER));
   const [code, setCode] = useState(ALL_CODES);
   const [closed, setClosed] = useState<ReadonlySet<string>>(() => new Set());
+  /** How many findings each group draws (FINDINGS_WINDOW until "Show more"). */
+  const [drawn, setDrawn] = useState<ReadonlyMap<string, number>>(() => new Map());
   if (findings.length === 0) return <Text>Nothing to fix.</Text>;
   const codes = [...new Set(findings.map((f) => f.code))].sort();
   const activeCode = codes.includes(code as Finding["code"]) ? code : ALL_CODES;
@@ -107,8 +115,13 @@ export function FindingsList({
   const groups = new Map<string, Finding[]>();
   for (const f of shown) {
     const key = f.table ? `${f.sheet} ${f.table}` : f.sheet;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
+  // Errors first within a group; a stable sort keeps the sheet's order among equals.
+  for (const items of groups.values())
+    items.sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
   const toggleSeverity = (s: Severity) =>
     setSeverities((now) => {
       const next = new Set(now);
@@ -179,39 +192,52 @@ export function FindingsList({
             </AccordionHeader>
             <AccordionPanel>
               <ul className={styles.list} aria-label={`Findings in ${group}`}>
-                {[...items]
-                  .sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity))
-                  .map((f) => {
-                    const key = findingKey(f);
-                    const help = key === chosen ? helpFor(f.code) : undefined;
-                    return (
-                      <li key={key}>
-                        <Button
-                          appearance="subtle"
-                          className={styles.finding}
-                          onClick={() => onSelect(f)}
-                          aria-expanded={key === chosen}
-                        >
-                          <Caption1 className={styles.severity}>
-                            <span
-                              className={`${styles.mark} ${styles[f.severity]}`}
-                              aria-hidden="true"
-                            />
-                            {LABEL[f.severity]}
-                          </Caption1>
-                          <span className={styles.where}>{f.cell}</span>
-                          <span className={styles.message}>{f.message}</span>
-                        </Button>
-                        {help && (
-                          <Caption1 className={styles.help}>
-                            Why it matters: {help.why} How to fix: {help.fix}
-                          </Caption1>
-                        )}
-                        {key === chosen && detail}
-                      </li>
-                    );
-                  })}
+                {items.slice(0, drawn.get(group) ?? FINDINGS_WINDOW).map((f) => {
+                  const key = findingKey(f);
+                  const help = key === chosen ? helpFor(f.code) : undefined;
+                  return (
+                    <li key={key}>
+                      <Button
+                        appearance="subtle"
+                        className={styles.finding}
+                        onClick={() => onSelect(f)}
+                        aria-expanded={key === chosen}
+                      >
+                        <Caption1 className={styles.severity}>
+                          <span
+                            className={`${styles.mark} ${styles[f.severity]}`}
+                            aria-hidden="true"
+                          />
+                          {LABEL[f.severity]}
+                        </Caption1>
+                        <span className={styles.where}>{f.cell}</span>
+                        <span className={styles.message}>{f.message}</span>
+                      </Button>
+                      {help && (
+                        <Caption1 className={styles.help}>
+                          Why it matters: {help.why} How to fix: {help.fix}
+                        </Caption1>
+                      )}
+                      {key === chosen && detail}
+                    </li>
+                  );
+                })}
               </ul>
+              {items.length > (drawn.get(group) ?? FINDINGS_WINDOW) && (
+                <Button
+                  size="small"
+                  onClick={() =>
+                    setDrawn((now) =>
+                      new Map(now).set(
+                        group,
+                        (now.get(group) ?? FINDINGS_WINDOW) + FINDINGS_WINDOW,
+                      ),
+                    )
+                  }
+                >
+                  {`Show ${Math.min(FINDINGS_WINDOW, items.length - (drawn.get(group) ?? FINDINGS_WINDOW))} more of ${items.length}`}
+                </Button>
+              )}
             </AccordionPanel>
           </AccordionItem>
         ))}

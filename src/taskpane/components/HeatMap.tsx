@@ -4,8 +4,9 @@ import {
   bandOf,
   bandStyles,
   cellText,
-  heatMapCounts,
   heatMapRisks,
+  heatMapUnplaced,
+  unplacedNote,
   pairTitle,
   scaleWords,
   shownPair,
@@ -14,19 +15,29 @@ import {
 } from "../../core";
 
 const useStyles = makeStyles({
-  grid: { borderCollapse: "collapse", marginTop: tokens.spacingVerticalS },
+  // The grid takes the pane's width and no more: its cells share it, and their words wrap.
+  grid: {
+    borderCollapse: "collapse",
+    marginTop: tokens.spacingVerticalS,
+    width: "100%",
+    maxWidth: "24rem",
+    tableLayout: "fixed",
+  },
   caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: "4px" },
   cell: {
-    width: "2.6em",
     height: "2.6em",
     padding: 0,
     textAlign: "center",
+    overflowWrap: "normal",
     ...shorthands.border("1px", "solid", tokens.colorNeutralStroke1),
   },
   pick: {
     width: "100%",
     height: "100%",
     minHeight: "2.6em",
+    paddingLeft: "1px",
+    paddingRight: "1px",
+    whiteSpace: "normal",
     ...shorthands.border("none"),
     backgroundColor: "transparent",
     color: "inherit",
@@ -35,9 +46,22 @@ const useStyles = makeStyles({
     ":focus-visible": { outlineStyle: "solid", outlineWidth: "3px", outlineOffset: "-4px" },
   },
   chosen: { outlineStyle: "solid", outlineWidth: "3px", outlineOffset: "-4px" },
-  count: { display: "block", fontWeight: tokens.fontWeightBold, fontSize: tokens.fontSizeBase300 },
-  short: { display: "block", fontSize: tokens.fontSizeBase100 },
+  count: {
+    display: "block",
+    fontWeight: tokens.fontWeightBold,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  short: {
+    display: "block",
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
+  },
+  // Columns of the axis: as narrow as their numbers.
+  axisColumn: { width: "1.6em" },
+  note: { display: "block", fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   axis: {
+    textAlign: "center",
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
@@ -65,6 +89,7 @@ const useStyles = makeStyles({
     ...shorthands.border("1px", "solid", tokens.colorNeutralStroke1),
   },
   words: { overflowWrap: "anywhere" },
+  para: { display: "block", overflowWrap: "anywhere" },
   hidden: {
     position: "absolute",
     width: "1px",
@@ -83,6 +108,16 @@ const BAND_SOURCE: Record<RiskContext["bands"]["source"], string> = {
   default: "are the council defaults",
 };
 
+/**
+ * A count as it fits a cell a fifth of a narrow pane wide: "1,234" would not, so it reads "1.2k"
+ * ("12k" from ten thousand); the cell's full label gives the exact number.
+ */
+export function compactCount(count: number): string {
+  if (count < 1000) return String(count);
+  if (count < 10_000) return `${(Math.floor(count / 100) / 10).toFixed(1)}k`;
+  return `${Math.floor(count / 1000)}k`;
+}
+
 function riskName(sheet: SheetSnapshot, ctx: RiskContext, row: number): string {
   const { id, title } = ctx.table.columns;
   const parts = [id, title]
@@ -96,8 +131,13 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
   const styles = useStyles();
   const [chosen, setChosen] = useState<{ likelihood: number; impact: number } | null>(null);
   const n = context.scale;
-  const counts = heatMapCounts(sheet, context);
   const risks = heatMapRisks(sheet, context);
+  const counts = Array.from({ length: n }, () => Array<number>(n).fill(0));
+  for (const r of risks) {
+    const row = counts[n - r.likelihood];
+    if (row) row[r.impact - 1] = (row[r.impact - 1] ?? 0) + 1;
+  }
+  const unplaced = unplacedNote(sheet, context, heatMapUnplaced(sheet, context));
   const sorted = [...context.bands.bands].sort((a, b) => a.from - b.from);
   const looks = bandStyles(sorted);
   const look = (score: number) => looks[sorted.indexOf(bandOf(score, sorted))] ?? looks[0];
@@ -117,6 +157,13 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
           Risk heat map for {sheet.name}
           {ratings}
         </caption>
+        <colgroup>
+          <col className={styles.axisColumn} />
+          <col className={styles.axisColumn} />
+          {Array.from({ length: n }, (_, i) => (
+            <col key={i} />
+          ))}
+        </colgroup>
         <tbody>
           {counts.map((row, ri) => {
             const likelihood = n - ri;
@@ -141,7 +188,7 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
                   // the rest is read out only.
                   const content = (
                     <>
-                      <span className={styles.count}>{count > 0 ? count : " "}</span>
+                      <span className={styles.count}>{count > 0 ? compactCount(count) : " "}</span>
                       <span className={styles.short}>{style?.short}</span>
                       <span className={styles.hidden}>{`, ${label}`}</span>
                     </>
@@ -200,15 +247,21 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
               {looks[i]?.short}
             </span>
             <Text size={200}>
-              {b.label}: {b.from}–{b.to}
+              {/* "High: 8–16", or "Medium: 6" for a band of one score. */}
+              {b.label}: {b.from === b.to ? b.from : `${b.from}–${b.to}`}
             </Text>
           </li>
         ))}
       </ul>
-      <Caption1 as="p" className={styles.words}>
+      <Caption1 as="p" className={styles.para}>
         {[wordsOf(pair?.likelihood, "Likelihood"), wordsOf(pair?.impact, "Impact")].join(" ")} Bands{" "}
         {BAND_SOURCE[context.bands.source]}. Choose a cell to list its risks.
       </Caption1>
+      {unplaced && (
+        <Text as="p" className={styles.note}>
+          {unplaced}
+        </Text>
+      )}
       {chosen && (
         <section aria-label="Risks in the chosen cell">
           <Text weight="semibold">

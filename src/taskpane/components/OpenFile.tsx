@@ -15,6 +15,7 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
   },
+  failed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   over: {
     ...shorthands.borderColor(tokens.colorBrandStroke1),
     backgroundColor: tokens.colorBrandBackground2,
@@ -24,10 +25,13 @@ const useStyles = makeStyles({
 /** Standalone mode: choose or drop an .xlsx file, or open the bundled sample. */
 export function OpenFile({
   fileName,
+  failedFile = null,
   onOpen,
   onSample,
 }: {
   fileName: string | null;
+  /** The file last chosen, when it failed to open: named as not open, never as the open one. */
+  failedFile?: string | null;
   onOpen: (file: File) => void;
   onSample: () => void;
 }) {
@@ -67,7 +71,13 @@ export function OpenFile({
       <Button appearance="subtle" onClick={onSample}>
         Sample workbook
       </Button>
-      <Caption1>{fileName ? `Open: ${fileName}` : "or drop an .xlsx file here"}</Caption1>
+      <Caption1 className={failedFile ? styles.failed : undefined}>
+        {failedFile
+          ? `Not opened: ${failedFile}. Choose another file.`
+          : fileName
+            ? `Open: ${fileName}`
+            : "or drop an .xlsx file here"}
+      </Caption1>
     </div>
   );
 }

@@ -2,18 +2,30 @@ import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-comp
 import { formatMoney, type Reconciliation } from "../../core";
 
 const useStyles = makeStyles({
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  // A narrow pane scrolls the table inside its own box, never the pane, and never breaks a word
+  // ("Allocate|d") to make it fit: the page's "wrap anywhere" stops at the table.
+  scroller: { overflowX: "auto", maxWidth: "100%" },
+  table: {
+    borderCollapse: "collapse",
+    width: "100%",
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "normal",
+    wordBreak: "normal",
+    hyphens: "manual",
+  },
   cell: {
     paddingTop: tokens.spacingVerticalXXS,
     paddingBottom: tokens.spacingVerticalXXS,
-    paddingLeft: tokens.spacingHorizontalXS,
-    paddingRight: tokens.spacingHorizontalXS,
+    // Narrow gutters: at 320 px the five columns then fit without scrolling.
+    paddingLeft: tokens.spacingHorizontalXXS,
+    paddingRight: tokens.spacingHorizontalXXS,
     borderBottomWidth: "1px",
     borderBottomStyle: "solid",
     borderBottomColor: tokens.colorNeutralStroke2,
     textAlign: "left",
   },
   money: { textAlign: "right", whiteSpace: "nowrap" },
+  year: { whiteSpace: "nowrap" },
 });
 
 export function ReconciliationView({
@@ -37,34 +49,41 @@ export function ReconciliationView({
           : ""}
         .
       </Caption1>
-      <table className={styles.table} aria-label="Match-funding reconciliation">
-        <thead>
-          <tr>
-            {["Year", "Source", "Available", "Allocated", "Status"].map((h) => (
-              <th key={h} className={styles.cell} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {reconciliation.lines.map((l) => (
-            <tr key={`${l.year}|${l.source}`}>
-              <td className={styles.cell}>{l.year}</td>
-              <td className={styles.cell}>{l.source}</td>
-              <td className={`${styles.cell} ${styles.money}`}>
-                {l.available === null ? "tbc" : formatMoney(l.available)}
-              </td>
-              <td className={`${styles.cell} ${styles.money}`}>{formatMoney(l.allocated)}</td>
-              <td className={styles.cell}>
-                {l.status === "difference" && l.difference !== null
-                  ? `Difference ${formatMoney(l.difference)}`
-                  : l.status}
-              </td>
+      {/* Focusable, so that a keyboard can scroll it when it is wider than the pane. */}
+      <div className={styles.scroller} role="region" aria-label="Reconciliation table" tabIndex={0}>
+        <table className={styles.table} aria-label="Match-funding reconciliation">
+          <thead>
+            <tr>
+              {["Year", "Source", "Available", "Allocated", "Status"].map((h) => (
+                <th
+                  key={h}
+                  className={`${styles.cell} ${h === "Available" || h === "Allocated" ? styles.money : ""}`}
+                  scope="col"
+                >
+                  {h}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {reconciliation.lines.map((l) => (
+              <tr key={`${l.year}|${l.source}`}>
+                <td className={`${styles.cell} ${styles.year}`}>{l.year}</td>
+                <td className={styles.cell}>{l.source}</td>
+                <td className={`${styles.cell} ${styles.money}`}>
+                  {l.available === null ? "tbc" : formatMoney(l.available)}
+                </td>
+                <td className={`${styles.cell} ${styles.money}`}>{formatMoney(l.allocated)}</td>
+                <td className={styles.cell}>
+                  {l.status === "difference" && l.difference !== null
+                    ? `Difference ${formatMoney(l.difference)}`
+                    : l.status}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Text as="p">
         <Button onClick={onAddSheet} disabled={busy}>
           Add Reconciliation sheet

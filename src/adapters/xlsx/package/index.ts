@@ -102,6 +102,7 @@ export class XlsxPackage {
       sheets.push({
         ...sheet,
         ...(role ? { ours: role } : {}),
+        ...(entry.visibility ? { visibility: entry.visibility } : {}),
         ...(listed.length > 0 ? { tables: listed } : {}),
         ...(keyFills ? { keyFills } : {}),
       });

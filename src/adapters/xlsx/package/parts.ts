@@ -147,6 +147,8 @@ export interface SheetEntry {
   name: string;
   /** Part path of the worksheet XML. */
   path: string;
+  /** The <sheet>'s state (ECMA-376 §18.2.19, ST_SheetState), when not "visible". */
+  visibility?: "hidden" | "veryHidden";
 }
 
 export interface DefinedName {
@@ -200,7 +202,12 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
         if (paths.has(rel.target))
           throw new PackageRefusedError("damaged", `two sheets share the part ${rel.target}`);
         paths.add(rel.target);
-        sheets.push({ name: a.name, path: rel.target });
+        const state = a.state;
+        sheets.push({
+          name: a.name,
+          path: rel.target,
+          ...(state === "hidden" || state === "veryHidden" ? { visibility: state } : {}),
+        });
       }
     },
   });
