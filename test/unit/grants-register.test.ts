@@ -107,3 +107,30 @@ describe("a grants register without year columns", () => {
     expect(found(rows)).toEqual([]);
   });
 });
+
+describe("a grants register without a balance column", () => {
+  it("gets one: award less paid as a live formula per grant, and the total as their SUM", () => {
+    const rows = register(0, [2145000, 1250000]).map((r) => r.slice(0, 5));
+    rows[5] = ["Swimming pool support", "DCMS", "CAB/2025/020", "tbc", 0];
+    rows[7] = ["Total", null, null, 2050000, 1250000];
+    const ops = analyse(rows).plan.operations.filter((o) => o.kind === "column");
+    expect(ops).toHaveLength(1);
+    expect(ops[0]).toMatchObject({
+      column: 5,
+      title: "Balance £",
+      header: { row: 2, text: "Balance £" },
+      cells: [
+        { row: 3, formula: '=IF(AND(ISNUMBER(D4),ISNUMBER(E4)),D4-E4,"")', value: 70000 },
+        { row: 4, formula: '=IF(AND(ISNUMBER(D5),ISNUMBER(E5)),D5-E5,"")', value: 300000 },
+        { row: 5, formula: '=IF(AND(ISNUMBER(D6),ISNUMBER(E6)),D6-E6,"")', value: "" },
+        { row: 6, formula: '=IF(AND(ISNUMBER(D7),ISNUMBER(E7)),D7-E7,"")', value: 450000 },
+        { row: 7, formula: "=SUM(F4:F7)", value: 820000 },
+      ],
+    });
+  });
+
+  it("is not written twice: the written column is read as the balance and found right", () => {
+    const rows = register(75000, [2145000, 1250000, 895000]);
+    expect(analyse(rows).plan.operations.filter((o) => o.kind === "column")).toEqual([]);
+  });
+});
