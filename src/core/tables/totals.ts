@@ -60,6 +60,29 @@ export function missedRows(
   return `; its formula ${formula?.slice(1)} leaves out row${left.length === 1 ? "" : "s"} ${left.join(", ")}`;
 }
 
+/**
+ * "=SUM(C7:M7)" across its own row whose range leaves out columns it should add (a full year
+ * that stops at February, a row total missing a year added since): named by their headers.
+ */
+export function missedColumns(
+  t: TableRef,
+  formula: string | undefined,
+  row: number,
+  columns: readonly number[],
+): string {
+  const m = formula
+    ? /^=SUM\(\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)\)$/i.exec(formula.replace(/\s/g, ""))
+    : null;
+  if (!m || !m[1] || !m[2] || !m[3] || !m[4]) return "";
+  const from = parseAddress(`${m[1]}${m[2]}`);
+  const to = parseAddress(`${m[3]}${m[4]}`);
+  if (from.row !== row || to.row !== row) return "";
+  const left = columns.filter((c) => c < from.column || c > to.column);
+  if (left.length === 0) return "";
+  const names = left.map((c) => `${headerText(t, c)} (column ${columnLetter(c)})`).join(", ");
+  return `; its formula ${formula?.slice(1)} leaves out ${names}`;
+}
+
 export function rowsText(rows: readonly number[]): string {
   if (rows.length === 0) return "no rows";
   const first = (rows[0] ?? 0) + 1;
@@ -124,7 +147,13 @@ export function checkTotal(
   const message =
     `${headerText(t, column)} is ${moneyText(t, column, stated)} but ${describe(moneyText(t, column, sum.total))}` +
     unconfirmedNote(sum.unconfirmed) +
-    missedRows(cell?.formula, column, partRows);
+    (missedRows(cell?.formula, column, partRows) ||
+      missedColumns(
+        t,
+        cell?.formula,
+        row,
+        parts.filter(([r]) => r === row).map(([, c]) => c),
+      ));
   out.push(
     finding("total-mismatch", t.sheet.name, row, column, message, {
       table: t.range,
