@@ -175,20 +175,33 @@ export function foldConsequences(
     roots.set(`${f.sheet}!${at.row},${at.column}`, f);
   }
   if (roots.size === 0) return [...findings];
-  const alsoOut = new Map<Finding, string[]>();
-  const folded = new Set<Finding>();
+  const causesOf = new Map<Finding, Finding[]>();
   for (const f of findings) {
     if (!CONSEQUENCE_CODES.has(f.code)) continue;
     const causes = rootsOf(f, roots, sheets);
-    if (!causes) continue;
+    if (causes) causesOf.set(f, causes);
+  }
+  // A chain (a variance following a total following a line) is said at its first cell; a cycle
+  // of findings each following another has no first cell, and every one of them stays.
+  const firstCauses = (f: Finding, seen: Set<Finding>): Finding[] => {
+    const causes = causesOf.get(f);
+    if (!causes) return [f];
+    if (seen.has(f)) return [];
+    seen.add(f);
+    return causes.flatMap((c) => firstCauses(c, seen));
+  };
+  const alsoOut = new Map<Finding, string[]>();
+  const folded = new Set<Finding>();
+  for (const f of causesOf.keys()) {
+    const roots = [...new Set(firstCauses(f, new Set()))].filter((r) => r !== f);
+    if (roots.length === 0) continue;
     folded.add(f);
-    for (const root of causes) {
+    for (const root of roots) {
       const cells = alsoOut.get(root) ?? [];
       cells.push(root.sheet === f.sheet ? f.cell : keyOf(f.sheet, f.cell));
       alsoOut.set(root, cells);
     }
   }
-  // A root folded into another root is still a root for the cells that follow from it.
   return findings
     .filter((f) => !folded.has(f))
     .map((f) => {

@@ -86,6 +86,47 @@ ws.append(["Total", "=SUM(B5:B8)"] + [f"=SUM({L(c)}5:{L(c)}8)" for c in range(3,
 wb.save(sys.argv[1])
 `;
 
+/**
+ * A capital programme in £'000: year columns "2025/26" over "Revised" and "2026/27", "2027/28"
+ * over "Estimate", "Total" over "2025-28", a units row, two sections with headings and SUM
+ * totals, a programme total adding them and a "Financed by:" block below. Planted: the market
+ * hall's row total =SUM(B13:C13) leaves out 2027/28 (E13); 2026/27 financing is £50,000 more
+ * than the programme (borrowing 3,400 where 3,350 balances).
+ */
+const CAPITAL = `
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Capital"
+ws["A1"] = "Harrowby Borough Council"
+ws["A2"] = "Capital programme 2025/26 to 2027/28"
+ws.append([])
+ws.append(["Scheme", "2025/26", "2026/27", "2027/28", "Total"])   # 4
+ws.append([None, "Revised", "Estimate", "Estimate", "2025-28"])   # 5
+ws.append([None, "£'000", "£'000", "£'000", "£'000"])   # 6
+ws.append(["Housing"])  # 7
+rows = [("Disabled facilities grants", 1200, 1250, 1300), ("Empty homes", 300, 200, 0)]
+r = 8
+for n, a, b, c in rows:
+    ws.append([n, a, b, c, f"=SUM(B{r}:D{r})"]); r += 1
+ws.append(["Total housing", "=SUM(B8:B9)", "=SUM(C8:C9)", "=SUM(D8:D9)", "=SUM(E8:E9)"]); r += 1  # 10
+ws.append(["Regeneration"]); r += 1  # 11
+rows = [("Town centre public realm", 2500, 3000, 500), ("Market hall", 800, 1500, 2200), ("Cycle routes", 400, 350, 0)]
+for n, a, b, c in rows:
+    ws.append([n, a, b, c, f"=SUM(B{r}:D{r})"]); r += 1  # 12..14
+ws["E13"] = "=SUM(B13:C13)"
+ws.append(["Total regeneration", "=SUM(B12:B14)", "=SUM(C12:C14)", "=SUM(D12:D14)", "=SUM(E12:E14)"]); r += 1  # 15
+ws.append(["TOTAL CAPITAL PROGRAMME", "=B10+B15", "=C10+C15", "=D10+D15", "=E10+E15"]); r += 1  # 16
+ws.append([]); r += 1  # 17
+ws.append(["Financed by:"]); r += 1  # 18
+fin = [("Prudential borrowing", 2100, 3400, 2400), ("Government grants", 1200, 1250, 1300), ("Capital receipts", 1500, 1100, 300), ("Reserves", 400, 600, 0)]
+s = r
+for n, a, b, c in fin:
+    ws.append([n, a, b, c, f"=SUM(B{r}:D{r})"]); r += 1  # 19..22
+ws.append(["TOTAL FINANCING", f"=SUM(B{s}:B{r-1})", f"=SUM(C{s}:C{r-1})", f"=SUM(D{s}:D{r-1})", f"=SUM(E{s}:E{r-1})"])
+wb.save(sys.argv[1])
+`;
+
 const run = hasOpenpyxl() ? describe : describe.skip;
 
 async function analysed(script: string, name: string) {
@@ -133,6 +174,27 @@ run("new council workbooks with planted errors, written by openpyxl", () => {
     expect(analysis.findings[0]?.message).toBe(
       "Full year is £451,000 but the months Apr-25 to Mar-26 add to £492,000; its formula SUM(C7:M7) leaves out Mar-26 (column N)",
     );
+  });
+
+  it("a capital programme with a financing block: the planted errors and only they", async () => {
+    const { analysis } = await analysed(CAPITAL, "harrowby.xlsx");
+    expect(analysis.tables).toMatchObject([
+      {
+        kind: "capital-programme",
+        range: "A4:E16",
+        headerRows: [4, 5, 6],
+        years: ["2025/26", "2026/27", "2027/28"],
+        unit: "£'000",
+      },
+    ]);
+    expect(brief(analysis.findings)).toEqual([
+      "total-mismatch@Capital!E13",
+      "reconciliation-difference@Capital!C23",
+    ]);
+    expect(analysis.findings.map((x) => x.message)).toEqual([
+      "Total 2025-28 is £2,300,000 but the years 2025/26 to 2027/28 add to £4,500,000; its formula SUM(B13:C13) leaves out D (2027/28)",
+      "2026/27 financing is £6,350,000 but the schemes add to £6,300,000: financing exceeds the programme by £50,000",
+    ]);
   });
 
   const soffice = findSoffice();

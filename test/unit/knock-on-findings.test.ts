@@ -123,6 +123,21 @@ describe("knock-on findings are folded into their root cause", () => {
     expect(out[0]?.message).toContain("it also puts out Sources!C5");
   });
 
+  it("a chain is said once, at its first cell; a cycle keeps every finding", () => {
+    const total = (cell: [number, number], expected: number, actual: number) =>
+      finding("total-mismatch", "S", cell[0], cell[1], `out at ${cell[1]}`, { expected, actual });
+    const chain = sheet("S", [[10, f("=A1+D1", 11), f("=B1+D1", 12), 1]]);
+    const out = foldConsequences(
+      [total([0, 0], 12, 10), total([0, 1], 13, 11), total([0, 2], 14, 12)],
+      [chain],
+    );
+    expect(out.map((x) => x.cell)).toEqual(["A1"]);
+    expect(out[0]?.message).toBe("out at 0; it also puts out B1 and C1, which follow from it");
+    const cycle = sheet("S", [[f("=B1", 4), f("=A1", 4)]]);
+    const kept = foldConsequences([total([0, 0], 5, 4), total([0, 1], 5, 4)], [cycle]);
+    expect(kept.map((x) => x.cell)).toEqual(["A1", "B1"]);
+  });
+
   it("reads the amount a mistyped text evidently means, and nothing else", () => {
     expect(intendedAmount("57,9OO")).toBe(57900);
     expect(intendedAmount("£1,200")).toBe(1200);
