@@ -14,6 +14,8 @@ import { orderOperations } from "./plan-preview";
 import { citesDecisions, type DecisionCheckOptions } from "./decisions";
 import { runKinds, type TableModel, type TableReport } from "./registry";
 import type { ProgressListener } from "./progress";
+import { withFormulaValues } from "./tables/recalculated";
+import { foldConsequences } from "./consequences";
 
 export type { TableModel, TableReport } from "./registry";
 
@@ -98,8 +100,12 @@ export function analyseWorkbook(
   /** Hears how far the checking has got (the pane's progress bar); see progress.ts. */
   onProgress?: ProgressListener,
 ): Analysis {
-  // Sheets we wrote (Reconciliation, PIDs, backups, the log) are not council tables.
-  const snapshot = { ...whole, sheets: whole.sheets.filter((s) => s.ours === undefined) };
+  // Sheets we wrote (Reconciliation, PIDs, backups, the log) are not council tables. Formulas a
+  // tool saved without values are read by what they compute (see withFormulaValues).
+  const snapshot = {
+    ...whole,
+    sheets: whole.sheets.filter((s) => s.ours === undefined).map(withFormulaValues),
+  };
   const run = runKinds(snapshot.sheets, options, onProgress);
   // Reconciliation reads funding tables through the shared model (tables/source-money.ts).
   const funding = run.models.flatMap((m) =>
@@ -107,7 +113,11 @@ export function analyseWorkbook(
   );
   const matched = reconcile(funding, options.sourceMap ?? {});
   const tables = run.tables;
-  const findings = [...run.findings, ...(matched?.findings ?? [])];
+  // A figure wrong only because a cell already reported is wrong is said once, at that cell.
+  const findings = foldConsequences(
+    [...run.findings, ...(matched?.findings ?? [])],
+    snapshot.sheets,
+  );
   const withTables = new Set(tables.map((t) => t.sheet));
   for (const sheet of snapshot.sheets) {
     // A table citing decisions that no other kind claims is still recognised (and checked).

@@ -41,7 +41,14 @@ export function columnGroupsOf(table: FundingTable): FundingColumnGroups {
       labels.push(column);
     } else if (role.role === "total") totalColumn ??= column;
     else if (role.role === "ambiguous-year") ambiguous.push({ column, text: role.text });
-    else if (role.role === "allocated" || role.role === "difference") others.push(column);
+    else if (
+      role.role === "allocated" ||
+      role.role === "difference" ||
+      role.role === "award" ||
+      role.role === "paid" ||
+      role.role === "balance"
+    )
+      others.push(column);
     else if (role.role === "percent") percents.push(column);
     else if (role.role === "money") {
       const entry = years.get(role.year) ?? {

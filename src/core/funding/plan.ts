@@ -10,6 +10,8 @@ import { structureOf } from "./check";
 import type { FundingTable } from "./detect";
 import { columnGroupsOf, yearParts, type FundingColumnGroups } from "./column-groups";
 import { roundToPence } from "../tables/money";
+import { grantLayout } from "./grants";
+import { planGrantBalance } from "./grant-balance";
 
 export interface FundingPlanOptions {
   /** Replace typed totals (row, section, grand) with SUM formulas. */
@@ -109,6 +111,8 @@ export function planFundingTable(
   groups: FundingColumnGroups = columnGroupsOf(table),
   structure: Structure = structureOf(sheet, table, groups),
 ): WriteOperation[] {
+  const grant = grantLayout(table.columns);
+  if (grant) return planGrantBalance(sheet, table, structure, grant);
   const valueRows = table.dataRows.filter((r) => structure.kinds.get(r) !== "heading");
   const values = new Values(sheet);
   const range = rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn);

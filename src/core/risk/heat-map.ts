@@ -3,7 +3,7 @@ import type { CellValue } from "../snapshot";
 import type { RiskContext } from "./check";
 import { parseRating } from "./scales";
 import { isHeadingRow } from "./check";
-import type { Band } from "./bands";
+import type { Band } from "../bands";
 import type { PairName } from "./fields";
 
 /**

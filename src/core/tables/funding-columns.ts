@@ -22,7 +22,11 @@ export type FundingColumn =
   /** What a sources sheet says is spent against each source ("Expenditure (£)", a SUMIF). */
   | { role: "allocated" }
   /** Available less spent, the template's own check ("Difference (£)"). */
-  | { role: "difference" };
+  | { role: "difference" }
+  /** A grants register without years (funding/grants.ts): awarded, paid to date, still to pay. */
+  | { role: "award" }
+  | { role: "paid" }
+  | { role: "balance" };
 
 type Plain = "total" | "label" | "source" | "ref" | "note" | "amount" | "allocated" | "difference";
 

@@ -1,7 +1,7 @@
 import { cellAddress } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { parseMoney, type ParsedValue } from "../values";
-import { fromMicroUnits, fromPence, roundToPence, toMicroUnits, toPence } from "./pence";
+import { fromPence, roundToPence, toPence } from "./pence";
 import { HALF_PENNY } from "./pence";
 
 export {

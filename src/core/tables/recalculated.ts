@@ -45,3 +45,43 @@ export function recalculatedSheet(sheet: SheetSnapshot): SheetSnapshot {
   memo.set(sheet, fresh);
   return fresh;
 }
+
+const filled = new WeakMap<SheetSnapshot, SheetSnapshot>();
+
+/**
+ * A sheet whose formulas carry no saved value (a file written by openpyxl or another tool, never
+ * opened in Excel, leaves every <v> empty) read with the values those formulas compute, where they
+ * only add (see `recalculatedSheet`). Without this a total =SUM(C5:C9) that misses row 10 reads as
+ * blank and is never judged; with it the total is checked like any other, by the figure Excel
+ * would show on opening. Formulas that carry a value keep it: this fills gaps, it does not replace
+ * a cache (a stale cache is `recalculatedSheet`'s business, for the kinds that read that view).
+ */
+export function withFormulaValues(sheet: SheetSnapshot): SheetSnapshot {
+  const known = filled.get(sheet);
+  if (known) return known;
+  let evaluate: ReturnType<typeof formulaEvaluator> | null = null;
+  let rows: SheetSnapshot["rows"] | null = null;
+  const copied = new Set<number>();
+  sheet.rows.forEach((row, r) => {
+    row?.forEach((cell, c) => {
+      if (!cell?.formula || cell.error || cell.value !== null) return;
+      evaluate ??= formulaEvaluator(sheet, (row2, column) => {
+        const other = sheet.rows[row2]?.[column];
+        // As Excel's SUM: text that looks like an amount adds nothing.
+        return other && !other.formula && typeof other.value === "string" ? 0 : null;
+      });
+      const now = evaluate(r, c);
+      if (typeof now !== "number" || !Number.isFinite(now)) return;
+      rows ??= sheet.rows.slice();
+      if (!copied.has(r)) {
+        rows[r] = row.slice();
+        copied.add(r);
+      }
+      const copy = rows[r];
+      if (copy) copy[c] = { ...cell, value: Math.round(now * 1e9) / 1e9 };
+    });
+  });
+  const result = rows ? { ...sheet, rows } : sheet;
+  filled.set(sheet, result);
+  return result;
+}

@@ -137,25 +137,37 @@ export function checkTotal(
   note = "",
 ): void {
   const cell = t.sheet.rows[row]?.[column];
-  const stated = parseMoney(cell?.value ?? null);
-  if (stated.kind !== "number") return;
+  const saved = parseMoney(cell?.value ?? null);
+  if (saved.kind !== "number") return;
   const sum = sumOf(t, column, parts, resolve);
-  if (sameAmount(t, column, sum.total, stated.value)) return;
+  if (sameAmount(t, column, sum.total, saved.value)) return;
   const partRows = parts.filter(([, c]) => c === column).map(([r]) => r);
   if (sumsExactlyItsParts(t.sheet, cell?.formula, column, partRows)) return;
   // A total that adds its parts as stated is right even when a part is wrong: the part is
   // reported where it is wrong, not again in every total above it.
-  if (resolve && sameAmount(t, column, sumOf(t, column, parts).total, stated.value)) return;
+  if (resolve && sameAmount(t, column, sumOf(t, column, parts).total, saved.value)) return;
+  // A formula total shows what it computes once Excel recalculates, not the figure it saved
+  // last time: that is the figure the officer will see, so the message quotes it (and a
+  // formula that computes the right sum behind a stale saved figure is right).
+  const now = cell?.formula ? formulaEvaluator(t.sheet)(row, column) : null;
+  const stated = typeof now === "number" ? Math.round(now * 1e9) / 1e9 : saved.value;
+  if (stated !== saved.value && sameAmount(t, column, sum.total, stated)) return;
   const message =
-    `${headerText(t, column)} is ${moneyText(t, column, stated.value)} but ${describe(moneyText(t, column, sum.total))}` +
+    `${headerText(t, column)} is ${moneyText(t, column, stated)} but ${describe(moneyText(t, column, sum.total))}` +
     unconfirmedNote(sum.unconfirmed) +
-    missedRows(cell?.formula, column, partRows) +
+    (missedRows(cell?.formula, column, partRows) ||
+      missedColumns(
+        cell?.formula,
+        row,
+        parts.filter(([r]) => r === row).map(([, c]) => c),
+        (c) => `${headerText(t, c)} (column ${columnLetter(c)})`,
+      )) +
     note;
   out.push(
     finding("total-mismatch", t.sheet.name, row, column, message, {
       table: t.range,
       expected: sum.total,
-      actual: stated.value,
+      actual: stated,
     }),
   );
 }

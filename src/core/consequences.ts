@@ -1,0 +1,217 @@
+import { parseAddress } from "./a1";
+import type { Finding, FindingCode } from "./findings";
+import type { SheetSnapshot } from "./snapshot";
+import { formulaEvaluator } from "./tables/arithmetic";
+import { parseMoney } from "./values";
+
+/**
+ * Knock-on findings folded into their root cause. One wrong cell puts out every figure computed
+ * from it: a total =SUM(B5:B9) that misses a row makes the variance =C11-B11 beside it wrong, and
+ * an amount nobody can read leaves a reconciliation short by exactly that amount. Reporting each of
+ * those sends an officer to fix cells that are right. The rule, for every kind:
+ *
+ *   a finding is a consequence of cells already reported when putting those cells right (to the
+ *   figure their own finding expects, or to the amount their text evidently means) makes it
+ *   vanish — the formula then computes what the check expected, or the difference is exactly
+ *   the amount the reported cells hold.
+ *
+ * A consequence is not reported on its own; its root's message says which cells it also puts out.
+ * A figure that is still wrong once its inputs are put right is its own error and stays.
+ */
+
+/** Findings that say a cell's own figure is wrong, with the figure it should hold where known. */
+const ROOT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  "total-mismatch",
+  "variance-mismatch",
+  "not-a-number",
+  "number-as-text",
+]);
+/** Findings about a figure that may only follow from others. */
+const CONSEQUENCE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  "total-mismatch",
+  "variance-mismatch",
+  "reconciliation-difference",
+]);
+
+const keyOf = (sheet: string, cell: string) => `${sheet}!${cell}`;
+
+/** The amount a text cell evidently means: "57,9OO" with a letter O for a zero is 57,900. */
+export function intendedAmount(text: string): number | null {
+  const direct = parseMoney(text);
+  if (direct.kind === "number") return direct.value;
+  const fixed = text
+    .replace(/(?<=[\d,.])[oO]+|[oO]+(?=[\d,.])/g, (run) => "0".repeat(run.length))
+    .replace(/(?<=\d)[lI]/g, "1");
+  const parsed = parseMoney(fixed);
+  return parsed.kind === "number" ? parsed.value : null;
+}
+
+/** The figure a reported cell should hold: its finding's expected figure, or what its text means. */
+function correctedValue(root: Finding, sheet: SheetSnapshot | undefined): number | null {
+  if (root.code === "total-mismatch" || root.code === "variance-mismatch")
+    return typeof root.expected === "number" ? root.expected : null;
+  const at = parseAddress(root.cell);
+  const value = sheet?.rows[at.row]?.[at.column]?.value;
+  return typeof value === "string" ? intendedAmount(value) : null;
+}
+
+const REF = /(?<![A-Z$!'])\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?(?![\w(!])/gi;
+const MAX_PRECEDENTS = 20_000;
+
+/** Every cell a formula reads on its own sheet, through the formulas of those cells. */
+function precedents(sheet: SheetSnapshot, row: number, column: number): Set<string> {
+  const seen = new Set<string>();
+  const queue: [number, number][] = [[row, column]];
+  while (queue.length > 0 && seen.size < MAX_PRECEDENTS) {
+    const [r, c] = queue.pop() as [number, number];
+    const formula = sheet.rows[r]?.[c]?.formula;
+    // References to other sheets are left alone: the rule stays within the sheet it can read.
+    if (!formula || formula.includes("!")) continue;
+    for (const m of formula.matchAll(REF)) {
+      const from = parseAddress(`${m[1] ?? ""}${m[2] ?? ""}`.toUpperCase());
+      const to = m[3] ? parseAddress(`${m[3]}${m[4] ?? ""}`.toUpperCase()) : from;
+      for (let rr = Math.min(from.row, to.row); rr <= Math.max(from.row, to.row); rr++)
+        for (
+          let cc = Math.min(from.column, to.column);
+          cc <= Math.max(from.column, to.column);
+          cc++
+        ) {
+          const key = `${rr},${cc}`;
+          if (seen.has(key) || seen.size >= MAX_PRECEDENTS) continue;
+          seen.add(key);
+          queue.push([rr, cc]);
+        }
+    }
+  }
+  return seen;
+}
+
+function sameFigure(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 0.005 + 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+const errorOf = (f: Finding): number | null =>
+  typeof f.expected === "number" && typeof f.actual === "number" ? f.actual - f.expected : null;
+
+/**
+ * A typed figure has no formula to say what it reads, but the figures of one row derive from each
+ * other (a variance from the budget and forecast beside it, a row total from its years): a typed
+ * figure whose error is exactly the error of a figure reported on its row, either way round, was
+ * worked from that wrong figure (a variance typed as forecast less a hard-typed wrong total).
+ */
+function typedFollower(
+  f: Finding,
+  row: number,
+  column: number,
+  roots: ReadonlyMap<string, Finding>,
+): Finding[] | null {
+  const own = errorOf(f);
+  if (own === null || sameFigure(own, 0)) return null;
+  for (const root of roots.values()) {
+    if (root === f || root.sheet !== f.sheet || root.table !== f.table) continue;
+    // Derived figures sit right of what they derive from (variance after budget and forecast,
+    // a row total after its years): of two typed figures out by the same amount, the left one
+    // is the root, and the two are never folded into each other.
+    const at = parseAddress(root.cell);
+    if (at.row !== row || at.column >= column) continue;
+    const error = errorOf(root);
+    if (error !== null && sameFigure(Math.abs(error), Math.abs(own))) return [root];
+  }
+  return null;
+}
+
+/** The root findings a finding follows from, or null when it is its own error. */
+function rootsOf(
+  f: Finding,
+  roots: ReadonlyMap<string, Finding>,
+  sheets: ReadonlyMap<string, SheetSnapshot>,
+): Finding[] | null {
+  if (f.code === "reconciliation-difference") {
+    if (typeof f.difference !== "number" || !f.allocationCells) return null;
+    const own = [...roots.values()].filter(
+      (r) => r.code === "not-a-number" && f.allocationCells?.includes(r.cell),
+    );
+    if (own.length === 0) return null;
+    let missing = 0;
+    for (const r of own) {
+      const value = correctedValue(r, sheets.get(r.sheet));
+      if (value === null) return null;
+      missing += value;
+    }
+    // Allocated less available: the unread amounts would have added to the allocation.
+    return sameFigure(f.difference + missing, 0) ? own : null;
+  }
+  const sheet = sheets.get(f.sheet);
+  if (!sheet || typeof f.expected !== "number") return null;
+  const at = parseAddress(f.cell);
+  if (!sheet.rows[at.row]?.[at.column]?.formula) return typedFollower(f, at.row, at.column, roots);
+  const corrected = new Map<string, number>();
+  const found: Finding[] = [];
+  for (const key of precedents(sheet, at.row, at.column)) {
+    const [r, c] = key.split(",").map(Number) as [number, number];
+    const root = roots.get(`${f.sheet}!${r},${c}`);
+    if (!root || root === f) continue;
+    const value = correctedValue(root, sheet);
+    if (value === null) continue;
+    corrected.set(key, value);
+    found.push(root);
+  }
+  if (found.length === 0) return null;
+  const evaluate = formulaEvaluator(sheet, (r, c) => corrected.get(`${r},${c}`) ?? null);
+  const now = evaluate(at.row, at.column);
+  return typeof now === "number" && sameFigure(now, f.expected) ? found : null;
+}
+
+/** The findings with knock-on findings folded into the root findings they follow from. */
+export function foldConsequences(
+  findings: readonly Finding[],
+  sheetList: readonly SheetSnapshot[],
+): Finding[] {
+  const sheets = new Map(sheetList.map((s) => [s.name, s]));
+  const roots = new Map<string, Finding>();
+  for (const f of findings) {
+    if (!ROOT_CODES.has(f.code)) continue;
+    const at = parseAddress(f.cell);
+    roots.set(`${f.sheet}!${at.row},${at.column}`, f);
+  }
+  if (roots.size === 0) return [...findings];
+  const causesOf = new Map<Finding, Finding[]>();
+  for (const f of findings) {
+    if (!CONSEQUENCE_CODES.has(f.code)) continue;
+    const causes = rootsOf(f, roots, sheets);
+    if (causes) causesOf.set(f, causes);
+  }
+  // A chain (a variance following a total following a line) is said at its first cell; a cycle
+  // of findings each following another has no first cell, and every one of them stays.
+  const firstCauses = (f: Finding, seen: Set<Finding>): Finding[] => {
+    const causes = causesOf.get(f);
+    if (!causes) return [f];
+    if (seen.has(f)) return [];
+    seen.add(f);
+    return causes.flatMap((c) => firstCauses(c, seen));
+  };
+  const alsoOut = new Map<Finding, string[]>();
+  const folded = new Set<Finding>();
+  for (const f of causesOf.keys()) {
+    const roots = [...new Set(firstCauses(f, new Set()))].filter((r) => r !== f);
+    if (roots.length === 0) continue;
+    folded.add(f);
+    for (const root of roots) {
+      const cells = alsoOut.get(root) ?? [];
+      cells.push(root.sheet === f.sheet ? f.cell : keyOf(f.sheet, f.cell));
+      alsoOut.set(root, cells);
+    }
+  }
+  return findings
+    .filter((f) => !folded.has(f))
+    .map((f) => {
+      const cells = alsoOut.get(f);
+      if (!cells) return f;
+      const list =
+        cells.length === 1 ? cells[0] : `${cells.slice(0, -1).join(", ")} and ${cells.at(-1)}`;
+      return {
+        ...f,
+        message: `${f.message}; it also puts out ${list}, which follow${cells.length === 1 ? "s" : ""} from it`,
+      };
+    });
+}

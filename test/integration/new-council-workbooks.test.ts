@@ -1,0 +1,220 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { openWorkbook } from "../../src/adapters/xlsx/document";
+import { analyseWorkbook } from "../../src/core/analyse";
+import { nativeZlib } from "../../src/cli/zlib";
+import { TODAY } from "../helpers/builders";
+import { findSoffice, recalculate } from "../helpers/libreoffice";
+import { loadFile, tempDir } from "../helpers/xlsx";
+
+const PYTHON = "/usr/bin/python3";
+
+function hasOpenpyxl(): boolean {
+  const probe = spawnSync(PYTHON, ["-c", "import openpyxl"], { encoding: "utf8" });
+  if (probe.status === 0) return true;
+  if (process.env.CI === "true")
+    throw new Error("python3-openpyxl is required in CI: apt-get install -y python3-openpyxl");
+  console.warn("openpyxl not found for /usr/bin/python3: new council workbook tests skipped");
+  return false;
+}
+
+/**
+ * Council workbooks built here, not taken from the corpus, mixing its traits in new wording and
+ * positions, written by openpyxl (so no formula carries a saved value), each with planted errors:
+ * the planted errors are found, exactly, and nothing else.
+ *
+ * Revenue monitoring in £'000: a header block ("2025/26" merged over Working budget | Forecast
+ * outturn | "Variance Under/(Over)", a units row), two sections with heading rows and SUM
+ * subtotals, a NET row adding them, a RAG rule stated beside the table. Planted: Libraries'
+ * variance typed 25 where 820 − 805 = 15 (D9); the Place subtotal =SUM(B13:B15) missing row 16.
+ */
+const REVENUE = `
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Appendix A"
+ws["A1"] = "Lowfield District Council"
+ws["A2"] = "Revenue budget monitoring - Period 7 2025/26"
+ws.append([])
+ws.append(["Service", "2025/26", None, None])
+ws.merge_cells("B4:D4")
+ws.append([None, "Working budget", "Forecast outturn", "Variance Under/(Over)"])
+ws.merge_cells("A4:A5")
+ws.append([None, "£'000", "£'000", "£'000"])
+ws.append(["Community services"])
+r = 8
+for n, b, f in [("Leisure centres", 1450, 1510), ("Libraries", 820, 805), ("Community grants", 300, 300)]:
+    ws.append([n, b, f, f"=B{r}-C{r}"]); r += 1
+ws.append(["Total community services", "=SUM(B8:B10)", "=SUM(C8:C10)", "=SUM(D8:D10)"])
+ws.append(["Place"])
+r = 13
+for n, b, f in [("Planning", 960, 1010), ("Car parks", -1200, -1150), ("Waste", 2400, 2460), ("Street cleansing", 700, 690)]:
+    ws.append([n, b, f, f"=B{r}-C{r}"]); r += 1
+ws.append(["Total place", "=SUM(B13:B15)", "=SUM(C13:C16)", "=SUM(D13:D16)"])
+ws.append(["NET EXPENDITURE", "=B11+B17", "=C11+C17", "=D11+D17"])
+ws["F4"] = "RAG: Green within 2%, Amber 2% to 5%, Red over 5%"
+ws["D9"] = 25
+wb.save(sys.argv[1])
+`;
+
+/**
+ * A monthly profile in pounds: month headers that are real dates shown mmm-yy, a Full year
+ * =SUM of the months and "Variance Over/(Under)" =Full year − Budget, a total row. Planted: the
+ * recycling full year =SUM(C7:M7) stops at February (O7); "5,OOO" typed with letters O in
+ * September on the bulky waste line (H8).
+ */
+const PROFILE = `
+import sys, datetime, openpyxl
+from openpyxl.utils import get_column_letter as L
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Profile"
+ws["A1"] = "Fairmead Council - Waste services monthly profile 2025/26"
+ws.append([])
+ws.append([])
+months = [datetime.datetime(2025 if i < 9 else 2026, (3 + i) % 12 + 1, 1) for i in range(12)]
+ws.append(["Cost centre", "Budget"] + months + ["Full year", "Variance Over/(Under)"])
+for c in range(3, 15):
+    ws.cell(row=4, column=c).number_format = "mmm-yy"
+r = 5
+for n, b, m in [("Collection", 1200000, 100000), ("Disposal", 960000, 82000), ("Recycling", 480000, 41000), ("Bulky waste", 60000, 5000)]:
+    ws.append([n, b] + [m] * 12 + [f"=SUM(C{r}:N{r})", f"=O{r}-B{r}"]); r += 1
+ws["O7"] = "=SUM(C7:M7)"
+ws["H8"] = "5,OOO"
+ws.append(["Total", "=SUM(B5:B8)"] + [f"=SUM({L(c)}5:{L(c)}8)" for c in range(3, 15)] + ["=SUM(O5:O8)", "=O9-B9"])
+wb.save(sys.argv[1])
+`;
+
+/**
+ * A capital programme in £'000: year columns "2025/26" over "Revised" and "2026/27", "2027/28"
+ * over "Estimate", "Total" over "2025-28", a units row, two sections with headings and SUM
+ * totals, a programme total adding them and a "Financed by:" block below. Planted: the market
+ * hall's row total =SUM(B13:C13) leaves out 2027/28 (E13); 2026/27 financing is £50,000 more
+ * than the programme (borrowing 3,400 where 3,350 balances).
+ */
+const CAPITAL = `
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Capital"
+ws["A1"] = "Harrowby Borough Council"
+ws["A2"] = "Capital programme 2025/26 to 2027/28"
+ws.append([])
+ws.append(["Scheme", "2025/26", "2026/27", "2027/28", "Total"])   # 4
+ws.append([None, "Revised", "Estimate", "Estimate", "2025-28"])   # 5
+ws.append([None, "£'000", "£'000", "£'000", "£'000"])   # 6
+ws.append(["Housing"])  # 7
+rows = [("Disabled facilities grants", 1200, 1250, 1300), ("Empty homes", 300, 200, 0)]
+r = 8
+for n, a, b, c in rows:
+    ws.append([n, a, b, c, f"=SUM(B{r}:D{r})"]); r += 1
+ws.append(["Total housing", "=SUM(B8:B9)", "=SUM(C8:C9)", "=SUM(D8:D9)", "=SUM(E8:E9)"]); r += 1  # 10
+ws.append(["Regeneration"]); r += 1  # 11
+rows = [("Town centre public realm", 2500, 3000, 500), ("Market hall", 800, 1500, 2200), ("Cycle routes", 400, 350, 0)]
+for n, a, b, c in rows:
+    ws.append([n, a, b, c, f"=SUM(B{r}:D{r})"]); r += 1  # 12..14
+ws["E13"] = "=SUM(B13:C13)"
+ws.append(["Total regeneration", "=SUM(B12:B14)", "=SUM(C12:C14)", "=SUM(D12:D14)", "=SUM(E12:E14)"]); r += 1  # 15
+ws.append(["TOTAL CAPITAL PROGRAMME", "=B10+B15", "=C10+C15", "=D10+D15", "=E10+E15"]); r += 1  # 16
+ws.append([]); r += 1  # 17
+ws.append(["Financed by:"]); r += 1  # 18
+fin = [("Prudential borrowing", 2100, 3400, 2400), ("Government grants", 1200, 1250, 1300), ("Capital receipts", 1500, 1100, 300), ("Reserves", 400, 600, 0)]
+s = r
+for n, a, b, c in fin:
+    ws.append([n, a, b, c, f"=SUM(B{r}:D{r})"]); r += 1  # 19..22
+ws.append(["TOTAL FINANCING", f"=SUM(B{s}:B{r-1})", f"=SUM(C{s}:C{r-1})", f"=SUM(D{s}:D{r-1})", f"=SUM(E{s}:E{r-1})"])
+wb.save(sys.argv[1])
+`;
+
+const run = hasOpenpyxl() ? describe : describe.skip;
+
+async function analysed(script: string, name: string) {
+  const file = path.join(tempDir("cs-new-councils-"), name);
+  execFileSync(PYTHON, ["-c", script, file]);
+  const document = await openWorkbook(new Uint8Array(readFileSync(file)), name, nativeZlib());
+  return { file, document, analysis: analyseWorkbook(document.snapshot, { asOf: TODAY }) };
+}
+
+const brief = (findings: readonly { code: string; sheet: string; cell: string }[]) =>
+  findings.map((x) => `${x.code}@${x.sheet}!${x.cell}`);
+
+run("new council workbooks with planted errors, written by openpyxl", () => {
+  it("revenue monitoring in £'000 under a header block: the planted errors and only they", async () => {
+    const { analysis } = await analysed(REVENUE, "lowfield.xlsx");
+    expect(analysis.tables).toMatchObject([
+      {
+        kind: "budget",
+        range: "A4:D18",
+        headerRows: [4, 5, 6],
+        unit: "£'000",
+        varianceConvention: "budget-minus-forecast",
+        conventionFrom: "header",
+      },
+    ]);
+    expect(brief(analysis.findings)).toEqual([
+      "variance-mismatch@Appendix A!D9",
+      "total-mismatch@Appendix A!B17",
+    ]);
+    expect(analysis.findings.map((x) => x.message)).toEqual([
+      "Variance is £25,000 but budget £820,000 − forecast £805,000 = £15,000; variance here is budget less forecast, positive = underspend, as the header states",
+      "2025/26 › Working budget is £2,160,000 but its lines (rows 13–16) sum to £2,860,000; its formula SUM(B13:B15) leaves out row 16",
+    ]);
+  });
+
+  it("a monthly profile with mmm-yy dates: the planted errors and only they", async () => {
+    const { analysis } = await analysed(PROFILE, "fairmead.xlsx");
+    expect(analysis.tables).toMatchObject([
+      { kind: "monthly-profile", range: "A4:P9", columns: { fullYear: "O", variance: "P" } },
+    ]);
+    expect(brief(analysis.findings)).toEqual([
+      "total-mismatch@Profile!O7",
+      "not-a-number@Profile!H8",
+    ]);
+    expect(analysis.findings[0]?.message).toBe(
+      "Full year is £451,000 but the months Apr-25 to Mar-26 add to £492,000; its formula SUM(C7:M7) leaves out Mar-26 (column N)",
+    );
+  });
+
+  it("a capital programme with a financing block: the planted errors and only they", async () => {
+    const { analysis } = await analysed(CAPITAL, "harrowby.xlsx");
+    expect(analysis.tables).toMatchObject([
+      {
+        kind: "capital-programme",
+        range: "A4:E16",
+        headerRows: [4, 5, 6],
+        years: ["2025/26", "2026/27", "2027/28"],
+        unit: "£'000",
+      },
+    ]);
+    expect(brief(analysis.findings)).toEqual([
+      "total-mismatch@Capital!E13",
+      "reconciliation-difference@Capital!C23",
+    ]);
+    expect(analysis.findings.map((x) => x.message)).toEqual([
+      "Total 2025-28 is £2,300,000 but the years 2025/26 to 2027/28 add to £4,500,000; its formula SUM(B13:C13) leaves out D (2027/28)",
+      "2026/27 financing is £6,350,000 but the schemes add to £6,300,000: financing exceeds the programme by £50,000",
+    ]);
+  });
+
+  const soffice = findSoffice();
+  (soffice ? it : it.skip)(
+    "revenue monitoring after apply: LibreOffice computes the written variance and finds no other fault",
+    async () => {
+      const { file, document, analysis } = await analysed(REVENUE, "lowfield-apply.xlsx");
+      const saved = await document.save(analysis.plan, { valuesOnly: false });
+      const output = file.replace(/\.xlsx$/, "-out.xlsx");
+      writeFileSync(output, saved.bytes);
+      const [recalculated] = recalculate(soffice ?? "", [output]);
+      const { snapshot } = await loadFile(recalculated ?? "");
+      const rows = snapshot.sheets[0]?.rows ?? [];
+      // Libraries: 820 − 805 = 15 (£15,000 under), the typed 25 replaced by the live formula.
+      expect(rows[8]?.[3]?.value).toBe(15);
+      // The council's own SUM missing row 16 is reported, never rewritten: it is all that is left.
+      const again = analyseWorkbook(snapshot, { asOf: TODAY });
+      expect(brief(again.findings.filter((x) => x.severity === "error"))).toEqual([
+        "total-mismatch@Appendix A!B17",
+      ]);
+    },
+  );
+});
