@@ -10,11 +10,15 @@ export { CouncilSheetsError, isCouncilSheetsError } from "./errors";
 
 // Grid addresses and cell values.
 export {
+  AddressError,
   cellAddress,
+  cellPositionOf,
   columnLetter,
   modelRow,
   parseAddress,
   rangeAddress,
+  rangeColumns,
+  rangeCorners,
   reportRow,
   type A1,
   type A1Range,

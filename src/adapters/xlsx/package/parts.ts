@@ -117,7 +117,8 @@ function resolveTarget(from: string, target: string): string {
 function decodedTarget(target: string): string {
   try {
     return decodeURI(target);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof URIError)) throw error;
     return target; // a stray "%" is a name, not an escape
   }
 }
