@@ -49,6 +49,9 @@ export {
 } from "./tables/money";
 export {
   EXCEL_EPOCH_UTC_MS,
+  isDateNumberFormat,
+  serialFromFile,
+  serialToFile,
   serialFromUtcMs,
   utcMsFromSerial,
   type SerialDate,

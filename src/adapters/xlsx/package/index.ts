@@ -94,7 +94,15 @@ export class XlsxPackage {
     for (const [i, entry] of book.sheets.entries()) {
       const xml = sheetXml[i];
       if (xml === undefined) throw new PackageFormatError(`${entry.path} is missing`);
-      const { sheet, layout } = readSheet(entry.name, xml, strings, styles, meter, rowTicks?.(i));
+      const { sheet, layout } = readSheet(
+        entry.name,
+        xml,
+        strings,
+        styles,
+        meter,
+        rowTicks?.(i),
+        book.date1904,
+      );
       const role = own.get(entry.name);
       const listed = tables[i] ?? [];
       sheets.push({
@@ -104,7 +112,8 @@ export class XlsxPackage {
       });
       layouts.push([entry.name, { path: entry.path, layout }]);
     }
-    const pkg = new XlsxPackage(parts, book, { sheets }, kind);
+    const snapshot = book.date1904 ? { sheets, date1904: true } : { sheets };
+    const pkg = new XlsxPackage(parts, book, snapshot, kind);
     for (const [name, value] of layouts) pkg.layouts.set(name, value);
     return pkg;
   }
@@ -159,7 +168,7 @@ export class XlsxPackage {
         moved === undefined ? found.layout : readSheet(sheet, moved, strings, styles).layout;
       edited.delete(found.path);
       const prefix = elementPrefix(layout);
-      const edits = columnEdits(layout, ops, styles, options, prefix);
+      const edits = columnEdits(layout, ops, styles, options, prefix, this.book.date1904);
       const splices = conditionalFormatSplices(layout, ops, dxfs, prefix);
       output.set(found.path, patchSheet(layout, { ...edits, splices }));
     }
