@@ -55,6 +55,9 @@ export {
 } from "./tables/money";
 export {
   EXCEL_EPOCH_UTC_MS,
+  isDateNumberFormat,
+  serialFromFile,
+  serialToFile,
   serialFromUtcMs,
   utcMsFromSerial,
   type SerialDate,
