@@ -107,6 +107,8 @@ function typedFollower(
 ): Finding[] | null {
   const own = errorOf(f);
   if (own === null || sameFigure(own, 0)) return null;
+  const text = textAbove(f, row, column, own, roots);
+  if (text) return [text];
   for (const root of roots.values()) {
     if (root === f || root.sheet !== f.sheet || root.table !== f.table) continue;
     // Derived figures sit right of what they derive from (variance after budget and forecast,
@@ -116,6 +118,29 @@ function typedFollower(
     if (at.row !== row || at.column >= column) continue;
     const error = errorOf(root);
     if (error !== null && sameFigure(Math.abs(error), Math.abs(own))) return [root];
+  }
+  return null;
+}
+
+/**
+ * A typed total that left out an amount typed as text ("£1,200", "1.2k", as SUM does) is out by
+ * exactly that amount: the text cell above it in its column, already reported, is the cause.
+ */
+function textAbove(
+  f: Finding,
+  row: number,
+  column: number,
+  error: number,
+  roots: ReadonlyMap<string, Finding>,
+): Finding | null {
+  if (f.code !== "total-mismatch" || typeof f.actual !== "number") return null;
+  for (const root of roots.values()) {
+    if (root.code !== "number-as-text" || root.sheet !== f.sheet || root.table !== f.table)
+      continue;
+    const at = parseAddress(root.cell);
+    if (at.column !== column || at.row >= row || typeof root.actual !== "string") continue;
+    const amount = intendedAmount(root.actual);
+    if (amount !== null && sameFigure(-error, amount)) return root;
   }
   return null;
 }
