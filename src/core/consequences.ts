@@ -153,8 +153,13 @@ function rootsOf(
 ): Finding[] | null {
   if (f.code === "reconciliation-difference") {
     if (typeof f.difference !== "number" || !f.allocationCells) return null;
+    // The unreadable cell adds nothing, so it is not among the cells holding money: it is found
+    // in a column those cells are in (a year of the allocations), and by its amount below.
+    const columns = new Set(
+      f.allocationCells.map((cell) => /([A-Z]+)\d+$/.exec(cell.replace(/\$/g, ""))?.[1]),
+    );
     const own = [...roots.values()].filter(
-      (r) => r.code === "not-a-number" && f.allocationCells?.includes(r.cell),
+      (r) => r.code === "not-a-number" && columns.has(/^[A-Z]+/.exec(r.cell)?.[0]),
     );
     if (own.length === 0) return null;
     let missing = 0;
