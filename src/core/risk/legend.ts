@@ -2,6 +2,7 @@ import { cellAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import type { Band } from "../bands";
 import { bandsInOneCell, tidyLabel } from "../tables/keys";
+import { readMatrixKey } from "./matrix-key";
 
 export interface Legend {
   bands: Band[] | null;
@@ -128,6 +129,15 @@ export function readLegend(
       cells: capped.map((b) => b.cells),
     };
   }
+  // No key in words: a risk matrix whose cells name the bands is one.
+  const matrix = readMatrixKey(sheet, inTable);
+  if (matrix)
+    return {
+      bands: matrix.bands.map(({ from, to, label }) => ({ from, to, label })),
+      scale,
+      at: matrix.at,
+      cells: matrix.bands.map((b) => b.cells),
+    };
   return { bands: null, scale, at: null };
 }
 
@@ -139,6 +149,8 @@ export function keyCells(sheet: SheetSnapshot): string[] {
   const cells = legendRuns(sheet, new Set(), () => false).runs.flatMap((run) =>
     run.bands.flatMap((b) => b.cells),
   );
+  // A matrix key: each band's first few cells are enough to find its fill.
+  for (const band of readMatrixKey(sheet)?.bands ?? []) cells.push(...band.cells.slice(0, 3));
   return [...new Set(cells)].slice(0, 64);
 }
 
