@@ -1,6 +1,6 @@
 import { cellAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
-import type { Band } from "./bands";
+import type { Band } from "../bands";
 import { tidyLabel } from "../tables/keys";
 
 /**
