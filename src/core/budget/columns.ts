@@ -1,5 +1,6 @@
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
 import { memoByText } from "../memo";
+import { namesVarianceDirections } from "../tables/variance";
 
 export type BudgetField =
   | "budget"
@@ -148,7 +149,8 @@ export function classifyBudgetColumn(
 ): BudgetField | null {
   const words = budgetWords(text);
   const percent = unit === "%" || /%|percent|pct/i.test(text);
-  if (VARIANCE_WORDS.test(words)) return percent ? "variancePct" : "variance";
+  if (VARIANCE_WORDS.test(words) || namesVarianceDirections(words))
+    return percent ? "variancePct" : "variance";
   const own = classifyBudgetHeader(words);
   const field = own ?? (group ? classifyBudgetHeader(`${budgetWords(group)} ${words}`) : null);
   return field === "variance" && percent ? "variancePct" : field;

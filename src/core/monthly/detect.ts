@@ -9,6 +9,7 @@ import {
 } from "../tables/header-block";
 import { POUNDS, scaleOf, type MoneyScale } from "../tables/scale";
 import { monthRun, type MonthHeader } from "./months";
+import { namesVarianceDirections } from "../tables/variance";
 
 /**
  * Monthly profiles: a row of consecutive month headers (real dates or month names) with the
@@ -82,7 +83,7 @@ function classifyColumns(
     if (monthSet.has(h.column)) continue;
     const name = compositeName(h);
     names.set(h.column, name);
-    if (VARIANCE.test(name)) {
+    if (VARIANCE.test(name) || namesVarianceDirections(name)) {
       // "Variance %" is a ratio, not the money variance this kind checks.
       if (!/%|percent|pct/i.test(name) && columns.variance === undefined)
         columns.variance = h.column;

@@ -1,3 +1,5 @@
+import { namesVarianceDirections } from "./variance";
+
 /**
  * The money columns of a table by the words councils head them with, for any kind that carries
  * budget money (budget monitors, projects with money): the budget (Approved, Original, Revised,
@@ -33,7 +35,8 @@ export function moneyFieldOf(text: string): MoneyField | null {
   if (/^(spend|budget|financial)\s+status$/.test(t)) return "status";
   if (/\brag\b/.test(t))
     return BUDGET_RAG.test(t.replace(/\s+\d{4}\s*\/\s*\d{2,4}$/, "")) ? "rag" : null;
-  if (VARIANCE.test(t)) return /%|percent|pct/i.test(text) ? "variancePct" : "variance";
+  if (VARIANCE.test(t) || namesVarianceDirections(t))
+    return /%|percent|pct/i.test(text) ? "variancePct" : "variance";
   if (TO_DATE.test(t) || /^spend\b/.test(t)) return "actual";
   if (FORECAST.test(t)) return "forecast";
   if (BUDGET.test(t)) return "budget";
