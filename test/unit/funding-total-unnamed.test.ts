@@ -46,3 +46,21 @@ describe("a total line without the word Total", () => {
     ]);
   });
 });
+
+describe("the grand total message of a table with one section", () => {
+  it("names its own lines, not the lines of all sections", () => {
+    const rows: Rows = [
+      ["Scheme", "2025/26 £"],
+      ["Skills"],
+      ["Digital skills", 100],
+      ["ESOL", 50],
+      ["Total", 170],
+    ];
+    const messages = analyseWorkbook(workbook(sheet("Plan", rows)), { asOf: TODAY }).findings.map(
+      (x) => [x.code, x.cell, x.message],
+    );
+    expect(messages).toEqual([
+      ["total-mismatch", "B5", "2025/26 £ is £170 but its lines (rows 3–4) sum to £150"],
+    ]);
+  });
+});

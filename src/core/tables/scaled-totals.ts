@@ -5,7 +5,15 @@ import type { SheetSnapshot } from "../snapshot";
 import type { At, MoneySum } from "./money";
 import { formatScaled, type MoneyScale } from "./scale";
 import type { Structure } from "./sections";
-import { grandLines, grandParts, headerText, missedRows, rowsText, type TableRef } from "./totals";
+import {
+  grandLines,
+  grandParts,
+  headerText,
+  linesWords,
+  missedRows,
+  rowsText,
+  type TableRef,
+} from "./totals";
 
 /**
  * The sum of amounts kept in £'000 or £m, exact to the pound's penny: each part is taken to whole
@@ -116,7 +124,7 @@ export function checkScaledColumnTotals(
         grand,
         column,
         lines.map((r) => [r, column] as const),
-        (sum) => `the lines of all sections sum to ${sum}`,
+        (sum) => `${linesWords(structure.sections.length)} sum to ${sum}`,
         out,
       );
     }
