@@ -55,6 +55,7 @@ import {
   type CapitalProgrammeReport,
 } from "./capital";
 import type { ProgressListener } from "./progress";
+import { collapseSuspectColumns, withoutSuspectWrites } from "./tables/suspect-columns";
 
 /**
  * The table kinds, in claim order: each kind detects its tables on the rows earlier kinds left,
@@ -258,8 +259,14 @@ function runKind<K extends TableModel["kind"], M, R extends TableReport>(
     out.tables.push(definition.report(model, input));
     // Appended one by one: a spread of a 100,000-row register's findings can overflow the
     // stack of a Web Worker, where the standalone pane runs this.
-    for (const f of definition.check(model, input)) out.findings.push(f);
-    for (const op of definition.plan(model, input)) out.operations.push(op);
+    // A stated column we disagree with on most lines was misread: one warning, nothing written.
+    const { findings, suspect } = collapseSuspectColumns(
+      input.sheets,
+      definition.check(model, input),
+    );
+    for (const f of findings) out.findings.push(f);
+    for (const op of withoutSuspectWrites(definition.plan(model, input), suspect))
+      out.operations.push(op);
     tablesDone(n + 1, models.length);
   }
   if (definition.across) for (const f of definition.across(models, input)) out.findings.push(f);

@@ -146,15 +146,18 @@ describe("on arbitrary grids", () => {
     );
   });
 
-  it("after applying the plan no score or priority disagrees with its ratings", () => {
+  it("after applying the plan no score or priority error is left", () => {
     fc.assert(
       fc.property(arbitraryWorkbook, fc.boolean(), (snapshot, valuesOnly) => {
         const { plan } = analyseWorkbook(snapshot, { asOf: TODAY });
         const after = analyseWorkbook(applyPlanToSnapshot(snapshot, plan, { valuesOnly }), {
           asOf: TODAY,
         });
+        // A column misread by us is one warning before and after, and left as the council wrote it.
         const left = after.findings.filter(
-          (f) => f.code === "score-mismatch" || f.code === "priority-mismatch",
+          (f) =>
+            f.severity === "error" &&
+            (f.code === "score-mismatch" || f.code === "priority-mismatch"),
         );
         expect(left).toEqual([]);
       }),

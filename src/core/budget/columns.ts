@@ -1,5 +1,6 @@
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
 import { memoByText } from "../memo";
+import { namesVarianceDirections } from "../tables/variance";
 
 export type BudgetField =
   | "budget"
@@ -148,7 +149,16 @@ export function classifyBudgetColumn(
 ): BudgetField | null {
   const words = budgetWords(text);
   const percent = unit === "%" || /%|percent|pct/i.test(text);
-  if (VARIANCE_WORDS.test(words)) return percent ? "variancePct" : "variance";
+  if (VARIANCE_WORDS.test(words) || namesVarianceDirections(words))
+    return percent ? "variancePct" : "variance";
+  // "Current", "Working", "Latest", "Revised" under a "2025/26 Budget" group (Original |
+  // Virements | Current) name the working budget the variance is checked against.
+  if (
+    group &&
+    /\bbudget\b/i.test(group) &&
+    /^(current|working|latest|revised)(\s+budget)?$/i.test(words)
+  )
+    return "revisedBudget";
   const own = classifyBudgetHeader(words);
   const field = own ?? (group ? classifyBudgetHeader(`${budgetWords(group)} ${words}`) : null);
   return field === "variance" && percent ? "variancePct" : field;

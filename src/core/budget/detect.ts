@@ -17,6 +17,7 @@ import {
   type HeaderBlock,
 } from "../tables/header-block";
 import { POUNDS, scaleOf, type MoneyScale } from "../tables/scale";
+import { holdsText } from "../tables/money-columns";
 import { classifyBudgetColumn, classifyBudgetHeader, type BudgetField } from "./columns";
 
 export interface BudgetTable extends TableBounds {
@@ -71,6 +72,14 @@ function yearOf(text: string): number | null {
   return null;
 }
 
+const MONEY_FIELDS = new Set<BudgetField>([
+  "budget",
+  "revisedBudget",
+  "actual",
+  "forecast",
+  "cost",
+]);
+
 const LAST_YEAR = /\b(last|prior|previous)\s+year\b/i;
 
 interface BlockColumns {
@@ -101,6 +110,8 @@ export function budgetColumnsOf(sheet: SheetSnapshot, block: HeaderBlock): Block
     if (hidden.has(column.column)) return;
     const field = classifyBudgetColumn(column.group, column.text, column.unit);
     if (!field) return;
+    // "Budget holder", "Budget line", "Budget code" hold words: labels, not the budget amount.
+    if (MONEY_FIELDS.has(field) && holdsText(sheet, block.bottom + 1, column.column)) return;
     const year = years[k];
     const lastYear =
       LAST_YEAR.test(name) || (year !== null && year !== undefined && year < current);
@@ -126,6 +137,45 @@ function runsOf(block: HeaderBlock): HeaderBlock[] {
     else runs.push({ ...block, columns: [column] });
   }
   return runs;
+}
+
+/** True when a column is blank in its header and in the rows under it: a spacer. */
+function blankColumn(sheet: SheetSnapshot, column: number, top: number): boolean {
+  for (let r = top; r < Math.min(sheet.rows.length, top + 200); r++)
+    if (!isEmptyCell(sheet.rows[r]?.[column] ?? undefined)) return false;
+  return true;
+}
+
+/**
+ * Runs parted by one blank spacer column, joined where the run beyond it is no budget table of
+ * its own and joining adds columns the budget rules read (a forecast, a variance).
+ */
+function joinSpacedRuns(sheet: SheetSnapshot, runs: HeaderBlock[]): HeaderBlock[] {
+  const out: HeaderBlock[] = [];
+  for (const run of runs) {
+    const previous = out[out.length - 1];
+    const end = previous?.columns[previous.columns.length - 1]?.column;
+    const start = run.columns[0]?.column;
+    if (
+      previous &&
+      end !== undefined &&
+      start === end + 2 &&
+      blankColumn(sheet, end + 1, previous.top) &&
+      budgetColumnsOf(sheet, run) === null
+    ) {
+      const joined = { ...previous, columns: [...previous.columns, ...run.columns] };
+      const before = budgetColumnsOf(sheet, previous);
+      const after = budgetColumnsOf(sheet, joined);
+      const adds = (f: BudgetField) =>
+        after?.columns[f] !== undefined && before?.columns[f] === undefined;
+      if (after && (adds("forecast") || adds("variance"))) {
+        out[out.length - 1] = joined;
+        continue;
+      }
+    }
+    out.push(run);
+  }
+  return out;
 }
 
 /**
@@ -176,8 +226,10 @@ export function readBudgetTable(
         last = Math.max(last, run.to);
       }
   if (first !== from || last !== to) block = readHeaderBlock(sheet, row, first, last);
-  // A blank column between header runs parts two tables (a chart-data block beside the table).
-  const found = runsOf(block)
+  // A blank column between header runs parts two tables (a chart-data block beside the table),
+  // unless what lies beyond a one-column spacer is no table of its own but this one's forecast
+  // and variance ("Budget | Spend to date | | Forecast | Variance").
+  const found = joinSpacedRuns(sheet, runsOf(block))
     .map((run) => budgetColumnsOf(sheet, run))
     .find((f) => f !== null);
   if (!found) return null;

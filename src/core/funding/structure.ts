@@ -1,4 +1,5 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
+import { parseMoney } from "../values";
 import { classifyRows, type Structure } from "../tables/sections";
 import type { FundingTable } from "./detect";
 import type { FundingColumnGroups } from "./column-groups";
@@ -15,7 +16,11 @@ export function structureOf(
 ): Structure {
   const structure = totalsRows(
     classifyRows(sheet, table.dataRows, groups.labels, groups.money),
-    (row) => subtotalsOnly(sheet, row, groups.money),
+    (row) =>
+      subtotalsOnly(sheet, row, groups.money) ||
+      sumsOnly(sheet, row, groups.money) ||
+      (row === table.dataRows[table.dataRows.length - 1] &&
+        addsTheLinesAbove(sheet, table.dataRows.slice(0, -1), row, groups.money)),
   );
   const sourceColumn = groups.sourceColumn;
   if (sourceColumn === null) return structure;
@@ -35,6 +40,51 @@ function subtotalsOnly(sheet: SheetSnapshot, row: number, money: readonly number
     return formula ? [formula] : [];
   });
   return formulas.length > 0 && formulas.every((f) => SUBTOTAL_SUM.test(f));
+}
+
+/**
+ * The row's figures are all =SUM over rows above it ("All schemes", "Net cost of services"):
+ * a total whatever its label says.
+ */
+function sumsOnly(sheet: SheetSnapshot, row: number, money: readonly number[]): boolean {
+  const formulas = money.flatMap((c) => {
+    const formula = sheet.rows[row]?.[c]?.formula;
+    return formula ? [formula] : [];
+  });
+  return (
+    formulas.length > 0 &&
+    formulas.every((f) => {
+      const m = /^=\s*SUM\(\s*\$?[A-Z]{1,3}\$?(\d+)\s*:\s*\$?[A-Z]{1,3}\$?(\d+)\s*\)\s*$/i.exec(f);
+      return m !== null && Number(m[2]) - 1 < row;
+    })
+  );
+}
+
+/**
+ * The table's last row whose every figure is the sum of all the rows above it (two or more, at
+ * least one figure not zero): a typed grand total without the word "Total".
+ */
+function addsTheLinesAbove(
+  sheet: SheetSnapshot,
+  above: readonly number[],
+  row: number,
+  money: readonly number[],
+): boolean {
+  if (above.length < 2) return false;
+  let telling = false;
+  for (const c of money) {
+    const stated = parseMoney(sheet.rows[row]?.[c]?.value ?? null);
+    if (stated.kind === "blank") continue;
+    if (stated.kind !== "number") return false;
+    let sum = 0;
+    for (const r of above) {
+      const part = parseMoney(sheet.rows[r]?.[c]?.value ?? null);
+      if (part.kind === "number") sum += Math.round(part.value * 100);
+    }
+    if (Math.abs(sum - Math.round(stated.value * 100)) > 1) return false;
+    if (stated.value !== 0) telling = true;
+  }
+  return telling;
 }
 
 /**

@@ -9,6 +9,8 @@ import {
 } from "../tables/header-block";
 import { POUNDS, scaleOf, type MoneyScale } from "../tables/scale";
 import { monthRun, type MonthHeader } from "./months";
+import { namesVarianceDirections } from "../tables/variance";
+import { holdsText } from "../tables/money-columns";
 
 /**
  * Monthly profiles: a row of consecutive month headers (real dates or month names) with the
@@ -74,6 +76,8 @@ function classifyColumns(
   monthSet: ReadonlySet<number>,
   firstMonth: number,
   lastMonth: number,
+  /** A column whose values are words is a label ("Budget line"), whatever its header says. */
+  textColumn: (column: number) => boolean = () => false,
 ): { columns: Partial<Record<MonthlyField, number>>; names: Map<number, string> } {
   const columns: Partial<Record<MonthlyField, number>> = {};
   const names = new Map<number, string>();
@@ -82,11 +86,11 @@ function classifyColumns(
     if (monthSet.has(h.column)) continue;
     const name = compositeName(h);
     names.set(h.column, name);
-    if (VARIANCE.test(name)) {
+    if (VARIANCE.test(name) || namesVarianceDirections(name)) {
       // "Variance %" is a ratio, not the money variance this kind checks.
       if (!/%|percent|pct/i.test(name) && columns.variance === undefined)
         columns.variance = h.column;
-    } else if (BUDGET.test(name)) {
+    } else if (BUDGET.test(name) && !textColumn(h.column)) {
       const preferred = PREFERRED_BUDGET.test(name);
       if (columns.budget === undefined || (preferred && !budgetPreferred)) {
         columns.budget = h.column;
@@ -175,6 +179,7 @@ function tableAt(
     new Set(monthColumns),
     firstMonth,
     lastMonth,
+    (column) => holdsText(sheet, block.bottom + 1, column),
   );
   const labels = block.columns
     .map((h) => h.column)

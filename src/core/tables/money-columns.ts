@@ -1,3 +1,7 @@
+import { namesVarianceDirections } from "./variance";
+import type { SheetSnapshot } from "../snapshot";
+import { parseMoney } from "../values";
+
 /**
  * The money columns of a table by the words councils head them with, for any kind that carries
  * budget money (budget monitors, projects with money): the budget (Approved, Original, Revised,
@@ -33,9 +37,36 @@ export function moneyFieldOf(text: string): MoneyField | null {
   if (/^(spend|budget|financial)\s+status$/.test(t)) return "status";
   if (/\brag\b/.test(t))
     return BUDGET_RAG.test(t.replace(/\s+\d{4}\s*\/\s*\d{2,4}$/, "")) ? "rag" : null;
-  if (VARIANCE.test(t)) return /%|percent|pct/i.test(text) ? "variancePct" : "variance";
+  if (VARIANCE.test(t) || namesVarianceDirections(t))
+    return /%|percent|pct/i.test(text) ? "variancePct" : "variance";
   if (TO_DATE.test(t) || /^spend\b/.test(t)) return "actual";
   if (FORECAST.test(t)) return "forecast";
   if (BUDGET.test(t)) return "budget";
   return null;
+}
+
+/**
+ * True when a column's values under the header are words, not amounts ("Budget line",
+ * "Budget holder", "Budget code"): such a column is a label whatever its header says. Looks at
+ * up to `look` non-blank cells; more text than figures decides.
+ */
+export function holdsText(
+  sheet: SheetSnapshot,
+  fromRow: number,
+  column: number,
+  look = 12,
+): boolean {
+  let text = 0;
+  let figures = 0;
+  for (let r = fromRow; r < sheet.rows.length && text + figures < look; r++) {
+    const value = sheet.rows[r]?.[column]?.value ?? null;
+    if (value === null || value === "") continue;
+    if (typeof value === "number") figures++;
+    else if (typeof value === "string") {
+      const parsed = parseMoney(value);
+      if (parsed.kind === "text") text++;
+      else figures++;
+    }
+  }
+  return text > figures;
 }

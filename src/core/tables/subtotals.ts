@@ -1,4 +1,4 @@
-import { cellText, type SheetSnapshot } from "../snapshot";
+import { cellText, isEmptyCell, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import type { Section, Structure } from "./sections";
 import { toPence } from "./money";
@@ -69,6 +69,12 @@ export function addsUp(
   return numbers > 0 && matching * 2 > numbers;
 }
 
+/** Every figure of the row is a formula. */
+function allFormulas(sheet: SheetSnapshot, row: number, money: readonly number[]): boolean {
+  const filled = money.filter((c) => !isEmptyCell(sheet.rows[row]?.[c] ?? undefined));
+  return filled.length > 0 && filled.every((c) => Boolean(sheet.rows[row]?.[c]?.formula));
+}
+
 function looksLikeHeading(sheet: SheetSnapshot, row: number, labels: readonly number[]): boolean {
   const texts = labels.map((c) => cellText(sheet.rows[row]?.[c] ?? undefined)).filter(Boolean);
   return texts.length > 0;
@@ -129,8 +135,15 @@ export function classifyRowsByArithmetic(
       open = null;
       continue;
     }
-    if (stated.length > 0 && label === "") {
-      if (!open && pending.length > 1 && addsUp(sheet, row, pending, money, multiplier)) {
+    // A row named like a line ("Housing", "Capital programme") whose figures are all formulas
+    // adding the rows above is a total by its arithmetic, like an unlabelled one.
+    const formulas = stated.length > 0 && label !== "" && allFormulas(sheet, row, money);
+    if (stated.length > 0 && (label === "" || formulas)) {
+      if (
+        !open &&
+        pending.length > (formulas ? 0 : 1) &&
+        addsUp(sheet, row, pending, money, multiplier)
+      ) {
         out.unlabelledTotals.push(row);
         closeBlock(row);
         continue;

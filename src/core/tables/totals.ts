@@ -211,7 +211,7 @@ export function checkColumnTotals(
       );
     }
   }
-  const bySection = structure.sections.length > 0;
+  const linesOf = linesWords(structure.sections.length);
   for (const grand of structure.grandTotals) {
     const rows = grandLines(structure, grand);
     const subtotals = grandParts(structure, grand);
@@ -228,15 +228,7 @@ export function checkColumnTotals(
       if (stated.kind === "number" && sameAmount(t, column, overSubtotals.total, stated.value))
         continue;
       const parts = rows.map((r) => [r, column] as const);
-      checkTotal(
-        t,
-        grand,
-        column,
-        parts,
-        (sum) => `${bySection ? "the lines of all sections" : "the lines above"} sum to ${sum}`,
-        out,
-        resolve,
-      );
+      checkTotal(t, grand, column, parts, (sum) => `${linesOf} sum to ${sum}`, out, resolve);
     }
   }
 }
@@ -334,4 +326,13 @@ export function checkTotalRows(
       );
     }
   }
+}
+
+/** How a grand total's lines are named: one section is not "all sections". */
+export function linesWords(sections: number): string {
+  return sections > 1
+    ? "the lines of all sections"
+    : sections === 1
+      ? "the lines of its section"
+      : "the lines above";
 }

@@ -9,29 +9,56 @@ import { isNilMoney } from "./money";
  */
 export type VarianceConvention = "forecast-minus-budget" | "budget-minus-forecast";
 
-const squash = (text: string) => text.toLowerCase().replace(/\s+/g, "");
+/** The direction words a variance header uses; each is the overspend side or the underspend side. */
+const DIRECTION_WORD =
+  /(\(\s*)?\b(?:(over|adverse|adv)|(under|favourable|fav))(?:\s*\)?\s*spend(?:ing)?)?\b/gi;
 
-/** The convention a header states, or null when it states none ("Variance", "Forecast variance £"). */
+interface DirectionWord {
+  /** True for over / overspend / adverse / adv: the side where forecast exceeds budget. */
+  over: boolean;
+  bracketed: boolean;
+}
+
+/** The direction words of a header in order, each with whether it stands in brackets. */
+function directionWords(header: string): DirectionWord[] {
+  const out: DirectionWord[] = [];
+  for (const m of header.matchAll(DIRECTION_WORD)) {
+    // "(under)spend", "(Under)" and "( Overspend )" are bracketed: the "(" comes before the word.
+    out.push({ over: m[2] !== undefined, bracketed: m[1] !== undefined });
+  }
+  return out;
+}
+
+/**
+ * The convention a header states, or null when it states none ("Variance", "Forecast variance £").
+ * The bracketed word is the negative side wherever it stands: "Over/(Under)", "(Under)/Over",
+ * "Variance (Fav)/Adv" and "Overspend/(Underspend)" are forecast − budget; "Under/(Over)",
+ * "Underspend / (Overspend)" and "(Adverse)/Favourable" are budget − forecast. Without brackets
+ * the first word of a pair is the positive side; a lone "overspend" or "adverse" is positive.
+ */
 export function conventionFromHeader(header: string): VarianceConvention | null {
-  const t = squash(header);
-  const first = (a: string, b: string) => {
-    const i = t.indexOf(a);
-    const j = t.indexOf(b);
-    return i >= 0 && j >= 0 ? i < j : null;
-  };
-  // "Over/(Under)", "over / (under)spend", "Under/(Over)": whichever word comes first is positive.
-  const overFirst = first("over", "under");
-  if (overFirst !== null) return overFirst ? "forecast-minus-budget" : "budget-minus-forecast";
-  const adverseFirst = first("adverse", "favourable");
-  if (adverseFirst !== null)
-    return adverseFirst ? "forecast-minus-budget" : "budget-minus-forecast";
-  // The abbreviations "Fav/(Adv)", "Adv/(Fav)": whole words only ("Advance" is no "Adv").
-  const adv = /\badv\b/i.exec(header)?.index ?? -1;
-  const fav = /\bfav\b/i.exec(header)?.index ?? -1;
-  if (adv >= 0 && fav >= 0) return adv < fav ? "forecast-minus-budget" : "budget-minus-forecast";
-  if (/overspend|adverse/.test(t)) return "forecast-minus-budget";
-  if (/underspend|favourable/.test(t)) return "budget-minus-forecast";
-  return null;
+  const words = directionWords(header);
+  const overs = words.filter((w) => w.over);
+  const unders = words.filter((w) => !w.over);
+  if (overs.length === 0 && unders.length === 0) return null;
+  const bracketed = words.find((w) => w.bracketed);
+  if (bracketed && overs.length > 0 && unders.length > 0)
+    return bracketed.over ? "budget-minus-forecast" : "forecast-minus-budget";
+  const first = words[0] as DirectionWord;
+  if (overs.length > 0 && unders.length > 0)
+    return first.over ? "forecast-minus-budget" : "budget-minus-forecast";
+  // One side named alone: "Overspend", "Adverse variance" are positive when over.
+  if (!/spend|adverse|favourable/i.test(header)) return null;
+  return first.over ? "forecast-minus-budget" : "budget-minus-forecast";
+}
+
+/**
+ * True when a header names a variance by its direction words alone: a pair of sides
+ * ("(Under)/Over", "Underspend / (Overspend)", "Adverse/(Favourable)").
+ */
+export function namesVarianceDirections(header: string): boolean {
+  const words = directionWords(header);
+  return words.some((w) => w.over) && words.some((w) => !w.over);
 }
 
 export interface VarianceLine {

@@ -19,6 +19,8 @@ function century(twoDigits: number): number {
 const FOUR_TWO = /(?<!\d)((?:19|20)\d{2})\s*[/\-–]\s*(\d{2})(?!\d)/;
 const FOUR_FOUR = /(?<!\d)((?:19|20)\d{2})\s*[/\-–]\s*((?:19|20)\d{2})(?!\d)/;
 const TWO_TWO = /(?<!\d)(\d{2})\s*[/\-–]\s*(\d{2})(?!\d)/;
+const DAY_MONTH_BEFORE =
+  /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*$/i;
 const BARE = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
 
 /**
@@ -74,6 +76,9 @@ export function parseYearLabel(text: string): { label: YearLabel; rest: string }
   if (yearRangeOf(text)) return null;
   m = BARE.exec(text);
   if (m && referenceCodeAround(text, m.index, m[0].length)) return null;
+  // "Balance 1 April 2025", "Forecast balance 31 March 2026": a date, a point in time, not a
+  // financial year stated loosely.
+  if (m && DAY_MONTH_BEFORE.test(text.slice(0, m.index))) return null;
   if (m && m[1]) return { label: { kind: "ambiguous", text: m[1] }, rest: strip(m) };
   return null;
 }
