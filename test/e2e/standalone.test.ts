@@ -260,11 +260,22 @@ withBrowser("the standalone task pane in Chromium", () => {
       const { written } = describePlan(sample.snapshot, sample.analysis.plan, {
         valuesOnly: false,
       });
+      // Sheets of our own the plan adds are listed as sheets, not as columns.
+      const added = new Set(
+        sample.analysis.plan.operations.flatMap((op) =>
+          op.kind === "add-sheet" ? [op.sheet] : [],
+        ),
+      );
+      const columns = written.filter((w) => !added.has(w.sheet));
       await expect(
         preview.getByRole("list", { name: "Columns to write" }).getByRole("listitem").count(),
-      ).resolves.toBe(new Set(written.map((w) => w.sheet)).size);
+      ).resolves.toBe(new Set(columns.map((w) => w.sheet)).size);
+      if (added.size > 0)
+        await expect(
+          preview.getByRole("list", { name: "Sheets to write" }).getByRole("listitem").count(),
+        ).resolves.toBe(added.size);
       await preview
-        .getByText(new RegExp(`^Write will write ${written.length} columns? on`))
+        .getByText(new RegExp(`^Write will write ${columns.length} columns? on`))
         .waitFor();
       await step("preview");
       await preview.getByRole("button", { name: "Write now" }).click();
