@@ -89,7 +89,7 @@ function bandsFor(
       ...(fallback.legend.fills ? { fills: fallback.legend.fills } : {}),
     };
   }
-  return { bands: DEFAULT_BANDS[scale === 4 ? 4 : 5], source: "default" };
+  return { bands: DEFAULT_BANDS[scale === 3 || scale === 4 ? scale : 5], source: "default" };
 }
 
 function columnsReport(table: RiskTable): Record<string, string> {
@@ -126,6 +126,34 @@ function isScaleKey(table: RiskTable, heads: ReadonlySet<string> | undefined): b
       (r) => heads.has(`${r},${p.likelihood}`) || heads.has(`${r},${p.impact}`),
     ),
   );
+}
+
+const RAG = ["green", "amber", "red"];
+
+/**
+ * Default bands in the register's own words: a priority column kept in Green / Amber / Red is
+ * written in those words (as the sheet spells them), low to high, when the defaults have three bands.
+ */
+function inSheetWords(
+  sheet: SheetSnapshot,
+  table: RiskTable,
+  rows: readonly number[],
+  set: BandSet,
+): BandSet {
+  if (set.source !== "default" || set.bands.length !== RAG.length) return set;
+  const spelled = new Map<string, string>();
+  for (const pair of table.pairs) {
+    if (pair.priority === null) continue;
+    for (const r of rows) {
+      const text = cellText(sheet.rows[r]?.[pair.priority] ?? undefined);
+      if (!text) continue;
+      if (!RAG.includes(text.toLowerCase())) return set;
+      spelled.set(text.toLowerCase(), text);
+    }
+  }
+  if (spelled.size === 0) return set;
+  const label = (w: string) => spelled.get(w) ?? w.charAt(0).toUpperCase() + w.slice(1);
+  return { ...set, bands: set.bands.map((b, i) => ({ ...b, label: label(RAG[i] ?? "") })) };
 }
 
 /** The top of a 1–n scale from bands a key states: 9, 16 or 25 at the top is 3, 4 or 5. */
@@ -179,7 +207,7 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
         table,
         scale,
         scaleSource: keyScale || fromBands ? "key" : wordTop ? "words" : "data",
-        bands: bandsFor(legend, fallback, scale, options),
+        bands: inSheetWords(sheet, table, lines, bandsFor(legend, fallback, scale, options)),
         words,
         lines,
       });

@@ -1,6 +1,6 @@
 import { cellAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
-import type { SheetSnapshot } from "../snapshot";
+import type { CellValue, SheetSnapshot } from "../snapshot";
 import { guardWrites, newColumns } from "../plan-helpers";
 import { parseScaleValue } from "../values";
 import type { RiskContext } from "./check";
@@ -110,6 +110,14 @@ function keepsOwnFormula(
   );
 }
 
+/** A typed rating check reports as off the 1..scale range or as words of no scale. */
+function unreadable(value: CellValue, scale: number, words: WordScale | null): boolean {
+  const parsed = parseRating(value, words);
+  if (parsed.kind === "text") return true;
+  if (parsed.kind !== "number") return false;
+  return !Number.isInteger(parsed.value) || parsed.value < 1 || parsed.value > scale;
+}
+
 function titleFor(pair: RiskPair, field: "score" | "priority"): string {
   const name = pairTitle(pair.name);
   return name ? `${name} ${field}` : field === "score" ? "Score" : "Priority";
@@ -171,6 +179,13 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
     for (const row of rows) {
       const l = sheet.rows[row]?.[pair.likelihood]?.value ?? null;
       const i = sheet.rows[row]?.[pair.impact]?.value ?? null;
+      // A rating check cannot read (off the scale, an unknown word) is reported on its cell; the
+      // row's score and priority stay as the council left them rather than be computed from it.
+      if (
+        unreadable(l, ctx.scale, ctx.words.likelihood) ||
+        unreadable(i, ctx.scale, ctx.words.impact)
+      )
+        continue;
       const lAt = cellAddress(row, pair.likelihood);
       const iAt = cellAddress(row, pair.impact);
       const score = general
