@@ -136,3 +136,166 @@ describe("three-point word scales", () => {
     expect(a.findings[1]?.message).toBe('Priority is "Low" but score 6 is in band 6-9 High');
   });
 });
+
+describe("a key kept as a small table on a scoring-guide sheet", () => {
+  const L = ["Rare (1)", "Unlikely (2)", "Possible (3)", "Likely (4)", "Almost certain (5)"];
+  const I = ["Insignificant (1)", "Minor (2)", "Moderate (3)", "Major (4)", "Catastrophic (5)"];
+  const register = sheet("Service Risks", [
+    ["Ref", "Risk", "Likelihood", "Impact", "Score", "Risk rating"],
+    ["S1", "Market failure", L[3], I[4], 20, "Extreme"],
+    ["S2", "Backlog", L[2], I[2], 9, "Moderate"],
+    ["S3", "Overspend", L[3], I[3], 16, "Moderate"],
+    ["S4", "Data breach", L[0], I[3], 4, "Low"],
+    [],
+    ["Ratings per the Scoring guide sheet."],
+  ]);
+  const guide = (heads: [string, string, string]) =>
+    sheet("Scoring guide", [
+      ["Risk scoring guide"],
+      [],
+      ["Score", "Likelihood", "Impact"],
+      ...L.map((l, k) => [k + 1, l, I[k]]),
+      [],
+      [],
+      heads,
+      ["Low", 1, 4],
+      ["Moderate", 5, 9],
+      ["High", 10, 16],
+      ["Extreme", 20, 25],
+    ]);
+  it.each([
+    [["Risk rating", "Score from", "Score to"]],
+    [["Band", "Min", "Max"]],
+    [["Priority", "Lower", "Upper"]],
+  ] as [[string, string, string]][])(
+    "%j is the key: its bands are the register's, the guide is no register",
+    (heads) => {
+      const a = analyse(register, guide(heads));
+      // S3: 4 × 4 = 16 is High, not Moderate; nothing on the guide sheet.
+      expect(a.findings.map((f) => [f.sheet, f.cell, f.code, f.message])).toEqual([
+        [
+          "Service Risks",
+          "F4",
+          "priority-mismatch",
+          'Priority is "Moderate" but score 16 is in band 10-16 High',
+        ],
+        // Information only: the guide holds a key, no table to check.
+        [
+          "Scoring guide",
+          "A1",
+          "layout-not-found",
+          'No table Council Sheets recognises on "Scoring guide"',
+        ],
+      ]);
+      expect(a.tables.map((t) => `${t.sheet}:${t.kind}`)).toEqual(["Service Risks:risk-register"]);
+      expect(a.tables[0]).toMatchObject({
+        bands: {
+          source: "workbook",
+          at: "Scoring guide!A12",
+          bands: [
+            { from: 1, to: 4, label: "Low" },
+            { from: 5, to: 9, label: "Moderate" },
+            { from: 10, to: 16, label: "High" },
+            { from: 20, to: 25, label: "Extreme" },
+          ],
+        },
+      });
+      expect(a.plan.operations.every((o) => o.sheet === "Service Risks")).toBe(true);
+      expect(written(a.plan.operations).F).toEqual([
+        [2, "Extreme"],
+        [3, "Moderate"],
+        [4, "High"],
+        [5, "Low"],
+      ]);
+    },
+  );
+
+  it("a money table's rows under headings that name no bounds are no key", () => {
+    const money = sheet("Budget", [
+      ["Service", "Budget", "Forecast"],
+      ["Parks", 1, 4],
+      ["Pools", 5, 9],
+      ["Halls", 10, 16],
+    ]);
+    const a = analyse(register, money);
+    expect(a.tables[0]).toMatchObject({ bands: { source: "default" } });
+  });
+});
+
+describe("a one-cell key directly under the register", () => {
+  it("is read as the key with no blank row between, and is no risk", () => {
+    const a = analyse(
+      sheet("Risks", [
+        ["Ref", "Risk", "Likelihood", "Impact", "Score", "Priority"],
+        ["R1", "A", 2, 3, 6, "Amber"],
+        ["R2", "B", 4, 4, 16, "Amber"],
+        ["RAG: 1-3 Green, 4-6 Amber, 8-16 Red"],
+      ]),
+    );
+    expect(a.tables[0]).toMatchObject({ range: "A1:F3", scale: 4 });
+    expect(a.findings.map((f) => [f.cell, f.message])).toEqual([
+      ["F3", 'Priority is "Amber" but score 16 is in band 8-16 Red'],
+    ]);
+    expect(written(a.plan.operations).F).toEqual([
+      [2, "Amber"],
+      [3, "Red"],
+    ]);
+  });
+});
+
+describe("a coloured risk matrix beside the register is its key", () => {
+  const W = ["Low", "Medium", "High"];
+  // The council's own banding: 1–2 Green, 3–4 Amber, 6–9 Red (not the 3×3 defaults' Low/Medium/High).
+  const rag = (s: number) => (s <= 2 ? "Green" : s <= 3 ? "Amber" : "Red");
+  const risks: [number, number, string][] = [
+    [3, 3, "Red"],
+    [2, 3, "Red"],
+    [1, 2, "Green"],
+    [3, 2, "Amber"], // 6 is Red
+    [1, 3, "Red"], // 3 is Amber
+  ];
+  const build = (labelled: boolean) => {
+    const cell = (s: number) => (labelled ? `${rag(s)} (${s})` : rag(s));
+    const rows: CellValue[][] = [
+      ["Library hub project - risk log"],
+      [null, null, null, null, null, null, null, null, "Risk matrix (score = L x I)"],
+      ["ID", "Risk", "Likelihood", "Impact", "Rating", null, null, null, "Impact →", ...W],
+    ];
+    risks.forEach(([l, i, r], k) => {
+      const row: CellValue[] = [`P${k + 1}`, `Risk ${k + 1}`, W[l - 1]!, W[i - 1]!, r];
+      const li = 3 - k;
+      if (li >= 1) row.push(null, null, null, W[li - 1]!, ...[1, 2, 3].map((ii) => cell(li * ii)));
+      else if (k === 3) row.push(null, null, null, "Likelihood ↑");
+      rows.push(row);
+    });
+    return sheet("Project risks", rows);
+  };
+  it.each([false, true])("labels with scores in brackets: %s", (labelled) => {
+    const a = analyse(build(labelled));
+    expect(a.tables).toHaveLength(1);
+    expect(a.tables[0]).toMatchObject({
+      range: "A3:E8",
+      scale: 3,
+      bands: {
+        source: "sheet",
+        at: "J4",
+        bands: [
+          { from: 1, to: 2, label: "Green" },
+          { from: 3, to: 3, label: "Amber" },
+          { from: 4, to: 9, label: "Red" },
+        ],
+      },
+    });
+    expect(a.findings.map((f) => [f.cell, f.message])).toEqual([
+      ["E7", 'Priority is "Amber" but score 6 is in band 4-9 Red'],
+      ["E8", 'Priority is "Red" but score 3 is in band 3-3 Amber'],
+    ]);
+    expect(written(a.plan.operations).E).toEqual([
+      [4, "Red"],
+      [5, "Red"],
+      [6, "Green"],
+      [7, "Red"],
+      [8, "Amber"],
+    ]);
+  });
+});

@@ -156,6 +156,27 @@ function inSheetWords(
   return { ...set, bands: set.bands.map((b, i) => ({ ...b, label: label(RAG[i] ?? "") })) };
 }
 
+/**
+ * A scoring guide laid out like a register ("Score | Likelihood | Impact" over 1 | Rare (1) |
+ * Insignificant (1) … 5 | Almost certain (5) | Catastrophic (5)) defines the scale, row by row: each
+ * row rates likelihood and impact alike, running 1, 2, 3 … down the table. No register does that.
+ */
+function enumeratesScale(
+  sheet: SheetSnapshot,
+  table: RiskTable,
+  lines: readonly number[],
+): boolean {
+  if (lines.length < 3 || table.columns.title !== undefined || table.columns.owner !== undefined)
+    return false;
+  return table.pairs.every((pair) =>
+    lines.every((r, k) => {
+      const l = parseScaleValue(sheet.rows[r]?.[pair.likelihood]?.value ?? null);
+      const i = parseScaleValue(sheet.rows[r]?.[pair.impact]?.value ?? null);
+      return l.kind === "number" && i.kind === "number" && l.value === k + 1 && i.value === k + 1;
+    }),
+  );
+}
+
 /** The top of a 1–n scale from bands a key states: 9, 16 or 25 at the top is 3, 4 or 5. */
 function bandsTop(bands: BandSet): number | null {
   if (bands.source !== "sheet" && bands.source !== "workbook") return null;
@@ -172,7 +193,13 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
   const stated = statedScales(sheets);
   const found = sheets.map((sheet) => {
     const tables = detectRiskTables(sheet).filter(
-      (t) => !isScaleKey(t, stated.listHeads.get(sheet.name)),
+      (t) =>
+        !isScaleKey(t, stated.listHeads.get(sheet.name)) &&
+        !enumeratesScale(
+          sheet,
+          t,
+          t.dataRows.filter((r) => !isHeadingRow(sheet, t, r)),
+        ),
     );
     const inTable = (row: number, column: number) =>
       tables.some(

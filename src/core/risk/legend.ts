@@ -2,6 +2,7 @@ import { cellAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import type { Band } from "../bands";
 import { bandsInOneCell, tidyLabel } from "../tables/keys";
+import { readMatrixKey } from "../tables/matrix-key";
 
 export interface Legend {
   bands: Band[] | null;
@@ -79,6 +80,37 @@ function scoresIn(text: string): { from: number; to: number; ranged: boolean } |
 
 type FoundBand = Band & { ranged: boolean; cells: string[] };
 
+const BOUND_HEADER = /\b(from|to|min|minimum|max|maximum|lower|upper|start|end|lowest|highest)\b/i;
+
+/** A score bound of a key table: a whole number 0..100, typed or as text. */
+function bound(value: unknown): number | null {
+  const n =
+    typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+  return Number.isInteger(n) && n >= 0 && n <= 100 ? n : null;
+}
+
+/**
+ * A band as a row of a small key table, "Rating | Score from | Score to" (or "Band | Min | Max",
+ * "Priority | Lower | Upper") over "Low | 1 | 4": the label, then its two bounds. A row of a money
+ * table looks the same, so the table's header must name the bounds: within a few rows above, the
+ * two columns are headed "from" / "to", "min" / "max" or the like.
+ */
+function bandInTableRow(sheet: SheetSnapshot, r: number, c: number): Band | null {
+  const row = sheet.rows[r] ?? [];
+  const from = bound(row[c + 1]?.value);
+  const to = bound(row[c + 2]?.value);
+  const label = cellText(row[c] ?? undefined);
+  if (from === null || to === null || from > to || DIGIT.test(label)) return null;
+  for (let up = r - 1; up >= Math.max(0, r - 12); up--) {
+    const cells = sheet.rows[up] ?? [];
+    if (bound(cells[c + 1]?.value) !== null) continue;
+    const heads = [cells[c + 1], cells[c + 2]].map((cell) => cellText(cell ?? undefined));
+    if (!heads.every((h) => BOUND_HEADER.test(h))) return null;
+    return band(String(from), String(to), label);
+  }
+  return null;
+}
+
 /** A band spread over two neighbouring cells: "Low" | "1-2", "1-2" | "Low", "Very high" | 16. */
 function bandInPair(left: string, right: string): (Band & { ranged: boolean }) | null {
   const label = (text: string) => /^[A-Za-z]/.test(text) && text.split(/\s+/).length <= 3;
@@ -128,6 +160,15 @@ export function readLegend(
       cells: capped.map((b) => b.cells),
     };
   }
+  // No bands in words: a risk matrix drawn as the key gives them by its labels.
+  const matrix = readMatrixKey(sheet, inTable);
+  if (matrix)
+    return {
+      bands: matrix.bands,
+      scale: scale ?? matrix.scale,
+      at: matrix.at,
+      cells: matrix.cells,
+    };
   return { bands: null, scale, at: null };
 }
 
@@ -179,6 +220,14 @@ function legendRuns(
       if (!DIGIT.test(text) && !nextHasDigit) continue;
       const s = SCALE.exec(text);
       if (s && s[1]) scale = Math.max(scale ?? 0, Number(s[1]));
+      // "Low" | 1 | 4 under "Rating" | "Score from" | "Score to": a key kept as a small table.
+      const tabled = !DIGIT.test(text) && bandInTableRow(sheet, r, c);
+      if (tabled) {
+        if (rowBands.length === 0) rowAt = cellAddress(r, c);
+        rowBands.push({ ...tabled, ranged: true, cells: [cellAddress(r, c)] });
+        c += 2;
+        continue;
+      }
       const inText = bandInText(text);
       const single = inText && { ...inText, ranged: true, cells: [cellAddress(r, c)] };
       const pair = single ? null : bandInPair(text, cellText(row[c + 1] ?? undefined));
