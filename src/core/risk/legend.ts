@@ -95,17 +95,29 @@ function bound(value: unknown): number | null {
  * table looks the same, so the table's header must name the bounds: within a few rows above, the
  * two columns are headed "from" / "to", "min" / "max" or the like.
  */
-function bandInTableRow(sheet: SheetSnapshot, r: number, c: number): Band | null {
+function bandInTableRow(
+  sheet: SheetSnapshot,
+  r: number,
+  c: number,
+  failed: Map<number, number>,
+): Band | null {
   const row = sheet.rows[r] ?? [];
   const from = bound(row[c + 1]?.value);
   const to = bound(row[c + 2]?.value);
   const label = cellText(row[c] ?? undefined);
   if (from === null || to === null || from > to || DIGIT.test(label)) return null;
+  // The row above failed the same look upward (a register's rows of small numbers): so does this.
+  if (failed.get(c) === r - 1) {
+    failed.set(c, r);
+    return null;
+  }
+  failed.set(c, r);
   for (let up = r - 1; up >= Math.max(0, r - 12); up--) {
     const cells = sheet.rows[up] ?? [];
     if (bound(cells[c + 1]?.value) !== null) continue;
     const heads = [cells[c + 1], cells[c + 2]].map((cell) => cellText(cell ?? undefined));
     if (!heads.every((h) => BOUND_HEADER.test(h))) return null;
+    failed.delete(c);
     return band(String(from), String(to), label);
   }
   return null;
@@ -192,6 +204,7 @@ function legendRuns(
   let scale: number | null = null;
   const runs: { bands: FoundBand[]; at: string }[] = [];
   let previousRow = -2;
+  const failedHeads = new Map<number, number>();
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!row || tableRows.has(r)) continue;
@@ -221,7 +234,7 @@ function legendRuns(
       const s = SCALE.exec(text);
       if (s && s[1]) scale = Math.max(scale ?? 0, Number(s[1]));
       // "Low" | 1 | 4 under "Rating" | "Score from" | "Score to": a key kept as a small table.
-      const tabled = !DIGIT.test(text) && bandInTableRow(sheet, r, c);
+      const tabled = !DIGIT.test(text) && bandInTableRow(sheet, r, c, failedHeads);
       if (tabled) {
         if (rowBands.length === 0) rowAt = cellAddress(r, c);
         rowBands.push({ ...tabled, ranged: true, cells: [cellAddress(r, c)] });

@@ -110,7 +110,10 @@ export function readMatrixKey(
       // Cheap first: a grid starts at a worded cell with an axis value to its left and above.
       if (typeof cells[c]?.value !== "string" || axisValue(cells[c - 1]) === null) continue;
       if (inTable(r, c)) continue;
-      if (axisValue(sheet.rows[r - 1]?.[c]) === null) continue;
+      // A grid is at least 3×3: two more axis values above it and below its first left one.
+      const above = sheet.rows[r - 1];
+      if (![0, 1, 2].every((k) => axisValue(above?.[c + k]) !== null)) continue;
+      if (![1, 2].every((k) => axisValue(sheet.rows[r + k]?.[c - 1]) !== null)) continue;
       for (const n of [5, 4, 3]) {
         const found = gridAt(sheet, r, c, n);
         if (found) return found;
