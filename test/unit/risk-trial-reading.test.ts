@@ -111,10 +111,12 @@ describe("three-point word scales", () => {
       },
     });
     const out = written(a.plan.operations);
-    // The new score column (F) and the ratings: High × High = 9 is Red; R3 is left as it was.
+    // The new score column (F) shows "" beside "Severe" until it is put right; the council's
+    // ratings are written where the ratings read: High × High = 9 is Red; R3's is left as it was.
     expect(out.F).toEqual([
       [2, 9],
       [3, 2],
+      [4, ""],
       [5, 2],
       [6, 6],
     ]);
