@@ -5,6 +5,11 @@
  * row is meant, nor any string where an address made here is meant.
  */
 
+import { CouncilSheetsError } from "./errors";
+
+/** Text that is not an A1 address or column where one was required; `code` says which. */
+export class AddressError extends CouncilSheetsError<"not-a-cell-address" | "not-a-column"> {}
+
 /** A cell address made by cellAddress: "B9" (no sheet, no `$`). Any A1 is still a string. */
 export type A1 = string & { readonly __a1: unique symbol };
 /** A range made by rangeAddress: "A5:D9", or one cell "B9". */
@@ -36,7 +41,8 @@ export function columnLetter(column: number): string {
 
 /** Letters to column index (0-based): "A" → 0. Throws on anything that is not letters. */
 export function columnIndex(letters: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) throw new Error(`Not a column: ${letters}`);
+  if (!/^[A-Za-z]{1,3}$/.test(letters))
+    throw new AddressError("not-a-column", `Not a column: ${letters}`);
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
@@ -52,11 +58,36 @@ export interface CellPosition {
   column: number;
 }
 
-/** Parses "B9" or "$B$9" to a 0-based position. Throws on malformed input. */
-export function parseAddress(address: string): CellPosition {
+/** "B9" or "$B$9" as a 0-based position, or null when the text is not a cell address. */
+export function cellPositionOf(address: string): CellPosition | null {
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!match || !match[1] || !match[2]) throw new Error(`Not a cell address: ${address}`);
+  if (!match || !match[1] || !match[2]) return null;
   return { row: Number(match[2]) - 1, column: columnIndex(match[1]) };
+}
+
+/**
+ * Parses "B9" or "$B$9" to a 0-based position.
+ *
+ * @throws {AddressError} "not-a-cell-address" on anything else.
+ */
+export function parseAddress(address: string): CellPosition {
+  const position = cellPositionOf(address);
+  if (!position) throw new AddressError("not-a-cell-address", `Not a cell address: ${address}`);
+  return position;
+}
+
+/** The corners of "A1:K29" (or the one cell "A1"), or null when the text is not a range. */
+export function rangeCorners(ref: string): [CellPosition, CellPosition] | null {
+  const [from = "", to = from] = ref.split(":");
+  const first = cellPositionOf(from);
+  const last = cellPositionOf(to);
+  return first && last ? [first, last] : null;
+}
+
+/** The first and last columns of "A1:K29" (or "A1"), or null when the text is not a range. */
+export function rangeColumns(ref: string): [number, number] | null {
+  const corners = rangeCorners(ref);
+  return corners ? [corners[0].column, corners[1].column] : null;
 }
 
 export function rangeAddress(

@@ -35,6 +35,14 @@ const CONSEQUENCE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
 
 const keyOf = (sheet: string, cell: string) => `${sheet}!${cell}`;
 
+/** The findings that may be a cause, indexed the ways the rules look them up. */
+interface Roots {
+  at: Map<string, Finding>;
+  byRow: Map<string, Finding[]>;
+  textByColumn: Map<string, Finding[]>;
+  unreadable: Finding[];
+}
+
 /** The amount a text cell evidently means: "57,9OO" with a letter O for a zero is 57,900. */
 export function intendedAmount(text: string): number | null {
   const direct = parseMoney(text);
@@ -99,15 +107,12 @@ const errorOf = (f: Finding): number | null =>
  * figure whose error is exactly the error of a figure reported on its row, either way round, was
  * worked from that wrong figure (a variance typed as forecast less a hard-typed wrong total).
  */
-function typedFollower(
-  f: Finding,
-  row: number,
-  column: number,
-  roots: ReadonlyMap<string, Finding>,
-): Finding[] | null {
+function typedFollower(f: Finding, row: number, column: number, roots: Roots): Finding[] | null {
   const own = errorOf(f);
   if (own === null || sameFigure(own, 0)) return null;
-  for (const root of roots.values()) {
+  const text = textAbove(f, row, column, own, roots);
+  if (text) return [text];
+  for (const root of roots.byRow.get(`${f.sheet}!${row}`) ?? []) {
     if (root === f || root.sheet !== f.sheet || root.table !== f.table) continue;
     // Derived figures sit right of what they derive from (variance after budget and forecast,
     // a row total after its years): of two typed figures out by the same amount, the left one
@@ -120,17 +125,43 @@ function typedFollower(
   return null;
 }
 
+/**
+ * A typed total that left out an amount typed as text ("£1,200", "1.2k", as SUM does) is out by
+ * exactly that amount: the text cell above it in its column, already reported, is the cause.
+ */
+function textAbove(
+  f: Finding,
+  row: number,
+  column: number,
+  error: number,
+  roots: Roots,
+): Finding | null {
+  if (f.code !== "total-mismatch" || typeof f.actual !== "number") return null;
+  for (const root of roots.textByColumn.get(`${f.sheet}!${column}`) ?? []) {
+    if (root.code !== "number-as-text" || root.sheet !== f.sheet || root.table !== f.table)
+      continue;
+    const at = parseAddress(root.cell);
+    if (at.column !== column || at.row >= row || typeof root.actual !== "string") continue;
+    const amount = intendedAmount(root.actual);
+    if (amount !== null && sameFigure(-error, amount)) return root;
+  }
+  return null;
+}
+
 /** The root findings a finding follows from, or null when it is its own error. */
 function rootsOf(
   f: Finding,
-  roots: ReadonlyMap<string, Finding>,
+  roots: Roots,
   sheets: ReadonlyMap<string, SheetSnapshot>,
 ): Finding[] | null {
   if (f.code === "reconciliation-difference") {
     if (typeof f.difference !== "number" || !f.allocationCells) return null;
-    const own = [...roots.values()].filter(
-      (r) => r.code === "not-a-number" && f.allocationCells?.includes(r.cell),
+    // The unreadable cell adds nothing, so it is not among the cells holding money: it is found
+    // in a column those cells are in (a year of the allocations), and by its amount below.
+    const columns = new Set(
+      f.allocationCells.map((cell) => /([A-Z]+)\d+$/.exec(cell.replace(/\$/g, ""))?.[1]),
     );
+    const own = roots.unreadable.filter((r) => columns.has(/^[A-Z]+/.exec(r.cell)?.[0]));
     if (own.length === 0) return null;
     let missing = 0;
     for (const r of own) {
@@ -149,7 +180,7 @@ function rootsOf(
   const found: Finding[] = [];
   for (const key of precedents(sheet, at.row, at.column)) {
     const [r, c] = key.split(",").map(Number) as [number, number];
-    const root = roots.get(`${f.sheet}!${r},${c}`);
+    const root = roots.at.get(`${f.sheet}!${r},${c}`);
     if (!root || root === f) continue;
     const value = correctedValue(root, sheet);
     if (value === null) continue;
@@ -168,13 +199,21 @@ export function foldConsequences(
   sheetList: readonly SheetSnapshot[],
 ): Finding[] {
   const sheets = new Map(sheetList.map((s) => [s.name, s]));
-  const roots = new Map<string, Finding>();
+  const roots: Roots = { at: new Map(), byRow: new Map(), textByColumn: new Map(), unreadable: [] };
+  const push = (map: Map<string, Finding[]>, key: string, f: Finding) => {
+    const list = map.get(key) ?? [];
+    list.push(f);
+    map.set(key, list);
+  };
   for (const f of findings) {
     if (!ROOT_CODES.has(f.code)) continue;
     const at = parseAddress(f.cell);
-    roots.set(`${f.sheet}!${at.row},${at.column}`, f);
+    roots.at.set(`${f.sheet}!${at.row},${at.column}`, f);
+    push(roots.byRow, `${f.sheet}!${at.row}`, f);
+    if (f.code === "number-as-text") push(roots.textByColumn, `${f.sheet}!${at.column}`, f);
+    if (f.code === "not-a-number") roots.unreadable.push(f);
   }
-  if (roots.size === 0) return [...findings];
+  if (roots.at.size === 0) return [...findings];
   const causesOf = new Map<Finding, Finding[]>();
   for (const f of findings) {
     if (!CONSEQUENCE_CODES.has(f.code)) continue;

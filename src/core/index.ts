@@ -10,11 +10,15 @@ export { CouncilSheetsError, isCouncilSheetsError } from "./errors";
 
 // Grid addresses and cell values.
 export {
+  AddressError,
   cellAddress,
+  cellPositionOf,
   columnLetter,
   modelRow,
   parseAddress,
   rangeAddress,
+  rangeColumns,
+  rangeCorners,
   reportRow,
   type A1,
   type A1Range,
@@ -51,6 +55,9 @@ export {
 } from "./tables/money";
 export {
   EXCEL_EPOCH_UTC_MS,
+  isDateNumberFormat,
+  serialFromFile,
+  serialToFile,
   serialFromUtcMs,
   utcMsFromSerial,
   type SerialDate,

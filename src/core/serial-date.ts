@@ -29,3 +29,33 @@ export function utcMsFromSerial(serial: number): number {
 export function asSerialDate(serial: number): SerialDate {
   return serial as SerialDate;
 }
+
+/**
+ * The 1904 date system (workbookPr/@date1904, ECMA-376 Part 1 §18.2.28; Excel's "Use 1904 date
+ * system"): serial 0 is 1 January 1904, so a file's serial is 1,462 days below the same day's
+ * 1900-system serial (https://learn.microsoft.com/office/troubleshoot/excel/1900-and-1904-date-system).
+ * Snapshots always count in the 1900 system: readers add the offset to the dates of a 1904
+ * workbook, and writers take it off again.
+ */
+export const DATE_1904_OFFSET = 1462;
+
+/**
+ * Whether a number format shows a date: it has a day or year part once quoted text, escaped
+ * characters and [colour]/[$-locale] sections are set aside ("dd/mm/yyyy", "d-mmm-yy", "mmm yyyy").
+ * Durations ("[h]:mm") and plain numbers are not dates.
+ */
+export function isDateNumberFormat(format: string | undefined): boolean {
+  if (!format || format === "General") return false;
+  const bare = format.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
+  return /[dy]/i.test(bare) || /mmm/i.test(bare);
+}
+
+/** A serial as the snapshot holds it (1900 system), from one read in a file's own system. */
+export function serialFromFile(serial: number, date1904: boolean): number {
+  return date1904 ? serial + DATE_1904_OFFSET : serial;
+}
+
+/** A snapshot serial (1900 system) as a file in `date1904` stores it. */
+export function serialToFile(serial: number, date1904: boolean): number {
+  return date1904 ? serial - DATE_1904_OFFSET : serial;
+}

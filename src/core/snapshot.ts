@@ -97,7 +97,14 @@ export const SheetSnapshotSchema = z.object({
 export const SPACER_WIDTH = 3;
 export type SheetSnapshot = z.infer<typeof SheetSnapshotSchema>;
 
-export const WorkbookSnapshotSchema = z.object({ sheets: z.array(SheetSnapshotSchema) });
+export const WorkbookSnapshotSchema = z.object({
+  sheets: z.array(SheetSnapshotSchema),
+  /**
+   * The workbook counts dates in the 1904 date system. Its dates are already in the 1900 system
+   * here (serial-date.ts); the flag tells writers to store them back in the file's own system.
+   */
+  date1904: z.boolean().optional(),
+});
 export type WorkbookSnapshot = z.infer<typeof WorkbookSnapshotSchema>;
 
 export function cellAt(sheet: SheetSnapshot, row: number, column: number): Cell | undefined {

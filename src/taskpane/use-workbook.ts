@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useMemo, useRef, useState } from "react";
 import { type Finding, optionsFrom, serialOfDay, type Settings, type WorkProgress } from "../core";
 import type { ApplyOutcome, Checked, Host } from "./hosts/host";
 import { inlineJobs } from "./hosts/inline-jobs";
@@ -76,7 +76,9 @@ export function useWorkbook(host: Host) {
       try {
         const done = await work((p) => current() && setState((s) => progressed(s, p)));
         if (!current()) return "replaced";
-        setState((s) => finished(s, done));
+        // Drawn as a transition: React renders the results in slices and takes a click between
+        // them, rather than holding the page while a large workbook's results are drawn.
+        startTransition(() => setState((s) => finished(s, done)));
         return "done";
       } catch (error) {
         if (!current()) return "replaced";

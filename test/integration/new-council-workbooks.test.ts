@@ -127,6 +127,36 @@ ws.append(["TOTAL FINANCING", f"=SUM(B{s}:B{r-1})", f"=SUM(C{s}:C{r-1})", f"=SUM
 wb.save(sys.argv[1])
 `;
 
+/**
+ * Funding sources (one money column per year, a "tbc") and an allocations table keyed by a
+ * "Source of funding" column of abbreviations (FHG, Council). Planted: outreach 2025/26 typed
+ * "4O,000" with a letter O (D6), which leaves Family Hubs Grant £40,000 short of its £400,000 —
+ * one error, said at the cell, not again as a reconciliation difference; £60,000 allocated in
+ * 2026/27 against the council's "tbc" (a warning); "£50,000" stored as text (read, and noted).
+ */
+const FUNDING = `
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Funding sources"
+ws.append(["Stanmoor Council - Family hubs funding"])
+ws.append([])
+ws.append(["Funding source", "2025/26 £", "2026/27 £"])
+ws.append(["Family Hubs Grant", 400000, 420000])
+ws.append(["Council contribution", 150000, "tbc"])
+ws.append(["Total", "=SUM(B4:B5)", "=SUM(C4:C5)"])
+al = wb.create_sheet("Allocations")
+al.append(["Family hubs allocations 2025-27"])
+al.append([])
+al.append(["Ref", "Activity", "Source of funding", "2025/26 £", "2026/27 £"])
+rows = [("1.1", "Hub staffing", "FHG", 250000, 260000), ("1.2", "Parenting support", "FHG", 110000, 120000),
+        ("1.3", "Outreach", "FHG", "4O,000", 40000), ("2.1", "Buildings", "Council", 100000, 60000),
+        ("2.2", "Volunteer grants", "Council", "£50,000", 0)]
+for r in rows: al.append(list(r))
+al.append([None, "Total", None, "=SUM(D4:D8)", "=SUM(E4:E8)"])
+wb.save(sys.argv[1])
+`;
+
 const run = hasOpenpyxl() ? describe : describe.skip;
 
 async function analysed(script: string, name: string) {
@@ -195,6 +225,22 @@ run("new council workbooks with planted errors, written by openpyxl", () => {
       "Total 2025-28 is £2,300,000 but the years 2025/26 to 2027/28 add to £4,500,000; its formula SUM(B13:C13) leaves out D (2027/28)",
       "2026/27 financing is £6,350,000 but the schemes add to £6,300,000: financing exceeds the programme by £50,000",
     ]);
+  });
+
+  it("funding keyed by a Source of funding column: an unreadable amount is reported once", async () => {
+    const { analysis } = await analysed(FUNDING, "stanmoor.xlsx");
+    expect(analysis.tables.map((t) => [t.kind, t.sheet, t.range])).toEqual([
+      ["funding-sources", "Funding sources", "A3:C6"],
+      ["allocations", "Allocations", "A3:E9"],
+    ]);
+    expect(brief(analysis.findings)).toEqual([
+      "unconfirmed-funding@Funding sources!C5",
+      "not-a-number@Allocations!D6",
+      "number-as-text@Allocations!D8",
+    ]);
+    expect(analysis.findings[1]?.message).toBe(
+      '2025/26 £ "4O,000" is not an amount; it also puts out Funding sources!B4, which follows from it',
+    );
   });
 
   const soffice = findSoffice();

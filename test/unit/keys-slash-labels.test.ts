@@ -62,6 +62,37 @@ describe("slash labels in keys", () => {
     ]);
   });
 
+  it("reads them in a risk matrix whose cells name the bands", () => {
+    // Likelihood 5 at the top, impact 1..5 along the bottom; each cell's band follows L × I.
+    const name = (score: number) =>
+      score <= 4
+        ? "Green"
+        : score <= 9
+          ? "Amber/Green"
+          : score <= 14
+            ? "Amber"
+            : score <= 19
+              ? "Red/Amber"
+              : "Red";
+    const grid = [5, 4, 3, 2, 1].map((l) => [l, ...[1, 2, 3, 4, 5].map((i) => name(l * i))]);
+    const s = sheet("Risks", [["Risk matrix"], ...grid, ["L / I", 1, 2, 3, 4, 5]]);
+    const legend = readLegend(s, new Set());
+    expect(named(legend.bands)).toEqual([
+      "1-4 Green",
+      "5-9 Amber/Green",
+      "10-12 Amber",
+      "15-16 Red/Amber",
+      "20-25 Red",
+    ]);
+    expect(legend.at).toBe("B7");
+    // A grid whose labels overlap in score (4 Green at 2×2, Amber at 1×4) is no key.
+    const uneven = grid.map((row) => [...row]);
+    (uneven[4] as unknown[])[4] = "Amber";
+    expect(
+      readLegend(sheet("Risks", [...uneven, ["", 1, 2, 3, 4, 5]]), new Set()).bands,
+    ).toBeNull();
+  });
+
   it("colours each slash band between its neighbours", () => {
     const bands = readLegend(sheet("Risks", [["Key", ...FIVE]]), new Set()).bands ?? [];
     const ranks = bandStyles(bands).map((s) => HEAT_FILLS.indexOf(s.background));

@@ -162,6 +162,25 @@ describe("typed figures worked from a wrong typed figure", () => {
     );
   });
 
+  it("a typed total that left out an amount stored as text is not a second finding", () => {
+    const rows: Rows = [
+      ["Cost centre", "Budget £", "Forecast outturn £"],
+      ["Libraries", 100, 120],
+      ["Parks", "£1,500", 1190],
+      ["Roads", "1.2k", 1300],
+      ["Total", 1600, 2610],
+    ];
+    const result = analyse(rows);
+    // B5 adds 100 and the "£1,500" but not the "1.2k": out by exactly the 1,200 that text holds.
+    expect(result.findings.map((x) => `${x.code}@${x.cell}`)).toEqual([
+      "number-as-text@B3",
+      "number-as-text@B4",
+    ]);
+    expect(result.findings[1]?.message).toBe(
+      '"1.2k" is stored as text; it is read as £1,200; it also puts out B5, which follows from it',
+    );
+  });
+
   it("a typed variance total out by another amount is its own error", () => {
     const rows: Rows = [
       ["Cost centre", "Budget £", "Forecast outturn £", "Variance £"],

@@ -52,7 +52,10 @@ function looksLikeText(bytes: Uint8Array): boolean {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, 4096), {
       stream: true,
     });
-  } catch {
+  } catch (error) {
+    // A fatal TextDecoder throws a TypeError on bytes that are not UTF-8: binary, not text. (By
+    // name: the decoder may be the host realm's, whose TypeError is not this realm's.)
+    if ((error as { name?: unknown } | null)?.name !== "TypeError") throw error;
     return false;
   }
   // eslint-disable-next-line no-control-regex

@@ -2,8 +2,8 @@ import ExcelJS from "exceljs";
 import {
   type Cell,
   type ExcelTable,
+  cellPositionOf,
   keyCells,
-  parseAddress,
   ownSheetsFromNames,
   type SheetSnapshot,
   SPACER_WIDTH,
@@ -75,14 +75,9 @@ function tablesOf(ws: ExcelJS.Worksheet, rows: readonly (Cell | null)[][]): Exce
     const [from, to] = (model?.tableRef ?? "").split(":");
     const name = model?.displayName ?? model?.name;
     if (!model || !name || !from) continue;
-    let first;
-    let last;
-    try {
-      first = parseAddress(from);
-      last = parseAddress(to ?? from);
-    } catch {
-      continue;
-    }
+    const first = cellPositionOf(from);
+    const last = cellPositionOf(to ?? from);
+    if (!first || !last) continue;
     const listed = (model.columns ?? []).map((c) => c.name ?? "");
     const top = Math.min(first.row, last.row);
     const left = Math.min(first.column, last.column);
@@ -189,7 +184,12 @@ export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<Loa
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+  } catch (error) {
+    // ExcelJS (with JSZip and its XML parser under it) has no error type of its own: whatever
+    // Error it throws while loading means it could not read this file. Anything else thrown
+    // (not an Error, or our own fault) is not a verdict on the file and goes on.
+    const isError = typeof error === "object" && error !== null && "message" in error;
+    if (!isError || error instanceof WorkbookError) throw error;
     throw new WorkbookError(
       "damaged",
       `${name} could not be read: the workbook is damaged or incomplete`,

@@ -7,8 +7,10 @@ import {
   columnLetter,
   filledDownRuns,
   highlightCondition,
+  isDateNumberFormat,
   nextOwnSheetMarkName,
   ownSheetMarkReference,
+  serialToFile,
   type WritePlan,
   writtenCell,
 } from "../../core";
@@ -288,8 +290,28 @@ export function applyPlan(
       highlightColumn(ws, op);
     }
   }
+  if (workbook.properties.date1904) storeDatesIn1904(workbook, plan);
   // Excel recalculates everything when it opens the file, so no reader is left with a stale value.
   workbook.calcProperties.fullCalcOnLoad = true;
+}
+
+/**
+ * In a workbook on the 1904 date system, the dates the plan wrote (1900-system serials, as the
+ * core counts) are stored in the file's system: ExcelJS writes numbers as given.
+ */
+function storeDatesIn1904(workbook: ExcelJS.Workbook, plan: WritePlan): void {
+  const shift = (cell: ExcelJS.Cell) => {
+    if (typeof cell.value === "number" && isDateNumberFormat(cell.numFmt))
+      cell.value = serialToFile(cell.value, true);
+  };
+  for (const op of plan.operations) {
+    if (op.kind === "insert-columns") continue;
+    const ws = workbook.getWorksheet(op.sheet);
+    if (!ws) continue;
+    if (op.kind === "add-sheet")
+      for (const c of op.cells) shift(ws.getCell(c.row + 1, c.column + 1));
+    else for (const c of op.cells) shift(ws.getCell(c.row + 1, op.column + 1));
+  }
 }
 
 export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {

@@ -1,4 +1,4 @@
-import { columnLetter, rangeAddress } from "../a1";
+import { rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { SheetSnapshot } from "../snapshot";
 import { roundToMicroUnits, sumMoney, type At } from "../tables/money";
@@ -9,7 +9,6 @@ import {
   checkMoneyCells,
   checkTotal,
   grandLines,
-  missedColumns,
   sameAmount,
   type TableRef,
 } from "../tables/totals";
@@ -41,10 +40,6 @@ export function lineRows(t: CapitalProgramme): number[] {
   return t.dataRows.filter((r) => t.structure.kinds.get(r) === "line");
 }
 
-function yearName(t: CapitalProgramme, column: number): string {
-  return t.columns.years.find((y) => y.column === column)?.year ?? columnLetter(column);
-}
-
 function checkRowTotals(
   ref: TableRef,
   t: CapitalProgramme,
@@ -56,7 +51,6 @@ function checkRowTotals(
   const total = t.columns.total;
   for (const row of rows) {
     if (total) {
-      const formula = ref.sheet.rows[row]?.[total.column]?.formula;
       checkTotal(
         ref,
         row,
@@ -64,8 +58,6 @@ function checkRowTotals(
         years.map((c) => [row, c] as const),
         (sum) => `the years ${parts[0]?.year} to ${parts.at(-1)?.year} add to ${sum}`,
         out,
-        undefined,
-        missedColumns(formula, row, years, (c) => `${columnLetter(c)} (${yearName(t, c)})`),
       );
     }
     if (t.columns.schemeCost !== null && t.columns.prior !== null && total) {

@@ -50,8 +50,8 @@ export interface DecisionImportPlan {
 /**
  * Dates are written as serial day numbers with a date format, as Excel stores them, counted in
  * the 1900 date system, the default in Excel for Windows and current Excel for Mac (https://support.microsoft.com/en-us/office/date-systems-in-excel-e7fe7167-48a9-4b96-bb53-5612a800b487).
- * A workbook switched to the 1904 system would show them 1,462 days late; the snapshot does not
- * yet carry the workbook's date system (no reader reads workbookPr/@date1904).
+ * A workbook on the 1904 system is read into and written from the same 1900 serials: the readers
+ * and writers convert at the file (serial-date.ts, WorkbookSnapshot.date1904).
  */
 const DATE_FORMAT = "dd/mm/yyyy";
 const MONEY_FORMAT = '"£"#,##0.00';

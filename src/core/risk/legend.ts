@@ -2,7 +2,8 @@ import { cellAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import type { Band } from "../bands";
 import { bandsInOneCell, tidyLabel } from "../tables/keys";
-import { readMatrixKey } from "../tables/matrix-key";
+import { readMatrixKey as readWordedMatrixKey } from "../tables/matrix-key";
+import { readMatrixKey } from "./matrix-key";
 
 export interface Legend {
   bands: Band[] | null;
@@ -172,14 +173,23 @@ export function readLegend(
       cells: capped.map((b) => b.cells),
     };
   }
-  // No bands in words: a risk matrix drawn as the key gives them by its labels.
+  // No key in words: a risk matrix whose cells name the bands is one (numbered axes first).
   const matrix = readMatrixKey(sheet, inTable);
   if (matrix)
     return {
-      bands: matrix.bands,
-      scale: scale ?? matrix.scale,
+      bands: matrix.bands.map(({ from, to, label }) => ({ from, to, label })),
+      scale,
       at: matrix.at,
-      cells: matrix.cells,
+      cells: matrix.bands.map((b) => b.cells),
+    };
+  // Axes in words (Low / Medium / High) or "High (3)": the scale is the grid's size.
+  const worded = readWordedMatrixKey(sheet, inTable);
+  if (worded)
+    return {
+      bands: worded.bands,
+      scale: scale ?? worded.scale,
+      at: worded.at,
+      cells: worded.cells,
     };
   return { bands: null, scale, at: null };
 }
@@ -192,6 +202,9 @@ export function keyCells(sheet: SheetSnapshot): string[] {
   const cells = legendRuns(sheet, new Set(), () => false).runs.flatMap((run) =>
     run.bands.flatMap((b) => b.cells),
   );
+  // A matrix key: each band's first few cells are enough to find its fill.
+  for (const band of readMatrixKey(sheet)?.bands ?? []) cells.push(...band.cells.slice(0, 3));
+  for (const band of readWordedMatrixKey(sheet)?.cells ?? []) cells.push(...band.slice(0, 3));
   return [...new Set(cells)].slice(0, 64);
 }
 

@@ -21,6 +21,7 @@ import { countBySeverity, dateToSerial, type Finding, serialToIsoDate } from "..
 import type { FileHost } from "../hosts/file-host";
 import type { Host } from "../hosts/host";
 import { useWorkbook, type WriteChoice } from "../use-workbook";
+import { PaneError } from "../errors";
 import { ActionBar } from "./ActionBar";
 import { CellContext } from "./CellContext";
 import { ExportFindings } from "./ExportFindings";
@@ -140,7 +141,11 @@ export function App({ host, theme, sampleUrl }: AppProps) {
     if (sampleUrl)
       void open(
         fetch(sampleUrl).then((r) => {
-          if (!r.ok) throw new Error(`The sample workbook could not be loaded (${r.status}).`);
+          if (!r.ok)
+            throw new PaneError(
+              "sample-unavailable",
+              `The sample workbook could not be loaded (${r.status}).`,
+            );
           return r.arrayBuffer();
         }),
         SAMPLE_NAME,

@@ -2,6 +2,7 @@ import { type ProgressListener } from "../../core";
 import type { JobRequest, JobResults } from "../worker/protocol";
 import { WorkerRunner, type WorkerLike } from "../worker/worker-runner";
 import type { Host, SettingsStore, WorkbookJobs } from "./host";
+import { PaneError } from "../errors";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -42,7 +43,11 @@ export function fileHost(settings: SettingsStore, startWorker?: () => WorkerLike
   const runner = startWorker ? new WorkerRunner(startWorker) : null;
   const run: Run = runner ? (request, onProgress) => runner.run(request, onProgress) : onThisThread;
   const need = () => {
-    if (!current) throw new Error("Open a workbook first: choose an .xlsx file or drop one here.");
+    if (!current)
+      throw new PaneError(
+        "no-workbook-open",
+        "Open a workbook first: choose an .xlsx file or drop one here.",
+      );
     return current;
   };
   /** The written workbook becomes the open one, so a second Check shows what is left to fix. */

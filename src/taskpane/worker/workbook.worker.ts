@@ -6,8 +6,13 @@
 import { runJob, withoutCells } from "./jobs";
 import type { JobResult, PaneMessage, WorkerMessage } from "./protocol";
 
-/** Rows per message: a few tens of milliseconds of the page's time each, even for wide sheets. */
-const ROWS_PER_MESSAGE = 2_000;
+/**
+ * Rows per message. The page pays for a message when it reads it (every cell object is made
+ * again on its side): 2,000 rows of a 100,000-row register cost it 50–290 ms each on a loaded
+ * machine, long enough to delay a click; a few hundred cost a few milliseconds, and the page
+ * takes its input between them.
+ */
+const ROWS_PER_MESSAGE = 250;
 
 /** The parts of a dedicated worker's global scope used here (tsconfig's lib is the DOM's). */
 interface WorkerScope {

@@ -1,4 +1,4 @@
-import { type ProgressListener } from "../../core";
+import { CouncilSheetsError, type ProgressListener } from "../../core";
 import type {
   JobRequest,
   JobResult,
@@ -19,10 +19,9 @@ function withRows(result: JobResult, rows: Map<number, SheetRows[]>): JobResult 
 }
 
 /** The work was stopped by the officer (Cancel): not a fault, and nothing of it is kept. */
-export class JobCancelledError extends Error {
+export class JobCancelledError extends CouncilSheetsError<"cancelled"> {
   constructor() {
-    super("Cancelled: nothing was written.");
-    this.name = "JobCancelledError";
+    super("cancelled", "Cancelled: nothing was written.");
   }
 }
 

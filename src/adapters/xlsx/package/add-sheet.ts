@@ -179,7 +179,7 @@ export async function addSheets(
         );
       }
     }
-    output.set(path, encoder.encode(buildSheetXml(op, styles, options)));
+    output.set(path, encoder.encode(buildSheetXml(op, styles, options, book.date1904)));
     // Print titles are the sheet's own _xlnm.Print_Titles name (ECMA-376 §18.2.6, definedName).
     const stale = current.names.filter(
       (d) => d.name === "_xlnm.Print_Titles" && d.localSheetId === sheetIndex,

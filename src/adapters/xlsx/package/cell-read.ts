@@ -1,4 +1,11 @@
-import { type Cell, type CellValue, serialFromUtcMs, shiftFormula } from "../../../core";
+import {
+  type Cell,
+  type CellValue,
+  isDateNumberFormat,
+  serialFromFile,
+  serialFromUtcMs,
+  shiftFormula,
+} from "../../../core";
 import { checkCellText } from "./read-limits";
 import { integerAt, numberAt, type InPlace } from "./scan";
 import { unescapeExcel } from "./xml";
@@ -74,6 +81,8 @@ export class CellBuilder {
     private readonly formatOf: (style: number) => string | undefined,
     /** Told of each shared-formula master cell with the range it covers. */
     private readonly onMaster: (row: number, column: number, ref: string) => void,
+    /** The workbook counts dates from 1904: date cells are moved into the 1900 system. */
+    private readonly date1904 = false,
   ) {
     this.value = new Captured(xml);
     this.formula = new Captured(xml);
@@ -125,6 +134,8 @@ export class CellBuilder {
       }
       default:
         value = this.value.present ? this.value.read(numberAt) : null;
+        if (this.date1904 && typeof value === "number" && isDateNumberFormat(numberFormat))
+          value = serialFromFile(value, true);
     }
     // Built in one go, in one of few shapes: a million cells read faster that way in the core.
     if (formula === undefined && error === undefined)

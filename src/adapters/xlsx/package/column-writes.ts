@@ -4,6 +4,8 @@ import {
   columnLetter,
   type ColumnWrite,
   filledDownRuns,
+  isDateNumberFormat,
+  serialToFile,
   writtenCell,
 } from "../../../core";
 import type { CellXml, SheetEdits } from "./sheet-patch";
@@ -89,6 +91,8 @@ class PlannedColumn {
     private readonly styleOf: (row: number, format: string | undefined, keepOwn: boolean) => number,
     private readonly prefix: string,
     firstShared: number,
+    /** The value as the file stores it in a cell of this style (a date in a 1904 workbook). */
+    private readonly stored: (value: CellValue, style: number) => CellValue = (v) => v,
   ) {
     this.letter = columnLetter(op.column);
     const rows = op.cells.reduce((n, c) => Math.max(n, c.row + 1), 0);
@@ -132,6 +136,7 @@ class PlannedColumn {
     }
     const { numberFormat } = this.op;
     const style = this.styleOf(row, numberFormat, numberFormat === undefined);
+    content.value = this.stored(content.value, style);
     return cellXml(this.prefix, `${this.letter}${row + 1}`, style, content);
   }
 }
@@ -147,8 +152,14 @@ export function columnEdits(
   styles: Styles,
   options: ApplyOptions,
   prefix: string,
+  /** The workbook counts dates from 1904: dates written go back into its system. */
+  date1904 = false,
 ): SheetEdits {
   const lookup = new ExistingStyleLookup(offsets);
+  const stored = (value: CellValue, style: number): CellValue =>
+    date1904 && typeof value === "number" && isDateNumberFormat(styles.numberFormatOf(style))
+      ? serialToFile(value, true)
+      : value;
   const widths: SheetEdits["widths"] = [];
   let nextShared = offsets.maxSharedIndex + 1;
   const columns = ops.map((op) => {
@@ -159,7 +170,7 @@ export function columnEdits(
       const own = lookup.style(row, op.column);
       return keepOwn ? own : styles.withNumberFormat(own, numberFormat);
     };
-    const column = new PlannedColumn(op, options, styleOf, prefix, nextShared);
+    const column = new PlannedColumn(op, options, styleOf, prefix, nextShared, stored);
     nextShared += column.sharedCount;
     const width = op.styleFrom === undefined ? undefined : lookup.width(op.styleFrom);
     if (op.header && width) widths.push({ column: op.column, width: Math.min(width, 14) });

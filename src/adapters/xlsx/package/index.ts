@@ -95,7 +95,15 @@ export class XlsxPackage {
     for (const [i, entry] of book.sheets.entries()) {
       const xml = sheetXml[i];
       if (xml === undefined) throw new PackageFormatError(`${entry.path} is missing`);
-      const { sheet, offsets } = readSheet(entry.name, xml, strings, styles, meter, rowTicks?.(i));
+      const { sheet, offsets } = readSheet(
+        entry.name,
+        xml,
+        strings,
+        styles,
+        meter,
+        rowTicks?.(i),
+        book.date1904,
+      );
       const role = own.get(entry.name);
       const listed = tables[i] ?? [];
       const keyFills = role ? undefined : keyFillsOf(sheet, offsets, styles);
@@ -108,7 +116,8 @@ export class XlsxPackage {
       });
       sheetOffsets.push([entry.name, { path: entry.path, offsets }]);
     }
-    const pkg = new XlsxPackage(parts, book, { sheets }, kind);
+    const snapshot = book.date1904 ? { sheets, date1904: true } : { sheets };
+    const pkg = new XlsxPackage(parts, book, snapshot, kind);
     for (const [name, value] of sheetOffsets) pkg.sheetOffsets.set(name, value);
     return pkg;
   }
@@ -163,7 +172,7 @@ export class XlsxPackage {
         moved === undefined ? found.offsets : readSheet(sheet, moved, strings, styles).offsets;
       edited.delete(found.path);
       const prefix = elementPrefix(offsets);
-      const edits = columnEdits(offsets, ops, styles, options, prefix);
+      const edits = columnEdits(offsets, ops, styles, options, prefix, this.book.date1904);
       const splices = conditionalFormatSplices(offsets, ops, dxfs, prefix);
       output.set(found.path, patchSheet(offsets, { ...edits, splices }));
     }

@@ -3,6 +3,7 @@ import {
   insertColumnsInFormula,
   insertColumnsInRanges,
   parseAddress,
+  rangeColumns,
 } from "../../../core";
 import { WorkbookError } from "../errors";
 import { insertIntoSheet } from "./insert-sheet";
@@ -53,15 +54,6 @@ function formulaTexts(xml: string, names: ReadonlySet<string>, change: (f: strin
   return edits.apply(xml);
 }
 
-function columnsOf(ref: string): [number, number] | null {
-  const [from = "", to = from] = ref.split(":");
-  try {
-    return [parseAddress(from).column, parseAddress(to).column];
-  } catch {
-    return null;
-  }
-}
-
 /**
  * An Excel table after the insert. On the inserted sheet its ranges move or grow; an insert inside
  * it adds table columns, named as the header the plan writes there or "Column<n>" as Excel names
@@ -89,7 +81,7 @@ function insertIntoTable(
       if (!here) return;
       if (name === "table") {
         const ref = attributes.get("ref");
-        span = columnsOf(ref?.value ?? "");
+        span = rangeColumns(ref?.value ?? "");
         const top = ref ? parseAddress(ref.value.split(":")[0] ?? "").row : -1;
         headerRow = attributes.get("headerRowCount")?.value === "0" ? -1 : top;
       }

@@ -5,7 +5,7 @@ import {
   insertColumnsInRanges,
   MAX_COLUMN,
   moveFormula,
-  parseAddress,
+  rangeColumns,
 } from "../../../core";
 import { escapeXml, PackageFormatError } from "./xml";
 import {
@@ -96,15 +96,6 @@ function cellAt(text: string): { row: number; column: number } | null {
   return column === 0 || i === digits || row === 0 ? null : { row: row - 1, column: column - 1 };
 }
 
-function columnsOf(ref: string): [number, number] | null {
-  const [from = "", to = from] = ref.split(":");
-  try {
-    return [parseAddress(from).column, parseAddress(to).column];
-  } catch {
-    return null;
-  }
-}
-
 /** "1:5 7:9" (1-based) after the insert; `added` widens a row that gains cells. */
 function shiftSpans(spans: string, insert: ColumnInsert, added: boolean): string {
   return spans
@@ -191,7 +182,7 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
         if (location) edits.attribute(location, formula(location.value));
       }
       if (name === "autoFilter")
-        filterFirst = columnsOf(attributes.get("ref")?.value ?? "")?.[0] ?? 0;
+        filterFirst = rangeColumns(attributes.get("ref")?.value ?? "")?.[0] ?? 0;
       if (name === "filterColumn" && parent === "autoFilter") {
         const colId = attributes.get("colId");
         const id = Number(colId?.value ?? NaN);
@@ -269,7 +260,7 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
     if (!here) return;
     const ref = element.attributes.get("ref");
     if (ref && t === "array") {
-      const span = columnsOf(ref.value);
+      const span = rangeColumns(ref.value);
       if (span && span[0] < insert.column && insert.column <= span[1])
         throw new PackageFormatError(`the array formula in ${ref.value} spans the inserted column`);
     }
@@ -344,7 +335,7 @@ export function insertIntoSheet(xml: string, options: SheetInsertOptions): strin
   function resolveShared(): void {
     for (const [si, master] of masters) {
       const next = formula(master.text);
-      const span = columnsOf(master.ref);
+      const span = rangeColumns(master.ref);
       const members = followers.get(si) ?? [];
       const split = here && span !== null && span[0] < insert.column && insert.column <= span[1];
       const across = span !== null && span[0] !== span[1];

@@ -117,7 +117,8 @@ function resolveTarget(from: string, target: string): string {
 function decodedTarget(target: string): string {
   try {
     return decodeURI(target);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof URIError)) throw error;
     return target; // a stray "%" is a name, not an escape
   }
 }
@@ -164,6 +165,8 @@ export interface WorkbookParts {
   sharedStringsPath?: string;
   stylesPath?: string;
   calcChainPath?: string;
+  /** workbookPr/@date1904: the workbook counts dates from 1904. */
+  date1904: boolean;
 }
 
 /** Finds the workbook, its worksheets in tab order, and the shared parts every sheet reads. */
@@ -178,6 +181,7 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
   let openName: DefinedName | undefined;
   const names = new Set<string>();
   const paths = new Set<string>();
+  let date1904 = false;
   parseXml(xml, {
     text(text) {
       if (openName) openName.reference += text;
@@ -188,6 +192,8 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
     },
     open(name, a) {
       if (name === "definedName") openName = { name: a.name ?? "", reference: "" };
+      // xsd:boolean: "1" or "true" (ECMA-376 Part 1 §18.2.28 workbookPr).
+      if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
       if (name !== "sheet") return;
       // Excel compares sheet names without case; two sheets of one name (or one part listed
       // twice) would have the writer put one sheet's columns into the other.
@@ -219,5 +225,6 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
     sharedStringsPath: target("sharedStrings"),
     stylesPath: target("styles"),
     calcChainPath: target("calcChain"),
+    date1904,
   };
 }

@@ -3,7 +3,9 @@ import {
   type ApplyOptions,
   cellAddress,
   columnLetter,
+  isDateNumberFormat,
   parseAddress,
+  serialToFile,
   type SheetCell,
 } from "../../../core";
 import { cellXml } from "./column-writes";
@@ -63,7 +65,13 @@ function lookOf(slot: Slot): CellLook {
  * cached values, styles added to styles.xml, merges, list drop-downs, column widths, row heights
  * and print set-up. Elements follow the order CT_Worksheet requires (ECMA-376 Part 1, §18.3.1.99).
  */
-export function buildSheetXml(op: AddSheet, styles: Styles, options: ApplyOptions): string {
+export function buildSheetXml(
+  op: AddSheet,
+  styles: Styles,
+  options: ApplyOptions,
+  /** The workbook counts dates from 1904: date cells are stored in its system. */
+  date1904 = false,
+): string {
   const grid = new Map<number, Map<number, Slot>>();
   const slot = (row: number, column: number): Slot => {
     const cells = grid.get(row) ?? new Map<number, Slot>();
@@ -88,9 +96,13 @@ export function buildSheetXml(op: AddSheet, styles: Styles, options: ApplyOption
       const s = cells.get(column) ?? { boxed: false };
       const c = s.cell;
       const useFormula = c?.formula && !options.valuesOnly;
+      const value =
+        date1904 && typeof c?.value === "number" && isDateNumberFormat(c.numberFormat)
+          ? serialToFile(c.value, true)
+          : c?.value;
       const content = useFormula
-        ? { formula: c.formula ?? "", value: c.value }
-        : { value: c?.value === undefined || c.value === "" ? null : c.value };
+        ? { formula: c?.formula ?? "", value: value ?? null }
+        : { value: value === undefined || value === "" ? null : value };
       const text = cellXml("", cellAddress(row, column), styles.cellLook(lookOf(s)), content);
       if (text) {
         xml.push(text);

@@ -1,4 +1,4 @@
-import { type CellPosition, columnLetter, parseAddress } from "../../../core";
+import { columnLetter, rangeCorners } from "../../../core";
 import type { SheetXmlOffsets } from "./sheet-read";
 import { ByteSink } from "./byte-sink";
 import { PackageFormatError, withAttribute } from "./xml";
@@ -109,15 +109,6 @@ function newRowXml(row: number, cells: readonly CellXml[], prefix: string): stri
 }
 
 /** The used range grown to take in the written cells, as <dimension> states it. */
-/** The corners of "A1:K29" (or "A1"), or null when the text is not a range. */
-function rangeCorners(ref: string): [CellPosition, CellPosition] | null {
-  const [from = "", to = from] = ref.split(":");
-  try {
-    return [parseAddress(from), parseAddress(to)];
-  } catch {
-    return null;
-  }
-}
 
 function widenDimension(ref: string, extent: Extent): string {
   const corners = rangeCorners(ref);

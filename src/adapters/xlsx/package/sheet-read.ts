@@ -78,6 +78,8 @@ export function readSheet(
   meter: ReadLimitMeter = new ReadLimitMeter(),
   /** Hears each row as it starts (the pane's progress bar); see read-progress.ts. */
   onRow?: RowTick,
+  /** The workbook counts dates from 1904 (workbookPr/@date1904). */
+  date1904 = false,
 ): { sheet: SheetSnapshot; offsets: SheetXmlOffsets } {
   const rows: (Cell | null)[][] = [];
   const hiddenRows: number[] = [];
@@ -106,8 +108,12 @@ export function readSheet(
     if (format === undefined) formats[style] = format = styles.numberFormatOf(style) ?? null;
     return format ?? undefined;
   };
-  const cell = new CellBuilder(xml, strings, formatOf, (row, column, ref) =>
-    offsets.sharedMasters.push({ row, column, ref }),
+  const cell = new CellBuilder(
+    xml,
+    strings,
+    formatOf,
+    (row, column, ref) => offsets.sharedMasters.push({ row, column, ref }),
+    date1904,
   );
   let inCell = false;
   const inlineText = new Captured(xml);

@@ -1,4 +1,4 @@
-import { parseAddress, type ExcelTable } from "../../../core";
+import { rangeCorners, type ExcelTable } from "../../../core";
 import { relationshipsOf, type PackageParts } from "./parts";
 import { parseXml } from "./xml";
 
@@ -31,10 +31,9 @@ export function readTablePart(xml: string): ExcelTable | null {
   parseXml(xml, {
     open(name, a) {
       if (name === "table") {
-        const [from, to] = (a.ref ?? "").split(":");
-        try {
-          const first = parseAddress(from ?? "");
-          const last = parseAddress(to ?? from ?? "");
+        const corners = rangeCorners(a.ref ?? "");
+        if (corners) {
+          const [first, last] = corners;
           table = {
             name: a.displayName ?? a.name ?? "",
             firstRow: Math.min(first.row, last.row),
@@ -45,9 +44,7 @@ export function readTablePart(xml: string): ExcelTable | null {
             showTotals: (a.totalsRowCount ?? "0") !== "0",
             columns: [],
           };
-        } catch {
-          ok = false;
-        }
+        } else ok = false;
       }
       if (name === "tableColumn" && table) table.columns.push(unescapeXstring(a.name ?? ""));
     },

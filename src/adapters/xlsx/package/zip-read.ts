@@ -235,7 +235,8 @@ export async function inflateEntry(
   let data: Uint8Array;
   try {
     data = entry.method === 0 ? entry.raw : await inflate(entry.raw, entry.size);
-  } catch {
+  } catch (error) {
+    if (!isInflateFailure(error)) throw error;
     throw entryFault(entry, "inflate");
   }
   if (data.length !== entry.size) throw entryFault(entry, "size");
@@ -243,8 +244,33 @@ export async function inflateEntry(
   return data;
 }
 
-export function entryFault(entry: ZipEntry, fault: EntryFault): PackageRefusedError {
-  return new PackageRefusedError("damaged", `${entry.name} ${ENTRY_FAULTS[fault]}`);
+/** A zip entry that is damaged, saying how, so a check can report the fault it found. */
+export class EntryFaultError extends PackageRefusedError {
+  constructor(
+    readonly fault: EntryFault,
+    entryName: string,
+  ) {
+    super("damaged", `${entryName} ${ENTRY_FAULTS[fault]}`);
+  }
+}
+
+export function entryFault(entry: ZipEntry, fault: EntryFault): EntryFaultError {
+  return new EntryFaultError(fault, entry.name);
+}
+
+/**
+ * An inflater's own failure on data it cannot decompress: fflate's errors and Node's zlib errors
+ * (Z_DATA_ERROR, ERR_BUFFER_TOO_LARGE…) carry a `code`. Our own faults (a refusal) and bugs
+ * (a TypeError without a code) are not that, and are not turned into "cannot be decompressed".
+ */
+function isInflateFailure(error: unknown): boolean {
+  // Not `instanceof Error`: Node's zlib errors come from Node's own realm (a test VM has another).
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    !(error instanceof PackageFormatError)
+  );
 }
 
 /** The check without a streaming host: inflates the whole entry and lets it go. */
@@ -254,12 +280,8 @@ export function portableCheckEntry(inflate: Inflate, crc32: Crc32): CheckEntry {
       await inflateEntry(entry, inflate, crc32);
       return undefined;
     } catch (error) {
-      const message = error instanceof Error ? error.message : "";
-      return message.endsWith(ENTRY_FAULTS.crc)
-        ? "crc"
-        : message.endsWith(ENTRY_FAULTS.size)
-          ? "size"
-          : "inflate";
+      if (error instanceof EntryFaultError) return error.fault;
+      throw error;
     }
   };
 }
