@@ -19,7 +19,13 @@ export const BandSetSchema = z.object({
 export type BandSet = z.infer<typeof BandSetSchema>;
 
 /** Council defaults when a register states no key. The 4-point set matches the BCP seed key. */
-export const DEFAULT_BANDS: Record<4 | 5, Band[]> = {
+export const DEFAULT_BANDS: Record<3 | 4 | 5, Band[]> = {
+  // A 3×3 scores 1, 2, 3, 4, 6 or 9: low, medium and high thirds of the grid.
+  3: [
+    { from: 1, to: 2, label: "Low" },
+    { from: 3, to: 4, label: "Medium" },
+    { from: 6, to: 9, label: "High" },
+  ],
   4: [
     { from: 1, to: 2, label: "Low" },
     { from: 3, to: 6, label: "Medium" },

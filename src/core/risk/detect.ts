@@ -16,7 +16,7 @@ import {
   type RiskColumnMatch,
 } from "./fields";
 import { headerRuns, readHeaderBlock, type HeaderBlock } from "../tables/header-block";
-import { LEGEND_MARKER } from "../tables/keys";
+import { bandsInOneCell, LEGEND_MARKER } from "../tables/keys";
 
 export interface RiskPair {
   name: PairName;
@@ -224,6 +224,22 @@ function noteAfterGap(sheet: SheetSnapshot, row: number, first: number, last: nu
   return filled === 1 && text;
 }
 
+/**
+ * A lone cell stating score bands ("Rating: 1-4 Low | 5-9 Medium …") ends the register even with
+ * no blank row between: it is the register's key, read by the legend, never a risk.
+ */
+function keyLine(sheet: SheetSnapshot, row: number, first: number, last: number): boolean {
+  const cells = sheet.rows[row] ?? [];
+  let text: string | null = null;
+  for (let c = first; c <= last && c < cells.length; c++) {
+    const cell = cells[c] ?? undefined;
+    if (isEmptyCell(cell)) continue;
+    if (text !== null || typeof cell?.value !== "string" || cell.formula) return false;
+    text = cell.value;
+  }
+  return text !== null && bandsInOneCell(text) !== null;
+}
+
 /** True when every filled cell of the row lies in a register already found: nothing new starts. */
 function coveredByClaims(sheet: SheetSnapshot, row: number, claimed: readonly Area[]): boolean {
   const areas = claimed.filter((a) => row >= a.top && row <= a.bottom);
@@ -255,6 +271,7 @@ export function detectRiskTables(sheet: SheetSnapshot): RiskTable[] {
         return (
           LEGEND_MARKER.test(lead) ||
           noteAfterGap(sheet, row, first, last) ||
+          keyLine(sheet, row, first, last) ||
           matchRiskHeader(sheet, row, first, last) !== null
         );
       });

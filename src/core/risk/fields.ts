@@ -132,11 +132,24 @@ const SPECS: readonly FieldSpec<RiskField>[] = [
 ];
 
 const PAIR_WORDS: readonly [RegExp, Exclude<PairName, "">][] = [
-  [/^(inherent|gross|initial|original|pre mitigation|pre control|unmitigated|before)$/, "inherent"],
+  [
+    /^(inherent|gross|initial|original|pre mitigation|pre control|unmitigated|before|pre|untreated|uncontrolled|without)$/,
+    "inherent",
+  ],
   [/^(current|present)$/, "current"],
-  [/^(residual|net|post mitigation|post control|mitigated|after|revised)$/, "residual"],
+  [
+    /^(residual|net|post mitigation|post control|mitigated|after|post|revised|treated|controlled|with)$/,
+    "residual",
+  ],
   [/^(target|future|desired)$/, "target"],
 ];
+
+/**
+ * Words that say what a group is "before"/"after" ("Before controls", "Post-mitigation", "With
+ * existing measures"): the pair is named by the word before them, so a group label drops them.
+ */
+const CONTROL_WORDS =
+  /\b(controls?|mitigations?|mitigating|treatment|treatments|measures|actions|existing|in place|applied)\b/g;
 
 function pairOf(word: string): Exclude<PairName, ""> | null {
   for (const [pattern, name] of PAIR_WORDS) if (pattern.test(word)) return name;
@@ -167,6 +180,7 @@ export const classifyRiskHeader = memoByText(classify);
 export function pairOfLabel(label: string): PairName {
   const words = normaliseHeader(label)
     .replace(/\b(risk|risks|rating|assessment|score|scores|level|position)\b/g, " ")
+    .replace(CONTROL_WORDS, " ")
     .trim()
     .replace(/\s+/g, " ");
   return words ? (pairOf(words) ?? "") : "";

@@ -89,7 +89,7 @@ function bandsFor(
       ...(fallback.legend.fills ? { fills: fallback.legend.fills } : {}),
     };
   }
-  return { bands: DEFAULT_BANDS[scale === 4 ? 4 : 5], source: "default" };
+  return { bands: DEFAULT_BANDS[scale === 3 || scale === 4 ? scale : 5], source: "default" };
 }
 
 function columnsReport(table: RiskTable): Record<string, string> {
@@ -128,6 +128,55 @@ function isScaleKey(table: RiskTable, heads: ReadonlySet<string> | undefined): b
   );
 }
 
+const RAG = ["green", "amber", "red"];
+
+/**
+ * Default bands in the register's own words: a priority column kept in Green / Amber / Red is
+ * written in those words (as the sheet spells them), low to high, when the defaults have three bands.
+ */
+function inSheetWords(
+  sheet: SheetSnapshot,
+  table: RiskTable,
+  rows: readonly number[],
+  set: BandSet,
+): BandSet {
+  if (set.source !== "default" || set.bands.length !== RAG.length) return set;
+  const spelled = new Map<string, string>();
+  for (const pair of table.pairs) {
+    if (pair.priority === null) continue;
+    for (const r of rows) {
+      const text = cellText(sheet.rows[r]?.[pair.priority] ?? undefined);
+      if (!text) continue;
+      if (!RAG.includes(text.toLowerCase())) return set;
+      spelled.set(text.toLowerCase(), text);
+    }
+  }
+  if (spelled.size === 0) return set;
+  const label = (w: string) => spelled.get(w) ?? w.charAt(0).toUpperCase() + w.slice(1);
+  return { ...set, bands: set.bands.map((b, i) => ({ ...b, label: label(RAG[i] ?? "") })) };
+}
+
+/**
+ * A scoring guide laid out like a register ("Score | Likelihood | Impact" over 1 | Rare (1) |
+ * Insignificant (1) … 5 | Almost certain (5) | Catastrophic (5)) defines the scale, row by row: each
+ * row rates likelihood and impact alike, running 1, 2, 3 … down the table. No register does that.
+ */
+function enumeratesScale(
+  sheet: SheetSnapshot,
+  table: RiskTable,
+  lines: readonly number[],
+): boolean {
+  if (lines.length < 3 || table.columns.title !== undefined || table.columns.owner !== undefined)
+    return false;
+  return table.pairs.every((pair) =>
+    lines.every((r, k) => {
+      const l = parseScaleValue(sheet.rows[r]?.[pair.likelihood]?.value ?? null);
+      const i = parseScaleValue(sheet.rows[r]?.[pair.impact]?.value ?? null);
+      return l.kind === "number" && i.kind === "number" && l.value === k + 1 && i.value === k + 1;
+    }),
+  );
+}
+
 /** The top of a 1–n scale from bands a key states: 9, 16 or 25 at the top is 3, 4 or 5. */
 function bandsTop(bands: BandSet): number | null {
   if (bands.source !== "sheet" && bands.source !== "workbook") return null;
@@ -144,7 +193,13 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
   const stated = statedScales(sheets);
   const found = sheets.map((sheet) => {
     const tables = detectRiskTables(sheet).filter(
-      (t) => !isScaleKey(t, stated.listHeads.get(sheet.name)),
+      (t) =>
+        !isScaleKey(t, stated.listHeads.get(sheet.name)) &&
+        !enumeratesScale(
+          sheet,
+          t,
+          t.dataRows.filter((r) => !isHeadingRow(sheet, t, r)),
+        ),
     );
     const inTable = (row: number, column: number) =>
       tables.some(
@@ -179,7 +234,7 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
         table,
         scale,
         scaleSource: keyScale || fromBands ? "key" : wordTop ? "words" : "data",
-        bands: bandsFor(legend, fallback, scale, options),
+        bands: inSheetWords(sheet, table, lines, bandsFor(legend, fallback, scale, options)),
         words,
         lines,
       });

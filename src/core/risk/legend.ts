@@ -2,6 +2,7 @@ import { cellAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import type { Band } from "../bands";
 import { bandsInOneCell, tidyLabel } from "../tables/keys";
+import { readMatrixKey as readWordedMatrixKey } from "../tables/matrix-key";
 import { readMatrixKey } from "./matrix-key";
 
 export interface Legend {
@@ -80,6 +81,49 @@ function scoresIn(text: string): { from: number; to: number; ranged: boolean } |
 
 type FoundBand = Band & { ranged: boolean; cells: string[] };
 
+const BOUND_HEADER = /\b(from|to|min|minimum|max|maximum|lower|upper|start|end|lowest|highest)\b/i;
+
+/** A score bound of a key table: a whole number 0..100, typed or as text. */
+function bound(value: unknown): number | null {
+  const n =
+    typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+  return Number.isInteger(n) && n >= 0 && n <= 100 ? n : null;
+}
+
+/**
+ * A band as a row of a small key table, "Rating | Score from | Score to" (or "Band | Min | Max",
+ * "Priority | Lower | Upper") over "Low | 1 | 4": the label, then its two bounds. A row of a money
+ * table looks the same, so the table's header must name the bounds: within a few rows above, the
+ * two columns are headed "from" / "to", "min" / "max" or the like.
+ */
+function bandInTableRow(
+  sheet: SheetSnapshot,
+  r: number,
+  c: number,
+  failed: Map<number, number>,
+): Band | null {
+  const row = sheet.rows[r] ?? [];
+  const from = bound(row[c + 1]?.value);
+  const to = bound(row[c + 2]?.value);
+  const label = cellText(row[c] ?? undefined);
+  if (from === null || to === null || from > to || DIGIT.test(label)) return null;
+  // The row above failed the same look upward (a register's rows of small numbers): so does this.
+  if (failed.get(c) === r - 1) {
+    failed.set(c, r);
+    return null;
+  }
+  failed.set(c, r);
+  for (let up = r - 1; up >= Math.max(0, r - 12); up--) {
+    const cells = sheet.rows[up] ?? [];
+    if (bound(cells[c + 1]?.value) !== null) continue;
+    const heads = [cells[c + 1], cells[c + 2]].map((cell) => cellText(cell ?? undefined));
+    if (!heads.every((h) => BOUND_HEADER.test(h))) return null;
+    failed.delete(c);
+    return band(String(from), String(to), label);
+  }
+  return null;
+}
+
 /** A band spread over two neighbouring cells: "Low" | "1-2", "1-2" | "Low", "Very high" | 16. */
 function bandInPair(left: string, right: string): (Band & { ranged: boolean }) | null {
   const label = (text: string) => /^[A-Za-z]/.test(text) && text.split(/\s+/).length <= 3;
@@ -129,7 +173,7 @@ export function readLegend(
       cells: capped.map((b) => b.cells),
     };
   }
-  // No key in words: a risk matrix whose cells name the bands is one.
+  // No key in words: a risk matrix whose cells name the bands is one (numbered axes first).
   const matrix = readMatrixKey(sheet, inTable);
   if (matrix)
     return {
@@ -137,6 +181,15 @@ export function readLegend(
       scale,
       at: matrix.at,
       cells: matrix.bands.map((b) => b.cells),
+    };
+  // Axes in words (Low / Medium / High) or "High (3)": the scale is the grid's size.
+  const worded = readWordedMatrixKey(sheet, inTable);
+  if (worded)
+    return {
+      bands: worded.bands,
+      scale: scale ?? worded.scale,
+      at: worded.at,
+      cells: worded.cells,
     };
   return { bands: null, scale, at: null };
 }
@@ -151,6 +204,7 @@ export function keyCells(sheet: SheetSnapshot): string[] {
   );
   // A matrix key: each band's first few cells are enough to find its fill.
   for (const band of readMatrixKey(sheet)?.bands ?? []) cells.push(...band.cells.slice(0, 3));
+  for (const band of readWordedMatrixKey(sheet)?.cells ?? []) cells.push(...band.slice(0, 3));
   return [...new Set(cells)].slice(0, 64);
 }
 
@@ -163,6 +217,7 @@ function legendRuns(
   let scale: number | null = null;
   const runs: { bands: FoundBand[]; at: string }[] = [];
   let previousRow = -2;
+  const failedHeads = new Map<number, number>();
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!row || tableRows.has(r)) continue;
@@ -191,6 +246,14 @@ function legendRuns(
       if (!DIGIT.test(text) && !nextHasDigit) continue;
       const s = SCALE.exec(text);
       if (s && s[1]) scale = Math.max(scale ?? 0, Number(s[1]));
+      // "Low" | 1 | 4 under "Rating" | "Score from" | "Score to": a key kept as a small table.
+      const tabled = !DIGIT.test(text) && bandInTableRow(sheet, r, c, failedHeads);
+      if (tabled) {
+        if (rowBands.length === 0) rowAt = cellAddress(r, c);
+        rowBands.push({ ...tabled, ranged: true, cells: [cellAddress(r, c)] });
+        c += 2;
+        continue;
+      }
       const inText = bandInText(text);
       const single = inText && { ...inText, ranged: true, cells: [cellAddress(r, c)] };
       const pair = single ? null : bandInPair(text, cellText(row[c + 1] ?? undefined));

@@ -1,6 +1,6 @@
 import { cellAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
-import type { SheetSnapshot } from "../snapshot";
+import type { CellValue, SheetSnapshot } from "../snapshot";
 import { guardWrites, newColumns } from "../plan-helpers";
 import { parseScaleValue } from "../values";
 import type { RiskContext } from "./check";
@@ -110,6 +110,19 @@ function keepsOwnFormula(
   );
 }
 
+/** A typed rating check reports as words of no scale ("text") or as off the 1..scale range. */
+function unreadable(
+  value: CellValue,
+  scale: number,
+  words: WordScale | null,
+): "text" | "range" | null {
+  const parsed = parseRating(value, words);
+  if (parsed.kind === "text") return "text";
+  if (parsed.kind !== "number") return null;
+  const off = !Number.isInteger(parsed.value) || parsed.value < 1 || parsed.value > scale;
+  return off ? "range" : null;
+}
+
 function titleFor(pair: RiskPair, field: "score" | "priority"): string {
   const name = pairTitle(pair.name);
   return name ? `${name} ${field}` : field === "score" ? "Score" : "Priority";
@@ -171,6 +184,14 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
     for (const row of rows) {
       const l = sheet.rows[row]?.[pair.likelihood]?.value ?? null;
       const i = sheet.rows[row]?.[pair.impact]?.value ?? null;
+      // A rating check cannot read is reported on its cell; the row's score and priority stay as
+      // the council left them rather than be computed from it. A column we add shows "" there
+      // for words of no scale (so it computes once the word is put right); a rating off the
+      // scale would give a product, so that row is left out of it.
+      const lBad = unreadable(l, ctx.scale, ctx.words.likelihood);
+      const iBad = unreadable(i, ctx.scale, ctx.words.impact);
+      const bad = lBad === "range" || iBad === "range" ? "range" : (lBad ?? iBad);
+      const skip = (own: number | null) => bad === "range" || (bad === "text" && own !== null);
       const lAt = cellAddress(row, pair.likelihood);
       const iAt = cellAddress(row, pair.impact);
       const score = general
@@ -180,9 +201,10 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
         ? wordScoreFormula(lAt, iAt, lRead, iRead)
         : scoreFormula(lAt, iAt, labels);
       const priority = priorityFormulaValue(score, ctx.bands.bands);
-      if (!keepsOwnFormula(sheet, row, scoreColumn, score))
+      if (!skip(pair.score) && !keepsOwnFormula(sheet, row, scoreColumn, score))
         scores.push({ row, formula, value: score });
       const sAt = cellAddress(row, scoreColumn);
+      if (skip(pair.priority)) continue;
       if (pair.priority === null || !keepsOwnFormula(sheet, row, priorityColumn, priority))
         priorities.push({ row, formula: priorityFormula(sAt, ctx.bands.bands), value: priority });
     }

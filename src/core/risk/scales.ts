@@ -2,6 +2,7 @@ import { cellText, type CellValue, type SheetSnapshot } from "../snapshot";
 import {
   scaleWord,
   standardScaleFor,
+  standardScaleMostly,
   wordScaleLists,
   wordScalesInText,
   type WordScale,
@@ -81,7 +82,12 @@ function scaleFor(
 ): WordScale | null {
   if (words.size === 0) return null;
   if (stated && [...words].every((w) => stated.has(w))) return stated;
-  return standardScaleFor(axis, words);
+  const standard = standardScaleFor(axis, words);
+  if (standard) return standard;
+  // Mostly a scale's words with a stray one: the stray word is one finding on its own cell.
+  const known = (scale: WordScale) => [...words].filter((w) => scale.has(w)).length;
+  if (stated && known(stated) >= 2 && known(stated) * 2 > words.size) return stated;
+  return standardScaleMostly(axis, words);
 }
 
 /** The word scales of a register's axes, judged from the words in its rating columns. */

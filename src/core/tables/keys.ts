@@ -250,6 +250,25 @@ export const STANDARD_SCALES: readonly {
   { axis: "both", words: [["low"], ["medium"], ["high"]] },
 ];
 
+/**
+ * The standard scale of an axis holding most of `words` (normalised), or null: one stray word
+ * ("Severe" among Low/Medium/High) is a fault on its cell, not a reason to read no scale at all.
+ */
+export function standardScaleMostly(
+  axis: "likelihood" | "impact",
+  words: ReadonlySet<string>,
+): WordScale | null {
+  let best: { map: WordScale; covered: number } | null = null;
+  for (const standard of STANDARD_SCALES) {
+    if (standard.axis !== axis && standard.axis !== "both") continue;
+    const map = new Map<string, number>();
+    standard.words.forEach((names, i) => names.forEach((n) => map.set(n, i + 1)));
+    const covered = [...words].filter((w) => map.has(w)).length;
+    if (!best || covered > best.covered) best = { map, covered };
+  }
+  return best && best.covered >= 2 && best.covered * 2 > words.size ? best.map : null;
+}
+
 /** The standard scale of an axis holding every one of `words` (normalised), or null. */
 export function standardScaleFor(
   axis: "likelihood" | "impact",
