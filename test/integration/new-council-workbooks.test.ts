@@ -222,7 +222,7 @@ run("new council workbooks with planted errors, written by openpyxl", () => {
       "reconciliation-difference@Capital!C23",
     ]);
     expect(analysis.findings.map((x) => x.message)).toEqual([
-      "Total 2025-28 is £2,300,000 but the years 2025/26 to 2027/28 add to £4,500,000; its formula SUM(B13:C13) leaves out D (2027/28)",
+      "Total 2025-28 is £2,300,000 but the years 2025/26 to 2027/28 add to £4,500,000; its formula SUM(B13:C13) leaves out 2027/28 Estimate (column D)",
       "2026/27 financing is £6,350,000 but the schemes add to £6,300,000: financing exceeds the programme by £50,000",
     ]);
   });
