@@ -2,7 +2,8 @@ import { cellAddress, rangeAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
-import { roundToPence, sumFormula } from "../tables/money";
+import { roundToPenceScaled, sumScaled, sumFormula } from "../tables/money";
+import { columnScale } from "../tables/scale";
 import type { Structure } from "../tables/sections";
 import { grandParts } from "../tables/totals";
 import type { FundingTable } from "./detect";
@@ -28,6 +29,8 @@ export function planGrantBalance(
     const cell = sheet.rows[row]?.[c];
     return typeof cell?.value === "number" ? cell.value : null;
   };
+  // Balances are in the award's unit, rounded to the pound's penny (0.125 in £'000 is £125).
+  const multiplier = columnScale(sheet, table.headerRow, grant.award).multiplier;
   const balances = new Map<number, number>();
   const cells: PlannedCell[] = [];
   for (const row of table.dataRows) {
@@ -36,7 +39,7 @@ export function planGrantBalance(
     const paid = cellAddress(row, grant.paid);
     const a = number(row, grant.award);
     const p = number(row, grant.paid);
-    const value = a !== null && p !== null ? roundToPence(a - p) : "";
+    const value = a !== null && p !== null ? roundToPenceScaled(a - p, multiplier) : "";
     if (typeof value === "number") balances.set(row, value);
     cells.push({
       row,
@@ -45,7 +48,10 @@ export function planGrantBalance(
     });
   }
   const total = (row: number, parts: readonly number[]) => {
-    const value = roundToPence(parts.reduce((s, r) => s + (balances.get(r) ?? 0), 0));
+    const value = sumScaled(
+      parts.map((r) => balances.get(r) ?? 0),
+      multiplier,
+    );
     balances.set(row, value);
     cells.push({ row, formula: sumFormula(parts.map((r) => [r, column] as const)), value });
   };

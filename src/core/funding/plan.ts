@@ -9,7 +9,8 @@ import { grandParts } from "../tables/totals";
 import { structureOf } from "./check";
 import type { FundingTable } from "./detect";
 import { columnGroupsOf, yearParts, type FundingColumnGroups } from "./column-groups";
-import { roundToPence } from "../tables/money";
+import { sumScaled } from "../tables/money";
+import { columnScale } from "../tables/scale";
 import { grantLayout } from "./grants";
 import { planGrantBalance } from "./grant-balance";
 
@@ -44,8 +45,12 @@ class Values {
         parseMoney(this.sheet.rows[r]?.[c]?.value ?? null).kind === "number",
     );
   }
-  sum(cells: readonly At[]): number {
-    return cells.reduce((s, [r, c]) => s + this.get(r, c), 0);
+  /** In the cells' unit, added as pence of the pound (0.125 in £'000 is £125, not £130). */
+  sum(cells: readonly At[], multiplier: number): number {
+    return sumScaled(
+      cells.map(([r, c]) => this.get(r, c)),
+      multiplier,
+    );
   }
   set(r: number, c: number, v: number): void {
     this.overlay.set(key(r, c), v);
@@ -125,7 +130,9 @@ export function planFundingTable(
   const write = (target: Column, row: number, cells: readonly At[]) => {
     // Only typed amounts become formulas: a "tbc" total says something a SUM would hide.
     if (!target.isNew && typeof sheet.rows[row]?.[target.column]?.value !== "number") return;
-    const value = roundToPence(values.sum(cells));
+    // The unit of the amounts added (a new total column has no header of its own yet).
+    const scale = columnScale(sheet, table.headerRow, cells[0]?.[1] ?? target.column);
+    const value = values.sum(cells, scale.multiplier);
     values.set(row, target.column, value);
     target.cells.push({ row, formula: values.sumMisses(cells) ? null : sumFormula(cells), value });
   };

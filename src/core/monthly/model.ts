@@ -9,7 +9,7 @@ import {
   type VarianceConvention,
   type VarianceLine,
 } from "../tables/variance";
-import { fromPence, roundToPence, toPence } from "../tables/money";
+import { fromPenceScaled, roundToPenceScaled, toPenceScaled } from "../tables/money";
 import { parseMoney } from "../values";
 import type { MonthlyTable } from "./detect";
 
@@ -71,13 +71,15 @@ export function monthlyModel(sheet: SheetSnapshot, table: MonthlyTable): Monthly
   const labelled = classifyRows(sheet, table.dataRows, table.labels, money);
   const structure = withImpliedTotals(sheet, labelled, money);
   const lines: MonthlyLine[] = [];
+  // Pence of the pound, not hundredths of the unit: 0.125 in £'000 is £125, not £130.
+  const multiplier = table.scale.multiplier;
   for (const row of table.dataRows) {
     if (structure.kinds.get(row) !== "line") continue;
     let sum = 0;
     let figures = false;
     for (const m of table.months) {
       const v = sheet.rows[row]?.[m.column]?.value;
-      if (typeof v === "number") sum += toPence(v);
+      if (typeof v === "number") sum += toPenceScaled(v, multiplier);
       if (!isEmptyCell(sheet.rows[row]?.[m.column] ?? undefined)) figures = true;
     }
     const fullYear = amount(sheet, row, c.fullYear);
@@ -90,7 +92,7 @@ export function monthlyModel(sheet: SheetSnapshot, table: MonthlyTable): Monthly
       budget: amount(sheet, row, c.budget),
       budgetBlank: c.budget !== undefined && isEmptyCell(sheet.rows[row]?.[c.budget] ?? undefined),
       hasFigures: figures || fullYear !== null,
-      monthsSum: fromPence(sum),
+      monthsSum: fromPenceScaled(sum, multiplier),
       fullYear,
       variance: amount(sheet, row, c.variance),
       expectedVariance: null,
@@ -107,7 +109,10 @@ export function monthlyModel(sheet: SheetSnapshot, table: MonthlyTable): Monthly
   for (const line of lines) {
     if (line.budget === null) continue;
     const forecast = line.fullYear ?? line.monthsSum;
-    line.expectedVariance = roundToPence(varianceOf(line.budget, forecast, convention));
+    line.expectedVariance = roundToPenceScaled(
+      varianceOf(line.budget, forecast, convention),
+      multiplier,
+    );
   }
   return {
     structure,

@@ -2,7 +2,7 @@ import { cellAddress } from "../a1";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
-import { fromPence, roundToPence, toPence } from "../tables/money";
+import { fromPenceScaled, roundToPenceScaled, toPenceScaled } from "../tables/money";
 import type { MonthlyTable } from "./detect";
 import type { MonthlyModel } from "./model";
 
@@ -52,6 +52,8 @@ export function planMonthlyTable(
   const firstMonth = table.months[0]?.column ?? 0;
   const lastMonth = table.months[table.months.length - 1]?.column ?? 0;
   const fullYear: PlannedCell[] = [];
+  // Pence of the pound, not hundredths of the unit: 0.125 in £'000 is £125, not £130.
+  const multiplier = table.scale.multiplier;
   const shown = new Map<number, number | null>();
   for (const row of rowsFor("fullYear")) {
     const kept = c.fullYear === undefined ? undefined : sheet.rows[row]?.[c.fullYear];
@@ -63,9 +65,9 @@ export function planMonthlyTable(
     let pence = 0;
     for (let m = firstMonth; m <= lastMonth; m++) {
       const v = sheet.rows[row]?.[m]?.value;
-      if (typeof v === "number") pence += toPence(v);
+      if (typeof v === "number") pence += toPenceScaled(v, multiplier);
     }
-    const value = fromPence(pence);
+    const value = fromPenceScaled(pence, multiplier);
     shown.set(row, value);
     const from = cellAddress(row, firstMonth);
     const to = cellAddress(row, lastMonth);
@@ -87,7 +89,7 @@ export function planMonthlyTable(
           : null;
       const value =
         typeof budget === "number" && forecast !== null
-          ? roundToPence(usual ? forecast - budget : budget - forecast)
+          ? roundToPenceScaled(usual ? forecast - budget : budget - forecast, multiplier)
           : "";
       variance.push({
         row,

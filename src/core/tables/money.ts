@@ -7,14 +7,19 @@ import { HALF_PENNY } from "./pence";
 export {
   fromMicroUnits,
   fromPence,
+  fromPenceScaled,
   HALF_PENNY,
   isNilMoney,
   roundDecimal,
   roundToMicroUnits,
   roundToPence,
+  roundToPenceScaled,
+  samePenceScaled,
   sumPounds,
+  sumScaled,
   toMicroUnits,
   toPence,
+  toPenceScaled,
   type Pence,
 } from "./pence";
 

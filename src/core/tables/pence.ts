@@ -94,3 +94,49 @@ export function fromMicroUnits(micro: number): number {
 export function roundToMicroUnits(amount: number): number {
   return fromMicroUnits(toMicroUnits(amount));
 }
+
+/**
+ * The decimal places of a column's unit below the pound's penny: 2 for £, 5 for £'000, 8 for £m;
+ * null when the multiplier is not a power of ten (then the float product is rounded instead).
+ */
+function pennyPlaces(multiplier: number): number | null {
+  const power = Math.round(Math.log10(multiplier));
+  return multiplier > 0 && 10 ** power === multiplier ? power + 2 : null;
+}
+
+/**
+ * An amount in a column's own unit (0.125 in £'000, i.e. £125) to whole pence of the POUND, as
+ * its decimal reads: 0.125 × 1,000 → 12,500p. Never round to a hundredth of the unit (0.13 in
+ * £'000 is £130, £5 off): money kept in £'000 or £m is summed and compared in these pence.
+ */
+export function toPenceScaled(amount: number, multiplier: number): Pence {
+  const places = pennyPlaces(multiplier);
+  return (places === null ? toPence(amount * multiplier) : roundDecimal(amount, places)) as Pence;
+}
+
+/** Whole pence of the pound back to a column's unit (12,500p → 0.125 in £'000), as exact as the float allows. */
+export function fromPenceScaled(pence: Pence | number, multiplier: number): number {
+  const places = pennyPlaces(multiplier);
+  // One correctly rounded division by an exact power of ten gives the float nearest the decimal.
+  return places === null ? pence / 100 / multiplier : pence / 10 ** places;
+}
+
+/** An amount in a column's unit, rounded to the pound's penny and kept in that unit. */
+export function roundToPenceScaled(amount: number, multiplier: number): number {
+  return fromPenceScaled(toPenceScaled(amount, multiplier), multiplier);
+}
+
+/** The sum of amounts in a column's unit, added as whole pence of the pound, in that unit. */
+export function sumScaled(amounts: Iterable<number>, multiplier: number): number {
+  let pence = 0;
+  for (const amount of amounts) pence += toPenceScaled(amount, multiplier);
+  return fromPenceScaled(pence, multiplier);
+}
+
+/** Two amounts in a column's unit are the same to the pound's penny (see samePence). */
+export function samePenceScaled(a: number, b: number, multiplier: number): boolean {
+  return (
+    toPenceScaled(a, multiplier) === toPenceScaled(b, multiplier) ||
+    Math.abs(a - b) * multiplier <= HALF_PENNY + 1e-9
+  );
+}
