@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import type { ColumnWrite } from "../../src/core/plan";
 import {
+  formatMoney,
   fromPenceScaled,
+  isSensibleAmount,
+  MAX_SENSIBLE_POUNDS,
+  toPence,
   roundToPenceScaled,
   samePenceScaled,
   sumScaled,
@@ -90,5 +94,36 @@ describe("monthly profile in £, £'000, £m: apply writes the exact full year a
     const variance = writes.find((w) => w.title === "Variance");
     expect(fullYear?.cells.map((c) => c.value)).toEqual([1_500 / multiplier, 1_500 / multiplier]);
     expect(variance?.cells.map((c) => c.value)).toEqual([0, 0]);
+  });
+});
+
+describe("the bound of a sensible amount: pence exact in a float", () => {
+  it("is Number.MAX_SAFE_INTEGER pence, about £90 trillion", () => {
+    expect(MAX_SENSIBLE_POUNDS * 100).toBe(Number.MAX_SAFE_INTEGER);
+    expect(isSensibleAmount(90_000_000_000_000)).toBe(true);
+    expect(isSensibleAmount(-90_000_000_000_000)).toBe(true);
+    expect(isSensibleAmount(1e15)).toBe(false);
+    expect(isSensibleAmount(-1e21)).toBe(false);
+    expect(isSensibleAmount(Number.NaN)).toBe(false);
+  });
+
+  it("within it, pence are exact integers", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        (pence) => {
+          const pounds = Number(decimal(pence, 1));
+          expect(isSensibleAmount(pounds)).toBe(true);
+          expect(Number.isSafeInteger(toPence(pounds))).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("beyond it, formatMoney writes whole pounds as the float reads, never made-up pence", () => {
+    expect(formatMoney(1e21)).toBe("£1,000,000,000,000,000,000,000");
+    expect(formatMoney(-1e15)).toBe("-£1,000,000,000,000,000");
+    expect(formatMoney(1e15 + 0.25)).toBe("£1,000,000,000,000,000");
+    expect(formatMoney(90_000_000_000_000.25)).toBe("£90,000,000,000,000.25");
   });
 });

@@ -2,7 +2,7 @@ import { cellAddress } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { parseMoney, type ParsedValue } from "../values";
 import { fromPence, roundToPence, toPence } from "./pence";
-import { HALF_PENNY } from "./pence";
+import { HALF_PENNY, isSensibleAmount } from "./pence";
 
 export {
   fromMicroUnits,
@@ -10,6 +10,8 @@ export {
   fromPenceScaled,
   HALF_PENNY,
   isNilMoney,
+  isSensibleAmount,
+  MAX_SENSIBLE_POUNDS,
   roundDecimal,
   roundToMicroUnits,
   roundToPence,
@@ -124,9 +126,13 @@ export const NOT_AN_AMOUNT = "not a number";
  * as -£5,000. Rounded to the penny first, so -0.004 is £0, never "-£0". NaN and ±Infinity are
  * no amount at all and say so (NOT_AN_AMOUNT) rather than throw: they reach a finding's message
  * only from a bug, and a report that says "not a number" points at it without losing the rest.
+ * Beyond ±MAX_SENSIBLE_POUNDS (about £90 trillion) the float holds no pence, so the amount is
+ * written in whole pounds as the float reads (1e21 is £1,000,000,000,000,000,000,000), never
+ * with made-up pence; isSensibleAmount is how checks tell such an amount apart.
  */
 export function formatMoney(pounds: number): string {
   if (!Number.isFinite(pounds)) return NOT_AN_AMOUNT;
+  if (!isSensibleAmount(pounds)) return WHOLE_POUNDS.format(pounds);
   const pence = toPence(pounds);
   return (pence % 100 === 0 ? WHOLE_POUNDS : WITH_PENCE).format(fromPence(pence));
 }

@@ -16,6 +16,18 @@ export type Pence = number & { readonly __pence: unique symbol };
  */
 export const HALF_PENNY = 0.005;
 
+/**
+ * The largest amount, in pounds, whose pence are exact in a float: Number.MAX_SAFE_INTEGER pence,
+ * about £90 trillion. No council sheet holds more; an amount beyond it is not a sensible amount
+ * (a typo or an overflowed formula), its pence cannot be counted, and toPence is not exact there.
+ */
+export const MAX_SENSIBLE_POUNDS = Number.MAX_SAFE_INTEGER / 100;
+
+/** Whether `pounds` is a finite amount within ±MAX_SENSIBLE_POUNDS, so its pence are exact. */
+export function isSensibleAmount(pounds: number): boolean {
+  return Number.isFinite(pounds) && Math.abs(pounds) <= MAX_SENSIBLE_POUNDS;
+}
+
 /** Whether `pounds` is nil to the penny (within half a penny of zero). */
 export function isNilMoney(pounds: number): boolean {
   return Math.abs(pounds) <= HALF_PENNY + 1e-9;
