@@ -1,3 +1,4 @@
+import { columnScale, POUNDS, titleScale, type MoneyScale } from "../tables/scale";
 import { recalculatedSheet } from "../tables/recalculated";
 import { cellAddress, parseAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
@@ -99,6 +100,15 @@ function blockNames(
   return names;
 }
 
+/** The scale of each money column: its own header or units row, else the title over the table. */
+function scaleFor(sheet: SheetSnapshot, table: FundingTable): (column: number) => MoneyScale {
+  const title = titleScale(sheet, table.headerRow) ?? POUNDS;
+  return (column) => {
+    const own = columnScale(sheet, table.headerRow, column);
+    return own === POUNDS ? title : own;
+  };
+}
+
 /** Every stated total in a funding table re-summed from its parts; bad amounts; ambiguous years. */
 export function checkFundingTable(
   cached: SheetSnapshot,
@@ -114,6 +124,8 @@ export function checkFundingTable(
     headerRow: table.headerRow,
     range: rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn),
     ...(table.headerRows ? { names: blockNames(sheet, table.headerRows, groups) } : {}),
+    // Amounts said in pounds: a column's own unit, else the sheet's title ("… (£m)").
+    scale: scaleFor(sheet, table),
   };
   const valueRows = table.dataRows.filter((r) => structure.kinds.get(r) !== "heading");
   for (const a of groups.ambiguous) {

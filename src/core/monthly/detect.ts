@@ -3,6 +3,7 @@ import { rowIsBlank, tableExtent, type TableBounds } from "../tables/bounds";
 import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
 import {
   compositeName,
+  mergeIndex,
   readHeaderBlock,
   shownCell,
   type HeaderColumn,
@@ -70,6 +71,18 @@ function isText(cell: Cell | undefined): boolean {
   return typeof cell?.value === "string" && cell.value.trim() !== "" && !cell.formula;
 }
 
+/** True when a column under the header holds more figures than words. */
+function holdsFigures(sheet: SheetSnapshot, fromRow: number, column: number): boolean {
+  let figures = 0;
+  let words = 0;
+  for (let r = fromRow; r < sheet.rows.length && figures + words < 12; r++) {
+    const value = sheet.rows[r]?.[column]?.value;
+    if (typeof value === "number") figures++;
+    else if (typeof value === "string" && value.trim() !== "") words++;
+  }
+  return figures > words;
+}
+
 /** The columns beside the months: their roles from their header words. */
 function classifyColumns(
   header: readonly HeaderColumn[],
@@ -107,14 +120,35 @@ function classifyColumns(
   return { columns, names };
 }
 
-/** The header's reach: text (or months) next to each other either side of the month run. */
-function headerReach(sheet: SheetSnapshot, row: number, first: number, last: number) {
-  const cells = sheet.rows[row] ?? [];
+/**
+ * The header's reach: text (or months) next to each other either side of the month run, in any
+ * header row, reading a merged cell as its label ("Outturn" merged down over both header rows).
+ */
+function headerReach(sheet: SheetSnapshot, rows: readonly number[], first: number, last: number) {
+  const merges = mergeIndex(sheet).width;
+  const width = Math.max(
+    ...rows.map((r) => Math.max(sheet.rows[r]?.length ?? 0, merges.get(r) ?? 0)),
+  );
+  const text = (c: number) => rows.some((r) => isText(shownCell(sheet, r, c)));
   let from = first;
   let to = last;
-  while (from > 0 && isText(cells[from - 1] ?? undefined)) from--;
-  while (to + 1 < cells.length && isText(cells[to + 1] ?? undefined)) to++;
+  while (from > 0 && text(from - 1)) from--;
+  while (to + 1 < width && text(to + 1)) to++;
   return { from, to };
+}
+
+/**
+ * Whether the row above the months is part of the header: labels merged down from it into the
+ * month row ("Service", "Budget", "Outturn" over both rows) or group labels merged over the
+ * months ("Actuals" | "Forecast"). A row above with no merge reaching down is a title, not header.
+ */
+function mergedDownInto(sheet: SheetSnapshot, row: number): boolean {
+  if (row === 0) return false;
+  const index = mergeIndex(sheet);
+  const width = index.width.get(row);
+  if (width === undefined) return false;
+  for (let c = 0; c < width; c++) if (index.at.get(`${row},${c}`)?.top === row - 1) return true;
+  return false;
 }
 
 /** The scale of the table: a units row or header words, else a line above the table ("£000."). */
@@ -158,10 +192,14 @@ function tableAt(
   const firstMonth = run.first;
   const lastMonth = run.first + run.headers.length - 1;
   const monthColumns = run.headers.map((_, k) => firstMonth + k);
-  const { from, to } = headerReach(sheet, row, firstMonth, lastMonth);
-  const block = readHeaderBlock(sheet, row, from, to);
-  const above = taken.has(row - 1) ? null : statusRow(sheet, row - 1, monthColumns);
-  const top = above ? row - 1 : row;
+  const free = !taken.has(row - 1);
+  const above = free ? statusRow(sheet, row - 1, monthColumns) : null;
+  const merged = free && mergedDownInto(sheet, row);
+  const top = above || merged ? row - 1 : row;
+  const { from, to } = headerReach(sheet, top === row ? [row] : [top, row], firstMonth, lastMonth);
+  // Merged down, the row above holds the labels of the columns beside the months; typed over
+  // the months alone, an Actual/Forecast row names no column.
+  const block = readHeaderBlock(sheet, merged ? top : row, from, to);
   const headerRows: number[] = [];
   for (let r = top; r <= block.bottom; r++) headerRows.push(r);
   const below = headerRows
@@ -183,7 +221,10 @@ function tableAt(
   );
   const labels = block.columns
     .map((h) => h.column)
-    .filter((c) => c < firstMonth && c !== columns.budget);
+    // "Prior year outturn" left of the months holds figures: money, not a line's name.
+    .filter(
+      (c) => c < firstMonth && c !== columns.budget && !holdsFigures(sheet, block.bottom + 1, c),
+    );
   const extent = tableExtent(sheet, block.bottom, from, to, (r) => taken.has(r) || isHeader(r));
   // Notes under the table ("Figures exclude…") hold no figures and close nothing: left out.
   const dataRows = [...extent.dataRows];

@@ -25,6 +25,7 @@ const SPECS: readonly FieldSpec<RiskField>[] = [
       "likelihood",
       "probability",
       "l",
+      "p",
       "prob",
       "likelihood score",
       "likelihood rating",
@@ -55,6 +56,8 @@ const SPECS: readonly FieldSpec<RiskField>[] = [
       "i x l",
       "lxi",
       "ixl",
+      "p x i",
+      "pxi",
       "overall score",
       "total score",
     ],
@@ -186,8 +189,9 @@ export function pairOfLabel(label: string): PairName {
   return words ? (pairOf(words) ?? "") : "";
 }
 
-/** "Risk level (L x I)", "Score (L×I)": the product written out names the score column. */
-const PRODUCT = /\b(l x i|i x l|likelihood x impact|impact x likelihood|lxi|ixl)\b/;
+/** "Risk level (L x I)", "Score (L×I)", "P x I": the product written out names the score column. */
+const PRODUCT =
+  /\b(l x i|i x l|likelihood x impact|impact x likelihood|lxi|ixl|p x i|i x p|pxi|ixp|probability x impact)\b/;
 
 /**
  * What a column under a header block means: the group label over it ("Residual risk") names the

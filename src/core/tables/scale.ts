@@ -66,3 +66,16 @@ export function columnScale(sheet: SheetSnapshot, headerRow: number, column: num
     POUNDS
   );
 }
+
+/**
+ * The scale a title line above a table states for every column ("How the programme is financed
+ * (£m)", "Figures in £'000"): up to three rows over the header, any cell of them; null when none.
+ */
+export function titleScale(sheet: SheetSnapshot, headerRow: number): MoneyScale | null {
+  for (let r = headerRow - 1; r >= Math.max(0, headerRow - 3); r--)
+    for (const cell of sheet.rows[r] ?? []) {
+      const stated = typeof cell?.value === "string" ? scaleOf(cell.value) : null;
+      if (stated) return stated;
+    }
+  return null;
+}
