@@ -4,7 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { analyseWorkbook } from "../../src/core/analyse";
 import { PidError } from "../../src/core/pid/build";
-import { planPids } from "../../src/core/pids";
+import { planPids } from "../../src/core/pid-sources-from-kinds";
 import { applyPlan, saveWorkbook } from "../../src/adapters/xlsx/write";
 import { FIXTURES, TODAY } from "../helpers/builders";
 import { findSoffice } from "../helpers/libreoffice";

@@ -10,7 +10,7 @@ import { structureOf } from "./check";
 import type { FundingTable } from "./detect";
 import { columnGroupsOf, yearParts, type FundingColumnGroups } from "./column-groups";
 import { roundToPence } from "../tables/money";
-import { grantLayout } from "./grants";
+import { grantColumns } from "./grants";
 import { planGrantBalance } from "./grant-balance";
 
 export interface FundingPlanOptions {
@@ -111,7 +111,7 @@ export function planFundingTable(
   groups: FundingColumnGroups = columnGroupsOf(table),
   structure: Structure = structureOf(sheet, table, groups),
 ): WriteOperation[] {
-  const grant = grantLayout(table.columns);
+  const grant = grantColumns(table.columns);
   if (grant) return planGrantBalance(sheet, table, structure, grant);
   const valueRows = table.dataRows.filter((r) => structure.kinds.get(r) !== "heading");
   const values = new Values(sheet);
