@@ -99,4 +99,24 @@ describe("manifest.xml, validated offline", () => {
     expect(prod).toContain("<AppDomain>https://addins.example.gov.uk</AppDomain>");
     expect(() => rewriteManifest(XML, "http://insecure.example")).toThrow("https");
   });
+
+  it("writes the host XML-escaped, and refuses what is not an https address", () => {
+    const prod = rewriteManifest(XML, "https://addins.example.gov.uk/cs?tenant=a&v=2");
+    // Read back by an XML parser, the attribute is the address as given.
+    const doc = parseDocument(prod, { xmlMode: true, decodeEntities: true });
+    const source = (function find(nodes: readonly unknown[]): Element | undefined {
+      for (const node of nodes as Element[]) {
+        if (node.name === "SourceLocation") return node;
+        const inner = node.children ? find(node.children) : undefined;
+        if (inner) return inner;
+      }
+      return undefined;
+    })(doc.children);
+    expect(source?.attribs.DefaultValue).toBe(
+      "https://addins.example.gov.uk/cs?tenant=a&v=2/taskpane.html",
+    );
+    expect(prod).not.toMatch(/&v=2/);
+    expect(() => rewriteManifest(XML, "https://")).toThrow("https");
+    expect(() => rewriteManifest(XML, "addins.example.gov.uk")).toThrow("https");
+  });
 });
