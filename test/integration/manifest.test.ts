@@ -120,3 +120,31 @@ describe("manifest.xml, validated offline", () => {
     expect(() => rewriteManifest(XML, "addins.example.gov.uk")).toThrow("https");
   });
 });
+
+describe("a production build without ADDIN_PUBLIC_URL", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it("warns again when webpack is done, after its output", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const config = require("../../webpack.config.js") as (
+      env: unknown,
+      argv: { mode: string },
+    ) => { plugins: { apply?: (compiler: unknown) => void }[] };
+    const saved = process.env.ADDIN_PUBLIC_URL;
+    delete process.env.ADDIN_PUBLIC_URL;
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const done: (() => void)[] = [];
+      const compiler = { hooks: { done: { tap: (_: string, f: () => void) => done.push(f) } } };
+      for (const plugin of config({}, { mode: "production" }).plugins)
+        if (plugin.constructor === Object) plugin.apply?.(compiler);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(done).toHaveLength(1);
+      done[0]?.();
+      expect(warn).toHaveBeenCalledTimes(2);
+      expect(String(warn.mock.calls[1]?.[0])).toMatch(/ADDIN_PUBLIC_URL is not set/);
+    } finally {
+      if (saved !== undefined) process.env.ADDIN_PUBLIC_URL = saved;
+    }
+  });
+});
