@@ -31,7 +31,7 @@ const sharedCoreFolders = new Set(["tables"]);
  * No kind imports another, with no exceptions. The two operations that read other kinds' models
  * by design get them as plain typed models that a core-level module hands over:
  * - a PID shows a project's risks, budget lines and decision: pid/sources.ts declares what it
- *   reads, src/core/pids.ts fills it from the risk, budget and decisions kinds;
+ *   reads, src/core/pid-sources-from-kinds.ts fills it from the risk, budget and decisions kinds;
  * - reconciliation sets funding sources against allocations: tables/source-money.ts declares
  *   the model, the funding kind fills it, src/core/analyse.ts hands it over.
  * Modules directly in src/core (analyse, registry, pids…) may import any kind: they compose them.

@@ -96,6 +96,13 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
+      // Said again once webpack has printed its output, which scrolls the first warning away.
+      {
+        apply(compiler) {
+          if (production)
+            compiler.hooks.done.tap("ManifestUrlWarning", warnIfManifestPointsAtLocalhost);
+        },
+      },
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

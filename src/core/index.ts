@@ -142,7 +142,7 @@ export { DEFAULT_RAG } from "./budget/model";
 
 // PID sheets.
 export { PidError } from "./pid/build";
-export { planPids } from "./pids";
+export { planPids } from "./pid-sources-from-kinds";
 
 // Decision records.
 export { DEFAULT_KEY_DECISION_THRESHOLD, DEFAULT_LATE_PUBLICATION_DAYS } from "./decisions/checks";

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
@@ -44,9 +44,17 @@ export interface ExpectedFile {
   values: ExpectedValues[];
 }
 
-export const expectedFiles: ExpectedFile[] = (
-  JSON.parse(readFileSync(`${CORPUS}/expected.json`, "utf8")) as { files: ExpectedFile[] }
-).files;
+function readExpected(): ExpectedFile[] {
+  const file = `${CORPUS}/expected.json`;
+  // Said in one line, not as a raw ENOENT: the corpus is not in this repository.
+  if (!existsSync(file))
+    throw new Error(
+      `${file} not found: the tests need ../shared (seeds, fixtures, corpus) beside the checkout`,
+    );
+  return (JSON.parse(readFileSync(file, "utf8")) as { files: ExpectedFile[] }).files;
+}
+
+export const expectedFiles: ExpectedFile[] = readExpected();
 
 export function asOfSerial(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number);

@@ -16,7 +16,9 @@ export function havePoppler(): boolean {
     (tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0,
   );
   if (!ok && process.env.CI === "true")
-    throw new Error("poppler-utils (pdftotext, pdftoppm) are required in CI");
+    throw new Error(
+      "poppler-utils (pdftotext, pdftoppm, pdfinfo) are required in CI: apt-get install -y poppler-utils",
+    );
   return ok;
 }
 

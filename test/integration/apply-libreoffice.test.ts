@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { analyseWorkbook, type Analysis, type AnalyseOptions } from "../../src/core/analyse";
-import { planPids } from "../../src/core/pids";
+import { planPids } from "../../src/core/pid-sources-from-kinds";
 import { cellAddress, parseAddress } from "../../src/core/a1";
 import { insertColumnsInFormula } from "../../src/core/formula-insert";
 import { openWorkbook, type XlsxEngine } from "../../src/adapters/xlsx/document";

@@ -99,4 +99,52 @@ describe("manifest.xml, validated offline", () => {
     expect(prod).toContain("<AppDomain>https://addins.example.gov.uk</AppDomain>");
     expect(() => rewriteManifest(XML, "http://insecure.example")).toThrow("https");
   });
+
+  it("writes the host XML-escaped, and refuses what is not an https address", () => {
+    const prod = rewriteManifest(XML, "https://addins.example.gov.uk/cs?tenant=a&v=2");
+    // Read back by an XML parser, the attribute is the address as given.
+    const doc = parseDocument(prod, { xmlMode: true, decodeEntities: true });
+    const source = (function find(nodes: readonly unknown[]): Element | undefined {
+      for (const node of nodes as Element[]) {
+        if (node.name === "SourceLocation") return node;
+        const inner = node.children ? find(node.children) : undefined;
+        if (inner) return inner;
+      }
+      return undefined;
+    })(doc.children);
+    expect(source?.attribs.DefaultValue).toBe(
+      "https://addins.example.gov.uk/cs?tenant=a&v=2/taskpane.html",
+    );
+    expect(prod).not.toMatch(/&v=2/);
+    expect(() => rewriteManifest(XML, "https://")).toThrow("https");
+    expect(() => rewriteManifest(XML, "addins.example.gov.uk")).toThrow("https");
+  });
+});
+
+describe("a production build without ADDIN_PUBLIC_URL", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it("warns again when webpack is done, after its output", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const config = require("../../webpack.config.js") as (
+      env: unknown,
+      argv: { mode: string },
+    ) => { plugins: { apply?: (compiler: unknown) => void }[] };
+    const saved = process.env.ADDIN_PUBLIC_URL;
+    delete process.env.ADDIN_PUBLIC_URL;
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const done: (() => void)[] = [];
+      const compiler = { hooks: { done: { tap: (_: string, f: () => void) => done.push(f) } } };
+      for (const plugin of config({}, { mode: "production" }).plugins)
+        if (plugin.constructor === Object) plugin.apply?.(compiler);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(done).toHaveLength(1);
+      done[0]?.();
+      expect(warn).toHaveBeenCalledTimes(2);
+      expect(String(warn.mock.calls[1]?.[0])).toMatch(/ADDIN_PUBLIC_URL is not set/);
+    } finally {
+      if (saved !== undefined) process.env.ADDIN_PUBLIC_URL = saved;
+    }
+  });
 });

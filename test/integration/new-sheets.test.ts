@@ -7,7 +7,7 @@ import { zipEntries } from "../../src/adapters/xlsx/package/zip-read";
 import { nativeZlib } from "../../src/cli/zlib";
 import { cellAddress } from "../../src/core/a1";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { planPids } from "../../src/core/pids";
+import { planPids } from "../../src/core/pid-sources-from-kinds";
 import type { WritePlan } from "../../src/core/plan";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { FIXTURES, TODAY } from "../helpers/builders";

@@ -4,10 +4,11 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { analyseWorkbook } from "../../src/core/analyse";
 import { PidError } from "../../src/core/pid/build";
-import { planPids } from "../../src/core/pids";
+import { planPids } from "../../src/core/pid-sources-from-kinds";
 import { applyPlan, saveWorkbook } from "../../src/adapters/xlsx/write";
 import { FIXTURES, TODAY } from "../helpers/builders";
 import { findSoffice } from "../helpers/libreoffice";
+import { havePoppler } from "../helpers/render";
 import { loadFile, tempDir, writeXlsx } from "../helpers/xlsx";
 
 async function generate(input: string, wanted: string[] | "all") {
@@ -190,7 +191,10 @@ describe("hostile text in a projects table", () => {
 });
 
 const soffice = findSoffice();
-(soffice ? describe : describe.skip)("a PID rendered by LibreOffice", () => {
+const renders = soffice !== null && havePoppler();
+if (!renders) console.warn("LibreOffice or poppler not found: PID printing not checked (CI fails)");
+
+(renders ? describe : describe.skip)("a PID rendered by LibreOffice", () => {
   // The README's picture of this page is made by `npm run docs:screenshots`; tests never write
   // into the repository.
   it("prints as PDF pages, and the first page renders as an image", async () => {

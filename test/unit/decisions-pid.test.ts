@@ -1,6 +1,6 @@
 import { analyseWorkbook } from "../../src/core/analyse";
 import type { AddSheet } from "../../src/core/plan";
-import { planPids } from "../../src/core/pids";
+import { planPids } from "../../src/core/pid-sources-from-kinds";
 import type { CellValue } from "../../src/core/snapshot";
 import { sheet, TODAY, workbook } from "../helpers/builders";
 import { BNES, REGISTER } from "../helpers/decisions-workbook";

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { UsageError } from "../../src/cli/errors";
+import { parseAreas } from "../../src/adapters/excel/addresses";
 import { ExcelHostError, toHostError } from "../../src/adapters/excel/errors";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
 import { WorkbookError } from "../../src/adapters/xlsx/errors";
@@ -50,6 +51,33 @@ describe("the Office advice table is keyed by Excel.ErrorCodes values", () => {
     // office.js rejects with OfficeExtension.Error, an Error with a `code`.
     const error = Object.assign(new Error("localised text"), { code: "Conflict" });
     expect(toHostError(error)).toMatchObject({ code: "Conflict", message: "localised text" });
+  });
+});
+
+describe("only what Office.js raised becomes a host error", () => {
+  it("rethrows our own bug unchanged, not as an 'Excel reported an error'", () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'values')");
+    expect(() => toHostError(bug)).toThrow(bug);
+  });
+
+  it("rethrows a value with a code Office does not use", () => {
+    const odd = Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT" });
+    expect(() => toHostError(odd)).toThrow(odd);
+  });
+
+  it("keeps the Office error as the cause", () => {
+    // Shaped as OfficeExtension.Error is: a code and debugInfo
+    // (https://learn.microsoft.com/javascript/api/office/officeextension.error).
+    const office = Object.assign(new Error("x"), { code: "SomeNewCode", debugInfo: {} });
+    const host = toHostError(office);
+    expect(host).toMatchObject({ code: "SomeNewCode", message: "x" });
+    expect(host.cause).toBe(office);
+  });
+
+  it("gives an address it cannot read a code", () => {
+    expect(() => parseAreas("Sheet1!A1:B2 + 3")).toThrow(
+      expect.objectContaining({ code: "UnreadableAddress" }),
+    );
   });
 });
 

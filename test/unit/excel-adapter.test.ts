@@ -256,7 +256,7 @@ describe("Excel errors", () => {
 
 describe("a PID written through Office.js", () => {
   it("keeps hostile text as text and writes its own formulas", async () => {
-    const { planPids } = await import("../../src/core/pids");
+    const { planPids } = await import("../../src/core/pid-sources-from-kinds");
     const book = [
       sheetFromRows("Projects", [
         ["Project Name", "SRO", "PPM Officer", "Lead Officer", "Objectives"],

@@ -89,7 +89,7 @@ const allowedImports: Row[] = [
   ['import { x } from "../snapshot";', "src/core/monthly/example.ts"],
   ['import { x } from "./model";', "src/core/funding/example.ts"],
   ['import { x } from "./budget/model";', "src/core/analyse-example.ts"],
-  ['import { x } from "./risk/check";', "src/core/pids-example.ts"],
+  ['import { x } from "./risk/check";', "src/core/pid-sources-from-kinds.ts"],
   ['import { x } from "../bands";', "src/core/risk/example.ts"],
   ['import type { x } from "../tables/source-money";', "src/core/reconcile/example.ts"],
   ['import { x } from "./sources";', "src/core/pid/example.ts"],

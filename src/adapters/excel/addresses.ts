@@ -1,4 +1,5 @@
 import { parseA1Ref, tokenize } from "@borgar/fx";
+import { ExcelHostError } from "./errors";
 
 export interface Area {
   firstRow: number;
@@ -32,7 +33,11 @@ export function parseAreas(address: string): Area[] {
     }
     const ref = token.type.startsWith("range") ? parseA1Ref(token.value) : undefined;
     const range = ref && "range" in ref ? ref.range : undefined;
-    if (!range) throw new Error(`Excel returned an address Council Sheets cannot read: ${address}`);
+    if (!range)
+      throw new ExcelHostError(
+        "UnreadableAddress",
+        `Excel returned an address Council Sheets cannot read: ${address}`,
+      );
     areas.push({
       firstRow: range.top ?? 0,
       lastRow: range.bottom ?? LAST_ROW,

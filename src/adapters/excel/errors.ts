@@ -5,9 +5,15 @@ import { CouncilSheetsError } from "../../core";
  * code property ... contains a string that is part of OfficeExtension.ErrorCodes or
  * {application}.ErrorCodes" ("Error handling with the application-specific JavaScript APIs",
  * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling),
- * plus "Unknown" for a thrown value without a code.
+ * and our own WorkbookStructureProtected (preflight.ts) and UnreadableAddress (addresses.ts).
  */
-export class ExcelHostError extends CouncilSheetsError {}
+export class ExcelHostError extends CouncilSheetsError {
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(code, message);
+    // The Office error this came from, for the developer console; the message is for the user.
+    if (options) this.cause = options.cause;
+  }
+}
 
 /**
  * Excel.ErrorCodes is a string enum of the office.js runtime
@@ -53,15 +59,72 @@ function adviceFor(code: string): string | undefined {
   return (EXCEL_ADVICE as Record<string, string | undefined>)[code] ?? OTHER_OFFICE_ADVICE[code];
 }
 
-/** Branches on error.code (Office's messages are localised); anything unknown keeps its message. */
+/**
+ * Every Excel.ErrorCodes value, as a record so that the compiler checks the list is complete and
+ * holds nothing else (there is no `Excel` global outside Excel to read the enum from at run time).
+ */
+const EXCEL_CODES: Record<ExcelErrorCode, true> = {
+  AccessDenied: true,
+  ApiNotFound: true,
+  Conflict: true,
+  DirtySupportingFormula: true,
+  EmptyChartSeries: true,
+  FilteredRangeConflict: true,
+  FormulaLengthExceedsLimit: true,
+  GeneralException: true,
+  InactiveWorkbook: true,
+  InsertDeleteConflict: true,
+  InvalidArgument: true,
+  InvalidBinding: true,
+  InvalidOperation: true,
+  InvalidOperationInCellEditMode: true,
+  InvalidReference: true,
+  InvalidSelection: true,
+  ItemAlreadyExists: true,
+  ItemNotFound: true,
+  MergedRangeConflict: true,
+  NonBlankCellOffSheet: true,
+  NotImplemented: true,
+  OpenWorkbookLinksBlocked: true,
+  OperationCellsExceedLimit: true,
+  PivotTableRangeConflict: true,
+  PowerQueryRefreshResourceChallenge: true,
+  RangeExceedsLimit: true,
+  RangeImageExceedsLimit: true,
+  RefreshWorkbookLinksBlocked: true,
+  RequestAborted: true,
+  ResponsePayloadSizeLimitExceeded: true,
+  UnsupportedFeature: true,
+  UnsupportedFillType: true,
+  UnsupportedOperation: true,
+  UnsupportedSheet: true,
+};
+
+/**
+ * Whether Office.js raised this: office.js rejects with OfficeExtension.Error, an Error whose
+ * `code` is one of OfficeExtension.ErrorCodes or Excel.ErrorCodes and which carries `debugInfo`
+ * (https://learn.microsoft.com/javascript/api/office/officeextension.error). A TypeError from our
+ * own code has neither, and must reach the developer as it is, not as "Excel reported an error".
+ */
+function isOfficeError(error: unknown): error is { code: string; message?: unknown } {
+  if (typeof error !== "object" || error === null) return false;
+  if (typeof OfficeExtension !== "undefined" && error instanceof OfficeExtension.Error) return true;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== "string") return false;
+  return code in EXCEL_CODES || adviceFor(code) !== undefined || "debugInfo" in error;
+}
+
+/**
+ * Branches on error.code (Office's messages are localised); anything unknown keeps its message.
+ *
+ * @throws the error itself, unchanged, when Office.js did not raise it (a bug of ours, say).
+ */
 export function toHostError(error: unknown): ExcelHostError {
   if (error instanceof ExcelHostError) return error;
-  const code =
-    typeof error === "object" && error !== null && "code" in error
-      ? String((error as { code: unknown }).code)
-      : "Unknown";
-  const message = adviceFor(code) ?? (error instanceof Error ? error.message : String(error));
-  return new ExcelHostError(code, message);
+  if (!isOfficeError(error)) throw error;
+  const message =
+    adviceFor(error.code) ?? (error instanceof Error ? error.message : String(error.message));
+  return new ExcelHostError(error.code, message, { cause: error });
 }
 
 /** Too large in either direction: Excel on the web names the request and the response apart. */

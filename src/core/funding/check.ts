@@ -18,7 +18,7 @@ import { shownCell } from "../tables/header-block";
 import type { ParsedValue } from "../values";
 import type { FundingTable } from "./detect";
 import { columnGroupsOf, yearParts, type FundingColumnGroups } from "./column-groups";
-import { checkBalances, grantLayout } from "./grants";
+import { checkBalances, grantColumns } from "./grants";
 
 /** Where the funding folder and reconciliation have always found it. */
 export { structureOf } from "./structure";
@@ -141,7 +141,7 @@ export function checkFundingTable(
   const lineRows = valueRows.filter((r) => structure.kinds.get(r) === "line");
   checkPercentCells(ref, lineRows, groups.percents, out);
   if (table.kind === "allocations") checkMissingAmounts(ref, groups, lineRows, out);
-  const grant = grantLayout(table.columns);
+  const grant = grantColumns(table.columns);
   if (grant) checkBalances(ref, grant, lineRows, out);
   // Across each line; TOTAL rows are checked down their columns, which implies the rest (and a
   // "tbc" stated total would make an across-check misfire).

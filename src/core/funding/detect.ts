@@ -13,7 +13,7 @@ import { LEGEND_MARKER } from "../tables/keys";
 import { classifyFundingHeader, type FundingColumn } from "../tables/funding-columns";
 import { headerRuns, readHeaderBlock } from "../tables/header-block";
 import { parseYearLabel } from "../tables/years";
-import { grantColumns, grantLayout } from "./grants";
+import { classifyGrantHeaders, grantColumns } from "./grants";
 
 export type FundingKind = "funding" | "funding-sources" | "allocations";
 
@@ -53,7 +53,7 @@ export function matchFundingHeader(
     const value = cells[c]?.value;
     if (typeof value === "string" && value.trim()) texts.set(c, value.trim());
   }
-  const grants = grantColumns(texts, classifyFundingHeader);
+  const grants = classifyGrantHeaders(texts, classifyFundingHeader);
   // Award / paid / balance with no year in any header is a grants register, even where the
   // title names a year that would make "Amount awarded" that year's money.
   if (grants && ![...columns.values()].some((r) => r.role === "money")) return { columns: grants };
@@ -148,7 +148,7 @@ function kindAndColumns(columns: Map<number, FundingColumn>): {
 } {
   // A grants register (award, paid, balance) is money by grant: a funding table, whatever
   // names its lines; its balance column is its own, not a sources sheet's difference.
-  if (grantLayout(columns)) return { kind: "funding", columns };
+  if (grantColumns(columns)) return { kind: "funding", columns };
   const kind = kindOf(columns);
   if (kind === "funding-sources") return { kind, columns };
   const kept = new Map(

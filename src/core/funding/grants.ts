@@ -69,7 +69,7 @@ export const classifyGrantHeader = memoByText((text: string): GrantRole | null =
  * and a column naming the grant or its funder. "Grant" names the line here (the grant itself),
  * not a funding source as in a table of years.
  */
-export function grantColumns(
+export function classifyGrantHeaders(
   texts: ReadonlyMap<number, string>,
   classify: (text: string) => FundingColumn | null,
 ): Map<number, FundingColumn> | null {
@@ -101,7 +101,7 @@ export interface GrantColumns {
   balance: number | null;
 }
 
-export function grantLayout(columns: ReadonlyMap<number, FundingColumn>): GrantColumns | null {
+export function grantColumns(columns: ReadonlyMap<number, FundingColumn>): GrantColumns | null {
   let award: number | null = null;
   let paid: number | null = null;
   let balance: number | null = null;

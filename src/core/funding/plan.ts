@@ -11,7 +11,7 @@ import type { FundingTable } from "./detect";
 import { columnGroupsOf, yearParts, type FundingColumnGroups } from "./column-groups";
 import { sumScaled } from "../tables/money";
 import { columnScale } from "../tables/scale";
-import { grantLayout } from "./grants";
+import { grantColumns } from "./grants";
 import { planGrantBalance } from "./grant-balance";
 
 export interface FundingPlanOptions {
@@ -116,7 +116,7 @@ export function planFundingTable(
   groups: FundingColumnGroups = columnGroupsOf(table),
   structure: Structure = structureOf(sheet, table, groups),
 ): WriteOperation[] {
-  const grant = grantLayout(table.columns);
+  const grant = grantColumns(table.columns);
   if (grant) return planGrantBalance(sheet, table, structure, grant);
   const valueRows = table.dataRows.filter((r) => structure.kinds.get(r) !== "heading");
   const values = new Values(sheet);

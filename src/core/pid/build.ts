@@ -202,7 +202,7 @@ function buildOne(
 
 /**
  * PID sheets for the named projects (or all of them), as add-sheet operations, from what
- * `sources` says of each project (src/core/pids.ts gathers it from the other kinds).
+ * `sources` says of each project (src/core/pid-sources-from-kinds.ts gathers it from the other kinds).
  *
  * @throws {PidError} "no-projects" when the workbook names no project, "unknown-project" for a
  * name it does not hold.

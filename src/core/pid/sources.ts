@@ -4,7 +4,7 @@ import type { CellValue } from "../snapshot";
 /**
  * What a PID shows from the other kinds' models, as plain data. A PID is the one operation that
  * reads several kinds (a project's risks, budget lines and decision), so it does not import
- * them: src/core/pids.ts gathers these from the risk, budget and decisions models and hands them
+ * them: src/core/pid-sources-from-kinds.ts gathers these from the risk, budget and decisions models and hands them
  * over, and the kind-folders lint rule keeps pid/ free of other kinds.
  */
 export interface PidSources {

@@ -1,4 +1,4 @@
-import { parseAddress } from "../a1";
+import { cellPositionOf } from "../a1";
 
 /**
  * What a council's own adding and subtracting formulas refer to, so that a formula can be judged
@@ -21,11 +21,7 @@ const RANGE = new RegExp(String.raw`^(${REF})(?::(${REF}))?$`, "i");
 const MAX_CELLS = 1_000_000;
 
 function refOf(text: string): CellRef | null {
-  try {
-    return parseAddress(text.replace(/\$/g, "").toUpperCase());
-  } catch {
-    return null;
-  }
+  return cellPositionOf(text.replace(/\$/g, "").toUpperCase());
 }
 
 function cellsOf(term: string, out: CellRef[]): boolean {

@@ -1,4 +1,4 @@
-import { parseAddress } from "../a1";
+import { cellPositionOf } from "../a1";
 import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 
@@ -22,12 +22,7 @@ export interface MergeIndex {
 }
 
 function position(address: string | undefined): { row: number; column: number } | null {
-  if (!address) return null;
-  try {
-    return parseAddress(address);
-  } catch {
-    return null;
-  }
+  return address ? cellPositionOf(address) : null;
 }
 
 export interface MergeArea {

@@ -1,4 +1,4 @@
-import { parseAddress } from "../a1";
+import { cellPositionOf } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import { fromPence, samePence } from "./money";
@@ -20,13 +20,10 @@ function sumsOver(formula: string | undefined, column: number, first: number, la
   if (!formula) return false;
   const m = /^=SUM\(\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)\)$/i.exec(formula.replace(/\s/g, ""));
   if (!m) return false;
-  try {
-    const from = parseAddress(`${m[1]}${m[2]}`);
-    const to = parseAddress(`${m[3]}${m[4]}`);
-    return from.column === column && to.column === column && from.row <= first && to.row >= last;
-  } catch {
-    return false;
-  }
+  const from = cellPositionOf(`${m[1]}${m[2]}`);
+  const to = cellPositionOf(`${m[3]}${m[4]}`);
+  if (!from || !to) return false;
+  return from.column === column && to.column === column && from.row <= first && to.row >= last;
 }
 
 function amount(sheet: SheetSnapshot, row: number, column: number): number | null {

@@ -1,4 +1,4 @@
-import { cellAddress, parseAddress } from "../a1";
+import { cellAddress, cellPositionOf, parseAddress } from "../a1";
 import type { Finding } from "../findings";
 import type { WriteOperation } from "../plan";
 import { cellText, type SheetSnapshot } from "../snapshot";
@@ -44,13 +44,9 @@ interface Group {
 function tableRows(range: string): { first: number; last: number; firstColumn: number } | null {
   const [start, end] = range.split(":");
   if (!start) return null;
-  try {
-    const a = parseAddress(start);
-    const b = parseAddress(end ?? start);
-    return { first: a.row, last: b.row, firstColumn: a.column };
-  } catch {
-    return null;
-  }
+  const a = cellPositionOf(start);
+  const b = cellPositionOf(end ?? start);
+  return a && b ? { first: a.row, last: b.row, firstColumn: a.column } : null;
 }
 
 /** Whether a row of the table is a total (its label says so): totals are sums, not lines. */
