@@ -15,6 +15,7 @@ import { headerRuns, readHeaderBlock } from "../tables/header-block";
 import { parseYearLabel } from "../tables/years";
 import { grantColumns, grantLayout } from "./grants";
 import { columnsWithin, splitAtSideTables } from "../tables/side-tables";
+import { withRowTotalColumn } from "./row-total-column";
 
 export type FundingKind = "funding" | "funding-sources" | "allocations";
 
@@ -204,15 +205,22 @@ export function detectFundingTables(
         );
       });
       const bounds = tableBounds(sheet, r, first, last, extent);
-      tables.push({
-        ...kindAndColumns(columnsWithin(header.columns, bounds.firstColumn, bounds.lastColumn)),
-        ...bounds,
-      });
+      tables.push({ ...kindAndColumns(ownColumns(sheet, header.columns, bounds)), ...bounds });
       r = extent.lastRow;
       break;
     }
   }
   return tables;
+}
+
+/** The table's own columns (inside its bounds), its unnamed row-total column read by its sums. */
+function ownColumns(
+  sheet: SheetSnapshot,
+  columns: Map<number, FundingColumn>,
+  bounds: TableBounds,
+): Map<number, FundingColumn> {
+  const own = columnsWithin(columns, bounds.firstColumn, bounds.lastColumn);
+  return withRowTotalColumn(sheet, own, bounds.firstColumn, bounds.lastColumn, bounds.dataRows);
 }
 
 /**
@@ -264,7 +272,7 @@ function blockTable(
     });
     const bounds = tableBounds(sheet, row, first, last, extent);
     return {
-      ...kindAndColumns(columnsWithin(header.columns, bounds.firstColumn, bounds.lastColumn)),
+      ...kindAndColumns(ownColumns(sheet, header.columns, bounds)),
       ...bounds,
       headerRows: Array.from({ length: header.bottom - row + 1 }, (_, k) => row + k),
     };
