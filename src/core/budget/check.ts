@@ -113,6 +113,16 @@ function followsVariance(sheet: SheetSnapshot, table: BudgetTable, row: number):
   return /#this row/i.test(formula) && headers.some((h) => h && formula.includes(`[${h}]`));
 }
 
+/**
+ * A percentage as the sheet means it, one decimal place: 0.0249 in a % cell is 2.5%; a figure in
+ * a cell without a % format is a fraction when it is within ±1 (0.0249) and already a percentage
+ * otherwise (2.49), so a message never sets 0.0249 beside -2.9%.
+ */
+function percentText(value: number, asFraction: boolean): string {
+  const percent = asFraction || Math.abs(value) <= 1 ? value * 100 : value;
+  return `${percent.toFixed(1)}%`;
+}
+
 /** Variance %, Status and RAG columns the council keeps, checked like the variance. */
 function checkDerived(
   ref: TableRef,
@@ -142,16 +152,22 @@ function checkDerived(
     if (variancePct !== undefined && !followsVariance(ref.sheet, table, line.row)) {
       const stated = numberAt(ref.sheet, line.row, variancePct);
       // Variance % follows the variance the sheet states: a wrong variance is reported once.
+      const trueVariance = varianceOf(line.budget, line.spend, model.convention);
       const v =
-        (variance === undefined ? null : numberAt(ref.sheet, line.row, variance)) ??
-        varianceOf(line.budget, line.spend, model.convention);
-      const expected = line.budget === 0 ? 0 : v / Math.abs(line.budget);
+        (variance === undefined ? null : numberAt(ref.sheet, line.row, variance)) ?? trueVariance;
+      const budget = line.budget;
+      const share = (x: number) => (budget === 0 ? 0 : x / Math.abs(budget));
+      const expected = share(v);
       const format = ref.sheet.rows[line.row]?.[variancePct]?.numberFormat ?? "";
+      const asFraction = format.includes("%");
       const near = (a: number) => stated !== null && Math.abs(stated - a) < 0.0005;
-      if (stated !== null && !near(expected) && !(!format.includes("%") && near(expected * 100)))
+      const matches = (a: number) => near(a) || (!asFraction && near(a * 100));
+      // A Variance % right for the true variance beside a wrong typed variance is a knock-on of
+      // the variance (reported there), not an error of its own (see consequences.ts).
+      if (stated !== null && !matches(expected) && !matches(share(trueVariance)))
         report(
           variancePct,
-          `Variance % is ${stated} but variance ${moneyText(ref, variance ?? model.budgetColumn, v)} over |budget| ${formatScaled(Math.abs(line.budget), scale)} is ${(expected * 100).toFixed(1)}%`,
+          `Variance % is ${percentText(stated, asFraction)} but variance ${moneyText(ref, variance ?? model.budgetColumn, v)} over |budget| ${formatScaled(Math.abs(line.budget), scale)} is ${percentText(expected, true)}`,
           expected,
           stated,
         );

@@ -14,6 +14,8 @@ import { classifyFundingHeader, type FundingColumn } from "../tables/funding-col
 import { headerRuns, readHeaderBlock } from "../tables/header-block";
 import { parseYearLabel } from "../tables/years";
 import { classifyGrantHeaders, grantColumns } from "./grants";
+import { columnsWithin, splitAtSideTables } from "../tables/side-tables";
+import { withRowTotalColumn } from "./row-total-column";
 
 export type FundingKind = "funding" | "funding-sources" | "allocations";
 
@@ -185,7 +187,12 @@ export function detectFundingTables(
       r = wide.lastRow;
       continue;
     }
-    for (const block of textRuns(sheet, r, 2)) {
+    for (const block of splitAtSideTables(
+      sheet,
+      r,
+      textRuns(sheet, r, 2),
+      fundingOfItsOwn(sheet, r),
+    )) {
       const header = matchFundingHeader(sheet, r, block.from, block.to);
       if (!header) continue;
       const { first, last } = headerSpan(sheet, r, [...header.columns.keys()]);
@@ -197,15 +204,37 @@ export function detectFundingTables(
           titleOfNextTable(sheet, row, first, last)
         );
       });
-      tables.push({
-        ...kindAndColumns(header.columns),
-        ...tableBounds(sheet, r, first, last, extent),
-      });
+      const bounds = tableBounds(sheet, r, first, last, extent);
+      tables.push({ ...kindAndColumns(ownColumns(sheet, header.columns, bounds)), ...bounds });
       r = extent.lastRow;
       break;
     }
   }
   return tables;
+}
+
+/** The table's own columns (inside its bounds), its unnamed row-total column read by its sums. */
+function ownColumns(
+  sheet: SheetSnapshot,
+  columns: Map<number, FundingColumn>,
+  bounds: TableBounds,
+): Map<number, FundingColumn> {
+  const own = columnsWithin(columns, bounds.firstColumn, bounds.lastColumn);
+  return withRowTotalColumn(sheet, own, bounds.firstColumn, bounds.lastColumn, bounds.dataRows);
+}
+
+/**
+ * A block of headers that is a funding table of its own: its first column names its lines (it is
+ * not a year or a total) and the block reads as a funding header by itself.
+ */
+function fundingOfItsOwn(sheet: SheetSnapshot, row: number) {
+  return (from: number, to: number): boolean => {
+    const first = sheet.rows[row]?.[from]?.value;
+    const role = typeof first === "string" ? classifyFundingHeader(first.trim()) : null;
+    if (role && role.role !== "label" && role.role !== "ref" && role.role !== "source")
+      return false;
+    return matchFundingHeader(sheet, row, from, to) !== null;
+  };
 }
 
 /**
@@ -241,9 +270,10 @@ function blockTable(
         matchFundingHeader(sheet, r, first, last) !== null
       );
     });
+    const bounds = tableBounds(sheet, row, first, last, extent);
     return {
-      ...kindAndColumns(header.columns),
-      ...tableBounds(sheet, row, first, last, extent),
+      ...kindAndColumns(ownColumns(sheet, header.columns, bounds)),
+      ...bounds,
       headerRows: Array.from({ length: header.bottom - row + 1 }, (_, k) => row + k),
     };
   }

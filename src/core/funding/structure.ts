@@ -3,6 +3,7 @@ import { parseMoney } from "../values";
 import { classifyRows, type Structure } from "../tables/sections";
 import type { FundingTable } from "./detect";
 import type { FundingColumnGroups } from "./column-groups";
+import { addsTotalsByArithmetic, addsTotalsByFormula, headinglessSubtotals } from "./grand-totals";
 
 /**
  * The rows of a funding table — headings, lines, section and grand totals — as the shared reader
@@ -14,13 +15,21 @@ export function structureOf(
   table: FundingTable,
   groups: FundingColumnGroups,
 ): Structure {
-  const structure = totalsRows(
+  const labelled = headinglessSubtotals(
+    sheet,
     classifyRows(sheet, table.dataRows, groups.labels, groups.money),
+    groups.labels,
+  );
+  const last = table.dataRows[table.dataRows.length - 1];
+  const structure = totalsRows(
+    labelled,
     (row) =>
       subtotalsOnly(sheet, row, groups.money) ||
       sumsOnly(sheet, row, groups.money) ||
-      (row === table.dataRows[table.dataRows.length - 1] &&
-        addsTheLinesAbove(sheet, table.dataRows.slice(0, -1), row, groups.money)),
+      addsTotalsByFormula(sheet, row, groups.money, labelled) ||
+      (row === last &&
+        (addsTheLinesAbove(sheet, table.dataRows.slice(0, -1), row, groups.money) ||
+          addsTotalsByArithmetic(sheet, row, groups.money, labelled))),
   );
   const sourceColumn = groups.sourceColumn;
   if (sourceColumn === null) return structure;

@@ -7,6 +7,7 @@ import { compositeName, type HeaderBlock } from "../tables/header-block";
 import { moneyFieldOf, type MoneyField } from "../tables/money-columns";
 import { POUNDS, scaleOf, type MoneyScale } from "../tables/scale";
 import { classifyRows, type Structure } from "../tables/sections";
+import { withImpliedTotals } from "../tables/implied-totals";
 import { checkColumnTotals, checkMoneyCells, type TableRef } from "../tables/totals";
 import {
   conventionFromFigures,
@@ -76,7 +77,12 @@ export function projectsMoney(
   const { budget, forecast, variance } = columns;
   if (budget === undefined || forecast === undefined) return null;
   const money = moneyColumnsList(columns);
-  const structure = classifyRows(sheet, bounds.dataRows, labels, money);
+  // "All projects" (=SUM over the projects, no word "Total") is a total by its arithmetic.
+  const structure = withImpliedTotals(
+    sheet,
+    classifyRows(sheet, bounds.dataRows, labels, money),
+    money,
+  );
   const lines = bounds.dataRows.filter((r) => structure.kinds.get(r) === "line");
   const header = variance === undefined ? "" : (columnText(block, variance) ?? "");
   const stated = conventionFromHeader(header);
