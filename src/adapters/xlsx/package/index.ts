@@ -1,4 +1,5 @@
 import { keyFillsOf } from "./key-fills";
+import { dxfFills, ruleFillsOf } from "./rule-fills";
 import {
   type AddSheet,
   type ApplyOptions,
@@ -81,6 +82,7 @@ export class XlsxPackage {
     const strings = readSharedStrings(sharedStrings, meter.budget.maxCells);
     const styles = new Styles(stylesXml);
     const own = ownSheetsFromNames(book.definedNames);
+    const ruleDxfFills = dxfFills(stylesXml);
     if (styles.cellFormats > EXCEL_MAX_CELL_FORMATS)
       throw new PackageRefusedError(
         "damaged",
@@ -107,12 +109,14 @@ export class XlsxPackage {
       const role = own.get(entry.name);
       const listed = tables[i] ?? [];
       const keyFills = role ? undefined : keyFillsOf(sheet, offsets, styles);
+      const ruleFills = role ? undefined : ruleFillsOf(xml, ruleDxfFills);
       sheets.push({
         ...sheet,
         ...(role ? { ours: role } : {}),
         ...(entry.visibility ? { visibility: entry.visibility } : {}),
         ...(listed.length > 0 ? { tables: listed } : {}),
         ...(keyFills ? { keyFills } : {}),
+        ...(ruleFills ? { ruleFills } : {}),
       });
       sheetOffsets.push([entry.name, { path: entry.path, offsets }]);
     }
