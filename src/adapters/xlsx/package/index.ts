@@ -1,5 +1,6 @@
 import { keyFillsOf } from "./key-fills";
 import { dxfFills, ruleFillsOf } from "./rule-fills";
+import { newColumnsOf, widenPrintAreas } from "./print-area";
 import {
   type AddSheet,
   type ApplyOptions,
@@ -193,7 +194,14 @@ export class XlsxPackage {
       output.set(this.book.stylesPath, encoder.encode(dxfs.serialise(styles.serialise())));
     if (plan.operations.length > 0) {
       const workbook = (await currentText(this.parts, output, this.book.workbookPath)) ?? "";
-      output.set(this.book.workbookPath, encoder.encode(requestFullCalculation(workbook)));
+      const printed = [...bySheet].map(([name, ops]) => ({
+        sheetIndex: this.book.sheets.findIndex((s) => s.name === name),
+        columns: newColumnsOf(ops),
+      }));
+      output.set(
+        this.book.workbookPath,
+        encoder.encode(requestFullCalculation(widenPrintAreas(workbook, printed))),
+      );
       await dropCalcChain(this.parts, output, this.book);
     }
     const copied = [...output].filter(([, part]) => !(part instanceof Uint8Array));
