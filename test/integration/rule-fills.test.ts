@@ -65,3 +65,22 @@ describe("priority colours follow the sheet's own conditional formats", () => {
     }
   });
 });
+
+describe("a column the council already colours by band", () => {
+  it("gets no second, identical set of rules (02-castlemere H7:H18)", async () => {
+    const source = path.join(CORPUS, "02-castlemere-strategic-risks-word-scales.xlsx");
+    const out = path.join(tempDir("cs-rule-fills-"), "castlemere.xlsx");
+    const r = await cli("apply", source, "--out", out, "--no-reconciliation-sheet");
+    expect(r.err).toBe("");
+    const blocks = (file: string) =>
+      (parts(file)["xl/worksheets/sheet1.xml"] ?? "").match(
+        /<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g,
+      ) ?? [];
+    // The oracle: the source's own rules, which colour H (the rating we write) by "Red",
+    // "Amber", "Green". The output keeps exactly those and adds none on H.
+    expect(blocks(source).some((b) => b.startsWith('<conditionalFormatting sqref="H7:H18"'))).toBe(
+      true,
+    );
+    expect(blocks(out)).toEqual(blocks(source));
+  });
+});
