@@ -13,6 +13,7 @@ export {
   AddressError,
   cellAddress,
   cellPositionOf,
+  columnIndex,
   columnLetter,
   modelRow,
   parseAddress,

@@ -82,6 +82,23 @@ export const SheetSnapshotSchema = z.object({
    */
   keyFills: z.record(z.string(), z.string().regex(/^#[0-9a-f]{6}$/)).optional(),
   /**
+   * The sheet's own "cell value" conditional-format rules (cellIs) with a solid fill, one entry per
+   * rule, in priority order: a council that colours its score columns by rule ("≥ 15 red") has
+   * its band colours read from these where its key cells are not filled. Absent where none.
+   */
+  ruleFills: z
+    .array(
+      z.object({
+        /** 0-based columns the rule's range covers. */
+        columns: z.array(z.number().int().nonnegative()),
+        operator: z.string(),
+        /** The rule's operands: numbers, or text without its quotes. */
+        values: z.array(z.union([z.number(), z.string()])),
+        fill: z.string().regex(/^#[0-9a-f]{6}$/),
+      }),
+    )
+    .optional(),
+  /**
    * Runs of columns (0-based, inclusive) set narrower than about 3 characters: the blank spacer a
    * council leaves between blocks as a visual gap. Never a place for a new column. Absent where
    * the host did not say (every column then counts as wide enough).

@@ -128,3 +128,11 @@ export function findingsCsv(findings: readonly Finding[]): string {
   const rows = findings.map((f) => CSV_COLUMNS.map((c) => csvField(f[c])).join(","));
   return [CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
 }
+
+/**
+ * The CSV as saved to a file: a UTF-8 byte-order mark first, without which Excel reads the file in
+ * the system code page and "£" comes out as "Â£".
+ */
+export function findingsCsvFile(findings: readonly Finding[]): string {
+  return `\uFEFF${findingsCsv(findings)}`;
+}

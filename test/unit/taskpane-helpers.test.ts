@@ -2,7 +2,12 @@ import { parseString } from "@fast-csv/parse";
 import fc from "fast-check";
 import { FindingCodeSchema, type Finding } from "../../src/core/findings";
 import { sortBands, DEFAULT_BANDS } from "../../src/core/bands";
-import { CSV_COLUMNS, findingsCsv, helpFor } from "../../src/taskpane/finding-help";
+import {
+  CSV_COLUMNS,
+  findingsCsv,
+  findingsCsvFile,
+  helpFor,
+} from "../../src/taskpane/finding-help";
 import {
   bandStyles,
   contrastRatio,
@@ -11,7 +16,7 @@ import {
   textOn,
 } from "../../src/core/band-colours";
 import { outputName } from "../../src/taskpane/hosts/file-host";
-import { exportBaseName } from "../../src/taskpane/components/ExportFindings";
+import { exportBaseName, exportLabel } from "../../src/taskpane/components/ExportFindings";
 
 function parseCsv(text: string): Promise<string[][]> {
   return new Promise((resolve, reject) => {
@@ -59,6 +64,17 @@ describe("findings as CSV", () => {
         CSV_COLUMNS.map((c) => (f[c] === undefined || f[c] === null ? "" : String(f[c]))),
       ),
     );
+  });
+
+  it("saves with a UTF-8 byte-order mark, so Excel reads £ as £, and says what it exports", () => {
+    const csv = findingsCsvFile([finding({ message: "Budget £1,200 over" })]);
+    const bytes = new TextEncoder().encode(csv);
+    // The UTF-8 BOM is EF BB BF (Unicode §23.8); the rest is the plain CSV.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes)).toBe(
+      findingsCsv([finding({ message: "Budget £1,200 over" })]),
+    );
+    expect(exportLabel(1, "CSV")).toBe("Export 1 shown as CSV");
   });
 
   it("never lets a spreadsheet read a field as a formula, and keeps negative numbers", async () => {

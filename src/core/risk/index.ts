@@ -6,6 +6,7 @@ import { isHeadingRow, type RiskContext } from "./check";
 import { ratingWords, statedScales, wordScaleTop } from "./scales";
 import { detectRiskTables, type RiskTable } from "./detect";
 import { readLegend, type Legend } from "./legend";
+import { ruleFillsFor } from "../rule-fills";
 import { columnLetters, placement } from "../tables/bounds";
 import { cellText } from "../snapshot";
 
@@ -64,6 +65,20 @@ function keyFillsOf(sheet: SheetSnapshot, legend: Legend): Record<string, string
     if (fill) fills[band.label] = fill;
   });
   return Object.keys(fills).length > 0 ? fills : undefined;
+}
+
+/**
+ * Bands the key's own cells do not colour take the colour the sheet's own conditional formats give
+ * its score or priority columns (a council that colours "≥ 15" red by rule): the written column
+ * then matches the columns beside it. Key-cell fills come first; settings bands are left alone.
+ */
+function withRuleFills(sheet: SheetSnapshot, table: RiskTable, set: BandSet): BandSet {
+  if (set.source === "settings") return set;
+  const scores = table.pairs.flatMap((p) => (p.score === null ? [] : [p.score]));
+  const priorities = table.pairs.flatMap((p) => (p.priority === null ? [] : [p.priority]));
+  const fromRules = ruleFillsFor(sheet, set.bands, scores, priorities);
+  if (!fromRules) return set;
+  return { ...set, fills: { ...fromRules, ...(set.fills ?? {}) } };
 }
 
 function bandsFor(
@@ -234,7 +249,11 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
         table,
         scale,
         scaleSource: keyScale || fromBands ? "key" : wordTop ? "words" : "data",
-        bands: inSheetWords(sheet, table, lines, bandsFor(legend, fallback, scale, options)),
+        bands: withRuleFills(
+          sheet,
+          table,
+          inSheetWords(sheet, table, lines, bandsFor(legend, fallback, scale, options)),
+        ),
         words,
         lines,
       });

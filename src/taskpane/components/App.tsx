@@ -313,7 +313,7 @@ export function App({ host, theme, sampleUrl }: AppProps) {
                         />
                       )
                     }
-                    actions={<ExportFindings findings={analysis.findings} name={host.fileName()} />}
+                    actions={(shown) => <ExportFindings findings={shown} name={host.fileName()} />}
                   />
                   {/* Findings come first; the tables found are one click away. */}
                   <Accordion collapsible>

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../core";
-import { CSV_COLUMNS, findingsCsv } from "../finding-help";
+import { CSV_COLUMNS, findingsCsvFile } from "../finding-help";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS },
@@ -11,6 +11,11 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** "register.xlsx" → "register findings". */
 export function exportBaseName(fileName: string | null): string {
   return `${(fileName ?? "workbook").replace(/\.xlsx$/i, "")} findings`;
+}
+
+/** "Export 3 shown as CSV": the export holds what the filters show, and says so. */
+export function exportLabel(count: number, format: string): string {
+  return `Export ${count} shown as ${format}`;
 }
 
 function save(blob: Blob, name: string) {
@@ -44,6 +49,7 @@ export async function findingsWorkbook(findings: readonly Finding[]): Promise<Ui
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** Exports the findings the list shows (its filters applied). */
 export function ExportFindings({
   findings,
   name,
@@ -57,21 +63,26 @@ export function ExportFindings({
     <span className={styles.row}>
       <Button
         size="small"
+        disabled={findings.length === 0}
         onClick={() =>
-          save(new Blob([findingsCsv(findings)], { type: "text/csv;charset=utf-8" }), `${base}.csv`)
+          save(
+            new Blob([findingsCsvFile(findings)], { type: "text/csv;charset=utf-8" }),
+            `${base}.csv`,
+          )
         }
       >
-        Export CSV
+        {exportLabel(findings.length, "CSV")}
       </Button>
       <Button
         size="small"
+        disabled={findings.length === 0}
         onClick={() =>
           void findingsWorkbook(findings).then((bytes) =>
             save(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }), `${base}.xlsx`),
           )
         }
       >
-        Export .xlsx
+        {exportLabel(findings.length, ".xlsx")}
       </Button>
     </span>
   );

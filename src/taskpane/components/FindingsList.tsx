@@ -99,8 +99,8 @@ export function FindingsList({
   /** Key of the finding last chosen: it shows its help line and `detail`. */
   chosen?: string | null;
   detail?: ReactNode;
-  /** Extra buttons for the filter row (export). */
-  actions?: ReactNode;
+  /** Extra buttons for the filter row (export), given the findings the filters leave shown. */
+  actions?: (shown: readonly Finding[]) => ReactNode;
 }) {
   const styles = useStyles();
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(() => new Set(ORDER));
@@ -163,7 +163,7 @@ export function FindingsList({
             </Option>
           ))}
         </Dropdown>
-        {actions}
+        {actions?.(shown)}
       </div>
       <Caption1 as="p" aria-live="polite">
         {shown.length === findings.length

@@ -1,4 +1,10 @@
-import { cellAddress, type ColumnWrite, columnLetter, highlightCondition } from "../../../core";
+import {
+  cellAddress,
+  type ColumnWrite,
+  columnLetter,
+  highlightCondition,
+  rangeCorners,
+} from "../../../core";
 import type { DifferentialFormats } from "./dxfs";
 import type { SheetXmlOffsets } from "./sheet-read";
 import { escapeXml, PackageFormatError, parseXml, withAttribute } from "./xml";
@@ -96,6 +102,41 @@ function readTail(xml: string, from: number) {
   return { blocks, maxPriority, lastBlockEnd, firstAfter, rootClose };
 }
 
+/** "Red" → "red"; a quoted text operand of a cellIs rule, without case. */
+function quotedText(formula: string): string | null {
+  const m = /^\s*"((?:[^"]|"")*)"\s*$/.exec(formula);
+  return m ? (m[1] ?? "").replace(/""/g, '"').toLowerCase() : null;
+}
+
+/**
+ * Whether the council's own rules already colour the column by band: a block whose range covers
+ * the column's rows and that has a "cell value equals" rule for every band's label (02-castlemere
+ * colours H7:H18 "Red", "Amber", "Green"). A second, identical set would only double the rules.
+ */
+function bandedByCouncil(
+  blocks: readonly Block[],
+  column: number,
+  fromRow: number,
+  toRow: number,
+  rules: readonly { texts: readonly string[] }[],
+): boolean {
+  return blocks.some((b) => {
+    const covers = b.sqref.split(/\s+/).some((ref) => {
+      const corners = rangeCorners(ref);
+      return (
+        corners !== null &&
+        corners[0].column <= column &&
+        corners[1].column >= column &&
+        corners[0].row <= fromRow &&
+        corners[1].row >= toRow
+      );
+    });
+    if (!covers) return false;
+    const texts = new Set(b.formulas.map(quotedText).filter((t): t is string => t !== null));
+    return rules.every((r) => r.texts.some((t) => texts.has(t.toLowerCase())));
+  });
+}
+
 /**
  * The edits that give each highlighted column its conditional formats: one
  * `<conditionalFormatting>` per column, an expression rule per band pointing at a dxf. A block
@@ -131,6 +172,7 @@ export function conditionalFormatSplices(
         b.formulas.length === formulas.length &&
         b.formulas.every((f, i) => f === formulas[i]),
     );
+    if (!same && bandedByCouncil(tail.blocks, op.column, h.fromRow, h.toRow, h.rules)) continue;
     if (same) {
       if (same.sqref !== sqref) {
         const tag = xml.slice(same.open.start, same.open.end);

@@ -1,4 +1,6 @@
 import { keyFillsOf } from "./key-fills";
+import { dxfFills, ruleFillsOf } from "./rule-fills";
+import { newColumnsOf, widenPrintAreas } from "./print-area";
 import {
   type AddSheet,
   type ApplyOptions,
@@ -81,6 +83,7 @@ export class XlsxPackage {
     const strings = readSharedStrings(sharedStrings, meter.budget.maxCells);
     const styles = new Styles(stylesXml);
     const own = ownSheetsFromNames(book.definedNames);
+    const ruleDxfFills = dxfFills(stylesXml);
     if (styles.cellFormats > EXCEL_MAX_CELL_FORMATS)
       throw new PackageRefusedError(
         "damaged",
@@ -107,12 +110,14 @@ export class XlsxPackage {
       const role = own.get(entry.name);
       const listed = tables[i] ?? [];
       const keyFills = role ? undefined : keyFillsOf(sheet, offsets, styles);
+      const ruleFills = role ? undefined : ruleFillsOf(xml, ruleDxfFills);
       sheets.push({
         ...sheet,
         ...(role ? { ours: role } : {}),
         ...(entry.visibility ? { visibility: entry.visibility } : {}),
         ...(listed.length > 0 ? { tables: listed } : {}),
         ...(keyFills ? { keyFills } : {}),
+        ...(ruleFills ? { ruleFills } : {}),
       });
       sheetOffsets.push([entry.name, { path: entry.path, offsets }]);
     }
@@ -189,7 +194,14 @@ export class XlsxPackage {
       output.set(this.book.stylesPath, encoder.encode(dxfs.serialise(styles.serialise())));
     if (plan.operations.length > 0) {
       const workbook = (await currentText(this.parts, output, this.book.workbookPath)) ?? "";
-      output.set(this.book.workbookPath, encoder.encode(requestFullCalculation(workbook)));
+      const printed = [...bySheet].map(([name, ops]) => ({
+        sheetIndex: this.book.sheets.findIndex((s) => s.name === name),
+        columns: newColumnsOf(ops),
+      }));
+      output.set(
+        this.book.workbookPath,
+        encoder.encode(requestFullCalculation(widenPrintAreas(workbook, printed))),
+      );
       await dropCalcChain(this.parts, output, this.book);
     }
     const copied = [...output].filter(([, part]) => !(part instanceof Uint8Array));

@@ -6,7 +6,7 @@ import type { Styles } from "./styles";
  * The legacy palette's first colours (ECMA-376 Part 1, §18.8.27 indexedColors): the ones a key
  * cell filled in an old file names by index. Others are passed over (our own colours are used).
  */
-const INDEXED: Record<number, string> = {
+export const INDEXED_COLOURS: Record<number, string> = {
   8: "#000000",
   9: "#ffffff",
   10: "#ff0000",
@@ -31,7 +31,7 @@ export function solidColour(fill: string): string | undefined {
   const rgb = /\brgb="(?:[0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})"/.exec(fg)?.[1];
   if (rgb) return `#${rgb.toLowerCase()}`;
   const indexed = /\bindexed="(\d+)"/.exec(fg)?.[1];
-  return indexed === undefined ? undefined : INDEXED[Number(indexed)];
+  return indexed === undefined ? undefined : INDEXED_COLOURS[Number(indexed)];
 }
 
 /** The style index of the cell at (row, column), 0-based, from the sheet's offsets; -1 if none. */
