@@ -189,6 +189,14 @@ describe("council-sheets decisions import", () => {
         [DONCASTER, "--into", EMIEP, "--out", path.join(dir, "v.xlsx"), "--key-threshold", "lots"],
         /positive number/,
       ],
+      [
+        [DONCASTER, "--into", EMIEP, "--out", path.join(dir, "t.xlsx"), "--key-threshold", "0"],
+        /--key-threshold wants a positive number/,
+      ],
+      [
+        [DONCASTER, "--into", EMIEP, "--out", path.join(dir, "no-such-folder", "s.xlsx")],
+        /no-such-folder/,
+      ],
     ];
     for (const [args, message] of cases) {
       const { code, out, err } = await cli("decisions", "import", ...args);

@@ -107,4 +107,19 @@ describe("money on decisions that do not authorise it", () => {
       expect.objectContaining({ approved: 100000, allocated: 110000 }),
     );
   });
+
+  test("a record published one day late says 1 day, not 1 days", () => {
+    const a = analyseWorkbook(
+      workbook(
+        sheet("Decisions", [
+          ["Decision ref", "Title", "Status", "Date of decision", "Publication date"],
+          ["CAB/24/005", "Parks", "Approved", day(2024, 1, 10), day(2024, 1, 11)],
+        ]),
+      ),
+      { asOf: TODAY, decisions: { latePublicationDays: 0 } },
+    );
+    expect(a.findings.find((f) => f.code === "late-publication")?.message).toContain(
+      "published 1 day later",
+    );
+  });
 });

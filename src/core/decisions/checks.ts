@@ -169,7 +169,7 @@ function registerFindings(
           table.sheet,
           d.row,
           c.publicationDate,
-          `Decision ${ref} was taken on ${serialToUkDate(d.dateOfDecision)} and published ${days} days later, on ${serialToUkDate(d.publicationDate)} (more than ${options.latePublicationDays} days)`,
+          `Decision ${ref} was taken on ${serialToUkDate(d.dateOfDecision)} and published ${days} ${days === 1 ? "day" : "days"} later, on ${serialToUkDate(d.publicationDate)} (more than ${options.latePublicationDays} days)`,
           { decision: ref, expected: options.latePublicationDays, actual: days },
         ),
       );
