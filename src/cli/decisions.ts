@@ -16,6 +16,10 @@ import {
   readDecisionRecord,
   REGISTER_FIELDS,
 } from "../core";
+
+/** A register field as the register's own heading names it ("Effective from", not effectiveFrom). */
+const registerHeading = (field: string): string =>
+  REGISTER_FIELDS.find(([name]) => name === field)?.[1] ?? field;
 import { recordText } from "./record-text";
 import { checkOutTarget, readWorkbookFile, sameFile, writeFileSafely } from "./files";
 import { UsageError } from "./errors";
@@ -190,7 +194,9 @@ async function importDecisions(files: string[], options: ImportOptions, io: Io):
           `          warning: the register holds ${row.reference ?? "this decision"} more than once (rows ${[row.row, ...row.duplicateRows].join(", ")}); only row ${row.row} was updated`,
         );
       if (row.notWritten.length > 0)
-        lines.push(`          the register has no column for: ${row.notWritten.join(", ")}`);
+        lines.push(
+          `          the register has no column for: ${row.notWritten.map(registerHeading).join(", ")}`,
+        );
       if (row.yearsNotWritten.length > 0)
         lines.push(
           `          the register has no year column for the amounts approved in: ${row.yearsNotWritten.join(", ")} (the total is written; over-approval is checked in total only)`,

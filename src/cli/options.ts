@@ -51,6 +51,12 @@ function number(option: string | undefined, name: string, fallback: number, scal
   return value / scale;
 }
 
+/** A threshold of nothing would mark every amount: it must be above zero. */
+function positive(value: number, option: string | undefined, name: string): number {
+  if (value <= 0) throw new UsageError(`${name} wants a positive number, not "${option ?? ""}"`);
+  return value;
+}
+
 function wholeDays(option: string | undefined, name: string, fallback: number): number {
   const days = number(option, name, fallback);
   if (!Number.isInteger(days) || days > 60)
@@ -70,10 +76,10 @@ export function analyseOptions(options: SharedOptions, today: Date): AnalyseOpti
     replaceTotals: options.replaceTotals === true,
     reconciliationSheet: options.reconciliationSheet !== false,
     decisions: {
-      keyDecisionThreshold: number(
+      keyDecisionThreshold: positive(
+        number(options.keyThreshold, "--key-threshold", DEFAULT_KEY_DECISION_THRESHOLD),
         options.keyThreshold,
         "--key-threshold",
-        DEFAULT_KEY_DECISION_THRESHOLD,
       ),
       latePublicationDays: number(options.lateDays, "--late-days", DEFAULT_LATE_PUBLICATION_DAYS),
       callInWorkingDays: wholeDays(

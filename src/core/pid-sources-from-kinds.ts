@@ -43,6 +43,7 @@ export function pidSources(analysis: Analysis, snapshot: WorkbookSnapshot): PidS
     risks: (name) => risksOf(analysis, snapshot, name),
     funding: (name) => fundingOf(analysis, snapshot, name),
     decision: (project) => projectDecision(snapshot, project),
+    hasDecisionRegister: analysis.tables.some((t) => t.kind === "decisions"),
   };
 }
 

@@ -130,6 +130,7 @@ export const ALLOCATIONS: CellValue[][] = [
   ["Interim community contract", "Better Care Fund", BNES, d("2024-04-01"), 0, 0, 18116521],
   // Row 5: £100,000 more on the B&NES decision in 2024/25 than it approved (over-approval G5).
   ["Community partners uplift", "Better Care Fund", BNES, d("2024-04-01"), 0, 0, 100000],
+  // Row 6: £150,000 on the minutes decision, which approved no amount (over-approval F6, approved £0).
   ["ASC transformation support", "Public Health Grant", MINUTES, d("2023-04-01"), 0, 150000, 0],
   // Row 7: money on a deferred decision (decision-not-approved C7).
   ["Hub business case", "Better Care Fund", "BNES-CWH-OBC", d("2024-04-01"), 0, 0, 20000],
@@ -143,6 +144,7 @@ export const PLANTED = [
   { code: "late-publication", sheet: "Decisions", cell: "H4" },
   { code: "key-decision-not-marked", sheet: "Decisions", cell: "E7" },
   { code: "over-approval", sheet: "Allocations", cell: "G5" },
+  { code: "over-approval", sheet: "Allocations", cell: "F6" },
   { code: "decision-not-approved", sheet: "Allocations", cell: "C7" },
   { code: "decision-not-found", sheet: "Allocations", cell: "C8" },
   { code: "before-effective", sheet: "Allocations", cell: "D9" },

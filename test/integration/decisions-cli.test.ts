@@ -118,6 +118,17 @@ describe("council-sheets decisions import", () => {
       ["updated", 4, ["fundingSource", "sourceFile"]],
       ["added", 9, ["sourceFile"]],
     ]);
+    // Without --json the same is said in the register's own words, not field names.
+    const text = await cli(
+      "decisions",
+      "import",
+      DONCASTER,
+      "--into",
+      into,
+      "--out",
+      path.join(dir, "with-register-text.xlsx"),
+    );
+    expect(text.out).toContain("the register has no column for: Funding source, Source file");
     // The Doncaster row's short title gives way to the record's full title; nothing else differs.
     expect(doc.changed.map((c: { cell: string }) => c.cell)).toEqual(["B4"]);
     // The planted findings of the allocations table still stand: exit 1.
@@ -188,6 +199,14 @@ describe("council-sheets decisions import", () => {
       [
         [DONCASTER, "--into", EMIEP, "--out", path.join(dir, "v.xlsx"), "--key-threshold", "lots"],
         /positive number/,
+      ],
+      [
+        [DONCASTER, "--into", EMIEP, "--out", path.join(dir, "t.xlsx"), "--key-threshold", "0"],
+        /--key-threshold wants a positive number/,
+      ],
+      [
+        [DONCASTER, "--into", EMIEP, "--out", path.join(dir, "no-such-folder", "s.xlsx")],
+        /no-such-folder/,
       ],
     ];
     for (const [args, message] of cases) {

@@ -59,8 +59,19 @@ describe("PID Approval section: the project's decision from the register", () =>
     });
   });
 
-  test("a reference the register does not hold is shown as cited, with nothing invented", () => {
-    expect(approval(missing as AddSheet)).toEqual({ Approver: "", Date: "", Decision: "E0000" });
+  test("a reference the register does not hold is not presented as valid, and nothing is invented", () => {
+    expect(approval(missing as AddSheet)).toEqual({
+      Approver: "",
+      Date: "",
+      Decision: "E0000 (not in the decisions register)",
+    });
+  });
+
+  test("the projects table, with no amount column, raises decision-not-found for that reference", () => {
+    const found = analyseWorkbook(snapshot, { asOf: TODAY }).findings.filter(
+      (f) => f.code === "decision-not-found",
+    );
+    expect(found.map((f) => [f.sheet, f.cell, f.decision])).toEqual([["Projects", "D4", "E0000"]]);
   });
 
   test("without a register the section is as before", () => {

@@ -1,3 +1,4 @@
+import { reportRow } from "../a1";
 import { finding, type Finding } from "../findings";
 import { formatMoney } from "../tables/money";
 import { dateToSerial, serialToUkDate } from "../values";
@@ -39,6 +40,12 @@ function yearEnd(year: string): number | null {
   return Number.isFinite(start) ? dateToSerial(start + 1, 3, 31) : null;
 }
 
+/** The first day of a financial year "2024/25", as a serial. */
+function yearStart(year: string): number | null {
+  const start = Number(year.slice(0, 4));
+  return Number.isFinite(start) ? dateToSerial(start, 4, 1) : null;
+}
+
 /** The year a one-year decision is for, when its period lies within one April–March year. */
 function singleYear(d: DecisionRow): string | null {
   if (d.periodStart === null || d.periodEnd === null) return null;
@@ -59,6 +66,27 @@ interface Authority {
 
 const authorities = new WeakMap<DecisionRow, Authority>();
 
+/**
+ * What the rows holding one reference approved together: a variation held as a second row adds
+ * to the original, in total and per year.
+ */
+function combinedAuthority(rows: readonly DecisionRow[]): Authority {
+  if (rows.length === 1 && rows[0]) return authorityOf(rows[0]);
+  const yearly: Record<string, number> = {};
+  let approvedTotal: number | null = null;
+  for (const d of rows) {
+    const a = authorityOf(d);
+    for (const [year, amount] of Object.entries(a.yearly))
+      yearly[year] = sumPounds([yearly[year] ?? 0, amount]);
+    if (a.approvedTotal !== null) approvedTotal = sumPounds([approvedTotal ?? 0, a.approvedTotal]);
+  }
+  return { yearly, approvedTotal };
+}
+
+/** Whether the register says what a decision approved (an amount column, or year columns). */
+const registerStatesAmounts = (table: DecisionsTable) =>
+  table.columns.amountApproved !== undefined || table.years.size > 0;
+
 /** What a decision approved, in total and by year; worked out once per decision. */
 function authorityOf(d: DecisionRow): Authority {
   let a = authorities.get(d);
@@ -76,12 +104,37 @@ function authorityOf(d: DecisionRow): Authority {
   return a;
 }
 
+/** A reference held on more than one row of a register: its amounts are added together. */
+function heldTwice(entries: readonly Entry[]): Finding[] {
+  const rowsOf = new Map<string, Entry[]>();
+  for (const e of entries) {
+    if (!e.decision.reference) continue;
+    const k = `${e.table.sheet}|${e.table.headerRow}|${referenceKey(e.decision.reference)}`;
+    rowsOf.set(k, [...(rowsOf.get(k) ?? []), e]);
+  }
+  return [...rowsOf.values()]
+    .filter((held) => held.length > 1)
+    .map((held) => {
+      const last = held[held.length - 1] as Entry;
+      const rows = held.map((h) => reportRow(h.decision.row));
+      const listed = `${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
+      return finding(
+        "duplicate-id",
+        last.table.sheet,
+        last.decision.row,
+        last.table.columns.reference ?? 0,
+        `Decision ${last.decision.reference} is held more than once in the register (rows ${listed}); its approved amounts are added together, as a variation adds to the original`,
+        { decision: last.decision.reference },
+      );
+    });
+}
+
 function registerFindings(
   entries: readonly Entry[],
   allocated: Map<string, number>,
   options: Required<DecisionCheckOptions>,
 ): Finding[] {
-  const out: Finding[] = [];
+  const out: Finding[] = [...heldTwice(entries)];
   for (const { table, decision: d } of entries) {
     const c = table.columns;
     const ref = d.reference || d.title;
@@ -116,7 +169,7 @@ function registerFindings(
           table.sheet,
           d.row,
           c.publicationDate,
-          `Decision ${ref} was taken on ${serialToUkDate(d.dateOfDecision)} and published ${days} days later, on ${serialToUkDate(d.publicationDate)} (more than ${options.latePublicationDays} days)`,
+          `Decision ${ref} was taken on ${serialToUkDate(d.dateOfDecision)} and published ${days} ${days === 1 ? "day" : "days"} later, on ${serialToUkDate(d.publicationDate)} (more than ${options.latePublicationDays} days)`,
           { decision: ref, expected: options.latePublicationDays, actual: days },
         ),
       );
@@ -139,9 +192,13 @@ export function checkDecisions(
   const entries = registers.flatMap((table) =>
     table.decisions.map((decision) => ({ table, decision })),
   );
-  const byKey = new Map<string, Entry>();
+  // Every row holding a reference: the last one gives status and dates, all of them the amounts.
+  const byKey = new Map<string, Entry[]>();
   for (const e of entries)
-    if (e.decision.reference) byKey.set(referenceKey(e.decision.reference), e);
+    if (e.decision.reference) {
+      const key = referenceKey(e.decision.reference);
+      byKey.set(key, [...(byKey.get(key) ?? []), e]);
+    }
   const findings: Finding[] = [];
   const total = new Map<string, number>();
   const perYear = new Map<string, number>();
@@ -154,8 +211,9 @@ export function checkDecisions(
     const rowTotal = row.money.reduce((s, m) => s + pence(m.amount), 0);
     for (const cited of row.references) {
       const key = referenceKey(cited);
-      const entry = byKey.get(key);
-      if (!entry) {
+      const held = byKey.get(key);
+      const entry = held?.[held.length - 1];
+      if (!held || !entry) {
         // "Delegated", "Officer decision", "Urgent": how a decision was taken, not which. A
         // reference carries figures or is a code ("BNES-CWH-OBC").
         if (!looksLikeReference(cited)) continue;
@@ -187,8 +245,42 @@ export function checkDecisions(
             { decision: cited, actual: d.status },
           ),
         );
+      // Called in: the decision is not in force until the call-in is resolved.
+      if (/\bcalled[\s-]?in\b/i.test(d.status) && d.statusKind !== "approved")
+        findings.push(
+          finding(
+            "decision-not-approved",
+            row.sheet,
+            r,
+            c,
+            `${row.moneyless ? "This line" : formatMoney(fromPence(rowTotal))} rests on decision ${cited}, which has been called in and is not in force until the call-in is resolved`,
+            { decision: cited, actual: d.status },
+          ),
+        );
       if (rowTotal === 0) continue;
-      const { yearly, approvedTotal } = authorityOf(d);
+      const { yearly, approvedTotal } = combinedAuthority(held.map((h) => h.decision));
+      const approvesNothing =
+        (approvedTotal ?? 0) === 0 &&
+        Object.values(yearly).every((v) => v === 0) &&
+        held.every((h) => registerStatesAmounts(h.table));
+      if (approvesNothing) {
+        if (!overTotal.has(key)) {
+          overTotal.add(key);
+          const first = row.money.find((m) => m.amount !== 0) ?? row.money[0];
+          findings.push(
+            finding(
+              "over-approval",
+              row.sheet,
+              r,
+              first?.column ?? c,
+              `${formatMoney(fromPence(rowTotal))} allocated on decision ${cited}, but decision ${cited} approved no amount`,
+              { decision: cited, approved: 0, allocated: fromPence(rowTotal) },
+            ),
+          );
+        }
+        total.set(key, (total.get(key) ?? 0) + rowTotal);
+        continue;
+      }
       for (const m of row.money) {
         if (m.year === null || yearly[m.year] === undefined) continue;
         const k = `${key}|${m.year}`;
@@ -231,6 +323,28 @@ export function checkDecisions(
           ),
         );
       }
+      // Money in a year that starts after the decision's period ended has no authority: the
+      // decision approved nothing for that year.
+      const lateYear =
+        d.periodEnd === null
+          ? undefined
+          : row.money.find(
+              (m) =>
+                m.year !== null &&
+                m.amount !== 0 &&
+                (yearStart(m.year) ?? -Infinity) > (d.periodEnd ?? Infinity),
+            );
+      if (lateYear?.year && d.periodEnd !== null)
+        findings.push(
+          finding(
+            "over-approval",
+            row.sheet,
+            r,
+            lateYear.column,
+            `${formatMoney(lateYear.amount)} allocated in ${lateYear.year}, after decision ${cited}'s period ended on ${serialToUkDate(d.periodEnd)}; it approved nothing for that year`,
+            { decision: cited, year: lateYear.year, approved: 0, allocated: lateYear.amount },
+          ),
+        );
       // Subject to call-in without an effective date: it takes effect when call-in ends.
       const afterCallIn =
         d.effectiveFrom === null && d.subjectToCallIn === true && d.publicationDate !== null

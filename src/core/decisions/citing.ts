@@ -79,13 +79,14 @@ const SPECS: readonly FieldSpec<CitingField>[] = [
   },
 ];
 
-type HeaderHit = { kind: "year"; year: string } | { kind: "field"; field: CitingField };
+type HeaderHit =
+  { kind: "year"; year: string } | { kind: "field"; field: CitingField; quality: number };
 
 const classify = memoByText((text: string): HeaderHit | null => {
   const funding = classifyFundingHeader(text);
   if (funding?.role === "money" && !funding.total) return { kind: "year", year: funding.year };
   const m = matchField(normaliseHeader(text), SPECS);
-  return m && m.quality >= 0.9 ? { kind: "field", field: m.field } : null;
+  return m && m.quality >= 0.9 ? { kind: "field", field: m.field, quality: m.quality } : null;
 });
 
 export type CitingColumns = Partial<Record<CitingField, number>> & { decision: number };
@@ -114,6 +115,8 @@ function matchHeader(sheet: SheetSnapshot, row: number): CitingColumns | null {
   const cells = sheet.rows[row];
   if (!cells || holdsNumber(sheet, row, 0, cells.length - 1)) return null;
   const found: Partial<Record<CitingField, number>> = {};
+  // "Approver | Approval date | Decision ref": the heading naming the field best is its column.
+  const quality: Partial<Record<CitingField, number>> = {};
   let years = 0;
   let headings = 0;
   cells.forEach((cell, c) => {
@@ -121,7 +124,10 @@ function matchHeader(sheet: SheetSnapshot, row: number): CitingColumns | null {
     headings++;
     const hit = classify(cell.value.trim());
     if (hit?.kind === "year") years++;
-    else if (hit?.kind === "field" && found[hit.field] === undefined) found[hit.field] = c;
+    else if (hit?.kind === "field" && hit.quality > (quality[hit.field] ?? 0)) {
+      found[hit.field] = c;
+      quality[hit.field] = hit.quality;
+    }
   });
   if (found.decision === undefined) return null;
   // A table citing decisions without money ("Decision ref | Note | Owner") still has its

@@ -322,6 +322,13 @@ export function readDecisionRecord(
   const ownReference = referencePart
     ? (CODE.exec(referencePart.value)?.[0] ?? referencePart.value.split(" ")[0] ?? null)
     : reference;
+  // "Reference: FIN-2024-003" then the title, on the next line or the same one: what follows
+  // the code up to the next label is the title when nothing came before the label.
+  const titleAfterReference =
+    !titleText && referencePart && ownReference
+      ? referencePart.value.slice(referencePart.value.indexOf(ownReference) + ownReference.length)
+      : "";
+  const recordTitle = titleText || titleAfterReference.replace(/^[\s:–—-]+/, "").trim();
   const firstResolution = resolved?.find((r) => !/\bbe noted\b/i.test(r));
   const statusPart = field(parts, "status");
   // Neither labelled like a decision page nor resolving anything (a report, a letter): the reader
@@ -361,8 +368,8 @@ export function readDecisionRecord(
       : NOT_STATED,
     // Minutes have no title line: their first resolution that decides something names the decision.
     title:
-      titleText && isRecord && !(resolved && !decisionPart && !makerPart)
-        ? { value: titleText, sentence: head }
+      recordTitle && isRecord && !(resolved && !decisionPart && !makerPart)
+        ? { value: recordTitle, sentence: titleText ? head : (referencePart?.source ?? head) }
         : firstResolution
           ? {
               value: capitalise(firstResolution.replace(/^That\s+/i, "")),

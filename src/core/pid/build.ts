@@ -172,7 +172,14 @@ function buildOne(
     form.field("Decision maker", decision.decisionMaker);
     if (decision.dateOfDecision !== null)
       form.field("Decision date", decision.dateOfDecision, { numberFormat: "dd/mm/yyyy" });
-  } else if (v.decisionRef) form.field("Decision", v.decisionRef);
+  } else if (v.decisionRef)
+    // A register that lacks the cited reference does not back it: the PID says so.
+    form.field(
+      "Decision",
+      sources.hasDecisionRegister
+        ? `${v.decisionRef} (not in the decisions register)`
+        : v.decisionRef,
+    );
   const op: AddSheet = {
     kind: "add-sheet",
     sheet: sheetName,

@@ -14,6 +14,8 @@ export interface PidSources {
   funding(project: string): PidFundingLine[];
   /** The decision the project rests on, where the workbook's decisions register holds it. */
   decision(project: { name: string; cited: string | null }): PidDecision | null;
+  /** Whether the workbook keeps a decisions register (so a cited reference it lacks is missing). */
+  hasDecisionRegister?: boolean;
 }
 
 /** One risk row; its score and priority are the register's own formulas, addressed on the PID. */
