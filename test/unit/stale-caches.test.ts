@@ -73,3 +73,10 @@ describe("cached values of totals over corrected cells", () => {
     );
   });
 });
+
+describe("formulas the evaluator does not compute", () => {
+  it("a SUM over a name keeps its cached value and reads without error", () => {
+    const s = sheet("Names", [[1, 2, f("=SUM(CostColumn)", 7), f("=SUM(A1:B1)", 3)]]);
+    expect(recalculatedSheet(s).rows[0]?.map((c) => c?.value)).toEqual([1, 2, 7, 3]);
+  });
+});

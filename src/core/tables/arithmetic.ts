@@ -1,4 +1,4 @@
-import { parseAddress } from "../a1";
+import { cellPositionOf, parseAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import type { RowKind, Section, Structure } from "./sections";
@@ -265,8 +265,10 @@ export function formulaEvaluator(
         let total = 0;
         for (const arg of sum[1].split(",")) {
           const [from, to] = arg.trim().split(":");
-          const a = parseAddress((from ?? "").replace(/\$/g, ""));
-          const b = to ? parseAddress(to.replace(/\$/g, "")) : a;
+          // A name (SUM(CostColumn)) spells like an address but is none: not computed here.
+          const a = cellPositionOf((from ?? "").replace(/\$/g, ""));
+          const b = to ? cellPositionOf(to.replace(/\$/g, "")) : a;
+          if (!a || !b) return null;
           if ((b.row - a.row + 1) * (b.column - a.column + 1) > 100_000) return null;
           for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++)
             for (let c = Math.min(a.column, b.column); c <= Math.max(a.column, b.column); c++)
