@@ -5,7 +5,6 @@ import {
   type Analysis,
   describePlan,
   type Finding,
-  findingsAfter,
   CouncilSheetsError,
   planPids,
 } from "../core";
@@ -96,6 +95,15 @@ async function checkOut(file: string, out: string): Promise<void> {
   await checkOutTarget(out);
 }
 
+/** The findings a `check` of the written file gives: the same reading, the same analysis. */
+async function findingsOfOutput(
+  options: ApplyCliOptions,
+  settings: ReturnType<typeof analyseOptions>,
+): Promise<Finding[]> {
+  const written = await readWorkbookFile(options.out, readBudget(options));
+  return analyseWorkbook(written.snapshot, settings).findings;
+}
+
 async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<number> {
   await checkOut(file, options.out);
   const settings = analyseOptions(options, io.today());
@@ -110,7 +118,8 @@ async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<nu
   });
   await writeFileSafely(options.out, saved.bytes);
   // What is still wrong once the calculated columns are in: the typed data the officer must fix.
-  const after = { findings: findingsAfter(analysis.findings, analysis.plan) };
+  // Read from the file just written, as a later `check` of it reads it, so the two never disagree.
+  const after = { findings: await findingsOfOutput(options, settings) };
   if (options.json) {
     const view = { ...publicView(analysis), findings: after.findings };
     io.out(

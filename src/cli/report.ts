@@ -108,6 +108,11 @@ export function findingsText(findings: readonly Finding[]): string[] {
   return lines;
 }
 
+/** A value as the change list shows it: a number to 12 significant digits, without float noise. */
+function shownText(value: unknown): string {
+  return typeof value === "number" ? String(Number(value.toPrecision(12))) : String(value);
+}
+
 export function writesText(
   out: string,
   written: readonly Written[],
@@ -122,7 +127,7 @@ export function writesText(
   );
   for (const c of different.slice(0, 20)) {
     lines.push(
-      `  ${c.sheet}!${c.cell}  ${String(c.before)} -> ${String(c.afterValue)}  ${String(c.after)}`,
+      `  ${c.sheet}!${c.cell}  ${shownText(c.before)} -> ${shownText(c.afterValue)}  ${String(c.after)}`,
     );
   }
   if (different.length > 20)

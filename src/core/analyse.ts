@@ -14,7 +14,7 @@ import { orderOperations } from "./plan-preview";
 import { citesDecisions, type DecisionCheckOptions } from "./decisions";
 import { runKinds, type TableModel, type TableReport } from "./registry";
 import type { ProgressListener } from "./progress";
-import { withFormulaValues } from "./tables/recalculated";
+import { recalculatedSheet } from "./tables/recalculated";
 import { foldConsequences } from "./consequences";
 
 export type { TableModel, TableReport } from "./registry";
@@ -100,11 +100,14 @@ export function analyseWorkbook(
   /** Hears how far the checking has got (the pane's progress bar); see progress.ts. */
   onProgress?: ProgressListener,
 ): Analysis {
-  // Sheets we wrote (Reconciliation, PIDs, backups, the log) are not council tables. Formulas a
-  // tool saved without values are read by what they compute (see withFormulaValues).
+  // Sheets we wrote (Reconciliation, PIDs, backups, the log) are not council tables. Formulas that
+  // only add are read by what they compute (see recalculatedSheet): one saved without a value (by
+  // another tool), and one whose cached value went stale — a council total over a column apply
+  // rewrote keeps its old cache until Excel recalculates, and checking apply's own output must
+  // judge it as Excel will show it, exactly as apply's re-check judged it.
   const snapshot = {
     ...whole,
-    sheets: whole.sheets.filter((s) => s.ours === undefined).map(withFormulaValues),
+    sheets: whole.sheets.filter((s) => s.ours === undefined).map(recalculatedSheet),
   };
   const run = runKinds(snapshot.sheets, options, onProgress);
   // Reconciliation reads funding tables through the shared model (tables/source-money.ts).

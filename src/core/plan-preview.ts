@@ -194,6 +194,20 @@ function shown(cell: Cell | null | undefined): CellValue {
   return cell.formula ?? cell.value;
 }
 
+/**
+ * Whether two values show the same: numbers that differ only by float noise (−0.7 against
+ * −0.7000000000000028, a sum of decimals) are the same figure. The bound is under a penny in every
+ * scale councils keep money in (£m to eight decimals is 1e-8) and relative to the size beyond that,
+ * so a real change of a penny is always a change.
+ */
+function sameShownValue(before: CellValue, after: CellValue): boolean {
+  if (typeof before === "number" && typeof after === "number") {
+    const gap = Math.abs(before - after);
+    return gap < 1e-9 || gap <= 1e-12 * Math.max(Math.abs(before), Math.abs(after));
+  }
+  return before === after;
+}
+
 /** Every cell that held something before and holds something else after, and every range written. */
 export function describePlan(
   snapshot: WorkbookSnapshot,
@@ -246,7 +260,7 @@ export function describePlan(
         before: old,
         after: now,
         afterValue: after.value,
-        valueChanged: previous?.value !== after.value,
+        valueChanged: !sameShownValue(previous?.value ?? null, after.value),
       });
     }
   }

@@ -86,6 +86,11 @@ describe.each(WORKBOOKS.map((file) => [path.basename(file), file]))("%s", (name,
     expect(fresh).toEqual([]);
   });
 
+  it("apply's After writing lists exactly what a check of the written file finds", async () => {
+    const checked = (await cli("check", once)).json.findings as Finding[];
+    expect(checked.map(key)).toEqual((first.json.findings as Finding[]).map(key));
+  });
+
   it("a second apply changes nothing and adds no sheet", async () => {
     expect(second.json.changed).toEqual([]);
     const afterTwice = await snapshotOf(twice);

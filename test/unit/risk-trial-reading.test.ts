@@ -94,7 +94,7 @@ describe("three-point word scales", () => {
   it("reads Low/Medium/High as 1–3, one unknown word is one finding on its cell", () => {
     const a = analyse(sheet("Risks", [header, ...risks]));
     expect(a.findings.map((f) => [f.cell, f.code, f.message])).toEqual([
-      ["D4", "not-a-number", 'Impact "Severe" is not a number on the 1–3 scale'],
+      ["D4", "not-a-number", `Impact "Severe" is not one of the scale's words (Low, Medium, High)`],
       ["E6", "priority-mismatch", 'Priority is "Green" but score 6 is in band 6-9 Red'],
     ]);
     // No key: a 3×3's default bands, said to be defaults, in the register's own RAG words.

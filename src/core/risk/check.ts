@@ -5,6 +5,7 @@ import { parseDate, parseScaleValue, serialToUkDate, type ParsedValue } from "..
 import { bandOf, describeScorePlace, sameBandLabel, type BandSet } from "../bands";
 import type { RiskPair, RiskTable } from "./detect";
 import { pairTitle, type PairName } from "./fields";
+import type { WordScale } from "../tables/keys";
 import { parseRating, type RatingWords } from "./scales";
 
 export interface RiskContext {
@@ -61,6 +62,19 @@ export function isHeadingRow(sheet: SheetSnapshot, table: RiskTable, row: number
   return filled === 1 && !rated;
 }
 
+/**
+ * A word scale as the message names it: one word per step, lowest first, capitalised as a
+ * heading ("Low, Medium, High"); the first word read for a step stands for its synonyms.
+ */
+function scaleWordsText(scale: WordScale): string {
+  const byStep = new Map<number, string>();
+  for (const [word, step] of scale) if (!byStep.has(step)) byStep.set(step, word);
+  return [...byStep]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, word]) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(", ");
+}
+
 /** The valid rating of one likelihood/impact cell, with the findings it earns. */
 function rating(
   ctx: RiskContext,
@@ -87,13 +101,10 @@ function rating(
     return null;
   }
   if (parsed.kind === "text") {
-    at(
-      "not-a-number",
-      `${label} ${shown(parsed, raw)} is not a number on the 1–${ctx.scale} scale`,
-      {
-        actual: parsed.text,
-      },
-    );
+    const expected = axis
+      ? `is not one of the scale's words (${scaleWordsText(axis)})`
+      : `is not a number on the 1–${ctx.scale} scale`;
+    at("not-a-number", `${label} ${shown(parsed, raw)} ${expected}`, { actual: parsed.text });
     return null;
   }
   if (parsed.fromText && parsed.label === undefined) {

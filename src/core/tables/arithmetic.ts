@@ -1,4 +1,4 @@
-import { parseAddress } from "../a1";
+import { cellPositionOf, parseAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import type { RowKind, Section, Structure } from "./sections";
@@ -218,6 +218,13 @@ export function classifyRowsByArithmetic(
 }
 
 const SUM_ARGS = /^=\s*SUM\s*\(([$A-Z0-9:,\s]+)\)\s*$/i;
+/**
+ * SUBTOTAL(9 or 109, ranges): a sum that leaves out other SUBTOTALs inside its ranges ("If there
+ * are other subtotals within ref1, ref2,… those nested subtotals are ignored", Microsoft's
+ * SUBTOTAL function page). An Excel table's totals row written over plain addresses is one.
+ */
+const SUBTOTAL_ARGS = /^=\s*SUBTOTAL\s*\(\s*(?:9|109)\s*,([$A-Z0-9:,\s]+)\)\s*$/i;
+const SUBTOTAL_CALL = /^=\s*SUBTOTAL\s*\(/i;
 const WHOLE_COLUMN = /^=\s*SUBTOTAL\s*\(\s*(9|109)\s*,\s*[\w.]+\[[^\]]+\]\s*\)\s*$/i;
 
 /** What an additive formula shows once Excel recalculates: "whole-column" for a table's SUBTOTAL. */
@@ -252,17 +259,21 @@ export function formulaEvaluator(
     let result: Recomputed = null;
     if (formula && depth < 20) {
       if (WHOLE_COLUMN.test(formula)) result = "whole-column";
-      const sum = SUM_ARGS.exec(formula);
+      const subtotal = SUBTOTAL_ARGS.exec(formula);
+      const sum = SUM_ARGS.exec(formula) ?? subtotal;
       if (sum?.[1]) {
         let total = 0;
         for (const arg of sum[1].split(",")) {
           const [from, to] = arg.trim().split(":");
-          const a = parseAddress((from ?? "").replace(/\$/g, ""));
-          const b = to ? parseAddress(to.replace(/\$/g, "")) : a;
+          // A name (SUM(CostColumn)) spells like an address but is none: not computed here.
+          const a = cellPositionOf((from ?? "").replace(/\$/g, ""));
+          const b = to ? cellPositionOf(to.replace(/\$/g, "")) : a;
+          if (!a || !b) return null;
           if ((b.row - a.row + 1) * (b.column - a.column + 1) > 100_000) return null;
           for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++)
             for (let c = Math.min(a.column, b.column); c <= Math.max(a.column, b.column); c++)
-              total += valueAt(r, c, depth + 1);
+              if (!subtotal || !SUBTOTAL_CALL.test(sheet.rows[r]?.[c]?.formula ?? ""))
+                total += valueAt(r, c, depth + 1);
         }
         result = total;
       } else if (ADDED_CELLS.test(formula)) {
