@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { writeFileSync } from "node:fs";
@@ -12,6 +12,7 @@ import { dateToSerial } from "../../src/core/values";
 import { nativeZlib } from "../../src/cli/zlib";
 import { cli } from "../helpers/cli";
 import { tempDir } from "../helpers/xlsx";
+import { hasOpenpyxl, PYTHON } from "../helpers/openpyxl";
 
 /**
  * Workbooks on the 1904 date system (workbookPr date1904="1", ECMA-376 Part 1 §18.2.28): their
@@ -19,17 +20,7 @@ import { tempDir } from "../helpers/xlsx";
  * date cells into the 1900 system the core counts in, and the writer stores new dates back in
  * the file's own system. openpyxl, reading the file with its own epoch handling, is the oracle.
  */
-const PYTHON = "/usr/bin/python3";
 const DONCASTER = `${__dirname}/../../../shared/seeds/000_27967092dd3fa8cc.txt`;
-
-function hasOpenpyxl(): boolean {
-  const probe = spawnSync(PYTHON, ["-c", "import openpyxl"], { encoding: "utf8" });
-  if (probe.status === 0) return true;
-  if (process.env.CI === "true")
-    throw new Error("python3-openpyxl is required in CI: apt-get install -y python3-openpyxl");
-  console.warn("openpyxl not found for /usr/bin/python3: 1904 date system tests skipped");
-  return false;
-}
 
 const MAKE = `
 import sys, datetime, openpyxl
@@ -60,51 +51,61 @@ print(json.dumps({"epoch1904": wb.epoch.year == 1904,
 const python = (script: string, ...args: string[]) =>
   execFileSync(PYTHON, ["-c", script, ...args], { encoding: "utf8" });
 
-(hasOpenpyxl() ? describe : describe.skip)("a workbook on the 1904 date system", () => {
-  const dir = tempDir("cs-decisions-1904-");
+(hasOpenpyxl("1904 date system tests") ? describe : describe.skip)(
+  "a workbook on the 1904 date system",
+  () => {
+    const dir = tempDir("cs-decisions-1904-");
 
-  test("register dates read as their true days, and new dates are written in the file's system", async () => {
-    const into = path.join(dir, "register-1904.xlsx");
-    python(MAKE, into, "Decisions");
-    const document = await openWorkbook(new Uint8Array(readFileSync(into)), "r.xlsx", nativeZlib());
-    expect(document.snapshot.date1904).toBe(true);
-    const register = detectDecisionRegisters(document.snapshot.sheets[0]!, new Set())[0];
-    expect(register?.decisions[0]?.dateOfDecision).toBe(dateToSerial(2024, 3, 12));
-    expect(register?.decisions[0]?.publicationDate).toBe(dateToSerial(2024, 3, 14));
+    test("register dates read as their true days, and new dates are written in the file's system", async () => {
+      const into = path.join(dir, "register-1904.xlsx");
+      python(MAKE, into, "Decisions");
+      const document = await openWorkbook(
+        new Uint8Array(readFileSync(into)),
+        "r.xlsx",
+        nativeZlib(),
+      );
+      expect(document.snapshot.date1904).toBe(true);
+      const register = detectDecisionRegisters(document.snapshot.sheets[0]!, new Set())[0];
+      expect(register?.decisions[0]?.dateOfDecision).toBe(dateToSerial(2024, 3, 12));
+      expect(register?.decisions[0]?.publicationDate).toBe(dateToSerial(2024, 3, 14));
 
-    const out = path.join(dir, "register-1904-out.xlsx");
-    const { err } = await cli("decisions", "import", DONCASTER, "--into", into, "--out", out);
-    expect(err).toBe("");
-    const read = JSON.parse(python(READ, out, "Decisions"));
-    expect(read.epoch1904).toBe(true);
-    expect(read.rows[0].slice(4, 6)).toEqual(["2024-03-12 00:00:00", "2024-03-14 00:00:00"]);
-    expect(read.rows[1].slice(0, 1)).toEqual(["AHWB.012.2021"]);
-    expect(read.rows[1].slice(4, 6)).toEqual(["2021-03-30 00:00:00", "2021-07-29 00:00:00"]);
-  });
+      const out = path.join(dir, "register-1904-out.xlsx");
+      const { err } = await cli("decisions", "import", DONCASTER, "--into", into, "--out", out);
+      expect(err).toBe("");
+      const read = JSON.parse(python(READ, out, "Decisions"));
+      expect(read.epoch1904).toBe(true);
+      expect(read.rows[0].slice(4, 6)).toEqual(["2024-03-12 00:00:00", "2024-03-14 00:00:00"]);
+      expect(read.rows[1].slice(0, 1)).toEqual(["AHWB.012.2021"]);
+      expect(read.rows[1].slice(4, 6)).toEqual(["2021-03-30 00:00:00", "2021-07-29 00:00:00"]);
+    });
 
-  test("a new Decisions sheet in a 1904 workbook holds its dates on their true days", async () => {
-    const into = path.join(dir, "plain-1904.xlsx");
-    python(MAKE, into, "Notes");
-    const out = path.join(dir, "plain-1904-out.xlsx");
-    const { err } = await cli("decisions", "import", DONCASTER, "--into", into, "--out", out);
-    expect(err).toBe("");
-    const read = JSON.parse(python(READ, out, "Decisions"));
-    // Date of decision and publication date: the 7th and 8th register columns.
-    expect(read.rows[0].slice(6, 8)).toEqual(["2021-03-30 00:00:00", "2021-07-29 00:00:00"]);
-  });
+    test("a new Decisions sheet in a 1904 workbook holds its dates on their true days", async () => {
+      const into = path.join(dir, "plain-1904.xlsx");
+      python(MAKE, into, "Notes");
+      const out = path.join(dir, "plain-1904-out.xlsx");
+      const { err } = await cli("decisions", "import", DONCASTER, "--into", into, "--out", out);
+      expect(err).toBe("");
+      const read = JSON.parse(python(READ, out, "Decisions"));
+      // Date of decision and publication date: the 7th and 8th register columns.
+      expect(read.rows[0].slice(6, 8)).toEqual(["2021-03-30 00:00:00", "2021-07-29 00:00:00"]);
+    });
 
-  test("through ExcelJS too: read as true days, written back in the file's system", async () => {
-    const into = path.join(dir, "exceljs-1904.xlsx");
-    python(MAKE, into, "Decisions");
-    const { workbook, snapshot } = await loadWorkbook(new Uint8Array(readFileSync(into)), "e.xlsx");
-    const register = detectDecisionRegisters(snapshot.sheets[0]!, new Set())[0];
-    expect(register?.decisions[0]?.dateOfDecision).toBe(dateToSerial(2024, 3, 12));
-    const record = readDecisionRecord(readFileSync(DONCASTER, "utf8"), "000.txt");
-    applyPlan(workbook, planDecisionImport(snapshot, [record]), { valuesOnly: false });
-    const out = path.join(dir, "exceljs-1904-out.xlsx");
-    writeFileSync(out, await saveWorkbook(workbook));
-    const read = JSON.parse(python(READ, out, "Decisions"));
-    expect(read.rows[0].slice(4, 6)).toEqual(["2024-03-12 00:00:00", "2024-03-14 00:00:00"]);
-    expect(read.rows[1].slice(4, 6)).toEqual(["2021-03-30 00:00:00", "2021-07-29 00:00:00"]);
-  });
-});
+    test("through ExcelJS too: read as true days, written back in the file's system", async () => {
+      const into = path.join(dir, "exceljs-1904.xlsx");
+      python(MAKE, into, "Decisions");
+      const { workbook, snapshot } = await loadWorkbook(
+        new Uint8Array(readFileSync(into)),
+        "e.xlsx",
+      );
+      const register = detectDecisionRegisters(snapshot.sheets[0]!, new Set())[0];
+      expect(register?.decisions[0]?.dateOfDecision).toBe(dateToSerial(2024, 3, 12));
+      const record = readDecisionRecord(readFileSync(DONCASTER, "utf8"), "000.txt");
+      applyPlan(workbook, planDecisionImport(snapshot, [record]), { valuesOnly: false });
+      const out = path.join(dir, "exceljs-1904-out.xlsx");
+      writeFileSync(out, await saveWorkbook(workbook));
+      const read = JSON.parse(python(READ, out, "Decisions"));
+      expect(read.rows[0].slice(4, 6)).toEqual(["2024-03-12 00:00:00", "2024-03-14 00:00:00"]);
+      expect(read.rows[1].slice(4, 6)).toEqual(["2021-03-30 00:00:00", "2021-07-29 00:00:00"]);
+    });
+  },
+);

@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
 import { nativeZlib } from "../../src/cli/zlib";
 import { cli } from "../helpers/cli";
 import { tempDir } from "../helpers/xlsx";
+import { hasOpenpyxl, PYTHON } from "../helpers/openpyxl";
 
 /**
  * A decisions register kept as an Excel table (ListObject): new decisions go inside the table,
@@ -13,21 +14,11 @@ import { tempDir } from "../helpers/xlsx";
  * openpyxl, an independent reader, checks the table part. A register ending in a Total takes new
  * decisions in the empty rows above the Total, and is refused in one line when there are none.
  */
-const PYTHON = "/usr/bin/python3";
 const SEEDS = `${__dirname}/../../../shared/seeds`;
 const DONCASTER = `${SEEDS}/000_27967092dd3fa8cc.txt`;
 const BANES = `${SEEDS}/001_f88c53d8f01fb2f7.txt`;
 
-function hasOpenpyxl(): boolean {
-  const probe = spawnSync(PYTHON, ["-c", "import openpyxl"], { encoding: "utf8" });
-  if (probe.status === 0) return true;
-  if (process.env.CI === "true")
-    throw new Error("python3-openpyxl is required in CI: apt-get install -y python3-openpyxl");
-  console.warn("openpyxl not found for /usr/bin/python3: decisions register table tests skipped");
-  return false;
-}
-
-const withOpenpyxl = hasOpenpyxl() ? describe : describe.skip;
+const withOpenpyxl = hasOpenpyxl("decisions register table tests") ? describe : describe.skip;
 
 /** A register as an Excel table "DecisionsLog" on A2:F4 (a title above it), with its filter. */
 const TABLE_REGISTER = `

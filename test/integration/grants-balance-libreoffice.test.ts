@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
@@ -7,17 +7,7 @@ import { nativeZlib } from "../../src/cli/zlib";
 import { TODAY } from "../helpers/builders";
 import { findSoffice, recalculate } from "../helpers/libreoffice";
 import { loadFile, tempDir } from "../helpers/xlsx";
-
-const PYTHON = "/usr/bin/python3";
-
-function hasOpenpyxl(): boolean {
-  const probe = spawnSync(PYTHON, ["-c", "import openpyxl"], { encoding: "utf8" });
-  if (probe.status === 0) return true;
-  if (process.env.CI === "true")
-    throw new Error("python3-openpyxl is required in CI: apt-get install -y python3-openpyxl");
-  console.warn("openpyxl not found for /usr/bin/python3: grants balance test skipped");
-  return false;
-}
+import { hasOpenpyxl, PYTHON } from "../helpers/openpyxl";
 
 /**
  * A grants register kept as an Excel table with no balance column and no years, written by
@@ -44,7 +34,7 @@ wb.save(sys.argv[1])
 `;
 
 const soffice = findSoffice();
-const run = hasOpenpyxl() && soffice ? describe : describe.skip;
+const run = hasOpenpyxl("grants balance test") && soffice ? describe : describe.skip;
 
 run("a grants register without a balance column, after apply and LibreOffice", () => {
   it("holds award less paid on every grant and the total of the balances", async () => {

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
@@ -7,17 +7,7 @@ import { nativeZlib } from "../../src/cli/zlib";
 import { TODAY } from "../helpers/builders";
 import { findSoffice, recalculate } from "../helpers/libreoffice";
 import { loadFile, tempDir } from "../helpers/xlsx";
-
-const PYTHON = "/usr/bin/python3";
-
-function hasOpenpyxl(): boolean {
-  const probe = spawnSync(PYTHON, ["-c", "import openpyxl"], { encoding: "utf8" });
-  if (probe.status === 0) return true;
-  if (process.env.CI === "true")
-    throw new Error("python3-openpyxl is required in CI: apt-get install -y python3-openpyxl");
-  console.warn("openpyxl not found for /usr/bin/python3: new council workbook tests skipped");
-  return false;
-}
+import { hasOpenpyxl, PYTHON } from "../helpers/openpyxl";
 
 /**
  * Council workbooks built here, not taken from the corpus, mixing its traits in new wording and
@@ -157,7 +147,7 @@ al.append([None, "Total", None, "=SUM(D4:D8)", "=SUM(E4:E8)"])
 wb.save(sys.argv[1])
 `;
 
-const run = hasOpenpyxl() ? describe : describe.skip;
+const run = hasOpenpyxl("new council workbook tests") ? describe : describe.skip;
 
 async function analysed(script: string, name: string) {
   const file = path.join(tempDir("cs-new-councils-"), name);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -8,18 +8,7 @@ import { run } from "../../src/cli/program";
 import { nativeZlib } from "../../src/cli/zlib";
 import { convertArgs, findSoffice, recalcProfile } from "../helpers/libreoffice";
 import { tempDir } from "../helpers/xlsx";
-
-const PYTHON = "/usr/bin/python3";
-
-/** openpyxl for the system Python; required in CI, skipped with a warning elsewhere. */
-function hasOpenpyxl(): boolean {
-  const probe = spawnSync(PYTHON, ["-c", "import openpyxl"], { encoding: "utf8" });
-  if (probe.status === 0) return true;
-  if (process.env.CI === "true")
-    throw new Error("python3-openpyxl is required in CI: apt-get install -y python3-openpyxl");
-  console.warn("openpyxl not found for /usr/bin/python3: other-tools package tests skipped");
-  return false;
-}
+import { hasOpenpyxl, PYTHON } from "../helpers/openpyxl";
 
 /** A funding workbook as openpyxl writes one: inline strings, absolute targets, no shared strings. */
 const FUNDING = `
@@ -61,7 +50,7 @@ async function cli(...args: string[]) {
   return { code, err: err.join("\n"), json: out.length ? JSON.parse(out.join("\n")) : null };
 }
 
-const withOpenpyxl = hasOpenpyxl() ? describe : describe.skip;
+const withOpenpyxl = hasOpenpyxl("other-tools package tests") ? describe : describe.skip;
 
 withOpenpyxl("packages written by openpyxl", () => {
   const dir = tempDir("cs-openpyxl-");
@@ -136,7 +125,7 @@ withOpenpyxl("packages written by openpyxl", () => {
 });
 
 const soffice = findSoffice();
-const withBoth = soffice && hasOpenpyxl() ? describe : describe.skip;
+const withBoth = soffice && hasOpenpyxl("other-tools package tests") ? describe : describe.skip;
 
 withBoth("the same workbook saved by LibreOffice", () => {
   it("is read and written directly, and LibreOffice opens our output", async () => {

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
@@ -7,17 +7,7 @@ import { nativeZlib } from "../../src/cli/zlib";
 import { TODAY } from "../helpers/builders";
 import { findSoffice, recalculate } from "../helpers/libreoffice";
 import { loadFile, tempDir } from "../helpers/xlsx";
-
-const PYTHON = "/usr/bin/python3";
-
-function hasOpenpyxl(): boolean {
-  const probe = spawnSync(PYTHON, ["-c", "import openpyxl"], { encoding: "utf8" });
-  if (probe.status === 0) return true;
-  if (process.env.CI === "true")
-    throw new Error("python3-openpyxl is required in CI: apt-get install -y python3-openpyxl");
-  console.warn("openpyxl not found for /usr/bin/python3: uncached-formula tests skipped");
-  return false;
-}
+import { hasOpenpyxl, PYTHON } from "../helpers/openpyxl";
 
 /**
  * A budget monitor as openpyxl writes it: every formula saved with no value. The total budget
@@ -41,7 +31,7 @@ ws.append(["Total", "=SUM(B5:B9)", "=SUM(C5:C10)", "=C11-B11"])
 wb.save(sys.argv[1])
 `;
 
-const withOpenpyxl = hasOpenpyxl() ? describe : describe.skip;
+const withOpenpyxl = hasOpenpyxl("uncached-formula tests") ? describe : describe.skip;
 
 withOpenpyxl("a workbook whose formulas carry no saved values (openpyxl)", () => {
   const input = path.join(tempDir("cs-uncached-"), "parks.xlsx");
