@@ -6,9 +6,10 @@
  * sees only the first two. Relative imports are resolved against the folder tree, so no spelling
  * of a path (`../../core/./risk`, `../adapters/../core/pid/build`) slips past a glob.
  */
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { builtinModules } from "node:module";
 import path from "node:path";
+import tseslint from "typescript-eslint";
 
 const srcDir = path.join(import.meta.dirname, "src");
 const coreDir = path.join(srcDir, "core");
@@ -180,6 +181,69 @@ const hostFreeCore = {
  */
 const sharedCoreFolders = new Set(["tables"]);
 
+/** The file a resolved import names (`target` has no extension, or the one written), or null. */
+function sourceFileOf(target) {
+  if (sourceExtension.test(target) && !isDirectory(target)) return target;
+  const found = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx"]
+    .map((extension) => target + extension)
+    .find((file) => !isDirectory(file) && statSync(file, { throwIfNoEntry: false }));
+  return found ?? null;
+}
+
+/** Every module name in a parsed file, wherever it is named (as onEveryImport visits). */
+function namesIn(node, out = []) {
+  if (!node || typeof node.type !== "string") return out;
+  const source = {
+    ImportDeclaration: node.source,
+    ExportNamedDeclaration: node.source,
+    ExportAllDeclaration: node.source,
+    ImportExpression: node.source,
+    TSImportType: node.source ?? node.argument?.literal,
+    TSExternalModuleReference: node.expression,
+  }[node.type];
+  const required = node.type === "CallExpression" && node.callee?.name === "require";
+  const name = staticName(required ? node.arguments[0] : source);
+  if (name !== null) out.push(name);
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "parent") continue;
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child === "object") namesIn(child, out);
+    }
+  }
+  return out;
+}
+
+const kindsReachedCache = new Map();
+
+/**
+ * The kinds a module directly in src/core imports, itself or through other modules directly in
+ * src/core: a kind that imported such a composer would reach those kinds behind the rule's back.
+ */
+function kindsReachedBy(file, visiting = new Set()) {
+  const key = `${file}@${statSync(file).mtimeMs}`;
+  const cached = kindsReachedCache.get(key);
+  if (cached) return cached;
+  if (visiting.has(file)) return new Set();
+  visiting.add(file);
+  const reached = new Set();
+  const text = readFileSync(file, "utf8");
+  const program = tseslint.parser.parseForESLint(text, { jsx: /x$/.test(file) }).ast;
+  for (const name of namesIn(program)) {
+    if (!name.startsWith(".")) continue;
+    const target = path.resolve(path.dirname(file), name);
+    if (!isWithin(target, coreDir) || isCoreFace(target)) continue;
+    const kind = folderUnder(coreDir, target);
+    if (kind !== null) {
+      if (!sharedCoreFolders.has(kind)) reached.add(kind);
+      continue;
+    }
+    const next = sourceFileOf(target);
+    if (next) for (const other of kindsReachedBy(next, visiting)) reached.add(other);
+  }
+  kindsReachedCache.set(key, reached);
+  return reached;
+}
+
 const kindFolders = {
   meta: {
     type: "problem",
@@ -189,6 +253,8 @@ const kindFolders = {
         "src/core/{{from}} must not import src/core/{{to}}: kinds are independent; move what they share to src/core/tables/ or a typed model in src/core.",
       sharedImportsKind:
         "src/core/{{from}} is the shared layer beneath the kinds and must not import the kind src/core/{{to}}.",
+      throughComposer:
+        "src/core/{{from}} must not import {{module}}: it reaches the kinds {{kinds}}, so the import is an edge between kinds; move what is shared to src/core/tables/.",
       face: "Inside src/core, import the module itself, not the core's face (src/core/index.ts): the face is for shells and adapters.",
     },
   },
@@ -202,6 +268,14 @@ const kindFolders = {
         return;
       }
       const to = folderUnder(coreDir, module.target);
+      if (from !== null && to === null) {
+        const composer = sourceFileOf(module.target);
+        const kinds = composer ? [...kindsReachedBy(composer)].filter((k) => k !== from) : [];
+        if (kinds.length === 0) return;
+        const data = { from, module: path.relative(srcDir, composer), kinds: kinds.join(", ") };
+        context.report({ node, messageId: "throughComposer", data });
+        return;
+      }
       if (from === null || to === null || to === from || sharedCoreFolders.has(to)) return;
       const messageId = sharedCoreFolders.has(from) ? "sharedImportsKind" : "crossKind";
       context.report({ node, messageId, data: { from, to } });

@@ -67,6 +67,14 @@ const crossKindImports: Row[] = [
   ['import { x } from "../risk/legend";', "src/core/budget/example.mts"],
   ['export * from "../budget/model";\nconst x = 1;', "src/core/capital/example.cts"],
 ];
+// Modules directly in src/core that compose kinds (registry, analyse, settings …) would carry
+// an edge between kinds past the rule, so a kind or the table layer cannot import them.
+const throughAComposer: Row[] = [
+  ['import { x } from "../registry";', "src/core/risk/example.ts"],
+  ['import { x } from "../settings";', "src/core/budget/example.ts"],
+  ['const x = () => import("../analyse");', "src/core/monthly/example.ts"],
+  ['import type { x } from "../pid-sources-from-kinds";', "src/core/tables/example.ts"],
+];
 const sharedLayerImportsKind: Row[] = [
   ['import { x } from "../risk/check";', "src/core/tables/example.ts"],
   ['import type { x } from "../funding";', "src/core/tables/example.ts"],
@@ -102,6 +110,8 @@ const allowedImports: Row[] = [
   ['import type { x } from "../tables/source-money";', "src/core/reconcile/example.ts"],
   ['declare const x: import("../tables/keys").Key;', "src/core/decisions/example.ts"],
   ['import { x } from "./sources";', "src/core/pid/example.ts"],
+  ['import { x } from "../plan-helpers";', "src/core/capital/example.ts"],
+  ['import { x } from "./registry";', "src/core/analyse-example.ts"],
   ['import { x } from "../snapshot";', "src/core/tables/example.ts"],
   ['import { x } from "./money";', "src/core/tables/example.ts"],
   ['export { x } from "./risk";', "src/core/index.ts"],
@@ -116,6 +126,7 @@ const walls = [
     "layers/through-the-core-face",
   ],
   ["kind folders of the core do not import each other", crossKindImports, "layers/kind-folders"],
+  ["nor through a module that composes kinds", throughAComposer, "layers/kind-folders"],
   ["the shared table layer never imports a kind", sharedLayerImportsKind, "layers/kind-folders"],
   ["nothing inside the core imports the core's face", insideCoreThroughFace, "layers/kind-folders"],
 ] as const;
