@@ -34,3 +34,23 @@ export function rulesFiredAs(cases: readonly LintCase[]): string[][] {
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout) as string[][];
 }
+
+/** A test's case: a line of code using `x`, the file it is linted as, and anything else. */
+type Row = readonly [code: string, file: string, ...rest: unknown[]];
+
+/**
+ * Lints every row before the tests of the file run (its code followed by a line exporting `x`,
+ * so nothing is unused); gives, for a row, the rules that fired on it, sorted.
+ */
+export function lintRowsBeforeAll<R extends Row>(rows: readonly R[]): (row: R) => string[] {
+  let fired: string[][] = [];
+  beforeAll(() => {
+    const cases = rows.map(([code, file]) => ({ code: `${code}\nexport const y = x;\n`, file }));
+    fired = rulesFiredAs(cases);
+  });
+  return (row) => {
+    const ids = fired[rows.indexOf(row)];
+    if (ids === undefined) throw new Error(`not linted: ${row[0]} in ${row[1]}`);
+    return [...ids].sort();
+  };
+}

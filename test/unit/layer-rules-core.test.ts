@@ -1,4 +1,4 @@
-import { rulesFiredAs } from "../helpers/lint-as";
+import { lintRowsBeforeAll } from "../helpers/lint-as";
 
 /*
  * The core stays host-free (eslint.config.layers.mjs, layers/host-free-core, and the core's
@@ -106,20 +106,7 @@ const groups = [
 ] as const;
 
 const all = [...groups.flatMap(([, rows]) => rows), ...allowed];
-let fired: string[][] = [];
-
-beforeAll(() => {
-  fired = rulesFiredAs(
-    all.map(([code, file]) => ({ code: `${code}\nexport const y = x;\n`, file })),
-  );
-});
-
-/** The rules that fired on one case, sorted. */
-function ruleIds(row: Row): string[] {
-  const ids = fired[all.indexOf(row)];
-  if (ids === undefined) throw new Error(`not linted: ${row.join(" in ")}`);
-  return [...ids].sort();
-}
+const ruleIds = lintRowsBeforeAll(all);
 
 describe("the core stays host-free (lint rules)", () => {
   describe.each(groups)("%s", (_group, rows) => {

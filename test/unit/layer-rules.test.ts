@@ -1,4 +1,4 @@
-import { rulesFiredAs } from "../helpers/lint-as";
+import { lintRowsBeforeAll } from "../helpers/lint-as";
 
 /*
  * The walls between layers (eslint.config.layers.mjs), each proven to fire however the module is
@@ -132,20 +132,7 @@ const walls = [
 ] as const;
 
 const all = [...walls.flatMap(([, rows]) => rows), ...allowedImports];
-let fired: string[][] = [];
-
-beforeAll(() => {
-  fired = rulesFiredAs(
-    all.map(([code, file]) => ({ code: `${code}\nexport const y = x;\n`, file })),
-  );
-});
-
-/** The rules that fired on one case, sorted. */
-function ruleIds(row: Row): string[] {
-  const ids = fired[all.indexOf(row)];
-  if (ids === undefined) throw new Error(`not linted: ${row.join(" in ")}`);
-  return [...ids].sort();
-}
+const ruleIds = lintRowsBeforeAll(all);
 
 describe("layer rules (eslint.config.layers.mjs)", () => {
   describe.each(walls)("%s", (_wall, rows, rule) => {
