@@ -94,24 +94,37 @@ function classify(file, specifier) {
 }
 
 /**
+ * Every place a module is named, by the node type that names it: the node holding the name, or
+ * undefined where a node of that type names none (an export without `from`, a call of another
+ * function). A `require()` without arguments names its call, which is then not checkable.
+ */
+const moduleNameIn = {
+  ImportDeclaration: (node) => node.source,
+  ExportNamedDeclaration: (node) => node.source,
+  ExportAllDeclaration: (node) => node.source,
+  ImportExpression: (node) => node.source,
+  TSImportType: (node) => node.source ?? node.argument?.literal,
+  TSExternalModuleReference: (node) => node.expression,
+  CallExpression: (node) =>
+    node.callee.type === "Identifier" && node.callee.name === "require"
+      ? (node.arguments[0] ?? node)
+      : undefined,
+};
+
+/**
  * The visitors for every place a module is named; `check(node, module)` gets the name's node
  * and what classify made of it.
  */
 function onEveryImport(context, check) {
-  const visit = (node) => {
-    if (!node) return;
-    check(node, classify(context.filename, staticName(node)));
-  };
-  return {
-    ImportDeclaration: (node) => visit(node.source),
-    ExportNamedDeclaration: (node) => visit(node.source),
-    ExportAllDeclaration: (node) => visit(node.source),
-    ImportExpression: (node) => visit(node.source),
-    TSImportType: (node) => visit(node.source ?? node.argument?.literal),
-    TSExternalModuleReference: (node) => visit(node.expression),
-    "CallExpression[callee.type='Identifier'][callee.name='require']": (node) =>
-      visit(node.arguments[0] ?? node),
-  };
+  return Object.fromEntries(
+    Object.entries(moduleNameIn).map(([type, nameOf]) => [
+      type,
+      (node) => {
+        const name = nameOf(node);
+        if (name) check(name, classify(context.filename, staticName(name)));
+      },
+    ]),
+  );
 }
 
 const computed =
@@ -177,37 +190,27 @@ const hostFreeCore = {
  * - reconciliation sets funding sources against allocations: tables/source-money.ts declares
  *   the model, the funding kind fills it, src/core/analyse.ts hands it over.
  * Modules directly in src/core (analyse, registry, pid-sources-from-kinds…) may import any kind:
- * they compose them.
+ * they compose them. So no kind, nor the table layer, imports a module directly in src/core that
+ * reaches another kind, itself or through such modules: that would be an edge between kinds.
  */
 const sharedCoreFolders = new Set(["tables"]);
 
-/** The file a resolved import names (`target` has no extension, or the one written), or null. */
+const isFile = (file) => statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+
+/** The file a resolved import names (written with its extension or without), or null. */
 function sourceFileOf(target) {
-  if (sourceExtension.test(target) && !isDirectory(target)) return target;
-  const found = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx"]
-    .map((extension) => target + extension)
-    .find((file) => !isDirectory(file) && statSync(file, { throwIfNoEntry: false }));
-  return found ?? null;
+  const extensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx"];
+  return [target, ...extensions.map((extension) => target + extension)].find(isFile) ?? null;
 }
 
-/** Every module name in a parsed file, wherever it is named (as onEveryImport visits). */
+/** Every module name written as a string in a parsed file (where onEveryImport looks). */
 function namesIn(node, out = []) {
-  if (!node || typeof node.type !== "string") return out;
-  const source = {
-    ImportDeclaration: node.source,
-    ExportNamedDeclaration: node.source,
-    ExportAllDeclaration: node.source,
-    ImportExpression: node.source,
-    TSImportType: node.source ?? node.argument?.literal,
-    TSExternalModuleReference: node.expression,
-  }[node.type];
-  const required = node.type === "CallExpression" && node.callee?.name === "require";
-  const name = staticName(required ? node.arguments[0] : source);
+  const name = staticName(moduleNameIn[node.type]?.(node));
   if (name !== null) out.push(name);
   for (const [key, value] of Object.entries(node)) {
-    if (key === "parent") continue;
+    if (key === "parent" || key === "tokens" || key === "comments") continue;
     for (const child of Array.isArray(value) ? value : [value]) {
-      if (child && typeof child === "object") namesIn(child, out);
+      if (typeof child?.type === "string") namesIn(child, out);
     }
   }
   return out;
