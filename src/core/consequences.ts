@@ -2,6 +2,7 @@ import { parseAddress } from "./a1";
 import type { Finding, FindingCode } from "./findings";
 import type { SheetSnapshot } from "./snapshot";
 import { formulaEvaluator } from "./tables/arithmetic";
+import { samePence } from "./tables/money";
 import { parseMoney } from "./values";
 
 /**
@@ -94,10 +95,6 @@ function precedents(sheet: SheetSnapshot, row: number, column: number): Set<stri
   return seen;
 }
 
-function sameFigure(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 0.005 + 1e-9 * Math.max(Math.abs(a), Math.abs(b));
-}
-
 const errorOf = (f: Finding): number | null =>
   typeof f.expected === "number" && typeof f.actual === "number" ? f.actual - f.expected : null;
 
@@ -109,7 +106,7 @@ const errorOf = (f: Finding): number | null =>
  */
 function typedFollower(f: Finding, row: number, column: number, roots: Roots): Finding[] | null {
   const own = errorOf(f);
-  if (own === null || sameFigure(own, 0)) return null;
+  if (own === null || samePence(own, 0)) return null;
   const text = textAbove(f, row, column, own, roots);
   if (text) return [text];
   for (const root of roots.byRow.get(`${f.sheet}!${row}`) ?? []) {
@@ -120,7 +117,7 @@ function typedFollower(f: Finding, row: number, column: number, roots: Roots): F
     const at = parseAddress(root.cell);
     if (at.row !== row || at.column >= column) continue;
     const error = errorOf(root);
-    if (error !== null && sameFigure(Math.abs(error), Math.abs(own))) return [root];
+    if (error !== null && samePence(Math.abs(error), Math.abs(own))) return [root];
   }
   return null;
 }
@@ -143,7 +140,7 @@ function textAbove(
     const at = parseAddress(root.cell);
     if (at.column !== column || at.row >= row || typeof root.actual !== "string") continue;
     const amount = intendedAmount(root.actual);
-    if (amount !== null && sameFigure(-error, amount)) return root;
+    if (amount !== null && samePence(-error, amount)) return root;
   }
   return null;
 }
@@ -170,7 +167,7 @@ function rootsOf(
       missing += value;
     }
     // Allocated less available: the unread amounts would have added to the allocation.
-    return sameFigure(f.difference + missing, 0) ? own : null;
+    return samePence(f.difference + missing, 0) ? own : null;
   }
   const sheet = sheets.get(f.sheet);
   if (!sheet || typeof f.expected !== "number") return null;
@@ -190,7 +187,7 @@ function rootsOf(
   if (found.length === 0) return null;
   const evaluate = formulaEvaluator(sheet, (r, c) => corrected.get(`${r},${c}`) ?? null);
   const now = evaluate(at.row, at.column);
-  return typeof now === "number" && sameFigure(now, f.expected) ? found : null;
+  return typeof now === "number" && samePence(now, f.expected) ? found : null;
 }
 
 /** The findings with knock-on findings folded into the root findings they follow from. */

@@ -158,3 +158,35 @@ export const BASE_PROGRAMME: ProgrammeSpec = {
     ["Capital receipts", 65, 70, 85],
   ],
 };
+
+/**
+ * A programme in £m with unlabelled section totals (bold figures only), amounts with three
+ * decimals (0.185 is £185,000). Rows (1-based): Housing heading 6, lines 7–8, total 9; Leisure
+ * heading 11, lines 12–14, total 15; grand total 17. Programme by year: 7.905, 8.63, 2.18, all
+ * financed.
+ */
+export const GBPM_PROGRAMME: ProgrammeSpec = {
+  units: "£m",
+  labelledTotals: false,
+  sections: [
+    {
+      name: "Housing",
+      lines: [
+        ["Affordable homes", 3.4, 4.1, 0.85],
+        ["Disabled facilities", 1.18, 1.18, 1.18],
+      ],
+    },
+    {
+      name: "Leisure",
+      lines: [
+        ["Leisure decarbonisation", 2.875, 0.96, 0],
+        ["Play areas", 0.185, 0.15, 0.15],
+        ["Car parks", 0.265, 0.24, 0],
+      ],
+    },
+  ],
+  financing: [
+    ["Prudential borrowing", 5.0, 4.0, 1.0],
+    ["Grants and contributions", 2.905, 2.63, 1.18],
+  ],
+};

@@ -15,3 +15,13 @@ export async function cli(...args: string[]): Promise<{ code: number; out: strin
   const code = await run(args, io);
   return { code, out, err };
 }
+
+/** `council-sheets decisions import <notices…> --into <into> --out <out> [options]`. */
+export function importDecisions(
+  notices: readonly string[],
+  into: string,
+  out: string,
+  ...options: string[]
+): Promise<{ code: number; out: string; err: string }> {
+  return cli("decisions", "import", ...notices, "--into", into, "--out", out, ...options);
+}

@@ -12,6 +12,22 @@ const d = (iso: string): number => {
   return dateToSerial(y, m, day) as number;
 };
 
+/** The seed decision notices in ../shared/seeds (beside the checkout), as files to import. */
+const SEEDS = `${__dirname}/../../../shared/seeds`;
+export const DONCASTER_NOTICE = `${SEEDS}/000_27967092dd3fa8cc.txt`;
+export const BANES_NOTICE = `${SEEDS}/001_f88c53d8f01fb2f7.txt`;
+export const MINUTES_NOTICE = `${SEEDS}/002_3de8d25dc0189705.txt`;
+
+/** A decisions register's header as councils keep it, with one amount column. */
+export const REGISTER_HEADER = [
+  "Decision ref",
+  "Title",
+  "Decision maker",
+  "Status",
+  "Date of decision",
+  "Amount approved",
+];
+
 export const BNES = "BNES-CAB-2023-11";
 export const MINUTES = "RMBC-CAB-2023-03";
 

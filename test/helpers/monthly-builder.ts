@@ -70,7 +70,8 @@ export interface BuiltProfile {
   grandRow: number | null;
 }
 
-const NAMES = [
+/** The months of a financial year as councils head them, April first. */
+export const MONTH_NAMES = [
   "April",
   "May",
   "June",
@@ -88,7 +89,7 @@ export const MONEY_FORMAT = '#,##0;(#,##0);"-"';
 
 function monthHeader(form: MonthForm, k: number): Cell {
   const year = k < 9 ? 2025 : 2026;
-  const name = NAMES[k] as string;
+  const name = MONTH_NAMES[k] as string;
   if (form === "dates")
     return { value: dateToSerial(year, ((k + 3) % 12) + 1, 1) ?? 0, numberFormat: "mmm-yy" };
   if (form === "Apr") return { value: name.slice(0, 3) };

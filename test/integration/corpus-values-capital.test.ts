@@ -9,7 +9,7 @@ import { nativeZlib } from "../../src/cli/zlib";
 import { analyseWorkbook } from "../../src/core/analyse";
 import type { ColumnWrite } from "../../src/core/plan";
 import { TODAY } from "../helpers/builders";
-import { programmeSheet } from "../helpers/capital";
+import { GBPM_PROGRAMME, programmeSheet } from "../helpers/capital";
 import { applyAndRecalculate, expectedFiles, type ExpectedFile } from "../helpers/corpus";
 import { findSoffice, recalculate } from "../helpers/libreoffice";
 import { loadFile, tempDir, writeXlsx } from "../helpers/xlsx";
@@ -131,31 +131,7 @@ withLibreOffice("capital programmes, calculated values after apply and LibreOffi
 
 withLibreOffice("capital programmes, a written row total recalculated by LibreOffice", () => {
   it("every cell of a new 'Total 2025-28' column shows in LibreOffice what we cached", async () => {
-    const built = programmeSheet({
-      sections: [
-        {
-          name: "Housing",
-          lines: [
-            ["Homes", 3.4, 4.1, 0.85],
-            ["Adaptations", 1.18, 1.18, 1.18],
-          ],
-        },
-        {
-          name: "Leisure",
-          lines: [
-            ["Pool", 2.875, 0.96, 0],
-            ["Play areas", 0.185, 0.15, 0.15],
-          ],
-        },
-      ],
-      units: "£m",
-      labelledTotals: false,
-      total: null,
-      financing: [
-        ["Prudential borrowing", 5, 4, 1],
-        ["Grants and contributions", 2.64, 2.39, 1.18],
-      ],
-    });
+    const built = programmeSheet({ ...GBPM_PROGRAMME, total: null });
     const dir = tempDir("cs-capital-");
     const input = path.join(dir, "programme.xlsx");
     await writeXlsx(input, [

@@ -1,15 +1,18 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { cli } from "../helpers/cli";
+import { cli, importDecisions } from "../helpers/cli";
 import { FIXTURES } from "../helpers/builders";
-import { ALLOCATIONS, REGISTER, SOURCES } from "../helpers/decisions-workbook";
+import {
+  ALLOCATIONS,
+  BANES_NOTICE,
+  DONCASTER_NOTICE,
+  MINUTES_NOTICE,
+  REGISTER,
+  SOURCES,
+} from "../helpers/decisions-workbook";
 import { loadFile, tempDir, writeXlsx } from "../helpers/xlsx";
 
-const SEEDS = `${__dirname}/../../../shared/seeds`;
-const DONCASTER = `${SEEDS}/000_27967092dd3fa8cc.txt`;
-const BANES = `${SEEDS}/001_f88c53d8f01fb2f7.txt`;
-const MINUTES = `${SEEDS}/002_3de8d25dc0189705.txt`;
 const EMIEP = `${FIXTURES}/emiep-funding-2008.xlsx`;
 
 const hash = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
@@ -24,15 +27,9 @@ describe("council-sheets decisions import", () => {
       code,
       out: stdout,
       err,
-    } = await cli(
-      "decisions",
-      "import",
-      DONCASTER,
-      BANES,
-      MINUTES,
-      "--into",
+    } = await importDecisions(
+      [DONCASTER_NOTICE, BANES_NOTICE, MINUTES_NOTICE],
       EMIEP,
-      "--out",
       out,
       "--json",
     );
@@ -93,17 +90,7 @@ describe("council-sheets decisions import", () => {
       code,
       out: stdout,
       err,
-    } = await cli(
-      "decisions",
-      "import",
-      DONCASTER,
-      MINUTES,
-      "--into",
-      into,
-      "--out",
-      out,
-      "--json",
-    );
+    } = await importDecisions([DONCASTER_NOTICE, MINUTES_NOTICE], into, out, "--json");
     expect(err).toBe("");
     const doc = JSON.parse(stdout);
     expect(doc.engine).toBe("direct");
@@ -119,13 +106,9 @@ describe("council-sheets decisions import", () => {
       ["added", 9, ["sourceFile"]],
     ]);
     // Without --json the same is said in the register's own words, not field names.
-    const text = await cli(
-      "decisions",
-      "import",
-      DONCASTER,
-      "--into",
+    const text = await importDecisions(
+      [DONCASTER_NOTICE],
       into,
-      "--out",
       path.join(dir, "with-register-text.xlsx"),
     );
     expect(text.out).toContain("the register has no column for: Funding source, Source file");
@@ -146,7 +129,7 @@ describe("council-sheets decisions import", () => {
 
   test("a record saved as HTML reads as its text does", async () => {
     const html = path.join(dir, "decision.html");
-    const text = readFileSync(BANES, "utf8");
+    const text = readFileSync(BANES_NOTICE, "utf8");
     writeFileSync(
       html,
       `<html><body>${text
@@ -154,13 +137,9 @@ describe("council-sheets decisions import", () => {
         .map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/£/g, "&pound;")}</p>`)
         .join("")}</body></html>`,
     );
-    const { code, out } = await cli(
-      "decisions",
-      "import",
-      html,
-      "--into",
+    const { code, out } = await importDecisions(
+      [html],
       EMIEP,
-      "--out",
       path.join(dir, "html.xlsx"),
       "--json",
     );
@@ -180,14 +159,17 @@ describe("council-sheets decisions import", () => {
         [path.join(dir, "missing.txt"), "--into", EMIEP, "--out", path.join(dir, "x.xlsx")],
         /does not exist/,
       ],
-      [[DONCASTER, "--into", EMIEP, "--out", EMIEP], /never writes over its input/],
-      [[DONCASTER, "--into", EMIEP, "--out", DONCASTER], /never writes over its input/],
+      [[DONCASTER_NOTICE, "--into", EMIEP, "--out", EMIEP], /never writes over its input/],
       [
-        [DONCASTER, "--into", EMIEP, "--out", folder],
+        [DONCASTER_NOTICE, "--into", EMIEP, "--out", DONCASTER_NOTICE],
+        /never writes over its input/,
+      ],
+      [
+        [DONCASTER_NOTICE, "--into", EMIEP, "--out", folder],
         /is a folder; Council Sheets only writes a regular file/,
       ],
       [
-        [DONCASTER, "--into", EMIEP, "--out", "/dev/null"],
+        [DONCASTER_NOTICE, "--into", EMIEP, "--out", "/dev/null"],
         /is a device; Council Sheets only writes a regular file/,
       ],
       [
@@ -195,17 +177,33 @@ describe("council-sheets decisions import", () => {
         /does not read as a decision record/,
       ],
       [[binary, "--into", EMIEP, "--out", path.join(dir, "z.xlsx")], /binary data/],
-      [[DONCASTER, "--into", notes, "--out", path.join(dir, "w.xlsx")], /./],
+      [[DONCASTER_NOTICE, "--into", notes, "--out", path.join(dir, "w.xlsx")], /./],
       [
-        [DONCASTER, "--into", EMIEP, "--out", path.join(dir, "v.xlsx"), "--key-threshold", "lots"],
+        [
+          DONCASTER_NOTICE,
+          "--into",
+          EMIEP,
+          "--out",
+          path.join(dir, "v.xlsx"),
+          "--key-threshold",
+          "lots",
+        ],
         /positive number/,
       ],
       [
-        [DONCASTER, "--into", EMIEP, "--out", path.join(dir, "t.xlsx"), "--key-threshold", "0"],
+        [
+          DONCASTER_NOTICE,
+          "--into",
+          EMIEP,
+          "--out",
+          path.join(dir, "t.xlsx"),
+          "--key-threshold",
+          "0",
+        ],
         /--key-threshold wants a positive number/,
       ],
       [
-        [DONCASTER, "--into", EMIEP, "--out", path.join(dir, "no-such-folder", "s.xlsx")],
+        [DONCASTER_NOTICE, "--into", EMIEP, "--out", path.join(dir, "no-such-folder", "s.xlsx")],
         /no-such-folder/,
       ],
     ];

@@ -10,7 +10,8 @@ import { readDecisionRecord } from "../../src/core/decisions/read";
 import { detectDecisionRegisters } from "../../src/core/decisions/register";
 import { dateToSerial } from "../../src/core/values";
 import { nativeZlib } from "../../src/cli/zlib";
-import { cli } from "../helpers/cli";
+import { importDecisions } from "../helpers/cli";
+import { DONCASTER_NOTICE } from "../helpers/decisions-workbook";
 import { tempDir } from "../helpers/xlsx";
 import { hasOpenpyxl, PYTHON } from "../helpers/openpyxl";
 
@@ -20,7 +21,6 @@ import { hasOpenpyxl, PYTHON } from "../helpers/openpyxl";
  * date cells into the 1900 system the core counts in, and the writer stores new dates back in
  * the file's own system. openpyxl, reading the file with its own epoch handling, is the oracle.
  */
-const DONCASTER = `${__dirname}/../../../shared/seeds/000_27967092dd3fa8cc.txt`;
 
 const MAKE = `
 import sys, datetime, openpyxl
@@ -70,7 +70,7 @@ const python = (script: string, ...args: string[]) =>
       expect(register?.decisions[0]?.publicationDate).toBe(dateToSerial(2024, 3, 14));
 
       const out = path.join(dir, "register-1904-out.xlsx");
-      const { err } = await cli("decisions", "import", DONCASTER, "--into", into, "--out", out);
+      const { err } = await importDecisions([DONCASTER_NOTICE], into, out);
       expect(err).toBe("");
       const read = JSON.parse(python(READ, out, "Decisions"));
       expect(read.epoch1904).toBe(true);
@@ -83,7 +83,7 @@ const python = (script: string, ...args: string[]) =>
       const into = path.join(dir, "plain-1904.xlsx");
       python(MAKE, into, "Notes");
       const out = path.join(dir, "plain-1904-out.xlsx");
-      const { err } = await cli("decisions", "import", DONCASTER, "--into", into, "--out", out);
+      const { err } = await importDecisions([DONCASTER_NOTICE], into, out);
       expect(err).toBe("");
       const read = JSON.parse(python(READ, out, "Decisions"));
       // Date of decision and publication date: the 7th and 8th register columns.
@@ -99,7 +99,7 @@ const python = (script: string, ...args: string[]) =>
       );
       const register = detectDecisionRegisters(snapshot.sheets[0]!, new Set())[0];
       expect(register?.decisions[0]?.dateOfDecision).toBe(dateToSerial(2024, 3, 12));
-      const record = readDecisionRecord(readFileSync(DONCASTER, "utf8"), "000.txt");
+      const record = readDecisionRecord(readFileSync(DONCASTER_NOTICE, "utf8"), "000.txt");
       applyPlan(workbook, planDecisionImport(snapshot, [record]), { valuesOnly: false });
       const out = path.join(dir, "exceljs-1904-out.xlsx");
       writeFileSync(out, await saveWorkbook(workbook));

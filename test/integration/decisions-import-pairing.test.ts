@@ -1,24 +1,13 @@
 import path from "node:path";
-import { cli } from "../helpers/cli";
+import { importDecisions } from "../helpers/cli";
 import { tempDir, writeXlsx } from "../helpers/xlsx";
+import { BANES_NOTICE, DONCASTER_NOTICE, REGISTER_HEADER } from "../helpers/decisions-workbook";
 
 /**
  * The import report pairs each record with the row it went to, by the record, not by position:
  * a batch naming one decision twice, or a register listing a reference twice, must not shift
  * later records onto other rows; a register's duplicate stays visible as a warning.
  */
-const SEEDS = `${__dirname}/../../../shared/seeds`;
-const DONCASTER = `${SEEDS}/000_27967092dd3fa8cc.txt`;
-const BANES = `${SEEDS}/001_f88c53d8f01fb2f7.txt`;
-
-const HEADER = [
-  "Decision ref",
-  "Title",
-  "Decision maker",
-  "Status",
-  "Date of decision",
-  "Amount approved",
-];
 
 describe("decisions import: records paired with their rows", () => {
   const dir = tempDir("cs-decisions-pairing-");
@@ -28,7 +17,7 @@ describe("decisions import: records paired with their rows", () => {
       {
         name: "Decisions",
         rows: [
-          HEADER,
+          REGISTER_HEADER,
           ["AHWB.012.2021", "BCF leadership", "Director", "Approved", null, 90000],
           ["CAB/24/031", "Hubs", "Cabinet", "Approved", null, 1000],
           ["AHWB.012.2021", "BCF leadership (copy)", "Director", "Approved", null, 90000],
@@ -36,14 +25,9 @@ describe("decisions import: records paired with their rows", () => {
       },
     ]);
     const out = path.join(dir, "dupes-out.xlsx");
-    const json = await cli(
-      "decisions",
-      "import",
-      BANES,
-      DONCASTER,
-      "--into",
+    const json = await importDecisions(
+      [BANES_NOTICE, DONCASTER_NOTICE],
       into,
-      "--out",
       path.join(dir, "dupes-json.xlsx"),
       "--json",
     );
@@ -63,7 +47,7 @@ describe("decisions import: records paired with their rows", () => {
       [0, "added", 5, null, []],
       [1, "updated", 2, "AHWB.012.2021", [4]],
     ]);
-    const text = await cli("decisions", "import", BANES, DONCASTER, "--into", into, "--out", out);
+    const text = await importDecisions([BANES_NOTICE, DONCASTER_NOTICE], into, out);
     expect(text.err).toBe("");
     const lines = text.out.split("\n");
     const at = lines.findIndex((l) => l.includes("row 2") && l.includes("AHWB.012.2021"));
@@ -81,15 +65,9 @@ describe("decisions import: records paired with their rows", () => {
     const into = await writeXlsx(path.join(dir, "plain.xlsx"), [
       { name: "Notes", rows: [["Anything"], ["else"]] },
     ]);
-    const { out } = await cli(
-      "decisions",
-      "import",
-      DONCASTER,
-      DONCASTER,
-      BANES,
-      "--into",
+    const { out } = await importDecisions(
+      [DONCASTER_NOTICE, DONCASTER_NOTICE, BANES_NOTICE],
       into,
-      "--out",
       path.join(dir, "plain-out.xlsx"),
       "--json",
     );

@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
 import { nativeZlib } from "../../src/cli/zlib";
-import { cli } from "../helpers/cli";
+import { importDecisions } from "../helpers/cli";
+import { BANES_NOTICE, DONCASTER_NOTICE } from "../helpers/decisions-workbook";
 import { tempDir } from "../helpers/xlsx";
 import { hasOpenpyxl, PYTHON } from "../helpers/openpyxl";
 
@@ -14,9 +15,6 @@ import { hasOpenpyxl, PYTHON } from "../helpers/openpyxl";
  * openpyxl, an independent reader, checks the table part. A register ending in a Total takes new
  * decisions in the empty rows above the Total, and is refused in one line when there are none.
  */
-const SEEDS = `${__dirname}/../../../shared/seeds`;
-const DONCASTER = `${SEEDS}/000_27967092dd3fa8cc.txt`;
-const BANES = `${SEEDS}/001_f88c53d8f01fb2f7.txt`;
 
 const withOpenpyxl = hasOpenpyxl("decisions register table tests") ? describe : describe.skip;
 
@@ -77,7 +75,7 @@ withOpenpyxl("decisions import into a register kept as an Excel table", () => {
       code,
       err,
       out: stdout,
-    } = await cli("decisions", "import", DONCASTER, BANES, "--into", into, "--out", out, "--json");
+    } = await importDecisions([DONCASTER_NOTICE, BANES_NOTICE], into, out, "--json");
     expect(err).toBe("");
     expect(code).toBeLessThan(2);
     const doc = JSON.parse(stdout);
@@ -109,16 +107,7 @@ withOpenpyxl("decisions import into a register closed by a Total row", () => {
     const into = path.join(dir, "total.xlsx");
     const out = path.join(dir, "total-out.xlsx");
     python(TOTAL_REGISTER(1), into);
-    const { err, out: stdout } = await cli(
-      "decisions",
-      "import",
-      DONCASTER,
-      "--into",
-      into,
-      "--out",
-      out,
-      "--json",
-    );
+    const { err, out: stdout } = await importDecisions([DONCASTER_NOTICE], into, out, "--json");
     expect(err).toBe("");
     expect(JSON.parse(stdout).rows.map((r: { row: number }) => r.row)).toEqual([3]);
     const cells = JSON.parse(
@@ -138,13 +127,9 @@ print(json.dumps([[c.value for c in row] for row in ws.iter_rows(min_row=3, max_
   test("with no blank row above the Total, the import is refused in one line", async () => {
     const into = path.join(dir, "full.xlsx");
     python(TOTAL_REGISTER(0), into);
-    const { code, err } = await cli(
-      "decisions",
-      "import",
-      DONCASTER,
-      "--into",
+    const { code, err } = await importDecisions(
+      [DONCASTER_NOTICE],
       into,
-      "--out",
       path.join(dir, "full-out.xlsx"),
     );
     expect(code).toBe(2);

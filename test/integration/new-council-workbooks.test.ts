@@ -159,10 +159,23 @@ async function analysed(script: string, name: string) {
 const brief = (findings: readonly { code: string; sheet: string; cell: string }[]) =>
   findings.map((x) => `${x.code}@${x.sheet}!${x.cell}`);
 
-run("new council workbooks with planted errors, written by openpyxl", () => {
-  it("revenue monitoring in £'000 under a header block: the planted errors and only they", async () => {
-    const { analysis } = await analysed(REVENUE, "lowfield.xlsx");
-    expect(analysis.tables).toMatchObject([
+/** A workbook built above, the tables it must be read as, and exactly the findings it plants. */
+interface Planted {
+  workbook: string;
+  script: string;
+  file: string;
+  tables: object[];
+  findings: string[];
+  /** The message of some of those findings, by finding ("code@Sheet!A1"). */
+  messages: Record<string, string>;
+}
+
+const PLANTED: Planted[] = [
+  {
+    workbook: "revenue monitoring in £'000 under a header block",
+    script: REVENUE,
+    file: "lowfield.xlsx",
+    tables: [
       {
         kind: "budget",
         range: "A4:D18",
@@ -171,34 +184,33 @@ run("new council workbooks with planted errors, written by openpyxl", () => {
         varianceConvention: "budget-minus-forecast",
         conventionFrom: "header",
       },
-    ]);
-    expect(brief(analysis.findings)).toEqual([
-      "variance-mismatch@Appendix A!D9",
-      "total-mismatch@Appendix A!B17",
-    ]);
-    expect(analysis.findings.map((x) => x.message)).toEqual([
-      "Variance is £25,000 but budget £820,000 − forecast £805,000 = £15,000; variance here is budget less forecast, positive = underspend, as the header states",
-      "2025/26 › Working budget is £2,160,000 but its lines (rows 13–16) sum to £2,860,000; its formula SUM(B13:B15) leaves out row 16",
-    ]);
-  });
-
-  it("a monthly profile with mmm-yy dates: the planted errors and only they", async () => {
-    const { analysis } = await analysed(PROFILE, "fairmead.xlsx");
-    expect(analysis.tables).toMatchObject([
+    ],
+    findings: ["variance-mismatch@Appendix A!D9", "total-mismatch@Appendix A!B17"],
+    messages: {
+      "variance-mismatch@Appendix A!D9":
+        "Variance is £25,000 but budget £820,000 − forecast £805,000 = £15,000; variance here is budget less forecast, positive = underspend, as the header states",
+      "total-mismatch@Appendix A!B17":
+        "2025/26 › Working budget is £2,160,000 but its lines (rows 13–16) sum to £2,860,000; its formula SUM(B13:B15) leaves out row 16",
+    },
+  },
+  {
+    workbook: "a monthly profile with mmm-yy dates",
+    script: PROFILE,
+    file: "fairmead.xlsx",
+    tables: [
       { kind: "monthly-profile", range: "A4:P9", columns: { fullYear: "O", variance: "P" } },
-    ]);
-    expect(brief(analysis.findings)).toEqual([
-      "total-mismatch@Profile!O7",
-      "not-a-number@Profile!H8",
-    ]);
-    expect(analysis.findings[0]?.message).toBe(
-      "Full year is £451,000 but the months Apr-25 to Mar-26 add to £492,000; its formula SUM(C7:M7) leaves out Mar-26 (column N)",
-    );
-  });
-
-  it("a capital programme with a financing block: the planted errors and only they", async () => {
-    const { analysis } = await analysed(CAPITAL, "harrowby.xlsx");
-    expect(analysis.tables).toMatchObject([
+    ],
+    findings: ["total-mismatch@Profile!O7", "not-a-number@Profile!H8"],
+    messages: {
+      "total-mismatch@Profile!O7":
+        "Full year is £451,000 but the months Apr-25 to Mar-26 add to £492,000; its formula SUM(C7:M7) leaves out Mar-26 (column N)",
+    },
+  },
+  {
+    workbook: "a capital programme with a financing block",
+    script: CAPITAL,
+    file: "harrowby.xlsx",
+    tables: [
       {
         kind: "capital-programme",
         range: "A4:E16",
@@ -206,32 +218,47 @@ run("new council workbooks with planted errors, written by openpyxl", () => {
         years: ["2025/26", "2026/27", "2027/28"],
         unit: "£'000",
       },
-    ]);
-    expect(brief(analysis.findings)).toEqual([
-      "total-mismatch@Capital!E13",
-      "reconciliation-difference@Capital!C23",
-    ]);
-    expect(analysis.findings.map((x) => x.message)).toEqual([
-      "Total 2025-28 is £2,300,000 but the years 2025/26 to 2027/28 add to £4,500,000; its formula SUM(B13:C13) leaves out 2027/28 Estimate (column D)",
-      "2026/27 financing is £6,350,000 but the schemes add to £6,300,000: financing exceeds the programme by £50,000",
-    ]);
-  });
-
-  it("funding keyed by a Source of funding column: an unreadable amount is reported once", async () => {
-    const { analysis } = await analysed(FUNDING, "stanmoor.xlsx");
-    expect(analysis.tables.map((t) => [t.kind, t.sheet, t.range])).toEqual([
-      ["funding-sources", "Funding sources", "A3:C6"],
-      ["allocations", "Allocations", "A3:E9"],
-    ]);
-    expect(brief(analysis.findings)).toEqual([
+    ],
+    findings: ["total-mismatch@Capital!E13", "reconciliation-difference@Capital!C23"],
+    messages: {
+      "total-mismatch@Capital!E13":
+        "Total 2025-28 is £2,300,000 but the years 2025/26 to 2027/28 add to £4,500,000; its formula SUM(B13:C13) leaves out 2027/28 Estimate (column D)",
+      "reconciliation-difference@Capital!C23":
+        "2026/27 financing is £6,350,000 but the schemes add to £6,300,000: financing exceeds the programme by £50,000",
+    },
+  },
+  {
+    // An unreadable amount is reported once: at its cell, not again as the source's shortfall.
+    workbook: "funding keyed by a Source of funding column",
+    script: FUNDING,
+    file: "stanmoor.xlsx",
+    tables: [
+      { kind: "funding-sources", sheet: "Funding sources", range: "A3:C6" },
+      { kind: "allocations", sheet: "Allocations", range: "A3:E9" },
+    ],
+    findings: [
       "unconfirmed-funding@Funding sources!C5",
       "not-a-number@Allocations!D6",
       "number-as-text@Allocations!D8",
-    ]);
-    expect(analysis.findings[1]?.message).toBe(
-      '2025/26 £ "4O,000" is not an amount; it also puts out Funding sources!B4, which follows from it',
-    );
-  });
+    ],
+    messages: {
+      "not-a-number@Allocations!D6":
+        '2025/26 £ "4O,000" is not an amount; it also puts out Funding sources!B4, which follows from it',
+    },
+  },
+];
+
+run("new council workbooks with planted errors, written by openpyxl", () => {
+  it.each(PLANTED)(
+    "$workbook: the planted errors and only they",
+    async ({ script, file, tables, findings, messages }) => {
+      const { analysis } = await analysed(script, file);
+      expect(analysis.tables).toMatchObject(tables);
+      expect(brief(analysis.findings)).toEqual(findings);
+      const said = Object.fromEntries(analysis.findings.map((x) => [brief([x])[0], x.message]));
+      expect(said).toMatchObject(messages);
+    },
+  );
 
   const soffice = findSoffice();
   (soffice ? it : it.skip)(

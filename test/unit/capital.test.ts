@@ -10,7 +10,12 @@ import { financialYearOf, yearRangeOf } from "../../src/core/tables/year-ranges"
 import { parseYearLabel } from "../../src/core/tables/years";
 import { tablesText } from "../../src/cli/report";
 import { f, sheet, TODAY, workbook } from "../helpers/builders";
-import { BASE_PROGRAMME, programmeSheet, type ProgrammeSpec } from "../helpers/capital";
+import {
+  BASE_PROGRAMME,
+  GBPM_PROGRAMME,
+  programmeSheet,
+  type ProgrammeSpec,
+} from "../helpers/capital";
 
 const analyse = (...sheets: SheetSnapshot[]) =>
   analyseWorkbook(workbook(...sheets), { asOf: TODAY });
@@ -252,32 +257,9 @@ describe("capital programme: checks", () => {
 
   it("reads unlabelled subtotals in £m by arithmetic and finds a typed one", () => {
     const spec: ProgrammeSpec = {
-      ...BASE_PROGRAMME,
-      units: "£m",
-      labelledTotals: false,
+      ...GBPM_PROGRAMME,
       grandLabel: "Total capital programme",
       financingHeading: "Financed by:",
-      sections: [
-        {
-          name: "Housing",
-          lines: [
-            ["Affordable homes", 3.4, 4.1, 0.85],
-            ["Disabled facilities", 1.18, 1.18, 1.18],
-          ],
-        },
-        {
-          name: "Leisure",
-          lines: [
-            ["Leisure decarbonisation", 2.875, 0.96, 0],
-            ["Play areas", 0.185, 0.15, 0.15],
-            ["Car parks", 0.265, 0.24, 0],
-          ],
-        },
-      ],
-      financing: [
-        ["Prudential borrowing", 5.0, 4.0, 1.0],
-        ["Grants and contributions", 2.905, 2.63, 1.18],
-      ],
       override: { F15: 4.5 },
     };
     const a = analyse(programmeSheet(spec));

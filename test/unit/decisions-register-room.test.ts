@@ -5,19 +5,12 @@ import { applyPlanToSnapshot } from "../../src/core/plan-preview";
 import type { ColumnWrite } from "../../src/core/plan";
 import type { ExcelTable } from "../../src/core/snapshot";
 import { f, sheet, workbook } from "../helpers/builders";
+import { REGISTER_HEADER } from "../helpers/decisions-workbook";
 
 /**
  * Where new decisions go: inside a register kept as an Excel table (the writes say the table
  * grows over them), into empty rows above a Total, and nowhere when a Total has none above it.
  */
-const HEADER = [
-  "Decision ref",
-  "Title",
-  "Decision maker",
-  "Status",
-  "Date of decision",
-  "Amount approved",
-];
 const record = (ref: string) =>
   readDecisionRecord(
     `Decision details\n${ref} Youth hubs\nDecision Maker: Cabinet\nDecision status: Approved\nDate of decision: 12/03/2024\nDecision:\nTo approve a total of £50,000 from the Youth Fund.`,
@@ -31,7 +24,7 @@ const table = (over: Partial<ExcelTable>): ExcelTable => ({
   lastColumn: 5,
   showHeaders: true,
   showTotals: false,
-  columns: HEADER,
+  columns: REGISTER_HEADER,
   ...over,
 });
 const rowsOf = (plan: ReturnType<typeof planDecisionImport>) => plan.rows.map((r) => r.row);
@@ -40,7 +33,7 @@ const growth = (plan: ReturnType<typeof planDecisionImport>) => [
 ];
 
 const BODY = [
-  HEADER,
+  REGISTER_HEADER,
   ["CAB/24/001", "Hubs", "Cabinet", "Approved", 45363, 100000],
   ["CAB/24/002", "Pool", "Cabinet", "Approved", 45363, 20000],
 ];

@@ -84,7 +84,9 @@ describe("slash labels in keys", () => {
       "15-16 Red/Amber",
       "20-25 Red",
     ]);
-    expect(legend.at).toBe("B7");
+    // Where the key is: the grid's top-left label cell (likelihood 5, impact 1), as for any matrix key.
+    expect(legend.at).toBe("B2");
+    expect(legend.scale).toBe(5);
     // A grid whose labels overlap in score (4 Green at 2×2, Amber at 1×4) is no key.
     const uneven = grid.map((row) => [...row]);
     (uneven[4] as unknown[])[4] = "Amber";

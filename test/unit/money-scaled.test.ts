@@ -7,7 +7,7 @@ import {
   MAX_SENSIBLE_POUNDS,
   toPence,
   roundToPenceScaled,
-  samePenceScaled,
+  samePence,
   sumScaled,
   toPenceScaled,
 } from "../../src/core/tables/money";
@@ -63,9 +63,9 @@ describe("scaled money: pence of the pound", () => {
   });
 
   it("two amounts in £'000 are the same within half a penny of a pound, not of the unit", () => {
-    expect(samePenceScaled(1.5, 1.56, 1_000)).toBe(false); // £60 apart
-    expect(samePenceScaled(1.5, 1.500004, 1_000)).toBe(true); // £0.004 apart
-    expect(samePenceScaled(0.3, 0.1 + 0.2, 1_000_000)).toBe(true);
+    expect(samePence(1.5, 1.56, 1_000)).toBe(false); // £60 apart
+    expect(samePence(1.5, 1.500004, 1_000)).toBe(true); // £0.004 apart
+    expect(samePence(0.3, 0.1 + 0.2, 1_000_000)).toBe(true);
   });
 });
 

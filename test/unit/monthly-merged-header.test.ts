@@ -3,6 +3,7 @@ import type { MonthlyTableReport } from "../../src/core/monthly";
 import type { ColumnWrite } from "../../src/core/plan";
 import type { Cell } from "../../src/core/snapshot";
 import { f, sheet, TODAY, workbook } from "../helpers/builders";
+import { MONTH_NAMES } from "../helpers/monthly-builder";
 
 /**
  * A monthly profile whose month names sit in the SECOND header row: "Service", "Budget" and
@@ -13,21 +14,6 @@ import { f, sheet, TODAY, workbook } from "../helpers/builders";
  * checked with the convention the header states, no column is added and no empty budget table is
  * read from the top header row.
  */
-const MONTHS = [
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-  "January",
-  "February",
-  "March",
-];
-
 interface Layout {
   fullYear: "Outturn" | "Full year";
   /** "Actuals" merged over April–November and "Forecast" over December–March. */
@@ -43,7 +29,7 @@ function build(layout: Layout) {
   const top: Entry[] = ["Service", "Budget"];
   for (let k = 0; k < 12; k++) top.push(layout.groups ? (k < 8 ? "Actuals" : "Forecast") : null);
   top.push(layout.fullYear, "Variance");
-  rows.push(top, [null, null, ...MONTHS, null, "Adverse/(Favourable)"]);
+  rows.push(top, [null, null, ...MONTH_NAMES, null, "Adverse/(Favourable)"]);
   if (layout.units) rows.push([null, ...Array.from({ length: 15 }, () => "£'000")]);
   const first = rows.length; // 0-based row of the first line
   const r = (k: number) => first + k + 1; // its Excel row
@@ -86,9 +72,9 @@ describe("monthly profile: months in the second header row under merged labels",
     expect(t.headerRows).toEqual(layout.units ? [1, 2, 3] : [1, 2]);
     expect(t.rows).toBe(3);
     expect(t.columns).toEqual({ label: "A", budget: "B", fullYear: "O", variance: "P" });
-    expect(t.months.map((m) => m.month)).toEqual(MONTHS.map((m) => m.slice(0, 3)));
+    expect(t.months.map((m) => m.month)).toEqual(MONTH_NAMES.map((m) => m.slice(0, 3)));
     expect(t.months.map((m) => m.status)).toEqual(
-      MONTHS.map((_, k) => (layout.groups ? (k < 8 ? "Actual" : "Forecast") : null)),
+      MONTH_NAMES.map((_, k) => (layout.groups ? (k < 8 ? "Actual" : "Forecast") : null)),
     );
     expect(t.unit).toBe(layout.units ? "£'000" : "£");
     expect(t.variance).toEqual({ convention: "forecast-minus-budget", from: "header" });

@@ -4,7 +4,13 @@ import { analyseWorkbook } from "../../src/core/analyse";
 import { monthOfHeader, monthRun } from "../../src/core/monthly/months";
 import type { Cell, CellValue } from "../../src/core/snapshot";
 import { sheet, TODAY, workbook } from "../helpers/builders";
-import { buildProfile, line, type ProfileLine, type ProfileSpec } from "../helpers/monthly-builder";
+import {
+  buildProfile,
+  line,
+  MONTH_NAMES,
+  type ProfileLine,
+  type ProfileSpec,
+} from "../helpers/monthly-builder";
 
 /**
  * Properties of monthly profiles: the month-header parser is total (any cell in, a month or
@@ -80,20 +86,7 @@ describe("monthly profile properties", () => {
   });
 
   it("analysis never throws on arbitrary rows under a row of months", () => {
-    const months = [
-      "Apr",
-      "May",
-      "Jun",
-      "Jul",
-      "Aug",
-      "Sep",
-      "Oct",
-      "Nov",
-      "Dec",
-      "Jan",
-      "Feb",
-      "Mar",
-    ];
+    const months = MONTH_NAMES.map((m) => m.slice(0, 3));
     fc.assert(
       fc.property(
         fc.array(fc.array(value, { maxLength: 16 }), { maxLength: 14 }),

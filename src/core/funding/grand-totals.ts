@@ -2,6 +2,7 @@ import { parseAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import type { Section, Structure } from "../tables/sections";
 import { parseMoney } from "../values";
+import { toPence, withinAPenny, type Pence } from "../tables/money";
 
 /**
  * Subtotals and grand totals of a funding plan read by their structure, so that one wrong typed
@@ -121,7 +122,7 @@ export function addsTotalsByArithmetic(
   ].filter(above);
   const pence = (r: number, c: number) => {
     const v = parseMoney(sheet.rows[r]?.[c]?.value ?? null);
-    return v.kind === "number" ? Math.round(v.value * 100) : 0;
+    return v.kind === "number" ? toPence(v.value) : 0;
   };
   let figures = 0;
   let telling = 0;
@@ -131,9 +132,9 @@ export function addsTotalsByArithmetic(
     if (value.kind === "blank") continue;
     if (value.kind !== "number") return false;
     figures++;
-    const own = Math.round(value.value * 100);
-    const sum = (rows: number[]) => rows.reduce((s, r) => s + pence(r, c), 0);
-    if (Math.abs(sum(stated) - own) <= 1 || Math.abs(sum(lines) - own) <= 1) {
+    const own = toPence(value.value);
+    const sum = (rows: number[]) => rows.reduce((s, r) => s + pence(r, c), 0) as Pence;
+    if (withinAPenny(sum(stated), own) || withinAPenny(sum(lines), own)) {
       if (own !== 0) telling++;
     } else wrong++;
   }

@@ -1,6 +1,7 @@
 import { finding, type Finding } from "../findings";
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
 import { memoByText } from "../memo";
+import { roundToMicroUnits } from "../tables/money";
 import { parseMoney } from "../values";
 import { headerText, moneyText, sameAmount, type TableRef } from "../tables/totals";
 import type { FundingColumn } from "../tables/funding-columns";
@@ -131,7 +132,7 @@ export function checkBalances(
     const paid = amount(row, grant.paid);
     const stated = amount(row, column);
     if (award === null || paid === null || stated === null) continue;
-    const expected = Math.round((award - paid) * 1e6) / 1e6;
+    const expected = roundToMicroUnits(award - paid);
     if (sameAmount(ref, column, stated, expected)) continue;
     const money = (n: number) => moneyText(ref, column, n);
     out.push(

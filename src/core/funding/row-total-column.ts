@@ -2,6 +2,7 @@ import { parseAddress } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import type { FundingColumn } from "../tables/funding-columns";
 import { parseMoney } from "../values";
+import { sumPence, toPence, withinAPenny } from "../tables/money";
 
 /**
  * The council's own total-across-years column, whatever it is called ("Both years", "Whole
@@ -58,12 +59,9 @@ function addsTheYears(
       agree++;
       continue;
     }
-    let sum = 0;
-    for (const c of years) {
-      const part = parseMoney(sheet.rows[row]?.[c]?.value ?? null);
-      if (part.kind === "number") sum += Math.round(part.value * 100);
-    }
-    if (sum !== 0 && Math.abs(sum - Math.round(stated.value * 100)) <= 1) agree++;
+    const parts = years.map((c) => parseMoney(sheet.rows[row]?.[c]?.value ?? null));
+    const sum = sumPence(parts.flatMap((part) => (part.kind === "number" ? [part.value] : [])));
+    if (sum !== 0 && withinAPenny(sum, toPence(stated.value))) agree++;
   }
   return agree >= 2 && agree * 3 >= figures * 2;
 }

@@ -1,5 +1,6 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
+import { sumPence, toPence, withinAPenny } from "../tables/money";
 import { classifyRows, type Structure } from "../tables/sections";
 import type { FundingTable } from "./detect";
 import type { FundingColumnGroups } from "./column-groups";
@@ -85,12 +86,9 @@ function addsTheLinesAbove(
     const stated = parseMoney(sheet.rows[row]?.[c]?.value ?? null);
     if (stated.kind === "blank") continue;
     if (stated.kind !== "number") return false;
-    let sum = 0;
-    for (const r of above) {
-      const part = parseMoney(sheet.rows[r]?.[c]?.value ?? null);
-      if (part.kind === "number") sum += Math.round(part.value * 100);
-    }
-    if (Math.abs(sum - Math.round(stated.value * 100)) > 1) return false;
+    const parts = above.map((r) => parseMoney(sheet.rows[r]?.[c]?.value ?? null));
+    const sum = sumPence(parts.flatMap((part) => (part.kind === "number" ? [part.value] : [])));
+    if (!withinAPenny(sum, toPence(stated.value))) return false;
     if (stated.value !== 0) telling = true;
   }
   return telling;

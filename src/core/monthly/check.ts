@@ -1,7 +1,7 @@
 import { columnLetter, parseAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { SheetSnapshot } from "../snapshot";
-import { samePenceScaled } from "../tables/money";
+import { samePence } from "../tables/money";
 import { formatScaled } from "../tables/scale";
 import { checkColumnTotals, checkMoneyCells, checkTotal, type TableRef } from "../tables/totals";
 import { addsExactly, differenceOf } from "../tables/formula-refs";
@@ -37,10 +37,7 @@ function checkRowTotals(ref: TableRef, table: MonthlyTable, model: MonthlyModel,
   const last = monthLabel(table.months[table.months.length - 1]!);
   for (const line of model.lines) {
     // The model has the months' sum already: only a full year that differs is looked at again.
-    if (
-      line.fullYear === null ||
-      samePenceScaled(line.fullYear, line.monthsSum, table.scale.multiplier)
-    )
+    if (line.fullYear === null || samePence(line.fullYear, line.monthsSum, table.scale.multiplier))
       continue;
     const months = table.months.map((m) => [line.row, m.column] as const);
     // =SUM of every month is right whatever it last cached (see formula-refs.ts).
@@ -86,14 +83,14 @@ function checkVariances(ref: TableRef, table: MonthlyTable, model: MonthlyModel,
   for (const line of model.lines) {
     const expected = line.expectedVariance;
     if (line.variance === null || expected === null || line.budget === null) continue;
-    if (samePenceScaled(line.variance, expected, table.scale.multiplier)) continue;
+    if (samePence(line.variance, expected, table.scale.multiplier)) continue;
     if (followsConvention(ref, table, model, line.row)) continue;
     const forecast = line.fullYear ?? line.monthsSum;
     const sum =
       model.convention === "forecast-minus-budget"
         ? `${fullYearName} ${say(forecast)} − ${budgetName} ${say(line.budget)}`
         : `${budgetName} ${say(line.budget)} − ${fullYearName} ${say(forecast)}`;
-    const reversed = samePenceScaled(line.variance, -expected, table.scale.multiplier)
+    const reversed = samePence(line.variance, -expected, table.scale.multiplier)
       ? "; the sign is reversed"
       : "";
     const from = model.conventionFrom === "header" ? "as its header states" : "as its figures show";

@@ -69,10 +69,10 @@ export function monthlyModel(sheet: SheetSnapshot, table: MonthlyTable): Monthly
   const money = moneyColumnsOf(table);
   const c = table.columns;
   const labelled = classifyRows(sheet, table.dataRows, table.labels, money);
-  const structure = withImpliedTotals(sheet, labelled, money);
-  const lines: MonthlyLine[] = [];
   // Pence of the pound, not hundredths of the unit: 0.125 in £'000 is £125, not £130.
   const multiplier = table.scale.multiplier;
+  const structure = withImpliedTotals(sheet, labelled, money, multiplier);
+  const lines: MonthlyLine[] = [];
   for (const row of table.dataRows) {
     if (structure.kinds.get(row) !== "line") continue;
     let sum = 0;

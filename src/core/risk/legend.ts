@@ -1,9 +1,8 @@
 import { cellAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import type { Band } from "../bands";
-import { bandsInOneCell, tidyLabel } from "../tables/keys";
-import { readMatrixKey as readWordedMatrixKey } from "../tables/matrix-key";
-import { readMatrixKey } from "./matrix-key";
+import { bandsInOneCell, coherentBands, tidyLabel } from "../tables/keys";
+import { readMatrixKey } from "../tables/matrix-key";
 
 export interface Legend {
   bands: Band[] | null;
@@ -140,17 +139,6 @@ function bandInPair(left: string, right: string): (Band & { ranged: boolean }) |
   return null;
 }
 
-function coherent<B extends Band>(bands: B[]): B[] | null {
-  if (bands.length < 2) return null;
-  const sorted = [...bands].sort((a, b) => a.from - b.from);
-  for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1];
-    const cur = sorted[i];
-    if (!prev || !cur || cur.from <= prev.to) return null;
-  }
-  return sorted;
-}
-
 /**
  * Reads a risk key anywhere on the sheet outside the given table rows: the stated scale, and
  * priority bands from the first coherent run — one row holding two or more bands ("1-2 Low risk |
@@ -173,23 +161,15 @@ export function readLegend(
       cells: capped.map((b) => b.cells),
     };
   }
-  // No key in words: a risk matrix whose cells name the bands is one (numbered axes first).
+  // No key in words: a risk matrix whose cells name the bands is one; unless the sheet states
+  // its scale, the scale is the grid's size.
   const matrix = readMatrixKey(sheet, inTable);
   if (matrix)
     return {
-      bands: matrix.bands.map(({ from, to, label }) => ({ from, to, label })),
-      scale,
+      bands: matrix.bands,
+      scale: scale ?? matrix.scale,
       at: matrix.at,
-      cells: matrix.bands.map((b) => b.cells),
-    };
-  // Axes in words (Low / Medium / High) or "High (3)": the scale is the grid's size.
-  const worded = readWordedMatrixKey(sheet, inTable);
-  if (worded)
-    return {
-      bands: worded.bands,
-      scale: scale ?? worded.scale,
-      at: worded.at,
-      cells: worded.cells,
+      cells: matrix.cells,
     };
   return { bands: null, scale, at: null };
 }
@@ -203,8 +183,7 @@ export function keyCells(sheet: SheetSnapshot): string[] {
     run.bands.flatMap((b) => b.cells),
   );
   // A matrix key: each band's first few cells are enough to find its fill.
-  for (const band of readMatrixKey(sheet)?.bands ?? []) cells.push(...band.cells.slice(0, 3));
-  for (const band of readWordedMatrixKey(sheet)?.cells ?? []) cells.push(...band.slice(0, 3));
+  for (const band of readMatrixKey(sheet)?.cells ?? []) cells.push(...band.slice(0, 3));
   return [...new Set(cells)].slice(0, 64);
 }
 
@@ -288,7 +267,7 @@ function legendRuns(
   for (const run of runs) {
     // Single scores alone ("Apples" | 3, "Pears" | 5) are no key: a key states a range somewhere.
     if (!run.bands.some((b) => b.ranged)) continue;
-    const bands = coherent(run.bands);
+    const bands = coherentBands(run.bands);
     if (bands) coherentRuns.push({ bands, at: run.at });
   }
   return { runs: coherentRuns, scale };

@@ -1,7 +1,7 @@
 import { cellPositionOf } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
-import { fromPence, samePence } from "./money";
+import { fromPenceScaled, samePence, toPenceScaled } from "./money";
 import type { Section, Structure } from "./sections";
 
 /**
@@ -31,13 +31,17 @@ function amount(sheet: SheetSnapshot, row: number, column: number): number | nul
   return parsed.kind === "number" ? parsed.value : null;
 }
 
-/** Running sums of a block of rows, per money column, in pence. */
+/** Running sums of a block of rows, per money column, in pence of the pound. */
 class Block {
   count = 0;
   first = Infinity;
   last = -1;
   readonly pence: number[];
-  constructor(width: number) {
+  constructor(
+    width: number,
+    /** The columns' unit in pounds (1,000 for £'000): 0.512 in £'000 is 51,200p, not 51p. */
+    readonly multiplier: number,
+  ) {
     this.pence = new Array<number>(width).fill(0);
   }
   add(row: number, values: readonly (number | null)[], sign = 1): void {
@@ -45,7 +49,7 @@ class Block {
     if (row < this.first) this.first = row;
     if (row > this.last) this.last = row;
     for (let k = 0; k < values.length; k++)
-      this.pence[k] = (this.pence[k] ?? 0) + sign * Math.round((values[k] ?? 0) * 100);
+      this.pence[k] = (this.pence[k] ?? 0) + sign * toPenceScaled(values[k] ?? 0, this.multiplier);
   }
   addBlock(other: Block, sign = 1): void {
     this.count += sign * other.count;
@@ -74,7 +78,7 @@ function addsUp(
     stated++;
     const formula = sheet.rows[row]?.[column]?.formula;
     if (
-      samePence(fromPence(block.pence[k] ?? 0), value) ||
+      samePence(fromPenceScaled(block.pence[k] ?? 0, block.multiplier), value, block.multiplier) ||
       sumsOver(formula, column, block.first, block.last)
     ) {
       agree++;
@@ -88,12 +92,14 @@ function addsUp(
  * The structure with unlabelled totals found: a row closing its section's lines becomes that
  * section's total; a row adding every line and total above it becomes a grand total; a row adding
  * the loose lines since the last total closes a section without a heading. One pass with running
- * sums: a 100,000-line table costs one read of each cell.
+ * sums: a 100,000-line table costs one read of each cell. `multiplier` is the money columns' unit
+ * in pounds (1,000 for £'000), so sums compare to the pound's penny.
  */
 export function withImpliedTotals(
   sheet: SheetSnapshot,
   structure: Structure,
   money: readonly number[],
+  multiplier = 1,
 ): Structure {
   const kinds = new Map(structure.kinds);
   const sections: Section[] = structure.sections.map((s) => ({ ...s, lines: [...s.lines] }));
@@ -109,9 +115,9 @@ export function withImpliedTotals(
   // Looked up once per total row: a find over every section there is quadratic in sections.
   const closedBy = new Map<number, Section>();
   for (const s of sections) if (s.totalRow !== null) closedBy.set(s.totalRow, s);
-  let loose = new Block(width); // loose lines since the last total
-  let all = new Block(width); // what a grand total here would add: lines and closed totals
-  let open = new Block(width); // lines of sections with no total yet
+  let loose = new Block(width, multiplier); // loose lines since the last total
+  let all = new Block(width, multiplier); // what a grand total here would add: lines and closed totals
+  let open = new Block(width, multiplier); // lines of sections with no total yet
   const rows = [...kinds.keys()].sort((a, b) => a - b);
   for (const row of rows) {
     const kind = kinds.get(row);
@@ -123,18 +129,18 @@ export function withImpliedTotals(
       const block = closed ? blocks.get(closed) : undefined;
       if (block) open.addBlock(block, -1);
       all.add(row, values);
-      loose = new Block(width);
+      loose = new Block(width, multiplier);
       continue;
     }
     if (kind === "grand-total") {
-      all = new Block(width);
+      all = new Block(width, multiplier);
       all.add(row, values);
-      open = new Block(width);
-      loose = new Block(width);
+      open = new Block(width, multiplier);
+      loose = new Block(width, multiplier);
       continue;
     }
     if (section) {
-      const block = blocks.get(section) ?? new Block(width);
+      const block = blocks.get(section) ?? new Block(width, multiplier);
       blocks.set(section, block);
       if (
         section.totalRow === null &&
@@ -152,17 +158,17 @@ export function withImpliedTotals(
       open.add(row, values);
       continue;
     }
-    const everything = new Block(width);
+    const everything = new Block(width, multiplier);
     everything.addBlock(all);
     everything.addBlock(open);
     if (addsUp(sheet, row, values, everything, money)) {
       moved.add(row);
       grandTotals.push(row);
       kinds.set(row, "grand-total");
-      all = new Block(width);
+      all = new Block(width, multiplier);
       all.add(row, values);
-      open = new Block(width);
-      loose = new Block(width);
+      open = new Block(width, multiplier);
+      loose = new Block(width, multiplier);
     } else if (addsUp(sheet, row, values, loose, money)) {
       const lines = structure.looseLines.filter((r) => r >= loose.first && r <= loose.last);
       lines.forEach((r) => moved.add(r));
@@ -171,7 +177,7 @@ export function withImpliedTotals(
       kinds.set(row, "section-total");
       all.add(row, values);
       all.addBlock(loose, -1);
-      loose = new Block(width);
+      loose = new Block(width, multiplier);
     } else {
       loose.add(row, values);
       all.add(row, values);

@@ -58,7 +58,7 @@ export function tidyLabel(label: string): string {
 }
 
 /** Ascending, non-overlapping, two or more: bands a reader would accept as a key. */
-export function coherentBands(bands: readonly KeyBand[]): KeyBand[] | null {
+export function coherentBands<B extends KeyBand>(bands: readonly B[]): B[] | null {
   if (bands.length < 2) return null;
   const sorted = [...bands].sort((a, b) => a.from - b.from);
   for (let i = 1; i < sorted.length; i++) {

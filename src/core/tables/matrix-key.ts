@@ -4,8 +4,9 @@ import { coherentBands, scaleWord, STANDARD_SCALES, tidyLabel, type KeyBand } fr
 
 /**
  * A risk matrix kept as the key: an n×n grid of band labels ("Green", "Amber (4)", "Red") with
- * one axis's values along its top row and the other's down its left column (1..n, or the words of
- * a standard scale: Low / Medium / High, Rare … Almost certain). Each grid cell's score is the
+ * one axis's values along the row above it or below it (a printed matrix often has impact along
+ * its foot, likelihood 5 at the top) and the other's down its left column (1..n, or the words of a
+ * standard scale: Low / Medium / High, Rare … Almost certain). Each grid cell's score is the
  * product of its axis values (the same either way round), so the labels give the bands: each
  * label from its lowest to its highest score, when no two labels' scores interleave.
  *
@@ -62,13 +63,19 @@ function gridLabel(cell: Cell | null | undefined): string | null {
     .replace(/\(\s*\d+\s*\)/g, "")
     .replace(/^\s*\d+\s*[-–:=]?\s*/, "")
     .trim();
-  return /^[A-Za-z][A-Za-z /&-]{0,20}$/.test(text) ? tidyLabel(text) : null;
+  return /^[A-Za-z][A-Za-z /&-]{0,29}$/.test(text) ? tidyLabel(text) : null;
 }
 
-/** The grid whose top-left label cell is (r, c), of size n, or null. */
-function gridAt(sheet: SheetSnapshot, r: number, c: number, n: number): MatrixKey | null {
+/** The grid whose top-left label cell is (r, c), of size n, its axis in row `axisRow`, or null. */
+function gridAt(
+  sheet: SheetSnapshot,
+  r: number,
+  c: number,
+  n: number,
+  axisRow: number,
+): MatrixKey | null {
   const top = axisNumbers(
-    Array.from({ length: n }, (_, k) => axisValue(sheet.rows[r - 1]?.[c + k])),
+    Array.from({ length: n }, (_, k) => axisValue(sheet.rows[axisRow]?.[c + k])),
   );
   const left = axisNumbers(
     Array.from({ length: n }, (_, k) => axisValue(sheet.rows[r + k]?.[c - 1])),
@@ -104,19 +111,24 @@ export function readMatrixKey(
   sheet: SheetSnapshot,
   inTable: (row: number, column: number) => boolean = () => false,
 ): MatrixKey | null {
-  for (let r = 1; r < sheet.rows.length; r++) {
+  for (let r = 0; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
     for (let c = 1; c < cells.length; c++) {
-      // Cheap first: a grid starts at a worded cell with an axis value to its left and above.
+      // Cheap first: a grid starts at a worded cell with an axis value to its left.
       if (typeof cells[c]?.value !== "string" || axisValue(cells[c - 1]) === null) continue;
       if (inTable(r, c)) continue;
-      // A grid is at least 3×3: two more axis values above it and below its first left one.
-      const above = sheet.rows[r - 1];
-      if (![0, 1, 2].every((k) => axisValue(above?.[c + k]) !== null)) continue;
+      // A grid is at least 3×3: two more axis values below its first left one, and three along
+      // the row above it or the row below its last.
       if (![1, 2].every((k) => axisValue(sheet.rows[r + k]?.[c - 1]) !== null)) continue;
+      const isAxis = (row: number) =>
+        row >= 0 && [0, 1, 2].every((k) => axisValue(sheet.rows[row]?.[c + k]) !== null);
       for (const n of [5, 4, 3]) {
-        const found = gridAt(sheet, r, c, n);
-        if (found) return found;
+        for (const axisRow of [r - 1, r + n]) {
+          // The axis ends with the grid: 1..3 of a 1..5 axis is a corner of a grid, not a key.
+          const ends = axisValue(sheet.rows[axisRow]?.[c + n]) === null;
+          const found = ends && isAxis(axisRow) ? gridAt(sheet, r, c, n, axisRow) : null;
+          if (found) return found;
+        }
       }
     }
   }

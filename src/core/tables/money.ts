@@ -1,8 +1,7 @@
 import { cellAddress } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { parseMoney, type ParsedValue } from "../values";
-import { fromPence, roundToPence, toPence } from "./pence";
-import { HALF_PENNY, isSensibleAmount } from "./pence";
+import { fromPence, isSensibleAmount, roundToPence, sumInUnit, toPence } from "./pence";
 
 export {
   fromMicroUnits,
@@ -16,12 +15,17 @@ export {
   roundToMicroUnits,
   roundToPence,
   roundToPenceScaled,
-  samePenceScaled,
+  penceDecimals,
+  samePence,
+  sumInUnit,
+  sumPence,
   sumPounds,
   sumScaled,
   toMicroUnits,
   toPence,
   toPenceScaled,
+  withinAPenny,
+  withoutFloatNoise,
   type Pence,
 } from "./pence";
 
@@ -52,18 +56,14 @@ export function sumMoney(
   resolve: Resolve = cellMoney(sheet),
   multiplier = 1,
 ): MoneySum {
-  // Millionths of the sheet's unit, not pence: 0.512 in a £m column is £512,000, and rounding
-  // it to "pence" of the unit (0.51) would lose £2,000 per cell. In £m a millionth is a whole
-  // pound, so there the step is the pound's penny (0.185 in £m is 18,500,000p).
-  const steps = Math.max(1e6, multiplier * 100);
-  let count = 0;
+  const numbers: number[] = [];
   let unconfirmed = 0;
   for (const [r, c] of cells) {
     const parsed = resolve(r, c);
-    if (parsed.kind === "number") count += Math.round(parsed.value * steps);
+    if (parsed.kind === "number") numbers.push(parsed.value);
     else if (parsed.kind === "unconfirmed") unconfirmed++;
   }
-  return { total: count / steps, unconfirmed };
+  return { total: sumInUnit(numbers, multiplier), unconfirmed };
 }
 
 /** What Excel's SUM over these cells gives: numbers only, text ignored. */
@@ -74,16 +74,6 @@ export function sumFormulaValue(sheet: SheetSnapshot, cells: readonly At[]): num
     if (typeof v === "number") sum += v;
   }
   return roundToPence(sum);
-}
-
-/**
- * Equal to the penny. Amounts kept in £'000 or £m carry more than two decimals (0.465 is
- * £465,000 in £m), so rounding each side to pence can split two equal amounts that straddle a
- * half penny (−0.46499999… from a formula against −0.47 from pence arithmetic): within half a
- * penny of each other is the same amount too.
- */
-export function samePence(a: number, b: number): boolean {
-  return toPence(a) === toPence(b) || Math.abs(a - b) <= HALF_PENNY + 1e-9;
 }
 
 /** "=SUM(D5:D11,D14,D18:D20)": runs of neighbouring cells become ranges. */

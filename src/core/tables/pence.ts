@@ -83,11 +83,24 @@ export function roundToPence(pounds: number): number {
   return fromPence(toPence(pounds));
 }
 
-/** The sum of amounts in pounds, added as whole pence, in pounds. */
-export function sumPounds(amounts: Iterable<number>): number {
+/** The sum of amounts in pounds, each rounded to whole pence first, in whole pence. */
+export function sumPence(amounts: Iterable<number>): Pence {
   let pence = 0;
   for (const pounds of amounts) pence += toPence(pounds);
-  return fromPence(pence);
+  return pence as Pence;
+}
+
+/** The sum of amounts in pounds, added as whole pence, in pounds. */
+export function sumPounds(amounts: Iterable<number>): number {
+  return fromPence(sumPence(amounts));
+}
+
+/**
+ * Two sums in whole pence agree but for a penny: each part rounded to the penny on its own can
+ * leave a sum a penny from the total the council rounded once (three thirds of £1).
+ */
+export function withinAPenny(a: Pence, b: Pence): boolean {
+  return Math.abs(a - b) <= 1;
 }
 
 /**
@@ -112,8 +125,16 @@ export function roundToMicroUnits(amount: number): number {
  * null when the multiplier is not a power of ten (then the float product is rounded instead).
  */
 function pennyPlaces(multiplier: number): number | null {
-  const power = Math.round(Math.log10(multiplier));
-  return multiplier > 0 && 10 ** power === multiplier ? power + 2 : null;
+  const places = penceDecimals(multiplier);
+  return multiplier > 0 && 10 ** (places - 2) === multiplier ? places : null;
+}
+
+/**
+ * How many decimals of a column's unit reach the pound's penny (2 for £, 5 for £'000, 8 for £m):
+ * the places of an Excel ROUND that rounds a figure in that unit to the penny.
+ */
+export function penceDecimals(multiplier: number): number {
+  return 2 + Math.round(Math.log10(multiplier));
 }
 
 /**
@@ -145,10 +166,40 @@ export function sumScaled(amounts: Iterable<number>, multiplier: number): number
   return fromPenceScaled(pence, multiplier);
 }
 
-/** Two amounts in a column's unit are the same to the pound's penny (see samePence). */
-export function samePenceScaled(a: number, b: number, multiplier: number): boolean {
+/**
+ * Two amounts in a column's unit (pounds by default; `multiplier` 1,000 for £'000) are the same to
+ * the pound's penny. Amounts kept in £'000 or £m carry more than two decimals (0.465 is £465,000 in
+ * £m), so rounding each side to pence can split two equal amounts that straddle a half penny
+ * (−0.46499999… from a formula against −0.465 from pence arithmetic): within half a penny of each
+ * other is the same amount too. The one tolerance for money: no check has its own.
+ */
+export function samePence(a: number, b: number, multiplier = 1): boolean {
   return (
     toPenceScaled(a, multiplier) === toPenceScaled(b, multiplier) ||
     Math.abs(a - b) * multiplier <= HALF_PENNY + 1e-9
   );
+}
+
+/**
+ * The sum of amounts in a column's unit, exact to whichever is finer: a millionth of the unit, or
+ * the pound's penny (in £m a millionth is a whole pound). Not pence of the unit: 0.512 in a £m
+ * column is £512,000, and rounding it to 0.51 would lose £2,000 a cell; not pence of the pound
+ * either in £, where a typed 12.345 stays 12.345 for the check to quote.
+ */
+export function sumInUnit(amounts: Iterable<number>, multiplier = 1): number {
+  const places = pennyPlaces(multiplier);
+  const fine = places === null ? null : Math.max(6, places);
+  const steps = fine === null ? Math.max(1e6, multiplier * 100) : 10 ** fine;
+  let count = 0;
+  for (const amount of amounts)
+    count += fine === null ? roundDecimal(amount * steps, 0) : roundDecimal(amount, fine);
+  return count / steps;
+}
+
+/**
+ * A formula's result as Excel shows it, without the float noise of its arithmetic (0.1 + 0.2 is
+ * 0.3, not 0.30000000000000004): rounded to a billionth, far below any penny of any unit.
+ */
+export function withoutFloatNoise(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
 }

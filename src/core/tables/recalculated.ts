@@ -1,5 +1,6 @@
-import type { SheetSnapshot } from "../snapshot";
+import type { Cell, SheetSnapshot } from "../snapshot";
 import { formulaEvaluator } from "./arithmetic";
+import { withoutFloatNoise } from "./money";
 
 /**
  * A sheet as Excel shows it once it recalculates: every council formula that only adds (SUM over
@@ -18,30 +19,12 @@ const memo = new WeakMap<SheetSnapshot, SheetSnapshot>();
 export function recalculatedSheet(sheet: SheetSnapshot): SheetSnapshot {
   const known = memo.get(sheet);
   if (known) return known;
-  const evaluate = formulaEvaluator(sheet, (row, column) => {
-    const cell = sheet.rows[row]?.[column];
-    return cell && !cell.formula && typeof cell.value === "string" ? 0 : null;
-  });
-  let rows: SheetSnapshot["rows"] | null = null;
-  const copied = new Set<number>();
-  sheet.rows.forEach((row, r) => {
-    row?.forEach((cell, c) => {
-      if (!cell?.formula || cell.error) return;
-      if (typeof cell.value !== "number" && cell.value !== null) return;
-      const now = evaluate(r, c);
-      if (typeof now !== "number" || !Number.isFinite(now)) return;
-      // Half a millionth of a unit: float noise in a cache is not staleness.
-      if (typeof cell.value === "number" && Math.abs(now - cell.value) < 5e-7) return;
-      rows ??= sheet.rows.slice();
-      if (!copied.has(r)) {
-        rows[r] = row.slice();
-        copied.add(r);
-      }
-      const copy = rows[r];
-      if (copy) copy[c] = { ...cell, value: Math.round(now * 1e9) / 1e9 };
-    });
-  });
-  const fresh = rows ? { ...sheet, rows } : sheet;
+  const fresh = withComputedValues(
+    sheet,
+    (cell) => typeof cell.value === "number" || cell.value === null,
+    // Half a millionth of a unit: float noise in a cache is not staleness.
+    (cell, now) => typeof cell.value !== "number" || Math.abs(now - cell.value) >= 5e-7,
+  );
   memo.set(sheet, fresh);
   return fresh;
 }
@@ -59,29 +42,45 @@ const filled = new WeakMap<SheetSnapshot, SheetSnapshot>();
 export function withFormulaValues(sheet: SheetSnapshot): SheetSnapshot {
   const known = filled.get(sheet);
   if (known) return known;
+  const result = withComputedValues(
+    sheet,
+    (cell) => cell.value === null,
+    () => true,
+  );
+  filled.set(sheet, result);
+  return result;
+}
+
+/**
+ * The sheet with the figure each adding formula computes now in the cells `reads` picks and
+ * `replaces` accepts; rows are copied only where a value changes, and the sheet itself comes back
+ * when none does. Text that looks like an amount adds nothing, as in Excel's SUM over a range.
+ */
+function withComputedValues(
+  sheet: SheetSnapshot,
+  reads: (cell: Cell) => boolean,
+  replaces: (cell: Cell, now: number) => boolean,
+): SheetSnapshot {
   let evaluate: ReturnType<typeof formulaEvaluator> | null = null;
   let rows: SheetSnapshot["rows"] | null = null;
   const copied = new Set<number>();
   sheet.rows.forEach((row, r) => {
     row?.forEach((cell, c) => {
-      if (!cell?.formula || cell.error || cell.value !== null) return;
+      if (!cell?.formula || cell.error || !reads(cell)) return;
       evaluate ??= formulaEvaluator(sheet, (row2, column) => {
         const other = sheet.rows[row2]?.[column];
-        // As Excel's SUM: text that looks like an amount adds nothing.
         return other && !other.formula && typeof other.value === "string" ? 0 : null;
       });
       const now = evaluate(r, c);
-      if (typeof now !== "number" || !Number.isFinite(now)) return;
+      if (typeof now !== "number" || !Number.isFinite(now) || !replaces(cell, now)) return;
       rows ??= sheet.rows.slice();
       if (!copied.has(r)) {
         rows[r] = row.slice();
         copied.add(r);
       }
       const copy = rows[r];
-      if (copy) copy[c] = { ...cell, value: Math.round(now * 1e9) / 1e9 };
+      if (copy) copy[c] = { ...cell, value: withoutFloatNoise(now) };
     });
   });
-  const result = rows ? { ...sheet, rows } : sheet;
-  filled.set(sheet, result);
-  return result;
+  return rows ? { ...sheet, rows } : sheet;
 }

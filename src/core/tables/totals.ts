@@ -3,7 +3,15 @@ import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import { formulaEvaluator, type TotalRow } from "./arithmetic";
-import { cellMoney, formatMoney, samePence, sumMoney, type At, type Resolve } from "./money";
+import {
+  cellMoney,
+  formatMoney,
+  samePence,
+  sumMoney,
+  withoutFloatNoise,
+  type At,
+  type Resolve,
+} from "./money";
 import { formatScaled, type MoneyScale } from "./scale";
 import type { Structure } from "./sections";
 
@@ -23,8 +31,7 @@ export interface TableRef {
  * sheet's own units would round together.
  */
 export function sameAmount(t: TableRef, column: number, a: number, b: number): boolean {
-  const m = t.scale?.(column).multiplier ?? 1;
-  return samePence(a * m, b * m);
+  return samePence(a, b, t.scale?.(column).multiplier ?? 1);
 }
 
 /** An amount of a column said in pounds, whatever scale the column is kept in. */
@@ -150,7 +157,7 @@ export function checkTotal(
   // last time: that is the figure the officer will see, so the message quotes it (and a
   // formula that computes the right sum behind a stale saved figure is right).
   const now = cell?.formula ? formulaEvaluator(t.sheet)(row, column) : null;
-  const stated = typeof now === "number" ? Math.round(now * 1e9) / 1e9 : saved.value;
+  const stated = typeof now === "number" ? withoutFloatNoise(now) : saved.value;
   if (stated !== saved.value && sameAmount(t, column, sum.total, stated)) return;
   const message =
     `${headerText(t, column)} is ${moneyText(t, column, stated)} but ${describe(moneyText(t, column, sum.total))}` +

@@ -6,7 +6,7 @@ import { guardWrites, newColumns } from "../plan-helpers";
 import { ragHighlight } from "../highlight";
 import type { SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
-import { formatMoney, roundToPence, samePence } from "./money";
+import { formatMoney, penceDecimals, roundToPence, roundToPenceScaled, samePence } from "./money";
 import { toPounds, type MoneyScale } from "./scale";
 import { describeConvention, varianceOf, type VarianceConvention } from "./variance";
 
@@ -51,11 +51,7 @@ const amountAt = (t: VarianceTable, row: number, column: number) =>
   parseMoney(t.sheet.rows[row]?.[column]?.value ?? null);
 
 /** A figure in the sheet's units without float noise: 1.42 − 1.51 is −0.09, not −0.0900000001. */
-function inUnits(value: number, scale: MoneyScale): number {
-  const places = 2 + Math.round(Math.log10(scale.multiplier));
-  const factor = 10 ** places;
-  return Math.round(value * factor) / factor;
-}
+const inUnits = (value: number, scale: MoneyScale) => roundToPenceScaled(value, scale.multiplier);
 
 const pounds = (t: VarianceTable, amount: number) => formatMoney(toPounds(amount, t.scale));
 
@@ -165,7 +161,7 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
     missing.map((f) => VARIANCE_TITLES[f]),
   );
   const at = (f: Calculated) => existing[f] ?? first + missing.indexOf(f);
-  const places = 2 + Math.round(Math.log10(t.scale.multiplier));
+  const places = penceDecimals(t.scale.multiplier);
   const usual = t.convention === "forecast-minus-budget";
   const cells: Record<Calculated, PlannedCell[]> = {
     variance: [],
