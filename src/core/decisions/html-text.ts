@@ -77,6 +77,8 @@ function tagEnd(html: string, from: number): number {
 /** The words of an HTML document in reading order, one line per block. Total: never throws. */
 export function htmlToText(html: string): string {
   const out: string[] = [];
+  // Lower-cased once: searching a fresh copy for each script's end would be quadratic in the page.
+  let lower: string | null = null;
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf("<", i);
@@ -104,7 +106,8 @@ export function htmlToText(html: string): string {
     i = tagEnd(html, i + tag[0].length);
     const closing = tag[1] === "/";
     if (!closing && SKIPPED.has(name)) {
-      const close = html.toLowerCase().indexOf(`</${name}`, i);
+      lower ??= html.toLowerCase();
+      const close = lower.indexOf(`</${name}`, i);
       i = close < 0 ? html.length : tagEnd(html, close);
       continue;
     }
