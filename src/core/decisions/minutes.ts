@@ -10,7 +10,7 @@ import { sentences } from "./text";
 export function resolutions(flat: string): string[] | null {
   const marker = [
     ...flat.matchAll(
-      /\b(?:Resolved|RESOLVED)\s?[–—:-]?\s?(?=\((?:\w|\d{1,2}|[ivx]{1,4})\)|\d{1,2}\.\s+(?:That|THAT|that)\b|That\b|THAT\b|that\b)/g,
+      /\b(?:Resolved|RESOLVED)\s?[–—:-]?\s?(?=\((?:\w|\d{1,2}|[ivx]{1,4})\)|\d{1,2}\.\s+(?:That|THAT|that)\b|That\b|THAT\b|that\b|(?:Deferred|DEFERRED|Withdrawn|WITHDRAWN|Rejected|REJECTED|Refused|REFUSED)\b)/g,
     ),
   ].pop();
   const from = marker ? marker.index + marker[0].length : flat.search(/\(a\)\s+That\b/);

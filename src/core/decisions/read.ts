@@ -1,5 +1,6 @@
 import { readAmounts } from "./amounts";
-import { DEFAULT_CALL_IN_WORKING_DAYS, derivedEffectiveFrom, meetingDate } from "./record-dates";
+import { DEFAULT_CALL_IN_WORKING_DAYS, derivedEffectiveFrom } from "./record-dates";
+import { minutesHeading } from "./minutes-heading";
 import { NOT_STATED, type DecisionRecord, type DecisionStatusKind, type Sourced } from "./record";
 import { collapseSpace, sentences } from "./text";
 import { CODE, dateField, field, labelledParts, labelText, yesNo } from "./record-labels";
@@ -115,6 +116,8 @@ export function readDecisionRecord(
     else amountParts.push({ text: operativeText, operative: true });
   }
   const amounts = readAmounts(amountParts);
+  const minutes =
+    !decisionPart && resolved ? minutesHeading(flat, flat.lastIndexOf(resolved[0] ?? "")) : null;
   // Page chrome before "Decision details" (the page <title>, breadcrumbs) is not the title.
   const title = head.replace(/^[\s\S]*?Decision details\b\s*/i, "").trim();
   const reference = REFERENCE.exec(title)?.[1] ?? null;
@@ -122,7 +125,7 @@ export function readDecisionRecord(
   const referencePart = field(parts, "reference");
   const ownReference = referencePart
     ? (CODE.exec(referencePart.value)?.[0] ?? referencePart.value.split(" ")[0] ?? null)
-    : reference;
+    : (reference ?? minutes?.reference.value ?? null);
   // "Reference: FIN-2024-003" then the title, on the next line or the same one: what follows
   // the code up to the next label is the title when nothing came before the label.
   const titleAfterReference =
@@ -165,32 +168,44 @@ export function readDecisionRecord(
   const span = period(operative, amounts.approved?.sentence ?? null, amounts.byYear);
   return {
     reference: ownReference
-      ? sourced(ownReference, referencePart ? referencePart.source : head)
+      ? sourced(
+          ownReference,
+          referencePart
+            ? referencePart.source
+            : reference
+              ? head
+              : (minutes?.reference.sentence ?? null),
+        )
       : NOT_STATED,
-    // Minutes have no title line: their first resolution that decides something names the decision.
+    // Minutes have no title line: the item's heading names the decision, else their first
+    // resolution that decides something.
     title:
       recordTitle && isRecord && !(resolved && !decisionPart && !makerPart)
         ? { value: recordTitle, sentence: titleText ? head : (referencePart?.source ?? head) }
-        : firstResolution
-          ? {
-              value: capitalise(firstResolution.replace(/^That\s+/i, "")),
-              sentence: firstResolution,
-            }
-          : NOT_STATED,
+        : minutes?.title.value
+          ? minutes.title
+          : firstResolution
+            ? {
+                value: capitalise(firstResolution.replace(/^That\s+/i, "")),
+                sentence: firstResolution,
+              }
+            : NOT_STATED,
     decisionMaker: makerPart
       ? { value: makerPart.value, sentence: labelText(makerPart) }
-      : resolved
-        ? minutesMaker(flat)
-        : NOT_STATED,
+      : minutes?.decisionMaker.value
+        ? minutes.decisionMaker
+        : resolved
+          ? minutesMaker(flat)
+          : NOT_STATED,
     status,
     statusKind: status.value === null ? "unknown" : statusKind(status.value),
-    keyDecision: yesNo(field(parts, "key")),
+    keyDecision: field(parts, "key")
+      ? yesNo(field(parts, "key"))
+      : (minutes?.keyDecision ?? NOT_STATED),
     subjectToCallIn,
     dateOfDecision: field(parts, "dateOfDecision")
       ? dateField(field(parts, "dateOfDecision"))
-      : resolved
-        ? meetingDate(flat)
-        : NOT_STATED,
+      : (minutes?.dateOfDecision ?? NOT_STATED),
     publicationDate,
     effectiveFrom,
     ...approvedAmount(amounts, status.value),
