@@ -49,9 +49,10 @@ export function period(
 /**
  * A named source: capitalised words ("Better Care Fund"), and the lower-case words councils put
  * between a name and "reserve" ("Climate Emergency earmarked reserve", "Public Health grant").
- * A lower-case source noun needs a word before it: "from the budget" names no source.
+ * and the small words inside a name ("Holiday Activities and Food Grant"). A lower-case source
+ * noun needs a word before it: "from the budget" names no source.
  */
-const NAME_WORD = String.raw`(?:[A-Z][\w&'’-]*|earmarked|ring-?fenced|capital|revenue|general|contingency|corporate|specific|one-off|transformation|investment|\d{4}\/\d{2})`;
+const NAME_WORD = String.raw`(?:[A-Z][\w&'’-]*|and|of|for|earmarked|ring-?fenced|capital|revenue|general|contingency|corporate|specific|one-off|transformation|investment|\d{4}\/\d{2})`;
 const SOURCE = new RegExp(
   String.raw`\b(?:from|funded by|met from|financed from|charged to)\s+(?:the\s+)?((?:${NAME_WORD}\s+){0,6}(?:Reserve|Fund|Grant|Budget|Allocation|Programme)s?|(?:${NAME_WORD}\s+){1,6}(?:reserve|fund|grant|budget|allocation|programme)s?)\b`,
 );
