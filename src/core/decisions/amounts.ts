@@ -90,15 +90,38 @@ function statementsOf(text: string): string[] {
   return out;
 }
 
-function roleOf(sentence: string, before: string, after: string): AmountRole {
+/** What a sentence says as a whole, read once however many figures it holds. */
+interface SentenceTone {
+  operative: boolean;
+  savings: boolean;
+  refused: boolean;
+}
+
+function toneOf(sentence: string): SentenceTone {
+  return {
+    operative: OPERATIVE.test(sentence),
+    savings: SAVINGS.test(sentence),
+    refused: REFUSED.test(sentence),
+  };
+}
+
+/**
+ * How far either side of a figure its lead-in and lead-out words are looked for. Every pattern
+ * reading them is anchored at the figure and reaches less far than this (the longest, LEAD_OUT's
+ * "of …" phrase, 60 characters plus its verb), so a window reads the same as the whole sentence —
+ * and a record of thousands of figures in one unpunctuated "sentence" is read in linear time, not
+ * by rescanning the sentence up to each figure.
+ */
+const WINDOW = 160;
+
+function roleOf(tone: SentenceTone, before: string, after: string): AmountRole {
   const near = before.slice(-60);
   if (SAVINGS.test(near) || SAVINGS_AFTER.test(after)) return "savings";
-  const operative = OPERATIVE.test(sentence);
-  if (SAVINGS.test(sentence) && !operative) return "savings";
-  if (REFUSED.test(sentence)) return "context";
+  if (tone.savings && !tone.operative) return "savings";
+  if (tone.refused) return "context";
   if (EARLIER_BEFORE.test(near) || EARLIER_AFTER.test(after)) return "context";
   const led = LEAD_IN.test(before) || LEAD_OUT.test(after) || yearLed(before);
-  return operative && led ? "approval" : "context";
+  return tone.operative && led ? "approval" : "context";
 }
 
 export interface AmountReading {
@@ -137,11 +160,14 @@ export function readAmounts(
       if (part.operative && (marker || part.item === true || LIST_ITEM.test(sentence)))
         items.add(sentence);
       marker = false;
-      for (const m of moneyMentions(sentence)) {
+      const figures = moneyMentions(sentence);
+      const tone = figures.length > 0 ? toneOf(sentence) : null;
+      for (const m of figures) {
+        const end = m.index + m.text.length;
         const role = roleOf(
-          sentence,
-          sentence.slice(0, m.index),
-          sentence.slice(m.index + m.text.length),
+          tone ?? toneOf(sentence),
+          sentence.slice(Math.max(0, m.index - WINDOW), m.index),
+          sentence.slice(end, end + WINDOW),
         );
         mentions.push({
           amount: m.amount,
@@ -163,7 +189,8 @@ export function readAmounts(
         : first
           ? [first]
           : [];
-  const others = mentions.filter((m) => !chosen.includes(m));
+  const chosenSet = new Set(chosen);
+  const others = mentions.filter((m) => !chosenSet.has(m));
   const savings = others.filter((m) => m.role === "savings");
   const total = sumPounds(chosen.map((m) => m.amount));
   const summed = byYear.length > 1 || listed.length > 1;
@@ -206,13 +233,12 @@ function listedApprovals(
   items: ReadonlySet<string>,
 ): AmountMention[] {
   const out: AmountMention[] = [];
+  const seen = new Set<string>();
   for (const m of mentions)
-    if (
-      m.role === "approval" &&
-      items.has(m.sentence) &&
-      !out.some((o) => o.sentence === m.sentence)
-    )
+    if (m.role === "approval" && items.has(m.sentence) && !seen.has(m.sentence)) {
+      seen.add(m.sentence);
       out.push(m);
+    }
   return out;
 }
 

@@ -1,12 +1,12 @@
-import { reportRow } from "../a1";
 import { finding, type Finding } from "../findings";
 import { formatMoney } from "../tables/money";
-import { dateToSerial, serialToUkDate } from "../values";
+import { serialToUkDate } from "../values";
 import type { CitingRow } from "./citing";
-import { referenceKey, type DecisionRow, type DecisionsTable } from "./register";
-import { fromPence, sumPounds, toPence as pence } from "../tables/money";
-import { utcMsFromSerial } from "../serial-date";
+import { referenceKey, type DecisionsTable } from "./register";
+import { fromPence, toPence as pence } from "../tables/money";
 import { DEFAULT_CALL_IN_WORKING_DAYS, effectiveAfterCallIn } from "./record-dates";
+import { combinedAuthority, registerStatesAmounts, yearEnd, yearStart } from "./authority";
+import { registerFindings, type Entry } from "./register-findings";
 
 /**
  * Money against its authority: every allocation citing a decision must rest on a decision the
@@ -28,155 +28,6 @@ export const DEFAULT_LATE_PUBLICATION_DAYS = 28;
 
 const looksLikeReference = (text: string) =>
   /\d/.test(text) || /^[A-Z]{2,}(?:[-./][A-Z0-9]{2,})+$/.test(text.trim());
-
-interface Entry {
-  table: DecisionsTable;
-  decision: DecisionRow;
-}
-
-/** The last day of a financial year "2024/25", as a serial. */
-function yearEnd(year: string): number | null {
-  const start = Number(year.slice(0, 4));
-  return Number.isFinite(start) ? dateToSerial(start + 1, 3, 31) : null;
-}
-
-/** The first day of a financial year "2024/25", as a serial. */
-function yearStart(year: string): number | null {
-  const start = Number(year.slice(0, 4));
-  return Number.isFinite(start) ? dateToSerial(start, 4, 1) : null;
-}
-
-/** The year a one-year decision is for, when its period lies within one April–March year. */
-function singleYear(d: DecisionRow): string | null {
-  if (d.periodStart === null || d.periodEnd === null) return null;
-  const fy = (serial: number) => {
-    const iso = new Date(utcMsFromSerial(serial));
-    const y = iso.getUTCFullYear();
-    return iso.getUTCMonth() >= 3 ? y : y - 1;
-  };
-  const a = fy(d.periodStart);
-  return a === fy(d.periodEnd) ? `${a}/${String((a + 1) % 100).padStart(2, "0")}` : null;
-}
-
-interface Authority {
-  /** Approved per year, where the decision states years (register year columns, or a one-year period). */
-  yearly: Record<string, number>;
-  approvedTotal: number | null;
-}
-
-const authorities = new WeakMap<DecisionRow, Authority>();
-
-/**
- * What the rows holding one reference approved together: a variation held as a second row adds
- * to the original, in total and per year.
- */
-function combinedAuthority(rows: readonly DecisionRow[]): Authority {
-  if (rows.length === 1 && rows[0]) return authorityOf(rows[0]);
-  const yearly: Record<string, number> = {};
-  let approvedTotal: number | null = null;
-  for (const d of rows) {
-    const a = authorityOf(d);
-    for (const [year, amount] of Object.entries(a.yearly))
-      yearly[year] = sumPounds([yearly[year] ?? 0, amount]);
-    if (a.approvedTotal !== null) approvedTotal = sumPounds([approvedTotal ?? 0, a.approvedTotal]);
-  }
-  return { yearly, approvedTotal };
-}
-
-/** Whether the register says what a decision approved (an amount column, or year columns). */
-const registerStatesAmounts = (table: DecisionsTable) =>
-  table.columns.amountApproved !== undefined || table.years.size > 0;
-
-/** What a decision approved, in total and by year; worked out once per decision. */
-function authorityOf(d: DecisionRow): Authority {
-  let a = authorities.get(d);
-  if (!a) {
-    const yearly: Record<string, number> = { ...d.byYear };
-    const one = singleYear(d);
-    const stated = Object.values(d.byYear);
-    if (stated.length === 0 && one && d.amountApproved !== null) yearly[one] = d.amountApproved;
-    a = {
-      yearly,
-      approvedTotal: d.amountApproved ?? (stated.length > 0 ? sumPounds(stated) : null),
-    };
-    authorities.set(d, a);
-  }
-  return a;
-}
-
-/** A reference held on more than one row of a register: its amounts are added together. */
-function heldTwice(entries: readonly Entry[]): Finding[] {
-  const rowsOf = new Map<string, Entry[]>();
-  for (const e of entries) {
-    if (!e.decision.reference) continue;
-    const k = `${e.table.sheet}|${e.table.headerRow}|${referenceKey(e.decision.reference)}`;
-    rowsOf.set(k, [...(rowsOf.get(k) ?? []), e]);
-  }
-  return [...rowsOf.values()]
-    .filter((held) => held.length > 1)
-    .map((held) => {
-      const last = held[held.length - 1] as Entry;
-      const rows = held.map((h) => reportRow(h.decision.row));
-      const listed = `${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
-      return finding(
-        "duplicate-id",
-        last.table.sheet,
-        last.decision.row,
-        last.table.columns.reference ?? 0,
-        `Decision ${last.decision.reference} is held more than once in the register (rows ${listed}); its approved amounts are added together, as a variation adds to the original`,
-        { decision: last.decision.reference },
-      );
-    });
-}
-
-function registerFindings(
-  entries: readonly Entry[],
-  allocated: Map<string, number>,
-  options: Required<DecisionCheckOptions>,
-): Finding[] {
-  const out: Finding[] = [...heldTwice(entries)];
-  for (const { table, decision: d } of entries) {
-    const c = table.columns;
-    const ref = d.reference || d.title;
-    // What the decision approved: its amount, or the sum of its year columns when it has no total.
-    const approved = authorityOf(d).approvedTotal ?? 0;
-    const biggest = Math.max(approved, allocated.get(referenceKey(d.reference)) ?? 0);
-    if (
-      d.keyDecision === false &&
-      c.keyDecision !== undefined &&
-      biggest >= options.keyDecisionThreshold
-    )
-      out.push(
-        finding(
-          "key-decision-not-marked",
-          table.sheet,
-          d.row,
-          c.keyDecision,
-          `Decision ${ref} involves ${formatMoney(biggest)}, at or over the key-decision threshold of ${formatMoney(options.keyDecisionThreshold)}, but is not marked as a key decision`,
-          { decision: ref, amount: biggest },
-        ),
-      );
-    if (
-      d.dateOfDecision !== null &&
-      d.publicationDate !== null &&
-      c.publicationDate !== undefined &&
-      d.publicationDate - d.dateOfDecision > options.latePublicationDays
-    ) {
-      const days = d.publicationDate - d.dateOfDecision;
-      out.push(
-        finding(
-          "late-publication",
-          table.sheet,
-          d.row,
-          c.publicationDate,
-          `Decision ${ref} was taken on ${serialToUkDate(d.dateOfDecision)} and published ${days} ${days === 1 ? "day" : "days"} later, on ${serialToUkDate(d.publicationDate)} (more than ${options.latePublicationDays} days)`,
-          { decision: ref, expected: options.latePublicationDays, actual: days },
-        ),
-      );
-    }
-  }
-  return out;
-}
 
 /** The findings of money citing decisions, and of the register's own rows. */
 export function checkDecisions(

@@ -2,6 +2,7 @@
  * The text of a decision record saved as a web page. Councils' "Decision details" pages are plain
  * markup (headings, paragraphs, tables, lists); we only need their words in order, with a break
  * where a block ends so that "Decision Maker:" and its value stay apart from the next field.
+ * The site around the record (menu, banner, breadcrumbs, footer) is left out: see CHROME.
  *
  * Hand-rolled rather than taken from htmlparser2 because the core must run in the task pane and the
  * CLI alike with no runtime dependency beyond what the product already ships (htmlparser2 is a
@@ -74,14 +75,66 @@ function tagEnd(html: string, from: number): number {
   return html.length;
 }
 
+/**
+ * Site chrome around the record: the menu, banner and footer, and anything marked as navigation,
+ * breadcrumbs, a skip link or a cookie notice. Its words ("Skip to content", "Home > Council and
+ * democracy", "Privacy | Accessibility") would otherwise run into the record's first and last
+ * fields. A <header> inside <main> or <article> is the record's own heading and is kept.
+ */
+const CHROME = new Set(["nav", "footer", "aside"]);
+const CHROME_ROLE = /\brole\s*=\s*["']?(?:navigation|banner|contentinfo|search)\b/i;
+const CHROME_NAME =
+  /\b(?:class|id|aria-label)\s*=\s*["'][^"']*\b(?:breadcrumbs?|skip-?(?:link|to-content|nav)|cookie-?(?:banner|notice)|site-?(?:header|footer|nav))/i;
+/** Lists that are only links (a menu, breadcrumbs, footer links) are chrome too. */
+const LISTS = new Set(["ul", "ol", "menu"]);
+
+/**
+ * Index just past the end of the element opened just before `from` (depth-counted), or -1 when
+ * it is never closed: an unclosed <nav> is read rather than taking the record with it.
+ */
+function elementEnd(html: string, lower: string, name: string, from: number): number {
+  const open = new RegExp(`<(/?)${name}(?=[\\s/>])`, "g");
+  open.lastIndex = from;
+  let depth = 1;
+  for (let m = open.exec(lower); m; m = open.exec(lower)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return tagEnd(html, m.index + m[0].length);
+  }
+  return -1;
+}
+
+/** Elements whose class or role may mark them as chrome: containers, never void elements. */
+const CONTAINERS = new Set(
+  "a div section ul ol menu nav header footer aside p span form".split(" "),
+);
+
+interface ListFrame {
+  name: string;
+  /** Where its text starts in the output. */
+  start: number;
+  links: number;
+  /** Letters and digits outside its links. */
+  words: number;
+}
+
 /** The words of an HTML document in reading order, one line per block. Total: never throws. */
 export function htmlToText(html: string): string {
   const out: string[] = [];
+  // Lower-cased once: searching a fresh copy for each script's end would be quadratic in the page.
+  let lower: string | null = null;
+  const lists: ListFrame[] = [];
+  let inLink = 0;
+  let inContent = 0;
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf("<", i);
     const textEnd = lt < 0 ? html.length : lt;
-    if (textEnd > i) out.push(decodeEntities(html.slice(i, textEnd)));
+    if (textEnd > i) {
+      const text = decodeEntities(html.slice(i, textEnd));
+      out.push(text);
+      const list = lists[lists.length - 1];
+      if (list && inLink === 0) list.words += (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+    }
     if (lt < 0) break;
     i = lt;
     if (html.startsWith("<!--", i)) {
@@ -101,12 +154,50 @@ export function htmlToText(html: string): string {
       continue;
     }
     const name = (tag[2] ?? "").toLowerCase();
+    const at = i;
     i = tagEnd(html, i + tag[0].length);
     const closing = tag[1] === "/";
     if (!closing && SKIPPED.has(name)) {
-      const close = html.toLowerCase().indexOf(`</${name}`, i);
+      lower ??= html.toLowerCase();
+      const close = lower.indexOf(`</${name}`, i);
       i = close < 0 ? html.length : tagEnd(html, close);
       continue;
+    }
+    const attributes = html.slice(at + tag[0].length, i);
+    const chrome =
+      CHROME.has(name) ||
+      (name === "header" && inContent === 0) ||
+      (CONTAINERS.has(name) && (CHROME_ROLE.test(attributes) || CHROME_NAME.test(attributes))) ||
+      // "Skip to content": a link to a place on the page itself, for keyboard users.
+      (name === "a" &&
+        /\bhref\s*=\s*["']?#/i.test(attributes) &&
+        /^\s*skip\b/i.test(html.slice(i, i + 40)));
+    if (!closing && chrome && !/\/\s*>$/.test(attributes)) {
+      lower ??= html.toLowerCase();
+      const end = elementEnd(html, lower, name, i);
+      if (end >= 0) {
+        i = end;
+        out.push("\n");
+        continue;
+      }
+    }
+    if (name === "main" || name === "article")
+      inContent = Math.max(0, inContent + (closing ? -1 : 1));
+    if (name === "a") {
+      inLink = Math.max(0, inLink + (closing ? -1 : 1));
+      const list = lists[lists.length - 1];
+      if (list && !closing) list.links += 1;
+    }
+    if (LISTS.has(name) && !closing) lists.push({ name, start: out.length, links: 0, words: 0 });
+    if (LISTS.has(name) && closing && lists.some((l) => l.name === name)) {
+      let list = lists.pop();
+      while (list && list.name !== name) list = lists.pop();
+      const parent = lists[lists.length - 1];
+      if (list && list.links >= 2 && list.words === 0) out.length = list.start;
+      else if (list && parent) {
+        parent.links += list.links;
+        parent.words += list.words;
+      }
     }
     if (BLOCKS.has(name)) out.push("\n");
   }

@@ -1,0 +1,104 @@
+import { NOT_STATED, type Sourced } from "./record";
+import { firstDate } from "./text";
+
+/**
+ * The labelled fields of a "Decision details" page (Decision Maker, Decision status, Is Key
+ * decision?, Date of decision…): found in whitespace-collapsed text, not by line, so a record
+ * reads the same however it was wrapped. Each label's value runs up to the next label.
+ */
+
+export type Part =
+  | "reference"
+  | "decisionMaker"
+  | "status"
+  | "key"
+  | "callIn"
+  | "dateOfDecision"
+  | "publicationDate"
+  | "effectiveFrom"
+  | "decision"
+  | "other";
+
+// Longest first within a field, so "Decision status" is never read as "Decision".
+const LABELS: readonly [Part, string][] = [
+  ["decisionMaker", "Decision Maker|Decision-maker|Decision taker|Decided by"],
+  ["status", "Decision status"],
+  ["key", "Is (?:this )?(?:a )?Key decision\\??|Key decision\\??"],
+  ["callIn", "Is (?:it )?subject to call[ -]?in\\??|Subject to call[ -]?in\\??"],
+  ["dateOfDecision", "Date of decision|Decision date|Date decision (?:was )?taken"],
+  ["publicationDate", "Publication date|Date of publication|Date published"],
+  ["effectiveFrom", "Effective from|Effective date|Date effective|Implementation date"],
+  ["decision", "Decision|Decisions? made|Resolution"],
+  [
+    "other",
+    "Purpose|Reasons? for (?:the )?decision|Alternative options considered|Alternative options rejected|Report author|Decided at meeting|Accompanying Documents|Supporting documents|Wards affected|Lead member|Consultees|Contact|Interests declared|Call[ -]?in deadline|Background papers|Financial implications",
+  ],
+];
+
+/**
+ * The record's own reference, labelled as councils label it: "Reference: ED/1234", "Ref. No.
+ * ED/1234", "Decision reference – CAB 12/24". A bare "Ref:" is not among them: in running text it
+ * cites an earlier decision ("Transfer Decision Ref: E3393").
+ */
+const REFERENCE_LABELS =
+  "Decision reference number|Decision reference no\\.?|Decision reference|Reference number|Reference no\\.?|Reference|Ref\\.? ?No\\.?|Ref\\.? Number|Decision No\\.?";
+
+const longestFirst = (labels: string) =>
+  labels
+    .split("|")
+    .sort((a, b) => b.length - a.length)
+    .join("|");
+
+// A reference label may end in a colon, a dash, or nothing before a code ("Ref. No. ED/1234").
+const LABEL = new RegExp(
+  `(?<=^|\\s)(?:(${longestFirst(LABELS.map(([, l]) => l).join("|"))})\\s?:|(${longestFirst(REFERENCE_LABELS)})(?:\\s?[:–—]|\\s-(?=\\s)|(?=\\s[A-Z]{1,10}\\s?[./-]?\\d)))`,
+  "gi",
+);
+const PART_OF = [
+  ["reference", new RegExp(`^(?:${REFERENCE_LABELS})$`, "i")] as const,
+  ...LABELS.map(([part, l]) => [part, new RegExp(`^(?:${l})$`, "i")] as const),
+];
+
+/** The code opening a reference part's value: "ED/1234", "CAB 12/24", "AHWB.012.2021". */
+export const CODE = /^[A-Z][A-Z0-9]{0,9}(?:\s(?=\d))?[A-Z0-9]*(?:[./-][A-Z0-9]+)*/i;
+
+export interface Labelled {
+  part: Part;
+  label: string;
+  value: string;
+  /** The label and value as the text has them ("Ref. No. ED/1234"). */
+  source: string;
+}
+
+/** The text before the first label, and each label with its value up to the next label. */
+export function labelledParts(flat: string): { head: string; parts: Labelled[] } {
+  const hits = [...flat.matchAll(LABEL)].filter((m) => /^[A-Z]/.test(m[1] ?? m[2] ?? ""));
+  const parts = hits.map((m, i): Labelled => {
+    const label = m[1] ?? m[2] ?? "";
+    const end = hits[i + 1]?.index ?? flat.length;
+    const part = PART_OF.find(([, re]) => re.test(label))?.[0] ?? "other";
+    const value = flat.slice(m.index + m[0].length, end).trim();
+    return { part, label, value, source: flat.slice(m.index, end).trim() };
+  });
+  return { head: flat.slice(0, hits[0]?.index ?? flat.length).trim(), parts };
+}
+
+export function field(parts: readonly Labelled[], part: Part): Labelled | undefined {
+  return parts.find((p) => p.part === part && p.value !== "");
+}
+
+export function labelText(l: Labelled): string {
+  return `${l.label}: ${l.value}`;
+}
+
+export function yesNo(l: Labelled | undefined): Sourced<boolean> {
+  if (!l) return NOT_STATED;
+  const answer = /^(yes|no|y|n)\b/i.exec(l.value)?.[1]?.toLowerCase();
+  if (!answer) return NOT_STATED;
+  return { value: answer.startsWith("y"), sentence: labelText(l) };
+}
+
+export function dateField(l: Labelled | undefined): Sourced<string> {
+  const iso = l ? firstDate(l.value) : null;
+  return l && iso ? { value: iso, sentence: labelText(l) } : NOT_STATED;
+}
