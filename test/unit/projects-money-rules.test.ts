@@ -93,6 +93,25 @@ describe("projects with money: the budget kind's rules", () => {
     );
   });
 
+  it("applies a stated £250k amount in pounds to a £'000 table, in the check and the formula", () => {
+    const rows: Entry[][] = [
+      ["RAG: Red if over £250k or 5%"],
+      ["Project", "SRO", "Budget £'000", "Forecast £'000", "Variance £'000", "Cost RAG"],
+      ["Depot", "Director A", 10000, 10300, 300, "Red"],
+      ["Hub", "Director B", 10000, 10200, 200, "Red"],
+      ["Pool", "Director C", 1000, 1040, 40, "Amber"],
+    ];
+    const a = analyse(rows);
+    // 300 (£300,000) is over £250,000: Red; 200 (£200,000) is under both: Amber; 40 is 4%: Amber.
+    expect(brief(a)).toEqual([
+      { code: "variance-mismatch", cell: "F4", expected: "Amber", actual: "Red" },
+    ]);
+    const withoutRag = analyse(rows.map((r) => r.slice(0, 5)));
+    const rag = write(withoutRag, "Budget RAG");
+    expect(rag?.cells.map((c) => c.value)).toEqual(["Red", "Amber", "Amber"]);
+    expect(rag?.cells[0]?.formula).toContain("MIN(0.05*ABS(C3)*1000,250000)");
+  });
+
   it("with no rule on the sheet, the council's RAG column is theirs: not judged", () => {
     const rows = COST_MONITOR.slice(2);
     expect(brief(analyse(rows))).toEqual([
