@@ -16,6 +16,7 @@ import { runKinds, type TableModel, type TableReport } from "./registry";
 import type { ProgressListener } from "./progress";
 import { recalculatedSheet } from "./tables/recalculated";
 import { foldConsequences } from "./consequences";
+import { balanceFinancingElsewhere } from "./capital/financing-elsewhere";
 
 export type { TableModel, TableReport } from "./registry";
 
@@ -115,13 +116,19 @@ export function analyseWorkbook(
     m.kind === "funding" ? [sourceMoneyOf(m.model.sheet, m.model.table)] : [],
   );
   const matched = reconcile(funding, options.sourceMap ?? {});
+  // Capital programmes whose financing is a table of its own (another sheet, beside or below),
+  // paired once every kind has read the workbook.
+  const financing = balanceFinancingElsewhere(
+    run.models.flatMap((m) => (m.kind === "capital-programme" ? [m.model] : [])),
+    snapshot.sheets,
+  );
   const tables = run.tables;
   // A figure wrong only because a cell already reported is wrong is said once, at that cell.
   const findings = foldConsequences(
-    [...run.findings, ...(matched?.findings ?? [])],
+    [...run.findings, ...(matched?.findings ?? []), ...financing.findings],
     snapshot.sheets,
   );
-  const withTables = new Set(tables.map((t) => t.sheet));
+  const withTables = new Set([...tables.map((t) => t.sheet), ...financing.sheets]);
   for (const sheet of snapshot.sheets) {
     // A table citing decisions that no other kind claims is still recognised (and checked).
     if (!withTables.has(sheet.name) && !citesDecisions(sheet)) {

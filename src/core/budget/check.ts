@@ -16,6 +16,7 @@ import { parseMoney } from "../values";
 import { scaleAt, type BudgetTable } from "./detect";
 import { budgetModel, DEFAULT_RAG, moneyColumns, statusOf, type BudgetModel } from "./model";
 import { roundToMicroUnits } from "../tables/money";
+import { percentText } from "../tables/percent";
 
 /** Where the table is, with its column names and scales, for findings and messages. */
 export function budgetRef(sheet: SheetSnapshot, table: BudgetTable): TableRef {
@@ -111,16 +112,6 @@ function followsVariance(sheet: SheetSnapshot, table: BudgetTable, row: number):
     cellText(sheet.rows[r]?.[variance] ?? undefined),
   );
   return /#this row/i.test(formula) && headers.some((h) => h && formula.includes(`[${h}]`));
-}
-
-/**
- * A percentage as the sheet means it, one decimal place: 0.0249 in a % cell is 2.5%; a figure in
- * a cell without a % format is a fraction when it is within ±1 (0.0249) and already a percentage
- * otherwise (2.49), so a message never sets 0.0249 beside -2.9%.
- */
-function percentText(value: number, asFraction: boolean): string {
-  const percent = asFraction || Math.abs(value) <= 1 ? value * 100 : value;
-  return `${percent.toFixed(1)}%`;
 }
 
 /** Variance %, Status and RAG columns the council keeps, checked like the variance. */

@@ -3,6 +3,7 @@ import type { SheetSnapshot } from "../snapshot";
 import { columnLetters, placement } from "../tables/bounds";
 import { detectBudgetTables, type BudgetTable } from "./detect";
 import type { RagLimit } from "../tables/rag-rule";
+import { unconfirmedBudgetNote } from "../tables/variance-lines";
 import { budgetModel, type BudgetLine, type BudgetModel, type RagThresholds } from "./model";
 import { modelEach } from "../tables/models";
 
@@ -73,9 +74,7 @@ export function budgetReport(m: BudgetTableModel, rag: RagThresholds): BudgetTab
     varianceConvention: model.convention,
     conventionFrom: model.conventionFrom,
     ...(model.ragRule ? { ragRule: model.ragRule.source } : {}),
-    notes: model.unconfirmed.map(
-      (r) => `Row ${r + 1}: budget not confirmed, left out of variance and totals`,
-    ),
+    notes: model.unconfirmed.map(unconfirmedBudgetNote),
     compareWith: model.compareWith,
     rag: model.ragRule
       ? { rule: model.ragRule.source, red: model.ragRule.red, amber: model.ragRule.amber }

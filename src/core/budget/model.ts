@@ -1,6 +1,6 @@
-import { cellText, type SheetSnapshot } from "../snapshot";
+import type { SheetSnapshot } from "../snapshot";
 import { classifyRowsByArithmetic, type TotalRow } from "../tables/arithmetic";
-import { parseRagRule, type RagRule } from "../tables/rag-rule";
+import { statedRagRule, type RagRule } from "../tables/rag-rule";
 import type { MoneyScale } from "../tables/scale";
 import type { Structure } from "../tables/sections";
 import {
@@ -72,32 +72,6 @@ export function moneyColumns(table: BudgetTable): number[] {
   ];
   const own = fields.map((f) => table.columns[f]).filter((c): c is number => c !== undefined);
   return [...new Set([...own, ...(table.otherMoney ?? [])])].sort((a, b) => a - b);
-}
-
-/**
- * The RAG rule stated on the sheet: in the title rows above the table, in the notes under it
- * (up to 20 rows), or beside it. The first text that reads as a rule is the rule.
- */
-export function statedRagRule(sheet: SheetSnapshot, table: BudgetTable): RagRule | null {
-  const top = Math.min(table.headerRow, ...(table.headerRows ?? []));
-  const rows: number[] = [];
-  for (let r = 0; r < top; r++) rows.push(r);
-  for (let r = table.lastRow + 1; r <= table.lastRow + 20 && r < sheet.rows.length; r++)
-    rows.push(r);
-  const inside = (r: number, c: number) =>
-    r >= top && r <= table.lastRow && c >= table.firstColumn && c <= table.lastColumn;
-  for (let r = top; r <= table.lastRow; r++) rows.push(r);
-  for (const r of rows) {
-    const cells = sheet.rows[r] ?? [];
-    for (let c = 0; c < cells.length; c++) {
-      if (inside(r, c)) continue;
-      const text = cellText(cells[c] ?? undefined);
-      if (!/\bred\b/i.test(text)) continue;
-      const rule = parseRagRule(text);
-      if (rule) return rule;
-    }
-  }
-  return null;
 }
 
 /** Which budget and which spend to compare, per line or per group of lines of one project. */

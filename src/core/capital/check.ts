@@ -1,19 +1,10 @@
 import { rangeAddress } from "../a1";
-import { finding, type Finding } from "../findings";
+import type { Finding } from "../findings";
 import type { SheetSnapshot } from "../snapshot";
-import { roundToMicroUnits, sumMoney, type At } from "../tables/money";
-import { formatScaled } from "../tables/scale";
 import { recalculatedSheet } from "../tables/recalculated";
-import {
-  checkColumnTotals,
-  checkMoneyCells,
-  checkTotal,
-  grandLines,
-  sameAmount,
-  type TableRef,
-} from "../tables/totals";
-import { parseMoney } from "../values";
+import { checkColumnTotals, checkMoneyCells, checkTotal, type TableRef } from "../tables/totals";
 import { totalParts, type CapitalProgramme } from "./detect";
+import { balanceFinancing } from "./financing-balance";
 
 /**
  * The rules of a capital programme:
@@ -102,62 +93,18 @@ function checkFinancing(ref: TableRef, t: CapitalProgramme, out: Finding[]): voi
         out,
       );
   }
-  const lines = grandLines(t.structure, t.lastRow + 1);
-  const source = financing.totalLabel ?? "Financing";
-  for (const y of t.columns.years) {
-    const programme = sumMoney(
-      ref.sheet,
-      lines.map((r) => [r, y.column] as const),
-      undefined,
-      t.scale.multiplier,
-    ).total;
-    const cells: At[] = sourceRows.map((r) => [r, y.column] as const);
-    const tbc = cells.filter(
-      ([r, c]) => parseMoney(ref.sheet.rows[r]?.[c]?.value ?? null).kind === "unconfirmed",
-    );
-    const financed = sumMoney(ref.sheet, cells, undefined, t.scale.multiplier).total;
-    if (tbc.length > 0) {
-      // The part of the year's programme the confirmed sources leave to the "tbc" ones.
-      const resting = Math.max(0, roundToMicroUnits(programme - financed));
-      for (const [r, c] of tbc) {
-        const name = financing.sources.find((s) => s.row === r)?.label ?? source;
-        out.push(
-          finding(
-            "unconfirmed-funding",
-            ref.sheet.name,
-            r,
-            c,
-            `${name} for ${y.year} is "tbc": ${formatScaled(resting, t.scale)} of the ${y.year} programme ` +
-              `(${formatScaled(programme, t.scale)}) rests on finance not yet confirmed`,
-            { table: ref.range, source: name, year: y.year, amount: resting },
-          ),
-        );
-      }
-      continue;
-    }
-    if (sameAmount(ref, y.column, programme, financed)) continue;
-    const difference = roundToMicroUnits(programme - financed);
-    const at = financing.totalRow ?? financing.sources.at(-1)?.row ?? financing.first;
-    const more = difference < 0 ? "exceeds the programme" : "falls short of the programme";
-    out.push(
-      finding(
-        "reconciliation-difference",
-        ref.sheet.name,
-        at,
-        y.column,
-        `${y.year} financing is ${formatScaled(financed, t.scale)} but the schemes add to ` +
-          `${formatScaled(programme, t.scale)}: financing ${more} by ${formatScaled(Math.abs(difference), t.scale)}`,
-        {
-          table: ref.range,
-          source,
-          year: y.year,
-          difference,
-          expected: programme,
-          actual: financed,
-        },
-      ),
-    );
-  }
+  balanceFinancing(
+    ref,
+    t,
+    {
+      sheet: ref.sheet,
+      financing,
+      columnOf: (year) => t.columns.years.find((y) => y.year === year)?.column ?? null,
+      scale: t.scale,
+      range: ref.range,
+    },
+    out,
+  );
 }
 
 export function checkCapitalProgramme(sheet: SheetSnapshot, t: CapitalProgramme): Finding[] {

@@ -194,10 +194,10 @@ function bodyRows(
  * The scale of the money: a units row under the header, words in a money header ("2025/26
  * £'000"), or failing those the title over the table ("Capital Programme (£m)").
  */
-function unitsOf(
+export function unitsOf(
   sheet: SheetSnapshot,
   block: HeaderBlock,
-  columns: CapitalColumns,
+  columns: Pick<CapitalColumns, "money">,
 ): { row: number | null; scale: MoneyScale } {
   for (const h of block.columns) {
     if (!columns.money.includes(h.column)) continue;

@@ -24,7 +24,8 @@ export interface Financing {
 }
 
 const HEADING = /^(financ|funded\s+by|funding\b|sources?\s+of\s+(finance|funding))/i;
-const SOURCE =
+/** Words naming a source of capital finance. */
+export const SOURCE =
   /\b(borrowing|grants?|s\.?106|cil|receipts|reserves?|revenue\s+contributions?|contributions?|loans?|capital\s+financing)\b/i;
 const TOTAL = /\btotals?\b/i;
 
@@ -48,7 +49,7 @@ function hasFigure(sheet: SheetSnapshot, row: number, columns: readonly number[]
 export function findFinancing(
   sheet: SheetSnapshot,
   from: number,
-  columns: CapitalColumns,
+  columns: Pick<CapitalColumns, "labels" | "years">,
   taken: ReadonlySet<number>,
 ): Financing | null {
   const years = columns.years.map((y) => y.column);

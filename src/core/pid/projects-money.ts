@@ -22,6 +22,7 @@ import {
   type VarianceTable,
 } from "../tables/variance-lines";
 import { parseMoney } from "../values";
+import { statedRagRule, type RagRule as RagRuleStated } from "../tables/rag-rule";
 
 /**
  * Projects with money: a programme summary or scheme monitoring table keeps, beside each project's
@@ -39,6 +40,10 @@ export interface ProjectsMoney {
   structure: Structure;
   /** Project lines (no totals). */
   lines: number[];
+  /** The RAG rule the sheet states ("Red if over £250k or 5%"), null when it states none. */
+  ragRule: RagRuleStated | null;
+  /** Lines whose budget is "tbc": left out of variance and totals (1-based in the report). */
+  unconfirmed: number[];
 }
 
 /** The money columns named in a header block: composite names, so "Variance" under a group reads. */
@@ -94,14 +99,36 @@ export function projectsMoney(
     if (b !== null && f !== null && v !== null)
       figures.push({ budget: b, forecast: f, variance: v });
   }
+  const unconfirmed = lines.filter(
+    (r) => parseMoney(sheet.rows[r]?.[budget]?.value ?? null).kind === "unconfirmed",
+  );
   return {
     columns,
+    // A note under the last figures ("2% to 5% Amber, >5% Red") may fall inside the bounds.
+    ragRule: statedRagRule(sheet, {
+      ...bounds,
+      headerRows: [block.top],
+      lastRow: lastFigureRow(sheet, bounds, money),
+    }),
+    unconfirmed,
     scale: scaleOfBlock(block, money),
     convention: stated ?? conventionFromFigures(figures),
     conventionFrom: stated ? "header" : "figures",
     structure,
     lines,
   };
+}
+
+/** The last row holding an amount (or a "tbc") in a money column: the table's true end. */
+function lastFigureRow(
+  sheet: SheetSnapshot,
+  bounds: TableBounds,
+  money: readonly number[],
+): number {
+  const figured = bounds.dataRows.filter((r) =>
+    money.some((c) => parseMoney(sheet.rows[r]?.[c]?.value ?? null).kind !== "blank"),
+  );
+  return figured.at(-1) ?? bounds.lastRow;
 }
 
 function columnText(block: HeaderBlock, column: number): string | undefined {
@@ -132,6 +159,7 @@ function varianceTable(
     ...(c.variancePct !== undefined ? { variancePct: c.variancePct } : {}),
     ...(c.status !== undefined ? { status: c.status } : {}),
     ...(c.rag !== undefined ? { rag: c.rag } : {}),
+    ragRule: money.ragRule,
     convention: money.convention,
     conventionFrom: money.conventionFrom,
     scale: money.scale,

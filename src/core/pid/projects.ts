@@ -12,7 +12,7 @@ import type { WriteOperation } from "../plan";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { excelHeaderTop, excelTableFor } from "../tables/excel-tables";
 import { readHeaderBlock } from "../tables/header-block";
-import type { RagRule } from "../tables/variance-lines";
+import { unconfirmedBudgetNote, type RagRule } from "../tables/variance-lines";
 import {
   checkProjectsMoney,
   duplicateIds,
@@ -214,6 +214,10 @@ export interface ProjectsTableReport {
     multiplier: number;
     varianceConvention: string;
     conventionFrom: "header" | "figures";
+    /** The RAG rule the sheet states, as written there. */
+    ragRule?: string;
+    /** Lines left out of variance and totals, and why ("Row 6: budget not confirmed, …"). */
+    notes?: string[];
   };
 }
 
@@ -232,6 +236,10 @@ export function projectsReport(t: ProjectsTable): ProjectsTableReport {
             multiplier: t.money.scale.multiplier,
             varianceConvention: t.money.convention,
             conventionFrom: t.money.conventionFrom,
+            ...(t.money.ragRule ? { ragRule: t.money.ragRule.source } : {}),
+            ...(t.money.unconfirmed.length > 0
+              ? { notes: t.money.unconfirmed.map(unconfirmedBudgetNote) }
+              : {}),
           },
         }
       : {}),

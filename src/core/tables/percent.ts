@@ -73,3 +73,13 @@ export function checkPercentCells(
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * A percentage as the sheet means it, one decimal place: 0.0249 in a % cell is 2.5%; a figure in
+ * a cell without a % format is a fraction when it is within ±1 (0.0249) and already a percentage
+ * otherwise (2.49), so a message never sets 0.0249 beside -2.9%.
+ */
+export function percentText(value: number, asFraction: boolean): string {
+  const percent = asFraction || Math.abs(value) <= 1 ? value * 100 : value;
+  return `${percent.toFixed(1)}%`;
+}

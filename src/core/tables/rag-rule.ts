@@ -1,3 +1,5 @@
+import { cellText, type SheetSnapshot } from "../snapshot";
+import type { TableBounds } from "./bounds";
 import { formatMoney, HALF_PENNY } from "./money";
 
 /**
@@ -162,4 +164,35 @@ export function describeRagRule(rule: RagRule): string {
     (rule.amberBelow ? `, Amber for an underspend ${limit(rule.amberBelow)}` : "");
   const from = rule.source === "settings" ? "the settings' rule" : "the sheet's rule";
   return `Red ${limit(rule.red)}, ${amber} (${from})`;
+}
+
+/**
+ * The RAG rule stated on the sheet: in the title rows above the table, in the notes under it
+ * (up to 20 rows), or beside it. The first text that reads as a rule is the rule.
+ */
+export function statedRagRule(
+  sheet: SheetSnapshot,
+  table: Pick<TableBounds, "headerRow" | "lastRow" | "firstColumn" | "lastColumn"> & {
+    headerRows?: readonly number[];
+  },
+): RagRule | null {
+  const top = Math.min(table.headerRow, ...(table.headerRows ?? []));
+  const rows: number[] = [];
+  for (let r = 0; r < top; r++) rows.push(r);
+  for (let r = table.lastRow + 1; r <= table.lastRow + 20 && r < sheet.rows.length; r++)
+    rows.push(r);
+  const inside = (r: number, c: number) =>
+    r >= top && r <= table.lastRow && c >= table.firstColumn && c <= table.lastColumn;
+  for (let r = top; r <= table.lastRow; r++) rows.push(r);
+  for (const r of rows) {
+    const cells = sheet.rows[r] ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      if (inside(r, c)) continue;
+      const text = cellText(cells[c] ?? undefined);
+      if (!/\bred\b/i.test(text)) continue;
+      const rule = parseRagRule(text);
+      if (rule) return rule;
+    }
+  }
+  return null;
 }

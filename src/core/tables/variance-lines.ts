@@ -9,6 +9,8 @@ import { parseMoney } from "../values";
 import { formatMoney, penceDecimals, roundToPence, roundToPenceScaled, samePence } from "./money";
 import { toPounds, type MoneyScale } from "./scale";
 import { describeConvention, varianceOf, type VarianceConvention } from "./variance";
+import { percentText } from "./percent";
+import { describeRagRule, ragByRule, ragFormula, type RagRule as StatedRagRule } from "./rag-rule";
 
 /**
  * Budget rules on the lines of any table that carries a budget and a forecast (a budget monitor, a
@@ -31,6 +33,8 @@ export interface VarianceTable {
   status?: number;
   /** A budget RAG column of the table's own (not a delivery judgement). */
   rag?: number;
+  /** The RAG rule stated on the sheet ("Red if over £250k or 5%"); null when it states none. */
+  ragRule: StatedRagRule | null;
   convention: VarianceConvention;
   /** Whether the variance header stated the convention or the figures showed it. */
   conventionFrom: "header" | "figures";
@@ -45,6 +49,11 @@ export interface RagRule {
   /** Red at or above the lower of percent × |budget| and amount (in pounds); amber below. */
   percent: number;
   amount: number;
+}
+
+/** The report's note on a line whose budget is "tbc" (0-based row), for every kind with budgets. */
+export function unconfirmedBudgetNote(row: number): string {
+  return `Row ${row + 1}: budget not confirmed, left out of variance and totals`;
 }
 
 const amountAt = (t: VarianceTable, row: number, column: number) =>
@@ -82,9 +91,13 @@ export function checkVarianceLines(t: VarianceTable): Finding[] {
         ),
       );
     }
-    if (t.variance === undefined || budget.kind !== "number" || forecast.kind !== "number")
+    if (budget.kind !== "number" || forecast.kind !== "number") continue;
+    if (t.variance === undefined) {
+      checkDerived(t, row, budget.value, forecast.value, null, out);
       continue;
+    }
     const stated = amountAt(t, row, t.variance);
+    checkDerived(t, row, budget.value, forecast.value, stated, out);
     if (stated.kind !== "number") continue;
     const expected = inUnits(varianceOf(budget.value, forecast.value, t.convention), t.scale);
     if (samePence(toPounds(stated.value, t.scale), toPounds(expected, t.scale))) continue;
@@ -107,6 +120,77 @@ export function checkVarianceLines(t: VarianceTable): Finding[] {
     );
   }
   return out;
+}
+
+/**
+ * A stated Variance % and (where the sheet states its rule) a stated RAG, checked as the budget
+ * kind checks them: the Variance % is the variance the line states over |budget| (a wrong
+ * variance is reported once, at the variance), the RAG is the sheet's rule on the overspend.
+ */
+function checkDerived(
+  t: VarianceTable,
+  row: number,
+  budget: number,
+  forecast: number,
+  statedVariance: ReturnType<typeof parseMoney> | null,
+  out: Finding[],
+): void {
+  const range = tableRange(t.bounds);
+  const trueVariance = inUnits(varianceOf(budget, forecast, t.convention), t.scale);
+  if (t.variancePct !== undefined && !followsVariance(t, row)) {
+    const cell = t.sheet.rows[row]?.[t.variancePct];
+    const stated = typeof cell?.value === "number" ? cell.value : null;
+    const v = statedVariance?.kind === "number" ? statedVariance.value : trueVariance;
+    const share = (x: number) => (budget === 0 ? 0 : x / Math.abs(budget));
+    const asFraction = (cell?.numberFormat ?? "").includes("%");
+    const near = (a: number) => stated !== null && Math.abs(stated - a) < 0.0005;
+    const matches = (a: number) => near(a) || (!asFraction && near(a * 100));
+    if (stated !== null && !matches(share(v)) && !matches(share(trueVariance))) {
+      const reversed = matches(-share(v)) ? " (the sign is reversed)" : "";
+      out.push(
+        finding(
+          "variance-mismatch",
+          t.sheet.name,
+          row,
+          t.variancePct,
+          `Variance % is ${percentText(stated, asFraction)} but variance ${pounds(t, v)} over |budget| ${pounds(t, Math.abs(budget))} is ${percentText(share(v), true)}${reversed}`,
+          { table: range, expected: share(v), actual: stated },
+        ),
+      );
+    }
+  }
+  if (t.rag === undefined || t.ragRule === null) return;
+  const text = (t.sheet.rows[row]?.[t.rag]?.value ?? "").toString().trim();
+  const word = RAG_WORDS[text.toLowerCase()];
+  const over = forecast - budget;
+  const expected = ragByRule(toPounds(over, t.scale), toPounds(budget, t.scale), t.ragRule);
+  if (!word || word === expected) return;
+  out.push(
+    finding(
+      "variance-mismatch",
+      t.sheet.name,
+      row,
+      t.rag,
+      `RAG is ${text} but an ${over > 0 ? "overspend" : "underspend"} of ${pounds(t, Math.abs(over))} on a budget of ${pounds(t, budget)} is ${expected}: ${describeRagRule(t.ragRule)}`,
+      { table: range, expected, actual: text },
+    ),
+  );
+}
+
+const RAG_WORDS: Record<string, string> = {
+  r: "Red",
+  red: "Red",
+  a: "Amber",
+  amber: "Amber",
+  g: "Green",
+  green: "Green",
+};
+
+/** A Variance % formula reading the row's variance cell follows it: Excel recomputes it. */
+function followsVariance(t: VarianceTable, row: number): boolean {
+  const formula = t.sheet.rows[row]?.[t.variancePct ?? -1]?.formula?.replace(/\$/g, "");
+  if (!formula || t.variance === undefined) return false;
+  return new RegExp(`\\b${cellAddress(row, t.variance)}\\b`, "i").test(formula);
 }
 
 function tableRange(b: TableBounds): string {
@@ -200,10 +284,21 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
       value: over === null ? "" : statusOf(over),
     });
     const amount = rule.amount / t.scale.multiplier;
+    const m = t.scale.multiplier;
+    const inPounds = (x: string) => (m === 1 ? x : `${x}*${m}`);
+    // The sheet's own rule, where it states one, works in pounds as the budget kind's does.
+    const ragTest = t.ragRule
+      ? ragFormula(inPounds(overFormula), inPounds(`ABS(${B})`), t.ragRule)
+      : `IF(${overFormula}<=0,"Green",IF(${overFormula}>=MIN(${rule.percent}*ABS(${B}),${amount}),"Red","Amber"))`;
     cells.rag.push({
       row,
-      formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${overFormula}<=0,"Green",IF(${overFormula}>=MIN(${rule.percent}*ABS(${B}),${amount}),"Red","Amber")),"")`,
-      value: over === null || b === null ? "" : ragOf(over, toPounds(b, t.scale), rule),
+      formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),${ragTest},"")`,
+      value:
+        over === null || b === null
+          ? ""
+          : t.ragRule
+            ? ragByRule(over, toPounds(b, t.scale), t.ragRule)
+            : ragOf(over, toPounds(b, t.scale), rule),
     });
   }
   const format = numberFormatOf(sheet, t.lines, t.budget);

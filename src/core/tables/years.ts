@@ -46,6 +46,9 @@ function referenceCodeAround(text: string, index: number, length: number): boole
 export function parseYearLabel(text: string): { label: YearLabel; rest: string } | null {
   const strip = (match: RegExpExecArray) => {
     const rest = (text.slice(0, match.index) + " " + text.slice(match.index + match[0].length))
+      // A unit beside the year ("2025/26 £m", "2025/26 (£'000)") is the column's scale, read by
+      // scale.ts: never the name of a funding source ("m").
+      .replace(/£\s*(?:['’]?\s*000s?|k|m|millions?|thousands?)(?![a-z0-9])/gi, " ")
       .replace(/£|\bFY\b|\bfinancial year\b|\byear\b/gi, " ")
       .replace(/[()]/g, " ")
       .replace(/\s+/g, " ")

@@ -1,0 +1,146 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { openWorkbook } from "../../src/adapters/xlsx/document";
+import { analyseWorkbook } from "../../src/core/analyse";
+import { nativeZlib } from "../../src/cli/zlib";
+import type { ColumnWrite } from "../../src/core/plan";
+import type { ProjectsTableReport } from "../../src/core/pid/projects";
+import type { Cell, CellValue } from "../../src/core/snapshot";
+import { sheet, TODAY, workbook } from "../helpers/builders";
+import { findSoffice, recalculate } from "../helpers/libreoffice";
+import { loadFile, tempDir, writeXlsx } from "../helpers/xlsx";
+
+/**
+ * Projects tables with money get the budget kind's rules on the columns they keep: the RAG rule
+ * stated on the sheet, a "Cost RAG" column checked by it, a stated Variance % checked (a wrong
+ * sign is reported, never rewritten unsaid), and a "tbc" budget left out with a note.
+ */
+type Entry = CellValue | Cell | undefined;
+const analyse = (rows: Entry[][]) =>
+  analyseWorkbook(workbook(sheet("Projects", rows)), { asOf: TODAY });
+const brief = (a: ReturnType<typeof analyse>) =>
+  a.findings
+    .filter((x) => x.severity !== "info")
+    .map((x) => ({ code: x.code, cell: x.cell, expected: x.expected, actual: x.actual }));
+const write = (a: ReturnType<typeof analyse>, title: string) =>
+  a.plan.operations.find((o): o is ColumnWrite => o.kind === "column" && o.title === title);
+const projectsOf = (a: ReturnType<typeof analyse>) =>
+  a.tables.find((t): t is ProjectsTableReport => t.kind === "projects");
+
+/** A cost monitor stating its rule in the title, with its own Variance % and Cost RAG. */
+const COST_MONITOR: Entry[][] = [
+  ["Major projects: cost monitoring. RAG: Red if over £250k or 5%"],
+  [],
+  ["Project", "SRO", "Budget £", "Forecast £", "Variance £", "Variance %", "Cost RAG"],
+  ["Front door", "Director A", 1000000, 1300000, 300000, 0.3, "Red"],
+  ["Fleet", "Director B", 5000000, 5100000, 100000, -0.02, "Green"],
+  ["Depot", "Director C", "tbc", 200000, null, null, null],
+  ["Library", "Director D", 2000000, 2060000, 60000, 0.03, "Amber"],
+  ["Total", null, 8000000, 8660000, 460000],
+];
+
+/** A monitor with no RAG column, its rule in a note under the table. */
+const WITH_NOTE: Entry[][] = [
+  ["Project", "SRO", "Budget £", "Forecast £", "Variance £"],
+  ["Hub", "Director A", 1000000, 1010000, 10000],
+  ["Roads", "Director B", 1000000, 1030000, 30000],
+  ["Pool", "Director C", 1000000, 1060000, 60000],
+  ["Parks", "Director D", 500000, 450000, -50000],
+  ["Museum", "Director E", "tbc", 200000, null],
+  [],
+  ["2% to 5% Amber, >5% Red"],
+];
+
+describe("projects with money: the budget kind's rules", () => {
+  it("reads the rule stated on the sheet and the Cost RAG column, and notes the tbc line", () => {
+    const money = projectsOf(analyse(COST_MONITOR))?.money;
+    expect(money).toMatchObject({
+      columns: { budget: "C", forecast: "D", variance: "E", variancePct: "F", rag: "G" },
+      ragRule: "Major projects: cost monitoring. RAG: Red if over £250k or 5%",
+      notes: ["Row 6: budget not confirmed, left out of variance and totals"],
+    });
+  });
+
+  it("reports the reversed Variance % and the Cost RAG the sheet's rule contradicts, and nothing on the tbc line", () => {
+    const a = analyse(COST_MONITOR);
+    expect(brief(a)).toEqual([
+      { code: "variance-mismatch", cell: "F5", expected: 0.02, actual: -0.02 },
+      { code: "variance-mismatch", cell: "G5", expected: "Amber", actual: "Green" },
+    ]);
+    expect(a.findings.find((x) => x.cell === "F5")?.message).toBe(
+      "Variance % is -2.0% but variance £100,000 over |budget| £5,000,000 is 2.0% (the sign is reversed)",
+    );
+    expect(a.findings.find((x) => x.cell === "G5")?.message).toBe(
+      "RAG is Green but an overspend of £100,000 on a budget of £5,000,000 is Amber: " +
+        "Red over 5% of budget or £250,000 (whichever is lower), Amber for a smaller overspend (the sheet's rule)",
+    );
+  });
+
+  it("writes the Variance % it reported, leaves the tbc line blank and the council's Cost RAG alone", () => {
+    const a = analyse(COST_MONITOR);
+    expect(write(a, "Variance %")?.cells.map((c) => c.value)).toEqual([0.3, 0.02, "", 0.03]);
+    expect(a.plan.operations.some((o) => o.kind === "column" && o.column === 6)).toBe(false);
+  });
+
+  it("writes a Budget RAG by the '2% to 5% Amber, >5% Red' rule under the table", () => {
+    const a = analyse(WITH_NOTE);
+    expect(brief(a)).toEqual([]);
+    expect(projectsOf(a)?.money?.ragRule).toBe("2% to 5% Amber, >5% Red");
+    const rag = write(a, "Budget RAG");
+    expect(rag?.cells.map((c) => c.value)).toEqual(["Green", "Amber", "Red", "Green", ""]);
+    expect(rag?.cells[0]?.formula).toBe(
+      '=IF(AND(ISNUMBER(E2),ISNUMBER(C2)),IF(ROUND(E2,2)<=0.005,"Green",IF(ROUND(E2,2)>0.05*ABS(C2),"Red",IF(ROUND(E2,2)>=0.02*ABS(C2),"Amber","Green"))),"")',
+    );
+  });
+
+  it("applies a stated £250k amount in pounds to a £'000 table, in the check and the formula", () => {
+    const rows: Entry[][] = [
+      ["RAG: Red if over £250k or 5%"],
+      ["Project", "SRO", "Budget £'000", "Forecast £'000", "Variance £'000", "Cost RAG"],
+      ["Depot", "Director A", 10000, 10300, 300, "Red"],
+      ["Hub", "Director B", 10000, 10200, 200, "Red"],
+      ["Pool", "Director C", 1000, 1040, 40, "Amber"],
+    ];
+    const a = analyse(rows);
+    // 300 (£300,000) is over £250,000: Red; 200 (£200,000) is under both: Amber; 40 is 4%: Amber.
+    expect(brief(a)).toEqual([
+      { code: "variance-mismatch", cell: "F4", expected: "Amber", actual: "Red" },
+    ]);
+    const withoutRag = analyse(rows.map((r) => r.slice(0, 5)));
+    const rag = write(withoutRag, "Budget RAG");
+    expect(rag?.cells.map((c) => c.value)).toEqual(["Red", "Amber", "Amber"]);
+    expect(rag?.cells[0]?.formula).toContain("MIN(0.05*ABS(C3)*1000,250000)");
+  });
+
+  it("with no rule on the sheet, the council's RAG column is theirs: not judged", () => {
+    const rows = COST_MONITOR.slice(2);
+    expect(brief(analyse(rows))).toEqual([
+      { code: "variance-mismatch", cell: "F3", expected: 0.02, actual: -0.02 },
+    ]);
+  });
+});
+
+const soffice = findSoffice();
+const withOffice = soffice ? describe : describe.skip;
+if (!soffice) console.warn("LibreOffice not found: projects money recalculation test skipped");
+
+withOffice("projects with money, after apply and LibreOffice", () => {
+  it("holds the stated rule's RAG and the Variance % on every line", async () => {
+    const dir = tempDir("cs-projects-");
+    const input = path.join(dir, "projects.xlsx");
+    await writeXlsx(input, [{ name: "Projects", rows: WITH_NOTE.map((r) => [...r]) }]);
+    const document = await openWorkbook(new Uint8Array(readFileSync(input)), "in", nativeZlib());
+    const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
+    const saved = await document.save(analysis.plan, { valuesOnly: false });
+    const output = path.join(dir, "applied.xlsx");
+    writeFileSync(output, saved.bytes);
+    const [recalculated] = recalculate(soffice ?? "", [output]);
+    const { snapshot } = await loadFile(recalculated ?? "");
+    const rows = snapshot.sheets[0]?.rows ?? [];
+    const header = rows[0]?.map((c) => c?.value ?? null) ?? [];
+    const column = (title: string) => header.indexOf(title);
+    const read = (title: string) => rows.slice(1, 6).map((r) => r?.[column(title)]?.value ?? null);
+    expect(read("Budget RAG")).toEqual(["Green", "Amber", "Red", "Green", null]);
+    expect(read("Variance %")).toEqual([0.01, 0.03, 0.06, -0.1, null]);
+  });
+});
