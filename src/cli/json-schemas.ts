@@ -79,6 +79,7 @@ const RagLimitSchema = z.object({
 export const BudgetTableReportSchema = TableReportBaseSchema.extend({
   kind: z.literal("budget"),
   budget: z.enum(["revised", "original"]),
+  budgetWords: z.enum(["revised budget", "original budget", "budget"]).optional(),
   compareWith: z.enum(["forecast", "actual", "cost"]),
   rag: z.union([
     z.object({ percent: z.number(), amount: z.number() }),

@@ -67,10 +67,11 @@ export function tablesText(tables: readonly TableReport[]): string[] {
       lines.push(`${where}${t.projects.join(", ")}`);
     } else if (t.kind === "budget") {
       // The table's own convention: "Under/(Over)" and "Fav/(Adv)" state budget − forecast.
+      const budget = t.budgetWords ?? `${t.budget} budget`;
       const variance =
         t.varianceConvention === "budget-minus-forecast"
-          ? `${t.budget} budget − ${t.compareWith}`
-          : `${t.compareWith} − ${t.budget} budget`;
+          ? `${budget} − ${t.compareWith}`
+          : `${t.compareWith} − ${budget}`;
       const said = {
         header: " (as the header states)",
         figures: " (as the figures show)",

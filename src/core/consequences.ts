@@ -39,6 +39,7 @@ const keyOf = (sheet: string, cell: string) => `${sheet}!${cell}`;
 /** The findings that may be a cause, indexed the ways the rules look them up. */
 interface Roots {
   at: Map<string, Finding>;
+  all: Finding[];
   byRow: Map<string, Finding[]>;
   textByColumn: Map<string, Finding[]>;
   unreadable: Finding[];
@@ -145,11 +146,61 @@ function textAbove(
   return null;
 }
 
+/** What putting a reported cell right adds to a sum over it (text adds nothing to a SUM). */
+function correctionOf(root: Finding, sheet: SheetSnapshot | undefined): number | null {
+  if (root.code === "not-a-number") return correctedValue(root, sheet);
+  const error = errorOf(root);
+  return error === null ? null : -error;
+}
+
+/** Most reported cells a total is searched over for the ones it counted right. */
+const MAX_REPORTED_PARTS = 12;
+
+/**
+ * A typed total whose parts as stated do not add to it, but would once the parts already
+ * reported are put right (a section total typed from the right figures under a mistyped line, a
+ * full year that counts the month typed as "8O,500"), is right: the officer keyed the total from
+ * the right figures. Its parts are the reported cells above it in its column or left of it on its
+ * row; some of them, put right, must make up the whole difference, or the total is its own error.
+ */
+function rightOverReportedParts(
+  f: Finding,
+  row: number,
+  column: number,
+  roots: Roots,
+  sheet: SheetSnapshot,
+): Finding[] | null {
+  if (f.code !== "total-mismatch") return null;
+  const own = errorOf(f);
+  if (own === null || sameFigure(own, 0)) return null;
+  const parts: { root: Finding; correction: number }[] = [];
+  for (const root of roots.all) {
+    if (root === f || root.sheet !== f.sheet || root.table !== f.table) continue;
+    const at = parseAddress(root.cell);
+    const under = at.column === column && at.row < row;
+    const beside = at.row === row && at.column < column;
+    if (!under && !beside) continue;
+    const correction = correctionOf(root, sheet);
+    if (correction !== null && !sameFigure(correction, 0)) parts.push({ root, correction });
+  }
+  if (parts.length === 0 || parts.length > MAX_REPORTED_PARTS) return null;
+  // The fewest reported parts that make up the difference: each subset, smallest first.
+  let best: Finding[] | null = null;
+  for (let mask = 1; mask < 1 << parts.length; mask++) {
+    const chosen = parts.filter((_, k) => (mask >> k) & 1);
+    if (best && chosen.length >= best.length) continue;
+    const sum = chosen.reduce((total, p) => total + p.correction, 0);
+    if (sameFigure(sum, own)) best = chosen.map((p) => p.root);
+  }
+  return best;
+}
+
 /** The root findings a finding follows from, or null when it is its own error. */
 function rootsOf(
   f: Finding,
   roots: Roots,
   sheets: ReadonlyMap<string, SheetSnapshot>,
+  rightTotals: Set<Finding>,
 ): Finding[] | null {
   if (f.code === "reconciliation-difference") {
     if (typeof f.difference !== "number" || !f.allocationCells) return null;
@@ -172,7 +223,13 @@ function rootsOf(
   const sheet = sheets.get(f.sheet);
   if (!sheet || typeof f.expected !== "number") return null;
   const at = parseAddress(f.cell);
-  if (!sheet.rows[at.row]?.[at.column]?.formula) return typedFollower(f, at.row, at.column, roots);
+  if (!sheet.rows[at.row]?.[at.column]?.formula) {
+    const follows = typedFollower(f, at.row, at.column, roots);
+    if (follows) return follows;
+    const parts = rightOverReportedParts(f, at.row, at.column, roots, sheet);
+    if (parts) rightTotals.add(f);
+    return parts;
+  }
   const corrected = new Map<string, number>();
   const found: Finding[] = [];
   for (const key of precedents(sheet, at.row, at.column)) {
@@ -196,7 +253,13 @@ export function foldConsequences(
   sheetList: readonly SheetSnapshot[],
 ): Finding[] {
   const sheets = new Map(sheetList.map((s) => [s.name, s]));
-  const roots: Roots = { at: new Map(), byRow: new Map(), textByColumn: new Map(), unreadable: [] };
+  const roots: Roots = {
+    at: new Map(),
+    all: [],
+    byRow: new Map(),
+    textByColumn: new Map(),
+    unreadable: [],
+  };
   const push = (map: Map<string, Finding[]>, key: string, f: Finding) => {
     const list = map.get(key) ?? [];
     list.push(f);
@@ -206,15 +269,18 @@ export function foldConsequences(
     if (!ROOT_CODES.has(f.code)) continue;
     const at = parseAddress(f.cell);
     roots.at.set(`${f.sheet}!${at.row},${at.column}`, f);
+    roots.all.push(f);
     push(roots.byRow, `${f.sheet}!${at.row}`, f);
     if (f.code === "number-as-text") push(roots.textByColumn, `${f.sheet}!${at.column}`, f);
     if (f.code === "not-a-number") roots.unreadable.push(f);
   }
   if (roots.at.size === 0) return [...findings];
   const causesOf = new Map<Finding, Finding[]>();
+  // Totals that are right once their reported parts are put right: not put out, only counted right.
+  const rightTotals = new Set<Finding>();
   for (const f of findings) {
     if (!CONSEQUENCE_CODES.has(f.code)) continue;
-    const causes = rootsOf(f, roots, sheets);
+    const causes = rootsOf(f, roots, sheets, rightTotals);
     if (causes) causesOf.set(f, causes);
   }
   // A chain (a variance following a total following a line) is said at its first cell; a cycle
@@ -227,27 +293,34 @@ export function foldConsequences(
     return causes.flatMap((c) => firstCauses(c, seen));
   };
   const alsoOut = new Map<Finding, string[]>();
+  const countedRight = new Map<Finding, string[]>();
   const folded = new Set<Finding>();
   for (const f of causesOf.keys()) {
     const roots = [...new Set(firstCauses(f, new Set()))].filter((r) => r !== f);
     if (roots.length === 0) continue;
     folded.add(f);
+    const notes = rightTotals.has(f) ? countedRight : alsoOut;
     for (const root of roots) {
-      const cells = alsoOut.get(root) ?? [];
+      const cells = notes.get(root) ?? [];
       cells.push(root.sheet === f.sheet ? f.cell : keyOf(f.sheet, f.cell));
-      alsoOut.set(root, cells);
+      notes.set(root, cells);
     }
   }
+  const listOf = (cells: readonly string[]) =>
+    cells.length === 1 ? cells[0] : `${cells.slice(0, -1).join(", ")} and ${cells.at(-1)}`;
   return findings
     .filter((f) => !folded.has(f))
     .map((f) => {
-      const cells = alsoOut.get(f);
-      if (!cells) return f;
-      const list =
-        cells.length === 1 ? cells[0] : `${cells.slice(0, -1).join(", ")} and ${cells.at(-1)}`;
-      return {
-        ...f,
-        message: `${f.message}; it also puts out ${list}, which follow${cells.length === 1 ? "s" : ""} from it`,
-      };
+      const out = alsoOut.get(f);
+      const right = countedRight.get(f);
+      if (!out && !right) return f;
+      const one = (cells: readonly string[]) => cells.length === 1;
+      const outText = out
+        ? `; it also puts out ${listOf(out)}, which follow${one(out) ? "s" : ""} from it`
+        : "";
+      const rightText = right
+        ? `; ${listOf(right)} ${one(right) ? "is" : "are"} right as typed: ${one(right) ? "it counts" : "they count"} the right figure here`
+        : "";
+      return { ...f, message: `${f.message}${outText}${rightText}` };
     });
 }

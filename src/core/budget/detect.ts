@@ -16,7 +16,7 @@ import {
   readHeaderBlock,
   type HeaderBlock,
 } from "../tables/header-block";
-import { POUNDS, scaleOf, type MoneyScale } from "../tables/scale";
+import { POUNDS, scaleOf, titleScale, withTitleScale, type MoneyScale } from "../tables/scale";
 import { holdsText } from "../tables/money-columns";
 import { classifyBudgetColumn, classifyBudgetHeader, type BudgetField } from "./columns";
 
@@ -251,7 +251,7 @@ export function readBudgetTable(
     columns: found.columns,
     headerRows: Array.from({ length: block.bottom - row + 1 }, (_, k) => row + k),
     names: found.names,
-    scales: found.scales,
+    scales: withTitleScale(found.scales, found.names.keys(), titleScale(sheet, Math.min(top, row))),
     otherMoney: found.otherMoney,
   });
 }

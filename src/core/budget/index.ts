@@ -17,6 +17,8 @@ export interface BudgetTableReport {
   /** Every header row (1-based) when the header is a block of rows. */
   headerRows?: number[];
   budget: "revised" | "original";
+  /** How the budget is named in words: "revised budget", "original budget" or just "budget". */
+  budgetWords?: "revised budget" | "original budget" | "budget";
   /** The scale the budget column is kept in: "£", "£'000", "£m". */
   unit: string;
   /** How the variance is stated: "forecast-minus-budget" or "budget-minus-forecast", and what said so. */
@@ -70,6 +72,7 @@ export function budgetReport(m: BudgetTableModel, rag: RagThresholds): BudgetTab
       : {}),
     columns: columnLetters(table.columns),
     budget: model.budgetKind,
+    budgetWords: model.budgetWords,
     unit: model.scale.unit,
     varianceConvention: model.convention,
     conventionFrom: model.conventionFrom,

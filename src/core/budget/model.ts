@@ -39,6 +39,8 @@ export interface BudgetModel {
   compareColumn: number;
   compareWith: "forecast" | "actual" | "cost";
   budgetKind: "revised" | "original";
+  /** How messages name the budget: a column headed just "Budget" is the budget, not the original. */
+  budgetWords: "revised budget" | "original budget" | "budget";
   structure: Structure;
   /** Each total row and the rows it adds, found by arithmetic (tables/arithmetic.ts). */
   totals: TotalRow[];
@@ -166,6 +168,7 @@ export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetMod
     compareColumn,
     compareWith,
     budgetKind: c.revisedBudget !== undefined ? "revised" : "original",
+    budgetWords: budgetWordsOf(sheet, table, budgetColumn),
     structure,
     totals: structure.totals,
     lines,
@@ -176,6 +179,16 @@ export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetMod
     ragRule: statedRagRule(sheet, table),
     unconfirmed,
   };
+}
+
+function budgetWordsOf(
+  sheet: SheetSnapshot,
+  table: BudgetTable,
+  budgetColumn: number,
+): BudgetModel["budgetWords"] {
+  if (table.columns.revisedBudget !== undefined) return "revised budget";
+  const name = table.names?.get(budgetColumn) ?? textAt(sheet, table.headerRow, budgetColumn);
+  return /\boriginal\b/i.test(name) ? "original budget" : "budget";
 }
 
 /** True when the stated figures follow one convention more often than the other. */

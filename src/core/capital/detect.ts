@@ -1,7 +1,7 @@
 import type { TableBounds } from "../tables/bounds";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { headerRuns, readHeaderBlock, type HeaderBlock } from "../tables/header-block";
-import { scaleOf, POUNDS, type MoneyScale } from "../tables/scale";
+import { scaleOf, POUNDS, titleScale, type MoneyScale } from "../tables/scale";
 import { classifyRowsByArithmetic, type ArithmeticStructure } from "../tables/subtotals";
 import type { YearRange } from "../tables/year-ranges";
 import { classifyCapitalHeader, yearPreference, type CapitalRole } from "./columns";
@@ -204,12 +204,7 @@ export function unitsOf(
     const scale = scaleOf(h.unit) ?? scaleOf(h.text) ?? scaleOf(h.group);
     if (scale) return { row: h.unit ? block.bottom : null, scale };
   }
-  for (let r = Math.max(0, block.top - 4); r < block.top; r++)
-    for (const cell of sheet.rows[r] ?? []) {
-      const scale = scaleOf(cellText(cell ?? undefined));
-      if (scale) return { row: null, scale };
-    }
-  return { row: null, scale: POUNDS };
+  return { row: null, scale: titleScale(sheet, block.top) ?? POUNDS };
 }
 
 /** True when the words above or in the header say "capital" (a title, a group label). */

@@ -11,6 +11,7 @@ import type { FundingTable } from "./detect";
 import { columnGroupsOf, yearParts, type FundingColumnGroups } from "./column-groups";
 import { sumScaled } from "../tables/money";
 import { columnScale } from "../tables/scale";
+import { textUnderSum } from "../tables/sum-over-text";
 import { grantColumns } from "./grants";
 import { planGrantBalance } from "./grant-balance";
 
@@ -22,7 +23,8 @@ export interface FundingPlanOptions {
 /**
  * Amounts as the officer means them, with the cells this plan computes laid over the sheet. SUM
  * would skip a number typed as text ("£250,000"), so a total over one is written as its value
- * (the cell is reported as number-as-text) rather than as a formula that would disagree.
+ * (the cell is reported as number-as-text) rather than as a formula that would disagree, and a
+ * typed total over text that is no amount is left as typed (tables/sum-over-text.ts).
  */
 /** One number per cell for the overlay's keys: a string per lookup shows in large tables. */
 const key = (r: number, c: number) => r * 16384 + c;
@@ -36,14 +38,9 @@ class Values {
     const parsed = parseMoney(this.sheet.rows[r]?.[c]?.value ?? null);
     return parsed.kind === "number" ? parsed.value : 0;
   }
-  /** True when SUM over these cells would miss an amount typed as text. */
-  sumMisses(cells: readonly At[]): boolean {
-    return cells.some(
-      ([r, c]) =>
-        !this.overlay.has(key(r, c)) &&
-        typeof this.sheet.rows[r]?.[c]?.value === "string" &&
-        parseMoney(this.sheet.rows[r]?.[c]?.value ?? null).kind === "number",
-    );
+  /** What SUM over these cells would miss: text the plan does not overwrite (tables/sum-over-text.ts). */
+  textUnder(cells: readonly At[]): "none" | "read" | "unread" {
+    return textUnderSum(this.sheet, cells, (r, c) => this.overlay.has(key(r, c)));
   }
   /** In the cells' unit, added as pence of the pound (0.125 in £'000 is £125, not £130). */
   sum(cells: readonly At[], multiplier: number): number {
@@ -97,6 +94,8 @@ function restoredLineTotals(
     const cell = sheet.rows[row]?.[column];
     if (!cell || cell.formula || typeof cell.value !== "number") continue;
     const cells = parts.map((c) => [row, c] as const);
+    // A SUM over text would not give the council's figure either (tables/sum-over-text.ts).
+    if (textUnderSum(sheet, cells) !== "none") continue;
     const sum = sumMoney(sheet, cells);
     if (samePence(sum.total, cell.value)) continue;
     out.push({ row, formula: sumFormula(cells), value: sum.total });
@@ -130,11 +129,14 @@ export function planFundingTable(
   const write = (target: Column, row: number, cells: readonly At[]) => {
     // Only typed amounts become formulas: a "tbc" total says something a SUM would hide.
     if (!target.isNew && typeof sheet.rows[row]?.[target.column]?.value !== "number") return;
+    // Over text that is no amount neither a SUM nor a value gives the council's figure: left.
+    const missed = values.textUnder(cells);
+    if (!target.isNew && missed === "unread") return;
     // The unit of the amounts added (a new total column has no header of its own yet).
     const scale = columnScale(sheet, table.headerRow, cells[0]?.[1] ?? target.column);
     const value = values.sum(cells, scale.multiplier);
     values.set(row, target.column, value);
-    target.cells.push({ row, formula: values.sumMisses(cells) ? null : sumFormula(cells), value });
+    target.cells.push({ row, formula: missed === "read" ? null : sumFormula(cells), value });
   };
 
   const newYears = groups.years.filter((y) => y.total === null && y.sources.length >= 2);

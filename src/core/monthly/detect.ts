@@ -8,7 +8,7 @@ import {
   shownCell,
   type HeaderColumn,
 } from "../tables/header-block";
-import { POUNDS, scaleOf, type MoneyScale } from "../tables/scale";
+import { POUNDS, scaleOf, titleScale, type MoneyScale } from "../tables/scale";
 import { monthRun, type MonthHeader } from "./months";
 import { namesVarianceDirections } from "../tables/variance";
 import { holdsText } from "../tables/money-columns";
@@ -152,24 +152,12 @@ function mergedDownInto(sheet: SheetSnapshot, row: number): boolean {
 }
 
 /** The scale of the table: a units row or header words, else a line above the table ("£000."). */
-function scaleFrom(
-  sheet: SheetSnapshot,
-  header: readonly HeaderColumn[],
-  top: number,
-  from: number,
-  to: number,
-): MoneyScale {
+function scaleFrom(sheet: SheetSnapshot, header: readonly HeaderColumn[], top: number): MoneyScale {
   for (const h of header) {
     const stated = scaleOf(h.unit) ?? scaleOf(h.text);
     if (stated) return stated;
   }
-  for (let r = Math.max(0, top - 3); r < top; r++) {
-    for (let c = from; c <= to; c++) {
-      const stated = scaleOf(cellText(sheet.rows[r]?.[c] ?? undefined));
-      if (stated) return stated;
-    }
-  }
-  return POUNDS;
+  return titleScale(sheet, top) ?? POUNDS;
 }
 
 /** True when a row holds no figure between from and to: a heading or a note. */
@@ -243,7 +231,7 @@ function tableAt(
     columns,
     names,
     labels,
-    scale: scaleFrom(sheet, block.columns, top, from, to),
+    scale: scaleFrom(sheet, block.columns, top),
   };
 }
 

@@ -67,15 +67,35 @@ export function columnScale(sheet: SheetSnapshot, headerRow: number, column: num
   );
 }
 
+/** Rows over a table's top searched for a title that states the scale. */
+const TITLE_DEPTH = 4;
+
 /**
- * The scale a title line above a table states for every column ("How the programme is financed
- * (£m)", "Figures in £'000"): up to three rows over the header, any cell of them; null when none.
+ * The scale a title line above a table states for every column ("General Fund Revenue Forecast
+ * Outturn 2025/26 (£m)", "How the programme is financed (£'000)", "Figures in £000"): any cell
+ * of the few rows over the table's top, nearest first; null when none. A row holding figures
+ * belongs to a table above, not to this one's title, and ends the search. Every money kind takes
+ * its title scale here; a units row or a column's header unit wins over it (`withTitleScale`).
  */
-export function titleScale(sheet: SheetSnapshot, headerRow: number): MoneyScale | null {
-  for (let r = headerRow - 1; r >= Math.max(0, headerRow - 3); r--)
-    for (const cell of sheet.rows[r] ?? []) {
+export function titleScale(sheet: SheetSnapshot, top: number): MoneyScale | null {
+  for (let r = top - 1; r >= Math.max(0, top - TITLE_DEPTH); r--) {
+    const cells = sheet.rows[r] ?? [];
+    if (cells.some((cell) => typeof cell?.value === "number")) return null;
+    for (const cell of cells) {
       const stated = typeof cell?.value === "string" ? scaleOf(cell.value) : null;
       if (stated) return stated;
     }
+  }
   return null;
+}
+
+/** Each column's own scale (units row, header words), else the title's for the columns without. */
+export function withTitleScale(
+  own: ReadonlyMap<number, MoneyScale>,
+  columns: Iterable<number>,
+  title: MoneyScale | null,
+): Map<number, MoneyScale> {
+  const scales = new Map(own);
+  if (title) for (const column of columns) if (!scales.has(column)) scales.set(column, title);
+  return scales;
 }
