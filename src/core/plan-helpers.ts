@@ -2,6 +2,7 @@ import { parseAddress, rangeAddress } from "./a1";
 import type { TableBounds } from "./tables/bounds";
 import type { WriteOperation } from "./plan";
 import { isEmptyCell, type SheetSnapshot } from "./snapshot";
+import { headerPlace, placeHeader } from "./new-header";
 
 /** The last column a sheet can have (XFD), 0-based. */
 const LAST_COLUMN = 16383;
@@ -118,14 +119,17 @@ export function newColumns(
   return { first: beside, range, operations: insert() };
 }
 
-/** The first column of a run, right of the table, whose headers are exactly `headers`. */
+/**
+ * The first column of a run, right of the table, whose headers are exactly `headers`: in the row
+ * naming the columns, where a header block has the new headers written (new-header.ts).
+ */
 function earlierColumns(
   sheet: SheetSnapshot,
-  table: TableBounds,
+  table: TableBounds & { headerRows?: readonly number[] },
   headers: readonly string[],
 ): number | null {
   if (headers.length === 0) return null;
-  const row = sheet.rows[table.headerRow] ?? [];
+  const row = sheet.rows[headerPlace(sheet, table).names] ?? [];
   const same = (c: number, text: string) => {
     const cell = row[c];
     return (
@@ -181,7 +185,7 @@ function holdsFigure(sheet: SheetSnapshot, row: number, first: number, last: num
  */
 export function guardWrites(
   sheet: SheetSnapshot,
-  table: TableBounds,
+  table: TableBounds & { headerRows?: readonly number[] },
   operations: readonly WriteOperation[],
   { money = false }: { money?: boolean } = {},
 ): WriteOperation[] {
@@ -204,6 +208,7 @@ export function guardWrites(
     ? (table.dataRows.find((r) => holdsFigure(sheet, r, table.firstColumn, table.lastColumn)) ??
       Infinity)
     : -1;
+  const place = headerPlace(sheet, table);
   const out: WriteOperation[] = [];
   for (const op of operations) {
     if (op.kind !== "column") {
@@ -232,8 +237,18 @@ export function guardWrites(
     const cells = op.cells.filter((c) => !blocked(c.row) && !keeps(c));
     // Nothing left to write (a new column over nothing, or every cell already a formula).
     if (cells.length === 0) continue;
-    if (op.header && blocked(op.header.row)) continue;
-    out.push(cells.length === op.cells.length ? op : { ...op, cells });
+    const kept = cells.length === op.cells.length ? op : { ...op, cells };
+    // In a header block the new header goes into the row naming the columns, its unit into the
+    // units row: cells of the header, written only where nothing (and no merge) is.
+    const placed = placeHeader(sheet, table, kept, place, money);
+    const free = (row: number) =>
+      inserted ||
+      (!inMerge(sheet, row, op.column) && isEmptyCell(sheet.rows[row]?.[op.column] ?? undefined));
+    if (placed.header && (isUnits(placed.header.row) || !free(placed.header.row))) continue;
+    const unitRow = placed.cells.length > kept.cells.length ? place.units : null;
+    out.push(
+      unitRow !== null && !free(unitRow) ? { ...placed, cells: placed.cells.slice(1) } : placed,
+    );
   }
   return out;
 }

@@ -381,9 +381,10 @@ describe("capital programme: plan", () => {
     expect(at(17)).toEqual({ row: 16, formula: "=SUM(G9,G15)", value: 1720 });
     expect(at(20)).toEqual({ row: 19, formula: "=SUM(C20:E20)", value: 900 });
     expect(at(23)).toEqual({ row: 22, formula: "=SUM(C23:E23)", value: 1720 });
-    // Nothing written into the occupied note cell, the units row or the header rows below the top.
+    // Nothing written into the occupied note cell or the header rows below the top; the units
+    // row states the total's unit as it does the years'.
     expect(op?.cells.map((c) => c.row)).not.toContain(3);
-    expect(op?.cells.map((c) => c.row)).not.toContain(4);
+    expect(at(5)).toEqual({ row: 4, formula: null, value: "£'000" });
     expect(s.rows[6]?.[5]?.value).toBe("see note");
   });
 

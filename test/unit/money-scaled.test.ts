@@ -92,7 +92,12 @@ describe("monthly profile in £, £'000, £m: apply writes the exact full year a
     const writes = a.plan.operations.filter((o): o is ColumnWrite => o.kind === "column");
     const fullYear = writes.find((w) => w.title === "Full year");
     const variance = writes.find((w) => w.title === "Variance");
-    expect(fullYear?.cells.map((c) => c.value)).toEqual([1_500 / multiplier, 1_500 / multiplier]);
+    // The units row states the new Full year's unit, the sheet's own (the Variance has its own).
+    expect(fullYear?.cells.map((c) => c.value)).toEqual([
+      unit,
+      1_500 / multiplier,
+      1_500 / multiplier,
+    ]);
     expect(variance?.cells.map((c) => c.value)).toEqual([0, 0]);
   });
 });

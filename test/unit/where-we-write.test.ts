@@ -114,7 +114,7 @@ describe("where new calculated columns go", () => {
     expect(writes(plan(s)).filter((w) => w.header !== null)).toEqual([]);
   });
 
-  it("never writes into a units row, also in an existing calculated column", () => {
+  it("writes no figure into a units row, also in an existing calculated column", () => {
     const rows: CellValue[][] = [
       ["Service", "Revised budget", "Forecast outturn", "Variance"],
       [null, "£'000", "£'000", "£'000"],
@@ -127,7 +127,10 @@ describe("where new calculated columns go", () => {
     expect(isUnitsRow(s, 2, 0, 3)).toBe(false);
     const ops = writes(plan(s));
     expect(ops.length).toBeGreaterThan(0);
-    for (const w of ops) expect(w.cells.map((c) => c.row)).not.toContain(1);
+    // Only a new column states its unit there, as text ("%" over a percentage); no formula.
+    expect(ops.flatMap((w) => w.cells.filter((c) => c.row === 1).map((c) => [w.title, c]))).toEqual(
+      [["Variance %", { row: 1, formula: null, value: "%" }]],
+    );
     // The typed variance 70 at D5 is the one wrong figure; it is the only user cell rewritten.
     expect(ops.find((w) => w.column === 3)?.cells.map((c) => c.row)).toEqual([2, 3, 4]);
   });

@@ -55,7 +55,10 @@ function runs(op: ColumnWrite): ColumnWrite["cells"][] {
   for (const cell of sorted) {
     const last = out[out.length - 1];
     const prev = last?.[last.length - 1];
-    if (last && prev && cell.row === prev.row + 1) last.push(cell);
+    // A lone text cell over formulas (the unit a header block's units row states) is a run of
+    // its own, so the formulas under it still go as one filled-down formula.
+    const loneText = last?.length === 1 && prev?.formula === null && cell.formula !== null;
+    if (last && prev && cell.row === prev.row + 1 && !loneText) last.push(cell);
     else out.push([cell]);
   }
   return out;

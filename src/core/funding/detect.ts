@@ -11,7 +11,7 @@ import {
 } from "../tables/bounds";
 import { LEGEND_MARKER } from "../tables/keys";
 import { classifyFundingHeader, type FundingColumn } from "../tables/funding-columns";
-import { headerRuns, readHeaderBlock } from "../tables/header-block";
+import { headerRuns, readWidenedHeaderBlock } from "../tables/header-block";
 import { parseYearLabel } from "../tables/years";
 import { classifyGrantHeaders, grantColumns } from "./grants";
 import { columnsWithin, splitAtSideTables } from "../tables/side-tables";
@@ -116,7 +116,7 @@ function matchFundingBlock(
   to: number,
 ): { columns: Map<number, FundingColumn>; bottom: number; first: number; last: number } | null {
   if (holdsNumber(sheet, row, from, to)) return null;
-  const block = readHeaderBlock(sheet, row, from, to);
+  const block = readWidenedHeaderBlock(sheet, row, from, to);
   if (block.bottom === row) return null;
   const columns = new Map<number, FundingColumn>();
   for (const column of block.columns) {

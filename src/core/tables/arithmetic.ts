@@ -66,13 +66,17 @@ function decimalsOf(values: readonly (number | null)[]): number {
   return decimals;
 }
 
-/** True when a money cell of the row holds a formula adding rows above it. */
+/**
+ * True when a money cell of the row holds a formula adding rows above it. A line's own sum across
+ * its columns (a Revised budget =SUM(C5:D5), =C5+D5) names its own row: it adds no rows above.
+ * A SUBTOTAL over a table's column names no rows and is a total.
+ */
 function addsRowsAbove(sheet: SheetSnapshot, row: number, money: readonly number[]): boolean {
   return money.some((c) => {
     const formula = sheet.rows[row]?.[c]?.formula;
     if (!formula) return false;
-    if (SUM_CALL.test(formula)) return true;
-    if (!ADDED_CELLS.test(formula)) return false;
+    const sums = SUM_CALL.test(formula);
+    if (!sums && !ADDED_CELLS.test(formula)) return false;
     const rows = [...formula.matchAll(/\$?[A-Z]{1,3}\$?(\d+)/gi)].map((m) => Number(m[1]) - 1);
     return rows.every((r) => r < row);
   });

@@ -328,6 +328,30 @@ export function readHeaderBlock(
   return { top, bottom: rows[rows.length - 1] ?? top, columns };
 }
 
+/**
+ * The header block at `row`, widened over the header rows below it: group labels above a table's
+ * own header cover only some columns, and a column headed in the sub-header row only (a total or
+ * variance added beside the groups) is the table's too. The row under the groups says how wide
+ * the table is.
+ */
+export function readWidenedHeaderBlock(
+  sheet: SheetSnapshot,
+  row: number,
+  from: number,
+  to: number,
+): HeaderBlock {
+  const block = readHeaderBlock(sheet, row, from, to);
+  let first = from;
+  let last = to;
+  for (let r = row + 1; r <= block.bottom; r++)
+    for (const run of headerRuns(sheet, r))
+      if (run.to >= first && run.from <= last) {
+        first = Math.min(first, run.from);
+        last = Math.max(last, run.to);
+      }
+  return first !== from || last !== to ? readHeaderBlock(sheet, row, first, last) : block;
+}
+
 /** The composite name of a header column: "Residual risk › Likelihood". */
 export function compositeName(column: HeaderColumn): string {
   return column.group ? `${column.group} › ${column.text}` : column.text;
