@@ -116,10 +116,12 @@ export function readMatrixKey(
     for (let c = 1; c < cells.length; c++) {
       // Cheap first: a grid starts at a worded cell with an axis value to its left.
       if (typeof cells[c]?.value !== "string" || axisValue(cells[c - 1]) === null) continue;
-      if (inTable(r, c)) continue;
-      // A grid is at least 3×3: two more axis values below its first left one, and three along
-      // the row above it or the row below its last.
+      // A grid is at least 3×3: two more labels along its first row, two more axis values below
+      // its first left one, and three along the row above it or the row below its last. Labels
+      // first: in a register most worded cells beside a number have no words beside them.
+      if (gridLabel(cells[c + 1]) === null || gridLabel(cells[c + 2]) === null) continue;
       if (![1, 2].every((k) => axisValue(sheet.rows[r + k]?.[c - 1]) !== null)) continue;
+      if (inTable(r, c)) continue;
       const isAxis = (row: number) =>
         row >= 0 && [0, 1, 2].every((k) => axisValue(sheet.rows[row]?.[c + k]) !== null);
       for (const n of [5, 4, 3]) {
