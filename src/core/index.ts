@@ -160,3 +160,4 @@ export {
 
 // Progress of long work (reading, checking, writing), throttled by the reporter.
 export * from "./progress";
+export * from "./print-area";

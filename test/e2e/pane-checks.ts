@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 // axe-core's source, injected into the page under test (it is a dev dependency).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -80,4 +80,23 @@ export async function axeSerious(page: Page): Promise<AxeViolation[]> {
   return (violations as AxeViolation[]).filter(
     (v) => v.impact === "serious" || v.impact === "critical",
   );
+}
+
+/**
+ * An element's text colour and the colour it sits on (its own background, else the nearest
+ * ancestor's that is not transparent), as "#rrggbb", for contrast checks.
+ */
+export function coloursOf(locator: Locator): Promise<{ text: string; background: string }> {
+  return locator.evaluate((element) => {
+    const hex = (css: string) =>
+      `#${(css.match(/\d+(\.\d+)?/g) ?? [])
+        .slice(0, 3)
+        .map((n) => Math.round(Number(n)).toString(16).padStart(2, "0"))
+        .join("")}`;
+    const opaque = (css: string) => !/^rgba\(.*,\s*0\)$/.test(css) && css !== "transparent";
+    let at: Element | null = element;
+    while (at && !opaque(getComputedStyle(at).backgroundColor)) at = at.parentElement;
+    const background = at ? getComputedStyle(at).backgroundColor : "rgb(255, 255, 255)";
+    return { text: hex(getComputedStyle(element).color), background: hex(background) };
+  });
 }

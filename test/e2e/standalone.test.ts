@@ -7,11 +7,12 @@ import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
 import { countBySeverity } from "../../src/core/findings";
 import { describePlan } from "../../src/core/plan-preview";
 import { serialOfDay } from "../../src/core/values";
-import { heatMapRisks } from "../../src/core";
+import { contrastRatio, heatMapRisks } from "../../src/core";
+import { codeLabel } from "../../src/taskpane/finding-help";
 import { findChromium, launch, serve } from "../helpers/browser";
 import { loadFile, tempDir } from "../helpers/xlsx";
 import { buildPane } from "./pane-build";
-import { checkPane, screenshotDir } from "./pane-checks";
+import { checkPane, coloursOf, screenshotDir } from "./pane-checks";
 
 const ROOT = path.join(__dirname, "../..");
 const SAMPLE = path.join(ROOT, "assets/sample-council-workbook.xlsx");
@@ -145,6 +146,35 @@ withBrowser("the standalone task pane in Chromium", () => {
       await page.getByRole("button", { name: "Check", exact: true }).click();
       await idle(page);
       await expect(status(page).textContent()).resolves.toBe(statusOf(sample.analysis));
+      // The date field is drawn in the theme's scheme (its picker too) and reads at 4.5:1.
+      const asAt = page.getByLabel("Review dates judged as at");
+      await expect(asAt.evaluate((e) => getComputedStyle(e).colorScheme)).resolves.toBe(scheme);
+      const dateColours = await coloursOf(asAt);
+      expect(contrastRatio(dateColours.text, dateColours.background)).toBeGreaterThanOrEqual(4.5);
+      // A severity filter's pressed and unpressed looks differ by 3:1 (WCAG 1.4.11), and the
+      // pressed one carries a check mark besides colour.
+      const errorsFilter = page
+        .getByRole("group", { name: "Filter findings" })
+        .getByRole("button", { name: /^(✓\s*)?Errors \(/ });
+      const looks = async () => {
+        await page.mouse.move(0, 0);
+        // Judge the colours once the button's transition has run, as a reader sees them.
+        await page.evaluate(() =>
+          Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+        );
+        return {
+          pressed: await errorsFilter.getAttribute("aria-pressed"),
+          text: (await errorsFilter.textContent()) ?? "",
+          fill: (await coloursOf(errorsFilter)).background,
+        };
+      };
+      const on = await looks();
+      await errorsFilter.click();
+      const off = await looks();
+      await errorsFilter.click();
+      expect([on.pressed, off.pressed]).toEqual(["true", "false"]);
+      expect([on.text.startsWith("✓"), off.text.startsWith("✓")]).toEqual([true, false]);
+      expect(contrastRatio(on.fill, off.fill)).toBeGreaterThanOrEqual(3);
       await step("checked");
 
       // 3. Every view.
@@ -221,7 +251,12 @@ withBrowser("the standalone task pane in Chromium", () => {
       const code = codes[0] ?? "";
       await page.getByRole("combobox", { name: "Finding code" }).click();
       await step("code-drop-down-open");
-      await page.getByRole("option", { name: code, exact: true }).click();
+      // Options name the codes in words, from the same table as the findings' help.
+      await expect(page.getByRole("option", { name: code, exact: true }).count()).resolves.toBe(0);
+      await page.getByRole("option", { name: codeLabel(code), exact: true }).click();
+      await expect(
+        page.getByRole("combobox", { name: "Finding code" }).textContent(),
+      ).resolves.toContain(codeLabel(code));
       const ofCode = sample.analysis.findings.filter((f) => f.code === code);
       await page
         .getByText(
@@ -285,6 +320,10 @@ withBrowser("the standalone task pane in Chromium", () => {
       await link.waitFor({ timeout: 60_000 });
       await idle(page);
       await step("written");
+      // Dismissing the message about the write keeps the file to download.
+      await page.getByRole("button", { name: "Dismiss the message" }).click();
+      await expect(page.getByText(/^Written/).count()).resolves.toBe(0);
+      await expect(link.isVisible()).resolves.toBe(true);
 
       // 7. Download: the file says what the pane says.
       const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
@@ -314,9 +353,13 @@ withBrowser("the standalone task pane in Chromium", () => {
       await idle(page);
       await expect(status(page).count()).resolves.toBe(0);
       await expect(page.getByRole("region", { name: /Cell / }).count()).resolves.toBe(0);
-      await expect(
-        page.getByRole("button", { name: "Write calculated columns…" }).isDisabled(),
-      ).resolves.toBe(true);
+      const write = page.getByRole("button", { name: "Write calculated columns…" });
+      await expect(write.isDisabled()).resolves.toBe(true);
+      // It says why, beside it and as its description.
+      const reasonId = (await write.getAttribute("aria-describedby")) ?? "";
+      await expect(page.locator(`[id="${reasonId}"]`).textContent()).resolves.toMatch(
+        /^Nothing to write: quarterly-monitoring-return.* could not be opened\.$/,
+      );
       // The pane does not present the file that failed as the open one.
       await page.getByText(/^Not opened: quarterly-monitoring-return/).waitFor();
       await expect(page.getByText(/^Open: /).count()).resolves.toBe(0);

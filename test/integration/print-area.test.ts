@@ -4,6 +4,10 @@ import { strFromU8, unzipSync } from "fflate";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
 import { columnLetter } from "../../src/core";
 import { widenPrintAreas } from "../../src/adapters/xlsx/package/print-area";
+import { loadWorkbook } from "../../src/adapters/xlsx/read";
+import { applyPlan, saveWorkbook } from "../../src/adapters/xlsx/write";
+import { analyseWorkbook } from "../../src/core/analyse";
+import { writeFileSync } from "node:fs";
 import { cli } from "../helpers/cli";
 import { tempDir } from "../helpers/xlsx";
 
@@ -34,6 +38,24 @@ describe("the print area grows over the columns we add", () => {
     expect(added.length).toBeGreaterThan(0);
     const lastAdded = columnLetter(Math.max(...added));
     expect(printArea(out)).toBe(`'Corporate Risk Register'!$A$1:$${lastAdded}$24`);
+  });
+
+  it("covers them the same way when ExcelJS writes the workbook", async () => {
+    const { workbook, snapshot } = await loadWorkbook(
+      new Uint8Array(readFileSync(SOURCE)),
+      "northbrook.xlsx",
+    );
+    const { plan } = analyseWorkbook(snapshot, { asOf: 46000 });
+    applyPlan(workbook, plan, { valuesOnly: false });
+    const out = path.join(tempDir("cs-print-area-exceljs-"), "out.xlsx");
+    writeFileSync(out, await saveWorkbook(workbook));
+    const written = await openWorkbook(new Uint8Array(readFileSync(out)), "out.xlsx");
+    const added = (written.snapshot.sheets[0]?.rows.slice(0, 6) ?? []).flatMap((row) =>
+      (row ?? []).flatMap((cell, column) => (column > 17 && cell?.value ? [column] : [])),
+    );
+    expect(added.length).toBeGreaterThan(0);
+    const lastAdded = columnLetter(Math.max(...added));
+    expect(printArea(out)).toBe(`&apos;Corporate Risk Register&apos;!$A$1:$${lastAdded}$24`);
   });
 
   it("leaves areas alone that the new columns do not follow", () => {

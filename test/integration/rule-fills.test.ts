@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { openWorkbook } from "../../src/adapters/xlsx/document";
+import { loadWorkbook } from "../../src/adapters/xlsx/read";
+import { analyseWorkbook } from "../../src/core/analyse";
 import { cli } from "../helpers/cli";
 import { tempDir } from "../helpers/xlsx";
 
@@ -45,6 +47,18 @@ describe("priority colours follow the sheet's own conditional formats", () => {
         [[c], "between", [1, 4], "#92d050"],
       ]),
     );
+  });
+
+  it("reads the same rules when ExcelJS reads the workbook", async () => {
+    const direct = await openWorkbook(new Uint8Array(readFileSync(SOURCE)), "nb.xlsx");
+    const { snapshot } = await loadWorkbook(new Uint8Array(readFileSync(SOURCE)), "nb.xlsx");
+    const rules = snapshot.sheets[0]?.ruleFills ?? [];
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules).toEqual(direct.snapshot.sheets[0]?.ruleFills);
+    // And so the register's bands take the council's colours whichever reader read it.
+    const bandsOf = (s: typeof snapshot) =>
+      analyseWorkbook(s, { asOf: 46000 }).riskContexts.map((c) => c.bands);
+    expect(bandsOf(snapshot)).toEqual(bandsOf(direct.snapshot));
   });
 
   it("writes each band's rule in the fill the council's rule gives its scores", async () => {

@@ -3,6 +3,7 @@ import {
   bandScores,
   heatMapCounts,
   heatMapUnplaced,
+  scaleWords,
   shownPair,
   unplacedNote,
 } from "../../src/core/risk/heat-map";
@@ -133,5 +134,53 @@ describe("the heat-map sheet's words", () => {
       ["R1", 2, 3],
     ]);
     expect(planHeatMapSheet(snapshot, ctx).sheet).toBe("Heat map - Adult Social Care");
+  });
+});
+
+describe("the heat map's axis words", () => {
+  // As in Ashby Vale's programme log: labels on a 1–4 scale whose drop-down source lists sit
+  // beside the register, no risk rated "4 - Very likely" yet and one stray "5 - Almost certain".
+  const likelihoodList = [
+    "Likelihood",
+    "1 - Unlikely",
+    "2 - Possible",
+    "3 - Likely",
+    "4 - Very likely",
+  ];
+  const impactList = ["Impact", "1 - Minor", "2 - Moderate", "3 - Serious", "4 - Major"];
+  const register: CellValue[][] = [
+    ["Risk ID", "Risk", "Likelihood", "Impact", "Score", "RAG", null, "Key"],
+    ["R1", "A", "3 - Likely", "3 - Serious", 9, "Red", null, "RAG: 1-3 Green, 4-6 Amber, 8-16 Red"],
+    ["R2", "B", "2 - Possible", "2 - Moderate", 4, "Amber"],
+    ["R3", "C", "5 - Almost certain", "3 - Serious", 15, "Red"],
+    ["R4", "D", "1 - Unlikely", "1 - Minor", 1, "Green"],
+    ["R5", "E", "2 - Possible", "4 - Major", 8, "Red"],
+    ["R6", "F", "1 - Unlikely", "2 - Moderate", 2, "Green"],
+  ];
+  // The lists below the key, as Ashby Vale's N7:O11, one blank column from the register.
+  const rows = register.map((row, r) =>
+    r >= 2 ? [...row, null, likelihoodList[r - 2]!, impactList[r - 2]!] : row,
+  );
+  const snapshot = workbook(sheet("Risk Log", rows));
+  const ctx = analyseWorkbook(snapshot, { asOf: TODAY }).riskContexts[0]!;
+  const s = snapshot.sheets[0]!;
+
+  it("come from the key's lists, every word of the scale, none from a stray rating", () => {
+    expect(ctx.scale).toBe(4);
+    const expected = (list: string[]) =>
+      list.slice(1).map((label, i) => [i + 1, label.replace(/^\d - /, "")]);
+    expect(scaleWords(s, ctx, shownPair(ctx)!.likelihood)).toEqual(expected(likelihoodList));
+    expect(scaleWords(s, ctx, shownPair(ctx)!.impact)).toEqual(expected(impactList));
+    const printed = planHeatMapSheet(snapshot, ctx).cells.map((c) => c.value);
+    expect(printed).toContain("4 Very likely");
+    expect(printed).not.toContain("5 Almost certain");
+  });
+
+  it("come from the risks' own labels when the workbook has no key list", () => {
+    const bare = workbook(sheet("Risk Log", register));
+    const bareCtx = analyseWorkbook(bare, { asOf: TODAY }).riskContexts[0]!;
+    const words = scaleWords(bare.sheets[0]!, bareCtx, shownPair(bareCtx)!.likelihood);
+    expect(words).toContainEqual([3, "Likely"]);
+    expect(words.map(([v]) => v)).not.toContain(4);
   });
 });

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { App } from "../../src/taskpane/components/App";
 import type { FileHost } from "../../src/taskpane/hosts/file-host";
+import { codeLabel } from "../../src/taskpane/finding-help";
 import { sheet, workbook } from "../helpers/builders";
 
 // The first render of Fluent in jsdom takes over a second on a busy machine: wait longer than
@@ -96,10 +97,11 @@ describe("the standalone task pane", () => {
     expect(screen.queryByRole("button", { name: /Score is 4/ })).toBeNull();
     expect(screen.queryByRole("status")).toBeNull();
     expect(screen.queryByText("Nothing to fix.")).toBeNull();
-    expect(
-      (screen.getByRole("button", { name: "Write calculated columns…" }) as HTMLButtonElement)
-        .disabled,
-    ).toBe(true);
+    // Write is disabled (still focusable) and says why, as its description.
+    const write = screen.getByRole("button", { name: "Write calculated columns…" });
+    expect(write.getAttribute("aria-disabled")).toBe("true");
+    const reason = document.getElementById(write.getAttribute("aria-describedby") ?? "");
+    expect(reason?.textContent).toBe("Nothing to write: broken.xlsx could not be opened.");
     // The message can be dismissed; opening a good file again brings its results back.
     fireEvent.click(screen.getByRole("button", { name: "Dismiss the error" }));
     expect(screen.queryByText(/is not an .xlsx workbook/)).toBeNull();
@@ -115,12 +117,27 @@ describe("the standalone task pane", () => {
     await screen.findByRole("button", { name: /Score is 4/ });
     const overdue = () => screen.queryByRole("button", { name: /review/i });
     expect(overdue()).toBeTruthy();
-    fireEvent.click(screen.getByRole("button", { name: "Warnings (1)" }));
+    const warnings = screen.getByRole("button", { name: "Warnings (1)" });
+    // Pressed, it says so besides its colour: aria-pressed, and a check mark before its name.
+    expect([warnings.getAttribute("aria-pressed"), warnings.textContent]).toEqual([
+      "true",
+      "✓\u00a0Warnings (1)",
+    ]);
+    fireEvent.click(warnings);
+    expect([warnings.getAttribute("aria-pressed"), warnings.textContent]).toEqual([
+      "false",
+      "Warnings (1)",
+    ]);
     expect(overdue()).toBeNull();
     expect(screen.getByText("1 of 2 findings shown")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Warnings (1)" }));
     fireEvent.click(screen.getByRole("combobox", { name: "Finding code" }));
-    fireEvent.click(screen.getByRole("option", { name: "review-overdue" }));
+    // Codes are offered in words (the code itself only as secondary text).
+    expect(screen.queryByRole("option", { name: "review-overdue" })).toBeNull();
+    fireEvent.click(screen.getByRole("option", { name: codeLabel("review-overdue") }));
+    expect(screen.getByRole("combobox", { name: "Finding code" }).textContent).toBe(
+      codeLabel("review-overdue"),
+    );
     expect(overdue()).toBeTruthy();
     expect(screen.queryByRole("button", { name: /Score is 4/ })).toBeNull();
   });

@@ -17,6 +17,7 @@ import { ExcelHostError, toHostError } from "./errors";
 import { LOG_SHEET, logRows, openLog, type Log } from "./log";
 import { addSheet, markSheet } from "./new-sheets";
 import { addHighlight, HIGHLIGHT_API, lookAtHighlights } from "./highlight";
+import { lookAtPrintAreas, PRINT_AREA_API } from "./print-area";
 import {
   backupName,
   lookAtColumns,
@@ -183,6 +184,9 @@ export async function applyPlanInExcel(
       structure?.load("protected");
       const looks = lookAtColumns(worksheets, plan, budget);
       const colours = runtime.supports(HIGHLIGHT_API) ? lookAtHighlights(worksheets, plan) : null;
+      const printAreas = runtime.supports(PRINT_AREA_API)
+        ? lookAtPrintAreas(worksheets, plan)
+        : null;
       await context.sync();
       // Columns whose band colours an earlier Write added already: not added twice.
       const coloured = (await colours?.settle(context)) ?? new Set<ColumnWrite>();
@@ -246,6 +250,7 @@ export async function applyPlanInExcel(
         }
       }
       await growTables(worksheets, operations, batcher, runtime.supports("1.13"));
+      await printAreas?.widen(batcher);
       const rest = options.changes.filter((c) => !logged.has(c));
       if (log) await logRows(log, rest, options.when, batcher);
       await batcher.flush();

@@ -5,6 +5,7 @@ import {
   cellPositionOf,
   keyCells,
   ownSheetsFromNames,
+  rangeColumns,
   type SheetSnapshot,
   SPACER_WIDTH,
   type WorkbookSnapshot,
@@ -12,6 +13,8 @@ import {
 } from "../../core";
 import { classifyBytes, WorkbookError } from "./errors";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./package/read-limits";
+import { INDEXED_COLOURS } from "./package/key-fills";
+import { operand } from "./package/rule-fills";
 
 function serial(date: Date): number {
   return serialFromUtcMs(date.getTime());
@@ -148,7 +151,52 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     ...(narrowColumns.length > 0 ? { narrowColumns } : {}),
   };
   const keyFills = keyFillsOf(ws, sheet);
-  return keyFills ? { ...sheet, keyFills } : sheet;
+  const ruleFills = ruleFillsOf(ws);
+  return { ...sheet, ...(keyFills ? { keyFills } : {}), ...(ruleFills ? { ruleFills } : {}) };
+}
+
+type RuleFill = NonNullable<SheetSnapshot["ruleFills"]>[number];
+
+/** A dxf colour as ExcelJS loads it (ARGB or a legacy index) as "#rrggbb". */
+function colourOf(colour: { argb?: string; indexed?: number } | undefined): string | undefined {
+  const rgb = /^(?:[0-9a-f]{2})?([0-9a-f]{6})$/i.exec(colour?.argb ?? "")?.[1];
+  if (rgb) return `#${rgb.toLowerCase()}`;
+  return colour?.indexed === undefined ? undefined : INDEXED_COLOURS[colour.indexed];
+}
+
+/**
+ * The sheet's "cell value" conditional-format rules (cellIs) with a solid fill, in priority
+ * order, as the direct reader gives them (package/rule-fills.ts): ExcelJS loads each rule's dxf
+ * as its style, a solid pattern's colour in bgColor (or, from other tools, fgColor only).
+ */
+function ruleFillsOf(ws: ExcelJS.Worksheet): RuleFill[] | undefined {
+  const formats =
+    (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings ?? [];
+  const found: (RuleFill & { priority: number })[] = [];
+  for (const format of formats) {
+    const columns = format.ref.split(/\s+/).flatMap((ref) => {
+      const span = rangeColumns(ref);
+      return span ? Array.from({ length: span[1] - span[0] + 1 }, (_, i) => span[0] + i) : [];
+    });
+    for (const rule of format.rules) {
+      if (rule.type !== "cellIs" || !rule.operator) continue;
+      const fill = rule.style?.fill;
+      const solid = fill?.type === "pattern" && (fill.pattern ?? "solid") === "solid";
+      const colour = solid ? (colourOf(fill.bgColor) ?? colourOf(fill.fgColor)) : undefined;
+      const values = (rule.formulae ?? []).map((f) => operand(String(f)));
+      if (!colour || values.length === 0 || values.some((v) => v === undefined)) continue;
+      found.push({
+        columns,
+        operator: rule.operator,
+        values: values as (number | string)[],
+        fill: colour,
+        priority: rule.priority ?? 0,
+      });
+    }
+  }
+  if (found.length === 0) return undefined;
+  return found.sort((x, y) => x.priority - y.priority).map(({ priority: _p, ...r }) => r);
 }
 
 /**

@@ -8,10 +8,12 @@ import {
   filledDownRuns,
   highlightCondition,
   isDateNumberFormat,
+  newColumnsOf,
   nextOwnSheetMarkName,
   ownSheetMarkReference,
   serialToFile,
   type WritePlan,
+  widenedPrintArea,
   writtenCell,
 } from "../../core";
 import { WorkbookError } from "./errors";
@@ -290,9 +292,27 @@ export function applyPlan(
       highlightColumn(ws, op);
     }
   }
+  widenPrintAreas(workbook, plan);
   if (workbook.properties.date1904) storeDatesIn1904(workbook, plan);
   // Excel recalculates everything when it opens the file, so no reader is left with a stale value.
   workbook.calcProperties.fullCalcOnLoad = true;
+}
+
+/**
+ * Print areas widened over the new columns, as the direct writer does (widenedPrintArea). ExcelJS
+ * holds a sheet's area as "A1:R24" ("&&" between ranges) and puts a "$" before each end as it
+ * saves ("$A1:$R24"): given "A$1:S$24", it saves the absolute "$A$1:$S$24" the direct writer does.
+ */
+function widenPrintAreas(workbook: ExcelJS.Workbook, plan: WritePlan): void {
+  for (const ws of workbook.worksheets) {
+    const area = ws.pageSetup.printArea;
+    if (!area || area.includes("&&")) continue;
+    const ops = plan.operations.filter(
+      (op): op is ColumnWrite => op.kind === "column" && op.sheet === ws.name,
+    );
+    const widened = widenedPrintArea(area, newColumnsOf(ops));
+    if (widened) ws.pageSetup.printArea = widened.replace(/\$([A-Z]+)/g, "$1");
+  }
 }
 
 /**

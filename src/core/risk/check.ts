@@ -6,7 +6,7 @@ import { bandOf, describeScorePlace, sameBandLabel, type BandSet } from "../band
 import type { RiskPair, RiskTable } from "./detect";
 import { pairTitle, type PairName } from "./fields";
 import type { WordScale } from "../tables/keys";
-import { parseRating, type RatingWords } from "./scales";
+import { parseRating, type AxisWords, type RatingWords } from "./scales";
 
 export interface RiskContext {
   table: RiskTable;
@@ -16,6 +16,8 @@ export interface RiskContext {
   bands: BandSet;
   /** Word scales of the likelihood and impact columns, when they hold words. */
   words: RatingWords;
+  /** The scale's words as the workbook's key states them: the heat map's axis words. */
+  keyWords?: AxisWords;
   /**
    * The data rows that are risks (headings and totals rows left out), found once when the model
    * is built: the check, the plan and the PID read them instead of each re-scanning every row.

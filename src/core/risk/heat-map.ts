@@ -66,11 +66,17 @@ export function heatMapCounts(sheet: SheetSnapshot, ctx: RiskContext): number[][
   return counts;
 }
 
-/** The words a register uses for its scale ("3 - Likely" → 3: "Likely"), when it uses words. */
+/**
+ * The words of a register's scale ("3 - Likely" → 3: "Likely"), when it uses words: the key's
+ * when the workbook has one (a key lists every word; the data may miss one or hold a stray),
+ * else the words its risks use.
+ */
 export function scaleWords(sheet: SheetSnapshot, ctx: RiskContext, column: number) {
-  const words = new Map<number, string>();
   const pair = shownPair(ctx);
   const axis = column === pair?.impact ? "impact" : "likelihood";
+  const key = ctx.keyWords?.[axis];
+  if (key) return [...key].filter(([value]) => value <= ctx.scale).sort((a, b) => a[0] - b[0]);
+  const words = new Map<number, string>();
   for (const r of ctx.table.dataRows) {
     const parsed = ratingOf(ctx, axis, sheet.rows[r]?.[column]?.value);
     if (parsed.kind === "number" && parsed.label && !words.has(parsed.value))

@@ -3,7 +3,7 @@ import type { SheetSnapshot } from "../snapshot";
 import { parseScaleValue } from "../values";
 import { DEFAULT_BANDS, type Band, type BandSet } from "../bands";
 import { isHeadingRow, type RiskContext } from "./check";
-import { ratingWords, statedScales, wordScaleTop } from "./scales";
+import { keyWordsOf, ratingWords, statedScales, wordScaleTop } from "./scales";
 import { detectRiskTables, type RiskTable } from "./detect";
 import { readLegend, type Legend } from "./legend";
 import { ruleFillsFor } from "../rule-fills";
@@ -255,6 +255,7 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
           inSheetWords(sheet, table, lines, bandsFor(legend, fallback, scale, options)),
         ),
         words,
+        keyWords: keyWordsOf(words, stated),
         lines,
       });
     }

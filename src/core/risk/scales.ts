@@ -1,5 +1,6 @@
 import { cellText, type CellValue, type SheetSnapshot } from "../snapshot";
 import {
+  scaleListAxis,
   scaleWord,
   standardScaleFor,
   standardScaleMostly,
@@ -26,12 +27,59 @@ export interface StatedScales {
   impact: WordScale | null;
   /** Sheet cells ("row,column") heading a scale list: keys, never registers. */
   listHeads: Map<string, Set<string>>;
+  /** Each axis's words by number as a key lists them ("1 - Unlikely" … "4 - Very likely"). */
+  labels: AxisWords;
+}
+
+/** The words of a scale by its numbers (1 → "Rare"), per axis, when a key states them. */
+export interface AxisWords {
+  likelihood: ReadonlyMap<number, string> | null;
+  impact: ReadonlyMap<number, string> | null;
+}
+
+/**
+ * Scales listed as labels under an axis heading, one cell each ("Likelihood" over "1 - Unlikely",
+ * "2 - Possible", …): a drop-down's source list. Numbers 1..n (n ≥ 3), each once, in any order.
+ */
+export function labelScaleLists(
+  sheet: SheetSnapshot,
+): { axis: "likelihood" | "impact"; row: number; column: number; words: Map<number, string> }[] {
+  const found: ReturnType<typeof labelScaleLists> = [];
+  sheet.rows.forEach((cells, r) => {
+    cells?.forEach((cell, c) => {
+      const axis = scaleListAxis(cell?.value);
+      if (!axis) return;
+      const words = new Map<number, string>();
+      for (let k = r + 1; k < sheet.rows.length && words.size < 10; k++) {
+        const parsed = parseScaleValue(sheet.rows[k]?.[c]?.value ?? null);
+        if (parsed.kind !== "number" || !parsed.label || words.has(parsed.value)) break;
+        words.set(parsed.value, parsed.label);
+      }
+      const values = [...words.keys()].sort((a, b) => a - b);
+      if (values.length >= 3 && values.every((v, i) => v === i + 1))
+        found.push({ axis, row: r, column: c, words });
+    });
+  });
+  return found;
+}
+
+/** A word scale's words by number, the first word of each number, its first letter capital. */
+function wordsByNumber(scale: WordScale): Map<number, string> {
+  const words = new Map<number, string>();
+  for (const [word, value] of scale)
+    if (!words.has(value)) words.set(value, word.charAt(0).toUpperCase() + word.slice(1));
+  return words;
 }
 
 const AXIS_NAMED = /likelihood|probability|impact|severity|consequence/i;
 
 export function statedScales(sheets: readonly SheetSnapshot[]): StatedScales {
-  const stated: StatedScales = { likelihood: null, impact: null, listHeads: new Map() };
+  const stated: StatedScales = {
+    likelihood: null,
+    impact: null,
+    listHeads: new Map(),
+    labels: { likelihood: null, impact: null },
+  };
   for (const sheet of sheets) {
     for (const row of sheet.rows) {
       for (const cell of row ?? []) {
@@ -52,6 +100,7 @@ export function statedScales(sheets: readonly SheetSnapshot[]): StatedScales {
       heads.add(`${list.row},${list.column}`);
       stated.listHeads.set(sheet.name, heads);
     }
+    for (const list of labelScaleLists(sheet)) stated.labels[list.axis] ??= list.words;
   }
   return stated;
 }
@@ -125,4 +174,18 @@ export function parseRating(value: CellValue, words: WordScale | null): ParsedVa
   return n === undefined
     ? parsed
     : { kind: "number", value: n, fromText: true, label: parsed.text };
+}
+
+/**
+ * The words a register's axes take from a key: a list of labels ("1 - Unlikely"), else the
+ * key's word scale when the register's words are that scale's. Null for an axis no key words.
+ */
+export function keyWordsOf(words: RatingWords, stated: StatedScales): AxisWords {
+  const of = (axis: "likelihood" | "impact") => {
+    const listed = stated.labels[axis];
+    if (listed) return listed;
+    const scale = words[axis];
+    return scale && scale === stated[axis] ? wordsByNumber(scale) : null;
+  };
+  return { likelihood: of("likelihood"), impact: of("impact") };
 }

@@ -187,6 +187,21 @@ export function wordScalesInText(text: string): WordScales {
 const cellString = (value: CellValue | undefined): string =>
   typeof value === "string" ? value.trim() : "";
 
+/** The axis a cell heads as a scale list's heading ("Likelihood", "Impact"), or null. */
+export function scaleListAxis(value: CellValue | undefined): "likelihood" | "impact" | null {
+  // A list heading is one word; most text cells are passed over on their first letter.
+  // A digit survives normalising, so text with one ("CR12") is never an axis word.
+  if (
+    typeof value !== "string" ||
+    value.length > 20 ||
+    !/^\s*[LlPpCcIiSs]/.test(value) ||
+    /\d/.test(value)
+  )
+    return null;
+  const norm = normaliseHeader(value);
+  return LIKELIHOOD.test(norm) ? "likelihood" : IMPACT.test(norm) ? "impact" : null;
+}
+
 /**
  * Word scales laid out as lists of cells: a "Likelihood" (or "Impact") header over words, with
  * their numbers 1..n in the next column ("Rare | 1", "Unlikely | 2", …). Returns each list found
@@ -201,18 +216,7 @@ export function wordScaleLists(
     const cells = sheet.rows[r];
     if (!cells) continue;
     for (let c = 0; c < cells.length; c++) {
-      const value = cells[c]?.value;
-      // A list heading is one word; most text cells are passed over on their first letter.
-      // A digit survives normalising, so text with one ("CR12") is never an axis word.
-      if (
-        typeof value !== "string" ||
-        value.length > 20 ||
-        !/^\s*[LlPpCcIiSs]/.test(value) ||
-        /\d/.test(value)
-      )
-        continue;
-      const norm = normaliseHeader(value);
-      const axis = LIKELIHOOD.test(norm) ? "likelihood" : IMPACT.test(norm) ? "impact" : null;
+      const axis = scaleListAxis(cells[c]?.value);
       if (!axis) continue;
       const entries: [string, number][] = [];
       for (let k = r + 1; k < sheet.rows.length && entries.length < 10; k++) {

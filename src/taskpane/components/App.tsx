@@ -6,23 +6,23 @@ import {
   Button,
   Caption1,
   Dropdown,
-  Field,
   FluentProvider,
-  Input,
   Link,
   makeStyles,
   Option,
   Title3,
   tokens,
+  webDarkTheme,
   type Theme,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { countBySeverity, dateToSerial, type Finding, serialToIsoDate } from "../../core";
+import { countBySeverity, type Finding } from "../../core";
 import type { FileHost } from "../hosts/file-host";
 import type { Host } from "../hosts/host";
 import { useWorkbook, type WriteChoice } from "../use-workbook";
 import { PaneError } from "../errors";
-import { ActionBar } from "./ActionBar";
+import { ActionBar, writeBlockedReason } from "./ActionBar";
+import { AsAtDate } from "./AsAtDate";
 import { CellContext } from "./CellContext";
 import { ExportFindings } from "./ExportFindings";
 import { FindingsList, findingKey } from "./FindingsList";
@@ -93,13 +93,6 @@ const SAMPLE_NAME = "sample-council-workbook.xlsx";
 
 function isFileHost(host: Host): host is FileHost {
   return host.kind === "file";
-}
-
-/** "2026-03-31" from a date input → an Excel serial day, or null while the input is incomplete. */
-function serialOfIso(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  return dateToSerial(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 export function App({ host, theme, sampleUrl }: AppProps) {
@@ -181,7 +174,11 @@ export function App({ host, theme, sampleUrl }: AppProps) {
   return (
     // Layout styles go on a div inside the provider: FluentProvider copies its className onto
     // every portal's mount node, and a min-height there blanked the pane under a drop-down.
-    <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
+    // color-scheme makes the browser's own parts (the date field's picker) follow the theme.
+    <FluentProvider
+      theme={theme}
+      style={{ minHeight: "100vh", colorScheme: theme === webDarkTheme ? "dark" : "light" }}
+    >
       <div className={styles.page}>
         <header className={styles.header}>
           <Title3 as="h1" className={styles.title}>
@@ -212,7 +209,11 @@ export function App({ host, theme, sampleUrl }: AppProps) {
           )}
           <ActionBar
             busy={busy}
-            canWrite={analysis !== null && analysis.plan.operations.length > 0}
+            writeBlocked={writeBlockedReason({
+              busy: state.busy,
+              failedFile,
+              operations: analysis ? analysis.plan.operations.length : null,
+            })}
             backupAvailable={host.kind === "excel"}
             onCheck={() => void check()}
             onWrite={(choice) => setPreviewing(choice)}
@@ -284,17 +285,7 @@ export function App({ host, theme, sampleUrl }: AppProps) {
           </div>
           {view === "results" && (
             <section className={styles.section} aria-label="Check results">
-              <Field label="Review dates judged as at" orientation="horizontal" size="small">
-                <Input
-                  type="date"
-                  size="small"
-                  value={serialToIsoDate(actions.asOf)}
-                  onChange={(_, d) => {
-                    const serial = serialOfIso(d.value);
-                    if (serial !== null) actions.setAsOf(serial);
-                  }}
-                />
-              </Field>
+              <AsAtDate asOf={actions.asOf} onChange={actions.setAsOf} />
               {analysis && (
                 <>
                   <FindingsList

@@ -14,9 +14,10 @@ const useStyles = makeStyles({
   // Long file names and messages wrap at 320 px instead of pushing the pane sideways.
   bar: { minWidth: 0, maxWidth: "100%" },
   body: { overflowWrap: "anywhere", minWidth: 0, whiteSpace: "normal" },
+  download: { marginTop: 0, marginBottom: 0, overflowWrap: "anywhere", minWidth: 0 },
 });
 
-/** The error and the outcome of the last action, each dismissible. */
+/** The error and the outcome of the last action, each dismissible; the last file to download. */
 export function Messages({
   state,
   onDismissError,
@@ -63,14 +64,6 @@ export function Messages({
         <MessageBar intent="success" layout="multiline" className={styles.bar}>
           <MessageBarBody className={styles.body}>
             {state.notice}
-            {state.download && (
-              <>
-                {" "}
-                <Link href={state.download.url} download={state.download.name}>
-                  Download {state.download.name}
-                </Link>
-              </>
-            )}
             {state.written && <WriteSummaryView summary={state.written} done />}
             {state.written &&
               !state.download &&
@@ -78,6 +71,15 @@ export function Messages({
           </MessageBarBody>
           {dismiss(onDismissNotice, "the message")}
         </MessageBar>
+      )}
+      {/* Apart from the message, so that dismissing it never loses the file: the link stays
+          until a new file, a new write or a cancelled one replaces it. */}
+      {state.download && (
+        <p className={styles.download}>
+          <Link href={state.download.url} download={state.download.name}>
+            Download {state.download.name}
+          </Link>
+        </p>
       )}
     </>
   );

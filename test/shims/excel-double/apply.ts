@@ -1,6 +1,6 @@
 /** What each queued command does to the workbook when context.sync() carries it to "Excel". */
 import { translateFormulaToA1, translateFormulaToR1C1 } from "@borgar/fx";
-import { cellName, contains, type Area } from "./a1";
+import { cellName, contains, parseLocal, type Area } from "./a1";
 import { isUnbounded } from "./areas";
 import { insertColumns } from "./calc";
 import { typed, type Value } from "./coerce";
@@ -149,6 +149,13 @@ export function applyOp(ctx: DoubleContext, op: Op): void {
     throw new OfficeError("AccessDenied", `The sheet ${sheet.name} is protected`);
   const a = op.at ? op.at() : op.area;
   switch (op.op) {
+    case "printArea": {
+      // setPrintArea takes one or more areas, comma-separated, with or without "$".
+      sheet.printArea = String(op.data)
+        .split(",")
+        .map((part) => parseLocal(part.slice(part.lastIndexOf("!") + 1)));
+      return;
+    }
     case "copySheet": {
       structureLocked(ctx);
       const { copyRef } = op.data as { copyRef: SheetRef };

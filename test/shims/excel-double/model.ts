@@ -59,6 +59,8 @@ export interface DoubleSheet {
   validations?: Map<string, unknown>;
   tables?: DoubleTable[];
   conditionalFormats?: DoubleConditionalFormat[];
+  /** The print area (defined name Print_Area): one or more areas; none prints the whole sheet. */
+  printArea?: Area[];
 }
 
 /** A workbook-scoped defined name (Excel.NamedItem). */

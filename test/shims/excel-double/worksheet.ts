@@ -1,4 +1,4 @@
-import { MAX_COLUMN, MAX_ROW, parseLocal } from "./a1";
+import { MAX_COLUMN, MAX_ROW, parseLocal, renderAddress } from "./a1";
 import { usedArea } from "./areas";
 import type { DoubleContext, SheetRef } from "./context";
 import { OfficeError, type DoubleSheet } from "./model";
@@ -6,7 +6,11 @@ import { Proxy_ } from "./proxy";
 import { DoubleRange } from "./range";
 
 export class DoubleWorksheet extends Proxy_ {
-  readonly pageLayout: Record<string, unknown> & { setPrintTitleRows(r: string): void };
+  readonly pageLayout: Record<string, unknown> & {
+    setPrintTitleRows(r: string): void;
+    setPrintArea(address: string): void;
+    getPrintAreaOrNullObject(): Proxy_;
+  };
   readonly protection: Proxy_ & { readonly protected: boolean };
   constructor(
     ctx: DoubleContext,
@@ -20,6 +24,17 @@ export class DoubleWorksheet extends Proxy_ {
       Object.assign(layout, {
         setPrintTitleRows: (r: string) =>
           ctx.queue({ op: "printTitles", sheet: ws.ref, area: null, data: r }),
+        // PageLayout.setPrintArea / getPrintAreaOrNullObject (ExcelApi 1.9): the area as
+        // RangeAreas, its address each block with its sheet ("Sheet1!A1:B4, Sheet1!D1:D4"),
+        // https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeareas .
+        setPrintArea: (address: string) => {
+          ctx.require("1.9", "PageLayout.setPrintArea");
+          ctx.queue({ op: "printArea", sheet: ws.ref, area: null, data: address });
+        },
+        getPrintAreaOrNullObject: () => {
+          ctx.require("1.9", "PageLayout.getPrintAreaOrNullObject");
+          return new PrintArea(ctx);
+        },
       }),
       {
         set(target, prop, value) {
@@ -46,6 +61,22 @@ export class DoubleWorksheet extends Proxy_ {
       }
     }
     this.protection = new SheetProtection(ctx);
+    class PrintArea extends Proxy_ {
+      get address(): string {
+        return this.read("address");
+      }
+      get areaCount(): number {
+        return this.read("areaCount");
+      }
+      protected override compute(prop: string): unknown {
+        const sheet = ctx.resolveSheet(ws.ref);
+        const areas = sheet?.printArea ?? [];
+        if (prop === "isNullObject") return areas.length === 0;
+        if (prop === "address") return sheet ? renderAddress(sheet.name, areas) : null;
+        if (prop === "areaCount") return areas.length;
+        return super.compute(prop);
+      }
+    }
   }
   bindTo(sheet: DoubleSheet): void {
     this.ctx.bind(this.ref, sheet);

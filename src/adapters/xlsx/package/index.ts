@@ -1,10 +1,11 @@
 import { keyFillsOf } from "./key-fills";
 import { dxfFills, ruleFillsOf } from "./rule-fills";
-import { newColumnsOf, widenPrintAreas } from "./print-area";
+import { widenPrintAreas } from "./print-area";
 import {
   type AddSheet,
   type ApplyOptions,
   type ColumnWrite,
+  newColumnsOf,
   ownSheetsFromNames,
   type WorkbookSnapshot,
   type WritePlan,

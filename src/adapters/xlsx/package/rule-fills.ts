@@ -40,7 +40,7 @@ export function dxfFills(stylesXml: string | undefined): (string | undefined)[] 
 }
 
 /** "15" → 15, "\"Red\"" → "Red"; undefined for a formula that is neither (a cell reference). */
-function operand(formula: string): number | string | undefined {
+export function operand(formula: string): number | string | undefined {
   const text = formula.trim();
   const quoted = /^"((?:[^"]|"")*)"$/.exec(text);
   if (quoted) return (quoted[1] ?? "").replace(/""/g, '"');
