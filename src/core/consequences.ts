@@ -172,7 +172,7 @@ function rightOverReportedParts(
 ): Finding[] | null {
   if (f.code !== "total-mismatch") return null;
   const own = errorOf(f);
-  if (own === null || sameFigure(own, 0)) return null;
+  if (own === null || samePence(own, 0)) return null;
   const parts: { root: Finding; correction: number }[] = [];
   for (const root of roots.all) {
     if (root === f || root.sheet !== f.sheet || root.table !== f.table) continue;
@@ -181,7 +181,7 @@ function rightOverReportedParts(
     const beside = at.row === row && at.column < column;
     if (!under && !beside) continue;
     const correction = correctionOf(root, sheet);
-    if (correction !== null && !sameFigure(correction, 0)) parts.push({ root, correction });
+    if (correction !== null && !samePence(correction, 0)) parts.push({ root, correction });
   }
   if (parts.length === 0 || parts.length > MAX_REPORTED_PARTS) return null;
   // The fewest reported parts that make up the difference: each subset, smallest first.
@@ -190,7 +190,7 @@ function rightOverReportedParts(
     const chosen = parts.filter((_, k) => (mask >> k) & 1);
     if (best && chosen.length >= best.length) continue;
     const sum = chosen.reduce((total, p) => total + p.correction, 0);
-    if (sameFigure(sum, own)) best = chosen.map((p) => p.root);
+    if (samePence(sum, own)) best = chosen.map((p) => p.root);
   }
   return best;
 }
