@@ -179,3 +179,79 @@ export async function monthlyProfile(file: string, rows: number): Promise<void> 
   ws.commit();
   await wb.commit();
 }
+
+/**
+ * A revenue budget: cost centres with an original budget and virements, the council's own
+ * Revised budget =SUM of the two on every line (typed, and wrong, on 1% of lines), a forecast
+ * outturn, in sections of 40 lines with Total rows adding the lines and a grand total adding the
+ * section totals. No variance column: apply writes Variance, Variance %, Status and RAG.
+ */
+export async function budgetTable(file: string, rows: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+  const ws = wb.addWorksheet("Revenue budget 2025-26");
+  ws.addRow(["Adult Social Care – revenue budget monitoring 2025/26"]).commit();
+  ws.addRow([]).commit();
+  ws.addRow([
+    "Cost centre",
+    "Description",
+    "Original budget",
+    "Virements",
+    "Revised budget",
+    "Forecast outturn",
+  ]).commit();
+  const sectionSize = 40;
+  const width = 4; // original, virements, revised, forecast
+  const grand = new Array<number>(width).fill(0);
+  const sectionTotals: number[] = [];
+  let written = 0;
+  let excelRow = 3;
+  const money = (row: ExcelJS.Row) => {
+    for (let c = 3; c <= 6; c++) row.getCell(c).numFmt = MONEY;
+  };
+  for (let s = 0; written < rows; s++) {
+    ws.addRow([`SERVICE ${s + 1}`]).commit();
+    excelRow++;
+    const first = excelRow + 1;
+    const section = new Array<number>(width).fill(0);
+    for (let i = 0; i < sectionSize && written < rows; i++, written++) {
+      excelRow++;
+      const original = 50_000 + ((written * 37) % 900) * 1_000;
+      const virement = (((written * 11) % 21) - 10) * 500;
+      const revised = original + virement;
+      const forecast = revised + (((written * 13) % 41) - 20) * 750;
+      const typed = written % 100 === 42;
+      const values = [original, virement, typed ? revised + 2_500 : revised, forecast];
+      values.forEach((v, k) => (section[k] = (section[k] ?? 0) + v));
+      const row = ws.addRow([
+        `CC${written + 1}`,
+        `Budget line ${written + 1}`,
+        original,
+        virement,
+        typed ? revised + 2_500 : { formula: `SUM(C${excelRow}:D${excelRow})`, result: revised },
+        forecast,
+      ]);
+      money(row);
+      row.commit();
+    }
+    excelRow++;
+    const last = excelRow - 1;
+    const total = ws.addRow([
+      `Total service ${s + 1}`,
+      null,
+      ...section.map((v, k) => ({
+        formula: `SUM(${"CDEF"[k]}${first}:${"CDEF"[k]}${last})`,
+        result: v,
+      })),
+    ]);
+    money(total);
+    total.commit();
+    sectionTotals.push(excelRow);
+    section.forEach((v, k) => (grand[k] = (grand[k] ?? 0) + v));
+  }
+  // The grand total adds the section totals (typed: a formula over thousands of cells is long).
+  const grandRow = ws.addRow(["Total Adult Social Care", null, ...grand]);
+  money(grandRow);
+  grandRow.commit();
+  ws.commit();
+  await wb.commit();
+}

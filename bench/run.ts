@@ -15,7 +15,7 @@ import { readSnapshot } from "../src/adapters/excel/read";
 import { applyPlanInExcel } from "../src/adapters/excel/write";
 import type { ExcelRuntime } from "../src/adapters/excel/runtime";
 import { bookFromSnapshot, excelDouble } from "../test/shims/excel-double";
-import { fundingTable, monthlyProfile, riskRegister } from "./generate";
+import { budgetTable, fundingTable, monthlyProfile, riskRegister } from "./generate";
 import { convertArgs, recalcProfile } from "../test/helpers/libreoffice";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
@@ -165,6 +165,7 @@ async function main(): Promise<void> {
     ["risk register", riskRegister],
     ["funding table", fundingTable],
     ["monthly profile", monthlyProfile],
+    ["budget table", budgetTable],
   ] as const) {
     if (KINDS.length > 0 && !KINDS.some((k) => kind.startsWith(k))) continue;
     for (const n of SIZES) {
@@ -217,7 +218,9 @@ function withEarlierRows(table: string, before: string, measured: ReadonlySet<st
   if (kept.length === 0) return table;
   const [head, rule, ...rows] = table.split("\n");
   const order = (line: string) =>
-    ["risk register", "funding table", "monthly profile"].indexOf(line.split("|")[1]?.trim() ?? "");
+    ["risk register", "funding table", "monthly profile", "budget table"].indexOf(
+      line.split("|")[1]?.trim() ?? "",
+    );
   const all = [...kept, ...rows].sort((a, b) => order(a) - order(b));
   const when = /npm run bench` on (\d{4}-\d{2}-\d{2})/.exec(first)?.[1] ?? "an earlier date";
   const kinds = [...new Set(kept.map((line) => line.split("|")[1]?.trim()))].join(", ");
@@ -269,6 +272,10 @@ ${table}
 - **Monthly profile**: twelve month columns headed by dates (mmm-yy) under an Actual/Forecast row,
   a Full year =SUM of the months (typed and wrong on 1% of lines), sections of 40 lines with totals;
   apply writes the Variance column for every line.
+- **Budget table**: cost centres with original budget, virements, the council's Revised budget
+  =SUM of the two on every line (typed and wrong on 1% of lines), a forecast outturn, sections of
+  40 lines with totals; check evaluates every adding formula, and apply writes Variance,
+  Variance %, Status and RAG for every line.
 ${later}`;
 }
 

@@ -1,6 +1,7 @@
 import type { TableBounds } from "../tables/bounds";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { headerRuns, readHeaderBlock, type HeaderBlock } from "../tables/header-block";
+import { splitBesideTables } from "../tables/side-tables";
 import { scaleOf, POUNDS, titleScale, type MoneyScale } from "../tables/scale";
 import { classifyRowsByArithmetic, type ArithmeticStructure } from "../tables/subtotals";
 import type { YearRange } from "../tables/year-ranges";
@@ -294,7 +295,7 @@ export function detectCapitalProgrammes(
     const cells = sheet.rows[r] ?? [];
     if (cells.some((c) => typeof c?.value === "number")) continue;
     if (!mayHoldYears(sheet, r)) continue;
-    for (const run of headerRuns(sheet, r)) {
+    for (const run of splitBesideTables(sheet, r, headerRuns(sheet, r))) {
       if (run.to - run.from < 2) continue;
       const programme = programmeAt(sheet, r, run.from, run.to, taken);
       if (!programme) continue;

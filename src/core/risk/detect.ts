@@ -16,6 +16,7 @@ import {
   type RiskColumnMatch,
 } from "./fields";
 import { headerRuns, readHeaderBlock, type HeaderBlock } from "../tables/header-block";
+import { splitBesideTables } from "../tables/side-tables";
 import { bandsInOneCell, LEGEND_MARKER } from "../tables/keys";
 
 export interface RiskPair {
@@ -260,7 +261,7 @@ export function detectRiskTables(sheet: SheetSnapshot): RiskTable[] {
   const claimed: Area[] = [];
   for (let r = 0; r < sheet.rows.length; r++) {
     if (coveredByClaims(sheet, r, claimed)) continue;
-    for (const run of headerRuns(sheet, r)) {
+    for (const run of splitBesideTables(sheet, r, headerRuns(sheet, r))) {
       if (claimed.some((a) => overlaps(a, r, run.from, run.to))) continue;
       const found = matchRiskBlock(sheet, r, run.from, run.to);
       if (!found) continue;

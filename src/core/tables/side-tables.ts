@@ -1,3 +1,4 @@
+import { cellPositionOf } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 
 /**
@@ -12,7 +13,8 @@ export function splitAtSideTables(
   sheet: SheetSnapshot,
   row: number,
   runs: readonly { from: number; to: number }[],
-  ownTable: (from: number, to: number) => boolean,
+  /** Whether from..to is a table of its own; `left` is the block before the gap, when asked of the block after it. */
+  ownTable: (from: number, to: number, left?: { from: number; to: number }) => boolean,
 ): { from: number; to: number }[] {
   const split: { from: number; to: number }[] = [];
   for (const run of runs) {
@@ -24,7 +26,7 @@ export function splitAtSideTables(
       if (gapStart <= from) continue;
       if (
         excelEdgeAt(sheet, row, gapStart - 1, c) ||
-        (ownTable(c, run.to) && ownTable(from, gapStart - 1))
+        (ownTable(c, run.to, { from, to: gapStart - 1 }) && ownTable(from, gapStart - 1))
       ) {
         split.push({ from, to: gapStart - 1 });
         from = c;
@@ -62,4 +64,65 @@ function excelEdgeAt(sheet: SheetSnapshot, row: number, left: number, right: num
       t.firstRow >= row &&
       (t.lastColumn === left || t.firstColumn === right),
   );
+}
+
+/** Rows looked at under a block's first column to tell a column of labels. */
+const LABEL_ROWS = 6;
+
+/** The header words of columns from..to of a row, lower case (merged cells read once). */
+function headerWords(sheet: SheetSnapshot, row: number, from: number, to: number): Set<string> {
+  const words = new Set<string>();
+  for (let c = from; c <= to; c++) {
+    const text = cellText(sheet.rows[row]?.[c] ?? undefined).toLowerCase();
+    if (text) words.add(text.replace(/\s+/g, " "));
+  }
+  return words;
+}
+
+/** True when the column under the header holds labels (text) rather than figures. */
+function holdsLabels(sheet: SheetSnapshot, row: number, column: number): boolean {
+  let texts = 0;
+  let figures = 0;
+  for (let r = row + 1; r < sheet.rows.length && texts + figures < LABEL_ROWS; r++) {
+    const cell = sheet.rows[r]?.[column];
+    if (typeof cell?.value === "number" || cell?.formula) figures++;
+    else if (cellText(cell ?? undefined)) texts++;
+  }
+  return texts > figures;
+}
+
+/**
+ * Header runs of any kind's table split where a second table stands beside it, one or two blank
+ * columns away (a key "Score | Rating" beside a register, a summary "Directorate | Budget |
+ * Forecast" beside the lines): the block after the gap opens with a column of labels and repeats
+ * a heading of the block before it, or an Excel table starts or ends at the gap. A blank spacer
+ * column inside a register, with the header carrying on over figures, does not split it; nor
+ * does a gap under a merged group label (its hidden cells read as blank).
+ */
+export function splitBesideTables(
+  sheet: SheetSnapshot,
+  row: number,
+  runs: readonly { from: number; to: number }[],
+): { from: number; to: number }[] {
+  const merged = new Set(sheet.merges.length === 0 ? [] : mergedColumns(sheet, row));
+  return splitAtSideTables(sheet, row, runs, (from, to, left) => {
+    if (merged.has(from - 1) || merged.has(from)) return false;
+    if (!left) return true;
+    if (!holdsLabels(sheet, row, from)) return false;
+    const before = headerWords(sheet, row, left.from, left.to);
+    return [...headerWords(sheet, row, from, to)].some((w) => before.has(w));
+  });
+}
+
+/** Columns of `row` inside a merged area (a group label's hidden cells). */
+function mergedColumns(sheet: SheetSnapshot, row: number): number[] {
+  const columns: number[] = [];
+  for (const text of sheet.merges) {
+    const [a, b] = text.split(":");
+    const from = cellPositionOf(a ?? "");
+    const to = cellPositionOf(b ?? a ?? "");
+    if (!from || !to || row < from.row || row > to.row) continue;
+    for (let c = from.column; c <= to.column; c++) columns.push(c);
+  }
+  return columns;
 }
