@@ -135,7 +135,11 @@ export function AddDecision({
         changes: changed,
       });
       const row = plan.rows[0];
-      const summary = `${row?.action === "updated" ? "Updated" : "Added"} ${row?.reference ?? "the decision"} on "${plan.sheet}", row ${row?.row ?? "?"}${plan.created ? " (a new decisions register)" : ""}.`;
+      const where = `${row?.reference ?? "the decision"} on "${plan.sheet}", row ${row?.row ?? "?"}`;
+      const summary =
+        row?.action === "unchanged"
+          ? `Unchanged: ${where} already holds this decision as the record states it.`
+          : `${row?.action === "updated" ? "Updated" : "Added"} ${where}${plan.created ? " (a new decisions register)" : ""}.`;
       setOutcome({ ok: true, message: summary });
       onAdded?.(summary, applied);
     } catch (error) {
