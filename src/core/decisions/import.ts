@@ -192,6 +192,17 @@ function extendRegister(
   const placed = new Map<string, number>();
   const yearCells = new Map<number, PlannedCell[]>();
   const room = registerRoom(snapshot, table);
+  // How many rows the new decisions take: records naming a decision the register (or an earlier
+  // record of this import) holds take none.
+  const named = new Set<string>();
+  let adding = 0;
+  for (const record of records) {
+    const key = batchKey(record);
+    if ((key !== null && named.has(key)) || sameDecisions(table, record).length > 0) continue;
+    if (key !== null) named.add(key);
+    adding += 1;
+  }
+  room.reserve(adding);
   // Amounts go in the column's own units: 97.71 in "Approved £'000", as the reader takes them back.
   const inUnits = (column: number, pounds: number) => {
     const { multiplier } = sheet ? columnScale(sheet, table.headerRow, column) : { multiplier: 1 };
