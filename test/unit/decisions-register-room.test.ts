@@ -93,7 +93,7 @@ test("an Excel table's totals row (SUBTOTAL, no Total label) takes new decisions
   expect(rowsOf(plan)).toEqual([4]);
   expect(growth(plan)).toEqual(["null"]);
   expect(() => planDecisionImport(snapshot, [record("CAB/24/003"), record("CAB/24/004")])).toThrow(
-    `The decisions register on "Decisions" ends with a Total row (row 5): needs 2 empty rows for the new decisions above it and has only 1; add 1 blank row above the Total (inside its formula's range), then import again`,
+    `The decisions register on "Decisions" ends with a Total row (row 5): needs 2 empty rows for the new decisions above it and has only 1; add a blank row above the Total (inside its formula's range), then import again`,
   );
 });
 

@@ -69,7 +69,7 @@ export function registerRoom(snapshot: WorkbookSnapshot, table: DecisionsTable):
         if (count <= free.length) return;
         throw new DecisionImportError(
           "no-room",
-          `The decisions register on "${table.sheet}" ends with a Total row (row ${total + 1}): ${needs(count)} above it and ${has(free.length)}; add ${count - free.length} blank ${count - free.length === 1 ? "row" : "rows"} above the Total (inside its formula's range), then import again`,
+          `The decisions register on "${table.sheet}" ends with a Total row (row ${total + 1}): ${needs(count)} above it and ${has(free.length)}; add ${count - free.length === 1 ? "a blank row" : `${count - free.length} blank rows`} above the Total (inside its formula's range), then import again`,
         );
       },
       take() {
