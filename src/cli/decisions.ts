@@ -181,12 +181,17 @@ async function importDecisions(files: string[], options: ImportOptions, io: Io):
         : `Decisions register on "${plan.sheet}"`,
       "",
     ];
+    const count = (action: string) => plan.rows.filter((r) => r.action === action).length;
+    lines.push(
+      `${count("added")} added, ${count("updated")} updated, ${count("unchanged")} unchanged (already held as the record states)`,
+      "",
+    );
     // Paired by the record each row came from: a batch or a register may hold a decision twice.
     plan.rows.forEach((row) => {
       const record = records[row.record];
       const money = amount(record?.amountApproved.value ?? null);
       lines.push(
-        `  ${row.action.padEnd(8)}row ${row.row}  ${row.reference ?? "(no reference in the record)"}  ${row.title ?? ""}`.trimEnd(),
+        `  ${row.action.padEnd(11)}row ${row.row}  ${row.reference ?? "(no reference in the record)"}  ${row.title ?? ""}`.trimEnd(),
         `          ${money === undefined ? (record?.amountStatement ?? "") : `${formatMoney(money)} approved${record?.amountYear ? ` for ${record.amountYear}` : ""}`}`,
       );
       if (row.duplicateRows.length > 0)

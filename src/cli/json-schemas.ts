@@ -252,7 +252,8 @@ export const DecisionsImportJsonSchema = z
       z.object({
         reference: z.string().nullable(),
         title: z.string().nullable(),
-        action: z.enum(["added", "updated"]),
+        /** "unchanged": the row already held every value the record states; nothing written. */
+        action: z.enum(["added", "updated", "unchanged"]),
         sheet: z.string(),
         row: ReportRowSchema,
         notWritten: z.array(z.string()),

@@ -56,6 +56,14 @@ describe("Add decision (task pane)", () => {
     expect(screen.getByText(/From: “Decision Maker: Director of Adults/)).toBeTruthy();
     expect(screen.getByText(/£3m \(context\), £0.7m \(context\)/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Add to decisions register" }));
+    // The register keeps no Funding source or Source file: the pane says so before writing.
+    await waitFor(() =>
+      expect(
+        screen.getByText(/The decisions register has no column for Funding source, Source file/),
+      ).toBeTruthy(),
+    );
+    expect(applied).toHaveLength(0);
+    fireEvent.click(screen.getByRole("button", { name: "Add without them" }));
     await waitFor(() => expect(added).toHaveLength(1));
     expect(added[0]).toBe('Updated AHWB.012.2021 on "Decisions", row 4.');
     const ops = applied[0]?.plan.operations as ColumnWrite[];
@@ -75,6 +83,7 @@ describe("Add decision (task pane)", () => {
       target: { value: "BNES-E3502" },
     });
     fireEvent.click(screen.getByRole("button", { name: "Add to decisions register" }));
+    fireEvent.click(await screen.findByRole("button", { name: /^Add without/ }));
     await waitFor(() =>
       expect(screen.getByText(/Added BNES-E3502 on "Decisions", row 9/)).toBeTruthy(),
     );
@@ -103,6 +112,50 @@ describe("Add decision (task pane)", () => {
     wrap(<AddDecision host={host} />);
     paste(seed("000_27967092dd3fa8cc.txt"));
     fireEvent.click(screen.getByRole("button", { name: "Add to decisions register" }));
+    fireEvent.click(await screen.findByRole("button", { name: /^Add without/ }));
     await waitFor(() => expect(screen.getByText("The sheet is protected")).toBeTruthy());
+  });
+
+  test("a date or amount that does not parse blocks the Add with a message at the field", async () => {
+    const { host, applied } = fakeHost(decisionsWorkbook());
+    wrap(<AddDecision host={host} />);
+    paste(seed("000_27967092dd3fa8cc.txt"));
+    const add = () =>
+      screen.getByRole("button", { name: "Add to decisions register" }) as HTMLButtonElement;
+    fireEvent.change(screen.getByRole("textbox", { name: /^Date of decision/ }), {
+      target: { value: "31/02/2021" },
+    });
+    fireEvent.change(screen.getByRole("textbox", { name: /^Amount approved/ }), {
+      target: { value: "ninety thousand" },
+    });
+    expect(
+      screen.getByText('"31/02/2021" is not a date: type it as dd/mm/yyyy, or clear the field'),
+    ).toBeTruthy();
+    expect(screen.getByText(/"ninety thousand" is not an amount of money/)).toBeTruthy();
+    // Kept as typed, not blanked.
+    expect(field("Date of decision")).toBe("31/02/2021");
+    expect(add().disabled).toBe(true);
+    fireEvent.click(add());
+    expect(applied).toHaveLength(0);
+    // Corrected, and a cleared amount (the officer's choice), the Add is open again.
+    fireEvent.change(screen.getByRole("textbox", { name: /^Date of decision/ }), {
+      target: { value: "30/03/2021" },
+    });
+    fireEvent.change(screen.getByRole("textbox", { name: /^Amount approved/ }), {
+      target: { value: "" },
+    });
+    expect(screen.queryByText(/is not a date|is not an amount/)).toBeNull();
+    expect(add().disabled).toBe(false);
+  });
+
+  test("a register with a column for every stated field is written at once, with no warning", async () => {
+    const { host, applied } = fakeHost(decisionsWorkbook());
+    // An empty workbook: the pane starts a Decisions sheet with every column.
+    host.read = async () => ({ ...decisionsWorkbook(), sheets: [] });
+    wrap(<AddDecision host={host} />);
+    paste(seed("000_27967092dd3fa8cc.txt"));
+    fireEvent.click(screen.getByRole("button", { name: "Add to decisions register" }));
+    await waitFor(() => expect(applied).toHaveLength(1));
+    expect(screen.queryByText(/has no column for/)).toBeNull();
   });
 });

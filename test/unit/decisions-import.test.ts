@@ -135,7 +135,7 @@ describe("importing decision records into the register the workbook keeps", () =
     );
     const again = planDecisionImport(snapshot, [minutes("rot-2023-03.txt")]);
     expect(again.created).toBe(false);
-    expect(again.rows.map((r) => [r.action, r.row])).toEqual([["updated", 2]]);
+    expect(again.rows.map((r) => [r.action, r.row])).toEqual([["unchanged", 2]]);
     // The same minutes twice in one import: one row.
     const twice = planDecisionImport(snapshot, [minutes("a.txt"), minutes("a.txt")]);
     expect(twice.rows.map((r) => [r.action, r.row])).toEqual([

@@ -128,7 +128,7 @@ describe("registers as kept", () => {
     expect(planDecisionImport(snapshot, [r]).rows[0]?.action).toBe("updated");
     expect(() => planDecisionImport(snapshot, [other])).toThrow(DecisionImportError);
     expect(() => planDecisionImport(snapshot, [other])).toThrow(
-      `The decisions register on "Decisions" ends with a Total row (row 3) and has no empty row above it for a new decision: add a blank row above the Total (inside its formula's range), then import again`,
+      `The decisions register on "Decisions" ends with a Total row (row 3): needs 1 empty row for the new decision above it and has none; add a blank row above the Total (inside its formula's range), then import again`,
     );
   });
 

@@ -86,7 +86,7 @@ test("an Excel table's totals row (SUBTOTAL, no Total label) takes new decisions
   expect(rowsOf(plan)).toEqual([4]);
   expect(growth(plan)).toEqual(["null"]);
   expect(() => planDecisionImport(snapshot, [record("CAB/24/003"), record("CAB/24/004")])).toThrow(
-    `The decisions register on "Decisions" ends with a Total row (row 5) and has no empty row above it for a new decision: add a blank row above the Total (inside its formula's range), then import again`,
+    `The decisions register on "Decisions" ends with a Total row (row 5): needs 2 empty rows for the new decisions above it and has only 1; add a blank row above the Total (inside its formula's range), then import again`,
   );
 });
 
@@ -102,4 +102,31 @@ test("a Total two blank rows below the register: both blank rows are used, then 
       record("CAB/24/005"),
     ]),
   ).toThrow(DecisionImportError);
+});
+
+test("rows too few below a register: the refusal says how many are needed and how many there are", () => {
+  const rows = [...BODY, [], [], ["Notes: see the constitution", null, null, null, null, null]];
+  const snapshot = workbook(sheet("Decisions", rows));
+  expect(rowsOf(planDecisionImport(snapshot, [record("CAB/24/003")]))).toEqual([4]);
+  expect(
+    rowsOf(planDecisionImport(snapshot, [record("CAB/24/003"), record("CAB/24/004")])),
+  ).toEqual([4, 5]);
+  expect(() =>
+    planDecisionImport(snapshot, [
+      record("CAB/24/003"),
+      record("CAB/24/004"),
+      record("CAB/24/005"),
+    ]),
+  ).toThrow(
+    `The decisions register on "Decisions" needs 3 empty rows for the new decisions below it and has only 2 (row 6 is in use); make room for 1 more and import again`,
+  );
+  // A decision the register already holds takes no row: three new ones and one held need three.
+  expect(() =>
+    planDecisionImport(snapshot, [
+      record("CAB/24/001"),
+      record("CAB/24/003"),
+      record("CAB/24/004"),
+      record("CAB/24/005"),
+    ]),
+  ).toThrow("needs 3 empty rows for the new decisions below it and has only 2");
 });

@@ -22,7 +22,8 @@ export { DecisionImportError };
 export interface ImportedRow {
   reference: string | null;
   title: string | null;
-  action: "added" | "updated";
+  /** "unchanged": the register's row already holds every value the record states. */
+  action: "added" | "updated" | "unchanged";
   sheet: string;
   /** 1-based, as Excel shows it. */
   row: number;
@@ -114,6 +115,27 @@ function formatFor(
   return holdsValues && !isDate ? undefined : ours;
 }
 
+/**
+ * Whether a register cell already holds a value the import would write: text alike but for case
+ * and spacing ("yes" for "Yes"), numbers alike to the penny (a £'000 column to its thousandth of
+ * a penny), dates as the same serial.
+ */
+function sameCell(held: CellValue, value: CellValue): boolean {
+  if (typeof value === "number") {
+    const number =
+      typeof held === "number" ? held : Number(String(held ?? "").replace(/[£,\s]/g, ""));
+    return (
+      held !== null && held !== "" && Number.isFinite(number) && Math.abs(number - value) < 1e-6
+    );
+  }
+  const text = (v: CellValue) =>
+    String(v ?? "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .toLowerCase();
+  return text(held) === text(value);
+}
+
 const sameTitle = (a: string, b: string) =>
   a.replace(/\s+/g, " ").trim().toLowerCase() === b.replace(/\s+/g, " ").trim().toLowerCase();
 
@@ -170,6 +192,17 @@ function extendRegister(
   const placed = new Map<string, number>();
   const yearCells = new Map<number, PlannedCell[]>();
   const room = registerRoom(snapshot, table);
+  // How many rows the new decisions take: records naming a decision the register (or an earlier
+  // record of this import) holds take none.
+  const named = new Set<string>();
+  let adding = 0;
+  for (const record of records) {
+    const key = batchKey(record);
+    if ((key !== null && named.has(key)) || sameDecisions(table, record).length > 0) continue;
+    if (key !== null) named.add(key);
+    adding += 1;
+  }
+  room.reserve(adding);
   // Amounts go in the column's own units: 97.71 in "Approved £'000", as the reader takes them back.
   const inUnits = (column: number, pounds: number) => {
     const { multiplier } = sheet ? columnScale(sheet, table.headerRow, column) : { multiplier: 1 };
@@ -181,38 +214,47 @@ function extendRegister(
     const earlier = key === null ? undefined : placed.get(key);
     const holding = sameDecisions(table, record);
     let row = earlier ?? holding[0] ?? null;
-    const action = row === null ? "added" : "updated";
+    let action: ImportedRow["action"] = row === null ? "added" : "updated";
     if (row === null) row = room.take();
     if (key !== null) placed.set(key, row);
     const notWritten: RegisterField[] = [];
+    const rowCells: [RegisterField, number, CellValue][] = [];
     for (const [field] of REGISTER_FIELDS) {
       const value = registerValue(record, field);
       if (value === null) continue;
-      if (table.columns[field] === undefined) {
+      const column = table.columns[field];
+      if (column === undefined) {
         notWritten.push(field);
         continue;
       }
-      const list = cells.get(field) ?? [];
       const written =
-        field === "amountApproved" && typeof value === "number"
-          ? inUnits(table.columns[field], value)
-          : value;
-      list.push({ row, formula: null, value: written });
+        field === "amountApproved" && typeof value === "number" ? inUnits(column, value) : value;
+      rowCells.push([field, column, written]);
+    }
+    // A row already holding what the record states is left alone and said to be unchanged.
+    const existing = earlier === undefined && holding[0] !== undefined;
+    const differs = ([, column, value]: [unknown, number, CellValue]) =>
+      !sameCell(sheet?.rows[row]?.[column]?.value ?? null, value);
+    for (const [field, , value] of existing ? rowCells.filter(differs) : rowCells) {
+      const list = cells.get(field) ?? [];
+      list.push({ row, formula: null, value });
       cells.set(field, list);
     }
     // A register with year columns ("2024/25") gets the amount approved for each year stated.
     const yearsNotWritten: string[] = [];
+    let yearChanged = false;
     for (const { year, amount } of yearly(record)) {
       const column = [...table.years].find(([, y]) => y === year)?.[0];
       if (column === undefined) {
         if (record.amountsByYear.length > 1) yearsNotWritten.push(year);
         continue;
       }
-      yearCells.set(column, [
-        ...(yearCells.get(column) ?? []),
-        { row, formula: null, value: inUnits(column, amount) },
-      ]);
+      const value = inUnits(column, amount);
+      if (existing && !differs([null, column, value])) continue;
+      yearCells.set(column, [...(yearCells.get(column) ?? []), { row, formula: null, value }]);
+      yearChanged = true;
     }
+    if (existing && !yearChanged && !rowCells.some(differs)) action = "unchanged";
     rows.push({
       reference: record.reference.value,
       title: record.title.value,
@@ -228,7 +270,7 @@ function extendRegister(
   // A register kept as an Excel table grows over the rows added just below it.
   const grows = room.grows();
   const growth = grows ? { growsTable: grows } : {};
-  const operations: ColumnWrite[] = [...cells].map(([field, planned]) => {
+  const operations: ColumnWrite[] = [...cells].map(([field, planned]): ColumnWrite => {
     const column = table.columns[field] as number;
     const format = formatFor(sheet, table, column, formatOf(field), DATES.has(field));
     return {

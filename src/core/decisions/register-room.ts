@@ -14,6 +14,11 @@ import { isTotalRow, type DecisionsTable } from "./register";
  * (that would move every formula below as Excel does), so the officer adds a blank row first.
  */
 export interface RegisterRoom {
+  /**
+   * Checks there is room for `count` new decisions before any is placed, so a refusal says how
+   * many rows are needed and how many there are. @throws {DecisionImportError} "no-room"
+   */
+  reserve(count: number): void;
   /** The next row (0-based) for a new decision. @throws {DecisionImportError} "no-room" */
   take(): number;
   /** The Excel table the register is kept as, when new rows grow it; with its whole new range. */
@@ -44,6 +49,10 @@ function totalRowOf(
   return null;
 }
 
+const needs = (count: number) =>
+  `needs ${count} empty ${count === 1 ? "row" : "rows"} for the new ${count === 1 ? "decision" : "decisions"}`;
+const has = (count: number) => (count === 0 ? "has none" : `has only ${count}`);
+
 export function registerRoom(snapshot: WorkbookSnapshot, table: DecisionsTable): RegisterRoom {
   const sheet = snapshot.sheets.find((s) => s.name === table.sheet);
   const excel = sheet
@@ -56,6 +65,13 @@ export function registerRoom(snapshot: WorkbookSnapshot, table: DecisionsTable):
     const free: number[] = [];
     for (let r = lastDecision + 1; r < total; r++) if (blank(r)) free.push(r);
     return {
+      reserve(count) {
+        if (count <= free.length) return;
+        throw new DecisionImportError(
+          "no-room",
+          `The decisions register on "${table.sheet}" ends with a Total row (row ${total + 1}): ${needs(count)} above it and ${has(free.length)}; add ${count - free.length === 1 ? "a blank row" : `${count - free.length} blank rows`} above the Total (inside its formula's range), then import again`,
+        );
+      },
       take() {
         const row = free.shift();
         if (row === undefined)
@@ -71,6 +87,17 @@ export function registerRoom(snapshot: WorkbookSnapshot, table: DecisionsTable):
   let next = table.lastRow + 1;
   let last = -1;
   return {
+    reserve(count) {
+      let room = 0;
+      while (room < count && blank(next + room)) room++;
+      if (room >= count) return;
+      // The register (or the Excel table it is kept as) grows into blank rows only: inserting rows
+      // would move every cell and formula below it, which no writer here does.
+      throw new DecisionImportError(
+        "no-room",
+        `The decisions register on "${table.sheet}" ${needs(count)} below it and ${has(room)} (row ${next + room + 1} is in use); make room for ${count - room} more and import again`,
+      );
+    },
     take() {
       const row = next++;
       if (!blank(row))

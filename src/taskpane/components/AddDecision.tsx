@@ -22,6 +22,7 @@ import {
   parseMoney,
   planDecisionImport,
   readDecisionRecord,
+  REGISTER_FIELDS,
   serialToIsoDate,
 } from "../../core";
 import type { ApplyOutcome, Host } from "../hosts/host";
@@ -89,6 +90,26 @@ function withEdits(record: DecisionRecord, edits: Record<string, string>): Decis
 }
 
 /**
+ * Why an edited date or amount cannot be added, by field: a value typed that does not read as a
+ * date or a sum of money blocks the Add and says so at the field, rather than being dropped (an
+ * emptied field is the officer clearing it, and is fine).
+ */
+function editProblems(edits: Record<string, string>): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const [field] of DATE_FIELDS) {
+    const edit = edits[field]?.trim();
+    if (edit && parseDate(edit) === null)
+      problems[field] = `"${edit}" is not a date: type it as dd/mm/yyyy, or clear the field`;
+  }
+  const amount = edits.amountApproved?.trim();
+  if (amount && parseMoney(amount).kind !== "number")
+    problems.amountApproved = `"${amount}" is not an amount of money: type it as £97,710, or clear the field`;
+  return problems;
+}
+
+const headingOf = (field: string) => REGISTER_FIELDS.find(([f]) => f === field)?.[1] ?? field;
+
+/**
  * "Add decision": paste a decision record (the council's "Decision details" page or minutes),
  * review what was read — each field with the sentence it came from — correct what needs it, and
  * add the row to the workbook's decisions register (or start a Decisions sheet).
@@ -106,6 +127,8 @@ export function AddDecision({
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  /** Fields the register has no column for, shown before anything is written. */
+  const [unkept, setUnkept] = useState<string[] | null>(null);
   const read = useMemo(
     () =>
       text.trim()
@@ -117,15 +140,27 @@ export function AddDecision({
     [text],
   );
   const record = read ? withEdits(read, edits) : null;
-  const edit = (field: string, value: string) => setEdits((e) => ({ ...e, [field]: value }));
+  const problems = editProblems(edits);
+  const blocked = Object.keys(problems).length > 0;
+  const edit = (field: string, value: string) => {
+    setEdits((e) => ({ ...e, [field]: value }));
+    setUnkept(null);
+  };
 
-  async function add() {
-    if (!record) return;
+  /** `keepingWhatFits`: the officer has seen which fields the register cannot keep, and adds anyway. */
+  async function add(keepingWhatFits = false) {
+    if (!record || blocked) return;
     setBusy(true);
     setOutcome(null);
     try {
       const snapshot = await host.read();
       const plan = planDecisionImport(snapshot, [record]);
+      const notKept = plan.rows[0]?.notWritten ?? [];
+      if (notKept.length > 0 && !keepingWhatFits) {
+        setUnkept(notKept.map(headingOf));
+        return;
+      }
+      setUnkept(null);
       const writePlan = { operations: plan.operations };
       const { changed } = describePlan(snapshot, writePlan, { valuesOnly: false });
       const applied = await host.apply({
@@ -135,7 +170,11 @@ export function AddDecision({
         changes: changed,
       });
       const row = plan.rows[0];
-      const summary = `${row?.action === "updated" ? "Updated" : "Added"} ${row?.reference ?? "the decision"} on "${plan.sheet}", row ${row?.row ?? "?"}${plan.created ? " (a new decisions register)" : ""}.`;
+      const where = `${row?.reference ?? "the decision"} on "${plan.sheet}", row ${row?.row ?? "?"}`;
+      const summary =
+        row?.action === "unchanged"
+          ? `Unchanged: ${where} already holds this decision as the record states it.`
+          : `${row?.action === "updated" ? "Updated" : "Added"} ${where}${plan.created ? " (a new decisions register)" : ""}.`;
       setOutcome({ ok: true, message: summary });
       onAdded?.(summary, applied);
     } catch (error) {
@@ -164,6 +203,7 @@ export function AddDecision({
             setText(d.value);
             setEdits({});
             setOutcome(null);
+            setUnkept(null);
           }}
         />
       </Field>
@@ -183,7 +223,13 @@ export function AddDecision({
             {yesNo(record.subjectToCallIn.value)}
           </Text>
           {DATE_FIELDS.map(([field, label]) => (
-            <Field key={field} label={label} hint={source(record[field].sentence)}>
+            <Field
+              key={field}
+              label={label}
+              hint={source(record[field].sentence)}
+              validationState={problems[field] ? "error" : "none"}
+              validationMessage={problems[field]}
+            >
               <Input
                 value={edits[field] ?? ukDate(record[field].value)}
                 placeholder="dd/mm/yyyy"
@@ -193,6 +239,8 @@ export function AddDecision({
           ))}
           <Field
             label="Amount approved"
+            validationState={problems.amountApproved ? "error" : "none"}
+            validationMessage={problems.amountApproved}
             hint={
               record.amountApproved.value === null
                 ? record.amountStatement
@@ -221,9 +269,25 @@ export function AddDecision({
               Related decisions: {record.relatedReferences.map((r) => r.value).join(", ")}
             </Text>
           )}
-          <Button appearance="primary" disabled={busy} onClick={() => void add()}>
+          <Button appearance="primary" disabled={busy || blocked} onClick={() => void add()}>
             Add to decisions register
           </Button>
+          {blocked && <Text>Correct or clear the fields marked above to add the decision.</Text>}
+          {unkept && (
+            <MessageBar intent="warning" layout="multiline" className={styles.bar}>
+              <MessageBarBody className={styles.body}>
+                The decisions register has no column for {unkept.join(", ")}:{" "}
+                {unkept.length === 1 ? "it" : "they"} will not be kept. Add a column with that
+                heading to the register to keep {unkept.length === 1 ? "it" : "them"}, or add the
+                decision without {unkept.length === 1 ? "it" : "them"}.
+                <div>
+                  <Button disabled={busy} onClick={() => void add(true)}>
+                    Add without {unkept.length === 1 ? "it" : "them"}
+                  </Button>
+                </div>
+              </MessageBarBody>
+            </MessageBar>
+          )}
         </>
       )}
       {outcome && (
