@@ -1,5 +1,6 @@
 import { cellText, type CellValue, type SheetSnapshot } from "../snapshot";
 import {
+  scaleMappingInText,
   scaleWord,
   standardScaleFor,
   standardScaleMostly,
@@ -32,12 +33,18 @@ const AXIS_NAMED = /likelihood|probability|impact|severity|consequence/i;
 
 export function statedScales(sheets: readonly SheetSnapshot[]): StatedScales {
   const stated: StatedScales = { likelihood: null, impact: null, listHeads: new Map() };
+  // "Scoring: Low = 1, Medium = 2, High = 3" names no axis: it scores both, after any that does.
+  let unnamed: WordScale | null = null;
   for (const sheet of sheets) {
     for (const row of sheet.rows) {
       for (const cell of row ?? []) {
         // Only a sentence naming an axis can state a scale; test that cheaply on every text cell.
         if (typeof cell?.value !== "string" || cell.value.length < 12) continue;
-        if (!AXIS_NAMED.test(cell.value) || !/\d/.test(cell.value)) continue;
+        if (!AXIS_NAMED.test(cell.value)) {
+          unnamed ??= scaleMappingInText(cell.value);
+          continue;
+        }
+        if (!/\d/.test(cell.value)) continue;
         const found = wordScalesInText(cell.value);
         stated.likelihood ??= found.likelihood;
         stated.impact ??= found.impact;
@@ -53,6 +60,8 @@ export function statedScales(sheets: readonly SheetSnapshot[]): StatedScales {
       stated.listHeads.set(sheet.name, heads);
     }
   }
+  stated.likelihood ??= unnamed;
+  stated.impact ??= unnamed;
   return stated;
 }
 
