@@ -72,6 +72,17 @@ function gridAt(sheet: SheetSnapshot, r: number, c: number, n: number): NumericG
   return null;
 }
 
+const point = (n: number | null): n is number =>
+  n !== null && Number.isInteger(n) && n >= 1 && n <= 5;
+
+function axisStart(cells: readonly (Cell | null | undefined)[], c: number): boolean {
+  const a = numberAt(cells[c]);
+  if (!point(a)) return false;
+  const b = numberAt(cells[c + 1]);
+  const d = numberAt(cells[c + 2]);
+  return point(b) && point(d) && a !== b && a !== d && b !== d;
+}
+
 /** The first grid of scores on the sheet, reading top to bottom, or null. */
 export function numericMatrixGrid(
   sheet: SheetSnapshot,
@@ -80,9 +91,10 @@ export function numericMatrixGrid(
   for (let r = 0; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
     for (let c = 0; c + 3 < cells.length; c++) {
-      // Cheap first: an axis row starts 1, 2 (a sheet may hold a million cells).
-      const one = numberAt(cells[c + 1]);
-      if (one === null || one > 5 || numberAt(cells[c + 2]) === null || inTable(r, c + 1)) continue;
+      // Cheap first (a sheet may hold a million cells): an axis row starts with three distinct
+      // whole numbers 1..5. A register's likelihood, impact and score never are (L × I equals
+      // one of them, or is over 5, unless both are 2, and then two are equal).
+      if (!axisStart(cells, c + 1) || inTable(r, c + 1)) continue;
       for (const n of [5, 4, 3]) {
         const grid = gridAt(sheet, r, c, n);
         if (grid) return grid;
