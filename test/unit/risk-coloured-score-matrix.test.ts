@@ -19,6 +19,8 @@ const BANDS: [number, number, string, string][] = [
   [5, 12, "Medium", AMBER],
   [15, 25, "High", RED],
 ];
+/** The bands as the key states them: what reading its colours must give. */
+const KEY_BANDS = BANDS.map(([from, to, label]) => ({ from, to, label }));
 const colourOf = (score: number) => BANDS.find(([lo, hi]) => score >= lo && score <= hi)?.[3];
 
 const brief = (findings: Finding[]) => findings.map((f) => `${f.code}@${f.sheet}!${f.cell}`);
@@ -84,11 +86,7 @@ describe("a coloured matrix of scores as the key", () => {
     expect(a.tables.filter(isRiskReport)[0]?.bands).toEqual({
       source: "sheet",
       at: "I2",
-      bands: [
-        { from: 1, to: 4, label: "Low" },
-        { from: 5, to: 12, label: "Medium" },
-        { from: 15, to: 25, label: "High" },
-      ],
+      bands: KEY_BANDS,
       fills: { Low: GREEN, Medium: AMBER, High: RED },
     });
     expect(brief(a.findings)).toEqual(["priority-mismatch@Risk Register!F4"]);
@@ -107,11 +105,7 @@ describe("a coloured matrix of scores as the key", () => {
     expect(a.tables.filter(isRiskReport)[0]?.bands).toMatchObject({
       source: "workbook",
       at: "Matrix!B2",
-      bands: [
-        { from: 1, to: 4, label: "Low" },
-        { from: 5, to: 12, label: "Medium" },
-        { from: 15, to: 25, label: "High" },
-      ],
+      bands: KEY_BANDS,
     });
     expect(a.findings.map((f) => [f.code, f.sheet, f.cell, f.message])).toEqual([
       [
