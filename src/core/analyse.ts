@@ -94,6 +94,25 @@ function sortTables(tables: TableReport[], sheetOrder: Map<string, number>): Tab
   );
 }
 
+/** Per sheet lending a key or word scale, the registers' sheets it keys: "sheet \"Risks\"". */
+function registersKeyedBy(models: readonly TableModel[]): Map<string, string> {
+  const keyed = new Map<string, Set<string>>();
+  for (const m of models) {
+    if (m.kind !== "risk-register") continue;
+    for (const key of m.model.keySheets ?? []) {
+      const sheets = keyed.get(key) ?? new Set<string>();
+      sheets.add(m.model.table.sheet);
+      keyed.set(key, sheets);
+    }
+  }
+  const named = new Map<string, string>();
+  for (const [key, sheets] of keyed) {
+    const quoted = [...sheets].map((s) => `"${s}"`);
+    named.set(key, `${quoted.length > 1 ? "sheets" : "sheet"} ${quoted.join(", ")}`);
+  }
+  return named;
+}
+
 /** The whole analysis of a workbook: tables found, findings, and the plan of calculated columns. */
 export function analyseWorkbook(
   whole: WorkbookSnapshot,
@@ -129,18 +148,16 @@ export function analyseWorkbook(
     snapshot.sheets,
   );
   const withTables = new Set([...tables.map((t) => t.sheet), ...financing.sheets]);
+  const keyFor = registersKeyedBy(run.models);
   for (const sheet of snapshot.sheets) {
     // A table citing decisions that no other kind claims is still recognised (and checked).
     if (!withTables.has(sheet.name) && !citesDecisions(sheet)) {
-      findings.push(
-        finding(
-          "layout-not-found",
-          sheet.name,
-          0,
-          0,
-          `No table Council Sheets recognises on "${sheet.name}"`,
-        ),
-      );
+      // A sheet that holds a register's key is no table, but it was read: say for which.
+      const registers = keyFor.get(sheet.name);
+      const message = registers
+        ? `"${sheet.name}" holds no table to check: it was read as the key for ${registers}`
+        : `No table Council Sheets recognises on "${sheet.name}"`;
+      findings.push(finding("layout-not-found", sheet.name, 0, 0, message));
     }
   }
   const sheetOrder = new Map(whole.sheets.map((s, i) => [s.name, i]));

@@ -181,12 +181,12 @@ describe("a key kept as a small table on a scoring-guide sheet", () => {
           "priority-mismatch",
           'Priority is "Moderate" but score 16 is in band 10-16 High',
         ],
-        // Information only: the guide holds a key, no table to check.
+        // Information only: the guide holds a key, no table to check, and says whose key it is.
         [
           "Scoring guide",
           "A1",
           "layout-not-found",
-          'No table Council Sheets recognises on "Scoring guide"',
+          '"Scoring guide" holds no table to check: it was read as the key for sheet "Service Risks"',
         ],
       ]);
       expect(a.tables.map((t) => `${t.sheet}:${t.kind}`)).toEqual(["Service Risks:risk-register"]);

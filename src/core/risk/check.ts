@@ -23,6 +23,14 @@ export interface RiskContext {
    * is built: the check, the plan and the PID read them instead of each re-scanning every row.
    */
   lines: readonly number[];
+  /** Other sheets whose key or word scales this register was read by ("Risk Key", "Scoring"). */
+  keySheets?: readonly string[];
+  /**
+   * The workbook's key states no bands we can read (a coloured matrix whose colours overlap in
+   * score): priorities are neither judged nor written, and one warning says why. `at` is
+   * "Sheet!A1".
+   */
+  unreadKey?: { reason: string; at: string };
 }
 
 export interface CheckOptions {
@@ -160,7 +168,7 @@ function checkStated(
       );
     }
   }
-  if (pair.priority !== null) {
+  if (pair.priority !== null && !ctx.unreadKey) {
     const stated = cellText(cells[pair.priority] ?? undefined);
     const band = bandOf(expected, ctx.bands.bands);
     if (stated && !sameBandLabel(stated, band.label)) {
@@ -267,5 +275,32 @@ export function checkRiskTable(
     checkReview(sheet, ctx, row, options, out);
   }
   checkIds(sheet, ctx, rows, out);
+  if (ctx.unreadKey) out.push(...unreadKeyWarnings(sheet, ctx, ctx.unreadKey));
   return out;
+}
+
+/** One warning per priority column a key we could not read leaves unjudged (and unwritten). */
+function unreadKeyWarnings(
+  sheet: SheetSnapshot,
+  ctx: RiskContext,
+  key: { reason: string; at: string },
+): Finding[] {
+  return ctx.table.pairs.flatMap((pair) => {
+    if (pair.priority === null) return [];
+    const label = fieldName(pair.name, "priority");
+    const message = `${label} not checked: the risk matrix key at ${key.at} gives no bands (${key.reason}); nothing written`;
+    const found = finding(
+      "priority-mismatch",
+      sheet.name,
+      ctx.table.headerRow,
+      pair.priority,
+      message,
+      {
+        table: rangeOf(ctx.table),
+        expected: null,
+        actual: null,
+      },
+    );
+    return [{ ...found, severity: "warning" as const }];
+  });
 }

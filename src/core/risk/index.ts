@@ -3,9 +3,17 @@ import type { SheetSnapshot } from "../snapshot";
 import { parseScaleValue } from "../values";
 import { DEFAULT_BANDS, type Band, type BandSet } from "../bands";
 import { isHeadingRow, type RiskContext } from "./check";
-import { keyWordsOf, ratingWords, statedScales, wordScaleTop } from "./scales";
+import {
+  keyWordsOf,
+  ratingWords,
+  statedScales,
+  wordScaleTop,
+  type RatingWords,
+  type StatedScales,
+} from "./scales";
 import { detectRiskTables, type RiskTable } from "./detect";
 import { readLegend, type Legend } from "./legend";
+import { withScoresFromData } from "./score-column";
 import { ruleFillsFor } from "../rule-fills";
 import { columnLetters, placement } from "../tables/bounds";
 import { cellText } from "../snapshot";
@@ -201,6 +209,43 @@ function bandsTop(bands: BandSet): number | null {
 }
 
 /**
+ * A key the workbook holds that states no bands we can read, where no other key or setting
+ * decides: the register's own sheet's first, then another sheet's.
+ */
+function keyUnread(
+  sheet: SheetSnapshot,
+  legend: Legend,
+  hasFallback: boolean,
+  unread: { sheet: SheetSnapshot; legend: Legend } | undefined,
+  options: RiskOptions,
+): RiskContext["unreadKey"] {
+  if ((options.bands && options.bands.length > 0) || legend.bands) return undefined;
+  if (legend.unread) return { ...legend.unread, at: `${sheet.name}!${legend.unread.at}` };
+  if (hasFallback || !unread?.legend.unread) return undefined;
+  return { ...unread.legend.unread, at: `${unread.sheet.name}!${unread.legend.unread.at}` };
+}
+
+/** The other sheets a register was read by: the one lending its key, those stating its words. */
+function keySheetsOf(
+  sheet: SheetSnapshot,
+  legend: Legend,
+  fallback: { sheet: string } | null,
+  words: RatingWords,
+  stated: StatedScales,
+  options: RiskOptions,
+): string[] {
+  const names = new Set<string>();
+  const settings = options.bands !== undefined && options.bands.length > 0;
+  if (!settings && !legend.bands && fallback) names.add(fallback.sheet);
+  const fromLists =
+    (words.likelihood !== null && words.likelihood === stated.likelihood) ||
+    (words.impact !== null && words.impact === stated.impact);
+  if (fromLists) for (const name of stated.listHeads.keys()) names.add(name);
+  names.delete(sheet.name);
+  return [...names];
+}
+
+/**
  * Every risk register in the workbook as its model: the table with its scale, bands and word
  * scales, read once. Keys and scales may sit on another sheet, so this reads all sheets together.
  */
@@ -232,11 +277,13 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
   const keyed = found.filter((f) => f.legend.bands);
   const fallback =
     keyed.length === 1 && keyed[0] ? { legend: keyed[0].legend, sheet: keyed[0].sheet.name } : null;
+  const unread = found.find((f) => f.legend.unread);
   const contexts: RiskContext[] = [];
   for (const { sheet, tables, legend } of found) {
-    for (const table of tables) {
-      const lines = table.dataRows.filter((r) => !isHeadingRow(sheet, table, r));
-      const words = ratingWords(sheet, table, lines, stated);
+    for (const detected of tables) {
+      const lines = detected.dataRows.filter((r) => !isHeadingRow(sheet, detected, r));
+      const words = ratingWords(sheet, detected, lines, stated);
+      const table = withScoresFromData(sheet, detected, lines, words);
       const keyScale =
         legend.scale === 3 || legend.scale === 4 || legend.scale === 5 ? legend.scale : null;
       const wordTop = wordScaleTop(words);
@@ -245,7 +292,13 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
       const fromBands = openTop ? null : bandsTop(bandsFor(legend, fallback, 5, options));
       // The key's scale beats the data: a stray 5 on a 1–4 key is out of range, not a 1–5 scale.
       const scale = keyScale ?? wordTop ?? fromBands ?? dataScale(sheet, table);
+      const keySheets = keySheetsOf(sheet, legend, fallback, words, stated, options);
+      const unreadKey = keyUnread(sheet, legend, fallback !== null, unread, options);
+      const lentUnread = unreadKey && !legend.unread && unread ? [unread.sheet.name] : [];
+      const sheetsRead = [...new Set([...keySheets, ...lentUnread])];
       contexts.push({
+        ...(unreadKey ? { unreadKey } : {}),
+        ...(sheetsRead.length > 0 ? { keySheets: sheetsRead } : {}),
         table,
         scale,
         scaleSource: keyScale || fromBands ? "key" : wordTop ? "words" : "data",

@@ -3,6 +3,7 @@ import { cellText, type SheetSnapshot } from "../snapshot";
 import type { Band } from "../bands";
 import { bandsInOneCell, coherentBands, tidyLabel } from "../tables/keys";
 import { readMatrixKey } from "../tables/matrix-key";
+import { colouredMatrixCells, readColouredMatrixKey } from "../tables/coloured-matrix-key";
 
 export interface Legend {
   bands: Band[] | null;
@@ -17,6 +18,11 @@ export interface Legend {
    * fills its key cells ("High" in red) has its colours read from these (keyFillsOf).
    */
   cells?: string[][];
+  /**
+   * A key the sheet holds but that states no bands (a coloured matrix whose colours overlap in
+   * score): why, and where. The council's ratings are then not judged by any other key.
+   */
+  unread?: { reason: string; at: string };
 }
 
 const RANGE = String.raw`(\d+)\s*(?:-|–|—|to)\s*(\d+)`;
@@ -29,6 +35,9 @@ const LABEL_THEN_OPEN = new RegExp(
   "i",
 );
 const PLUS_THEN_LABEL = /^(\d+)\s*\+\s*[:=]?\s*([A-Za-z][A-Za-z /&-]*?)\s*$/;
+// One score and its label in one cell: "6 High", "6 = High", "High: 6", "High = 6", "High (6)".
+const SINGLE_THEN_LABEL = new RegExp(String.raw`^(\d+)\s*[:=]?\s*${LABEL}\s*$`);
+const LABEL_THEN_SINGLE = new RegExp(String.raw`^${LABEL}\s*[:=(]\s*(\d+)\s*\)?$`);
 const SCALE_WORDS = /likelihood|impact|probability|severity|consequence|score/i;
 const SCALE =
   /(?:likelihood|impact|probability|severity|consequence)\s*\(?\s*1\s*(?:-|–|to)\s*(\d+)/i;
@@ -44,18 +53,33 @@ function band(from: string, to: string, label: string): Band | null {
   return { from: lo, to: hi, label: tidy };
 }
 
-/** A band written in one cell: "1-2 Low risk", "Low: 1-2", "20+ Very high". */
-function bandInText(text: string): Band | null {
+const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+
+/**
+ * A band written in one cell: "1-2 Low risk", "Low: 1-2", "20+ Very high", or a single score
+ * ("6 High", "High: 6"): on a product scale a band may hold one score (6 on a 1–4 scale, where 5
+ * and 7 are no product). A single is `ranged: false`: a key states a range somewhere.
+ */
+function bandInText(text: string): (Band & { ranged: boolean }) | null {
+  const ranged = (found: Band | null) => found && { ...found, ranged: true };
   let m = RANGE_THEN_LABEL.exec(text);
-  if (m && m[1] && m[2] && m[3]) return band(m[1], m[2], m[3]);
+  if (m && m[1] && m[2] && m[3]) return ranged(band(m[1], m[2], m[3]));
   m = LABEL_THEN_RANGE.exec(text);
-  if (m && m[1] && m[2] && m[3]) return band(m[2], m[3], m[1]);
+  if (m && m[1] && m[2] && m[3]) return ranged(band(m[2], m[3], m[1]));
   m = PLUS_THEN_LABEL.exec(text);
-  if (m && m[1] && m[2]) return band(m[1], "999", m[2]);
+  if (m && m[1] && m[2]) return ranged(band(m[1], "999", m[2]));
+  m = SINGLE_THEN_LABEL.exec(text) ?? LABEL_THEN_SINGLE.exec(text);
+  const [score, label] = m && m[1] && m[2] ? (/^\d/.test(m[1]) ? [m[1], m[2]] : [m[2], m[1]]) : [];
+  // "31 October" is a date, not the band October.
+  if (score && label && !MONTH.test(label)) {
+    const found = band(score, score, label);
+    return found && { ...found, ranged: false };
+  }
   // "Very high: 16 and above", "Very high 16+", "Very high (over 15)".
   m = LABEL_THEN_OPEN.exec(text);
   const scores = m && m[2] ? scoresIn(m[2]) : null;
-  if (m && m[1] && scores && scores.to === 999) return band(String(scores.from), "999", m[1]);
+  if (m && m[1] && scores && scores.to === 999)
+    return ranged(band(String(scores.from), "999", m[1]));
   return null;
 }
 
@@ -69,7 +93,7 @@ function scoresIn(text: string): { from: number; to: number; ranged: boolean } |
   const t = text.trim().toLowerCase();
   const m = RANGE_ONLY.exec(t);
   if (m && m[1] && m[2]) return { from: Number(m[1]), to: Number(m[2]), ranged: true };
-  const single = /^(\d+)(?:\s*only)?$/.exec(t);
+  const single = /^=?\s*(\d+)(?:\s*only)?$/.exec(t);
   if (single && single[1]) return { from: Number(single[1]), to: Number(single[1]), ranged: false };
   const upFrom = /^(\d+)\s*(?:\+|and above|and over|or above|or over|or more)$/.exec(t);
   if (upFrom && upFrom[1]) return { from: Number(upFrom[1]), to: 999, ranged: true };
@@ -78,7 +102,8 @@ function scoresIn(text: string): { from: number; to: number; ranged: boolean } |
   return null;
 }
 
-type FoundBand = Band & { ranged: boolean; cells: string[] };
+/** `oneCell`: score and label written together ("6 High"), a band by itself, never a figure. */
+type FoundBand = Band & { ranged: boolean; cells: string[]; oneCell?: boolean };
 
 const BOUND_HEADER = /\b(from|to|min|minimum|max|maximum|lower|upper|start|end|lowest|highest)\b/i;
 
@@ -171,12 +196,18 @@ export function readLegend(
       at: matrix.at,
       cells: matrix.cells,
     };
+  // Scores in the grid, bands in its fills, named by a coloured legend beside it.
+  const coloured = readColouredMatrixKey(sheet, inTable);
+  if (coloured && "bands" in coloured)
+    return { bands: coloured.bands, scale, at: coloured.at, cells: coloured.cells };
+  if (coloured)
+    return { bands: null, scale, at: null, unread: { reason: coloured.unread, at: coloured.at } };
   return { bands: null, scale, at: null };
 }
 
 /**
  * The cells of every key the sheet may hold (each coherent run of bands, in reading order), at
- * most 64: the cells whose fills a reader looks up, so that no reader reads every cell's style.
+ * most 100: the cells whose fills a reader looks up, so that no reader reads every cell's style.
  */
 export function keyCells(sheet: SheetSnapshot): string[] {
   const cells = legendRuns(sheet, new Set(), () => false).runs.flatMap((run) =>
@@ -184,7 +215,9 @@ export function keyCells(sheet: SheetSnapshot): string[] {
   );
   // A matrix key: each band's first few cells are enough to find its fill.
   for (const band of readMatrixKey(sheet)?.cells ?? []) cells.push(...band.slice(0, 3));
-  return [...new Set(cells)].slice(0, 64);
+  // A matrix of scores coloured by band: every grid cell's fill, and its legend's (at most 37).
+  cells.push(...colouredMatrixCells(sheet));
+  return [...new Set(cells)].slice(0, 100);
 }
 
 /** Every coherent run of bands on the sheet, bands sorted, and the scale the sheet states. */
@@ -234,7 +267,7 @@ function legendRuns(
         continue;
       }
       const inText = bandInText(text);
-      const single = inText && { ...inText, ranged: true, cells: [cellAddress(r, c)] };
+      const single = inText && { ...inText, oneCell: true, cells: [cellAddress(r, c)] };
       const pair = single ? null : bandInPair(text, cellText(row[c + 1] ?? undefined));
       // The label's cell first: a council that colours one of the pair colours that one.
       const labelFirst = pair && /^[A-Za-z]/.test(text);
@@ -251,9 +284,10 @@ function legendRuns(
       if (paired) c++;
     }
     // A single score beside a word is a band only in a list of one band per row ("Very high" | 16);
-    // in a row of several it is more likely a figure beside a heading ("Ref" | 1).
+    // in a row of several it is more likely a figure beside a heading ("Ref" | 1). A single
+    // written with its label in one cell ("6 High") says it is a band.
     if (rowBands.length > 1)
-      rowBands.splice(0, rowBands.length, ...rowBands.filter((b) => b.ranged));
+      rowBands.splice(0, rowBands.length, ...rowBands.filter((b) => b.ranged || b.oneCell));
     if (rowBands.length === 0) continue;
     const last = runs[runs.length - 1];
     if (last && r === previousRow + 1 && rowBands.length === 1 && last.bands.length >= 1) {

@@ -144,7 +144,8 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
   const missing: NewColumn[] = [];
   for (const pair of table.pairs) {
     if (pair.score === null) missing.push({ pair, field: "score" });
-    if (pair.priority === null) missing.push({ pair, field: "priority" });
+    // A key we could not read leaves the priority to the council: no column is added for it.
+    if (pair.priority === null && !ctx.unreadKey) missing.push({ pair, field: "priority" });
   }
   const {
     first: firstNew,
@@ -204,7 +205,7 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
       if (!skip(pair.score) && !keepsOwnFormula(sheet, row, scoreColumn, score))
         scores.push({ row, formula, value: score });
       const sAt = cellAddress(row, scoreColumn);
-      if (skip(pair.priority)) continue;
+      if (skip(pair.priority) || ctx.unreadKey) continue;
       if (pair.priority === null || !keepsOwnFormula(sheet, row, priorityColumn, priority))
         priorities.push({ row, formula: priorityFormula(sAt, ctx.bands.bands), value: priority });
     }

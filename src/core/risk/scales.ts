@@ -1,6 +1,7 @@
 import { cellText, type CellValue, type SheetSnapshot } from "../snapshot";
 import {
   scaleListAxis,
+  scaleMappingInText,
   scaleWord,
   standardScaleFor,
   standardScaleMostly,
@@ -80,12 +81,18 @@ export function statedScales(sheets: readonly SheetSnapshot[]): StatedScales {
     listHeads: new Map(),
     labels: { likelihood: null, impact: null },
   };
+  // "Scoring: Low = 1, Medium = 2, High = 3" names no axis: it scores both, after any that does.
+  let unnamed: WordScale | null = null;
   for (const sheet of sheets) {
     for (const row of sheet.rows) {
       for (const cell of row ?? []) {
         // Only a sentence naming an axis can state a scale; test that cheaply on every text cell.
         if (typeof cell?.value !== "string" || cell.value.length < 12) continue;
-        if (!AXIS_NAMED.test(cell.value) || !/\d/.test(cell.value)) continue;
+        if (!AXIS_NAMED.test(cell.value)) {
+          unnamed ??= scaleMappingInText(cell.value);
+          continue;
+        }
+        if (!/\d/.test(cell.value)) continue;
         const found = wordScalesInText(cell.value);
         stated.likelihood ??= found.likelihood;
         stated.impact ??= found.impact;
@@ -102,6 +109,8 @@ export function statedScales(sheets: readonly SheetSnapshot[]): StatedScales {
     }
     for (const list of labelScaleLists(sheet)) stated.labels[list.axis] ??= list.words;
   }
+  stated.likelihood ??= unnamed;
+  stated.impact ??= unnamed;
   return stated;
 }
 

@@ -104,9 +104,35 @@ export function bandsInOneCell(text: string): KeyBand[] | null {
     const bands =
       coherentBands(bandsBy(candidate, BAND_RANGE_FIRST, true)) ??
       coherentBands(bandsBy(candidate, BAND_LABEL_FIRST, false));
-    if (bands) return bands;
+    // "Low = 1, Medium = 2, High = 3" names the points of the likelihood/impact scale, not bands.
+    if (bands) return scalePoints(bands) ? null : bands;
   }
   return null;
+}
+
+/**
+ * Bands that are the points of a rating scale, one word per point 1, 2, 3 (to 5): a mapping of
+ * scale words to numbers. Bands of a score (a product of two points) run past the scale's top
+ * or hold a range; these do neither.
+ */
+function scalePoints(bands: readonly KeyBand[]): boolean {
+  return (
+    bands.length >= 3 &&
+    bands.length <= 5 &&
+    bands.every((b, i) => b.from === i + 1 && b.to === b.from)
+  );
+}
+
+/**
+ * The word scale a sentence states without naming an axis ("Scoring: Low = 1, Medium = 2,
+ * High = 3"), or null: the same words score likelihood and impact alike.
+ */
+export function scaleMappingInText(text: string): WordScale | null {
+  if (text.length > 300 || AXIS_WORDS.test(text) || !/[A-Za-z]\s*[=:]\s*\d/.test(text)) return null;
+  const body = text.replace(/^[^=]*?:\s*(?=[A-Za-z][^:]*=)/, "");
+  const bands = coherentBands(bandsBy(body, BAND_LABEL_FIRST, false));
+  if (!bands || !scalePoints(bands)) return null;
+  return scaleFrom(bands.map((b) => [b.label, b.from]));
 }
 
 const WORD_EQUALS = /([A-Za-z][A-Za-z ]*?)\s*=\s*(\d+)/g;

@@ -25,7 +25,7 @@ export interface MatrixKey {
 const AXIS_WORDS = new Set(STANDARD_SCALES.flatMap((s) => s.words.flat()));
 
 /** An axis value: a whole number 1..5, a "3 - High"/"High (3)" label's number, or a standard word. */
-function axisValue(cell: Cell | null | undefined): number | string | null {
+export function axisValue(cell: Cell | null | undefined): number | string | null {
   const value = cell?.value;
   if (typeof value === "number")
     return Number.isInteger(value) && value >= 1 && value <= 5 ? value : null;
@@ -39,7 +39,7 @@ function axisValue(cell: Cell | null | undefined): number | string | null {
 }
 
 /** The numbers 1..n of n axis values (numbers, or words all of one standard scale), or null. */
-function axisNumbers(values: readonly (number | string | null)[]): number[] | null {
+export function axisNumbers(values: readonly (number | string | null)[]): number[] | null {
   const n = values.length;
   if (values.every((v) => typeof v === "number")) {
     const sorted = [...(values as number[])].sort((a, b) => a - b);

@@ -25,6 +25,15 @@ const COLUMN_CODES = new Set<Finding["code"]>([
 
 export const SUSPECT_MINIMUM = 3;
 
+/**
+ * Whether a column agrees with a rule on most of its checked lines: the converse of a suspect
+ * column, by the same threshold. A column the header does not name (an "Exposure" of numbers
+ * beside likelihood and impact) is read as the rule's column when this holds.
+ */
+export function agreesOnMostLines(agreeing: number, checked: number): boolean {
+  return checked >= SUSPECT_MINIMUM && agreeing * 2 > checked;
+}
+
 /** A column of one table on one sheet whose reading is suspect. */
 export interface SuspectColumn {
   sheet: string;

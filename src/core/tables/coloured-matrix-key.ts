@@ -1,0 +1,185 @@
+import { cellAddress, parseAddress } from "../a1";
+import { cellText, type Cell, type SheetSnapshot } from "../snapshot";
+import { coherentBands, tidyLabel, type KeyBand } from "./keys";
+import { axisNumbers, axisValue } from "./matrix-key";
+
+/**
+ * A risk matrix kept as the key with SCORES in its cells (5 × 4 = 20) and the bands in its fills:
+ * the council colours each cell by its band and names the colours in a legend beside it ("Low"
+ * filled green, "Medium" amber, "High" red). Grouping the grid's cells by fill and naming each
+ * fill by the legend cell of the same fill gives the bands: each colour from its lowest score to
+ * its highest. Fills are looked up only for the cells `colouredMatrixCells` names (the readers
+ * put them in `keyFills`), never for every cell.
+ *
+ * Total: any sheet in, no throw; grids 3×3 to 5×5 only.
+ */
+export interface NumericGrid {
+  /** The grid's cells by address, each with its score. */
+  cells: { address: string; score: number }[];
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** Read: the bands and per band its legend cell; or why the colours give no bands. */
+export type ColouredMatrixKey =
+  { bands: KeyBand[]; at: string; cells: string[][] } | { unread: string; at: string };
+
+const numberAt = (cell: Cell | null | undefined): number | null =>
+  typeof cell?.value === "number" ? cell.value : null;
+
+/**
+ * The grid whose axis row of impact scores (1..n across) is row `r` from column `c + 1`, its
+ * likelihood scores down column `c` above or below that row, every cell the product: or null.
+ */
+function gridAt(sheet: SheetSnapshot, r: number, c: number, n: number): NumericGrid | null {
+  const across = axisNumbers(
+    Array.from({ length: n }, (_, k) => {
+      const v = axisValue(sheet.rows[r]?.[c + 1 + k]);
+      return typeof v === "number" ? v : null;
+    }),
+  );
+  if (!across) return null;
+  for (const step of [-1, 1]) {
+    const rows = Array.from({ length: n }, (_, k) => r + step * (k + 1));
+    if (rows.some((row) => row < 0 || row >= sheet.rows.length)) continue;
+    const down = axisNumbers(
+      rows.map((row) => {
+        const v = axisValue(sheet.rows[row]?.[c]);
+        return typeof v === "number" ? v : null;
+      }),
+    );
+    if (!down) continue;
+    const cells: NumericGrid["cells"] = [];
+    const whole = rows.every((row, i) =>
+      across.every((impact, j) => {
+        const score = numberAt(sheet.rows[row]?.[c + 1 + j]);
+        if (score !== (down[i] ?? 0) * impact) return false;
+        cells.push({ address: cellAddress(row, c + 1 + j), score });
+        return true;
+      }),
+    );
+    if (whole)
+      return {
+        cells,
+        top: Math.min(...rows),
+        bottom: Math.max(...rows),
+        left: c + 1,
+        right: c + n,
+      };
+  }
+  return null;
+}
+
+const point = (n: number | null): n is number =>
+  n !== null && Number.isInteger(n) && n >= 1 && n <= 5;
+
+function axisStart(cells: readonly (Cell | null | undefined)[], c: number): boolean {
+  const a = numberAt(cells[c]);
+  if (!point(a)) return false;
+  const b = numberAt(cells[c + 1]);
+  const d = numberAt(cells[c + 2]);
+  return point(b) && point(d) && a !== b && a !== d && b !== d;
+}
+
+/** The first grid of scores on the sheet, reading top to bottom, or null. */
+export function numericMatrixGrid(
+  sheet: SheetSnapshot,
+  inTable: (row: number, column: number) => boolean = () => false,
+): NumericGrid | null {
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r] ?? [];
+    for (let c = 0; c + 3 < cells.length; c++) {
+      // Cheap first (a sheet may hold a million cells): an axis row starts with three distinct
+      // whole numbers 1..5. A register's likelihood, impact and score never are (L × I equals
+      // one of them, or is over 5, unless both are 2, and then two are equal).
+      if (!axisStart(cells, c + 1) || inTable(r, c + 1)) continue;
+      for (const n of [5, 4, 3]) {
+        const grid = gridAt(sheet, r, c, n);
+        if (grid) return grid;
+      }
+    }
+  }
+  return null;
+}
+
+const LEGEND_WORDS = /^[A-Za-z][A-Za-z /&-]{0,24}$/;
+
+/**
+ * The cells that may name the grid's colours: short words (no digits) near it, at most a dozen —
+ * below it first (where councils put the legend), then beside or above it, from the axis column
+ * rightwards: a register to the matrix's left (its priority words) is no legend.
+ */
+export function legendCandidates(sheet: SheetSnapshot, grid: NumericGrid): string[] {
+  const found: string[] = [];
+  const below = Array.from({ length: 8 }, (_, k) => grid.bottom + 1 + k);
+  const beside = Array.from(
+    { length: grid.bottom - grid.top + 4 },
+    (_, k) => grid.top - 3 + k,
+  ).filter((r) => r >= 0);
+  for (const r of [...below, ...beside]) {
+    const cells = sheet.rows[r] ?? [];
+    for (let c = grid.left - 1; c <= grid.right + 6 && c < cells.length; c++) {
+      const text = typeof cells[c]?.value === "string" ? cellText(cells[c] ?? undefined) : "";
+      if (!LEGEND_WORDS.test(text) || text.split(/\s+/).length > 3) continue;
+      found.push(cellAddress(r, c));
+      if (found.length === 12) return found;
+    }
+  }
+  return found;
+}
+
+/** The cells whose fills a reader must look up for the sheet's coloured score matrix, if any. */
+export function colouredMatrixCells(sheet: SheetSnapshot): string[] {
+  const grid = numericMatrixGrid(sheet);
+  return grid ? [...grid.cells.map((c) => c.address), ...legendCandidates(sheet, grid)] : [];
+}
+
+/**
+ * The bands a coloured score matrix states, read from `sheet.keyFills`; `unread` when the grid is
+ * coloured but its colours make no bands (a colour no legend names, or two colours whose scores
+ * interleave): then the council's ratings are not to be judged by any other key. Null when the
+ * sheet holds no coloured score matrix.
+ */
+export function readColouredMatrixKey(
+  sheet: SheetSnapshot,
+  inTable: (row: number, column: number) => boolean = () => false,
+): ColouredMatrixKey | null {
+  const fills = sheet.keyFills;
+  if (!fills) return null;
+  const grid = numericMatrixGrid(sheet, inTable);
+  if (!grid) return null;
+  const byFill = new Map<string, { from: number; to: number }>();
+  for (const { address, score } of grid.cells) {
+    const fill = fills[address];
+    // An uncoloured cell: a matrix of scores, not a key in colours.
+    if (!fill) return null;
+    const seen = byFill.get(fill) ?? { from: score, to: score };
+    byFill.set(fill, { from: Math.min(seen.from, score), to: Math.max(seen.to, score) });
+  }
+  if (byFill.size < 2) return null;
+  const at = cellAddress(grid.top, grid.left);
+  const labelOf = new Map<string, { label: string; cell: string }>();
+  for (const address of legendCandidates(sheet, grid)) {
+    const fill = fills[address];
+    const { row, column } = parseAddress(address);
+    const text = cellText(sheet.rows[row]?.[column] ?? undefined);
+    if (fill && byFill.has(fill) && !labelOf.has(fill))
+      labelOf.set(fill, { label: tidyLabel(text), cell: address });
+  }
+  const named: (KeyBand & { cell: string })[] = [];
+  for (const [fill, range] of byFill) {
+    const label = labelOf.get(fill);
+    if (!label) return { unread: "a colour of the matrix is named by no legend cell", at };
+    named.push({ ...range, label: label.label, cell: label.cell });
+  }
+  const bands = coherentBands(named);
+  if (!bands || new Set(bands.map((b) => b.label)).size !== bands.length)
+    return { unread: "its colours' scores overlap, so they make no bands", at };
+  return {
+    bands: bands.map(({ from, to, label }) => ({ from, to, label })),
+    at,
+    cells: bands.map((b) => [named.find((n) => n.label === b.label)?.cell ?? ""]),
+  };
+}
