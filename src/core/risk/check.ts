@@ -7,6 +7,8 @@ import type { RiskPair, RiskTable } from "./detect";
 import { pairTitle, type PairName } from "./fields";
 import type { WordScale } from "../tables/keys";
 import { parseRating, type RatingWords } from "./scales";
+import type { TotalRow } from "../tables/arithmetic";
+import { checkRiskTotals } from "./money";
 
 export interface RiskContext {
   table: RiskTable;
@@ -21,6 +23,9 @@ export interface RiskContext {
    * is built: the check, the plan and the PID read them instead of each re-scanning every row.
    */
   lines: readonly number[];
+  /** Money columns beside the ratings (cost, allowance £) and the total rows under them. */
+  money: readonly number[];
+  totals: readonly TotalRow[];
 }
 
 export interface CheckOptions {
@@ -265,5 +270,6 @@ export function checkRiskTable(
     checkReview(sheet, ctx, row, options, out);
   }
   checkIds(sheet, ctx, rows, out);
+  checkRiskTotals(sheet, ctx.table, ctx.money, ctx.totals, out);
   return out;
 }

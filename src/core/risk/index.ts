@@ -6,6 +6,7 @@ import { isHeadingRow, type RiskContext } from "./check";
 import { ratingWords, statedScales, wordScaleTop } from "./scales";
 import { detectRiskTables, type RiskTable } from "./detect";
 import { readLegend, type Legend } from "./legend";
+import { riskMoneyColumns, riskTotalRows } from "./money";
 import { ruleFillsFor } from "../rule-fills";
 import { columnLetters, placement } from "../tables/bounds";
 import { cellText } from "../snapshot";
@@ -235,7 +236,11 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
   const contexts: RiskContext[] = [];
   for (const { sheet, tables, legend } of found) {
     for (const table of tables) {
-      const lines = table.dataRows.filter((r) => !isHeadingRow(sheet, table, r));
+      const rows = table.dataRows.filter((r) => !isHeadingRow(sheet, table, r));
+      const money = riskMoneyColumns(sheet, table);
+      const totals = riskTotalRows(sheet, table, money, rows);
+      const totalRows = new Set(totals.map((t) => t.row));
+      const lines = rows.filter((r) => !totalRows.has(r));
       const words = ratingWords(sheet, table, lines, stated);
       const keyScale =
         legend.scale === 3 || legend.scale === 4 || legend.scale === 5 ? legend.scale : null;
@@ -256,6 +261,8 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
         ),
         words,
         lines,
+        money,
+        totals,
       });
     }
   }
