@@ -52,6 +52,9 @@ describe("council formulas saved without a value in a risk register", () => {
       ["priority-mismatch", "F4", "Medium", "High"],
       ["priority-mismatch", "F5", "High", "Medium"],
     ]);
+    expect(a.findings[0]?.message).toBe(
+      "Score formula C4*D6 gives 15 but likelihood 3 × impact 4 = 12",
+    );
   });
 
   it("judges a MATCH over word lists and its own wrong row", () => {

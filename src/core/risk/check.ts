@@ -167,6 +167,11 @@ function checkStated(
 ): void {
   const expected = l * i;
   const table = rangeOf(ctx.table);
+  // A formula saved without a value is quoted with what it computes: the figure Excel will show.
+  const computed = (column: number) => {
+    const cell = sheet.rows[row]?.[column];
+    return cell?.formula && cell.value === null ? `formula ${cell.formula.slice(1)} gives ` : "is ";
+  };
   if (pair.score !== null) {
     const raw = shown(pair.score) ?? null;
     const stated = parseScaleValue(raw);
@@ -183,7 +188,7 @@ function checkStated(
         ),
       );
     } else if (stated.kind === "number" && Math.abs(stated.value - expected) > 1e-9) {
-      const what = `${label} is ${stated.value} but ${fieldName(pair.name, "likelihood").toLowerCase()} ${l} × ${fieldName(pair.name, "impact").toLowerCase()} ${i} = ${expected}`;
+      const what = `${label} ${computed(pair.score)}${stated.value} but ${fieldName(pair.name, "likelihood").toLowerCase()} ${l} × ${fieldName(pair.name, "impact").toLowerCase()} ${i} = ${expected}`;
       out.push(
         finding("score-mismatch", sheet.name, row, pair.score, what, {
           table,
@@ -199,7 +204,7 @@ function checkStated(
     const band = bandOf(expected, ctx.bands.bands);
     if (stated && !sameBandLabel(stated, band.label)) {
       const label = fieldName(pair.name, "priority");
-      const what = `${label} is "${stated}" but score ${expected} ${describeScorePlace(expected, ctx.bands.bands)}`;
+      const what = `${label} ${computed(pair.priority)}"${stated}" but score ${expected} ${describeScorePlace(expected, ctx.bands.bands)}`;
       out.push(
         finding("priority-mismatch", sheet.name, row, pair.priority, what, {
           table,
