@@ -1,6 +1,24 @@
 import { parse, tokenize, type AstExpression } from "@borgar/fx";
 import { cellPositionOf } from "../a1";
 import type { Cell } from "../snapshot";
+import {
+  arithmetic,
+  compare,
+  err,
+  flat,
+  isError,
+  isGrid,
+  toBool,
+  toNumber,
+  toText,
+  typeRank,
+  Unsupported,
+  type FormulaValue,
+  type Grid,
+  type Value,
+} from "./formula-values";
+
+export type { FormulaValue } from "./formula-values";
 
 /**
  * What a council's own formula computes, for formulas saved without a value (a workbook written
@@ -17,20 +35,9 @@ import type { Cell } from "../snapshot";
  * different types orders numbers before text before booleans; text compares without case; errors
  * pass through; MATCH with match_type 0 finds the first value equal without case.
  */
-export type FormulaValue = number | string | boolean | null | { error: string };
 
 /** The cell at (sheet, row, column), 0-based; `undefined` for a sheet not in the workbook. */
 export type CellLookup = (sheet: string, row: number, column: number) => Cell | null | undefined;
-
-class Unsupported extends Error {}
-
-type Grid = FormulaValue[][];
-type Value = FormulaValue | Grid;
-
-const err = (code: string): FormulaValue => ({ error: code });
-const isError = (v: unknown): v is { error: string } =>
-  typeof v === "object" && v !== null && !Array.isArray(v) && "error" in v;
-const isGrid = (v: Value): v is Grid => Array.isArray(v);
 
 const MAX_CELLS = 10_000;
 const MAX_DEPTH = 30;
@@ -113,108 +120,6 @@ function reference(scope: Scope, text: string): Value {
 function scalar(v: Value): FormulaValue {
   if (isGrid(v)) throw new Unsupported();
   return v;
-}
-
-function toNumber(v: FormulaValue): number | { error: string } {
-  if (isError(v)) return v;
-  if (v === null) return 0;
-  if (typeof v === "number") return v;
-  if (typeof v === "boolean") return v ? 1 : 0;
-  const t = v.trim();
-  if (t === "") return { error: "#VALUE!" };
-  const n = Number(t);
-  return Number.isFinite(n) ? n : { error: "#VALUE!" };
-}
-
-function toText(v: FormulaValue): string | { error: string } {
-  if (isError(v)) return v;
-  if (v === null) return "";
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (typeof v === "number") {
-    // Excel shows up to 15 significant digits; integers and short decimals read the same in JS.
-    if (!Number.isInteger(v) && String(v).replace(/^-?0?\./, "").length > 15)
-      throw new Unsupported();
-    return String(v);
-  }
-  return v;
-}
-
-function toBool(v: FormulaValue): boolean | { error: string } {
-  if (isError(v)) return v;
-  if (v === null) return false;
-  if (typeof v === "boolean") return v;
-  if (typeof v === "number") return v !== 0;
-  const t = v.trim().toUpperCase();
-  if (t === "TRUE") return true;
-  if (t === "FALSE") return false;
-  return { error: "#VALUE!" };
-}
-
-const typeRank = (v: number | string | boolean) =>
-  typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2;
-
-/** Excel's comparison: an empty cell takes the other side's type; text without case. */
-function compare(a: FormulaValue, b: FormulaValue): number | { error: string } {
-  if (isError(a)) return a;
-  if (isError(b)) return b;
-  const blankAs = (other: FormulaValue) =>
-    typeof other === "string" ? "" : typeof other === "boolean" ? false : 0;
-  const x = a === null ? blankAs(b) : a;
-  const y = b === null ? blankAs(a) : b;
-  if (typeRank(x) !== typeRank(y)) return typeRank(x) - typeRank(y);
-  if (typeof x === "string" && typeof y === "string") {
-    const p = x.toLowerCase();
-    const q = y.toLowerCase();
-    return p < q ? -1 : p > q ? 1 : 0;
-  }
-  const p = Number(x);
-  const q = Number(y);
-  return p < q ? -1 : p > q ? 1 : 0;
-}
-
-function arithmetic(op: string, a: FormulaValue, b: FormulaValue): FormulaValue {
-  if (op === "&") {
-    const x = toText(a);
-    const y = toText(b);
-    if (isError(x)) return x;
-    if (isError(y)) return y;
-    return x + y;
-  }
-  if (["=", "<>", "<", ">", "<=", ">="].includes(op)) {
-    const c = compare(a, b);
-    if (isError(c)) return c;
-    return op === "="
-      ? c === 0
-      : op === "<>"
-        ? c !== 0
-        : op === "<"
-          ? c < 0
-          : op === ">"
-            ? c > 0
-            : op === "<="
-              ? c <= 0
-              : c >= 0;
-  }
-  const x = toNumber(a);
-  if (isError(x)) return x;
-  const y = toNumber(b);
-  if (isError(y)) return y;
-  let r: number;
-  if (op === "+") r = x + y;
-  else if (op === "-") r = x - y;
-  else if (op === "*") r = x * y;
-  else if (op === "/") {
-    if (y === 0) return err("#DIV/0!");
-    r = x / y;
-  } else if (op === "^") {
-    if (x === 0 && y === 0) return err("#NUM!");
-    r = x ** y;
-  } else throw new Unsupported();
-  return Number.isFinite(r) ? r : err("#NUM!");
-}
-
-function flat(v: Value): FormulaValue[] {
-  return isGrid(v) ? v.flat() : [v];
 }
 
 function call(name: string, args: readonly AstExpression[], scope: Scope): Value {
