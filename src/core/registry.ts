@@ -125,6 +125,7 @@ const riskKind: TableKindDefinition<"risk-register", RiskContext, RiskTableRepor
     checkRiskTable(sheetOf(sheets, m.table.sheet), m, {
       asOf: options.asOf,
       asOfChosen: options.asOfChosen === true,
+      sheets,
     }),
   plan: (m, { sheets }) => planRiskTable(sheetOf(sheets, m.table.sheet), m),
 };

@@ -1,12 +1,15 @@
 import { columnLetter, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
-import { cellText, isEmptyCell, type SheetSnapshot } from "../snapshot";
+import { cellText, isEmptyCell, type CellValue, type SheetSnapshot } from "../snapshot";
+import { evaluateFormula } from "../tables/formula-eval";
 import { parseDate, parseScaleValue, serialToUkDate, type ParsedValue } from "../values";
 import { bandOf, describeScorePlace, sameBandLabel, type BandSet } from "../bands";
 import type { RiskPair, RiskTable } from "./detect";
 import { pairTitle, type PairName } from "./fields";
 import type { WordScale } from "../tables/keys";
 import { parseRating, type AxisWords, type RatingWords } from "./scales";
+import type { TotalRow } from "../tables/arithmetic";
+import { checkRiskTotals } from "./money";
 
 export interface RiskContext {
   table: RiskTable;
@@ -31,6 +34,9 @@ export interface RiskContext {
    * "Sheet!A1".
    */
   unreadKey?: { reason: string; at: string };
+  /** Money columns beside the ratings (cost, allowance £) and the total rows under them. */
+  money: readonly number[];
+  totals: readonly TotalRow[];
 }
 
 export interface CheckOptions {
@@ -38,6 +44,35 @@ export interface CheckOptions {
   asOf: number;
   /** `asOf` is a date the officer set, not today: the message says "as at". */
   asOfChosen?: boolean;
+  /** Every sheet of the workbook, for formulas reading another sheet (a MATCH over "Scoring"). */
+  sheets?: readonly SheetSnapshot[];
+}
+
+/**
+ * What a score or priority cell shows: its saved value, or, for a formula saved without one (a
+ * file written by a tool that never calculates), what the formula computes. `undefined` when the
+ * formula is beyond the evaluator: counted per column, never read as blank.
+ */
+function shownValue(
+  sheet: SheetSnapshot,
+  row: number,
+  column: number,
+  unevaluated: Map<number, number>,
+  sheets: readonly SheetSnapshot[] | undefined,
+): CellValue | undefined {
+  const cell = sheet.rows[row]?.[column];
+  if (!cell?.formula || cell.value !== null || cell.error) return cell?.value ?? null;
+  const lookup = (name: string, r: number, c: number) => {
+    const on = name === sheet.name ? sheet : sheets?.find((x) => x.name === name);
+    return on ? (on.rows[r]?.[c] ?? null) : undefined;
+  };
+  const v = evaluateFormula(cell.formula, sheet.name, lookup);
+  if (v === undefined) {
+    unevaluated.set(column, (unevaluated.get(column) ?? 0) + 1);
+    return undefined;
+  }
+  // An error the formula computes is Excel's to show; the rule is judged on values only.
+  return typeof v === "object" && v !== null ? undefined : v;
 }
 
 function fieldName(pair: PairName, field: string): string {
@@ -138,12 +173,17 @@ function checkStated(
   l: number,
   i: number,
   out: Finding[],
+  shown: (column: number) => CellValue | undefined,
 ): void {
   const expected = l * i;
   const table = rangeOf(ctx.table);
-  const cells = sheet.rows[row] ?? [];
+  // A formula saved without a value is quoted with what it computes: the figure Excel will show.
+  const computed = (column: number) => {
+    const cell = sheet.rows[row]?.[column];
+    return cell?.formula && cell.value === null ? `formula ${cell.formula.slice(1)} gives ` : "is ";
+  };
   if (pair.score !== null) {
-    const raw = cells[pair.score]?.value ?? null;
+    const raw = shown(pair.score) ?? null;
     const stated = parseScaleValue(raw);
     const label = fieldName(pair.name, "score");
     if (stated.kind === "text") {
@@ -158,7 +198,7 @@ function checkStated(
         ),
       );
     } else if (stated.kind === "number" && Math.abs(stated.value - expected) > 1e-9) {
-      const what = `${label} is ${stated.value} but ${fieldName(pair.name, "likelihood").toLowerCase()} ${l} × ${fieldName(pair.name, "impact").toLowerCase()} ${i} = ${expected}`;
+      const what = `${label} ${computed(pair.score)}${stated.value} but ${fieldName(pair.name, "likelihood").toLowerCase()} ${l} × ${fieldName(pair.name, "impact").toLowerCase()} ${i} = ${expected}`;
       out.push(
         finding("score-mismatch", sheet.name, row, pair.score, what, {
           table,
@@ -169,11 +209,12 @@ function checkStated(
     }
   }
   if (pair.priority !== null && !ctx.unreadKey) {
-    const stated = cellText(cells[pair.priority] ?? undefined);
+    const value = shown(pair.priority);
+    const stated = value === undefined || value === null ? "" : String(value).trim();
     const band = bandOf(expected, ctx.bands.bands);
     if (stated && !sameBandLabel(stated, band.label)) {
       const label = fieldName(pair.name, "priority");
-      const what = `${label} is "${stated}" but score ${expected} ${describeScorePlace(expected, ctx.bands.bands)}`;
+      const what = `${label} ${computed(pair.priority)}"${stated}" but score ${expected} ${describeScorePlace(expected, ctx.bands.bands)}`;
       out.push(
         finding("priority-mismatch", sheet.name, row, pair.priority, what, {
           table,
@@ -252,6 +293,7 @@ export function checkRiskTable(
 ): Finding[] {
   const out: Finding[] = [];
   const rows = ctx.lines;
+  const unevaluated = new Map<number, number>();
   for (const row of rows) {
     const titleColumn = ctx.table.columns.title;
     if (titleColumn !== undefined && !cellText(sheet.rows[row]?.[titleColumn] ?? undefined)) {
@@ -270,12 +312,28 @@ export function checkRiskTable(
       if (pair.name === "target" && unrated) continue;
       const l = rating(ctx, sheet, row, pair.likelihood, fieldName(pair.name, "likelihood"), out);
       const i = rating(ctx, sheet, row, pair.impact, fieldName(pair.name, "impact"), out);
-      if (l !== null && i !== null) checkStated(ctx, sheet, row, pair, l, i, out);
+      const shown = (column: number) => shownValue(sheet, row, column, unevaluated, options.sheets);
+      if (l !== null && i !== null) checkStated(ctx, sheet, row, pair, l, i, out, shown);
     }
     checkReview(sheet, ctx, row, options, out);
   }
+  for (const [column, count] of unevaluated) {
+    const first = rows.find((r) => sheet.rows[r]?.[column]?.formula) ?? ctx.table.headerRow;
+    const what = `${count} formula${count === 1 ? "" : "s"} in column ${columnLetter(column)}`;
+    out.push(
+      finding(
+        "formula-not-evaluated",
+        sheet.name,
+        first,
+        column,
+        `${what} had no saved result and could not be checked (open and save the workbook in Excel to check them)`,
+        { table: rangeOf(ctx.table) },
+      ),
+    );
+  }
   checkIds(sheet, ctx, rows, out);
   if (ctx.unreadKey) out.push(...unreadKeyWarnings(sheet, ctx, ctx.unreadKey));
+  checkRiskTotals(sheet, ctx.table, ctx.money, ctx.totals, out);
   return out;
 }
 

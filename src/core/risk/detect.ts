@@ -1,4 +1,4 @@
-import { cellText, isEmptyCell, type SheetSnapshot } from "../snapshot";
+import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
 import {
   holdsNumber,
   leadingText,
@@ -226,6 +226,33 @@ function noteAfterGap(sheet: SheetSnapshot, row: number, first: number, last: nu
 }
 
 /**
+ * Whether the register's rows go on below `row` (past one blank row at most) with the same shape:
+ * the first pair rated and a risk named. A directorate heading after a blank row ("Adults and
+ * Health") is then a section of the register, not a note under it.
+ */
+function risksContinueBelow(
+  sheet: SheetSnapshot,
+  row: number,
+  first: number,
+  last: number,
+  pair: RiskPair,
+): boolean {
+  for (let r = row + 1; r <= row + 2 && r < sheet.rows.length; r++) {
+    if (rowIsBlank(sheet, r, first, last)) continue;
+    const cells = sheet.rows[r] ?? [];
+    const rated = [pair.likelihood, pair.impact].every((c) => !isEmptyCell(cells[c] ?? undefined));
+    let named = false;
+    for (let c = first; c <= last && c < cells.length; c++)
+      if (c !== pair.likelihood && c !== pair.impact && isText(cells[c])) named = true;
+    return rated && named && !keyLine(sheet, r, first, last);
+  }
+  return false;
+}
+
+const isText = (cell: Cell | null | undefined) =>
+  typeof cell?.value === "string" && cell.value.trim() !== "" && !cell.formula;
+
+/**
  * A lone cell stating score bands ("Rating: 1-4 Low | 5-9 Medium …") ends the register even with
  * no blank row between: it is the register's key, read by the legend, never a risk.
  */
@@ -271,7 +298,8 @@ export function detectRiskTables(sheet: SheetSnapshot): RiskTable[] {
         const lead = leadingText(sheet, row, first, last);
         return (
           LEGEND_MARKER.test(lead) ||
-          noteAfterGap(sheet, row, first, last) ||
+          (noteAfterGap(sheet, row, first, last) &&
+            !risksContinueBelow(sheet, row, first, last, header.pairs[0]!)) ||
           keyLine(sheet, row, first, last) ||
           matchRiskHeader(sheet, row, first, last) !== null
         );

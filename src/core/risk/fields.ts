@@ -205,7 +205,9 @@ const PRODUCT =
 export function classifyRiskColumn(group: string | null, text: string): RiskColumnMatch | null {
   const own = classifyRiskHeader(text);
   if (!group) return own;
-  const pair = pairOfLabel(group);
+  // Nested groups ("Risk evaluation › Before controls"): the innermost label naming a pair wins.
+  const labels = group.split(" › ").reverse();
+  const pair = labels.map(pairOfLabel).find((p) => p !== "") ?? "";
   if (!pair || (own && own.pair)) return own;
   if (own && (PAIR_FIELDS as readonly string[]).includes(own.field)) return { ...own, pair };
   return own;

@@ -2,7 +2,6 @@ import { cellText, type SheetSnapshot } from "../snapshot";
 import type { CellValue } from "../snapshot";
 import type { RiskContext } from "./check";
 import { parseRating } from "./scales";
-import { isHeadingRow } from "./check";
 import type { Band } from "../bands";
 import type { PairName } from "./fields";
 
@@ -101,8 +100,8 @@ export function riskRef(sheet: SheetSnapshot, ctx: RiskContext, row: number): st
  */
 export function heatMapUnplaced(sheet: SheetSnapshot, ctx: RiskContext): number[] {
   const placed = new Set(heatMapRisks(sheet, ctx).map((r) => r.row));
-  return ctx.table.dataRows.filter((r) => {
-    if (placed.has(r) || isHeadingRow(sheet, ctx.table, r)) return false;
+  return ctx.lines.filter((r) => {
+    if (placed.has(r)) return false;
     const cells = sheet.rows[r] ?? [];
     for (let c = ctx.table.firstColumn; c <= ctx.table.lastColumn; c++)
       if (cellText(cells[c] ?? undefined)) return true;

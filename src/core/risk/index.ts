@@ -14,6 +14,7 @@ import {
 import { detectRiskTables, type RiskTable } from "./detect";
 import { readLegend, type Legend } from "./legend";
 import { withScoresFromData } from "./score-column";
+import { riskMoneyColumns, riskTotalRows } from "./money";
 import { ruleFillsFor } from "../rule-fills";
 import { columnLetters, placement } from "../tables/bounds";
 import { cellText } from "../snapshot";
@@ -281,7 +282,11 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
   const contexts: RiskContext[] = [];
   for (const { sheet, tables, legend } of found) {
     for (const detected of tables) {
-      const lines = detected.dataRows.filter((r) => !isHeadingRow(sheet, detected, r));
+      const rows = detected.dataRows.filter((r) => !isHeadingRow(sheet, detected, r));
+      const money = riskMoneyColumns(sheet, detected);
+      const totals = riskTotalRows(sheet, detected, money, rows);
+      const totalRows = new Set(totals.map((t) => t.row));
+      const lines = rows.filter((r) => !totalRows.has(r));
       const words = ratingWords(sheet, detected, lines, stated);
       const table = withScoresFromData(sheet, detected, lines, words);
       const keyScale =
@@ -310,6 +315,8 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
         words,
         keyWords: keyWordsOf(words, stated),
         lines,
+        money,
+        totals,
       });
     }
   }

@@ -281,6 +281,18 @@ function carriesWordsOn(
   return texts >= 2 && carried * 2 > texts;
 }
 
+/** A row of units and scale notes only ("£'000", "(1-5)"), at least one of them, no data. */
+function unitsRow(sheet: SheetSnapshot, row: number, from: number, to: number): boolean {
+  let units = 0;
+  for (let c = from; c <= to; c++) {
+    const cell = sheet.rows[row]?.[c] ?? undefined;
+    if (isEmptyCell(cell)) continue;
+    if (!isText(cell) || !unitOf(cellText(cell))) return false;
+    units++;
+  }
+  return units > 0;
+}
+
 /**
  * The header block whose top row is `top`, over columns from..to: up to `maxRows` rows, each
  * below the top one only if it continues the header.
@@ -293,7 +305,11 @@ export function readHeaderBlock(
   maxRows = 3,
 ): HeaderBlock {
   const rows = [top];
-  for (let next = top + 1; rows.length < maxRows && next < sheet.rows.length; next++) {
+  for (let next = top + 1; next < sheet.rows.length; next++) {
+    // A units row ("(1-5)", "£'000") under a full block of words is still header: it may be
+    // the block's fourth row.
+    if (rows.length >= maxRows && !(rows.length === maxRows && unitsRow(sheet, next, from, to)))
+      break;
     if (!continuesHeader(sheet, rows, next, from, to)) break;
     rows.push(next);
   }
