@@ -1,5 +1,6 @@
 import { analyseWorkbook } from "../../src/core/analyse";
 import { f, sheet, TODAY, workbook } from "../helpers/builders";
+import { analyseProfile, buildProfile, line } from "../helpers/monthly-builder";
 
 /**
  * A line whose budget is "tbc" is left out of variance and totals, with an info note, not
@@ -53,5 +54,34 @@ describe("a line whose budget is tbc", () => {
       k === 2 ? ["Leisure", 2205, "tbc", null] : r,
     );
     expect(brief(rows)).toEqual(["info unconfirmed-funding@C3", "info unconfirmed-funding@B4"]);
+  });
+});
+
+describe("a monthly line whose months are all tbc", () => {
+  it("is noted once and a budget total typed without it is right", () => {
+    const tbcLine = {
+      ...line("GI01", -300, 0),
+      months: Array.from({ length: 12 }, () => "tbc"),
+    };
+    const built = buildProfile({
+      sections: [
+        {
+          heading: null,
+          lines: [line("PA01", 1190, 1200), line("SU01", 250, 240), tbcLine],
+          total: "Total",
+          // The council's budget total leaves the tbc line's -300 out: 1,440.
+          typedTotals: { 0: 1440 },
+        },
+      ],
+      varianceHeader: null,
+    });
+    const a = analyseProfile(built);
+    const row = (built.lineRows[0]?.[2] as number) + 1;
+    expect(a.findings.map((x) => `${x.severity} ${x.code}@${x.cell}`)).toEqual([
+      `info unconfirmed-funding@D${row}`,
+    ]);
+    expect(a.findings[0]?.message).toBe(
+      "Every month tbc for GI01 Service line GI01: left out of variance and totals",
+    );
   });
 });

@@ -31,8 +31,8 @@ export function unconfirmedLineNotes(
   rows: readonly number[],
   column: number,
   nameOf: (row: number) => string,
+  what: string = headerText(ref, column),
 ): Finding[] {
-  const what = headerText(ref, column);
   return rows.map((row) => {
     const name = nameOf(row) || `row ${row + 1}`;
     return {
