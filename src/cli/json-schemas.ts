@@ -182,6 +182,7 @@ export const ChangeSchema = z.object({
   after: CellValueSchema,
   afterValue: CellValueSchema,
   valueChanged: z.boolean(),
+  rounded: z.boolean().optional(),
 });
 
 const WrittenFileSchema = z.object({

@@ -122,7 +122,8 @@ export function writesText(
   const lines = [`Wrote ${plural(written.length, "column range")} to ${out}`];
   for (const w of written) lines.push(`  ${w.sheet}!${w.range}  ${w.column}`);
   const different = changed.filter((c) => c.valueChanged);
-  const same = changed.length - different.length;
+  const rounded = changed.filter((c) => c.rounded).length;
+  const same = changed.length - different.length - rounded;
   lines.push(
     `${plural(different.length, "cell")} now show${different.length === 1 ? "s" : ""} a different value`,
   );
@@ -135,6 +136,10 @@ export function writesText(
     lines.push(`  ... and ${different.length - 20} more (--json lists them all)`);
   if (same > 0)
     lines.push(`${plural(same, "typed value")} replaced by a formula giving the same value`);
+  if (rounded > 0)
+    lines.push(
+      `${plural(rounded, "typed value")} replaced by a formula showing the same figure at the cell's number format (rounded)`,
+    );
   return lines;
 }
 

@@ -1,3 +1,4 @@
+import { showSameFigure } from "./number-format-shown";
 import { cellAddress, columnLetter, parseAddress, type CellPosition } from "./a1";
 import type { AddSheet, ColumnWrite, InsertColumns, WriteOperation, WritePlan } from "./plan";
 import type { Cell, CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -181,6 +182,11 @@ export interface Change {
   afterValue: CellValue;
   /** False when a typed value became a formula that shows the same value. */
   valueChanged: boolean;
+  /**
+   * True when the figure changed only beyond what the cell's number format shows (0.044 to
+   * 0.0437 under "0.0%": 4.4% both): not a different value to the officer, only a rounded one.
+   */
+  rounded?: boolean;
 }
 
 export interface Written {
@@ -254,13 +260,25 @@ export function describePlan(
       const old = shown(previous);
       const now = shown(after);
       if (old === null || old === "" || old === now) continue;
+      const same = sameShownValue(previous?.value ?? null, after.value);
+      const rounded =
+        !same &&
+        typeof previous?.value === "number" &&
+        typeof after.value === "number" &&
+        showSameFigure(
+          previous.value,
+          previous.numberFormat,
+          after.value,
+          after.numberFormat ?? previous.numberFormat,
+        );
       changed.push({
         sheet: op.sheet,
         cell: cellAddress(row, op.column),
         before: old,
         after: now,
         afterValue: after.value,
-        valueChanged: !sameShownValue(previous?.value ?? null, after.value),
+        valueChanged: !same && !rounded,
+        ...(rounded ? { rounded: true } : {}),
       });
     }
   }

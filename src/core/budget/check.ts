@@ -1,4 +1,5 @@
-import { cellAddress, rangeAddress } from "../a1";
+import { cellAddress, parseAddress, rangeAddress } from "../a1";
+import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { describeRagRule, ragByRule, ruleFromThresholds, type RagRule } from "../tables/rag-rule";
@@ -221,6 +222,21 @@ function checkMissing(ref: TableRef, model: BudgetModel, out: Finding[]): void {
   }
 }
 
+/** A note per line whose budget or forecast is "tbc": neither is compared against zero. */
+function unconfirmedNotes(ref: TableRef, model: BudgetModel): Finding[] {
+  const lines = lineRows(model);
+  const nameOf = (row: number) => lines.find((l) => l.row === row)?.item ?? "";
+  const spendTbc = unconfirmedRows(
+    ref,
+    lines.map((l) => l.row).filter((r) => !model.unconfirmed.includes(r)),
+    model.compareColumn,
+  );
+  return [
+    ...unconfirmedLineNotes(ref, model.unconfirmed, model.budgetColumn, nameOf),
+    ...unconfirmedLineNotes(ref, spendTbc, model.compareColumn, nameOf),
+  ].sort((a, b) => parseAddress(a.cell).row - parseAddress(b.cell).row);
+}
+
 /**
  * The same line reference twice among a table's lines: one of them is mistyped. Ledger codes
  * (cost code, cost centre) are not references: several lines may be charged to one.
@@ -269,9 +285,10 @@ export function checkBudgetTable(
   rag: { percent: number; amount: number } = DEFAULT_RAG,
 ): Finding[] {
   const out: Finding[] = [];
-  const ref = budgetRef(sheet, table);
+  const ref = { ...budgetRef(sheet, table), unconfirmedLines: new Set(model.unconfirmed) };
   const valueRows = table.dataRows.filter((r) => model.structure.kinds.get(r) !== "heading");
   checkMoneyCells(ref, valueRows, moneyColumns(table), out);
+  out.push(...unconfirmedNotes(ref, model));
   checkVariance(ref, table, model, out);
   checkDerived(ref, table, model, model.ragRule ?? ruleFromThresholds(rag), out);
   checkMissing(ref, model, out);

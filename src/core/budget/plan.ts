@@ -5,6 +5,7 @@ import type { SheetSnapshot } from "../snapshot";
 import { formulaEvaluator } from "../tables/arithmetic";
 import { HALF_PENNY, sumFormula } from "../tables/money";
 import { ragByRule, ragFormula, ruleFromThresholds } from "../tables/rag-rule";
+import { variancePercentScale } from "../tables/percent";
 import { toPounds } from "../tables/scale";
 import { overspendOf, type VarianceConvention } from "../tables/variance";
 import { ragHighlight } from "../highlight";
@@ -134,6 +135,21 @@ export function planBudgetTable(
     const v = varianceCell(sheet, line, b, model.compareColumn, model.convention);
     if (typeof v.value === "number") plannedVariance.set(line.row, v.value);
   }
+  // A Variance % the council keeps in hundreds (3 = 3%) is written the same way, in its format.
+  const pct = table.columns.variancePct;
+  const hundreds =
+    pct !== undefined &&
+    variancePercentScale(
+      sheet,
+      model.lines.filter((l) => model.structure.kinds.get(l.row) === "line").map((l) => l.row),
+      pct,
+      (row) => {
+        const line = model.lines.find((l) => l.row === row);
+        return line?.variance == null || !line.budget
+          ? null
+          : line.variance / Math.abs(line.budget);
+      },
+    ) === "hundred";
   for (const line of model.lines) {
     const v = varianceCell(sheet, line, b, model.compareColumn, model.convention);
     const V = cellAddress(line.row, at("variance"));
@@ -146,21 +162,28 @@ export function planBudgetTable(
         ? undefined
         : sheet.rows[line.row]?.[table.columns.variance];
     const recomputed = kept?.formula ? evaluate(line.row, table.columns.variance as number) : null;
+    // The council's own variance on a total row is a sum of the lines, not ours to rewrite.
+    const writesVariance =
+      !ownVariance || model.structure.kinds.get(line.row) === "line" || line.level === "group";
+    // The columns that read the variance cache what it shows in the output: what is written
+    // there, or the council's figure where nothing is (a typed total row keeps its 456).
     const shown = kept?.formula
       ? typeof recomputed === "number"
         ? recomputed
         : kept.value
-      : v.value;
+      : writesVariance
+        ? v.value
+        : (kept?.value ?? null);
     const variance = typeof shown === "number" ? shown : null;
-    // The council's own variance on a total row is a sum of the lines, not ours to rewrite.
-    if (!ownVariance || model.structure.kinds.get(line.row) === "line" || line.level === "group")
-      cells.variance.push(v);
+    if (writesVariance) cells.variance.push(v);
     const over = variance === null ? null : overspendOf(variance, model.convention);
     cells.variancePct.push({
       row: line.row,
-      formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${B}=0,"",${V}/ABS(${B})),"")`,
+      formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${B}=0,"",${V}/ABS(${B})${hundreds ? "*100" : ""}),"")`,
       value:
-        variance === null || budget === null || budget === 0 ? "" : variance / Math.abs(budget),
+        variance === null || budget === null || budget === 0
+          ? ""
+          : (variance / Math.abs(budget)) * (hundreds ? 100 : 1),
     });
     cells.status.push({
       row: line.row,
@@ -178,7 +201,7 @@ export function planBudgetTable(
   }
   for (const f of fields) {
     const isNew = table.columns[f] === undefined;
-    const format = FORMATS[f];
+    const format = f === "variancePct" && hundreds ? undefined : FORMATS[f];
     const write: ColumnWrite = {
       kind: "column",
       sheet: sheet.name,

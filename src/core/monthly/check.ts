@@ -7,6 +7,7 @@ import { checkColumnTotals, checkMoneyCells, checkTotal, type TableRef } from ".
 import { addsExactly, differenceOf } from "../tables/formula-refs";
 import type { Structure } from "../tables/sections";
 import { grandLines, grandParts } from "../tables/totals";
+import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
 import { describeConvention } from "../tables/variance";
 import type { MonthlyTable } from "./detect";
 import { monthLabel } from "./months";
@@ -170,6 +171,32 @@ function checkMissingBudgets(
   }
 }
 
+/**
+ * Lines whose budget is "tbc", or whose every month is: noted once each and left out of the
+ * totals (tables/unconfirmed-lines.ts), not compared against zero.
+ */
+function unconfirmedNotes(ref: TableRef, table: MonthlyTable, model: MonthlyModel): Finding[] {
+  const rows = model.lines.map((l) => l.row);
+  const label = (row: number) => model.lines.find((l) => l.row === row)?.label ?? "";
+  const budget = unconfirmedRows(ref, rows, table.columns.budget);
+  const first = table.months[0]?.column;
+  const monthsTbc = rows.filter(
+    (r) =>
+      !budget.includes(r) &&
+      table.months.length > 0 &&
+      table.months.every((m) => unconfirmedRows(ref, [r], m.column).length === 1),
+  );
+  const notes = [
+    ...(table.columns.budget === undefined
+      ? []
+      : unconfirmedLineNotes(ref, budget, table.columns.budget, label)),
+    ...(first === undefined
+      ? []
+      : unconfirmedLineNotes(ref, monthsTbc, first, label, "Every month")),
+  ];
+  return notes.sort((a, b) => parseAddress(a.cell).row - parseAddress(b.cell).row);
+}
+
 /** Text in money cells, full years, variances, missing budgets, section and grand totals. */
 export function checkMonthlyTable(
   sheet: SheetSnapshot,
@@ -177,8 +204,11 @@ export function checkMonthlyTable(
   model: MonthlyModel,
 ): Finding[] {
   const out: Finding[] = [];
-  const ref = tableRef(sheet, table);
+  const plain = tableRef(sheet, table);
+  const tbc = unconfirmedNotes(plain, table, model);
+  const ref = { ...plain, unconfirmedLines: new Set(tbc.map((f) => parseAddress(f.cell).row)) };
   const valueRows = table.dataRows.filter((r) => model.structure.kinds.get(r) !== "heading");
+  out.push(...tbc);
   checkMoneyCells(ref, valueRows, model.money, out);
   checkRowTotals(ref, table, model, out);
   checkVariances(ref, table, model, out);

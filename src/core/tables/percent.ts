@@ -44,6 +44,34 @@ export function percentScale(
   return fractions * 2 >= shares.length ? "fraction" : "hundred";
 }
 
+/**
+ * The scale a council's Variance % column is kept in: a percent format says fraction; without
+ * one, its figures say — each compared with the line's true share (variance over |budget|): 3
+ * beside a 3% share is kept in hundreds (3 = 3%), 0.03 in fractions. A column written in
+ * hundreds is written as `…*100` under its own number format, never turned into fractions.
+ */
+export function variancePercentScale(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  column: number,
+  share: (row: number) => number | null,
+): PercentScale {
+  const formatted = rows.some((row) =>
+    (sheet.rows[row]?.[column]?.numberFormat ?? "").includes("%"),
+  );
+  if (formatted) return "fraction";
+  let hundreds = 0;
+  let fractions = 0;
+  for (const { row, value } of sharesIn(sheet, rows, column)) {
+    const actual = share(row);
+    if (actual === null || actual === 0) continue;
+    // Stated to one decimal place of a percent at most: 4.4 for 4.37%, 0.044 for 0.0437.
+    if (Math.abs(value - actual * 100) <= 0.05 + 1e-9) hundreds++;
+    else if (Math.abs(value - actual) <= 0.0005 + 1e-12) fractions++;
+  }
+  return hundreds > fractions ? "hundred" : "fraction";
+}
+
 /** Every share outside 0%–100% in the given rows and columns, as `out-of-range`. */
 export function checkPercentCells(
   t: TableRef,

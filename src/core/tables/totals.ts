@@ -24,6 +24,11 @@ export interface TableRef {
   names?: ReadonlyMap<number, string>;
   /** The scale a column is kept in (£'000, £m): messages then speak in pounds. */
   scale?: (column: number) => MoneyScale;
+  /**
+   * Lines whose budget is "tbc" (tables/unconfirmed-lines.ts): left out of totals. A council may
+   * have added their other figures or not, so a total is right either way.
+   */
+  unconfirmedLines?: ReadonlySet<number>;
 }
 
 /**
@@ -129,6 +134,24 @@ function sumOf(t: TableRef, column: number, parts: readonly At[], resolve?: Reso
   return sumMoney(t.sheet, parts, resolve, t.scale?.(column).multiplier);
 }
 
+/** True when the total adds its parts once the lines whose budget is "tbc" are left out. */
+function addsWithoutUnconfirmed(
+  t: TableRef,
+  row: number,
+  column: number,
+  parts: readonly At[],
+  stated: number,
+  resolve?: Resolve,
+): boolean {
+  const tbc = t.unconfirmedLines;
+  if (!tbc || tbc.size === 0) return false;
+  const kept = parts.filter(([r]) => r === row || !tbc.has(r));
+  return (
+    kept.length !== parts.length &&
+    sameAmount(t, column, sumOf(t, column, kept, resolve).total, stated)
+  );
+}
+
 /**
  * Compares a stated total with the sum of its parts; text or "tbc" totals are not checked.
  * `note` ends the message (say, the year columns a row's SUM leaves out).
@@ -148,6 +171,7 @@ export function checkTotal(
   if (saved.kind !== "number") return;
   const sum = sumOf(t, column, parts, resolve);
   if (sameAmount(t, column, sum.total, saved.value)) return;
+  if (addsWithoutUnconfirmed(t, row, column, parts, saved.value, resolve)) return;
   const partRows = parts.filter(([, c]) => c === column).map(([r]) => r);
   if (sumsExactlyItsParts(t.sheet, cell?.formula, column, partRows)) return;
   // A total that adds its parts as stated is right even when a part is wrong: the part is
