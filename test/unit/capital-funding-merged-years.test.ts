@@ -1,4 +1,5 @@
 import { analyseWorkbook } from "../../src/core/analyse";
+import { detectFundingTables } from "../../src/core/funding/detect";
 import type { Finding } from "../../src/core/findings";
 import type { ColumnWrite } from "../../src/core/plan";
 import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
@@ -208,5 +209,29 @@ describe("a tbc year under the total across years", () => {
     ]);
     const total = columnWrites(a).find((o) => o.title === "Total all years");
     expect(total?.cells[1]).toEqual({ row: 2, formula: "=SUM(B3:C3)", value: 2210000 });
+  });
+});
+
+describe("a funding header whose lines another kind took", () => {
+  it("is no table: a title merged over the years with no line of its own", () => {
+    // Glenholt's programme: the year range merged over C3:F3, the header under it. With the
+    // programme's rows (4 on) taken, the title row alone must not become a table of 0 rows.
+    const programme = sheet(
+      "Programme",
+      [
+        ["Glenholt Council - General Fund Capital Programme (£m)"],
+        [],
+        [null, null, "Capital programme 2025/26 to 2028/29"],
+        ["Ref", "Scheme", "2025/26", "2026/27", "2027/28", "2028/29", "Total"],
+        ["CP01", "Civic centre decarbonisation", 1.25, 2.4, 0.8, 0, 4.45],
+        ["CP02", "Fleet replacement", 0.95, 1.1, 0.6, 0.75, 3.4],
+        [null, "Total programme", 2.2, 3.5, 1.4, 0.75, 7.85],
+      ],
+      { merges: ["C3:F3"] },
+    );
+    expect(detectFundingTables(programme, new Set([3, 4, 5, 6]))).toEqual([]);
+    expect(analyse(programme).tables.map((t) => `${t.kind} ${t.range} ${t.rows}`)).toEqual([
+      "capital-programme A3:G7 3",
+    ]);
   });
 });
