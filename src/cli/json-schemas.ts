@@ -65,6 +65,7 @@ export const FundingTableReportSchema = TableReportBaseSchema.extend({
   sources: z.array(z.string()).optional(),
   sections: z.array(z.string()),
   totalRows: z.number().int().nonnegative(),
+  notes: z.array(z.string()).optional(),
 });
 
 const MoneyOrNull = z.number().nullable();

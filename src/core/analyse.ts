@@ -17,6 +17,7 @@ import type { ProgressListener } from "./progress";
 import { recalculatedSheet } from "./tables/recalculated";
 import { foldConsequences } from "./consequences";
 import { balanceFinancingElsewhere } from "./capital/financing-elsewhere";
+import { withFinancingListed } from "./capital";
 
 export type { TableModel, TableReport } from "./registry";
 
@@ -141,7 +142,7 @@ export function analyseWorkbook(
     run.models.flatMap((m) => (m.kind === "capital-programme" ? [m.model] : [])),
     snapshot.sheets,
   );
-  const tables = run.tables;
+  const tables = withFinancingListed(run.tables, financing.paired);
   // A figure wrong only because a cell already reported is wrong is said once, at that cell.
   const findings = foldConsequences(
     [...run.findings, ...(matched?.findings ?? []), ...financing.findings],

@@ -284,6 +284,23 @@ function mayHoldYears(sheet: SheetSnapshot, row: number): boolean {
   return false;
 }
 
+/**
+ * The run widened over columns headed only in the row below: a year merged over "Original |
+ * Revised" leaves the cells over "Scheme" and "Total 2025-28" blank, so the year row's run holds
+ * only the years and would leave the schemes and the row total out.
+ */
+function withHeadersBelow(sheet: SheetSnapshot, row: number, run: { from: number; to: number }) {
+  const headedBelow = (c: number, years: boolean) => {
+    if (cellText(sheet.rows[row]?.[c] ?? undefined) !== "") return false;
+    const value = sheet.rows[row + 1]?.[c]?.value;
+    return typeof value === "string" && value.trim() !== "" && (years || !YEARISH.test(value));
+  };
+  let { from, to } = run;
+  while (from > 0 && headedBelow(from - 1, false)) from--;
+  while (headedBelow(to + 1, true)) to++;
+  return { from, to };
+}
+
 /** Every capital programme on the sheet, on rows no earlier kind took. */
 export function detectCapitalProgrammes(
   sheet: SheetSnapshot,
@@ -295,7 +312,8 @@ export function detectCapitalProgrammes(
     const cells = sheet.rows[r] ?? [];
     if (cells.some((c) => typeof c?.value === "number")) continue;
     if (!mayHoldYears(sheet, r)) continue;
-    for (const run of splitBesideTables(sheet, r, headerRuns(sheet, r))) {
+    for (const headerRun of splitBesideTables(sheet, r, headerRuns(sheet, r))) {
+      const run = withHeadersBelow(sheet, r, headerRun);
       if (run.to - run.from < 2) continue;
       const programme = programmeAt(sheet, r, run.from, run.to, taken);
       if (!programme) continue;

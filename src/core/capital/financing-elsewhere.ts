@@ -135,6 +135,17 @@ function financingAt(
   };
 }
 
+/** A financing table paired with a programme: where each is, for the table list. */
+export interface PairedFinancing {
+  programme: { sheet: string; headerRow: number };
+  sheet: string;
+  /** The financing table's range on its sheet, and its header and total rows (0-based). */
+  range: string;
+  headerRow: number;
+  totalRow: number | null;
+  sources: string[];
+}
+
 /**
  * Programmes without a financing block of their own, each paired with the nearest financing table
  * in the same years (its own sheet first, then the workbook's sheets in order), and balanced.
@@ -143,12 +154,13 @@ function financingAt(
 export function balanceFinancingElsewhere(
   models: readonly CapitalProgrammeModel[],
   workbookSheets: readonly SheetSnapshot[],
-): { findings: Finding[]; sheets: Set<string> } {
+): { findings: Finding[]; sheets: Set<string>; paired: PairedFinancing[] } {
   const out: Finding[] = [];
   const sheets = new Set<string>();
+  const paired: PairedFinancing[] = [];
   const programmes = models.filter((m) => !isFinancingOnly(m));
   const waiting = programmes.filter((m) => m.table.financing === null);
-  if (waiting.length === 0) return { findings: out, sheets };
+  if (waiting.length === 0) return { findings: out, sheets, paired };
   const tables = financingTables(
     workbookSheets,
     programmes.map((m) => areaOf(m.table)),
@@ -170,8 +182,16 @@ export function balanceFinancingElsewhere(
     if (!pick) continue;
     used.add(pick);
     sheets.add(pick.sheet.name);
+    paired.push({
+      programme: { sheet: t.sheet, headerRow: t.headerRow },
+      sheet: pick.sheet.name,
+      range: pick.range,
+      headerRow: pick.headerRow,
+      totalRow: pick.financing.totalRow,
+      sources: pick.financing.sources.map((x) => x.label),
+    });
     const side = { ...pick, scale: pick.scale ?? t.scale };
     balanceFinancing(tableRef(recalculatedSheet(m.sheet), t), t, side, out);
   }
-  return { findings: out, sheets };
+  return { findings: out, sheets, paired };
 }

@@ -3,6 +3,7 @@ import { placement } from "../tables/bounds";
 import type { SheetSnapshot } from "../snapshot";
 import { detectCapitalProgrammes, type CapitalProgramme } from "./detect";
 import { modelEach } from "../tables/models";
+import type { PairedFinancing } from "./financing-elsewhere";
 
 export type { CapitalProgramme } from "./detect";
 export { checkCapitalProgramme } from "./check";
@@ -37,7 +38,43 @@ export interface CapitalProgrammeReport {
   unlabelledTotalRows: number[];
   /** Money columns that are no year of the programme, with why (a hidden superseded column). */
   ignoredColumns?: Record<string, string>;
-  financing?: { range: string; totalRow: number | null };
+  /** The financing block, or the financing table kept apart (then on `sheet`). */
+  financing?: { sheet?: string; range: string; totalRow: number | null };
+}
+
+interface ListedTable {
+  kind: string;
+  sheet: string;
+  headerRow: number;
+}
+
+/**
+ * The table list once financing kept apart is paired: a financing table (which the programme
+ * reading may have taken for a programme of its own, its title saying "Capital") is listed as
+ * its programme's financing, not as a programme.
+ */
+export function withFinancingListed<T extends ListedTable>(
+  tables: readonly T[],
+  paired: readonly PairedFinancing[],
+): T[] {
+  const at = (t: ListedTable, sheet: string, row: number) =>
+    t.kind === "capital-programme" && t.sheet === sheet && t.headerRow === row + 1;
+  const out: T[] = [];
+  for (const t of tables) {
+    if (paired.some((p) => at(t, p.sheet, p.headerRow))) continue;
+    const pair = paired.find((p) => at(t, p.programme.sheet, p.programme.headerRow));
+    if (!pair) {
+      out.push(t);
+      continue;
+    }
+    const financing = {
+      sheet: pair.sheet,
+      range: pair.range,
+      totalRow: pair.totalRow === null ? null : pair.totalRow + 1,
+    };
+    out.push({ ...t, sources: pair.sources, financing });
+  }
+  return out;
 }
 
 /** Every capital programme not already claimed by an earlier kind, each modelled once. */

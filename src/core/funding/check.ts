@@ -220,13 +220,18 @@ function checkMissingAmounts(
 function checkRefs(ref: TableRef, table: FundingTable, structure: Structure, out: Finding[]): void {
   let refColumn: number | null = null;
   let labelColumn: number | null = null;
+  let sourceColumn: number | null = null;
   for (const [column, role] of table.columns) {
     if (role.role === "ref" && refColumn === null) refColumn = column;
     if (role.role === "label" && labelColumn === null) labelColumn = column;
+    if (role.role === "source" && sourceColumn === null) sourceColumn = column;
   }
-  if (refColumn === null || labelColumn === null) return;
   const text = (row: number, column: number) =>
     cellText(ref.sheet.rows[row]?.[column] ?? undefined).toLowerCase();
+  const schemeColumn = refColumn ?? labelColumn;
+  if (sourceColumn !== null && schemeColumn !== null)
+    checkSchemeSources(ref, table, structure, { scheme: schemeColumn, source: sourceColumn }, out);
+  if (refColumn === null || labelColumn === null) return;
   const first = new Map<string, number>();
   for (const row of table.dataRows) {
     if (structure.kinds.get(row) !== "line") continue;
@@ -247,6 +252,54 @@ function checkRefs(ref: TableRef, table: FundingTable, structure: Structure, out
         refColumn,
         `Reference ${shown} is also used at ${cellAddress(earlier, refColumn)} for another line`,
         { table: ref.range, actual: shown },
+      ),
+    );
+  }
+}
+
+/**
+ * A long allocations table keyed by "Source of funding" lists a scheme once per source: its key
+ * is scheme + source. The same scheme from two sources is one scheme split; the same scheme and
+ * source twice, with the same words in every other column (description, type, provider), is one
+ * line entered twice: its money counted twice against that source. Lines of one scheme and source
+ * that say different things are parts of the scheme (a BCF plan's "Scheme ID 1" over several
+ * services), left to the reference check.
+ */
+function checkSchemeSources(
+  ref: TableRef,
+  table: FundingTable,
+  structure: Structure,
+  key: { scheme: number; source: number },
+  out: Finding[],
+): void {
+  const text = (row: number, column: number) =>
+    cellText(ref.sheet.rows[row]?.[column] ?? undefined);
+  const words: number[] = [];
+  for (let c = table.firstColumn; c <= table.lastColumn; c++) {
+    const role = table.columns.get(c)?.role;
+    if (role === undefined || role === "ref" || role === "label" || role === "source")
+      words.push(c);
+  }
+  const first = new Map<string, number>();
+  for (const row of table.dataRows) {
+    if (structure.kinds.get(row) !== "line") continue;
+    const scheme = text(row, key.scheme);
+    const source = text(row, key.source);
+    if (!scheme || !source) continue;
+    const id = words.map((c) => text(row, c).toLowerCase()).join("\u0000");
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, row);
+      continue;
+    }
+    out.push(
+      finding(
+        "duplicate-id",
+        ref.sheet.name,
+        row,
+        key.scheme,
+        `${scheme} funded by ${source} is listed twice: also at row ${earlier + 1}`,
+        { table: ref.range, actual: `${scheme} + ${source}` },
       ),
     );
   }

@@ -205,6 +205,8 @@ export function detectFundingTables(
         );
       });
       const bounds = tableBounds(sheet, r, first, last, extent);
+      // A header with no line under it (a title merged over the years) is no table.
+      if (bounds.dataRows.length === 0) continue;
       tables.push({ ...kindAndColumns(ownColumns(sheet, header.columns, bounds)), ...bounds });
       r = extent.lastRow;
       break;
@@ -271,6 +273,7 @@ function blockTable(
       );
     });
     const bounds = tableBounds(sheet, row, first, last, extent);
+    if (bounds.dataRows.length === 0) continue;
     return {
       ...kindAndColumns(ownColumns(sheet, header.columns, bounds)),
       ...bounds,

@@ -3,9 +3,12 @@ import type { SheetSnapshot } from "../snapshot";
 import { structureOf } from "./check";
 import type { Structure } from "../tables/sections";
 import { detectFundingTables, type FundingKind, type FundingTable } from "./detect";
-import { columnGroupsOf, type FundingColumnGroups } from "./column-groups";
+import { columnGroupsOf, yearParts, type FundingColumnGroups } from "./column-groups";
 import { placement } from "../tables/bounds";
 import { modelEach } from "../tables/models";
+import { cellText } from "../snapshot";
+import { unconfirmedNote } from "../tables/variance-lines";
+import { parseMoney } from "../values";
 
 export interface FundingTableReport {
   sheet: string;
@@ -20,6 +23,8 @@ export interface FundingTableReport {
   sources?: string[];
   sections: string[];
   totalRows: number;
+  /** Lines with a "tbc" year, left out of the total across years (counted as nil by its SUM). */
+  notes?: string[];
 }
 
 /** A funding table read once: its columns, years and sources, and its sections and totals. */
@@ -69,5 +74,34 @@ export function fundingReport(m: FundingTableModel): FundingTableReport {
     sections: structure.sections.map((s) => s.name),
     totalRows:
       structure.sections.filter((s) => s.totalRow !== null).length + structure.grandTotals.length,
+    ...withNotes(unconfirmedYearNotes(m)),
   };
+}
+
+const withNotes = (notes: string[]) => (notes.length > 0 ? { notes } : {});
+
+/**
+ * A line's total across years is a SUM of its years (stated, or the "Total all years" apply
+ * adds), and SUM counts a "tbc" as nil: each such line is noted, as a "tbc" budget is.
+ */
+function unconfirmedYearNotes(m: FundingTableModel): string[] {
+  const { sheet, table, groups, structure } = m;
+  if (groups.years.length < 2) return [];
+  const stated = groups.totalColumn;
+  const total =
+    stated === null
+      ? "Total all years"
+      : cellText(sheet.rows[table.headerRow]?.[stated] ?? undefined) || "the total across years";
+  const notes: string[] = [];
+  for (const row of table.dataRows) {
+    if (structure.kinds.get(row) !== "line") continue;
+    const tbc = groups.years.filter((y) =>
+      yearParts(y).some(
+        (c) => parseMoney(sheet.rows[row]?.[c]?.value ?? null).kind === "unconfirmed",
+      ),
+    );
+    if (tbc.length > 0)
+      notes.push(unconfirmedNote(row, `${tbc.map((y) => y.year).join(", ")} (tbc)`, total));
+  }
+  return notes;
 }

@@ -92,11 +92,18 @@ function ruleOf(f: Finding): string {
   if (f.code === "priority-mismatch") return "the rating bands for the score";
   const after = / but (.*?)(?: = |$)/.exec(f.message)?.[1] ?? "";
   const words = after
+    // Years and ranges of years name the parts, not figures: "the years 2025/26 to 2027/28".
+    .replace(
+      /\b(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}(?:\s+to\s+(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4})?/g,
+      " ",
+    )
     .replace(/\([^)]*\)/g, " ")
     .replace(/[-−]?£?\d[\d,]*(\.\d+)?(k|m|bn)?%?/gi, " ")
     .replace(/£/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+  // "its years add up to" is a clause: what it comes to is the rule the column disagrees with.
+  if (/\b(adds?|comes?)(\s+up)?\s+to$/i.test(words)) return `what ${words}`;
   return words || "the rule";
 }
 

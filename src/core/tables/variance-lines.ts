@@ -53,7 +53,12 @@ export interface RagRule {
 
 /** The report's note on a line whose budget is "tbc" (0-based row), for every kind with budgets. */
 export function unconfirmedBudgetNote(row: number): string {
-  return `Row ${row + 1}: budget not confirmed, left out of variance and totals`;
+  return unconfirmedNote(row, "budget", "variance and totals");
+}
+
+/** The report's note on a line with a "tbc" figure: what is unconfirmed and what it is left out of. */
+export function unconfirmedNote(row: number, what: string, leftOutOf: string): string {
+  return `Row ${row + 1}: ${what} not confirmed, left out of ${leftOutOf}`;
 }
 
 const amountAt = (t: VarianceTable, row: number, column: number) =>
