@@ -75,6 +75,11 @@ const HELP: Readonly<Record<string, FindingHelp>> = {
     why: "Excel's own SUM ignores numbers stored as text.",
     fix: "Convert the cell to a number (Data > Text to Columns, or retype it).",
   },
+  "formula-not-evaluated": {
+    label: "Formula not checked",
+    why: "The workbook holds no saved result for these formulas, so their figures could not be checked.",
+    fix: "Open the workbook in Excel, let it calculate and save it, then check it again.",
+  },
   "layout-not-found": {
     label: "No table recognised",
     why: "Nothing on this sheet was checked.",
