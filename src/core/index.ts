@@ -45,6 +45,7 @@ export {
   parseScaleValue,
   serialOfDay,
   serialToIsoDate,
+  serialToUkDate,
 } from "./values";
 export {
   formatMoney,

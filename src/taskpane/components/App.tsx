@@ -300,6 +300,7 @@ export function App({ host, theme, sampleUrl }: AppProps) {
                         <CellContext
                           sheet={chosenSheet}
                           finding={chosen}
+                          registers={analysis.riskContexts}
                           onClose={() => setChosen(null)}
                         />
                       )
