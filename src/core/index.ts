@@ -122,6 +122,7 @@ export {
   heatMapCounts,
   heatMapRisks,
   heatMapUnplaced,
+  scaleLabels,
   scaleWords,
   shownPair,
   unplacedNote,
