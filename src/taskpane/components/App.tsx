@@ -38,6 +38,7 @@ import { AddDecision } from "./AddDecision";
 import { WriteSummaryView } from "./WritePreview";
 import { WorkProgressView } from "./WorkProgress";
 import { INLINE_LISTBOX } from "./popup";
+import { plural } from "../counts";
 
 const useStyles = makeStyles({
   page: {
@@ -88,7 +89,6 @@ export interface AppProps {
   sampleUrl?: string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const SAMPLE_NAME = "sample-council-workbook.xlsx";
 
 function isFileHost(host: Host): host is FileHost {

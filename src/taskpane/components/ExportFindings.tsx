@@ -1,6 +1,7 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../core";
 import { CSV_COLUMNS, findingsCsvFile } from "../finding-help";
+import { countText } from "../counts";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS },
@@ -15,7 +16,7 @@ export function exportBaseName(fileName: string | null): string {
 
 /** "Export 3 shown as CSV": the export holds what the filters show, and says so. */
 export function exportLabel(count: number, format: string): string {
-  return `Export ${count} shown as ${format}`;
+  return `Export ${countText(count)} shown as ${format}`;
 }
 
 function save(blob: Blob, name: string) {

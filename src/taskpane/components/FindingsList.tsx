@@ -16,6 +16,7 @@ import { useState, type ReactNode } from "react";
 import type { Finding, Severity } from "../../core";
 import { codeLabel, helpFor } from "../finding-help";
 import { INLINE_LISTBOX } from "./popup";
+import { countText, plural } from "../counts";
 
 const useStyles = makeStyles({
   filters: {
@@ -162,7 +163,7 @@ export function FindingsList({
               disabled={count === 0}
             >
               {severities.has(s) && <span aria-hidden="true">✓&nbsp;</span>}
-              {`${PLURAL[s]} (${count})`}
+              {`${PLURAL[s]} (${countText(count)})`}
             </ToggleButton>
           );
         })}
@@ -192,8 +193,8 @@ export function FindingsList({
       </div>
       <Caption1 as="p" aria-live="polite">
         {shown.length === findings.length
-          ? `${findings.length} finding${findings.length === 1 ? "" : "s"}`
-          : `${shown.length} of ${findings.length} findings shown`}
+          ? plural(findings.length, "finding")
+          : `${countText(shown.length)} of ${countText(findings.length)} findings shown`}
       </Caption1>
       <Accordion
         multiple
@@ -212,7 +213,7 @@ export function FindingsList({
           <AccordionItem key={group} value={group}>
             <AccordionHeader as="h2" size="small">
               <span className={styles.groupName}>
-                {group} ({items.length})
+                {group} ({countText(items.length)})
               </span>
             </AccordionHeader>
             <AccordionPanel>
@@ -260,7 +261,7 @@ export function FindingsList({
                     )
                   }
                 >
-                  {`Show ${Math.min(FINDINGS_WINDOW, items.length - (drawn.get(group) ?? FINDINGS_WINDOW))} more of ${items.length}`}
+                  {`Show ${countText(Math.min(FINDINGS_WINDOW, items.length - (drawn.get(group) ?? FINDINGS_WINDOW)))} more of ${countText(items.length)}`}
                 </Button>
               )}
             </AccordionPanel>

@@ -13,6 +13,7 @@ import {
   type RiskContext,
   type SheetSnapshot,
 } from "../../core";
+import { plural } from "../counts";
 
 const useStyles = makeStyles({
   // The grid takes the pane's width and no more: its cells share it, and their words wrap.
@@ -213,7 +214,7 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
                   const score = likelihood * impact;
                   const band = bandOf(score, sorted);
                   const style = look(score);
-                  const label = `Likelihood ${likelihood} × impact ${impact} = ${score} (${band.label}): ${count} risk${count === 1 ? "" : "s"}`;
+                  const label = `Likelihood ${likelihood} × impact ${impact} = ${score} (${band.label}): ${plural(count, "risk")}`;
                   const isChosen = chosen?.likelihood === likelihood && chosen.impact === impact;
                   // The visible count and short label start the accessible name (WCAG 2.5.3);
                   // the rest is read out only.
@@ -295,8 +296,7 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
       {chosen && (
         <section aria-label="Risks in the chosen cell">
           <Text weight="semibold">
-            Likelihood {chosen.likelihood} × impact {chosen.impact}: {inCell.length} risk
-            {inCell.length === 1 ? "" : "s"}
+            Likelihood {chosen.likelihood} × impact {chosen.impact}: {plural(inCell.length, "risk")}
           </Text>
           <ul className={styles.risks}>
             {inCell.map((r) => (
