@@ -21,7 +21,7 @@ import type { FileHost } from "../hosts/file-host";
 import type { Host } from "../hosts/host";
 import { useWorkbook, type WriteChoice } from "../use-workbook";
 import { PaneError } from "../errors";
-import { ActionBar, writeBlockedReason } from "./ActionBar";
+import { ActionBar, checkBlockedReason, writeBlockedReason } from "./ActionBar";
 import { AsAtDate } from "./AsAtDate";
 import { CellContext } from "./CellContext";
 import { ExportFindings } from "./ExportFindings";
@@ -209,6 +209,11 @@ export function App({ host, theme, sampleUrl }: AppProps) {
           )}
           <ActionBar
             busy={busy}
+            checkBlocked={checkBlockedReason({
+              standalone: isFileHost(host),
+              fileOpen: isFileHost(host) && host.fileName() !== null,
+              failedFile,
+            })}
             writeBlocked={writeBlockedReason({
               busy: state.busy,
               failedFile,
