@@ -16,7 +16,7 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { countBySeverity, type Finding } from "../../core";
+import { countBySeverity, serialToUkDate, type Finding } from "../../core";
 import type { FileHost } from "../hosts/file-host";
 import type { Host } from "../hosts/host";
 import { useWorkbook, type WriteChoice } from "../use-workbook";
@@ -310,7 +310,17 @@ export function App({ host, theme, sampleUrl }: AppProps) {
                         />
                       )
                     }
-                    actions={(shown) => <ExportFindings findings={shown} name={host.fileName()} />}
+                    actions={(shown, filter) => (
+                      <ExportFindings
+                        findings={shown}
+                        name={host.fileName()}
+                        context={{
+                          file: host.fileName() ?? "this workbook",
+                          asAt: serialToUkDate(actions.asOf),
+                          filter,
+                        }}
+                      />
+                    )}
                   />
                   {/* Findings come first; the tables found are one click away. */}
                   <Accordion collapsible>

@@ -100,6 +100,18 @@ export function filterFindings(findings: readonly Finding[], filter: FindingsFil
   );
 }
 
+/** The filters as an export states them: "Errors and warnings; code: Score does not match". */
+export function filterWords(severities: ReadonlySet<Severity>, code: string): string {
+  const kinds = ORDER.filter((s) => severities.has(s)).map((s) => PLURAL[s].toLowerCase());
+  const which =
+    kinds.length === ORDER.length
+      ? "All severities"
+      : kinds.length === 0
+        ? "No severity"
+        : kinds.join(" and ").replace(/^./, (c) => c.toUpperCase());
+  return `${which}; ${code === ALL_CODES ? "all codes" : `code: ${codeLabel(code)}`}`;
+}
+
 /**
  * Findings grouped by table (or sheet), each group collapsible, filtered by severity and code;
  * choosing one selects its cell (Excel) or shows it in context (standalone, via `detail`).
@@ -116,8 +128,11 @@ export function FindingsList({
   /** Key of the finding last chosen: it shows its help line and `detail`. */
   chosen?: string | null;
   detail?: ReactNode;
-  /** Extra buttons for the filter row (export), given the findings the filters leave shown. */
-  actions?: (shown: readonly Finding[]) => ReactNode;
+  /**
+   * Extra buttons for the filter row (export), given the findings the filters leave shown in
+   * the order the list shows them, and the filters in words.
+   */
+  actions?: (shown: readonly Finding[], filter: string) => ReactNode;
 }) {
   const styles = useStyles();
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(() => new Set(ORDER));
@@ -189,7 +204,7 @@ export function FindingsList({
             </Option>
           ))}
         </Dropdown>
-        {actions?.(shown)}
+        {actions?.([...groups.values()].flat(), filterWords(severities, activeCode))}
       </div>
       <Caption1 as="p" aria-live="polite">
         {shown.length === findings.length
