@@ -45,6 +45,7 @@ export {
   parseScaleValue,
   serialOfDay,
   serialToIsoDate,
+  serialToUkDate,
 } from "./values";
 export {
   formatMoney,
@@ -121,6 +122,7 @@ export {
   heatMapCounts,
   heatMapRisks,
   heatMapUnplaced,
+  scaleLabels,
   scaleWords,
   shownPair,
   unplacedNote,

@@ -155,16 +155,48 @@ export const CSV_COLUMNS = [
   "actual",
 ] as const;
 
-/** The findings as CSV (one row each, a header first), with CRLF line ends as RFC 4180 says. */
-export function findingsCsv(findings: readonly Finding[]): string {
-  const rows = findings.map((f) => CSV_COLUMNS.map((c) => csvField(f[c])).join(","));
-  return [CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
+/** Each finding's one line of help, after its own fields in an export. */
+export const HELP_COLUMNS = ["why it matters", "how to fix"] as const;
+
+/** A finding's help as the export's last two columns ("" for a code without help). */
+export function helpCells(f: Finding): [string, string] {
+  const help = helpFor(f.code);
+  return [help?.why ?? "", help?.fix ?? ""];
+}
+
+/** What an export was taken from: the file, the "as at" date of its check, the filters. */
+export interface ExportContext {
+  file: string;
+  /** The day review dates were judged against, dd/mm/yyyy. */
+  asAt: string;
+  filter: string;
+}
+
+/** The lines above an export's table: label and value. */
+export function contextLines(context: ExportContext): [string, string][] {
+  return [
+    ["File", context.file],
+    ["As at", context.asAt],
+    ["Filter", context.filter],
+  ];
+}
+
+/**
+ * The findings as CSV, with CRLF line ends as RFC 4180 says: the context first (file, as-at
+ * date, filter), a blank line, then a header and one row per finding with its help.
+ */
+export function findingsCsv(findings: readonly Finding[], context?: ExportContext): string {
+  const rows = findings.map((f) =>
+    [...CSV_COLUMNS.map((c) => csvField(f[c])), ...helpCells(f).map(csvField)].join(","),
+  );
+  const head = context ? [...contextLines(context).map((l) => l.map(csvField).join(",")), ""] : [];
+  return [...head, [...CSV_COLUMNS, ...HELP_COLUMNS].join(","), ...rows].join("\r\n") + "\r\n";
 }
 
 /**
  * The CSV as saved to a file: a UTF-8 byte-order mark first, without which Excel reads the file in
  * the system code page and "£" comes out as "Â£".
  */
-export function findingsCsvFile(findings: readonly Finding[]): string {
-  return `\uFEFF${findingsCsv(findings)}`;
+export function findingsCsvFile(findings: readonly Finding[], context?: ExportContext): string {
+  return `\uFEFF${findingsCsv(findings, context)}`;
 }

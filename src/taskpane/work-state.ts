@@ -1,6 +1,7 @@
 import { type Analysis, type WorkbookSnapshot, type WorkPhase, type WorkProgress } from "../core";
 import type { Previews } from "./worker/protocol";
 import type { WriteSummary } from "./write-summary";
+import { countText as count } from "./counts";
 
 /**
  * The pane's state around long work, as plain transitions (the hook in use-workbook.ts applies
@@ -97,8 +98,6 @@ const PHASE_WORDS: Record<WorkPhase, string> = {
   writing: "Writing",
   compressing: "Saving the workbook",
 };
-
-const count = (n: number) => n.toLocaleString("en-GB");
 
 /**
  * The words beside the bar: "Reading Risks: 48,000 of 100,000 rows", "Saving the workbook:

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
@@ -14,9 +14,17 @@ interface AxeViolation {
   nodes: { target: unknown[] }[];
 }
 
-/** Screenshots go under the OS temp folder, never into the repository. */
+/**
+ * This test run's screenshot folder, made once per process under the OS temp folder (never in
+ * the repository): a fresh one each run, so two runs at once (or engineers sharing a machine)
+ * never write over each other's pictures.
+ */
+let runDir: string | undefined;
+
+/** Screenshots of one journey (`run`), in this test run's folder. */
 export function screenshotDir(run: string): string {
-  const dir = path.join(os.tmpdir(), "council-sheets-e2e", run);
+  runDir ??= mkdtempSync(path.join(os.tmpdir(), "council-sheets-e2e-"));
+  const dir = path.join(runDir, run);
   mkdirSync(dir, { recursive: true });
   return dir;
 }

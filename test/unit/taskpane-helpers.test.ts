@@ -4,6 +4,7 @@ import { FindingCodeSchema, type Finding } from "../../src/core/findings";
 import { sortBands, DEFAULT_BANDS } from "../../src/core/bands";
 import {
   CSV_COLUMNS,
+  HELP_COLUMNS,
   findingsCsv,
   findingsCsvFile,
   helpFor,
@@ -58,12 +59,29 @@ describe("findings as CSV", () => {
       finding({ severity: "warning", code: "review-overdue", expected: undefined, actual: null }),
     ];
     const rows = await parseCsv(findingsCsv(findings));
-    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows[0]).toEqual([...CSV_COLUMNS, ...HELP_COLUMNS]);
     expect(rows.slice(1)).toEqual(
-      findings.map((f) =>
-        CSV_COLUMNS.map((c) => (f[c] === undefined || f[c] === null ? "" : String(f[c]))),
-      ),
+      findings.map((f) => [
+        ...CSV_COLUMNS.map((c) => (f[c] === undefined || f[c] === null ? "" : String(f[c]))),
+        helpFor(f.code)?.why ?? "",
+        helpFor(f.code)?.fix ?? "",
+      ]),
     );
+  });
+
+  it("states the file, the as-at date and the filter above the table", async () => {
+    const context = { file: "risks.xlsx", asAt: "28/11/2025", filter: "Errors; all codes" };
+    const rows = await parseCsv(findingsCsv([finding({ code: "review-overdue" })], context));
+    expect(rows.slice(0, 3)).toEqual([
+      ["File", "risks.xlsx"],
+      ["As at", "28/11/2025"],
+      ["Filter", "Errors; all codes"],
+    ]);
+    expect(rows[4]).toEqual([...CSV_COLUMNS, ...HELP_COLUMNS]);
+    expect(rows[5]?.slice(-2)).toEqual([
+      helpFor("review-overdue")?.why,
+      helpFor("review-overdue")?.fix,
+    ]);
   });
 
   it("saves with a UTF-8 byte-order mark, so Excel reads £ as £, and says what it exports", () => {
@@ -168,11 +186,28 @@ describe("findings as a workbook", () => {
     const ws = wb.getWorksheet("Findings");
     expect(ws?.getRow(1).values).toEqual([
       undefined,
-      ...CSV_COLUMNS.map((c) => c.charAt(0).toUpperCase() + c.slice(1)),
+      ...[...CSV_COLUMNS, ...HELP_COLUMNS].map((c) => c.charAt(0).toUpperCase() + c.slice(1)),
     ]);
     expect(ws?.rowCount).toBe(3);
     expect(ws?.getCell("C3").value).toBe("=SUM(A1)");
     expect(ws?.getCell("C3").formula).toBeUndefined();
     expect(ws?.getCell("G2").value).toBe(6);
+  });
+
+  it("puts the context above the table when given it", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const { findingsWorkbook } = await import("../../src/taskpane/components/ExportFindings");
+    const context = { file: "risks.xlsx", asAt: "28/11/2025", filter: "All severities; all codes" };
+    const wb = new ExcelJS.Workbook();
+    const bytes = await findingsWorkbook([finding({ code: "review-overdue" })], context);
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Findings");
+    expect([1, 2, 3].map((r) => ws?.getRow(r).values)).toEqual([
+      [undefined, "File", "risks.xlsx"],
+      [undefined, "As at", "28/11/2025"],
+      [undefined, "Filter", "All severities; all codes"],
+    ]);
+    expect(ws?.getCell("A5").value).toBe("Severity");
+    expect(ws?.getCell("J6").value).toBe(helpFor("review-overdue")?.fix);
   });
 });

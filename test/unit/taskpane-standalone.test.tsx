@@ -86,6 +86,12 @@ describe("the standalone task pane", () => {
 
   it("clears the previous file's results when the next file fails to open", async () => {
     render(<App host={fakeFileHost({ "risks.xlsx": REGISTER })} theme={webLightTheme} />);
+    // Before any file is open, Check says what it needs rather than doing nothing.
+    const check = screen.getByRole("button", { name: "Check" });
+    expect(check.getAttribute("aria-disabled")).toBe("true");
+    expect(document.getElementById(check.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "Open a workbook first, then choose Check.",
+    );
     chooseFile("risks.xlsx");
     await screen.findByRole("button", { name: /Score is 4/ });
     expect(screen.getByText("Open: risks.xlsx")).toBeTruthy();
@@ -97,11 +103,15 @@ describe("the standalone task pane", () => {
     expect(screen.queryByRole("button", { name: /Score is 4/ })).toBeNull();
     expect(screen.queryByRole("status")).toBeNull();
     expect(screen.queryByText("Nothing to fix.")).toBeNull();
-    // Write is disabled (still focusable) and says why, as its description.
-    const write = screen.getByRole("button", { name: "Write calculated columns…" });
-    expect(write.getAttribute("aria-disabled")).toBe("true");
-    const reason = document.getElementById(write.getAttribute("aria-describedby") ?? "");
-    expect(reason?.textContent).toBe("Nothing to write: broken.xlsx could not be opened.");
+    // Check and Write are disabled (still focusable) and say why, as their description.
+    for (const name of ["Check", "Write calculated columns…"]) {
+      const button = screen.getByRole("button", { name });
+      expect(button.getAttribute("aria-disabled")).toBe("true");
+      const reason = document.getElementById(button.getAttribute("aria-describedby") ?? "");
+      expect(reason?.textContent).toBe(
+        "Nothing to check or write: broken.xlsx could not be opened. Open another workbook.",
+      );
+    }
     // The message can be dismissed; opening a good file again brings its results back.
     fireEvent.click(screen.getByRole("button", { name: "Dismiss the error" }));
     expect(screen.queryByText(/is not an .xlsx workbook/)).toBeNull();

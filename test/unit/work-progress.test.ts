@@ -112,6 +112,13 @@ describe("progress reports", () => {
       writing.push(p),
     );
     expect(writing[0]).toMatchObject({ phase: "writing", total: null });
+    // Writing is measured in rows written of each sheet's rows to write, to the last of them.
+    const rowsWritten = writing.filter((r) => r.phase === "writing" && r.unit === "rows");
+    const written = new Set(
+      analysis.plan.operations.flatMap((op) => (op.kind === "column" ? [op.sheet] : [])),
+    );
+    expect(new Set(rowsWritten.map((r) => r.subject))).toEqual(written);
+    for (const name of written) expectMonotoneToEnd(rowsWritten.filter((r) => r.subject === name));
     const compressing = writing.filter((r) => r.phase === "compressing");
     expect(compressing.every((r) => r.unit === "bytes")).toBe(true);
     expectMonotoneToEnd(compressing);

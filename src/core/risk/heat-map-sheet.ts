@@ -11,7 +11,7 @@ import {
   heatMapRisks,
   heatMapUnplaced,
   riskRef,
-  scaleWords,
+  scaleLabels,
   shownPair,
   unplacedNote,
 } from "./heat-map";
@@ -60,12 +60,9 @@ export function planHeatMapSheet(snapshot: WorkbookSnapshot, ctx: RiskContext): 
   const looks = bandStyles(bands);
   const pair = shownPair(ctx);
   const risks = heatMapRisks(sheet, ctx);
-  const wordsOf = (column: number | undefined) =>
-    new Map(column === undefined ? [] : scaleWords(sheet, ctx, column));
-  const likelihoodWords = wordsOf(pair?.likelihood);
-  const impactWords = wordsOf(pair?.impact);
-  const label = (value: number, words: Map<number, string>) =>
-    words.has(value) ? `${value} ${words.get(value)}` : String(value);
+  const likelihoodLabels = scaleLabels(sheet, ctx, pair?.likelihood);
+  const impactLabels = scaleLabels(sheet, ctx, pair?.impact);
+  const label = (value: number, labels: Map<number, string>) => labels.get(value) ?? String(value);
 
   const cells: SheetCell[] = [
     { row: 0, column: 0, formula: null, value: title, bold: true },
@@ -85,7 +82,7 @@ export function planHeatMapSheet(snapshot: WorkbookSnapshot, ctx: RiskContext): 
       row,
       column: 1,
       formula: null,
-      value: label(likelihood, likelihoodWords),
+      value: label(likelihood, likelihoodLabels),
       bold: true,
       wrap: true,
       center: true,
@@ -115,7 +112,7 @@ export function planHeatMapSheet(snapshot: WorkbookSnapshot, ctx: RiskContext): 
       row: impactRow,
       column: GRID_LEFT + impact - 1,
       formula: null,
-      value: label(impact, impactWords),
+      value: label(impact, impactLabels),
       bold: true,
       wrap: true,
       center: true,

@@ -87,6 +87,24 @@ export function scaleWords(sheet: SheetSnapshot, ctx: RiskContext, column: numbe
   return [...words].sort((a, b) => a[0] - b[0]);
 }
 
+/**
+ * An axis's labels as the heat map shows them: "5 Almost certain" where the register uses
+ * words for its scale, else the number alone ("5"), for each value 1 to n.
+ */
+export function scaleLabels(
+  sheet: SheetSnapshot,
+  ctx: RiskContext,
+  column: number | undefined,
+): Map<number, string> {
+  const words = new Map(column === undefined ? [] : scaleWords(sheet, ctx, column));
+  return new Map(
+    Array.from({ length: ctx.scale }, (_, i) => {
+      const word = words.get(i + 1);
+      return [i + 1, word ? `${i + 1} ${word}` : String(i + 1)];
+    }),
+  );
+}
+
 /** How a risk is named in a heat-map cell: its reference when the register has one, else its row. */
 export function riskRef(sheet: SheetSnapshot, ctx: RiskContext, row: number): string {
   const id = ctx.table.columns.id;

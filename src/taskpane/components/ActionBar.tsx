@@ -46,15 +46,38 @@ export function writeBlockedReason({
   return null;
 }
 
+/**
+ * Why Check cannot be used now, or null when it can: in standalone mode it checks the file
+ * opened, so with none open (or the last one chosen unreadable) it would do nothing.
+ */
+export function checkBlockedReason({
+  standalone,
+  fileOpen,
+  failedFile,
+}: {
+  standalone: boolean;
+  fileOpen: boolean;
+  failedFile: string | null;
+}): string | null {
+  if (!standalone) return null;
+  if (failedFile)
+    return `Nothing to check or write: ${failedFile} could not be opened. Open another workbook.`;
+  if (!fileOpen) return "Open a workbook first, then choose Check.";
+  return null;
+}
+
 /** Check, and Write (which first shows a preview: see WritePreview), with how to write. */
 export function ActionBar({
   busy,
+  checkBlocked = null,
   writeBlocked,
   backupAvailable,
   onCheck,
   onWrite,
 }: {
   busy: boolean;
+  /** Why Check is not available now (see checkBlockedReason), or null. */
+  checkBlocked?: string | null;
   /** Why Write is not available now (see writeBlockedReason), or null. */
   writeBlocked: string | null;
   backupAvailable: boolean;
@@ -65,11 +88,19 @@ export function ActionBar({
   const [formulas, setFormulas] = useState(true);
   const [backup, setBackup] = useState(true);
   const reasonId = useId("write-blocked");
+  const checkReasonId = useId("check-blocked");
   const blocked = busy || writeBlocked !== null;
+  const checkDisabled = busy || checkBlocked !== null;
   return (
     <div>
       <div className={styles.bar}>
-        <Button appearance="primary" onClick={onCheck} disabled={busy}>
+        <Button
+          appearance="primary"
+          onClick={onCheck}
+          disabled={checkDisabled}
+          disabledFocusable={checkBlocked !== null}
+          aria-describedby={checkBlocked ? checkReasonId : undefined}
+        >
           Check
         </Button>
         <Button
@@ -79,12 +110,18 @@ export function ActionBar({
           disabled={blocked}
           disabledFocusable={blocked}
           aria-haspopup="true"
-          aria-describedby={writeBlocked ? reasonId : undefined}
+          aria-describedby={checkBlocked ? checkReasonId : writeBlocked ? reasonId : undefined}
         >
           Write calculated columns…
         </Button>
       </div>
-      {writeBlocked && (
+      {/* With nothing to check there is nothing to write: one reason says so for both. */}
+      {checkBlocked && (
+        <Caption1 id={checkReasonId} className={styles.reason}>
+          {checkBlocked}
+        </Caption1>
+      )}
+      {writeBlocked && !checkBlocked && (
         <Caption1 id={reasonId} className={styles.reason}>
           {writeBlocked}
         </Caption1>

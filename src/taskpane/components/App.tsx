@@ -16,12 +16,12 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { countBySeverity, type Finding } from "../../core";
+import { countBySeverity, serialToUkDate, type Finding } from "../../core";
 import type { FileHost } from "../hosts/file-host";
 import type { Host } from "../hosts/host";
 import { useWorkbook, type WriteChoice } from "../use-workbook";
 import { PaneError } from "../errors";
-import { ActionBar, writeBlockedReason } from "./ActionBar";
+import { ActionBar, checkBlockedReason, writeBlockedReason } from "./ActionBar";
 import { AsAtDate } from "./AsAtDate";
 import { CellContext } from "./CellContext";
 import { ExportFindings } from "./ExportFindings";
@@ -38,6 +38,7 @@ import { AddDecision } from "./AddDecision";
 import { WriteSummaryView } from "./WritePreview";
 import { WorkProgressView } from "./WorkProgress";
 import { INLINE_LISTBOX } from "./popup";
+import { plural } from "../counts";
 
 const useStyles = makeStyles({
   page: {
@@ -88,7 +89,6 @@ export interface AppProps {
   sampleUrl?: string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const SAMPLE_NAME = "sample-council-workbook.xlsx";
 
 function isFileHost(host: Host): host is FileHost {
@@ -209,6 +209,11 @@ export function App({ host, theme, sampleUrl }: AppProps) {
           )}
           <ActionBar
             busy={busy}
+            checkBlocked={checkBlockedReason({
+              standalone: isFileHost(host),
+              fileOpen: isFileHost(host) && host.fileName() !== null,
+              failedFile,
+            })}
             writeBlocked={writeBlockedReason({
               busy: state.busy,
               failedFile,
@@ -300,11 +305,22 @@ export function App({ host, theme, sampleUrl }: AppProps) {
                         <CellContext
                           sheet={chosenSheet}
                           finding={chosen}
+                          registers={analysis.riskContexts}
                           onClose={() => setChosen(null)}
                         />
                       )
                     }
-                    actions={(shown) => <ExportFindings findings={shown} name={host.fileName()} />}
+                    actions={(shown, filter) => (
+                      <ExportFindings
+                        findings={shown}
+                        name={host.fileName()}
+                        context={{
+                          file: host.fileName() ?? "this workbook",
+                          asAt: serialToUkDate(actions.asOf),
+                          filter,
+                        }}
+                      />
+                    )}
                   />
                   {/* Findings come first; the tables found are one click away. */}
                   <Accordion collapsible>

@@ -1,11 +1,15 @@
 import { Button, Caption1, makeStyles, shorthands, Text, tokens } from "@fluentui/react-components";
 import {
   cellAddress,
+  cellText,
   columnLetter,
   type Finding,
   parseAddress,
+  rangeColumns,
+  type RiskContext,
   type SheetSnapshot,
 } from "../../core";
+import { displayedValue } from "../cell-display";
 
 const useStyles = makeStyles({
   box: {
@@ -26,9 +30,10 @@ const useStyles = makeStyles({
   cell: {
     ...shorthands.border("1px", "solid", tokens.colorNeutralStroke2),
     ...shorthands.padding("2px", "4px"),
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
+    // Words wrap inside the cell (a long one breaks), so nothing is cut to "Furt…".
+    whiteSpace: "normal",
+    overflowWrap: "anywhere",
+    verticalAlign: "top",
   },
   label: {
     backgroundColor: tokens.colorNeutralBackground3,
@@ -36,6 +41,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     textAlign: "center",
   },
+  caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   corner: { width: "2.5em" },
   row: { backgroundColor: tokens.colorBrandBackground2 },
   target: {
@@ -47,12 +53,44 @@ const useStyles = makeStyles({
   },
 });
 
-/** What a cell shows in the grid: its value, or its error; a formula is noted in the title. */
+/** What a cell shows in the grid: as Excel shows it; a formula is noted in the title. */
 function shown(sheet: SheetSnapshot, row: number, column: number): string {
-  const cell = sheet.rows[row]?.[column];
-  if (!cell) return "";
-  if (cell.error) return cell.error;
-  return cell.value === null ? "" : String(cell.value);
+  return displayedValue(sheet.rows[row]?.[column]);
+}
+
+/** How long a row's name may be in the caption before it is cut (the grid shows the rest). */
+const NAME_LENGTH = 80;
+
+/**
+ * Which row a finding is on, in the officer's words: "Row 7 · SR01 · Flooding of the depot".
+ * A risk register names its rows by its reference and title columns; any other table by the
+ * first text cells of the row from the table's left edge (its item or project name), since the
+ * grid around the cell often starts to the right of them.
+ */
+export function rowCaption(
+  sheet: SheetSnapshot,
+  row: number,
+  tableRange: string | undefined,
+  registers: readonly RiskContext[] = [],
+): string {
+  const text = (c: number) => cellText(sheet.rows[row]?.[c] ?? undefined);
+  const register = registers.find(
+    (ctx) => ctx.table.sheet === sheet.name && ctx.table.dataRows.includes(row),
+  );
+  let parts: string[];
+  if (register) {
+    const { id, title } = register.table.columns;
+    parts = [id, title].filter((c): c is number => c !== undefined).map(text);
+  } else {
+    const from = (tableRange ? rangeColumns(tableRange)?.[0] : undefined) ?? 0;
+    const cells = sheet.rows[row] ?? [];
+    parts = [];
+    for (let c = from; c < cells.length && parts.length < 2; c++)
+      if (typeof cells[c]?.value === "string" && text(c)) parts.push(text(c));
+  }
+  const name = parts.filter(Boolean).join(" · ");
+  const cut = name.length > NAME_LENGTH ? `${name.slice(0, NAME_LENGTH - 1)}…` : name;
+  return `Row ${row + 1}${cut ? ` · ${cut}` : ""}`;
 }
 
 /**
@@ -83,10 +121,13 @@ export function contextWindow(at: { row: number; column: number }, radius: numbe
 export function CellContext({
   sheet,
   finding,
+  registers,
   onClose,
 }: {
   sheet: SheetSnapshot;
   finding: Finding;
+  /** The workbook's risk registers: their reference and title columns name a risk's row. */
+  registers?: readonly RiskContext[];
   onClose: () => void;
 }) {
   const styles = useStyles();
@@ -109,6 +150,9 @@ export function CellContext({
         </Text>
       )}
       <table className={styles.grid}>
+        <caption className={styles.caption}>
+          {rowCaption(sheet, at.row, finding.table, registers)}
+        </caption>
         <thead>
           <tr>
             <td className={`${styles.cell} ${styles.label} ${styles.corner}`} />

@@ -1,6 +1,14 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../core";
-import { CSV_COLUMNS, findingsCsvFile } from "../finding-help";
+import {
+  contextLines,
+  CSV_COLUMNS,
+  findingsCsvFile,
+  HELP_COLUMNS,
+  helpCells,
+  type ExportContext,
+} from "../finding-help";
+import { countText } from "../counts";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS },
@@ -15,7 +23,7 @@ export function exportBaseName(fileName: string | null): string {
 
 /** "Export 3 shown as CSV": the export holds what the filters show, and says so. */
 export function exportLabel(count: number, format: string): string {
-  return `Export ${count} shown as ${format}`;
+  return `Export ${countText(count)} shown as ${format}`;
 }
 
 function save(blob: Blob, name: string) {
@@ -30,22 +38,34 @@ function save(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The findings as a one-sheet workbook; ExcelJS is loaded only when asked for. */
-export async function findingsWorkbook(findings: readonly Finding[]): Promise<Uint8Array> {
+const title = (c: string) => c.charAt(0).toUpperCase() + c.slice(1);
+
+/**
+ * The findings as a one-sheet workbook: the context on top (file, as-at date, filter), then the
+ * table with each finding's help; ExcelJS is loaded only when asked for.
+ */
+export async function findingsWorkbook(
+  findings: readonly Finding[],
+  context?: ExportContext,
+): Promise<Uint8Array> {
   const { default: ExcelJS } = await import(/* webpackChunkName: "xlsx" */ "exceljs");
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Findings");
-  ws.columns = CSV_COLUMNS.map((c) => ({
-    header: c.charAt(0).toUpperCase() + c.slice(1),
-    key: c,
-    width: c === "message" ? 60 : 16,
-  }));
+  const lines = context ? contextLines(context) : [];
+  for (const line of lines) ws.addRow(line).getCell(1).font = { bold: true };
+  if (lines.length > 0) ws.addRow([]);
+  const headerRow = lines.length > 0 ? lines.length + 2 : 1;
+  const header = ws.addRow([...CSV_COLUMNS, ...HELP_COLUMNS].map(title));
+  header.font = { bold: true };
+  const widths: Record<string, number> = { message: 60, "why it matters": 45, "how to fix": 45 };
+  [...CSV_COLUMNS, ...HELP_COLUMNS].forEach(
+    (c, i) => (ws.getColumn(i + 1).width = widths[c] ?? 16),
+  );
   // Cell values are set as values, never formulas: a message starting "=" stays text.
-  for (const f of findings)
-    ws.addRow(Object.fromEntries(CSV_COLUMNS.map((c) => [c, f[c] ?? null])));
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: "frozen", ySplit: 1 }];
-  ws.autoFilter = { from: "A1", to: `H${findings.length + 1}` };
+  for (const f of findings) ws.addRow([...CSV_COLUMNS.map((c) => f[c] ?? null), ...helpCells(f)]);
+  ws.views = [{ state: "frozen", ySplit: headerRow }];
+  const last = String.fromCharCode(64 + CSV_COLUMNS.length + HELP_COLUMNS.length);
+  ws.autoFilter = { from: `A${headerRow}`, to: `${last}${headerRow + findings.length}` };
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -53,9 +73,11 @@ export async function findingsWorkbook(findings: readonly Finding[]): Promise<Ui
 export function ExportFindings({
   findings,
   name,
+  context,
 }: {
   findings: readonly Finding[];
   name: string | null;
+  context?: ExportContext;
 }) {
   const styles = useStyles();
   const base = exportBaseName(name);
@@ -66,7 +88,7 @@ export function ExportFindings({
         disabled={findings.length === 0}
         onClick={() =>
           save(
-            new Blob([findingsCsvFile(findings)], { type: "text/csv;charset=utf-8" }),
+            new Blob([findingsCsvFile(findings, context)], { type: "text/csv;charset=utf-8" }),
             `${base}.csv`,
           )
         }
@@ -77,7 +99,7 @@ export function ExportFindings({
         size="small"
         disabled={findings.length === 0}
         onClick={() =>
-          void findingsWorkbook(findings).then((bytes) =>
+          void findingsWorkbook(findings, context).then((bytes) =>
             save(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }), `${base}.xlsx`),
           )
         }

@@ -16,6 +16,7 @@ import { useState, type ReactNode } from "react";
 import type { Finding, Severity } from "../../core";
 import { codeLabel, helpFor } from "../finding-help";
 import { INLINE_LISTBOX } from "./popup";
+import { countText, plural } from "../counts";
 
 const useStyles = makeStyles({
   filters: {
@@ -99,6 +100,18 @@ export function filterFindings(findings: readonly Finding[], filter: FindingsFil
   );
 }
 
+/** The filters as an export states them: "Errors and warnings; code: Score does not match". */
+export function filterWords(severities: ReadonlySet<Severity>, code: string): string {
+  const kinds = ORDER.filter((s) => severities.has(s)).map((s) => PLURAL[s].toLowerCase());
+  const which =
+    kinds.length === ORDER.length
+      ? "All severities"
+      : kinds.length === 0
+        ? "No severity"
+        : kinds.join(" and ").replace(/^./, (c) => c.toUpperCase());
+  return `${which}; ${code === ALL_CODES ? "all codes" : `code: ${codeLabel(code)}`}`;
+}
+
 /**
  * Findings grouped by table (or sheet), each group collapsible, filtered by severity and code;
  * choosing one selects its cell (Excel) or shows it in context (standalone, via `detail`).
@@ -115,8 +128,11 @@ export function FindingsList({
   /** Key of the finding last chosen: it shows its help line and `detail`. */
   chosen?: string | null;
   detail?: ReactNode;
-  /** Extra buttons for the filter row (export), given the findings the filters leave shown. */
-  actions?: (shown: readonly Finding[]) => ReactNode;
+  /**
+   * Extra buttons for the filter row (export), given the findings the filters leave shown in
+   * the order the list shows them, and the filters in words.
+   */
+  actions?: (shown: readonly Finding[], filter: string) => ReactNode;
 }) {
   const styles = useStyles();
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(() => new Set(ORDER));
@@ -162,7 +178,7 @@ export function FindingsList({
               disabled={count === 0}
             >
               {severities.has(s) && <span aria-hidden="true">✓&nbsp;</span>}
-              {`${PLURAL[s]} (${count})`}
+              {`${PLURAL[s]} (${countText(count)})`}
             </ToggleButton>
           );
         })}
@@ -188,12 +204,12 @@ export function FindingsList({
             </Option>
           ))}
         </Dropdown>
-        {actions?.(shown)}
+        {actions?.([...groups.values()].flat(), filterWords(severities, activeCode))}
       </div>
       <Caption1 as="p" aria-live="polite">
         {shown.length === findings.length
-          ? `${findings.length} finding${findings.length === 1 ? "" : "s"}`
-          : `${shown.length} of ${findings.length} findings shown`}
+          ? plural(findings.length, "finding")
+          : `${countText(shown.length)} of ${countText(findings.length)} findings shown`}
       </Caption1>
       <Accordion
         multiple
@@ -212,7 +228,7 @@ export function FindingsList({
           <AccordionItem key={group} value={group}>
             <AccordionHeader as="h2" size="small">
               <span className={styles.groupName}>
-                {group} ({items.length})
+                {group} ({countText(items.length)})
               </span>
             </AccordionHeader>
             <AccordionPanel>
@@ -260,7 +276,7 @@ export function FindingsList({
                     )
                   }
                 >
-                  {`Show ${Math.min(FINDINGS_WINDOW, items.length - (drawn.get(group) ?? FINDINGS_WINDOW))} more of ${items.length}`}
+                  {`Show ${countText(Math.min(FINDINGS_WINDOW, items.length - (drawn.get(group) ?? FINDINGS_WINDOW)))} more of ${countText(items.length)}`}
                 </Button>
               )}
             </AccordionPanel>

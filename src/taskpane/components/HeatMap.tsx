@@ -8,11 +8,12 @@ import {
   heatMapUnplaced,
   unplacedNote,
   pairTitle,
-  scaleWords,
+  scaleLabels,
   shownPair,
   type RiskContext,
   type SheetSnapshot,
 } from "../../core";
+import { plural } from "../counts";
 
 const useStyles = makeStyles({
   // The grid takes the pane's width and no more: its cells share it, and their words wrap.
@@ -57,16 +58,21 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase100,
     lineHeight: tokens.lineHeightBase100,
   },
-  // Columns of the axis: as narrow as their numbers.
+  // The axis title's column: as narrow as its turned word.
   axisColumn: { width: "1.6em" },
+  // The likelihood labels' column: a number, or a number and a word on two short lines.
+  labelColumn: { width: "1.6em" },
+  wordsColumn: { width: "4.6em" },
   note: { display: "block", fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   axis: {
     textAlign: "center",
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
-    paddingLeft: tokens.spacingHorizontalXS,
-    paddingRight: tokens.spacingHorizontalXS,
+    paddingLeft: "1px",
+    paddingRight: "1px",
+    lineHeight: tokens.lineHeightBase100,
+    overflowWrap: "anywhere",
   },
   axisTitle: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   vertical: { writingMode: "vertical-rl", transform: "rotate(180deg)" },
@@ -127,6 +133,33 @@ function riskName(sheet: SheetSnapshot, ctx: RiskContext, row: number): string {
   return `Row ${row + 1}${parts.length > 0 ? `: ${parts.join(" · ")}` : ""}`;
 }
 
+/** Longest word shown whole under a grid column a fifth of a 320 px pane wide. */
+const WORD_LENGTH = 8;
+
+/**
+ * "Catastrophic" → "Catastr.": a scale word cut to fit its narrow column, whole in the title
+ * and in what a screen reader reads.
+ */
+export function shortScaleLabel(label: string): string {
+  return label
+    .split(" ")
+    .map((w) => (w.length > WORD_LENGTH ? `${w.slice(0, WORD_LENGTH - 1)}.` : w))
+    .join(" ");
+}
+
+/** An axis label as it fits its column: cut words shown, the whole label read out. */
+function AxisLabel({ label }: { label: string }) {
+  const styles = useStyles();
+  const short = shortScaleLabel(label);
+  if (short === label) return <>{label}</>;
+  return (
+    <span title={label}>
+      <span aria-hidden="true">{short}</span>
+      <span className={styles.hidden}>{label}</span>
+    </span>
+  );
+}
+
 export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: RiskContext }) {
   const styles = useStyles();
   const [chosen, setChosen] = useState<{ likelihood: number; impact: number } | null>(null);
@@ -143,10 +176,9 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
   const look = (score: number) => looks[sorted.indexOf(bandOf(score, sorted))] ?? looks[0];
   const pair = shownPair(context);
   const ratings = pair?.name ? ` (${pairTitle(pair.name).toLowerCase()} ratings)` : "";
-  const wordsOf = (column: number | undefined, axis: string) => {
-    const words = column === undefined ? [] : scaleWords(sheet, context, column);
-    return words.length > 0 ? `${axis}: ${words.map(([v, w]) => `${v} ${w}`).join(", ")}.` : "";
-  };
+  const likelihoodLabels = scaleLabels(sheet, context, pair?.likelihood);
+  const impactLabels = scaleLabels(sheet, context, pair?.impact);
+  const hasWords = [...likelihoodLabels.values()].some((l) => l.includes(" "));
   const inCell = chosen
     ? risks.filter((r) => r.likelihood === chosen.likelihood && r.impact === chosen.impact)
     : [];
@@ -159,7 +191,7 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
         </caption>
         <colgroup>
           <col className={styles.axisColumn} />
-          <col className={styles.axisColumn} />
+          <col className={hasWords ? styles.wordsColumn : styles.labelColumn} />
           {Array.from({ length: n }, (_, i) => (
             <col key={i} />
           ))}
@@ -175,14 +207,14 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
                   </th>
                 )}
                 <th scope="row" className={styles.axis}>
-                  {likelihood}
+                  <AxisLabel label={likelihoodLabels.get(likelihood) ?? String(likelihood)} />
                 </th>
                 {row.map((count, ci) => {
                   const impact = ci + 1;
                   const score = likelihood * impact;
                   const band = bandOf(score, sorted);
                   const style = look(score);
-                  const label = `Likelihood ${likelihood} × impact ${impact} = ${score} (${band.label}): ${count} risk${count === 1 ? "" : "s"}`;
+                  const label = `Likelihood ${likelihood} × impact ${impact} = ${score} (${band.label}): ${plural(count, "risk")}`;
                   const isChosen = chosen?.likelihood === likelihood && chosen.impact === impact;
                   // The visible count and short label start the accessible name (WCAG 2.5.3);
                   // the rest is read out only.
@@ -223,7 +255,7 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
             <td />
             {Array.from({ length: n }, (_, i) => (
               <th key={i} scope="col" className={styles.axis}>
-                {i + 1}
+                <AxisLabel label={impactLabels.get(i + 1) ?? String(i + 1)} />
               </th>
             ))}
           </tr>
@@ -254,8 +286,7 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
         ))}
       </ul>
       <Caption1 as="p" className={styles.para}>
-        {[wordsOf(pair?.likelihood, "Likelihood"), wordsOf(pair?.impact, "Impact")].join(" ")} Bands{" "}
-        {BAND_SOURCE[context.bands.source]}. Choose a cell to list its risks.
+        Bands {BAND_SOURCE[context.bands.source]}. Choose a cell to list its risks.
       </Caption1>
       {unplaced && (
         <Text as="p" className={styles.note}>
@@ -265,8 +296,7 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
       {chosen && (
         <section aria-label="Risks in the chosen cell">
           <Text weight="semibold">
-            Likelihood {chosen.likelihood} × impact {chosen.impact}: {inCell.length} risk
-            {inCell.length === 1 ? "" : "s"}
+            Likelihood {chosen.likelihood} × impact {chosen.impact}: {plural(inCell.length, "risk")}
           </Text>
           <ul className={styles.risks}>
             {inCell.map((r) => (

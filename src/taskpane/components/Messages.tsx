@@ -14,6 +14,7 @@ const useStyles = makeStyles({
   // Long file names and messages wrap at 320 px instead of pushing the pane sideways.
   bar: { minWidth: 0, maxWidth: "100%" },
   body: { overflowWrap: "anywhere", minWidth: 0, whiteSpace: "normal" },
+  title: { display: "block" },
   download: { marginTop: 0, marginBottom: 0, overflowWrap: "anywhere", minWidth: 0 },
 });
 
@@ -49,7 +50,10 @@ export function Messages({
       {state.error && (
         <MessageBar intent="error" layout="multiline" className={styles.bar}>
           <MessageBarBody className={styles.body}>
-            <MessageBarTitle>That did not work.</MessageBarTitle> {state.error}
+            {/* The title on a line of its own: run in with the message, a browser's text (and a
+                screen reader) read "That did not work.bad.xlsx is not…". */}
+            <MessageBarTitle className={styles.title}>That did not work.</MessageBarTitle>{" "}
+            <span>{state.error}</span>
           </MessageBarBody>
           {dismiss(onDismissError, "the error")}
         </MessageBar>

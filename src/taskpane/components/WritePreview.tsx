@@ -1,10 +1,13 @@
-import { Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { LISTED_CHANGES, type WriteSummary } from "../write-summary";
+import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { changeRows, LISTED_CHANGES, type WriteSummary } from "../write-summary";
+import { countText, plural } from "../counts";
 
 const useStyles = makeStyles({
   box: { display: "grid", rowGap: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
   list: { marginTop: 0, marginBottom: 0, paddingLeft: tokens.spacingHorizontalL },
   mono: { fontFamily: tokens.fontFamilyMonospace },
+  more: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS },
 });
 
 // The summary is worked out where the write is planned (in the Web Worker, standalone), so it
@@ -24,7 +27,7 @@ export function writeHeadline(summary: WriteSummary, done: boolean, sheetCount: 
   const parts: string[] = [];
   if (columns.length > 0 || sheets.length === 0)
     parts.push(
-      `${done ? "Wrote" : "Write will write"} ${columns.length} column${columns.length === 1 ? "" : "s"} on ${sheetCount} sheet${sheetCount === 1 ? "" : "s"}`,
+      `${done ? "Wrote" : "Write will write"} ${plural(columns.length, "column")} on ${plural(sheetCount, "sheet")}`,
     );
   for (const s of sheets) {
     const verb = sheetVerb(s.replaced, done).toLowerCase();
@@ -36,18 +39,63 @@ export function writeHeadline(summary: WriteSummary, done: boolean, sheetCount: 
     parts.push(
       changeCount === 0
         ? `no cell ${done ? "shows" : "will show"} a different value`
-        : `${changeCount} cell${changeCount === 1 ? "" : "s"} ${done ? (changeCount === 1 ? "now shows" : "now show") : "will show"} a different value`,
+        : `${plural(changeCount, "cell")} ${done ? (changeCount === 1 ? "now shows" : "now show") : "will show"} a different value`,
     );
   return parts.join("; ");
 }
 
-const SHOWN_CHANGES = LISTED_CHANGES;
 const text = (v: unknown) => (v === null || v === undefined || v === "" ? "blank" : String(v));
+
+/**
+ * Changed cells a page of "Show more" adds: enough to read through quickly, few enough that a
+ * 100,000-change list never puts more than a few hundred rows on the page at once per click.
+ */
+export const CHANGES_PAGE = 200;
+/** "Show all" is offered up to this many changes; beyond, the list grows a page at a time. */
+const SHOW_ALL_UP_TO = 2_000;
+
+/**
+ * The cells whose values change: the first dozen, then "Show more" a page at a time. The whole
+ * list is read from the summary only when first asked for (see WriteSummary.allChanges).
+ */
+function ChangeList({ summary }: { summary: WriteSummary }) {
+  const styles = useStyles();
+  const [shown, setShown] = useState(LISTED_CHANGES);
+  const expanded = shown > LISTED_CHANGES;
+  const all = useMemo(() => (expanded ? changeRows(summary) : null), [expanded, summary]);
+  const rows = (all ?? summary.changes).slice(0, shown);
+  const left = summary.changeCount - rows.length;
+  return (
+    <>
+      <ul className={styles.list} aria-label="Cells whose values change">
+        {rows.map((c) => (
+          <li key={`${c.sheet}!${c.cell}`}>
+            {c.sheet}!<span className={styles.mono}>{c.cell}</span>: {text(c.before)} →{" "}
+            {text(c.afterValue)}
+          </li>
+        ))}
+        {left > 0 && <li>and {countText(left)} more</li>}
+      </ul>
+      {left > 0 && (
+        <span className={styles.more}>
+          <Button size="small" onClick={() => setShown(shown + CHANGES_PAGE)}>
+            Show {countText(Math.min(CHANGES_PAGE, left))} more
+          </Button>
+          {left > CHANGES_PAGE && summary.changeCount <= SHOW_ALL_UP_TO && (
+            <Button size="small" appearance="subtle" onClick={() => setShown(summary.changeCount)}>
+              Show all {countText(summary.changeCount)}
+            </Button>
+          )}
+        </span>
+      )}
+    </>
+  );
+}
 
 /** The summary as lists, one line per sheet; `done` words it in the past tense (after Write). */
 export function WriteSummaryView({ summary, done }: { summary: WriteSummary; done: boolean }) {
   const styles = useStyles();
-  const { columns, sheets, changes, changeCount, madeLive } = summary;
+  const { columns, sheets, changes, madeLive } = summary;
   const bySheet = new Map<string, WriteSummary["columns"]>();
   for (const c of columns) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
   const verb = (isNew: boolean) =>
@@ -79,17 +127,7 @@ export function WriteSummaryView({ summary, done }: { summary: WriteSummary; don
           ))}
         </ul>
       )}
-      {changes.length > 0 && (
-        <ul className={styles.list} aria-label="Cells whose values change">
-          {changes.slice(0, SHOWN_CHANGES).map((c) => (
-            <li key={`${c.sheet}!${c.cell}`}>
-              {c.sheet}!<span className={styles.mono}>{c.cell}</span>: {text(c.before)} →{" "}
-              {text(c.afterValue)}
-            </li>
-          ))}
-          {changeCount > SHOWN_CHANGES && <li>and {changeCount - SHOWN_CHANGES} more</li>}
-        </ul>
-      )}
+      {changes.length > 0 && <ChangeList summary={summary} />}
     </>
   );
   const headline = writeHeadline(summary, done, bySheet.size);
@@ -107,8 +145,8 @@ export function WriteSummaryView({ summary, done }: { summary: WriteSummary; don
       )}
       {madeLive > 0 && (
         <Caption1>
-          {madeLive} typed value{madeLive === 1 ? "" : "s"} {done ? "became" : "become"} formulas
-          showing the same value.
+          {plural(madeLive, "typed value")} {done ? "became" : "become"} formulas showing the same
+          value.
         </Caption1>
       )}
     </div>

@@ -21,7 +21,7 @@ import { ReadLimitMeter, EXCEL_MAX_CELL_FORMATS } from "./read-limits";
 import { PackageRefusedError } from "./errors";
 import { workbookKind, type WorkbookKind } from "./kind";
 import { PackageParts, workbookParts, type PartReading, type WorkbookParts } from "./parts";
-import type { ProgressListener } from "../../../core";
+import { progressMeter, type ProgressListener } from "../../../core";
 import { sheetReadProgress } from "./read-progress";
 import { readSharedStrings } from "./shared-strings";
 import { elementPrefix, patchSheet } from "./sheet-patch";
@@ -179,8 +179,24 @@ export class XlsxPackage {
       edited.delete(found.path);
       const prefix = elementPrefix(offsets);
       const edits = columnEdits(offsets, ops, styles, options, prefix, this.book.date1904);
+      // Rows written of the sheet's rows to write: the one part of a save that is measured
+      // in the officer's terms (the pane's bar fills as the rows go in).
+      const meter = progressMeter(onProgress, {
+        phase: "writing",
+        subject: sheet,
+        unit: "rows",
+        total: edits.rows.length,
+      });
+      let rowsDone = 0;
+      const metered = {
+        ...edits,
+        cellsAt: (row: number) => {
+          meter(++rowsDone);
+          return edits.cellsAt(row);
+        },
+      };
       const splices = conditionalFormatSplices(offsets, ops, dxfs, prefix);
-      output.set(found.path, patchSheet(offsets, { ...edits, splices }));
+      output.set(found.path, patchSheet(offsets, { ...metered, splices }));
     }
     // Tables kept as ListObjects grow over rows added just below them (decisions import).
     const columnOps = [...bySheet.values()].flat();
