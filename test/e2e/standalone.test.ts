@@ -359,7 +359,7 @@ withBrowser("the standalone task pane in Chromium", () => {
       // It says why, beside it and as its description.
       const reasonId = (await write.getAttribute("aria-describedby")) ?? "";
       await expect(page.locator(`[id="${reasonId}"]`).textContent()).resolves.toMatch(
-        /^Nothing to write: quarterly-monitoring-return.* could not be opened\.$/,
+        /^Nothing to check or write: quarterly-monitoring-return.* could not be opened\. Open another workbook\.$/,
       );
       // The pane does not present the file that failed as the open one.
       await page.getByText(/^Not opened: quarterly-monitoring-return/).waitFor();
