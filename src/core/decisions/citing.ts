@@ -43,6 +43,8 @@ const SPECS: readonly FieldSpec<CitingField>[] = [
       "award",
       "budget",
       "approved budget",
+      "revised budget",
+      "current budget",
       "value",
       "funding",
       "cost",
@@ -154,6 +156,8 @@ export function detectCitingTables(
 /** A reference-like code inside longer text: letters and figures, not a date ("Cabinet E3469"). */
 function codeIn(text: string): string | null {
   if (!/\s/.test(text)) return text;
+  // A code written with a space after its letters ("EX 24/01", "CAB 12/24"), as registers key them.
+  if (/^[A-Z]{1,6}\s\d+(?:[./-]\d+)+$/i.test(text) && parseDate(text) === null) return text;
   for (const token of text.split(/\s+/)) {
     const bare = token.replace(/^[(["']+|[)\]"'.,:]+$/g, "");
     if (/\d/.test(bare) && /[A-Za-z]/.test(bare) && parseDate(bare) === null) return bare;
