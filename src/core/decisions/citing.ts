@@ -101,6 +101,8 @@ export interface CitingTable extends TableBounds {
 
 export interface CitingRow {
   sheet: string;
+  /** The table the row is in ("Grants!3", its sheet and header row): money is added up per table. */
+  table: string;
   row: number;
   /** The cell citing the decision. */
   at: readonly [number, number];
@@ -209,6 +211,7 @@ export function citingRows(sheet: SheetSnapshot, table: CitingTable): CitingRow[
     out.push({
       moneyless: table.years.length === 0 && columns.amount === undefined,
       sheet: sheet.name,
+      table: `${sheet.name}!${table.headerRow}`,
       row,
       at: [row, columns.decision],
       references,
