@@ -43,3 +43,16 @@ test("a register's Result column is its status", () => {
     ["decision-not-found", "Budget", "C4"],
   ]);
 });
+
+test("a register's Total row is not counted among its rows", () => {
+  const withTotal = sheet("Decisions log", [
+    ["Decision No.", "Decision taken", "Decision taker", "Result", "Date taken", "Value (£)"],
+    ["EX 24/01", "Libraries IT refresh", "Leader", "Agreed", day(2024, 3, 14), 300000],
+    ["EX 24/03", "Bus shelter contract", "Cabinet", "Refused", day(2024, 4, 2), 40000],
+    ["Total", null, null, null, null, 340000],
+  ]);
+  const registers = analyseWorkbook(workbook(withTotal), { asOf: TODAY }).tables.filter(
+    (t) => t.kind === "decisions",
+  );
+  expect(registers.map((t) => [t.range, t.rows])).toEqual([["A1:F4", 2]]);
+});

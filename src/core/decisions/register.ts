@@ -307,6 +307,8 @@ export function detectDecisionRegisters(
 export function decisionsReport(t: DecisionsTable): DecisionsTableReport {
   return {
     ...placement(t),
+    // The rows holding decisions: a Total row is the register's sum, not a decision.
+    rows: t.decisions.length,
     kind: "decisions",
     columns: columnLetters(t.columns),
     references: t.decisions.map((d) => d.reference).filter((r) => r !== ""),
