@@ -56,3 +56,14 @@ test("a register's Total row is not counted among its rows", () => {
   );
   expect(registers.map((t) => [t.range, t.rows])).toEqual([["A1:F4", 2]]);
 });
+
+test("a register's Comes into force column is its effective date", () => {
+  const inForce = sheet("Approvals", [
+    ["Ref.", "Subject", "Decided by", "Result", "Date decided", "Comes into force", "Approved £"],
+    ["CAP/2024/007", "Day centre", "Cabinet", "Approved", day(2024, 2, 8), day(2024, 2, 17), 1000],
+  ]);
+  const [register] = analyseWorkbook(workbook(inForce), { asOf: TODAY }).tables.filter(
+    (t) => t.kind === "decisions",
+  );
+  expect(register?.columns).toMatchObject({ status: "D", effectiveFrom: "F" });
+});
