@@ -13,7 +13,7 @@ import {
   htmlToText,
   looksLikeHtml,
   planDecisionImport,
-  readDecisionRecord,
+  readDecisionRecords,
   REGISTER_FIELDS,
 } from "../core";
 
@@ -80,7 +80,7 @@ async function readRecordText(file: string): Promise<string> {
   }
 }
 
-async function readRecordFile(file: string, callInWorkingDays: number): Promise<DecisionRecord> {
+async function readRecordFile(file: string, callInWorkingDays: number): Promise<DecisionRecord[]> {
   let text: string;
   try {
     text = await readRecordText(file);
@@ -94,16 +94,19 @@ async function readRecordFile(file: string, callInWorkingDays: number): Promise<
   if (text.includes("\u0000"))
     throw new UsageError(`${file} is not a text or HTML decision record (it holds binary data)`);
   const html = /\.html?$/i.test(file) || looksLikeHtml(text);
-  const record = readDecisionRecord(html ? htmlToText(text) : text, path.basename(file), {
+  // Minutes of several items give one record per item that resolves something.
+  const records = readDecisionRecords(html ? htmlToText(text) : text, path.basename(file), {
     callInWorkingDays,
   });
-  const stated =
-    record.decisionMaker.value ?? record.status.value ?? record.dateOfDecision.value ?? null;
-  if (stated === null && record.reference.value === null)
-    throw new UsageError(
-      `${file} does not read as a decision record: no reference, decision maker, status or date of decision found`,
-    );
-  return record;
+  for (const record of records) {
+    const stated =
+      record.decisionMaker.value ?? record.status.value ?? record.dateOfDecision.value ?? null;
+    if (stated === null && record.reference.value === null)
+      throw new UsageError(
+        `${file} does not read as a decision record: no reference, decision maker, status or date of decision found`,
+      );
+  }
+  return records;
 }
 
 /** --out must be a regular file or not exist yet: never a device, FIFO, folder or link. */
@@ -141,8 +144,13 @@ async function importDecisions(files: string[], options: ImportOptions, io: Io):
   await checkOutput(options.out, [options.into, ...files]);
   const settings = analyseOptions(options, io.today());
   const records: DecisionRecord[] = [];
+  const recordFiles: string[] = [];
   const callInDays = settings.decisions?.callInWorkingDays ?? DEFAULT_CALL_IN_WORKING_DAYS;
-  for (const file of files) records.push(await readRecordFile(file, callInDays));
+  for (const file of files)
+    for (const record of await readRecordFile(file, callInDays)) {
+      records.push(record);
+      recordFiles.push(file);
+    }
   const document = await readWorkbookFile(options.into);
   const { snapshot } = document;
   let plan;
@@ -166,7 +174,7 @@ async function importDecisions(files: string[], options: ImportOptions, io: Io):
         engine: saved.engine,
         sheet: plan.sheet,
         created: plan.created,
-        records: records.map((r, i) => ({ file: files[i], ...recordView(r) })),
+        records: records.map((r, i) => ({ file: recordFiles[i], ...recordView(r) })),
         rows: plan.rows,
         written,
         changed,

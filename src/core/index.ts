@@ -153,6 +153,7 @@ export { DEFAULT_CALL_IN_WORKING_DAYS } from "./decisions/record-dates";
 export { htmlToText, looksLikeHtml } from "./decisions/html-text";
 export { DecisionImportError, planDecisionImport } from "./decisions/import";
 export { readDecisionRecord } from "./decisions/read";
+export { readDecisionRecords } from "./decisions/minutes-items";
 export {
   AmountMentionSchema,
   DecisionStatusKindSchema,

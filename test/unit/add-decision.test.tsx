@@ -159,3 +159,40 @@ describe("Add decision (task pane)", () => {
     expect(screen.queryByText(/has no column for/)).toBeNull();
   });
 });
+
+describe("Add decision with minutes of several items", () => {
+  const minutes = readFileSync(
+    `${__dirname}/../fixtures/decision-records/cabinet-minutes-several-items.txt`,
+    "utf8",
+  );
+
+  test("the pane lists the items that resolve something and shows the one picked", () => {
+    const { host } = fakeHost(decisionsWorkbook());
+    wrap(<AddDecision host={host} />);
+    paste(minutes);
+    const picker = screen.getByRole("combobox", { name: /Decisions in these minutes \(3\)/ });
+    expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual([
+      "KD.2024.21 · Town Hall Roof Replacement · Resolved",
+      "KD.2024.22 · Community Safety Fund · Deferred",
+      "Revenue Budget Monitoring Quarter 1 · Resolved",
+    ]);
+    expect(field("Decision reference")).toBe("KD.2024.21");
+    fireEvent.change(picker, { target: { value: "1" } });
+    expect(field("Decision reference")).toBe("KD.2024.22");
+    expect(field("Status")).toBe("Deferred");
+  });
+
+  test("Add all adds every item as a row of its own", async () => {
+    const { host, applied } = fakeHost(decisionsWorkbook());
+    const added: string[] = [];
+    wrap(<AddDecision host={host} onAdded={(s) => added.push(s)} />);
+    paste(minutes);
+    fireEvent.click(screen.getByRole("button", { name: "Add all 3 decisions as read" }));
+    await waitFor(() => expect(added).toHaveLength(1));
+    expect(added[0]).toMatch(/^Added or updated 3 decisions on "Decisions": KD\.2024\.21 \(added/);
+    const rows = (applied[0]?.plan.operations as ColumnWrite[]).flatMap((o) =>
+      o.cells.map((c) => c.row),
+    );
+    expect(new Set(rows).size).toBe(3);
+  });
+});

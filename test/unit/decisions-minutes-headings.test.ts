@@ -48,7 +48,8 @@ describe("Cabinet minutes deferring the matter", () => {
 
   test("status deferred, no amount approved, no funding source; still the heading's reference", () => {
     expect(r.statusKind).toBe("deferred");
-    expect(r.status.value).toMatch(/be deferred to the meeting of Cabinet on 18 April 2024/);
+    expect(r.status.value).toBe("Deferred");
+    expect(r.status.sentence).toMatch(/be deferred to the meeting of Cabinet on 18 April 2024/);
     expect(r.amountApproved.value).toBeNull();
     expect(r.fundingSource.value).toBeNull();
     expect(r.reference.value).toBe("KD.2024.11");

@@ -130,3 +130,34 @@ test("rows too few below a register: the refusal says how many are needed and ho
     ]),
   ).toThrow("needs 3 empty rows for the new decisions below it and has only 2");
 });
+
+describe("a blank row between the register and its Total, outside the Total's SUM", () => {
+  const total = (sum: string) => ["Total", null, null, null, null, f(sum, 120000)];
+
+  test("a plain range: the blank row outside =SUM(F2:F3) is no room, the import is refused", () => {
+    const snapshot = workbook(sheet("Decisions", [...BODY, [], total("=SUM(F2:F3)")]));
+    expect(() => planDecisionImport(snapshot, [record("CAB/24/003")])).toThrow(
+      `The decisions register on "Decisions" ends with a Total row (row 5): needs 1 empty row for the new decision above it and has none; add a blank row above the Total (inside its formula's range), then import again`,
+    );
+  });
+
+  test("an Excel table ending above the blank row: refused while the SUM leaves it out", () => {
+    const snapshot = workbook({
+      ...sheet("Decisions", [...BODY, [], total("=SUM(F2:F3)")]),
+      tables: [table({})],
+    });
+    expect(() => planDecisionImport(snapshot, [record("CAB/24/003")])).toThrow(
+      "inside its formula's range",
+    );
+  });
+
+  test("an Excel table ending above a blank row the SUM covers: the row is used and the table grows over it", () => {
+    const snapshot = workbook({
+      ...sheet("Decisions", [...BODY, [], total("=SUM(F2:F4)")]),
+      tables: [table({})],
+    });
+    const plan = planDecisionImport(snapshot, [record("CAB/24/003")]);
+    expect(rowsOf(plan)).toEqual([4]);
+    expect(growth(plan)).toEqual([JSON.stringify({ name: "DecisionsLog", range: "A1:F4" })]);
+  });
+});

@@ -167,7 +167,7 @@ describe("minutes that refer a matter back or do not agree it", () => {
   test("referred back to the Executive or to officers is deferred; not agreed is rejected", () => {
     const toExecutive = minutes("That the report be referred back to the Executive.");
     expect([toExecutive.status.value, toExecutive.statusKind]).toEqual([
-      "That the report be referred back to the Executive",
+      "Referred back",
       "deferred",
     ]);
     const lettered = minutes(
@@ -175,10 +175,7 @@ describe("minutes that refer a matter back or do not agree it", () => {
     );
     expect(lettered.statusKind).toBe("deferred");
     const notAgreed = minutes("That the recommendations set out in the report not be agreed.");
-    expect([notAgreed.status.value, notAgreed.statusKind]).toEqual([
-      "That the recommendations set out in the report not be agreed",
-      "rejected",
-    ]);
+    expect([notAgreed.status.value, notAgreed.statusKind]).toEqual(["Not agreed", "rejected"]);
   });
 
   test("a rejected or deferred decision states no amount approved; the figure stays as context", () => {

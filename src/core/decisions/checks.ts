@@ -51,7 +51,11 @@ export function checkDecisions(
       byKey.set(key, [...(byKey.get(key) ?? []), e]);
     }
   const findings: Finding[] = [];
+  // Allocated money is added up per table: a projects table's budget and a grant allocation
+  // citing the same decision describe the same money twice, not twice the money. Each table's
+  // total is checked against the approval (so the largest one decides), never their sum.
   const total = new Map<string, number>();
+  const tableKey = (key: string, row: CitingRow) => `${key}\u0000${row.table}`;
   const perYear = new Map<string, number>();
   const overTotal = new Set<string>();
   const overYear = new Set<string>();
@@ -85,7 +89,8 @@ export function checkDecisions(
       const d = entry.decision;
       // A list keeping no money still rests on its decisions; a money row with nothing in it does not.
       if (rowTotal === 0 && !row.moneyless) continue;
-      if (["rejected", "deferred", "withdrawn"].includes(d.statusKind))
+      const stopped = ["rejected", "deferred", "withdrawn"].includes(d.statusKind);
+      if (stopped)
         findings.push(
           finding(
             "decision-not-approved",
@@ -97,7 +102,8 @@ export function checkDecisions(
           ),
         );
       // Called in: the decision is not in force until the call-in is resolved.
-      if (/\bcalled[\s-]?in\b/i.test(d.status) && d.statusKind !== "approved")
+      const calledIn = /\bcalled[\s-]?in\b/i.test(d.status) && d.statusKind !== "approved";
+      if (calledIn && !stopped)
         findings.push(
           finding(
             "decision-not-approved",
@@ -108,7 +114,9 @@ export function checkDecisions(
             { decision: cited, actual: d.status },
           ),
         );
-      if (rowTotal === 0) continue;
+      // Not approved is the finding: the money has no authority at all, so it is not also over
+      // what the decision approved (a deferred decision approves no amount).
+      if (rowTotal === 0 || stopped || calledIn) continue;
       const { yearly, approvedTotal } = combinedAuthority(held.map((h) => h.decision));
       const approvesNothing =
         (approvedTotal ?? 0) === 0 &&
@@ -129,12 +137,12 @@ export function checkDecisions(
             ),
           );
         }
-        total.set(key, (total.get(key) ?? 0) + rowTotal);
+        total.set(tableKey(key, row), (total.get(tableKey(key, row)) ?? 0) + rowTotal);
         continue;
       }
       for (const m of row.money) {
         if (m.year === null || yearly[m.year] === undefined) continue;
-        const k = `${key}|${m.year}`;
+        const k = `${tableKey(key, row)}|${m.year}`;
         const sum = (perYear.get(k) ?? 0) + pence(m.amount);
         perYear.set(k, sum);
         const approved = yearly[m.year] ?? 0;
@@ -153,8 +161,8 @@ export function checkDecisions(
           );
         }
       }
-      const sum = (total.get(key) ?? 0) + rowTotal;
-      total.set(key, sum);
+      const sum = (total.get(tableKey(key, row)) ?? 0) + rowTotal;
+      total.set(tableKey(key, row), sum);
       if (
         approvedTotal !== null &&
         sum > pence(approvedTotal) &&
@@ -242,6 +250,11 @@ export function checkDecisions(
         );
     }
   }
-  const allocated = new Map([...total].map(([k, v]) => [k, fromPence(v)]));
+  // What a decision has allocated on it: its largest table's total.
+  const allocated = new Map<string, number>();
+  for (const [k, v] of total) {
+    const key = k.slice(0, k.indexOf("\u0000"));
+    allocated.set(key, Math.max(allocated.get(key) ?? 0, fromPence(v)));
+  }
   return [...findings, ...registerFindings(entries, allocated, options)];
 }

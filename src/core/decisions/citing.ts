@@ -43,6 +43,8 @@ const SPECS: readonly FieldSpec<CitingField>[] = [
       "award",
       "budget",
       "approved budget",
+      "revised budget",
+      "current budget",
       "value",
       "funding",
       "cost",
@@ -99,6 +101,8 @@ export interface CitingTable extends TableBounds {
 
 export interface CitingRow {
   sheet: string;
+  /** The table the row is in ("Grants!3", its sheet and header row): money is added up per table. */
+  table: string;
   row: number;
   /** The cell citing the decision. */
   at: readonly [number, number];
@@ -154,6 +158,8 @@ export function detectCitingTables(
 /** A reference-like code inside longer text: letters and figures, not a date ("Cabinet E3469"). */
 function codeIn(text: string): string | null {
   if (!/\s/.test(text)) return text;
+  // A code written with a space after its letters ("EX 24/01", "CAB 12/24"), as registers key them.
+  if (/^[A-Z]{1,6}\s\d+(?:[./-]\d+)+$/i.test(text) && parseDate(text) === null) return text;
   for (const token of text.split(/\s+/)) {
     const bare = token.replace(/^[(["']+|[)\]"'.,:]+$/g, "");
     if (/\d/.test(bare) && /[A-Za-z]/.test(bare) && parseDate(bare) === null) return bare;
@@ -205,6 +211,7 @@ export function citingRows(sheet: SheetSnapshot, table: CitingTable): CitingRow[
     out.push({
       moneyless: table.years.length === 0 && columns.amount === undefined,
       sheet: sheet.name,
+      table: `${sheet.name}!${table.headerRow}`,
       row,
       at: [row, columns.decision],
       references,

@@ -71,14 +71,27 @@ function isoToSerial(iso: string): number | null {
 
 /** A record's field as a cell value; null when the record does not state it. */
 export function registerValue(record: DecisionRecord, field: RegisterField): CellValue {
-  if (field === "sourceFile") return record.sourceFile || null;
+  if (field === "sourceFile") return withinCellLimit(record.sourceFile) || null;
   if (field === "relatedReferences")
-    return record.relatedReferences.map((r) => r.value).join("; ") || null;
+    return withinCellLimit(record.relatedReferences.map((r) => r.value).join("; ")) || null;
   const value = record[field].value;
   if (value === null) return null;
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (DATES.has(field) && typeof value === "string") return isoToSerial(value);
-  return value;
+  return typeof value === "string" ? withinCellLimit(value) : value;
+}
+
+/**
+ * Excel holds at most 32,767 characters in a cell ("Total number of characters that a cell can
+ * contain: 32,767 characters", Excel specifications and limits); longer text is cut at the last
+ * word break before it, so no write makes a cell Excel would refuse.
+ */
+export const EXCEL_CELL_CHARACTERS = 32767;
+function withinCellLimit(text: string): string {
+  if (text.length <= EXCEL_CELL_CHARACTERS) return text;
+  const cut = text.slice(0, EXCEL_CELL_CHARACTERS);
+  const space = cut.lastIndexOf(" ");
+  return (space > 0 ? cut.slice(0, space) : cut).trimEnd();
 }
 
 /** The amounts a record approves year by year (one year when its approval names one). */

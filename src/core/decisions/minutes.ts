@@ -45,6 +45,16 @@ const OUTCOME =
   /\b(?:recommendations?|proposals?) (?:were|was) (agreed|approved|rejected|deferred|withdrawn|not agreed|not approved)\b/i;
 
 /**
+ * The status word for a stopping resolution ("be deferred to the meeting on 4 July" → "Deferred",
+ * "not be agreed" → "Not agreed"): the register's Status column holds a word, the sentence stays
+ * in the field's source.
+ */
+function statusWord(stopped: string): string {
+  const word = stopped.toLowerCase().replace(/^(?:be not|not be) /, "not ");
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
  * The status of minutes comes from what they resolve: a resolution deferring or refusing the
  * matter, else the outcome the minute records ("the recommendations were agreed"), else
  * "Resolved". The discussion before the resolutions only recalls history ("the original proposal
@@ -54,7 +64,8 @@ export function minutesStatus(flat: string, resolved: readonly string[] | null):
   const decisive = (resolved ?? []).filter((r) => !/\bbe noted\b/i.test(r));
   for (const r of decisive) {
     const sentence = sentences(r)[0] ?? r;
-    if (STOPPED.test(sentence)) return { value: sentence.replace(/\.$/, ""), sentence };
+    const stopped = STOPPED.exec(sentence);
+    if (stopped) return { value: statusWord(stopped[0]), sentence };
   }
   for (const sentence of sentences(flat)) {
     const outcome = OUTCOME.exec(sentence);

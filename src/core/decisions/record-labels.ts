@@ -70,16 +70,56 @@ export interface Labelled {
   source: string;
 }
 
+/** Fields whose value is a word or a date, never a passage ("Decision status: Approved"). */
+const SHORT: ReadonlySet<Part> = new Set([
+  "decisionMaker",
+  "status",
+  "key",
+  "callIn",
+  "dateOfDecision",
+  "publicationDate",
+  "effectiveFrom",
+]);
+const SHORT_FIELD_CHARACTERS = 120;
+// Where the passage after a short field starts when the record lost its line breaks: a sentence
+// opening ("The programme board reviewed …", "To approve £75,000") after the field's word.
+const PASSAGE_OPENING =
+  /\s(?=(?:The|This|These|That|It|We|To|In|On|Following|Members|Officers|An?)\s[a-z£\d])|(?<=[.;])\s/;
+
+/**
+ * A short field's own value, when its text runs on: a record flattened onto one line keeps the
+ * passage after "Decision status: Approved" in the status's text. The value ends where the
+ * passage opens; the passage is kept as a part of its own (the decision, when the record labels
+ * none), so the amount it approves is still read.
+ */
+function cutShortField(part: Labelled): Labelled[] {
+  if (!SHORT.has(part.part) || part.value.length <= SHORT_FIELD_CHARACTERS) return [part];
+  const at = part.value.search(PASSAGE_OPENING);
+  const end =
+    at > 0 && at <= SHORT_FIELD_CHARACTERS
+      ? at
+      : Math.max(1, part.value.lastIndexOf(" ", SHORT_FIELD_CHARACTERS));
+  const value = part.value.slice(0, end).trim();
+  const passage = part.value.slice(end).trim();
+  return [
+    { ...part, value, source: `${part.label}: ${value}` },
+    { part: "other", label: "", value: passage, source: passage },
+  ];
+}
+
 /** The text before the first label, and each label with its value up to the next label. */
 export function labelledParts(flat: string): { head: string; parts: Labelled[] } {
   const hits = [...flat.matchAll(LABEL)].filter((m) => /^[A-Z]/.test(m[1] ?? m[2] ?? ""));
-  const parts = hits.map((m, i): Labelled => {
+  const parts = hits.flatMap((m, i): Labelled[] => {
     const label = m[1] ?? m[2] ?? "";
     const end = hits[i + 1]?.index ?? flat.length;
     const part = PART_OF.find(([, re]) => re.test(label))?.[0] ?? "other";
     const value = flat.slice(m.index + m[0].length, end).trim();
-    return { part, label, value, source: flat.slice(m.index, end).trim() };
+    return cutShortField({ part, label, value, source: flat.slice(m.index, end).trim() });
   });
+  // A passage cut from a short field decides when no part is labelled as the decision.
+  const passage = parts.find((p) => p.part === "other" && p.label === "");
+  if (passage && !parts.some((p) => p.part === "decision")) passage.part = "decision";
   return { head: flat.slice(0, hits[0]?.index ?? flat.length).trim(), parts };
 }
 

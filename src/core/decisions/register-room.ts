@@ -1,4 +1,4 @@
-import { rangeAddress } from "../a1";
+import { rangeAddress, rangeCorners } from "../a1";
 import { rowIsBlank } from "../tables/bounds";
 import { excelTableFor } from "../tables/excel-tables";
 import { cellText, type ExcelTable, type WorkbookSnapshot } from "../snapshot";
@@ -49,6 +49,30 @@ function totalRowOf(
   return null;
 }
 
+/**
+ * Whether row `r` lies inside every range the Total row's formulas add up ("=SUM(I5:I7)"): a
+ * decision written below a SUM's range is left out of it, so only rows inside count as room.
+ * Structured references ("=SUBTOTAL(109,[Amount])") follow the Excel table and set no bound here.
+ */
+function insideTotals(
+  snapshot: WorkbookSnapshot,
+  table: DecisionsTable,
+  total: number,
+): (r: number) => boolean {
+  const sheet = snapshot.sheets.find((s) => s.name === table.sheet);
+  const spans: [number, number][][] = [];
+  for (let c = table.firstColumn; c <= table.lastColumn; c++) {
+    const formula = sheet?.rows[total]?.[c]?.formula ?? "";
+    const ranges = [...formula.matchAll(/(?<![!\w])\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+/g)]
+      .map((m) => rangeCorners(m[0]))
+      .flatMap((corners) =>
+        corners ? [[corners[0].row, corners[1].row] as [number, number]] : [],
+      );
+    if (ranges.length > 0) spans.push(ranges);
+  }
+  return (r) => spans.every((ranges) => ranges.some(([from, to]) => from <= r && r <= to));
+}
+
 const needs = (count: number) =>
   `needs ${count} empty ${count === 1 ? "row" : "rows"} for the new ${count === 1 ? "decision" : "decisions"}`;
 const has = (count: number) => (count === 0 ? "has none" : `has only ${count}`);
@@ -63,7 +87,9 @@ export function registerRoom(snapshot: WorkbookSnapshot, table: DecisionsTable):
   if (total !== null) {
     const lastDecision = Math.max(table.headerRow, ...table.decisions.map((d) => d.row));
     const free: number[] = [];
-    for (let r = lastDecision + 1; r < total; r++) if (blank(r)) free.push(r);
+    const inside = insideTotals(snapshot, table, total);
+    for (let r = lastDecision + 1; r < total; r++) if (blank(r) && inside(r)) free.push(r);
+    let last = -1;
     return {
       reserve(count) {
         if (count <= free.length) return;
@@ -79,9 +105,18 @@ export function registerRoom(snapshot: WorkbookSnapshot, table: DecisionsTable):
             "no-room",
             `The decisions register on "${table.sheet}" ends with a Total row (row ${total + 1}) and has no empty row above it for a new decision: add a blank row above the Total (inside its formula's range), then import again`,
           );
+        last = row;
         return row;
       },
-      grows: () => undefined,
+      // A row inside the Total's range but below the Excel table (kept without a totals row): the
+      // table grows over it, as it does when a row is typed just below it.
+      grows: () =>
+        excel && !excel.showTotals && last > excel.lastRow
+          ? {
+              name: excel.name,
+              range: rangeAddress(excel.firstRow, excel.firstColumn, last, excel.lastColumn),
+            }
+          : undefined,
     };
   }
   let next = table.lastRow + 1;

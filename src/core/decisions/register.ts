@@ -51,7 +51,7 @@ const SPECS: readonly FieldSpec<RegisterField>[] = [
       "approving authority",
     ],
   },
-  { field: "status", synonyms: ["status", "decision status", "outcome"] },
+  { field: "status", synonyms: ["status", "decision status", "outcome", "result"] },
   { field: "keyDecision", synonyms: ["key decision", "is key decision", "key"] },
   {
     field: "subjectToCallIn",
@@ -75,6 +75,9 @@ const SPECS: readonly FieldSpec<RegisterField>[] = [
       "takes effect",
       "date takes effect",
       "implementation date",
+      "comes into force",
+      "in force from",
+      "date in force",
     ],
   },
   {
@@ -304,6 +307,8 @@ export function detectDecisionRegisters(
 export function decisionsReport(t: DecisionsTable): DecisionsTableReport {
   return {
     ...placement(t),
+    // The rows holding decisions: a Total row is the register's sum, not a decision.
+    rows: t.decisions.length,
     kind: "decisions",
     columns: columnLetters(t.columns),
     references: t.decisions.map((d) => d.reference).filter((r) => r !== ""),

@@ -4,6 +4,7 @@ import {
   Field,
   Input,
   makeStyles,
+  Select,
   MessageBar,
   MessageBarBody,
   Text,
@@ -21,7 +22,7 @@ import {
   parseDate,
   parseMoney,
   planDecisionImport,
-  readDecisionRecord,
+  readDecisionRecords,
   REGISTER_FIELDS,
   serialToIsoDate,
 } from "../../core";
@@ -129,16 +130,20 @@ export function AddDecision({
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   /** Fields the register has no column for, shown before anything is written. */
   const [unkept, setUnkept] = useState<string[] | null>(null);
-  const read = useMemo(
+  // Minutes of several items hold one decision per resolving item: the officer picks one to
+  // review, or adds them all as read.
+  const items = useMemo(
     () =>
       text.trim()
-        ? readDecisionRecord(
+        ? readDecisionRecords(
             looksLikeHtml(text) ? htmlToText(text) : text,
             "Pasted in the task pane",
           )
-        : null,
+        : [],
     [text],
   );
+  const [picked, setPicked] = useState(0);
+  const read = items[Math.min(picked, items.length - 1)] ?? null;
   const record = read ? withEdits(read, edits) : null;
   const problems = editProblems(edits);
   const blocked = Object.keys(problems).length > 0;
@@ -148,13 +153,13 @@ export function AddDecision({
   };
 
   /** `keepingWhatFits`: the officer has seen which fields the register cannot keep, and adds anyway. */
-  async function add(keepingWhatFits = false) {
+  async function add(keepingWhatFits = false, all = false) {
     if (!record || blocked) return;
     setBusy(true);
     setOutcome(null);
     try {
       const snapshot = await host.read();
-      const plan = planDecisionImport(snapshot, [record]);
+      const plan = planDecisionImport(snapshot, all ? items : [record]);
       const notKept = plan.rows[0]?.notWritten ?? [];
       if (notKept.length > 0 && !keepingWhatFits) {
         setUnkept(notKept.map(headingOf));
@@ -171,8 +176,9 @@ export function AddDecision({
       });
       const row = plan.rows[0];
       const where = `${row?.reference ?? "the decision"} on "${plan.sheet}", row ${row?.row ?? "?"}`;
-      const summary =
-        row?.action === "unchanged"
+      const summary = all
+        ? `Added or updated ${plan.rows.length} decisions on "${plan.sheet}": ${plan.rows.map((r) => `${r.reference ?? r.title ?? "?"} (${r.action}, row ${r.row})`).join(", ")}.`
+        : row?.action === "unchanged"
           ? `Unchanged: ${where} already holds this decision as the record states it.`
           : `${row?.action === "updated" ? "Updated" : "Added"} ${where}${plan.created ? " (a new decisions register)" : ""}.`;
       setOutcome({ ok: true, message: summary });
@@ -201,12 +207,34 @@ export function AddDecision({
           value={text}
           onChange={(_, d) => {
             setText(d.value);
+            setPicked(0);
             setEdits({});
             setOutcome(null);
             setUnkept(null);
           }}
         />
       </Field>
+      {items.length > 1 && (
+        <Field label={`Decisions in these minutes (${items.length})`}>
+          <Select
+            value={String(Math.min(picked, items.length - 1))}
+            onChange={(_, d) => {
+              setPicked(Number(d.value));
+              setEdits({});
+              setOutcome(null);
+              setUnkept(null);
+            }}
+          >
+            {items.map((item, i) => (
+              <option key={i} value={i}>
+                {[item.reference.value, item.title.value, item.status.value]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       {record && (
         <>
           {TEXT_FIELDS.map(([field, label]) => (
@@ -272,6 +300,11 @@ export function AddDecision({
           <Button appearance="primary" disabled={busy || blocked} onClick={() => void add()}>
             Add to decisions register
           </Button>
+          {items.length > 1 && (
+            <Button disabled={busy} onClick={() => void add(true, true)}>
+              Add all {items.length} decisions as read
+            </Button>
+          )}
           {blocked && <Text>Correct or clear the fields marked above to add the decision.</Text>}
           {unkept && (
             <MessageBar intent="warning" layout="multiline" className={styles.bar}>
