@@ -61,5 +61,6 @@ describe("settings typed as text (one reader for the task pane and the CLI)", ()
     expect(code).toBe(2);
     expect(err.trim().split("\n")).toHaveLength(1);
     expect(err).toContain('--map wants "allocation name=source name"');
+    expect(err).toContain('not " = Match funding"');
   });
 });
