@@ -8,6 +8,8 @@ module.exports = {
     // so the suite stays fast.
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
+  // Says once, visibly, which system tools are missing and how many test files skip for it.
+  globalSetup: "<rootDir>/test/global-setup.ts",
   setupFiles: ["<rootDir>/test/shims/jsdom-setup.ts"],
   testTimeout: 120000,
 };

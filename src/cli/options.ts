@@ -5,6 +5,7 @@ import {
   DEFAULT_CALL_IN_WORKING_DAYS,
   DEFAULT_RAG,
   parseDate,
+  parseSourceMap,
   parseSourceMapEntry,
   serialOfDay,
 } from "../core";
@@ -30,17 +31,13 @@ function asOf(option: string | undefined, today: Date): number {
   return serial;
 }
 
-function sourceMap(pairs: readonly string[] | undefined): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const pair of pairs ?? []) {
-    const entry = parseSourceMapEntry(pair);
-    if (!entry)
-      throw new UsageError(
-        `--map wants "allocation name=source name", such as "JIP=Match funding", not "${pair}"`,
-      );
-    map[entry.allocation] = entry.source;
-  }
-  return map;
+function sourceMap(pairs: readonly string[] = []): Record<string, string> {
+  const map = parseSourceMap(pairs);
+  if (map) return map;
+  const bad = pairs.find((pair) => pair.trim() && !parseSourceMapEntry(pair)) ?? "";
+  throw new UsageError(
+    `--map wants "allocation name=source name", such as "JIP=Match funding", not "${bad}"`,
+  );
 }
 
 function number(option: string | undefined, name: string, fallback: number, scale = 1): number {

@@ -80,7 +80,13 @@ export {
   type Finding,
   type Severity,
 } from "./findings";
-export { DEFAULT_SETTINGS, optionsFrom, parseSettings, type Settings } from "./settings";
+export {
+  DEFAULT_SETTINGS,
+  optionsFrom,
+  parseSettings,
+  readSavedSettings,
+  type Settings,
+} from "./settings";
 export type { Reconciliation } from "./reconcile";
 
 // Write plans and what applying one changes.

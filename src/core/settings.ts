@@ -40,6 +40,14 @@ export function parseSettings(raw: unknown): Settings {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
+/** Saved settings, or the defaults with `unreadable` set when what was saved does not parse. */
+export function readSavedSettings(raw: unknown): { settings: Settings; unreadable: boolean } {
+  const parsed = SettingsSchema.safeParse(raw ?? {});
+  return parsed.success
+    ? { settings: parsed.data, unreadable: false }
+    : { settings: DEFAULT_SETTINGS, unreadable: true };
+}
+
 export function optionsFrom(settings: Settings, asOf: number): AnalyseOptions {
   return {
     asOf,

@@ -39,7 +39,11 @@ function message(error: unknown): string {
 /** Everything the task pane does, as a hook over a host (Excel or a file). */
 export function useWorkbook(host: Host) {
   const [settings, setSettings] = useState<Settings>(() => host.settings.load());
-  const [state, setState] = useState<WorkbookState>(EMPTY);
+  // Saved settings that could not be read are told once, as the first notice.
+  const [state, setState] = useState<WorkbookState>(() => {
+    const problem = host.settings.takeProblem?.();
+    return problem ? { ...EMPTY, notice: problem } : EMPTY;
+  });
   // Review dates are judged against this day; the officer may set another ("as at 31 March").
   const [asOf, setAsOfDay] = useState<number>(() => serialOfDay(new Date()));
   // Once the officer sets the date, messages say "as at 31/03/2026" instead of "today is".

@@ -1,17 +1,13 @@
-import { existsSync, readFile } from "node:fs";
+import { readFile } from "node:fs";
+import { CHROMIUM_PATH, requireTool, TOOLS } from "./tools";
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 
-const CHROMIUM = "/usr/bin/chromium";
-
 /** Debian's Chromium, or null locally when it is missing; in CI a missing browser is a failure. */
 export function findChromium(): string | null {
-  if (existsSync(CHROMIUM)) return CHROMIUM;
-  if (process.env.CI === "true")
-    throw new Error("Chromium is required in CI: apt-get install -y chromium");
-  return null;
+  return requireTool(TOOLS.chromium, "browser tests") ? CHROMIUM_PATH : null;
 }
 
 export function launch(executablePath: string): Promise<Browser> {

@@ -1,6 +1,7 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { commandPath, requireTool, TOOLS } from "./tools";
 import path from "node:path";
 
 /**
@@ -13,16 +14,17 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+/** soffice's path, or null locally when LibreOffice is missing; in CI its absence fails the run. */
 export function findSoffice(): string | null {
-  const found = spawnSync("sh", ["-c", "command -v soffice || command -v libreoffice"], {
-    encoding: "utf8",
-  });
-  const bin = found.stdout.trim();
-  if (bin) return bin;
-  if (process.env.CI === "true") {
-    throw new Error("LibreOffice (soffice) is required in CI: apt-get install -y libreoffice-calc");
-  }
-  return null;
+  return requireTool(TOOLS.libreoffice, "LibreOffice tests")
+    ? commandPath("soffice", "libreoffice")
+    : null;
+}
+
+/** soffice, when Python's uno bridge is there too (tests that drive Calc from a script). */
+export function findSofficeWithUno(): string | null {
+  const soffice = findSoffice();
+  return soffice && requireTool(TOOLS.uno, "LibreOffice script tests") ? soffice : null;
 }
 
 /** A fresh LibreOffice profile that recalculates every formula on load. */

@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { recalcProfile } from "./libreoffice";
+import { requireTool, TOOLS } from "./tools";
 
 /**
  * LibreOffice's rendering of a workbook, read back with poppler: the words on each PDF page with
@@ -10,16 +11,9 @@ import { recalcProfile } from "./libreoffice";
  * decoder). Together they say what colour a cell showing a given word is painted.
  */
 
-/** Whether poppler's pdftotext and pdftoppm are there; in CI their absence fails the run. */
+/** Whether poppler's pdftotext, pdftoppm and pdfinfo are there; in CI their absence fails the run. */
 export function havePoppler(): boolean {
-  const ok = ["pdftotext", "pdftoppm", "pdfinfo"].every(
-    (tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0,
-  );
-  if (!ok && process.env.CI === "true")
-    throw new Error(
-      "poppler-utils (pdftotext, pdftoppm, pdfinfo) are required in CI: apt-get install -y poppler-utils",
-    );
-  return ok;
+  return requireTool(TOOLS.poppler, "PDF rendering tests");
 }
 
 /** The workbook printed to PDF by LibreOffice, formulas recalculated on load. */

@@ -14,13 +14,12 @@ import {
   ourInsert,
   type InsertJob,
 } from "../helpers/insert-oracle";
-import { findSoffice, recalculate } from "../helpers/libreoffice";
+import { findSofficeWithUno, recalculate } from "../helpers/libreoffice";
 import { readersOfCorrected } from "../helpers/readers-of-corrected";
 import { tempDir } from "../helpers/xlsx";
 
-const soffice = findSoffice();
+const soffice = findSofficeWithUno();
 const withLibreOffice = soffice ? describe : describe.skip;
-if (!soffice) console.warn("LibreOffice not found: corpus insert tests skipped (they fail in CI)");
 
 const CORPUS = path.join(__dirname, "../../../shared/corpus");
 

@@ -19,7 +19,7 @@ import {
   movedKey,
   ourInsert,
 } from "../helpers/insert-oracle";
-import { findSoffice, recalculate } from "../helpers/libreoffice";
+import { findSofficeWithUno, recalculate } from "../helpers/libreoffice";
 import { loadFile, tempDir } from "../helpers/xlsx";
 
 /**
@@ -49,9 +49,8 @@ function besideTheRegister(planned: WritePlan): WritePlan {
   return { operations: [insert, ...operations] };
 }
 
-const soffice = findSoffice();
+const soffice = findSofficeWithUno();
 const withLibreOffice = soffice ? describe : describe.skip;
-if (!soffice) console.warn("LibreOffice not found: objects-beside-a-register tests skipped");
 
 /**
  * Every reference a part keeps, in file order: chart series, defined names, table and pivot

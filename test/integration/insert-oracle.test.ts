@@ -12,12 +12,11 @@ import {
   ourInsert,
   type InsertJob,
 } from "../helpers/insert-oracle";
-import { findSoffice, recalculate } from "../helpers/libreoffice";
+import { findSofficeWithUno, recalculate } from "../helpers/libreoffice";
 import { tempDir } from "../helpers/xlsx";
 
-const soffice = findSoffice();
+const soffice = findSofficeWithUno();
 const withLibreOffice = soffice ? describe : describe.skip;
-if (!soffice) console.warn("LibreOffice not found: insert oracle tests skipped (they fail in CI)");
 
 /**
  * A workbook with references of every kind Excel keeps: relative, absolute and mixed references,

@@ -51,6 +51,23 @@ describe("settings typed as text (one reader for the task pane and the CLI)", ()
     expect(parseBandsText("1-5 Low, 3-9 High")).toBeNull();
   });
 
+  it.each(["over 12 High", ">12 High", "> 12 High", "13+ High"])(
+    'reads "%s" as an open-ended top band, not dropping it',
+    (top) => {
+      const bands = parseBandsText(`1-4 Low, 5-12 Medium, ${top}`);
+      expect(bands?.map((b) => b.label)).toEqual(["Low", "Medium", "High"]);
+      expect(bands?.[2]?.from).toBe(13);
+      expect(bands?.[2]?.to).toBeGreaterThanOrEqual(25);
+    },
+  );
+
+  it("refuses an item that is not a band, and a gap holding scores the grid can make", () => {
+    expect(parseBandsText("1-4 Low, banana, 13-25 High")).toBeNull();
+    expect(parseBandsText("1-4 Low, 13-25 High")).toBeNull();
+    // 7 is no score on a 4×4 grid (no likelihood × impact up to 4 makes it): no gap there.
+    expect(parseBandsText("1-2 Low, 3-6 Medium, 8-16 High")).not.toBeNull();
+  });
+
   it("the CLI refuses what the pane refuses, with one line", async () => {
     const { code, err } = await cli(
       "check",
@@ -61,5 +78,6 @@ describe("settings typed as text (one reader for the task pane and the CLI)", ()
     expect(code).toBe(2);
     expect(err.trim().split("\n")).toHaveLength(1);
     expect(err).toContain('--map wants "allocation name=source name"');
+    expect(err).toContain('not " = Match funding"');
   });
 });

@@ -1,4 +1,4 @@
-import { parseAddress } from "../a1";
+import { AddressError, parseAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import type { Section, Structure } from "../tables/sections";
 import { parseMoney } from "../values";
@@ -72,8 +72,10 @@ function addedRows(formula: string, column: number): number[] | null {
       const at = parseAddress(part.replace(/\$/g, ""));
       if (at.column !== column) return null;
       rows.push(at.row);
-    } catch {
-      return null;
+    } catch (error) {
+      // Only "not an address" means "not this shape"; anything else is a bug to see.
+      if (error instanceof AddressError) return null;
+      throw error;
     }
   }
   return rows.length >= 2 ? rows : null;

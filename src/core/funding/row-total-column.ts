@@ -1,4 +1,4 @@
-import { parseAddress } from "../a1";
+import { AddressError, parseAddress } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import type { FundingColumn } from "../tables/funding-columns";
 import { parseMoney } from "../values";
@@ -76,7 +76,9 @@ function sumsAcross(formula: string, row: number, from: number, to: number): boo
     const a = parseAddress(m[1].replace(/\$/g, ""));
     const b = parseAddress(m[2].replace(/\$/g, ""));
     return a.row === row && b.row === row && a.column === from && b.column === to;
-  } catch {
-    return false;
+  } catch (error) {
+    // Only "not an address" means "not this shape"; anything else is a bug to see.
+    if (error instanceof AddressError) return false;
+    throw error;
   }
 }

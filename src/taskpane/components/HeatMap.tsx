@@ -4,6 +4,7 @@ import {
   bandOf,
   bandStyles,
   cellText,
+  heatMapCounts,
   heatMapRisks,
   heatMapUnplaced,
   unplacedNote,
@@ -165,11 +166,7 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
   const [chosen, setChosen] = useState<{ likelihood: number; impact: number } | null>(null);
   const n = context.scale;
   const risks = heatMapRisks(sheet, context);
-  const counts = Array.from({ length: n }, () => Array<number>(n).fill(0));
-  for (const r of risks) {
-    const row = counts[n - r.likelihood];
-    if (row) row[r.impact - 1] = (row[r.impact - 1] ?? 0) + 1;
-  }
+  const counts = heatMapCounts(sheet, context);
   const unplaced = unplacedNote(sheet, context, heatMapUnplaced(sheet, context));
   const sorted = [...context.bands.bands].sort((a, b) => a.from - b.from);
   const looks = bandStyles(sorted);

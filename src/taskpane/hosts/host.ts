@@ -27,6 +27,11 @@ export interface ApplyOutcome {
 
 export interface SettingsStore {
   load(): Settings;
+  /**
+   * Once, after load: why the saved settings were not used (they could not be read, so the
+   * defaults are), to tell the user; undefined when there is nothing to tell.
+   */
+  takeProblem?(): string | undefined;
   save(settings: Settings): Promise<void>;
 }
 

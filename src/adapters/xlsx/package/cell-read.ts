@@ -6,6 +6,7 @@ import {
   serialFromUtcMs,
   shiftFormula,
 } from "../../../core";
+import { PackageRefusedError } from "./errors";
 import { checkCellText } from "./read-limits";
 import { integerAt, numberAt, type InPlace } from "./scan";
 import { unescapeExcel } from "./xml";
@@ -107,7 +108,7 @@ export class CellBuilder {
     let error: string | undefined;
     switch (this.type) {
       case "s":
-        value = this.strings[this.value.read(integerAt)] ?? null;
+        value = this.value.present ? this.sharedString(this.value.read(integerAt)) : null;
         break;
       case "str": {
         // A formula showing "" is read as showing nothing, as ExcelJS and Office.js read it.
@@ -145,6 +146,27 @@ export class CellBuilder {
     if (numberFormat !== undefined) out.numberFormat = numberFormat;
     if (error !== undefined) out.error = error;
     return out;
+  }
+
+  /**
+   * The shared string a cell points at. An index the table does not hold (or a string cell in a
+   * workbook with no table at all) is damage: reading it as blank would lose the text silently.
+   */
+  private sharedString(index: number): string {
+    const text = this.strings[index];
+    if (text === undefined)
+      throw new PackageRefusedError(
+        "damaged",
+        this.strings.length === 0
+          ? "a cell refers to shared string " +
+              String(index) +
+              " but the shared string table is missing"
+          : "a cell refers to shared string " +
+              String(index) +
+              " of only " +
+              String(this.strings.length),
+      );
+    return text;
   }
 
   /** The cell's own formula, or a shared one moved from its master cell to this one. */

@@ -204,7 +204,11 @@ export async function workbookParts(parts: PackageParts): Promise<WorkbookParts>
       const id = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
       const rel = rels.find((r) => r.id === id);
       // Chart sheets and dialog sheets hold no cells; the snapshot lists worksheets only.
-      if (a.name && rel && typeEnds(rel, "worksheet") && parts.has(rel.target)) {
+      // A worksheet listed with no part behind it is damage: skipping it would make a register
+      // disappear from the check and from the file apply writes.
+      if (a.name && rel && typeEnds(rel, "worksheet") && !parts.has(rel.target))
+        throw new PackageRefusedError("damaged", `the part of sheet "${a.name}" is missing`);
+      if (a.name && rel && typeEnds(rel, "worksheet")) {
         if (paths.has(rel.target))
           throw new PackageRefusedError("damaged", `two sheets share the part ${rel.target}`);
         paths.add(rel.target);
