@@ -8,7 +8,7 @@ import { sheet, TODAY, workbook } from "../helpers/builders";
  * column away, titled in the group-label row. The title is no column of the register: the table
  * keeps its Ref and description, both pairs, and reports exactly the planted errors.
  */
-function register(title: string | null): ReturnType<typeof sheet> {
+function register(title: string | null, mergedDown = false): ReturnType<typeof sheet> {
   const rows: CellValue[][] = [
     ["Ref", "Risk description", "Before controls", null, null, "After controls", null, null, null],
     [null, null, "Likelihood", "Impact", "Score", "Likelihood", "Impact", "Score", "Rating"],
@@ -34,7 +34,8 @@ function register(title: string | null): ReturnType<typeof sheet> {
     [null, 1, 2, 3, 4, 5],
   ];
   matrix.forEach((line, k) => line.forEach((v, j) => (rows[k + 1]![11 + j] = v)));
-  return sheet("Directorate Register", rows, { merges: ["C1:E1", "F1:I1"] });
+  const merges = ["C1:E1", "F1:I1", ...(mergedDown ? ["A1:A2", "B1:B2", "J1:J2"] : [])];
+  return sheet("Directorate Register", rows, { merges });
 }
 
 describe("register with a titled key matrix beside its group-label row", () => {
@@ -42,17 +43,21 @@ describe("register with a titled key matrix beside its group-label row", () => {
     ["titled", "Risk matrix (Likelihood down, Impact across)"],
     ["short title", "Matrix"],
     ["untitled", null],
-  ])("reads the whole register and only the planted errors (%s)", (_name, title) => {
-    const a = analyseWorkbook(workbook(register(title)), { asOf: TODAY });
-    const tables = a.tables.filter(isRiskReport);
-    expect(tables.map((t) => [t.range, t.headerRows, t.pairs])).toEqual([
-      ["A1:J9", [1, 2, 3], ["inherent", "residual"]],
-    ]);
-    expect(tables[0]?.columns).toMatchObject({ id: "A", title: "B" });
-    expect(a.findings.map((x) => [x.code, x.cell])).toEqual([
-      ["out-of-range", "G6"],
-      ["score-mismatch", "E7"],
-      ["priority-mismatch", "I9"],
-    ]);
-  });
+    ["titled, Ref and description merged down", "Risk matrix", true],
+  ])(
+    "reads the whole register and only the planted errors (%s)",
+    (_name, title, mergedDown = false) => {
+      const a = analyseWorkbook(workbook(register(title, mergedDown)), { asOf: TODAY });
+      const tables = a.tables.filter(isRiskReport);
+      expect(tables.map((t) => [t.range, t.headerRows, t.pairs])).toEqual([
+        ["A1:J9", [1, 2, 3], ["inherent", "residual"]],
+      ]);
+      expect(tables[0]?.columns).toMatchObject({ id: "A", title: "B" });
+      expect(a.findings.map((x) => [x.code, x.cell])).toEqual([
+        ["out-of-range", "G6"],
+        ["score-mismatch", "E7"],
+        ["priority-mismatch", "I9"],
+      ]);
+    },
+  );
 });

@@ -110,8 +110,10 @@ export function splitBesideTables(
 ): { from: number; to: number }[] {
   const merged = new Set(sheet.merges.length === 0 ? [] : mergedColumns(sheet, row));
   return splitAtSideTables(sheet, row, runs, (from, to, left) => {
-    if (merged.has(from - 1) || merged.has(from)) return false;
+    // The block before the gap may open with a header merged down ("Ref" over two rows): only
+    // the block after the gap is asked whether it starts inside a merge.
     if (!left) return true;
+    if (merged.has(from - 1) || merged.has(from)) return false;
     if (figuresUnderHeaderBlock(sheet, row, left, from, to)) return true;
     if (!holdsLabels(sheet, row, from)) return false;
     const before = headerWords(sheet, row, left.from, left.to);
