@@ -17,6 +17,7 @@ import { withScoresFromData } from "./score-column";
 import { riskMoneyColumns, riskTotalRows } from "./money";
 import { ruleFillsFor } from "../rule-fills";
 import { columnLetters, placement } from "../tables/bounds";
+import type { TotalRow } from "../tables/arithmetic";
 import { cellText } from "../snapshot";
 
 export interface RiskOptions {
@@ -131,11 +132,18 @@ function columnsReport(table: RiskTable): Record<string, string> {
   return columns;
 }
 
-function projectsOf(sheet: SheetSnapshot, table: RiskTable): string[] | undefined {
+/** The names in the project column, total rows ("Subtotal", "Total exposure") left out. */
+function projectsOf(
+  sheet: SheetSnapshot,
+  table: RiskTable,
+  totals: readonly TotalRow[],
+): string[] | undefined {
   const column = table.columns.project;
   if (column === undefined) return undefined;
+  const totalRows = new Set(totals.map((t) => t.row));
   const names = new Set<string>();
   for (const r of table.dataRows) {
+    if (totalRows.has(r)) continue;
     const name = cellText(sheet.rows[r]?.[column] ?? undefined);
     if (name) names.add(name);
   }
@@ -326,7 +334,7 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
 /** What check --json says about a register. */
 export function riskReport(sheet: SheetSnapshot, ctx: RiskContext): RiskTableReport {
   const { table } = ctx;
-  const projects = projectsOf(sheet, table);
+  const projects = projectsOf(sheet, table, ctx.totals);
   return {
     ...placement(table),
     headerRows: table.headerRows.map((r) => r + 1),

@@ -57,7 +57,10 @@ const rated = (sheet: SheetSnapshot, table: RiskTable, row: number) =>
 
 /**
  * The total rows of a register's money columns: rows the arithmetic reads as totals that carry
- * no rating (a risk whose cost happens to equal its neighbours' sum is still a risk).
+ * no rating (a risk whose cost happens to equal its neighbours' sum is still a risk). Every
+ * column naming the lines is read for a label: a log with no title column writes "Subtotal"
+ * under its project or workstream-risk heading, and a row so labelled is a total even when its
+ * figure is wrong (it is then reported, not read as a risk with blank ratings).
  */
 export function riskTotalRows(
   sheet: SheetSnapshot,
@@ -66,7 +69,7 @@ export function riskTotalRows(
   rows: readonly number[],
 ): TotalRow[] {
   if (money.length === 0) return [];
-  const labels = [table.columns.id, table.columns.title].filter(
+  const labels = [table.columns.id, table.columns.title, table.columns.project].filter(
     (c): c is number => c !== undefined,
   );
   if (labels.length === 0) labels.push(table.firstColumn);

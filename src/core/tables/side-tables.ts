@@ -1,5 +1,6 @@
 import { cellPositionOf } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
+import { readHeaderBlock } from "./header-block";
 
 /**
  * A second table kept beside the first, one or two blank columns away ("Directorate | 2025/26 £ |
@@ -97,7 +98,10 @@ function holdsLabels(sheet: SheetSnapshot, row: number, column: number): boolean
  * Forecast" beside the lines): the block after the gap opens with a column of labels and repeats
  * a heading of the block before it, or an Excel table starts or ends at the gap. A blank spacer
  * column inside a register, with the header carrying on over figures, does not split it; nor
- * does a gap under a merged group label (its hidden cells read as blank).
+ * does a gap under a merged group label (its hidden cells read as blank). A title typed in a
+ * register's group-label row beside it ("Risk matrix" over a key of figures) splits off too: the
+ * register's header block carries on in the row below while the block after the gap already
+ * holds figures there, so the two cannot share a header.
  */
 export function splitBesideTables(
   sheet: SheetSnapshot,
@@ -106,12 +110,32 @@ export function splitBesideTables(
 ): { from: number; to: number }[] {
   const merged = new Set(sheet.merges.length === 0 ? [] : mergedColumns(sheet, row));
   return splitAtSideTables(sheet, row, runs, (from, to, left) => {
-    if (merged.has(from - 1) || merged.has(from)) return false;
+    // The block before the gap may open with a header merged down ("Ref" over two rows): only
+    // the block after the gap is asked whether it starts inside a merge.
     if (!left) return true;
+    if (merged.has(from - 1) || merged.has(from)) return false;
+    if (figuresUnderHeaderBlock(sheet, row, left, from, to)) return true;
     if (!holdsLabels(sheet, row, from)) return false;
     const before = headerWords(sheet, row, left.from, left.to);
     return [...headerWords(sheet, row, from, to)].some((w) => before.has(w));
   });
+}
+
+/** The block before the gap has a header row under `row` where from..to already holds figures. */
+function figuresUnderHeaderBlock(
+  sheet: SheetSnapshot,
+  row: number,
+  left: { from: number; to: number },
+  from: number,
+  to: number,
+): boolean {
+  const next = sheet.rows[row + 1] ?? [];
+  let figures = false;
+  for (let c = from; c <= to && !figures; c++) {
+    const cell = next[c];
+    figures = typeof cell?.value === "number" || Boolean(cell?.formula);
+  }
+  return figures && readHeaderBlock(sheet, row, left.from, left.to).bottom > row;
 }
 
 /** Columns of `row` inside a merged area (a group label's hidden cells). */
