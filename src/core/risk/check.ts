@@ -1,7 +1,8 @@
 import { columnLetter, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, isEmptyCell, type CellValue, type SheetSnapshot } from "../snapshot";
-import { evaluateFormula } from "../tables/formula-eval";
+import { evaluateFormula, type FormulaValue } from "../tables/formula-eval";
+import { isError } from "../tables/formula-values";
 import { parseDate, parseScaleValue, serialToUkDate, type ParsedValue } from "../values";
 import { bandOf, describeScorePlace, sameBandLabel, type BandSet } from "../bands";
 import type { RiskPair, RiskTable } from "./detect";
@@ -48,6 +49,19 @@ export interface CheckOptions {
   sheets?: readonly SheetSnapshot[];
 }
 
+/** What a formula on `sheet` computes, reading other sheets too; undefined beyond the evaluator. */
+function computed(
+  sheet: SheetSnapshot,
+  formula: string,
+  sheets: readonly SheetSnapshot[] | undefined,
+): FormulaValue | undefined {
+  const lookup = (name: string, r: number, c: number) => {
+    const on = name === sheet.name ? sheet : sheets?.find((x) => x.name === name);
+    return on ? (on.rows[r]?.[c] ?? null) : undefined;
+  };
+  return evaluateFormula(formula, sheet.name, lookup);
+}
+
 /**
  * What a score or priority cell shows: its saved value, or, for a formula saved without one (a
  * file written by a tool that never calculates), what the formula computes. `undefined` when the
@@ -62,11 +76,7 @@ function shownValue(
 ): CellValue | undefined {
   const cell = sheet.rows[row]?.[column];
   if (!cell?.formula || cell.value !== null || cell.error) return cell?.value ?? null;
-  const lookup = (name: string, r: number, c: number) => {
-    const on = name === sheet.name ? sheet : sheets?.find((x) => x.name === name);
-    return on ? (on.rows[r]?.[c] ?? null) : undefined;
-  };
-  const v = evaluateFormula(cell.formula, sheet.name, lookup);
+  const v = computed(sheet, cell.formula, sheets);
   if (v === undefined) {
     unevaluated.set(column, (unevaluated.get(column) ?? 0) + 1);
     return undefined;
@@ -226,6 +236,42 @@ function checkStated(
   }
 }
 
+/**
+ * The council's own score formula showing an error, saved or (saved without a value) computed:
+ * its MATCH over the word list gives #N/A for a word not in the list. The score is no number, so
+ * it is one finding on its cell, whatever the ratings; the plan leaves the council's formula alone
+ * and claims no value for it.
+ */
+function checkScoreError(
+  ctx: RiskContext,
+  sheet: SheetSnapshot,
+  row: number,
+  pair: RiskPair,
+  out: Finding[],
+  sheets: readonly SheetSnapshot[] | undefined,
+): void {
+  if (pair.score === null) return;
+  const cell = sheet.rows[row]?.[pair.score];
+  if (!cell?.formula) return;
+  let error = cell.error;
+  if (!error && cell.value === null) {
+    const v = computed(sheet, cell.formula, sheets);
+    if (isError(v)) error = v.error;
+  }
+  if (!error) return;
+  const label = fieldName(pair.name, "score");
+  out.push(
+    finding(
+      "score-mismatch",
+      sheet.name,
+      row,
+      pair.score,
+      `${label} formula ${cell.formula.replace(/^=/, "")} gives ${error}, not a score`,
+      { table: rangeOf(ctx.table), actual: error },
+    ),
+  );
+}
+
 /** Each register's range, written once: every finding on every row names it. */
 const ranges = new WeakMap<RiskTable, string>();
 function rangeOf(t: RiskTable): string {
@@ -314,6 +360,7 @@ export function checkRiskTable(
       const i = rating(ctx, sheet, row, pair.impact, fieldName(pair.name, "impact"), out);
       const shown = (column: number) => shownValue(sheet, row, column, unevaluated, options.sheets);
       if (l !== null && i !== null) checkStated(ctx, sheet, row, pair, l, i, out, shown);
+      checkScoreError(ctx, sheet, row, pair, out, options.sheets);
     }
     checkReview(sheet, ctx, row, options, out);
   }
