@@ -1,8 +1,7 @@
 import { columnLetter, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, isEmptyCell, type CellValue, type SheetSnapshot } from "../snapshot";
-import { evaluateFormula, type FormulaValue } from "../tables/formula-eval";
-import { isError } from "../tables/formula-values";
+import { computed, formulaError } from "./formula-shown";
 import { parseDate, parseScaleValue, serialToUkDate, type ParsedValue } from "../values";
 import { bandOf, describeScorePlace, sameBandLabel, type BandSet } from "../bands";
 import type { RiskPair, RiskTable } from "./detect";
@@ -47,19 +46,6 @@ export interface CheckOptions {
   asOfChosen?: boolean;
   /** Every sheet of the workbook, for formulas reading another sheet (a MATCH over "Scoring"). */
   sheets?: readonly SheetSnapshot[];
-}
-
-/** What a formula on `sheet` computes, reading other sheets too; undefined beyond the evaluator. */
-function computed(
-  sheet: SheetSnapshot,
-  formula: string,
-  sheets: readonly SheetSnapshot[] | undefined,
-): FormulaValue | undefined {
-  const lookup = (name: string, r: number, c: number) => {
-    const on = name === sheet.name ? sheet : sheets?.find((x) => x.name === name);
-    return on ? (on.rows[r]?.[c] ?? null) : undefined;
-  };
-  return evaluateFormula(formula, sheet.name, lookup);
 }
 
 /**
@@ -237,8 +223,7 @@ function checkStated(
 }
 
 /**
- * The council's own score formula showing an error, saved or (saved without a value) computed:
- * its MATCH over the word list gives #N/A for a word not in the list. The score is no number, so
+ * The council's own score formula showing an error (`formulaError`): the score is no number, so
  * it is one finding on its cell, whatever the ratings; the plan leaves the council's formula alone
  * and claims no value for it.
  */
@@ -250,25 +235,15 @@ function checkScoreError(
   out: Finding[],
   sheets: readonly SheetSnapshot[] | undefined,
 ): void {
-  if (pair.score === null) return;
-  const cell = sheet.rows[row]?.[pair.score];
-  if (!cell?.formula) return;
-  let error = cell.error;
-  if (!error && cell.value === null) {
-    const v = computed(sheet, cell.formula, sheets);
-    if (isError(v)) error = v.error;
-  }
-  if (!error) return;
+  const shows = pair.score === null ? null : formulaError(sheet, row, pair.score, sheets);
+  if (!shows || pair.score === null) return;
   const label = fieldName(pair.name, "score");
+  const message = `${label} formula ${shows.formula} gives ${shows.error}, not a score`;
   out.push(
-    finding(
-      "score-mismatch",
-      sheet.name,
-      row,
-      pair.score,
-      `${label} formula ${cell.formula.replace(/^=/, "")} gives ${error}, not a score`,
-      { table: rangeOf(ctx.table), actual: error },
-    ),
+    finding("score-mismatch", sheet.name, row, pair.score, message, {
+      table: rangeOf(ctx.table),
+      actual: shows.error,
+    }),
   );
 }
 
