@@ -37,15 +37,27 @@ const LINES: CellValue[][] = [
   [5, "Cyber", 5, 5, 25, "High"],
 ];
 
+/** How an axis names its points 1..5: as the numbers, or as a scale's words. */
+type AxisLabel = (point: number) => CellValue;
+const NUMBERS: AxisLabel = (point) => point;
+const LIKELIHOOD_WORDS = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"];
+const IMPACT_WORDS = ["Insignificant", "Minor", "Moderate", "Major", "Catastrophic"];
+const wordOf =
+  (words: string[]): AxisLabel =>
+  (point) =>
+    words[point - 1] ?? null;
+
 /**
  * A 5×5 matrix with its likelihood axis down column `col` (5 at the top) from row `top`, impact
- * 1..5 across the row under it, and a legend of the three labels below; `colour` fills each cell.
+ * 1..5 across the row under it, and a legend of the three labels below; `colour` fills each cell;
+ * the axes are labelled by `axes` (numbers unless told).
  */
 function withMatrix(
   rows: CellValue[][],
   top: number,
   col: number,
   colour: (score: number, l: number, i: number) => string | undefined = colourOf,
+  axes: { likelihood: AxisLabel; impact: AxisLabel } = { likelihood: NUMBERS, impact: NUMBERS },
 ): { rows: CellValue[][]; fills: Record<string, string> } {
   const out = rows.map((r) => [...r]);
   const fills: Record<string, string> = {};
@@ -57,14 +69,14 @@ function withMatrix(
   };
   for (let k = 0; k < 5; k++) {
     const l = 5 - k;
-    put(top + k, col, l);
+    put(top + k, col, axes.likelihood(l));
     for (let i = 1; i <= 5; i++) {
       put(top + k, col + i, l * i);
       const fill = colour(l * i, l, i);
       if (fill) fills[cellAddress(top + k, col + i)] = fill;
     }
   }
-  for (let i = 1; i <= 5; i++) put(top + 5, col + i, i);
+  for (let i = 1; i <= 5; i++) put(top + 5, col + i, axes.impact(i));
   BANDS.forEach(([, , label, fill], n) => {
     put(top + 7 + n, col + 1, label);
     fills[cellAddress(top + 7 + n, col + 1)] = fill;
@@ -163,6 +175,64 @@ describe("a coloured matrix of scores as the key", () => {
     const built = withMatrix(LINES, 1, 7);
     const plain: SheetSnapshot = sheet("Risk Register", built.rows);
     const a = analyseWorkbook(workbook(plain), { asOf: TODAY });
+    expect(a.tables.filter(isRiskReport)[0]?.bands.source).toBe("default");
+  });
+
+  it("with word axes (Rare … Almost certain, Insignificant … Catastrophic) on its own sheet", () => {
+    const words = { likelihood: wordOf(LIKELIHOOD_WORDS), impact: wordOf(IMPACT_WORDS) };
+    const matrix = keyed("Risk Matrix", withMatrix([["Scoring matrix"]], 2, 0, colourOf, words));
+    const a = analyseWorkbook(workbook(sheet("Risk Register", LINES), matrix), { asOf: TODAY });
+    expect(a.tables.filter(isRiskReport)[0]?.bands).toEqual({
+      source: "workbook",
+      at: "Risk Matrix!B3",
+      bands: KEY_BANDS,
+      fills: { Low: GREEN, Medium: AMBER, High: RED },
+    });
+    expect(a.findings.map((f) => [f.code, f.sheet, f.cell, f.message])).toEqual([
+      [
+        "priority-mismatch",
+        "Risk Register",
+        "F4",
+        'Priority is "Low" but score 20 is in band 15-25 High',
+      ],
+      [
+        "layout-not-found",
+        "Risk Matrix",
+        "A1",
+        '"Risk Matrix" holds no table to check: it was read as the key for sheet "Risk Register"',
+      ],
+    ]);
+  });
+
+  it('with "4 - Likely" / "Major (4)" axes beside the register: the same bands and writes', () => {
+    const axes = {
+      likelihood: (l: number) => `${l} - ${LIKELIHOOD_WORDS[l - 1] ?? ""}`,
+      impact: (i: number) => `${IMPACT_WORDS[i - 1] ?? ""} (${i})`,
+    };
+    const s = keyed("Risk Register", withMatrix(LINES, 1, 7, colourOf, axes));
+    expect(keyCells(s)).toEqual(expect.arrayContaining(["I2", "M6", "I9", "I10", "I11"]));
+    const a = analyseWorkbook(workbook(s), { asOf: TODAY });
+    expect(a.tables.filter(isRiskReport)[0]?.bands).toMatchObject({
+      source: "sheet",
+      at: "I2",
+      bands: KEY_BANDS,
+    });
+    expect(brief(a.findings)).toEqual(["priority-mismatch@Risk Register!F4"]);
+    expect(priorityWrites(a.plan.operations)[0]?.cells.map((c) => c.value)).toEqual([
+      "Medium",
+      "Medium",
+      "High",
+      "Low",
+      "High",
+    ]);
+  });
+
+  it("with word axes whose scores are not the products: no key, the defaults", () => {
+    // Impact words out of order against the scores (Minor first): the cells are no products.
+    const swapped = ["Minor", "Insignificant", "Moderate", "Major", "Catastrophic"];
+    const axes = { likelihood: wordOf(LIKELIHOOD_WORDS), impact: wordOf(swapped) };
+    const s = keyed("Risk Register", withMatrix(LINES, 1, 7, colourOf, axes));
+    const a = analyseWorkbook(workbook(s), { asOf: TODAY });
     expect(a.tables.filter(isRiskReport)[0]?.bands.source).toBe("default");
   });
 });

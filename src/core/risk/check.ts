@@ -1,7 +1,7 @@
 import { columnLetter, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, isEmptyCell, type CellValue, type SheetSnapshot } from "../snapshot";
-import { evaluateFormula } from "../tables/formula-eval";
+import { computed, formulaError } from "./formula-shown";
 import { parseDate, parseScaleValue, serialToUkDate, type ParsedValue } from "../values";
 import { bandOf, describeScorePlace, sameBandLabel, type BandSet } from "../bands";
 import type { RiskPair, RiskTable } from "./detect";
@@ -62,11 +62,7 @@ function shownValue(
 ): CellValue | undefined {
   const cell = sheet.rows[row]?.[column];
   if (!cell?.formula || cell.value !== null || cell.error) return cell?.value ?? null;
-  const lookup = (name: string, r: number, c: number) => {
-    const on = name === sheet.name ? sheet : sheets?.find((x) => x.name === name);
-    return on ? (on.rows[r]?.[c] ?? null) : undefined;
-  };
-  const v = evaluateFormula(cell.formula, sheet.name, lookup);
+  const v = computed(sheet, cell.formula, sheets);
   if (v === undefined) {
     unevaluated.set(column, (unevaluated.get(column) ?? 0) + 1);
     return undefined;
@@ -226,6 +222,31 @@ function checkStated(
   }
 }
 
+/**
+ * The council's own score formula showing an error (`formulaError`): the score is no number, so
+ * it is one finding on its cell, whatever the ratings; the plan leaves the council's formula alone
+ * and claims no value for it.
+ */
+function checkScoreError(
+  ctx: RiskContext,
+  sheet: SheetSnapshot,
+  row: number,
+  pair: RiskPair,
+  out: Finding[],
+  sheets: readonly SheetSnapshot[] | undefined,
+): void {
+  const shows = pair.score === null ? null : formulaError(sheet, row, pair.score, sheets);
+  if (!shows || pair.score === null) return;
+  const label = fieldName(pair.name, "score");
+  const message = `${label} formula ${shows.formula} gives ${shows.error}, not a score`;
+  out.push(
+    finding("score-mismatch", sheet.name, row, pair.score, message, {
+      table: rangeOf(ctx.table),
+      actual: shows.error,
+    }),
+  );
+}
+
 /** Each register's range, written once: every finding on every row names it. */
 const ranges = new WeakMap<RiskTable, string>();
 function rangeOf(t: RiskTable): string {
@@ -314,6 +335,7 @@ export function checkRiskTable(
       const i = rating(ctx, sheet, row, pair.impact, fieldName(pair.name, "impact"), out);
       const shown = (column: number) => shownValue(sheet, row, column, unevaluated, options.sheets);
       if (l !== null && i !== null) checkStated(ctx, sheet, row, pair, l, i, out, shown);
+      checkScoreError(ctx, sheet, row, pair, out, options.sheets);
     }
     checkReview(sheet, ctx, row, options, out);
   }

@@ -115,37 +115,59 @@ export function statedScales(sheets: readonly SheetSnapshot[]): StatedScales {
 }
 
 /**
- * The words in a rating column, or null when it also holds numbers: a column of numbers with a
- * stray "High" in it is a numeric scale with a fault, not a word scale.
+ * The words in a rating column with how often each is used, or null when it also holds numbers: a
+ * column of numbers with a stray "High" in it is a numeric scale with a fault, not a word scale.
  */
 function wordsIn(
   sheet: SheetSnapshot,
   rows: readonly number[],
   column: number,
-): Set<string> | null {
-  const words = new Set<string>();
+): Map<string, number> | null {
+  const words = new Map<string, number>();
   for (const r of rows) {
     const value = sheet.rows[r]?.[column]?.value ?? null;
     const parsed = parseScaleValue(value);
-    if (parsed.kind === "text") words.add(scaleWord(cellText({ value })));
-    else if (parsed.kind === "number") return null;
+    if (parsed.kind === "text") {
+      const word = scaleWord(cellText({ value }));
+      words.set(word, (words.get(word) ?? 0) + 1);
+    } else if (parsed.kind === "number") return null;
   }
   return words;
 }
 
+/**
+ * A standard scale as the council keeps it: a drop-down names each step once, so where the
+ * register uses two of a step's synonyms ("Catastrophic" on most rows, "Severe" on one), the less
+ * used one is not on the council's scale (its MATCH over the word list gives #N/A) and is left
+ * out, to be found on its cell. Steps the register uses one word for, or none, keep every synonym.
+ */
+function asTheCouncilKeepsIt(standard: WordScale, used: ReadonlyMap<string, number>): WordScale {
+  const most = new Map<number, number>();
+  for (const [word, step] of standard)
+    most.set(step, Math.max(most.get(step) ?? 0, used.get(word) ?? 0));
+  const kept = new Map<string, number>();
+  for (const [word, step] of standard) {
+    const mostUsed = most.get(step) ?? 0;
+    if (mostUsed === 0 || (used.get(word) ?? 0) === mostUsed) kept.set(word, step);
+  }
+  return kept;
+}
+
 function scaleFor(
   axis: "likelihood" | "impact",
-  words: ReadonlySet<string>,
+  used: ReadonlyMap<string, number>,
   stated: WordScale | null,
 ): WordScale | null {
+  const words = new Set(used.keys());
   if (words.size === 0) return null;
   if (stated && [...words].every((w) => stated.has(w))) return stated;
   const standard = standardScaleFor(axis, words);
-  if (standard) return standard;
+  if (standard) return asTheCouncilKeepsIt(standard, used);
   // Mostly a scale's words with a stray one: the stray word is one finding on its own cell.
   const known = (scale: WordScale) => [...words].filter((w) => scale.has(w)).length;
   if (stated && known(stated) >= 2 && known(stated) * 2 > words.size) return stated;
-  return standardScaleMostly(axis, words);
+  const mostly = standardScaleMostly(axis, words);
+  return mostly && asTheCouncilKeepsIt(mostly, used);
 }
 
 /** The word scales of a register's axes, judged from the words in its rating columns. */
@@ -155,11 +177,14 @@ export function ratingWords(
   rows: readonly number[],
   stated: StatedScales,
 ): RatingWords {
-  const likelihood = new Set<string>();
-  const impact = new Set<string>();
+  const likelihood = new Map<string, number>();
+  const impact = new Map<string, number>();
+  const count = (into: Map<string, number>, words: Map<string, number> | null) => {
+    for (const [w, n] of words ?? []) into.set(w, (into.get(w) ?? 0) + n);
+  };
   for (const pair of table.pairs) {
-    for (const w of wordsIn(sheet, rows, pair.likelihood) ?? []) likelihood.add(w);
-    for (const w of wordsIn(sheet, rows, pair.impact) ?? []) impact.add(w);
+    count(likelihood, wordsIn(sheet, rows, pair.likelihood));
+    count(impact, wordsIn(sheet, rows, pair.impact));
   }
   return {
     likelihood: scaleFor("likelihood", likelihood, stated.likelihood),

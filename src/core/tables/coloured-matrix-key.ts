@@ -30,26 +30,19 @@ const numberAt = (cell: Cell | null | undefined): number | null =>
   typeof cell?.value === "number" ? cell.value : null;
 
 /**
- * The grid whose axis row of impact scores (1..n across) is row `r` from column `c + 1`, its
- * likelihood scores down column `c` above or below that row, every cell the product: or null.
+ * The grid whose axis row of impact values (1..n across, or the words of a standard scale:
+ * Insignificant … Catastrophic, "4 - Major") is row `r` from column `c + 1`, its likelihood values
+ * down column `c` above or below that row, every cell the product: or null.
  */
 function gridAt(sheet: SheetSnapshot, r: number, c: number, n: number): NumericGrid | null {
   const across = axisNumbers(
-    Array.from({ length: n }, (_, k) => {
-      const v = axisValue(sheet.rows[r]?.[c + 1 + k]);
-      return typeof v === "number" ? v : null;
-    }),
+    Array.from({ length: n }, (_, k) => axisValue(sheet.rows[r]?.[c + 1 + k])),
   );
   if (!across) return null;
   for (const step of [-1, 1]) {
     const rows = Array.from({ length: n }, (_, k) => r + step * (k + 1));
     if (rows.some((row) => row < 0 || row >= sheet.rows.length)) continue;
-    const down = axisNumbers(
-      rows.map((row) => {
-        const v = axisValue(sheet.rows[row]?.[c]);
-        return typeof v === "number" ? v : null;
-      }),
-    );
+    const down = axisNumbers(rows.map((row) => axisValue(sheet.rows[row]?.[c])));
     if (!down) continue;
     const cells: NumericGrid["cells"] = [];
     const whole = rows.every((row, i) =>
@@ -75,12 +68,21 @@ function gridAt(sheet: SheetSnapshot, r: number, c: number, n: number): NumericG
 const point = (n: number | null): n is number =>
   n !== null && Number.isInteger(n) && n >= 1 && n <= 5;
 
+/** An axis word's cell: short text, not a formula (the cheap test before `axisValue`). */
+const shortText = (cell: Cell | null | undefined): boolean =>
+  typeof cell?.value === "string" && !cell.formula && cell.value.length <= 30;
+
 function axisStart(cells: readonly (Cell | null | undefined)[], c: number): boolean {
   const a = numberAt(cells[c]);
-  if (!point(a)) return false;
-  const b = numberAt(cells[c + 1]);
-  const d = numberAt(cells[c + 2]);
-  return point(b) && point(d) && a !== b && a !== d && b !== d;
+  if (point(a)) {
+    const b = numberAt(cells[c + 1]);
+    const d = numberAt(cells[c + 2]);
+    return point(b) && point(d) && a !== b && a !== d && b !== d;
+  }
+  // Words across ("Insignificant", "Minor", "Moderate"): three distinct axis values.
+  if (!shortText(cells[c]) || !shortText(cells[c + 1]) || !shortText(cells[c + 2])) return false;
+  const values = [cells[c], cells[c + 1], cells[c + 2]].map(axisValue);
+  return values.every((v) => v !== null) && new Set(values).size === 3;
 }
 
 /** The first grid of scores on the sheet, reading top to bottom, or null. */
@@ -92,8 +94,9 @@ export function numericMatrixGrid(
     const cells = sheet.rows[r] ?? [];
     for (let c = 0; c + 3 < cells.length; c++) {
       // Cheap first (a sheet may hold a million cells): an axis row starts with three distinct
-      // whole numbers 1..5. A register's likelihood, impact and score never are (L × I equals
-      // one of them, or is over 5, unless both are 2, and then two are equal).
+      // whole numbers 1..5 or three distinct scale words. A register's likelihood, impact and
+      // score never are (L × I equals one of them, or is over 5, unless both are 2, and then two
+      // are equal); its word pair and score may start one, and then its cells are no products.
       if (!axisStart(cells, c + 1) || inTable(r, c + 1)) continue;
       for (const n of [5, 4, 3]) {
         const grid = gridAt(sheet, r, c, n);
