@@ -76,10 +76,18 @@ describe("projects with money: the budget kind's rules", () => {
     );
   });
 
-  it("writes the Variance % it reported, leaves the tbc line blank and the council's Cost RAG alone", () => {
+  it("writes the Variance % it reported, leaves the tbc line blank and writes the Cost RAG by the sheet's rule", () => {
     const a = analyse(COST_MONITOR);
     expect(write(a, "Variance %")?.cells.map((c) => c.value)).toEqual([0.3, 0.02, "", 0.03]);
-    expect(a.plan.operations.some((o) => o.kind === "column" && o.column === 6)).toBe(false);
+    // The council's Cost RAG (column G) in place, as the stated rule has it: Fleet is Amber.
+    const rag = a.plan.operations.find(
+      (o): o is ColumnWrite => o.kind === "column" && o.column === 6,
+    );
+    expect(rag?.header).toBeNull();
+    expect(rag?.cells.map((c) => c.value)).toEqual(["Red", "Amber", "", "Amber"]);
+    expect(rag?.cells[1]?.formula).toBe(
+      '=IF(AND(ISNUMBER(E5),ISNUMBER(C5)),IF(ROUND(E5,2)<=0.005,"Green",IF(ROUND(E5,2)>MIN(0.05*ABS(C5),250000),"Red","Amber")),"")',
+    );
   });
 
   it("writes a Budget RAG by the '2% to 5% Amber, >5% Red' rule under the table", () => {
@@ -112,11 +120,13 @@ describe("projects with money: the budget kind's rules", () => {
     expect(rag?.cells[0]?.formula).toContain("MIN(0.05*ABS(C3)*1000,250000)");
   });
 
-  it("with no rule on the sheet, the council's RAG column is theirs: not judged", () => {
+  it("with no rule on the sheet, the council's RAG column is theirs: not judged, not written", () => {
     const rows = COST_MONITOR.slice(2);
-    expect(brief(analyse(rows))).toEqual([
+    const a = analyse(rows);
+    expect(brief(a)).toEqual([
       { code: "variance-mismatch", cell: "F3", expected: 0.02, actual: -0.02 },
     ]);
+    expect(a.plan.operations.some((o) => o.kind === "column" && o.column === 6)).toBe(false);
   });
 });
 
