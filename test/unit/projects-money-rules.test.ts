@@ -130,6 +130,40 @@ describe("projects with money: the budget kind's rules", () => {
   });
 });
 
+describe("projects with money: tbc lines", () => {
+  // Depot's budget and Pool's forecast are tbc. The Budget total (400,000) counts the fully
+  // confirmed lines only, leaving Pool's 200,000 out; the Forecast total counts every figure the
+  // column has (Depot's 50,000 in): both are accepted, as budget tables accept them.
+  const rows: Entry[][] = [
+    ["Project", "SRO", "Budget £", "Forecast £", "Variance £"],
+    ["Hub", "Director A", 100000, 110000, 10000],
+    ["Depot", "Director B", "tbc", 50000, null],
+    ["Pool", "Director C", 200000, "tbc", null],
+    ["Roads", "Director D", 300000, 290000, -10000],
+    ["Total", null, 400000, 450000, 0],
+  ];
+
+  it("gives one note per tbc line and accepts the totals without the tbc lines' figures", () => {
+    const a = analyse(rows);
+    expect(a.findings.map((x) => `${x.severity} ${x.code}@${x.cell}: ${x.message}`)).toEqual([
+      "info unconfirmed-funding@C3: Budget £ tbc for Depot: left out of variance and totals",
+      "info unconfirmed-funding@D4: Forecast £ tbc for Pool: left out of variance and totals",
+    ]);
+  });
+
+  it("accepts a forecast total of the confirmed lines only", () => {
+    const confirmedOnly = rows.map((r, i) => (i === 5 ? ["Total", null, 400000, 400000, 0] : r));
+    expect(brief(analyse(confirmedOnly))).toEqual([]);
+  });
+
+  it("still reports a total wrong either way", () => {
+    const wrong = rows.map((r, i) => (i === 5 ? ["Total", null, 400000, 470000, 0] : r));
+    expect(brief(analyse(wrong))).toEqual([
+      { code: "total-mismatch", cell: "D6", expected: 450000, actual: 470000 },
+    ]);
+  });
+});
+
 const soffice = findSoffice();
 const withOffice = soffice ? describe : describe.skip;
 if (!soffice) console.warn("LibreOffice not found: projects money recalculation test skipped");

@@ -234,7 +234,6 @@ function checkMissing(ref: TableRef, model: BudgetModel, out: Finding[]): void {
   }
 }
 
-/** A note per line whose budget or forecast is "tbc": neither is compared against zero. */
 /** A RAG rule on the sheet we cannot read: said once, rather than silently using the settings'. */
 function unreadRuleWarning(ref: TableRef, model: BudgetModel): Finding[] {
   const at = model.ragRuleUnread;
@@ -251,6 +250,7 @@ function unreadRuleWarning(ref: TableRef, model: BudgetModel): Finding[] {
   ];
 }
 
+/** A note per line whose budget or forecast is "tbc": neither is compared against zero. */
 function unconfirmedNotes(ref: TableRef, model: BudgetModel): Finding[] {
   const lines = lineRows(model);
   const nameOf = (row: number) => lines.find((l) => l.row === row)?.item ?? "";
