@@ -255,6 +255,25 @@ describe("capital programme: checks", () => {
     });
   });
 
+  it("says the confirmed sources cover the year, not that £0 rests on a tbc line", () => {
+    const a = analyse(
+      programmeSheet({
+        ...BASE_PROGRAMME,
+        financing: [
+          ["Prudential borrowing", 300, 300, 300],
+          ["Government grants", 200, 200, "tbc"],
+          ["Capital receipts", 65, 70, 285],
+        ],
+      }),
+    );
+    expect(brief(a.findings)).toEqual(["unconfirmed-funding@E21"]);
+    expect(a.findings.find((x) => x.cell === "E21")).toMatchObject({
+      amount: 0,
+      message:
+        'Government grants for 2027/28 is "tbc": the confirmed sources (£585,000) cover the 2027/28 programme (£585,000); the tbc line would over-fund it',
+    });
+  });
+
   it("reads unlabelled subtotals in £m by arithmetic and finds a typed one", () => {
     const spec: ProgrammeSpec = {
       ...GBPM_PROGRAMME,

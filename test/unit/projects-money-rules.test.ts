@@ -76,10 +76,18 @@ describe("projects with money: the budget kind's rules", () => {
     );
   });
 
-  it("writes the Variance % it reported, leaves the tbc line blank and the council's Cost RAG alone", () => {
+  it("writes the Variance % it reported, leaves the tbc line blank and writes the Cost RAG by the sheet's rule", () => {
     const a = analyse(COST_MONITOR);
     expect(write(a, "Variance %")?.cells.map((c) => c.value)).toEqual([0.3, 0.02, "", 0.03]);
-    expect(a.plan.operations.some((o) => o.kind === "column" && o.column === 6)).toBe(false);
+    // The council's Cost RAG (column G) in place, as the stated rule has it: Fleet is Amber.
+    const rag = a.plan.operations.find(
+      (o): o is ColumnWrite => o.kind === "column" && o.column === 6,
+    );
+    expect(rag?.header).toBeNull();
+    expect(rag?.cells.map((c) => c.value)).toEqual(["Red", "Amber", "", "Amber"]);
+    expect(rag?.cells[1]?.formula).toBe(
+      '=IF(AND(ISNUMBER(E5),ISNUMBER(C5)),IF(ROUND(E5,2)<=0.005,"Green",IF(ROUND(E5,2)>MIN(0.05*ABS(C5),250000),"Red","Amber")),"")',
+    );
   });
 
   it("writes a Budget RAG by the '2% to 5% Amber, >5% Red' rule under the table", () => {
@@ -112,10 +120,46 @@ describe("projects with money: the budget kind's rules", () => {
     expect(rag?.cells[0]?.formula).toContain("MIN(0.05*ABS(C3)*1000,250000)");
   });
 
-  it("with no rule on the sheet, the council's RAG column is theirs: not judged", () => {
+  it("with no rule on the sheet, the council's RAG column is theirs: not judged, not written", () => {
     const rows = COST_MONITOR.slice(2);
-    expect(brief(analyse(rows))).toEqual([
+    const a = analyse(rows);
+    expect(brief(a)).toEqual([
       { code: "variance-mismatch", cell: "F3", expected: 0.02, actual: -0.02 },
+    ]);
+    expect(a.plan.operations.some((o) => o.kind === "column" && o.column === 6)).toBe(false);
+  });
+});
+
+describe("projects with money: tbc lines", () => {
+  // Depot's budget and Pool's forecast are tbc. The Budget total (400,000) counts the fully
+  // confirmed lines only, leaving Pool's 200,000 out; the Forecast total counts every figure the
+  // column has (Depot's 50,000 in): both are accepted, as budget tables accept them.
+  const rows: Entry[][] = [
+    ["Project", "SRO", "Budget £", "Forecast £", "Variance £"],
+    ["Hub", "Director A", 100000, 110000, 10000],
+    ["Depot", "Director B", "tbc", 50000, null],
+    ["Pool", "Director C", 200000, "tbc", null],
+    ["Roads", "Director D", 300000, 290000, -10000],
+    ["Total", null, 400000, 450000, 0],
+  ];
+
+  it("gives one note per tbc line and accepts the totals without the tbc lines' figures", () => {
+    const a = analyse(rows);
+    expect(a.findings.map((x) => `${x.severity} ${x.code}@${x.cell}: ${x.message}`)).toEqual([
+      "info unconfirmed-funding@C3: Budget £ tbc for Depot: left out of variance and totals",
+      "info unconfirmed-funding@D4: Forecast £ tbc for Pool: left out of variance and totals",
+    ]);
+  });
+
+  it("accepts a forecast total of the confirmed lines only", () => {
+    const confirmedOnly = rows.map((r, i) => (i === 5 ? ["Total", null, 400000, 400000, 0] : r));
+    expect(brief(analyse(confirmedOnly))).toEqual([]);
+  });
+
+  it("still reports a total wrong either way", () => {
+    const wrong = rows.map((r, i) => (i === 5 ? ["Total", null, 400000, 470000, 0] : r));
+    expect(brief(analyse(wrong))).toEqual([
+      { code: "total-mismatch", cell: "D6", expected: 450000, actual: 470000 },
     ]);
   });
 });

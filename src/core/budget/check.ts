@@ -180,7 +180,19 @@ function checkDerived(
       const text = cellText(ref.sheet.rows[line.row]?.[rag] ?? undefined);
       const word = ragWord(text);
       const expected = ragByRule(toPounds(overspend, scale), toPounds(line.budget, scale), rule);
-      if (word && word !== expected)
+      if (word && word !== expected && model.ragRuleUnread)
+        out.push({
+          ...finding(
+            "variance-mismatch",
+            ref.sheet.name,
+            line.row,
+            rag,
+            `RAG is ${text}; under the settings' rule it would be ${expected} (the sheet's own rule was not understood)`,
+            { table: ref.range, expected, actual: text },
+          ),
+          severity: "info",
+        });
+      else if (word && word !== expected)
         report(
           rag,
           `RAG is ${text} but an ${overspend > 0 ? "overspend" : "underspend"} of ${formatScaled(Math.abs(overspend), scale)} on a budget of ${formatScaled(line.budget, scale)} is ${expected}: ${describeRagRule(rule)}`,
@@ -220,6 +232,22 @@ function checkMissing(ref: TableRef, model: BudgetModel, out: Finding[]): void {
         ),
       );
   }
+}
+
+/** A RAG rule on the sheet we cannot read: said once, rather than silently using the settings'. */
+function unreadRuleWarning(ref: TableRef, model: BudgetModel): Finding[] {
+  const at = model.ragRuleUnread;
+  if (!at) return [];
+  const cell = cellAddress(at.row, at.column);
+  const message = `RAG rule at ${cell} not understood; the settings' rule is used and the RAG column is checked for information only, not rewritten`;
+  return [
+    {
+      ...finding("variance-mismatch", ref.sheet.name, at.row, at.column, message, {
+        table: ref.range,
+      }),
+      severity: "warning",
+    },
+  ];
 }
 
 /** A note per line whose budget or forecast is "tbc": neither is compared against zero. */
@@ -290,6 +318,7 @@ export function checkBudgetTable(
   checkMoneyCells(ref, valueRows, moneyColumns(table), out);
   out.push(...unconfirmedNotes(ref, model));
   checkVariance(ref, table, model, out);
+  out.push(...unreadRuleWarning(ref, model));
   checkDerived(ref, table, model, model.ragRule ?? ruleFromThresholds(rag), out);
   checkMissing(ref, model, out);
   checkDuplicateCodes(ref, table, model, out);

@@ -1,6 +1,6 @@
 import type { SheetSnapshot } from "../snapshot";
 import { classifyRowsByArithmetic, type TotalRow } from "../tables/arithmetic";
-import { statedRagRule, type RagRule } from "../tables/rag-rule";
+import { statedRagRule, unreadRagRule, type RagRule } from "../tables/rag-rule";
 import type { MoneyScale } from "../tables/scale";
 import type { Structure } from "../tables/sections";
 import {
@@ -54,6 +54,8 @@ export interface BudgetModel {
   conventionFrom: "header" | "figures" | "usual";
   /** The RAG rule the sheet states, when it states one. */
   ragRule: RagRule | null;
+  /** A RAG rule stated on the sheet that we cannot read: its cell; the RAG column is left alone. */
+  ragRuleUnread: { row: number; column: number } | null;
   /** Lines left out of variance and totals because their budget is not confirmed ("tbc"). */
   unconfirmed: number[];
 }
@@ -177,6 +179,7 @@ export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetMod
     convention: stated ?? conventionFromFigures(figures),
     conventionFrom: stated ? "header" : figuresDecide(figures) ? "figures" : "usual",
     ragRule: statedRagRule(sheet, table),
+    ragRuleUnread: unreadRagRule(sheet, table),
     unconfirmed,
   };
 }

@@ -101,7 +101,11 @@ export function planBudgetTable(
   const inPounds = (cell: string) => (m === 1 ? cell : `${cell}*${m}`);
   const overspendExpr = (cell: string) =>
     model.convention === "forecast-minus-budget" ? inPounds(cell) : `-${inPounds(cell)}`;
-  const fields: Calculated[] = ["variance", "variancePct", "status", "rag"];
+  // The council's RAG column under a rule we could not read is theirs to keep (check warns).
+  const keepRag = model.ragRuleUnread !== null && table.columns.rag !== undefined;
+  const fields: Calculated[] = (["variance", "variancePct", "status", "rag"] as const).filter(
+    (f) => f !== "rag" || !keepRag,
+  );
   const missing = fields.filter((f) => table.columns[f] === undefined);
   const {
     first: firstNew,

@@ -65,8 +65,12 @@ export function balanceFinancing(
             sheet.name,
             r,
             c,
-            `${name} for ${y.year} is "tbc": ${formatScaled(resting, t.scale)} of the ${y.year} programme ` +
-              `(${formatScaled(programme, t.scale)}) rests on finance not yet confirmed`,
+            resting > 0
+              ? `${name} for ${y.year} is "tbc": ${formatScaled(resting, t.scale)} of the ${y.year} programme ` +
+                  `(${formatScaled(programme, t.scale)}) rests on finance not yet confirmed`
+              : // Nothing rests on it: "£0 of the programme rests on…" would say nothing true.
+                `${name} for ${y.year} is "tbc": the confirmed sources (${formatScaled(financed, t.scale)}) ` +
+                  `cover the ${y.year} programme (${formatScaled(programme, t.scale)}); the tbc line would over-fund it`,
             { table: side.range, source: name, year: y.year, amount: resting },
           ),
         );

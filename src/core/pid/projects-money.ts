@@ -1,4 +1,4 @@
-import { columnLetter, rangeAddress } from "../a1";
+import { columnLetter, parseAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { TableBounds } from "../tables/bounds";
 import type { WriteOperation } from "../plan";
@@ -22,6 +22,7 @@ import {
   type VarianceTable,
 } from "../tables/variance-lines";
 import { parseMoney } from "../values";
+import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
 import { statedRagRule, type RagRule as RagRuleStated } from "../tables/rag-rule";
 
 /**
@@ -179,11 +180,28 @@ export function checkProjectsMoney(
   label: (row: number) => string,
 ): Finding[] {
   const out: Finding[] = [];
-  const ref: TableRef = {
+  const plain: TableRef = {
     sheet,
     headerRow: bounds.headerRow,
     range: rangeAddress(bounds.headerRow, bounds.firstColumn, bounds.lastRow, bounds.lastColumn),
   };
+  // A line with a "tbc" budget or forecast: a note each, and totals accepted with or without
+  // its other figures, as budget tables do (tables/unconfirmed-lines.ts).
+  const { budget, forecast } = money.columns;
+  const forecastTbc = unconfirmedRows(
+    plain,
+    money.lines.filter((r) => !money.unconfirmed.includes(r)),
+    forecast,
+  );
+  const ref: TableRef = {
+    ...plain,
+    unconfirmedLines: new Set([...money.unconfirmed, ...forecastTbc]),
+  };
+  const notes = [
+    ...unconfirmedLineNotes(ref, money.unconfirmed, budget as number, label),
+    ...unconfirmedLineNotes(ref, forecastTbc, forecast as number, label),
+  ].sort((a, b) => parseAddress(a.cell).row - parseAddress(b.cell).row);
+  out.push(...notes);
   const columns = moneyColumnsList(money.columns);
   checkMoneyCells(ref, bounds.dataRows, columns, out);
   for (const f of checkVarianceLines(varianceTable(sheet, bounds, money, label))) out.push(f);

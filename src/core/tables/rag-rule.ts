@@ -92,7 +92,12 @@ export function ragFormula(overspend: string, absBudget: string, rule: RagRule):
 }
 
 const COLOUR = /\b(red|amber|green)\b/gi;
+/** "R: >5% adverse; A: 2-5% adverse; G: <2%": a colour's initial before ":" or "=". */
+const INITIAL = /(?:^|[\s(|])([RAG])\s*[:=]/g;
+const INITIALS: Record<string, string> = { R: "red", A: "amber", G: "green" };
 const PERCENT = /(\d+(?:\.\d+)?)\s*%/g;
+/** The lower end of "2-5%" or "2 – 5%", whose first figure has no % of its own. */
+const RANGE_START = /(\d+(?:\.\d+)?)\s*[-\u2013]\s*(?=\d+(?:\.\d+)?\s*%)/g;
 const AMOUNT = /£\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m|million|thousand)?\b/gi;
 /** An underspend clause: "more than 10% below budget", "slippage", "underspend of". */
 const BELOW = /\bbelow (the )?budget\b|\bslippage\b|\bunder\s?spend/i;
@@ -108,10 +113,15 @@ function amountOf(digits: string, suffix: string | undefined): number {
 
 /** The threshold a clause states for its colour: the lowest figure of each kind ("2% to 5%"). */
 function limitOf(clause: string): RagLimit | null {
-  const percents = [...clause.matchAll(PERCENT)].map((m) => Number(m[1]) / 100);
+  const percents = [...clause.matchAll(PERCENT), ...clause.matchAll(RANGE_START)].map(
+    (m) => Number(m[1]) / 100,
+  );
   const amounts = [...clause.matchAll(AMOUNT)].map((m) => amountOf(m[1] ?? "", m[2]));
   if (percents.length === 0 && amounts.length === 0) return null;
-  const higher = /whichever is (the )?(higher|greater|larger)|\band\b/i.test(clause);
+  // "5% and £100k" needs both; "between 2% and 5%" is a range, its lower end the threshold.
+  const higher =
+    /whichever is (the )?(higher|greater|larger)/i.test(clause) ||
+    (/\band\b/i.test(clause) && !/\bbetween\b/i.test(clause));
   return {
     percent: percents.length > 0 ? Math.min(...percents) : null,
     amount: amounts.length > 0 ? Math.min(...amounts) : null,
@@ -120,15 +130,25 @@ function limitOf(clause: string): RagLimit | null {
   };
 }
 
+/** The colours a clause names, in words or by initial ("R:", "A =" ). */
+function coloursOf(clause: string): string[] {
+  const words = (clause.match(COLOUR) ?? []).map((c) => c.toLowerCase());
+  const initials = [...clause.matchAll(INITIAL)].map((m) => INITIALS[m[1] ?? ""] ?? "");
+  return [...words, ...initials];
+}
+
 /**
- * The RAG rule a text states, or null when it states none. Clauses are split at ";", "," and "|",
- * a clause without a colour joining the one before ("…or £50,000, whichever is lower").
+ * The RAG rule a text states, or null when it states none. Clauses are split at ";", ",", "|",
+ * line ends and full stops ("Red over 5%. Favourable variances are Green."), each read on its
+ * own; a clause without a colour joins the one before ("…or £50,000, whichever is lower"). A
+ * clause that makes favourable variances or underspends Green says the usual and is passed over.
  */
 export function parseRagRule(text: string): RagRule | null {
-  if (text.length > 500 || !/\bred\b/i.test(text) || !/[%£]/.test(text)) return null;
+  if (text.length > 500 || coloursOf(text).every((c) => c !== "red") || !/[%£]/.test(text))
+    return null;
   const clauses: string[] = [];
-  for (const piece of text.split(/[;,|\n]/)) {
-    const colours = piece.match(COLOUR) ?? [];
+  for (const piece of text.split(/[;,|\n]|\.(?!\d)/)) {
+    const colours = coloursOf(piece);
     if (colours.length === 0 && clauses.length > 0)
       clauses[clauses.length - 1] = `${clauses[clauses.length - 1]},${piece}`;
     else clauses.push(piece);
@@ -137,7 +157,7 @@ export function parseRagRule(text: string): RagRule | null {
   let amber: RagLimit | null = null;
   let amberBelow: RagLimit | null = null;
   for (const clause of clauses) {
-    const colours = [...new Set((clause.match(COLOUR) ?? []).map((c) => c.toLowerCase()))];
+    const colours = [...new Set(coloursOf(clause))];
     if (colours.length !== 1) continue;
     const below = BELOW.test(clause);
     // "Red = forecast above budget", "Red = any overspend": every overspend.
@@ -166,16 +186,22 @@ export function describeRagRule(rule: RagRule): string {
   return `Red ${limit(rule.red)}, ${amber} (${from})`;
 }
 
+type RuleArea = Pick<TableBounds, "headerRow" | "lastRow" | "firstColumn" | "lastColumn"> & {
+  headerRows?: readonly number[];
+};
+
 /**
- * The RAG rule stated on the sheet: in the title rows above the table, in the notes under it
- * (up to 20 rows), or beside it. The first text that reads as a rule is the rule.
+ * Text that speaks of a RAG rule with a threshold: "RAG", or Red and Amber, with a % or £ figure.
+ * Such a text that cannot be read is reported, not passed over for the settings' rule.
  */
-export function statedRagRule(
-  sheet: SheetSnapshot,
-  table: Pick<TableBounds, "headerRow" | "lastRow" | "firstColumn" | "lastColumn"> & {
-    headerRows?: readonly number[];
-  },
-): RagRule | null {
+function mentionsRagRule(text: string): boolean {
+  if (text.length > 500 || !/[%£]/.test(text)) return false;
+  const colours = new Set(coloursOf(text));
+  return /\bRAG\b/i.test(text) || (colours.has("red") && colours.has("amber"));
+}
+
+/** The cells around the table that may state its rule, in the order they are read. */
+function* ruleCells(sheet: SheetSnapshot, table: RuleArea): Generator<[number, number, string]> {
   const top = Math.min(table.headerRow, ...(table.headerRows ?? []));
   const rows: number[] = [];
   for (let r = 0; r < top; r++) rows.push(r);
@@ -189,10 +215,33 @@ export function statedRagRule(
     for (let c = 0; c < cells.length; c++) {
       if (inside(r, c)) continue;
       const text = cellText(cells[c] ?? undefined);
-      if (!/\bred\b/i.test(text)) continue;
-      const rule = parseRagRule(text);
-      if (rule) return rule;
+      if (coloursOf(text).includes("red")) yield [r, c, text];
     }
   }
+}
+
+/**
+ * The RAG rule stated on the sheet: in the title rows above the table, in the notes under it
+ * (up to 20 rows), or beside it. The first text that reads as a rule is the rule.
+ */
+export function statedRagRule(sheet: SheetSnapshot, table: RuleArea): RagRule | null {
+  for (const [, , text] of ruleCells(sheet, table)) {
+    const rule = parseRagRule(text);
+    if (rule) return rule;
+  }
+  return null;
+}
+
+/**
+ * Where the sheet states a RAG rule we cannot read and none we can: the cell (row, column), so
+ * the council's RAG column is checked for information only and not rewritten under the settings'.
+ */
+export function unreadRagRule(
+  sheet: SheetSnapshot,
+  table: RuleArea,
+): { row: number; column: number } | null {
+  if (statedRagRule(sheet, table)) return null;
+  for (const [row, column, text] of ruleCells(sheet, table))
+    if (mentionsRagRule(text)) return { row, column };
   return null;
 }

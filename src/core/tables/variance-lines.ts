@@ -308,8 +308,9 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
   }
   const format = numberFormatOf(sheet, t.lines, t.budget);
   for (const f of fields) {
-    // A RAG column the table already has is the council's (its own rule): it is left alone.
-    if (f === "rag" && existing.rag !== undefined) continue;
+    // A RAG column the table already has follows the council's own rule: written under that rule
+    // where the sheet states it (as the budget planner does), left alone where it does not.
+    if (f === "rag" && existing.rag !== undefined && t.ragRule === null) continue;
     const isNew = existing[f] === undefined;
     const write: ColumnWrite = {
       kind: "column",
