@@ -6,7 +6,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const zlib = require("node:zlib");
-const { rewriteManifest } = require("./scripts/manifest-url.cjs");
+const { publicUrl, rewriteManifest } = require("./scripts/manifest-url.cjs");
 
 /** Prints what the task pane costs to load, ExcelJS (standalone only) apart. */
 class BundleSizeReport {
@@ -47,13 +47,21 @@ function devCertificates() {
   return options;
 }
 
-/** A production build without ADDIN_PUBLIC_URL ships a manifest that points at localhost. */
+/**
+ * A production build whose manifest points at localhost (ADDIN_PUBLIC_URL unset, or set to a local
+ * address) would send every council user's Excel to their own machine: said loudly.
+ */
 function warnIfManifestPointsAtLocalhost() {
-  if (process.env.ADDIN_PUBLIC_URL) return;
+  const url = publicUrl(process.env.ADDIN_PUBLIC_URL);
+  const host = new URL(url).hostname;
+  if (!["localhost", "127.0.0.1", "[::1]"].includes(host)) return;
   const line = "=".repeat(78);
+  const why = process.env.ADDIN_PUBLIC_URL
+    ? `ADDIN_PUBLIC_URL is ${url}`
+    : "ADDIN_PUBLIC_URL is not set";
   console.warn(
-    `${line}\nWARNING: ADDIN_PUBLIC_URL is not set, so dist/web/manifest.xml points at\n` +
-      `https://localhost:3000/. Set it to where the add-in is hosted, for example\n` +
+    `${line}\nWARNING: ${why}, so dist/web/manifest.xml points at\n` +
+      `${url}. Set it to where the add-in is hosted, for example\n` +
       `  ADDIN_PUBLIC_URL=https://addins.council.gov.uk/council-sheets/ npm run build\n${line}`,
   );
 }
@@ -99,8 +107,11 @@ module.exports = (_env, argv) => {
       // Said again once webpack has printed its output, which scrolls the first warning away.
       {
         apply(compiler) {
+          // webpack-cli prints its stats after the done hooks, so the warning waits for exit.
           if (production)
-            compiler.hooks.done.tap("ManifestUrlWarning", warnIfManifestPointsAtLocalhost);
+            compiler.hooks.done.tap("ManifestUrlWarning", () =>
+              process.once("exit", warnIfManifestPointsAtLocalhost),
+            );
         },
       },
       new HtmlWebpackPlugin({

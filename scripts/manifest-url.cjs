@@ -3,16 +3,17 @@
 const DEV_URL = "https://localhost:3000/";
 
 function publicUrl(value) {
-  const url = (value || DEV_URL).replace(/\/?$/, "/");
   let parsed;
   try {
-    parsed = new URL(url);
+    parsed = new URL(value || DEV_URL);
   } catch {
     parsed = null;
   }
   if (!parsed || parsed.protocol !== "https:" || !parsed.host)
     throw new Error(`ADDIN_PUBLIC_URL must be an https address, not "${value}"`);
-  return url;
+  // The folder ends in "/" (the manifest appends page names); a query string stays after it.
+  parsed.pathname = parsed.pathname.replace(/\/?$/, "/");
+  return parsed.href;
 }
 
 /** The manifest is XML: an "&" in a query string must be written "&amp;". */
@@ -26,11 +27,15 @@ function xmlEscape(text) {
 }
 
 function rewriteManifest(xml, url) {
-  const base = publicUrl(url);
+  const base = new URL(publicUrl(url));
+  // A query string belongs after each page's name ("…/cs/taskpane.html?tenant=a"), not before it.
+  const query = base.search;
+  base.search = "";
+  const pages = new RegExp(`${DEV_URL.replaceAll(".", "\\.")}([^"<\\s]*)`, "g");
   // AppDomain entries are origins without a trailing slash.
   return xml
-    .replaceAll(DEV_URL, xmlEscape(base))
-    .replaceAll(DEV_URL.slice(0, -1), xmlEscape(new URL(base).origin));
+    .replace(pages, (_, page) => xmlEscape(`${base.href}${page}${query}`))
+    .replaceAll(DEV_URL.slice(0, -1), xmlEscape(base.origin));
 }
 
 module.exports = { DEV_URL, publicUrl, rewriteManifest };

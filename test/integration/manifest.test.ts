@@ -7,7 +7,8 @@ import type { Element } from "domhandler";
 const ROOT = path.join(__dirname, "../..");
 const XML = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rewriteManifest } = require("../../scripts/manifest-url.cjs") as {
+const { publicUrl, rewriteManifest } = require("../../scripts/manifest-url.cjs") as {
+  publicUrl: (url?: string) => string;
   rewriteManifest: (xml: string, url?: string) => string;
 };
 
@@ -113,7 +114,7 @@ describe("manifest.xml, validated offline", () => {
       return undefined;
     })(doc.children);
     expect(source?.attribs.DefaultValue).toBe(
-      "https://addins.example.gov.uk/cs?tenant=a&v=2/taskpane.html",
+      "https://addins.example.gov.uk/cs/taskpane.html?tenant=a&v=2",
     );
     expect(prod).not.toMatch(/&v=2/);
     expect(() => rewriteManifest(XML, "https://")).toThrow("https");
@@ -121,30 +122,66 @@ describe("manifest.xml, validated offline", () => {
   });
 });
 
-describe("a production build without ADDIN_PUBLIC_URL", () => {
+type ConfigFn = (
+  env: unknown,
+  argv: { mode: string },
+) => { plugins: { apply?: (compiler: unknown) => void }[] };
+
+/** Runs the production config's own plugin as webpack would, up to the process's exit. */
+function buildWarnings(publicUrl: string | undefined): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require("../../webpack.config.js") as ConfigFn;
+  const saved = process.env.ADDIN_PUBLIC_URL;
+  if (publicUrl === undefined) delete process.env.ADDIN_PUBLIC_URL;
+  else process.env.ADDIN_PUBLIC_URL = publicUrl;
+  const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+  const atExit: (() => void)[] = [];
+  const once = jest.spyOn(process, "once").mockImplementation(((event: string, f: () => void) => {
+    if (event === "exit") atExit.push(f);
+    return process;
+  }) as typeof process.once);
+  try {
+    const done: (() => void)[] = [];
+    const compiler = { hooks: { done: { tap: (_: string, f: () => void) => done.push(f) } } };
+    for (const plugin of config({}, { mode: "production" }).plugins)
+      if (plugin.constructor === Object) plugin.apply?.(compiler);
+    const before = warn.mock.calls.length;
+    for (const f of done) f();
+    // Nothing more while webpack still prints its stats: the repeat comes at exit, last.
+    expect(warn.mock.calls.length).toBe(before);
+    for (const f of atExit) f();
+    return warn.mock.calls.map((c) => String(c[0]));
+  } finally {
+    once.mockRestore();
+    if (saved !== undefined) process.env.ADDIN_PUBLIC_URL = saved;
+    else delete process.env.ADDIN_PUBLIC_URL;
+  }
+}
+
+describe("a production build whose manifest points at localhost", () => {
   afterEach(() => jest.restoreAllMocks());
 
-  it("warns again when webpack is done, after its output", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const config = require("../../webpack.config.js") as (
-      env: unknown,
-      argv: { mode: string },
-    ) => { plugins: { apply?: (compiler: unknown) => void }[] };
-    const saved = process.env.ADDIN_PUBLIC_URL;
-    delete process.env.ADDIN_PUBLIC_URL;
-    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
-    try {
-      const done: (() => void)[] = [];
-      const compiler = { hooks: { done: { tap: (_: string, f: () => void) => done.push(f) } } };
-      for (const plugin of config({}, { mode: "production" }).plugins)
-        if (plugin.constructor === Object) plugin.apply?.(compiler);
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(done).toHaveLength(1);
-      done[0]?.();
-      expect(warn).toHaveBeenCalledTimes(2);
-      expect(String(warn.mock.calls[1]?.[0])).toMatch(/ADDIN_PUBLIC_URL is not set/);
-    } finally {
-      if (saved !== undefined) process.env.ADDIN_PUBLIC_URL = saved;
-    }
+  it("warns at the start and again at exit, after webpack's output, when ADDIN_PUBLIC_URL is unset", () => {
+    const warnings = buildWarnings(undefined);
+    expect(warnings).toHaveLength(2);
+    for (const w of warnings) expect(w).toMatch(/ADDIN_PUBLIC_URL is not set/);
+  });
+
+  it("warns too when ADDIN_PUBLIC_URL is set to localhost", () => {
+    const warnings = buildWarnings("https://localhost:3000/");
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/ADDIN_PUBLIC_URL is https:\/\/localhost:3000\//);
+  });
+
+  it("says nothing when the add-in is hosted elsewhere", () => {
+    expect(buildWarnings("https://addins.council.gov.uk/council-sheets/")).toEqual([]);
+  });
+});
+
+describe("a public URL with a query string", () => {
+  it("gets its trailing slash on the path, not after the query", () => {
+    expect(publicUrl("https://addins.council.gov.uk/cs?v=2")).toBe(
+      "https://addins.council.gov.uk/cs/?v=2",
+    );
   });
 });
