@@ -108,7 +108,9 @@ withBrowser("a 100,000-row register in the standalone pane", () => {
     const document = await openWorkbook(new Uint8Array(readFileSync(file)), "register-100k.xlsx");
     const analysis = analyseWorkbook(document.snapshot, { asOf: serialOfDay(new Date()) });
     const c = countBySeverity(analysis.findings);
-    const n = (k: number, word: string) => `${k} ${word}${k === 1 ? "" : "s"}`;
+    // Counts are grouped the en-GB way ("1,000 errors"), written here independently of the pane.
+    const n = (k: number, word: string) =>
+      `${String(k).replace(/\B(?=(\d{3})+$)/g, ",")} ${word}${k === 1 ? "" : "s"}`;
     status = [
       n(analysis.tables.length, "table"),
       n(c.error, "error"),
