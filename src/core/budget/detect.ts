@@ -13,7 +13,7 @@ import {
   compositeName,
   headerRuns,
   mergeIndex,
-  readHeaderBlock,
+  readWidenedHeaderBlock,
   type HeaderBlock,
 } from "../tables/header-block";
 import { POUNDS, scaleOf, titleScale, withTitleScale, type MoneyScale } from "../tables/scale";
@@ -214,18 +214,9 @@ export function readBudgetTable(
   to: number,
   taken: ReadonlySet<number> = new Set(),
 ): BudgetTable | null {
-  let block = readHeaderBlock(sheet, row, from, to);
   // Group labels above a table's own header cover only some columns: the header row under
   // them says how wide the table is.
-  let first = from;
-  let last = to;
-  for (let r = row + 1; r <= block.bottom; r++)
-    for (const run of headerRuns(sheet, r))
-      if (run.to >= first && run.from <= last) {
-        first = Math.min(first, run.from);
-        last = Math.max(last, run.to);
-      }
-  if (first !== from || last !== to) block = readHeaderBlock(sheet, row, first, last);
+  const block = readWidenedHeaderBlock(sheet, row, from, to);
   // A blank column between header runs parts two tables (a chart-data block beside the table),
   // unless what lies beyond a one-column spacer is no table of its own but this one's forecast
   // and variance ("Budget | Spend to date | | Forecast | Variance").
@@ -235,8 +226,8 @@ export function readBudgetTable(
   if (!found) return null;
   const named = new Set(block.columns.map((c) => c.column));
   const recognised = Object.values(found.columns).filter((c): c is number => c !== undefined);
-  first = Math.min(...recognised);
-  last = Math.max(...recognised);
+  let first = Math.min(...recognised);
+  let last = Math.max(...recognised);
   while (named.has(first - 1)) first--;
   while (named.has(last + 1)) last++;
   const extent = tableExtent(sheet, block.bottom, first, last, (r) => {
