@@ -14,6 +14,7 @@ import { orderOperations } from "./plan-preview";
 import { citesDecisions, type DecisionCheckOptions } from "./decisions";
 import { runKinds, type TableModel, type TableReport } from "./registry";
 import type { ProgressListener } from "./progress";
+import type { SerialValue } from "./serial-date";
 import { recalculatedSheet } from "./tables/recalculated";
 import { foldConsequences } from "./consequences";
 import { balanceFinancingElsewhere } from "./capital/financing-elsewhere";
@@ -37,8 +38,8 @@ export function isRiskReport(table: TableReport): table is RiskTableReport {
 }
 
 export interface AnalyseOptions {
-  /** Today, as an Excel serial date (the core never reads the clock). */
-  asOf: number;
+  /** Today, as an Excel serial date (the core never reads the clock); never a row. */
+  asOf: SerialValue;
   /**
    * The officer chose `asOf` (an "as at" date, --as-of) rather than it being today: messages
    * then say "as at 31/03/2026", not "today is".

@@ -15,15 +15,18 @@ export {
   cellPositionOf,
   columnIndex,
   columnLetter,
+  columnRangeAddress,
   modelRow,
   parseAddress,
   rangeAddress,
   rangeColumns,
   rangeCorners,
   reportRow,
+  reportRowFromText,
   type A1,
   type A1Range,
   type CellPosition,
+  type ModelRow,
   type ReportRow,
 } from "./a1";
 export {
@@ -63,6 +66,7 @@ export {
   serialFromUtcMs,
   utcMsFromSerial,
   type SerialDate,
+  type SerialValue,
 } from "./serial-date";
 
 // Analysis and findings.

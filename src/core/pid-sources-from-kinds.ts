@@ -14,6 +14,7 @@ import {
   scoreFormulaValue,
 } from "./risk/formulas";
 import { parseRating } from "./risk/scales";
+import type { SerialValue } from "./serial-date";
 import { cellText, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import type { WordScale } from "./tables/keys";
 import { parseMoney } from "./values";
@@ -30,7 +31,7 @@ export function planPids(
   analysis: Analysis,
   snapshot: WorkbookSnapshot,
   wanted: string[] | "all",
-  today: number,
+  today: SerialValue,
 ): { operations: AddSheet[]; summaries: PidSummary[] } {
   const sheetNames = snapshot.sheets.map((s) => s.name);
   const sources = pidSources(analysis, snapshot);

@@ -8,8 +8,16 @@
  * hold no earlier dates, so the one epoch below serves all of them.
  */
 
-/** Days since the epoch, the fraction being the time of day. Branded: not a row, not pence. */
-export type SerialDate = number & { readonly __serialDate: unique symbol };
+/**
+ * Days since the epoch, the fraction being the time of day, made by the functions here and in
+ * values.ts. Tagged like the rows of a1.ts: a row is not a date, nor a date a row.
+ */
+export type SerialDate = number & { readonly __unit: "serial-date" };
+/**
+ * What reads a serial takes: a SerialDate, or a plain number from a date cell; never a number
+ * tagged as another unit (a model or report row).
+ */
+export type SerialValue = number & { readonly __unit?: "serial-date" };
 
 /** 30 December 1899, 00:00 UTC: serial 0 of the 1900 date system (as Excel counts from March 1900). */
 export const EXCEL_EPOCH_UTC_MS = Date.UTC(1899, 11, 30);
@@ -21,7 +29,7 @@ export function serialFromUtcMs(ms: number): SerialDate {
 }
 
 /** The UTC time in milliseconds of a serial date. */
-export function utcMsFromSerial(serial: number): number {
+export function utcMsFromSerial(serial: SerialValue): number {
   return EXCEL_EPOCH_UTC_MS + serial * MS_PER_DAY;
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BandSchema } from "./bands";
 import { DEFAULT_RAG } from "./budget/model";
 import type { AnalyseOptions } from "./analyse";
+import type { SerialValue } from "./serial-date";
 import { DEFAULT_KEY_DECISION_THRESHOLD, DEFAULT_LATE_PUBLICATION_DAYS } from "./decisions/checks";
 import { DEFAULT_CALL_IN_WORKING_DAYS } from "./decisions/record-dates";
 
@@ -48,7 +49,7 @@ export function readSavedSettings(raw: unknown): { settings: Settings; unreadabl
     : { settings: DEFAULT_SETTINGS, unreadable: true };
 }
 
-export function optionsFrom(settings: Settings, asOf: number): AnalyseOptions {
+export function optionsFrom(settings: Settings, asOf: SerialValue): AnalyseOptions {
   return {
     asOf,
     ...(settings.bands.length > 0 ? { bands: settings.bands } : {}),

@@ -1,6 +1,12 @@
 import type { CellValue } from "./snapshot";
 import { roundToPence } from "./tables/pence";
-import { EXCEL_EPOCH_UTC_MS, MS_PER_DAY, utcMsFromSerial, type SerialDate } from "./serial-date";
+import {
+  EXCEL_EPOCH_UTC_MS,
+  MS_PER_DAY,
+  utcMsFromSerial,
+  type SerialDate,
+  type SerialValue,
+} from "./serial-date";
 
 /**
  * Reading values the way council officers type them. Every parser here is total: it returns a
@@ -129,13 +135,13 @@ export function serialOfDay(date: Date): SerialDate {
   return dateToSerial(date.getFullYear(), date.getMonth() + 1, date.getDate()) ?? (0 as SerialDate);
 }
 
-export function serialToIsoDate(serial: number): string {
+export function serialToIsoDate(serial: SerialValue): string {
   const time = utcMsFromSerial(Math.floor(serial));
   return new Date(time).toISOString().slice(0, 10);
 }
 
 /** en-GB display: 25/11/2024. */
-export function serialToUkDate(serial: number): string {
+export function serialToUkDate(serial: SerialValue): string {
   const [y, m, d] = serialToIsoDate(serial).split("-");
   return `${d}/${m}/${y}`;
 }

@@ -2,6 +2,7 @@ import { cellAddress } from "../a1";
 import { CouncilSheetsError } from "../errors";
 import type { AddSheet } from "../plan";
 import { uniqueSheetName } from "../sheet-names";
+import type { SerialValue } from "../serial-date";
 import { fromPence, sumPounds, toPence } from "../tables/money";
 import { serialToUkDate } from "../values";
 import { PID_WIDTHS, PrintableForm } from "./printable-form";
@@ -219,7 +220,7 @@ export function planPidSheets(
   sheetNames: readonly string[],
   sources: PidSources,
   wanted: string[] | "all",
-  today: number,
+  today: SerialValue,
 ): { operations: AddSheet[]; summaries: PidSummary[] } {
   const all = projects.flatMap((t) => t.projects.map((p) => ({ table: t, project: p })));
   if (all.length === 0)
