@@ -1,4 +1,4 @@
-import { columnLetter } from "./a1";
+import { cellAddress, columnRangeAddress } from "./a1";
 import { formulaMover } from "./formula-insert";
 import type { ColumnWrite } from "./plan";
 
@@ -41,14 +41,13 @@ export function isFilledDown(formulas: readonly { row: number; formula: string }
  */
 export function filledDownRuns(op: ColumnWrite): Map<number, string> {
   const roles = new Map<number, string>();
-  const letter = columnLetter(op.column);
   let run: { row: number; formula: string }[] = [];
   const flush = () => {
     const head = run[0];
     const last = run[run.length - 1];
     if (head && last && run.length > 2 && (op.filledDown === true || isFilledDown(run))) {
-      roles.set(head.row, `${letter}${head.row + 1}:${letter}${last.row + 1}`);
-      for (const c of run.slice(1)) roles.set(c.row, `${letter}${head.row + 1}`);
+      roles.set(head.row, columnRangeAddress(op.column, head.row, last.row));
+      for (const c of run.slice(1)) roles.set(c.row, cellAddress(head.row, op.column));
     }
     run = [];
   };

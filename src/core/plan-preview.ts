@@ -1,5 +1,5 @@
 import { showSameFigure } from "./number-format-shown";
-import { cellAddress, columnLetter, parseAddress, type CellPosition } from "./a1";
+import { cellAddress, columnRangeAddress, parseAddress, type CellPosition } from "./a1";
 import type { AddSheet, ColumnWrite, InsertColumns, WriteOperation, WritePlan } from "./plan";
 import type { Cell, CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import type { Finding } from "./findings";
@@ -244,13 +244,12 @@ export function describePlan(
     const sheet = sheets.get(op.sheet);
     const rows = [...(op.header ? [op.header.row] : []), ...op.cells.map((c) => c.row)];
     if (rows.length === 0) continue;
-    const letter = columnLetter(op.column);
     // A loop, not Math.min(...rows): a 100,000-row column's spread overflows a Web Worker's stack.
-    const top = rows.reduce((a, b) => Math.min(a, b)) + 1;
-    const bottom = rows.reduce((a, b) => Math.max(a, b)) + 1;
+    const top = rows.reduce((a, b) => Math.min(a, b));
+    const bottom = rows.reduce((a, b) => Math.max(a, b));
     written.push({
       sheet: op.sheet,
-      range: top === bottom ? `${letter}${top}` : `${letter}${top}:${letter}${bottom}`,
+      range: columnRangeAddress(op.column, top, bottom),
       column: op.title,
     });
     const entries: [number, Cell][] = op.cells.map((c) => [c.row, writtenCell(op, c, options)]);

@@ -1,4 +1,4 @@
-import { columnLetter } from "../a1";
+import { cellAddress, reportRow } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { columnLetters, placement } from "../tables/bounds";
 import { detectBudgetTables, type BudgetTable } from "./detect";
@@ -84,8 +84,8 @@ export function budgetReport(m: BudgetTableModel, rag: RagThresholds): BudgetTab
       : rag,
     lines: model.lines.map(({ row, rows, ...line }) => ({
       ...line,
-      cell: `${columnLetter(model.budgetColumn)}${row + 1}`,
-      rows: rows.map((r) => r + 1),
+      cell: cellAddress(row, model.budgetColumn),
+      rows: rows.map(reportRow),
     })),
   };
 }

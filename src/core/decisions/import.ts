@@ -1,4 +1,4 @@
-import { columnLetter, rangeAddress } from "../a1";
+import { rangeAddress } from "../a1";
 import type { AddSheet, ColumnWrite, PlannedCell, SheetCell, WriteOperation } from "../plan";
 import { uniqueSheetName } from "../sheet-names";
 import type { CellValue, WorkbookSnapshot } from "../snapshot";
@@ -390,7 +390,7 @@ function newRegister(
   const op: AddSheet = {
     kind: "add-sheet",
     sheet: name,
-    table: `A1:${columnLetter(REGISTER_FIELDS.length + years.length - 1)}${last + 1}`,
+    table: rangeAddress(0, 0, last, REGISTER_FIELDS.length + years.length - 1),
     title: "Decisions register",
     cells,
     columnWidths: [

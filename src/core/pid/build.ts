@@ -1,4 +1,4 @@
-import { cellAddress } from "../a1";
+import { cellAddress, columnRangeAddress } from "../a1";
 import { CouncilSheetsError } from "../errors";
 import type { AddSheet } from "../plan";
 import { uniqueSheetName } from "../sheet-names";
@@ -84,7 +84,11 @@ function fundingSection(form: PrintableForm, lines: readonly PidFundingLine[]): 
     if (line.anchor && line.budget !== null) {
       // A budget stated once for several lines is compared with all their costs (project level).
       const end = form.row + line.rows.length - 1;
-      const costs = line.rows.length > 1 ? `SUM(B${form.row + 1}:B${end + 1})` : `B${form.row + 1}`;
+      const costs =
+        line.rows.length > 1
+          ? `SUM(${columnRangeAddress(1, form.row, end)})`
+          : cellAddress(form.row, 1);
+      const budget = cellAddress(form.row, 2);
       const total = sumPounds(
         lines
           .slice(lines.indexOf(line), lines.indexOf(line) + line.rows.length)
@@ -93,7 +97,7 @@ function fundingSection(form: PrintableForm, lines: readonly PidFundingLine[]): 
       form.cells.push({
         row: form.row,
         column: 4,
-        formula: `=IF(ISNUMBER(C${form.row + 1}),${costs}-C${form.row + 1},"")`,
+        formula: `=IF(ISNUMBER(${budget}),${costs}-${budget},"")`,
         value: fromPence(toPence(total) - toPence(line.budget)),
         numberFormat: MONEY,
       });

@@ -1,4 +1,4 @@
-import { columnLetter, parseAddress, rangeAddress } from "../a1";
+import { cellAddress, columnLetter, parseAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { TableBounds } from "../tables/bounds";
 import type { WriteOperation } from "../plan";
@@ -243,7 +243,7 @@ export function duplicateIds(
       seen.set(key, row);
       continue;
     }
-    const at = `${columnLetter(column)}${first + 1}`;
+    const at = cellAddress(first, column);
     out.push(
       finding(
         "duplicate-id",

@@ -1,4 +1,4 @@
-import { cellAddress } from "../a1";
+import { cellAddress, type A1 } from "../a1";
 import type { AddSheet, SheetCell } from "../plan";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { HALF_PENNY, sheetRef, sumFormula, type At } from "../tables/money";
@@ -51,7 +51,7 @@ export function planReconciliationSheet(snapshot: WorkbookSnapshot, r: Reconcili
     r.lines.forEach((line, i) => {
       if (line.year !== year) return;
       const source = r.cells[i];
-      const [C, D, E] = ["C", "D", "E"].map((l) => `${l}${row + 1}`) as [string, string, string];
+      const [C, D, E] = [2, 3, 4].map((c) => cellAddress(row, c)) as [A1, A1, A1];
       put(row, 0, line.year);
       put(row, 1, line.source);
       const available = availableCell(sheets, r.sources.sheet, source?.available ?? null);
@@ -88,7 +88,7 @@ export function planReconciliationSheet(snapshot: WorkbookSnapshot, r: Reconcili
       });
       row++;
     });
-    const [C, D, E] = ["C", "D", "E"].map((l) => `${l}${row + 1}`) as [string, string, string];
+    const [C, D, E] = [2, 3, 4].map((c) => cellAddress(row, c)) as [A1, A1, A1];
     const sumOf = (column: number) =>
       cells
         .filter((c) => c.column === column && c.row >= first && c.row < row)
@@ -99,7 +99,7 @@ export function planReconciliationSheet(snapshot: WorkbookSnapshot, r: Reconcili
     cells.push({
       row,
       column: 2,
-      formula: `=SUM(C${first + 1}:C${row})`,
+      formula: `=SUM(${cellAddress(first, 2)}:${cellAddress(row - 1, 2)})`,
       value: availableTotal,
       numberFormat: MONEY,
       bold: true,
@@ -107,7 +107,7 @@ export function planReconciliationSheet(snapshot: WorkbookSnapshot, r: Reconcili
     cells.push({
       row,
       column: 3,
-      formula: `=SUM(D${first + 1}:D${row})`,
+      formula: `=SUM(${cellAddress(first, 3)}:${cellAddress(row - 1, 3)})`,
       value: allocatedTotal,
       numberFormat: MONEY,
       bold: true,

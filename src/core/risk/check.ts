@@ -1,4 +1,4 @@
-import { columnLetter, rangeAddress } from "../a1";
+import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, isEmptyCell, type CellValue, type SheetSnapshot } from "../snapshot";
 import { computed, formulaError } from "./formula-shown";
@@ -274,7 +274,7 @@ function checkIds(
     const earlier = firstSeen.get(key);
     if (earlier === undefined) firstSeen.set(key, row);
     else {
-      const where = `${columnLetter(column)}${earlier + 1}`;
+      const where = cellAddress(earlier, column);
       out.push(
         finding("duplicate-id", sheet.name, row, column, `Id ${id} is also used at ${where}`, {
           table: rangeOf(ctx.table),
