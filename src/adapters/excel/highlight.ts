@@ -1,10 +1,4 @@
-import {
-  cellAddress,
-  type ColumnWrite,
-  columnLetter,
-  highlightCondition,
-  type WritePlan,
-} from "../../core";
+import { cellAddress, type ColumnWrite, highlightCondition, type WritePlan } from "../../core";
 import { bytes, type Batcher } from "./batcher";
 
 /**
@@ -25,7 +19,7 @@ function rangeOf(op: ColumnWrite): { address: string; formulas: string[] } | nul
   if (!h) return null;
   const first = cellAddress(h.fromRow, op.column);
   return {
-    address: `${first}:${columnLetter(op.column)}${h.toRow + 1}`,
+    address: `${first}:${cellAddress(h.toRow, op.column)}`,
     formulas: h.rules.map((rule) => `=${highlightCondition(rule, first)}`),
   };
 }

@@ -1,4 +1,4 @@
-import type { Change, OwnSheetRole } from "../../core";
+import { cellAddress, type Change, type OwnSheetRole } from "../../core";
 import { parseAreas } from "./addresses";
 import { asInput, Batcher, bytes, pieces } from "./batcher";
 import { ExcelHostError } from "./errors";
@@ -74,7 +74,8 @@ export async function logRows(
   ]);
   for (const piece of pieces(rows, batcher.budget / 2)) {
     await batcher.add(bytes(piece));
-    log.sheet.getRange(`A${log.next + 1}:E${log.next + piece.length}`).values = piece;
+    const rows = `${cellAddress(log.next, 0)}:${cellAddress(log.next + piece.length - 1, 4)}`;
+    log.sheet.getRange(rows).values = piece;
     log.next += piece.length;
   }
 }

@@ -77,7 +77,8 @@ export async function addSheet(
     const borders = ws.getRange(box).format.borders;
     for (const edge of EDGES) borders.getItem(edge).style = "Continuous";
   }
-  for (const h of op.rowHeights ?? []) ws.getRange(`A${h.row + 1}`).format.rowHeight = h.height;
+  for (const h of op.rowHeights ?? [])
+    ws.getRange(cellAddress(h.row, 0)).format.rowHeight = h.height;
   for (const c of op.cells) {
     if (
       !c.bold &&

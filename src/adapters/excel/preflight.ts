@@ -1,6 +1,6 @@
 import {
   cleanSheetName,
-  columnLetter,
+  cellAddress,
   type ColumnWrite,
   type WritePlan,
   writtenCell,
@@ -87,8 +87,8 @@ function span(op: ColumnWrite): { first: number; rows: number; address: string }
     if (row < first) first = row;
     if (row > last) last = row;
   }
-  const letter = columnLetter(op.column);
-  return { first, rows: last - first + 1, address: `${letter}${first + 1}:${letter}${last + 1}` };
+  const address = `${cellAddress(first, op.column)}:${cellAddress(last, op.column)}`;
+  return { first, rows: last - first + 1, address };
 }
 
 type Current = { formulas: unknown[][]; numberFormat: unknown[][] | null };

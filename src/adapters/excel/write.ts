@@ -82,10 +82,9 @@ async function writeRun(
   batcher: Batcher,
   modern: boolean,
 ): Promise<void> {
-  const letter = columnLetter(op.column);
   const first = run[0]?.row ?? 0;
   const last = run[run.length - 1]?.row ?? first;
-  const address = `${letter}${first + 1}:${letter}${last + 1}`;
+  const address = `${cellAddress(first, op.column)}:${cellAddress(last, op.column)}`;
   const range = ws.getRange(address);
   const head = run[0]?.formula;
   const same =
@@ -96,7 +95,7 @@ async function writeRun(
     (op.filledDown === true ||
       isFilledDown(run.map((c) => ({ row: c.row, formula: c.formula ?? "" }))));
   if (same) {
-    const r1c1 = translateFormulaToR1C1(head, `${letter}${first + 1}`);
+    const r1c1 = translateFormulaToR1C1(head, cellAddress(first, op.column));
     await batcher.add(bytes(r1c1), `${op.sheet}!${address}`);
     range.formulasR1C1 = r1c1 as unknown as string[][];
   } else {
@@ -109,9 +108,9 @@ async function writeRun(
   }
   // Formats after values: borders and fill from the neighbouring column, then our number format.
   if (op.styleFrom !== undefined && modern) {
-    const from = columnLetter(op.styleFrom);
+    const from = `${cellAddress(first, op.styleFrom)}:${cellAddress(last, op.styleFrom)}`;
     await batcher.add(0);
-    range.copyFrom(ws.getRange(`${from}${first + 1}:${from}${last + 1}`), "Formats");
+    range.copyFrom(ws.getRange(from), "Formats");
   }
   if (op.numberFormat) {
     await batcher.add(bytes(op.numberFormat));

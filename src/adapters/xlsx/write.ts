@@ -4,7 +4,6 @@ import {
   type ApplyOptions,
   type ColumnWrite,
   cellAddress,
-  columnLetter,
   filledDownRuns,
   highlightCondition,
   isDateNumberFormat,
@@ -122,7 +121,7 @@ function highlightColumn(ws: ExcelJS.Worksheet, op: ColumnWrite): void {
   const h = op.highlight;
   if (!h) return;
   const first = cellAddress(h.fromRow, op.column);
-  const ref = `${first}:${columnLetter(op.column)}${h.toRow + 1}`;
+  const ref = `${first}:${cellAddress(h.toRow, op.column)}`;
   const formulas = h.rules.map((rule) => highlightCondition(rule, first));
   const existing = (
     ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }

@@ -1,10 +1,4 @@
-import {
-  cellAddress,
-  type ColumnWrite,
-  columnLetter,
-  highlightCondition,
-  rangeCorners,
-} from "../../../core";
+import { cellAddress, type ColumnWrite, highlightCondition, rangeCorners } from "../../../core";
 import type { DifferentialFormats } from "./dxfs";
 import type { SheetXmlOffsets } from "./sheet-read";
 import { escapeXml, PackageFormatError, parseXml, withAttribute } from "./xml";
@@ -164,7 +158,7 @@ export function conditionalFormatSplices(
     const h = op.highlight;
     if (!h) continue;
     const first = cellAddress(h.fromRow, op.column);
-    const sqref = `${first}:${columnLetter(op.column)}${h.toRow + 1}`;
+    const sqref = `${first}:${cellAddress(h.toRow, op.column)}`;
     const formulas = h.rules.map((rule) => highlightCondition(rule, first));
     const same = tail.blocks.find(
       (b) =>

@@ -1,4 +1,4 @@
-import { columnLetter, rangeCorners } from "../../../core";
+import { cellAddress, rangeCorners } from "../../../core";
 import type { SheetXmlOffsets } from "./sheet-read";
 import { ByteSink } from "./byte-sink";
 import { PackageFormatError, withAttribute } from "./xml";
@@ -118,7 +118,7 @@ function widenDimension(ref: string, extent: Extent): string {
   const bottom = Math.max(b.row, extent.bottom);
   const left = Math.min(a.column, extent.left);
   const right = Math.max(b.column, extent.right);
-  return `${columnLetter(left)}${top + 1}:${columnLetter(right)}${bottom + 1}`;
+  return `${cellAddress(top, left)}:${cellAddress(bottom, right)}`;
 }
 
 function colsXml(
