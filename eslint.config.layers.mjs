@@ -11,6 +11,8 @@ import { builtinModules } from "node:module";
 import path from "node:path";
 import tseslint from "typescript-eslint";
 
+import { bypassRules } from "./eslint.config.layers-bypasses.mjs";
+
 const srcDir = path.join(import.meta.dirname, "src");
 const coreDir = path.join(srcDir, "core");
 const adaptersDir = path.join(srcDir, "adapters");
@@ -345,5 +347,6 @@ export const layersPlugin = {
     "kind-folders": kindFolders,
     "through-the-core-face": throughTheCoreFace,
     "adapter-boundaries": adapterBoundaries,
+    ...bypassRules,
   },
 };

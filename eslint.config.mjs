@@ -55,12 +55,29 @@ export default tseslint.config(
   {
     files: [`src/core/**/*.${code}`],
     languageOptions: { globals: {} },
+    // No comment inside the core switches a wall off (layers/no-inline-config says so where one
+    // is written); with this, such a comment has no effect either.
+    linterOptions: { noInlineConfig: true },
     plugins: { layers: layersPlugin },
     rules: {
       "layers/host-free-core": "error",
       "layers/kind-folders": "error",
       "no-restricted-globals": ["error", ...hostGlobals],
+      // Ways around the walls: ambient host globals, code compiled from text, inline config.
+      "layers/no-ambient-declarations": "error",
+      "layers/no-code-from-text": "error",
+      "layers/no-inline-config": "error",
+      // A triple-slash reference pulls in a host's types (office-js, node, the DOM lib).
+      "@typescript-eslint/triple-slash-reference": [
+        "error",
+        { lib: "never", path: "never", types: "never" },
+      ],
     },
+  },
+  {
+    files: [`src/**/*.${code}`],
+    plugins: { layers: layersPlugin },
+    rules: { "layers/in-a-layer-folder": "error" },
   },
   {
     files: [`src/{taskpane,cli,commands,adapters}/**/*.${code}`],

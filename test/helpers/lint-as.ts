@@ -54,3 +54,30 @@ export function lintRowsBeforeAll<R extends Row>(rows: readonly R[]): (row: R) =
     return [...ids].sort();
   };
 }
+
+/** A message of the project's lint on a file of the tree: its rule (null for ESLint's own). */
+export interface TreeMessage {
+  file: string;
+  ruleId: string | null;
+}
+
+/**
+ * Lints the tree's files under `patterns` (paths from the repository's root) with the project's
+ * own config, as `npm run lint` does: how many files it linted, and every message.
+ */
+export function lintTree(patterns: readonly string[]): { files: number; messages: TreeMessage[] } {
+  const script = `
+    const { ESLint } = require(${JSON.stringify(path.join(root, "node_modules/eslint"))});
+    const path = require("node:path");
+    (async () => {
+      const eslint = new ESLint({ cwd: ${JSON.stringify(root)} });
+      const results = await eslint.lintFiles(${JSON.stringify(patterns)});
+      const out = results.flatMap((r) =>
+        r.messages.map((m) => ({ file: path.relative(${JSON.stringify(root)}, r.filePath), ruleId: m.ruleId })),
+      );
+      process.stdout.write(JSON.stringify({ files: results.length, messages: out }));
+    })();`;
+  const run = spawnSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as { files: number; messages: TreeMessage[] };
+}

@@ -38,7 +38,11 @@ const nodeBuiltins: Row[] = [
 const otherWaysToImport: Row[] = [
   ['const x = () => import("exceljs");', "src/core/example.ts", hostFree],
   ["const x = () => import(`react-dom/client`);", "src/core/example.ts", hostFree],
-  ['declare const x: import("exceljs").Workbook;', "src/core/example.ts", hostFree],
+  [
+    'const x = undefined as unknown as import("exceljs").Workbook;',
+    "src/core/example.ts",
+    hostFree,
+  ],
   ['export type { Workbook as x } from "exceljs";', "src/core/example.ts", hostFree],
   ['import x = require("fs");', "src/core/example.ts", [...hostFree, requireBan]],
   [
@@ -52,7 +56,11 @@ const outsideTheCore: Row[] = [
   ['import { x } from "../adapters/xlsx/read";', "src/core/example.ts", hostFree],
   ['import { x } from "../../taskpane/App";', "src/core/risk/example.ts", hostFree],
   ['const x = () => import("../../commands/commands");', "src/core/pid/example.ts", hostFree],
-  ['declare const x: import("../cli/report").Report;', "src/core/example.ts", hostFree],
+  [
+    'const x = undefined as unknown as import("../cli/report").Report;',
+    "src/core/example.ts",
+    hostFree,
+  ],
 ];
 const everyKindOfFile: Row[] = [
   ['import x from "exceljs";', "src/core/example.mts", hostFree],
@@ -78,17 +86,17 @@ const hostGlobals: Row[] = [
   ["const x = self;", "src/core/example.ts", hostGlobal],
 ];
 const hostTypes: Row[] = [
-  ["declare const x: Excel.Range;", "src/core/example.ts", hostFree],
-  ["declare const x: Office.Context;", "src/core/risk/example.ts", hostFree],
-  ["declare const x: React.ReactNode;", "src/core/example.ts", hostFree],
-  ["declare const x: NodeJS.Timeout;", "src/core/example.ts", hostFree],
+  ["const x = undefined as unknown as Excel.Range;", "src/core/example.ts", hostFree],
+  ["const x = undefined as unknown as Office.Context;", "src/core/risk/example.ts", hostFree],
+  ["const x = undefined as unknown as React.ReactNode;", "src/core/example.ts", hostFree],
+  ["const x = undefined as unknown as NodeJS.Timeout;", "src/core/example.ts", hostFree],
 ];
 const allowed: Row[] = [
   ['import { z as x } from "zod";', "src/core/example.ts", []],
   ['import { tokenize as x } from "@borgar/fx";', "src/core/example.ts", []],
   ['import { x } from "../snapshot";', "src/core/risk/example.ts", []],
   ["const x = new Intl.NumberFormat();", "src/core/example.ts", []],
-  ["type Excel = { a: 1 };\ndeclare const x: Excel;", "src/core/example.ts", []],
+  ["type Excel = { a: 1 };\nconst x = undefined as unknown as Excel;", "src/core/example.ts", []],
   // The same imports outside the core.
   ['import x from "exceljs";', "src/adapters/xlsx/example.ts", []],
   ['const x = () => import("exceljs");', "src/taskpane/example.ts", []],

@@ -62,7 +62,10 @@ const crossKindImports: Row[] = [
   ['import { x } from "../risk/check";', "src/core/pid/example.ts"],
   ['import type { x } from "../decisions/register";', "src/core/pid/example.ts"],
   ['import { x } from "../funding/detect";', "src/core/reconcile/example.ts"],
-  ['declare const x: import("../risk/model").RiskRow;', "src/core/budget/example.ts"],
+  [
+    'const x = undefined as unknown as import("../risk/model").RiskRow;',
+    "src/core/budget/example.ts",
+  ],
   ['const x = () => import("../funding/detect");', "src/core/reconcile/example.ts"],
   ['import { x } from "../risk/legend";', "src/core/budget/example.mts"],
   ['export * from "../budget/model";\nconst x = 1;', "src/core/capital/example.cts"],
@@ -79,7 +82,10 @@ const sharedLayerImportsKind: Row[] = [
   ['import { x } from "../risk/check";', "src/core/tables/example.ts"],
   ['import type { x } from "../funding";', "src/core/tables/example.ts"],
   ['export { x } from "../monthly/months";', "src/core/tables/example.ts"],
-  ['declare const x: import("../budget/model").BudgetLine;', "src/core/tables/example.ts"],
+  [
+    'const x = undefined as unknown as import("../budget/model").BudgetLine;',
+    "src/core/tables/example.ts",
+  ],
   ['const x = () => import("../decisions/register");', "src/core/tables/example.mts"],
 ];
 const insideCoreThroughFace: Row[] = [
@@ -88,7 +94,7 @@ const insideCoreThroughFace: Row[] = [
   ['import type { x } from "../../index";', "src/core/projects/deep/example.ts"],
   ['import { x } from "../";', "src/core/tables/example.ts"],
   ['import { x } from "./index";', "src/core/analyse-example.ts"],
-  ['declare const x: import("..").Finding;', "src/core/decisions/example.ts"],
+  ['const x = undefined as unknown as import("..").Finding;', "src/core/decisions/example.ts"],
   ['const x = () => import("../index");', "src/core/monthly/example.ts"],
   ['import { x } from "../index.ts";', "src/core/pid/example.mts"],
 ];
@@ -108,7 +114,10 @@ const allowedImports: Row[] = [
   ['import { x } from "./risk/check";', "src/core/pid-sources-from-kinds.ts"],
   ['import { x } from "../bands";', "src/core/risk/example.ts"],
   ['import type { x } from "../tables/source-money";', "src/core/reconcile/example.ts"],
-  ['declare const x: import("../tables/keys").Key;', "src/core/decisions/example.ts"],
+  [
+    'const x = undefined as unknown as import("../tables/keys").Key;',
+    "src/core/decisions/example.ts",
+  ],
   ['import { x } from "./sources";', "src/core/pid/example.ts"],
   ['import { x } from "../plan-helpers";', "src/core/capital/example.ts"],
   ['import { x } from "./registry";', "src/core/analyse-example.ts"],
