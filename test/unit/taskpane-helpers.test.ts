@@ -192,6 +192,7 @@ describe("findings as a workbook", () => {
     expect(ws?.getCell("C3").value).toBe("=SUM(A1)");
     expect(ws?.getCell("C3").formula).toBeUndefined();
     expect(ws?.getCell("G2").value).toBe(6);
+    expect(ws?.autoFilter).toBe("A1:J3");
   });
 
   it("puts the context above the table when given it", async () => {
@@ -209,5 +210,8 @@ describe("findings as a workbook", () => {
     ]);
     expect(ws?.getCell("A5").value).toBe("Severity");
     expect(ws?.getCell("J6").value).toBe(helpFor("review-overdue")?.fix);
+    // The filter spans the header (row 5) to the last finding, and the pane freezes above row 6.
+    expect(ws?.autoFilter).toBe("A5:J6");
+    expect(ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
   });
 });

@@ -1,3 +1,4 @@
+import { reportRow } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import type { CapitalColumns } from "./detect";
@@ -85,7 +86,7 @@ export function findFinancing(
         : { headingRow, sources, totalRow: r, totalLabel: label, first, last: r };
     }
     if (!hasFigure(sheet, r, years)) break;
-    sources.push({ row: r, label: label || `row ${r + 1}` });
+    sources.push({ row: r, label: label || `row ${reportRow(r)}` });
   }
   if (sources.length === 0) return null;
   const last = sources[sources.length - 1]?.row ?? first;

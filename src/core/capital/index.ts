@@ -1,4 +1,4 @@
-import { columnLetter, rangeAddress } from "../a1";
+import { columnLetter, rangeAddress, reportRow } from "../a1";
 import { placement } from "../tables/bounds";
 import type { SheetSnapshot } from "../snapshot";
 import { detectCapitalProgrammes, type CapitalProgramme } from "./detect";
@@ -101,7 +101,7 @@ export function capitalReport(m: CapitalProgrammeModel): CapitalProgrammeReport 
   return {
     ...placement(t),
     kind: "capital-programme",
-    headerRows: t.headerRows.map((r) => r + 1),
+    headerRows: t.headerRows.map(reportRow),
     columns,
     years: c.years.map((y) => y.year),
     ...(f ? { sources: f.sources.map((x) => x.label) } : {}),
@@ -109,7 +109,7 @@ export function capitalReport(m: CapitalProgrammeModel): CapitalProgrammeReport 
     multiplier: t.scale.multiplier,
     sections: s.sections.map((x) => x.name),
     totalRows: s.sections.filter((x) => x.totalRow !== null).length + s.grandTotals.length,
-    unlabelledTotalRows: s.unlabelledTotals.map((r) => r + 1),
+    unlabelledTotalRows: s.unlabelledTotals.map(reportRow),
     ...(c.ignored.length > 0
       ? {
           ignoredColumns: Object.fromEntries(

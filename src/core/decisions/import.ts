@@ -1,4 +1,4 @@
-import { rangeAddress } from "../a1";
+import { rangeAddress, reportRow } from "../a1";
 import type { AddSheet, ColumnWrite, PlannedCell, SheetCell, WriteOperation } from "../plan";
 import { uniqueSheetName } from "../sheet-names";
 import type { CellValue, WorkbookSnapshot } from "../snapshot";
@@ -277,7 +277,7 @@ function extendRegister(
       notWritten,
       yearsNotWritten,
       record: index,
-      duplicateRows: holding.slice(1).map((r) => r + 1),
+      duplicateRows: holding.slice(1).map(reportRow),
     });
   }
   // A register kept as an Excel table grows over the rows added just below it.

@@ -1,4 +1,4 @@
-import { rangeAddress, rangeCorners } from "../a1";
+import { rangeAddress, rangeCorners, reportRow } from "../a1";
 import { rowIsBlank } from "../tables/bounds";
 import { excelTableFor } from "../tables/excel-tables";
 import { cellText, type ExcelTable, type WorkbookSnapshot } from "../snapshot";
@@ -95,7 +95,7 @@ export function registerRoom(snapshot: WorkbookSnapshot, table: DecisionsTable):
         if (count <= free.length) return;
         throw new DecisionImportError(
           "no-room",
-          `The decisions register on "${table.sheet}" ends with a Total row (row ${total + 1}): ${needs(count)} above it and ${has(free.length)}; add ${count - free.length === 1 ? "a blank row" : `${count - free.length} blank rows`} above the Total (inside its formula's range), then import again`,
+          `The decisions register on "${table.sheet}" ends with a Total row (row ${reportRow(total)}): ${needs(count)} above it and ${has(free.length)}; add ${count - free.length === 1 ? "a blank row" : `${count - free.length} blank rows`} above the Total (inside its formula's range), then import again`,
         );
       },
       take() {
@@ -103,7 +103,7 @@ export function registerRoom(snapshot: WorkbookSnapshot, table: DecisionsTable):
         if (row === undefined)
           throw new DecisionImportError(
             "no-room",
-            `The decisions register on "${table.sheet}" ends with a Total row (row ${total + 1}) and has no empty row above it for a new decision: add a blank row above the Total (inside its formula's range), then import again`,
+            `The decisions register on "${table.sheet}" ends with a Total row (row ${reportRow(total)}) and has no empty row above it for a new decision: add a blank row above the Total (inside its formula's range), then import again`,
           );
         last = row;
         return row;
@@ -130,7 +130,7 @@ export function registerRoom(snapshot: WorkbookSnapshot, table: DecisionsTable):
       // would move every cell and formula below it, which no writer here does.
       throw new DecisionImportError(
         "no-room",
-        `The decisions register on "${table.sheet}" ${needs(count)} below it and ${has(room)} (row ${next + room + 1} is in use); make room for ${count - room} more and import again`,
+        `The decisions register on "${table.sheet}" ${needs(count)} below it and ${has(room)} (row ${reportRow(next + room)} is in use); make room for ${count - room} more and import again`,
       );
     },
     take() {
@@ -138,7 +138,7 @@ export function registerRoom(snapshot: WorkbookSnapshot, table: DecisionsTable):
       if (!blank(row))
         throw new DecisionImportError(
           "no-room",
-          `The decisions register on "${table.sheet}" has no empty row below it (row ${row + 1} is in use); make room and import again`,
+          `The decisions register on "${table.sheet}" has no empty row below it (row ${reportRow(row)} is in use); make room and import again`,
         );
       last = row;
       return row;

@@ -1,6 +1,6 @@
 import { columnScale, POUNDS, titleScale, type MoneyScale } from "../tables/scale";
 import { recalculatedSheet } from "../tables/recalculated";
-import { cellAddress, parseAddress, rangeAddress } from "../a1";
+import { cellAddress, parseAddress, rangeAddress, reportRow } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import type { Structure } from "../tables/sections";
@@ -298,7 +298,7 @@ function checkSchemeSources(
         ref.sheet.name,
         row,
         key.scheme,
-        `${scheme} funded by ${source} is listed twice: also at row ${earlier + 1}`,
+        `${scheme} funded by ${source} is listed twice: also at row ${reportRow(earlier)}`,
         { table: ref.range, actual: `${scheme} + ${source}` },
       ),
     );

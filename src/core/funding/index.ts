@@ -1,4 +1,4 @@
-import { columnLetter } from "../a1";
+import { columnLetter, reportRow } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { structureOf } from "./check";
 import type { Structure } from "../tables/sections";
@@ -66,7 +66,7 @@ export function fundingReport(m: FundingTableModel): FundingTableReport {
   const sources = [...byName.values()];
   return {
     ...placement(table),
-    ...(table.headerRows ? { headerRows: table.headerRows.map((r) => r + 1) } : {}),
+    ...(table.headerRows ? { headerRows: table.headerRows.map(reportRow) } : {}),
     kind: table.kind,
     columns,
     years: groups.years.map((y) => y.year),

@@ -1,3 +1,4 @@
+import { reportRow } from "../a1";
 import type { Finding } from "../findings";
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
 import {
@@ -225,7 +226,7 @@ export function projectsReport(t: ProjectsTable): ProjectsTableReport {
   return {
     ...placement(t),
     kind: "projects",
-    headerRows: t.headerRows.map((r) => r + 1),
+    headerRows: t.headerRows.map(reportRow),
     columns: columnLetters(t.columns),
     projects: t.projects.map((p) => p.values.name ?? ""),
     ...(t.money

@@ -6,6 +6,7 @@ import {
   type Finding,
   parseAddress,
   rangeColumns,
+  reportRow,
   type RiskContext,
   type SheetSnapshot,
 } from "../../core";
@@ -90,7 +91,7 @@ export function rowCaption(
   }
   const name = parts.filter(Boolean).join(" · ");
   const cut = name.length > NAME_LENGTH ? `${name.slice(0, NAME_LENGTH - 1)}…` : name;
-  return `Row ${row + 1}${cut ? ` · ${cut}` : ""}`;
+  return `Row ${reportRow(row)}${cut ? ` · ${cut}` : ""}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import type { Finding } from "../../core";
+import { cellAddress, type Finding, reportRow } from "../../core";
 import {
   contextLines,
   CSV_COLUMNS,
@@ -54,7 +54,8 @@ export async function findingsWorkbook(
   const lines = context ? contextLines(context) : [];
   for (const line of lines) ws.addRow(line).getCell(1).font = { bold: true };
   if (lines.length > 0) ws.addRow([]);
-  const headerRow = lines.length > 0 ? lines.length + 2 : 1;
+  // The header row (0-based): below the lines about the workbook and a blank row, if any.
+  const headerRow = lines.length > 0 ? lines.length + 1 : 0;
   const header = ws.addRow([...CSV_COLUMNS, ...HELP_COLUMNS].map(title));
   header.font = { bold: true };
   const widths: Record<string, number> = { message: 60, "why it matters": 45, "how to fix": 45 };
@@ -63,9 +64,12 @@ export async function findingsWorkbook(
   );
   // Cell values are set as values, never formulas: a message starting "=" stays text.
   for (const f of findings) ws.addRow([...CSV_COLUMNS.map((c) => f[c] ?? null), ...helpCells(f)]);
-  ws.views = [{ state: "frozen", ySplit: headerRow }];
-  const last = String.fromCharCode(64 + CSV_COLUMNS.length + HELP_COLUMNS.length);
-  ws.autoFilter = { from: `A${headerRow}`, to: `${last}${headerRow + findings.length}` };
+  ws.views = [{ state: "frozen", ySplit: reportRow(headerRow) }];
+  const lastColumn = CSV_COLUMNS.length + HELP_COLUMNS.length - 1;
+  ws.autoFilter = {
+    from: cellAddress(headerRow, 0),
+    to: cellAddress(headerRow + findings.length, lastColumn),
+  };
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 

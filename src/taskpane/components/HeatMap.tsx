@@ -9,6 +9,7 @@ import {
   heatMapUnplaced,
   unplacedNote,
   pairTitle,
+  reportRow,
   scaleLabels,
   shownPair,
   type RiskContext,
@@ -131,7 +132,7 @@ function riskName(sheet: SheetSnapshot, ctx: RiskContext, row: number): string {
     .filter((c): c is number => c !== undefined)
     .map((c) => cellText(sheet.rows[row]?.[c] ?? undefined))
     .filter(Boolean);
-  return `Row ${row + 1}${parts.length > 0 ? `: ${parts.join(" · ")}` : ""}`;
+  return `Row ${reportRow(row)}${parts.length > 0 ? `: ${parts.join(" · ")}` : ""}`;
 }
 
 /** Longest word shown whole under a grid column a fifth of a 320 px pane wide. */
