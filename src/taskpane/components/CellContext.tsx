@@ -3,13 +3,13 @@ import {
   cellAddress,
   cellText,
   columnLetter,
+  displayedValue,
   type Finding,
   parseAddress,
   rangeColumns,
   type RiskContext,
   type SheetSnapshot,
 } from "../../core";
-import { displayedValue } from "../cell-display";
 
 const useStyles = makeStyles({
   box: {
