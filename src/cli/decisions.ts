@@ -7,6 +7,7 @@ import {
   DecisionImportError,
   DEFAULT_CALL_IN_WORKING_DAYS,
   type DecisionRecord,
+  changeRecord,
   describePlan,
   type Finding,
   formatMoney,
@@ -177,7 +178,7 @@ async function importDecisions(files: string[], options: ImportOptions, io: Io):
         records: records.map((r, i) => ({ file: recordFiles[i], ...recordView(r) })),
         rows: plan.rows,
         written,
-        changed,
+        changed: changed.map(changeRecord),
         findings,
       }),
     );

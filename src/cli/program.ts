@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import {
   analyseWorkbook,
   type Analysis,
+  changeRecord,
   describePlan,
   type Finding,
   CouncilSheetsError,
@@ -130,7 +131,7 @@ async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<nu
         ...view,
         fixed: analysis.findings.length - after.findings.length,
         written,
-        changed,
+        changed: changed.map(changeRecord),
       }),
     );
   } else {

@@ -1,11 +1,11 @@
 import {
-  type Change,
   countBySeverity,
   describeBands,
   type Finding,
   formatMoney,
   isRiskReport,
   type Reconciliation,
+  type ShownChange,
   type TableReport,
   type Written,
 } from "../core";
@@ -109,15 +109,15 @@ export function findingsText(findings: readonly Finding[]): string[] {
   return lines;
 }
 
-/** A value as the change list shows it: a number to 12 significant digits, without float noise. */
-function shownText(value: unknown): string {
-  return typeof value === "number" ? String(Number(value.toPrecision(12))) : String(value);
+/** A value in the change list: as the cell shows it (ShownChange), or "blank". */
+function shownText(text: string): string {
+  return text === "" ? "blank" : text;
 }
 
 export function writesText(
   out: string,
   written: readonly Written[],
-  changed: readonly Change[],
+  changed: readonly ShownChange[],
 ): string[] {
   const lines = [`Wrote ${plural(written.length, "column range")} to ${out}`];
   for (const w of written) lines.push(`  ${w.sheet}!${w.range}  ${w.column}`);
@@ -129,7 +129,7 @@ export function writesText(
   );
   for (const c of different.slice(0, 20)) {
     lines.push(
-      `  ${c.sheet}!${c.cell}  ${shownText(c.before)} -> ${shownText(c.afterValue)}  ${String(c.after)}`,
+      `  ${c.sheet}!${c.cell}  ${shownText(c.shown.before)} -> ${shownText(c.shown.after)}  ${String(c.after)}`,
     );
   }
   if (different.length > 20)

@@ -75,7 +75,7 @@ export function bandOf(score: number, bands: readonly Band[]): Band {
  */
 export function describeScorePlace(score: number, bands: readonly Band[]): string {
   const band = bandOf(score, bands);
-  const named = (b: Band) => `${b.from}-${b.to} ${b.label}`;
+  const named = describeBand;
   if (score >= band.from && score <= band.to) return `is in band ${named(band)}`;
   const sorted = sortBands(bands);
   const above = sorted.find((b) => b.from > score);
@@ -94,8 +94,15 @@ export function sameBandLabel(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
+/** One band as the settings box and the reports write it: "8-12 High". */
+export function describeBand(band: Band): string {
+  return `${band.from}-${band.to} ${band.label}`;
+}
+
+/**
+ * The bands in score order as one text, "1-3 Low, 4-6 Medium, 8-12 High": what `check` reports,
+ * and what the pane's settings box shows and parseBandsText reads back.
+ */
 export function describeBands(bands: readonly Band[]): string {
-  return sortBands(bands)
-    .map((b) => `${b.from}-${b.to} ${b.label}`)
-    .join(", ");
+  return sortBands(bands).map(describeBand).join(", ");
 }

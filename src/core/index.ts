@@ -58,6 +58,7 @@ export {
   toPence,
   type Pence,
 } from "./tables/money";
+export { displayedValue, generalNumber } from "./number-format-shown";
 export {
   EXCEL_EPOCH_UTC_MS,
   isDateNumberFormat,
@@ -97,11 +98,13 @@ export type { Reconciliation } from "./reconcile";
 export type { AddSheet, ColumnWrite, SheetCell, WritePlan } from "./plan";
 export {
   applyPlanToSnapshot,
+  changeRecord,
   describePlan,
   findingsAfter,
   writtenCell,
   type ApplyOptions,
   type Change,
+  type ShownChange,
   type Written,
 } from "./plan-preview";
 export { filledDownRuns, isFilledDown, shiftFormula } from "./formula-shift";

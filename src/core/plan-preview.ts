@@ -1,4 +1,4 @@
-import { showSameFigure } from "./number-format-shown";
+import { displayedValue, showSameFigure } from "./number-format-shown";
 import { cellAddress, columnRangeAddress, parseAddress, type CellPosition } from "./a1";
 import type { AddSheet, ColumnWrite, InsertColumns, WriteOperation, WritePlan } from "./plan";
 import type { Cell, CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -189,6 +189,30 @@ export interface Change {
   rounded?: boolean;
 }
 
+/**
+ * A change as a person reads it: both values as the cell shows them through its number format
+ * (£61,731.46, 30%, (280)), where `before` and `afterValue` are the bare figures and `before` may
+ * be the formula the cell held. Lists for people (the CLI's, the pane's) print `shown`; `--json`
+ * reports the Change alone (changeRecord), so its machine values stay as the contract states.
+ */
+export interface ShownChange extends Change {
+  shown: { before: string; after: string };
+}
+
+/** The change as `--json` reports it: its machine values, without the display text. */
+export function changeRecord(change: ShownChange): Change {
+  const { sheet, cell, before, after, afterValue, valueChanged, rounded } = change;
+  return {
+    sheet,
+    cell,
+    before,
+    after,
+    afterValue,
+    valueChanged,
+    ...(rounded === undefined ? {} : { rounded }),
+  };
+}
+
 export interface Written {
   sheet: string;
   range: string;
@@ -219,13 +243,13 @@ export function describePlan(
   snapshot: WorkbookSnapshot,
   plan: WritePlan,
   options: ApplyOptions,
-): { changed: Change[]; written: Written[] } {
+): { changed: ShownChange[]; written: Written[] } {
   const inserts: WritePlan = {
     operations: plan.operations.filter((op) => op.kind === "insert-columns"),
   };
   const before = applyPlanToSnapshot(snapshot, inserts, options);
   const sheets = new Map(before.sheets.map((s) => [s.name, s]));
-  const changed: Change[] = [];
+  const changed: ShownChange[] = [];
   const written: Written[] = [];
   for (const op of plan.operations) {
     if (op.kind === "add-sheet") {
@@ -278,6 +302,14 @@ export function describePlan(
         afterValue: after.value,
         valueChanged: !same && !rounded,
         ...(rounded ? { rounded: true } : {}),
+        // The written cell keeps the cell's own number format unless the plan sets one.
+        shown: {
+          before: displayedValue(previous),
+          after: displayedValue({
+            ...after,
+            numberFormat: after.numberFormat ?? previous?.numberFormat,
+          }),
+        },
       });
     }
   }

@@ -1,6 +1,6 @@
 import {
-  type Change,
   describePlan,
+  type ShownChange,
   type WorkbookSnapshot,
   type WritePlan,
   type Written,
@@ -16,11 +16,12 @@ export interface WriteSummary {
    * formula with the same result is not a change the officer needs to read): a few, not all,
    * so that a 100,000-row register's summary stays small on its way from the Web Worker.
    */
-  changes: Change[];
+  changes: ChangeRow[];
   /** How many cells change value in all (`changes` lists the first of them). */
   changeCount: number;
   /**
-   * Every changed cell, for "Show all": [sheet, cell, before, after] tuples as one JSON text.
+   * Every changed cell, for "Show all": [sheet, cell, before, after] tuples as one JSON text,
+   * the values as the cells show them.
    * A string crosses from the Web Worker in one copy (100,000 changes in milliseconds), where as
    * many objects would hold the page for the time it takes to make each again; the pane parses
    * it only when asked (changeRows).
@@ -50,6 +51,7 @@ export function summarisePlan(
     ),
   );
   const changes = changed.filter((c) => c.valueChanged);
+  const row = (c: ShownChange): ChangeTuple => [c.sheet, c.cell, c.shown.before, c.shown.after];
   return {
     columns: written
       .filter((w) => !added.has(w.sheet))
@@ -57,23 +59,31 @@ export function summarisePlan(
     sheets: written
       .filter((w) => added.has(w.sheet))
       .map((w) => ({ sheet: w.sheet, range: w.range, replaced: added.get(w.sheet) === true })),
-    changes: changes.slice(0, LISTED_CHANGES),
+    changes: changes.slice(0, LISTED_CHANGES).map((c) => rowOf(row(c))),
     changeCount: changes.length,
-    allChanges: JSON.stringify(changes.map((c) => [c.sheet, c.cell, c.before, c.afterValue])),
+    allChanges: JSON.stringify(changes.map(row)),
     madeLive: changed.length - changes.length,
   };
 }
 
-/** One changed cell as "Show all" lists it. */
+/** One changed cell as the pane lists it: its values as the cell shows them ("" is blank). */
 export interface ChangeRow {
   sheet: string;
   cell: string;
-  before: unknown;
-  afterValue: unknown;
+  before: string;
+  after: string;
 }
+
+type ChangeTuple = [sheet: string, cell: string, before: string, after: string];
+
+const rowOf = ([sheet, cell, before, after]: ChangeTuple): ChangeRow => ({
+  sheet,
+  cell,
+  before,
+  after,
+});
 
 /** The summary's every changed cell (see WriteSummary.allChanges). */
 export function changeRows(summary: WriteSummary): ChangeRow[] {
-  const tuples = JSON.parse(summary.allChanges) as [string, string, unknown, unknown][];
-  return tuples.map(([sheet, cell, before, afterValue]) => ({ sheet, cell, before, afterValue }));
+  return (JSON.parse(summary.allChanges) as ChangeTuple[]).map(rowOf);
 }

@@ -5,7 +5,8 @@ export function f(formula: string, value: CellValue): Cell {
   return { value, formula };
 }
 
-type Entry = CellValue | Cell | undefined;
+/** What a builder row holds: a plain value, a cell (a formula, a number format), or nothing. */
+export type Entry = CellValue | Cell | undefined;
 
 function toCell(entry: Entry): Cell | null {
   if (entry === undefined || entry === null) return null;

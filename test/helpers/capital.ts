@@ -11,7 +11,7 @@ import { f, sheet } from "./builders";
 export interface ProgrammeSection {
   name: string;
   /** Per line: scheme name and one amount per year. */
-  lines: [string, ...(number | string)[]][];
+  lines: ProgrammeLine[];
 }
 
 export interface ProgrammeSpec {
@@ -26,7 +26,7 @@ export interface ProgrammeSpec {
   labelledTotals?: boolean;
   grandLabel?: string;
   /** Financing sources: label and one amount (or "tbc") per year; null for no block. */
-  financing?: [string, ...(number | string)[]][] | null;
+  financing?: ProgrammeLine[] | null;
   financingHeading?: string;
   override?: Record<string, CellValue | Cell>;
   /** Cells beside the table (a note): address → value. */
@@ -129,35 +129,67 @@ export function programmeSheet(spec: ProgrammeSpec, name = "Capital Programme"):
   return built;
 }
 
+type ProgrammeLine = [string, ...(number | string)[]];
+
+/**
+ * A programme spec from its sections by name (lines of [scheme, amount per year]) and its
+ * financing (lines of [source, amount per year]); `extra` sets the rest (units, totals).
+ */
+export function programme(
+  sections: Record<string, ProgrammeLine[]>,
+  financing: ProgrammeLine[],
+  extra: Omit<ProgrammeSpec, "sections" | "financing"> = {},
+): ProgrammeSpec {
+  return {
+    ...extra,
+    sections: Object.entries(sections).map(([name, lines]) => ({ name, lines })),
+    financing,
+  };
+}
+
+/**
+ * `spec` with one financing figure changed: `source`'s amount in year `year` (0-based) becomes
+ * `amount` (a number, or "tbc"), every other source and year as they were.
+ */
+export function withFinancing(
+  spec: ProgrammeSpec,
+  source: string,
+  year: number,
+  amount: number | string,
+): ProgrammeSpec {
+  return {
+    ...spec,
+    financing: (spec.financing ?? []).map(([label, ...amounts]) =>
+      label === source
+        ? [label, ...amounts.map((a, k) => (k === year ? amount : a))]
+        : [label, ...amounts],
+    ),
+  };
+}
+
 /**
  * Rows (1-based): 3 header, 4 Revised/Estimate, 5 units; Children's Services heading 6, lines
  * 7–8, total 9; Place heading 11, lines 12–14, total 15; grand total 17; Financing heading 19,
  * sources 20–22, TOTAL FINANCING 23. Programme by year: 565, 570, 585 (£'000).
  */
-export const BASE_PROGRAMME: ProgrammeSpec = {
-  sections: [
-    {
-      name: "Children's Services",
-      lines: [
-        ["School expansion", 100, 200, 300],
-        ["Schools condition", 50, 50, 50],
-      ],
-    },
-    {
-      name: "Place",
-      lines: [
-        ["Highways maintenance", 400, 300, 200],
-        ["Flood alleviation", 10, 20, 30],
-        ["Fleet replacement", 5, 0, 5],
-      ],
-    },
-  ],
-  financing: [
+export const BASE_PROGRAMME: ProgrammeSpec = programme(
+  {
+    "Children's Services": [
+      ["School expansion", 100, 200, 300],
+      ["Schools condition", 50, 50, 50],
+    ],
+    Place: [
+      ["Highways maintenance", 400, 300, 200],
+      ["Flood alleviation", 10, 20, 30],
+      ["Fleet replacement", 5, 0, 5],
+    ],
+  },
+  [
     ["Prudential borrowing", 300, 300, 300],
     ["Government grants", 200, 200, 200],
     ["Capital receipts", 65, 70, 85],
   ],
-};
+);
 
 /**
  * A programme in £m with unlabelled section totals (bold figures only), amounts with three
@@ -165,28 +197,21 @@ export const BASE_PROGRAMME: ProgrammeSpec = {
  * heading 11, lines 12–14, total 15; grand total 17. Programme by year: 7.905, 8.63, 2.18, all
  * financed.
  */
-export const GBPM_PROGRAMME: ProgrammeSpec = {
-  units: "£m",
-  labelledTotals: false,
-  sections: [
-    {
-      name: "Housing",
-      lines: [
-        ["Affordable homes", 3.4, 4.1, 0.85],
-        ["Disabled facilities", 1.18, 1.18, 1.18],
-      ],
-    },
-    {
-      name: "Leisure",
-      lines: [
-        ["Leisure decarbonisation", 2.875, 0.96, 0],
-        ["Play areas", 0.185, 0.15, 0.15],
-        ["Car parks", 0.265, 0.24, 0],
-      ],
-    },
-  ],
-  financing: [
+export const GBPM_PROGRAMME: ProgrammeSpec = programme(
+  {
+    Housing: [
+      ["Affordable homes", 3.4, 4.1, 0.85],
+      ["Disabled facilities", 1.18, 1.18, 1.18],
+    ],
+    Leisure: [
+      ["Leisure decarbonisation", 2.875, 0.96, 0],
+      ["Play areas", 0.185, 0.15, 0.15],
+      ["Car parks", 0.265, 0.24, 0],
+    ],
+  },
+  [
     ["Prudential borrowing", 5.0, 4.0, 1.0],
     ["Grants and contributions", 2.905, 2.63, 1.18],
   ],
-};
+  { units: "£m", labelledTotals: false },
+);

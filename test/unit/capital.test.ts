@@ -13,6 +13,7 @@ import { f, sheet, TODAY, workbook } from "../helpers/builders";
 import {
   BASE_PROGRAMME,
   GBPM_PROGRAMME,
+  withFinancing,
   programmeSheet,
   type ProgrammeSpec,
 } from "../helpers/capital";
@@ -212,14 +213,7 @@ describe("capital programme: checks", () => {
 
   it("balances financing against the scheme lines year by year", () => {
     const a = analyse(
-      programmeSheet({
-        ...BASE_PROGRAMME,
-        financing: [
-          ["Prudential borrowing", 300, 350, 300],
-          ["Government grants", 200, 200, 200],
-          ["Capital receipts", 65, 70, 85],
-        ],
-      }),
+      programmeSheet(withFinancing(BASE_PROGRAMME, "Prudential borrowing", 1, 350)),
     );
     expect(brief(a.findings)).toEqual(["reconciliation-difference@D23"]);
     expect(a.findings.find((x) => x.cell === "D23")).toMatchObject({
@@ -234,16 +228,7 @@ describe("capital programme: checks", () => {
   });
 
   it("warns where financing is tbc and does not judge that year's balance", () => {
-    const a = analyse(
-      programmeSheet({
-        ...BASE_PROGRAMME,
-        financing: [
-          ["Prudential borrowing", 300, 300, 300],
-          ["Government grants", 200, 200, "tbc"],
-          ["Capital receipts", 65, 70, 85],
-        ],
-      }),
-    );
+    const a = analyse(programmeSheet(withFinancing(BASE_PROGRAMME, "Government grants", 2, "tbc")));
     expect(brief(a.findings)).toEqual(["unconfirmed-funding@E21"]);
     expect(a.findings.find((x) => x.cell === "E21")).toMatchObject({
       severity: "warning",
@@ -257,14 +242,14 @@ describe("capital programme: checks", () => {
 
   it("says the confirmed sources cover the year, not that £0 rests on a tbc line", () => {
     const a = analyse(
-      programmeSheet({
-        ...BASE_PROGRAMME,
-        financing: [
-          ["Prudential borrowing", 300, 300, 300],
-          ["Government grants", 200, 200, "tbc"],
-          ["Capital receipts", 65, 70, 285],
-        ],
-      }),
+      programmeSheet(
+        withFinancing(
+          withFinancing(BASE_PROGRAMME, "Government grants", 2, "tbc"),
+          "Capital receipts",
+          2,
+          285,
+        ),
+      ),
     );
     expect(brief(a.findings)).toEqual(["unconfirmed-funding@E21"]);
     expect(a.findings.find((x) => x.cell === "E21")).toMatchObject({
@@ -368,12 +353,7 @@ describe("capital programme: scale and financing layouts", () => {
 
   it("reads a financing heading that repeats the years over the block", () => {
     const s = programmeSheet({
-      ...BASE_PROGRAMME,
-      financing: [
-        ["Prudential borrowing", 300, 300, 300],
-        ["Government grants", 200, 250, 200],
-        ["Capital receipts", 65, 70, 85],
-      ],
+      ...withFinancing(BASE_PROGRAMME, "Government grants", 1, 250),
       override: { C19: "2025/26", D19: "2026/27", E19: "2027/28" },
     });
     const a = analyse(s);

@@ -4,9 +4,8 @@ import { openWorkbook } from "../../src/adapters/xlsx/document";
 import { analyseWorkbook } from "../../src/core/analyse";
 import { nativeZlib } from "../../src/cli/zlib";
 import type { ColumnWrite } from "../../src/core/plan";
-import type { ProjectsTableReport } from "../../src/core/pid/projects";
-import type { Cell, CellValue } from "../../src/core/snapshot";
-import { sheet, TODAY, workbook } from "../helpers/builders";
+import { TODAY, type Entry } from "../helpers/builders";
+import { analyseProjects, columnWrite, projectFindings, projectsOf } from "../helpers/projects";
 import { findSoffice, recalculate } from "../helpers/libreoffice";
 import { loadFile, tempDir, writeXlsx } from "../helpers/xlsx";
 
@@ -15,17 +14,6 @@ import { loadFile, tempDir, writeXlsx } from "../helpers/xlsx";
  * stated on the sheet, a "Cost RAG" column checked by it, a stated Variance % checked (a wrong
  * sign is reported, never rewritten unsaid), and a "tbc" budget left out with a note.
  */
-type Entry = CellValue | Cell | undefined;
-const analyse = (rows: Entry[][]) =>
-  analyseWorkbook(workbook(sheet("Projects", rows)), { asOf: TODAY });
-const brief = (a: ReturnType<typeof analyse>) =>
-  a.findings
-    .filter((x) => x.severity !== "info")
-    .map((x) => ({ code: x.code, cell: x.cell, expected: x.expected, actual: x.actual }));
-const write = (a: ReturnType<typeof analyse>, title: string) =>
-  a.plan.operations.find((o): o is ColumnWrite => o.kind === "column" && o.title === title);
-const projectsOf = (a: ReturnType<typeof analyse>) =>
-  a.tables.find((t): t is ProjectsTableReport => t.kind === "projects");
 
 /** A cost monitor stating its rule in the title, with its own Variance % and Cost RAG. */
 const COST_MONITOR: Entry[][] = [
@@ -53,7 +41,7 @@ const WITH_NOTE: Entry[][] = [
 
 describe("projects with money: the budget kind's rules", () => {
   it("reads the rule stated on the sheet and the Cost RAG column, and notes the tbc line", () => {
-    const money = projectsOf(analyse(COST_MONITOR))?.money;
+    const money = projectsOf(analyseProjects(COST_MONITOR))?.money;
     expect(money).toMatchObject({
       columns: { budget: "C", forecast: "D", variance: "E", variancePct: "F", rag: "G" },
       ragRule: "Major projects: cost monitoring. RAG: Red if over £250k or 5%",
@@ -62,8 +50,8 @@ describe("projects with money: the budget kind's rules", () => {
   });
 
   it("reports the reversed Variance % and the Cost RAG the sheet's rule contradicts, and nothing on the tbc line", () => {
-    const a = analyse(COST_MONITOR);
-    expect(brief(a)).toEqual([
+    const a = analyseProjects(COST_MONITOR);
+    expect(projectFindings(a)).toEqual([
       { code: "variance-mismatch", cell: "F5", expected: 0.02, actual: -0.02 },
       { code: "variance-mismatch", cell: "G5", expected: "Amber", actual: "Green" },
     ]);
@@ -77,8 +65,8 @@ describe("projects with money: the budget kind's rules", () => {
   });
 
   it("writes the Variance % it reported, leaves the tbc line blank and writes the Cost RAG by the sheet's rule", () => {
-    const a = analyse(COST_MONITOR);
-    expect(write(a, "Variance %")?.cells.map((c) => c.value)).toEqual([0.3, 0.02, "", 0.03]);
+    const a = analyseProjects(COST_MONITOR);
+    expect(columnWrite(a, "Variance %")?.cells.map((c) => c.value)).toEqual([0.3, 0.02, "", 0.03]);
     // The council's Cost RAG (column G) in place, as the stated rule has it: Fleet is Amber.
     const rag = a.plan.operations.find(
       (o): o is ColumnWrite => o.kind === "column" && o.column === 6,
@@ -91,10 +79,10 @@ describe("projects with money: the budget kind's rules", () => {
   });
 
   it("writes a Budget RAG by the '2% to 5% Amber, >5% Red' rule under the table", () => {
-    const a = analyse(WITH_NOTE);
-    expect(brief(a)).toEqual([]);
+    const a = analyseProjects(WITH_NOTE);
+    expect(projectFindings(a)).toEqual([]);
     expect(projectsOf(a)?.money?.ragRule).toBe("2% to 5% Amber, >5% Red");
-    const rag = write(a, "Budget RAG");
+    const rag = columnWrite(a, "Budget RAG");
     expect(rag?.cells.map((c) => c.value)).toEqual(["Green", "Amber", "Red", "Green", ""]);
     expect(rag?.cells[0]?.formula).toBe(
       '=IF(AND(ISNUMBER(E2),ISNUMBER(C2)),IF(ROUND(E2,2)<=0.005,"Green",IF(ROUND(E2,2)>0.05*ABS(C2),"Red",IF(ROUND(E2,2)>=0.02*ABS(C2),"Amber","Green"))),"")',
@@ -109,21 +97,21 @@ describe("projects with money: the budget kind's rules", () => {
       ["Hub", "Director B", 10000, 10200, 200, "Red"],
       ["Pool", "Director C", 1000, 1040, 40, "Amber"],
     ];
-    const a = analyse(rows);
+    const a = analyseProjects(rows);
     // 300 (£300,000) is over £250,000: Red; 200 (£200,000) is under both: Amber; 40 is 4%: Amber.
-    expect(brief(a)).toEqual([
+    expect(projectFindings(a)).toEqual([
       { code: "variance-mismatch", cell: "F4", expected: "Amber", actual: "Red" },
     ]);
-    const withoutRag = analyse(rows.map((r) => r.slice(0, 5)));
-    const rag = write(withoutRag, "Budget RAG");
+    const withoutRag = analyseProjects(rows.map((r) => r.slice(0, 5)));
+    const rag = columnWrite(withoutRag, "Budget RAG");
     expect(rag?.cells.map((c) => c.value)).toEqual(["Red", "Amber", "Amber"]);
     expect(rag?.cells[0]?.formula).toContain("MIN(0.05*ABS(C3)*1000,250000)");
   });
 
   it("with no rule on the sheet, the council's RAG column is theirs: not judged, not written", () => {
     const rows = COST_MONITOR.slice(2);
-    const a = analyse(rows);
-    expect(brief(a)).toEqual([
+    const a = analyseProjects(rows);
+    expect(projectFindings(a)).toEqual([
       { code: "variance-mismatch", cell: "F3", expected: 0.02, actual: -0.02 },
     ]);
     expect(a.plan.operations.some((o) => o.kind === "column" && o.column === 6)).toBe(false);
@@ -144,7 +132,7 @@ describe("projects with money: tbc lines", () => {
   ];
 
   it("gives one note per tbc line and accepts the totals without the tbc lines' figures", () => {
-    const a = analyse(rows);
+    const a = analyseProjects(rows);
     expect(a.findings.map((x) => `${x.severity} ${x.code}@${x.cell}: ${x.message}`)).toEqual([
       "info unconfirmed-funding@C3: Budget £ tbc for Depot: left out of variance and totals",
       "info unconfirmed-funding@D4: Forecast £ tbc for Pool: left out of variance and totals",
@@ -153,12 +141,12 @@ describe("projects with money: tbc lines", () => {
 
   it("accepts a forecast total of the confirmed lines only", () => {
     const confirmedOnly = rows.map((r, i) => (i === 5 ? ["Total", null, 400000, 400000, 0] : r));
-    expect(brief(analyse(confirmedOnly))).toEqual([]);
+    expect(projectFindings(analyseProjects(confirmedOnly))).toEqual([]);
   });
 
   it("still reports a total wrong either way", () => {
     const wrong = rows.map((r, i) => (i === 5 ? ["Total", null, 400000, 470000, 0] : r));
-    expect(brief(analyse(wrong))).toEqual([
+    expect(projectFindings(analyseProjects(wrong))).toEqual([
       { code: "total-mismatch", cell: "D6", expected: 450000, actual: 470000 },
     ]);
   });

@@ -1,21 +1,7 @@
-import { analyseWorkbook } from "../../src/core/analyse";
 import { ragStyle } from "../../src/core/band-colours";
 import type { ColumnWrite } from "../../src/core/plan";
-import type { ProjectsTableReport } from "../../src/core/pid/projects";
-import { f, sheet, TODAY, workbook, type SheetExtras } from "../helpers/builders";
-import type { Cell, CellValue } from "../../src/core/snapshot";
-
-type Entry = CellValue | Cell | undefined;
-const analyse = (rows: Entry[][], extras: SheetExtras = {}) =>
-  analyseWorkbook(workbook(sheet("Projects", rows, extras)), { asOf: TODAY });
-const findingsOf = (a: ReturnType<typeof analyse>) =>
-  a.findings
-    .filter((x) => x.severity !== "info")
-    .map((x) => ({ code: x.code, cell: x.cell, expected: x.expected, actual: x.actual }));
-const write = (a: ReturnType<typeof analyse>, title: string) =>
-  a.plan.operations.find((o): o is ColumnWrite => o.kind === "column" && o.title === title);
-const projectsOf = (a: ReturnType<typeof analyse>) =>
-  a.tables.find((t): t is ProjectsTableReport => t.kind === "projects");
+import { f, type Entry } from "../helpers/builders";
+import { analyseProjects, columnWrite, projectFindings, projectsOf } from "../helpers/projects";
 
 /** A programme summary in pounds: "Variance £ Adverse/(Favourable)" is forecast less budget. */
 const SUMMARY: Entry[][] = [
@@ -41,7 +27,7 @@ const SUMMARY: Entry[][] = [
 
 describe("projects tables with money", () => {
   it("reads a projects table with budget and forecast as projects, with the convention its header states", () => {
-    const a = analyse(SUMMARY);
+    const a = analyseProjects(SUMMARY);
     expect(projectsOf(a)).toMatchObject({
       range: "A1:F5",
       headerRows: [1],
@@ -57,8 +43,8 @@ describe("projects tables with money", () => {
   });
 
   it("finds a wrong typed variance and a blank forecast, and nothing in the formula that shows blank or in the stated totals", () => {
-    const a = analyse(SUMMARY);
-    expect(findingsOf(a)).toEqual([
+    const a = analyseProjects(SUMMARY);
+    expect(projectFindings(a)).toEqual([
       { code: "variance-mismatch", cell: "E3", expected: -20000, actual: 2000 },
       { code: "missing-value", cell: "D4", expected: undefined, actual: undefined },
     ]);
@@ -68,23 +54,23 @@ describe("projects tables with money", () => {
   });
 
   it("replaces only the typed variance, keeps the council's formulas, and adds Variance %, Spend status and a budget RAG beside the delivery RAG", () => {
-    const a = analyse(SUMMARY);
-    expect(write(a, "Variance")?.cells).toEqual([
+    const a = analyseProjects(SUMMARY);
+    expect(columnWrite(a, "Variance")?.cells).toEqual([
       { row: 2, formula: '=IF(AND(ISNUMBER(D3),ISNUMBER(C3)),D3-C3,"")', value: -20000 },
     ]);
-    expect(write(a, "Variance %")).toMatchObject({ column: 6, numberFormat: "0.0%" });
-    expect(write(a, "Variance %")?.cells.map((c) => c.value)).toEqual([0.3, -0.04, ""]);
-    expect(write(a, "Spend status")?.cells.map((c) => c.value)).toEqual([
+    expect(columnWrite(a, "Variance %")).toMatchObject({ column: 6, numberFormat: "0.0%" });
+    expect(columnWrite(a, "Variance %")?.cells.map((c) => c.value)).toEqual([0.3, -0.04, ""]);
+    expect(columnWrite(a, "Spend status")?.cells.map((c) => c.value)).toEqual([
       "Overspend",
       "Underspend",
       "",
     ]);
     // Default rule: red at 5% of budget or £100,000, whichever is lower.
-    expect(write(a, "Budget RAG")).toMatchObject({
+    expect(columnWrite(a, "Budget RAG")).toMatchObject({
       column: 8,
       header: { row: 0, text: "Budget RAG" },
     });
-    expect(write(a, "Budget RAG")?.cells.map((c) => c.value)).toEqual(["Red", "Green", ""]);
+    expect(columnWrite(a, "Budget RAG")?.cells.map((c) => c.value)).toEqual(["Red", "Green", ""]);
     expect(
       a.plan.operations.filter((o) => o.kind === "column").map((o) => (o as ColumnWrite).column),
     ).not.toContain(5);
@@ -120,7 +106,7 @@ describe("projects tables with money", () => {
   ];
 
   it("colours the budget RAG it writes with live rules on Green, Amber and Red, over the rows it writes", () => {
-    const rag = write(analyse(SUMMARY), "Budget RAG");
+    const rag = columnWrite(analyseProjects(SUMMARY), "Budget RAG");
     expect(rag?.highlight).toEqual({
       fromRow: 1,
       toRow: 3,
@@ -132,7 +118,7 @@ describe("projects tables with money", () => {
       })),
     });
     // The council's own Delivery RAG is theirs: no rules of ours on it.
-    const ops = analyse(SUMMARY).plan.operations;
+    const ops = analyseProjects(SUMMARY).plan.operations;
     expect(
       ops
         .filter((o) => o.kind === "column" && o.highlight)
@@ -141,7 +127,7 @@ describe("projects tables with money", () => {
   });
 
   it("reads a units row into the header, amounts as millions, and the key line under the table as no project", () => {
-    const a = analyse(SCHEMES);
+    const a = analyseProjects(SCHEMES);
     expect(projectsOf(a)).toMatchObject({
       range: "A1:H6",
       headerRows: [1, 2],
@@ -156,8 +142,8 @@ describe("projects tables with money", () => {
   });
 
   it("finds the reversed sign in pounds and the duplicate reference, and no total is out", () => {
-    const a = analyse(SCHEMES);
-    expect(findingsOf(a)).toEqual([
+    const a = analyseProjects(SCHEMES);
+    expect(projectFindings(a)).toEqual([
       { code: "variance-mismatch", cell: "G4", expected: -0.09, actual: 0.09 },
       { code: "duplicate-id", cell: "A5", expected: undefined, actual: undefined },
     ]);
@@ -167,11 +153,11 @@ describe("projects tables with money", () => {
   });
 
   it("writes the variance as budget less forecast, Spend status the same way round, and leaves the council's RAG alone", () => {
-    const a = analyse(SCHEMES);
-    expect(write(a, "Variance")?.cells).toEqual([
+    const a = analyseProjects(SCHEMES);
+    expect(columnWrite(a, "Variance")?.cells).toEqual([
       { row: 3, formula: '=IF(AND(ISNUMBER(F4),ISNUMBER(D4)),D4-F4,"")', value: -0.09 },
     ]);
-    expect(write(a, "Spend status")?.cells.map((c) => [c.formula, c.value])).toEqual([
+    expect(columnWrite(a, "Spend status")?.cells.map((c) => [c.formula, c.value])).toEqual([
       [
         '=IF(ISNUMBER(G3),IF(ROUND(-G3,8)>0,"Overspend",IF(ROUND(-G3,8)<0,"Underspend","On budget")),"")',
         "Underspend",
@@ -185,7 +171,7 @@ describe("projects tables with money", () => {
         "On budget",
       ],
     ]);
-    expect(write(a, "Budget RAG")).toBeUndefined();
+    expect(columnWrite(a, "Budget RAG")).toBeUndefined();
     expect(a.plan.operations.some((o) => o.kind === "column" && o.column === 7)).toBe(false);
   });
 
@@ -196,12 +182,12 @@ describe("projects tables with money", () => {
       ["B", "Y", 100, 80, 20],
       ["C", "Z", 100, 130, 30],
     ];
-    const a = analyse(rows);
+    const a = analyseProjects(rows);
     expect(projectsOf(a)?.money).toMatchObject({
       varianceConvention: "budget-minus-forecast",
       conventionFrom: "figures",
     });
-    expect(findingsOf(a)).toEqual([
+    expect(projectFindings(a)).toEqual([
       { code: "variance-mismatch", cell: "E4", expected: -30, actual: 30 },
     ]);
     expect(a.findings[0]?.message).toContain("as the other lines show");
@@ -213,11 +199,11 @@ describe("projects tables with money", () => {
       ["Big", "X", 10000, 10150, 150],
       ["Small", "Y", 1000, 1030, 30],
     ];
-    const a = analyse(rows);
-    expect(findingsOf(a)).toEqual([]);
+    const a = analyseProjects(rows);
+    expect(projectFindings(a)).toEqual([]);
     // 150 (£150,000) is over £100,000: red; 30 (£30,000) is under 5% of £1m: amber.
-    expect(write(a, "Budget RAG")?.cells.map((c) => c.value)).toEqual(["Red", "Amber"]);
-    expect(write(a, "Budget RAG")?.cells[0]?.formula).toContain("MIN(0.05*ABS(C2),100)");
+    expect(columnWrite(a, "Budget RAG")?.cells.map((c) => c.value)).toEqual(["Red", "Amber"]);
+    expect(columnWrite(a, "Budget RAG")?.cells[0]?.formula).toContain("MIN(0.05*ABS(C2),100)");
   });
 
   it("leaves a funding plan with Ref, Project and Lead but no budget or forecast to the other kinds", () => {
@@ -225,7 +211,7 @@ describe("projects tables with money", () => {
       ["Ref", "Project", "Lead", "UKSPF £", "Council match £"],
       ["1.1", "Shop fronts", "Economy", 45000, 5000],
     ];
-    expect(projectsOf(analyse(rows))).toBeUndefined();
+    expect(projectsOf(analyseProjects(rows))).toBeUndefined();
   });
 
   it("adds £m amounts with three decimals exactly, and a typed total that is out is reported in the sheet's units", () => {
@@ -236,8 +222,8 @@ describe("projects tables with money", () => {
       ["A3", "Park", "Z", 0.185, 0.185, f("=D4-E4", 0)],
       [null, "Total", null, f("=SUM(D2:D4)", 3.715), 3.0, f("=SUM(F2:F4)", 0.465)],
     ];
-    const a = analyse(rows);
-    expect(findingsOf(a)).toEqual([
+    const a = analyseProjects(rows);
+    expect(projectFindings(a)).toEqual([
       { code: "total-mismatch", cell: "E5", expected: 3.25, actual: 3 },
     ]);
   });
@@ -250,11 +236,11 @@ describe("projects tables with money", () => {
       ["B", "Y", 200, 190, f('=IF(AND(ISNUMBER(D3),ISNUMBER(C3)),D3-C3,"")', -10)],
       ["Total", null, f("=SUM(C2:C3)", 300), f("=SUM(D2:D3)", 320), f("=SUM(E2:E3)", 50)],
     ];
-    expect(findingsOf(analyse(rows))).toEqual([]);
+    expect(projectFindings(analyseProjects(rows))).toEqual([]);
     // The same figure typed (no formula) is a total that is out.
     const typed = rows.map((r) => [...r]);
     (typed[3] as Entry[])[4] = 50;
-    expect(findingsOf(analyse(typed))).toEqual([
+    expect(projectFindings(analyseProjects(typed))).toEqual([
       { code: "total-mismatch", cell: "E4", expected: 20, actual: 50 },
     ]);
   });

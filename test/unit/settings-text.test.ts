@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { parseBandsText, parseSourceMap, parseSourceMapEntry } from "../../src/core";
+import { describeBands, parseBandsText, parseSourceMap, parseSourceMapEntry } from "../../src/core";
 import { cli } from "../helpers/cli";
 import { FIXTURES } from "../helpers/builders";
 
@@ -49,6 +49,16 @@ describe("settings typed as text (one reader for the task pane and the CLI)", ()
     ]);
     expect(parseBandsText("  ")).toEqual([]);
     expect(parseBandsText("1-5 Low, 3-9 High")).toBeNull();
+  });
+
+  it("writes bands in score order as the settings box reads them back", () => {
+    const bands = [
+      { from: 8, to: 16, label: "High" },
+      { from: 1, to: 2, label: "Low" },
+      { from: 3, to: 6, label: "Medium" },
+    ];
+    expect(describeBands(bands)).toBe("1-2 Low, 3-6 Medium, 8-16 High");
+    expect(parseBandsText(describeBands(bands))).toEqual([bands[1], bands[2], bands[0]]);
   });
 
   it.each(["over 12 High", ">12 High", "> 12 High", "13+ High"])(

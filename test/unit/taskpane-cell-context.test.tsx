@@ -3,7 +3,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, within } from "@testing-library/react";
 import type { Finding } from "../../src/core/findings";
 import { CellContext, rowCaption } from "../../src/taskpane/components/CellContext";
-import { displayedValue } from "../../src/taskpane/cell-display";
+import { displayedValue } from "../../src/core/number-format-shown";
 import { sheet } from "../helpers/builders";
 
 /** 28 November 2025 counted in days from Excel's day 0 (30 December 1899), by the calendar. */

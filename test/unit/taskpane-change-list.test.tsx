@@ -1,26 +1,27 @@
 /** @jest-environment jsdom */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import type { Change } from "../../src/core/plan-preview";
 import { CHANGES_PAGE, WriteSummaryView } from "../../src/taskpane/components/WritePreview";
-import { LISTED_CHANGES, type WriteSummary } from "../../src/taskpane/write-summary";
+import {
+  type ChangeRow,
+  LISTED_CHANGES,
+  type WriteSummary,
+} from "../../src/taskpane/write-summary";
 
 /** A summary of `n` changed cells, Score column D rows 2 onwards, each from 1 to 2. */
 function summaryOf(n: number): WriteSummary {
-  const changes: Change[] = Array.from({ length: n }, (_, i) => ({
+  const changes: ChangeRow[] = Array.from({ length: n }, (_, i) => ({
     sheet: "Risks",
     cell: `D${i + 2}`,
-    before: 1,
-    after: "=B*C",
-    afterValue: 2,
-    valueChanged: true,
+    before: "1",
+    after: "2",
   }));
   return {
     columns: [{ sheet: "Risks", range: `D2:D${n + 1}`, column: "Score", isNew: false }],
     sheets: [],
     changes: changes.slice(0, LISTED_CHANGES),
     changeCount: n,
-    allChanges: JSON.stringify(changes.map((c) => [c.sheet, c.cell, c.before, c.afterValue])),
+    allChanges: JSON.stringify(changes.map((c) => [c.sheet, c.cell, c.before, c.after])),
     madeLive: 0,
   };
 }

@@ -8,7 +8,7 @@ import { App } from "../../src/taskpane/components/App";
 import { FindingsList } from "../../src/taskpane/components/FindingsList";
 import { HeatMap } from "../../src/taskpane/components/HeatMap";
 import { SettingsPanel } from "../../src/taskpane/components/SettingsPanel";
-import { heatMapCounts } from "../../src/core";
+import { describeBands, heatMapCounts } from "../../src/core";
 import { TablesList } from "../../src/taskpane/components/TablesList";
 import type { ApplyRequest, Host } from "../../src/taskpane/hosts/host";
 import { pickTheme } from "../../src/taskpane/theme";
@@ -124,6 +124,8 @@ describe("task pane components", () => {
       />,
     );
     const bands = screen.getByRole("textbox", { name: /Priority bands/ });
+    // The box opens on the bands in force, written as `check` reports them.
+    expect((bands as HTMLTextAreaElement).value).toBe(describeBands(DEFAULT_SETTINGS.bands));
     fireEvent.change(bands, { target: { value: "1-5 Low, 3-9 High" } });
     expect(
       (screen.getByRole("button", { name: /Save settings/ }) as HTMLButtonElement).disabled,

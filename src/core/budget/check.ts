@@ -1,3 +1,4 @@
+import { repeatedRows } from "../tables/repeated-rows";
 import { cellAddress, parseAddress, rangeAddress } from "../a1";
 import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
 import { finding, type Finding } from "../findings";
@@ -277,25 +278,17 @@ function checkDuplicateCodes(
 ) {
   const column = table.columns.ref;
   if (column === undefined) return;
-  const seen = new Map<string, number>();
-  for (const row of table.dataRows) {
-    if (model.structure.kinds.get(row) !== "line") continue;
-    const code = cellText(ref.sheet.rows[row]?.[column] ?? undefined);
-    if (!code) continue;
-    const key = code.toUpperCase();
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, row);
-      continue;
-    }
+  const code = (row: number) => cellText(ref.sheet.rows[row]?.[column] ?? undefined);
+  const lines = table.dataRows.filter((row) => model.structure.kinds.get(row) === "line");
+  for (const { row, first } of repeatedRows(lines, (r) => code(r).toUpperCase())) {
     out.push(
       finding(
         "duplicate-id",
         ref.sheet.name,
         row,
         column,
-        `${headerText(ref, column)} ${code} is used twice (first at row ${first + 1})`,
-        { table: ref.range, actual: code },
+        `${headerText(ref, column)} ${code(row)} is used twice (first at row ${first + 1})`,
+        { table: ref.range, actual: code(row) },
       ),
     );
   }

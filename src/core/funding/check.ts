@@ -1,3 +1,4 @@
+import { repeatedRows } from "../tables/repeated-rows";
 import { columnScale, POUNDS, titleScale, type MoneyScale } from "../tables/scale";
 import { recalculatedSheet } from "../tables/recalculated";
 import { cellAddress, parseAddress, rangeAddress, reportRow } from "../a1";
@@ -232,16 +233,8 @@ function checkRefs(ref: TableRef, table: FundingTable, structure: Structure, out
   if (sourceColumn !== null && schemeColumn !== null)
     checkSchemeSources(ref, table, structure, { scheme: schemeColumn, source: sourceColumn }, out);
   if (refColumn === null || labelColumn === null) return;
-  const first = new Map<string, number>();
-  for (const row of table.dataRows) {
-    if (structure.kinds.get(row) !== "line") continue;
-    const id = text(row, refColumn);
-    if (!id) continue;
-    const earlier = first.get(id);
-    if (earlier === undefined) {
-      first.set(id, row);
-      continue;
-    }
+  const lines = table.dataRows.filter((row) => structure.kinds.get(row) === "line");
+  for (const { row, first: earlier } of repeatedRows(lines, (r) => text(r, refColumn))) {
     if (text(earlier, labelColumn) === text(row, labelColumn)) continue;
     const shown = cellText(ref.sheet.rows[row]?.[refColumn] ?? undefined);
     out.push(
@@ -280,18 +273,15 @@ function checkSchemeSources(
     if (role === undefined || role === "ref" || role === "label" || role === "source")
       words.push(c);
   }
-  const first = new Map<string, number>();
-  for (const row of table.dataRows) {
-    if (structure.kinds.get(row) !== "line") continue;
+  // A line without its scheme or its source has no key (blank), so it is never a repeat.
+  const keyOf = (row: number) =>
+    text(row, key.scheme) && text(row, key.source)
+      ? words.map((c) => text(row, c).toLowerCase()).join("\u0000")
+      : "";
+  const lines = table.dataRows.filter((row) => structure.kinds.get(row) === "line");
+  for (const { row, first: earlier } of repeatedRows(lines, keyOf)) {
     const scheme = text(row, key.scheme);
     const source = text(row, key.source);
-    if (!scheme || !source) continue;
-    const id = words.map((c) => text(row, c).toLowerCase()).join("\u0000");
-    const earlier = first.get(id);
-    if (earlier === undefined) {
-      first.set(id, row);
-      continue;
-    }
     out.push(
       finding(
         "duplicate-id",

@@ -1,4 +1,5 @@
 import { cellAddress, columnRangeAddress } from "../a1";
+import { describeBand, sortBands } from "../bands";
 import { CouncilSheetsError } from "../errors";
 import type { AddSheet } from "../plan";
 import { uniqueSheetName } from "../sheet-names";
@@ -35,9 +36,7 @@ function keyRows(form: PrintableForm, key: PidRiskKey | null): void {
   form.put(3, "S = Score (I x L)");
   form.row++;
   form.put(0, "Priority Ratings:", { bold: true });
-  [...key.bands]
-    .sort((a, b) => a.from - b.from)
-    .forEach((b, i) => form.put(1 + i, `${b.from}-${b.to} ${b.label}`));
+  sortBands(key.bands).forEach((b, i) => form.put(1 + i, describeBand(b)));
   form.row++;
 }
 

@@ -1,3 +1,4 @@
+import { repeatedRows } from "../tables/repeated-rows";
 import { cellAddress, columnLetter, parseAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { TableBounds } from "../tables/bounds";
@@ -226,7 +227,6 @@ export function duplicateIds(
   column: number,
   rows: readonly number[],
 ): Finding[] {
-  const seen = new Map<string, number>();
   const out: Finding[] = [];
   const range = rangeAddress(
     bounds.headerRow,
@@ -234,15 +234,9 @@ export function duplicateIds(
     bounds.lastRow,
     bounds.lastColumn,
   );
-  for (const row of rows) {
-    const id = cellText(sheet.rows[row]?.[column] ?? undefined);
-    if (!id) continue;
-    const key = id.toLowerCase();
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, row);
-      continue;
-    }
+  const idOf = (row: number) => cellText(sheet.rows[row]?.[column] ?? undefined);
+  for (const { row, first } of repeatedRows(rows, (r) => idOf(r).toLowerCase())) {
+    const id = idOf(row);
     const at = cellAddress(first, column);
     out.push(
       finding(

@@ -1,3 +1,4 @@
+import { repeatedRows } from "../tables/repeated-rows";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, isEmptyCell, type CellValue, type SheetSnapshot } from "../snapshot";
@@ -266,22 +267,16 @@ function checkIds(
 ): void {
   const column = ctx.table.columns.id;
   if (column === undefined) return;
-  const firstSeen = new Map<string, number>();
-  for (const row of rows) {
-    const id = cellText(sheet.rows[row]?.[column] ?? undefined);
-    if (!id) continue;
-    const key = id.toLowerCase();
-    const earlier = firstSeen.get(key);
-    if (earlier === undefined) firstSeen.set(key, row);
-    else {
-      const where = cellAddress(earlier, column);
-      out.push(
-        finding("duplicate-id", sheet.name, row, column, `Id ${id} is also used at ${where}`, {
-          table: rangeOf(ctx.table),
-          actual: id,
-        }),
-      );
-    }
+  const idOf = (row: number) => cellText(sheet.rows[row]?.[column] ?? undefined);
+  for (const { row, first } of repeatedRows(rows, (r) => idOf(r).toLowerCase())) {
+    const id = idOf(row);
+    const where = cellAddress(first, column);
+    out.push(
+      finding("duplicate-id", sheet.name, row, column, `Id ${id} is also used at ${where}`, {
+        table: rangeOf(ctx.table),
+        actual: id,
+      }),
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import {
   cellAddress,
   cellText,
   columnLetter,
+  displayedValue,
   type Finding,
   parseAddress,
   rangeColumns,
@@ -10,7 +11,6 @@ import {
   type RiskContext,
   type SheetSnapshot,
 } from "../../core";
-import { displayedValue } from "../cell-display";
 
 const useStyles = makeStyles({
   box: {

@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { parseBandsText, parseSourceMap, type Settings } from "../../core";
+import { describeBands, parseBandsText, parseSourceMap, type Settings } from "../../core";
 
 const useStyles = makeStyles({ form: { display: "grid", rowGap: tokens.spacingVerticalM } });
 
@@ -17,9 +17,7 @@ export function SettingsPanel({
   where: string;
 }) {
   const styles = useStyles();
-  const [bands, setBands] = useState(
-    settings.bands.map((b) => `${b.from}-${b.to} ${b.label}`).join(", "),
-  );
+  const [bands, setBands] = useState(describeBands(settings.bands));
   const [percent, setPercent] = useState(String(settings.rag.percent * 100));
   const [amount, setAmount] = useState(String(settings.rag.amount));
   const [mapping, setMapping] = useState(

@@ -44,7 +44,8 @@ export function writeHeadline(summary: WriteSummary, done: boolean, sheetCount: 
   return parts.join("; ");
 }
 
-const text = (v: unknown) => (v === null || v === undefined || v === "" ? "blank" : String(v));
+/** A value as the cell shows it (see ChangeRow), or "blank". */
+const text = (shown: string) => (shown === "" ? "blank" : shown);
 
 /**
  * Changed cells a page of "Show more" adds: enough to read through quickly, few enough that a
@@ -71,7 +72,7 @@ function ChangeList({ summary }: { summary: WriteSummary }) {
         {rows.map((c) => (
           <li key={`${c.sheet}!${c.cell}`}>
             {c.sheet}!<span className={styles.mono}>{c.cell}</span>: {text(c.before)} →{" "}
-            {text(c.afterValue)}
+            {text(c.after)}
           </li>
         ))}
         {left > 0 && <li>and {countText(left)} more</li>}
