@@ -5,6 +5,7 @@ import { cellText, type SheetSnapshot } from "../snapshot";
 import {
   describeRagRule,
   ragByRule,
+  ragWord,
   ruleFromThresholds,
   unreadRagRuleWarning,
   type RagRule,
@@ -95,14 +96,6 @@ const STATUS_WORDS: [RegExp, string][] = [
   [/^under/i, "Underspend"],
   [/^on (budget|target|track)/i, "On budget"],
 ];
-
-function ragWord(text: string): string | null {
-  const t = text.trim().toLowerCase();
-  if (t === "r" || t === "red") return "Red";
-  if (t === "a" || t === "amber") return "Amber";
-  if (t === "g" || t === "green") return "Green";
-  return null;
-}
 
 /**
  * A Variance % formula dividing the row's own variance cell ("=IF(F9=0,0,I9/ABS(F9))", or

@@ -38,6 +38,15 @@ export interface RagRule {
 
 export type Rag = "Red" | "Amber" | "Green";
 
+/** A typed RAG as its colour: "R", "red", "Amber" → "Red", "Amber"; null for anything else. */
+export function ragWord(text: string): Rag | null {
+  const t = text.trim().toLowerCase();
+  if (t === "r" || t === "red") return "Red";
+  if (t === "a" || t === "amber") return "Amber";
+  if (t === "g" || t === "green") return "Green";
+  return null;
+}
+
 /** The settings' form (lower of percent × |budget| and amount, at least) as a rule. */
 export function ruleFromThresholds(t: { percent: number; amount: number }): RagRule {
   return {
