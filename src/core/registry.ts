@@ -181,7 +181,8 @@ const monthlyKind: TableKindDefinition<"monthly-profile", MonthlyTableModel, Mon
   detect: ({ sheets, taken }) => monthlyModels(sheets, taken),
   rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastRow }),
   report: (m) => monthlyReport(m),
-  check: (m) => checkMonthlyTable(m.sheet, m.table, m.model),
+  check: (m, { options }) =>
+    checkMonthlyTable(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
   plan: (m) => planMonthlyTable(m.sheet, m.table, m.model),
 };
 

@@ -31,7 +31,7 @@ export function safeText(value: unknown): string {
 
 const UNCONFIRMED =
   /^(tbc|tbd|tba|n\/?a|na|not known|unknown|to be (confirmed|agreed|determined)|pending|\?+)\.?$/i;
-const NIL = /^[-–—]$/;
+const NIL = /^[-–—\u2212]$/;
 
 export function isUnconfirmedText(text: string): boolean {
   return UNCONFIRMED.test(text.trim());
@@ -61,38 +61,59 @@ export const roundMoney = roundToPence;
 
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const PLAIN = /^(\d+(\.\d*)?|\.\d+)$/;
+/** Minus as officers type it: hyphen, en dash, or the minus sign U+2212 that Word and web pages paste. */
+const MINUS = "[-\u2013\u2212]";
+/** "£(1,234)", "(£1,234)", "(1.2m)": brackets mean negative; at most one £, inside or out. */
+const BRACKETED = /^(?:GBP|£)?\((?:GBP|£)?([^()]*)\)$/i;
+/** "-£5", "£-5", "−£0.5m", "GBP10": one sign at most, before or after the £. */
+const SIGNED = new RegExp(`^(${MINUS})?(?:GBP|£)?(${MINUS})?(.*)$`, "i");
+const SCALE_WORD = /^(.*?)(k|m|bn)$/i;
+const SCALE_PLACES = { k: 3, m: 6, bn: 9 } as const;
+
+/** "1.25" shifted `places` decimal places left as text ("1250" for 3), so 0.25m is 250000 exactly. */
+function shiftDecimal(digits: string, places: number): string {
+  if (places === 0) return digits;
+  const [whole = "", fraction = ""] = digits.split(".");
+  const padded = fraction.padEnd(places, "0");
+  return `${whole}${padded.slice(0, places)}.${padded.slice(places)}`;
+}
+
+/** The amount a sign-free body states ("1,234.50", "250k", "0.25m"), or null when it is no amount. */
+function amountOfBody(body: string): number | null {
+  let digits = body;
+  let places = 0;
+  const scaled = SCALE_WORD.exec(body);
+  if (scaled && scaled[1] !== undefined && scaled[2] !== undefined) {
+    digits = scaled[1];
+    places = SCALE_PLACES[scaled[2].toLowerCase() as keyof typeof SCALE_PLACES];
+  }
+  if (!GROUPED.test(digits) && !PLAIN.test(digits)) return null;
+  const amount = Number(shiftDecimal(digits.replace(/,/g, ""), places));
+  return Number.isFinite(amount) ? amount : null;
+}
 
 /**
- * Money and plain numbers: 1234, "£1,234", "1,234.50", "(5,000)", "-£5k", "£1.2m", "£ 250,000".
+ * Money and plain numbers as officers type them: 1234, "£1,234", "1,234.50", "(5,000)",
+ * "(£1,234)", "£(1.005)", "-£5k", "−£5" (U+2212), "£1.2m", "£0.25m", "£250k", " £ 1,234 ".
+ * Spaces may sit around the £, signs, brackets and the k/m/bn; spaces between digits ("1 234")
+ * and more than one sign ("--5", "(-5)") are no amount. Rounded to whole pence (toPence, the one
+ * money module's rounding: £(1.005) is -£1.01).
  */
 export function parseMoney(value: CellValue): ParsedValue {
   const pre = blankOrSpecial(value);
   if (typeof pre !== "string") return pre;
-  let text = pre.replace(/\s+/g, "").replace(/^GBP/i, "");
-  let negative = false;
-  if (/^\(.*\)$/.test(text)) {
-    negative = true;
-    text = text.slice(1, -1);
-  }
-  if (/^[-–]/.test(text)) {
-    negative = !negative;
-    text = text.slice(1);
-  }
-  text = text.replace(/^£/, "");
-  if (/^[-–]/.test(text)) {
-    negative = !negative;
-    text = text.slice(1);
-  }
-  let multiplier = 1;
-  const suffix = /^(.*?)(k|m|bn)$/i.exec(text);
-  if (suffix && suffix[1] !== undefined && suffix[2] !== undefined) {
-    text = suffix[1];
-    multiplier = { k: 1e3, m: 1e6, bn: 1e9 }[suffix[2].toLowerCase() as "k" | "m" | "bn"];
-  }
-  if (!GROUPED.test(text) && !PLAIN.test(text)) return { kind: "text", text: pre };
-  const number = Number(text.replace(/,/g, "")) * multiplier;
-  if (!Number.isFinite(number)) return { kind: "text", text: pre };
-  return { kind: "number", value: roundMoney(negative ? -number : number), fromText: true };
+  const text = pre
+    .replace(/\s*([£()\-\u2013\u2212])\s*/g, "$1")
+    .replace(/^GBP\s*/i, "GBP")
+    .replace(/(\d)\s+(k|m|bn)$/i, "$1$2");
+  if (/\s/.test(text)) return { kind: "text", text: pre };
+  const bracketed = BRACKETED.exec(text);
+  const signed = bracketed ? null : SIGNED.exec(text);
+  const negative = bracketed !== null || Boolean(signed?.[1]) || Boolean(signed?.[2]);
+  const body = bracketed ? bracketed[1] : signed?.[1] && signed[2] ? null : signed?.[3];
+  const amount = body === null || body === undefined ? null : amountOfBody(body);
+  if (amount === null) return { kind: "text", text: pre };
+  return { kind: "number", value: roundMoney(negative ? -amount : amount), fromText: true };
 }
 
 /**

@@ -208,7 +208,7 @@ describe("a RAG rule stated on the sheet is the one used", () => {
     // £60,000 is 6%: Red by the sheet (the settings' £100,000 would say Amber); 3% is Amber.
     const findings = analyse(rows).findings;
     expect(findings.map((x) => `${x.code}@${x.cell}`)).toEqual(["variance-mismatch@D4"]);
-    expect(findings[0]?.message).toContain("(the sheet's rule)");
+    expect(findings[0]?.message).toContain("(the rule stated on the sheet at A6)");
     expect(report(rows)?.ragRule).toBe("RAG: 2% to 5% Amber, >5% Red");
   });
 });

@@ -3,7 +3,14 @@ import { cellAddress, parseAddress, rangeAddress } from "../a1";
 import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { describeRagRule, ragByRule, ruleFromThresholds, type RagRule } from "../tables/rag-rule";
+import {
+  describeRagRule,
+  ragByRule,
+  ragWord,
+  ruleFromThresholds,
+  unreadRagRuleWarning,
+  type RagRule,
+} from "../tables/rag-rule";
 import { formatScaled, toPounds } from "../tables/scale";
 import {
   checkMoneyCells,
@@ -90,14 +97,6 @@ const STATUS_WORDS: [RegExp, string][] = [
   [/^under/i, "Underspend"],
   [/^on (budget|target|track)/i, "On budget"],
 ];
-
-function ragWord(text: string): string | null {
-  const t = text.trim().toLowerCase();
-  if (t === "r" || t === "red") return "Red";
-  if (t === "a" || t === "amber") return "Amber";
-  if (t === "g" || t === "green") return "Green";
-  return null;
-}
 
 /**
  * A Variance % formula dividing the row's own variance cell ("=IF(F9=0,0,I9/ABS(F9))", or
@@ -239,16 +238,8 @@ function checkMissing(ref: TableRef, model: BudgetModel, out: Finding[]): void {
 function unreadRuleWarning(ref: TableRef, model: BudgetModel): Finding[] {
   const at = model.ragRuleUnread;
   if (!at) return [];
-  const cell = cellAddress(at.row, at.column);
-  const message = `RAG rule at ${cell} not understood; the settings' rule is used and the RAG column is checked for information only, not rewritten`;
-  return [
-    {
-      ...finding("variance-mismatch", ref.sheet.name, at.row, at.column, message, {
-        table: ref.range,
-      }),
-      severity: "warning",
-    },
-  ];
+  const consequence = "the RAG column is checked for information only, not rewritten";
+  return [unreadRagRuleWarning(ref.sheet, at, ref.range, consequence)];
 }
 
 /** A note per line whose budget or forecast is "tbc": neither is compared against zero. */

@@ -13,6 +13,7 @@ import {
   compositeName,
   headerRuns,
   mergeIndex,
+  readHeaderBlock,
   readWidenedHeaderBlock,
   type HeaderBlock,
 } from "../tables/header-block";
@@ -202,6 +203,24 @@ function tableTop(sheet: SheetSnapshot, block: HeaderBlock, first: number): numb
 }
 
 /**
+ * A run of budget headers after a blank column with a table of another kind on its left
+ * (headers over figures: a funding plan, a grants register) is a summary kept beside that table
+ * ("Directorate | Budget | Forecast"), not a budget table: claiming its rows would take them from
+ * the table beside it, which the kinds read after budgets would then never see.
+ */
+function besideATable(sheet: SheetSnapshot, block: HeaderBlock, left: HeaderBlock[]): boolean {
+  return left.some((run) => {
+    const first = run.columns[0]?.column ?? 0;
+    const last = run.columns[run.columns.length - 1]?.column ?? 0;
+    return (
+      last > first &&
+      holdsNumber(sheet, block.bottom + 1, first, last) &&
+      budgetColumnsOf(sheet, run) === null
+    );
+  });
+}
+
+/**
  * A budget table whose header block starts at `row` over columns from..to (widened over the
  * header rows below it), or null when the block names no budget beside a spend, forecast or cost.
  * Other kinds reading money tables (projects with money) build their budget model from this and
@@ -220,8 +239,11 @@ export function readBudgetTable(
   // A blank column between header runs parts two tables (a chart-data block beside the table),
   // unless what lies beyond a one-column spacer is no table of its own but this one's forecast
   // and variance ("Budget | Spend to date | | Forecast | Variance").
-  const found = joinSpacedRuns(sheet, runsOf(block))
-    .map((run) => budgetColumnsOf(sheet, run))
+  const runs = joinSpacedRuns(sheet, runsOf(block));
+  const found = runs
+    .map((run, k) =>
+      besideATable(sheet, block, runs.slice(0, k)) ? null : budgetColumnsOf(sheet, run),
+    )
     .find((f) => f !== null);
   if (!found) return null;
   const named = new Set(block.columns.map((c) => c.column));
@@ -267,7 +289,16 @@ export function detectBudgetTables(
   }
   if (tables.length > 0) return tables;
   // Headers with gaps wider than a spacer: the one-row reading over the whole row.
-  return scanTables(sheet, taken, (row) => matchBudgetHeader(sheet, row), legend).map((t) => ({
+  const matchUnlessBeside = (row: number) => {
+    const columns = matchBudgetHeader(sheet, row);
+    const budget = columns?.revisedBudget ?? columns?.budget;
+    if (!columns || budget === undefined) return columns;
+    const block = readHeaderBlock(sheet, row, 0, (sheet.rows[row]?.length ?? 1) - 1);
+    const runs = runsOf(block);
+    const k = runs.findIndex((run) => run.columns.some((c) => c.column === budget));
+    return k > 0 && besideATable(sheet, block, runs.slice(0, k)) ? null : columns;
+  };
+  return scanTables(sheet, taken, matchUnlessBeside, legend).map((t) => ({
     kind: "budget" as const,
     ...t,
   }));

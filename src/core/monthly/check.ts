@@ -10,6 +10,7 @@ import { grandLines, grandParts } from "../tables/totals";
 import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
 import { describeConvention } from "../tables/variance";
 import type { MonthlyTable } from "./detect";
+import { checkMonthlyRag } from "./rag";
 import { monthLabel } from "./months";
 import type { MonthlyModel } from "./model";
 
@@ -202,6 +203,8 @@ export function checkMonthlyTable(
   sheet: SheetSnapshot,
   table: MonthlyTable,
   model: MonthlyModel,
+  /** The settings' RAG rule, used only where the sheet states none. */
+  rag: { percent: number; amount: number } = { percent: 0.05, amount: 100_000 },
 ): Finding[] {
   const out: Finding[] = [];
   const plain = tableRef(sheet, table);
@@ -213,6 +216,7 @@ export function checkMonthlyTable(
   checkRowTotals(ref, table, model, out);
   checkVariances(ref, table, model, out);
   checkMissingBudgets(ref, table, model, out);
+  out.push(...checkMonthlyRag(ref, table, model, rag));
   const totals: Finding[] = [];
   checkColumnTotals(ref, model.structure, model.money, totals);
   for (const f of totals) {

@@ -26,7 +26,7 @@ export interface MonthColumn extends MonthHeader {
   status: MonthStatus | null;
 }
 
-export type MonthlyField = "costCentre" | "label" | "budget" | "fullYear" | "variance";
+export type MonthlyField = "costCentre" | "label" | "budget" | "fullYear" | "variance" | "rag";
 
 export interface MonthlyTable extends TableBounds {
   kind: "monthly-profile";
@@ -65,6 +65,8 @@ const BUDGET = /budget|allocation/i;
 const PREFERRED_BUDGET = /working|revised|current|latest/i;
 const FULL_YEAR =
   /full[\s-]*year|^\s*total\b|\btotal\s*$|year[\s-]*(?:total|end)|annual|\boutturn\b|^\s*forecast\s*$|^\s*(?:fy|year)\b/i;
+/** "RAG", "Budget RAG", "RAG status", "R/A/G": the budget rule's colour, right of the months. */
+const RAG = /\bRAG\b|\bR\/A\/G\b/i;
 const CODE = /cost\s*cent(?:re|er)|\bcode\b|^\s*ref\.?\s*$|^\s*cc\s*$|account/i;
 
 function isText(cell: Cell | undefined): boolean {
@@ -109,6 +111,8 @@ function classifyColumns(
         columns.budget = h.column;
         budgetPreferred = preferred;
       }
+    } else if (h.column > lastMonth && RAG.test(name)) {
+      if (columns.rag === undefined) columns.rag = h.column;
     } else if (h.column > lastMonth && FULL_YEAR.test(name)) {
       if (columns.fullYear === undefined) columns.fullYear = h.column;
     } else if (h.column < firstMonth && CODE.test(name)) {

@@ -24,7 +24,12 @@ import {
 } from "../tables/variance-lines";
 import { parseMoney } from "../values";
 import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
-import { statedRagRule, type RagRule as RagRuleStated } from "../tables/rag-rule";
+import {
+  statedRagRule,
+  unreadRagRule,
+  unreadRagRuleWarning,
+  type RagRule as RagRuleStated,
+} from "../tables/rag-rule";
 
 /**
  * Projects with money: a programme summary or scheme monitoring table keeps, beside each project's
@@ -44,6 +49,8 @@ export interface ProjectsMoney {
   lines: number[];
   /** The RAG rule the sheet states ("Red if over £250k or 5%"), null when it states none. */
   ragRule: RagRuleStated | null;
+  /** A RAG rule the sheet states that cannot be read (its cell): warned of, never passed over. */
+  ragRuleUnread: { row: number; column: number } | null;
   /** Lines whose budget is "tbc": left out of variance and totals (1-based in the report). */
   unconfirmed: number[];
 }
@@ -104,14 +111,16 @@ export function projectsMoney(
   const unconfirmed = lines.filter(
     (r) => parseMoney(sheet.rows[r]?.[budget]?.value ?? null).kind === "unconfirmed",
   );
+  // A note under the last figures ("2% to 5% Amber, >5% Red") may fall inside the bounds.
+  const ruleArea = {
+    ...bounds,
+    headerRows: [block.top],
+    lastRow: lastFigureRow(sheet, bounds, money),
+  };
   return {
     columns,
-    // A note under the last figures ("2% to 5% Amber, >5% Red") may fall inside the bounds.
-    ragRule: statedRagRule(sheet, {
-      ...bounds,
-      headerRows: [block.top],
-      lastRow: lastFigureRow(sheet, bounds, money),
-    }),
+    ragRule: statedRagRule(sheet, ruleArea),
+    ragRuleUnread: unreadRagRule(sheet, ruleArea),
     unconfirmed,
     scale: scaleOfBlock(block, money),
     convention: stated ?? conventionFromFigures(figures),
@@ -203,6 +212,15 @@ export function checkProjectsMoney(
     ...unconfirmedLineNotes(ref, forecastTbc, forecast as number, label),
   ].sort((a, b) => parseAddress(a.cell).row - parseAddress(b.cell).row);
   out.push(...notes);
+  if (money.ragRuleUnread) {
+    // With no rule read, a typed RAG column is the council's judgement (left as it is); a new
+    // one is written under the settings' rule.
+    const consequence =
+      money.columns.rag === undefined
+        ? "the Budget RAG column is written under it"
+        : "the RAG column is left as typed, neither checked nor rewritten";
+    out.push(unreadRagRuleWarning(sheet, money.ragRuleUnread, plain.range, consequence));
+  }
   const columns = moneyColumnsList(money.columns);
   checkMoneyCells(ref, bounds.dataRows, columns, out);
   for (const f of checkVarianceLines(varianceTable(sheet, bounds, money, label))) out.push(f);

@@ -1,3 +1,5 @@
+import { cellAddress } from "../a1";
+import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import type { TableBounds } from "./bounds";
 import { formatMoney, HALF_PENNY } from "./money";
@@ -30,9 +32,20 @@ export interface RagRule {
   amberBelow?: RagLimit | null;
   /** Where the rule comes from: the sheet's words, or "settings". */
   source: string;
+  /** The cell that states it on the sheet ("H4"), for messages; absent for the settings' rule. */
+  cell?: string;
 }
 
 export type Rag = "Red" | "Amber" | "Green";
+
+/** A typed RAG as its colour: "R", "red", "Amber" → "Red", "Amber"; null for anything else. */
+export function ragWord(text: string): Rag | null {
+  const t = text.trim().toLowerCase();
+  if (t === "r" || t === "red") return "Red";
+  if (t === "a" || t === "amber") return "Amber";
+  if (t === "g" || t === "green") return "Green";
+  return null;
+}
 
 /** The settings' form (lower of percent × |budget| and amount, at least) as a rule. */
 export function ruleFromThresholds(t: { percent: number; amount: number }): RagRule {
@@ -95,9 +108,16 @@ const COLOUR = /\b(red|amber|green)\b/gi;
 /** "R: >5% adverse; A: 2-5% adverse; G: <2%": a colour's initial before ":" or "=". */
 const INITIAL = /(?:^|[\s(|])([RAG])\s*[:=]/g;
 const INITIALS: Record<string, string> = { R: "red", A: "amber", G: "green" };
-const PERCENT = /(\d+(?:\.\d+)?)\s*%/g;
-/** The lower end of "2-5%" or "2 – 5%", whose first figure has no % of its own. */
-const RANGE_START = /(\d+(?:\.\d+)?)\s*[-\u2013]\s*(?=\d+(?:\.\d+)?\s*%)/g;
+/** "5%", "5 per cent", "5 percent", "5pc". */
+const PER_CENT = String.raw`(?:%|\s*per\s?cent\b|\s*pc\b)`;
+const PERCENT = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${PER_CENT}`, "gi");
+/** The lower end of "2-5%", "2 – 5%" or "2 to 5 per cent", whose first figure has no % of its own. */
+const RANGE_START = new RegExp(
+  String.raw`(\d+(?:\.\d+)?)\s*(?:[-\u2013]|\bto\b)\s*(?=\d+(?:\.\d+)?\s*${PER_CENT})`,
+  "gi",
+);
+/** A threshold figure of either kind: a share ("5%", "5 per cent") or an amount ("£250k"). */
+const HAS_FIGURE = new RegExp(String.raw`£|\d\s*${PER_CENT}`, "i");
 const AMOUNT = /£\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m|million|thousand)?\b/gi;
 /** An underspend clause: "more than 10% below budget", "slippage", "underspend of". */
 const BELOW = /\bbelow (the )?budget\b|\bslippage\b|\bunder\s?spend/i;
@@ -144,7 +164,7 @@ function coloursOf(clause: string): string[] {
  * clause that makes favourable variances or underspends Green says the usual and is passed over.
  */
 export function parseRagRule(text: string): RagRule | null {
-  if (text.length > 500 || coloursOf(text).every((c) => c !== "red") || !/[%£]/.test(text))
+  if (text.length > 500 || coloursOf(text).every((c) => c !== "red") || !HAS_FIGURE.test(text))
     return null;
   const clauses: string[] = [];
   for (const piece of text.split(/[;,|\n]|\.(?!\d)/)) {
@@ -182,7 +202,10 @@ export function describeRagRule(rule: RagRule): string {
   const amber =
     (rule.amber ? `Amber ${limit(rule.amber)}` : "Amber for a smaller overspend") +
     (rule.amberBelow ? `, Amber for an underspend ${limit(rule.amberBelow)}` : "");
-  const from = rule.source === "settings" ? "the settings' rule" : "the sheet's rule";
+  const from =
+    rule.source === "settings"
+      ? "the settings' rule; the sheet states none"
+      : `the rule stated on the sheet${rule.cell ? ` at ${rule.cell}` : ""}`;
   return `Red ${limit(rule.red)}, ${amber} (${from})`;
 }
 
@@ -195,9 +218,41 @@ type RuleArea = Pick<TableBounds, "headerRow" | "lastRow" | "firstColumn" | "las
  * Such a text that cannot be read is reported, not passed over for the settings' rule.
  */
 function mentionsRagRule(text: string): boolean {
-  if (text.length > 500 || !/[%£]/.test(text)) return false;
+  if (text.length > 500 || !HAS_FIGURE.test(text)) return false;
   const colours = new Set(coloursOf(text));
   return /\bRAG\b/i.test(text) || (colours.has("red") && colours.has("amber"));
+}
+
+/** A cell holding a colour alone: the first column of a rule table ("Red | > 5%"). */
+const COLOUR_ONLY = /^\s*(red|amber|green)\s*[:=\-\u2013]?\s*$/i;
+/** Rows of a rule table read together, and cells of its row read after the colour. */
+const RULE_TABLE_ROWS = 6;
+const RULE_TABLE_CELLS = 3;
+/** A threshold's words compare: "> 5%", "2% to 5%", "under 2%", "£25k-£100k", "5% or more". */
+const COMPARES =
+  /[<>\u2264\u2265%]|per\s?cent|\b(over|under|above|below|more|less|exceeds?|exceeding|least|up to|between|to|any)\b|\d\s*[-\u2013]\s*£?\d/i;
+
+/**
+ * A rule kept as a small table of cells, a colour in one column and its threshold in the next
+ * ("Red | > 5%", "Amber | 2% to 5%", "Green | < 2%"), as one text: "Red: > 5%; Amber: 2% to 5%;
+ * Green: < 2%". Null when the cell at (row, column) holds no colour alone.
+ */
+function ruleTableText(sheet: SheetSnapshot, row: number, column: number): string | null {
+  const clauses: string[] = [];
+  for (let r = row; r < row + RULE_TABLE_ROWS; r++) {
+    const colour = cellText(sheet.rows[r]?.[column] ?? undefined);
+    if (!COLOUR_ONLY.test(colour)) break;
+    const words: string[] = [];
+    for (let c = column + 1; c <= column + RULE_TABLE_CELLS; c++) {
+      const text = cellText(sheet.rows[r]?.[c] ?? undefined);
+      if (text) words.push(text);
+    }
+    const threshold = words.join(" ");
+    // "Red | £120,000" in a summary by RAG is a sum, not a threshold: a rule compares.
+    if (!COMPARES.test(threshold)) return null;
+    clauses.push(`${colour.replace(/[:=\-\u2013]?\s*$/, "")}: ${threshold}`);
+  }
+  return clauses.length > 0 ? clauses.join("; ") : null;
 }
 
 /** The cells around the table that may state its rule, in the order they are read. */
@@ -215,7 +270,9 @@ function* ruleCells(sheet: SheetSnapshot, table: RuleArea): Generator<[number, n
     for (let c = 0; c < cells.length; c++) {
       if (inside(r, c)) continue;
       const text = cellText(cells[c] ?? undefined);
-      if (coloursOf(text).includes("red")) yield [r, c, text];
+      const ruleTable = COLOUR_ONLY.test(text) ? ruleTableText(sheet, r, c) : null;
+      if (ruleTable !== null && coloursOf(ruleTable).includes("red")) yield [r, c, ruleTable];
+      else if (coloursOf(text).includes("red")) yield [r, c, text];
     }
   }
 }
@@ -225,9 +282,9 @@ function* ruleCells(sheet: SheetSnapshot, table: RuleArea): Generator<[number, n
  * (up to 20 rows), or beside it. The first text that reads as a rule is the rule.
  */
 export function statedRagRule(sheet: SheetSnapshot, table: RuleArea): RagRule | null {
-  for (const [, , text] of ruleCells(sheet, table)) {
+  for (const [row, column, text] of ruleCells(sheet, table)) {
     const rule = parseRagRule(text);
-    if (rule) return rule;
+    if (rule) return { ...rule, cell: cellAddress(row, column) };
   }
   return null;
 }
@@ -244,4 +301,23 @@ export function unreadRagRule(
   for (const [row, column, text] of ruleCells(sheet, table))
     if (mentionsRagRule(text)) return { row, column };
   return null;
+}
+
+/**
+ * The warning for a RAG rule stated on the sheet that we cannot read: said once, at its cell,
+ * rather than silently using the settings' rule. `consequence` says what that means for the
+ * table's RAG column ("the RAG column is checked for information only, not rewritten").
+ */
+export function unreadRagRuleWarning(
+  sheet: SheetSnapshot,
+  at: { row: number; column: number },
+  table: string,
+  consequence: string,
+): Finding {
+  const cell = cellAddress(at.row, at.column);
+  const message = `RAG rule at ${cell} not understood; the settings' rule is used and ${consequence}`;
+  return {
+    ...finding("variance-mismatch", sheet.name, at.row, at.column, message, { table }),
+    severity: "warning",
+  };
 }

@@ -1,0 +1,64 @@
+import { finding, type Finding } from "../findings";
+import { cellText } from "../snapshot";
+import { formatMoney, fromPence, toPenceScaled } from "../tables/money";
+import {
+  describeRagRule,
+  ragByRule,
+  ragWord,
+  ruleFromThresholds,
+  statedRagRule,
+  unreadRagRule,
+  unreadRagRuleWarning,
+} from "../tables/rag-rule";
+import type { TableRef } from "../tables/totals";
+import type { MonthlyTable } from "./detect";
+import type { MonthlyModel } from "./model";
+
+/**
+ * A profile's RAG column ("RAG", "Budget RAG" right of the months): each line's colour for its
+ * full year against its budget, by the rule the sheet states (tables/rag-rule.ts, the one clause
+ * parser every money kind shares) or, where it states none, the settings' rule. A rule stated
+ * but not understood is warned of and the column left as typed. Amounts are in pounds, whatever
+ * the profile's unit (£'000 × 1,000), since thresholds in pounds apply to pounds.
+ */
+export function checkMonthlyRag(
+  ref: TableRef,
+  table: MonthlyTable,
+  model: MonthlyModel,
+  settings: { percent: number; amount: number },
+): Finding[] {
+  const column = table.columns.rag;
+  if (column === undefined || table.columns.budget === undefined) return [];
+  const unread = unreadRagRule(ref.sheet, table);
+  if (unread) {
+    const consequence = "the RAG column is left as typed, neither checked nor rewritten";
+    return [unreadRagRuleWarning(ref.sheet, unread, ref.range, consequence)];
+  }
+  const rule = statedRagRule(ref.sheet, table) ?? ruleFromThresholds(settings);
+  const multiplier = table.scale.multiplier;
+  // Whole pence of the pound, then pounds: £'000 0.125 is £125, exactly.
+  const pounds = (amount: number) => fromPence(toPenceScaled(amount, multiplier));
+  const out: Finding[] = [];
+  for (const line of model.lines) {
+    if (model.structure.kinds.get(line.row) !== "line" || line.budget === null) continue;
+    const text = cellText(ref.sheet.rows[line.row]?.[column] ?? undefined);
+    const typed = ragWord(text);
+    if (typed === null) continue;
+    const forecast = line.fullYear ?? line.monthsSum;
+    const overspend = pounds(forecast) - pounds(line.budget);
+    const expected = ragByRule(overspend, pounds(line.budget), rule);
+    if (typed === expected) continue;
+    const what = overspend > 0 ? "an overspend" : "an underspend";
+    const message =
+      `RAG is ${text} but ${what} of ${formatMoney(Math.abs(overspend))} on a budget of ` +
+      `${formatMoney(pounds(line.budget))} is ${expected}: ${describeRagRule(rule)}`;
+    out.push(
+      finding("variance-mismatch", ref.sheet.name, line.row, column, message, {
+        table: ref.range,
+        expected,
+        actual: text,
+      }),
+    );
+  }
+  return out;
+}
