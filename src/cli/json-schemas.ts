@@ -95,7 +95,8 @@ export const BudgetTableReportSchema = TableReportBaseSchema.extend({
         budget: MoneyOrNull,
         spend: MoneyOrNull,
         variance: MoneyOrNull,
-        level: z.enum(["line", "group"]),
+        /** Subtotal and total rows are listed with their level: summing "line" rows counts once. */
+        level: z.enum(["line", "group", "subtotal", "total"]),
         cell: A1Schema,
         rows: z.array(ReportRowSchema),
       }),

@@ -195,12 +195,18 @@ function rightOverReportedParts(
   return best;
 }
 
+/** Totals that are right once their reported parts are put right: counted right, not put out. */
+interface RightAsTheyAre {
+  typed: Set<Finding>;
+  formulas: Set<Finding>;
+}
+
 /** The root findings a finding follows from, or null when it is its own error. */
 function rootsOf(
   f: Finding,
   roots: Roots,
   sheets: ReadonlyMap<string, SheetSnapshot>,
-  rightTotals: Set<Finding>,
+  right: RightAsTheyAre,
 ): Finding[] | null {
   if (f.code === "reconciliation-difference") {
     if (typeof f.difference !== "number" || !f.allocationCells) return null;
@@ -227,12 +233,21 @@ function rootsOf(
     const follows = typedFollower(f, at.row, at.column, roots);
     if (follows) return follows;
     const parts = rightOverReportedParts(f, at.row, at.column, roots, sheet);
-    if (parts) rightTotals.add(f);
+    if (parts) right.typed.add(f);
     return parts;
+  }
+  // The cells the formula reads, and for a total the cells it should add and what they read: a
+  // variance =G23-E23 is right over a typed line reported below it, though it never reads it.
+  const own = precedents(sheet, at.row, at.column);
+  const parts = (f.partCells ?? []).map(parseAddress);
+  const read = new Set(own);
+  for (const part of parts) {
+    read.add(`${part.row},${part.column}`);
+    for (const key of precedents(sheet, part.row, part.column)) read.add(key);
   }
   const corrected = new Map<string, number>();
   const found: Finding[] = [];
-  for (const key of precedents(sheet, at.row, at.column)) {
+  for (const key of read) {
     const [r, c] = key.split(",").map(Number) as [number, number];
     const root = roots.at.get(`${f.sheet}!${r},${c}`);
     if (!root || root === f) continue;
@@ -242,10 +257,33 @@ function rootsOf(
     found.push(root);
   }
   if (found.length === 0) return null;
-  const evaluate = formulaEvaluator(sheet, (r, c) => corrected.get(`${r},${c}`) ?? null);
-  const now = evaluate(at.row, at.column);
-  return typeof now === "number" && samePence(now, f.expected) ? found : null;
+  const before = formulaEvaluator(sheet);
+  const after = formulaEvaluator(sheet, (r, c) => corrected.get(`${r},${c}`) ?? null);
+  const figure = (evaluate: typeof before, r: number, c: number): number => {
+    const fixed = evaluate === after ? corrected.get(`${r},${c}`) : undefined;
+    if (fixed !== undefined) return fixed;
+    const now = evaluate(r, c);
+    if (typeof now === "number") return now;
+    const parsed = parseMoney(sheet.rows[r]?.[c]?.value ?? null);
+    return parsed.kind === "number" ? parsed.value : 0;
+  };
+  // What the total should be once the reported cells are put right: its parts move with them.
+  const expected =
+    f.expected +
+    parts.reduce(
+      (moved, p) => moved + figure(after, p.row, p.column) - figure(before, p.row, p.column),
+      0,
+    );
+  if (!samePence(figure(after, at.row, at.column), expected)) return null;
+  // Roots the formula does not read leave it right as it is, not put out.
+  if (!found.some((root) => own.has(rowColumnOf(root)))) right.formulas.add(f);
+  return found;
 }
+
+const rowColumnOf = (f: Finding): string => {
+  const at = parseAddress(f.cell);
+  return `${at.row},${at.column}`;
+};
 
 /** The findings with knock-on findings folded into the root findings they follow from. */
 export function foldConsequences(
@@ -253,6 +291,86 @@ export function foldConsequences(
   sheetList: readonly SheetSnapshot[],
 ): Finding[] {
   const sheets = new Map(sheetList.map((s) => [s.name, s]));
+  const all = rootsAmong(findings, new Set());
+  if (all.at.size === 0) return findings.map(withoutParts);
+  const causesOf = new Map<Finding, Finding[]>();
+  const right: RightAsTheyAre = { typed: new Set(), formulas: new Set() };
+  for (const f of findings) {
+    if (!CONSEQUENCE_CODES.has(f.code)) continue;
+    const causes = rootsOf(f, all, sheets, right);
+    if (causes) causesOf.set(f, causes);
+  }
+  // A reported figure found to follow from others is no cause to put right: a grand total
+  // =G25-E25 is judged again with those left as they are (the variance total it adds is right).
+  const followers = new Set(causesOf.keys());
+  if (followers.size > 0) {
+    const causes = rootsAmong(findings, followers);
+    for (const f of findings) {
+      if (!CONSEQUENCE_CODES.has(f.code) || causesOf.has(f)) continue;
+      const found = rootsOf(f, causes, sheets, right);
+      if (found) causesOf.set(f, found);
+    }
+  }
+  // A chain (a variance following a total following a line) is said at its first cell; a cycle
+  // of findings each following another has no first cell, and every one of them stays.
+  const firstCauses = (f: Finding, seen: Set<Finding>): Finding[] => {
+    const causes = causesOf.get(f);
+    if (!causes) return [f];
+    if (seen.has(f)) return [];
+    seen.add(f);
+    return causes.flatMap((c) => firstCauses(c, seen));
+  };
+  const alsoOut = new Map<Finding, string[]>();
+  const countedRight = new Map<Finding, string[]>();
+  const addsUp = new Map<Finding, string[]>();
+  const folded = new Set<Finding>();
+  for (const f of causesOf.keys()) {
+    const roots = [...new Set(firstCauses(f, new Set()))].filter((r) => r !== f);
+    if (roots.length === 0) continue;
+    folded.add(f);
+    const notes = right.typed.has(f) ? countedRight : right.formulas.has(f) ? addsUp : alsoOut;
+    for (const root of roots) {
+      const cells = notes.get(root) ?? [];
+      cells.push(root.sheet === f.sheet ? f.cell : keyOf(f.sheet, f.cell));
+      notes.set(root, cells);
+    }
+  }
+  const listOf = (cells: readonly string[]) =>
+    cells.length === 1 ? cells[0] : `${cells.slice(0, -1).join(", ")} and ${cells.at(-1)}`;
+  const one = (cells: readonly string[]) => cells.length === 1;
+  const notesOf = (f: Finding): string => {
+    const out = alsoOut.get(f);
+    const typed = countedRight.get(f);
+    const formulas = addsUp.get(f);
+    return (
+      (out ? `; it also puts out ${listOf(out)}, which follow${one(out) ? "s" : ""} from it` : "") +
+      (typed
+        ? `; ${listOf(typed)} ${one(typed) ? "is" : "are"} right as typed: ${one(typed) ? "it counts" : "they count"} the right figure here`
+        : "") +
+      (formulas
+        ? `; ${listOf(formulas)} ${one(formulas) ? "is" : "are"} right: ${one(formulas) ? "it adds" : "they add"} up once this is put right`
+        : "")
+    );
+  };
+  return findings
+    .filter((f) => !folded.has(f))
+    .map((f) => {
+      const notes = notesOf(f);
+      const plain = withoutParts(f);
+      return notes ? { ...plain, message: `${f.message}${notes}` } : plain;
+    });
+}
+
+/** A finding as reported: the cells a total adds were for the fold only. */
+function withoutParts(f: Finding): Finding {
+  if (f.partCells === undefined) return f;
+  const reported = { ...f };
+  delete reported.partCells;
+  return reported;
+}
+
+/** The findings that may be a cause, but for those found to follow from others. */
+function rootsAmong(findings: readonly Finding[], followers: ReadonlySet<Finding>): Roots {
   const roots: Roots = {
     at: new Map(),
     all: [],
@@ -266,7 +384,7 @@ export function foldConsequences(
     map.set(key, list);
   };
   for (const f of findings) {
-    if (!ROOT_CODES.has(f.code)) continue;
+    if (!ROOT_CODES.has(f.code) || followers.has(f)) continue;
     const at = parseAddress(f.cell);
     roots.at.set(`${f.sheet}!${at.row},${at.column}`, f);
     roots.all.push(f);
@@ -274,53 +392,5 @@ export function foldConsequences(
     if (f.code === "number-as-text") push(roots.textByColumn, `${f.sheet}!${at.column}`, f);
     if (f.code === "not-a-number") roots.unreadable.push(f);
   }
-  if (roots.at.size === 0) return [...findings];
-  const causesOf = new Map<Finding, Finding[]>();
-  // Totals that are right once their reported parts are put right: not put out, only counted right.
-  const rightTotals = new Set<Finding>();
-  for (const f of findings) {
-    if (!CONSEQUENCE_CODES.has(f.code)) continue;
-    const causes = rootsOf(f, roots, sheets, rightTotals);
-    if (causes) causesOf.set(f, causes);
-  }
-  // A chain (a variance following a total following a line) is said at its first cell; a cycle
-  // of findings each following another has no first cell, and every one of them stays.
-  const firstCauses = (f: Finding, seen: Set<Finding>): Finding[] => {
-    const causes = causesOf.get(f);
-    if (!causes) return [f];
-    if (seen.has(f)) return [];
-    seen.add(f);
-    return causes.flatMap((c) => firstCauses(c, seen));
-  };
-  const alsoOut = new Map<Finding, string[]>();
-  const countedRight = new Map<Finding, string[]>();
-  const folded = new Set<Finding>();
-  for (const f of causesOf.keys()) {
-    const roots = [...new Set(firstCauses(f, new Set()))].filter((r) => r !== f);
-    if (roots.length === 0) continue;
-    folded.add(f);
-    const notes = rightTotals.has(f) ? countedRight : alsoOut;
-    for (const root of roots) {
-      const cells = notes.get(root) ?? [];
-      cells.push(root.sheet === f.sheet ? f.cell : keyOf(f.sheet, f.cell));
-      notes.set(root, cells);
-    }
-  }
-  const listOf = (cells: readonly string[]) =>
-    cells.length === 1 ? cells[0] : `${cells.slice(0, -1).join(", ")} and ${cells.at(-1)}`;
-  return findings
-    .filter((f) => !folded.has(f))
-    .map((f) => {
-      const out = alsoOut.get(f);
-      const right = countedRight.get(f);
-      if (!out && !right) return f;
-      const one = (cells: readonly string[]) => cells.length === 1;
-      const outText = out
-        ? `; it also puts out ${listOf(out)}, which follow${one(out) ? "s" : ""} from it`
-        : "";
-      const rightText = right
-        ? `; ${listOf(right)} ${one(right) ? "is" : "are"} right as typed: ${one(right) ? "it counts" : "they count"} the right figure here`
-        : "";
-      return { ...f, message: `${f.message}${outText}${rightText}` };
-    });
+  return roots;
 }

@@ -49,6 +49,11 @@ export const FindingSchema = z.object({
   amount: z.number().optional(),
   /** Reconciliation findings: the line cells holding the money allocated ("G12"). */
   allocationCells: z.array(z.string()).optional(),
+  /**
+   * Total findings: the cells the total adds ("E13"), for folding knock-on findings into their
+   * root (consequences.ts), which removes the field: it is not part of the report.
+   */
+  partCells: z.array(z.string()).optional(),
   /** Decision findings: the decision reference cited, and what it approved against what was allocated. */
   decision: z.string().optional(),
   approved: z.number().optional(),

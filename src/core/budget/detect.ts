@@ -91,6 +91,17 @@ interface BlockColumns {
 }
 
 /**
+ * A column of amounts no budget field claims ("Indicative £", "Draft budget £", "2027/28
+ * Estimate"): its totals are checked by arithmetic like the budget's. Percentages are not money.
+ */
+const MONEY_WORDS =
+  /£|\b(budget|estimate|indicative|draft|forecast|outturn|projection|projected|cost|income|expenditure|spend|allocation|provision|plan)\b/i;
+function namesMoney(name: string, unit: string | null | undefined): boolean {
+  const text = `${name} ${unit ?? ""}`;
+  return MONEY_WORDS.test(text) && !/%|\bper ?cent\b|\bpercentage\b/i.test(text);
+}
+
+/**
  * The budget columns of a header block. Last year's columns (under "Last year 2024/25", or named
  * with an earlier year than the others: "Budget 24/25" beside "Current budget") and hidden
  * (superseded) columns are not this year's budget, forecast or variance.
@@ -110,7 +121,11 @@ export function budgetColumnsOf(sheet: SheetSnapshot, block: HeaderBlock): Block
     if (scale) scales.set(column.column, scale);
     if (hidden.has(column.column)) return;
     const field = classifyBudgetColumn(column.group, column.text, column.unit);
-    if (!field) return;
+    if (!field) {
+      if (namesMoney(name, column.unit) && !holdsText(sheet, block.bottom + 1, column.column))
+        otherMoney.push(column.column);
+      return;
+    }
     // "Budget holder", "Budget line", "Budget code" hold words: labels, not the budget amount.
     if (MONEY_FIELDS.has(field) && holdsText(sheet, block.bottom + 1, column.column)) return;
     const year = years[k];
@@ -124,6 +139,8 @@ export function budgetColumnsOf(sheet: SheetSnapshot, block: HeaderBlock): Block
       return;
     }
     if (columns[field] === undefined) columns[field] = column.column;
+    // A second budget or forecast (next year's "Budget £" under "2026/27") is money all the same.
+    else if (MONEY_FIELDS.has(field)) otherMoney.push(column.column);
   });
   return enough(columns) ? { columns, names, scales, otherMoney } : null;
 }

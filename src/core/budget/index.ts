@@ -6,6 +6,7 @@ import type { RagLimit } from "../tables/rag-rule";
 import { unconfirmedBudgetNote } from "../tables/variance-lines";
 import { budgetModel, type BudgetLine, type BudgetModel, type RagThresholds } from "./model";
 import { modelEach } from "../tables/models";
+import type { RowKind } from "../tables/sections";
 
 export interface BudgetTableReport {
   sheet: string;
@@ -31,9 +32,24 @@ export interface BudgetTableReport {
   compareWith: "forecast" | "actual" | "cost";
   /** The RAG rule the table is rated by: the sheet's stated rule when one was read, else settings. */
   rag: RagThresholds | StatedRag;
-  /** Per line, or per project where one budget covers several lines. */
-  lines: (Omit<BudgetLine, "row" | "rows"> & { cell: string; rows: number[] })[];
+  /**
+   * Per line, or per project where one budget covers several lines, and the subtotal and total
+   * rows with their own level: a reader adding the lines skips those, or counts money twice.
+   */
+  lines: (Omit<BudgetLine, "row" | "rows" | "level"> & {
+    level: ReportedLevel;
+    cell: string;
+    rows: number[];
+  })[];
 }
+
+/** A reported row's level: a line, a project's group of lines, a subtotal or a grand total. */
+export type ReportedLevel = BudgetLine["level"] | "subtotal" | "total";
+
+const LEVEL_OF_TOTAL: Partial<Record<RowKind, ReportedLevel>> = {
+  "section-total": "subtotal",
+  "grand-total": "total",
+};
 
 /** A RAG rule the sheet states, as the JSON report shows it: its words and what they were read as. */
 export interface StatedRag {
@@ -84,6 +100,7 @@ export function budgetReport(m: BudgetTableModel, rag: RagThresholds): BudgetTab
       : rag,
     lines: model.lines.map(({ row, rows, ...line }) => ({
       ...line,
+      level: LEVEL_OF_TOTAL[model.structure.kinds.get(row) ?? "line"] ?? line.level,
       cell: cellAddress(row, model.budgetColumn),
       rows: rows.map(reportRow),
     })),

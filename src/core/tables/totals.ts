@@ -1,4 +1,4 @@
-import { columnLetter, parseAddress, type CellPosition } from "../a1";
+import { cellAddress, columnLetter, parseAddress, type CellPosition } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
@@ -199,6 +199,7 @@ export function checkTotal(
       table: t.range,
       expected: sum.total,
       actual: stated,
+      partCells: parts.map(([r, c]) => cellAddress(r, c)),
     }),
   );
 }
