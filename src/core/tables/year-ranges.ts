@@ -3,9 +3,9 @@
  *
  * A UK financial year runs April–March and is written "2025/26" (canonical), "2025-26",
  * "2025/2026", "25/26" or "FY 2025/26". A programme's row total is named by a *range* of years:
- * "2025-29", "Total 2025-29", "2025/26 to 2028/29", "2025-2029". A range is never one year and
- * never an ambiguous one: "2025-29" reads as 2025/26 to 2028/29 (the end is the year the last
- * financial year ends in, as councils write it).
+ * "2025-29", "Total 2025-29", "2025/26 to 2028/29", "25/26-28/29", "2025-26 – 2028-29",
+ * "(2025-2029)". A range is never one year and never an ambiguous one: "2025-29" reads as
+ * 2025/26 to 2028/29 (the end is the year the last financial year ends in, as councils write it).
  *
  * tables/years.ts reads one year label the way the funding and decisions kinds need it ("2009"
  * alone is ambiguous); this file reads ranges and single years for programmes and profiles.
@@ -30,12 +30,22 @@ export function canonicalFinancialYear(start: number): string {
 }
 
 const SEP = String.raw`\s*[/\-–—]\s*`;
-const FY_FY = new RegExp(
-  String.raw`(?<!\d)((?:19|20)\d{2})${SEP}(\d{2}|(?:19|20)\d{2})\s*(?:to|[-–—])\s*((?:19|20)\d{2})${SEP}(\d{2}|(?:19|20)\d{2})(?!\d)`,
+/** One financial year written with 2 or 4 digits each side: "2025/26", "25/26", "2025-2026". */
+const FY = String.raw`((?:19|20)?\d{2})${SEP}((?:19|20)?\d{2})`;
+/** What joins the two ends of a range: "to", "until", "through" or a hyphen or dash. */
+const JOIN = String.raw`\s*(?:to|until|through|thru|[-–—])\s*`;
+const FY_FY = new RegExp(String.raw`(?<!\d)${FY}${JOIN}${FY}(?!\d)`, "i");
+const YEAR_YEAR = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})${SEP}(\d{2}|(?:19|20)\d{2})(?!\d)`);
+/** "2025 to 2029": two calendar years joined by a word, the end the year the last one ends in. */
+const YEAR_TO_YEAR = new RegExp(
+  String.raw`(?<!\d)((?:19|20)\d{2})${JOIN}((?:19|20)\d{2})(?!\d)`,
   "i",
 );
-const YEAR_YEAR = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})${SEP}(\d{2}|(?:19|20)\d{2})(?!\d)`);
 const SHORT = new RegExp(String.raw`(?<!\d)(\d{2})${SEP}(\d{2})(?!\d)`);
+
+/** A start year written with two digits is this century's (councils' programmes are current). */
+const fullYear = (digits: string): number =>
+  digits.length === 4 ? Number(digits) : 2000 + Number(digits);
 
 const endsOf = (start: number, end: string): number =>
   end.length === 4 ? Number(end) : Math.floor(start / 100) * 100 + Number(end);
@@ -53,20 +63,26 @@ function range(first: number, last: number): YearRange {
   };
 }
 
-/** The range of financial years a header names ("Total 2025-29"), or null when it names none. */
+/** Longest range a header plausibly names (a 30-year business plan); past it, not a range. */
+const LONGEST = 30;
+
+/**
+ * The range of financial years a header names ("Total 2025-29", "Total 25/26-28/29",
+ * "2025/26 – 2028/29", "2025-26 to 2028-29", "Total (2025-2029)"), or null when it names none.
+ */
 export function yearRangeOf(text: string): YearRange | null {
   const both = FY_FY.exec(text);
   if (both && both[1] && both[2] && both[3] && both[4]) {
-    const a = single(Number(both[1]), both[2]);
-    const b = single(Number(both[3]), both[4]);
-    if (a && b && b.start > a.start) return range(a.start, b.start);
+    const a = single(fullYear(both[1]), both[2]);
+    const b = single(fullYear(both[3]), both[4]);
+    if (a && b && b.start > a.start && b.start - a.start <= LONGEST) return range(a.start, b.start);
   }
-  const m = YEAR_YEAR.exec(text);
+  const m = YEAR_YEAR.exec(text) ?? YEAR_TO_YEAR.exec(text);
   if (m && m[1] && m[2]) {
     const start = Number(m[1]);
     const end = endsOf(start, m[2]);
     // "2025-26" is one year; "2025-29" runs from 2025/26 to the year ending in 2029.
-    if (end >= start + 2 && end <= start + 30) return range(start, end - 1);
+    if (end >= start + 2 && end <= start + LONGEST) return range(start, end - 1);
   }
   return null;
 }

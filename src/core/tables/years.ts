@@ -55,6 +55,9 @@ export function parseYearLabel(text: string): { label: YearLabel; rest: string }
       .trim();
     return rest;
   };
+  // "Total 2025-29", "Total 25/26-28/29" name a range of years (a programme's row total), not
+  // one year (its first) and not an ambiguous "2025": they are no year column at all.
+  if (yearRangeOf(text)) return null;
   let m = FOUR_FOUR.exec(text);
   if (m && m[1] && m[2] && Number(m[2]) === Number(m[1]) + 1) {
     return {
@@ -74,9 +77,6 @@ export function parseYearLabel(text: string): { label: YearLabel; rest: string }
     const start = century(Number(m[1]));
     return { label: { kind: "year", year: canonicalYear(start), start }, rest: strip(m) };
   }
-  // "Total 2025-29" names a range of years (a programme's row total), not one year and not an
-  // ambiguous "2025": it is no year column at all.
-  if (yearRangeOf(text)) return null;
   m = BARE.exec(text);
   if (m && referenceCodeAround(text, m.index, m[0].length)) return null;
   // "Balance 1 April 2025", "Forecast balance 31 March 2026": a date, a point in time, not a
