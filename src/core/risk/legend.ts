@@ -43,6 +43,7 @@ const SCALE =
   /(?:likelihood|impact|probability|severity|consequence)\s*\(?\s*1\s*(?:-|–|to)\s*(\d+)/i;
 
 const DIGIT = /\d/;
+const SCORES_START = /^\s*(?:[\d=>]|over|above|more than|greater than)/i;
 
 function band(from: string, to: string, label: string): Band | null {
   if (SCALE_WORDS.test(label)) return null;
@@ -61,6 +62,8 @@ const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
  * and 7 are no product). A single is `ranged: false`: a key states a range somewhere.
  */
 function bandInText(text: string): (Band & { ranged: boolean }) | null {
+  // Every form names a score: a text without a digit is passed over before the patterns.
+  if (!DIGIT.test(text)) return null;
   const ranged = (found: Band | null) => found && { ...found, ranged: true };
   let m = RANGE_THEN_LABEL.exec(text);
   if (m && m[1] && m[2] && m[3]) return ranged(band(m[1], m[2], m[3]));
@@ -90,6 +93,9 @@ function bandInText(text: string): (Band & { ranged: boolean }) | null {
  * so "over 15" starts at 16.
  */
 function scoresIn(text: string): { from: number; to: number; ranged: boolean } | null {
+  // Each form starts with a digit, "=", ">", "over", "above", "more than" or "greater than": the
+  // cheap test passes over a register's names and references without lower-casing a copy.
+  if (!SCORES_START.test(text)) return null;
   const t = text.trim().toLowerCase();
   const m = RANGE_ONLY.exec(t);
   if (m && m[1] && m[2]) return { from: Number(m[1]), to: Number(m[2]), ranged: true };
@@ -220,6 +226,25 @@ export function keyCells(sheet: SheetSnapshot): string[] {
   return [...new Set(cells)].slice(0, 100);
 }
 
+/**
+ * Bands read in consecutive rows (or one row), in reading order. Two bands starting at the same
+ * score overlap, and no band added later makes them a key: such a run (`overlaps`, a register's
+ * "Officer 3" | 2 on every row) keeps no more bands, so that a long one costs no memory.
+ */
+interface Run {
+  bands: FoundBand[];
+  at: string;
+  starts: Set<number>;
+  overlaps: boolean;
+}
+
+const run = (bands: FoundBand[], at: string): Run => ({
+  bands,
+  at,
+  starts: new Set(bands.map((b) => b.from)),
+  overlaps: false,
+});
+
 /** Every coherent run of bands on the sheet, bands sorted, and the scale the sheet states. */
 function legendRuns(
   sheet: SheetSnapshot,
@@ -227,7 +252,7 @@ function legendRuns(
   inTable: (row: number, column: number) => boolean,
 ): { runs: { bands: FoundBand[]; at: string }[]; scale: number | null } {
   let scale: number | null = null;
-  const runs: { bands: FoundBand[]; at: string }[] = [];
+  const runs: Run[] = [];
   let previousRow = -2;
   const failedHeads = new Map<number, number>();
   for (let r = 0; r < sheet.rows.length; r++) {
@@ -247,7 +272,12 @@ function legendRuns(
       if (whole) {
         const at = cellAddress(r, c);
         // One cell holds every band: its fill names no band, so no cells are kept for colours.
-        runs.push({ bands: whole.map((b) => ({ ...b, ranged: true, cells: [] })), at });
+        runs.push(
+          run(
+            whole.map((b) => ({ ...b, ranged: true, cells: [] })),
+            at,
+          ),
+        );
         continue;
       }
       // A label beside a number: "Very high" | 16 (typed) or "Low" | "1-3" (text).
@@ -290,19 +320,24 @@ function legendRuns(
       rowBands.splice(0, rowBands.length, ...rowBands.filter((b) => b.ranged || b.oneCell));
     if (rowBands.length === 0) continue;
     const last = runs[runs.length - 1];
-    if (last && r === previousRow + 1 && rowBands.length === 1 && last.bands.length >= 1) {
-      last.bands.push(...rowBands);
+    const [only] = rowBands;
+    if (last && r === previousRow + 1 && only && rowBands.length === 1 && last.bands.length >= 1) {
+      if (last.starts.has(only.from)) last.overlaps = true;
+      else if (!last.overlaps) {
+        last.bands.push(only);
+        last.starts.add(only.from);
+      }
     } else {
-      runs.push({ bands: rowBands, at: rowAt });
+      runs.push(run(rowBands, rowAt));
     }
     previousRow = r;
   }
   const coherentRuns: { bands: FoundBand[]; at: string }[] = [];
-  for (const run of runs) {
+  for (const { bands: found, at, overlaps } of runs) {
     // Single scores alone ("Apples" | 3, "Pears" | 5) are no key: a key states a range somewhere.
-    if (!run.bands.some((b) => b.ranged)) continue;
-    const bands = coherentBands(run.bands);
-    if (bands) coherentRuns.push({ bands, at: run.at });
+    if (overlaps || !found.some((b) => b.ranged)) continue;
+    const bands = coherentBands(found);
+    if (bands) coherentRuns.push({ bands, at });
   }
   return { runs: coherentRuns, scale };
 }
