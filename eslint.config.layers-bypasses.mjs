@@ -41,10 +41,17 @@ const noAmbientDeclarations = {
         "src/core declares nothing ambient (`declare …`): a declared global is a host the core would depend on unseen.",
       namespace:
         "src/core declares no global, module or namespace: they name a host's types or values without importing them.",
+      declarationFile:
+        "src/core holds no declaration files (.d.ts): everything in one is ambient, a host declared unseen.",
     },
   },
   create(context) {
+    // In a declaration file every statement is ambient, with or without the keyword.
+    const declarationFile = /\.d\.[cm]?ts$/.test(context.filename);
     return {
+      Program(node) {
+        if (declarationFile) context.report({ node, messageId: "declarationFile" });
+      },
       "*"(node) {
         if (!ambientTypes.has(node.type)) return;
         if (node.type === "TSModuleDeclaration") {

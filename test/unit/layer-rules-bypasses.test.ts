@@ -43,6 +43,8 @@ const ambientHosts: Row[] = [
     "src/core/a.ts",
     [ambient, "@typescript-eslint/no-namespace"],
   ],
+  // In a declaration file everything is ambient, with or without `declare`.
+  ["export const Office: { context: unknown };\nconst x = 1;", "src/core/host.d.ts", [ambient]],
   // A triple-slash reference pulls a host's types in without an import.
   ['/// <reference types="office-js" />\nconst x = 1;', "src/core/a.ts", [tripleSlash]],
   ['/// <reference lib="dom" />\nconst x = 1;', "src/core/a.ts", [tripleSlash]],
