@@ -12,10 +12,10 @@ import { LEGEND_MARKER } from "../tables/keys";
 import {
   compositeName,
   headerRuns,
-  mergeIndex,
   readWidenedHeaderBlock,
   type HeaderBlock,
 } from "../tables/header-block";
+import { mergeIndex } from "../tables/header-spans";
 import { POUNDS, scaleOf, titleScale, withTitleScale, type MoneyScale } from "../tables/scale";
 import { holdsText } from "../tables/money-columns";
 import { classifyBudgetColumn, classifyBudgetHeader, type BudgetField } from "./columns";
