@@ -2,7 +2,7 @@ import { cellAddress, parseAddress } from "../a1";
 import { cellText, type Cell, type SheetSnapshot } from "../snapshot";
 import { coherentBands, tidyLabel, type KeyBand, type WordScale } from "./keys";
 import { axisNumbers, axisValue } from "./matrix-key";
-import { wordAxisGridAt, wordAxisStart } from "./word-axis-grid";
+import { scoreGrid, wordAxisGridAt, wordAxisStart } from "./word-axis-grid";
 
 /**
  * A risk matrix kept as the key with SCORES in its cells (5 × 4 = 20) and the bands in its fills:
@@ -47,23 +47,8 @@ function gridAt(sheet: SheetSnapshot, r: number, c: number, n: number): NumericG
     if (rows.some((row) => row < 0 || row >= sheet.rows.length)) continue;
     const down = axisNumbers(rows.map((row) => axisValue(sheet.rows[row]?.[c])));
     if (!down) continue;
-    const cells: NumericGrid["cells"] = [];
-    const whole = rows.every((row, i) =>
-      across.every((impact, j) => {
-        const score = numberAt(sheet.rows[row]?.[c + 1 + j]);
-        if (score !== (down[i] ?? 0) * impact) return false;
-        cells.push({ address: cellAddress(row, c + 1 + j), score });
-        return true;
-      }),
-    );
-    if (whole)
-      return {
-        cells,
-        top: Math.min(...rows),
-        bottom: Math.max(...rows),
-        left: c + 1,
-        right: c + n,
-      };
+    const grid = scoreGrid(sheet, rows, c, down, across);
+    if (grid) return grid;
   }
   return null;
 }

@@ -90,18 +90,38 @@ function productsGrid(
   rows: readonly number[],
   c: number,
   across: readonly number[],
-): (Omit<WordAxisGrid, "across" | "down"> & { down: number[] }) | null {
+): (ScoreGrid & { down: number[] }) | null {
   const n = across.length;
   const down: number[] = [];
-  const cells: WordAxisGrid["cells"] = [];
   for (const row of rows) {
     const first = numberAt(sheet.rows[row]?.[c + 1]);
     const factor = first === null ? NaN : first / (across[0] ?? 1);
     if (!Number.isInteger(factor) || factor < 1 || factor > n || down.includes(factor)) return null;
     down.push(factor);
-    for (let j = 0; j < n; j++) {
+  }
+  const grid = scoreGrid(sheet, rows, c, down, across);
+  return grid && { ...grid, down };
+}
+
+/** A grid of scores: its cells by address, and where it stands. */
+export type ScoreGrid = Omit<WordAxisGrid, "across" | "down">;
+
+/**
+ * The n×n grid of rows `rows`, columns `c + 1`.., when every cell is its row's number times its
+ * column's (`down[i]` × `across[j]`): or null.
+ */
+export function scoreGrid(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  c: number,
+  down: readonly number[],
+  across: readonly number[],
+): ScoreGrid | null {
+  const cells: ScoreGrid["cells"] = [];
+  for (const [i, row] of rows.entries()) {
+    for (const [j, factor] of across.entries()) {
       const score = numberAt(sheet.rows[row]?.[c + 1 + j]);
-      if (score !== factor * (across[j] ?? 0)) return null;
+      if (score !== (down[i] ?? 0) * factor) return null;
       cells.push({ address: cellAddress(row, c + 1 + j), score });
     }
   }
@@ -110,7 +130,6 @@ function productsGrid(
     top: Math.min(...rows),
     bottom: Math.max(...rows),
     left: c + 1,
-    right: c + n,
-    down,
+    right: c + across.length,
   };
 }
