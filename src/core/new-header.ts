@@ -1,7 +1,8 @@
 import type { ColumnWrite } from "./plan";
 import { cellText, isEmptyCell, type SheetSnapshot } from "./snapshot";
 import type { TableBounds } from "./tables/bounds";
-import { areaAt, shownCell, unitOf } from "./tables/header-block";
+import { areaAt, shownCell } from "./tables/header-spans";
+import { unitOf } from "./tables/header-units";
 
 /**
  * Where a new calculated column's header goes in a header block of two or three rows (group

@@ -79,6 +79,8 @@ export function newColumns(
   count: number,
   placement: Placement = "edge",
   headers: readonly string[] = [],
+  /** Never let the new columns' header touch other header text (see `closesGap`). */
+  keepApart = false,
 ): { first: number; range: string; operations: WriteOperation[] } {
   const range = rangeAddress(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn);
   const beside = table.lastColumn + 1;
@@ -87,15 +89,28 @@ export function newColumns(
   const earlier = count > 0 ? earlierColumns(sheet, table, headers) : null;
   if (earlier !== null) return { first: earlier, range, operations: [] };
   // A narrow blank column is a council's spacer between blocks, not room: it is passed over.
-  const free = (first: number) =>
+  const room = (first: number) =>
     columnsFree(sheet, table.headerRow, table.lastRow, first, count) &&
     !narrowIn(sheet, first, count);
-  if (count === 0 || free(beside)) return { first: beside, range, operations: [] };
+  const headerRows = table.headerRows ?? [table.headerRow];
+  // Kept apart (a register, whose header reading joins whatever header text it meets): new
+  // columns whose header would touch another table's (a side table one blank column away) close
+  // the only gap between them, and the next reading takes the two for one table. They are then
+  // inserted beside the table instead: the gap moves right with what it separated, and other
+  // tables' writes on the sheet shift with the insert (a run further right might be theirs).
+  const headerAt = (column: number) =>
+    column >= 0 &&
+    headerRows.some(
+      (r) => !isEmptyCell(sheet.rows[r]?.[column] ?? undefined) || inMerge(sheet, r, column),
+    );
+  const closesGap = (first: number) =>
+    keepApart && (headerAt(first + count) || (first !== beside && headerAt(first - 1)));
   const insert = (): WriteOperation[] => [
     { kind: "insert-columns", sheet: sheet.name, table: range, column: beside, count },
   ];
+  if (count === 0) return { first: beside, range, operations: [] };
+  if (room(beside)) return { first: beside, range, operations: closesGap(beside) ? insert() : [] };
   const header = sheet.rows[table.headerRow]?.[beside];
-  const headerRows = table.headerRows ?? [table.headerRow];
   // The column beside holds something in the table's rows (it is not free). A header beside with
   // text is read into the table (header-block.ts), so what is left is a blank header: when known
   // to be merged (a blank header merged down, P5:P6) the block's header carries on and the insert
@@ -115,7 +130,10 @@ export function newColumns(
   if (placement === "beside" && headerCarriesOn)
     return { first: beside, range, operations: insert() };
   for (let first = beside + 1; first + count - 1 <= LAST_COLUMN; first++)
-    if (free(first)) return { first, range, operations: [] };
+    if (room(first))
+      return closesGap(first)
+        ? { first: beside, range, operations: insert() }
+        : { first, range, operations: [] };
   return { first: beside, range, operations: insert() };
 }
 

@@ -7,26 +7,35 @@ import { insertColumnsInFormula } from "./formula-insert";
 
 /**
  * Puts insertions first (rightmost first) and moves every other table's writes past the columns
- * inserted to their left, so adapters can apply the operations one after another.
+ * inserted to their left, so adapters can apply the operations one after another. Their formulas
+ * were planned on the sheet as it was: their references move as Excel moves them on the insert
+ * (a second register's score =I2*J2 follows its ratings to K2*L2).
  */
 export function orderOperations(operations: readonly WriteOperation[]): WriteOperation[] {
   const inserts = operations.filter((op): op is InsertColumns => op.kind === "insert-columns");
+  const rightmostFirst = [...inserts].sort((a, b) => b.column - a.column);
   const writes = operations.filter((op): op is ColumnWrite => op.kind === "column");
   const shifted = writes.map((w) => {
+    const others = rightmostFirst.filter((ins) => ins.table !== w.table);
     let shift = 0;
-    for (const ins of inserts) {
-      if (ins.sheet === w.sheet && ins.table !== w.table && ins.column <= w.column)
-        shift += ins.count;
-    }
-    if (shift === 0) return w;
+    for (const ins of others)
+      if (ins.sheet === w.sheet && ins.column <= w.column) shift += ins.count;
+    const moved = (formula: string) =>
+      others.reduce((f, ins) => insertColumnsInFormula(f, w.sheet, ins), formula);
+    const cells =
+      others.length === 0
+        ? w.cells
+        : w.cells.map((c) => (c.formula === null ? c : { ...c, formula: moved(c.formula) }));
+    if (shift === 0 && cells.every((c, i) => c === w.cells[i])) return w;
     return {
       ...w,
       column: w.column + shift,
+      cells,
       ...(w.styleFrom !== undefined ? { styleFrom: w.styleFrom + shift } : {}),
     };
   });
   const added = operations.filter((op): op is AddSheet => op.kind === "add-sheet");
-  return [...[...inserts].sort((a, b) => b.column - a.column), ...shifted, ...added];
+  return [...rightmostFirst, ...shifted, ...added];
 }
 
 function shiftMerge(range: string, at: number, count: number): string {

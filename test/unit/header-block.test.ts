@@ -1,10 +1,6 @@
 import fc from "fast-check";
-import {
-  compositeName,
-  headerRuns,
-  readHeaderBlock,
-  unitOf,
-} from "../../src/core/tables/header-block";
+import { compositeName, headerRuns, readHeaderBlock } from "../../src/core/tables/header-block";
+import { unitOf } from "../../src/core/tables/header-units";
 import { cellAddress } from "../../src/core/a1";
 import type { CellValue } from "../../src/core/snapshot";
 import { sheet } from "../helpers/builders";

@@ -125,14 +125,36 @@ describe("planning a register", () => {
   });
 
   it("keeps a second table's writes where they are when the first table inserts nothing", () => {
+    // A blank column is left between the first table's new columns (F, G) and the second (I).
     const { ops } = columns([
-      ["Risk", "L", "I", "Note", null, null, null, "Risk", "L", "I"],
-      ["A", 1, 1, "x", "beside", null, null, "B", 2, 2],
+      ["Risk", "L", "I", "Note", null, null, null, null, "Risk", "L", "I"],
+      ["A", 1, 1, "x", "beside", null, null, null, "B", 2, 2],
     ]);
     const writes = ops.filter((o): o is ColumnWrite => o.kind === "column");
     expect(ops.some((o) => o.kind === "insert-columns")).toBe(false);
-    expect(writes.map((w) => w.column)).toEqual([5, 6, 10, 11]);
-    expect(writes[2]?.cells[0]?.formula).toBe('=IF(COUNT(I2,J2)=2,I2*J2,"")');
+    expect(writes.map((w) => w.column)).toEqual([5, 6, 11, 12]);
+    expect(writes[2]?.cells[0]?.formula).toBe('=IF(COUNT(J2,K2)=2,J2*K2,"")');
+  });
+
+  it("inserts rather than close the gap to a second table, and moves its writes and formulas", () => {
+    // F and G are free, but the new headers there would touch the second register's "Risk" at H.
+    const { snapshot, analysis, ops } = columns([
+      ["Risk", "L", "I", "Note", null, null, null, "Risk", "L", "I"],
+      ["A", 1, 1, "x", "beside", null, null, "B", 2, 2],
+    ]);
+    expect(ops.map((o) => [o.kind, "column" in o ? o.column : null])).toEqual([
+      ["insert-columns", 5],
+      ["column", 5],
+      ["column", 6],
+      ["column", 12],
+      ["column", 13],
+    ]);
+    // The second register's ratings move from I:J to K:L with the insert, its score with them.
+    expect((ops[3] as ColumnWrite).cells[0]?.formula).toBe('=IF(COUNT(K2,L2)=2,K2*L2,"")');
+    const after = applyPlanToSnapshot(snapshot, analysis.plan, { valuesOnly: false });
+    const reread = analyseWorkbook(after, { asOf: TODAY });
+    expect(reread.tables.map((t) => t.range)).toEqual(["A1:G2", "J1:N2"]);
+    expect(reread.findings).toEqual([]);
   });
 
   it("leaves blank separator rows and heading rows without formulas", () => {

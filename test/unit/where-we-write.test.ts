@@ -234,7 +234,7 @@ const clutter = fc.array(
 );
 
 describe("on random clutter beside a register", () => {
-  it("new columns go only into empty, unmerged cells; an insert only where the header carries on", () => {
+  it("new columns go only into empty, unmerged cells, never against other header text; an insert only where the header carries on or another header stands right of the register", () => {
     fc.assert(
       fc.property(clutter, (items) => {
         const rows: unknown[][] = [
@@ -256,14 +256,26 @@ describe("on random clutter beside a register", () => {
         }
         const s = sheet("Register", rows as CellValue[][], { merges });
         const ops = plan(s);
-        const headerCarriesOn = !isEmptyCell(s.rows[0]?.[3] ?? undefined) || inMerge(merges, 0, 3);
+        const headerAt = (c: number) =>
+          !isEmptyCell(s.rows[0]?.[c] ?? undefined) || inMerge(merges, 0, c);
+        const headerCarriesOn = headerAt(3);
+        // A new column's header touching another header would join the two on the next reading.
+        const headerBeyond = Array.from({ length: 12 }, (_, k) => 4 + k).some(headerAt);
         if (inserts(ops).length > 0) {
-          expect(headerCarriesOn).toBe(true);
+          expect(headerCarriesOn || headerBeyond).toBe(true);
           return;
         }
-        for (const w of writes(ops)) {
-          if (w.header === null) continue;
-          for (const r of [w.header.row, ...w.cells.map((c) => c.row)]) {
+        const added = writes(ops).filter((w) => w.header !== null);
+        const columns = added.map((w) => w.column);
+        if (columns.length > 0) {
+          expect(headerAt(Math.max(...columns) + 1)).toBe(false);
+          // Left of them: the register's own last column, or a blank one.
+          const tableEnd = parseAddress(added[0]?.table.split(":")[1] ?? "A1").column;
+          if (Math.min(...columns) > tableEnd + 1)
+            expect(headerAt(Math.min(...columns) - 1)).toBe(false);
+        }
+        for (const w of added) {
+          for (const r of [w.header?.row ?? 0, ...w.cells.map((c) => c.row)]) {
             expect(isEmptyCell(s.rows[r]?.[w.column] ?? undefined)).toBe(true);
             expect(inMerge(merges, r, w.column)).toBe(false);
           }

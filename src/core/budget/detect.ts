@@ -12,11 +12,11 @@ import { LEGEND_MARKER } from "../tables/keys";
 import {
   compositeName,
   headerRuns,
-  mergeIndex,
   readHeaderBlock,
   readWidenedHeaderBlock,
   type HeaderBlock,
 } from "../tables/header-block";
+import { mergeIndex } from "../tables/header-spans";
 import { POUNDS, scaleOf, titleScale, withTitleScale, type MoneyScale } from "../tables/scale";
 import { holdsText } from "../tables/money-columns";
 import { classifyBudgetColumn, classifyBudgetHeader, type BudgetField } from "./columns";

@@ -15,7 +15,7 @@ import {
 } from "../tables/totals";
 import { cellMoney, sumMoney, type Resolve } from "../tables/money";
 import { checkPercentCells } from "../tables/percent";
-import { shownCell } from "../tables/header-block";
+import { shownCell } from "../tables/header-spans";
 import type { ParsedValue } from "../values";
 import type { FundingTable } from "./detect";
 import { columnGroupsOf, yearParts, type FundingColumnGroups } from "./column-groups";

@@ -1,13 +1,8 @@
 import { memoByText } from "../memo";
 import { rowIsBlank, tableExtent, type TableBounds } from "../tables/bounds";
 import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
-import {
-  compositeName,
-  mergeIndex,
-  readHeaderBlock,
-  shownCell,
-  type HeaderColumn,
-} from "../tables/header-block";
+import { compositeName, readHeaderBlock, type HeaderColumn } from "../tables/header-block";
+import { mergeIndex, shownCell } from "../tables/header-spans";
 import { POUNDS, scaleOf, titleScale, type MoneyScale } from "../tables/scale";
 import { monthRun, type MonthHeader } from "./months";
 import { namesVarianceDirections } from "../tables/variance";

@@ -1,8 +1,7 @@
-import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
+import { cellText, isEmptyCell, type SheetSnapshot } from "../snapshot";
 import {
   holdsNumber,
   leadingText,
-  rowIsBlank,
   tableBounds,
   tableExtent,
   type TableBounds,
@@ -17,7 +16,9 @@ import {
 } from "./fields";
 import { headerRuns, readHeaderBlock, type HeaderBlock } from "../tables/header-block";
 import { splitBesideTables } from "../tables/side-tables";
-import { bandsInOneCell, LEGEND_MARKER } from "../tables/keys";
+import { LEGEND_MARKER } from "../tables/keys";
+import { keyListBelowGap } from "./key-below";
+import { keyLine, noteAfterGap, registerResumes, risksContinueBelow } from "./register-end";
 
 export interface RiskPair {
   name: PairName;
@@ -207,67 +208,6 @@ interface Area {
 const overlaps = (a: Area, row: number, from: number, to: number) =>
   row >= a.top && row <= a.bottom && to >= a.first && from <= a.last;
 
-/**
- * A lone text cell after a blank row ("Rating: 1-4 Low | …", "Scoring: see the Scoring Matrix
- * sheet") is a note or key under the register, not a risk: a risk fills more than one cell.
- */
-function noteAfterGap(sheet: SheetSnapshot, row: number, first: number, last: number): boolean {
-  if (row === 0 || !rowIsBlank(sheet, row - 1, first, last)) return false;
-  const cells = sheet.rows[row] ?? [];
-  let filled = 0;
-  let text = false;
-  for (let c = first; c <= last && c < cells.length; c++) {
-    const cell = cells[c] ?? undefined;
-    if (isEmptyCell(cell)) continue;
-    filled++;
-    text = typeof cell?.value === "string" && !cell.formula;
-  }
-  return filled === 1 && text;
-}
-
-/**
- * Whether the register's rows go on below `row` (past one blank row at most) with the same shape:
- * the first pair rated and a risk named. A directorate heading after a blank row ("Adults and
- * Health") is then a section of the register, not a note under it.
- */
-function risksContinueBelow(
-  sheet: SheetSnapshot,
-  row: number,
-  first: number,
-  last: number,
-  pair: RiskPair,
-): boolean {
-  for (let r = row + 1; r <= row + 2 && r < sheet.rows.length; r++) {
-    if (rowIsBlank(sheet, r, first, last)) continue;
-    const cells = sheet.rows[r] ?? [];
-    const rated = [pair.likelihood, pair.impact].every((c) => !isEmptyCell(cells[c] ?? undefined));
-    let named = false;
-    for (let c = first; c <= last && c < cells.length; c++)
-      if (c !== pair.likelihood && c !== pair.impact && isText(cells[c])) named = true;
-    return rated && named && !keyLine(sheet, r, first, last);
-  }
-  return false;
-}
-
-const isText = (cell: Cell | null | undefined) =>
-  typeof cell?.value === "string" && cell.value.trim() !== "" && !cell.formula;
-
-/**
- * A lone cell stating score bands ("Rating: 1-4 Low | 5-9 Medium …") ends the register even with
- * no blank row between: it is the register's key, read by the legend, never a risk.
- */
-function keyLine(sheet: SheetSnapshot, row: number, first: number, last: number): boolean {
-  const cells = sheet.rows[row] ?? [];
-  let text: string | null = null;
-  for (let c = first; c <= last && c < cells.length; c++) {
-    const cell = cells[c] ?? undefined;
-    if (isEmptyCell(cell)) continue;
-    if (text !== null || typeof cell?.value !== "string" || cell.formula) return false;
-    text = cell.value;
-  }
-  return text !== null && bandsInOneCell(text) !== null;
-}
-
 /** True when every filled cell of the row lies in a register already found: nothing new starts. */
 function coveredByClaims(sheet: SheetSnapshot, row: number, claimed: readonly Area[]): boolean {
   const areas = claimed.filter((a) => row >= a.top && row <= a.bottom);
@@ -294,16 +234,24 @@ export function detectRiskTables(sheet: SheetSnapshot): RiskTable[] {
       if (!found) continue;
       const { header, block } = found;
       const { first, last } = spanOf(block, header.recognised);
-      const extent = tableExtent(sheet, block.bottom, first, last, (row) => {
-        const lead = leadingText(sheet, row, first, last);
-        return (
-          LEGEND_MARKER.test(lead) ||
-          (noteAfterGap(sheet, row, first, last) &&
-            !risksContinueBelow(sheet, row, first, last, header.pairs[0]!)) ||
-          keyLine(sheet, row, first, last) ||
-          matchRiskHeader(sheet, row, first, last) !== null
-        );
-      });
+      const extent = tableExtent(
+        sheet,
+        block.bottom,
+        first,
+        last,
+        (row) => {
+          const lead = leadingText(sheet, row, first, last);
+          return (
+            LEGEND_MARKER.test(lead) ||
+            (noteAfterGap(sheet, row, first, last) &&
+              !risksContinueBelow(sheet, row, first, last, header.pairs[0]!)) ||
+            keyLine(sheet, row, first, last) ||
+            keyListBelowGap(sheet, row, first, last) ||
+            matchRiskHeader(sheet, row, first, last) !== null
+          );
+        },
+        registerResumes(sheet, block.bottom, first, last, header.pairs[0]!),
+      );
       claimed.push({ top: r, bottom: extent.lastRow, first, last });
       const pairs = header.pairs.map((p) =>
         resolveRatings(sheet, p, header.spareScores.get(p.name) ?? [], extent.dataRows),

@@ -61,7 +61,7 @@ const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
  * ("6 High", "High: 6"): on a product scale a band may hold one score (6 on a 1–4 scale, where 5
  * and 7 are no product). A single is `ranged: false`: a key states a range somewhere.
  */
-function bandInText(text: string): (Band & { ranged: boolean }) | null {
+export function bandInText(text: string): (Band & { ranged: boolean }) | null {
   // Every form names a score: a text without a digit is passed over before the patterns.
   if (!DIGIT.test(text)) return null;
   const ranged = (found: Band | null) => found && { ...found, ranged: true };
@@ -155,7 +155,7 @@ function bandInTableRow(
 }
 
 /** A band spread over two neighbouring cells: "Low" | "1-2", "1-2" | "Low", "Very high" | 16. */
-function bandInPair(left: string, right: string): (Band & { ranged: boolean }) | null {
+export function bandInPair(left: string, right: string): (Band & { ranged: boolean }) | null {
   const label = (text: string) => /^[A-Za-z]/.test(text) && text.split(/\s+/).length <= 3;
   let scores = scoresIn(right);
   if (scores && label(left) && scores.from >= 1 && scores.from <= 100) {

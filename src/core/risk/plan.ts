@@ -157,6 +157,7 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
     missing.length,
     "beside",
     missing.map((m) => titleFor(m.pair, m.field)),
+    true,
   );
   const placed = new Map<string, number>();
   missing.forEach((m, k) => placed.set(`${m.pair.name}|${m.field}`, firstNew + k));

@@ -11,6 +11,7 @@ import {
 } from "../tables/keys";
 import { parseScaleValue, type ParsedValue } from "../values";
 import type { RiskTable } from "./detect";
+import { numericMatrixGrid } from "../tables/coloured-matrix-key";
 
 /**
  * The rating scales of a register: likelihood and impact as numbers, "3 - Likely" labels, or
@@ -30,6 +31,11 @@ export interface StatedScales {
   listHeads: Map<string, Set<string>>;
   /** Each axis's words by number as a key lists them ("1 - Unlikely" … "4 - Very likely"). */
   labels: AxisWords;
+  /**
+   * The axes of a coloured score matrix labelled in the sheet's own words ("Remote" … "Highly
+   * probable"), numbered by their order: an axis is a register column's scale when it holds its words.
+   */
+  matrixAxes: WordScale[];
 }
 
 /** The words of a scale by its numbers (1 → "Rare"), per axis, when a key states them. */
@@ -80,6 +86,7 @@ export function statedScales(sheets: readonly SheetSnapshot[]): StatedScales {
     impact: null,
     listHeads: new Map(),
     labels: { likelihood: null, impact: null },
+    matrixAxes: [],
   };
   // "Scoring: Low = 1, Medium = 2, High = 3" names no axis: it scores both, after any that does.
   let unnamed: WordScale | null = null;
@@ -108,6 +115,10 @@ export function statedScales(sheets: readonly SheetSnapshot[]): StatedScales {
       stated.listHeads.set(sheet.name, heads);
     }
     for (const list of labelScaleLists(sheet)) stated.labels[list.axis] ??= list.words;
+    // Only a sheet whose matrix cells the reader found coloured holds such a key: the grid is
+    // sought on no other sheet, so a workbook without one pays nothing.
+    const axes = sheet.keyFills ? numericMatrixGrid(sheet)?.axes : undefined;
+    if (axes) stated.matrixAxes.push(axes.across, axes.down);
   }
   stated.likelihood ??= unnamed;
   stated.impact ??= unnamed;
@@ -157,15 +168,19 @@ function scaleFor(
   axis: "likelihood" | "impact",
   used: ReadonlyMap<string, number>,
   stated: WordScale | null,
+  matrixAxes: readonly WordScale[],
 ): WordScale | null {
   const words = new Set(used.keys());
   if (words.size === 0) return null;
   if (stated && [...words].every((w) => stated.has(w))) return stated;
+  const matrixAxis = matrixAxes.find((scale) => [...words].every((w) => scale.has(w)));
+  if (matrixAxis) return matrixAxis;
   const standard = standardScaleFor(axis, words);
   if (standard) return asTheCouncilKeepsIt(standard, used);
   // Mostly a scale's words with a stray one: the stray word is one finding on its own cell.
   const known = (scale: WordScale) => [...words].filter((w) => scale.has(w)).length;
-  if (stated && known(stated) >= 2 && known(stated) * 2 > words.size) return stated;
+  for (const scale of [stated, ...matrixAxes])
+    if (scale && known(scale) >= 2 && known(scale) * 2 > words.size) return scale;
   const mostly = standardScaleMostly(axis, words);
   return mostly && asTheCouncilKeepsIt(mostly, used);
 }
@@ -187,8 +202,8 @@ export function ratingWords(
     count(impact, wordsIn(sheet, rows, pair.impact));
   }
   return {
-    likelihood: scaleFor("likelihood", likelihood, stated.likelihood),
-    impact: scaleFor("impact", impact, stated.impact),
+    likelihood: scaleFor("likelihood", likelihood, stated.likelihood, stated.matrixAxes),
+    impact: scaleFor("impact", impact, stated.impact, stated.matrixAxes),
   };
 }
 

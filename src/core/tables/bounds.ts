@@ -99,9 +99,14 @@ export interface Extent {
   lastRow: number;
 }
 
+/** Blank rows looked past for a table that carries on (`resumes`): a page's worth of spacing. */
+const MAX_GAP_ROWS = 5;
+
 /**
  * Walks down from the header. A single blank row (or any number of hidden ones) may sit inside a
- * table; two visible blank rows in a row, or a row `stops` accepts (a legend, a new header), end it.
+ * table; two visible blank rows in a row, or a row `stops` accepts (a legend, a new header), end it
+ * — unless the kind says the first filled row after the gap (up to five blank rows) carries the
+ * same table on (`resumes`: a register's next section under its heading).
  */
 export function tableExtent(
   sheet: SheetSnapshot,
@@ -109,13 +114,19 @@ export function tableExtent(
   first: number,
   last: number,
   stops: (row: number) => boolean,
+  resumes?: (row: number) => boolean,
 ): Extent {
   const hidden = new Set(sheet.hiddenRows);
   const dataRows: number[] = [];
   let blanks = 0;
   for (let r = headerRow + 1; r < sheet.rows.length; r++) {
     if (rowIsBlank(sheet, r, first, last)) {
-      if (!hidden.has(r) && ++blanks >= 2) break;
+      if (hidden.has(r) || ++blanks < 2) continue;
+      let next = r + 1;
+      while (next <= r + MAX_GAP_ROWS - 2 && rowIsBlank(sheet, next, first, last)) next++;
+      if (!resumes || next >= sheet.rows.length || !resumes(next)) break;
+      r = next - 1;
+      blanks = 0;
       continue;
     }
     if (stops(r)) break;

@@ -1,7 +1,8 @@
 import { cellAddress, parseAddress } from "../a1";
 import { cellText, type Cell, type SheetSnapshot } from "../snapshot";
-import { coherentBands, tidyLabel, type KeyBand } from "./keys";
+import { coherentBands, tidyLabel, type KeyBand, type WordScale } from "./keys";
 import { axisNumbers, axisValue } from "./matrix-key";
+import { scoreGrid, wordAxisGridAt, wordAxisStart } from "./word-axis-grid";
 
 /**
  * A risk matrix kept as the key with SCORES in its cells (5 × 4 = 20) and the bands in its fills:
@@ -20,6 +21,8 @@ export interface NumericGrid {
   bottom: number;
   left: number;
   right: number;
+  /** Axes labelled in the sheet's own words: each word's number, as the matrix orders them. */
+  axes?: { across: WordScale; down: WordScale };
 }
 
 /** Read: the bands and per band its legend cell; or why the colours give no bands. */
@@ -44,23 +47,8 @@ function gridAt(sheet: SheetSnapshot, r: number, c: number, n: number): NumericG
     if (rows.some((row) => row < 0 || row >= sheet.rows.length)) continue;
     const down = axisNumbers(rows.map((row) => axisValue(sheet.rows[row]?.[c])));
     if (!down) continue;
-    const cells: NumericGrid["cells"] = [];
-    const whole = rows.every((row, i) =>
-      across.every((impact, j) => {
-        const score = numberAt(sheet.rows[row]?.[c + 1 + j]);
-        if (score !== (down[i] ?? 0) * impact) return false;
-        cells.push({ address: cellAddress(row, c + 1 + j), score });
-        return true;
-      }),
-    );
-    if (whole)
-      return {
-        cells,
-        top: Math.min(...rows),
-        bottom: Math.max(...rows),
-        left: c + 1,
-        right: c + n,
-      };
+    const grid = scoreGrid(sheet, rows, c, down, across);
+    if (grid) return grid;
   }
   return null;
 }
@@ -97,11 +85,38 @@ export function numericMatrixGrid(
       // whole numbers 1..5 or three distinct scale words. A register's likelihood, impact and
       // score never are (L × I equals one of them, or is over 5, unless both are 2, and then two
       // are equal); its word pair and score may start one, and then its cells are no products.
-      if (!axisStart(cells, c + 1) || inTable(r, c + 1)) continue;
-      for (const n of [5, 4, 3]) {
-        const grid = gridAt(sheet, r, c, n);
-        if (grid) return grid;
+      if (axisStart(cells, c + 1)) {
+        if (inTable(r, c + 1)) continue;
+        for (const n of [5, 4, 3]) {
+          const grid = gridAt(sheet, r, c, n);
+          if (grid) return grid;
+        }
       }
+      const grid = wordAxisGrid(sheet, r, c, inTable);
+      if (grid) return grid;
+    }
+  }
+  return null;
+}
+
+/**
+ * The grid at (r, c) whose axes are the sheet's own words (see word-axis-grid.ts), or null. Cheap
+ * first: a score sits next to the axis row's first word, above or below it.
+ */
+function wordAxisGrid(
+  sheet: SheetSnapshot,
+  r: number,
+  c: number,
+  inTable: (row: number, column: number) => boolean,
+): NumericGrid | null {
+  const beside = [sheet.rows[r - 1]?.[c + 1], sheet.rows[r + 1]?.[c + 1]];
+  if (!beside.some((cell) => typeof cell?.value === "number")) return null;
+  if (!wordAxisStart(sheet.rows[r] ?? [], c + 1) || inTable(r, c + 1)) return null;
+  for (const n of [5, 4, 3]) {
+    const found = wordAxisGridAt(sheet, r, c, n);
+    if (found) {
+      const { across, down, ...grid } = found;
+      return { ...grid, axes: { across, down } };
     }
   }
   return null;

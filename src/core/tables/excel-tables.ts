@@ -1,5 +1,5 @@
 import type { ExcelTable, SheetSnapshot } from "../snapshot";
-import { mergeIndex } from "./header-block";
+import { mergeIndex } from "./header-spans";
 
 /**
  * Excel tables (ListObjects) as the reading of every kind uses them. A council that keeps its

@@ -1,5 +1,5 @@
 import type { SheetSnapshot } from "../snapshot";
-import { unitOf } from "./header-block";
+import { unitOf } from "./header-units";
 import { formatMoney } from "./money";
 import { roundToPence } from "./pence";
 
