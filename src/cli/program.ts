@@ -96,6 +96,23 @@ async function checkOut(file: string, out: string): Promise<void> {
   await checkOutTarget(out);
 }
 
+/**
+ * The start of every command that writes a new file (apply, pid): the output checked before any
+ * reading, the input read and analysed, and the output's extension checked against its kind.
+ */
+async function openToWrite(
+  file: string,
+  options: SharedOptions & BudgetOptions & { out: string },
+  io: Io,
+) {
+  await checkOut(file, options.out);
+  const settings = analyseOptions(options, io.today());
+  const document = await readWorkbookFile(file, readBudget(options));
+  checkOutExtension(path.basename(file), document.kind, options.out);
+  const { snapshot } = document;
+  return { settings, document, snapshot, analysis: analyseWorkbook(snapshot, settings) };
+}
+
 /** The findings a `check` of the written file gives: the same reading, the same analysis. */
 async function findingsOfOutput(
   options: ApplyCliOptions,
@@ -106,12 +123,7 @@ async function findingsOfOutput(
 }
 
 async function apply(file: string, options: ApplyCliOptions, io: Io): Promise<number> {
-  await checkOut(file, options.out);
-  const settings = analyseOptions(options, io.today());
-  const document = await readWorkbookFile(file, readBudget(options));
-  checkOutExtension(path.basename(file), document.kind, options.out);
-  const { snapshot } = document;
-  const analysis = analyseWorkbook(snapshot, settings);
+  const { settings, document, snapshot, analysis } = await openToWrite(file, options, io);
   const applyOptions = { valuesOnly: options.valuesOnly === true };
   const { changed, written } = describePlan(snapshot, analysis.plan, applyOptions);
   const saved = await document.save(analysis.plan, applyOptions, {
@@ -161,12 +173,7 @@ async function pid(file: string, options: PidCliOptions, io: Io): Promise<number
     throw new UsageError("pid needs --project <name> (repeatable) or --all");
   if (options.all && options.project?.length)
     throw new UsageError("pid takes --project or --all, not both");
-  await checkOut(file, options.out);
-  const settings = analyseOptions(options, io.today());
-  const document = await readWorkbookFile(file, readBudget(options));
-  checkOutExtension(path.basename(file), document.kind, options.out);
-  const { snapshot } = document;
-  const analysis = analyseWorkbook(snapshot, settings);
+  const { settings, document, snapshot, analysis } = await openToWrite(file, options, io);
   const { operations, summaries } = planPids(
     analysis,
     snapshot,

@@ -1,4 +1,4 @@
-import { EXCEL_CELL_CHARACTERS, registerValue } from "../../src/core/decisions/import";
+import { EXCEL_CELL_CHARACTERS, registerValue } from "../../src/core/decisions/register-values";
 import { readDecisionRecord } from "../../src/core/decisions/read";
 
 /** A record that lost its line breaks: every field's text runs into the next label. */

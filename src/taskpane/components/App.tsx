@@ -1,8 +1,4 @@
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Button,
   Caption1,
   Dropdown,
@@ -16,23 +12,20 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { countBySeverity, serialToUkDate, type Finding } from "../../core";
+import { countBySeverity, type Finding } from "../../core";
 import type { FileHost } from "../hosts/file-host";
 import type { Host } from "../hosts/host";
 import { useWorkbook, type WriteChoice } from "../use-workbook";
 import { PaneError } from "../errors";
 import { ActionBar, checkBlockedReason, writeBlockedReason } from "./ActionBar";
-import { AsAtDate } from "./AsAtDate";
-import { CellContext } from "./CellContext";
-import { ExportFindings } from "./ExportFindings";
-import { FindingsList, findingKey } from "./FindingsList";
+import { findingKey } from "./FindingsList";
 import { HeatMap } from "./HeatMap";
 import { Messages } from "./Messages";
 import { OpenFile } from "./OpenFile";
 import { PidPanel } from "./PidPanel";
 import { ReconciliationView } from "./ReconciliationView";
+import { ResultsView } from "./ResultsView";
 import { SettingsPanel } from "./SettingsPanel";
-import { TablesList } from "./TablesList";
 import { ViewTabs } from "./ViewTabs";
 import { AddDecision } from "./AddDecision";
 import { WriteSummaryView } from "./WritePreview";
@@ -289,53 +282,17 @@ export function App({ host, theme, sampleUrl }: AppProps) {
             />
           </div>
           {view === "results" && (
-            <section className={styles.section} aria-label="Check results">
-              <AsAtDate asOf={actions.asOf} onChange={actions.setAsOf} />
-              {analysis && (
-                <>
-                  <FindingsList
-                    key={openings}
-                    findings={analysis.findings}
-                    onSelect={choose}
-                    chosen={chosen ? findingKey(chosen) : null}
-                    detail={
-                      chosen &&
-                      host.kind === "file" &&
-                      chosenSheet && (
-                        <CellContext
-                          sheet={chosenSheet}
-                          finding={chosen}
-                          registers={analysis.riskContexts}
-                          onClose={() => setChosen(null)}
-                        />
-                      )
-                    }
-                    actions={(shown, filter) => (
-                      <ExportFindings
-                        findings={shown}
-                        name={host.fileName()}
-                        context={{
-                          file: host.fileName() ?? "this workbook",
-                          asAt: serialToUkDate(actions.asOf),
-                          filter,
-                        }}
-                      />
-                    )}
-                  />
-                  {/* Findings come first; the tables found are one click away. */}
-                  <Accordion collapsible>
-                    <AccordionItem value="tables">
-                      <AccordionHeader as="h2" size="small">
-                        {plural(analysis.tables.length, "table")} found
-                      </AccordionHeader>
-                      <AccordionPanel>
-                        <TablesList tables={analysis.tables} findings={analysis.findings} />
-                      </AccordionPanel>
-                    </AccordionItem>
-                  </Accordion>
-                </>
-              )}
-            </section>
+            <ResultsView
+              host={host}
+              analysis={analysis}
+              openings={openings}
+              asOf={actions.asOf}
+              onAsOf={actions.setAsOf}
+              chosen={chosen}
+              chosenSheet={chosenSheet}
+              onChoose={choose}
+              onCloseChosen={() => setChosen(null)}
+            />
           )}
           {view === "heatmap" && analysis && context && riskSheet && (
             <section className={styles.section} aria-label="Heat map">

@@ -17,6 +17,11 @@ import type {
   WriteResult,
 } from "./protocol";
 
+/** The workbook a request carries, opened with the pane's progress bar listening. */
+function openFile(file: { bytes: Uint8Array; name: string }, onProgress?: ProgressListener) {
+  return openWorkbook(file.bytes, file.name, undefined, undefined, onProgress);
+}
+
 /**
  * The standalone pane's long work, run in its Web Worker (workbook.worker.ts) so that the page
  * stays responsive. Plain async functions over bytes, so they are tested without a worker.
@@ -25,13 +30,7 @@ export async function checkJob(
   request: Omit<CheckRequest, "kind">,
   onProgress?: ProgressListener,
 ): Promise<CheckResult> {
-  const document = await openWorkbook(
-    request.bytes,
-    request.name,
-    undefined,
-    undefined,
-    onProgress,
-  );
+  const document = await openFile(request, onProgress);
   const analysis = analyseWorkbook(document.snapshot, request.options, onProgress);
   return {
     snapshot: document.snapshot,
@@ -68,7 +67,7 @@ export async function writeJob(
   onProgress?: ProgressListener,
 ): Promise<WriteResult> {
   const { bytes, name, options, choice, valuesOnly } = request;
-  const document = await openWorkbook(bytes, name, undefined, undefined, onProgress);
+  const document = await openFile({ bytes, name }, onProgress);
   const before = document.snapshot;
   const analysis = analyseWorkbook(before, options, onProgress);
   const plan = planFor(choice, analysis, before, options.asOf);
@@ -90,23 +89,11 @@ export async function runJob(
     case "write":
       return writeJob(request, onProgress);
     case "read": {
-      const document = await openWorkbook(
-        request.bytes,
-        request.name,
-        undefined,
-        undefined,
-        onProgress,
-      );
+      const document = await openFile(request, onProgress);
       return { snapshot: document.snapshot };
     }
     case "save": {
-      const document = await openWorkbook(
-        request.bytes,
-        request.name,
-        undefined,
-        undefined,
-        onProgress,
-      );
+      const document = await openFile(request, onProgress);
       const options = { valuesOnly: request.valuesOnly };
       return { bytes: (await document.save(request.plan, options, undefined, onProgress)).bytes };
     }
