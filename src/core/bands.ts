@@ -58,7 +58,9 @@ export function sortedOnce(bands: readonly Band[]): readonly Band[] {
 /**
  * The band of a score: the band with the greatest lower bound at or below it, so that scores in a
  * gap between bands (7 with 3-6 and 8-16) fall to the lower band, and the lowest band catches
- * anything below it. The priority formula written into the sheet follows exactly this rule.
+ * anything below it. The priority formula written into the sheet follows exactly this rule for
+ * every score a scale can give; a score below 1 (a blank likelihood times an impact) it leaves
+ * in no band ("", see priorityFormula in risk/formulas.ts).
  */
 export function bandOf(score: number, bands: readonly Band[]): Band {
   const sorted = sortedOnce(bands);

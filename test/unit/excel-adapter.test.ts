@@ -179,7 +179,7 @@ describe("applying a plan through Office.js", () => {
     const cells = large.d.book[0]?.cells;
     expect(cells?.get("30000,3")?.formula).toBe('=IF(COUNT(B30001,C30001)=2,B30001*C30001,"")');
     expect(cells?.get("30000,4")?.formula).toBe(
-      '=IF(ISNUMBER(D30001),IF(D30001>=20,"Very high",IF(D30001>=10,"High",IF(D30001>=5,"Medium","Low"))),"")',
+      '=IF(ISNUMBER(D30001),IF(D30001>=20,"Very high",IF(D30001>=10,"High",IF(D30001>=5,"Medium",IF(D30001>=1,"Low","")))),"")',
     );
   });
 

@@ -36,7 +36,7 @@ describe("risk formulas", () => {
       { from: 8, to: 16, label: "High" },
     ];
     expect(priorityFormula("D6", bands)).toBe(
-      '=IF(ISNUMBER(D6),IF(D6>=8,"High",IF(D6>=3,"Medium ""amber""","Low")),"")',
+      '=IF(ISNUMBER(D6),IF(D6>=8,"High",IF(D6>=3,"Medium ""amber""",IF(D6>=1,"Low",""))),"")',
     );
   });
 
@@ -92,8 +92,8 @@ describe("planning a register", () => {
       styleFrom: 3,
     });
     expect(priority?.cells.map((c) => [c.formula, c.value])).toEqual([
-      ['=IF(ISNUMBER(D2),IF(D2>=8,"High",IF(D2>=3,"Medium","Low")),"")', "Medium"],
-      ['=IF(ISNUMBER(D3),IF(D3>=8,"High",IF(D3>=3,"Medium","Low")),"")', "Low"],
+      ['=IF(ISNUMBER(D2),IF(D2>=8,"High",IF(D2>=3,"Medium",IF(D2>=1,"Low",""))),"")', "Medium"],
+      ['=IF(ISNUMBER(D3),IF(D3>=8,"High",IF(D3>=3,"Medium",IF(D3>=1,"Low",""))),"")', "Low"],
     ]);
   });
 

@@ -113,7 +113,7 @@ describe("risk register: abbreviated sub-headers in a three-row header block", (
     const a = analyse(sub, note);
     const writes = a.plan.operations.filter((o): o is ColumnWrite => o.kind === "column");
     const band = (s: string) =>
-      `=IF(ISNUMBER(${s}),IF(${s}>=12,"Very high",IF(${s}>=8,"High",IF(${s}>=4,"Medium","Low"))),"")`;
+      `=IF(ISNUMBER(${s}),IF(${s}>=12,"Very high",IF(${s}>=8,"High",IF(${s}>=4,"Medium",IF(${s}>=1,"Low","")))),"")`;
     // The council's own columns keep their right formulas; the typed wrong score is rewritten,
     // the typed ratings become the band formula (row 7's score is off the scale: left alone),
     // and the missing gross and target ratings are added after the register.

@@ -139,14 +139,27 @@ const SCORE = "\u0000";
 /** Each band list's formula split at the score's address, built once and joined per row. */
 const formulaParts = new WeakMap<readonly Band[], string[]>();
 
-/** Nested IFs from the top band down, matching `bandOf`: the greatest lower bound ≤ score wins. */
+/**
+ * The least score any band holds: no score of a 1-based scale is below 1, so 0 (a blank
+ * likelihood times an impact, as a council's own =C10*D10 gives) or a negative score is in no
+ * band, unless the key's lowest band starts lower ("0-3 Low").
+ */
+function leastBandedScore(bands: readonly Band[]): number {
+  return Math.min(1, sortedOnce(bands)[0]?.from ?? 1);
+}
+
+/**
+ * Nested IFs from the top band down, matching `bandOf`: the greatest lower bound ≤ score wins; a
+ * score in no band gives "", as `priorityFormulaValue` does, so the value saved is the value
+ * Excel recalculates.
+ */
 export function priorityFormula(score: string, bands: readonly Band[]): string {
   let parts = formulaParts.get(bands);
   if (!parts) {
     const sorted = sortedOnce(bands);
     const lowest = sorted[0];
     if (!lowest) throw new Error("priorityFormula needs at least one band");
-    let expression = quoted(lowest.label);
+    let expression = `IF(${SCORE}>=${leastBandedScore(bands)},${quoted(lowest.label)},"")`;
     for (const band of sorted.slice(1)) {
       expression = `IF(${SCORE}>=${band.from},${quoted(band.label)},${expression})`;
     }
@@ -157,5 +170,7 @@ export function priorityFormula(score: string, bands: readonly Band[]): string {
 }
 
 export function priorityFormulaValue(score: number | "", bands: readonly Band[]): string {
-  return typeof score === "number" ? bandOf(score, bands).label : "";
+  return typeof score === "number" && score >= leastBandedScore(bands)
+    ? bandOf(score, bands).label
+    : "";
 }
