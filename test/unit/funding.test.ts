@@ -199,15 +199,16 @@ describe("funding write plan", () => {
     ]);
   });
 
-  it("writes a value instead of a SUM that would skip an amount typed as text", () => {
-    const { plan } = analyse([
+  it("writes a live SUM over an amount typed as text, showing what Excel's SUM shows (the text reported)", () => {
+    const { plan, findings } = analyse([
       ["Source", "2024-25", "2025-26"],
       ["Grant", "£250,000", 1],
     ]);
     const total = plan.operations.find((op) => op.kind === "column");
     expect(total?.kind === "column" && total.cells).toEqual([
-      { row: 1, formula: null, value: 250001 },
+      { row: 1, formula: "=SUM(B2:C2)", value: 1 },
     ]);
+    expect(findings.map((x) => `${x.code}@${x.cell}`)).toContain("number-as-text@B2");
   });
 });
 

@@ -7,8 +7,9 @@ import { analyseProfile, buildProfile, line } from "../helpers/monthly-builder";
 
 /**
  * Excel's SUM skips text: a full year or a funding total written as =SUM over a money cell typed
- * as text would change the council's figure. Over an amount typed as text the value is written;
- * over text that is no amount ("8O,500") the council's typed total is left as it is.
+ * as text would change the council's figure, so a typed total over text is left as it is (the
+ * text reported). Where there is no total, the written one is a live SUM showing what Excel's
+ * SUM shows: a text amount is never silently made a number in a written result.
  */
 const column = (a: ReturnType<typeof analyseProfile>, title: string) =>
   a.plan.operations.find((o): o is ColumnWrite => o.kind === "column" && o.title === title);
@@ -47,10 +48,20 @@ describe("a full year over a month typed as text", () => {
     expect(fullYear?.cells.some((c) => c.row === row)).toBe(false);
   });
 
-  it("over an amount typed as text, the full year is written as its value, the text counted", () => {
+  it("over an amount typed as text, the typed full year is left as the council typed it", () => {
     const { built, row } = profileWithText("£#", 59_000);
+    const a = analyseProfile(built);
+    expect(column(a, "Full year")?.cells.some((c) => c.row === row)).toBe(false);
+    expect(a.findings.some((x) => x.code === "number-as-text")).toBe(true);
+  });
+
+  it("a blank full year over an amount typed as text is a live SUM showing what Excel's SUM shows", () => {
+    const { built, row, meant } = profileWithText("£#", 60_000);
+    const cells = built.sheet.rows[row] as (Cell | null)[];
+    cells[built.fullYear as number] = null;
     const cell = column(analyseProfile(built), "Full year")?.cells.find((c) => c.row === row);
-    expect(cell).toEqual({ row, formula: null, value: 60_000 });
+    // SUM skips the text: the year shows £60,000 less December, never the text made a number.
+    expect(cell).toEqual({ row, formula: `=SUM(D${row + 1}:O${row + 1})`, value: 60_000 - meant });
   });
 });
 

@@ -21,7 +21,7 @@ import {
   type TableRef,
 } from "../tables/totals";
 import { describeConvention, varianceOf } from "../tables/variance";
-import { parseMoney } from "../values";
+import { moneyOrNilAt, parseMoneyOrNil } from "../tables/nil-money";
 import { scaleAt, type BudgetTable } from "./detect";
 import { budgetModel, DEFAULT_RAG, moneyColumns, statusOf, type BudgetModel } from "./model";
 import { roundToMicroUnits } from "../tables/money";
@@ -38,10 +38,7 @@ export function budgetRef(sheet: SheetSnapshot, table: BudgetTable): TableRef {
   };
 }
 
-const numberAt = (sheet: SheetSnapshot, row: number, column: number): number | null => {
-  const parsed = parseMoney(sheet.rows[row]?.[column]?.value ?? null);
-  return parsed.kind === "number" ? parsed.value : null;
-};
+const numberAt = moneyOrNilAt;
 
 /** Line rows only: a variance on a total row is a sum, checked with the totals. */
 function lineRows(model: BudgetModel) {
@@ -206,8 +203,9 @@ function checkDerived(
 function checkMissing(ref: TableRef, model: BudgetModel, out: Finding[]): void {
   for (const line of model.lines) {
     if (line.level !== "line" || model.structure.kinds.get(line.row) !== "line") continue;
-    const budget = parseMoney(ref.sheet.rows[line.row]?.[model.budgetColumn]?.value ?? null);
-    const spend = parseMoney(ref.sheet.rows[line.row]?.[model.compareColumn]?.value ?? null);
+    // A dash or "nil" is £0 typed, not a blank: parseMoneyOrNil reads it as a number.
+    const budget = parseMoneyOrNil(ref.sheet.rows[line.row]?.[model.budgetColumn]?.value ?? null);
+    const spend = parseMoneyOrNil(ref.sheet.rows[line.row]?.[model.compareColumn]?.value ?? null);
     const name = line.item || "this line";
     if (budget.kind === "blank" && line.spend !== null)
       out.push(

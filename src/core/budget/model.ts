@@ -9,6 +9,7 @@ import {
   type VarianceConvention,
 } from "../tables/variance";
 import { parseMoney } from "../values";
+import { moneyOrNilAt } from "../tables/nil-money";
 import type { BudgetField } from "./columns";
 import { scaleAt, textAt, type BudgetTable } from "./detect";
 import { fromPence, HALF_PENNY, toPence as pence } from "../tables/money";
@@ -60,10 +61,8 @@ export interface BudgetModel {
   unconfirmed: number[];
 }
 
-function money(sheet: SheetSnapshot, row: number, column: number): number | null {
-  const parsed = parseMoney(sheet.rows[row]?.[column]?.value ?? null);
-  return parsed.kind === "number" ? parsed.value : null;
-}
+/** A line's amount: a dash or "nil" is £0 (tables/nil-money.ts); blank, text and tbc are none. */
+const money = moneyOrNilAt;
 
 export function moneyColumns(table: BudgetTable): number[] {
   const fields: BudgetField[] = [

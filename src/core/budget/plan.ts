@@ -4,6 +4,7 @@ import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
 import { formulaEvaluator } from "../tables/arithmetic";
 import { HALF_PENNY, sumFormula } from "../tables/money";
+import { isNilMark, moneyRef } from "../tables/nil-money";
 import { ragByRule, ragFormula, ruleFromThresholds } from "../tables/rag-rule";
 import { variancePercentScale } from "../tables/percent";
 import { toPounds } from "../tables/scale";
@@ -27,9 +28,10 @@ const TITLES: Record<Calculated, string> = {
 };
 const FORMATS: Partial<Record<Calculated, string>> = { variancePct: "0.0%" };
 
+/** What Excel computes with a cell in the written formulas: a number, or 0 for a dash read by N(). */
 const num = (sheet: SheetSnapshot, r: number, c: number) => {
   const v = sheet.rows[r]?.[c]?.value;
-  return typeof v === "number" ? v : null;
+  return typeof v === "number" ? v : isNilMark(v) ? 0 : null;
 };
 
 /** The variance formula of a line (or of a group, on the row that states its budget) and its value. */
@@ -43,11 +45,14 @@ function varianceCell(
   const planned = usualVarianceCell(sheet, line, budget, spend);
   if (convention === "forecast-minus-budget") return planned;
   // Budget less forecast (positive = underspend): the same formula turned round.
-  const s = cellAddress(line.row, spend);
-  const b = cellAddress(line.row, budget);
+  const s = moneyRef(sheet, line.row, spend);
+  const b = moneyRef(sheet, line.row, budget);
   const formula =
     line.level === "group"
-      ? planned.formula.replace(/,(SUM\([^)]*\))-(\$?[A-Z]+\d+),""\)$/, ',$2-$1,"")')
+      ? planned.formula.replace(
+          /,(SUM\([^)]*\))-(N\(\$?[A-Z]+\d+\)|\$?[A-Z]+\d+),""\)$/,
+          ',$2-$1,"")',
+        )
       : `=IF(AND(ISNUMBER(${s}),ISNUMBER(${b})),${b}-${s},"")`;
   return {
     ...planned,
@@ -62,7 +67,7 @@ function usualVarianceCell(
   budget: number,
   spend: number,
 ): PlannedCell & { formula: string } {
-  const b = cellAddress(line.row, budget);
+  const b = moneyRef(sheet, line.row, budget);
   if (line.level === "group") {
     const cells = line.rows.map((r) => [r, spend] as const);
     const total = line.rows.reduce((s, r) => s + (num(sheet, r, spend) ?? 0), 0);
@@ -74,7 +79,7 @@ function usualVarianceCell(
       value,
     };
   }
-  const s = cellAddress(line.row, spend);
+  const s = moneyRef(sheet, line.row, spend);
   const bv = num(sheet, line.row, budget);
   const sv = num(sheet, line.row, spend);
   return {
@@ -157,7 +162,7 @@ export function planBudgetTable(
   for (const line of model.lines) {
     const v = varianceCell(sheet, line, b, model.compareColumn, model.convention);
     const V = cellAddress(line.row, at("variance"));
-    const B = cellAddress(line.row, b);
+    const B = moneyRef(sheet, line.row, b);
     const budget = num(sheet, line.row, b);
     // A formula already in the variance column is kept (guardWrites): the columns that read it
     // cache what it shows, not what we would have written there.

@@ -4,7 +4,6 @@ import { guardWrites, newColumns } from "../plan-helpers";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { samePence, sumFormula, sumMoney, type At } from "../tables/money";
 import type { Structure } from "../tables/sections";
-import { parseMoney } from "../values";
 import { grandParts } from "../tables/totals";
 import { structureOf } from "./check";
 import type { FundingTable } from "./detect";
@@ -21,10 +20,10 @@ export interface FundingPlanOptions {
 }
 
 /**
- * Amounts as the officer means them, with the cells this plan computes laid over the sheet. SUM
- * would skip a number typed as text ("£250,000"), so a total over one is written as its value
- * (the cell is reported as number-as-text) rather than as a formula that would disagree, and a
- * typed total over text that is no amount is left as typed (tables/sum-over-text.ts).
+ * Amounts as Excel's SUM adds them, with the cells this plan computes laid over the sheet: a
+ * number typed as text ("£250,000", reported number-as-text) adds nothing, so every written total
+ * is a live SUM whose value is what Excel shows after recalculating, and the totals over it agree
+ * with the council's own SUMs. A typed total over text is left as typed (tables/sum-over-text.ts).
  */
 /** One number per cell for the overlay's keys: a string per lookup shows in large tables. */
 const key = (r: number, c: number) => r * 16384 + c;
@@ -35,8 +34,11 @@ class Values {
   get(r: number, c: number): number {
     const planned = this.overlay.get(key(r, c));
     if (planned !== undefined) return planned;
-    const parsed = parseMoney(this.sheet.rows[r]?.[c]?.value ?? null);
-    return parsed.kind === "number" ? parsed.value : 0;
+    // SUM skips text, "£45,000" as much as "tbc" ("text in the array or reference are ignored":
+    // learn.microsoft.com/office/vba/api/excel.worksheetfunction.sum): never a figure Excel would
+    // not add.
+    const value = this.sheet.rows[r]?.[c]?.value;
+    return typeof value === "number" ? value : 0;
   }
   /** What SUM over these cells would miss: text the plan does not overwrite (tables/sum-over-text.ts). */
   textUnder(cells: readonly At[]): "none" | "read" | "unread" {
@@ -129,14 +131,14 @@ export function planFundingTable(
   const write = (target: Column, row: number, cells: readonly At[]) => {
     // Only typed amounts become formulas: a "tbc" total says something a SUM would hide.
     if (!target.isNew && typeof sheet.rows[row]?.[target.column]?.value !== "number") return;
-    // Over text that is no amount neither a SUM nor a value gives the council's figure: left.
-    const missed = values.textUnder(cells);
-    if (!target.isNew && missed === "unread") return;
+    // Over text (an amount typed as text or not) a SUM gives less than the council's typed
+    // figure: that is left as typed, the text reported; a new total is the live SUM.
+    if (!target.isNew && values.textUnder(cells) !== "none") return;
     // The unit of the amounts added (a new total column has no header of its own yet).
     const scale = columnScale(sheet, table.headerRow, cells[0]?.[1] ?? target.column);
     const value = values.sum(cells, scale.multiplier);
     values.set(row, target.column, value);
-    target.cells.push({ row, formula: missed === "read" ? null : sumFormula(cells), value });
+    target.cells.push({ row, formula: sumFormula(cells), value });
   };
 
   const newYears = groups.years.filter((y) => y.total === null && y.sources.length >= 2);

@@ -4,7 +4,6 @@ import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
 import { fromPenceScaled, roundToPenceScaled, toPenceScaled } from "../tables/money";
 import { textUnderSum } from "../tables/sum-over-text";
-import { parseMoney } from "../values";
 import type { MonthlyTable } from "./detect";
 import type { MonthlyModel } from "./model";
 
@@ -67,24 +66,23 @@ export function planMonthlyTable(
     const months = Array.from({ length: lastMonth - firstMonth + 1 }, (_, k) => {
       return [row, firstMonth + k] as const;
     });
-    // A SUM over a month typed as text would change the council's figure (tables/sum-over-text.ts):
-    // over text that is no amount ("8O,500") the typed full year is left as it is; over an amount
-    // typed as text ("£80,500") the full year is written as its value.
-    const missed = textUnderSum(sheet, months);
-    if (missed === "unread") {
-      shown.set(row, typeof kept?.value === "number" ? kept.value : null);
+    // A SUM over a month typed as text would change the council's typed full year
+    // (tables/sum-over-text.ts): that is left as it is, the text reported. A blank full year is
+    // the live SUM, showing what Excel's SUM shows: the text ("£80,500" too) adds nothing.
+    if (textUnderSum(sheet, months) !== "none" && typeof kept?.value === "number") {
+      shown.set(row, kept.value);
       continue;
     }
     let pence = 0;
     for (const [r, m] of months) {
-      const parsed = parseMoney(sheet.rows[r]?.[m]?.value ?? null);
-      if (parsed.kind === "number") pence += toPenceScaled(parsed.value, multiplier);
+      const value = sheet.rows[r]?.[m]?.value;
+      if (typeof value === "number") pence += toPenceScaled(value, multiplier);
     }
     const value = fromPenceScaled(pence, multiplier);
     shown.set(row, value);
     const from = cellAddress(row, firstMonth);
     const to = cellAddress(row, lastMonth);
-    fullYear.push({ row, formula: missed === "read" ? null : `=SUM(${from}:${to})`, value });
+    fullYear.push({ row, formula: `=SUM(${from}:${to})`, value });
   }
   const variance: PlannedCell[] = [];
   if (c.budget !== undefined) {

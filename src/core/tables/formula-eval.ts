@@ -27,7 +27,7 @@ export type { FormulaValue } from "./formula-values";
  * lists, "=VALUE(LEFT(E5,1))*…") are judged by what Excel would show on opening. A small
  * evaluator over @borgar/fx's parse tree: arithmetic, comparison and concatenation over numbers,
  * text, booleans and cell references (on any sheet), IF, AND, OR, NOT, MATCH (exact), INDEX,
- * CHOOSE, VALUE, LEFT, RIGHT, MID, FIND, LEN, ISNUMBER, ISBLANK, COUNT. Anything else (another
+ * CHOOSE, VALUE, LEFT, RIGHT, MID, FIND, LEN, ISNUMBER, ISBLANK, COUNT, N. Anything else (another
  * function, a name, a whole-column range) is not evaluated: `undefined`, never a guess.
  *
  * Excel's rules followed (Microsoft's "Calculation operators and precedence" and the function
@@ -254,6 +254,11 @@ function call(name: string, args: readonly AstExpression[], scope: Scope): Value
       return typeof one(0) === "number";
     case "ISBLANK":
       return one(0) === null;
+    case "N": {
+      // Microsoft's N page: a number is itself, TRUE 1, an error passes, anything else 0.
+      const v = one(0);
+      return typeof v === "number" ? v : v === true ? 1 : isError(v) ? v : 0;
+    }
     case "COUNT": {
       let n = 0;
       for (let k = 0; k < args.length; k++)

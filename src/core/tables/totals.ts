@@ -1,4 +1,5 @@
 import { cellAddress, columnLetter, parseAddress, type CellPosition } from "../a1";
+import { isNilMark } from "./nil-money";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
@@ -275,6 +276,8 @@ export function checkMoneyCells(
   for (const row of rows) {
     for (const column of columns) {
       const raw = t.sheet.rows[row]?.[column]?.value ?? null;
+      // "nil" is £0 as accountants write it (nil-money.ts), no stray text.
+      if (isNilMark(raw)) continue;
       const parsed = parseMoney(raw);
       if (parsed.kind === "text") {
         out.push(

@@ -1,4 +1,5 @@
 import { finding, type Finding } from "../findings";
+import { cellText } from "../snapshot";
 import { parseMoney } from "../values";
 import { headerText, type TableRef } from "./totals";
 
@@ -35,13 +36,16 @@ export function unconfirmedLineNotes(
 ): Finding[] {
   return rows.map((row) => {
     const name = nameOf(row) || `row ${row + 1}`;
+    // Said as the cell says it: "n/a", "to be confirmed" or "pending" is not "tbc".
+    const typed = cellText(ref.sheet.rows[row]?.[column] ?? undefined);
+    const stated = /^tbc\.?$/i.test(typed) || typed === "" ? "tbc" : `"${typed}"`;
     return {
       ...finding(
         "unconfirmed-funding",
         ref.sheet.name,
         row,
         column,
-        `${what} tbc for ${name}: left out of variance and totals`,
+        `${what} ${stated} for ${name}: left out of variance and totals`,
         { table: ref.range },
       ),
       severity: "info" as const,

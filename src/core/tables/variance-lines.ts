@@ -6,6 +6,7 @@ import { guardWrites, newColumns } from "../plan-helpers";
 import { ragHighlight } from "../highlight";
 import type { SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
+import { isNilMark, moneyRef, parseMoneyOrNil } from "./nil-money";
 import { formatMoney, penceDecimals, roundToPence, roundToPenceScaled, samePence } from "./money";
 import { toPounds, type MoneyScale } from "./scale";
 import { describeConvention, varianceOf, type VarianceConvention } from "./variance";
@@ -61,8 +62,9 @@ export function unconfirmedNote(row: number, what: string, leftOutOf: string): s
   return `Row ${row + 1}: ${what} not confirmed, left out of ${leftOutOf}`;
 }
 
+/** A line's figure: a dash or "nil" is £0 typed (nil-money.ts), never a blank to fill in. */
 const amountAt = (t: VarianceTable, row: number, column: number) =>
-  parseMoney(t.sheet.rows[row]?.[column]?.value ?? null);
+  parseMoneyOrNil(t.sheet.rows[row]?.[column]?.value ?? null);
 
 /** A figure in the sheet's units without float noise: 1.42 − 1.51 is −0.09, not −0.0900000001. */
 const inUnits = (value: number, scale: MoneyScale) => roundToPenceScaled(value, scale.multiplier);
@@ -212,9 +214,10 @@ export const VARIANCE_TITLES: Record<Calculated, string> = {
   rag: "Budget RAG",
 };
 
+/** What Excel computes with a cell in the written formulas: a number, or 0 for a dash read by N(). */
 const num = (sheet: SheetSnapshot, r: number, c: number) => {
   const v = sheet.rows[r]?.[c]?.value;
-  return typeof v === "number" ? v : null;
+  return typeof v === "number" ? v : isNilMark(v) ? 0 : null;
 };
 
 function statusOf(over: number): string {
@@ -259,8 +262,8 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
     rag: [],
   };
   for (const row of t.lines) {
-    const B = cellAddress(row, t.budget);
-    const F = cellAddress(row, t.forecast);
+    const B = moneyRef(sheet, row, t.budget);
+    const F = moneyRef(sheet, row, t.forecast);
     const V = cellAddress(row, at("variance"));
     const b = num(sheet, row, t.budget);
     const f = num(sheet, row, t.forecast);
