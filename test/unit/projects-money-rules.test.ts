@@ -120,13 +120,39 @@ describe("projects with money: the budget kind's rules", () => {
     expect(rag?.cells[0]?.formula).toContain("MIN(0.05*ABS(C3)*1000,250000)");
   });
 
-  it("with no rule on the sheet, the council's RAG column is theirs: not judged, not written", () => {
+  it("with no rule on the sheet, the council's RAG column is checked and written under the settings' rule", () => {
     const rows = COST_MONITOR.slice(2);
     const a = analyse(rows);
+    // Fleet: £100,000 over on £5,000,000 reaches the lower of 5% (£250,000) and £100,000: Red.
     expect(brief(a)).toEqual([
       { code: "variance-mismatch", cell: "F3", expected: 0.02, actual: -0.02 },
+      { code: "variance-mismatch", cell: "G3", expected: "Red", actual: "Green" },
     ]);
-    expect(a.plan.operations.some((o) => o.kind === "column" && o.column === 6)).toBe(false);
+    expect(a.findings.find((x) => x.cell === "G3")?.message).toContain(
+      "(the settings' rule; the sheet states none)",
+    );
+    const rag = a.plan.operations.find(
+      (o): o is ColumnWrite => o.kind === "column" && o.column === 6,
+    );
+    expect(rag?.header).toBeNull();
+    expect(rag?.cells.map((c) => c.value)).toEqual(["Red", "Red", "", "Amber"]);
+  });
+
+  it("leaves a Delivery RAG alone and checks the Budget RAG beside it", () => {
+    const rows: Entry[][] = [
+      ["Project", "SRO", "Budget £", "Forecast £", "Variance £", "Delivery RAG", "Budget RAG"],
+      // Delivery is the project's judgement: Red on a line on budget is no error.
+      ["Depot", "Director A", 650000, 690000, 40000, "Green", "Amber"],
+      ["Hub", "Director B", 200000, 195000, -5000, "Red", "Green"],
+    ];
+    const a = analyse(rows);
+    expect(projectsOf(a)?.money?.columns).toMatchObject({ rag: "G" });
+    expect(brief(a)).toEqual([
+      { code: "variance-mismatch", cell: "G2", expected: "Red", actual: "Amber" },
+    ]);
+    const written = a.plan.operations.filter((o): o is ColumnWrite => o.kind === "column");
+    expect(written.some((o) => o.column === 5)).toBe(false);
+    expect(written.filter((o) => /RAG/.test(o.title)).map((o) => o.column)).toEqual([6]);
   });
 });
 
