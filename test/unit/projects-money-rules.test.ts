@@ -213,4 +213,26 @@ withOffice("projects with money, after apply and LibreOffice", () => {
     expect(read("Budget RAG")).toEqual(["Green", "Amber", "Red", "Green", null]);
     expect(read("Variance %")).toEqual([0.01, 0.03, 0.06, -0.1, null]);
   });
+
+  it("holds the settings' rule's RAG in the council's own Cost RAG column where the sheet states none", async () => {
+    const dir = tempDir("cs-projects-");
+    const input = path.join(dir, "projects.xlsx");
+    await writeXlsx(input, [{ name: "Projects", rows: COST_MONITOR.slice(2).map((r) => [...r]) }]);
+    const document = await openWorkbook(new Uint8Array(readFileSync(input)), "in", nativeZlib());
+    const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
+    const saved = await document.save(analysis.plan, { valuesOnly: false });
+    const output = path.join(dir, "applied.xlsx");
+    writeFileSync(output, saved.bytes);
+    const [recalculated] = recalculate(soffice ?? "", [output]);
+    const { snapshot } = await loadFile(recalculated ?? "");
+    const rows = snapshot.sheets[0]?.rows ?? [];
+    expect(rows[0]?.[6]?.value).toBe("Cost RAG");
+    // Fleet, £100,000 over on £5,000,000, reaches the settings' £100,000: Red; Depot is tbc.
+    expect(rows.slice(1, 5).map((r) => r?.[6]?.value ?? null)).toEqual([
+      "Red",
+      "Red",
+      null,
+      "Amber",
+    ]);
+  });
 });
