@@ -194,19 +194,24 @@ const soffice = findSoffice();
 const withOffice = soffice ? describe : describe.skip;
 if (!soffice) console.warn("LibreOffice not found: projects money recalculation test skipped");
 
+/** The Projects sheet's rows after apply (formulas written) and a LibreOffice recalculation. */
+async function appliedAndRecalculated(sheetRows: Entry[][]) {
+  const dir = tempDir("cs-projects-");
+  const input = path.join(dir, "projects.xlsx");
+  await writeXlsx(input, [{ name: "Projects", rows: sheetRows.map((r) => [...r]) }]);
+  const document = await openWorkbook(new Uint8Array(readFileSync(input)), "in", nativeZlib());
+  const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
+  const saved = await document.save(analysis.plan, { valuesOnly: false });
+  const output = path.join(dir, "applied.xlsx");
+  writeFileSync(output, saved.bytes);
+  const [recalculated] = recalculate(soffice ?? "", [output]);
+  const { snapshot } = await loadFile(recalculated ?? "");
+  return snapshot.sheets[0]?.rows ?? [];
+}
+
 withOffice("projects with money, after apply and LibreOffice", () => {
   it("holds the stated rule's RAG and the Variance % on every line", async () => {
-    const dir = tempDir("cs-projects-");
-    const input = path.join(dir, "projects.xlsx");
-    await writeXlsx(input, [{ name: "Projects", rows: WITH_NOTE.map((r) => [...r]) }]);
-    const document = await openWorkbook(new Uint8Array(readFileSync(input)), "in", nativeZlib());
-    const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
-    const saved = await document.save(analysis.plan, { valuesOnly: false });
-    const output = path.join(dir, "applied.xlsx");
-    writeFileSync(output, saved.bytes);
-    const [recalculated] = recalculate(soffice ?? "", [output]);
-    const { snapshot } = await loadFile(recalculated ?? "");
-    const rows = snapshot.sheets[0]?.rows ?? [];
+    const rows = await appliedAndRecalculated(WITH_NOTE);
     const header = rows[0]?.map((c) => c?.value ?? null) ?? [];
     const column = (title: string) => header.indexOf(title);
     const read = (title: string) => rows.slice(1, 6).map((r) => r?.[column(title)]?.value ?? null);
@@ -215,17 +220,7 @@ withOffice("projects with money, after apply and LibreOffice", () => {
   });
 
   it("holds the settings' rule's RAG in the council's own Cost RAG column where the sheet states none", async () => {
-    const dir = tempDir("cs-projects-");
-    const input = path.join(dir, "projects.xlsx");
-    await writeXlsx(input, [{ name: "Projects", rows: COST_MONITOR.slice(2).map((r) => [...r]) }]);
-    const document = await openWorkbook(new Uint8Array(readFileSync(input)), "in", nativeZlib());
-    const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
-    const saved = await document.save(analysis.plan, { valuesOnly: false });
-    const output = path.join(dir, "applied.xlsx");
-    writeFileSync(output, saved.bytes);
-    const [recalculated] = recalculate(soffice ?? "", [output]);
-    const { snapshot } = await loadFile(recalculated ?? "");
-    const rows = snapshot.sheets[0]?.rows ?? [];
+    const rows = await appliedAndRecalculated(COST_MONITOR.slice(2));
     expect(rows[0]?.[6]?.value).toBe("Cost RAG");
     // Fleet, £100,000 over on £5,000,000, reaches the settings' £100,000: Red; Depot is tbc.
     expect(rows.slice(1, 5).map((r) => r?.[6]?.value ?? null)).toEqual([
