@@ -90,7 +90,8 @@ export {
 export type { Reconciliation } from "./reconcile";
 
 // Write plans and what applying one changes.
-export type { AddSheet, ColumnWrite, SheetCell, WritePlan } from "./plan";
+export type { AddSheet, ColumnWrite, RecalculatedCell, SheetCell, WritePlan } from "./plan";
+export { withRecalculatedCaches } from "./recalculate-plan";
 export {
   applyPlanToSnapshot,
   describePlan,

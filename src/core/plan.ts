@@ -155,5 +155,23 @@ export const WriteOperationSchema = z.discriminatedUnion("kind", [
 ]);
 export type WriteOperation = z.infer<typeof WriteOperationSchema>;
 
-export const WritePlanSchema = z.object({ operations: z.array(WriteOperationSchema) });
+/**
+ * A saved value of one of the workbook's own formulas that the written cells make stale (a
+ * council's total over a corrected variance): the formula stays exactly as it is, only its cached
+ * value changes; null drops the cached value where it cannot be computed (Excel computes it on
+ * opening). See recalculate-plan.ts.
+ */
+export const RecalculatedCellSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int().nonnegative(),
+  column: z.number().int().nonnegative(),
+  value: CellValueSchema,
+});
+export type RecalculatedCell = z.infer<typeof RecalculatedCellSchema>;
+
+export const WritePlanSchema = z.object({
+  operations: z.array(WriteOperationSchema),
+  /** Set by `withRecalculatedCaches` for file writers; Excel itself recalculates what it holds. */
+  recalculated: z.array(RecalculatedCellSchema).optional(),
+});
 export type WritePlan = z.infer<typeof WritePlanSchema>;
