@@ -17,6 +17,7 @@ import {
   writtenCell,
 } from "../../core";
 import { WorkbookError } from "./errors";
+import { joinExcelTables } from "./exceljs-tables";
 import { hideOwnSheetMarks } from "./package/hide-marks";
 
 /**
@@ -295,6 +296,7 @@ export function applyPlan(
   widenPrintAreas(workbook, plan);
   if (workbook.properties.date1904) storeDatesIn1904(workbook, plan);
   refreshCachedValues(workbook, plan);
+  joinExcelTables(workbook, plan);
   // Excel recalculates everything when it opens the file, so no reader is left with a stale value.
   workbook.calcProperties.fullCalcOnLoad = true;
 }

@@ -6,6 +6,7 @@ import {
   type ApplyOptions,
   type ColumnWrite,
   newColumnsOf,
+  tableJoins,
   ownSheetsFromNames,
   type WorkbookSnapshot,
   type WritePlan,
@@ -17,6 +18,7 @@ import { columnEdits } from "./column-writes";
 import { conditionalFormatSplices } from "./conditional-formats";
 import { DifferentialFormats } from "./dxfs";
 import { growTables } from "./grow-tables";
+import { joinTables } from "./join-tables";
 import { insertColumnsInPackage, type EditedParts } from "./insert-columns";
 import { ReadLimitMeter, EXCEL_MAX_CELL_FORMATS } from "./read-limits";
 import { PackageRefusedError } from "./errors";
@@ -209,6 +211,10 @@ export class XlsxPackage {
     // Tables kept as ListObjects grow over rows added just below them (decisions import).
     const columnOps = [...bySheet.values()].flat();
     for (const [path, text] of await growTables(this.parts, this.book, columnOps, edited))
+      edited.set(path, text);
+    // New columns right of an Excel table become its columns, as Excel makes a typed one.
+    const joins = tableJoins(this.snapshot, plan);
+    for (const [path, text] of await joinTables(this.parts, this.book, joins, edited))
       edited.set(path, text);
     for (const [path, text] of edited) output.set(path, encoder.encode(text));
     // New sheets go in after the inserts, so they see the workbook part the inserts left.
