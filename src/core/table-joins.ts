@@ -1,4 +1,5 @@
-import type { ColumnWrite, WritePlan } from "./plan";
+import { rangeAddress } from "./a1";
+import type { ColumnWrite, JoiningColumn, TableJoin, WritePlan } from "./plan";
 import type { ExcelTable, WorkbookSnapshot } from "./snapshot";
 
 /**
@@ -11,23 +12,6 @@ import type { ExcelTable, WorkbookSnapshot } from "./snapshot";
  * its name is not already one of the table's, and the plan inserts no columns (an insert moves
  * the table first; the file writer's insert keeps it as it is).
  */
-export interface JoiningColumn {
-  column: number;
-  /** The header text, which is the table column's name. */
-  name: string;
-  /** The formula of the first data row (with "="), when every data row holds the same one filled down. */
-  calculated?: string;
-  /** The formula written in the totals row (with "="), when there is one. */
-  totals?: string;
-}
-
-export interface TableJoin {
-  sheet: string;
-  /** The table's name as the file states it. */
-  table: string;
-  columns: JoiningColumn[];
-}
-
 function joiningColumn(op: ColumnWrite, table: ExcelTable): JoiningColumn {
   const dataTop = table.firstRow + 1;
   const dataBottom = table.lastRow - (table.showTotals ? 1 : 0);
@@ -66,8 +50,17 @@ export function tableJoins(snapshot: WorkbookSnapshot, plan: WritePlan): TableJo
         names.add(name.toLowerCase());
         columns.push(joiningColumn(op, table));
       }
-      if (columns.length) joins.push({ sheet: sheet.name, table: table.name, columns });
+      if (columns.length === 0) continue;
+      const last = table.lastColumn + columns.length;
+      const range = rangeAddress(table.firstRow, table.firstColumn, table.lastRow, last);
+      joins.push({ sheet: sheet.name, table: table.name, range, columns });
     }
   }
   return joins;
+}
+
+/** The plan with the tables its new columns join, for every writer to carry out. */
+export function withTableJoins(snapshot: WorkbookSnapshot, plan: WritePlan): WritePlan {
+  const joins = tableJoins(snapshot, plan);
+  return joins.length ? { ...plan, tableJoins: joins } : plan;
 }

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { columnLetter, tableJoins, type WritePlan } from "../../core";
+import type { WritePlan } from "../../core";
 
 /** The model ExcelJS keeps for a table it read (and writes back as it holds it). */
 interface TableModel {
@@ -14,50 +14,19 @@ interface TableModel {
  * column named by its header, with its totals-row formula as a custom total.
  */
 export function joinExcelTables(workbook: ExcelJS.Workbook, plan: WritePlan): void {
-  const snapshot = {
-    sheets: workbook.worksheets.map((ws) => ({
-      name: ws.name,
-      rows: [],
-      hiddenRows: [],
-      hiddenColumns: [],
-      merges: [],
-      tables: Object.values((ws as unknown as { tables?: object }).tables ?? {}).flatMap((t) => {
-        const model = (
-          t as unknown as {
-            table?: TableModel & { name: string; totalsRow?: boolean; headerRow?: boolean };
-          }
-        ).table;
-        const [from = "", to = from] = (model?.tableRef ?? "").split(":");
-        if (!model || !from) return [];
-        const a = ws.getCell(from);
-        const b = ws.getCell(to);
-        return [
-          {
-            name: model.name,
-            firstRow: Number(a.row) - 1,
-            firstColumn: Number(a.col) - 1,
-            lastRow: Number(b.row) - 1,
-            lastColumn: Number(b.col) - 1,
-            showHeaders: model.headerRow !== false,
-            showTotals: model.totalsRow === true,
-            columns: model.columns.map((c) => String(c.name)),
-          },
-        ];
-      }),
-    })),
-  };
-  for (const join of tableJoins(snapshot, plan)) {
+  for (const join of plan.tableJoins ?? []) {
     const ws = workbook.getWorksheet(join.sheet);
     const model = (ws?.getTable(join.table) as unknown as { table?: TableModel } | undefined)
       ?.table;
     if (!model?.tableRef) continue;
-    const last = columnLetter(Math.max(...join.columns.map((c) => c.column)));
+    const last = join.range.split(":")[1]?.replace(/\d+$/, "") ?? "";
     const widen = (ref: string) => ref.replace(/:\$?[A-Z]+/, `:${last}`);
-    model.tableRef = widen(model.tableRef);
+    model.tableRef = join.range;
     if (model.autoFilterRef) model.autoFilterRef = widen(model.autoFilterRef);
     for (const c of join.columns)
       model.columns.push({
         name: c.name,
+        ...(c.calculated ? { calculatedColumnFormula: c.calculated.slice(1) } : {}),
         ...(c.totals ? { totalsRowFunction: "custom", totalsRowFormula: c.totals.slice(1) } : {}),
       });
   }

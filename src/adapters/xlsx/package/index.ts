@@ -6,7 +6,6 @@ import {
   type ApplyOptions,
   type ColumnWrite,
   newColumnsOf,
-  tableJoins,
   ownSheetsFromNames,
   type WorkbookSnapshot,
   type WritePlan,
@@ -213,7 +212,7 @@ export class XlsxPackage {
     for (const [path, text] of await growTables(this.parts, this.book, columnOps, edited))
       edited.set(path, text);
     // New columns right of an Excel table become its columns, as Excel makes a typed one.
-    const joins = tableJoins(this.snapshot, plan);
+    const joins = plan.tableJoins ?? [];
     for (const [path, text] of await joinTables(this.parts, this.book, joins, edited))
       edited.set(path, text);
     for (const [path, text] of edited) output.set(path, encoder.encode(text));
