@@ -28,6 +28,8 @@ import { loadFile, tempDir } from "../helpers/xlsx";
  * same column writes go to I onwards with columns inserted first — the insert under test.
  */
 function besideTheRegister(planned: WritePlan): WritePlan {
+  // A planner that already inserts beside the register (it keeps a side table apart) has done it.
+  if (planned.operations.some((op) => op.kind === "insert-columns")) return planned;
   const NOTE = 8;
   const added = planned.operations
     .filter((op): op is ColumnWrite => op.kind === "column" && op.header !== null)
