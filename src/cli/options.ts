@@ -4,6 +4,7 @@ import {
   DEFAULT_LATE_PUBLICATION_DAYS,
   DEFAULT_CALL_IN_WORKING_DAYS,
   DEFAULT_RAG,
+  parseAmountSetting,
   parseDate,
   parseSourceMap,
   parseSourceMapEntry,
@@ -48,6 +49,17 @@ function number(option: string | undefined, name: string, fallback: number, scal
   return value / scale;
 }
 
+/** An amount in pounds, read as the task pane's settings read it ("£250k", "£0.25m", "1,234"). */
+function amount(option: string | undefined, name: string, fallback: number): number {
+  if (option === undefined) return fallback;
+  const value = parseAmountSetting(option);
+  if (value === null || value < 0)
+    throw new UsageError(
+      `${name} wants a positive number of pounds, such as £250k, not "${option}"`,
+    );
+  return value;
+}
+
 /** A threshold of nothing would mark every amount: it must be above zero. */
 function positive(value: number, option: string | undefined, name: string): number {
   if (value <= 0) throw new UsageError(`${name} wants a positive number, not "${option ?? ""}"`);
@@ -68,13 +80,13 @@ export function analyseOptions(options: SharedOptions, today: Date): AnalyseOpti
     sourceMap: sourceMap(options.map),
     rag: {
       percent: number(options.ragPercent, "--rag-percent", DEFAULT_RAG.percent, 100),
-      amount: number(options.ragAmount, "--rag-amount", DEFAULT_RAG.amount),
+      amount: amount(options.ragAmount, "--rag-amount", DEFAULT_RAG.amount),
     },
     replaceTotals: options.replaceTotals === true,
     reconciliationSheet: options.reconciliationSheet !== false,
     decisions: {
       keyDecisionThreshold: positive(
-        number(options.keyThreshold, "--key-threshold", DEFAULT_KEY_DECISION_THRESHOLD),
+        amount(options.keyThreshold, "--key-threshold", DEFAULT_KEY_DECISION_THRESHOLD),
         options.keyThreshold,
         "--key-threshold",
       ),

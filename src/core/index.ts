@@ -44,6 +44,7 @@ export {
 export {
   dateToSerial,
   parseDate,
+  parseAmountSetting,
   parseMoney,
   parseScaleValue,
   serialOfDay,

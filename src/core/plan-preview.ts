@@ -247,6 +247,31 @@ function sameShownValue(before: CellValue, after: CellValue): boolean {
   return before === after;
 }
 
+/**
+ * The change with its display text, made when first read and kept: formatting every figure
+ * through its number format is most of the cost of a 100,000-cell list, and the lists people read
+ * print only their first rows (the CLI twenty, the pane a page at a time); `--json` none.
+ */
+function withShownText(
+  change: Change,
+  previous: Cell | null | undefined,
+  after: Cell,
+): ShownChange {
+  let text: ShownChange["shown"] | undefined;
+  return Object.defineProperty(change, "shown", {
+    enumerable: true,
+    get: () =>
+      (text ??= {
+        before: displayedValue(previous),
+        // The written cell keeps the cell's own number format unless the plan sets one.
+        after: displayedValue({
+          ...after,
+          numberFormat: after.numberFormat ?? previous?.numberFormat,
+        }),
+      }),
+  }) as ShownChange;
+}
+
 /** Every cell that held something before and holds something else after, and every range written. */
 export function describePlan(
   snapshot: WorkbookSnapshot,
@@ -303,7 +328,7 @@ export function describePlan(
           after.value,
           after.numberFormat ?? previous.numberFormat,
         );
-      changed.push({
+      const change: Change = {
         sheet: op.sheet,
         cell: cellAddress(row, op.column),
         before: old,
@@ -311,15 +336,8 @@ export function describePlan(
         afterValue: after.value,
         valueChanged: !same && !rounded,
         ...(rounded ? { rounded: true } : {}),
-        // The written cell keeps the cell's own number format unless the plan sets one.
-        shown: {
-          before: displayedValue(previous),
-          after: displayedValue({
-            ...after,
-            numberFormat: after.numberFormat ?? previous?.numberFormat,
-          }),
-        },
-      });
+      };
+      changed.push(withShownText(change, previous, after));
     }
   }
   return { changed, written };

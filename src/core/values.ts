@@ -117,6 +117,16 @@ export function parseMoney(value: CellValue): ParsedValue {
 }
 
 /**
+ * An amount typed as a setting (the RAG overspend in £, the key-decision threshold), read as
+ * parseMoney reads a cell, so "£250k", "£0.25m" and "1,234" mean the same in the task pane and
+ * the CLI; null when the text is no amount. The caller decides which amounts it accepts.
+ */
+export function parseAmountSetting(text: string): number | null {
+  const parsed = parseMoney(text);
+  return parsed.kind === "number" ? parsed.value : null;
+}
+
+/**
  * Likelihood/impact cells: a number, a number stored as text, or a drop-down label that carries
  * its number: "3 - Likely", "3. Likely", "Likely (3)".
  */

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import path from "node:path";
 
@@ -14,14 +14,27 @@ const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as
   devDependencies: Record<string, string>;
 };
 
-function jsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? jsFiles(path.join(dir, e.name))
-      : e.name.endsWith(".js")
-        ? [path.join(dir, e.name)]
-        : [],
-  );
+/**
+ * The compiled files the CLI runs: dist/cli/bin.js and every file it reaches through relative
+ * requires. Other builds may sit in dist/ too (the bench compiles into dist/bench-build); they are
+ * not part of the CLI and their imports (HyperFormula, the Excel double) are not its dependencies.
+ */
+function cliFiles(entry: string): string[] {
+  const seen = new Set<string>();
+  const queue = [entry];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const m of readFileSync(file, "utf8").matchAll(/\b(?:require|import)\("(\.[^"]*)"\)/g)) {
+      const spec = path.resolve(path.dirname(file), m[1] ?? "");
+      const resolved = [spec, `${spec}.js`, path.join(spec, "index.js")].find(
+        (candidate) => existsSync(candidate) && candidate.endsWith(".js"),
+      );
+      if (!resolved) throw new Error(`${file} requires ${m[1]}, which is not in dist/`);
+      queue.push(resolved);
+    }
+  }
+  return [...seen];
 }
 
 /** "@scope/name/sub" → "@scope/name"; "name/sub" → "name". */
@@ -36,7 +49,7 @@ describe("the CLI's runtime dependencies", () => {
 
   it("requires only packages listed in dependencies (and Node's own modules)", () => {
     const required = new Set<string>();
-    for (const file of jsFiles(dist)) {
+    for (const file of cliFiles(path.join(dist, "cli/bin.js"))) {
       const text = readFileSync(file, "utf8");
       for (const m of text.matchAll(/\b(?:require|import)\("([^"./][^"]*)"\)/g))
         if (m[1]) required.add(packageOf(m[1]));

@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { describeBands, parseBandsText, parseSourceMap, parseSourceMapEntry } from "../../src/core";
+import {
+  describeBands,
+  parseAmountSetting,
+  parseBandsText,
+  parseSourceMap,
+  parseSourceMapEntry,
+} from "../../src/core";
+import { analyseOptions } from "../../src/cli/options";
 import { cli } from "../helpers/cli";
 import { FIXTURES } from "../helpers/builders";
 
@@ -89,5 +96,38 @@ describe("settings typed as text (one reader for the task pane and the CLI)", ()
     expect(err.trim().split("\n")).toHaveLength(1);
     expect(err).toContain('--map wants "allocation name=source name"');
     expect(err).toContain('not " = Match funding"');
+  });
+});
+
+describe("amounts typed as settings (the pane's RAG amount and key threshold, the CLI's options)", () => {
+  it.each([
+    ["250000", 250_000],
+    ["£250,000", 250_000],
+    ["£250k", 250_000],
+    ["£0.25m", 250_000],
+    [" £ 1,234.50 ", 1234.5],
+    ["−£5", -5],
+    ["(£5)", -5],
+  ])("reads %j as a cell holding it is read", (text, pounds) => {
+    expect(parseAmountSetting(text)).toBe(pounds);
+  });
+
+  it.each(["lots", "", "£", "1 234", "--5"])("finds no amount in %j", (text) => {
+    expect(parseAmountSetting(text)).toBeNull();
+  });
+});
+
+describe("the CLI's amount options", () => {
+  const today = new Date(Date.UTC(2026, 0, 1));
+  it("read £250k and £0.25m as the task pane does", () => {
+    const options = analyseOptions({ ragAmount: "£250k", keyThreshold: "£0.25m" }, today);
+    expect(options.rag?.amount).toBe(250_000);
+    expect(options.decisions?.keyDecisionThreshold).toBe(250_000);
+  });
+
+  it("refuse a negative amount with a one-line message", () => {
+    expect(() => analyseOptions({ ragAmount: "−£5" }, today)).toThrow(
+      '--rag-amount wants a positive number of pounds, such as £250k, not "−£5"',
+    );
   });
 });

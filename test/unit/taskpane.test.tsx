@@ -142,6 +142,27 @@ describe("task pane components", () => {
     });
   });
 
+  it("reads amounts as the CLI reads --rag-amount and --key-threshold", () => {
+    const saved: Settings[] = [];
+    wrap(
+      <SettingsPanel
+        settings={DEFAULT_SETTINGS}
+        onSave={(s) => saved.push(s)}
+        where="in this workbook"
+      />,
+    );
+    const save = () => screen.getByRole("button", { name: /Save settings/ }) as HTMLButtonElement;
+    const amount = screen.getByRole("textbox", { name: /RAG: or at this overspend in £/ });
+    const threshold = screen.getByRole("textbox", { name: /Key-decision threshold/ });
+    fireEvent.change(amount, { target: { value: "−£5" } });
+    expect(save().disabled).toBe(true);
+    fireEvent.change(amount, { target: { value: "£250k" } });
+    fireEvent.change(threshold, { target: { value: "£0.25m" } });
+    fireEvent.click(save());
+    expect(saved[0]?.rag.amount).toBe(250_000);
+    expect(saved[0]?.decisions.keyDecisionThreshold).toBe(250_000);
+  });
+
   it("follows the Office theme", () => {
     expect(pickTheme("#1f1f1f", false)).not.toBe(webLightTheme);
     expect(pickTheme("#ffffff", true)).toBe(webLightTheme);

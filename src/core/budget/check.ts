@@ -1,5 +1,5 @@
 import { repeatedRows } from "../tables/repeated-rows";
-import { cellAddress, parseAddress, rangeAddress } from "../a1";
+import { cellAddress, parseAddress, rangeAddress, reportRow } from "../a1";
 import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
@@ -69,7 +69,7 @@ function checkVariance(ref: TableRef, table: BudgetTable, model: BudgetModel, ou
     if (stated === null || sameAmount(ref, column, stated, expected)) continue;
     const what =
       line.level === "group"
-        ? `${line.project} spend ${money(line.spend)} (rows ${line.rows.map((r) => r + 1).join(", ")})`
+        ? `${line.project} spend ${money(line.spend)} (rows ${line.rows.map((r) => reportRow(r)).join(", ")})`
         : `${model.compareWith} ${money(line.spend)}`;
     const sum =
       model.convention === "forecast-minus-budget"

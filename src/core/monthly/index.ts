@@ -1,5 +1,5 @@
 import { otherSheetRagRule } from "../tables/rag-rule";
-import { columnLetter } from "../a1";
+import { columnLetter, reportRow } from "../a1";
 import { columnLetters, placement } from "../tables/bounds";
 import type { SheetSnapshot } from "../snapshot";
 import type { VarianceConvention } from "../tables/variance";
@@ -59,12 +59,12 @@ export function monthlyReport(m: MonthlyTableModel): MonthlyTableReport {
   const { table, model } = m;
   const totals = [...model.structure.kinds.entries()]
     .filter(([, kind]) => kind === "section-total" || kind === "grand-total")
-    .map(([row]) => row + 1)
+    .map(([row]) => reportRow(row))
     .sort((a, b) => a - b);
   return {
     ...placement(table),
     kind: "monthly-profile",
-    headerRows: table.headerRows.map((r) => r + 1),
+    headerRows: table.headerRows.map((r) => reportRow(r)),
     columns: columnLetters(table.columns),
     months: table.months.map((month) => ({
       column: columnLetter(month.column),

@@ -1,3 +1,4 @@
+import { reportRow } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import type { CellValue } from "../snapshot";
 import type { RiskContext } from "./check";
@@ -109,7 +110,7 @@ export function scaleLabels(
 export function riskRef(sheet: SheetSnapshot, ctx: RiskContext, row: number): string {
   const id = ctx.table.columns.id;
   const ref = id === undefined ? "" : cellText(sheet.rows[row]?.[id] ?? undefined);
-  return ref || `Row ${row + 1}`;
+  return ref || `Row ${reportRow(row)}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { columnLetter } from "../a1";
+import { columnLetter, reportRow } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { parseScaleValue } from "../values";
 import { DEFAULT_BANDS, type Band, type BandSet } from "../bands";
@@ -337,7 +337,7 @@ export function riskReport(sheet: SheetSnapshot, ctx: RiskContext): RiskTableRep
   const projects = projectsOf(sheet, table, ctx.totals);
   return {
     ...placement(table),
-    headerRows: table.headerRows.map((r) => r + 1),
+    headerRows: table.headerRows.map((r) => reportRow(r)),
     kind: "risk-register",
     columns: columnsReport(table),
     scale: ctx.scale,

@@ -1,4 +1,4 @@
-import { cellAddress, columnLetter, parseAddress, type CellPosition } from "../a1";
+import { cellAddress, columnLetter, parseAddress, type CellPosition, reportRow } from "../a1";
 import { isNilMark } from "./nil-money";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
@@ -74,7 +74,7 @@ export function missedRows(
   if (!range) return "";
   const { from, to } = range;
   if (from.column !== column || to.column !== column) return "";
-  const left = rows.filter((r) => r < from.row || r > to.row).map((r) => r + 1);
+  const left = rows.filter((r) => r < from.row || r > to.row).map((r) => reportRow(r));
   if (left.length === 0) return "";
   return `; its formula ${formula?.slice(1)} leaves out row${left.length === 1 ? "" : "s"} ${left.join(", ")}`;
 }
@@ -354,7 +354,7 @@ export function checkTotalRows(
         total.parts.map((r) => [r, column] as const),
         (sum) =>
           subtotals
-            ? `the totals it adds (rows ${total.parts.map((r) => r + 1).join(", ")}) sum to ${sum}`
+            ? `the totals it adds (rows ${total.parts.map((r) => reportRow(r)).join(", ")}) sum to ${sum}`
             : `its lines (${rowsText(total.parts)}) sum to ${sum}`,
         out,
         resolve,

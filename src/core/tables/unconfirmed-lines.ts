@@ -1,3 +1,4 @@
+import { reportRow } from "../a1";
 import { finding, type Finding } from "../findings";
 import { cellText } from "../snapshot";
 import { parseMoney } from "../values";
@@ -36,7 +37,7 @@ export function unconfirmedLineNotes(
   leftOutOf = "variance and totals",
 ): Finding[] {
   return rows.map((row) => {
-    const name = nameOf(row) || `row ${row + 1}`;
+    const name = nameOf(row) || `row ${reportRow(row)}`;
     // Said as the cell says it: "n/a", "to be confirmed" or "pending" is not "tbc".
     const typed = cellText(ref.sheet.rows[row]?.[column] ?? undefined);
     const stated = /^tbc\.?$/i.test(typed) || typed === "" ? "tbc" : `"${typed}"`;

@@ -1,4 +1,4 @@
-import { cellAddress } from "../a1";
+import { cellAddress, reportRow } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { TableBounds } from "./bounds";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
@@ -59,7 +59,7 @@ export function unconfirmedBudgetNote(row: number): string {
 
 /** The report's note on a line with a "tbc" figure: what is unconfirmed and what it is left out of. */
 export function unconfirmedNote(row: number, what: string, leftOutOf: string): string {
-  return `Row ${row + 1}: ${what} not confirmed, left out of ${leftOutOf}`;
+  return `Row ${reportRow(row)}: ${what} not confirmed, left out of ${leftOutOf}`;
 }
 
 /** A line's figure: a dash or "nil" is £0 typed (nil-money.ts), never a blank to fill in. */
@@ -93,7 +93,7 @@ export function checkVarianceLines(t: VarianceTable): Finding[] {
           t.sheet.name,
           row,
           column,
-          `${t.header(column)} is blank for ${t.label(row) || `row ${row + 1}`}${beside}: its variance cannot be worked out`,
+          `${t.header(column)} is blank for ${t.label(row) || `row ${reportRow(row)}`}${beside}: its variance cannot be worked out`,
           { table: range },
         ),
       );

@@ -1,6 +1,12 @@
 import { Button, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { describeBands, parseBandsText, parseSourceMap, type Settings } from "../../core";
+import {
+  describeBands,
+  parseAmountSetting,
+  parseBandsText,
+  parseSourceMap,
+  type Settings,
+} from "../../core";
 
 const useStyles = makeStyles({ form: { display: "grid", rowGap: tokens.spacingVerticalM } });
 
@@ -30,8 +36,9 @@ export function SettingsPanel({
   const parsedBands = parseBandsText(bands);
   const parsedMap = parseMapping(mapping);
   const pct = Number(percent);
-  const amt = Number(amount.replace(/[£,]/g, ""));
-  const key = Number(keyThreshold.replace(/[£,]/g, ""));
+  // An amount that is no amount reads as NaN, which no `>= 0` check lets through.
+  const amt = parseAmountSetting(amount) ?? NaN;
+  const key = parseAmountSetting(keyThreshold) ?? NaN;
   const late = Number(lateDays);
   const decisionsValid = key >= 0 && Number.isInteger(late) && late >= 0;
   const valid =
