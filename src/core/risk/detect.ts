@@ -59,8 +59,11 @@ interface HeaderMatch {
 const PAIR_ORDER: readonly PairName[] = ["", "inherent", "current", "residual", "target"];
 
 /** The fields of a register from its classified header columns: at least one pair, three fields. */
-function matchColumns(matches: { column: number; match: RiskColumnMatch }[]): HeaderMatch | null {
-  if (matches.length < 3) return null;
+function matchColumns(
+  classified: { column: number; match: RiskColumnMatch }[],
+): HeaderMatch | null {
+  if (classified.length < 3) return null;
+  const matches = joinStandAloneRatings(classified);
   // Best column per (pair, field); the first of equals wins, as a reader would take it.
   const best = new Map<string, { column: number; quality: number }>();
   const spare = new Map<PairName, number[]>();
@@ -100,6 +103,30 @@ function matchColumns(matches: { column: number; match: RiskColumnMatch }[]): He
     for (const c of [p.likelihood, p.impact, p.score, p.priority]) if (c !== null) used.add(c);
   if (used.size < 3) return null;
   return { columns, pairs, recognised: [...used].sort((a, b) => a - b), spareScores: spare };
+}
+
+/**
+ * A "Rating" or "Priority" column standing alone beside a group ("Current assessment" over
+ * Chance | Consequence | Score, then "Rating" merged down or typed in the sub-header row) names no
+ * pair of its own, and the register has no unnamed pair to give it to: it belongs to the group it
+ * stands against, immediately on its left.
+ */
+function joinStandAloneRatings(
+  matches: { column: number; match: RiskColumnMatch }[],
+): { column: number; match: RiskColumnMatch }[] {
+  const has = (pair: PairName, field: string) =>
+    matches.some((m) => m.match.pair === pair && m.match.field === field);
+  if (has("", "likelihood") || has("", "impact")) return matches;
+  const pairOfColumn = new Map<number, PairName>();
+  for (const { column, match } of matches)
+    if (match.pair && has(match.pair, "likelihood") && has(match.pair, "impact"))
+      pairOfColumn.set(column, match.pair);
+  return matches.map((m) => {
+    const standsAlone =
+      m.match.pair === "" && (m.match.field === "score" || m.match.field === "priority");
+    const beside = pairOfColumn.get(m.column - 1);
+    return standsAlone && beside ? { ...m, match: { ...m.match, pair: beside } } : m;
+  });
 }
 
 /**

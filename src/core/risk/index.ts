@@ -17,6 +17,7 @@ import { withScoresFromData } from "./score-column";
 import { riskMoneyColumns, riskTotalRows } from "./money";
 import { ruleFillsFor } from "../rule-fills";
 import { columnLetters, placement } from "../tables/bounds";
+import { isExcelTotalsRow } from "../tables/excel-tables";
 import type { TotalRow } from "../tables/arithmetic";
 import { cellText } from "../snapshot";
 
@@ -337,6 +338,8 @@ export function riskReport(sheet: SheetSnapshot, ctx: RiskContext): RiskTableRep
   const projects = projectsOf(sheet, table, ctx.totals);
   return {
     ...placement(table),
+    // An Excel table's totals row is within its bounds but is no risk: the count is of risks.
+    rows: table.dataRows.filter((r) => !isExcelTotalsRow(sheet, r)).length,
     headerRows: table.headerRows.map((r) => reportRow(r)),
     kind: "risk-register",
     columns: columnsReport(table),

@@ -16,6 +16,7 @@ import {
   readValue,
   type AxisRead,
 } from "./formulas";
+import { councilRowFormula } from "./row-formula";
 import { parseRating } from "./scales";
 import { sameBandLabel } from "../bands";
 import { priorityHighlight } from "../highlight";
@@ -183,6 +184,7 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
     const general = words || lRead.kind === "lookup" || iRead.kind === "lookup";
     const scores: PlannedCell[] = [];
     const priorities: PlannedCell[] = [];
+    const keptScores: number[] = [];
     for (const row of rows) {
       const l = sheet.rows[row]?.[pair.likelihood]?.value ?? null;
       const i = sheet.rows[row]?.[pair.impact]?.value ?? null;
@@ -203,8 +205,8 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
         ? wordScoreFormula(lAt, iAt, lRead, iRead)
         : scoreFormula(lAt, iAt, labels);
       const priority = priorityFormulaValue(score, ctx.bands.bands);
-      if (!skip(pair.score) && !keepsOwnFormula(sheet, row, scoreColumn, score))
-        scores.push({ row, formula, value: score });
+      if (keepsOwnFormula(sheet, row, scoreColumn, score)) keptScores.push(row);
+      else if (!skip(pair.score)) scores.push({ row, formula, value: score });
       const sAt = cellAddress(row, scoreColumn);
       if (skip(pair.priority) || ctx.unreadKey) continue;
       if (pair.priority === null || !keepsOwnFormula(sheet, row, priorityColumn, priority))
@@ -226,7 +228,10 @@ export function planRiskTable(sheet: SheetSnapshot, ctx: RiskContext): WriteOper
       ...(field === "score" ? { numberFormat: "0" } : {}),
       ...(pair[field] === null ? { styleFrom: table.lastColumn } : {}),
     });
-    if (scores.length > 0) operations.push(write("score", scoreColumn, scores));
+    // A council's structured-reference formula, right on its other rows, is the column's form.
+    const own = pair.score === null ? null : councilRowFormula(sheet, keptScores, scoreColumn);
+    const scoreCells = own ? scores.map((c) => ({ ...c, formula: own })) : scores;
+    if (scores.length > 0) operations.push(write("score", scoreColumn, scoreCells));
     if (priorities.length > 0) {
       const shown =
         pair.priority === null ? [] : rows.map((r) => sheet.rows[r]?.[priorityColumn]?.value);

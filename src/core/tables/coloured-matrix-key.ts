@@ -125,9 +125,12 @@ function wordAxisGrid(
 const LEGEND_WORDS = /^[A-Za-z][A-Za-z /&-]{0,24}$/;
 
 /**
- * The cells that may name the grid's colours: short words (no digits) near it, at most a dozen —
- * below it first (where councils put the legend), then beside or above it, from the axis column
- * rightwards: a register to the matrix's left (its priority words) is no legend.
+ * The cells that may name the grid's colours: short words (no digits) near it, at most sixteen —
+ * below it first (where councils put the legend), then beside or above it from the axis column
+ * rightwards, then in the two columns left of the axis column (a legend kept on the left). The
+ * axis words themselves ("Very likely", "Severe") name rows and columns, not colours: skipping
+ * them keeps a legend beside a word-axis grid within reach. Left of the axis only the two
+ * nearest columns: a register further left (its priority words) is no legend.
  */
 export function legendCandidates(sheet: SheetSnapshot, grid: NumericGrid): string[] {
   const found: string[] = [];
@@ -136,15 +139,24 @@ export function legendCandidates(sheet: SheetSnapshot, grid: NumericGrid): strin
     { length: grid.bottom - grid.top + 4 },
     (_, k) => grid.top - 3 + k,
   ).filter((r) => r >= 0);
-  for (const r of [...below, ...beside]) {
-    const cells = sheet.rows[r] ?? [];
-    for (let c = grid.left - 1; c <= grid.right + 6 && c < cells.length; c++) {
-      const text = typeof cells[c]?.value === "string" ? cellText(cells[c] ?? undefined) : "";
-      if (!LEGEND_WORDS.test(text) || text.split(/\s+/).length > 3) continue;
-      found.push(cellAddress(r, c));
-      if (found.length === 12) return found;
+  const onAxis = (r: number, c: number) =>
+    (c === grid.left - 1 && r >= grid.top && r <= grid.bottom) ||
+    ((r === grid.top - 1 || r === grid.bottom + 1) && c >= grid.left && c <= grid.right);
+  const passes: { rows: number[]; from: number; to: number }[] = [
+    { rows: [...below, ...beside], from: grid.left - 1, to: grid.right + 6 },
+    { rows: beside, from: Math.max(0, grid.left - 3), to: grid.left - 2 },
+  ];
+  for (const { rows, from, to } of passes)
+    for (const r of rows) {
+      const cells = sheet.rows[r] ?? [];
+      for (let c = from; c <= to && c < cells.length; c++) {
+        if (onAxis(r, c)) continue;
+        const text = typeof cells[c]?.value === "string" ? cellText(cells[c] ?? undefined) : "";
+        if (!LEGEND_WORDS.test(text) || text.split(/\s+/).length > 3) continue;
+        found.push(cellAddress(r, c));
+        if (found.length === 16) return found;
+      }
     }
-  }
   return found;
 }
 
