@@ -7,6 +7,7 @@ import { typed, type Value } from "./coerce";
 import type { DoubleContext, SheetRef } from "./context";
 import { applyConditionalFormatOp, type CfCommand } from "./conditional-formats";
 import { key, OfficeError, type DoubleCell, type DoubleSheet } from "./model";
+import { resizeTable } from "./table-resize";
 
 export interface Op {
   op: string;
@@ -134,6 +135,7 @@ export function applyOp(ctx: DoubleContext, op: Op): void {
     item.visible = v;
     return;
   }
+  if (op.op === "tableResize" || op.op === "tableOnSheet") return tableOp(ctx, op);
   if (op.op === "addSheet") {
     structureLocked(ctx);
     const name = String(op.data);
@@ -284,6 +286,20 @@ function writeCells(ctx: DoubleContext, sheet: DoubleSheet, op: Op, a: Area): vo
     default:
       throw new Error(`The double has no command ${op.op}`);
   }
+}
+
+/** Table commands: find the table by name (ItemNotFound if there is none) and do the command. */
+function tableOp(ctx: DoubleContext, op: Op): void {
+  const { table: name, address } = op.data as { table: string; address?: string };
+  const lower = name.toLowerCase();
+  const onSheet = op.sheet ? ctx.resolveSheet(op.sheet) : undefined;
+  for (const sheet of onSheet ? [onSheet] : ctx.book.sheets) {
+    const table = sheet.tables?.find((t) => t.name.toLowerCase() === lower);
+    if (!table) continue;
+    if (op.op === "tableResize" && address !== undefined) resizeTable(sheet, table, address);
+    return;
+  }
+  throw new OfficeError("ItemNotFound", `No table ${name}${onSheet ? ` on ${onSheet.name}` : ""}`);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { DoubleContext, SheetRef } from "./context";
 import { OfficeError, type DoubleSheet } from "./model";
 import { Proxy_ } from "./proxy";
 import { DoubleRange } from "./range";
+import { DoubleTables } from "./tables";
 
 export class DoubleWorksheet extends Proxy_ {
   readonly pageLayout: Record<string, unknown> & {
@@ -92,6 +93,13 @@ export class DoubleWorksheet extends Proxy_ {
   }
   set visibility(v: string) {
     this.ctx.queue({ op: "visibility", sheet: this.ref, area: null, data: v });
+  }
+  /**
+   * Worksheet.tables (ExcelApi 1.1): "Collection of tables that are part of the worksheet"
+   * <https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-tables-member>.
+   */
+  get tables(): DoubleTables {
+    return new DoubleTables(this.ctx, this.ref);
   }
   getRange(address?: string): DoubleRange {
     const area = address ? parseLocal(address) : { r1: 0, c1: 0, r2: MAX_ROW, c2: MAX_COLUMN };
