@@ -178,3 +178,29 @@ withOffice("a budget table's tbc line, after apply and LibreOffice", () => {
     expect(shown(4)).toEqual([50, "Overspend", "Red"]);
   });
 });
+
+describe("unconfirmed funding is said as the sources cell says it", () => {
+  const sources: Entry[][] = [
+    ["Funding source", "2025/26 £", "2026/27 £"],
+    ["Public Health Grant", 100000, "n/a"],
+    ["Homelessness Prevention Grant", 60000, "pending"],
+    ["Council match", 40000, "TBC"],
+  ];
+  const allocations: Entry[][] = [
+    ["Ref", "Workstream", "Source of funding", "2025/26 £", "2026/27 £"],
+    ["1.1", "Family hub outreach", "Public Health Grant", 100000, 70000],
+    ["1.2", "Prevention caseworkers", "Homelessness Prevention Grant", 60000, 50000],
+    ["1.3", "Parenting programmes", "Council match", 40000, 40000],
+  ];
+  const a = analyse(workbook(sheet("Sources", sources), sheet("Allocations", allocations)));
+
+  it("quotes n/a and pending, and calls a plain TBC tbc", () => {
+    expect(
+      a.findings.filter((x) => x.code === "unconfirmed-funding").map((x) => x.message),
+    ).toEqual([
+      '£70,000 is allocated against Public Health Grant in 2026/27, whose funding is still "n/a"',
+      '£50,000 is allocated against Homelessness Prevention Grant in 2026/27, whose funding is still "pending"',
+      "£40,000 is allocated against Council match in 2026/27, whose funding is still tbc",
+    ]);
+  });
+});
