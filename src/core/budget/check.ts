@@ -1,6 +1,11 @@
 import { repeatedRows } from "../tables/repeated-rows";
 import { cellAddress, parseAddress, rangeAddress, reportRow } from "../a1";
-import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
+import {
+  typedOnUnconfirmed,
+  unconfirmedLineNotes,
+  unconfirmedRows,
+  withTypedKept,
+} from "../tables/unconfirmed-lines";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import {
@@ -240,19 +245,37 @@ function unreadRuleWarning(ref: TableRef, model: BudgetModel): Finding[] {
   return [unreadRagRuleWarning(ref.sheet, at, ref.range, consequence)];
 }
 
+/** Lines whose forecast (or spend compared) is "tbc" while their budget is known. */
+function spendTbcRows(ref: TableRef, model: BudgetModel): number[] {
+  const rows = lineRows(model).map((l) => l.row);
+  const known = rows.filter((r) => !model.unconfirmed.includes(r));
+  return unconfirmedRows(ref, known, model.compareColumn);
+}
+
+/**
+ * The Variance, Variance %, Status and RAG cells the council typed on a line whose budget or
+ * forecast is "tbc": left as typed by the planner, said so in the line's note.
+ */
+export function typedOnTbcLines(
+  sheet: SheetSnapshot,
+  table: BudgetTable,
+  model: BudgetModel,
+): Map<number, number[]> {
+  const ref = budgetRef(sheet, table);
+  const { variance, variancePct, status, rag } = table.columns;
+  const rows = [...model.unconfirmed, ...spendTbcRows(ref, model)];
+  return typedOnUnconfirmed(ref, rows, [variance, variancePct, status, rag]);
+}
+
 /** A note per line whose budget or forecast is "tbc": neither is compared against zero. */
-function unconfirmedNotes(ref: TableRef, model: BudgetModel): Finding[] {
+function unconfirmedNotes(ref: TableRef, table: BudgetTable, model: BudgetModel): Finding[] {
   const lines = lineRows(model);
   const nameOf = (row: number) => lines.find((l) => l.row === row)?.item ?? "";
-  const spendTbc = unconfirmedRows(
-    ref,
-    lines.map((l) => l.row).filter((r) => !model.unconfirmed.includes(r)),
-    model.compareColumn,
-  );
-  return [
+  const notes = [
     ...unconfirmedLineNotes(ref, model.unconfirmed, model.budgetColumn, nameOf),
-    ...unconfirmedLineNotes(ref, spendTbc, model.compareColumn, nameOf),
+    ...unconfirmedLineNotes(ref, spendTbcRows(ref, model), model.compareColumn, nameOf),
   ].sort((a, b) => parseAddress(a.cell).row - parseAddress(b.cell).row);
+  return withTypedKept(ref, notes, typedOnTbcLines(ref.sheet, table, model));
 }
 
 /**
@@ -298,7 +321,7 @@ export function checkBudgetTable(
   const ref = { ...budgetRef(sheet, table), unconfirmedLines: new Set(model.unconfirmed) };
   const valueRows = table.dataRows.filter((r) => model.structure.kinds.get(r) !== "heading");
   checkMoneyCells(ref, valueRows, moneyColumns(table), out);
-  out.push(...unconfirmedNotes(ref, model));
+  out.push(...unconfirmedNotes(ref, table, model));
   checkVariance(ref, table, model, out);
   out.push(...unreadRuleWarning(ref, model));
   checkDerived(ref, table, model, model.ragRule ?? ruleFromThresholds(rag), out);

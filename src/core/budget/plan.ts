@@ -10,7 +10,9 @@ import { variancePercentScale } from "../tables/percent";
 import { toPounds } from "../tables/scale";
 import { overspendOf, type VarianceConvention } from "../tables/variance";
 import { ragHighlight } from "../highlight";
+import { skipTypedCells } from "../tables/unconfirmed-lines";
 import type { BudgetTable } from "./detect";
+import { typedOnTbcLines } from "./check";
 import {
   budgetModel,
   statusOf,
@@ -229,7 +231,9 @@ export function planBudgetTable(
     const highlight = f === "rag" ? ragHighlight(cells.rag.map((c) => c.row)) : undefined;
     operations.push(highlight ? { ...write, highlight } : write);
   }
-  return guardWrites(sheet, table, operations, { money: true });
+  // A typed RAG, Status or Variance on a "tbc" line is the council's own judgement: kept.
+  const kept = typedOnTbcLines(sheet, table, model);
+  return guardWrites(sheet, table, skipTypedCells(operations, kept), { money: true });
 }
 
 function numberFormatOf(

@@ -1,9 +1,10 @@
 import { finding, type Finding } from "../findings";
-import type { SheetSnapshot } from "../snapshot";
+import { cellText, type SheetSnapshot } from "../snapshot";
 import { roundToMicroUnits, sumMoney, type At } from "../tables/money";
 import { formatScaled, type MoneyScale } from "../tables/scale";
 import { grandLines, sameAmount, type TableRef } from "../tables/totals";
 import { parseMoney } from "../values";
+import { unconfirmedWords } from "../tables/unconfirmed-lines";
 import type { CapitalProgramme } from "./detect";
 import type { Financing } from "./financing";
 
@@ -59,6 +60,9 @@ export function balanceFinancing(
       const resting = Math.max(0, roundToMicroUnits(programme - financed));
       for (const [r, c] of tbc) {
         const name = financing.sources.find((s) => s.row === r)?.label ?? source;
+        // Said as the cell says it: "awaiting" or "n/a" is quoted as typed, not called "tbc".
+        const words = unconfirmedWords(cellText(sheet.rows[r]?.[c] ?? undefined));
+        const said = words === "tbc" ? '"tbc"' : words;
         out.push(
           finding(
             "unconfirmed-funding",
@@ -66,10 +70,10 @@ export function balanceFinancing(
             r,
             c,
             resting > 0
-              ? `${name} for ${y.year} is "tbc": ${formatScaled(resting, t.scale)} of the ${y.year} programme ` +
+              ? `${name} for ${y.year} is ${said}: ${formatScaled(resting, t.scale)} of the ${y.year} programme ` +
                   `(${formatScaled(programme, t.scale)}) rests on finance not yet confirmed`
               : // Nothing rests on it: "£0 of the programme rests on…" would say nothing true.
-                `${name} for ${y.year} is "tbc": the confirmed sources (${formatScaled(financed, t.scale)}) ` +
+                `${name} for ${y.year} is ${said}: the confirmed sources (${formatScaled(financed, t.scale)}) ` +
                   `cover the ${y.year} programme (${formatScaled(programme, t.scale)}); the tbc line would over-fund it`,
             { table: side.range, source: name, year: y.year, amount: resting },
           ),

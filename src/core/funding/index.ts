@@ -8,6 +8,7 @@ import { placement } from "../tables/bounds";
 import { modelEach } from "../tables/models";
 import { cellText } from "../snapshot";
 import { unconfirmedNote } from "../tables/variance-lines";
+import { unconfirmedWords } from "../tables/unconfirmed-lines";
 import { parseMoney } from "../values";
 
 export interface FundingTableReport {
@@ -95,13 +96,16 @@ function unconfirmedYearNotes(m: FundingTableModel): string[] {
   const notes: string[] = [];
   for (const row of table.dataRows) {
     if (structure.kinds.get(row) !== "line") continue;
-    const tbc = groups.years.filter((y) =>
-      yearParts(y).some(
+    // Each year said as its cell says it: 2026/27 (tbc), 2027/28 ("awaiting").
+    const tbc = groups.years.flatMap((y) => {
+      const cell = yearParts(y).find(
         (c) => parseMoney(sheet.rows[row]?.[c]?.value ?? null).kind === "unconfirmed",
-      ),
-    );
-    if (tbc.length > 0)
-      notes.push(unconfirmedNote(row, `${tbc.map((y) => y.year).join(", ")} (tbc)`, total));
+      );
+      if (cell === undefined) return [];
+      const typed = cellText(sheet.rows[row]?.[cell] ?? undefined);
+      return [`${y.year} (${unconfirmedWords(typed)})`];
+    });
+    if (tbc.length > 0) notes.push(unconfirmedNote(row, tbc.join(", "), total));
   }
   return notes;
 }

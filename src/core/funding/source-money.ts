@@ -51,6 +51,9 @@ export function availableFrom(sheet: SheetSnapshot, table: FundingTable): Availa
           cell: [row, column],
           amount: parsed.kind === "number" ? parsed.value : null,
           unconfirmed: parsed.kind === "unconfirmed",
+          ...(parsed.kind === "unconfirmed"
+            ? { stated: cellText(fresh.rows[row]?.[column] ?? undefined) }
+            : {}),
         });
       }
     }

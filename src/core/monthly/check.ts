@@ -7,7 +7,12 @@ import { checkColumnTotals, checkMoneyCells, checkTotal, type TableRef } from ".
 import { addsExactly, differenceOf } from "../tables/formula-refs";
 import type { Structure } from "../tables/sections";
 import { grandLines, grandParts } from "../tables/totals";
-import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
+import {
+  typedOnUnconfirmed,
+  unconfirmedLineNotes,
+  unconfirmedRows,
+  withTypedKept,
+} from "../tables/unconfirmed-lines";
 import { describeConvention } from "../tables/variance";
 import type { MonthlyTable } from "./detect";
 import { checkMonthlyRag } from "./rag";
@@ -177,16 +182,9 @@ function checkMissingBudgets(
  * totals (tables/unconfirmed-lines.ts), not compared against zero.
  */
 function unconfirmedNotes(ref: TableRef, table: MonthlyTable, model: MonthlyModel): Finding[] {
-  const rows = model.lines.map((l) => l.row);
   const label = (row: number) => model.lines.find((l) => l.row === row)?.label ?? "";
-  const budget = unconfirmedRows(ref, rows, table.columns.budget);
+  const { budget, monthsTbc } = tbcRows(ref, table, model);
   const first = table.months[0]?.column;
-  const monthsTbc = rows.filter(
-    (r) =>
-      !budget.includes(r) &&
-      table.months.length > 0 &&
-      table.months.every((m) => unconfirmedRows(ref, [r], m.column).length === 1),
-  );
   const notes = [
     ...(table.columns.budget === undefined
       ? []
@@ -195,7 +193,36 @@ function unconfirmedNotes(ref: TableRef, table: MonthlyTable, model: MonthlyMode
       ? []
       : unconfirmedLineNotes(ref, monthsTbc, first, label, "Every month")),
   ];
-  return notes.sort((a, b) => parseAddress(a.cell).row - parseAddress(b.cell).row);
+  notes.sort((a, b) => parseAddress(a.cell).row - parseAddress(b.cell).row);
+  return withTypedKept(ref, notes, typedOnTbcLines(ref.sheet, table, model));
+}
+
+/** Lines whose budget is "tbc", and lines whose budget is known but every month is "tbc". */
+function tbcRows(ref: TableRef, table: MonthlyTable, model: MonthlyModel) {
+  const rows = model.lines.map((l) => l.row);
+  const budget = unconfirmedRows(ref, rows, table.columns.budget);
+  const monthsTbc = rows.filter(
+    (r) =>
+      !budget.includes(r) &&
+      table.months.length > 0 &&
+      table.months.every((m) => unconfirmedRows(ref, [r], m.column).length === 1),
+  );
+  return { budget, monthsTbc };
+}
+
+/**
+ * The Variance and RAG cells the council typed on a "tbc" line: there is nothing for our
+ * formulas to compare, so the planner leaves them as typed and the line's note says so.
+ */
+export function typedOnTbcLines(
+  sheet: SheetSnapshot,
+  table: MonthlyTable,
+  model: MonthlyModel,
+): Map<number, number[]> {
+  const ref = tableRef(sheet, table);
+  const { budget, monthsTbc } = tbcRows(ref, table, model);
+  const { variance, rag } = table.columns;
+  return typedOnUnconfirmed(ref, [...budget, ...monthsTbc], [variance, rag]);
 }
 
 /** Text in money cells, full years, variances, missing budgets, section and grand totals. */

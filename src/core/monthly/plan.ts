@@ -4,6 +4,8 @@ import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
 import { fromPenceScaled, roundToPenceScaled, toPenceScaled } from "../tables/money";
 import { textUnderSum } from "../tables/sum-over-text";
+import { skipTypedCells } from "../tables/unconfirmed-lines";
+import { typedOnTbcLines } from "./check";
 import type { MonthlyTable } from "./detect";
 import type { MonthlyModel } from "./model";
 
@@ -128,5 +130,7 @@ export function planMonthlyTable(
     };
     operations.push(write);
   }
-  return guardWrites(sheet, table, operations, { money: true });
+  // A typed Variance or RAG on a "tbc" line is the council's own judgement: kept.
+  const kept = typedOnTbcLines(sheet, table, model);
+  return guardWrites(sheet, table, skipTypedCells(operations, kept), { money: true });
 }

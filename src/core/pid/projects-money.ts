@@ -23,7 +23,13 @@ import {
   type VarianceTable,
 } from "../tables/variance-lines";
 import { parseMoney } from "../values";
-import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
+import {
+  skipTypedCells,
+  typedOnUnconfirmed,
+  unconfirmedLineNotes,
+  unconfirmedRows,
+  withTypedKept,
+} from "../tables/unconfirmed-lines";
 import {
   ruleFromThresholds,
   statedRagRule,
@@ -195,19 +201,10 @@ export function checkProjectsMoney(
   label: (row: number) => string,
 ): Finding[] {
   const out: Finding[] = [];
-  const plain: TableRef = {
-    sheet,
-    headerRow: bounds.headerRow,
-    range: rangeAddress(bounds.headerRow, bounds.firstColumn, bounds.lastRow, bounds.lastColumn),
-  };
   // A line with a "tbc" budget or forecast: a note each, and totals accepted with or without
   // its other figures, as budget tables do (tables/unconfirmed-lines.ts).
   const { budget, forecast } = money.columns;
-  const forecastTbc = unconfirmedRows(
-    plain,
-    money.lines.filter((r) => !money.unconfirmed.includes(r)),
-    forecast,
-  );
+  const { plain, forecastTbc, kept } = tbcLines(sheet, bounds, money);
   const ref: TableRef = {
     ...plain,
     unconfirmedLines: new Set([...money.unconfirmed, ...forecastTbc]),
@@ -216,7 +213,7 @@ export function checkProjectsMoney(
     ...unconfirmedLineNotes(ref, money.unconfirmed, budget as number, label),
     ...unconfirmedLineNotes(ref, forecastTbc, forecast as number, label),
   ].sort((a, b) => parseAddress(a.cell).row - parseAddress(b.cell).row);
-  out.push(...notes);
+  out.push(...withTypedKept(ref, notes, kept));
   if (money.ragRuleUnread) {
     // With no rule read, a typed RAG column is the council's judgement (left as it is); a new
     // one is written under the settings' rule.
@@ -241,7 +238,30 @@ export function planProjectsMoney(
   rule: RagRule,
   label: (row: number) => string,
 ): WriteOperation[] {
-  return planVarianceColumns(varianceTable(sheet, bounds, money, rule, label), rule);
+  const operations = planVarianceColumns(varianceTable(sheet, bounds, money, rule, label), rule);
+  // A typed RAG, Status or Variance on a "tbc" line is the council's own judgement: kept.
+  return skipTypedCells(operations, tbcLines(sheet, bounds, money).kept);
+}
+
+/**
+ * The lines whose forecast is "tbc" (those whose budget is are `money.unconfirmed`), and the
+ * calculated cells the council typed on any tbc line, which are left as typed.
+ */
+function tbcLines(sheet: SheetSnapshot, bounds: TableBounds, money: ProjectsMoney) {
+  const plain: TableRef = {
+    sheet,
+    headerRow: bounds.headerRow,
+    range: rangeAddress(bounds.headerRow, bounds.firstColumn, bounds.lastRow, bounds.lastColumn),
+  };
+  const c = money.columns;
+  const forecastTbc = unconfirmedRows(
+    plain,
+    money.lines.filter((r) => !money.unconfirmed.includes(r)),
+    c.forecast,
+  );
+  const rows = [...money.unconfirmed, ...forecastTbc];
+  const kept = typedOnUnconfirmed(plain, rows, [c.variance, c.variancePct, c.status, c.rag]);
+  return { plain, forecastTbc, kept };
 }
 
 /** The same reference twice among the lines: the later one is reported, naming the first. */

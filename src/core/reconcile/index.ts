@@ -4,6 +4,7 @@ import { finding, type Finding } from "../findings";
 import type { SheetSnapshot } from "../snapshot";
 import { formatMoney, sheetRef, sumMoney } from "../tables/money";
 import type { Allocated, Available, SourceMoneyTable } from "../tables/source-money";
+import { unconfirmedWords } from "../tables/unconfirmed-lines";
 import { matchSource, shortName, type MatchHow } from "./match";
 import { fromPence, toPence as pence } from "../tables/money";
 
@@ -138,7 +139,10 @@ export function reconcile(
           }),
         );
       } else if (line.status === "unconfirmed" && total > 0) {
-        const what = avail?.unconfirmed ? "is still tbc" : "is not stated";
+        // Said as the sources cell says it: "awaiting" or "n/a" is quoted, not called tbc.
+        const what = avail?.unconfirmed
+          ? `is still ${unconfirmedWords(avail.stated ?? "")}`
+          : "is not stated";
         findings.push(
           finding(
             "unconfirmed-funding",

@@ -29,6 +29,8 @@ export interface Available {
   cell: At;
   amount: number | null;
   unconfirmed: boolean;
+  /** What the cell says where the amount is unconfirmed ("tbc", "awaiting", "n/a"), for messages. */
+  stated?: string;
 }
 
 /** What an allocations table spends: per source name (as that table spells it) and year. */

@@ -1,5 +1,6 @@
-import { reportRow } from "../a1";
+import { parseAddress, reportRow } from "../a1";
 import { finding, type Finding } from "../findings";
+import type { WriteOperation } from "../plan";
 import { cellText } from "../snapshot";
 import { parseMoney } from "../values";
 import { headerText, type TableRef } from "./totals";
@@ -25,6 +26,15 @@ export function unconfirmedRows(
 }
 
 /**
+ * An unconfirmed amount said as the cell says it: "n/a", "awaiting" or "TBC - bid pending" is not
+ * "tbc", so it is quoted; a plain "tbc" (or a blank) is said tbc.
+ */
+export function unconfirmedWords(typed: string): string {
+  const text = typed.trim();
+  return /^tbc\.?$/i.test(text) || text === "" ? "tbc" : `"${text}"`;
+}
+
+/**
  * One info note per line: "Budget tbc for Homelessness Prevention: left out of variance and
  * totals". It is said under the code for money not yet confirmed, as information: nothing to fix.
  */
@@ -38,9 +48,7 @@ export function unconfirmedLineNotes(
 ): Finding[] {
   return rows.map((row) => {
     const name = nameOf(row) || `row ${reportRow(row)}`;
-    // Said as the cell says it: "n/a", "to be confirmed" or "pending" is not "tbc".
-    const typed = cellText(ref.sheet.rows[row]?.[column] ?? undefined);
-    const stated = /^tbc\.?$/i.test(typed) || typed === "" ? "tbc" : `"${typed}"`;
+    const stated = unconfirmedWords(cellText(ref.sheet.rows[row]?.[column] ?? undefined));
     return {
       ...finding(
         "unconfirmed-funding",
@@ -52,5 +60,58 @@ export function unconfirmedLineNotes(
       ),
       severity: "info" as const,
     };
+  });
+}
+
+/**
+ * The council's own typed judgement on an unconfirmed line (a RAG "Amber", a Status, a Variance
+ * typed as text or a figure) has nothing for our formulas to compare against: they would show
+ * blank there and lose it. The first rule is never damage what the council had, so those cells
+ * are left as typed. Returns, per row, the calculated columns holding a typed value.
+ */
+export function typedOnUnconfirmed(
+  ref: TableRef,
+  rows: readonly number[],
+  columns: readonly (number | undefined)[],
+): Map<number, number[]> {
+  const kept = new Map<number, number[]>();
+  for (const row of rows) {
+    const typed = columns.filter((c): c is number => {
+      if (c === undefined) return false;
+      const cell = ref.sheet.rows[row]?.[c];
+      return !cell?.formula && cellText(cell ?? undefined).trim() !== "";
+    });
+    if (typed.length > 0) kept.set(row, typed);
+  }
+  return kept;
+}
+
+/** The written columns without the cells `typedOnUnconfirmed` keeps: those stay as typed. */
+export function skipTypedCells(
+  operations: readonly WriteOperation[],
+  kept: ReadonlyMap<number, readonly number[]>,
+): WriteOperation[] {
+  if (kept.size === 0) return [...operations];
+  return operations.map((op) =>
+    op.kind !== "column" || op.header !== null
+      ? op
+      : { ...op, cells: op.cells.filter((c) => !kept.get(c.row)?.includes(op.column)) },
+  );
+}
+
+/** The tbc notes, each saying which of the line's typed cells were left as typed: `RAG "Amber"`. */
+export function withTypedKept(
+  ref: TableRef,
+  notes: readonly Finding[],
+  kept: ReadonlyMap<number, readonly number[]>,
+): Finding[] {
+  return notes.map((note) => {
+    const row = parseAddress(note.cell).row;
+    const columns = kept.get(row);
+    if (!columns) return note;
+    const said = columns
+      .map((c) => `${headerText(ref, c)} "${cellText(ref.sheet.rows[row]?.[c] ?? undefined)}"`)
+      .join(", ");
+    return { ...note, message: `${note.message}; ${said} left as typed` };
   });
 }
