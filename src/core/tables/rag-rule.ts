@@ -106,7 +106,7 @@ export function ragFormula(overspend: string, absBudget: string, rule: RagRule):
 
 const COLOUR = /\b(red|amber|green)\b/gi;
 /** "R: >5% adverse; A: 2-5% adverse; G: <2%": a colour's initial before ":" or "=". */
-const INITIAL = /(?:^|[\s(|])([RAG])\s*[:=]/g;
+const INITIAL = /(?:^|[\s(|])([RAG])\s*[:=\-\u2013]/g;
 const INITIALS: Record<string, string> = { R: "red", A: "amber", G: "green" };
 /** "5%", "5 per cent", "5 percent", "5pc". */
 const PER_CENT = String.raw`(?:%|\s*per\s?cent\b|\s*pc\b)`;
@@ -150,6 +150,15 @@ function limitOf(clause: string): RagLimit | null {
   };
 }
 
+/**
+ * Where a Green clause ends, as the Amber threshold: "Green below 2%" is Amber at 2% or more,
+ * "Green up to 2%" Amber over 2%.
+ */
+function greenEnd(clause: string, limit: RagLimit): RagLimit {
+  const inclusive = /\bup to\b|\bat most\b|\bor less\b|\bwithin\b|<=|\u2264/i.test(clause);
+  return { ...limit, strict: inclusive };
+}
+
 /** The colours a clause names, in words or by initial ("R:", "A =" ). */
 function coloursOf(clause: string): string[] {
   const words = (clause.match(COLOUR) ?? []).map((c) => c.toLowerCase());
@@ -176,6 +185,7 @@ export function parseRagRule(text: string): RagRule | null {
   let red: RagLimit | null = null;
   let amber: RagLimit | null = null;
   let amberBelow: RagLimit | null = null;
+  let green: RagLimit | null = null;
   for (const clause of clauses) {
     const colours = [...new Set(coloursOf(clause))];
     if (colours.length !== 1) continue;
@@ -183,10 +193,13 @@ export function parseRagRule(text: string): RagRule | null {
     // "Red = forecast above budget", "Red = any overspend": every overspend.
     const limit = limitOf(clause) ?? (ANY_OVER.test(clause) ? ANY : null);
     if (colours[0] === "red" && limit && !below) red = limit;
+    if (colours[0] === "green" && limit && limit !== ANY && !below) green = greenEnd(clause, limit);
     if (colours[0] === "amber" && limit && below) amberBelow = limitOf(clause);
     else if (colours[0] === "amber" && limit) amber = limit;
   }
   if (!red) return null;
+  // "Green below 2%, Red over 5%": Amber starts where Green ends, whether or not it is stated.
+  amber ??= green;
   return { red, amber, ...(amberBelow ? { amberBelow } : {}), source: text.trim() };
 }
 
@@ -200,7 +213,12 @@ export function describeRagRule(rule: RagRule): string {
     return `${l.strict ? "over" : "at"} ${parts.join(" or ")}${both}`;
   };
   const amber =
-    (rule.amber ? `Amber ${limit(rule.amber)}` : "Amber for a smaller overspend") +
+    (rule.amber
+      ? `Amber ${limit(rule.amber)}`
+      : rule.source === "settings"
+        ? "Amber for a smaller overspend"
+        : // The sheet states Red only, and the settings have no Amber band to split Amber from Green.
+          "Amber for any smaller overspend, as the sheet states no Amber band and the settings have none") +
     (rule.amberBelow ? `, Amber for an underspend ${limit(rule.amberBelow)}` : "");
   const from =
     rule.source === "settings"
@@ -255,8 +273,57 @@ function ruleTableText(sheet: SheetSnapshot, row: number, column: number): strin
   return clauses.length > 0 ? clauses.join("; ") : null;
 }
 
-/** The cells around the table that may state its rule, in the order they are read. */
-function* ruleCells(sheet: SheetSnapshot, table: RuleArea): Generator<[number, number, string]> {
+/** A cell of a rule written as a list: one colour and its threshold ("Green: below 2%"). */
+function ruleListItem(text: string): boolean {
+  return (
+    new Set(coloursOf(text)).size === 1 &&
+    !COLOUR_ONLY.test(text) &&
+    HAS_FIGURE.test(text) &&
+    COMPARES.test(text)
+  );
+}
+
+/**
+ * A rule written as a list of cells, one colour to a cell, down a column or along a row
+ * ("Green: variance below 2%" / "Amber: 2% to 5%" / "Red: over 5% adverse"), as one text and the
+ * range stating it ("A23:A25"). Null unless two or more such cells, one of them Red, start at
+ * (row, column).
+ */
+function ruleListText(
+  sheet: SheetSnapshot,
+  row: number,
+  column: number,
+): { text: string; range: string } | null {
+  for (const [down, across] of [
+    [1, 0],
+    [0, 1],
+  ] as const) {
+    const items: string[] = [];
+    let r = row;
+    let c = column;
+    while (items.length < RULE_TABLE_ROWS) {
+      const text = cellText(sheet.rows[r]?.[c] ?? undefined);
+      if (!ruleListItem(text)) break;
+      items.push(text);
+      r += down;
+      c += across;
+    }
+    const text = items.join("; ");
+    if (items.length < 2 || !coloursOf(text).includes("red")) continue;
+    const range = `${cellAddress(row, column)}:${cellAddress(r - down, c - across)}`;
+    return { text, range };
+  }
+  return null;
+}
+
+/**
+ * The cells around the table that may state its rule, in the order they are read: row, column,
+ * the text, and the cell or range stating it.
+ */
+function* ruleCells(
+  sheet: SheetSnapshot,
+  table: RuleArea,
+): Generator<[number, number, string, string]> {
   const top = Math.min(table.headerRow, ...(table.headerRows ?? []));
   const rows: number[] = [];
   for (let r = 0; r < top; r++) rows.push(r);
@@ -270,9 +337,12 @@ function* ruleCells(sheet: SheetSnapshot, table: RuleArea): Generator<[number, n
     for (let c = 0; c < cells.length; c++) {
       if (inside(r, c)) continue;
       const text = cellText(cells[c] ?? undefined);
+      const at = cellAddress(r, c);
       const ruleTable = COLOUR_ONLY.test(text) ? ruleTableText(sheet, r, c) : null;
-      if (ruleTable !== null && coloursOf(ruleTable).includes("red")) yield [r, c, ruleTable];
-      else if (coloursOf(text).includes("red")) yield [r, c, text];
+      const list = ruleListItem(text) ? ruleListText(sheet, r, c) : null;
+      if (ruleTable !== null && coloursOf(ruleTable).includes("red")) yield [r, c, ruleTable, at];
+      else if (list !== null) yield [r, c, list.text, list.range];
+      else if (coloursOf(text).includes("red")) yield [r, c, text, at];
     }
   }
 }
@@ -282,9 +352,9 @@ function* ruleCells(sheet: SheetSnapshot, table: RuleArea): Generator<[number, n
  * (up to 20 rows), or beside it. The first text that reads as a rule is the rule.
  */
 export function statedRagRule(sheet: SheetSnapshot, table: RuleArea): RagRule | null {
-  for (const [row, column, text] of ruleCells(sheet, table)) {
+  for (const [, , text, cell] of ruleCells(sheet, table)) {
     const rule = parseRagRule(text);
-    if (rule) return { ...rule, cell: cellAddress(row, column) };
+    if (rule) return { ...rule, cell };
   }
   return null;
 }
