@@ -11,6 +11,7 @@ import type { RiskContext } from "./risk/check";
 import type { Band } from "./bands";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { orderOperations } from "./plan-preview";
+import { withTableJoins } from "./table-joins";
 import { citesDecisions, type DecisionCheckOptions } from "./decisions";
 import { runKinds, type TableModel, type TableReport } from "./registry";
 import type { ProgressListener } from "./progress";
@@ -167,14 +168,14 @@ export function analyseWorkbook(
     tables: sortTables(tables, sheetOrder),
     findings: sortFindings(findings, sheetOrder),
     models: run.models,
-    plan: {
+    plan: withTableJoins(whole, {
       operations: orderOperations([
         ...run.operations,
         ...(matched && options.reconciliationSheet !== false
           ? reconciliationSheetOperations(whole, matched.reconciliation)
           : []),
       ]),
-    },
+    }),
     riskContexts: run.models.flatMap((m) => (m.kind === "risk-register" ? [m.model] : [])),
     projects: run.models.flatMap((m) => (m.kind === "projects" ? [m.model] : [])),
     reconciliation: matched?.reconciliation ?? null,

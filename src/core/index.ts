@@ -95,7 +95,17 @@ export {
 export type { Reconciliation } from "./reconcile";
 
 // Write plans and what applying one changes.
-export type { AddSheet, ColumnWrite, SheetCell, WritePlan } from "./plan";
+export type {
+  AddSheet,
+  ColumnWrite,
+  JoiningColumn,
+  RecalculatedCell,
+  SheetCell,
+  TableJoin,
+  WritePlan,
+} from "./plan";
+export { withRecalculatedCaches } from "./recalculate-plan";
+export { tableJoins } from "./table-joins";
 export {
   applyPlanToSnapshot,
   changeRecord,

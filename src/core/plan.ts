@@ -155,5 +155,48 @@ export const WriteOperationSchema = z.discriminatedUnion("kind", [
 ]);
 export type WriteOperation = z.infer<typeof WriteOperationSchema>;
 
-export const WritePlanSchema = z.object({ operations: z.array(WriteOperationSchema) });
+/**
+ * A saved value of one of the workbook's own formulas that the written cells make stale (a
+ * council's total over a corrected variance): the formula stays exactly as it is, only its cached
+ * value changes; null drops the cached value where it cannot be computed (Excel computes it on
+ * opening). See recalculate-plan.ts.
+ */
+export const RecalculatedCellSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int().nonnegative(),
+  column: z.number().int().nonnegative(),
+  value: CellValueSchema,
+});
+export type RecalculatedCell = z.infer<typeof RecalculatedCellSchema>;
+
+/**
+ * An Excel table (ListObject) that new columns written just right of it join (table-joins.ts):
+ * `range` is the whole table once they have joined ("A3:H10").
+ */
+export const TableJoinSchema = z.object({
+  sheet: z.string(),
+  table: z.string().min(1),
+  range: z.string().min(1),
+  columns: z.array(
+    z.object({
+      column: z.number().int().nonnegative(),
+      /** The header text, which is the table column's name. */
+      name: z.string().min(1),
+      /** The first data row's formula (with "="), when every data row holds it filled down. */
+      calculated: z.string().optional(),
+      /** The formula written in the totals row (with "="), when there is one. */
+      totals: z.string().optional(),
+    }),
+  ),
+});
+export type TableJoin = z.infer<typeof TableJoinSchema>;
+export type JoiningColumn = TableJoin["columns"][number];
+
+export const WritePlanSchema = z.object({
+  operations: z.array(WriteOperationSchema),
+  /** Tables the new columns join: set by analyseWorkbook, carried out by every writer. */
+  tableJoins: z.array(TableJoinSchema).optional(),
+  /** Set by `withRecalculatedCaches` for file writers; Excel itself recalculates what it holds. */
+  recalculated: z.array(RecalculatedCellSchema).optional(),
+});
 export type WritePlan = z.infer<typeof WritePlanSchema>;

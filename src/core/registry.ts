@@ -133,12 +133,13 @@ const riskKind: TableKindDefinition<"risk-register", RiskContext, RiskTableRepor
 const projectsKind: TableKindDefinition<"projects", ProjectsTable, ProjectsTableReport> = {
   kind: "projects",
   detect: ({ sheets, taken }) =>
-    sheets.flatMap((sheet) => detectProjects(sheet, taken.get(sheet.name) ?? new Set())),
+    sheets.flatMap((sheet) => detectProjects(sheet, taken.get(sheet.name) ?? new Set(), sheets)),
   rows: (m) => ({ sheet: m.sheet, first: m.headerRow, last: m.lastRow }),
   report: (m) => projectsReport(m),
   // Projects with money get the budget rules through tables/variance-lines.ts (shared with any
   // kind that keeps a budget and a forecast), not through budget/: kinds do not import each other.
-  check: (m, { sheets }) => checkProjects(sheetOf(sheets, m.sheet), m),
+  check: (m, { sheets, options }) =>
+    checkProjects(sheetOf(sheets, m.sheet), m, options.rag ?? DEFAULT_RAG),
   plan: (m, { sheets, options }) =>
     planProjects(sheetOf(sheets, m.sheet), m, options.rag ?? DEFAULT_RAG),
 };

@@ -60,6 +60,24 @@ const { expr } = fc.letrec<{ expr: string; num: string; cond: string }>((tie) =>
   ),
 }));
 
+/** The number functions totals and variance columns use, over the arithmetic above. */
+const sums = fc.letrec<{ total: string }>((tie) => ({
+  total: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    ref,
+    fc.integer({ min: -25, max: 25 }).map(String),
+    fc.tuple(range, ref).map(([g, r]) => `SUM(${g},${r})`),
+    fc.tuple(range).map(([g]) => `SUBTOTAL(9,${g})`),
+    fc.tuple(tie("total")).map(([a]) => `ABS(${a}-12)`),
+    fc.tuple(range, tie("total")).map(([g, a]) => `MIN(${g},${a})`),
+    fc.tuple(ref, tie("total")).map(([r, a]) => `MAX(${r},${a})`),
+    fc.tuple(tie("total")).map(([a]) => `ROUND(${a}/7,2)`),
+    fc
+      .tuple(tie("total"), fc.constantFrom("+", "-", "*", "/"), tie("total"))
+      .map(([a, op, b]) => `(${a}${op}${b})`),
+  ),
+})).total;
+
 /** HyperFormula's value in the shape ours gives: errors by their code. */
 function oracle(rows: CellValue[][], formula: string): FormulaValue {
   const hf = HyperFormula.buildFromArray(
@@ -99,9 +117,56 @@ describe("evaluateFormula", () => {
     expect(ours(rows, "=SUM(A:A)")).toBeUndefined();
   });
 
-  it("agrees with HyperFormula wherever it gives a result", () => {
+  it("reads structured references to a table and SUBTOTAL as Excel sums a totals row", () => {
+    // Parks: header row 1, data rows 2–4 (row 3 hidden by a filter), totals row 5; A=Item, B=£.
+    const rows: CellValue[][] = [
+      ["Item", "£"],
+      ["Trees", 100],
+      ["Play", 40],
+      ["Paths", "n/a"],
+    ];
+    const cells = (r: number, c: number): Cell | null => {
+      if (r === 4 && c === 1) return { value: 999, formula: "=SUBTOTAL(109,Parks[£])" };
+      const v = rows[r]?.[c];
+      return v === undefined || v === null ? null : { value: v };
+    };
+    const table = {
+      name: "Parks",
+      firstRow: 0,
+      firstColumn: 0,
+      lastRow: 4,
+      lastColumn: 1,
+      showHeaders: true,
+      showTotals: true,
+      columns: ["Item", "£"],
+    };
+    const context = {
+      table: (name: string) =>
+        name === "PARKS" || name === "Parks" ? { sheet: "S", table } : undefined,
+      hiddenRow: (_sheet: string, row: number) => row === 2,
+    };
+    const run = (formula: string, row?: number) =>
+      evaluateFormula(formula, "S", (_s, r, c) => cells(r, c), { ...context, row });
+    expect(run("=SUBTOTAL(109,Parks[£])")).toBe(100);
+    expect(run("=SUBTOTAL(9,Parks[£])")).toBe(140);
+    // A SUBTOTAL over a range holding another SUBTOTAL does not count it twice.
+    expect(run("=SUBTOTAL(9,B2:B5)")).toBe(140);
+    expect(run("=SUM(B2:B5)")).toBe(1139);
+    expect(run("=Parks[[#This Row],[£]]*2", 1)).toBe(200);
+    expect(run("=Parks[[#Totals],[£]]")).toBe(999);
+    expect(run("=Parks[@Item]", 2)).toBe("Play");
+    // Outside the table's rows, an unknown column or function number: not a guess.
+    expect(run("=Parks[[#This Row],[£]]", 7)).toBeUndefined();
+    expect(run("=SUM(Parks[Cost])")).toBeUndefined();
+    expect(run("=SUBTOTAL(1,Parks[£])")).toBeUndefined();
+  });
+
+  it.each([
+    ["register formulas", expr],
+    ["totals and variances", sums],
+  ])("agrees with HyperFormula wherever it gives a result (%s)", (_kind, formulas) => {
     fc.assert(
-      fc.property(grid, expr, (rows, body) => {
+      fc.property(grid, formulas, (rows, body) => {
         const formula = `=${body}`;
         const mine = ours(rows, formula);
         if (mine === undefined) return;

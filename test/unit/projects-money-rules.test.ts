@@ -108,13 +108,39 @@ describe("projects with money: the budget kind's rules", () => {
     expect(rag?.cells[0]?.formula).toContain("MIN(0.05*ABS(C3)*1000,250000)");
   });
 
-  it("with no rule on the sheet, the council's RAG column is theirs: not judged, not written", () => {
+  it("with no rule on the sheet, the council's RAG column is checked and written under the settings' rule", () => {
     const rows = COST_MONITOR.slice(2);
     const a = analyseProjects(rows);
+    // Fleet: £100,000 over on £5,000,000 reaches the lower of 5% (£250,000) and £100,000: Red.
     expect(projectFindings(a)).toEqual([
       { code: "variance-mismatch", cell: "F3", expected: 0.02, actual: -0.02 },
+      { code: "variance-mismatch", cell: "G3", expected: "Red", actual: "Green" },
     ]);
-    expect(a.plan.operations.some((o) => o.kind === "column" && o.column === 6)).toBe(false);
+    expect(a.findings.find((x) => x.cell === "G3")?.message).toContain(
+      "(the settings' rule; the sheet states none)",
+    );
+    const rag = a.plan.operations.find(
+      (o): o is ColumnWrite => o.kind === "column" && o.column === 6,
+    );
+    expect(rag?.header).toBeNull();
+    expect(rag?.cells.map((c) => c.value)).toEqual(["Red", "Red", "", "Amber"]);
+  });
+
+  it("leaves a Delivery RAG alone and checks the Budget RAG beside it", () => {
+    const rows: Entry[][] = [
+      ["Project", "SRO", "Budget £", "Forecast £", "Variance £", "Delivery RAG", "Budget RAG"],
+      // Delivery is the project's judgement: Red on a line on budget is no error.
+      ["Depot", "Director A", 650000, 690000, 40000, "Green", "Amber"],
+      ["Hub", "Director B", 200000, 195000, -5000, "Red", "Green"],
+    ];
+    const a = analyseProjects(rows);
+    expect(projectsOf(a)?.money?.columns).toMatchObject({ rag: "G" });
+    expect(projectFindings(a)).toEqual([
+      { code: "variance-mismatch", cell: "G2", expected: "Red", actual: "Amber" },
+    ]);
+    const written = a.plan.operations.filter((o): o is ColumnWrite => o.kind === "column");
+    expect(written.some((o) => o.column === 5)).toBe(false);
+    expect(written.filter((o) => /RAG/.test(o.title)).map((o) => o.column)).toEqual([6]);
   });
 });
 
@@ -156,23 +182,40 @@ const soffice = findSoffice();
 const withOffice = soffice ? describe : describe.skip;
 if (!soffice) console.warn("LibreOffice not found: projects money recalculation test skipped");
 
+/** The Projects sheet's rows after apply (formulas written) and a LibreOffice recalculation. */
+async function appliedAndRecalculated(sheetRows: Entry[][]) {
+  const dir = tempDir("cs-projects-");
+  const input = path.join(dir, "projects.xlsx");
+  await writeXlsx(input, [{ name: "Projects", rows: sheetRows.map((r) => [...r]) }]);
+  const document = await openWorkbook(new Uint8Array(readFileSync(input)), "in", nativeZlib());
+  const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
+  const saved = await document.save(analysis.plan, { valuesOnly: false });
+  const output = path.join(dir, "applied.xlsx");
+  writeFileSync(output, saved.bytes);
+  const [recalculated] = recalculate(soffice ?? "", [output]);
+  const { snapshot } = await loadFile(recalculated ?? "");
+  return snapshot.sheets[0]?.rows ?? [];
+}
+
 withOffice("projects with money, after apply and LibreOffice", () => {
   it("holds the stated rule's RAG and the Variance % on every line", async () => {
-    const dir = tempDir("cs-projects-");
-    const input = path.join(dir, "projects.xlsx");
-    await writeXlsx(input, [{ name: "Projects", rows: WITH_NOTE.map((r) => [...r]) }]);
-    const document = await openWorkbook(new Uint8Array(readFileSync(input)), "in", nativeZlib());
-    const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
-    const saved = await document.save(analysis.plan, { valuesOnly: false });
-    const output = path.join(dir, "applied.xlsx");
-    writeFileSync(output, saved.bytes);
-    const [recalculated] = recalculate(soffice ?? "", [output]);
-    const { snapshot } = await loadFile(recalculated ?? "");
-    const rows = snapshot.sheets[0]?.rows ?? [];
+    const rows = await appliedAndRecalculated(WITH_NOTE);
     const header = rows[0]?.map((c) => c?.value ?? null) ?? [];
     const column = (title: string) => header.indexOf(title);
     const read = (title: string) => rows.slice(1, 6).map((r) => r?.[column(title)]?.value ?? null);
     expect(read("Budget RAG")).toEqual(["Green", "Amber", "Red", "Green", null]);
     expect(read("Variance %")).toEqual([0.01, 0.03, 0.06, -0.1, null]);
+  });
+
+  it("holds the settings' rule's RAG in the council's own Cost RAG column where the sheet states none", async () => {
+    const rows = await appliedAndRecalculated(COST_MONITOR.slice(2));
+    expect(rows[0]?.[6]?.value).toBe("Cost RAG");
+    // Fleet, £100,000 over on £5,000,000, reaches the settings' £100,000: Red; Depot is tbc.
+    expect(rows.slice(1, 5).map((r) => r?.[6]?.value ?? null)).toEqual([
+      "Red",
+      "Red",
+      null,
+      "Amber",
+    ]);
   });
 });

@@ -152,7 +152,7 @@ describe("projects tables with money", () => {
     );
   });
 
-  it("writes the variance as budget less forecast, Spend status the same way round, and leaves the council's RAG alone", () => {
+  it("writes the variance as budget less forecast, Spend status the same way round, and the council's RAG in place under the settings' rule", () => {
     const a = analyseProjects(SCHEMES);
     expect(columnWrite(a, "Variance")?.cells).toEqual([
       { row: 3, formula: '=IF(AND(ISNUMBER(F4),ISNUMBER(D4)),D4-F4,"")', value: -0.09 },
@@ -171,8 +171,13 @@ describe("projects tables with money", () => {
         "On budget",
       ],
     ]);
-    expect(columnWrite(a, "Budget RAG")).toBeUndefined();
-    expect(a.plan.operations.some((o) => o.kind === "column" && o.column === 7)).toBe(false);
+    // The sheet states no rule: the settings' (5% or £100,000, the lower) in pounds, in column H.
+    const rag = a.plan.operations.find(
+      (o): o is ColumnWrite => o.kind === "column" && o.column === 7,
+    );
+    expect(rag?.header).toBeNull();
+    expect(rag?.cells.map((c) => c.value)).toEqual(["Green", "Red", "Green"]);
+    expect(rag?.cells[1]?.formula).toContain("MIN(0.05*ABS(D4)*1000000,100000)");
   });
 
   it("takes the convention from the figures when the header states none, and says so", () => {
@@ -203,7 +208,9 @@ describe("projects tables with money", () => {
     expect(projectFindings(a)).toEqual([]);
     // 150 (£150,000) is over £100,000: red; 30 (£30,000) is under 5% of £1m: amber.
     expect(columnWrite(a, "Budget RAG")?.cells.map((c) => c.value)).toEqual(["Red", "Amber"]);
-    expect(columnWrite(a, "Budget RAG")?.cells[0]?.formula).toContain("MIN(0.05*ABS(C2),100)");
+    expect(columnWrite(a, "Budget RAG")?.cells[0]?.formula).toContain(
+      "MIN(0.05*ABS(C2)*1000,100000)",
+    );
   });
 
   it("leaves a funding plan with Ref, Project and Lead but no budget or forecast to the other kinds", () => {

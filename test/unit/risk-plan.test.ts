@@ -170,7 +170,15 @@ describe("planning a register", () => {
     ]);
     const { changed, written } = describePlan(snapshot, analysis.plan, { valuesOnly: true });
     expect(changed).toEqual([
-      { sheet: "Register", cell: "D2", before: 4, after: 6, afterValue: 6, valueChanged: true },
+      {
+        sheet: "Register",
+        cell: "D2",
+        before: 4,
+        after: 6,
+        afterValue: 6,
+        valueChanged: true,
+        shown: { before: "4", after: "6" },
+      },
     ]);
     expect(written).toEqual([
       { sheet: "Register", range: "D2:D3", column: "Score" },

@@ -8,6 +8,7 @@ import {
   ownSheetsFromNames,
   parseAddress,
   type ProgressListener,
+  type TableJoin,
   type WritePlan,
   writtenCell,
 } from "../../core";
@@ -248,7 +249,8 @@ export async function applyPlanInExcel(
           changes.forEach((c) => logged.add(c));
         }
       }
-      await growTables(worksheets, operations, batcher, runtime.supports("1.13"));
+      const joins = plan.tableJoins ?? [];
+      await growTables(worksheets, operations, batcher, runtime.supports("1.13"), joins);
       await printAreas?.widen(batcher);
       const rest = options.changes.filter((c) => !logged.has(c));
       if (log) await logRows(log, rest, options.when, batcher);
@@ -263,7 +265,8 @@ export async function applyPlanInExcel(
 }
 
 /**
- * Excel tables the plan's rows extend (a decisions register kept as a table) grow over them with
+ * Excel tables the plan's rows extend (a decisions register kept as a table), and those its new
+ * columns join (a budget kept as a table gaining Variance % and RAG), grow over them with
  * Table.resize (ExcelApi 1.13, "the new range must overlap with the original table range and the
  * headers must be in the same row": https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)).
  * Older Excel has no way to resize a table from an add-in; the rows are then written just below
@@ -274,12 +277,22 @@ async function growTables(
   operations: WritePlan["operations"],
   batcher: Batcher,
   canResize: boolean,
+  joins: readonly TableJoin[],
 ): Promise<void> {
   if (!canResize) return;
   const grown = new Map<string, { sheet: string; name: string; range: string }>();
   for (const op of operations)
     if (op.kind === "column" && op.growsTable)
       grown.set(`${op.sheet}|${op.growsTable.name}`, { sheet: op.sheet, ...op.growsTable });
+  // New columns right of a table join it (core/table-joins.ts). Microsoft documents Excel's
+  // automatic expansion for typing beside a table (AutoCorrect "Include new rows and columns in
+  // table"), not for API writes, so the table is resized to take them in explicitly.
+  for (const join of joins)
+    grown.set(`${join.sheet}|${join.table}`, {
+      sheet: join.sheet,
+      name: join.table,
+      range: join.range,
+    });
   for (const { sheet, name, range } of grown.values()) {
     await batcher.add(0, `${sheet}!${range} (table ${name} grown)`);
     worksheets.getItem(sheet).tables.getItem(name).resize(range);

@@ -1,4 +1,10 @@
-import type { ApplyOptions, ProgressListener, WorkbookSnapshot, WritePlan } from "../../core";
+import {
+  type ApplyOptions,
+  type ProgressListener,
+  type WorkbookSnapshot,
+  type WritePlan,
+  withRecalculatedCaches,
+} from "../../core";
 import { classifyBytes } from "./errors";
 import { PackageFormatError, XlsxPackage, type NativeZlib } from "./package";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "./package/read-limits";
@@ -75,8 +81,11 @@ export async function openWorkbook(
     snapshot,
     engine: direct ? "direct" : "exceljs",
     kind,
-    async save(plan, options, policy, onSaveProgress) {
+    async save(planned, options, policy, onSaveProgress) {
       let cause = unreadable;
+      // A file's saved values are what every reader but Excel sees: formulas reading a written
+      // cell carry what they compute after the write, not before (core/recalculate-plan.ts).
+      const plan = withRecalculatedCaches(snapshot, planned);
       if (direct && XlsxPackage.canWrite(plan)) {
         try {
           const saved = await direct.write(plan, options, zlib?.deflate, onSaveProgress);

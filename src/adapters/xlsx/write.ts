@@ -16,6 +16,7 @@ import {
   writtenCell,
 } from "../../core";
 import { WorkbookError } from "./errors";
+import { joinExcelTables } from "./exceljs-tables";
 import { hideOwnSheetMarks } from "./package/hide-marks";
 
 /**
@@ -293,8 +294,27 @@ export function applyPlan(
   }
   widenPrintAreas(workbook, plan);
   if (workbook.properties.date1904) storeDatesIn1904(workbook, plan);
+  refreshCachedValues(workbook, plan);
+  joinExcelTables(workbook, plan);
   // Excel recalculates everything when it opens the file, so no reader is left with a stale value.
   workbook.calcProperties.fullCalcOnLoad = true;
+}
+
+/**
+ * Council formulas whose saved value the written cells made stale carry the fresh one
+ * (core/recalculate-plan.ts): only the result changes; the formula, shared or not, stays.
+ */
+function refreshCachedValues(workbook: ExcelJS.Workbook, plan: WritePlan): void {
+  for (const c of plan.recalculated ?? []) {
+    const cell = workbook.getWorksheet(c.sheet)?.getCell(c.row + 1, c.column + 1);
+    const value = cell?.value;
+    if (!cell || typeof value !== "object" || value === null) continue;
+    if (!("formula" in value || "sharedFormula" in value)) continue;
+    const fresh: Record<string, unknown> = { ...value };
+    if (c.value === null) delete fresh.result;
+    else fresh.result = c.value;
+    cell.value = fresh as unknown as ExcelJS.CellValue;
+  }
 }
 
 /**

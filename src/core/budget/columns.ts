@@ -1,5 +1,6 @@
 import { matchField, normaliseHeader, type FieldSpec } from "../headers";
 import { memoByText } from "../memo";
+import { ragColumnOf } from "../tables/money-columns";
 import { namesVarianceDirections } from "../tables/variance";
 
 export type BudgetField =
@@ -149,6 +150,10 @@ export function classifyBudgetColumn(
 ): BudgetField | null {
   const words = budgetWords(text);
   const percent = unit === "%" || /%|percent|pct/i.test(text);
+  // "Budget RAG", "Cost RAG", "RAG (budget)" are the budget's RAG; "Delivery RAG" rates the work,
+  // not the money, so it is no column of the budget's (the one reading tables/money-columns.ts).
+  const rag = ragColumnOf(words);
+  if (rag !== null) return rag === "money" ? "rag" : null;
   if (VARIANCE_WORDS.test(words) || namesVarianceDirections(words))
     return percent ? "variancePct" : "variance";
   // "Current", "Working", "Latest", "Revised" under a "2025/26 Budget" group (Original |

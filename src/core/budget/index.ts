@@ -2,8 +2,8 @@ import { cellAddress, reportRow } from "../a1";
 import type { SheetSnapshot } from "../snapshot";
 import { columnLetters, placement } from "../tables/bounds";
 import { detectBudgetTables, type BudgetTable } from "./detect";
-import type { RagLimit } from "../tables/rag-rule";
 import { unconfirmedBudgetNote } from "../tables/variance-lines";
+import { withOtherSheetRule, type RagLimit } from "../tables/rag-rule";
 import { budgetModel, type BudgetLine, type BudgetModel, type RagThresholds } from "./model";
 import { modelEach } from "../tables/models";
 import type { RowKind } from "../tables/sections";
@@ -27,6 +27,8 @@ export interface BudgetTableReport {
   conventionFrom: "header" | "figures" | "usual";
   /** The sheet's own RAG rule, when it states one. */
   ragRule?: string;
+  /** The other sheet that states the rule ("Notes"), when the table's own sheet states none. */
+  ragRuleSheet?: string;
   /** Lines whose budget is "tbc": left out of variance and totals. */
   notes: string[];
   compareWith: "forecast" | "actual" | "cost";
@@ -73,7 +75,7 @@ export function budgetModels(
   return modelEach(sheets, taken, detectBudgetTables, (sheet, table) => ({
     sheet,
     table,
-    model: budgetModel(sheet, table),
+    model: withOtherSheetRule(budgetModel(sheet, table), sheets, sheet),
   }));
 }
 
@@ -93,6 +95,7 @@ export function budgetReport(m: BudgetTableModel, rag: RagThresholds): BudgetTab
     varianceConvention: model.convention,
     conventionFrom: model.conventionFrom,
     ...(model.ragRule ? { ragRule: model.ragRule.source } : {}),
+    ...(model.ragRule?.sheet ? { ragRuleSheet: model.ragRule.sheet } : {}),
     notes: model.unconfirmed.map(unconfirmedBudgetNote),
     compareWith: model.compareWith,
     rag: model.ragRule

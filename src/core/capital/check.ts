@@ -1,10 +1,12 @@
 import { rangeAddress } from "../a1";
 import type { Finding } from "../findings";
-import type { SheetSnapshot } from "../snapshot";
+import { cellText, type SheetSnapshot } from "../snapshot";
+import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
 import { recalculatedSheet } from "../tables/recalculated";
 import { checkColumnTotals, checkMoneyCells, checkTotal, type TableRef } from "../tables/totals";
 import { totalParts, type CapitalProgramme } from "./detect";
 import { balanceFinancing } from "./financing-balance";
+import { SOURCE } from "./financing";
 
 /**
  * The rules of a capital programme:
@@ -117,5 +119,34 @@ export function checkCapitalProgramme(sheet: SheetSnapshot, t: CapitalProgramme)
   checkRowTotals(ref, t, lines, out);
   checkColumnTotals(ref, t.structure, t.columns.money, out);
   checkFinancing(ref, t, out);
+  out.push(...unconfirmedSchemeYears(ref, t, lines));
   return out;
+}
+
+/**
+ * A scheme year typed "tbc" is money not yet known: a note per cell, said as the budget and
+ * projects kinds say it (tables/unconfirmed-lines.ts), since the row and column totals add
+ * nothing for it.
+ */
+function unconfirmedSchemeYears(
+  ref: TableRef,
+  t: CapitalProgramme,
+  lines: readonly number[],
+): Finding[] {
+  const scheme = t.columns.scheme;
+  const nameOf = (row: number) =>
+    scheme === null ? "" : cellText(ref.sheet.rows[row]?.[scheme] ?? undefined);
+  // A financing table read as a programme (every line a source of finance) warns of its own tbc
+  // lines against the programme's balance (financing-balance.ts): no second note.
+  if (lines.length > 0 && lines.every((r) => SOURCE.test(nameOf(r)))) return [];
+  return t.columns.years.flatMap((y) =>
+    unconfirmedLineNotes(
+      ref,
+      unconfirmedRows(ref, lines, y.column),
+      y.column,
+      nameOf,
+      y.label,
+      "the totals",
+    ),
+  );
 }

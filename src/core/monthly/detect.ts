@@ -6,7 +6,7 @@ import { mergeIndex, shownCell } from "../tables/header-spans";
 import { POUNDS, scaleOf, titleScale, type MoneyScale } from "../tables/scale";
 import { monthRun, type MonthHeader } from "./months";
 import { namesVarianceDirections } from "../tables/variance";
-import { holdsText } from "../tables/money-columns";
+import { holdsText, ragColumnOf } from "../tables/money-columns";
 
 /**
  * Monthly profiles: a row of consecutive month headers (real dates or month names) with the
@@ -60,8 +60,6 @@ const BUDGET = /budget|allocation/i;
 const PREFERRED_BUDGET = /working|revised|current|latest/i;
 const FULL_YEAR =
   /full[\s-]*year|^\s*total\b|\btotal\s*$|year[\s-]*(?:total|end)|annual|\boutturn\b|^\s*forecast\s*$|^\s*(?:fy|year)\b/i;
-/** "RAG", "Budget RAG", "RAG status", "R/A/G": the budget rule's colour, right of the months. */
-const RAG = /\bRAG\b|\bR\/A\/G\b/i;
 const CODE = /cost\s*cent(?:re|er)|\bcode\b|^\s*ref\.?\s*$|^\s*cc\s*$|account/i;
 
 function isText(cell: Cell | undefined): boolean {
@@ -106,8 +104,9 @@ function classifyColumns(
         columns.budget = h.column;
         budgetPreferred = preferred;
       }
-    } else if (h.column > lastMonth && RAG.test(name)) {
-      if (columns.rag === undefined) columns.rag = h.column;
+    } else if (h.column > lastMonth && ragColumnOf(name) !== null) {
+      // "Budget RAG" is the money's; a "Delivery RAG" rates the work and is left alone.
+      if (columns.rag === undefined && ragColumnOf(name) === "money") columns.rag = h.column;
     } else if (h.column > lastMonth && FULL_YEAR.test(name)) {
       if (columns.fullYear === undefined) columns.fullYear = h.column;
     } else if (h.column < firstMonth && CODE.test(name)) {

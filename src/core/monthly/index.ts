@@ -1,3 +1,4 @@
+import { otherSheetRagRule } from "../tables/rag-rule";
 import { columnLetter } from "../a1";
 import { columnLetters, placement } from "../tables/bounds";
 import type { SheetSnapshot } from "../snapshot";
@@ -47,7 +48,10 @@ export function monthlyModels(
   return modelEach(sheets, taken, detectMonthlyTables, (sheet, table) => ({
     sheet,
     table,
-    model: monthlyModel(sheet, table),
+    model: {
+      ...monthlyModel(sheet, table),
+      ragRuleElsewhere: table.columns.rag === undefined ? null : otherSheetRagRule(sheets, sheet),
+    },
   }));
 }
 

@@ -1,3 +1,4 @@
+import type { RagRule } from "../tables/rag-rule";
 import type { SheetSnapshot } from "../snapshot";
 import { isEmptyCell } from "../snapshot";
 import { withImpliedTotals } from "../tables/implied-totals";
@@ -44,6 +45,11 @@ export interface MonthlyModel {
   /** Where the convention came from: the variance header's words, or the stated figures. */
   conventionFrom: "header" | "figures";
   lines: MonthlyLine[];
+  /**
+   * The RAG rule another sheet of the workbook states ("Notes"), for a profile whose sheet states
+   * none (tables/rag-rule.ts otherSheetRagRule); absent or null when none applies.
+   */
+  ragRuleElsewhere?: RagRule | null;
 }
 
 function amount(sheet: SheetSnapshot, row: number, column: number | undefined): number | null {

@@ -14,6 +14,26 @@ export interface MonthHeader {
   year: number | null;
   /** True when the header is a date serial shown as a month, false for typed text. */
   isDate: boolean;
+  /**
+   * The accounting period a header names instead of a month ("P1", "Period 1", "M01"): 1 to 13,
+   * period 1 being April (a UK council's financial year), 13 the year-end adjustments.
+   */
+  period?: number;
+}
+
+/** "P1", "P01", "Period 1", "Per 1", "M01", "Month 1": one accounting period of the year. */
+const PERIOD_TEXT = /^(?:p|per\.?|period|m|mth|month)\s*[-.]?\s*0?(\d{1,2})$/i;
+
+/** Most periods a year has: twelve months and a thirteenth for year-end adjustments. */
+const MAX_PERIODS = 13;
+
+function periodOfText(text: string): MonthHeader | null {
+  const m = PERIOD_TEXT.exec(text.trim());
+  const period = m?.[1] === undefined ? 0 : Number(m[1]);
+  if (period < 1 || period > MAX_PERIODS) return null;
+  // Period 1 is April; the thirteenth closes March's year.
+  const month = period === MAX_PERIODS ? 3 : ((period + 2) % 12) + 1;
+  return { month, year: null, isDate: false, period };
 }
 
 const NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -68,18 +88,23 @@ export function monthOfHeader(cell: Cell | null | undefined): MonthHeader | null
   }
   if (typeof value !== "string") return null;
   // Every row of every sheet is looked at: most text is no month, and says so by its first letter.
-  if (value.length > 20 || !/^\s*[adfjmnos]/i.test(value)) return null;
-  return monthOfText(value);
+  if (value.length > 20 || !/^\s*[adfjmnops]/i.test(value)) return null;
+  return monthOfText(value) ?? periodOfText(value);
 }
 
 /** How the header reads to an officer: "Apr-25" for a dated month, else "Apr". */
 export function monthLabel(header: MonthHeader): string {
+  if (header.period !== undefined) return `P${header.period}`;
   const name = SHORT[header.month - 1] ?? "?";
   return header.year === null ? name : `${name}-${String(header.year % 100).padStart(2, "0")}`;
 }
 
 /** True when `next` is the calendar month after `previous` (March 2026 after February 2026). */
 export function followsOn(previous: MonthHeader, next: MonthHeader): boolean {
+  // Periods follow periods, months months: "P3" never continues "May".
+  if ((previous.period === undefined) !== (next.period === undefined)) return false;
+  if (previous.period !== undefined && next.period !== undefined)
+    return next.period === previous.period + 1;
   if (next.month !== (previous.month % 12) + 1) return false;
   if (previous.year === null || next.year === null) return true;
   return next.year === previous.year + (previous.month === 12 ? 1 : 0);
@@ -91,7 +116,9 @@ export const MIN_MONTHS = 6;
 /**
  * The longest run of adjacent columns in a row whose headers are consecutive months, when it is
  * at least MIN_MONTHS long and at most twelve (a thirteenth column repeating a month is not the
- * same year): e.g. Apr-25 … Mar-26, or Apr … Mar in financial-year order.
+ * same year): e.g. Apr-25 … Mar-26, or Apr … Mar in financial-year order. Periods ("P1" … "P12")
+ * are short codes other tables use too: they make a profile only as a whole year, P1 to P12
+ * (and P13 where the year has one).
  */
 export function monthRun(
   cells: readonly (Cell | null | undefined)[],
@@ -101,14 +128,17 @@ export function monthRun(
   for (let c = 0; c < cells.length; c++) {
     const header = monthOfHeader(cells[c]);
     const last = run?.headers[run.headers.length - 1];
-    if (header && run && last && followsOn(last, header) && run.headers.length < 12) {
+    const most = header?.period === undefined ? 12 : MAX_PERIODS;
+    if (header && run && last && followsOn(last, header) && run.headers.length < most) {
       run.headers.push(header);
     } else {
       run = header ? { first: c, headers: [header] } : null;
     }
+    const fewest = run?.headers[0]?.period === undefined ? MIN_MONTHS : 12;
     if (
       run &&
-      run.headers.length >= MIN_MONTHS &&
+      run.headers.length >= fewest &&
+      (run.headers[0]?.period ?? 1) === 1 &&
       (!best || run.headers.length > best.headers.length)
     )
       best = { first: run.first, headers: [...run.headers] };

@@ -21,7 +21,8 @@ import type { MonthlyModel } from "./model";
  * A profile's RAG column ("RAG", "Budget RAG" right of the months): each line's colour for its
  * full year against its budget, by the rule the sheet states (tables/rag-rule.ts, the one clause
  * parser every money kind shares) or, where it states none, the settings' rule. A rule stated
- * but not understood is warned of and the column left as typed. Amounts are in pounds, whatever
+ * but not understood is warned of and the column left as typed. A rule one other sheet states
+ * ("Notes") applies where this sheet states none. Amounts are in pounds, whatever
  * the profile's unit (£'000 × 1,000), since thresholds in pounds apply to pounds.
  */
 export function checkMonthlyRag(
@@ -37,7 +38,8 @@ export function checkMonthlyRag(
     const consequence = "the RAG column is left as typed, neither checked nor rewritten";
     return [unreadRagRuleWarning(ref.sheet, unread, ref.range, consequence)];
   }
-  const rule = statedRagRule(ref.sheet, table) ?? ruleFromThresholds(settings);
+  const rule =
+    statedRagRule(ref.sheet, table) ?? model.ragRuleElsewhere ?? ruleFromThresholds(settings);
   const multiplier = table.scale.multiplier;
   // Whole pence of the pound, then pounds: £'000 0.125 is £125, exactly.
   const pounds = (amount: number) => fromPence(toPenceScaled(amount, multiplier));

@@ -25,6 +25,7 @@ import {
 import { parseMoney } from "../values";
 import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
 import {
+  ruleFromThresholds,
   statedRagRule,
   unreadRagRule,
   unreadRagRuleWarning,
@@ -157,6 +158,7 @@ function varianceTable(
   sheet: SheetSnapshot,
   bounds: TableBounds,
   money: ProjectsMoney,
+  settings: RagRule,
   label: (row: number) => string,
 ): VarianceTable {
   const c = money.columns;
@@ -170,7 +172,9 @@ function varianceTable(
     ...(c.variancePct !== undefined ? { variancePct: c.variancePct } : {}),
     ...(c.status !== undefined ? { status: c.status } : {}),
     ...(c.rag !== undefined ? { rag: c.rag } : {}),
-    ragRule: money.ragRule,
+    // The sheet's rule, else the settings' (as budget tables); none where the sheet states a rule
+    // we cannot read, so a council's RAG column is then left as typed.
+    ragRule: money.ragRule ?? (money.ragRuleUnread ? null : ruleFromThresholds(settings)),
     convention: money.convention,
     conventionFrom: money.conventionFrom,
     scale: money.scale,
@@ -187,6 +191,7 @@ export function checkProjectsMoney(
   sheet: SheetSnapshot,
   bounds: TableBounds,
   money: ProjectsMoney,
+  settings: RagRule,
   label: (row: number) => string,
 ): Finding[] {
   const out: Finding[] = [];
@@ -223,7 +228,8 @@ export function checkProjectsMoney(
   }
   const columns = moneyColumnsList(money.columns);
   checkMoneyCells(ref, bounds.dataRows, columns, out);
-  for (const f of checkVarianceLines(varianceTable(sheet, bounds, money, label))) out.push(f);
+  for (const f of checkVarianceLines(varianceTable(sheet, bounds, money, settings, label)))
+    out.push(f);
   checkColumnTotals(ref, money.structure, columns, out);
   return out;
 }
@@ -235,7 +241,7 @@ export function planProjectsMoney(
   rule: RagRule,
   label: (row: number) => string,
 ): WriteOperation[] {
-  return planVarianceColumns(varianceTable(sheet, bounds, money, label), rule);
+  return planVarianceColumns(varianceTable(sheet, bounds, money, rule, label), rule);
 }
 
 /** The same reference twice among the lines: the later one is reported, naming the first. */

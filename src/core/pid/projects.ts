@@ -13,6 +13,7 @@ import type { WriteOperation } from "../plan";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { excelHeaderTop, excelTableFor } from "../tables/excel-tables";
 import { readHeaderBlock } from "../tables/header-block";
+import { withOtherSheetRule } from "../tables/rag-rule";
 import { unconfirmedBudgetNote, type RagRule } from "../tables/variance-lines";
 import {
   checkProjectsMoney,
@@ -142,7 +143,12 @@ function matchHeader(
 const KEY_LINE = /^(rag|key|notes?|source|rag key|rag rule)\s*[:=-]/i;
 
 /** A projects table: one row per project with its SRO, officers, objectives and approval. */
-export function detectProjects(sheet: SheetSnapshot, taken: ReadonlySet<number>): ProjectsTable[] {
+export function detectProjects(
+  sheet: SheetSnapshot,
+  taken: ReadonlySet<number>,
+  /** The workbook's sheets: a RAG rule stated on another ("Notes") applies where this states none. */
+  sheets: readonly SheetSnapshot[] = [sheet],
+): ProjectsTable[] {
   const stops = (row: number, first: number, last: number) =>
     KEY_LINE.test(leadingText(sheet, row, first, last));
   return scanTables(sheet, taken, (row) => matchHeader(sheet, row), stops).map((found) => {
@@ -155,7 +161,8 @@ export function detectProjects(sheet: SheetSnapshot, taken: ReadonlySet<number>)
     const t = { ...found, dataRows, lastRow: dataRows[dataRows.length - 1] ?? block.bottom };
     const { columns } = t;
     const labels = [columns.id, columns.name].filter((c): c is number => c !== undefined);
-    const money = projectsMoney(sheet, t, block, labels);
+    const own = projectsMoney(sheet, t, block, labels);
+    const money = own && withOtherSheetRule(own, sheets, sheet);
     const name = columns.name as number;
     const projectRows = money ? money.lines : t.dataRows;
     const projects = projectRows
@@ -180,12 +187,12 @@ export function detectProjects(sheet: SheetSnapshot, taken: ReadonlySet<number>)
 const nameOf = (sheet: SheetSnapshot, t: ProjectsTable) => (row: number) =>
   t.columns.name === undefined ? "" : cellText(sheet.rows[row]?.[t.columns.name] ?? undefined);
 
-/** Duplicate references, and the budget rules where the table keeps money. */
-export function checkProjects(sheet: SheetSnapshot, t: ProjectsTable): Finding[] {
+/** Duplicate references, and the budget rules where the table keeps money (`rule`: the settings' RAG). */
+export function checkProjects(sheet: SheetSnapshot, t: ProjectsTable, rule: RagRule): Finding[] {
   const rows = t.money ? t.money.lines : t.dataRows;
   return [
     ...(t.columns.id === undefined ? [] : duplicateIds(sheet, t, t.columns.id, rows)),
-    ...(t.money ? checkProjectsMoney(sheet, t, t.money, nameOf(sheet, t)) : []),
+    ...(t.money ? checkProjectsMoney(sheet, t, t.money, rule, nameOf(sheet, t)) : []),
   ];
 }
 
@@ -217,6 +224,8 @@ export interface ProjectsTableReport {
     conventionFrom: "header" | "figures";
     /** The RAG rule the sheet states, as written there. */
     ragRule?: string;
+    /** The other sheet that states the rule ("Notes"), when the table's own sheet states none. */
+    ragRuleSheet?: string;
     /** Lines left out of variance and totals, and why ("Row 6: budget not confirmed, …"). */
     notes?: string[];
   };
@@ -238,6 +247,7 @@ export function projectsReport(t: ProjectsTable): ProjectsTableReport {
             varianceConvention: t.money.convention,
             conventionFrom: t.money.conventionFrom,
             ...(t.money.ragRule ? { ragRule: t.money.ragRule.source } : {}),
+            ...(t.money.ragRule?.sheet ? { ragRuleSheet: t.money.ragRule.sheet } : {}),
             ...(t.money.unconfirmed.length > 0
               ? { notes: t.money.unconfirmed.map(unconfirmedBudgetNote) }
               : {}),

@@ -1,6 +1,8 @@
 import { parse, tokenize, type AstExpression } from "@borgar/fx";
 import { cellPositionOf } from "../a1";
 import type { Cell } from "../snapshot";
+import { aggregate } from "./formula-aggregates";
+import { structuredArea, type PlacedTable } from "./structured-refs";
 import {
   arithmetic,
   compare,
@@ -27,8 +29,10 @@ export type { FormulaValue } from "./formula-values";
  * lists, "=VALUE(LEFT(E5,1))*…") are judged by what Excel would show on opening. A small
  * evaluator over @borgar/fx's parse tree: arithmetic, comparison and concatenation over numbers,
  * text, booleans and cell references (on any sheet), IF, AND, OR, NOT, MATCH (exact), INDEX,
- * CHOOSE, VALUE, LEFT, RIGHT, MID, FIND, LEN, ISNUMBER, ISBLANK, COUNT, N. Anything else (another
- * function, a name, a whole-column range) is not evaluated: `undefined`, never a guess.
+ * CHOOSE, VALUE, LEFT, RIGHT, MID, FIND, LEN, ISNUMBER, ISBLANK, COUNT, N, SUM, SUBTOTAL (9/109),
+ * ABS, MIN, MAX, ROUND, and structured references to the workbook's Excel tables when the caller
+ * says where they are. Anything else (another function, a name, a whole-column range) is not
+ * evaluated: `undefined`, never a guess.
  *
  * Excel's rules followed (Microsoft's "Calculation operators and precedence" and the function
  * pages): an empty cell is 0 in arithmetic and "" in text and comparison; comparing values of
@@ -39,6 +43,16 @@ export type { FormulaValue } from "./formula-values";
 /** The cell at (sheet, row, column), 0-based; `undefined` for a sheet not in the workbook. */
 export type CellLookup = (sheet: string, row: number, column: number) => Cell | null | undefined;
 
+/** What a formula may need beyond its cells: its own place and the workbook's Excel tables. */
+export interface FormulaContext {
+  /** The formula's own row (0-based), for a structured reference's #This Row. */
+  row?: number;
+  /** The Excel table named `name` (any case) and its sheet. */
+  table?: (name: string) => PlacedTable | undefined;
+  /** True for a row hidden on the sheet: SUBTOTAL(109,…) leaves it out. */
+  hiddenRow?: (sheet: string, row: number) => boolean;
+}
+
 const MAX_CELLS = 10_000;
 const MAX_DEPTH = 30;
 
@@ -48,6 +62,7 @@ interface Scope {
   depth: number;
   /** Cells being evaluated, "sheet!row,column": a circular reference is not evaluated. */
   busy: Set<string>;
+  context: FormulaContext;
 }
 
 function parseRef(text: string, own: string): { sheet: string; from: Pos; to: Pos } {
@@ -85,7 +100,8 @@ function cellValue(scope: Scope, sheet: string, row: number, column: number): Fo
     if (scope.busy.has(key) || scope.depth >= MAX_DEPTH) throw new Unsupported();
     scope.busy.add(key);
     try {
-      const v = run(cell.formula, { ...scope, sheet, depth: scope.depth + 1 });
+      const context = { ...scope.context, row };
+      const v = run(cell.formula, { ...scope, sheet, context, depth: scope.depth + 1 });
       if (v === undefined) throw new Unsupported();
       // A formula showing nothing is "" (not an empty cell) to the formulas reading it.
       return v === null ? 0 : v;
@@ -96,8 +112,21 @@ function cellValue(scope: Scope, sheet: string, row: number, column: number): Fo
   return cell.value;
 }
 
-function reference(scope: Scope, text: string): Value {
-  const { sheet, from, to } = parseRef(text, scope.sheet);
+/** The area a reference names: A1 ("C5:C9", "'Other sheet'!B2") or structured ("Parks[Budget £]"). */
+function areaOf(scope: Scope, text: string, kind: string): { sheet: string; from: Pos; to: Pos } {
+  if (kind === "range") return parseRef(text, scope.sheet);
+  if (kind !== "table" || !scope.context.table) throw new Unsupported();
+  const area = structuredArea(text, scope.context.table, scope.context.row);
+  if (!area) throw new Unsupported();
+  return {
+    sheet: area.sheet,
+    from: { row: area.top, column: area.left },
+    to: { row: area.bottom, column: area.right },
+  };
+}
+
+function reference(scope: Scope, text: string, kind: string): Value {
+  const { sheet, from, to } = areaOf(scope, text, kind);
   const rows = Math.abs(to.row - from.row) + 1;
   const columns = Math.abs(to.column - from.column) + 1;
   if (rows * columns > MAX_CELLS) throw new Unsupported();
@@ -265,9 +294,49 @@ function call(name: string, args: readonly AstExpression[], scope: Scope): Value
         for (const v of flat(arg(k))) if (typeof v === "number") n++;
       return n;
     }
+    case "SUBTOTAL":
+      return subtotal(args, scope);
     default:
-      throw new Unsupported();
+      // A reference to one cell is still a reference: SUM passes over text in it.
+      return aggregate(
+        name,
+        (k) => {
+          const node = args[k];
+          if (!node) return undefined;
+          const v = evaluate(node, scope);
+          return node.type === "ReferenceIdentifier" && !isGrid(v) ? [[v]] : v;
+        },
+        args.length,
+      );
   }
+}
+
+/**
+ * SUBTOTAL(9, …) and SUBTOTAL(109, …): the sum of the numbers in the references, leaving out
+ * cells that are themselves SUBTOTALs (so subtotals are not counted twice) and, for 109, rows
+ * that are hidden (Microsoft's SUBTOTAL function page). Other function numbers are not modelled.
+ */
+function subtotal(args: readonly AstExpression[], scope: Scope): FormulaValue {
+  const first = args[0] ? scalar(evaluate(args[0], scope)) : null;
+  if (first !== 9 && first !== 109) throw new Unsupported();
+  let sum = 0;
+  for (const node of args.slice(1)) {
+    if (node.type !== "ReferenceIdentifier") throw new Unsupported();
+    const { sheet, from, to } = areaOf(scope, node.value, node.kind);
+    const [top, bottom] = [Math.min(from.row, to.row), Math.max(from.row, to.row)];
+    const [left, right] = [Math.min(from.column, to.column), Math.max(from.column, to.column)];
+    if ((bottom - top + 1) * (right - left + 1) > MAX_CELLS) throw new Unsupported();
+    for (let r = top; r <= bottom; r++) {
+      if (first === 109 && scope.context.hiddenRow?.(sheet, r)) continue;
+      for (let c = left; c <= right; c++) {
+        if (/\bSUBTOTAL\s*\(/i.test(scope.lookup(sheet, r, c)?.formula ?? "")) continue;
+        const v = cellValue(scope, sheet, r, c);
+        if (isError(v)) return v;
+        if (typeof v === "number") sum += v;
+      }
+    }
+  }
+  return sum;
 }
 
 function evaluate(node: AstExpression, scope: Scope): Value {
@@ -277,8 +346,7 @@ function evaluate(node: AstExpression, scope: Scope): Value {
     case "ErrorLiteral":
       return err(String(node.value));
     case "ReferenceIdentifier":
-      if (node.kind !== "range") throw new Unsupported();
-      return reference(scope, node.value);
+      return reference(scope, node.value, node.kind);
     case "ArrayExpression":
       return node.elements.map((row) =>
         row.map((e) => scalar(evaluate(e as AstExpression, scope))),
@@ -322,9 +390,10 @@ export function evaluateFormula(
   formula: string,
   sheet: string,
   lookup: CellLookup,
+  context: FormulaContext = {},
 ): FormulaValue | undefined {
   try {
-    return run(formula, { sheet, lookup, depth: 0, busy: new Set() });
+    return run(formula, { sheet, lookup, depth: 0, busy: new Set(), context });
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;

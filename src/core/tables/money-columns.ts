@@ -25,8 +25,28 @@ const VARIANCE =
 const TO_DATE = /\bto date\b|\bytd\b|\bactuals?\b|\bspent\b/;
 const FORECAST = /\bforecast\b|\bprojected\b|\boutturn\b|\bprojection\b/;
 const BUDGET = /\bbudget\b|\ballocation\b/;
-const BUDGET_RAG =
-  /^(?:(?:budget|financial|finance|spend|cost|variance)\s+)?rag(?:\s+(?:status|rating))?$/;
+/** Words that make a RAG the money's: "Budget RAG", "Cost RAG", "Financial RAG", "RAG (budget)". */
+const MONEY_RAG_WORDS = new Set(["budget", "financial", "finance", "spend", "cost", "variance"]);
+/** Words a RAG header may carry whatever it rates: "RAG status", "RAG rating 2025/26". */
+const RAG_FILLER = new Set(["rag", "status", "rating"]);
+
+/**
+ * "money" when a header names the budget's RAG ("RAG", "Budget RAG", "Cost RAG", "RAG (budget)",
+ * "Financial RAG status"), "other" when it names a RAG of something else ("Delivery RAG",
+ * "Overall RAG": a judgement of the project, never checked against the variance), null when it
+ * names no RAG. Shared by every kind that checks a RAG column against money.
+ */
+export function ragColumnOf(text: string): "money" | "other" | null {
+  if (text.length > 80) return null;
+  const t = words(text)
+    .replace(/\br\s*\/\s*a\s*\/\s*g\b/g, "rag")
+    .replace(/\b(19|20)?\d\d\s*\/\s*\d{2,4}\b/g, " ")
+    .replace(/[()/]/g, " ");
+  const parts = t.split(/\s+/).filter(Boolean);
+  if (!parts.includes("rag")) return null;
+  const rest = parts.filter((w) => !RAG_FILLER.has(w));
+  return rest.every((w) => MONEY_RAG_WORDS.has(w)) ? "money" : "other";
+}
 
 /** The money field a header names, or null. `text` is the column's composite header. */
 export function moneyFieldOf(text: string): MoneyField | null {
@@ -35,8 +55,8 @@ export function moneyFieldOf(text: string): MoneyField | null {
   if (!t) return null;
   // "Spend status" is the budget's; a plain "Status" is more often the project's stage.
   if (/^(spend|budget|financial)\s+status$/.test(t)) return "status";
-  if (/\brag\b/.test(t))
-    return BUDGET_RAG.test(t.replace(/\s+\d{4}\s*\/\s*\d{2,4}$/, "")) ? "rag" : null;
+  const rag = ragColumnOf(text);
+  if (rag !== null) return rag === "money" ? "rag" : null;
   if (VARIANCE.test(t) || namesVarianceDirections(t))
     return /%|percent|pct/i.test(text) ? "variancePct" : "variance";
   if (TO_DATE.test(t) || /^spend\b/.test(t)) return "actual";

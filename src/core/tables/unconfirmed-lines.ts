@@ -33,6 +33,7 @@ export function unconfirmedLineNotes(
   column: number,
   nameOf: (row: number) => string,
   what: string = headerText(ref, column),
+  leftOutOf = "variance and totals",
 ): Finding[] {
   return rows.map((row) => {
     const name = nameOf(row) || `row ${row + 1}`;
@@ -45,7 +46,7 @@ export function unconfirmedLineNotes(
         ref.sheet.name,
         row,
         column,
-        `${what} ${stated} for ${name}: left out of variance and totals`,
+        `${what} ${stated} for ${name}: left out of ${leftOutOf}`,
         { table: ref.range },
       ),
       severity: "info" as const,

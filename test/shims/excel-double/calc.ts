@@ -5,9 +5,47 @@
  * next read, which is the same as far as an add-in can observe.
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
+import { parseStructRef, stringifyTokens, tokenize } from "@borgar/fx";
+import { letters } from "./a1";
 import { key, type DoubleBook, type DoubleCell, type DoubleSheet } from "./model";
 
 const position = (k: string) => k.split(",").map(Number) as [number, number];
+
+/**
+ * Structured references ("Parks[Variance £]", "Parks[[#This Row],[Budget £]]") spelled as the A1
+ * ranges they name, which HyperFormula reads (it has no Excel tables): a column name alone is the
+ * column's data rows, #Totals the totals row, #This Row the formula's own row (Microsoft's "Using
+ * structured references with Excel tables"). A reference this cannot place is left as written.
+ */
+function withTablesAsRanges(formula: string, book: DoubleBook, ownRow: number): string {
+  if (!formula.includes("[")) return formula;
+  const tokens = tokenize(formula, { allowTernary: false });
+  for (const token of tokens) {
+    if (token.type !== "structured") continue;
+    const ref = parseStructRef(token.value);
+    const sheet = book.sheets.find((s) =>
+      (s.tables ?? []).some((t) => t.name.toLowerCase() === ref?.table?.toLowerCase()),
+    );
+    const table = sheet?.tables?.find((t) => t.name.toLowerCase() === ref?.table?.toLowerCase());
+    if (!ref || !sheet || !table) continue;
+    const at = (ref.columns ?? []).map((c) =>
+      table.columns.findIndex((n) => n.toLowerCase() === c.toLowerCase()),
+    );
+    if (at.some((i) => i < 0)) continue;
+    const { r1, c1, r2, c2 } = table.area;
+    const left = at.length ? c1 + Math.min(...at) : c1;
+    const right = at.length ? c1 + Math.max(...at) : c2;
+    const sections = (ref.sections ?? []).map((x) => x.toLowerCase());
+    let [top, bottom] = [r1 + (table.showHeaders ? 1 : 0), r2 - (table.showTotals ? 1 : 0)];
+    if (sections.includes("this row")) [top, bottom] = [ownRow, ownRow];
+    else if (sections.includes("totals")) [top, bottom] = [r2, r2];
+    else if (sections.includes("all")) [top, bottom] = [r1, r2];
+    else if (sections.length > 0 && !sections.includes("data")) continue;
+    const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
+    token.value = `${quoted}!${letters(left)}${top + 1}:${letters(right)}${bottom + 1}`;
+  }
+  return stringifyTokens(tokens);
+}
 
 function engine(book: DoubleBook): HyperFormula {
   const sheets: Record<string, RawCellContent[][]> = {};
@@ -16,7 +54,7 @@ function engine(book: DoubleBook): HyperFormula {
     for (const [k, cell] of s.cells) {
       const [r, c] = k.split(",").map(Number) as [number, number];
       const row = (grid[r] ??= []);
-      if (cell.formula) row[c] = cell.formula;
+      if (cell.formula) row[c] = withTablesAsRanges(cell.formula, book, r);
       else if (typeof cell.value === "string")
         row[c] = cell.error ? cell.value : cell.value === "" ? null : `'${cell.value}`;
       else row[c] = cell.value;
@@ -49,7 +87,7 @@ export function recalculate(book: DoubleBook): void {
     // named in this formula (its dependents then compute from the value kept).
     const gaps = formulas.filter(({ cell, sheet, row, col }) => {
       if (cell.error || !cell.formula) return false;
-      if (!hf.validateFormula(cell.formula)) return true;
+      if (!hf.validateFormula(withTablesAsRanges(cell.formula, book, row))) return true;
       const v = hf.getCellValue({ sheet, row, col });
       const unknown =
         v instanceof DetailedCellError

@@ -21,7 +21,7 @@ interface Content {
 }
 
 /** The cached result of a formula, or a plain value: its type attribute and <v> text. */
-function valueParts(value: CellValue): { type: string; text: string } | null {
+export function valueParts(value: CellValue): { type: string; text: string } | null {
   if (typeof value === "number")
     return Number.isFinite(value) ? { type: "", text: String(value) } : null;
   if (typeof value === "boolean") return { type: ' t="b"', text: value ? "1" : "0" };

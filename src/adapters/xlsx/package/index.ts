@@ -12,10 +12,12 @@ import {
 } from "../../../core";
 import { WorkbookError } from "../errors";
 import { addSheets } from "./add-sheet";
+import { withCachedValues } from "./cached-values";
 import { columnEdits } from "./column-writes";
 import { conditionalFormatSplices } from "./conditional-formats";
 import { DifferentialFormats } from "./dxfs";
 import { growTables } from "./grow-tables";
+import { joinTables } from "./join-tables";
 import { insertColumnsInPackage, type EditedParts } from "./insert-columns";
 import { ReadLimitMeter, EXCEL_MAX_CELL_FORMATS } from "./read-limits";
 import { PackageRefusedError } from "./errors";
@@ -168,6 +170,9 @@ export class XlsxPackage {
       await insertColumnsInPackage(this.parts, this.book, edited, op, headers);
     }
     const strings = edited.size > 0 ? readSharedStrings(await this.stringsXml()) : [];
+    // Sheets whose only edit is a council formula's fresh saved value are rewritten too.
+    const recalculated = plan.recalculated ?? [];
+    for (const { sheet } of recalculated) if (!bySheet.has(sheet)) bySheet.set(sheet, []);
     for (const [sheet, ops] of bySheet) {
       const found = this.sheetOffsets.get(sheet);
       if (!found)
@@ -178,7 +183,11 @@ export class XlsxPackage {
         moved === undefined ? found.offsets : readSheet(sheet, moved, strings, styles).offsets;
       edited.delete(found.path);
       const prefix = elementPrefix(offsets);
-      const edits = columnEdits(offsets, ops, styles, options, prefix, this.book.date1904);
+      const edits = withCachedValues(
+        offsets,
+        columnEdits(offsets, ops, styles, options, prefix, this.book.date1904),
+        recalculated.filter((c) => c.sheet === sheet),
+      );
       // Rows written of the sheet's rows to write: the one part of a save that is measured
       // in the officer's terms (the pane's bar fills as the rows go in).
       const meter = progressMeter(onProgress, {
@@ -201,6 +210,10 @@ export class XlsxPackage {
     // Tables kept as ListObjects grow over rows added just below them (decisions import).
     const columnOps = [...bySheet.values()].flat();
     for (const [path, text] of await growTables(this.parts, this.book, columnOps, edited))
+      edited.set(path, text);
+    // New columns right of an Excel table become its columns, as Excel makes a typed one.
+    const joins = plan.tableJoins ?? [];
+    for (const [path, text] of await joinTables(this.parts, this.book, joins, edited))
       edited.set(path, text);
     for (const [path, text] of edited) output.set(path, encoder.encode(text));
     // New sheets go in after the inserts, so they see the workbook part the inserts left.

@@ -19,6 +19,12 @@ export async function currentText(
 /**
  * Asks Excel to recalculate everything when it opens the file (calcPr fullCalcOnLoad), so no
  * reader sees a stale value; calcPr goes after the elements the schema puts before it.
+ * ISO/IEC 29500-1 §18.2.2 calcPr, and Microsoft's Open XML SDK reference for
+ * CalculationProperties.FullCalculationOnLoad (learn.microsoft.com/dotnet/api/
+ * documentformat.openxml.spreadsheet.calculationproperties.fullcalculationonload): the
+ * application does a full calculation when it loads the workbook. Readers that do not calculate
+ * still show the saved <v> values, which is why apply also refreshes those it makes stale
+ * (core/recalculate-plan.ts).
  */
 export function requestFullCalculation(xml: string): string {
   let calcPr: { start: number; end: number } | undefined;
