@@ -3,6 +3,8 @@ import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import type { TableBounds } from "./bounds";
 import { formatMoney, HALF_PENNY } from "./money";
+import { coloursOf, HAS_FIGURE, PER_CENT } from "./rag-colours";
+import { COLOUR_ONLY, ruleListItem, ruleListText, ruleTableText } from "./rag-rule-layouts";
 
 /**
  * RAG rules for money: when an overspend is Red, Amber or Green. Councils state their own rule on
@@ -106,20 +108,12 @@ export function ragFormula(overspend: string, absBudget: string, rule: RagRule):
   return `IF(${overspend}<=${HALF_PENNY},${green},IF(${red},"Red",${amber}))`;
 }
 
-const COLOUR = /\b(red|amber|green)\b/gi;
-/** "R: >5% adverse; A: 2-5% adverse; G: <2%": a colour's initial before ":" or "=". */
-const INITIAL = /(?:^|[\s(|])([RAG])\s*[:=\-\u2013]/g;
-const INITIALS: Record<string, string> = { R: "red", A: "amber", G: "green" };
-/** "5%", "5 per cent", "5 percent", "5pc". */
-const PER_CENT = String.raw`(?:%|\s*per\s?cent\b|\s*pc\b)`;
 const PERCENT = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${PER_CENT}`, "gi");
 /** The lower end of "2-5%", "2 – 5%" or "2 to 5 per cent", whose first figure has no % of its own. */
 const RANGE_START = new RegExp(
   String.raw`(\d+(?:\.\d+)?)\s*(?:[-\u2013]|\bto\b)\s*(?=\d+(?:\.\d+)?\s*${PER_CENT})`,
   "gi",
 );
-/** A threshold figure of either kind: a share ("5%", "5 per cent") or an amount ("£250k"). */
-const HAS_FIGURE = new RegExp(String.raw`£|\d\s*${PER_CENT}`, "i");
 const AMOUNT = /£\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m|million|thousand)?\b/gi;
 /** An underspend clause: "more than 10% below budget", "slippage", "underspend of". */
 const BELOW = /\bbelow (the )?budget\b|\bslippage\b|\bunder\s?spend/i;
@@ -159,13 +153,6 @@ function limitOf(clause: string): RagLimit | null {
 function greenEnd(clause: string, limit: RagLimit): RagLimit {
   const inclusive = /\bup to\b|\bat most\b|\bor less\b|\bwithin\b|<=|\u2264/i.test(clause);
   return { ...limit, strict: inclusive };
-}
-
-/** The colours a clause names, in words or by initial ("R:", "A =" ). */
-function coloursOf(clause: string): string[] {
-  const words = (clause.match(COLOUR) ?? []).map((c) => c.toLowerCase());
-  const initials = [...clause.matchAll(INITIAL)].map((m) => INITIALS[m[1] ?? ""] ?? "");
-  return [...words, ...initials];
 }
 
 /**
@@ -243,81 +230,6 @@ function mentionsRagRule(text: string): boolean {
   if (text.length > 500 || !HAS_FIGURE.test(text)) return false;
   const colours = new Set(coloursOf(text));
   return /\bRAG\b/i.test(text) || (colours.has("red") && colours.has("amber"));
-}
-
-/** A cell holding a colour alone: the first column of a rule table ("Red | > 5%"). */
-const COLOUR_ONLY = /^\s*(red|amber|green)\s*[:=\-\u2013]?\s*$/i;
-/** Rows of a rule table read together, and cells of its row read after the colour. */
-const RULE_TABLE_ROWS = 6;
-const RULE_TABLE_CELLS = 3;
-/** A threshold's words compare: "> 5%", "2% to 5%", "under 2%", "£25k-£100k", "5% or more". */
-const COMPARES =
-  /[<>\u2264\u2265%]|per\s?cent|\b(over|under|above|below|more|less|exceeds?|exceeding|least|up to|between|to|any)\b|\d\s*[-\u2013]\s*£?\d/i;
-
-/**
- * A rule kept as a small table of cells, a colour in one column and its threshold in the next
- * ("Red | > 5%", "Amber | 2% to 5%", "Green | < 2%"), as one text: "Red: > 5%; Amber: 2% to 5%;
- * Green: < 2%". Null when the cell at (row, column) holds no colour alone.
- */
-function ruleTableText(sheet: SheetSnapshot, row: number, column: number): string | null {
-  const clauses: string[] = [];
-  for (let r = row; r < row + RULE_TABLE_ROWS; r++) {
-    const colour = cellText(sheet.rows[r]?.[column] ?? undefined);
-    if (!COLOUR_ONLY.test(colour)) break;
-    const words: string[] = [];
-    for (let c = column + 1; c <= column + RULE_TABLE_CELLS; c++) {
-      const text = cellText(sheet.rows[r]?.[c] ?? undefined);
-      if (text) words.push(text);
-    }
-    const threshold = words.join(" ");
-    // "Red | £120,000" in a summary by RAG is a sum, not a threshold: a rule compares.
-    if (!COMPARES.test(threshold)) return null;
-    clauses.push(`${colour.replace(/[:=\-\u2013]?\s*$/, "")}: ${threshold}`);
-  }
-  return clauses.length > 0 ? clauses.join("; ") : null;
-}
-
-/** A cell of a rule written as a list: one colour and its threshold ("Green: below 2%"). */
-function ruleListItem(text: string): boolean {
-  return (
-    new Set(coloursOf(text)).size === 1 &&
-    !COLOUR_ONLY.test(text) &&
-    HAS_FIGURE.test(text) &&
-    COMPARES.test(text)
-  );
-}
-
-/**
- * A rule written as a list of cells, one colour to a cell, down a column or along a row
- * ("Green: variance below 2%" / "Amber: 2% to 5%" / "Red: over 5% adverse"), as one text and the
- * range stating it ("A23:A25"). Null unless two or more such cells, one of them Red, start at
- * (row, column).
- */
-function ruleListText(
-  sheet: SheetSnapshot,
-  row: number,
-  column: number,
-): { text: string; range: string } | null {
-  for (const [down, across] of [
-    [1, 0],
-    [0, 1],
-  ] as const) {
-    const items: string[] = [];
-    let r = row;
-    let c = column;
-    while (items.length < RULE_TABLE_ROWS) {
-      const text = cellText(sheet.rows[r]?.[c] ?? undefined);
-      if (!ruleListItem(text)) break;
-      items.push(text);
-      r += down;
-      c += across;
-    }
-    const text = items.join("; ");
-    if (items.length < 2 || !coloursOf(text).includes("red")) continue;
-    const range = `${cellAddress(row, column)}:${cellAddress(r - down, c - across)}`;
-    return { text, range };
-  }
-  return null;
 }
 
 /**
