@@ -184,7 +184,7 @@ const monthlyKind: TableKindDefinition<"monthly-profile", MonthlyTableModel, Mon
   report: (m) => monthlyReport(m),
   check: (m, { options }) =>
     checkMonthlyTable(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
-  plan: (m) => planMonthlyTable(m.sheet, m.table, m.model),
+  plan: (m, { options }) => planMonthlyTable(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
 };
 
 /**

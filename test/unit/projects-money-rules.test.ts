@@ -60,7 +60,7 @@ describe("projects with money: the budget kind's rules", () => {
     );
     expect(a.findings.find((x) => x.cell === "G5")?.message).toBe(
       "RAG is Green but an overspend of £100,000 on a budget of £5,000,000 is Amber: " +
-        "Red over 5% of budget or £250,000 (whichever is lower), Amber for a smaller overspend (the rule stated on the sheet at A1)",
+        "Red over 5% of budget or £250,000 (whichever is lower), Amber for any smaller overspend, as the sheet states no Amber band and the settings have none (the rule stated on the sheet at A1)",
     );
   });
 

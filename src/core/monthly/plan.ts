@@ -1,4 +1,5 @@
 import { cellAddress } from "../a1";
+import { ragHighlight } from "../highlight";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
@@ -8,6 +9,7 @@ import { skipTypedCells } from "../tables/unconfirmed-lines";
 import { typedOnTbcLines } from "./check";
 import type { MonthlyTable } from "./detect";
 import type { MonthlyModel } from "./model";
+import { monthlyRagCells } from "./rag";
 
 type Calculated = "fullYear" | "variance";
 const TITLES: Record<Calculated, string> = { fullYear: "Full year", variance: "Variance" };
@@ -33,6 +35,7 @@ export function planMonthlyTable(
   sheet: SheetSnapshot,
   table: MonthlyTable,
   model: MonthlyModel,
+  rag: { percent: number; amount: number },
 ): WriteOperation[] {
   const c = table.columns;
   const wanted: Calculated[] = c.budget === undefined ? ["fullYear"] : ["fullYear", "variance"];
@@ -112,6 +115,11 @@ export function planMonthlyTable(
     }
   }
   const format = numberFormatOf(sheet, table);
+  const forecastOf = (row: number) => {
+    const stated = c.fullYear === undefined ? null : sheet.rows[row]?.[c.fullYear]?.value;
+    return shown.has(row) ? (shown.get(row) ?? null) : typeof stated === "number" ? stated : null;
+  };
+  const ragCells = monthlyRagCells(sheet, table, model, rag, at("fullYear"), forecastOf);
   const operations = [...placed.operations];
   for (const f of wanted) {
     const isNew = c[f] === undefined;
@@ -129,6 +137,20 @@ export function planMonthlyTable(
       ...(isNew ? { styleFrom: table.lastColumn } : {}),
     };
     operations.push(write);
+  }
+  // An existing RAG column is filled as a budget table's is; a missing one is not added here.
+  if (c.rag !== undefined && ragCells.length > 0) {
+    const highlight = ragHighlight(ragCells.map((cell) => cell.row));
+    operations.push({
+      kind: "column",
+      sheet: sheet.name,
+      table: placed.range,
+      column: c.rag,
+      title: "RAG",
+      header: null,
+      cells: ragCells,
+      ...(highlight ? { highlight } : {}),
+    });
   }
   // A typed Variance or RAG on a "tbc" line is the council's own judgement: kept.
   const kept = typedOnTbcLines(sheet, table, model);

@@ -1,9 +1,12 @@
+import { cellAddress } from "../a1";
 import { finding, type Finding } from "../findings";
-import { cellText } from "../snapshot";
+import type { PlannedCell } from "../plan";
+import { cellText, type SheetSnapshot } from "../snapshot";
 import { formatMoney, fromPence, toPenceScaled } from "../tables/money";
 import {
   describeRagRule,
   ragByRule,
+  ragFormula,
   ragWord,
   ruleFromThresholds,
   statedRagRule,
@@ -63,4 +66,45 @@ export function checkMonthlyRag(
     );
   }
   return out;
+}
+
+/**
+ * The RAG column's cells as live formulas over the full year and the budget, as budget tables
+ * write theirs (budget/plan.ts): on every line with a budget, the typed colour or blank replaced
+ * (guardWrites keeps any formula, ours from a run before included, so apply is idempotent).
+ * Nothing under a stated rule we cannot read: the column is the council's to keep.
+ * `forecastOf` is the full year each line's variance reads (what the full-year column shows).
+ */
+export function monthlyRagCells(
+  sheet: SheetSnapshot,
+  table: MonthlyTable,
+  model: MonthlyModel,
+  settings: { percent: number; amount: number },
+  fullYearColumn: number,
+  forecastOf: (row: number) => number | null,
+): PlannedCell[] {
+  const budgetColumn = table.columns.budget;
+  if (table.columns.rag === undefined || budgetColumn === undefined) return [];
+  if (unreadRagRule(sheet, table)) return [];
+  const rule = statedRagRule(sheet, table) ?? ruleFromThresholds(settings);
+  const m = table.scale.multiplier;
+  const pounds = (amount: number) => fromPence(toPenceScaled(amount, m));
+  const inPounds = (expr: string) => (m === 1 ? expr : `(${expr})*${m}`);
+  const cells: PlannedCell[] = [];
+  for (const line of model.lines) {
+    if (model.structure.kinds.get(line.row) !== "line") continue;
+    const F = cellAddress(line.row, fullYearColumn);
+    const B = cellAddress(line.row, budgetColumn);
+    const forecast = forecastOf(line.row);
+    const rag = ragFormula(inPounds(`${F}-${B}`), inPounds(`ABS(${B})`), rule);
+    cells.push({
+      row: line.row,
+      formula: `=IF(AND(ISNUMBER(${F}),ISNUMBER(${B})),${rag},"")`,
+      value:
+        forecast === null || line.budget === null
+          ? ""
+          : ragByRule(pounds(forecast) - pounds(line.budget), pounds(line.budget), rule),
+    });
+  }
+  return cells;
 }

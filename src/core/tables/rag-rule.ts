@@ -3,6 +3,8 @@ import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import type { TableBounds } from "./bounds";
 import { formatMoney, HALF_PENNY } from "./money";
+import { coloursOf, HAS_FIGURE, PER_CENT } from "./rag-colours";
+import { COLOUR_ONLY, ruleListItem, ruleListText, ruleTableText } from "./rag-rule-layouts";
 
 /**
  * RAG rules for money: when an overspend is Red, Amber or Green. Councils state their own rule on
@@ -106,20 +108,12 @@ export function ragFormula(overspend: string, absBudget: string, rule: RagRule):
   return `IF(${overspend}<=${HALF_PENNY},${green},IF(${red},"Red",${amber}))`;
 }
 
-const COLOUR = /\b(red|amber|green)\b/gi;
-/** "R: >5% adverse; A: 2-5% adverse; G: <2%": a colour's initial before ":" or "=". */
-const INITIAL = /(?:^|[\s(|])([RAG])\s*[:=]/g;
-const INITIALS: Record<string, string> = { R: "red", A: "amber", G: "green" };
-/** "5%", "5 per cent", "5 percent", "5pc". */
-const PER_CENT = String.raw`(?:%|\s*per\s?cent\b|\s*pc\b)`;
 const PERCENT = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${PER_CENT}`, "gi");
 /** The lower end of "2-5%", "2 – 5%" or "2 to 5 per cent", whose first figure has no % of its own. */
 const RANGE_START = new RegExp(
   String.raw`(\d+(?:\.\d+)?)\s*(?:[-\u2013]|\bto\b)\s*(?=\d+(?:\.\d+)?\s*${PER_CENT})`,
   "gi",
 );
-/** A threshold figure of either kind: a share ("5%", "5 per cent") or an amount ("£250k"). */
-const HAS_FIGURE = new RegExp(String.raw`£|\d\s*${PER_CENT}`, "i");
 const AMOUNT = /£\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m|million|thousand)?\b/gi;
 /** An underspend clause: "more than 10% below budget", "slippage", "underspend of". */
 const BELOW = /\bbelow (the )?budget\b|\bslippage\b|\bunder\s?spend/i;
@@ -152,11 +146,13 @@ function limitOf(clause: string): RagLimit | null {
   };
 }
 
-/** The colours a clause names, in words or by initial ("R:", "A =" ). */
-function coloursOf(clause: string): string[] {
-  const words = (clause.match(COLOUR) ?? []).map((c) => c.toLowerCase());
-  const initials = [...clause.matchAll(INITIAL)].map((m) => INITIALS[m[1] ?? ""] ?? "");
-  return [...words, ...initials];
+/**
+ * Where a Green clause ends, as the Amber threshold: "Green below 2%" is Amber at 2% or more,
+ * "Green up to 2%" Amber over 2%.
+ */
+function greenEnd(clause: string, limit: RagLimit): RagLimit {
+  const inclusive = /\bup to\b|\bat most\b|\bor less\b|\bwithin\b|<=|\u2264/i.test(clause);
+  return { ...limit, strict: inclusive };
 }
 
 /**
@@ -178,6 +174,7 @@ export function parseRagRule(text: string): RagRule | null {
   let red: RagLimit | null = null;
   let amber: RagLimit | null = null;
   let amberBelow: RagLimit | null = null;
+  let green: RagLimit | null = null;
   for (const clause of clauses) {
     const colours = [...new Set(coloursOf(clause))];
     if (colours.length !== 1) continue;
@@ -185,10 +182,13 @@ export function parseRagRule(text: string): RagRule | null {
     // "Red = forecast above budget", "Red = any overspend": every overspend.
     const limit = limitOf(clause) ?? (ANY_OVER.test(clause) ? ANY : null);
     if (colours[0] === "red" && limit && !below) red = limit;
+    if (colours[0] === "green" && limit && limit !== ANY && !below) green = greenEnd(clause, limit);
     if (colours[0] === "amber" && limit && below) amberBelow = limitOf(clause);
     else if (colours[0] === "amber" && limit) amber = limit;
   }
   if (!red) return null;
+  // "Green below 2%, Red over 5%": Amber starts where Green ends, whether or not it is stated.
+  amber ??= green;
   return { red, amber, ...(amberBelow ? { amberBelow } : {}), source: text.trim() };
 }
 
@@ -202,7 +202,12 @@ export function describeRagRule(rule: RagRule): string {
     return `${l.strict ? "over" : "at"} ${parts.join(" or ")}${both}`;
   };
   const amber =
-    (rule.amber ? `Amber ${limit(rule.amber)}` : "Amber for a smaller overspend") +
+    (rule.amber
+      ? `Amber ${limit(rule.amber)}`
+      : rule.source === "settings"
+        ? "Amber for a smaller overspend"
+        : // The sheet states Red only, and the settings have no Amber band to split Amber from Green.
+          "Amber for any smaller overspend, as the sheet states no Amber band and the settings have none") +
     (rule.amberBelow ? `, Amber for an underspend ${limit(rule.amberBelow)}` : "");
   const from =
     rule.source === "settings"
@@ -227,40 +232,14 @@ function mentionsRagRule(text: string): boolean {
   return /\bRAG\b/i.test(text) || (colours.has("red") && colours.has("amber"));
 }
 
-/** A cell holding a colour alone: the first column of a rule table ("Red | > 5%"). */
-const COLOUR_ONLY = /^\s*(red|amber|green)\s*[:=\-\u2013]?\s*$/i;
-/** Rows of a rule table read together, and cells of its row read after the colour. */
-const RULE_TABLE_ROWS = 6;
-const RULE_TABLE_CELLS = 3;
-/** A threshold's words compare: "> 5%", "2% to 5%", "under 2%", "£25k-£100k", "5% or more". */
-const COMPARES =
-  /[<>\u2264\u2265%]|per\s?cent|\b(over|under|above|below|more|less|exceeds?|exceeding|least|up to|between|to|any)\b|\d\s*[-\u2013]\s*£?\d/i;
-
 /**
- * A rule kept as a small table of cells, a colour in one column and its threshold in the next
- * ("Red | > 5%", "Amber | 2% to 5%", "Green | < 2%"), as one text: "Red: > 5%; Amber: 2% to 5%;
- * Green: < 2%". Null when the cell at (row, column) holds no colour alone.
+ * The cells around the table that may state its rule, in the order they are read: row, column,
+ * the text, and the cell or range stating it.
  */
-function ruleTableText(sheet: SheetSnapshot, row: number, column: number): string | null {
-  const clauses: string[] = [];
-  for (let r = row; r < row + RULE_TABLE_ROWS; r++) {
-    const colour = cellText(sheet.rows[r]?.[column] ?? undefined);
-    if (!COLOUR_ONLY.test(colour)) break;
-    const words: string[] = [];
-    for (let c = column + 1; c <= column + RULE_TABLE_CELLS; c++) {
-      const text = cellText(sheet.rows[r]?.[c] ?? undefined);
-      if (text) words.push(text);
-    }
-    const threshold = words.join(" ");
-    // "Red | £120,000" in a summary by RAG is a sum, not a threshold: a rule compares.
-    if (!COMPARES.test(threshold)) return null;
-    clauses.push(`${colour.replace(/[:=\-\u2013]?\s*$/, "")}: ${threshold}`);
-  }
-  return clauses.length > 0 ? clauses.join("; ") : null;
-}
-
-/** The cells around the table that may state its rule, in the order they are read. */
-function* ruleCells(sheet: SheetSnapshot, table: RuleArea): Generator<[number, number, string]> {
+function* ruleCells(
+  sheet: SheetSnapshot,
+  table: RuleArea,
+): Generator<[number, number, string, string]> {
   const top = Math.min(table.headerRow, ...(table.headerRows ?? []));
   const rows: number[] = [];
   for (let r = 0; r < top; r++) rows.push(r);
@@ -274,9 +253,12 @@ function* ruleCells(sheet: SheetSnapshot, table: RuleArea): Generator<[number, n
     for (let c = 0; c < cells.length; c++) {
       if (inside(r, c)) continue;
       const text = cellText(cells[c] ?? undefined);
+      const at = cellAddress(r, c);
       const ruleTable = COLOUR_ONLY.test(text) ? ruleTableText(sheet, r, c) : null;
-      if (ruleTable !== null && coloursOf(ruleTable).includes("red")) yield [r, c, ruleTable];
-      else if (coloursOf(text).includes("red")) yield [r, c, text];
+      const list = ruleListItem(text) ? ruleListText(sheet, r, c) : null;
+      if (ruleTable !== null && coloursOf(ruleTable).includes("red")) yield [r, c, ruleTable, at];
+      else if (list !== null) yield [r, c, list.text, list.range];
+      else if (coloursOf(text).includes("red")) yield [r, c, text, at];
     }
   }
 }
@@ -286,9 +268,9 @@ function* ruleCells(sheet: SheetSnapshot, table: RuleArea): Generator<[number, n
  * (up to 20 rows), or beside it. The first text that reads as a rule is the rule.
  */
 export function statedRagRule(sheet: SheetSnapshot, table: RuleArea): RagRule | null {
-  for (const [row, column, text] of ruleCells(sheet, table)) {
+  for (const [, , text, cell] of ruleCells(sheet, table)) {
     const rule = parseRagRule(text);
-    if (rule) return { ...rule, cell: cellAddress(row, column) };
+    if (rule) return { ...rule, cell };
   }
   return null;
 }
