@@ -3,7 +3,15 @@ import { DEFAULT_CALL_IN_WORKING_DAYS, derivedEffectiveFrom } from "./record-dat
 import { minutesHeading } from "./minutes-heading";
 import { NOT_STATED, type DecisionRecord, type DecisionStatusKind, type Sourced } from "./record";
 import { collapseSpace, sentences } from "./text";
-import { CODE, dateField, field, labelledParts, labelText, yesNo } from "./record-labels";
+import {
+  CODE,
+  dateField,
+  field,
+  impossibleDateIn,
+  labelledParts,
+  labelText,
+  yesNo,
+} from "./record-labels";
 import { minutesMaker, minutesStatus, resolutions } from "./minutes";
 import { fundingSource, period } from "./record-period-source";
 
@@ -165,6 +173,16 @@ export function readDecisionRecord(
           publicationDate.value,
           options.callInWorkingDays ?? DEFAULT_CALL_IN_WORKING_DAYS,
         );
+  const recordName = ownReference ?? (recordTitle || sourceFile);
+  const warnings = (["dateOfDecision", "publicationDate", "effectiveFrom"] as const).flatMap(
+    (part) => {
+      const labelled = field(parts, part);
+      const impossible = impossibleDateIn(labelled);
+      return labelled && impossible
+        ? [`${recordName}: ${labelled.label} "${impossible}" is not a real date; it is left blank`]
+        : [];
+    },
+  );
   const span = period(operative, amounts.approved?.sentence ?? null, amounts.byYear);
   return {
     reference: ownReference
@@ -214,5 +232,6 @@ export function readDecisionRecord(
     periodEnd: span.end,
     relatedReferences: [...related].map(([value, sentence]) => ({ value, sentence })),
     sourceFile,
+    warnings,
   };
 }
