@@ -138,6 +138,7 @@ export function recordView(record: DecisionRecord) {
     amountStatement: record.amountStatement,
     amountYear: record.amountYear,
     otherAmounts: record.otherAmounts,
+    warnings: record.warnings ?? [],
   };
 }
 
@@ -207,6 +208,7 @@ async function importDecisions(files: string[], options: ImportOptions, io: Io):
         lines.push(
           `          warning: the register holds ${row.reference ?? "this decision"} more than once (rows ${[row.row, ...row.duplicateRows].join(", ")}); only row ${row.row} was updated`,
         );
+      for (const warning of record?.warnings ?? []) lines.push(`          warning: ${warning}`);
       if (row.notWritten.length > 0)
         lines.push(
           `          the register has no column for: ${row.notWritten.map(registerHeading).join(", ")}`,

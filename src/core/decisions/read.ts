@@ -3,7 +3,15 @@ import { DEFAULT_CALL_IN_WORKING_DAYS, derivedEffectiveFrom } from "./record-dat
 import { minutesHeading } from "./minutes-heading";
 import { NOT_STATED, type DecisionRecord, type DecisionStatusKind, type Sourced } from "./record";
 import { collapseSpace, sentences } from "./text";
-import { CODE, dateField, field, labelledParts, labelText, yesNo } from "./record-labels";
+import {
+  CODE,
+  dateField,
+  field,
+  impossibleDateIn,
+  labelledParts,
+  labelText,
+  yesNo,
+} from "./record-labels";
 import { minutesMaker, minutesStatus, resolutions } from "./minutes";
 import { fundingSource, period } from "./record-period-source";
 
@@ -38,6 +46,13 @@ export function statusKind(status: string): DecisionStatusKind {
 // line. Words a title may open with are not codes: "COVID-19" (one hyphen), "S106", "A629" (a road).
 const REFERENCE =
   /^([A-Z][A-Z0-9]{0,9}(?:[./][A-Z0-9]+){1,4}|[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]+){2,4}|[A-Z]{1,4}\d{4,6})(?=\s|$)/;
+/**
+ * A reference a title carries where the record labels none: "REF-9 Library hubs", "Library hubs
+ * (KD-2024-09)", "Decision 2024/015: Library hubs". A one-hyphen code is a reference only with
+ * a figure after the hyphen and not a disease's name ("COVID-19").
+ */
+const TITLE_REFERENCE =
+  /(?<![\w/-])(?:(?!COVID|SARS|MERS)([A-Z]{2,6}-\d[A-Z0-9]*(?:-[A-Z0-9]+)*)|Decision\s+(?:No\.?\s?)?(\d{1,4}\/\d{1,4}))(?![\w/-])/;
 const RELATED =
   /\bRef(?:erence)?\.?\s?(?:No\.?\s?)?:?\s?([A-Z][A-Z0-9]{0,9}(?:[./-][A-Z0-9]+){0,4}\d)\b/g;
 
@@ -120,12 +135,22 @@ export function readDecisionRecord(
     !decisionPart && resolved ? minutesHeading(flat, flat.lastIndexOf(resolved[0] ?? "")) : null;
   // Page chrome before "Decision details" (the page <title>, breadcrumbs) is not the title.
   const title = head.replace(/^[\s\S]*?Decision details\b\s*/i, "").trim();
-  const reference = REFERENCE.exec(title)?.[1] ?? null;
-  const titleText = reference ? title.slice(reference.length).trim() : title;
+  const opening = REFERENCE.exec(title)?.[1] ?? null;
+  // Minutes carry their reference in the item heading, not in the text before it.
+  const named = opening || resolved ? null : TITLE_REFERENCE.exec(title);
+  const titleReference = named?.[1] ?? named?.[2] ?? null;
+  // A code opening the title is not part of it; one inside it ("Hubs (KD-2024-09)") stays.
+  const openingCode = opening ?? (named?.index === 0 ? named[0] : null);
+  const titleText = openingCode
+    ? title
+        .slice(openingCode.length)
+        .replace(/^[\s:–—-]+/, "")
+        .trim()
+    : title;
   const referencePart = field(parts, "reference");
   const ownReference = referencePart
     ? (CODE.exec(referencePart.value)?.[0] ?? referencePart.value.split(" ")[0] ?? null)
-    : (reference ?? minutes?.reference.value ?? null);
+    : (opening ?? minutes?.reference.value ?? titleReference);
   // "Reference: FIN-2024-003" then the title, on the next line or the same one: what follows
   // the code up to the next label is the title when nothing came before the label.
   const titleAfterReference =
@@ -165,6 +190,16 @@ export function readDecisionRecord(
           publicationDate.value,
           options.callInWorkingDays ?? DEFAULT_CALL_IN_WORKING_DAYS,
         );
+  const recordName = ownReference ?? (recordTitle || sourceFile);
+  const warnings = (["dateOfDecision", "publicationDate", "effectiveFrom"] as const).flatMap(
+    (part) => {
+      const labelled = field(parts, part);
+      const impossible = impossibleDateIn(labelled);
+      return labelled && impossible
+        ? [`${recordName}: ${labelled.label} "${impossible}" is not a real date; it is left blank`]
+        : [];
+    },
+  );
   const span = period(operative, amounts.approved?.sentence ?? null, amounts.byYear);
   return {
     reference: ownReference
@@ -172,9 +207,9 @@ export function readDecisionRecord(
           ownReference,
           referencePart
             ? referencePart.source
-            : reference
+            : opening
               ? head
-              : (minutes?.reference.sentence ?? null),
+              : (minutes?.reference.sentence ?? head),
         )
       : NOT_STATED,
     // Minutes have no title line: the item's heading names the decision, else their first
@@ -214,5 +249,6 @@ export function readDecisionRecord(
     periodEnd: span.end,
     relatedReferences: [...related].map(([value, sentence]) => ({ value, sentence })),
     sourceFile,
+    warnings,
   };
 }

@@ -1,5 +1,5 @@
 import { NOT_STATED, type Sourced } from "./record";
-import { firstDate } from "./text";
+import { dateMentions, impossibleDates } from "./text";
 
 /**
  * The labelled fields of a "Decision details" page (Decision Maker, Decision status, Is Key
@@ -138,7 +138,19 @@ export function yesNo(l: Labelled | undefined): Sourced<boolean> {
   return { value: answer.startsWith("y"), sentence: labelText(l) };
 }
 
+/** The date a field states that names no calendar day ("31/02/2024"), when it comes first. */
+export function impossibleDateIn(l: Labelled | undefined): string | null {
+  if (!l) return null;
+  const impossible = impossibleDates(l.value)[0];
+  const first = dateMentions(l.value)[0];
+  return impossible !== undefined && (!first || l.value.indexOf(impossible) < first.index)
+    ? impossible
+    : null;
+}
+
+/** A field's date; blank when the date it states first is no calendar day (none is guessed). */
 export function dateField(l: Labelled | undefined): Sourced<string> {
-  const iso = l ? firstDate(l.value) : null;
-  return l && iso ? { value: iso, sentence: labelText(l) } : NOT_STATED;
+  if (!l || impossibleDateIn(l) !== null) return NOT_STATED;
+  const iso = dateMentions(l.value)[0]?.iso ?? null;
+  return iso ? { value: iso, sentence: labelText(l) } : NOT_STATED;
 }

@@ -64,6 +64,8 @@ export const DecisionRecordSchema = z.object({
   /** Earlier decisions the record cites ("Ref: E3393"). */
   relatedReferences: z.array(z.object({ value: z.string(), sentence: z.string() })),
   sourceFile: z.string(),
+  /** What the reader could not take as written ("31/02/2024" is no date), for the officer to see. */
+  warnings: z.array(z.string()).optional(),
 });
 export type DecisionRecord = z.infer<typeof DecisionRecordSchema>;
 

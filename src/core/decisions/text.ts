@@ -120,6 +120,27 @@ export function dateMentions(text: string): DateMention[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * Dates written in the text that name no calendar day ("31/02/2024", "30 February 2024"), as
+ * written: the record states a date, but not one that exists, so none is guessed.
+ */
+export function impossibleDates(text: string): string[] {
+  const flat = collapseSpace(text);
+  const out: { text: string; index: number }[] = [];
+  for (const m of flat.matchAll(NUMERIC_DATE)) {
+    const yearText = m[3] ?? "";
+    const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+    const month = Number(m[2]);
+    // Only a day and month that could be one ("31/02"), not any pair of numbers ("1.45.2021").
+    if (month >= 1 && month <= 12 && dateToSerial(year, month, Number(m[1])) === null)
+      out.push({ text: m[0], index: m.index });
+  }
+  for (const m of flat.matchAll(WORDED_DATE))
+    if (dateToSerial(Number(m[3]), monthNumber(m[2] ?? ""), Number(m[1])) === null)
+      out.push({ text: m[0], index: m.index });
+  return out.sort((a, b) => a.index - b.index).map((d) => d.text);
+}
+
 /** The first date in the text, or null. */
 export function firstDate(text: string): string | null {
   return dateMentions(text)[0]?.iso ?? null;
