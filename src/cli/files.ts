@@ -21,8 +21,12 @@ function readFault(file: string, error: unknown): WorkbookError {
   if (code === "ENOENT") return new WorkbookError("file-not-found", `${file} does not exist`);
   if (code === "EISDIR")
     return new WorkbookError("not-a-workbook", `${file} is a folder, not a workbook`);
-  if (code === "EACCES")
-    return new WorkbookError("not-a-workbook", `${file} cannot be read (permission denied)`);
+  // A file we may not read is no judgement on the file: say so, and what would let us read it.
+  if (code === "EACCES" || code === "EPERM")
+    return new WorkbookError(
+      "permission-denied",
+      `${file} cannot be opened: permission denied (you need read access to it)`,
+    );
   return new WorkbookError("not-a-workbook", `${file} cannot be read (${code ?? "unknown error"})`);
 }
 
