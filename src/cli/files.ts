@@ -80,8 +80,11 @@ export function sameFile(a: string, b: string): boolean {
   try {
     const [x, y] = [statSync(a), statSync(b)];
     return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
+  } catch (error) {
+    // A path the system cannot stat (missing, unreadable) is no proof of sameness; the read or
+    // write that follows reports that fault in one line. Anything else is our bug: not hidden.
+    if (typeof (error as NodeJS.ErrnoException).code === "string") return false;
+    throw error;
   }
 }
 
