@@ -146,7 +146,14 @@ module.exports = (_env, argv) => {
       // Only this machine: the add-in's development server is not for the network.
       host: "localhost",
       port: 3000,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      headers: {
+        "Access-Control-Allow-Origin": "*",
+        // A marker chosen by whoever started this server (the dev-server test does), so an answer
+        // can be told apart from one given by another server left running on the same port.
+        ...(process.env.DEV_SERVER_MARKER
+          ? { "X-Dev-Server-Marker": process.env.DEV_SERVER_MARKER }
+          : {}),
+      },
       static: { directory: path.resolve(__dirname, "assets"), publicPath: "/assets" },
       server: certificates ? { type: "https", options: certificates } : "https",
       client: { overlay: { warnings: false } },

@@ -21,8 +21,12 @@ function readFault(file: string, error: unknown): WorkbookError {
   if (code === "ENOENT") return new WorkbookError("file-not-found", `${file} does not exist`);
   if (code === "EISDIR")
     return new WorkbookError("not-a-workbook", `${file} is a folder, not a workbook`);
-  if (code === "EACCES")
-    return new WorkbookError("not-a-workbook", `${file} cannot be read (permission denied)`);
+  // A file we may not read is no judgement on the file: say so, and what would let us read it.
+  if (code === "EACCES" || code === "EPERM")
+    return new WorkbookError(
+      "permission-denied",
+      `${file} cannot be opened: permission denied (you need read access to it)`,
+    );
   return new WorkbookError("not-a-workbook", `${file} cannot be read (${code ?? "unknown error"})`);
 }
 
@@ -76,8 +80,11 @@ export function sameFile(a: string, b: string): boolean {
   try {
     const [x, y] = [statSync(a), statSync(b)];
     return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
+  } catch (error) {
+    // A path the system cannot stat (missing, unreadable) is no proof of sameness; the read or
+    // write that follows reports that fault in one line. Anything else is our bug: not hidden.
+    if (typeof (error as NodeJS.ErrnoException).code === "string") return false;
+    throw error;
   }
 }
 

@@ -4,11 +4,13 @@ import {
   DEFAULT_LATE_PUBLICATION_DAYS,
   DEFAULT_CALL_IN_WORKING_DAYS,
   DEFAULT_RAG,
-  parseAmountSetting,
   parseDate,
   parseSourceMap,
   parseSourceMapEntry,
+  percentToFraction,
+  readSetting,
   serialOfDay,
+  type SettingField,
 } from "../core";
 import { UsageError } from "./errors";
 
@@ -41,36 +43,17 @@ function sourceMap(pairs: readonly string[] = []): Record<string, string> {
   );
 }
 
-function number(option: string | undefined, name: string, fallback: number, scale = 1): number {
+/** A setting typed on the command line, held to the task pane's limits (settings-fields.ts). */
+function setting(
+  option: string | undefined,
+  name: string,
+  field: SettingField,
+  fallback: number,
+): number {
   if (option === undefined) return fallback;
-  const value = Number(option.replace(/[£,%\s]/g, ""));
-  if (!Number.isFinite(value) || value < 0)
-    throw new UsageError(`${name} wants a positive number, not "${option}"`);
-  return value / scale;
-}
-
-/** An amount in pounds, read as the task pane's settings read it ("£250k", "£0.25m", "1,234"). */
-function amount(option: string | undefined, name: string, fallback: number): number {
-  if (option === undefined) return fallback;
-  const value = parseAmountSetting(option);
-  if (value === null || value < 0)
-    throw new UsageError(
-      `${name} wants a positive number of pounds, such as £250k, not "${option}"`,
-    );
-  return value;
-}
-
-/** A threshold of nothing would mark every amount: it must be above zero. */
-function positive(value: number, option: string | undefined, name: string): number {
-  if (value <= 0) throw new UsageError(`${name} wants a positive number, not "${option ?? ""}"`);
-  return value;
-}
-
-function wholeDays(option: string | undefined, name: string, fallback: number): number {
-  const days = number(option, name, fallback);
-  if (!Number.isInteger(days) || days > 60)
-    throw new UsageError(`${name} wants a whole number of working days (0 to 60), not "${option}"`);
-  return days;
+  const read = readSetting(field, option);
+  if ("problem" in read) throw new UsageError(`${name} wants ${read.problem}, not "${option}"`);
+  return read.value;
 }
 
 export function analyseOptions(options: SharedOptions, today: Date): AnalyseOptions {
@@ -79,21 +62,31 @@ export function analyseOptions(options: SharedOptions, today: Date): AnalyseOpti
     ...(options.asOf !== undefined ? { asOfChosen: true } : {}),
     sourceMap: sourceMap(options.map),
     rag: {
-      percent: number(options.ragPercent, "--rag-percent", DEFAULT_RAG.percent, 100),
-      amount: amount(options.ragAmount, "--rag-amount", DEFAULT_RAG.amount),
+      percent:
+        options.ragPercent === undefined
+          ? DEFAULT_RAG.percent
+          : percentToFraction(setting(options.ragPercent, "--rag-percent", "ragPercent", 0)),
+      amount: setting(options.ragAmount, "--rag-amount", "ragAmount", DEFAULT_RAG.amount),
     },
     replaceTotals: options.replaceTotals === true,
     reconciliationSheet: options.reconciliationSheet !== false,
     decisions: {
-      keyDecisionThreshold: positive(
-        amount(options.keyThreshold, "--key-threshold", DEFAULT_KEY_DECISION_THRESHOLD),
+      keyDecisionThreshold: setting(
         options.keyThreshold,
         "--key-threshold",
+        "keyThreshold",
+        DEFAULT_KEY_DECISION_THRESHOLD,
       ),
-      latePublicationDays: number(options.lateDays, "--late-days", DEFAULT_LATE_PUBLICATION_DAYS),
-      callInWorkingDays: wholeDays(
+      latePublicationDays: setting(
+        options.lateDays,
+        "--late-days",
+        "lateDays",
+        DEFAULT_LATE_PUBLICATION_DAYS,
+      ),
+      callInWorkingDays: setting(
         options.callInDays,
         "--call-in-days",
+        "callInDays",
         DEFAULT_CALL_IN_WORKING_DAYS,
       ),
     },

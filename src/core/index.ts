@@ -163,6 +163,14 @@ export {
 } from "./band-colours";
 export { highlightCondition } from "./highlight";
 export { parseBandsText, parseSourceMap, parseSourceMapEntry } from "./settings-text";
+export {
+  fractionToPercent,
+  percentToFraction,
+  readSetting,
+  settingProblem,
+  SETTING_FIELDS,
+  type SettingField,
+} from "./settings-fields";
 
 // Budgets.
 export { DEFAULT_RAG } from "./budget/model";

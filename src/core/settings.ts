@@ -5,6 +5,7 @@ import type { AnalyseOptions } from "./analyse";
 import type { SerialValue } from "./serial-date";
 import { DEFAULT_KEY_DECISION_THRESHOLD, DEFAULT_LATE_PUBLICATION_DAYS } from "./decisions/checks";
 import { DEFAULT_CALL_IN_WORKING_DAYS } from "./decisions/record-dates";
+import { SETTING_FIELDS } from "./settings-fields";
 
 /**
  * What a workbook's owner sets once for everyone who opens it: priority bands, RAG thresholds and
@@ -14,16 +15,20 @@ export const SettingsSchema = z.object({
   /** Empty: use each register's own key, else the council defaults. */
   bands: z.array(BandSchema).default([]),
   rag: z
-    .object({ percent: z.number().min(0).max(1), amount: z.number().min(0) })
+    .object({
+      /** A fraction (0.07); people type and read it as a percentage (settings-fields.ts). */
+      percent: z.number().min(0).max(1),
+      amount: SETTING_FIELDS.ragAmount.schema,
+    })
     .default(DEFAULT_RAG),
   sourceMap: z.record(z.string(), z.string()).default({}),
   /** The council's key-decision threshold (£) and how many days after a decision is late to publish it. */
   decisions: z
     .object({
-      keyDecisionThreshold: z.number().min(0),
-      latePublicationDays: z.number().int().min(0),
+      keyDecisionThreshold: SETTING_FIELDS.keyThreshold.schema,
+      latePublicationDays: SETTING_FIELDS.lateDays.schema,
       /** The constitution's call-in period, in working days from publication. */
-      callInWorkingDays: z.number().int().min(0).max(60).default(DEFAULT_CALL_IN_WORKING_DAYS),
+      callInWorkingDays: SETTING_FIELDS.callInDays.schema.default(DEFAULT_CALL_IN_WORKING_DAYS),
     })
     .default({
       keyDecisionThreshold: DEFAULT_KEY_DECISION_THRESHOLD,

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import https from "node:https";
 import net from "node:net";
@@ -7,21 +8,39 @@ import path from "node:path";
 
 const ROOT = path.join(__dirname, "../..");
 
-function get(url: string, ca: Buffer): Promise<{ status: number; body: string }> {
+interface Answer {
+  status: number;
+  body: string;
+  /** The X-Dev-Server-Marker header: the marker the answering server was started with. */
+  marker: string | undefined;
+}
+
+function get(url: string, ca: Buffer): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = https.get(url, { ca, timeout: 5000 }, (res) => {
       let body = "";
+      const header = res.headers["x-dev-server-marker"];
+      const marker = Array.isArray(header) ? header[0] : header;
       res.on("data", (d: Buffer) => (body += d.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, marker }));
     });
     req.on("error", reject);
     req.on("timeout", () => req.destroy(new Error("timeout")));
   });
 }
 
-function portInUse(port: number): Promise<boolean> {
+/**
+ * Whether anything listens on the port on either loopback address: "localhost" may resolve to
+ * ::1 or to 127.0.0.1, and a server on one is not seen by a probe of the other.
+ */
+async function portInUse(port: number): Promise<boolean> {
+  const answers = await Promise.all(["127.0.0.1", "::1"].map((host) => listening(host, port)));
+  return answers.includes(true);
+}
+
+function listening(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
+    const socket = net.connect({ host, port });
     socket.once("connect", () => {
       socket.destroy();
       resolve(true);
@@ -47,8 +66,12 @@ describe("npm start", () => {
   it("serves the task pane over https on localhost:3000 with the Office dev certificate", async () => {
     // A server already on the port would answer for us and prove nothing about `npm start`.
     expect(await portInUse(3000)).toBe(false);
+    // Every answer must carry this marker, which only the server started here was given: proof
+    // that the page came from it even if another server took the port (or the other address).
+    const marker = randomUUID();
     server = spawn("npm", ["start", "--", "--no-open"], {
       cwd: ROOT,
+      env: { ...process.env, DEV_SERVER_MARKER: marker },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -62,15 +85,17 @@ describe("npm start", () => {
         const ca = readFileSync(path.join(os.homedir(), ".office-addin-dev-certs", "ca.crt"));
         const page = await get("https://localhost:3000/taskpane.html", ca);
         if (page.status === 200) {
+          expect(page.marker).toBe(marker);
           expect(page.body).toContain('<div id="root">');
           expect(page.body).toContain("appsforoffice.microsoft.com/lib/1/hosted/office.js");
-          expect(
-            (await get("https://localhost:3000/assets/sample-council-workbook.xlsx", ca)).status,
-          ).toBe(200);
-          expect((await get("https://localhost:3000/manifest.xml", ca)).body).toContain(
-            "<OfficeApp",
+          const sample = await get(
+            "https://localhost:3000/assets/sample-council-workbook.xlsx",
+            ca,
           );
-          // The page came from the server this test started, not from one left running.
+          expect(sample).toMatchObject({ status: 200, marker });
+          const manifest = await get("https://localhost:3000/manifest.xml", ca);
+          expect(manifest.marker).toBe(marker);
+          expect(manifest.body).toContain("<OfficeApp");
           expect(exited).toBe(false);
           expect(output).not.toContain("sudo: not found");
           return;

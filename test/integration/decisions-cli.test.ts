@@ -188,7 +188,7 @@ describe("council-sheets decisions import", () => {
           "--key-threshold",
           "lots",
         ],
-        /positive number/,
+        /--key-threshold wants an amount in pounds above 0, not "lots"/,
       ],
       [
         [
@@ -200,7 +200,7 @@ describe("council-sheets decisions import", () => {
           "--key-threshold",
           "0",
         ],
-        /--key-threshold wants a positive number/,
+        /--key-threshold wants an amount in pounds above 0, not "0"/,
       ],
       [
         [DONCASTER_NOTICE, "--into", EMIEP, "--out", path.join(dir, "no-such-folder", "s.xlsx")],

@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import type { Cell, CellValue } from "../../src/core/snapshot";
-import { evaluateFormula, type FormulaValue } from "../../src/core/tables/formula-eval";
+import { parse, tokenize } from "@borgar/fx";
+import {
+  evaluateFormula,
+  isFormulaParseError,
+  type FormulaValue,
+} from "../../src/core/tables/formula-eval";
 
 /**
  * The evaluator of council formulas saved without a value, against HyperFormula (an Excel-
@@ -97,6 +102,21 @@ function ours(rows: CellValue[][], formula: string): FormulaValue | undefined {
 }
 
 describe("evaluateFormula", () => {
+  it("reads a formula the parser refuses as not modelled, and only the parser's own error so", () => {
+    expect(ours([[1]], "=SUM(A1,")).toBeUndefined();
+    expect(ours([[1]], "=(A1")).toBeUndefined();
+    let refused: unknown = null;
+    try {
+      parse(tokenize("=SUM(A1,", { allowTernary: false }), {});
+    } catch (error) {
+      refused = error;
+    }
+    expect(isFormulaParseError(refused)).toBe(true);
+    // Another fault (a TypeError, a plain Error) is no parse error: it is rethrown, not hidden.
+    expect(isFormulaParseError(new TypeError("x is undefined"))).toBe(false);
+    expect(isFormulaParseError(new Error("Parse requires an array of tokens."))).toBe(false);
+  });
+
   it("computes a register's own score and priority formulas", () => {
     const rows: CellValue[][] = [
       ["4 - Likely", "Major (4)", 3],

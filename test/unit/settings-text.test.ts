@@ -127,7 +127,7 @@ describe("the CLI's amount options", () => {
 
   it("refuse a negative amount with a one-line message", () => {
     expect(() => analyseOptions({ ragAmount: "−£5" }, today)).toThrow(
-      '--rag-amount wants a positive number of pounds, such as £250k, not "−£5"',
+      '--rag-amount wants an amount in pounds, 0 or more, not "−£5"',
     );
   });
 });

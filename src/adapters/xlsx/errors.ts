@@ -3,6 +3,7 @@ import { CouncilSheetsError } from "../../core";
 /** Faults reading or writing a workbook file; `code` is stable, `message` is one line for a person. */
 export type WorkbookErrorCode =
   | "file-not-found"
+  | "permission-denied"
   | "not-a-workbook"
   | "encrypted"
   | "legacy-xls"

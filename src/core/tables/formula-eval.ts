@@ -369,14 +369,28 @@ function evaluate(node: AstExpression, scope: Scope): Value {
   }
 }
 
+/**
+ * The error @borgar/fx's parser throws for a formula it cannot read: a plain Error carrying the
+ * formula (`source`) and where reading stopped (`sourceOffset`); it has no class of its own.
+ * Anything else thrown while parsing is a fault in the parser or in us, and is not hidden.
+ */
+export function isFormulaParseError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    typeof (error as { source?: unknown }).source === "string" &&
+    typeof (error as { sourceOffset?: unknown }).sourceOffset === "number"
+  );
+}
+
 function run(formula: string, scope: Scope): FormulaValue | undefined {
   let tree: AstExpression;
   try {
     tree = parse(tokenize(formula, { allowTernary: false }), {
       permitArrayRanges: false,
     }) as AstExpression;
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (isFormulaParseError(error)) return undefined;
+    throw error;
   }
   const v = evaluate(tree, scope);
   return isGrid(v) ? undefined : v;

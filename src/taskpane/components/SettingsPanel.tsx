@@ -3,12 +3,19 @@ import { useState } from "react";
 import {
   describeBands,
   parseAmountSetting,
+  fractionToPercent,
   parseBandsText,
   parseSourceMap,
+  percentToFraction,
+  readSetting,
+  settingProblem,
   type Settings,
 } from "../../core";
 
 const useStyles = makeStyles({ form: { display: "grid", rowGap: tokens.spacingVerticalM } });
+
+/** "a percentage from 0 to 100" → "Wants a percentage from 0 to 100." */
+const wants = (problem: string) => `Wants ${problem}.`;
 
 /** The mapping box holds one "allocation = source" per line. */
 const parseMapping = (text: string) => parseSourceMap(text.split("\n"));
@@ -24,7 +31,7 @@ export function SettingsPanel({
 }) {
   const styles = useStyles();
   const [bands, setBands] = useState(describeBands(settings.bands));
-  const [percent, setPercent] = useState(String(settings.rag.percent * 100));
+  const [percent, setPercent] = useState(String(fractionToPercent(settings.rag.percent)));
   const [amount, setAmount] = useState(String(settings.rag.amount));
   const [mapping, setMapping] = useState(
     Object.entries(settings.sourceMap)
@@ -35,19 +42,21 @@ export function SettingsPanel({
   const [lateDays, setLateDays] = useState(String(settings.decisions.latePublicationDays));
   const parsedBands = parseBandsText(bands);
   const parsedMap = parseMapping(mapping);
-  const pct = Number(percent);
-  // An amount that is no amount reads as NaN, which no `>= 0` check lets through.
+  // An amount that is no amount reads as NaN, which no limit lets through.
   const amt = parseAmountSetting(amount) ?? NaN;
   const key = parseAmountSetting(keyThreshold) ?? NaN;
-  const late = Number(lateDays);
-  const decisionsValid = key >= 0 && Number.isInteger(late) && late >= 0;
+  // Each number field is held to the same limits as the CLI's option (core settings-fields.ts).
+  const pct = readSetting("ragPercent", percent);
+  const late = readSetting("lateDays", lateDays);
+  const amtProblem = settingProblem("ragAmount", amt);
+  const keyProblem = settingProblem("keyThreshold", key);
   const valid =
     parsedBands !== null &&
     parsedMap !== null &&
-    pct >= 0 &&
-    pct <= 100 &&
-    amt >= 0 &&
-    decisionsValid;
+    "value" in pct &&
+    amtProblem === null &&
+    keyProblem === null &&
+    "value" in late;
   return (
     <form
       className={styles.form}
@@ -56,12 +65,12 @@ export function SettingsPanel({
         if (valid)
           onSave({
             bands: parsedBands,
-            rag: { percent: pct / 100, amount: amt },
+            rag: { percent: percentToFraction(pct.value), amount: amt },
             sourceMap: parsedMap,
             decisions: {
               ...settings.decisions,
               keyDecisionThreshold: key,
-              latePublicationDays: late,
+              latePublicationDays: late.value,
             },
           });
       }}
@@ -79,13 +88,13 @@ export function SettingsPanel({
       </Field>
       <Field
         label="RAG: red at this overspend, % of budget"
-        validationMessage={pct >= 0 && pct <= 100 ? undefined : "A percentage from 0 to 100."}
+        validationMessage={"problem" in pct ? wants(pct.problem) : undefined}
       >
         <Input type="number" value={percent} onChange={(_, d) => setPercent(d.value)} />
       </Field>
       <Field
         label="RAG: or at this overspend in £, if lower"
-        validationMessage={amt >= 0 ? undefined : "An amount in pounds."}
+        validationMessage={amtProblem === null ? undefined : wants(amtProblem)}
       >
         <Input value={amount} onChange={(_, d) => setAmount(d.value)} />
       </Field>
@@ -101,15 +110,13 @@ export function SettingsPanel({
       <Field
         label="Key-decision threshold, £"
         hint="The council's constitution sets it; amounts at or over it need a key decision."
-        validationMessage={key >= 0 ? undefined : "An amount in pounds."}
+        validationMessage={keyProblem === null ? undefined : wants(keyProblem)}
       >
         <Input value={keyThreshold} onChange={(_, d) => setKeyThreshold(d.value)} />
       </Field>
       <Field
         label="Decision records published late after, days"
-        validationMessage={
-          Number.isInteger(late) && late >= 0 ? undefined : "A whole number of days."
-        }
+        validationMessage={"problem" in late ? wants(late.problem) : undefined}
       >
         <Input type="number" value={lateDays} onChange={(_, d) => setLateDays(d.value)} />
       </Field>

@@ -1,0 +1,26 @@
+import { analyseOptions } from "../../src/cli/options";
+import { cli } from "../helpers/cli";
+import { FIXTURES } from "../helpers/builders";
+import { SETTING_LIMITS } from "../helpers/setting-limits";
+
+/** The CLI's half of settings-fields.test.tsx: the same limits, refused with one line, exit 2. */
+describe("a setting's limits on the command line", () => {
+  it.each(SETTING_LIMITS)(
+    "$option refuses $bad and takes $good",
+    async ({ option, bad, good, wants }) => {
+      const refused = await cli("check", `${FIXTURES}/emiep-funding-2008.xlsx`, `${option}=${bad}`);
+      expect(refused.code).toBe(2);
+      expect(refused.out).toBe("");
+      expect(refused.err.trimEnd().split("\n")).toHaveLength(1);
+      expect(refused.err).toContain(`${option} wants ${wants}, not "${bad}"`);
+      const taken = await cli("check", `${FIXTURES}/emiep-funding-2008.xlsx`, `${option}=${good}`);
+      expect(taken.err).not.toContain(option);
+    },
+  );
+
+  it("stores --rag-percent 7 and 29 as the fractions 0.07 and 0.29", () => {
+    const today = new Date(2026, 10, 22);
+    expect(analyseOptions({ ragPercent: "7" }, today).rag?.percent).toBe(0.07);
+    expect(analyseOptions({ ragPercent: "29%" }, today).rag?.percent).toBe(0.29);
+  });
+});
