@@ -35,6 +35,10 @@ function readFault(file: string, error: unknown): WorkbookError {
  * regular file is read: /dev/zero or a pipe would be read without end. It is opened without
  * blocking (a FIFO would otherwise wait for a writer) and checked on the open handle, so what is
  * checked is what is read.
+ *
+ * @throws {WorkbookError} "file-not-found", "permission-denied", "not-a-workbook" (a folder, a
+ * device, no .xlsx), "too-large", "encrypted", "legacy-xls" or "damaged" — each with a one-line
+ * message for a person. Anything else thrown is a bug of ours and is not dressed up as one of these.
  */
 export async function readWorkbookFile(
   file: string,

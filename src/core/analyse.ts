@@ -116,7 +116,12 @@ function registersKeyedBy(models: readonly TableModel[]): Map<string, string> {
   return named;
 }
 
-/** The whole analysis of a workbook: tables found, findings, and the plan of calculated columns. */
+/**
+ * The whole analysis of a workbook: tables found, findings, and the plan of calculated columns.
+ *
+ * @throws nothing of its own for any workbook: what is wrong in a table is a finding, never an
+ * exception. An error thrown by `onProgress` (the task pane's Cancel) passes through unchanged.
+ */
 export function analyseWorkbook(
   whole: WorkbookSnapshot,
   options: AnalyseOptions,
