@@ -10,6 +10,8 @@ const os = require("node:os");
 const path = require("node:path");
 const ExcelJS = require("exceljs");
 const { chromium } = require("playwright-core");
+// The same arguments the tests render with (test/helpers/render-args.json).
+const RENDER_ARGS = require("../test/helpers/render-args.json");
 
 const ROOT = path.join(__dirname, "..");
 const DOCS = path.join(ROOT, "docs");
@@ -39,16 +41,7 @@ async function taskpane() {
   const server = await serve(path.join(ROOT, "dist", "web"));
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: RENDER_ARGS.chromium,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 380, height: 600 } });
@@ -92,32 +85,11 @@ async function pid() {
   for (const ws of [...wb.worksheets]) if (!ws.name.startsWith("PID")) wb.removeWorksheet(ws.id);
   const only = path.join(dir, "pid-how-we-work.xlsx");
   await wb.xlsx.writeFile(only);
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${dir}/profile`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      only,
-    ],
-    { timeout: 180_000 },
-  );
+  const profile = `-env:UserInstallation=file://${dir}/profile`;
+  const toPdf = [profile, ...RENDER_ARGS.sofficeToPdf, "--outdir", dir, only];
+  execFileSync("soffice", toPdf, { timeout: 180_000 });
   const pdf = path.join(dir, "pid-how-we-work.pdf");
-  execFileSync("pdftoppm", [
-    "-png",
-    "-r",
-    "70",
-    "-f",
-    "1",
-    "-l",
-    "1",
-    "-singlefile",
-    pdf,
-    path.join(DOCS, "pid"),
-  ]);
+  execFileSync("pdftoppm", [...RENDER_ARGS.pdfFirstPageToPng, pdf, path.join(DOCS, "pid")]);
 }
 
 (async () => {

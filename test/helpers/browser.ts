@@ -4,6 +4,8 @@ import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
+// Shared with scripts/docs-screenshots.cjs, which makes the README's pictures the same way.
+import RENDER_ARGS from "./render-args.json";
 
 /** Debian's Chromium, or null locally when it is missing; in CI a missing browser is a failure. */
 export function findChromium(): string | null {
@@ -11,19 +13,7 @@ export function findChromium(): string | null {
 }
 
 export function launch(executablePath: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch({ executablePath, args: RENDER_ARGS.chromium });
 }
 
 const TYPES: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import RENDER_ARGS from "../helpers/render-args.json";
 import ExcelJS from "exceljs";
 import { analyseWorkbook } from "../../src/core/analyse";
 import { PidError } from "../../src/core/pid/build";
@@ -203,35 +204,15 @@ if (!renders) console.warn("LibreOffice or poppler not found: PID printing not c
     const dir = tempDir();
     const only = path.join(dir, "pid-how-we-work.xlsx");
     await wb.xlsx.writeFile(only);
-    execFileSync(
-      soffice as string,
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        only,
-      ],
-      { timeout: 180_000 },
-    );
+    const profile = `-env:UserInstallation=file://${dir}/profile`;
+    const toPdf = [profile, ...RENDER_ARGS.sofficeToPdf, "--outdir", dir, only];
+    execFileSync(soffice as string, toPdf, { timeout: 180_000 });
     const pdf = path.join(dir, "pid-how-we-work.pdf");
     expect(existsSync(pdf)).toBe(true);
     const pages = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
     expect(pages).toMatch(/Pages:\s+[12]\n/);
-    execFileSync("pdftoppm", [
-      "-png",
-      "-r",
-      "70",
-      "-f",
-      "1",
-      "-l",
-      "1",
-      "-singlefile",
-      pdf,
-      path.join(dir, "pid"),
-    ]);
+    const png = path.join(dir, "pid");
+    execFileSync("pdftoppm", [...RENDER_ARGS.pdfFirstPageToPng, pdf, png]);
     expect(statSync(path.join(dir, "pid.png")).size).toBeGreaterThan(10_000);
   });
 });
