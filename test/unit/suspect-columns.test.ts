@@ -94,3 +94,31 @@ describe("a stated risk score column that disagrees on most lines", () => {
     expect(writesTo(added, 4, "Risks")).toEqual([]);
   });
 });
+
+describe("a stated RAG column that disagrees with the RAG rule on most lines", () => {
+  // Small overspends typed Green where the settings' rule (no Green band for an overspend) says
+  // Amber: the council keeps a Green band the sheet does not state. The warning names the rule in
+  // words, never a sentence with its figures cut out ("an overspend of on a budget of").
+  const greenForSmall: Rows = [
+    ["Project", "SRO", "Budget", "Forecast", "Variance", "Budget RAG"],
+    ["Depot", "A", 2000000, 2050000, 50000, "Green"],
+    ["Library", "B", 500000, 540000, 40000, "Red"],
+    ["ERP", "C", 3000000, 3090000, 90000, "Green"],
+    ["Front door", "D", 800000, 800000, 0, "Green"],
+    ["Roof", "E", 1200000, 1330000, 130000, "Amber"],
+  ];
+
+  it("is one warning whose message states the rule in full", () => {
+    const findings = analyse(greenForSmall, "Projects").findings.filter(
+      (x) => x.severity !== "info",
+    );
+    expect(findings.map((x) => [x.severity, x.code, x.cell, x.actual])).toEqual([
+      ["warning", "variance-mismatch", "F1", "3 of 5 lines"],
+    ]);
+    expect(findings[0]?.message).toBe(
+      "Budget RAG disagrees with the RAG rule (Red at 5% of budget or £100,000 (whichever is lower), " +
+        "Amber for a smaller overspend; the settings' rule; the sheet states none) on 3 of 5 lines: " +
+        "its convention was not understood; nothing written",
+    );
+  });
+});

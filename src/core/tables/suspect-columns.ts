@@ -90,6 +90,10 @@ function checkedLines(sheet: SheetSnapshot, group: Group): number {
 /** "forecast £1,100 − budget £1,000 = £100" → "forecast − budget": the rule without its figures. */
 function ruleOf(f: Finding): string {
   if (f.code === "priority-mismatch") return "the rating bands for the score";
+  // A RAG message states its rule after the colour ("… is Red: Red at 5% of budget or £100,000,
+  // Amber for a smaller overspend (the settings' rule)"): figures there are the rule itself.
+  const rag = /\bis (?:Red|Amber|Green): (.+)$/.exec(f.message)?.[1];
+  if (rag) return `the RAG rule (${rag.replace(/\s*\(([^()]*)\)$/, "; $1")})`;
   const after = / but (.*?)(?: = |$)/.exec(f.message)?.[1] ?? "";
   const words = after
     // Years and ranges of years name the parts, not figures: "the years 2025/26 to 2027/28".
