@@ -7,6 +7,7 @@ import { REGISTER_FIELDS, type DecisionRecord, type RegisterField } from "./reco
 import { DecisionImportError } from "./import-error";
 import { detectDecisionRegisters, type DecisionsTable } from "./register";
 import { registerRoom } from "./register-room";
+import { financialYearColumn, financialYearText } from "./register-year";
 import { batchKey, sameDecisions, statesNoDecision } from "./register-rows";
 import {
   DATES,
@@ -69,6 +70,8 @@ function extendRegister(
   const placed = new Map<string, number>();
   const yearCells = new Map<number, PlannedCell[]>();
   const room = registerRoom(snapshot, table);
+  const fyColumn = financialYearColumn(sheet, table);
+  const fyCells: PlannedCell[] = [];
   // How many rows the new decisions take: records naming a decision the register (or an earlier
   // record of this import) holds take none.
   const named = new Set<string>();
@@ -131,6 +134,13 @@ function extendRegister(
       yearCells.set(column, [...(yearCells.get(column) ?? []), { row, formula: null, value }]);
       yearChanged = true;
     }
+    // The register's own year column, left blank, takes the financial year of the decision.
+    const decided = record.dateOfDecision.value;
+    const heldYear = fyColumn === null ? null : sheet?.rows[row]?.[fyColumn]?.value;
+    if (fyColumn !== null && decided && (heldYear ?? "") === "") {
+      const value = financialYearText(decided, sheet, table, fyColumn);
+      if (value) fyCells.push({ row, formula: null, value });
+    }
     if (existing && !yearChanged && !rowCells.some(differs)) action = "unchanged";
     rows.push({
       reference: record.reference.value,
@@ -173,6 +183,19 @@ function extendRegister(
       header: null,
       cells: planned,
       ...(format ? { numberFormat: format } : {}),
+      ...growth,
+    });
+  }
+  if (fyColumn !== null && fyCells.length > 0) {
+    const title = sheet?.rows[table.headerRow]?.[fyColumn]?.value;
+    operations.push({
+      kind: "column",
+      sheet: table.sheet,
+      table: range,
+      column: fyColumn,
+      title: typeof title === "string" ? title : "Year",
+      header: null,
+      cells: fyCells,
       ...growth,
     });
   }

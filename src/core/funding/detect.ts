@@ -104,6 +104,22 @@ function enoughColumns(columns: Map<number, FundingColumn>): boolean {
   return years >= 2 || (years === 1 && labelled);
 }
 
+/** "£500,000", "£1.2m": a sum of money, not a unit ("£'000", "£000", "£m"). */
+const AMOUNT_OF_MONEY = /£\s*[1-9]/;
+
+/**
+ * A title line stating a sum ("Key decision threshold 2024/25 £500,000", often merged across the
+ * table) is a title, not a year grouped over the columns under it: one text cell with money
+ * above a table is not a header row.
+ */
+function statesAnAmount(sheet: SheetSnapshot, row: number, from: number, to: number): boolean {
+  const texts = (sheet.rows[row] ?? [])
+    .slice(from, to + 1)
+    .filter((cell) => !isEmptyCell(cell ?? undefined));
+  const only = texts.length === 1 ? texts[0]?.value : null;
+  return typeof only === "string" && AMOUNT_OF_MONEY.test(only);
+}
+
 /**
  * A header of two or three rows: a year merged over source columns ("2025/26" over "PHG £ |
  * Council £ | Total £"), labels merged down over the block. Each column is read by its composite
@@ -115,7 +131,7 @@ function matchFundingBlock(
   from: number,
   to: number,
 ): { columns: Map<number, FundingColumn>; bottom: number; first: number; last: number } | null {
-  if (holdsNumber(sheet, row, from, to)) return null;
+  if (holdsNumber(sheet, row, from, to) || statesAnAmount(sheet, row, from, to)) return null;
   const block = readWidenedHeaderBlock(sheet, row, from, to);
   if (block.bottom === row) return null;
   const columns = new Map<number, FundingColumn>();
