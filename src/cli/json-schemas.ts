@@ -281,7 +281,7 @@ export const ApplyJsonSchema = CheckJsonSchema.extend(WrittenFileSchema.shape).e
 
 /** `pid --json`. */
 export const PidJsonSchema = z
-  .object({
+  .strictObject({
     file: z.string(),
     sheets: z.array(
       z.strictObject({
@@ -299,7 +299,7 @@ export const PidJsonSchema = z
 
 /** `heatmap --json`: the heat-map sheet written for each register, and the check's findings. */
 export const HeatMapJsonSchema = z
-  .object({
+  .strictObject({
     file: z.string(),
     sheets: z.array(
       z.strictObject({
@@ -316,7 +316,7 @@ const SourcedSchema = z.strictObject({ value: z.unknown(), sentence: z.string().
 
 /** `decisions import --json`. */
 export const DecisionsImportJsonSchema = z
-  .object({
+  .strictObject({
     file: z.string(),
     sheet: z.string(),
     created: z.boolean(),
