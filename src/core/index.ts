@@ -137,7 +137,7 @@ export {
 export { cleanSheetName } from "./sheet-names";
 
 // Risk registers: bands and keys the task pane shows and edits.
-export { bandOf, BandSetSchema, describeBands, type Band } from "./bands";
+export { bandOf, BandSchema, BandSetSchema, describeBands, type Band } from "./bands";
 export type { RiskContext } from "./risk/check";
 export { pairTitle } from "./risk/fields";
 export { keyCells, readLegend } from "./risk/legend";

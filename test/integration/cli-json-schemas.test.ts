@@ -3,16 +3,20 @@ import type { z } from "zod";
 import {
   ApplyJsonSchema,
   BudgetTableReportSchema,
+  CapitalProgrammeReportSchema,
   CheckJsonSchema,
   DecisionsImportJsonSchema,
   DecisionsTableReportSchema,
   FundingTableReportSchema,
   HeatMapJsonSchema,
+  MonthlyTableReportSchema,
   PidJsonSchema,
   ProjectsTableReportSchema,
   RiskTableReportSchema,
 } from "../../src/cli/json-schemas";
 import type { BudgetTableReport } from "../../src/core/budget";
+import type { CapitalProgrammeReport } from "../../src/core/capital";
+import type { MonthlyTableReport } from "../../src/core/monthly";
 import type { DecisionsTableReport } from "../../src/core/decisions/register";
 import type { FundingTableReport } from "../../src/core/funding";
 import type { ProjectsTableReport } from "../../src/core/pid/projects";
@@ -35,6 +39,8 @@ export const reportsFitTheContract = [
   (r: BudgetTableReport) => fits<z.infer<typeof BudgetTableReportSchema>>(r),
   (r: ProjectsTableReport) => fits<z.infer<typeof ProjectsTableReportSchema>>(r),
   (r: DecisionsTableReport) => fits<z.infer<typeof DecisionsTableReportSchema>>(r),
+  (r: MonthlyTableReport) => fits<z.infer<typeof MonthlyTableReportSchema>>(r),
+  (r: CapitalProgrammeReport) => fits<z.infer<typeof CapitalProgrammeReportSchema>>(r),
 ];
 
 const workbooks = ALL_WORKBOOKS;

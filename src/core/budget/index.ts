@@ -3,6 +3,7 @@ import type { SheetSnapshot } from "../snapshot";
 import { columnLetters, placement } from "../tables/bounds";
 import { detectBudgetTables, type BudgetTable } from "./detect";
 import { unconfirmedBudgetNote } from "../tables/variance-lines";
+import type { VarianceConvention } from "../tables/variance";
 import { withOtherSheetRule, type RagLimit } from "../tables/rag-rule";
 import { budgetModel, type BudgetLine, type BudgetModel, type RagThresholds } from "./model";
 import { modelEach } from "../tables/models";
@@ -23,7 +24,7 @@ export interface BudgetTableReport {
   /** The scale the budget column is kept in: "£", "£'000", "£m". */
   unit: string;
   /** How the variance is stated: "forecast-minus-budget" or "budget-minus-forecast", and what said so. */
-  varianceConvention: string;
+  varianceConvention: VarianceConvention;
   conventionFrom: "header" | "figures" | "usual";
   /** The sheet's own RAG rule, when it states one. */
   ragRule?: string;

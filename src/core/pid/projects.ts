@@ -15,6 +15,7 @@ import { excelHeaderTop, excelTableFor } from "../tables/excel-tables";
 import { readHeaderBlock } from "../tables/header-block";
 import { withOtherSheetRule } from "../tables/rag-rule";
 import { unconfirmedBudgetNote, type RagRule } from "../tables/variance-lines";
+import type { VarianceConvention } from "../tables/variance";
 import {
   checkProjectsMoney,
   duplicateIds,
@@ -220,7 +221,7 @@ export interface ProjectsTableReport {
     columns: Record<string, string>;
     unit: string;
     multiplier: number;
-    varianceConvention: string;
+    varianceConvention: VarianceConvention;
     conventionFrom: "header" | "figures";
     /** The RAG rule the sheet states, as written there. */
     ragRule?: string;
