@@ -1,12 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { openWorkbook } from "../../src/adapters/xlsx/document";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { nativeZlib } from "../../src/cli/zlib";
+import { appliedInLibreOffice } from "../helpers/applied-in-libreoffice";
 import { TODAY } from "../helpers/builders";
-import { findSoffice, recalculate } from "../helpers/libreoffice";
-import { loadFile, tempDir } from "../helpers/xlsx";
+import { findSoffice } from "../helpers/libreoffice";
+import { tempDir } from "../helpers/xlsx";
 import { hasOpenpyxl, PYTHON } from "../helpers/openpyxl";
 
 /**
@@ -41,14 +39,8 @@ run("a grants register without a balance column, after apply and LibreOffice", (
     const dir = tempDir("cs-grants-");
     const input = path.join(dir, "grants.xlsx");
     execFileSync(PYTHON, ["-c", GRANTS, input]);
-    const document = await openWorkbook(new Uint8Array(readFileSync(input)), "in", nativeZlib());
-    const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
+    const { snapshot, analysis } = await appliedInLibreOffice(soffice ?? "", input);
     expect(analysis.findings.filter((x) => x.severity === "error")).toEqual([]);
-    const saved = await document.save(analysis.plan, { valuesOnly: false });
-    const output = path.join(dir, "applied.xlsx");
-    writeFileSync(output, saved.bytes);
-    const [recalculated] = recalculate(soffice ?? "", [output]);
-    const { snapshot } = await loadFile(recalculated ?? "");
     const rows = snapshot.sheets[0]?.rows ?? [];
     expect(rows[2]?.[5]?.value).toBe("Balance £");
     expect(rows.slice(3, 8).map((r) => r?.[5]?.value ?? null)).toEqual([

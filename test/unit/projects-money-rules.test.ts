@@ -1,13 +1,10 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { openWorkbook } from "../../src/adapters/xlsx/document";
-import { analyseWorkbook } from "../../src/core/analyse";
-import { nativeZlib } from "../../src/cli/zlib";
 import type { ColumnWrite } from "../../src/core/plan";
-import { TODAY, type Entry } from "../helpers/builders";
+import { type Entry } from "../helpers/builders";
 import { analyseProjects, columnWrite, projectFindings, projectsOf } from "../helpers/projects";
-import { findSoffice, recalculate } from "../helpers/libreoffice";
-import { loadFile, tempDir, writeXlsx } from "../helpers/xlsx";
+import { findSoffice } from "../helpers/libreoffice";
+import { appliedInLibreOffice } from "../helpers/applied-in-libreoffice";
+import { tempDir, writeXlsx } from "../helpers/xlsx";
 
 /**
  * Projects tables with money get the budget kind's rules on the columns they keep: the RAG rule
@@ -187,14 +184,8 @@ async function appliedAndRecalculated(sheetRows: Entry[][]) {
   const dir = tempDir("cs-projects-");
   const input = path.join(dir, "projects.xlsx");
   await writeXlsx(input, [{ name: "Projects", rows: sheetRows.map((r) => [...r]) }]);
-  const document = await openWorkbook(new Uint8Array(readFileSync(input)), "in", nativeZlib());
-  const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
-  const saved = await document.save(analysis.plan, { valuesOnly: false });
-  const output = path.join(dir, "applied.xlsx");
-  writeFileSync(output, saved.bytes);
-  const [recalculated] = recalculate(soffice ?? "", [output]);
-  const { snapshot } = await loadFile(recalculated ?? "");
-  return snapshot.sheets[0]?.rows ?? [];
+  const { sheets } = await appliedInLibreOffice(soffice ?? "", input);
+  return sheets[0]?.rows ?? [];
 }
 
 withOffice("projects with money, after apply and LibreOffice", () => {

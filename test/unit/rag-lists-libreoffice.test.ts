@@ -1,11 +1,8 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { openWorkbook } from "../../src/adapters/xlsx/document";
-import { analyseWorkbook } from "../../src/core/analyse";
-import { nativeZlib } from "../../src/cli/zlib";
-import { TODAY, type Entry } from "../helpers/builders";
-import { findSoffice, recalculate } from "../helpers/libreoffice";
-import { loadFile, tempDir, writeXlsx } from "../helpers/xlsx";
+import { type Entry } from "../helpers/builders";
+import { findSoffice } from "../helpers/libreoffice";
+import { appliedInLibreOffice } from "../helpers/applied-in-libreoffice";
+import { tempDir, writeXlsx } from "../helpers/xlsx";
 
 /**
  * LibreOffice, as an independent engine, holds the RAGs we write: a budget table under a rule
@@ -49,13 +46,7 @@ async function appliedAndRecalculated() {
     { name: "Budget", rows: BUDGET },
     { name: "Profile", rows: PROFILE },
   ]);
-  const document = await openWorkbook(new Uint8Array(readFileSync(input)), "in", nativeZlib());
-  const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
-  const saved = await document.save(analysis.plan, { valuesOnly: false });
-  const output = path.join(dir, "applied.xlsx");
-  writeFileSync(output, saved.bytes);
-  const [recalculated] = recalculate(soffice ?? "", [output]);
-  return (await loadFile(recalculated ?? "")).snapshot.sheets;
+  return (await appliedInLibreOffice(soffice ?? "", input)).sheets;
 }
 
 withOffice("RAGs written under a rule kept as a list of cells, after LibreOffice", () => {

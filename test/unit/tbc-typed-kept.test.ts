@@ -1,15 +1,13 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { openWorkbook } from "../../src/adapters/xlsx/document";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { nativeZlib } from "../../src/cli/zlib";
 import type { ColumnWrite } from "../../src/core/plan";
 import { applyPlanToSnapshot } from "../../src/core/plan-preview";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { sheet, TODAY, workbook, type Entry } from "../helpers/builders";
-import { findSoffice, recalculate } from "../helpers/libreoffice";
+import { findSoffice } from "../helpers/libreoffice";
 import { buildProfile, line } from "../helpers/monthly-builder";
-import { loadFile, tempDir, writeXlsx } from "../helpers/xlsx";
+import { appliedInLibreOffice } from "../helpers/applied-in-libreoffice";
+import { tempDir, writeXlsx } from "../helpers/xlsx";
 
 /**
  * On a line whose budget (or forecast) is "tbc" our formulas have nothing to compare and show
@@ -162,14 +160,8 @@ withOffice("a budget table's tbc line, after apply and LibreOffice", () => {
     const dir = tempDir("cs-tbc-typed-");
     const input = path.join(dir, "budget.xlsx");
     await writeXlsx(input, [{ name: "Budget", rows: BUDGET.map((r) => [...r]) }]);
-    const document = await openWorkbook(new Uint8Array(readFileSync(input)), "in", nativeZlib());
-    const analysis = analyseWorkbook(document.snapshot, { asOf: TODAY });
-    const saved = await document.save(analysis.plan, { valuesOnly: false });
-    const output = path.join(dir, "applied.xlsx");
-    writeFileSync(output, saved.bytes);
-    const [recalculated] = recalculate(soffice ?? "", [output]);
-    const { snapshot } = await loadFile(recalculated ?? "");
-    const rows = snapshot.sheets[0]?.rows ?? [];
+    const { sheets } = await appliedInLibreOffice(soffice ?? "", input);
+    const rows = sheets[0]?.rows ?? [];
     const shown = (row: number) => rows[row]?.slice(3, 6).map((c) => c?.value ?? null);
     expect(rows[3]?.slice(3, 6).some((c) => c?.formula)).toBe(false);
     expect(shown(3)).toEqual(["n/a", "Overspend", "Amber"]);
