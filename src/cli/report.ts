@@ -61,7 +61,12 @@ export function tablesText(tables: readonly TableReport[]): string[] {
   for (const t of tables) {
     const where = `  ${pad(t.sheet, nameWidth)}${pad(t.kind, 16)}${pad(t.range, 10)}${pad(plural(t.rows, "row"), 9)}`;
     if (isRiskReport(t)) {
-      const from = t.bands.source === "sheet" ? `key at ${t.bands.at ?? "?"}` : t.bands.source;
+      const from =
+        t.bands.source === "sheet"
+          ? `key at ${t.bands.at ?? "?"}`
+          : t.bands.source === "ratings"
+            ? "register's own ratings"
+            : t.bands.source;
       lines.push(`${where}scale 1-${t.scale}  bands ${describeBands(t.bands.bands)} (${from})`);
     } else if (t.kind === "projects") {
       lines.push(`${where}${t.projects.join(", ")}`);

@@ -9,8 +9,11 @@ export type Band = z.infer<typeof BandSchema>;
 
 export const BandSetSchema = z.object({
   bands: z.array(BandSchema).min(1),
-  /** Where the bands came from: the sheet's own key, another sheet's key, settings, defaults. */
-  source: z.enum(["sheet", "workbook", "settings", "default"]),
+  /**
+   * Where the bands came from: the sheet's own key, another sheet's key, settings, the labels the
+   * register itself writes beside its scores where it states no key ("ratings"), defaults.
+   */
+  source: z.enum(["sheet", "workbook", "settings", "ratings", "default"]),
   /** "Sheet!A12" where the key was read, when it was read from the workbook. */
   at: z.string().optional(),
   /** The fills ("#rrggbb") of the key's own cells, by band label, where the council filled them. */

@@ -171,11 +171,11 @@ describe("a coloured matrix of scores as the key", () => {
     expect((a.plan.operations as ColumnWrite[]).map((o) => o.header?.text ?? null)).toEqual([null]);
   });
 
-  it("uncoloured is no key: the defaults, as before", () => {
+  it("uncoloured is no key: the register's own ratings give the bands", () => {
     const built = withMatrix(LINES, 1, 7);
     const plain: SheetSnapshot = sheet("Risk Register", built.rows);
     const a = analyseWorkbook(workbook(plain), { asOf: TODAY });
-    expect(a.tables.filter(isRiskReport)[0]?.bands.source).toBe("default");
+    expect(a.tables.filter(isRiskReport)[0]?.bands.source).toBe("ratings");
   });
 
   it("with word axes (Rare … Almost certain, Insignificant … Catastrophic) on its own sheet", () => {
@@ -227,12 +227,12 @@ describe("a coloured matrix of scores as the key", () => {
     ]);
   });
 
-  it("with word axes whose scores are not the products: no key, the defaults", () => {
+  it("with word axes whose scores are not the products: no key, the register's own ratings", () => {
     // Impact words out of order against the scores (Minor first): the cells are no products.
     const swapped = ["Minor", "Insignificant", "Moderate", "Major", "Catastrophic"];
     const axes = { likelihood: wordOf(LIKELIHOOD_WORDS), impact: wordOf(swapped) };
     const s = keyed("Risk Register", withMatrix(LINES, 1, 7, colourOf, axes));
     const a = analyseWorkbook(workbook(s), { asOf: TODAY });
-    expect(a.tables.filter(isRiskReport)[0]?.bands.source).toBe("default");
+    expect(a.tables.filter(isRiskReport)[0]?.bands.source).toBe("ratings");
   });
 });

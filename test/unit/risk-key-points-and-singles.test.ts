@@ -84,6 +84,7 @@ describe("a key band holding a single score", () => {
     expect(
       analyse(fourPoint(["1 Low", "2 Medium", "3 High"])).tables.filter(isRiskReport)[0]?.bands
         .source,
+      // No key, and score 6 rated both High and Medium: the ratings give no bands; the defaults.
     ).toBe("default");
     const dated = analyse(fourPoint(["1-2 Low", "3-4 Medium", "31 October", "8-16 Very high"]));
     expect(dated.tables.filter(isRiskReport)[0]?.bands.bands.map((b) => b.label)).toEqual([
@@ -138,11 +139,13 @@ describe("a sentence mapping scale words to the scale's points", () => {
   ];
   const SENTENCE: CellValue[] = ["Scoring: Low = 1, Medium = 2, High = 3"];
 
+  // Alone, the sentence is no key: the register's own ratings give the bands, each running over
+  // the scores its label holds (no rating scores 3, so Medium starts at 4).
   it.each([
-    ["above the band list", [SENTENCE, ...LIST], "sheet"],
-    ["alone", [SENTENCE], "default"],
-    ["with the band list only", LIST, "sheet"],
-  ])("%s: the bands are the list's (or the 3-point defaults)", (_where, below, source) => {
+    ["above the band list", [SENTENCE, ...LIST], "sheet", 3],
+    ["alone", [SENTENCE], "ratings", 4],
+    ["with the band list only", LIST, "sheet", 3],
+  ])("%s: the bands are the list's (or the ratings')", (_where, below, source, medium) => {
     const a = analyse(threePoint(below as CellValue[][]));
     const [table] = a.tables.filter(isRiskReport);
     expect(table).toMatchObject({
@@ -152,7 +155,7 @@ describe("a sentence mapping scale words to the scale's points", () => {
         source,
         bands: [
           { from: 1, to: 2, label: "Low" },
-          { from: 3, to: 4, label: "Medium" },
+          { from: medium, to: 4, label: "Medium" },
           { from: 6, to: 9, label: "High" },
         ],
       },

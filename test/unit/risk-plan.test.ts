@@ -185,6 +185,8 @@ describe("planning a register", () => {
       ["Risk", "L", "I", "Score", "Priority"],
       ["A", 2, 3, 4, "High"],
       ["B", "2 - Minor", 2, 4, "Medium"],
+      // Score 6 rated both High (A) and Medium (C): the ratings give no bands; the defaults judge.
+      ["C", 3, 2, 6, "Medium"],
     ]);
     expect(analysis.findings.map((f) => f.code)).toEqual(["score-mismatch", "priority-mismatch"]);
     const after = applyPlanToSnapshot(snapshot, analysis.plan, { valuesOnly: false });

@@ -19,8 +19,9 @@ function register(title: string | null, mergedDown = false): ReturnType<typeof s
     ["R3", "Data breach", 4, 4, 16, 4, 6, 4, "Low", 120],
     // Planted: inherent score typed 24 for 5 × 5.
     ["R4", "Supplier failure", 5, 5, 24, 1, 2, 2, "Low", 300],
-    ["R5", "Depot flooding", 4, 2, 8, 3, 1, 3, "Low", 50],
-    // Planted: residual 6 is Medium on the default 1–5 bands, not Low.
+    ["R5", "Depot flooding", 4, 2, 8, 2, 3, 6, "Medium", 50],
+    // Planted: residual 6 is Medium on the default 1–5 bands, not Low. R5's residual 6 is rated
+    // Medium, so the register's own ratings contradict each other and give no bands of their own.
     ["R6", "Cyber attack", 4, 5, 20, 2, 3, 6, "Low", 80],
   ];
   rows[0]![9] = "Potential cost";

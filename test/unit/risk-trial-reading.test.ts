@@ -88,7 +88,9 @@ describe("three-point word scales", () => {
     ["R1", "a", "High", "High", "Red"],
     ["R2", "b", "Low", "Medium", "Green"],
     ["R3", "c", "Medium", "Severe", "Amber"],
-    ["R4", "d", "Medium", "Low", "Green"],
+    // R4 and R5 both score 6 but are rated Red and Green: the register's own ratings contradict
+    // each other, so they give no bands and the 3×3 defaults judge it.
+    ["R4", "d", "High", "Medium", "Red"],
     ["R5", "e", "Medium", "High", "Green"],
   ];
   it("reads Low/Medium/High as 1–3, one unknown word is one finding on its cell", () => {
@@ -117,13 +119,13 @@ describe("three-point word scales", () => {
       [2, 9],
       [3, 2],
       [4, ""],
-      [5, 2],
+      [5, 6],
       [6, 6],
     ]);
     expect(out.E).toEqual([
       [2, "Red"],
       [3, "Green"],
-      [5, "Green"],
+      [5, "Red"],
       [6, "Red"],
     ]);
   });
@@ -220,7 +222,8 @@ describe("a key kept as a small table on a scoring-guide sheet", () => {
       ["Halls", 10, 16],
     ]);
     const a = analyse(register, money);
-    expect(a.tables[0]).toMatchObject({ bands: { source: "default" } });
+    // No key: the register's own ratings, which agree with each other, give its bands.
+    expect(a.tables[0]).toMatchObject({ bands: { source: "ratings" } });
   });
 });
 

@@ -211,7 +211,9 @@ function checkStated(
     const band = bandOf(expected, ctx.bands.bands);
     if (stated && !sameBandLabel(stated, band.label)) {
       const label = fieldName(pair.name, "priority");
-      const what = `${label} ${computed(pair.priority)}"${stated}" but score ${expected} ${describeScorePlace(expected, ctx.bands.bands)}`;
+      // Bands read from the register's own ratings are no key: the message says where they came from.
+      const from = ctx.bands.source === "ratings" ? " of the register's own ratings" : "";
+      const what = `${label} ${computed(pair.priority)}"${stated}" but score ${expected} ${describeScorePlace(expected, ctx.bands.bands)}${from}`;
       out.push(
         finding("priority-mismatch", sheet.name, row, pair.priority, what, {
           table,

@@ -20,6 +20,7 @@ const BAND_SOURCE: Record<RiskContext["bands"]["source"], string> = {
   sheet: "from the register's own key",
   workbook: "from a key elsewhere in the workbook",
   settings: "from the council's settings",
+  ratings: "read from the register's own ratings (it states no key)",
   default: "the council defaults (the register states none)",
 };
 

@@ -13,6 +13,7 @@ import {
 } from "./scales";
 import { detectRiskTables, type RiskTable } from "./detect";
 import { readLegend, type Legend } from "./legend";
+import { bandsFromRatings } from "./rating-bands";
 import { withScoresFromData } from "./score-column";
 import { riskMoneyColumns, riskTotalRows } from "./money";
 import { ruleFillsFor } from "../rule-fills";
@@ -190,6 +191,23 @@ function inSheetWords(
 }
 
 /**
+ * Where no key, setting or lent key decides, a register whose own ratings form one banding is
+ * judged (and written) by it rather than by the defaults: the sheet's labels stay its own.
+ */
+function fromOwnRatings(
+  sheet: SheetSnapshot,
+  table: RiskTable,
+  lines: readonly number[],
+  words: RatingWords,
+  scale: number,
+  set: BandSet,
+): BandSet {
+  if (set.source !== "default") return set;
+  const bands = bandsFromRatings(sheet, table, lines, words, scale);
+  return bands ? { bands, source: "ratings" } : set;
+}
+
+/**
  * A scoring guide laid out like a register ("Score | Likelihood | Impact" over 1 | Rare (1) |
  * Insignificant (1) … 5 | Almost certain (5) | Catastrophic (5)) defines the scale, row by row: each
  * row rates likelihood and impact alike, running 1, 2, 3 … down the table. No register does that.
@@ -319,7 +337,22 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
         bands: withRuleFills(
           sheet,
           table,
-          inSheetWords(sheet, table, lines, bandsFor(legend, fallback, scale, options)),
+          inSheetWords(
+            sheet,
+            table,
+            lines,
+            // A key the workbook holds but we cannot read is still a key: its ratings are unjudged.
+            unreadKey
+              ? bandsFor(legend, fallback, scale, options)
+              : fromOwnRatings(
+                  sheet,
+                  table,
+                  lines,
+                  words,
+                  scale,
+                  bandsFor(legend, fallback, scale, options),
+                ),
+          ),
         ),
         words,
         keyWords: keyWordsOf(words, stated),

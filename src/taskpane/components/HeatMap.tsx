@@ -113,6 +113,7 @@ const BAND_SOURCE: Record<RiskContext["bands"]["source"], string> = {
   sheet: "from the sheet's own key",
   workbook: "from a key elsewhere in the workbook",
   settings: "from your settings",
+  ratings: "read from the register's own ratings (it states no key)",
   default: "are the council defaults",
 };
 

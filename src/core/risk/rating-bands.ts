@@ -1,0 +1,132 @@
+import type { SheetSnapshot } from "../snapshot";
+import { cellText } from "../snapshot";
+import { sameBandLabel, type Band } from "../bands";
+import { levelOfLabel } from "../band-colours";
+import { parseRating, type RatingWords } from "./scales";
+import type { RiskTable } from "./detect";
+
+/** The most labels a known vocabulary bands scores into (Low, Medium, High, Very high). */
+const MOST_LABELS = 4;
+
+/** One rated row's score with the label the council wrote for it. */
+interface Rated {
+  score: number;
+  label: number;
+}
+
+/** The ratings a register carries: every complete pair with a written label, numbered by label. */
+function ratedRows(
+  sheet: SheetSnapshot,
+  table: RiskTable,
+  lines: readonly number[],
+  words: RatingWords,
+  scale: number,
+): { rated: Rated[]; labels: string[] } {
+  const labels: string[] = [];
+  const rated: Rated[] = [];
+  for (const pair of table.pairs) {
+    if (pair.priority === null) continue;
+    for (const r of lines) {
+      const cells = sheet.rows[r] ?? [];
+      const text = cellText(cells[pair.priority] ?? undefined);
+      const l = parseRating(cells[pair.likelihood]?.value ?? null, words.likelihood);
+      const i = parseRating(cells[pair.impact]?.value ?? null, words.impact);
+      if (!text || l.kind !== "number" || i.kind !== "number") continue;
+      if (![l.value, i.value].every((v) => Number.isInteger(v) && v >= 1 && v <= scale)) continue;
+      let label = labels.findIndex((known) => sameBandLabel(known, text));
+      if (label < 0) label = labels.push(text) - 1;
+      // More labels than any vocabulary has: no banding, and no need to read on (100,000 rows).
+      if (labels.length > MOST_LABELS) return { rated: [], labels };
+      rated.push({ score: l.value * i.value, label });
+    }
+  }
+  return { rated, labels };
+}
+
+/**
+ * Every way to cut `count` sorted scores into `parts` non-empty runs, low to high: where each run
+ * starts (`from` is the least start the second run may take).
+ */
+function cutsOf(count: number, parts: number, from = 1): number[][] {
+  if (parts === 1) return [[0]];
+  const out: number[][] = [];
+  for (let start = from; start <= count - parts + 1; start++)
+    for (const rest of cutsOf(count, parts - 1, start + 1)) out.push([0, start, ...rest.slice(1)]);
+  return out;
+}
+
+/**
+ * Bands read from the register's own ratings, where it states no key: when the labels it writes
+ * are one known vocabulary (Low/Medium/High/Very high, Green/Amber/Red…, so their order is known)
+ * and, taken low to high, cut the scores into contiguous runs with at most a few ratings against
+ * them (fewer than a quarter of the ratings). A score two labels share evenly, or two cuts that
+ * fewest ratings contradict but that blame different ratings, is a contradiction with no side to
+ * take: the defaults then judge the register as before, and the contradiction is the error.
+ * Each band runs from the lowest to the highest score its label holds (the lowest from 1, the
+ * highest to the scale's top). A score in a gap between two runs falls to the lower band, as in a
+ * key's gaps (`bandOf`), and a message about it says "between bands … so" the lower one.
+ * Null when the ratings give no such banding.
+ */
+export function bandsFromRatings(
+  sheet: SheetSnapshot,
+  table: RiskTable,
+  lines: readonly number[],
+  words: RatingWords,
+  scale: number,
+): Band[] | null {
+  const read = ratedRows(sheet, table, lines, words, scale);
+  if (read.labels.length < 2 || read.labels.length > MOST_LABELS) return null;
+  const levels = read.labels.map(levelOfLabel);
+  if (levels.some((l) => l === null) || new Set(levels).size !== levels.length) return null;
+  // Labels low to high by their words; each rating's label as its rank in that order.
+  const order = read.labels.map((_, k) => k).sort((a, b) => (levels[a] ?? 0) - (levels[b] ?? 0));
+  const rank = order.map((_, k) => order.indexOf(k));
+  const scores = [...new Set(read.rated.map((x) => x.score))].sort((a, b) => a - b);
+  const parts = order.length;
+  if (scores.length < parts) return null;
+  // How many ratings each score carries under each label: a register of any length is a table
+  // of at most 25 scores by 4 labels, and every cut is judged on that table.
+  const counts = scores.map(() => order.map(() => 0));
+  for (const x of read.rated) {
+    const row = counts[scores.indexOf(x.score)];
+    const r = rank[x.label] ?? 0;
+    if (row) row[r] = (row[r] ?? 0) + 1;
+  }
+  // A score the register rates with two labels equally often has no side to take: no banding.
+  const evenlySplit = counts.some((row) => {
+    const most = Math.max(...row);
+    return row.filter((n) => n === most).length > 1;
+  });
+  if (evenlySplit) return null;
+  let best: { cost: number; blamed: string; cuts: number[] } | null = null;
+  let tied = false;
+  for (const cuts of cutsOf(scores.length, parts)) {
+    let cost = 0;
+    const blamed: string[] = [];
+    counts.forEach((row, at) => {
+      const runOf = cuts.filter((c) => c <= at).length - 1;
+      row.forEach((n, r) => {
+        if (n === 0 || r === runOf) return;
+        cost += n;
+        blamed.push(`${at}:${r}`);
+      });
+    });
+    const key = blamed.join(",");
+    if (!best || cost < best.cost) {
+      best = { cost, blamed: key, cuts };
+      tied = false;
+    } else if (cost === best.cost && key !== best.blamed) tied = true;
+  }
+  // A banding most ratings bear out: fewer than a quarter of them against it, and no rival.
+  if (!best || tied || best.cost * 4 >= read.rated.length) return null;
+  const cuts = best.cuts;
+  return order.map((labelIndex, k) => {
+    const first = scores[cuts[k] ?? 0] ?? 1;
+    const last = scores[(cuts[k + 1] ?? scores.length) - 1] ?? first;
+    return {
+      from: k === 0 ? 1 : first,
+      to: k === parts - 1 ? Math.max(last, scale * scale) : last,
+      label: read.labels[labelIndex] ?? "",
+    };
+  });
+}
