@@ -107,17 +107,14 @@ export type {
 } from "./plan";
 export { withRecalculatedCaches } from "./recalculate-plan";
 export { tableJoins } from "./table-joins";
+export { applyPlanToSnapshot, findingsAfter, writtenCell, type ApplyOptions } from "./plan-preview";
 export {
-  applyPlanToSnapshot,
   changeRecord,
   describePlan,
-  findingsAfter,
-  writtenCell,
-  type ApplyOptions,
   type Change,
   type ShownChange,
   type Written,
-} from "./plan-preview";
+} from "./plan-changes";
 export { filledDownRuns, isFilledDown, shiftFormula } from "./formula-shift";
 export {
   MAX_COLUMN,

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { FIXTURES } from "../helpers/builders";
 import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
 import { countBySeverity } from "../../src/core/findings";
-import { describePlan } from "../../src/core/plan-preview";
+import { describePlan } from "../../src/core/plan-changes";
 import { serialOfDay } from "../../src/core/values";
 import { contrastRatio, heatMapRisks } from "../../src/core";
 import { codeLabel } from "../../src/taskpane/finding-help";

@@ -1,5 +1,5 @@
 import { analyseWorkbook } from "../../src/core/analyse";
-import { describePlan } from "../../src/core/plan-preview";
+import { describePlan } from "../../src/core/plan-changes";
 import { readSnapshot } from "../../src/adapters/excel/read";
 import type { ExcelRuntime } from "../../src/adapters/excel/runtime";
 import { applyPlanInExcel } from "../../src/adapters/excel/write";

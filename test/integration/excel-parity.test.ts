@@ -8,7 +8,7 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { describePlan } from "../../src/core/plan-preview";
+import { describePlan } from "../../src/core/plan-changes";
 import { analyseWorkbook } from "../../src/core/analyse";
 import { cellAddress, parseAddress } from "../../src/core/a1";
 import type { Cell, WorkbookSnapshot } from "../../src/core/snapshot";

@@ -6,7 +6,7 @@ import { applyPlan, saveWorkbook } from "../../src/adapters/xlsx/write";
 import { readSnapshot } from "../../src/adapters/excel/read";
 import { applyPlanInExcel } from "../../src/adapters/excel/write";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { describePlan } from "../../src/core/plan-preview";
+import { describePlan } from "../../src/core/plan-changes";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { nativeZlib } from "../../src/cli/zlib";
 import { TODAY } from "../helpers/builders";

@@ -1,7 +1,7 @@
 import { analyseWorkbook } from "../../src/core/analyse";
 import { shownNumber } from "../../src/core/number-format-shown";
 import type { ColumnWrite } from "../../src/core/plan";
-import { describePlan } from "../../src/core/plan-preview";
+import { describePlan } from "../../src/core/plan-changes";
 import { sheet, TODAY, workbook } from "../helpers/builders";
 
 /**

@@ -1,7 +1,7 @@
 import { writesText } from "../../src/cli/report";
 import { displayedValue } from "../../src/core/number-format-shown";
 import type { ColumnWrite, WritePlan } from "../../src/core/plan";
-import { changeRecord, describePlan } from "../../src/core/plan-preview";
+import { changeRecord, describePlan } from "../../src/core/plan-changes";
 import type { Cell } from "../../src/core/snapshot";
 import { summarisePlan } from "../../src/taskpane/write-summary";
 import { sheet, workbook } from "../helpers/builders";

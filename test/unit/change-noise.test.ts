@@ -1,4 +1,4 @@
-import { describePlan } from "../../src/core/plan-preview";
+import { describePlan } from "../../src/core/plan-changes";
 import type { WritePlan } from "../../src/core/plan";
 import { sheet, workbook } from "../helpers/builders";
 

@@ -1,5 +1,5 @@
 import { analyseWorkbook } from "../../src/core/analyse";
-import { describePlan } from "../../src/core/plan-preview";
+import { describePlan } from "../../src/core/plan-changes";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { readSnapshot } from "../../src/adapters/excel/read";
 import { applyPlanInExcel, asInput, LOG_SHEET, selectCell } from "../../src/adapters/excel/write";

@@ -350,7 +350,7 @@ describe("10. Smaller defects", () => {
     const d = excelDouble(sheets, { version: 8 });
     const snapshot = await readSnapshot(runtime(d));
     const analysis = analyseWorkbook(snapshot, { asOf: TODAY });
-    const { describePlan } = await import("../../src/core/plan-preview");
+    const { describePlan } = await import("../../src/core/plan-changes");
     const { changed } = describePlan(snapshot, analysis.plan, { valuesOnly: false });
     // The same Write, once through to count its syncs, then failing at its last one.
     const whole = excelDouble(book(), { version: 8 });

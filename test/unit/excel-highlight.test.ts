@@ -2,7 +2,7 @@ import { readSnapshot } from "../../src/adapters/excel/read";
 import { applyPlanInExcel } from "../../src/adapters/excel/write";
 import type { ExcelRuntime } from "../../src/adapters/excel/runtime";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { describePlan } from "../../src/core/plan-preview";
+import { describePlan } from "../../src/core/plan-changes";
 import { planHeatMapSheet } from "../../src/core/risk/heat-map-sheet";
 import { bookFromSnapshot, excelDouble, type Double } from "../shims/excel-double";
 import { FIXTURES, TODAY } from "../helpers/builders";

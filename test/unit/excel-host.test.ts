@@ -1,5 +1,5 @@
 import { analyseWorkbook } from "../../src/core/analyse";
-import { describePlan } from "../../src/core/plan-preview";
+import { describePlan } from "../../src/core/plan-changes";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import type { WorkProgress } from "../../src/core/progress";
 import { excelHost } from "../../src/taskpane/hosts/excel-host";

@@ -4,7 +4,7 @@
  * the planner takes the insert, which Excel's Range.insert does moving the merges itself.
  */
 import { analyseWorkbook } from "../../src/core/analyse";
-import { describePlan } from "../../src/core/plan-preview";
+import { describePlan } from "../../src/core/plan-changes";
 import type { CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
 import { readSnapshot } from "../../src/adapters/excel/read";
 import { applyPlanInExcel } from "../../src/adapters/excel/write";

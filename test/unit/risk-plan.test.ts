@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { applyPlanToSnapshot, changeRecord, describePlan } from "../../src/core/plan-preview";
+import { applyPlanToSnapshot } from "../../src/core/plan-preview";
+import { changeRecord, describePlan } from "../../src/core/plan-changes";
 import type { ColumnWrite } from "../../src/core/plan";
 import {
   priorityFormula,
