@@ -2,18 +2,14 @@ import { parse, tokenize, type AstExpression } from "@borgar/fx";
 import { cellPositionOf } from "../a1";
 import type { Cell } from "../snapshot";
 import { aggregate } from "./formula-aggregates";
+import { scalar, sheetFunction } from "./formula-functions";
 import { structuredArea, type PlacedTable } from "./structured-refs";
 import {
   arithmetic,
-  compare,
   err,
-  flat,
   isError,
   isGrid,
-  toBool,
   toNumber,
-  toText,
-  typeRank,
   Unsupported,
   type FormulaValue,
   type Grid,
@@ -30,7 +26,8 @@ export type { FormulaValue } from "./formula-values";
  * evaluator over @borgar/fx's parse tree: arithmetic, comparison and concatenation over numbers,
  * text, booleans and cell references (on any sheet), IF, AND, OR, NOT, MATCH (exact), INDEX,
  * CHOOSE, VALUE, LEFT, RIGHT, MID, FIND, LEN, ISNUMBER, ISBLANK, COUNT, N, SUM, SUBTOTAL (9/109),
- * ABS, MIN, MAX, ROUND, and structured references to the workbook's Excel tables when the caller
+ * ABS, MIN, MAX, ROUND (value functions in formula-functions.ts, aggregates in
+ * formula-aggregates.ts), and structured references to the workbook's Excel tables when the caller
  * says where they are. Anything else (another function, a name, a whole-column range) is not
  * evaluated: `undefined`, never a guess.
  *
@@ -145,170 +142,28 @@ function reference(scope: Scope, text: string, kind: string): Value {
   return grid;
 }
 
-/** A single value where one is needed: a range there is beyond this evaluator (implicit intersection). */
-function scalar(v: Value): FormulaValue {
-  if (isGrid(v)) throw new Unsupported();
-  return v;
-}
-
 function call(name: string, args: readonly AstExpression[], scope: Scope): Value {
-  const arg = (k: number) => {
-    const node = args[k];
-    if (!node) throw new Unsupported();
-    return evaluate(node, scope);
-  };
-  const one = (k: number) => scalar(arg(k));
-  const num = (k: number, fallback?: number) =>
-    args[k] === undefined && fallback !== undefined ? fallback : toNumber(one(k));
-  switch (name) {
-    case "IF": {
-      const c = toBool(one(0));
-      if (isError(c)) return c;
-      if (c) return args[1] ? one(1) : true;
-      return args[2] ? one(2) : false;
-    }
-    case "AND":
-    case "OR": {
-      let seen = 0;
-      let result = name === "AND";
-      for (let k = 0; k < args.length; k++) {
-        const v = arg(k);
-        for (const item of flat(v)) {
-          // Text and empty cells inside a range are passed over; text typed as an argument is not.
-          if (item === null || (typeof item === "string" && isGrid(v))) continue;
-          const b = toBool(item);
-          if (isError(b)) return b;
-          seen++;
-          result = name === "AND" ? result && b : result || b;
-        }
-      }
-      return seen === 0 ? err("#VALUE!") : result;
-    }
-    case "NOT": {
-      const b = toBool(one(0));
-      return isError(b) ? b : !b;
-    }
-    case "MATCH": {
-      const type = num(2, 1);
-      if (type !== 0) throw new Unsupported();
-      const wanted = one(0);
-      if (isError(wanted)) return wanted;
-      const within = arg(1);
-      const list = isGrid(within)
-        ? within.length === 1
-          ? within[0]!
-          : within.every((r) => r.length === 1)
-            ? within.map((r) => r[0]!)
-            : null
-        : [within];
-      if (!list) return err("#N/A");
-      if (typeof wanted === "string" && /[*?~]/.test(wanted)) throw new Unsupported();
-      const at = list.findIndex(
-        (v) =>
-          v !== null &&
-          !isError(v) &&
-          typeRank(v) === typeRank(wanted ?? 0) &&
-          compare(v, wanted) === 0,
-      );
-      return at < 0 ? err("#N/A") : at + 1;
-    }
-    case "INDEX": {
-      const within = arg(0);
-      const grid = isGrid(within) ? within : [[within]];
-      const r = num(1);
-      const c = num(2, 0);
-      if (isError(r)) return r;
-      if (isError(c)) return c;
-      const rr = Math.trunc(r);
-      const cc = Math.trunc(c);
-      if (rr < 0 || cc < 0) return err("#VALUE!");
-      // One row or column: the single index counts along it.
-      const at = (r: number, c: number) =>
-        r >= 0 && r < grid.length && c >= 0 && c < (grid[r]?.length ?? 0)
-          ? (grid[r]![c] as FormulaValue)
-          : err("#REF!");
-      if (grid.length === 1 && args.length === 2) return at(0, rr - 1);
-      if (rr === 0 || (cc === 0 && (grid[0]?.length ?? 0) > 1)) throw new Unsupported();
-      return at(rr - 1, Math.max(cc, 1) - 1);
-    }
-    case "CHOOSE": {
-      const k = num(0);
-      if (isError(k)) return k;
-      const i = Math.trunc(k);
-      if (i < 1 || i >= args.length) return err("#VALUE!");
-      return one(i);
-    }
-    case "VALUE": {
-      const v = one(0);
-      if (typeof v === "boolean") return err("#VALUE!");
-      return typeof v === "string" ? toNumber(v) : toNumber(v);
-    }
-    case "LEFT":
-    case "RIGHT": {
-      const t = toText(one(0));
-      const n = num(1, 1);
-      if (isError(t)) return t;
-      if (isError(n)) return n;
-      if (n < 0) return err("#VALUE!");
-      const k = Math.trunc(n);
-      return name === "LEFT" ? t.slice(0, k) : k === 0 ? "" : t.slice(-k);
-    }
-    case "MID": {
-      const t = toText(one(0));
-      const s = num(1);
-      const n = num(2);
-      if (isError(t)) return t;
-      if (isError(s)) return s;
-      if (isError(n)) return n;
-      if (s < 1 || n < 0) return err("#VALUE!");
-      const start = Math.trunc(s) - 1;
-      return t.slice(start, start + Math.trunc(n));
-    }
-    case "FIND": {
-      const f = toText(one(0));
-      const t = toText(one(1));
-      const s = num(2, 1);
-      if (isError(f)) return f;
-      if (isError(t)) return t;
-      if (isError(s)) return s;
-      if (s < 1 || s > t.length + 1) return err("#VALUE!");
-      const at = t.indexOf(f, Math.trunc(s) - 1);
-      return at < 0 ? err("#VALUE!") : at + 1;
-    }
-    case "LEN": {
-      const t = toText(one(0));
-      return isError(t) ? t : t.length;
-    }
-    case "ISNUMBER":
-      return typeof one(0) === "number";
-    case "ISBLANK":
-      return one(0) === null;
-    case "N": {
-      // Microsoft's N page: a number is itself, TRUE 1, an error passes, anything else 0.
-      const v = one(0);
-      return typeof v === "number" ? v : v === true ? 1 : isError(v) ? v : 0;
-    }
-    case "COUNT": {
-      let n = 0;
-      for (let k = 0; k < args.length; k++)
-        for (const v of flat(arg(k))) if (typeof v === "number") n++;
-      return n;
-    }
-    case "SUBTOTAL":
-      return subtotal(args, scope);
-    default:
-      // A reference to one cell is still a reference: SUM passes over text in it.
-      return aggregate(
-        name,
-        (k) => {
-          const node = args[k];
-          if (!node) return undefined;
-          const v = evaluate(node, scope);
-          return node.type === "ReferenceIdentifier" && !isGrid(v) ? [[v]] : v;
-        },
-        args.length,
-      );
-  }
+  if (name === "SUBTOTAL") return subtotal(args, scope);
+  const evaluated = sheetFunction(name, {
+    count: args.length,
+    value: (k) => {
+      const node = args[k];
+      if (!node) throw new Unsupported();
+      return evaluate(node, scope);
+    },
+  });
+  if (evaluated !== undefined) return evaluated;
+  // A reference to one cell is still a reference: SUM passes over text in it.
+  return aggregate(
+    name,
+    (k) => {
+      const node = args[k];
+      if (!node) return undefined;
+      const v = evaluate(node, scope);
+      return node.type === "ReferenceIdentifier" && !isGrid(v) ? [[v]] : v;
+    },
+    args.length,
+  );
 }
 
 /**
