@@ -2,7 +2,8 @@
  * The architecture's walls, as lint rules (wired in eslint.config.mjs, each proven to fire by
  * test/unit/layer-rules*.test.ts). One list of places where code names a module feeds every rule,
  * so a wall holds however the module is named: `import`, `export … from`, `import("…")`, a type
- * `import("…").T`, `import x = require("…")` and `require("…")`. ESLint's no-restricted-imports
+ * `import("…").T`, `import x = require("…")`, `require("…")` and a worker's `new URL("…",
+ * import.meta.url)`. ESLint's no-restricted-imports
  * sees only the first two. Relative imports are resolved against the folder tree, so no spelling
  * of a path (`../../core/./risk`, `../adapters/../core/pid/build`) slips past a glob.
  */
@@ -107,6 +108,16 @@ const moduleNameIn = {
   ImportExpression: (node) => node.source,
   TSImportType: (node) => node.source ?? node.argument?.literal,
   TSExternalModuleReference: (node) => node.expression,
+  // webpack 5 bundles `new Worker(new URL("./x.ts", import.meta.url))` as a module of its own:
+  // the URL names a module as surely as an import does.
+  NewExpression: (node) =>
+    node.callee.type === "Identifier" &&
+    node.callee.name === "URL" &&
+    node.arguments[1]?.type === "MemberExpression" &&
+    node.arguments[1].object.type === "MetaProperty" &&
+    node.arguments[1].property.name === "url"
+      ? node.arguments[0]
+      : undefined,
   CallExpression: (node) =>
     node.callee.type === "Identifier" && node.callee.name === "require"
       ? (node.arguments[0] ?? node)

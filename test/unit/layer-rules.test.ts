@@ -48,6 +48,11 @@ const deepCoreImports: Row[] = [
   ['declare const x: import("../core/risk/check").Finding;', "src/cli/example.ts"],
   ['import { x } from "../core/../core/risk/check";', "src/cli/example.mts"],
   ['import { x } from "../core/index/../risk";', "src/commands/example.cts"],
+  // A worker bundled by webpack from a URL is an import too.
+  [
+    'export const w = new Worker(new URL("../core/risk/check.ts", import.meta.url));',
+    "src/taskpane/example.ts",
+  ],
 ];
 const crossKindImports: Row[] = [
   ['import { x } from "../risk/legend";', "src/core/budget/example.ts"],
