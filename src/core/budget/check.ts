@@ -12,10 +12,10 @@ import {
   describeRagRule,
   ragByRule,
   ragWord,
-  ruleFromThresholds,
   unreadRagRuleWarning,
   type RagRule,
 } from "../tables/rag-rule";
+import { ragRuleFor, type RagThresholds } from "../tables/rag-settings";
 import { formatScaled, toPounds } from "../tables/scale";
 import {
   checkMoneyCells,
@@ -315,7 +315,7 @@ export function checkBudgetTable(
   sheet: SheetSnapshot,
   table: BudgetTable,
   model: BudgetModel = budgetModel(sheet, table),
-  rag: { percent: number; amount: number } = DEFAULT_RAG,
+  rag: RagThresholds = DEFAULT_RAG,
 ): Finding[] {
   const out: Finding[] = [];
   const ref = { ...budgetRef(sheet, table), unconfirmedLines: new Set(model.unconfirmed) };
@@ -324,7 +324,7 @@ export function checkBudgetTable(
   out.push(...unconfirmedNotes(ref, table, model));
   checkVariance(ref, table, model, out);
   out.push(...unreadRuleWarning(ref, model));
-  checkDerived(ref, table, model, model.ragRule ?? ruleFromThresholds(rag), out);
+  checkDerived(ref, table, model, ragRuleFor(model.ragRule, rag), out);
   checkMissing(ref, model, out);
   checkDuplicateCodes(ref, table, model, out);
   checkTotalRows(ref, model.totals, moneyColumns(table), out);
