@@ -16,6 +16,7 @@ import {
   type RagRule,
 } from "../tables/rag-rule";
 import { ragRuleFor, type RagThresholds } from "../tables/rag-settings";
+import { amberSettingHint, type RatedLine } from "../tables/rag-amber-hint";
 import { formatScaled, toPounds } from "../tables/scale";
 import {
   checkMoneyCells,
@@ -203,6 +204,29 @@ function checkDerived(
         );
     }
   }
+}
+
+/**
+ * For the warning on a suspect RAG column (suspect-columns.ts): the Amber setting its colours
+ * imply, when the settings' rule without an Amber band rates the table (rag-amber-hint.ts).
+ */
+export function budgetRagHint(
+  sheet: SheetSnapshot,
+  table: BudgetTable,
+  model: BudgetModel,
+  rag: RagThresholds,
+): (column: number) => string | null {
+  return (column) => {
+    if (column !== table.columns.rag || model.ragRule || model.ragRuleUnread) return null;
+    const lines: RatedLine[] = [];
+    for (const line of lineRows(model)) {
+      const typed = ragWord(cellText(sheet.rows[line.row]?.[column] ?? undefined));
+      if (line.budget === null || line.spend === null || typed === null) continue;
+      const overspend = toPounds(line.spend - line.budget, model.scale);
+      lines.push({ overspend, budget: toPounds(line.budget, model.scale), typed });
+    }
+    return amberSettingHint(lines, ragRuleFor(null, rag));
+  };
 }
 
 function checkMissing(ref: TableRef, model: BudgetModel, out: Finding[]): void {
