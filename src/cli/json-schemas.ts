@@ -107,7 +107,12 @@ export const BudgetTableReportSchema = TableReportBaseSchema.extend({
   notes: z.array(z.string()),
   compareWith: z.enum(["forecast", "actual", "cost"]),
   rag: z.union([
-    z.strictObject({ percent: z.number(), amount: z.number() }),
+    z.strictObject({
+      percent: z.number(),
+      amount: z.number(),
+      amberPercent: z.number().optional(),
+      amberAmount: z.number().optional(),
+    }),
     z.strictObject({ rule: z.string(), red: RagLimitSchema, amber: RagLimitSchema.nullable() }),
   ]),
   lines: z.array(

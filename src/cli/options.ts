@@ -19,6 +19,8 @@ export interface SharedOptions {
   map?: string[];
   ragPercent?: string;
   ragAmount?: string;
+  ragAmberPercent?: string;
+  ragAmberAmount?: string;
   replaceTotals?: boolean;
   reconciliationSheet?: boolean;
   keyThreshold?: string;
@@ -67,6 +69,19 @@ export function analyseOptions(options: SharedOptions, today: Date): AnalyseOpti
           ? DEFAULT_RAG.percent
           : percentToFraction(setting(options.ragPercent, "--rag-percent", "ragPercent", 0)),
       amount: setting(options.ragAmount, "--rag-amount", "ragAmount", DEFAULT_RAG.amount),
+      // Absent unless given: with neither, any overspend short of Red is Amber, as before.
+      ...(options.ragAmberPercent === undefined
+        ? {}
+        : {
+            amberPercent: percentToFraction(
+              setting(options.ragAmberPercent, "--rag-amber-percent", "ragAmberPercent", 0),
+            ),
+          }),
+      ...(options.ragAmberAmount === undefined
+        ? {}
+        : {
+            amberAmount: setting(options.ragAmberAmount, "--rag-amber-amount", "ragAmberAmount", 0),
+          }),
     },
     replaceTotals: options.replaceTotals === true,
     reconciliationSheet: options.reconciliationSheet !== false,

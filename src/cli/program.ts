@@ -229,6 +229,18 @@ function shared(command: Command): Command {
         "red at or above this overspend in £, if lower (default 100000)",
       ),
     )
+    .addOption(
+      new Option(
+        "--rag-amber-percent <percent>",
+        "amber at or above this overspend as % of budget, green below (default: any overspend short of red is amber)",
+      ),
+    )
+    .addOption(
+      new Option(
+        "--rag-amber-amount <pounds>",
+        "amber at or above this overspend in £ (the lower of it and the amber %, when both given)",
+      ),
+    )
     .addOption(decisionOptions.keyThreshold())
     .addOption(decisionOptions.lateDays())
     .addOption(decisionOptions.callInDays())

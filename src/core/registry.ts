@@ -20,7 +20,7 @@ import {
   type BudgetTableModel,
   type BudgetTableReport,
 } from "./budget";
-import { checkBudgetTable } from "./budget/check";
+import { budgetRagHint, checkBudgetTable } from "./budget/check";
 import { planBudgetTable } from "./budget/plan";
 import { DEFAULT_RAG } from "./budget/model";
 import {
@@ -84,6 +84,8 @@ export interface TableKindDefinition<K extends string, M, R> {
   report(model: M, input: KindInput): R;
   check(model: M, input: KindInput): Finding[];
   plan(model: M, input: KindInput): WriteOperation[];
+  /** What a suspect column's warning can add: the setting that would read the column, say. */
+  suspectHint?(model: M, input: KindInput): (column: number) => string | null;
   /**
    * Rules across tables, run once right after this kind has claimed its tables, with `taken`
    * as it then stands (this kind's rows and every earlier kind's).
@@ -218,6 +220,8 @@ const budgetKind: TableKindDefinition<"budget", BudgetTableModel, BudgetTableRep
   check: (m, { options }) =>
     checkBudgetTable(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
   plan: (m, { options }) => planBudgetTable(m.sheet, m.table, options.rag ?? DEFAULT_RAG, m.model),
+  suspectHint: (m, { options }) =>
+    budgetRagHint(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
 };
 
 const fundingKind: TableKindDefinition<"funding", FundingTableModel, FundingTableReport> = {
@@ -266,6 +270,7 @@ function runKind<K extends TableModel["kind"], M, R extends TableReport>(
     const { findings, suspect } = collapseSuspectColumns(
       input.sheets,
       definition.check(model, input),
+      definition.suspectHint?.(model, input),
     );
     for (const f of findings) out.findings.push(f);
     for (const op of withoutSuspectWrites(definition.plan(model, input), suspect))

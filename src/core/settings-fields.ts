@@ -12,6 +12,10 @@ export const SETTING_FIELDS = {
   ragPercent: { schema: z.number().min(0).max(100), wants: "a percentage from 0 to 100" },
   /** Red at this overspend in pounds, if lower. */
   ragAmount: { schema: z.number().min(0), wants: "an amount in pounds, 0 or more" },
+  /** Amber from this overspend, as a percentage of the budget; below it (and the amount) Green. */
+  ragAmberPercent: { schema: z.number().min(0).max(100), wants: "a percentage from 0 to 100" },
+  /** Amber from this overspend in pounds, if lower. */
+  ragAmberAmount: { schema: z.number().min(0), wants: "an amount in pounds, 0 or more" },
   /** A threshold of nothing would make every decision a key decision: it must be above zero. */
   keyThreshold: { schema: z.number().positive(), wants: "an amount in pounds above 0" },
   lateDays: { schema: z.number().int().min(0), wants: "a whole number of days, 0 or more" },
@@ -29,12 +33,20 @@ export function settingProblem(field: SettingField, value: number): string | nul
 }
 
 /** Amounts read as a cell holding them is read: "£250k", "£0.25m", "1,234". */
-const AMOUNTS: ReadonlySet<SettingField> = new Set<SettingField>(["ragAmount", "keyThreshold"]);
+const AMOUNTS: ReadonlySet<SettingField> = new Set<SettingField>([
+  "ragAmount",
+  "ragAmberAmount",
+  "keyThreshold",
+]);
+const PERCENTS: ReadonlySet<SettingField> = new Set<SettingField>([
+  "ragPercent",
+  "ragAmberPercent",
+]);
 
 /** A percentage may carry its "%"; days are bare whole numbers ("3%" is no number of days). */
 function plainNumber(field: SettingField, text: string): number {
   const trimmed = text.trim();
-  const bare = field === "ragPercent" ? trimmed.replace(/\s*%$/, "") : trimmed;
+  const bare = PERCENTS.has(field) ? trimmed.replace(/\s*%$/, "") : trimmed;
   return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(bare) ? Number(bare) : Number.NaN;
 }
 

@@ -19,6 +19,9 @@ export const SettingsSchema = z.object({
       /** A fraction (0.07); people type and read it as a percentage (settings-fields.ts). */
       percent: z.number().min(0).max(1),
       amount: SETTING_FIELDS.ragAmount.schema,
+      /** Amber from this fraction of the budget; absent with amberAmount: any smaller overspend is Amber. */
+      amberPercent: z.number().min(0).max(1).optional(),
+      amberAmount: SETTING_FIELDS.ragAmberAmount.schema.optional(),
     })
     .default(DEFAULT_RAG),
   sourceMap: z.record(z.string(), z.string()).default({}),

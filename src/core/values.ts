@@ -29,8 +29,17 @@ export function safeText(value: unknown): string {
   }
 }
 
-const UNCONFIRMED =
-  /^(tbc|tbd|tba|n\/?a|na|not known|unknown|to be (confirmed|agreed|determined)|pending|\?+)\.?$/i;
+/**
+ * The one list of words that say money is not confirmed yet, as a cell's whole text: "tbc",
+ * "awaiting confirmation", "bid pending", "subject to approval", "provisional"; or several joined
+ * ("TBC - bid pending", "Provisional (subject to approval)"). Whole text only: "awaiting journal"
+ * is text in a money column, and a header "Provisional outturn" names a column, not an amount.
+ */
+const UNCONFIRMED_PHRASE = String.raw`(?:tbc|tbd|tba|n\/?a|na|not known|unknown|to be (?:confirmed|agreed|determined)|(?:bid |approval )?pending|awaiting(?: (?:confirmation|approval|funding|decision))?|subject to (?:approval|confirmation|funding)|provisional|\?+)`;
+const UNCONFIRMED = new RegExp(
+  String.raw`^${UNCONFIRMED_PHRASE}(?:\s*[-\u2013\u2014:,;(]\s*${UNCONFIRMED_PHRASE}\)?)*\.?$`,
+  "i",
+);
 const NIL = /^[-–—\u2212]$/;
 
 export function isUnconfirmedText(text: string): boolean {

@@ -32,6 +32,20 @@ export const SETTING_LIMITS: {
     wants: "an amount in pounds, 0 or more",
   },
   {
+    option: "--rag-amber-percent",
+    label: /RAG: amber at/,
+    bad: "101",
+    good: "2",
+    wants: "a percentage from 0 to 100",
+  },
+  {
+    option: "--rag-amber-amount",
+    label: /RAG: or amber at/,
+    bad: "£-1",
+    good: "£20k",
+    wants: "an amount in pounds, 0 or more",
+  },
+  {
     option: "--key-threshold",
     label: /Key-decision threshold/,
     bad: "0",

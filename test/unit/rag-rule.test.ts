@@ -1,12 +1,7 @@
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
-import {
-  parseRagRule,
-  ragByRule,
-  ragFormula,
-  ruleFromThresholds,
-  type RagRule,
-} from "../../src/core/tables/rag-rule";
+import { parseRagRule, ragByRule, ragFormula, type RagRule } from "../../src/core/tables/rag-rule";
+import { ruleFromThresholds } from "../../src/core/tables/rag-settings";
 
 describe("RAG rules stated on the sheet", () => {
   it("reads '5% or £50,000, whichever is lower' with a smaller overspend Amber", () => {
@@ -97,6 +92,9 @@ describe("RAG rules stated on the sheet", () => {
 describe("RAG formula against HyperFormula", () => {
   const rules: RagRule[] = [
     ruleFromThresholds({ percent: 0.05, amount: 100000 }),
+    ruleFromThresholds({ percent: 0.05, amount: 250000, amberPercent: 0.02 }),
+    ruleFromThresholds({ percent: 0.05, amount: 250000, amberPercent: 0.02, amberAmount: 5000 }),
+    ruleFromThresholds({ percent: 0.1, amount: 500000, amberAmount: 20000 }),
     parseRagRule(
       "Red = 5% or £50,000, whichever is lower; Amber = any smaller overspend",
     ) as RagRule,

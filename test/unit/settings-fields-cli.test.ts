@@ -23,4 +23,15 @@ describe("a setting's limits on the command line", () => {
     expect(analyseOptions({ ragPercent: "7" }, today).rag?.percent).toBe(0.07);
     expect(analyseOptions({ ragPercent: "29%" }, today).rag?.percent).toBe(0.29);
   });
+
+  it("sets an Amber band only when --rag-amber-percent or --rag-amber-amount is given", () => {
+    const today = new Date(2026, 10, 22);
+    expect(analyseOptions({}, today).rag).toEqual({ percent: 0.05, amount: 100_000 });
+    expect(analyseOptions({ ragAmberPercent: "2%", ragAmberAmount: "£20k" }, today).rag).toEqual({
+      percent: 0.05,
+      amount: 100_000,
+      amberPercent: 0.02,
+      amberAmount: 20_000,
+    });
+  });
 });

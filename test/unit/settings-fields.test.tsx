@@ -63,6 +63,34 @@ describe("the RAG percentage, typed in % and stored as a fraction", () => {
     expect(input(/RAG: red at/).value).toBe(typed);
   });
 
+  it("keeps the Amber band absent while its fields are blank, so settings saved before it read the same", () => {
+    const saved = pane();
+    save();
+    expect(saved[0]?.rag).toEqual({ percent: 0.05, amount: 100_000 });
+  });
+
+  it("saves an Amber % and amount, and reopens them as typed", () => {
+    const saved = pane();
+    fireEvent.change(input(/RAG: amber at/), { target: { value: "2" } });
+    fireEvent.change(input(/RAG: or amber at/), { target: { value: "£20k" } });
+    save();
+    expect(saved[0]?.rag).toEqual({
+      percent: 0.05,
+      amount: 100_000,
+      amberPercent: 0.02,
+      amberAmount: 20_000,
+    });
+    document.body.innerHTML = "";
+    const again = pane(saved[0]);
+    expect(input(/RAG: amber at/).value).toBe("2");
+    expect(input(/RAG: or amber at/).value).toBe("20000");
+    // Cleared again, the band is gone: any overspend short of Red is Amber.
+    fireEvent.change(input(/RAG: amber at/), { target: { value: "" } });
+    fireEvent.change(input(/RAG: or amber at/), { target: { value: " " } });
+    save();
+    expect(again[0]?.rag).toEqual({ percent: 0.05, amount: 100_000 });
+  });
+
   it("any percentage of up to 8 decimal places survives the round trip", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100 * 10 ** 8 }), (scaled) => {

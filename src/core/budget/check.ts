@@ -12,10 +12,11 @@ import {
   describeRagRule,
   ragByRule,
   ragWord,
-  ruleFromThresholds,
   unreadRagRuleWarning,
   type RagRule,
 } from "../tables/rag-rule";
+import { ragRuleFor, type RagThresholds } from "../tables/rag-settings";
+import { amberSettingHint, type RatedLine } from "../tables/rag-amber-hint";
 import { formatScaled, toPounds } from "../tables/scale";
 import {
   checkMoneyCells,
@@ -205,6 +206,29 @@ function checkDerived(
   }
 }
 
+/**
+ * For the warning on a suspect RAG column (suspect-columns.ts): the Amber setting its colours
+ * imply, when the settings' rule without an Amber band rates the table (rag-amber-hint.ts).
+ */
+export function budgetRagHint(
+  sheet: SheetSnapshot,
+  table: BudgetTable,
+  model: BudgetModel,
+  rag: RagThresholds,
+): (column: number) => string | null {
+  return (column) => {
+    if (column !== table.columns.rag || model.ragRule || model.ragRuleUnread) return null;
+    const lines: RatedLine[] = [];
+    for (const line of lineRows(model)) {
+      const typed = ragWord(cellText(sheet.rows[line.row]?.[column] ?? undefined));
+      if (line.budget === null || line.spend === null || typed === null) continue;
+      const overspend = toPounds(line.spend - line.budget, model.scale);
+      lines.push({ overspend, budget: toPounds(line.budget, model.scale), typed });
+    }
+    return amberSettingHint(lines, ragRuleFor(null, rag));
+  };
+}
+
 function checkMissing(ref: TableRef, model: BudgetModel, out: Finding[]): void {
   for (const line of model.lines) {
     if (line.level !== "line" || model.structure.kinds.get(line.row) !== "line") continue;
@@ -315,7 +339,7 @@ export function checkBudgetTable(
   sheet: SheetSnapshot,
   table: BudgetTable,
   model: BudgetModel = budgetModel(sheet, table),
-  rag: { percent: number; amount: number } = DEFAULT_RAG,
+  rag: RagThresholds = DEFAULT_RAG,
 ): Finding[] {
   const out: Finding[] = [];
   const ref = { ...budgetRef(sheet, table), unconfirmedLines: new Set(model.unconfirmed) };
@@ -324,7 +348,7 @@ export function checkBudgetTable(
   out.push(...unconfirmedNotes(ref, table, model));
   checkVariance(ref, table, model, out);
   out.push(...unreadRuleWarning(ref, model));
-  checkDerived(ref, table, model, model.ragRule ?? ruleFromThresholds(rag), out);
+  checkDerived(ref, table, model, ragRuleFor(model.ragRule, rag), out);
   checkMissing(ref, model, out);
   checkDuplicateCodes(ref, table, model, out);
   checkTotalRows(ref, model.totals, moneyColumns(table), out);

@@ -1,6 +1,7 @@
 import type { SheetSnapshot } from "../snapshot";
 import { classifyRowsByArithmetic, type TotalRow } from "../tables/arithmetic";
 import { statedRagRule, unreadRagRule, type RagRule } from "../tables/rag-rule";
+import { DEFAULT_RAG, type RagThresholds } from "../tables/rag-settings";
 import type { MoneyScale } from "../tables/scale";
 import type { Structure } from "../tables/sections";
 import {
@@ -14,12 +15,7 @@ import type { BudgetField } from "./columns";
 import { scaleAt, textAt, type BudgetTable } from "./detect";
 import { fromPence, HALF_PENNY, toPence as pence } from "../tables/money";
 
-/** RAG thresholds: red at or above the lower of pct × |budget| and amount; amber for smaller overspends. */
-export interface RagThresholds {
-  percent: number;
-  amount: number;
-}
-export const DEFAULT_RAG: RagThresholds = { percent: 0.05, amount: 100_000 };
+export { DEFAULT_RAG, type RagThresholds };
 
 /** One line's budget position, or a group's when the budget is stated once for several lines. */
 export interface BudgetLine {
@@ -207,13 +203,4 @@ function figuresDecide(lines: readonly { budget: number; forecast: number; varia
 
 export function statusOf(variance: number): "Overspend" | "Underspend" | "On budget" {
   return variance > HALF_PENNY ? "Overspend" : variance < -HALF_PENNY ? "Underspend" : "On budget";
-}
-
-export function ragOf(
-  variance: number,
-  budget: number,
-  t: RagThresholds,
-): "Red" | "Amber" | "Green" {
-  if (variance <= HALF_PENNY) return "Green";
-  return variance >= Math.min(t.percent * Math.abs(budget), t.amount) ? "Red" : "Amber";
 }

@@ -5,7 +5,8 @@ import type { SheetSnapshot } from "../snapshot";
 import { formulaEvaluator } from "../tables/arithmetic";
 import { HALF_PENNY, sumFormula } from "../tables/money";
 import { isNilMark, moneyRef } from "../tables/nil-money";
-import { ragByRule, ragFormula, ruleFromThresholds } from "../tables/rag-rule";
+import { ragByRule, ragFormula } from "../tables/rag-rule";
+import { ragRuleFor } from "../tables/rag-settings";
 import { variancePercentScale } from "../tables/percent";
 import { toPounds } from "../tables/scale";
 import { overspendOf, type VarianceConvention } from "../tables/variance";
@@ -103,7 +104,7 @@ export function planBudgetTable(
 ): WriteOperation[] {
   // The sheet's own RAG rule wins over the settings'; thresholds are in pounds, so amounts kept
   // in £'000 or £m are multiplied up before they are compared.
-  const rule = model.ragRule ?? ruleFromThresholds(rag);
+  const rule = ragRuleFor(model.ragRule, rag);
   const m = model.scale.multiplier;
   const inPounds = (cell: string) => (m === 1 ? cell : `${cell}*${m}`);
   const overspendExpr = (cell: string) =>

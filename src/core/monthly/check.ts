@@ -18,6 +18,7 @@ import type { MonthlyTable } from "./detect";
 import { checkMonthlyRag } from "./rag";
 import { monthLabel } from "./months";
 import type { MonthlyModel } from "./model";
+import { DEFAULT_RAG, type RagThresholds } from "../tables/rag-settings";
 
 export function tableRef(sheet: SheetSnapshot, table: MonthlyTable): TableRef {
   return {
@@ -231,7 +232,7 @@ export function checkMonthlyTable(
   table: MonthlyTable,
   model: MonthlyModel,
   /** The settings' RAG rule, used only where the sheet states none. */
-  rag: { percent: number; amount: number } = { percent: 0.05, amount: 100_000 },
+  rag: RagThresholds = DEFAULT_RAG,
 ): Finding[] {
   const out: Finding[] = [];
   const plain = tableRef(sheet, table);

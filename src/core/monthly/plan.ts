@@ -10,6 +10,7 @@ import { typedOnTbcLines } from "./check";
 import type { MonthlyTable } from "./detect";
 import type { MonthlyModel } from "./model";
 import { monthlyRagCells } from "./rag";
+import type { RagThresholds } from "../tables/rag-settings";
 
 type Calculated = "fullYear" | "variance";
 const TITLES: Record<Calculated, string> = { fullYear: "Full year", variance: "Variance" };
@@ -35,7 +36,7 @@ export function planMonthlyTable(
   sheet: SheetSnapshot,
   table: MonthlyTable,
   model: MonthlyModel,
-  rag: { percent: number; amount: number },
+  rag: RagThresholds,
 ): WriteOperation[] {
   const c = table.columns;
   const wanted: Calculated[] = c.budget === undefined ? ["fullYear"] : ["fullYear", "variance"];

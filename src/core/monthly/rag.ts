@@ -8,11 +8,11 @@ import {
   ragByRule,
   ragFormula,
   ragWord,
-  ruleFromThresholds,
   statedRagRule,
   unreadRagRule,
   unreadRagRuleWarning,
 } from "../tables/rag-rule";
+import { ragRuleFor, type RagThresholds } from "../tables/rag-settings";
 import type { TableRef } from "../tables/totals";
 import type { MonthlyTable } from "./detect";
 import type { MonthlyModel } from "./model";
@@ -29,7 +29,7 @@ export function checkMonthlyRag(
   ref: TableRef,
   table: MonthlyTable,
   model: MonthlyModel,
-  settings: { percent: number; amount: number },
+  settings: RagThresholds,
 ): Finding[] {
   const column = table.columns.rag;
   if (column === undefined || table.columns.budget === undefined) return [];
@@ -38,8 +38,10 @@ export function checkMonthlyRag(
     const consequence = "the RAG column is left as typed, neither checked nor rewritten";
     return [unreadRagRuleWarning(ref.sheet, unread, ref.range, consequence)];
   }
-  const rule =
-    statedRagRule(ref.sheet, table) ?? model.ragRuleElsewhere ?? ruleFromThresholds(settings);
+  const rule = ragRuleFor(
+    statedRagRule(ref.sheet, table) ?? model.ragRuleElsewhere ?? null,
+    settings,
+  );
   const multiplier = table.scale.multiplier;
   // Whole pence of the pound, then pounds: £'000 0.125 is £125, exactly.
   const pounds = (amount: number) => fromPence(toPenceScaled(amount, multiplier));
@@ -79,14 +81,14 @@ export function monthlyRagCells(
   sheet: SheetSnapshot,
   table: MonthlyTable,
   model: MonthlyModel,
-  settings: { percent: number; amount: number },
+  settings: RagThresholds,
   fullYearColumn: number,
   forecastOf: (row: number) => number | null,
 ): PlannedCell[] {
   const budgetColumn = table.columns.budget;
   if (table.columns.rag === undefined || budgetColumn === undefined) return [];
   if (unreadRagRule(sheet, table)) return [];
-  const rule = statedRagRule(sheet, table) ?? ruleFromThresholds(settings);
+  const rule = ragRuleFor(statedRagRule(sheet, table), settings);
   const m = table.scale.multiplier;
   const pounds = (amount: number) => fromPence(toPenceScaled(amount, m));
   const inPounds = (expr: string) => (m === 1 ? expr : `(${expr})*${m}`);

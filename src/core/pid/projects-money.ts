@@ -31,12 +31,12 @@ import {
   withTypedKept,
 } from "../tables/unconfirmed-lines";
 import {
-  ruleFromThresholds,
   statedRagRule,
   unreadRagRule,
   unreadRagRuleWarning,
   type RagRule as RagRuleStated,
 } from "../tables/rag-rule";
+import { ragRuleFor } from "../tables/rag-settings";
 
 /**
  * Projects with money: a programme summary or scheme monitoring table keeps, beside each project's
@@ -180,7 +180,7 @@ function varianceTable(
     ...(c.rag !== undefined ? { rag: c.rag } : {}),
     // The sheet's rule, else the settings' (as budget tables); none where the sheet states a rule
     // we cannot read, so a council's RAG column is then left as typed.
-    ragRule: money.ragRule ?? (money.ragRuleUnread ? null : ruleFromThresholds(settings)),
+    ragRule: money.ragRuleUnread ? null : ragRuleFor(money.ragRule, settings),
     convention: money.convention,
     conventionFrom: money.conventionFrom,
     scale: money.scale,

@@ -38,6 +38,8 @@ export interface RagRule {
   cell?: string;
   /** The other sheet of the workbook that states it ("Notes"), when the table's sheet states none. */
   sheet?: string;
+  /** A stated rule with no Amber band while the settings set one, which is not used: said so. */
+  settingsAmberUnused?: boolean;
 }
 
 export type Rag = "Red" | "Amber" | "Green";
@@ -49,15 +51,6 @@ export function ragWord(text: string): Rag | null {
   if (t === "a" || t === "amber") return "Amber";
   if (t === "g" || t === "green") return "Green";
   return null;
-}
-
-/** The settings' form (lower of percent × |budget| and amount, at least) as a rule. */
-export function ruleFromThresholds(t: { percent: number; amount: number }): RagRule {
-  return {
-    red: { percent: t.percent, amount: t.amount, combine: "lower", strict: false },
-    amber: null,
-    source: "settings",
-  };
 }
 
 function threshold(limit: RagLimit, budgetPounds: number): number {
@@ -206,8 +199,10 @@ export function describeRagRule(rule: RagRule): string {
       ? `Amber ${limit(rule.amber)}`
       : rule.source === "settings"
         ? "Amber for a smaller overspend"
-        : // The sheet states Red only, and the settings have no Amber band to split Amber from Green.
-          "Amber for any smaller overspend, as the sheet states no Amber band and the settings have none") +
+        : rule.settingsAmberUnused
+          ? "Amber for any smaller overspend, as the sheet states no Amber band; the settings' Amber band applies only where the sheet states no rule"
+          : // The sheet states Red only, and the settings have no Amber band to split Amber from Green.
+            "Amber for any smaller overspend, as the sheet states no Amber band and the settings have none") +
     (rule.amberBelow ? `, Amber for an underspend ${limit(rule.amberBelow)}` : "");
   const from =
     rule.source === "settings"

@@ -123,11 +123,13 @@ function headerOf(sheet: SheetSnapshot, headerRow: number, column: number): stri
 /**
  * Collapses the per-line findings of every column whose reading is suspect into one warning on
  * its header, and says which columns they are (for `withoutSuspectWrites`). Other findings pass
- * through unchanged and in order.
+ * through unchanged and in order. `hint` is what the kind can tell the person about a column
+ * (which setting would read it; rag-amber-hint.ts), added to its warning.
  */
 export function collapseSuspectColumns(
   sheets: readonly SheetSnapshot[],
   findings: readonly Finding[],
+  hint: (column: number) => string | null = () => null,
 ): { findings: Finding[]; suspect: SuspectColumn[] } {
   const groups = new Map<string, Group>();
   for (const f of findings) {
@@ -155,6 +157,7 @@ export function collapseSuspectColumns(
     const first = group.findings[0] as Finding;
     const header = headerOf(sheet, rows.first, group.column);
     const rule = ruleOf(first);
+    const told = hint(group.column);
     const warning: Finding = {
       severity: "warning",
       code: first.code,
@@ -162,7 +165,7 @@ export function collapseSuspectColumns(
       cell: cellAddress(rows.first, group.column),
       message:
         `${header} disagrees with ${rule} on ${group.findings.length} of ${lines} lines: ` +
-        `its convention was not understood; nothing written`,
+        `its convention was not understood; nothing written${told === null ? "" : `; ${told}`}`,
       table: group.table,
       expected: rule,
       actual: `${group.findings.length} of ${lines} lines`,

@@ -12,6 +12,7 @@ import { toPounds, type MoneyScale } from "./scale";
 import { describeConvention, varianceOf, type VarianceConvention } from "./variance";
 import { percentText } from "./percent";
 import { describeRagRule, ragByRule, ragFormula, type RagRule as StatedRagRule } from "./rag-rule";
+import { ruleFromThresholds, type RagThresholds } from "./rag-settings";
 
 /**
  * Budget rules on the lines of any table that carries a budget and a forecast (a budget monitor, a
@@ -46,11 +47,8 @@ export interface VarianceTable {
   label(row: number): string;
 }
 
-export interface RagRule {
-  /** Red at or above the lower of percent × |budget| and amount (in pounds); amber below. */
-  percent: number;
-  amount: number;
-}
+/** The settings' RAG thresholds, as every kind with budgets takes them. */
+export type RagRule = RagThresholds;
 
 /** The report's note on a line whose budget is "tbc" (0-based row), for every kind with budgets. */
 export function unconfirmedBudgetNote(row: number): string {
@@ -224,11 +222,6 @@ function statusOf(over: number): string {
   return over > 0 ? "Overspend" : over < 0 ? "Underspend" : "On budget";
 }
 
-function ragOf(over: number, budgetPounds: number, rule: RagRule): string {
-  if (over <= 0) return "Green";
-  return over >= Math.min(rule.percent * Math.abs(budgetPounds), rule.amount) ? "Red" : "Amber";
-}
-
 /**
  * The variance columns as live formulas on every line: the stated Variance column where there is
  * one (a council formula there is kept by guardWrites; a typed figure is replaced), and Variance %,
@@ -255,6 +248,7 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
   const at = (f: Calculated) => existing[f] ?? first + missing.indexOf(f);
   const places = penceDecimals(t.scale.multiplier);
   const usual = t.convention === "forecast-minus-budget";
+  const applied = t.ragRule ?? ruleFromThresholds(rule);
   const cells: Record<Calculated, PlannedCell[]> = {
     variance: [],
     variancePct: [],
@@ -291,22 +285,14 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
       formula: `=IF(ISNUMBER(${V}),IF(${overFormula}>0,"Overspend",IF(${overFormula}<0,"Underspend","On budget")),"")`,
       value: over === null ? "" : statusOf(over),
     });
-    const amount = rule.amount / t.scale.multiplier;
     const m = t.scale.multiplier;
     const inPounds = (x: string) => (m === 1 ? x : `${x}*${m}`);
-    // The sheet's own rule, where it states one, works in pounds as the budget kind's does.
-    const ragTest = t.ragRule
-      ? ragFormula(inPounds(overFormula), inPounds(`ABS(${B})`), t.ragRule)
-      : `IF(${overFormula}<=0,"Green",IF(${overFormula}>=MIN(${rule.percent}*ABS(${B}),${amount}),"Red","Amber"))`;
+    // The sheet's own rule where it states one, else the settings'; in pounds, as budget tables.
+    const ragTest = ragFormula(inPounds(overFormula), inPounds(`ABS(${B})`), applied);
     cells.rag.push({
       row,
       formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),${ragTest},"")`,
-      value:
-        over === null || b === null
-          ? ""
-          : t.ragRule
-            ? ragByRule(over, toPounds(b, t.scale), t.ragRule)
-            : ragOf(over, toPounds(b, t.scale), rule),
+      value: over === null || b === null ? "" : ragByRule(over, toPounds(b, t.scale), applied),
     });
   }
   const format = numberFormatOf(sheet, t.lines, t.budget);

@@ -9,6 +9,7 @@ import {
   percentToFraction,
   readSetting,
   settingProblem,
+  type SettingField,
   type Settings,
 } from "../../core";
 
@@ -16,6 +17,11 @@ const useStyles = makeStyles({ form: { display: "grid", rowGap: tokens.spacingVe
 
 /** "a percentage from 0 to 100" → "Wants a percentage from 0 to 100." */
 const wants = (problem: string) => `Wants ${problem}.`;
+
+/** An optional setting: blank is none; otherwise read and held to its limits as any other. */
+function optionalSetting(field: SettingField, text: string) {
+  return text.trim() === "" ? { value: undefined } : readSetting(field, text);
+}
 
 /** The mapping box holds one "allocation = source" per line. */
 const parseMapping = (text: string) => parseSourceMap(text.split("\n"));
@@ -33,6 +39,11 @@ export function SettingsPanel({
   const [bands, setBands] = useState(describeBands(settings.bands));
   const [percent, setPercent] = useState(String(fractionToPercent(settings.rag.percent)));
   const [amount, setAmount] = useState(String(settings.rag.amount));
+  const { amberPercent, amberAmount } = settings.rag;
+  const [amberPct, setAmberPct] = useState(
+    amberPercent === undefined ? "" : String(fractionToPercent(amberPercent)),
+  );
+  const [amberAmt, setAmberAmt] = useState(amberAmount === undefined ? "" : String(amberAmount));
   const [mapping, setMapping] = useState(
     Object.entries(settings.sourceMap)
       .map(([a, b]) => `${a} = ${b}`)
@@ -49,12 +60,16 @@ export function SettingsPanel({
   const pct = readSetting("ragPercent", percent);
   const late = readSetting("lateDays", lateDays);
   const amtProblem = settingProblem("ragAmount", amt);
+  const amberP = optionalSetting("ragAmberPercent", amberPct);
+  const amberA = optionalSetting("ragAmberAmount", amberAmt);
   const keyProblem = settingProblem("keyThreshold", key);
   const valid =
     parsedBands !== null &&
     parsedMap !== null &&
     "value" in pct &&
     amtProblem === null &&
+    "value" in amberP &&
+    "value" in amberA &&
     keyProblem === null &&
     "value" in late;
   return (
@@ -65,7 +80,15 @@ export function SettingsPanel({
         if (valid)
           onSave({
             bands: parsedBands,
-            rag: { percent: percentToFraction(pct.value), amount: amt },
+            rag: {
+              percent: percentToFraction(pct.value),
+              amount: amt,
+              // Blank: no Amber band, so any overspend short of Red is Amber.
+              ...(amberP.value === undefined
+                ? {}
+                : { amberPercent: percentToFraction(amberP.value) }),
+              ...(amberA.value === undefined ? {} : { amberAmount: amberA.value }),
+            },
             sourceMap: parsedMap,
             decisions: {
               ...settings.decisions,
@@ -97,6 +120,20 @@ export function SettingsPanel({
         validationMessage={amtProblem === null ? undefined : wants(amtProblem)}
       >
         <Input value={amount} onChange={(_, d) => setAmount(d.value)} />
+      </Field>
+      <Field
+        label="RAG: amber at this overspend, % of budget"
+        hint="Blank: any overspend short of red is amber. E.g. 2 keeps overspends under 2% green."
+        validationMessage={"problem" in amberP ? wants(amberP.problem) : undefined}
+      >
+        <Input type="number" value={amberPct} onChange={(_, d) => setAmberPct(d.value)} />
+      </Field>
+      <Field
+        label="RAG: or amber at this overspend in £, if lower"
+        hint="Blank: the amber % alone (or no amber band when that is blank too)."
+        validationMessage={"problem" in amberA ? wants(amberA.problem) : undefined}
+      >
+        <Input value={amberAmt} onChange={(_, d) => setAmberAmt(d.value)} />
       </Field>
       <Field
         label="Source names"
