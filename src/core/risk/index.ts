@@ -14,6 +14,7 @@ import {
 import { detectRiskTables, type RiskTable } from "./detect";
 import { readLegend, type Legend } from "./legend";
 import { bandsFromRatings, type RatedRegister } from "./rating-bands";
+import { idsAboveBySection } from "./section-ids";
 import { withScoresFromData } from "./score-column";
 import { riskMoneyColumns, riskTotalRows } from "./money";
 import { ruleFillsFor } from "../rule-fills";
@@ -359,9 +360,11 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
       });
     }
     const bands = fromOwnRatings(sheet, unbanded);
-    unbanded.forEach(({ set, register: _register, ...ctx }, k) =>
-      contexts.push({ ...ctx, bands: bands[k] ?? set }),
-    );
+    const idsAbove = idsAboveBySection(sheet, unbanded);
+    unbanded.forEach(({ set, register: _register, ...ctx }, k) => {
+      const above = idsAbove[k];
+      contexts.push({ ...ctx, bands: bands[k] ?? set, ...(above ? { idsAbove: above } : {}) });
+    });
   }
   return contexts;
 }
