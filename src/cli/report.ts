@@ -65,7 +65,7 @@ export function tablesText(tables: readonly TableReport[]): string[] {
         t.bands.source === "sheet"
           ? `key at ${t.bands.at ?? "?"}`
           : t.bands.source === "ratings"
-            ? "register's own ratings"
+            ? `inferred from the register's own ratings, ${plural(t.bands.rows ?? 0, "rated row")}`
             : t.bands.source;
       lines.push(`${where}scale 1-${t.scale}  bands ${describeBands(t.bands.bands)} (${from})`);
     } else if (t.kind === "projects") {

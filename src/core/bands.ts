@@ -16,6 +16,8 @@ export const BandSetSchema = z.object({
   source: z.enum(["sheet", "workbook", "settings", "ratings", "default"]),
   /** "Sheet!A12" where the key was read, when it was read from the workbook. */
   at: z.string().optional(),
+  /** How many rated rows the bands were inferred from, when read from the ratings. */
+  rows: z.number().int().positive().optional(),
   /** The fills ("#rrggbb") of the key's own cells, by band label, where the council filled them. */
   fills: z.record(z.string(), z.string().regex(/^#[0-9a-f]{6}$/)).optional(),
 });

@@ -47,8 +47,10 @@ describe("bands read from the register's own ratings where it states no key", ()
     const { analysis } = analyse(COHERENT);
     expect(analysis.findings).toEqual([]);
     const [table] = analysis.tables.filter(isRiskReport);
-    expect(table?.bands).toEqual({ source: "ratings", bands: OWN_BANDS });
-    expect(tablesText(analysis.tables).join("\n")).toContain("(register's own ratings)");
+    expect(table?.bands).toEqual({ source: "ratings", bands: OWN_BANDS, rows: 12 });
+    expect(tablesText(analysis.tables).join("\n")).toContain(
+      "(inferred from the register's own ratings, 12 rated rows)",
+    );
     // The priority column written is the council's own labels, each where it was.
     expect(priorities(analysis.plan.operations)).toEqual(COHERENT.map((r, k) => [k + 2, r[5]]));
   });
@@ -65,6 +67,7 @@ describe("bands read from the register's own ratings where it states no key", ()
     expect(analysis.tables.filter(isRiskReport)[0]?.bands).toEqual({
       source: "ratings",
       bands: OWN_BANDS,
+      rows: 13,
     });
     const written = priorities(analysis.plan.operations);
     expect(written).toEqual([...COHERENT.map((r, k) => [k + 2, r[5]]), [14, "Medium"]]);
@@ -77,6 +80,7 @@ describe("bands read from the register's own ratings where it states no key", ()
     expect(again.tables.filter(isRiskReport)[0]?.bands).toEqual({
       source: "ratings",
       bands: OWN_BANDS,
+      rows: 13,
     });
     const twice = applyPlanToSnapshot(after, again.plan, { valuesOnly: false });
     expect(twice.sheets[0]?.rows.map((r) => r[5])).toEqual(after.sheets[0]?.rows.map((r) => r[5]));
@@ -122,6 +126,7 @@ describe("bands read from the register's own ratings where it states no key", ()
     expect(analysis.tables.filter(isRiskReport)[0]?.bands).toEqual({
       source: "ratings",
       bands: OWN_BANDS.map((b) => ({ ...b, label: rag[b.label] })),
+      rows: 12,
     });
     const unknown = { Low: "Watch", Medium: "Review", High: "Escalate" } as Record<string, string>;
     const inWords = COHERENT.map((r) => [...r.slice(0, 5), unknown[r[5] as string] ?? ""]);

@@ -139,11 +139,12 @@ describe("a sentence mapping scale words to the scale's points", () => {
   ];
   const SENTENCE: CellValue[] = ["Scoring: Low = 1, Medium = 2, High = 3"];
 
-  // Alone, the sentence is no key: the register's own ratings give the bands, each running over
-  // the scores its label holds (no rating scores 3, so Medium starts at 4).
+  // Alone, the sentence is no key: the register's own ratings give the bands, meeting halfway
+  // between the scores their labels hold (no rating scores 3, halfway between Low's 2 and
+  // Medium's 4: rated up, Medium).
   it.each([
     ["above the band list", [SENTENCE, ...LIST], "sheet", 3],
-    ["alone", [SENTENCE], "ratings", 4],
+    ["alone", [SENTENCE], "ratings", 3],
     ["with the band list only", LIST, "sheet", 3],
   ])("%s: the bands are the list's (or the ratings')", (_where, below, source, medium) => {
     const a = analyse(threePoint(below as CellValue[][]));

@@ -35,6 +35,11 @@ export interface RiskContext {
    * "Sheet!A1".
    */
   unreadKey?: { reason: string; at: string };
+  /**
+   * Ids the earlier sections of the same register on this sheet hold (lower case → first row):
+   * one reused here is a duplicate across sections (see section-ids.ts).
+   */
+  idsAbove?: ReadonlyMap<string, number>;
   /** Money columns beside the ratings (cost, allowance £) and the total rows under them. */
   money: readonly number[];
   totals: readonly TotalRow[];
@@ -270,7 +275,11 @@ function checkIds(
   const column = ctx.table.columns.id;
   if (column === undefined) return;
   const idOf = (row: number) => cellText(sheet.rows[row]?.[column] ?? undefined);
-  for (const { row, first } of repeatedRows(rows, (r) => idOf(r).toLowerCase())) {
+  // Ids an earlier section of the register holds are met first: a reuse here repeats that row.
+  const above = [...(ctx.idsAbove?.values() ?? [])];
+  const own = new Set(rows);
+  const repeats = repeatedRows([...above, ...rows], (r) => idOf(r).toLowerCase());
+  for (const { row, first } of repeats.filter((x) => own.has(x.row))) {
     const id = idOf(row);
     const where = cellAddress(first, column);
     out.push(

@@ -13,7 +13,8 @@ import {
 } from "./scales";
 import { detectRiskTables, type RiskTable } from "./detect";
 import { readLegend, type Legend } from "./legend";
-import { bandsFromRatings } from "./rating-bands";
+import { bandsFromRatings, type RatedRegister } from "./rating-bands";
+import { idsAboveBySection } from "./section-ids";
 import { withScoresFromData } from "./score-column";
 import { riskMoneyColumns, riskTotalRows } from "./money";
 import { ruleFillsFor } from "../rule-fills";
@@ -190,21 +191,35 @@ function inSheetWords(
   return { ...set, bands: set.bands.map((b, i) => ({ ...b, label: label(RAG[i] ?? "") })) };
 }
 
+/** A register's context before its bands, with what the bands are read from. */
+type Unbanded = Omit<RiskContext, "bands"> & { set: BandSet; register: RatedRegister };
+
 /**
- * Where no key, setting or lent key decides, a register whose own ratings form one banding is
- * judged (and written) by it rather than by the defaults: the sheet's labels stay its own.
+ * Where no key, setting or lent key decides, registers whose own ratings form one banding are
+ * judged (and written) by it rather than by the defaults: the sheet's labels stay its own. The
+ * sections of one sheet on one scale are one register split by headings, so they are read
+ * together (a section rated all "Medium" says nothing alone); failing that, each on its own.
  */
-function fromOwnRatings(
-  sheet: SheetSnapshot,
-  table: RiskTable,
-  lines: readonly number[],
-  words: RatingWords,
-  scale: number,
-  set: BandSet,
-): BandSet {
-  if (set.source !== "default") return set;
-  const bands = bandsFromRatings(sheet, table, lines, words, scale);
-  return bands ? { bands, source: "ratings" } : set;
+function fromOwnRatings(sheet: SheetSnapshot, registers: readonly Unbanded[]): BandSet[] {
+  const open = (r: Unbanded) => r.set.source === "default" && !r.unreadKey;
+  const pooled = new Map<number, ReturnType<typeof bandsFromRatings>>();
+  for (const scale of new Set(registers.filter(open).map((r) => r.scale))) {
+    const same = registers.filter((r) => open(r) && r.scale === scale);
+    pooled.set(
+      scale,
+      same.length > 1
+        ? bandsFromRatings(
+            same.map((r) => r.register),
+            scale,
+          )
+        : null,
+    );
+  }
+  return registers.map((r) => {
+    const read = open(r) ? (pooled.get(r.scale) ?? bandsFromRatings([r.register], r.scale)) : null;
+    const set: BandSet = read ? { bands: read.bands, source: "ratings", rows: read.rows } : r.set;
+    return withRuleFills(sheet, r.table, inSheetWords(sheet, r.table, r.lines, set));
+  });
 }
 
 /**
@@ -308,6 +323,7 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
   const unread = found.find((f) => f.legend.unread);
   const contexts: RiskContext[] = [];
   for (const { sheet, tables, legend } of found) {
+    const unbanded: Unbanded[] = [];
     for (const detected of tables) {
       const rows = detected.dataRows.filter((r) => !isHeadingRow(sheet, detected, r));
       const money = riskMoneyColumns(sheet, detected);
@@ -328,32 +344,14 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
       const unreadKey = keyUnread(sheet, legend, fallback !== null, unread, options);
       const lentUnread = unreadKey && !legend.unread && unread ? [unread.sheet.name] : [];
       const sheetsRead = [...new Set([...keySheets, ...lentUnread])];
-      contexts.push({
+      unbanded.push({
         ...(unreadKey ? { unreadKey } : {}),
         ...(sheetsRead.length > 0 ? { keySheets: sheetsRead } : {}),
         table,
         scale,
         scaleSource: keyScale || fromBands ? "key" : wordTop ? "words" : "data",
-        bands: withRuleFills(
-          sheet,
-          table,
-          inSheetWords(
-            sheet,
-            table,
-            lines,
-            // A key the workbook holds but we cannot read is still a key: its ratings are unjudged.
-            unreadKey
-              ? bandsFor(legend, fallback, scale, options)
-              : fromOwnRatings(
-                  sheet,
-                  table,
-                  lines,
-                  words,
-                  scale,
-                  bandsFor(legend, fallback, scale, options),
-                ),
-          ),
-        ),
+        set: bandsFor(legend, fallback, scale, options),
+        register: { sheet, table, lines, words },
         words,
         keyWords: keyWordsOf(words, stated),
         lines,
@@ -361,6 +359,12 @@ export function riskModels(sheets: readonly SheetSnapshot[], options: RiskOption
         totals,
       });
     }
+    const bands = fromOwnRatings(sheet, unbanded);
+    const idsAbove = idsAboveBySection(sheet, unbanded);
+    unbanded.forEach(({ set, register: _register, ...ctx }, k) => {
+      const above = idsAbove[k];
+      contexts.push({ ...ctx, bands: bands[k] ?? set, ...(above ? { idsAbove: above } : {}) });
+    });
   }
   return contexts;
 }

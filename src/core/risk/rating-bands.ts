@@ -1,5 +1,4 @@
-import type { SheetSnapshot } from "../snapshot";
-import { cellText } from "../snapshot";
+import { cellText, type SheetSnapshot } from "../snapshot";
 import { sameBandLabel, type Band } from "../bands";
 import { levelOfLabel } from "../band-colours";
 import { parseRating, type RatingWords } from "./scales";
@@ -14,32 +13,42 @@ interface Rated {
   label: number;
 }
 
-/** The ratings a register carries: every complete pair with a written label, numbered by label. */
+/** One register (or one section of a register) whose ratings are read. */
+export interface RatedRegister {
+  sheet: SheetSnapshot;
+  table: RiskTable;
+  lines: readonly number[];
+  words: RatingWords;
+}
+
+/**
+ * The ratings registers carry: every complete pair with a written label, numbered by label. The
+ * score is the rule's (likelihood × impact), never the typed one: a wrong typed score is its own
+ * finding and must not make the labels look contradictory.
+ */
 function ratedRows(
-  sheet: SheetSnapshot,
-  table: RiskTable,
-  lines: readonly number[],
-  words: RatingWords,
+  registers: readonly RatedRegister[],
   scale: number,
 ): { rated: Rated[]; labels: string[] } {
   const labels: string[] = [];
   const rated: Rated[] = [];
-  for (const pair of table.pairs) {
-    if (pair.priority === null) continue;
-    for (const r of lines) {
-      const cells = sheet.rows[r] ?? [];
-      const text = cellText(cells[pair.priority] ?? undefined);
-      const l = parseRating(cells[pair.likelihood]?.value ?? null, words.likelihood);
-      const i = parseRating(cells[pair.impact]?.value ?? null, words.impact);
-      if (!text || l.kind !== "number" || i.kind !== "number") continue;
-      if (![l.value, i.value].every((v) => Number.isInteger(v) && v >= 1 && v <= scale)) continue;
-      let label = labels.findIndex((known) => sameBandLabel(known, text));
-      if (label < 0) label = labels.push(text) - 1;
-      // More labels than any vocabulary has: no banding, and no need to read on (100,000 rows).
-      if (labels.length > MOST_LABELS) return { rated: [], labels };
-      rated.push({ score: l.value * i.value, label });
+  for (const { sheet, table, lines, words } of registers)
+    for (const pair of table.pairs) {
+      if (pair.priority === null) continue;
+      for (const r of lines) {
+        const cells = sheet.rows[r] ?? [];
+        const text = cellText(cells[pair.priority] ?? undefined);
+        const l = parseRating(cells[pair.likelihood]?.value ?? null, words.likelihood);
+        const i = parseRating(cells[pair.impact]?.value ?? null, words.impact);
+        if (!text || l.kind !== "number" || i.kind !== "number") continue;
+        if (![l.value, i.value].every((v) => Number.isInteger(v) && v >= 1 && v <= scale)) continue;
+        let label = labels.findIndex((known) => sameBandLabel(known, text));
+        if (label < 0) label = labels.push(text) - 1;
+        // More labels than any vocabulary has: no banding, and no need to read on (100,000 rows).
+        if (labels.length > MOST_LABELS) return { rated: [], labels };
+        rated.push({ score: l.value * i.value, label });
+      }
     }
-  }
   return { rated, labels };
 }
 
@@ -55,26 +64,43 @@ function cutsOf(count: number, parts: number, from = 1): number[][] {
   return out;
 }
 
+/** Every score a 1–n likelihood × impact can give, ascending. */
+function reachableScores(scale: number): number[] {
+  const scores = new Set<number>();
+  for (let l = 1; l <= scale; l++) for (let i = 1; i <= scale; i++) scores.add(l * i);
+  return [...scores].sort((a, b) => a - b);
+}
+
 /**
- * Bands read from the register's own ratings, where it states no key: when the labels it writes
+ * Where two neighbouring bands meet, between the highest score rated with the lower label (`low`)
+ * and the lowest rated with the higher (`high`): halfway, on the scores the scale can give, so
+ * that a few ratings do not give a thin band ("9-10 Medium") and an unseen score falls to the
+ * nearer label; one exactly halfway is rated up, the prudent side for a risk. Returns the lower band's last score and the higher band's first.
+ */
+function edgeBetween(low: number, high: number, reachable: readonly number[]): [number, number] {
+  const middle = (low + high) / 2;
+  const last = Math.max(low, ...reachable.filter((s) => s > low && s < middle));
+  const first = Math.min(high, ...reachable.filter((s) => s >= middle && s < high));
+  return [last, first];
+}
+
+/**
+ * Bands read from the registers' own ratings, where they state no key: when the labels it writes
  * are one known vocabulary (Low/Medium/High/Very high, Green/Amber/Red…, so their order is known)
  * and, taken low to high, cut the scores into contiguous runs with at most a few ratings against
  * them (fewer than a quarter of the ratings). A score two labels share evenly, or two cuts that
  * fewest ratings contradict but that blame different ratings, is a contradiction with no side to
  * take: the defaults then judge the register as before, and the contradiction is the error.
- * Each band runs from the lowest to the highest score its label holds (the lowest from 1, the
- * highest to the scale's top). A score in a gap between two runs falls to the lower band, as in a
- * key's gaps (`bandOf`), and a message about it says "between bands … so" the lower one.
- * Null when the ratings give no such banding.
+ * The registers read together are the sections of one sheet's register: one banding for all.
+ * Neighbouring bands meet halfway between the scores their labels hold (`edgeBetween`); the
+ * lowest runs from 1, the highest to the scale's top. Null when the ratings give no such banding;
+ * else the bands and how many rated rows they were read from.
  */
 export function bandsFromRatings(
-  sheet: SheetSnapshot,
-  table: RiskTable,
-  lines: readonly number[],
-  words: RatingWords,
+  registers: readonly RatedRegister[],
   scale: number,
-): Band[] | null {
-  const read = ratedRows(sheet, table, lines, words, scale);
+): { bands: Band[]; rows: number } | null {
+  const read = ratedRows(registers, scale);
   if (read.labels.length < 2 || read.labels.length > MOST_LABELS) return null;
   const levels = read.labels.map(levelOfLabel);
   if (levels.some((l) => l === null) || new Set(levels).size !== levels.length) return null;
@@ -120,13 +146,16 @@ export function bandsFromRatings(
   // A banding most ratings bear out: fewer than a quarter of them against it, and no rival.
   if (!best || tied || best.cost * 4 >= read.rated.length) return null;
   const cuts = best.cuts;
-  return order.map((labelIndex, k) => {
-    const first = scores[cuts[k] ?? 0] ?? 1;
-    const last = scores[(cuts[k + 1] ?? scores.length) - 1] ?? first;
-    return {
-      from: k === 0 ? 1 : first,
-      to: k === parts - 1 ? Math.max(last, scale * scale) : last,
-      label: read.labels[labelIndex] ?? "",
-    };
+  const reachable = reachableScores(scale);
+  const lowest = (k: number) => scores[cuts[k] ?? 0] ?? 1;
+  const highest = (k: number) => scores[(cuts[k + 1] ?? scores.length) - 1] ?? lowest(k);
+  const bands = order.map((labelIndex, k) => {
+    const from = k === 0 ? 1 : edgeBetween(highest(k - 1), lowest(k), reachable)[1];
+    const to =
+      k === parts - 1
+        ? Math.max(highest(k), scale * scale)
+        : edgeBetween(highest(k), lowest(k + 1), reachable)[0];
+    return { from, to, label: read.labels[labelIndex] ?? "" };
   });
+  return { bands, rows: read.rated.length };
 }

@@ -12,6 +12,7 @@ import {
 import { parseScaleValue, type ParsedValue } from "../values";
 import type { RiskTable } from "./detect";
 import { numericMatrixGrid } from "../tables/coloured-matrix-key";
+import { readMatrixKey } from "../tables/matrix-key";
 
 /**
  * The rating scales of a register: likelihood and impact as numbers, "3 - Likely" labels, or
@@ -115,9 +116,10 @@ export function statedScales(sheets: readonly SheetSnapshot[]): StatedScales {
       stated.listHeads.set(sheet.name, heads);
     }
     for (const list of labelScaleLists(sheet)) stated.labels[list.axis] ??= list.words;
-    // Only a sheet whose matrix cells the reader found coloured holds such a key: the grid is
-    // sought on no other sheet, so a workbook without one pays nothing.
-    const axes = sheet.keyFills ? numericMatrixGrid(sheet)?.axes : undefined;
+    // A matrix of scores in the sheet's own words is a key only where the reader found its
+    // cells coloured (sought on no other sheet); one whose cells name the bands needs no colour.
+    const axes =
+      (sheet.keyFills ? numericMatrixGrid(sheet)?.axes : undefined) ?? readMatrixKey(sheet)?.axes;
     if (axes) stated.matrixAxes.push(axes.across, axes.down);
   }
   stated.likelihood ??= unnamed;

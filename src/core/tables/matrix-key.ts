@@ -1,6 +1,15 @@
 import { cellAddress } from "../a1";
 import type { Cell, SheetSnapshot } from "../snapshot";
-import { coherentBands, scaleWord, STANDARD_SCALES, tidyLabel, type KeyBand } from "./keys";
+import { levelOfLabel } from "../band-colours";
+import {
+  coherentBands,
+  scaleWord,
+  STANDARD_SCALES,
+  tidyLabel,
+  type KeyBand,
+  type WordScale,
+} from "./keys";
+import { axisWord } from "./word-axis-grid";
 
 /**
  * A risk matrix kept as the key: an n×n grid of band labels ("Green", "Amber (4)", "Red") with
@@ -20,6 +29,8 @@ export interface MatrixKey {
   at: string;
   /** Per band (in the order of `bands`), the grid cells carrying its label: their fills colour it. */
   cells: string[][];
+  /** Axes labelled in the sheet's own words: each word's number, as the matrix orders them. */
+  axes?: { across: WordScale; down: WordScale };
 }
 
 const AXIS_WORDS = new Set(STANDARD_SCALES.flatMap((s) => s.words.flat()));
@@ -66,21 +77,15 @@ function gridLabel(cell: Cell | null | undefined): string | null {
   return /^[A-Za-z][A-Za-z /&-]{0,29}$/.test(text) ? tidyLabel(text) : null;
 }
 
-/** The grid whose top-left label cell is (r, c), of size n, its axis in row `axisRow`, or null. */
-function gridAt(
+/** The bands an n×n grid of labels at (r, c) states, its rows scored `left` and columns `top`. */
+function labelGridBands(
   sheet: SheetSnapshot,
   r: number,
   c: number,
-  n: number,
-  axisRow: number,
+  left: readonly number[],
+  top: readonly number[],
 ): MatrixKey | null {
-  const top = axisNumbers(
-    Array.from({ length: n }, (_, k) => axisValue(sheet.rows[axisRow]?.[c + k])),
-  );
-  const left = axisNumbers(
-    Array.from({ length: n }, (_, k) => axisValue(sheet.rows[r + k]?.[c - 1])),
-  );
-  if (!top || !left) return null;
+  const n = left.length;
   const byLabel = new Map<string, { from: number; to: number; cells: string[] }>();
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
@@ -106,6 +111,86 @@ function gridAt(
   };
 }
 
+/** The grid whose top-left label cell is (r, c), of size n, its axis in row `axisRow`, or null. */
+function gridAt(
+  sheet: SheetSnapshot,
+  r: number,
+  c: number,
+  n: number,
+  axisRow: number,
+): MatrixKey | null {
+  const topCells = Array.from({ length: n }, (_, k) => sheet.rows[axisRow]?.[c + k]);
+  const leftCells = Array.from({ length: n }, (_, k) => sheet.rows[r + k]?.[c - 1]);
+  const top = axisNumbers(topCells.map(axisValue));
+  const left = axisNumbers(leftCells.map(axisValue));
+  if (top && left) return labelGridBands(sheet, r, c, left, top);
+  return ownWordsGrid(sheet, r, c, { top, topCells, left, leftCells });
+}
+
+/** An axis of the sheet's own words, numbered 1..n in order (or n..1); null unless distinct. */
+function ownAxis(cells: readonly (Cell | null | undefined)[]): string[] | null {
+  const words = cells.map(axisWord);
+  return words.every((w): w is string => w !== null) && new Set(words).size === words.length
+    ? words
+    : null;
+}
+
+/**
+ * A matrix whose axes are the sheet's own words ("Very likely … Very unlikely" down the side,
+ * "Negligible … Severe" along the foot) and whose cells name the bands, coloured or not: no
+ * scale numbers the words, so the grid's order does, either way along each axis. It is read
+ * only when the order is beyond doubt: every cell a band word (Low/Medium/High, Green/Amber/
+ * Red …), at least three bands, and exactly one way of numbering the axes under which each
+ * band holds a run of scores and the bands rise in their words' order as the scores do. A
+ * table of statuses by service and month has no such order, so it is never taken for a key.
+ */
+function ownWordsGrid(
+  sheet: SheetSnapshot,
+  r: number,
+  c: number,
+  axes: {
+    top: number[] | null;
+    topCells: readonly (Cell | null | undefined)[];
+    left: number[] | null;
+    leftCells: readonly (Cell | null | undefined)[];
+  },
+): MatrixKey | null {
+  const n = axes.topCells.length;
+  const topWords = axes.top ? null : ownAxis(axes.topCells);
+  const leftWords = axes.left ? null : ownAxis(axes.leftCells);
+  if ((!axes.top && !topWords) || (!axes.left && !leftWords)) return null;
+  const up = Array.from({ length: n }, (_, k) => k + 1);
+  const orders = (fixed: number[] | null) => (fixed ? [fixed] : [up, [...up].reverse()]);
+  const found = new Map<string, MatrixKey>();
+  for (const top of orders(axes.top))
+    for (const left of orders(axes.left)) {
+      const key = labelGridBands(sheet, r, c, left, top);
+      if (!key || key.bands.length < 3 || !risingInWords(key.bands)) continue;
+      const numbered = (words: string[] | null, numbers: number[]): WordScale =>
+        new Map((words ?? []).map((w, k) => [w, numbers[k] ?? 0]));
+      found.set(JSON.stringify(key.bands), {
+        ...key,
+        axes: { across: numbered(topWords, top), down: numbered(leftWords, left) },
+      });
+    }
+  return found.size === 1 ? ([...found.values()][0] ?? null) : null;
+}
+
+/** Every band a known band word, each higher band a higher word (Low < Medium < High). */
+function risingInWords(bands: readonly KeyBand[]): boolean {
+  const levels = bands.map((b) => levelOfLabel(b.label));
+  return levels.every((l, k) => l !== null && (k === 0 || l > (levels[k - 1] ?? Infinity)));
+}
+
+const bandWord = (cell: Cell | null | undefined): boolean => {
+  const label = gridLabel(cell);
+  return label !== null && levelOfLabel(label) !== null;
+};
+
+/** A cell that may be an axis point: a scale's number or word, or a word of the sheet's own. */
+const anAxis = (cell: Cell | null | undefined): boolean =>
+  axisValue(cell) !== null || axisWord(cell) !== null;
+
 /** The first risk matrix on the sheet drawn as a key, reading top to bottom, or null. */
 export function readMatrixKey(
   sheet: SheetSnapshot,
@@ -115,19 +200,23 @@ export function readMatrixKey(
     const cells = sheet.rows[r] ?? [];
     for (let c = 1; c < cells.length; c++) {
       // Cheap first: a grid starts at a worded cell with an axis value to its left.
-      if (typeof cells[c]?.value !== "string" || axisValue(cells[c - 1]) === null) continue;
+      if (typeof cells[c]?.value !== "string") continue;
+      // Beside a word of the sheet's own, only a band word starts a grid (see ownWordsGrid):
+      // a register's titles beside its owners' names are no key, and cost no more look.
+      if (axisValue(cells[c - 1]) === null && !(axisWord(cells[c - 1]) && bandWord(cells[c])))
+        continue;
       // A grid is at least 3×3: two more labels along its first row, two more axis values below
       // its first left one, and three along the row above it or the row below its last. Labels
       // first: in a register most worded cells beside a number have no words beside them.
       if (gridLabel(cells[c + 1]) === null || gridLabel(cells[c + 2]) === null) continue;
-      if (![1, 2].every((k) => axisValue(sheet.rows[r + k]?.[c - 1]) !== null)) continue;
+      if (![1, 2].every((k) => anAxis(sheet.rows[r + k]?.[c - 1]))) continue;
       if (inTable(r, c)) continue;
       const isAxis = (row: number) =>
-        row >= 0 && [0, 1, 2].every((k) => axisValue(sheet.rows[row]?.[c + k]) !== null);
+        row >= 0 && [0, 1, 2].every((k) => anAxis(sheet.rows[row]?.[c + k]));
       for (const n of [5, 4, 3]) {
         for (const axisRow of [r - 1, r + n]) {
           // The axis ends with the grid: 1..3 of a 1..5 axis is a corner of a grid, not a key.
-          const ends = axisValue(sheet.rows[axisRow]?.[c + n]) === null;
+          const ends = !anAxis(sheet.rows[axisRow]?.[c + n]);
           const found = ends && isAxis(axisRow) ? gridAt(sheet, r, c, n, axisRow) : null;
           if (found) return found;
         }

@@ -4,8 +4,8 @@ import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import { formulaEvaluator, type TotalRow } from "./arithmetic";
+import { blankTotals } from "./blank-totals";
 import {
-  cellMoney,
   formatMoney,
   samePence,
   sumMoney,
@@ -318,12 +318,30 @@ export function checkTotalRows(
   out: Finding[],
   resolve?: Resolve,
 ): void {
+  // A blank total is the fault; the totals adding it are judged as if it held its sum.
+  const blank = blankTotals(
+    t.sheet,
+    totals,
+    columns,
+    (column, parts, filled) => sumOf(t, column, atColumn(parts, column), filled).total,
+    resolve,
+  );
+  for (const { row, column, sum } of blank.blanks) {
+    const parts = totals.find((x) => x.row === row)?.parts ?? [];
+    const message = `${headerText(t, column)} total is blank but ${partsWords(parts, row, totals)} sum to ${moneyText(t, column, sum)}`;
+    out.push(
+      finding("total-mismatch", t.sheet.name, row, column, message, {
+        table: t.range,
+        expected: sum,
+        actual: null,
+      }),
+    );
+  }
+  const judged = blank.resolve;
   const evaluate = formulaEvaluator(t.sheet);
   const recomputed: Resolve = (r, c) => {
     const now = evaluate(r, c);
-    return typeof now === "number"
-      ? { kind: "number", value: now, fromText: false }
-      : (resolve ?? cellMoney(t.sheet))(r, c);
+    return typeof now === "number" ? { kind: "number", value: now, fromText: false } : judged(r, c);
   };
   for (const total of totals) {
     for (const column of columns) {
@@ -342,25 +360,37 @@ export function checkTotalRows(
           t,
           column,
           total.lines.map((r) => [r, column] as const),
-          resolve,
+          judged,
         );
         if (sameAmount(t, column, lines.total, stated.value)) continue;
       }
-      const subtotals = total.parts.length !== total.lines.length;
+      const takenAsSum = blank.blanks
+        .filter((b) => b.column === column && total.parts.includes(b.row))
+        .map(
+          (b) => ` (blank ${cellAddress(b.row, column)} taken as ${moneyText(t, column, b.sum)})`,
+        );
       checkTotal(
         t,
         total.row,
         column,
-        total.parts.map((r) => [r, column] as const),
-        (sum) =>
-          subtotals
-            ? `the totals it adds (rows ${total.parts.map((r) => reportRow(r)).join(", ")}) sum to ${sum}`
-            : `its lines (${rowsText(total.parts)}) sum to ${sum}`,
+        atColumn(total.parts, column),
+        (sum) => `${partsWords(total.parts, total.row, totals)} sum to ${sum}`,
         out,
-        resolve,
+        judged,
+        takenAsSum.join(""),
       );
     }
   }
+}
+
+const atColumn = (rows: readonly number[], column: number) => rows.map((r) => [r, column] as const);
+
+/** What a total row adds, in words: "its lines (rows 7–9)" or "the totals it adds (rows 9, 13)". */
+function partsWords(parts: readonly number[], row: number, totals: readonly TotalRow[]): string {
+  const total = totals.find((x) => x.row === row);
+  return total && total.parts.length !== total.lines.length
+    ? `the totals it adds (rows ${parts.map((r) => reportRow(r)).join(", ")})`
+    : `its lines (${rowsText(parts)})`;
 }
 
 /** How a grand total's lines are named: one section is not "all sections". */
