@@ -57,14 +57,7 @@ import {
 } from "./capital";
 import type { ProgressListener } from "./progress";
 import { collapseSuspectColumns, withoutSuspectWrites } from "./tables/suspect-columns";
-import {
-  besideAClaim,
-  besideClaims,
-  holdsTypedFigure,
-  overlaps,
-  tableOnTheRight,
-  type Claim,
-} from "./tables/claims";
+import { claimOf, SheetClaims, tableOnTheRight, type Claim } from "./tables/claims";
 
 /**
  * The table kinds, in claim order: each kind detects its tables on the rows earlier kinds left,
@@ -90,15 +83,6 @@ export interface KindInput {
   /** Once every kind has claimed its tables: every table's span, for plans to keep apart. */
   claims?: readonly Claim[];
 }
-
-/** A table's claim: its rows, header to last, and its own columns. */
-const claimOf = (t: TableBounds): Claim => ({
-  sheet: t.sheet,
-  first: t.headerRow,
-  last: t.lastRow,
-  firstColumn: t.firstColumn,
-  lastColumn: t.lastColumn,
-});
 
 /** The sheets a kind detects its tables on: all of them, or the emptied copies when reading beside. */
 const readSheets = ({ sheets, beside }: KindInput): readonly SheetSnapshot[] =>
@@ -313,35 +297,16 @@ interface Claimed {
  * sheet with their spans emptied: a second table on the same rows, past a blank column), and
  * claims each table's rows and columns. A table read beside others must stand apart from them.
  */
-function claimKind(
-  definition: AnyKind,
-  sheets: readonly SheetSnapshot[],
-  options: AnalyseOptions,
-  taken: Map<string, Set<number>>,
-  claims: Claim[],
-): unknown[] {
-  const models = definition.detect({ sheets, options, taken });
-  const claim = (model: unknown) => {
-    const c = definition.rows(model);
-    claims.push(c);
-    const rows = taken.get(c.sheet) ?? new Set<number>();
-    for (let r = c.first; r <= c.last; r++) rows.add(r);
-    taken.set(c.sheet, rows);
-  };
-  models.forEach(claim);
-  const beside = besideClaims(sheets, claims);
+function claimKind(definition: AnyKind, options: AnalyseOptions, claims: SheetClaims): unknown[] {
+  const sheets = claims.sheetsRead;
+  const models = definition.detect({ sheets, options, taken: claims.taken });
+  for (const m of models) claims.claim(definition.rows(m));
+  const beside = claims.besideSheets();
   if (beside.size === 0) return models;
-  const more = definition.detect({ sheets, options, taken: new Map(), beside }).filter((m) => {
-    const c = definition.rows(m);
-    const sheet = sheets.find((x) => x.name === c.sheet);
-    return (
-      sheet !== undefined &&
-      besideAClaim(c, claims) &&
-      !claims.some((k) => overlaps(k, c)) &&
-      holdsTypedFigure(sheet, c)
-    );
-  });
-  more.forEach(claim);
+  const more = definition
+    .detect({ sheets, options, taken: new Map(), beside })
+    .filter((m) => claims.standsApart(definition.rows(m)));
+  for (const m of more) claims.claim(definition.rows(m));
   return [...models, ...more];
 }
 
@@ -420,17 +385,20 @@ export function runKinds(
     });
   // Every kind claims its tables first, in claim order; then each is checked and planned, so a
   // plan knows the tables beside its own (found by a later kind) and keeps its gap to them.
-  const taken = new Map<string, Set<number>>();
-  const claims: Claim[] = [];
+  const claims = new SheetClaims(sheets);
   const claimed: Claimed[] = TABLE_KINDS.map((kind, k) => {
     const definition = kind as AnyKind;
-    const models = claimKind(definition, sheets, options, taken, claims);
+    const models = claimKind(definition, options, claims);
     progress(k, definition.kind)(0, models.length);
-    const snapshot = new Map([...taken].map(([sheet, rows]) => [sheet, new Set(rows)]));
-    return { definition, models, taken: snapshot };
+    return { definition, models, taken: claims.takenNow() };
   });
   claimed.forEach((c, k) =>
-    runKind(c, { sheets, options, taken: c.taken, claims }, out, progress(k, c.definition.kind)),
+    runKind(
+      c,
+      { sheets, options, taken: c.taken, claims: claims.claims },
+      out,
+      progress(k, c.definition.kind),
+    ),
   );
   return out;
 }

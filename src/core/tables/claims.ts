@@ -1,4 +1,5 @@
 import { isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
+import type { TableBounds } from "./bounds";
 
 /**
  * What a table claims of its sheet: its rows, header to last, and only its own columns. Two tables
@@ -12,6 +13,15 @@ export interface Claim {
   firstColumn: number;
   lastColumn: number;
 }
+
+/** A table's claim: its rows, header to last, and its own columns. */
+export const claimOf = (t: TableBounds): Claim => ({
+  sheet: t.sheet,
+  first: t.headerRow,
+  last: t.lastRow,
+  firstColumn: t.firstColumn,
+  lastColumn: t.lastColumn,
+});
 
 /** True when the claim holds something outside its own columns on any of its rows. */
 function holdsBeside(sheet: SheetSnapshot, claim: Claim): boolean {
@@ -114,4 +124,49 @@ export function tableOnTheRight(table: Claim, claims: readonly Claim[]): boolean
       table.first <= c.last &&
       c.firstColumn > table.lastColumn,
   );
+}
+
+/**
+ * The tables claimed so far on every sheet, in claim order: their spans, the rows they take (what
+ * detectors pass over), and the sheets as read beside them (recomputed only when a claim is added).
+ */
+export class SheetClaims {
+  readonly claims: Claim[] = [];
+  readonly taken = new Map<string, Set<number>>();
+  private beside: { count: number; sheets: Map<string, SheetSnapshot> } | null = null;
+
+  constructor(readonly sheetsRead: readonly SheetSnapshot[]) {}
+
+  claim(c: Claim): void {
+    this.claims.push(c);
+    const rows = this.taken.get(c.sheet) ?? new Set<number>();
+    for (let r = c.first; r <= c.last; r++) rows.add(r);
+    this.taken.set(c.sheet, rows);
+  }
+
+  /** The sheets with something beside their claimed tables, claimed spans emptied. */
+  besideSheets(): Map<string, SheetSnapshot> {
+    if (this.beside?.count !== this.claims.length)
+      this.beside = {
+        count: this.claims.length,
+        sheets: besideClaims(this.sheetsRead, this.claims),
+      };
+    return this.beside.sheets;
+  }
+
+  /** A table found beside claimed ones is one of its own: apart from them, with typed figures. */
+  standsApart(c: Claim): boolean {
+    const sheet = this.sheetsRead.find((s) => s.name === c.sheet);
+    return (
+      sheet !== undefined &&
+      besideAClaim(c, this.claims) &&
+      !this.claims.some((k) => overlaps(k, c)) &&
+      holdsTypedFigure(sheet, c)
+    );
+  }
+
+  /** The rows taken as they stand now, kept apart from later claims. */
+  takenNow(): Map<string, Set<number>> {
+    return new Map([...this.taken].map(([sheet, rows]) => [sheet, new Set(rows)]));
+  }
 }
