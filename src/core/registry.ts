@@ -2,6 +2,7 @@ import type { Finding } from "./findings";
 import type { WriteOperation } from "./plan";
 import type { AnalyseOptions } from "./analyse";
 import type { SheetSnapshot } from "./snapshot";
+import type { TableBounds } from "./tables/bounds";
 import { riskModels, riskReport, type RiskTableReport } from "./risk";
 import type { RiskContext } from "./risk/check";
 import { checkRiskTable } from "./risk/check";
@@ -56,6 +57,7 @@ import {
 } from "./capital";
 import type { ProgressListener } from "./progress";
 import { collapseSuspectColumns, withoutSuspectWrites } from "./tables/suspect-columns";
+import { claimOf, SheetClaims, tableOnTheRight, type Claim } from "./tables/claims";
 
 /**
  * The table kinds, in claim order: each kind detects its tables on the rows earlier kinds left,
@@ -73,14 +75,29 @@ export interface KindInput {
   options: AnalyseOptions;
   /** Per sheet, the rows taken by tables of kinds earlier in the claim order. */
   taken: ReadonlyMap<string, ReadonlySet<number>>;
+  /**
+   * When reading beside claimed tables: the sheets with something beside them, claimed spans
+   * emptied (tables/claims.ts). Only these are read; tables are modelled on the sheets themselves.
+   */
+  beside?: ReadonlyMap<string, SheetSnapshot>;
+  /** Once every kind has claimed its tables: every table's span, for plans to keep apart. */
+  claims?: readonly Claim[];
 }
+
+/** The sheets a kind detects its tables on: all of them, or the emptied copies when reading beside. */
+const readSheets = ({ sheets, beside }: KindInput): readonly SheetSnapshot[] =>
+  beside ? sheets.flatMap((s) => beside.get(s.name) ?? []) : sheets;
+
+/** Another table claimed right of this one on its rows: new columns keep the gap to it. */
+const keepsApart = (t: TableBounds, { claims }: KindInput): boolean =>
+  tableOnTheRight(claimOf(t), claims ?? []);
 
 export interface TableKindDefinition<K extends string, M, R> {
   kind: K;
   /** Every table of this kind in the workbook, each modelled once. */
   detect(input: KindInput): M[];
-  /** The sheet and rows the table takes, header to last row (0-based). */
-  rows(model: M): { sheet: string; first: number; last: number };
+  /** The sheet, rows (header to last) and columns the table takes (0-based). */
+  rows(model: M): Claim;
   report(model: M, input: KindInput): R;
   check(model: M, input: KindInput): Finding[];
   plan(model: M, input: KindInput): WriteOperation[];
@@ -119,9 +136,12 @@ const sheetOf = (sheets: readonly SheetSnapshot[], name: string): SheetSnapshot 
 
 const riskKind: TableKindDefinition<"risk-register", RiskContext, RiskTableReport> = {
   kind: "risk-register",
-  detect: ({ sheets, options }) =>
-    riskModels(sheets, { asOf: options.asOf, ...(options.bands ? { bands: options.bands } : {}) }),
-  rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastRow }),
+  detect: (input) =>
+    riskModels(readSheets(input), {
+      asOf: input.options.asOf,
+      ...(input.options.bands ? { bands: input.options.bands } : {}),
+    }),
+  rows: (m) => claimOf(m.table),
   report: (m, { sheets }) => riskReport(sheetOf(sheets, m.table.sheet), m),
   check: (m, { sheets, options }) =>
     checkRiskTable(sheetOf(sheets, m.table.sheet), m, {
@@ -134,9 +154,11 @@ const riskKind: TableKindDefinition<"risk-register", RiskContext, RiskTableRepor
 
 const projectsKind: TableKindDefinition<"projects", ProjectsTable, ProjectsTableReport> = {
   kind: "projects",
-  detect: ({ sheets, taken }) =>
-    sheets.flatMap((sheet) => detectProjects(sheet, taken.get(sheet.name) ?? new Set(), sheets)),
-  rows: (m) => ({ sheet: m.sheet, first: m.headerRow, last: m.lastRow }),
+  detect: (input) =>
+    readSheets(input).flatMap((sheet) =>
+      detectProjects(sheet, input.taken.get(sheet.name) ?? new Set(), input.sheets),
+    ),
+  rows: (m) => claimOf(m),
   report: (m) => projectsReport(m),
   // Projects with money get the budget rules through tables/variance-lines.ts (shared with any
   // kind that keeps a budget and a forecast), not through budget/: kinds do not import each other.
@@ -164,9 +186,11 @@ function registerRows(registers: readonly DecisionsTable[]): Map<string, Set<num
 
 const decisionsKind: TableKindDefinition<"decisions", DecisionsTable, DecisionsTableReport> = {
   kind: "decisions",
-  detect: ({ sheets, taken }) =>
-    sheets.flatMap((sheet) => detectDecisionRegisters(sheet, taken.get(sheet.name) ?? new Set())),
-  rows: (m) => ({ sheet: m.sheet, first: m.headerRow, last: m.lastRow }),
+  detect: (input) =>
+    readSheets(input).flatMap((sheet) =>
+      detectDecisionRegisters(sheet, input.taken.get(sheet.name) ?? new Set()),
+    ),
+  rows: (m) => claimOf(m),
   report: (m) => decisionsReport(m),
   check: () => [],
   plan: () => [],
@@ -181,12 +205,19 @@ const decisionsKind: TableKindDefinition<"decisions", DecisionsTable, DecisionsT
  */
 const monthlyKind: TableKindDefinition<"monthly-profile", MonthlyTableModel, MonthlyTableReport> = {
   kind: "monthly-profile",
-  detect: ({ sheets, taken }) => monthlyModels(sheets, taken),
-  rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastRow }),
+  detect: ({ sheets, taken, beside }) => monthlyModels(sheets, taken, beside),
+  rows: (m) => claimOf(m.table),
   report: (m) => monthlyReport(m),
   check: (m, { options }) =>
     checkMonthlyTable(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
-  plan: (m, { options }) => planMonthlyTable(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
+  plan: (m, input) =>
+    planMonthlyTable(
+      m.sheet,
+      m.table,
+      m.model,
+      input.options.rag ?? DEFAULT_RAG,
+      keepsApart(m.table, input),
+    ),
 };
 
 /**
@@ -200,8 +231,8 @@ const capitalKind: TableKindDefinition<
   CapitalProgrammeReport
 > = {
   kind: "capital-programme",
-  detect: ({ sheets, taken }) => capitalModels(sheets, taken),
-  rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastClaimed }),
+  detect: ({ sheets, taken, beside }) => capitalModels(sheets, taken, beside),
+  rows: (m) => ({ ...claimOf(m.table), last: m.table.lastClaimed }),
   report: (m) => capitalReport(m),
   check: (m) => checkCapitalProgramme(m.sheet, m.table),
   plan: (m) => planCapitalProgramme(m.sheet, m.table),
@@ -209,32 +240,41 @@ const capitalKind: TableKindDefinition<
 
 const budgetKind: TableKindDefinition<"budget", BudgetTableModel, BudgetTableReport> = {
   kind: "budget",
-  detect: ({ sheets, taken }) => budgetModels(sheets, taken),
+  detect: ({ sheets, taken, beside }) => budgetModels(sheets, taken, beside),
   // The header block may start above the table's own header row (group labels over an Excel table).
   rows: (m) => ({
-    sheet: m.table.sheet,
+    ...claimOf(m.table),
     first: Math.min(m.table.headerRow, ...(m.table.headerRows ?? [])),
-    last: m.table.lastRow,
   }),
   report: (m, { options }) => budgetReport(m, options.rag ?? DEFAULT_RAG),
   check: (m, { options }) =>
     checkBudgetTable(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
-  plan: (m, { options }) => planBudgetTable(m.sheet, m.table, options.rag ?? DEFAULT_RAG, m.model),
+  plan: (m, input) =>
+    planBudgetTable(
+      m.sheet,
+      m.table,
+      input.options.rag ?? DEFAULT_RAG,
+      m.model,
+      keepsApart(m.table, input),
+    ),
   suspectHint: (m, { options }) =>
     budgetRagHint(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
 };
 
 const fundingKind: TableKindDefinition<"funding", FundingTableModel, FundingTableReport> = {
   kind: "funding",
-  detect: ({ sheets, taken }) => fundingModels(sheets, taken),
-  rows: (m) => ({ sheet: m.table.sheet, first: m.table.headerRow, last: m.table.lastRow }),
+  detect: ({ sheets, taken, beside }) => fundingModels(sheets, taken, beside),
+  rows: (m) => claimOf(m.table),
   report: (m) => fundingReport(m),
   check: (m) => checkFundingTable(m.sheet, m.table, m.groups, m.structure),
-  plan: (m, { options }) =>
+  plan: (m, input) =>
     planFundingTable(
       m.sheet,
       m.table,
-      { replaceTotals: options.replaceTotals === true },
+      {
+        replaceTotals: input.options.replaceTotals === true,
+        keepApart: keepsApart(m.table, input),
+      },
       m.groups,
       m.structure,
     ),
@@ -247,37 +287,58 @@ export interface KindRun {
   operations: WriteOperation[];
 }
 
-/** Runs one kind on the rows still free, and claims the rows of every table it found. */
-function runKind<K extends TableModel["kind"], M, R extends TableReport>(
-  definition: TableKindDefinition<K, M, R>,
+type AnyKind = TableKindDefinition<TableModel["kind"], unknown, TableReport>;
+
+/** One kind's tables once claimed: what `taken` was then, for its report, check, plan and rules across. */
+interface Claimed {
+  definition: AnyKind;
+  models: unknown[];
+  taken: Map<string, Set<number>>;
+}
+
+/**
+ * Detects one kind's tables on the rows still free, then beside the tables claimed so far (on the
+ * sheet with their spans emptied: a second table on the same rows, past a blank column), and
+ * claims each table's rows and columns. A table read beside others must stand apart from them.
+ */
+function claimKind(definition: AnyKind, options: AnalyseOptions, claims: SheetClaims): unknown[] {
+  const sheets = claims.sheetsRead;
+  const models = definition.detect({ sheets, options, taken: claims.taken });
+  for (const m of models) claims.claim(definition.rows(m));
+  const beside = claims.besideSheets();
+  if (beside.size === 0) return models;
+  const more = definition
+    .detect({ sheets, options, taken: new Map(), beside })
+    .filter((m) => claims.standsApart(definition.rows(m)));
+  for (const m of more) claims.claim(definition.rows(m));
+  return [...models, ...more];
+}
+
+/** Reports, checks and plans one kind's claimed tables, each from its one model. */
+function runKind(
+  { definition, models, taken }: Claimed,
   input: KindInput,
-  taken: Map<string, Set<number>>,
   out: KindRun,
-  tablesDone: (done: number, of: number) => void = () => undefined,
+  tablesDone: (done: number, of: number) => void,
 ): void {
-  const models = definition.detect(input);
-  tablesDone(0, models.length);
+  const kindInput = { ...input, taken };
   for (const [n, model] of models.entries()) {
-    const { sheet, first, last } = definition.rows(model);
-    const rows = taken.get(sheet) ?? new Set<number>();
-    for (let r = first; r <= last; r++) rows.add(r);
-    taken.set(sheet, rows);
     out.models.push({ kind: definition.kind, model } as TableModel);
-    out.tables.push(definition.report(model, input));
+    out.tables.push(definition.report(model, kindInput));
     // Appended one by one: a spread of a 100,000-row register's findings can overflow the
     // stack of a Web Worker, where the standalone pane runs this.
     // A stated column we disagree with on most lines was misread: one warning, nothing written.
     const { findings, suspect } = collapseSuspectColumns(
       input.sheets,
-      definition.check(model, input),
-      definition.suspectHint?.(model, input),
+      definition.check(model, kindInput),
+      definition.suspectHint?.(model, kindInput),
     );
     for (const f of findings) out.findings.push(f);
-    for (const op of withoutSuspectWrites(definition.plan(model, input), suspect))
+    for (const op of withoutSuspectWrites(definition.plan(model, kindInput), suspect))
       out.operations.push(op);
     tablesDone(n + 1, models.length);
   }
-  if (definition.across) for (const f of definition.across(models, input)) out.findings.push(f);
+  if (definition.across) for (const f of definition.across(models, kindInput)) out.findings.push(f);
 }
 
 /** The registry: one line per kind, in claim order. */
@@ -315,29 +376,34 @@ export function runKinds(
   options: AnalyseOptions,
   onProgress?: ProgressListener,
 ): KindRun {
-  const taken = new Map<string, Set<number>>();
   const out: KindRun = { models: [], tables: [], findings: [], operations: [] };
   const total = TABLE_KINDS.length * STEPS_PER_KIND;
-  for (const [k, definition] of TABLE_KINDS.entries()) {
-    const tablesDone = (done: number, of: number) =>
-      onProgress?.({
-        phase: "checking",
-        subject:
-          of > 0
-            ? `${KIND_WORDS[definition.kind]}, table ${Math.min(done + 1, of)} of ${of}`
-            : KIND_WORDS[definition.kind],
-        unit: "steps",
-        // Finding the tables is one step; each table checked is an equal share of the rest.
-        done: k * STEPS_PER_KIND + Math.round((STEPS_PER_KIND * (done + 1)) / (of + 1)),
-        total,
-      });
+  const progress = (k: number, kind: TableModel["kind"]) => (done: number, of: number) =>
+    onProgress?.({
+      phase: "checking",
+      subject:
+        of > 0 ? `${KIND_WORDS[kind]}, table ${Math.min(done + 1, of)} of ${of}` : KIND_WORDS[kind],
+      unit: "steps",
+      // Finding the tables is one step; each table checked is an equal share of the rest.
+      done: k * STEPS_PER_KIND + Math.round((STEPS_PER_KIND * (done + 1)) / (of + 1)),
+      total,
+    });
+  // Every kind claims its tables first, in claim order; then each is checked and planned, so a
+  // plan knows the tables beside its own (found by a later kind) and keeps its gap to them.
+  const claims = new SheetClaims(sheets);
+  const claimed: Claimed[] = TABLE_KINDS.map((kind, k) => {
+    const definition = kind as AnyKind;
+    const models = claimKind(definition, options, claims);
+    progress(k, definition.kind)(0, models.length);
+    return { definition, models, taken: claims.takenNow() };
+  });
+  claimed.forEach((c, k) =>
     runKind(
-      definition as TableKindDefinition<TableModel["kind"], unknown, TableReport>,
-      { sheets, options, taken },
-      taken,
+      c,
+      { sheets, options, taken: c.taken, claims: claims.claims },
       out,
-      tablesDone,
-    );
-  }
+      progress(k, c.definition.kind),
+    ),
+  );
   return out;
 }

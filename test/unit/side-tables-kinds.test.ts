@@ -1,5 +1,5 @@
 import { analyseWorkbook } from "../../src/core/analyse";
-import { sheet, TODAY, workbook } from "../helpers/builders";
+import { f, sheet, TODAY, workbook } from "../helpers/builders";
 
 /**
  * A second table one blank column away on the same rows (a key, a summary) is not part of the
@@ -32,14 +32,27 @@ describe("a side table beside a table", () => {
     });
   });
 
-  it("budget: a summary by directorate beside the lines is left out", () => {
+  it("budget: a summary by directorate computed from the lines is a view, left out", () => {
+    const budget = sheet("Budget", [
+      ["Service", "Budget", "Forecast", null, "Directorate", "Budget", "Forecast"],
+      ["Libraries", 100, 110, null, "Communities", f("=B2+B3", 300), f("=C2+C3", 330)],
+      ["Parks", 200, 220, null, "Place", f("=B4", 300), f("=C4", 310)],
+      ["Museums", 300, 310],
+    ]);
+    expect(read(budget).tables).toEqual([["budget", "A1:C4"]]);
+  });
+
+  it("budget: a summary by directorate with typed figures is a budget table of its own", () => {
     const budget = sheet("Budget", [
       ["Service", "Budget", "Forecast", null, "Directorate", "Budget", "Forecast"],
       ["Libraries", 100, 110, null, "Communities", 300, 330],
       ["Parks", 200, 220, null, "Place", 500, 480],
       ["Museums", 300, 310],
     ]);
-    expect(read(budget).tables).toEqual([["budget", "A1:C4"]]);
+    expect(read(budget).tables).toEqual([
+      ["budget", "A1:C4"],
+      ["budget", "E1:G3"],
+    ]);
   });
 
   it("risk register: a blank spacer column between its pairs does not split it", () => {

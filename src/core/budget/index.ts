@@ -72,12 +72,19 @@ export interface BudgetTableModel {
 export function budgetModels(
   sheets: readonly SheetSnapshot[],
   taken: ReadonlyMap<string, ReadonlySet<number>>,
+  beside?: ReadonlyMap<string, SheetSnapshot>,
 ): BudgetTableModel[] {
-  return modelEach(sheets, taken, detectBudgetTables, (sheet, table) => ({
-    sheet,
-    table,
-    model: withOtherSheetRule(budgetModel(sheet, table), sheets, sheet),
-  }));
+  return modelEach(
+    sheets,
+    taken,
+    detectBudgetTables,
+    (sheet, table) => ({
+      sheet,
+      table,
+      model: withOtherSheetRule(budgetModel(sheet, table), sheets, sheet),
+    }),
+    beside,
+  );
 }
 
 /** What check --json says about a budget table. */

@@ -101,6 +101,8 @@ export function planBudgetTable(
   table: BudgetTable,
   rag: RagThresholds,
   model: BudgetModel = budgetModel(sheet, table),
+  /** Another table stands right of this one on its rows: new columns keep the gap to it. */
+  keepApart = false,
 ): WriteOperation[] {
   // The sheet's own RAG rule wins over the settings'; thresholds are in pounds, so amounts kept
   // in £'000 or £m are multiplied up before they are compared.
@@ -125,6 +127,7 @@ export function planBudgetTable(
     missing.length,
     "edge",
     missing.map((f) => TITLES[f]),
+    keepApart,
   );
   const at = (f: Calculated) => table.columns[f] ?? firstNew + missing.indexOf(f);
   const cells: Record<Calculated, PlannedCell[]> = {

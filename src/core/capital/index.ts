@@ -81,8 +81,15 @@ export function withFinancingListed<T extends ListedTable>(
 export function capitalModels(
   sheets: readonly SheetSnapshot[],
   taken: ReadonlyMap<string, ReadonlySet<number>>,
+  beside?: ReadonlyMap<string, SheetSnapshot>,
 ): CapitalProgrammeModel[] {
-  return modelEach(sheets, taken, detectCapitalProgrammes, (sheet, table) => ({ sheet, table }));
+  return modelEach(
+    sheets,
+    taken,
+    detectCapitalProgrammes,
+    (sheet, table) => ({ sheet, table }),
+    beside,
+  );
 }
 
 export function capitalReport(m: CapitalProgrammeModel): CapitalProgrammeReport {

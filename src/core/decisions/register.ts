@@ -59,7 +59,16 @@ const SPECS: readonly FieldSpec<RegisterField>[] = [
   },
   {
     field: "dateOfDecision",
-    synonyms: ["date of decision", "decision date", "date decided", "date approved", "date taken"],
+    // A bare "Date" (exact only: the word is too short to match loosely) in a decisions log is
+    // when the decision was taken; the log must still name a second decision field to be one.
+    synonyms: [
+      "date of decision",
+      "decision date",
+      "date decided",
+      "date approved",
+      "date taken",
+      "date",
+    ],
   },
   {
     field: "publicationDate",

@@ -59,7 +59,12 @@ export function matchFundingHeader(
   // Award / paid / balance with no year in any header is a grants register, even where the
   // title names a year that would make "Amount awarded" that year's money.
   if (grants && ![...columns.values()].some((r) => r.role === "money")) return { columns: grants };
-  yearFromTitle(sheet, row, columns);
+  yearFromTitle(
+    sheet,
+    row,
+    columns,
+    [...texts.values()].some((t) => DECISION_LOG.test(t)),
+  );
   if (enoughColumns(columns)) return { columns };
   return grants ? { columns: grants } : null;
 }
@@ -70,16 +75,29 @@ export function matchFundingHeader(
  * that year when the title names exactly one; otherwise they are not read as money at all, and a
  * yearless amount beside year columns is left alone (it is not one of the years).
  */
-function yearFromTitle(sheet: SheetSnapshot, row: number, columns: Map<number, FundingColumn>) {
+function yearFromTitle(
+  sheet: SheetSnapshot,
+  row: number,
+  columns: Map<number, FundingColumn>,
+  decisionsLog: boolean,
+) {
   const amounts = [...columns].filter(([, role]) => role.role === "amount").map(([c]) => c);
   if (amounts.length === 0) return;
   const hasYears = [...columns.values()].some((r) => r.role === "money");
-  const year = hasYears ? null : titleYear(sheet, row);
+  const year = hasYears || decisionsLog ? null : titleYear(sheet, row);
   for (const column of amounts) {
     if (year) columns.set(column, { role: "money", year, source: null, total: false });
     else columns.delete(column);
   }
 }
+
+/**
+ * Headers of a decisions log ("Reference | Date | Decision | Decision maker | Amount"): its
+ * amount is what each decision approved, not a year's funding, whatever year its title names
+ * ("Decisions 2025/26").
+ */
+const DECISION_LOG =
+  /^(decision|decisions|decision maker|decision taker|decided by|key decision)$/i;
 
 const TITLE_ROWS = 6;
 
@@ -140,7 +158,12 @@ function matchFundingBlock(
     const role = classifyFundingHeader(text);
     if (role) columns.set(column.column, role);
   }
-  yearFromTitle(sheet, row, columns);
+  yearFromTitle(
+    sheet,
+    row,
+    columns,
+    block.columns.some((c) => DECISION_LOG.test(c.text.trim())),
+  );
   if (!enoughColumns(columns)) return null;
   const named = new Set(block.columns.map((c) => c.column));
   let first = Math.min(...columns.keys());

@@ -40,11 +40,18 @@ export interface FundingTableModel {
 export function fundingModels(
   sheets: readonly SheetSnapshot[],
   taken: ReadonlyMap<string, ReadonlySet<number>>,
+  beside?: ReadonlyMap<string, SheetSnapshot>,
 ): FundingTableModel[] {
-  return modelEach(sheets, taken, detectFundingTables, (sheet, table) => {
-    const groups = columnGroupsOf(table);
-    return { sheet, table, groups, structure: structureOf(sheet, table, groups) };
-  });
+  return modelEach(
+    sheets,
+    taken,
+    detectFundingTables,
+    (sheet, table) => {
+      const groups = columnGroupsOf(table);
+      return { sheet, table, groups, structure: structureOf(sheet, table, groups) };
+    },
+    beside,
+  );
 }
 
 /** What check --json says about a funding, sources or allocations table. */

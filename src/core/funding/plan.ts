@@ -17,6 +17,8 @@ import { planGrantBalance } from "./grant-balance";
 export interface FundingPlanOptions {
   /** Replace typed totals (row, section, grand) with SUM formulas. */
   replaceTotals: boolean;
+  /** Another table stands right of this one on its rows: new columns keep the gap to it. */
+  keepApart?: boolean;
 }
 
 /**
@@ -144,7 +146,14 @@ export function planFundingTable(
   const newYears = groups.years.filter((y) => y.total === null && y.sources.length >= 2);
   const needsGrand = groups.years.length >= 2 && groups.totalColumn === null;
   const count = newYears.length + (needsGrand ? 1 : 0);
-  const { first: firstNew, operations } = newColumns(sheet, table, count);
+  const { first: firstNew, operations } = newColumns(
+    sheet,
+    table,
+    count,
+    "edge",
+    [],
+    options.keepApart === true,
+  );
   const yearTotalColumn = new Map<string, number>();
   newYears.forEach((y, i) => yearTotalColumn.set(y.year, firstNew + i));
   for (const y of groups.years) if (y.total !== null) yearTotalColumn.set(y.year, y.total);

@@ -44,15 +44,22 @@ export interface MonthlyTableReport {
 export function monthlyModels(
   sheets: readonly SheetSnapshot[],
   taken: ReadonlyMap<string, ReadonlySet<number>>,
+  beside?: ReadonlyMap<string, SheetSnapshot>,
 ): MonthlyTableModel[] {
-  return modelEach(sheets, taken, detectMonthlyTables, (sheet, table) => ({
-    sheet,
-    table,
-    model: {
-      ...monthlyModel(sheet, table),
-      ragRuleElsewhere: table.columns.rag === undefined ? null : otherSheetRagRule(sheets, sheet),
-    },
-  }));
+  return modelEach(
+    sheets,
+    taken,
+    detectMonthlyTables,
+    (sheet, table) => ({
+      sheet,
+      table,
+      model: {
+        ...monthlyModel(sheet, table),
+        ragRuleElsewhere: table.columns.rag === undefined ? null : otherSheetRagRule(sheets, sheet),
+      },
+    }),
+    beside,
+  );
 }
 
 export function monthlyReport(m: MonthlyTableModel): MonthlyTableReport {

@@ -37,6 +37,8 @@ export function planMonthlyTable(
   table: MonthlyTable,
   model: MonthlyModel,
   rag: RagThresholds,
+  /** Another table stands right of this one on its rows: new columns keep the gap to it. */
+  keepApart = false,
 ): WriteOperation[] {
   const c = table.columns;
   const wanted: Calculated[] = c.budget === undefined ? ["fullYear"] : ["fullYear", "variance"];
@@ -47,6 +49,7 @@ export function planMonthlyTable(
     missing.length,
     "edge",
     missing.map((f) => TITLES[f]),
+    keepApart,
   );
   const at = (f: Calculated) => c[f] ?? placed.first + missing.indexOf(f);
   const kinds = model.structure.kinds;
