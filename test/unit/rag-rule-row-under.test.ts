@@ -91,3 +91,20 @@ describe("rows that are not a rule stay lines", () => {
     ]);
   });
 });
+
+describe("a RAG rule along the row under a projects table with money", () => {
+  it("is the table's rule, not a project", () => {
+    const rows: Rows = [
+      ["Project", "SRO", "Budget £", "Forecast £", "Variance £", "Cost RAG"],
+      ["Hub", "Director A", 1000000, 1010000, 10000, "Green"],
+      ["Roads", "Director B", 1000000, 1030000, 30000, "Amber"],
+      ["Pool", "Director C", 1000000, 1060000, 60000, "Amber"],
+      ["Green", "<2%", "Amber", "2-5%", "Red", ">5%"],
+    ];
+    const a = analyseWorkbook(workbook(sheet("Projects", rows)), { asOf: TODAY });
+    expect(a.tables.map((t) => [t.kind, (t as { range: string }).range])).toEqual([
+      ["projects", "A1:F4"],
+    ]);
+    expect(a.findings.map((x) => `${x.severity} ${x.code}@${x.cell}: ${x.message}`)).toEqual(["X"]);
+  });
+});
