@@ -105,6 +105,9 @@ describe("a RAG rule along the row under a projects table with money", () => {
     expect(a.tables.map((t) => [t.kind, (t as { range: string }).range])).toEqual([
       ["projects", "A1:F4"],
     ]);
-    expect(a.findings.map((x) => `${x.severity} ${x.code}@${x.cell}: ${x.message}`)).toEqual(["X"]);
+    expect(a.findings.map((x) => `${x.severity} ${x.code}@${x.cell}: ${x.message}`)).toEqual([
+      "error variance-mismatch@F4: RAG is Amber but an overspend of £60,000 on a budget of £1,000,000 is Red: " +
+        "Red over 5% of budget, Amber at 2% of budget (the rule stated on the sheet at A5:F5)",
+    ]);
   });
 });
