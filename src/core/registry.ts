@@ -15,6 +15,7 @@ import {
   type ProjectsTable,
   type ProjectsTableReport,
 } from "./pid/projects";
+import { projectsRagHint } from "./pid/projects-money";
 import {
   budgetModels,
   budgetReport,
@@ -166,6 +167,10 @@ const projectsKind: TableKindDefinition<"projects", ProjectsTable, ProjectsTable
     checkProjects(sheetOf(sheets, m.sheet), m, options.rag ?? DEFAULT_RAG),
   plan: (m, { sheets, options }) =>
     planProjects(sheetOf(sheets, m.sheet), m, options.rag ?? DEFAULT_RAG),
+  suspectHint: (m, { sheets, options }) =>
+    m.money
+      ? projectsRagHint(sheetOf(sheets, m.sheet), m.money, options.rag ?? DEFAULT_RAG)
+      : () => null,
 };
 
 /**

@@ -79,3 +79,24 @@ describe("a RAG column keeping overspends under 2% Green, under settings with no
     ]);
   });
 });
+
+describe("a projects table's Cost RAG keeping small overspends Green", () => {
+  it("gets the same hint on its one warning", () => {
+    const rows: Rows = [
+      ["Project", "SRO", "Budget £", "Forecast £", "Variance £", "Cost RAG"],
+      ["Hub", "Director A", 1_000_000, 1_005_000, 5_000, "Green"],
+      ["Roads", "Director B", 1_000_000, 1_010_000, 10_000, "Green"],
+      ["Pool", "Director C", 1_000_000, 1_015_000, 15_000, "Green"],
+      ["Depot", "Director D", 1_000_000, 1_018_000, 18_000, "Green"],
+      ["Library", "Director E", 1_000_000, 1_030_000, 30_000, "Amber"],
+      ["Fleet", "Director F", 1_000_000, 1_080_000, 80_000, "Red"],
+    ];
+    const a = analyseWorkbook(workbook(sheet("Projects", rows)), { asOf: TODAY, rag: DEFAULTS });
+    expect(a.findings.map((x) => `${x.severity} ${x.code}@${x.cell}: ${x.message}`)).toEqual([
+      `warning variance-mismatch@F1: Cost RAG disagrees with the RAG rule (${SETTINGS_RULE}) on 4 of 6 lines: ` +
+        "its convention was not understood; nothing written; its colours keep overspends under a " +
+        "threshold Green: set --rag-amber-percent above 1.8% and at most 3%, or --rag-amber-amount " +
+        'above £18,000 and at most £30,000 (the task pane\'s "RAG: amber at" settings), or state the rule on the sheet',
+    ]);
+  });
+});

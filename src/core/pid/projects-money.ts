@@ -36,7 +36,8 @@ import {
   unreadRagRuleWarning,
   type RagRule as RagRuleStated,
 } from "../tables/rag-rule";
-import { ragRuleFor } from "../tables/rag-settings";
+import { ragRuleFor, type RagThresholds } from "../tables/rag-settings";
+import { amberSettingHint, ratedLinesOf } from "../tables/rag-amber-hint";
 
 /**
  * Projects with money: a programme summary or scheme monitoring table keeps, beside each project's
@@ -296,4 +297,22 @@ export function duplicateIds(
     );
   }
   return out;
+}
+
+/**
+ * For the warning on a suspect Cost RAG column (suspect-columns.ts): the Amber setting its
+ * colours imply, when the settings' rule without an Amber band rates the table, as budget tables.
+ */
+export function projectsRagHint(
+  sheet: SheetSnapshot,
+  money: ProjectsMoney,
+  rag: RagThresholds,
+): (column: number) => string | null {
+  return (column) => {
+    const { budget, forecast } = money.columns;
+    if (column !== money.columns.rag || budget === undefined || forecast === undefined) return null;
+    if (money.ragRule || money.ragRuleUnread) return null;
+    const lines = ratedLinesOf(sheet, money.lines, { budget, forecast, rag: column }, money.scale);
+    return amberSettingHint(lines, ragRuleFor(null, rag));
+  };
 }

@@ -1,6 +1,7 @@
 import { columnLetter, rangeAddress, reportRow, type A1Range, type ReportRow } from "../a1";
 import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
 import { excelTableFor } from "./excel-tables";
+import { ragRuleRow } from "./rag-rule";
 
 /** Where a table sits on its sheet (0-based): what every kind of table has in common. */
 export interface TableBounds {
@@ -104,7 +105,8 @@ const MAX_GAP_ROWS = 5;
 
 /**
  * Walks down from the header. A single blank row (or any number of hidden ones) may sit inside a
- * table; two visible blank rows in a row, or a row `stops` accepts (a legend, a new header), end it
+ * table; two visible blank rows in a row, a row `stops` accepts (a legend, a new header), or a row
+ * stating a RAG rule across its cells (rag-rule.ts) end it
  * — unless the kind says the first filled row after the gap (up to five blank rows) carries the
  * same table on (`resumes`: a register's next section under its heading).
  */
@@ -129,7 +131,8 @@ export function tableExtent(
       blanks = 0;
       continue;
     }
-    if (stops(r)) break;
+    // A RAG rule written along a row under the table is the sheet's rule, never a line of it.
+    if (stops(r) || ragRuleRow(sheet, r)) break;
     blanks = 0;
     dataRows.push(r);
   }

@@ -1,5 +1,8 @@
+import { cellText, type SheetSnapshot } from "../snapshot";
 import { formatMoney, HALF_PENNY } from "./money";
-import { ragByRule, type Rag, type RagRule } from "./rag-rule";
+import { moneyOrNilAt } from "./nil-money";
+import { ragByRule, ragWord, type Rag, type RagRule } from "./rag-rule";
+import { toPounds, type MoneyScale } from "./scale";
 
 /**
  * A council RAG column that disagrees with the settings' rule on most lines is one warning and is
@@ -71,4 +74,26 @@ export function amberSettingHint(lines: readonly RatedLine[], rule: RagRule): st
     `its colours keep overspends under a threshold Green: set ${ways.join(", or ")} ` +
     `(the task pane's "RAG: amber at" settings), or state the rule on the sheet`
   );
+}
+
+/**
+ * The lines of a table with a budget, a forecast and a RAG column, as that column rates them,
+ * in pounds: lines with a colour and both figures.
+ */
+export function ratedLinesOf(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  columns: { budget: number; forecast: number; rag: number },
+  scale: MoneyScale,
+): RatedLine[] {
+  const lines: RatedLine[] = [];
+  for (const row of rows) {
+    const budget = moneyOrNilAt(sheet, row, columns.budget);
+    const forecast = moneyOrNilAt(sheet, row, columns.forecast);
+    const typed = ragWord(cellText(sheet.rows[row]?.[columns.rag] ?? undefined));
+    if (budget === null || forecast === null || typed === null) continue;
+    const overspend = toPounds(forecast - budget, scale);
+    lines.push({ overspend, budget: toPounds(budget, scale), typed });
+  }
+  return lines;
 }

@@ -227,9 +227,52 @@ function mentionsRagRule(text: string): boolean {
   return /\bRAG\b/i.test(text) || (colours.has("red") && colours.has("amber"));
 }
 
+/** A label opening a rule's row: "RAG:", "RAG rule", "Key". */
+const RULE_ROW_LABEL = /^(rag|rag rules?|rag key|rag rating|budget rag|key)\s*[:=\-\u2013]?\s*$/i;
+
+/**
+ * A row that states a RAG rule across its cells and holds nothing else: "RAG:" | "Green" | "<2%"
+ * | "Amber" | "2-5%" | "Red" | ">5%", or "Green <2%" | "Amber 2-5%" | "Red >5%". Its texts are
+ * joined as clauses (a threshold cell joins the colour before it, as in one cell) and read by the
+ * clause parser: the text and range when they state a rule, else null. A row with any number in
+ * it, or opening with words other than a label or a colour, is no rule row (a budget line).
+ */
+export function ragRuleRow(
+  sheet: SheetSnapshot,
+  row: number,
+): { text: string; range: string; column: number } | null {
+  const cells = sheet.rows[row] ?? [];
+  const found: { text: string; column: number }[] = [];
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (typeof cell?.value === "number") return null;
+    const text = cellText(cell ?? undefined);
+    if (!text) continue;
+    if (found.length > 12) return null;
+    found.push({ text, column: c });
+  }
+  // The label names the rule and is not part of it, as a list's heading cell is not.
+  const parts = RULE_ROW_LABEL.test(found[0]?.text ?? "") ? found.slice(1) : found;
+  const [head, ...rest] = parts;
+  if (!head || rest.length === 0 || new Set(coloursOf(head.text)).size !== 1) return null;
+  // "Green <2%; Amber 2-5%; Red >5%": a colour opens a clause, its threshold cells follow.
+  const text = rest.reduce(
+    (joined, p) => `${joined}${coloursOf(p.text).length > 0 ? "; " : " "}${p.text}`,
+    head.text,
+  );
+  if (!parseRagRule(text)) return null;
+  const end = (rest[rest.length - 1] ?? head).column;
+  return {
+    text,
+    range: `${cellAddress(row, head.column)}:${cellAddress(row, end)}`,
+    column: head.column,
+  };
+}
+
 /**
  * The cells around the table that may state its rule, in the order they are read: row, column,
- * the text, and the cell or range stating it.
+ * the text, and the cell or range stating it. A row stating a rule across its cells is read
+ * whole, before its cells one by one.
  */
 function* ruleCells(
   sheet: SheetSnapshot,
@@ -244,6 +287,8 @@ function* ruleCells(
     r >= top && r <= table.lastRow && c >= table.firstColumn && c <= table.lastColumn;
   for (let r = top; r <= table.lastRow; r++) rows.push(r);
   for (const r of rows) {
+    const wholeRow = r < top || r > table.lastRow ? ragRuleRow(sheet, r) : null;
+    if (wholeRow) yield [r, wholeRow.column, wholeRow.text, wholeRow.range];
     const cells = sheet.rows[r] ?? [];
     for (let c = 0; c < cells.length; c++) {
       if (inside(r, c)) continue;
