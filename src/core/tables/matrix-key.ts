@@ -194,7 +194,23 @@ const anAxis = (cell: Cell | null | undefined): boolean =>
 /** The first risk matrix on the sheet drawn as a key, reading top to bottom, or null. */
 export function readMatrixKey(
   sheet: SheetSnapshot,
-  inTable: (row: number, column: number) => boolean = () => false,
+  inTable?: (row: number, column: number) => boolean,
+): MatrixKey | null {
+  // The word scales, the legend and the reader's key cells all ask of the same sheet: a sheet
+  // is scanned once, and a sheet with no matrix anywhere has none outside its tables either.
+  let anywhere = matrixOnSheet.get(sheet);
+  if (anywhere === undefined) {
+    anywhere = scanForMatrixKey(sheet, () => false);
+    matrixOnSheet.set(sheet, anywhere);
+  }
+  return anywhere && inTable ? scanForMatrixKey(sheet, inTable) : anywhere;
+}
+
+const matrixOnSheet = new WeakMap<SheetSnapshot, MatrixKey | null>();
+
+function scanForMatrixKey(
+  sheet: SheetSnapshot,
+  inTable: (row: number, column: number) => boolean,
 ): MatrixKey | null {
   for (let r = 0; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
