@@ -102,8 +102,8 @@ export interface TableKindDefinition<K extends string, M, R> {
   check(model: M, input: KindInput): Finding[];
   plan(model: M, input: KindInput): WriteOperation[];
   /**
-   * Rules across tables, run once right after this kind has claimed its tables, with `taken`
-   * as it then stands (this kind's rows and every earlier kind's).
+   * Rules across tables, run once after this kind's tables are checked, with `taken` as it
+   * stands once every kind has claimed its tables.
    */
   across?(models: readonly M[], input: KindInput): Finding[];
 }
@@ -285,11 +285,10 @@ export interface KindRun {
 
 type AnyKind = TableKindDefinition<TableModel["kind"], unknown, TableReport>;
 
-/** One kind's tables once claimed: what `taken` was then, for its report, check, plan and rules across. */
+/** One kind's tables once claimed, to be reported, checked and planned. */
 interface Claimed {
   definition: AnyKind;
   models: unknown[];
-  taken: Map<string, Set<number>>;
 }
 
 /**
@@ -312,12 +311,11 @@ function claimKind(definition: AnyKind, options: AnalyseOptions, claims: SheetCl
 
 /** Reports, checks and plans one kind's claimed tables, each from its one model. */
 function runKind(
-  { definition, models, taken }: Claimed,
-  input: KindInput,
+  { definition, models }: Claimed,
+  kindInput: KindInput,
   out: KindRun,
   tablesDone: (done: number, of: number) => void,
 ): void {
-  const kindInput = { ...input, taken };
   for (const [n, model] of models.entries()) {
     out.models.push({ kind: definition.kind, model } as TableModel);
     out.tables.push(definition.report(model, kindInput));
@@ -325,7 +323,7 @@ function runKind(
     // stack of a Web Worker, where the standalone pane runs this.
     // A stated column we disagree with on most lines was misread: one warning, nothing written.
     const { findings, suspect } = collapseSuspectColumns(
-      input.sheets,
+      kindInput.sheets,
       definition.check(model, kindInput),
     );
     for (const f of findings) out.findings.push(f);
@@ -390,12 +388,12 @@ export function runKinds(
     const definition = kind as AnyKind;
     const models = claimKind(definition, options, claims);
     progress(k, definition.kind)(0, models.length);
-    return { definition, models, taken: claims.takenNow() };
+    return { definition, models };
   });
   claimed.forEach((c, k) =>
     runKind(
       c,
-      { sheets, options, taken: c.taken, claims: claims.claims },
+      { sheets, options, taken: claims.taken, claims: claims.claims },
       out,
       progress(k, c.definition.kind),
     ),
