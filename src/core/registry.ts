@@ -316,6 +316,7 @@ function runKind(
   out: KindRun,
   tablesDone: (done: number, of: number) => void,
 ): void {
+  tablesDone(0, models.length);
   for (const [n, model] of models.entries()) {
     out.models.push({ kind: definition.kind, model } as TableModel);
     out.tables.push(definition.report(model, kindInput));
@@ -384,11 +385,10 @@ export function runKinds(
   // Every kind claims its tables first, in claim order; then each is checked and planned, so a
   // plan knows the tables beside its own (found by a later kind) and keeps its gap to them.
   const claims = new SheetClaims(sheets);
-  const claimed: Claimed[] = TABLE_KINDS.map((kind, k) => {
+  // Progress is heard from the checking on: finding every kind's tables comes first, unheard.
+  const claimed: Claimed[] = TABLE_KINDS.map((kind) => {
     const definition = kind as AnyKind;
-    const models = claimKind(definition, options, claims);
-    progress(k, definition.kind)(0, models.length);
-    return { definition, models };
+    return { definition, models: claimKind(definition, options, claims) };
   });
   claimed.forEach((c, k) =>
     runKind(
