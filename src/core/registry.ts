@@ -105,8 +105,8 @@ export interface TableKindDefinition<K extends string, M, R> {
   /** What a suspect column's warning can add: the setting that would read the column, say. */
   suspectHint?(model: M, input: KindInput): (column: number) => string | null;
   /**
-   * Rules across tables, run once right after this kind has claimed its tables, with `taken`
-   * as it then stands (this kind's rows and every earlier kind's).
+   * Rules across tables, run once after this kind's tables are checked, with `taken` as it
+   * stands once every kind has claimed its tables.
    */
   across?(models: readonly M[], input: KindInput): Finding[];
 }
@@ -294,11 +294,10 @@ export interface KindRun {
 
 type AnyKind = TableKindDefinition<TableModel["kind"], unknown, TableReport>;
 
-/** One kind's tables once claimed: what `taken` was then, for its report, check, plan and rules across. */
+/** One kind's tables once claimed, to be reported, checked and planned. */
 interface Claimed {
   definition: AnyKind;
   models: unknown[];
-  taken: Map<string, Set<number>>;
 }
 
 /**
@@ -321,12 +320,12 @@ function claimKind(definition: AnyKind, options: AnalyseOptions, claims: SheetCl
 
 /** Reports, checks and plans one kind's claimed tables, each from its one model. */
 function runKind(
-  { definition, models, taken }: Claimed,
-  input: KindInput,
+  { definition, models }: Claimed,
+  kindInput: KindInput,
   out: KindRun,
   tablesDone: (done: number, of: number) => void,
 ): void {
-  const kindInput = { ...input, taken };
+  tablesDone(0, models.length);
   for (const [n, model] of models.entries()) {
     out.models.push({ kind: definition.kind, model } as TableModel);
     out.tables.push(definition.report(model, kindInput));
@@ -334,7 +333,7 @@ function runKind(
     // stack of a Web Worker, where the standalone pane runs this.
     // A stated column we disagree with on most lines was misread: one warning, nothing written.
     const { findings, suspect } = collapseSuspectColumns(
-      input.sheets,
+      kindInput.sheets,
       definition.check(model, kindInput),
       definition.suspectHint?.(model, kindInput),
     );
@@ -396,16 +395,15 @@ export function runKinds(
   // Every kind claims its tables first, in claim order; then each is checked and planned, so a
   // plan knows the tables beside its own (found by a later kind) and keeps its gap to them.
   const claims = new SheetClaims(sheets);
-  const claimed: Claimed[] = TABLE_KINDS.map((kind, k) => {
+  // Progress is heard from the checking on: finding every kind's tables comes first, unheard.
+  const claimed: Claimed[] = TABLE_KINDS.map((kind) => {
     const definition = kind as AnyKind;
-    const models = claimKind(definition, options, claims);
-    progress(k, definition.kind)(0, models.length);
-    return { definition, models, taken: claims.takenNow() };
+    return { definition, models: claimKind(definition, options, claims) };
   });
   claimed.forEach((c, k) =>
     runKind(
       c,
-      { sheets, options, taken: c.taken, claims: claims.claims },
+      { sheets, options, taken: claims.taken, claims: claims.claims },
       out,
       progress(k, c.definition.kind),
     ),

@@ -164,9 +164,4 @@ export class SheetClaims {
       holdsTypedFigure(sheet, c)
     );
   }
-
-  /** The rows taken as they stand now, kept apart from later claims. */
-  takenNow(): Map<string, Set<number>> {
-    return new Map([...this.taken].map(([sheet, rows]) => [sheet, new Set(rows)]));
-  }
 }
