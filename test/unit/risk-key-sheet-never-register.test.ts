@@ -75,6 +75,23 @@ describe("a key sheet beside a register", () => {
     ]);
   });
 
+  it("lends its band list, word lists beside it, to a register without a rating column", () => {
+    const unrated = REGISTER.map((row) => row.slice(0, 5));
+    const a = analyse(sheet("Register", unrated), sheet("Risk Matrix", KEY_SHEET));
+    expect(a.tables.map((t) => [t.sheet, t.range])).toEqual([["Register", "A1:E5"]]);
+    expect(a.tables[0]).toMatchObject({ bands: { source: "workbook", at: "Risk Matrix!A4" } });
+    expect(brief(a.findings.filter((f) => f.severity === "error"))).toEqual([]);
+    expect(sheetsWritten(a.plan.operations)).toEqual(["Register"]);
+    const out = written(a.plan.operations, "Register");
+    // The added rating column speaks the key's words: 16 Red, 9 Amber, 4 Green, 10 Amber.
+    expect(out.F).toEqual([
+      [2, "Red"],
+      [3, "Amber"],
+      [4, "Green"],
+      [5, "Amber"],
+    ]);
+  });
+
   it("alone in a workbook is no register, and apply plans no write at all", () => {
     const a = analyse(sheet("Risk Matrix", KEY_SHEET));
     expect(a.tables).toEqual([]);
