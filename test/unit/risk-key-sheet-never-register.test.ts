@@ -137,3 +137,41 @@ describe("a register needs more than its rating headers", () => {
     expect(detectRiskTables(sheet("Scoring", rows))).toEqual([]);
   });
 });
+
+describe("a key describing each level", () => {
+  const DESCRIBED: CellValue[][] = [
+    ["Likelihood", "Description", "Impact", "Description"],
+    ["1 - Rare", "Exceptional circumstances only", "1 - Negligible", "No disruption"],
+    ["2 - Unlikely", "Could occur at some time", "2 - Minor", "Brief disruption"],
+    ["3 - Possible", "Might occur", "3 - Moderate", "Some disruption"],
+    ["4 - Likely", "Will probably occur", "4 - Major", "Serious disruption"],
+    ["5 - Almost certain", "Expected to occur", "5 - Severe", "Loss of service"],
+    [],
+    ["Score", "Likelihood", "Descriptor", "Impact", "Descriptor"],
+    [1, "Rare", "Exceptional", "Negligible", "None"],
+    [2, "Unlikely", "Could occur", "Minor", "Brief"],
+    [3, "Possible", "Might occur", "Moderate", "Some"],
+  ];
+
+  it("is no register, whether its levels carry their words or sit beside a score", () => {
+    const a = analyse(sheet("Key", DESCRIBED));
+    expect(a.tables).toEqual([]);
+    expect(a.plan.operations).toEqual([]);
+    expect(brief(a.findings)).toEqual(["layout-not-found@Key!A1"]);
+  });
+
+  it("a titled register rated 1, 2, 3 in plain numbers down the rows stays a register", () => {
+    const rows: CellValue[][] = [
+      ["Risk", "Likelihood", "Impact", "Score"],
+      ["Flood", 1, 1, 1],
+      ["Fire", 2, 2, 4],
+      ["Theft", 3, 3, 6],
+    ];
+    const a = analyse(sheet("Risks", rows));
+    expect(a.tables.map((t) => [t.sheet, t.range])).toEqual([["Risks", "A1:D4"]]);
+    expect(brief(a.findings.filter((f) => f.severity === "error"))).toEqual([
+      "score-mismatch@Risks!D4",
+    ]);
+    expect(written(a.plan.operations, "Risks").D?.map(([, v]) => v)).toEqual([1, 4, 9]);
+  });
+});
