@@ -92,5 +92,25 @@ export function matchField<F extends string>(
       if (quality > 0 && (!best || quality > best.quality)) best = { field: spec.field, quality };
     }
   }
-  return best;
+  if (best && best.quality >= 1) return best;
+  return joinedFragment(words, specs) ?? best;
+}
+
+/**
+ * A word broken over two stacked header rows without a hyphen ("Likeli" / "hood") reads as two
+ * words; joined, they are a header word a spec names exactly. Only an exact synonym counts, so
+ * two real words ("Risk score") never join into something else.
+ */
+function joinedFragment<F extends string>(
+  words: readonly string[],
+  specs: readonly FieldSpec<F>[],
+): FieldMatch<F> | null {
+  if (words.length < 2 || words.length > 4) return null;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const joined = [...words.slice(0, i), `${words[i]}${words[i + 1]}`, ...words.slice(i + 2)];
+    const header = joined.join(" ");
+    for (const spec of specs)
+      if (spec.synonyms.includes(header)) return { field: spec.field, quality: 0.95 };
+  }
+  return null;
 }

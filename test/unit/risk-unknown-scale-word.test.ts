@@ -45,16 +45,14 @@ const priorities = (a: ReturnType<typeof analysed>) =>
 
 const NOT_ON_SCALE =
   'Impact "Severe" is not one of the scale\'s words (Insignificant, Minor, Moderate, Major, Catastrophic)';
-const GIVES_NA = `Score formula ${matchScore(4).slice(1)} gives #N/A, not a score`;
+/** The council's MATCH gives #N/A because of the word: said on the word's finding, not again. */
+const NOT_ON_SCALE_GIVES_NA = `${NOT_ON_SCALE}; the score formula at E4 gives #N/A from it`;
 
 describe("a word not on the council's standard scale", () => {
-  it('"Severe" among Catastrophic: not-a-number on its cell, the #N/A score once', () => {
+  it('"Severe" among Catastrophic: not-a-number on its cell, the #N/A score said on it', () => {
     const saved: Cell = { value: null, formula: matchScore(4), error: "#N/A" };
     const a = analysed(register("Severe", saved));
-    expect(found(a)).toEqual([
-      ["not-a-number", "D4", NOT_ON_SCALE],
-      ["score-mismatch", "E4", GIVES_NA],
-    ]);
+    expect(found(a)).toEqual([["not-a-number", "D4", NOT_ON_SCALE_GIVES_NA]]);
     // No priority is judged from it: its "High" is neither corrected nor claimed (no value).
     expect(
       priorities(a)
@@ -66,8 +64,7 @@ describe("a word not on the council's standard scale", () => {
   it("a MATCH formula saved without a value: what it computes (#N/A) is the finding", () => {
     const unsaved: Cell = { value: null, formula: matchScore(4) };
     expect(found(analysed(register("Severe", unsaved)))).toEqual([
-      ["not-a-number", "D4", NOT_ON_SCALE],
-      ["score-mismatch", "E4", GIVES_NA],
+      ["not-a-number", "D4", NOT_ON_SCALE_GIVES_NA],
     ]);
   });
 

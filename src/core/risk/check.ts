@@ -11,6 +11,7 @@ import type { WordScale } from "../tables/keys";
 import { parseRating, type AxisWords, type RatingWords } from "./scales";
 import type { TotalRow } from "../tables/arithmetic";
 import { checkRiskTotals } from "./money";
+import { saidOnUnratedInput } from "./input-consequence";
 
 export interface RiskContext {
   table: RiskTable;
@@ -242,10 +243,14 @@ function checkScoreError(
   pair: RiskPair,
   out: Finding[],
   sheets: readonly SheetSnapshot[] | undefined,
+  inputsFrom: number,
 ): void {
   const shows = pair.score === null ? null : formulaError(sheet, row, pair.score, sheets);
   if (!shows || pair.score === null) return;
   const label = fieldName(pair.name, "score");
+  const inputs = [pair.likelihood, pair.impact];
+  const consequence = `the ${label.toLowerCase()} formula at ${cellAddress(row, pair.score)} gives ${shows.error} from it`;
+  if (saidOnUnratedInput(out, inputsFrom, sheet, row, inputs, pair.score, consequence)) return;
   const message = `${label} formula ${shows.formula} gives ${shows.error}, not a score`;
   out.push(
     finding("score-mismatch", sheet.name, row, pair.score, message, {
@@ -337,11 +342,12 @@ export function checkRiskTable(
         !cellText(cells[pair.impact] ?? undefined);
       // A target rating is often set later; an empty pair there is not a fault.
       if (pair.name === "target" && unrated) continue;
+      const before = out.length;
       const l = rating(ctx, sheet, row, pair.likelihood, fieldName(pair.name, "likelihood"), out);
       const i = rating(ctx, sheet, row, pair.impact, fieldName(pair.name, "impact"), out);
       const shown = (column: number) => shownValue(sheet, row, column, unevaluated, options.sheets);
       if (l !== null && i !== null) checkStated(ctx, sheet, row, pair, l, i, out, shown);
-      checkScoreError(ctx, sheet, row, pair, out, options.sheets);
+      checkScoreError(ctx, sheet, row, pair, out, options.sheets, before);
     }
     checkReview(sheet, ctx, row, options, out);
   }

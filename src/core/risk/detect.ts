@@ -175,7 +175,20 @@ function matchRiskBlock(
     if (match) matches.push({ column: column.column, match });
   }
   const header = matchColumns(matches);
-  return header ? { header, block } : null;
+  return header && namesRisks(header, block) ? { header, block } : null;
+}
+
+/**
+ * A register names the risks it rates: a reference, a title or description, an owner, a review
+ * date, a project, or some column of its own the rating fields do not account for ("Cause",
+ * "Area"). A block of rating fields only ("Score range | RAG | Likelihood | Impact", "Score |
+ * Likelihood | Impact") is a key or scoring guide: it is read as a key and never written.
+ */
+function namesRisks(header: HeaderMatch, block: HeaderBlock): boolean {
+  if (Object.keys(header.columns).length > 0) return true;
+  const rating = new Set(header.recognised);
+  for (const scores of header.spareScores.values()) for (const c of scores) rating.add(c);
+  return block.columns.some((c) => !rating.has(c.column));
 }
 
 /** Mostly numbers (or formulas) in a column's data: a score; mostly words: a priority. */

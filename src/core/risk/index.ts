@@ -226,19 +226,23 @@ function fromOwnRatings(sheet: SheetSnapshot, registers: readonly Unbanded[]): B
  * A scoring guide laid out like a register ("Score | Likelihood | Impact" over 1 | Rare (1) |
  * Insignificant (1) … 5 | Almost certain (5) | Catastrophic (5)) defines the scale, row by row: each
  * row rates likelihood and impact alike, running 1, 2, 3 … down the table. No register does that.
+ * A guide may describe each level ("Likelihood | Description | Impact | Description", read as a
+ * title): it still is one where every rating carries its word ("1 - Rare", "1 - Negligible").
  */
 function enumeratesScale(
   sheet: SheetSnapshot,
   table: RiskTable,
   lines: readonly number[],
 ): boolean {
-  if (lines.length < 3 || table.columns.title !== undefined || table.columns.owner !== undefined)
-    return false;
+  if (lines.length < 3 || table.columns.owner !== undefined) return false;
+  const titled = table.columns.title !== undefined;
   return table.pairs.every((pair) =>
     lines.every((r, k) => {
       const l = parseScaleValue(sheet.rows[r]?.[pair.likelihood]?.value ?? null);
       const i = parseScaleValue(sheet.rows[r]?.[pair.impact]?.value ?? null);
-      return l.kind === "number" && i.kind === "number" && l.value === k + 1 && i.value === k + 1;
+      if (l.kind !== "number" || i.kind !== "number") return false;
+      const worded = !titled || (l.label !== undefined && i.label !== undefined);
+      return worded && l.value === k + 1 && i.value === k + 1;
     }),
   );
 }

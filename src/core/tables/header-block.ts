@@ -1,5 +1,5 @@
 import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
-import { parseMoney } from "../values";
+import { parseMoney, parseScaleValue } from "../values";
 import { areaAt, mergeIndex, shownCell, spansOf, type MergeArea } from "./header-spans";
 import { unitOf } from "./header-units";
 
@@ -102,12 +102,18 @@ function carriesWordsOn(
     if (!isText(own)) continue;
     const text = cellText(own);
     if (text.length > 20 || !isText(sheet.rows[previous]?.[c] ?? undefined)) return false;
-    // "tbc", "n/a", "£250,000" typed as text: amounts of a data row, not header words.
-    if (parseMoney(text).kind !== "text") return false;
+    // "tbc", "n/a", "£250,000" typed as text: amounts of a data row, not header words; so are
+    // ratings with their words ("1 - Rare", "Likely (4)"), a key's rows under its headings.
+    if (parseMoney(text).kind !== "text" || ratedWord(text)) return false;
     texts++;
     if (/^[\p{Ll}(\d/]/u.test(text)) carried++;
   }
   return texts >= 2 && carried * 2 > texts;
+}
+
+function ratedWord(text: string): boolean {
+  const parsed = parseScaleValue(text);
+  return parsed.kind === "number" && /^\p{Lu}/u.test(parsed.label ?? "");
 }
 
 /** A row of units and scale notes only ("£'000", "(1-5)"), at least one of them, no data. */
@@ -142,6 +148,7 @@ export function readHeaderBlock(
     if (!continuesHeader(sheet, rows, next, from, to)) break;
     rows.push(next);
   }
+  const bottom = rows[rows.length - 1] ?? top;
   const columns: HeaderColumn[] = [];
   for (let c = from; c <= to; c++) {
     const groups: string[] = [];
@@ -149,7 +156,10 @@ export function readHeaderBlock(
     let unit: string | null = null;
     let seen: MergeArea | null = null;
     for (const r of rows) {
-      const area = areaAt(sheet, r, c);
+      // A label typed over blank cells spans them only over sub-headers; under the block's last
+      // row lie data, so there it is a column's own word ("Likeli-" / "hood" over "4 - Likely").
+      const area =
+        r === bottom && bottom > top ? mergeIndex(sheet).at.get(`${r},${c}`) : areaAt(sheet, r, c);
       if (area && area === seen) continue;
       seen = area ?? null;
       const text = cellText(
@@ -161,7 +171,7 @@ export function readHeaderBlock(
       else if (area && area.right > area.left) groups.push(text);
       else words.push(text);
     }
-    const text = words.join(" ").replace(/\s+/g, " ").trim();
+    const text = joinStacked(words);
     const group = groups.join(" › ");
     if (!text && !group) continue;
     columns.push(
@@ -170,7 +180,20 @@ export function readHeaderBlock(
         : { column: c, group: null, text: group, unit },
     );
   }
-  return { top, bottom: rows[rows.length - 1] ?? top, columns };
+  return { top, bottom, columns };
+}
+
+/**
+ * A column's stacked words as one name. A word broken over two rows with a hyphen ("Likeli-" /
+ * "hood", "Commit-" / "ments") is one word again; a break without a hyphen ("Likeli" / "hood")
+ * stays two words here, and the kind's field matching joins it where that makes a header word.
+ */
+function joinStacked(words: readonly string[]): string {
+  return words
+    .join("\n")
+    .replace(/(\p{L})-[ \t]*\n[ \t]*(?=\p{Ll})/gu, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**

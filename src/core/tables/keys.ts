@@ -244,18 +244,45 @@ export function wordScaleLists(
     for (let c = 0; c < cells.length; c++) {
       const axis = scaleListAxis(cells[c]?.value);
       if (!axis) continue;
-      const entries: [string, number][] = [];
-      for (let k = r + 1; k < sheet.rows.length && entries.length < 10; k++) {
-        const word = cellString(sheet.rows[k]?.[c]?.value);
-        const value = sheet.rows[k]?.[c + 1]?.value;
-        if (!word || typeof value !== "number" || /\d/.test(word)) break;
-        entries.push([word, value]);
-      }
-      const scale = scaleFrom(entries);
+      const scale = [c + 1, ...scoreColumns(cells, c)]
+        .map((numbers) => listedScale(sheet, r, c, numbers))
+        .find((s) => s !== null);
       if (scale) found.push({ axis, row: r, column: c, scale });
     }
   }
   return found;
+}
+
+/** The words under (row, column) with the numbers beside them in `numbers`, as a 1..n scale. */
+function listedScale(
+  sheet: SheetSnapshot,
+  row: number,
+  column: number,
+  numbers: number,
+): WordScale | null {
+  const entries: [string, number][] = [];
+  for (let k = row + 1; k < sheet.rows.length && entries.length < 10; k++) {
+    const word = cellString(sheet.rows[k]?.[column]?.value);
+    const value = sheet.rows[k]?.[numbers]?.value;
+    if (!word || typeof value !== "number" || /\d/.test(word)) break;
+    entries.push([word, value]);
+  }
+  return scaleFrom(entries);
+}
+
+const SCORE_HEADING = /^(score|scores|level|rating|value|points?|no|number)$/;
+
+/**
+ * Columns of the heading row headed as the scale's numbers ("Score | Likelihood | Impact": one
+ * table, each row a number with its likelihood word and its impact word), nearest first.
+ */
+function scoreColumns(cells: readonly ({ value: CellValue } | null | undefined)[], column: number) {
+  const found: number[] = [];
+  cells.forEach((cell, c) => {
+    if (c !== column && c !== column + 1 && typeof cell?.value === "string")
+      if (SCORE_HEADING.test(normaliseHeader(cell.value))) found.push(c);
+  });
+  return found.sort((a, b) => Math.abs(a - column) - Math.abs(b - column));
 }
 
 /** The standard scales, used when a register's words are all in one of them and no key says. */
