@@ -228,6 +228,7 @@ export function planBudgetTable(
       title: TITLES[f],
       header: isNew ? { row: table.headerRow, text: TITLES[f] } : null,
       cells: cells[f],
+      ...(f === "variance" ? { money: true } : {}),
       ...(format
         ? { numberFormat: format }
         : f === "variance"

@@ -77,8 +77,11 @@ export function planGrantBalance(
       own === null ? TITLE : cellText(sheet.rows[table.headerRow]?.[own] ?? undefined) || TITLE,
     header: own === null ? { row: table.headerRow, text: TITLE } : null,
     cells: kept.sort((a, b) => a.row - b.row),
-    numberFormat: formatOf(sheet, table, own ?? grant.award) ?? "#,##0",
-    ...(own === null ? { styleFrom: grant.paid } : {}),
+    money: true,
+    // A new column takes the award's look; the council's own column keeps its own format.
+    ...(own === null
+      ? { numberFormat: formatOf(sheet, table, grant.award) ?? "#,##0", styleFrom: grant.paid }
+      : withFormat(formatOf(sheet, table, own))),
   };
   return guardWrites(sheet, table, [...operations, op], { money: true });
 }
@@ -91,3 +94,5 @@ function formatOf(sheet: SheetSnapshot, table: FundingTable, column: number): st
   }
   return undefined;
 }
+
+const withFormat = (format: string | undefined) => (format ? { numberFormat: format } : {});
