@@ -95,10 +95,22 @@ export function tablesText(tables: readonly TableReport[]): string[] {
       lines.push(`${where}months ${span} in ${t.unit}${variance}`);
     } else {
       const sources = t.sources ? `  sources ${t.sources.join(", ")}` : "";
-      lines.push(`${where}years ${t.years.join(", ")}${sources}`);
+      lines.push(`${where}${fundingColumnsText(t.years, t.columns)}${sources}`);
     }
   }
   return lines;
+}
+
+/**
+ * A funding table's money columns in the summary line: its years, or for a register kept
+ * without years (a grants register) its award, paid and balance columns — never a bare "years".
+ */
+function fundingColumnsText(years: readonly string[], columns: Record<string, string>): string {
+  if (years.length > 0) return `years ${years.join(", ")}`;
+  const named = (["award", "paid", "balance"] as const)
+    .filter((role) => columns[role] !== undefined)
+    .map((role) => `${role} ${columns[role]}`);
+  return named.length > 0 ? named.join("  ") : "no year columns";
 }
 
 export function findingsText(findings: readonly Finding[]): string[] {

@@ -222,9 +222,13 @@ function numberShown(value: number, format: { sections: string[]; positive: Numb
  * as dd/mm/yyyy (the council's own way of writing dates, whatever the format's order), a number
  * with its format's decimals, grouping, percent, currency and negative brackets ("£#,##0.00"
  * shows 61731.456 as £61,731.46, "0%" shows 0.3 as 30%), and under General as Excel's General
- * shows it (0.30000000000000004 as 0.3). Text, errors and booleans show as they are.
+ * shows it (0.30000000000000004 as 0.3). Text, errors and booleans show as they are. `money`: an
+ * amount under General reads with thousands separators (see groupedGeneral).
  */
-export function displayedValue(cell: Cell | null | undefined): string {
+export function displayedValue(
+  cell: Cell | null | undefined,
+  { money = false }: { money?: boolean } = {},
+): string {
   if (!cell) return "";
   if (cell.error) return cell.error;
   const { value, numberFormat } = cell;
@@ -235,5 +239,18 @@ export function displayedValue(cell: Cell | null | undefined): string {
   const format = readFormat(numberFormat);
   if (format === "date" && value >= 1 && value < 2_958_466) return serialToUkDate(value);
   // A serial outside the calendar (Excel shows #####) falls back to the bare figure.
-  return typeof format === "string" ? generalNumber(value) : numberShown(value, format);
+  if (typeof format !== "string") return numberShown(value, format);
+  return money ? groupedGeneral(value) : generalNumber(value);
+}
+
+/**
+ * An amount of money in a cell without a number format: General's figure with thousands
+ * separators (25200 as 25,200, -1234.5 as -1,234.5), as money is read in every other list.
+ */
+function groupedGeneral(value: number): string {
+  const general = generalNumber(value);
+  const plain = /^(-?)(\d+)(\.\d+)?$/.exec(general);
+  if (!plain) return general;
+  const [, sign = "", whole = "", decimals = ""] = plain;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+$)/g, ",")}${decimals}`;
 }

@@ -85,18 +85,19 @@ function withShownText(
   change: Change,
   previous: Cell | null | undefined,
   after: Cell,
+  money: boolean,
 ): ShownChange {
   let text: ShownChange["shown"] | undefined;
   return Object.defineProperty(change, "shown", {
     enumerable: true,
     get: () =>
       (text ??= {
-        before: displayedValue(previous),
+        before: displayedValue(previous, { money }),
         // The written cell keeps the cell's own number format unless the plan sets one.
-        after: displayedValue({
-          ...after,
-          numberFormat: after.numberFormat ?? previous?.numberFormat,
-        }),
+        after: displayedValue(
+          { ...after, numberFormat: after.numberFormat ?? previous?.numberFormat },
+          { money },
+        ),
       }),
   }) as ShownChange;
 }
@@ -166,7 +167,7 @@ export function describePlan(
         valueChanged: !same && !rounded,
         ...(rounded ? { rounded: true } : {}),
       };
-      changed.push(withShownText(change, previous, after));
+      changed.push(withShownText(change, previous, after, op.money === true));
     }
   }
   return { changed, written };

@@ -57,6 +57,11 @@ export const ColumnWriteSchema = z.object({
   cells: z.array(PlannedCellSchema),
   numberFormat: z.string().optional(),
   /**
+   * The column holds amounts of money (a variance, a balance, a total): lists for people show
+   * its figures with thousands separators where the cell has no number format of its own.
+   */
+  money: z.boolean().optional(),
+  /**
    * Set by planners that build every formula of the column from one template: each run of
    * consecutive rows is then the first formula filled down, which adapters may write as one
    * formula and a fill instead of checking cell by cell.

@@ -5,8 +5,13 @@ import ExcelJS from "exceljs";
  * with Insert > Table and "Total Row": Budget, Forecast and Variance columns summed by
  * SUBTOTAL(109,…), one variance typed wrong (`wrongVariance` in the second line), as the trait
  * the new-user trial found (a corrected line leaving the totals row's saved figure stale).
+ * `totalsCached: false` leaves the totals row's formulas without saved values.
  */
-export async function writeTableBudget(file: string, wrongVariance = 5_600): Promise<string> {
+export async function writeTableBudget(
+  file: string,
+  wrongVariance = 5_600,
+  { totalsCached = true }: { totalsCached?: boolean } = {},
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Parks");
   ws.getCell("A1").value = "Parks and open spaces: revenue monitoring";
@@ -40,7 +45,12 @@ export async function writeTableBudget(file: string, wrongVariance = 5_600): Pro
       i === 1 ? wrongVariance : forecast - budget,
     ]),
   });
-  // ExcelJS saves the totals row's formulas without a value; Excel would have saved each one.
+  // ExcelJS saves the totals row's formulas without a value, as openpyxl does; Excel would have
+  // saved each one.
+  if (!totalsCached) {
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
   const variance = lines.reduce((s, [, , b, f], i) => s + (i === 1 ? wrongVariance : f - b), 0);
   const sums = [lines.reduce((s, l) => s + l[2], 0), lines.reduce((s, l) => s + l[3], 0), variance];
   ["C", "D", "E"].forEach((column, i) => {

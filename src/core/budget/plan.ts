@@ -12,6 +12,7 @@ import { toPounds } from "../tables/scale";
 import { overspendOf, type VarianceConvention } from "../tables/variance";
 import { ragHighlight } from "../highlight";
 import { skipTypedCells } from "../tables/unconfirmed-lines";
+import { isExcelTotalsRow } from "../tables/excel-tables";
 import type { BudgetTable } from "./detect";
 import { typedOnTbcLines } from "./check";
 import {
@@ -214,6 +215,12 @@ export function planBudgetTable(
           : ragByRule(toPounds(over, model.scale), toPounds(budget, model.scale), rule),
     });
   }
+  // An Excel table's totals row holds one aggregate per column (ListColumn.TotalsCalculation:
+  // Sum, Average, Count… or None, learn.microsoft.com/office/vba/api/excel.listcolumn.totalscalculation);
+  // a line's Variance %, Status or RAG is no aggregate, so those cells stay blank there, on the
+  // first apply and every later one (the council's SUBTOTAL under Variance is theirs and kept).
+  for (const f of ["variancePct", "status", "rag"] as const)
+    cells[f] = cells[f].filter((c) => !isExcelTotalsRow(sheet, c.row));
   for (const f of fields) {
     const isNew = table.columns[f] === undefined;
     const format = f === "variancePct" && hundreds ? undefined : FORMATS[f];
@@ -225,6 +232,7 @@ export function planBudgetTable(
       title: TITLES[f],
       header: isNew ? { row: table.headerRow, text: TITLES[f] } : null,
       cells: cells[f],
+      ...(f === "variance" ? { money: true } : {}),
       ...(format
         ? { numberFormat: format }
         : f === "variance"

@@ -64,6 +64,7 @@ export function planCapitalProgramme(sheet: SheetSnapshot, t: CapitalProgramme):
       title: existing.label,
       header: null,
       cells,
+      money: true,
     };
     return guardWrites(sheet, t, [op], { money: true });
   }
@@ -94,6 +95,7 @@ export function planCapitalProgramme(sheet: SheetSnapshot, t: CapitalProgramme):
     header: { row: t.headerRow, text: title },
     cells: cells.sort((a, b) => a.row - b.row),
     numberFormat: numberFormatOf(sheet, t),
+    money: true,
     styleFrom: years.at(-1) ?? t.lastColumn,
   };
   return guardWrites(sheet, { ...t, lastRow: t.lastClaimed }, [...placed.operations, op], {

@@ -255,6 +255,7 @@ export function planFundingTable(
       title: c.title,
       header: c.isNew ? { row: table.headerRow, text: c.title } : null,
       cells: c.cells.sort((a, b) => a.row - b.row),
+      money: true,
       ...(c.isNew ? { numberFormat, styleFrom: table.lastColumn } : {}),
     };
     operations.push(op);

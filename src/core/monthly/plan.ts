@@ -135,6 +135,7 @@ export function planMonthlyTable(
       title: TITLES[f],
       header: isNew ? { row: table.headerRow, text: TITLES[f] } : null,
       cells: f === "fullYear" ? fullYear : variance,
+      money: true,
       // Every formula of the column comes from one template: adapters may fill it down.
       filledDown: true,
       ...format,

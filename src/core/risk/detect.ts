@@ -18,6 +18,7 @@ import { headerRuns, readHeaderBlock, type HeaderBlock } from "../tables/header-
 import { splitBesideTables } from "../tables/side-tables";
 import { LEGEND_MARKER } from "../tables/keys";
 import { keyListBelowGap } from "./key-below";
+import { shownOnSheet } from "./formula-shown";
 import { keyLine, noteAfterGap, registerResumes, risksContinueBelow } from "./register-end";
 
 export interface RiskPair {
@@ -191,23 +192,40 @@ function namesRisks(header: HeaderMatch, block: HeaderBlock): boolean {
   return block.columns.some((c) => !rating.has(c.column));
 }
 
-/** Mostly numbers (or formulas) in a column's data: a score; mostly words: a priority. */
-function holdsWords(sheet: SheetSnapshot, column: number, rows: readonly number[]): boolean {
+/** How many data cells of a column show a number, and how many a word (formulas by what they compute). */
+function contents(
+  sheet: SheetSnapshot,
+  column: number,
+  rows: readonly number[],
+): { numbers: number; words: number } {
   let numbers = 0;
   let words = 0;
   for (const r of rows) {
-    const cell = sheet.rows[r]?.[column];
-    const parsed = parseScaleValue(cell?.value ?? null);
+    const parsed = parseScaleValue(shownOnSheet(sheet, r, column));
     if (parsed.kind === "number") numbers++;
     else if (parsed.kind === "text") words++;
   }
+  return { numbers, words };
+}
+
+/** Mostly words in a column's data: a priority, whatever its header says. */
+function holdsWords(sheet: SheetSnapshot, column: number, rows: readonly number[]): boolean {
+  const { numbers, words } = contents(sheet, column, rows);
   return words > numbers;
 }
 
+/** Mostly numbers (typed or computed by a formula) in a column's data: a score. */
+function holdsNumbers(sheet: SheetSnapshot, column: number, rows: readonly number[]): boolean {
+  const { numbers, words } = contents(sheet, column, rows);
+  return numbers > words;
+}
+
 /**
- * "Risk rating", "Risk level": councils use both words for the score and for the band. The data
- * decide: a "score" column of words is the priority, and a second one of words beside a numeric
- * score is too.
+ * "Risk rating", "Risk level", "Level": councils use these words for the score and for the band.
+ * The data decide: a "score" column of words is the priority, and a second one of words beside a
+ * numeric score is too; a "priority" column of numbers (a "Level" of `=D5*E5` or a MATCH over the
+ * word list) beside a "score" column of band words ("Rating": High/Medium/Low) is the score, and
+ * the words are the priority.
  */
 function resolveRatings(
   sheet: SheetSnapshot,
@@ -215,7 +233,11 @@ function resolveRatings(
   spare: readonly number[],
   rows: readonly number[],
 ): RiskPair {
-  if (pair.priority !== null || pair.score === null) return pair;
+  if (pair.score === null) return pair;
+  if (pair.priority !== null) {
+    const swapped = holdsWords(sheet, pair.score, rows) && holdsNumbers(sheet, pair.priority, rows);
+    return swapped ? { ...pair, score: pair.priority, priority: pair.score } : pair;
+  }
   if (holdsWords(sheet, pair.score, rows)) {
     const numeric = spare.find((c) => !holdsWords(sheet, c, rows));
     return { ...pair, priority: pair.score, score: numeric ?? null };

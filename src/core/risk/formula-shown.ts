@@ -1,4 +1,4 @@
-import type { SheetSnapshot } from "../snapshot";
+import type { CellValue, SheetSnapshot } from "../snapshot";
 import { evaluateFormula, type FormulaValue } from "../tables/formula-eval";
 import { isError } from "../tables/formula-values";
 
@@ -34,4 +34,16 @@ export function formulaError(
     if (isError(v)) error = v.error;
   }
   return error ? { formula: cell.formula.replace(/^=/, ""), error } : null;
+}
+
+/**
+ * What a cell shows: its saved value, or for a formula saved without one (a file written by a tool
+ * that never calculates) what the formula computes on its own sheet. Null where the cell is empty,
+ * the formula errs or is beyond the evaluator: no value to read a column's contents by.
+ */
+export function shownOnSheet(sheet: SheetSnapshot, row: number, column: number): CellValue {
+  const cell = sheet.rows[row]?.[column];
+  if (!cell?.formula || cell.value !== null || cell.error) return cell?.value ?? null;
+  const v = computed(sheet, cell.formula, undefined);
+  return v === undefined || (typeof v === "object" && v !== null) ? null : v;
 }

@@ -1,5 +1,6 @@
 import type { SheetSnapshot } from "../snapshot";
 import { agreesOnMostLines } from "../tables/suspect-columns";
+import { shownOnSheet } from "./formula-shown";
 import type { RiskPair, RiskTable } from "./detect";
 import { parseRating, type RatingWords } from "./scales";
 
@@ -23,7 +24,8 @@ function agreement(
   let checked = 0;
   for (const r of lines) {
     const cells = sheet.rows[r];
-    const stated = cells?.[column]?.value;
+    // A formula saved without its value (`=MATCH(D5,{…},0)*MATCH(E5,{…},0)`) is read by what it computes.
+    const stated = shownOnSheet(sheet, r, column);
     if (typeof stated !== "number") continue;
     const l = parseRating(cells?.[pair.likelihood]?.value ?? null, words.likelihood);
     const i = parseRating(cells?.[pair.impact]?.value ?? null, words.impact);

@@ -64,17 +64,42 @@ function sumRange(formula: string | undefined): { from: CellPosition; to: CellPo
   return { from: parseAddress(`${m[1]}${m[2]}`), to: parseAddress(`${m[3]}${m[4]}`) };
 }
 
-/** "=SUM(D5:D10)" whose range leaves out rows it should add: the classic inserted-row slip. */
+const REF = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i;
+
+/**
+ * The cells a plain adding formula covers, as ranges: "=SUM(D5:D10)", "=SUM(E8,E11,E15)",
+ * "=E8+E11+E15" (a grand total over subtotals). Null for any other formula.
+ */
+function addedRanges(
+  formula: string | undefined,
+): { from: CellPosition; to: CellPosition }[] | null {
+  if (!formula) return null;
+  const body = formula.replace(/\s/g, "").replace(/^=/, "");
+  const sum = /^SUM\((.*)\)$/i.exec(body);
+  const pieces = sum ? (sum[1] ?? "").split(",") : body.split("+");
+  const ranges: { from: CellPosition; to: CellPosition }[] = [];
+  for (const piece of pieces) {
+    const m = REF.exec(piece);
+    if (!m || !m[1] || !m[2]) return null;
+    const from = parseAddress(`${m[1]}${m[2]}`);
+    ranges.push({ from, to: m[3] && m[4] ? parseAddress(`${m[3]}${m[4]}`) : from });
+  }
+  return ranges.length > 0 ? ranges : null;
+}
+
+/**
+ * An adding formula down its column that leaves out rows it should add: the classic inserted-row
+ * slip ("=SUM(D5:D10)" over a row inserted below), or a grand total "=E8+E11" missing a subtotal.
+ */
 export function missedRows(
   formula: string | undefined,
   column: number,
   rows: readonly number[],
 ): string {
-  const range = sumRange(formula);
-  if (!range) return "";
-  const { from, to } = range;
-  if (from.column !== column || to.column !== column) return "";
-  const left = rows.filter((r) => r < from.row || r > to.row).map((r) => reportRow(r));
+  const ranges = addedRanges(formula);
+  if (!ranges || ranges.some((r) => r.from.column !== column || r.to.column !== column)) return "";
+  const covered = (row: number) => ranges.some((r) => row >= r.from.row && row <= r.to.row);
+  const left = rows.filter((r) => !covered(r)).map((r) => reportRow(r));
   if (left.length === 0) return "";
   return `; its formula ${formula?.slice(1)} leaves out row${left.length === 1 ? "" : "s"} ${left.join(", ")}`;
 }

@@ -309,6 +309,7 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
       title: VARIANCE_TITLES[f],
       header: isNew ? { row: t.bounds.headerRow, text: VARIANCE_TITLES[f] } : null,
       cells: cells[f],
+      ...(f === "variance" ? { money: true } : {}),
       ...(f === "variancePct"
         ? { numberFormat: "0.0%" }
         : f === "variance" && format
