@@ -124,6 +124,9 @@ export function planBudgetTable(
     missing.length,
     "edge",
     missing.map((f) => TITLES[f]),
+    // A key or side table one blank column away ("RAG key" beside the lines) stays apart: the
+    // next reading must still see the table and its key as two.
+    true,
   );
   const at = (f: Calculated) => table.columns[f] ?? firstNew + missing.indexOf(f);
   const cells: Record<Calculated, PlannedCell[]> = {
