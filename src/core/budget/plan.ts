@@ -6,7 +6,7 @@ import { formulaEvaluator } from "../tables/arithmetic";
 import { HALF_PENNY, sumFormula } from "../tables/money";
 import { isNilMark, moneyRef } from "../tables/nil-money";
 import { ragByRule, ragFormula, ruleFromThresholds } from "../tables/rag-rule";
-import { variancePercentScale } from "../tables/percent";
+import { variancePercentColumn } from "../tables/percent";
 import { toPounds } from "../tables/scale";
 import { overspendOf, type VarianceConvention } from "../tables/variance";
 import { ragHighlight } from "../highlight";
@@ -153,7 +153,7 @@ export function planBudgetTable(
   const pct = table.columns.variancePct;
   const hundreds =
     pct !== undefined &&
-    variancePercentScale(
+    variancePercentColumn(
       sheet,
       model.lines.filter((l) => model.structure.kinds.get(l.row) === "line").map((l) => l.row),
       pct,
@@ -163,7 +163,7 @@ export function planBudgetTable(
           ? null
           : line.variance / Math.abs(line.budget);
       },
-    ) === "hundred";
+    ).scale === "hundred";
   for (const line of model.lines) {
     const v = varianceCell(sheet, line, b, model.compareColumn, model.convention);
     const V = cellAddress(line.row, at("variance"));
