@@ -1,5 +1,6 @@
 import { analyseWorkbook, type Analysis } from "../../src/core/analyse";
 import type { ColumnWrite } from "../../src/core/plan";
+import { describePlan } from "../../src/core/plan-changes";
 import { applyPlanToSnapshot } from "../../src/core/plan-preview";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { sheet, TODAY, workbook, type Entry } from "../helpers/builders";
@@ -54,7 +55,8 @@ describe("a Variance % in percentage points, rounded to one place", () => {
     const book = kestrel(-4);
     const a = analyse(book);
     const write = pctWrite(a);
-    expect(write?.numberFormat).toBeUndefined();
+    // Rounded to one place under General: written under "0.0", so -0.704… shows -0.7 as typed.
+    expect(write?.numberFormat).toBe("0.0");
     expect(write?.cells.map((c) => c.formula)).toContain(
       '=IF(AND(ISNUMBER(D8),ISNUMBER(B8)),IF(B8=0,"",D8/ABS(B8)*100),"")',
     );
@@ -62,6 +64,11 @@ describe("a Variance % in percentage points, rounded to one place", () => {
       typeof c.value === "number" ? c.value.toFixed(2) : c.value,
     );
     expect(values).toEqual(["-0.70", "-1.57", "4.00", "0.63", "3.00", "2.50", "-2.54", "-0.21"]);
+    // The change list calls only ICT's a different figure: the rest show as they were typed.
+    const { changed } = describePlan(book, a.plan, { valuesOnly: false });
+    expect(
+      changed.filter((c) => c.cell.startsWith("E") && c.valueChanged).map((c) => c.cell),
+    ).toEqual(["E8"]);
     const after = analyse(applyPlanToSnapshot(book, a.plan, { valuesOnly: false }));
     expect(after.findings.filter((f) => f.cell.startsWith("E"))).toEqual([]);
   });

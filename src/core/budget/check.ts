@@ -101,7 +101,8 @@ function checkVariance(ref: TableRef, table: BudgetTable, model: BudgetModel, ou
   }
 }
 
-const STATUS_WORDS: [RegExp, string][] = [
+/** A status the council typed, by its first word: "Over", "Overspend", "Under budget", "On target". */
+export const STATUS_WORDS: [RegExp, ReturnType<typeof statusOf>][] = [
   [/^over/i, "Overspend"],
   [/^under/i, "Underspend"],
   [/^on (budget|target|track)/i, "On budget"],

@@ -6,13 +6,13 @@ import { formulaEvaluator } from "../tables/arithmetic";
 import { HALF_PENNY, sumFormula } from "../tables/money";
 import { isNilMark, moneyRef } from "../tables/nil-money";
 import { ragByRule, ragFormula, ruleFromThresholds } from "../tables/rag-rule";
-import { variancePercentColumn } from "../tables/percent";
+import { pointsFormat, variancePercentColumn } from "../tables/percent";
 import { toPounds } from "../tables/scale";
 import { overspendOf, type VarianceConvention } from "../tables/variance";
 import { ragHighlight } from "../highlight";
 import { skipTypedCells } from "../tables/unconfirmed-lines";
 import type { BudgetTable } from "./detect";
-import { typedOnTbcLines } from "./check";
+import { STATUS_WORDS, typedOnTbcLines } from "./check";
 import {
   budgetModel,
   statusOf,
@@ -151,19 +151,20 @@ export function planBudgetTable(
   }
   // A Variance % the council keeps in hundreds (3 = 3%) is written the same way, in its format.
   const pct = table.columns.variancePct;
-  const hundreds =
-    pct !== undefined &&
-    variancePercentColumn(
-      sheet,
-      model.lines.filter((l) => model.structure.kinds.get(l.row) === "line").map((l) => l.row),
-      pct,
-      (row) => {
-        const line = model.lines.find((l) => l.row === row);
-        return line?.variance == null || !line.budget
-          ? null
-          : line.variance / Math.abs(line.budget);
-      },
-    ).scale === "hundred";
+  const lineRows = model.lines
+    .filter((l) => model.structure.kinds.get(l.row) === "line")
+    .map((l) => l.row);
+  const pctRead =
+    pct === undefined
+      ? null
+      : variancePercentColumn(sheet, lineRows, pct, (row) => {
+          const line = model.lines.find((l) => l.row === row);
+          return line?.variance == null || !line.budget
+            ? null
+            : line.variance / Math.abs(line.budget);
+        });
+  const hundreds = pctRead?.scale === "hundred";
+  const says = statusWords(sheet, table);
   for (const line of model.lines) {
     const v = varianceCell(sheet, line, b, model.compareColumn, model.convention);
     const V = cellAddress(line.row, at("variance"));
@@ -201,8 +202,8 @@ export function planBudgetTable(
     });
     cells.status.push({
       row: line.row,
-      formula: `=IF(ISNUMBER(${V}),IF(${overspendExpr(V)}>${HALF_PENNY},"Overspend",IF(${overspendExpr(V)}<-${HALF_PENNY},"Underspend","On budget")),"")`,
-      value: over === null ? "" : statusOf(over),
+      formula: `=IF(ISNUMBER(${V}),IF(${overspendExpr(V)}>${HALF_PENNY},"${says.Overspend}",IF(${overspendExpr(V)}<-${HALF_PENNY},"${says.Underspend}","${says["On budget"]}")),"")`,
+      value: over === null ? "" : says[statusOf(over)],
     });
     cells.rag.push({
       row: line.row,
@@ -213,9 +214,19 @@ export function planBudgetTable(
           : ragByRule(toPounds(over, model.scale), toPounds(budget, model.scale), rule),
     });
   }
+  const pointsFormatted =
+    pct === undefined || pctRead === null
+      ? undefined
+      : pointsFormat(
+          sheet,
+          lineRows,
+          pct,
+          pctRead,
+          cells.variancePct.map((c) => c.value),
+        );
   for (const f of fields) {
     const isNew = table.columns[f] === undefined;
-    const format = f === "variancePct" && hundreds ? undefined : FORMATS[f];
+    const format = f === "variancePct" && hundreds ? pointsFormatted : FORMATS[f];
     const write: ColumnWrite = {
       kind: "column",
       sheet: sheet.name,
@@ -237,6 +248,34 @@ export function planBudgetTable(
   // A typed RAG, Status or Variance on a "tbc" line is the council's own judgement: kept.
   const kept = typedOnTbcLines(sheet, table, model);
   return guardWrites(sheet, table, skipTypedCells(operations, kept), { money: true });
+}
+
+type Status = ReturnType<typeof statusOf>;
+
+/**
+ * The words the council's own status column says each status with ("Over" and "Under" under
+ * "Over/Under"), so that a rewritten cell says what it said; ours where it has none.
+ */
+function statusWords(sheet: SheetSnapshot, table: BudgetTable): Record<Status, string> {
+  const says: Record<Status, string> = {
+    Overspend: "Overspend",
+    Underspend: "Underspend",
+    "On budget": "On budget",
+  };
+  const column = table.columns.status;
+  if (column === undefined) return says;
+  const seen = new Set<Status>();
+  for (const row of table.dataRows) {
+    const value = sheet.rows[row]?.[column]?.value;
+    if (typeof value !== "string" || sheet.rows[row]?.[column]?.formula) continue;
+    const text = value.trim();
+    const status = STATUS_WORDS.find(([form]) => form.test(text))?.[1];
+    // Only plain words: text with a quote in it never goes into a formula's string.
+    if (!status || seen.has(status) || text.includes('"')) continue;
+    says[status] = text;
+    seen.add(status);
+  }
+  return says;
 }
 
 function numberFormatOf(

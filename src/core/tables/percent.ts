@@ -124,6 +124,32 @@ export function variancePercentColumn(
   return { scale: hundreds > fractions ? "hundred" : "fraction", decimals };
 }
 
+/**
+ * The number format our formulas in a points column are written under: where the council rounded
+ * under General (-0.7 typed for -0.704…), the places it showed ("0.0"), so the formula shows -0.7
+ * as the typed figure did. None where the figures written need no more places than the column
+ * showed (3 stays 3), for a fraction column, or for one the council formatted itself (kept).
+ */
+export function pointsFormat(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  column: number,
+  read: PercentColumn,
+  written: readonly unknown[],
+): string | undefined {
+  if (read.scale !== "hundred") return undefined;
+  const formatted = rows.some((row) => {
+    const format = sheet.rows[row]?.[column]?.numberFormat;
+    return format !== undefined && format !== "General";
+  });
+  const step = 10 ** read.decimals;
+  const longer = written.some(
+    (v) => typeof v === "number" && Math.abs(Math.round(v * step) / step - v) > 1e-9,
+  );
+  if (formatted || !longer) return undefined;
+  return read.decimals === 0 ? "0" : `0.${"0".repeat(read.decimals)}`;
+}
+
 /** A stated Variance % as the column means it, for messages: 4 in hundreds and 0.04 both 4.0%. */
 export function statedPercentText(value: number, column: PercentColumn): string {
   return percentText(column.scale === "hundred" ? value / 100 : value, true);

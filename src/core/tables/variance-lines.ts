@@ -13,6 +13,7 @@ import { toPounds, type MoneyScale } from "./scale";
 import { describeConvention, varianceOf, type VarianceConvention } from "./variance";
 import {
   percentText,
+  pointsFormat,
   showsShare,
   statedPercentText,
   variancePercentColumn,
@@ -276,7 +277,8 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
   const at = (f: Calculated) => existing[f] ?? first + missing.indexOf(f);
   const places = penceDecimals(t.scale.multiplier);
   // A Variance % the council keeps in hundreds (3 = 3%) is written the same way, in its format.
-  const hundreds = percentColumnOf(t)?.scale === "hundred";
+  const pctRead = percentColumnOf(t);
+  const hundreds = pctRead?.scale === "hundred";
   const usual = t.convention === "forecast-minus-budget";
   const cells: Record<Calculated, PlannedCell[]> = {
     variance: [],
@@ -333,6 +335,16 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
     });
   }
   const format = numberFormatOf(sheet, t.lines, t.budget);
+  const points =
+    pctRead === null || t.variancePct === undefined
+      ? undefined
+      : pointsFormat(
+          sheet,
+          t.lines,
+          t.variancePct,
+          pctRead,
+          cells.variancePct.map((c) => c.value),
+        );
   for (const f of fields) {
     // A RAG column the table already has follows the council's own rule: written under that rule
     // where the sheet states it (as the budget planner does), left alone where it does not.
@@ -348,7 +360,9 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
       cells: cells[f],
       ...(f === "variancePct"
         ? hundreds
-          ? {}
+          ? points === undefined
+            ? {}
+            : { numberFormat: points }
           : { numberFormat: "0.0%" }
         : f === "variance" && format
           ? { numberFormat: format }
