@@ -53,7 +53,9 @@ export function headerPlace(sheet: SheetSnapshot, table: WithHeaderRows): Header
   let units: number | null = null;
   const naming: number[] = [];
   for (const row of rows) {
-    if (row === table.headerRow) continue;
+    // Rows above the header row hold group labels over its columns or a title beside the table
+    // ("RAG key" over a key kept to its right): neither names the table's columns.
+    if (row <= table.headerRow) continue;
     if (statesUnits(sheet, row, table.firstColumn, table.lastColumn)) units ??= row;
     else if (units === null) naming.push(row);
   }

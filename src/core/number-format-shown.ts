@@ -129,6 +129,16 @@ export function shownNumber(value: number, format: string | undefined): number |
   return Math.sign(value) * sectionFigure(value, read.positive) + 0;
 }
 
+/**
+ * The figure a number shows, General included: under General, what General prints, read back
+ * (-0.7 typed shows -0.7, so a formula's -0.704 under "0.0" shows the same figure).
+ */
+function figureShown(value: number, format: string | undefined): number | null {
+  const shown = shownNumber(value, format);
+  if (shown !== null || readFormat(format) !== "general") return shown;
+  return Number(generalNumber(value));
+}
+
 /** True when two numbers show the same figure under their cells' formats (both readable). */
 export function showSameFigure(
   before: number,
@@ -136,8 +146,8 @@ export function showSameFigure(
   after: number,
   afterFormat: string | undefined,
 ): boolean {
-  const a = shownNumber(before, beforeFormat);
-  const b = shownNumber(after, afterFormat);
+  const a = figureShown(before, beforeFormat);
+  const b = figureShown(after, afterFormat);
   return a !== null && b !== null && a === b;
 }
 

@@ -254,14 +254,8 @@ const budgetKind: TableKindDefinition<"budget", BudgetTableModel, BudgetTableRep
   report: (m, { options }) => budgetReport(m, options.rag ?? DEFAULT_RAG),
   check: (m, { options }) =>
     checkBudgetTable(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
-  plan: (m, input) =>
-    planBudgetTable(
-      m.sheet,
-      m.table,
-      input.options.rag ?? DEFAULT_RAG,
-      m.model,
-      keepsApart(m.table, input),
-    ),
+  // A budget table's new columns always keep the gap to whatever stands beside it (planBudgetTable).
+  plan: (m, { options }) => planBudgetTable(m.sheet, m.table, options.rag ?? DEFAULT_RAG, m.model),
   suspectHint: (m, { options }) =>
     budgetRagHint(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
 };

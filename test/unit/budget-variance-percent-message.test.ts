@@ -47,7 +47,7 @@ describe("Variance % beside a wrong typed variance", () => {
       [
         "variance-mismatch",
         "E2",
-        "Variance % is -2.5% but variance £2,500 over |budget| £100,000 is 2.5%",
+        "Variance % is -2.5% but variance £2,500 over |budget| £100,000 is 2.5% (the sign is reversed)",
       ],
     ]);
   });

@@ -31,7 +31,14 @@ import { moneyOrNilAt, parseMoneyOrNil } from "../tables/nil-money";
 import { scaleAt, type BudgetTable } from "./detect";
 import { budgetModel, DEFAULT_RAG, moneyColumns, statusOf, type BudgetModel } from "./model";
 import { roundToMicroUnits } from "../tables/money";
-import { percentText } from "../tables/percent";
+import { withoutFloatNoise } from "../tables/pence";
+import {
+  percentText,
+  showsShare,
+  statedPercentText,
+  variancePercentColumn,
+  type PercentColumn,
+} from "../tables/percent";
 
 /** Where the table is, with its column names and scales, for findings and messages. */
 export function budgetRef(sheet: SheetSnapshot, table: BudgetTable): TableRef {
@@ -95,7 +102,8 @@ function checkVariance(ref: TableRef, table: BudgetTable, model: BudgetModel, ou
   }
 }
 
-const STATUS_WORDS: [RegExp, string][] = [
+/** A status the council typed, by its first word: "Over", "Overspend", "Under budget", "On target". */
+export const STATUS_WORDS: [RegExp, ReturnType<typeof statusOf>][] = [
   [/^over/i, "Overspend"],
   [/^under/i, "Underspend"],
   [/^on (budget|target|track)/i, "On budget"],
@@ -118,6 +126,32 @@ function followsVariance(sheet: SheetSnapshot, table: BudgetTable, row: number):
   return /#this row/i.test(formula) && headers.some((h) => h && formula.includes(`[${h}]`));
 }
 
+/**
+ * How the council keeps its Variance % column (a fraction, or percentage points without a %
+ * format) and to how many places, read from its lines against the variance each states.
+ */
+function percentColumnOf(
+  sheet: SheetSnapshot,
+  table: BudgetTable,
+  model: BudgetModel,
+  statedVarianceOf: (row: number) => number | null,
+): PercentColumn | null {
+  const column = table.columns.variancePct;
+  if (column === undefined) return null;
+  const lines = new Map(lineRows(model).map((l) => [l.row, l]));
+  return variancePercentColumn(sheet, [...lines.keys()], column, (row) => {
+    const line = lines.get(row);
+    if (!line || line.budget === null || line.spend === null || line.budget === 0) return null;
+    const v = statedVarianceOf(row) ?? varianceOf(line.budget, line.spend, model.convention);
+    return v / Math.abs(line.budget);
+  });
+}
+
+/** A share (a fraction) in the column's own units: 0.04 is 4 in a column kept in hundreds. */
+function inColumnUnits(share: number, column: PercentColumn): number {
+  return column.scale === "hundred" ? withoutFloatNoise(share * 100) : share;
+}
+
 /** Variance %, Status and RAG columns the council keeps, checked like the variance. */
 function checkDerived(
   ref: TableRef,
@@ -128,6 +162,10 @@ function checkDerived(
 ) {
   const { variancePct, status, rag, variance } = table.columns;
   const scale = model.scale;
+  const statedVarianceOf = (row: number) =>
+    variance === undefined ? null : numberAt(ref.sheet, row, variance);
+  const shareOf = (budget: number) => (x: number) => (budget === 0 ? 0 : x / Math.abs(budget));
+  const pctColumn = percentColumnOf(ref.sheet, table, model, statedVarianceOf);
   for (const line of lineRows(model)) {
     if (line.budget === null || line.spend === null) continue;
     const overspend = line.spend - line.budget;
@@ -144,26 +182,22 @@ function checkDerived(
           actual,
         }),
       );
-    if (variancePct !== undefined && !followsVariance(ref.sheet, table, line.row)) {
-      const stated = numberAt(ref.sheet, line.row, variancePct);
+    if (pctColumn !== null && variancePct !== undefined) {
+      const stated = followsVariance(ref.sheet, table, line.row)
+        ? null
+        : numberAt(ref.sheet, line.row, variancePct);
       // Variance % follows the variance the sheet states: a wrong variance is reported once.
       const trueVariance = varianceOf(line.budget, line.spend, model.convention);
-      const v =
-        (variance === undefined ? null : numberAt(ref.sheet, line.row, variance)) ?? trueVariance;
-      const budget = line.budget;
-      const share = (x: number) => (budget === 0 ? 0 : x / Math.abs(budget));
-      const expected = share(v);
-      const format = ref.sheet.rows[line.row]?.[variancePct]?.numberFormat ?? "";
-      const asFraction = format.includes("%");
-      const near = (a: number) => stated !== null && Math.abs(stated - a) < 0.0005;
-      const matches = (a: number) => near(a) || (!asFraction && near(a * 100));
+      const v = statedVarianceOf(line.row) ?? trueVariance;
+      const share = shareOf(line.budget);
       // A Variance % right for the true variance beside a wrong typed variance is a knock-on of
       // the variance (reported there), not an error of its own (see consequences.ts).
-      if (stated !== null && !matches(expected) && !matches(share(trueVariance)))
+      const shows = (x: number) => stated !== null && showsShare(stated, share(x), pctColumn);
+      if (stated !== null && !shows(v) && !shows(trueVariance))
         report(
           variancePct,
-          `Variance % is ${percentText(stated, asFraction)} but variance ${moneyText(ref, variance ?? model.budgetColumn, v)} over |budget| ${formatScaled(Math.abs(line.budget), scale)} is ${percentText(expected, true)}`,
-          expected,
+          `Variance % is ${statedPercentText(stated, pctColumn)} but variance ${moneyText(ref, variance ?? model.budgetColumn, v)} over |budget| ${formatScaled(Math.abs(line.budget), scale)} is ${percentText(share(v), true)}${shows(-v) ? " (the sign is reversed)" : ""}`,
+          inColumnUnits(share(v), pctColumn),
           stated,
         );
     }

@@ -120,7 +120,13 @@ export function budgetColumnsOf(sheet: SheetSnapshot, block: HeaderBlock): Block
     const scale = scaleOf(column.unit) ?? scaleOf(name);
     if (scale) scales.set(column.column, scale);
     if (hidden.has(column.column)) return;
-    const field = classifyBudgetColumn(column.group, column.text, column.unit);
+    const named = classifyBudgetColumn(column.group, column.text, column.unit);
+    // "Over/Under" (or "Under/Over", "Over / Under budget") over "Over" and "Under" is the
+    // council's status column; the same words over figures are its variance.
+    const field =
+      named === "variance" && holdsSpendWords(sheet, block.bottom + 1, column.column)
+        ? "status"
+        : named;
     if (!field) {
       if (namesMoney(name, column.unit) && !holdsText(sheet, block.bottom + 1, column.column))
         otherMoney.push(column.column);
@@ -143,6 +149,22 @@ export function budgetColumnsOf(sheet: SheetSnapshot, block: HeaderBlock): Block
     else if (MONEY_FIELDS.has(field)) otherMoney.push(column.column);
   });
   return enough(columns) ? { columns, names, scales, otherMoney } : null;
+}
+
+/** A line's spend status in words: "Over", "Under", "Overspend", "Over budget", "On target". */
+const SPEND_WORD = /^(?:(?:over|under)(?:\s*spend|\s+budget)?|on\s+(?:budget|target|track))$/i;
+
+/** True when the first figures or words under a header are mostly spend statuses, not amounts. */
+function holdsSpendWords(sheet: SheetSnapshot, fromRow: number, column: number): boolean {
+  let words = 0;
+  let other = 0;
+  for (let r = fromRow; r < sheet.rows.length && words + other < 12; r++) {
+    const cell = sheet.rows[r]?.[column];
+    if (isEmptyCell(cell ?? undefined)) continue;
+    if (typeof cell?.value === "string" && SPEND_WORD.test(cell.value.trim())) words++;
+    else other++;
+  }
+  return words > other;
 }
 
 /** The block's columns in runs of neighbouring named columns. */

@@ -7,14 +7,14 @@ import { HALF_PENNY, sumFormula } from "../tables/money";
 import { isNilMark, moneyRef } from "../tables/nil-money";
 import { ragByRule, ragFormula } from "../tables/rag-rule";
 import { ragRuleFor } from "../tables/rag-settings";
-import { variancePercentScale } from "../tables/percent";
+import { pointsFormat, variancePercentColumn } from "../tables/percent";
 import { toPounds } from "../tables/scale";
 import { overspendOf, type VarianceConvention } from "../tables/variance";
 import { ragHighlight } from "../highlight";
 import { skipTypedCells } from "../tables/unconfirmed-lines";
 import { isExcelTotalsRow } from "../tables/excel-tables";
 import type { BudgetTable } from "./detect";
-import { typedOnTbcLines } from "./check";
+import { STATUS_WORDS, typedOnTbcLines } from "./check";
 import {
   budgetModel,
   statusOf,
@@ -102,8 +102,6 @@ export function planBudgetTable(
   table: BudgetTable,
   rag: RagThresholds,
   model: BudgetModel = budgetModel(sheet, table),
-  /** Another table stands right of this one on its rows: new columns keep the gap to it. */
-  keepApart = false,
 ): WriteOperation[] {
   // The sheet's own RAG rule wins over the settings'; thresholds are in pounds, so amounts kept
   // in £'000 or £m are multiplied up before they are compared.
@@ -128,7 +126,9 @@ export function planBudgetTable(
     missing.length,
     "edge",
     missing.map((f) => TITLES[f]),
-    keepApart,
+    // A key or side table one blank column away ("RAG key" beside the lines) stays apart: the
+    // next reading must still see the table and its key as two.
+    true,
   );
   const at = (f: Calculated) => table.columns[f] ?? firstNew + missing.indexOf(f);
   const cells: Record<Calculated, PlannedCell[]> = {
@@ -153,19 +153,20 @@ export function planBudgetTable(
   }
   // A Variance % the council keeps in hundreds (3 = 3%) is written the same way, in its format.
   const pct = table.columns.variancePct;
-  const hundreds =
-    pct !== undefined &&
-    variancePercentScale(
-      sheet,
-      model.lines.filter((l) => model.structure.kinds.get(l.row) === "line").map((l) => l.row),
-      pct,
-      (row) => {
-        const line = model.lines.find((l) => l.row === row);
-        return line?.variance == null || !line.budget
-          ? null
-          : line.variance / Math.abs(line.budget);
-      },
-    ) === "hundred";
+  const lineRows = model.lines
+    .filter((l) => model.structure.kinds.get(l.row) === "line")
+    .map((l) => l.row);
+  const pctRead =
+    pct === undefined
+      ? null
+      : variancePercentColumn(sheet, lineRows, pct, (row) => {
+          const line = model.lines.find((l) => l.row === row);
+          return line?.variance == null || !line.budget
+            ? null
+            : line.variance / Math.abs(line.budget);
+        });
+  const hundreds = pctRead?.scale === "hundred";
+  const says = statusWords(sheet, table);
   for (const line of model.lines) {
     const v = varianceCell(sheet, line, b, model.compareColumn, model.convention);
     const V = cellAddress(line.row, at("variance"));
@@ -203,8 +204,8 @@ export function planBudgetTable(
     });
     cells.status.push({
       row: line.row,
-      formula: `=IF(ISNUMBER(${V}),IF(${overspendExpr(V)}>${HALF_PENNY},"Overspend",IF(${overspendExpr(V)}<-${HALF_PENNY},"Underspend","On budget")),"")`,
-      value: over === null ? "" : statusOf(over),
+      formula: `=IF(ISNUMBER(${V}),IF(${overspendExpr(V)}>${HALF_PENNY},"${says.Overspend}",IF(${overspendExpr(V)}<-${HALF_PENNY},"${says.Underspend}","${says["On budget"]}")),"")`,
+      value: over === null ? "" : says[statusOf(over)],
     });
     cells.rag.push({
       row: line.row,
@@ -221,9 +222,19 @@ export function planBudgetTable(
   // first apply and every later one (the council's SUBTOTAL under Variance is theirs and kept).
   for (const f of ["variancePct", "status", "rag"] as const)
     cells[f] = cells[f].filter((c) => !isExcelTotalsRow(sheet, c.row));
+  const pointsFormatted =
+    pct === undefined || pctRead === null
+      ? undefined
+      : pointsFormat(
+          sheet,
+          lineRows,
+          pct,
+          pctRead,
+          cells.variancePct.map((c) => c.value),
+        );
   for (const f of fields) {
     const isNew = table.columns[f] === undefined;
-    const format = f === "variancePct" && hundreds ? undefined : FORMATS[f];
+    const format = f === "variancePct" && hundreds ? pointsFormatted : FORMATS[f];
     const write: ColumnWrite = {
       kind: "column",
       sheet: sheet.name,
@@ -246,6 +257,34 @@ export function planBudgetTable(
   // A typed RAG, Status or Variance on a "tbc" line is the council's own judgement: kept.
   const kept = typedOnTbcLines(sheet, table, model);
   return guardWrites(sheet, table, skipTypedCells(operations, kept), { money: true });
+}
+
+type Status = ReturnType<typeof statusOf>;
+
+/**
+ * The words the council's own status column says each status with ("Over" and "Under" under
+ * "Over/Under"), so that a rewritten cell says what it said; ours where it has none.
+ */
+function statusWords(sheet: SheetSnapshot, table: BudgetTable): Record<Status, string> {
+  const says: Record<Status, string> = {
+    Overspend: "Overspend",
+    Underspend: "Underspend",
+    "On budget": "On budget",
+  };
+  const column = table.columns.status;
+  if (column === undefined) return says;
+  const seen = new Set<Status>();
+  for (const row of table.dataRows) {
+    const value = sheet.rows[row]?.[column]?.value;
+    if (typeof value !== "string" || sheet.rows[row]?.[column]?.formula) continue;
+    const text = value.trim();
+    const status = STATUS_WORDS.find(([form]) => form.test(text))?.[1];
+    // Only plain words: text with a quote in it never goes into a formula's string.
+    if (!status || seen.has(status) || text.includes('"')) continue;
+    says[status] = text;
+    seen.add(status);
+  }
+  return says;
 }
 
 function numberFormatOf(

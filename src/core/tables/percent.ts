@@ -1,4 +1,5 @@
 import { finding, type Finding } from "../findings";
+import { generalNumber } from "../number-format-shown";
 import type { SheetSnapshot } from "../snapshot";
 import { headerText, type TableRef } from "./totals";
 
@@ -45,31 +46,113 @@ export function percentScale(
 }
 
 /**
- * The scale a council's Variance % column is kept in: a percent format says fraction; without
- * one, its figures say — each compared with the line's true share (variance over |budget|): 3
- * beside a 3% share is kept in hundreds (3 = 3%), 0.03 in fractions. A column written in
- * hundreds is written as `…*100` under its own number format, never turned into fractions.
+ * A council's Variance % column as it is read: the scale its figures are kept in and the decimal
+ * places it shows them to. Councils type it as a fraction under a percent format (0.044 shown
+ * 4.4%), as a fraction without one (0.0437), or in percentage points without a % format (4.4
+ * meaning 4.4%, "-0.7" for an underspend of 0.7%), rounded to what they show.
  */
-export function variancePercentScale(
+export interface PercentColumn {
+  scale: PercentScale;
+  /** Decimal places shown, in the column's own units (4.4 → 1; 4.4% of a fraction → 3). */
+  decimals: number;
+}
+
+/** The most decimal places General shows: more are float noise, not what was typed. */
+const MOST_DECIMALS = 10;
+
+/**
+ * The decimal places a column shows its figures to: its number format's ("0.0%" shows a fraction
+ * to 3, "0.0" to 1), else, under General, the most its typed figures carry (General shows what
+ * was typed: -0.7, 4 and 2.5 are shown to 1).
+ */
+function shownDecimals(sheet: SheetSnapshot, rows: readonly number[], column: number): number {
+  let most = 0;
+  for (const row of rows) {
+    const cell = sheet.rows[row]?.[column];
+    if (typeof cell?.value !== "number") continue;
+    const format = cell.numberFormat ?? "General";
+    if (format !== "General" && /[0#?]/.test(format)) {
+      const places = /\.([0#?]+)/.exec(format.split(";")[0] ?? "")?.[1]?.length ?? 0;
+      return places + (format.includes("%") ? 2 : 0);
+    }
+    const fraction = generalNumber(cell.value).split(".")[1] ?? "";
+    if (!fraction.includes("E")) most = Math.max(most, fraction.length);
+  }
+  return Math.min(most, MOST_DECIMALS);
+}
+
+/**
+ * True when a stated Variance % shows `share` (variance over |budget|, a fraction) at the
+ * column's precision: within half a unit of its last decimal shown. A fraction is never held
+ * tighter than a tenth of a percent (0.0005), as councils round shares to one place.
+ */
+export function showsShare(stated: number, share: number, column: PercentColumn): boolean {
+  const value = column.scale === "hundred" ? share * 100 : share;
+  const half = 0.5 * 10 ** -column.decimals;
+  const tolerance = column.scale === "fraction" ? Math.max(half, 0.0005) : half;
+  return Math.abs(stated - value) <= tolerance + 1e-9;
+}
+
+/**
+ * How a council's Variance % column is kept: a percent format says fraction; without one, its
+ * figures say — each compared, at the decimals the column shows, with the line's true share
+ * (variance over |budget|): 3 beside a 3% share is kept in hundreds (3 = 3%), 0.03 in fractions.
+ * A column written in hundreds is written as `…*100` under its own number format, never turned
+ * into fractions.
+ */
+export function variancePercentColumn(
   sheet: SheetSnapshot,
   rows: readonly number[],
   column: number,
   share: (row: number) => number | null,
-): PercentScale {
+): PercentColumn {
+  const decimals = shownDecimals(sheet, rows, column);
   const formatted = rows.some((row) =>
     (sheet.rows[row]?.[column]?.numberFormat ?? "").includes("%"),
   );
-  if (formatted) return "fraction";
+  if (formatted) return { scale: "fraction", decimals };
   let hundreds = 0;
   let fractions = 0;
   for (const { row, value } of sharesIn(sheet, rows, column)) {
     const actual = share(row);
     if (actual === null || actual === 0) continue;
-    // Stated to one decimal place of a percent at most: 4.4 for 4.37%, 0.044 for 0.0437.
-    if (Math.abs(value - actual * 100) <= 0.05 + 1e-9) hundreds++;
-    else if (Math.abs(value - actual) <= 0.0005 + 1e-12) fractions++;
+    // The scale is a matter of size: a sign typed the wrong way round is the line's own error.
+    const [size, of] = [Math.abs(value), Math.abs(actual)];
+    if (showsShare(size, of, { scale: "hundred", decimals })) hundreds++;
+    else if (showsShare(size, of, { scale: "fraction", decimals })) fractions++;
   }
-  return hundreds > fractions ? "hundred" : "fraction";
+  return { scale: hundreds > fractions ? "hundred" : "fraction", decimals };
+}
+
+/**
+ * The number format our formulas in a points column are written under: where the council rounded
+ * under General (-0.7 typed for -0.704…), the places it showed ("0.0"), so the formula shows -0.7
+ * as the typed figure did. None where the figures written need no more places than the column
+ * showed (3 stays 3), for a fraction column, or for one the council formatted itself (kept).
+ */
+export function pointsFormat(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  column: number,
+  read: PercentColumn,
+  written: readonly unknown[],
+): string | undefined {
+  if (read.scale !== "hundred") return undefined;
+  const formatted = rows.some((row) => {
+    const format = sheet.rows[row]?.[column]?.numberFormat;
+    return format !== undefined && format !== "General";
+  });
+  const step = 10 ** read.decimals;
+  const longer = written.some(
+    (v) => typeof v === "number" && Math.abs(Math.round(v * step) / step - v) > 1e-9,
+  );
+  if (formatted || !longer) return undefined;
+  return read.decimals === 0 ? "0" : `0.${"0".repeat(read.decimals)}`;
+}
+
+/** A stated Variance % as the column means it, for messages: 4 in hundreds and 0.04 both 4.0%. */
+export function statedPercentText(value: number, column: PercentColumn): string {
+  return percentText(column.scale === "hundred" ? value / 100 : value, true);
 }
 
 /** Every share outside 0%–100% in the given rows and columns, as `out-of-range`. */

@@ -105,7 +105,9 @@ function ruleOf(f: Finding): string {
     .replace(/[-−]?£?\d[\d,]*(\.\d+)?(k|m|bn)?%?/gi, " ")
     .replace(/£/g, " ")
     .replace(/\s+/g, " ")
-    .trim();
+    .trim()
+    // "variance over |budget| is 4.0%" names the rule, then its figure: the verb goes with it.
+    .replace(/\s+(?:is|are)$/i, "");
   // "its years add up to" is a clause: what it comes to is the rule the column disagrees with.
   if (/\b(adds?|comes?)(\s+up)?\s+to$/i.test(words)) return `what ${words}`;
   return words || "the rule";
