@@ -13,7 +13,7 @@ import {
   unconfirmedRows,
   withTypedKept,
 } from "../tables/unconfirmed-lines";
-import { describeConvention } from "../tables/variance";
+import { describeConvention, varianceOf } from "../tables/variance";
 import type { MonthlyTable } from "./detect";
 import { checkMonthlyRag } from "./rag";
 import { monthLabel } from "./months";
@@ -76,7 +76,8 @@ function checkRowTotals(ref: TableRef, table: MonthlyTable, model: MonthlyModel,
 
 /**
  * Stated variances against the line's stated full year and budget with the table's convention.
- * A variance that follows a wrong full year is right as stated: the full year is reported.
+ * A variance that follows a wrong full year is right as stated: the full year is reported. So is
+ * one typed from the months themselves (the true full year).
  */
 function checkVariances(ref: TableRef, table: MonthlyTable, model: MonthlyModel, out: Finding[]) {
   const column = table.columns.variance;
@@ -92,6 +93,11 @@ function checkVariances(ref: TableRef, table: MonthlyTable, model: MonthlyModel,
     if (line.variance === null || expected === null || line.budget === null) continue;
     if (samePence(line.variance, expected, table.scale.multiplier)) continue;
     if (followsConvention(ref, table, model, line.row)) continue;
+    // Typed from the true months beside a wrong full year, the variance is right: only the full
+    // year is reported, and it puts nothing out here.
+    const fromMonths = varianceOf(line.budget, line.monthsSum, model.convention);
+    if (line.fullYear !== null && samePence(line.variance, fromMonths, table.scale.multiplier))
+      continue;
     const forecast = line.fullYear ?? line.monthsSum;
     const sum =
       model.convention === "forecast-minus-budget"
