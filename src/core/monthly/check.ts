@@ -14,6 +14,7 @@ import {
   withTypedKept,
 } from "../tables/unconfirmed-lines";
 import { describeConvention, varianceOf } from "../tables/variance";
+import { followsVarianceCell, variancePercentFinding } from "../tables/variance-percent";
 import type { MonthlyTable } from "./detect";
 import { checkMonthlyRag } from "./rag";
 import { monthLabel } from "./months";
@@ -118,6 +119,35 @@ function checkVariances(ref: TableRef, table: MonthlyTable, model: MonthlyModel,
         { table: ref.range, expected, actual: line.variance },
       ),
     );
+  }
+}
+
+/**
+ * A stated Variance % on each line with a budget: the line's stated variance (else the one its
+ * full year gives) over |budget|, as every kind with budgets checks it (tables/variance-percent.ts).
+ */
+function checkVariancePercents(
+  ref: TableRef,
+  table: MonthlyTable,
+  model: MonthlyModel,
+  out: Finding[],
+) {
+  const column = table.columns.variancePct;
+  if (column === undefined) return;
+  for (const line of model.lines) {
+    if (line.budget === null || line.expectedVariance === null) continue;
+    if (followsVarianceCell(ref.sheet, line.row, column, table.columns.variance)) continue;
+    const mismatch = variancePercentFinding({
+      sheet: ref.sheet,
+      table: ref.range,
+      row: line.row,
+      column,
+      budget: line.budget,
+      statedVariance: line.variance,
+      trueVariance: line.expectedVariance,
+      say: (amount) => formatScaled(amount, table.scale),
+    });
+    if (mismatch) out.push(mismatch);
   }
 }
 
@@ -227,8 +257,8 @@ export function typedOnTbcLines(
 ): Map<number, number[]> {
   const ref = tableRef(sheet, table);
   const { budget, monthsTbc } = tbcRows(ref, table, model);
-  const { variance, rag } = table.columns;
-  return typedOnUnconfirmed(ref, [...budget, ...monthsTbc], [variance, rag]);
+  const { variance, variancePct, rag } = table.columns;
+  return typedOnUnconfirmed(ref, [...budget, ...monthsTbc], [variance, variancePct, rag]);
 }
 
 /** Text in money cells, full years, variances, missing budgets, section and grand totals. */
@@ -248,6 +278,7 @@ export function checkMonthlyTable(
   checkMoneyCells(ref, valueRows, model.money, out);
   checkRowTotals(ref, table, model, out);
   checkVariances(ref, table, model, out);
+  checkVariancePercents(ref, table, model, out);
   checkMissingBudgets(ref, table, model, out);
   out.push(...checkMonthlyRag(ref, table, model, rag));
   const totals: Finding[] = [];

@@ -11,6 +11,7 @@ import { typedOnTbcLines } from "./check";
 import type { MonthlyTable } from "./detect";
 import type { MonthlyModel } from "./model";
 import { monthlyRagCells } from "./rag";
+import { variancePercentCells } from "./variance-percent";
 
 type Calculated = "fullYear" | "variance";
 const TITLES: Record<Calculated, string> = { fullYear: "Full year", variance: "Variance" };
@@ -186,6 +187,26 @@ export function planMonthlyTable(
       header: null,
       cells: ragCells,
       ...(highlight ? { highlight } : {}),
+    });
+  }
+  if (c.budget !== undefined && c.variancePct !== undefined) {
+    const written = new Map(variance.map((cell) => [cell.row, cell.value]));
+    const shownVariance = (row: number) => {
+      const value = written.has(row)
+        ? written.get(row)
+        : c.variance === undefined
+          ? null
+          : sheet.rows[row]?.[c.variance]?.value;
+      return typeof value === "number" ? value : null;
+    };
+    operations.push({
+      kind: "column",
+      sheet: sheet.name,
+      table: placed.range,
+      column: c.variancePct,
+      title: "Variance %",
+      header: null,
+      cells: variancePercentCells(sheet, table, model, at("variance"), shownVariance),
     });
   }
   // A typed Variance or RAG on a "tbc" line is the council's own judgement: kept.

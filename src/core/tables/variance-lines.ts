@@ -10,7 +10,7 @@ import { isNilMark, moneyRef, parseMoneyOrNil } from "./nil-money";
 import { formatMoney, penceDecimals, roundToPence, roundToPenceScaled, samePence } from "./money";
 import { toPounds, type MoneyScale } from "./scale";
 import { describeConvention, varianceOf, type VarianceConvention } from "./variance";
-import { percentText } from "./percent";
+import { followsVarianceCell, variancePercentFinding } from "./variance-percent";
 import { describeRagRule, ragByRule, ragFormula, type RagRule as StatedRagRule } from "./rag-rule";
 
 /**
@@ -144,27 +144,21 @@ function checkDerived(
 ): void {
   const range = tableRange(t.bounds);
   const trueVariance = inUnits(varianceOf(budget, forecast, t.convention), t.scale);
-  if (t.variancePct !== undefined && !followsVariance(t, row)) {
-    const cell = t.sheet.rows[row]?.[t.variancePct];
-    const stated = typeof cell?.value === "number" ? cell.value : null;
-    const v = statedVariance?.kind === "number" ? statedVariance.value : trueVariance;
-    const share = (x: number) => (budget === 0 ? 0 : x / Math.abs(budget));
-    const asFraction = (cell?.numberFormat ?? "").includes("%");
-    const near = (a: number) => stated !== null && Math.abs(stated - a) < 0.0005;
-    const matches = (a: number) => near(a) || (!asFraction && near(a * 100));
-    if (stated !== null && !matches(share(v)) && !matches(share(trueVariance))) {
-      const reversed = matches(-share(v)) ? " (the sign is reversed)" : "";
-      out.push(
-        finding(
-          "variance-mismatch",
-          t.sheet.name,
-          row,
-          t.variancePct,
-          `Variance % is ${percentText(stated, asFraction)} but variance ${pounds(t, v)} over |budget| ${pounds(t, Math.abs(budget))} is ${percentText(share(v), true)}${reversed}`,
-          { table: range, expected: share(v), actual: stated },
-        ),
-      );
-    }
+  if (
+    t.variancePct !== undefined &&
+    !followsVarianceCell(t.sheet, row, t.variancePct, t.variance)
+  ) {
+    const mismatch = variancePercentFinding({
+      sheet: t.sheet,
+      table: range,
+      row,
+      column: t.variancePct,
+      budget,
+      statedVariance: statedVariance?.kind === "number" ? statedVariance.value : null,
+      trueVariance,
+      say: (amount) => pounds(t, amount),
+    });
+    if (mismatch) out.push(mismatch);
   }
   if (t.rag === undefined || t.ragRule === null) return;
   const text = (t.sheet.rows[row]?.[t.rag]?.value ?? "").toString().trim();
@@ -192,13 +186,6 @@ const RAG_WORDS: Record<string, string> = {
   g: "Green",
   green: "Green",
 };
-
-/** A Variance % formula reading the row's variance cell follows it: Excel recomputes it. */
-function followsVariance(t: VarianceTable, row: number): boolean {
-  const formula = t.sheet.rows[row]?.[t.variancePct ?? -1]?.formula?.replace(/\$/g, "");
-  if (!formula || t.variance === undefined) return false;
-  return new RegExp(`\\b${cellAddress(row, t.variance)}\\b`, "i").test(formula);
-}
 
 function tableRange(b: TableBounds): string {
   return `${cellAddress(b.headerRow, b.firstColumn)}:${cellAddress(b.lastRow, b.lastColumn)}`;

@@ -1,0 +1,58 @@
+import { cellAddress } from "../a1";
+import { finding, type Finding } from "../findings";
+import type { SheetSnapshot } from "../snapshot";
+import { percentText } from "./percent";
+
+/**
+ * A stated Variance % against the line it sits on, one rule for every kind with budgets (projects
+ * with money, monthly profiles): it is the variance the line states over |budget|. A wrong variance
+ * is reported once, at the variance, so a Variance % right for the true variance beside it is no
+ * error of its own. A cell without a % format may hold the share in hundreds (3 for 3%).
+ */
+export interface StatedVariancePercent {
+  sheet: SheetSnapshot;
+  /** The table's range, for the finding. */
+  table: string;
+  row: number;
+  column: number;
+  budget: number;
+  /** The variance the line states, or null where it states none. */
+  statedVariance: number | null;
+  /** The variance the line's budget and forecast give. */
+  trueVariance: number;
+  /** An amount in the sheet's units as messages say it, in pounds. */
+  say: (amount: number) => string;
+}
+
+export function variancePercentFinding(v: StatedVariancePercent): Finding | null {
+  const cell = v.sheet.rows[v.row]?.[v.column];
+  const stated = typeof cell?.value === "number" ? cell.value : null;
+  if (stated === null) return null;
+  const variance = v.statedVariance ?? v.trueVariance;
+  const share = (x: number) => (v.budget === 0 ? 0 : x / Math.abs(v.budget));
+  const asFraction = (cell?.numberFormat ?? "").includes("%");
+  const near = (a: number) => Math.abs(stated - a) < 0.0005;
+  const matches = (a: number) => near(a) || (!asFraction && near(a * 100));
+  if (matches(share(variance)) || matches(share(v.trueVariance))) return null;
+  const reversed = matches(-share(variance)) ? " (the sign is reversed)" : "";
+  return finding(
+    "variance-mismatch",
+    v.sheet.name,
+    v.row,
+    v.column,
+    `Variance % is ${percentText(stated, asFraction)} but variance ${v.say(variance)} over |budget| ${v.say(Math.abs(v.budget))} is ${percentText(share(variance), true)}${reversed}`,
+    { table: v.table, expected: share(variance), actual: stated },
+  );
+}
+
+/** A Variance % formula reading the row's variance cell follows it: Excel recomputes it. */
+export function followsVarianceCell(
+  sheet: SheetSnapshot,
+  row: number,
+  percentColumn: number,
+  varianceColumn: number | undefined,
+): boolean {
+  const formula = sheet.rows[row]?.[percentColumn]?.formula?.replace(/\$/g, "");
+  if (!formula || varianceColumn === undefined) return false;
+  return new RegExp(`\\b${cellAddress(row, varianceColumn)}\\b`, "i").test(formula);
+}
