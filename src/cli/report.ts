@@ -174,7 +174,9 @@ export function reconciliationText(r: Reconciliation): string[] {
     );
     for (const l of r.lines.filter((x) => x.year === y.year)) {
       const available = l.available === null ? "tbc" : formatMoney(l.available);
-      const allocated = formatMoney(l.allocated);
+      // An allocation still "tbc" is not in the figure: said beside it.
+      const tbc = l.status === "unconfirmed" && !l.unconfirmed ? " + tbc" : "";
+      const allocated = `${formatMoney(l.allocated)}${tbc}`;
       lines.push(
         `    ${pad(l.status, 12)}available ${pad(available, 12)}allocated ${pad(allocated, 12)}${l.source}`,
       );

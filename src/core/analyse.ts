@@ -7,6 +7,7 @@ import { sourceMoneyOf } from "./funding/source-money";
 import { reconcile, type Reconciliation } from "./reconcile";
 import type { ProjectsTable } from "./pid/projects";
 import { planReconciliationSheet } from "./reconcile/sheet";
+import { oneNotePerUnconfirmedCell } from "./reconcile/notes";
 import type { RiskContext } from "./risk/check";
 import type { Band } from "./bands";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -152,7 +153,10 @@ export function analyseWorkbook(
   const tables = withFinancingListed(run.tables, financing.paired);
   // A figure wrong only because a cell already reported is wrong is said once, at that cell.
   const findings = foldConsequences(
-    [...run.findings, ...(matched?.findings ?? []), ...financing.findings],
+    [
+      ...oneNotePerUnconfirmedCell([...run.findings, ...(matched?.findings ?? [])]),
+      ...financing.findings,
+    ],
     snapshot.sheets,
   );
   const withTables = new Set([...tables.map((t) => t.sheet), ...financing.sheets]);

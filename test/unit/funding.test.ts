@@ -50,7 +50,15 @@ describe("funding tables", () => {
         totalRows: 3,
       }),
     ]);
-    expect(analyse(WIDE).findings).toEqual([]);
+    // Its one "tbc" amount is noted (info), with every total that leaves it out.
+    expect(analyse(WIDE).findings.map((x) => [x.code, x.severity, x.cell, x.message])).toEqual([
+      [
+        "unconfirmed-funding",
+        "info",
+        "F6",
+        "SCR Grant £09/10 tbc for 1.2 Leadership: left out of Total £09/10, Total all years and its column's total",
+      ],
+    ]);
   });
 
   it("re-sums every kind of total and says which are wrong", () => {
@@ -62,6 +70,7 @@ describe("funding tables", () => {
     // Exactly the three typed errors: the right totals beside and below them are not blamed.
     expect(brief(findings)).toEqual([
       "total-mismatch@E5",
+      "unconfirmed-funding@F6",
       "total-mismatch@C7",
       "total-mismatch@D11",
     ]);
@@ -70,10 +79,10 @@ describe("funding tables", () => {
       actual: 15500,
       message: "Total £08/09 is £15,500 but SCR Grant + RIEP = £15,000",
     });
-    expect(findings[1]?.message).toBe(
+    expect(findings[2]?.message).toBe(
       "SCR Grant £08/09 is £29,000 but its lines (rows 5–6) sum to £30,000",
     );
-    expect(findings[2]?.message).toBe(
+    expect(findings[3]?.message).toBe(
       "RIEP £08/09 is £7,000 but the lines of all sections sum to £6,000",
     );
   });
@@ -106,6 +115,18 @@ describe("funding tables", () => {
       ["Total", 90, "tbc"],
     ]).findings;
     expect(findings).toEqual([
+      expect.objectContaining({
+        code: "unconfirmed-funding",
+        severity: "info",
+        cell: "C2",
+        message: "2026-2027 tbc for Council: left out of Total all years and its column's total",
+      }),
+      expect.objectContaining({
+        code: "unconfirmed-funding",
+        severity: "info",
+        cell: "B3",
+        message: "FY 2025/26 tbc for NHS: left out of Total all years and its column's total",
+      }),
       expect.objectContaining({
         code: "total-mismatch",
         cell: "B4",

@@ -70,6 +70,8 @@ describe("match-funding reconciliation", () => {
     expect(a.reconciliation?.unmatched).toEqual(["Lottery"]);
     expect(a.findings.map((f) => [f.code, f.sheet, f.cell, f.source, f.year])).toEqual([
       ["reconciliation-difference", "Sources", "B3", "Public Health Grant", "2024/25"],
+      // The tbc source nothing here is allocated against: its table's note (info), no warning.
+      ["unconfirmed-funding", "Sources", "C3", undefined, undefined],
       ["unconfirmed-funding", "Allocations", "C3", "Lottery", "2024/25"],
     ]);
   });

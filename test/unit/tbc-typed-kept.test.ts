@@ -190,9 +190,10 @@ describe("unconfirmed funding is said as the sources cell says it", () => {
     expect(
       a.findings.filter((x) => x.code === "unconfirmed-funding").map((x) => x.message),
     ).toEqual([
-      '£70,000 is allocated against Public Health Grant in 2026/27, whose funding is still "n/a"',
-      '£50,000 is allocated against Homelessness Prevention Grant in 2026/27, whose funding is still "pending"',
-      "£40,000 is allocated against Council match in 2026/27, whose funding is still tbc",
+      // Each warning carries what the sources table's own note says (one finding per cell).
+      '£70,000 is allocated against Public Health Grant in 2026/27, whose funding is still "n/a"; it is left out of Total all years',
+      '£50,000 is allocated against Homelessness Prevention Grant in 2026/27, whose funding is still "pending"; it is left out of Total all years',
+      "£40,000 is allocated against Council match in 2026/27, whose funding is still tbc; it is left out of Total all years",
     ]);
   });
 });

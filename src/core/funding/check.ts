@@ -20,6 +20,7 @@ import type { ParsedValue } from "../values";
 import type { FundingTable } from "./detect";
 import { columnGroupsOf, yearParts, type FundingColumnGroups } from "./column-groups";
 import { checkBalances, grantColumns } from "./grants";
+import { unconfirmedAmountNotes } from "./unconfirmed-amounts";
 
 /** Where the funding folder and reconciliation have always found it. */
 export { structureOf } from "./structure";
@@ -176,6 +177,7 @@ export function checkFundingTable(
   );
   out.push(...columnTotals.filter((x) => !wholeColumnSubtotal(ref, x)));
   checkRefs(ref, table, structure, out);
+  out.push(...unconfirmedAmountNotes(ref, table, groups, structure));
   return out;
 }
 

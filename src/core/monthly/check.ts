@@ -13,7 +13,9 @@ import {
   unconfirmedRows,
   withTypedKept,
 } from "../tables/unconfirmed-lines";
-import { describeConvention } from "../tables/variance";
+import { describeConvention, varianceOf } from "../tables/variance";
+import { followsVarianceCell, variancePercentFinding } from "../tables/variance-percent";
+import { monthlyPercentColumn } from "./variance-percent";
 import type { MonthlyTable } from "./detect";
 import { checkMonthlyRag } from "./rag";
 import { monthLabel } from "./months";
@@ -77,7 +79,8 @@ function checkRowTotals(ref: TableRef, table: MonthlyTable, model: MonthlyModel,
 
 /**
  * Stated variances against the line's stated full year and budget with the table's convention.
- * A variance that follows a wrong full year is right as stated: the full year is reported.
+ * A variance that follows a wrong full year is right as stated: the full year is reported. So is
+ * one typed from the months themselves (the true full year).
  */
 function checkVariances(ref: TableRef, table: MonthlyTable, model: MonthlyModel, out: Finding[]) {
   const column = table.columns.variance;
@@ -93,6 +96,11 @@ function checkVariances(ref: TableRef, table: MonthlyTable, model: MonthlyModel,
     if (line.variance === null || expected === null || line.budget === null) continue;
     if (samePence(line.variance, expected, table.scale.multiplier)) continue;
     if (followsConvention(ref, table, model, line.row)) continue;
+    // Typed from the true months beside a wrong full year, the variance is right: only the full
+    // year is reported, and it puts nothing out here.
+    const fromMonths = varianceOf(line.budget, line.monthsSum, model.convention);
+    if (line.fullYear !== null && samePence(line.variance, fromMonths, table.scale.multiplier))
+      continue;
     const forecast = line.fullYear ?? line.monthsSum;
     const sum =
       model.convention === "forecast-minus-budget"
@@ -113,6 +121,37 @@ function checkVariances(ref: TableRef, table: MonthlyTable, model: MonthlyModel,
         { table: ref.range, expected, actual: line.variance },
       ),
     );
+  }
+}
+
+/**
+ * A stated Variance % on each line with a budget: the line's stated variance (else the one its
+ * full year gives) over |budget|, as every kind with budgets checks it (tables/variance-percent.ts).
+ */
+function checkVariancePercents(
+  ref: TableRef,
+  table: MonthlyTable,
+  model: MonthlyModel,
+  out: Finding[],
+) {
+  const column = table.columns.variancePct;
+  const pct = monthlyPercentColumn(ref.sheet, table, model);
+  if (column === undefined || pct === null) return;
+  for (const line of model.lines) {
+    if (line.budget === null || line.expectedVariance === null) continue;
+    if (followsVarianceCell(ref.sheet, line.row, column, table.columns.variance)) continue;
+    const mismatch = variancePercentFinding({
+      sheet: ref.sheet,
+      table: ref.range,
+      row: line.row,
+      column,
+      pct,
+      budget: line.budget,
+      statedVariance: line.variance,
+      trueVariance: line.expectedVariance,
+      say: (amount) => formatScaled(amount, table.scale),
+    });
+    if (mismatch) out.push(mismatch);
   }
 }
 
@@ -222,8 +261,8 @@ export function typedOnTbcLines(
 ): Map<number, number[]> {
   const ref = tableRef(sheet, table);
   const { budget, monthsTbc } = tbcRows(ref, table, model);
-  const { variance, rag } = table.columns;
-  return typedOnUnconfirmed(ref, [...budget, ...monthsTbc], [variance, rag]);
+  const { variance, variancePct, rag } = table.columns;
+  return typedOnUnconfirmed(ref, [...budget, ...monthsTbc], [variance, variancePct, rag]);
 }
 
 /** Text in money cells, full years, variances, missing budgets, section and grand totals. */
@@ -243,6 +282,7 @@ export function checkMonthlyTable(
   checkMoneyCells(ref, valueRows, model.money, out);
   checkRowTotals(ref, table, model, out);
   checkVariances(ref, table, model, out);
+  checkVariancePercents(ref, table, model, out);
   checkMissingBudgets(ref, table, model, out);
   out.push(...checkMonthlyRag(ref, table, model, rag));
   const totals: Finding[] = [];

@@ -21,7 +21,8 @@ export interface MonthColumn extends MonthHeader {
   status: MonthStatus | null;
 }
 
-export type MonthlyField = "costCentre" | "label" | "budget" | "fullYear" | "variance" | "rag";
+export type MonthlyField =
+  "costCentre" | "label" | "budget" | "fullYear" | "variance" | "variancePct" | "rag";
 
 export interface MonthlyTable extends TableBounds {
   kind: "monthly-profile";
@@ -95,9 +96,9 @@ function classifyColumns(
     const name = compositeName(h);
     names.set(h.column, name);
     if (VARIANCE.test(name) || namesVarianceDirections(name)) {
-      // "Variance %" is a ratio, not the money variance this kind checks.
-      if (!/%|percent|pct/i.test(name) && columns.variance === undefined)
-        columns.variance = h.column;
+      // "Variance %" is a ratio, checked as a share of the budget, not as money.
+      const ratio = /%|percent|pct/i.test(name) ? "variancePct" : "variance";
+      if (columns[ratio] === undefined) columns[ratio] = h.column;
     } else if (BUDGET.test(name) && !textColumn(h.column)) {
       const preferred = PREFERRED_BUDGET.test(name);
       if (columns.budget === undefined || (preferred && !budgetPreferred)) {

@@ -3,7 +3,8 @@ import { ragHighlight } from "../highlight";
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
 import type { SheetSnapshot } from "../snapshot";
-import { fromPenceScaled, roundToPenceScaled, toPenceScaled } from "../tables/money";
+import { fromPenceScaled, roundToPenceScaled, sumFormula, toPenceScaled } from "../tables/money";
+import { grandParts } from "../tables/totals";
 import { textUnderSum } from "../tables/sum-over-text";
 import { skipTypedCells } from "../tables/unconfirmed-lines";
 import { typedOnTbcLines } from "./check";
@@ -11,6 +12,7 @@ import type { MonthlyTable } from "./detect";
 import type { MonthlyModel } from "./model";
 import { monthlyRagCells } from "./rag";
 import type { RagThresholds } from "../tables/rag-settings";
+import { variancePercentCells } from "./variance-percent";
 
 type Calculated = "fullYear" | "variance";
 const TITLES: Record<Calculated, string> = { fullYear: "Full year", variance: "Variance" };
@@ -32,6 +34,35 @@ function numberFormatOf(sheet: SheetSnapshot, table: MonthlyTable): { numberForm
  * newColumns finds free cells (never over a chart-data block beside the table) and is written on
  * total rows too, so that it reads like the columns beside it.
  */
+/**
+ * A new Variance column's total rows: the SUM of the variances of the rows they total (a
+ * section's lines; a grand total's subtotals and loose lines), as check judges them
+ * (tables/totals.ts checkColumnTotals). Total forecast less total budget would count the full
+ * year of a line with no budget, whose own variance is blank (unjudged): the total row would
+ * then disagree with the lines above it.
+ */
+function totalVariances(
+  model: MonthlyModel,
+  column: number,
+  lines: readonly PlannedCell[],
+  multiplier: number,
+): PlannedCell[] {
+  const pence = new Map<number, number>();
+  for (const cell of lines)
+    pence.set(cell.row, typeof cell.value === "number" ? toPenceScaled(cell.value, multiplier) : 0);
+  const out: PlannedCell[] = [];
+  const total = (row: number, parts: readonly number[]) => {
+    const sum = parts.reduce((s, r) => s + (pence.get(r) ?? 0), 0);
+    pence.set(row, sum);
+    const formula = sumFormula(parts.map((r) => [r, column] as const));
+    out.push({ row, formula, value: fromPenceScaled(sum, multiplier) });
+  };
+  const { structure } = model;
+  for (const s of structure.sections) if (s.totalRow !== null) total(s.totalRow, s.lines);
+  for (const g of structure.grandTotals) total(g, grandParts(structure, g));
+  return out;
+}
+
 export function planMonthlyTable(
   sheet: SheetSnapshot,
   table: MonthlyTable,
@@ -97,6 +128,7 @@ export function planMonthlyTable(
   if (c.budget !== undefined) {
     const usual = model.convention === "forecast-minus-budget";
     for (const row of rowsFor("variance")) {
+      if (kinds.get(row) !== "line") continue;
       if (c.variance !== undefined && sheet.rows[row]?.[c.variance]?.formula) continue;
       const F = cellAddress(row, at("fullYear"));
       const B = cellAddress(row, c.budget);
@@ -117,6 +149,9 @@ export function planMonthlyTable(
         value,
       });
     }
+    if (c.variance === undefined) {
+      variance.push(...totalVariances(model, at("variance"), variance, multiplier));
+    }
   }
   const format = numberFormatOf(sheet, table);
   const forecastOf = (row: number) => {
@@ -136,8 +171,10 @@ export function planMonthlyTable(
       header: isNew ? { row: table.headerRow, text: TITLES[f] } : null,
       cells: f === "fullYear" ? fullYear : variance,
       money: true,
-      // Every formula of the column comes from one template: adapters may fill it down.
-      filledDown: true,
+      // Every full-year formula comes from one template: adapters may fill it down. The
+      // variance's total rows add the lines' variances, so that column is left to the adapters'
+      // own test of which runs are filled down (formula-shift.ts isFilledDown).
+      ...(f === "fullYear" ? { filledDown: true } : {}),
       ...format,
       ...(isNew ? { styleFrom: table.lastColumn } : {}),
     };
@@ -155,6 +192,26 @@ export function planMonthlyTable(
       header: null,
       cells: ragCells,
       ...(highlight ? { highlight } : {}),
+    });
+  }
+  if (c.budget !== undefined && c.variancePct !== undefined) {
+    const written = new Map(variance.map((cell) => [cell.row, cell.value]));
+    const shownVariance = (row: number) => {
+      const value = written.has(row)
+        ? written.get(row)
+        : c.variance === undefined
+          ? null
+          : sheet.rows[row]?.[c.variance]?.value;
+      return typeof value === "number" ? value : null;
+    };
+    operations.push({
+      kind: "column",
+      sheet: sheet.name,
+      table: placed.range,
+      column: c.variancePct,
+      title: "Variance %",
+      header: null,
+      cells: variancePercentCells(sheet, table, model, at("variance"), shownVariance),
     });
   }
   // A typed Variance or RAG on a "tbc" line is the council's own judgement: kept.

@@ -2,7 +2,8 @@ import { recalculatedSheet } from "../tables/recalculated";
 import { cellAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { SheetSnapshot } from "../snapshot";
-import { formatMoney, sheetRef, sumMoney } from "../tables/money";
+import { formatMoney, sheetRef, sumMoney, type At } from "../tables/money";
+import { parseMoney } from "../values";
 import type { Allocated, Available, SourceMoneyTable } from "../tables/source-money";
 import { unconfirmedWords } from "../tables/unconfirmed-lines";
 import { matchSource, shortName, type MatchHow } from "./match";
@@ -49,6 +50,13 @@ function cellsHoldingMoney(parts: readonly (Allocated & { sheetSnapshot: SheetSn
       .filter(([r, c]) => sumMoney(p.sheetSnapshot, [[r, c]]).total !== 0)
       .sort((a, b) => a[1] - b[1] || a[0] - b[0])
       .map(([r, c]) => `${many ? sheetRef(p.sheet) : ""}${cellAddress(r, c)}`),
+  );
+}
+
+/** Whether any of the cells holds an amount still "tbc" (its table's check notes each one). */
+function holdsUnconfirmed(sheet: SheetSnapshot, cells: readonly At[]): boolean {
+  return cells.some(
+    ([r, c]) => parseMoney(sheet.rows[r]?.[c]?.value ?? null).kind === "unconfirmed",
   );
 }
 
@@ -118,6 +126,10 @@ export function reconcile(
       if (line.available !== null) {
         line.difference = fromPence(pence(total) - pence(line.available));
         line.status = line.difference === 0 ? "reconciled" : "difference";
+        // An allocation still "tbc" adds nothing yet: the line is not confirmed, neither
+        // reconciled nor short, unless what is confirmed already overspends the source.
+        if (line.difference <= 0 && parts.some((p) => holdsUnconfirmed(p.sheetSnapshot, p.cells)))
+          line.status = "unconfirmed";
       }
       lines.push(line);
       cells.push({ available: avail, allocated: parts });
@@ -138,7 +150,7 @@ export function reconcile(
             table: tableOf(at),
           }),
         );
-      } else if (line.status === "unconfirmed" && total > 0) {
+      } else if (line.status === "unconfirmed" && line.unconfirmed && total > 0) {
         // Said as the sources cell says it: "awaiting" or "n/a" is quoted, not called tbc.
         const what = avail?.unconfirmed
           ? `is still ${unconfirmedWords(avail.stated ?? "")}`
@@ -178,8 +190,7 @@ export function reconcile(
     const avail = fromPence(these.reduce((s, l) => s + pence(l.available ?? 0), 0));
     const alloc = fromPence(these.reduce((s, l) => s + pence(l.allocated), 0));
     const unconfirmed =
-      these.filter((l) => l.status === "unconfirmed").reduce((s, l) => s + pence(l.allocated), 0) /
-      100;
+      these.filter((l) => l.unconfirmed).reduce((s, l) => s + pence(l.allocated), 0) / 100;
     return {
       year,
       available: avail,

@@ -3,6 +3,7 @@ import type { AddSheet, SheetCell } from "../plan";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { HALF_PENNY, sheetRef, sumFormula, type At } from "../tables/money";
 import { uniqueSheetName } from "../sheet-names";
+import { parseMoney } from "../values";
 import type { Reconciliation } from ".";
 
 const HEAD = ["Year", "Source", "Available", "Allocated", "Difference", "Status", "Note"];
@@ -62,8 +63,15 @@ export function planReconciliationSheet(snapshot: WorkbookSnapshot, r: Reconcili
         value: available.value,
         numberFormat: MONEY,
       });
-      if (available.note) put(row, 6, available.note);
       const allocated = allocatedCell(sheets, source?.allocated ?? []);
+      // An allocation still "tbc" adds nothing yet: the note says which cells, and the status
+      // stays Unconfirmed until every one of them holds a number.
+      const tbc = allocated.unconfirmed.length > 0 && typeof available.value === "number";
+      const tbcNote = tbc
+        ? `${allocated.unconfirmed.map((at) => at.shown).join(", ")} not confirmed: not counted`
+        : "";
+      const note = [available.note, tbcNote].filter(Boolean).join("; ");
+      if (note) put(row, 6, note);
       cells.push({
         row,
         column: 3,
@@ -80,11 +88,19 @@ export function planReconciliationSheet(snapshot: WorkbookSnapshot, r: Reconcili
         value: difference,
         numberFormat: MONEY,
       });
+      const usual = status(C, D, E);
+      const overspent = typeof difference === "number" && difference > HALF_PENNY;
       cells.push({
         row,
         column: 5,
-        formula: status(C, D, E),
-        value: statusValue(available.value, allocated.value, difference),
+        formula:
+          tbc && !overspent
+            ? `=IF(AND(${allocated.unconfirmed.map((at) => `ISNUMBER(${at.ref})`).join(",")}),${usual.slice(1)},"Unconfirmed")`
+            : usual,
+        value:
+          tbc && !overspent
+            ? "Unconfirmed"
+            : statusValue(available.value, allocated.value, difference),
       });
       row++;
     });
@@ -186,8 +202,9 @@ function availableCell(
 function allocatedCell(
   sheets: Map<string, SheetSnapshot>,
   parts: Reconciliation["cells"][number]["allocated"],
-): { formula: string | null; value: number } {
+): { formula: string | null; value: number; unconfirmed: { ref: string; shown: string }[] } {
   const bySheet = new Map<string, At[]>();
+  const unconfirmed: { ref: string; shown: string }[] = [];
   for (const p of parts) bySheet.set(p.sheet, [...(bySheet.get(p.sheet) ?? []), ...p.cells]);
   let value = 0;
   let textAmount = false;
@@ -197,11 +214,20 @@ function allocatedCell(
     for (const [r, c] of at) {
       const v = sheet?.rows[r]?.[c]?.value;
       if (typeof v === "number") value += v;
+      else if (parseMoney(v ?? null).kind === "unconfirmed")
+        unconfirmed.push({
+          ref: `${sheetRef(name)}${cellAddress(r, c)}`,
+          shown: `${name}!${cellAddress(r, c)}`,
+        });
       else if (typeof v === "string" && /\d/.test(v) && !/^(tbc|n\/a)$/i.test(v.trim()))
         textAmount = true;
     }
     sums.push(sumFormula(at, sheetRef(name)).slice(1));
   }
   const formula = sums.length === 0 ? "=0" : `=${sums.join("+")}`;
-  return { formula: textAmount || formula.length > MAX_FORMULA ? null : formula, value };
+  return {
+    formula: textAmount || formula.length > MAX_FORMULA ? null : formula,
+    value,
+    unconfirmed,
+  };
 }

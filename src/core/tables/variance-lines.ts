@@ -8,17 +8,10 @@ import type { SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import { isNilMark, moneyRef, parseMoneyOrNil } from "./nil-money";
 import { formatMoney, penceDecimals, roundToPence, roundToPenceScaled, samePence } from "./money";
-import { withoutFloatNoise } from "./pence";
 import { toPounds, type MoneyScale } from "./scale";
 import { describeConvention, varianceOf, type VarianceConvention } from "./variance";
-import {
-  percentText,
-  pointsFormat,
-  showsShare,
-  statedPercentText,
-  variancePercentColumn,
-  type PercentColumn,
-} from "./percent";
+import { pointsFormat, variancePercentColumn, type PercentColumn } from "./percent";
+import { followsVarianceCell, variancePercentFinding } from "./variance-percent";
 import { describeRagRule, ragByRule, ragFormula, type RagRule as StatedRagRule } from "./rag-rule";
 import { ruleFromThresholds, type RagThresholds } from "./rag-settings";
 
@@ -152,26 +145,23 @@ function checkDerived(
 ): void {
   const range = tableRange(t.bounds);
   const trueVariance = inUnits(varianceOf(budget, forecast, t.convention), t.scale);
-  if (t.variancePct !== undefined && pct !== null && !followsVariance(t, row)) {
-    const cell = t.sheet.rows[row]?.[t.variancePct];
-    const stated = typeof cell?.value === "number" ? cell.value : null;
-    const v = statedVariance?.kind === "number" ? statedVariance.value : trueVariance;
-    const share = (x: number) => (budget === 0 ? 0 : x / Math.abs(budget));
-    const shows = (x: number) => stated !== null && showsShare(stated, share(x), pct);
-    if (stated !== null && !shows(v) && !shows(trueVariance)) {
-      const reversed = shows(-v) ? " (the sign is reversed)" : "";
-      const expected = pct.scale === "hundred" ? withoutFloatNoise(share(v) * 100) : share(v);
-      out.push(
-        finding(
-          "variance-mismatch",
-          t.sheet.name,
-          row,
-          t.variancePct,
-          `Variance % is ${statedPercentText(stated, pct)} but variance ${pounds(t, v)} over |budget| ${pounds(t, Math.abs(budget))} is ${percentText(share(v), true)}${reversed}`,
-          { table: range, expected, actual: stated },
-        ),
-      );
-    }
+  if (
+    t.variancePct !== undefined &&
+    pct !== null &&
+    !followsVarianceCell(t.sheet, row, t.variancePct, t.variance)
+  ) {
+    const mismatch = variancePercentFinding({
+      sheet: t.sheet,
+      table: range,
+      row,
+      column: t.variancePct,
+      pct,
+      budget,
+      statedVariance: statedVariance?.kind === "number" ? statedVariance.value : null,
+      trueVariance,
+      say: (amount) => pounds(t, amount),
+    });
+    if (mismatch) out.push(mismatch);
   }
   if (t.rag === undefined || t.ragRule === null) return;
   const text = (t.sheet.rows[row]?.[t.rag]?.value ?? "").toString().trim();
@@ -209,13 +199,6 @@ function percentColumnOf(t: VarianceTable): PercentColumn | null {
     if (b.kind !== "number" || f.kind !== "number" || b.value === 0) return null;
     return varianceOf(b.value, f.value, t.convention) / Math.abs(b.value);
   });
-}
-
-/** A Variance % formula reading the row's variance cell follows it: Excel recomputes it. */
-function followsVariance(t: VarianceTable, row: number): boolean {
-  const formula = t.sheet.rows[row]?.[t.variancePct ?? -1]?.formula?.replace(/\$/g, "");
-  if (!formula || t.variance === undefined) return false;
-  return new RegExp(`\\b${cellAddress(row, t.variance)}\\b`, "i").test(formula);
 }
 
 function tableRange(b: TableBounds): string {
