@@ -73,6 +73,13 @@ describe("a Variance % in percentage points, rounded to one place", () => {
     expect(after.findings.filter((f) => f.cell.startsWith("E"))).toEqual([]);
   });
 
+  it("a formula's long figure in the column does not make the typed ones look wrong", () => {
+    const book = kestrel(4);
+    const legal = book.sheets[0]?.rows[8];
+    if (legal) legal[4] = { formula: "D9/ABS(B9)*100", value: (0.02 / 3.15) * 100 };
+    expect(analyse(book).findings.filter((f) => f.cell.startsWith("E"))).toEqual([]);
+  });
+
   it("whole points (3 for 3.4%) are compared to the whole point they show", () => {
     const rows: Entry[][] = [
       ["Service", "Budget", "Forecast", "Variance", "Variance %"],

@@ -63,10 +63,15 @@ const MOST_DECIMALS = 10;
 /**
  * The decimal places a column shows its figures to: its number format's ("0.0%" shows a fraction
  * to 3, "0.0" to 1), else, under General, the most its typed figures carry (General shows what
- * was typed: -0.7, 4 and 2.5 are shown to 1).
+ * was typed: -0.7, 4 and 2.5 are shown to 1). A formula's figure is computed, not rounded by
+ * anyone, so it says nothing of the places the council shows. Null when nothing says.
  */
-function shownDecimals(sheet: SheetSnapshot, rows: readonly number[], column: number): number {
-  let most = 0;
+function shownDecimals(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  column: number,
+): number | null {
+  let most: number | null = null;
   for (const row of rows) {
     const cell = sheet.rows[row]?.[column];
     if (typeof cell?.value !== "number") continue;
@@ -75,10 +80,11 @@ function shownDecimals(sheet: SheetSnapshot, rows: readonly number[], column: nu
       const places = /\.([0#?]+)/.exec(format.split(";")[0] ?? "")?.[1]?.length ?? 0;
       return places + (format.includes("%") ? 2 : 0);
     }
+    if (cell.formula) continue;
     const fraction = generalNumber(cell.value).split(".")[1] ?? "";
-    if (!fraction.includes("E")) most = Math.max(most, fraction.length);
+    if (!fraction.includes("E")) most = Math.max(most ?? 0, fraction.length);
   }
-  return Math.min(most, MOST_DECIMALS);
+  return most === null ? null : Math.min(most, MOST_DECIMALS);
 }
 
 /**
@@ -106,11 +112,14 @@ export function variancePercentColumn(
   column: number,
   share: (row: number) => number | null,
 ): PercentColumn {
-  const decimals = shownDecimals(sheet, rows, column);
+  const shown = shownDecimals(sheet, rows, column);
+  // Where nothing says how many places are shown, one place of a percent: 4.4, or 0.044.
+  const hundred: PercentColumn = { scale: "hundred", decimals: shown ?? 1 };
+  const fraction: PercentColumn = { scale: "fraction", decimals: shown ?? 3 };
   const formatted = rows.some((row) =>
     (sheet.rows[row]?.[column]?.numberFormat ?? "").includes("%"),
   );
-  if (formatted) return { scale: "fraction", decimals };
+  if (formatted) return fraction;
   let hundreds = 0;
   let fractions = 0;
   for (const { row, value } of sharesIn(sheet, rows, column)) {
@@ -118,10 +127,10 @@ export function variancePercentColumn(
     if (actual === null || actual === 0) continue;
     // The scale is a matter of size: a sign typed the wrong way round is the line's own error.
     const [size, of] = [Math.abs(value), Math.abs(actual)];
-    if (showsShare(size, of, { scale: "hundred", decimals })) hundreds++;
-    else if (showsShare(size, of, { scale: "fraction", decimals })) fractions++;
+    if (showsShare(size, of, hundred)) hundreds++;
+    else if (showsShare(size, of, fraction)) fractions++;
   }
-  return { scale: hundreds > fractions ? "hundred" : "fraction", decimals };
+  return hundreds > fractions ? hundred : fraction;
 }
 
 /**
