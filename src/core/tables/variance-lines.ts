@@ -8,17 +8,9 @@ import type { SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import { isNilMark, moneyRef, parseMoneyOrNil } from "./nil-money";
 import { formatMoney, penceDecimals, roundToPence, roundToPenceScaled, samePence } from "./money";
-import { withoutFloatNoise } from "./pence";
 import { toPounds, type MoneyScale } from "./scale";
 import { describeConvention, varianceOf, type VarianceConvention } from "./variance";
-import {
-  percentText,
-  pointsFormat,
-  showsShare,
-  statedPercentText,
-  variancePercentColumn,
-  type PercentColumn,
-} from "./percent";
+import { percentText } from "./percent";
 import { describeRagRule, ragByRule, ragFormula, type RagRule as StatedRagRule } from "./rag-rule";
 
 /**
@@ -83,7 +75,6 @@ const pounds = (t: VarianceTable, amount: number) => formatMoney(toPounds(amount
 export function checkVarianceLines(t: VarianceTable): Finding[] {
   const out: Finding[] = [];
   const range = tableRange(t.bounds);
-  const pct = percentColumnOf(t);
   for (const row of t.lines) {
     const budget = amountAt(t, row, t.budget);
     const forecast = amountAt(t, row, t.forecast);
@@ -109,11 +100,11 @@ export function checkVarianceLines(t: VarianceTable): Finding[] {
     }
     if (budget.kind !== "number" || forecast.kind !== "number") continue;
     if (t.variance === undefined) {
-      checkDerived(t, pct, row, budget.value, forecast.value, null, out);
+      checkDerived(t, row, budget.value, forecast.value, null, out);
       continue;
     }
     const stated = amountAt(t, row, t.variance);
-    checkDerived(t, pct, row, budget.value, forecast.value, stated, out);
+    checkDerived(t, row, budget.value, forecast.value, stated, out);
     if (stated.kind !== "number") continue;
     const expected = inUnits(varianceOf(budget.value, forecast.value, t.convention), t.scale);
     if (samePence(toPounds(stated.value, t.scale), toPounds(expected, t.scale))) continue;
@@ -145,7 +136,6 @@ export function checkVarianceLines(t: VarianceTable): Finding[] {
  */
 function checkDerived(
   t: VarianceTable,
-  pct: PercentColumn | null,
   row: number,
   budget: number,
   forecast: number,
@@ -154,23 +144,24 @@ function checkDerived(
 ): void {
   const range = tableRange(t.bounds);
   const trueVariance = inUnits(varianceOf(budget, forecast, t.convention), t.scale);
-  if (t.variancePct !== undefined && pct !== null && !followsVariance(t, row)) {
+  if (t.variancePct !== undefined && !followsVariance(t, row)) {
     const cell = t.sheet.rows[row]?.[t.variancePct];
     const stated = typeof cell?.value === "number" ? cell.value : null;
     const v = statedVariance?.kind === "number" ? statedVariance.value : trueVariance;
     const share = (x: number) => (budget === 0 ? 0 : x / Math.abs(budget));
-    const shows = (x: number) => stated !== null && showsShare(stated, share(x), pct);
-    if (stated !== null && !shows(v) && !shows(trueVariance)) {
-      const reversed = shows(-v) ? " (the sign is reversed)" : "";
-      const expected = pct.scale === "hundred" ? withoutFloatNoise(share(v) * 100) : share(v);
+    const asFraction = (cell?.numberFormat ?? "").includes("%");
+    const near = (a: number) => stated !== null && Math.abs(stated - a) < 0.0005;
+    const matches = (a: number) => near(a) || (!asFraction && near(a * 100));
+    if (stated !== null && !matches(share(v)) && !matches(share(trueVariance))) {
+      const reversed = matches(-share(v)) ? " (the sign is reversed)" : "";
       out.push(
         finding(
           "variance-mismatch",
           t.sheet.name,
           row,
           t.variancePct,
-          `Variance % is ${statedPercentText(stated, pct)} but variance ${pounds(t, v)} over |budget| ${pounds(t, Math.abs(budget))} is ${percentText(share(v), true)}${reversed}`,
-          { table: range, expected, actual: stated },
+          `Variance % is ${percentText(stated, asFraction)} but variance ${pounds(t, v)} over |budget| ${pounds(t, Math.abs(budget))} is ${percentText(share(v), true)}${reversed}`,
+          { table: range, expected: share(v), actual: stated },
         ),
       );
     }
@@ -201,17 +192,6 @@ const RAG_WORDS: Record<string, string> = {
   g: "Green",
   green: "Green",
 };
-
-/** How the table keeps its Variance % column (fraction or hundreds), read from its lines. */
-function percentColumnOf(t: VarianceTable): PercentColumn | null {
-  if (t.variancePct === undefined) return null;
-  return variancePercentColumn(t.sheet, t.lines, t.variancePct, (row) => {
-    const b = amountAt(t, row, t.budget);
-    const f = amountAt(t, row, t.forecast);
-    if (b.kind !== "number" || f.kind !== "number" || b.value === 0) return null;
-    return varianceOf(b.value, f.value, t.convention) / Math.abs(b.value);
-  });
-}
 
 /** A Variance % formula reading the row's variance cell follows it: Excel recomputes it. */
 function followsVariance(t: VarianceTable, row: number): boolean {
@@ -276,9 +256,6 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
   );
   const at = (f: Calculated) => existing[f] ?? first + missing.indexOf(f);
   const places = penceDecimals(t.scale.multiplier);
-  // A Variance % the council keeps in hundreds (3 = 3%) is written the same way, in its format.
-  const pctRead = percentColumnOf(t);
-  const hundreds = pctRead?.scale === "hundred";
   const usual = t.convention === "forecast-minus-budget";
   const cells: Record<Calculated, PlannedCell[]> = {
     variance: [],
@@ -307,8 +284,8 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
     });
     cells.variancePct.push({
       row,
-      formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${B}=0,"",${V}/ABS(${B})${hundreds ? "*100" : ""}),"")`,
-      value: v === null || b === null || b === 0 ? "" : (v / Math.abs(b)) * (hundreds ? 100 : 1),
+      formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${B}=0,"",${V}/ABS(${B})),"")`,
+      value: v === null || b === null || b === 0 ? "" : v / Math.abs(b),
     });
     const overFormula = `ROUND(${usual ? V : `-${V}`},${places})`;
     cells.status.push({
@@ -335,16 +312,6 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
     });
   }
   const format = numberFormatOf(sheet, t.lines, t.budget);
-  const points =
-    pctRead === null || t.variancePct === undefined
-      ? undefined
-      : pointsFormat(
-          sheet,
-          t.lines,
-          t.variancePct,
-          pctRead,
-          cells.variancePct.map((c) => c.value),
-        );
   for (const f of fields) {
     // A RAG column the table already has follows the council's own rule: written under that rule
     // where the sheet states it (as the budget planner does), left alone where it does not.
@@ -359,11 +326,7 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
       header: isNew ? { row: t.bounds.headerRow, text: VARIANCE_TITLES[f] } : null,
       cells: cells[f],
       ...(f === "variancePct"
-        ? hundreds
-          ? points === undefined
-            ? {}
-            : { numberFormat: points }
-          : { numberFormat: "0.0%" }
+        ? { numberFormat: "0.0%" }
         : f === "variance" && format
           ? { numberFormat: format }
           : {}),
