@@ -152,20 +152,7 @@ export function planBudgetTable(
     if (typeof v.value === "number") plannedVariance.set(line.row, v.value);
   }
   // A Variance % the council keeps in hundreds (3 = 3%) is written the same way, in its format.
-  const pct = table.columns.variancePct;
-  const lineRows = model.lines
-    .filter((l) => model.structure.kinds.get(l.row) === "line")
-    .map((l) => l.row);
-  const pctRead =
-    pct === undefined
-      ? null
-      : variancePercentColumn(sheet, lineRows, pct, (row) => {
-          const line = model.lines.find((l) => l.row === row);
-          return line?.variance == null || !line.budget
-            ? null
-            : line.variance / Math.abs(line.budget);
-        });
-  const hundreds = pctRead?.scale === "hundred";
+  const { hundreds, format: pointsFormatted } = percentPoints(sheet, table, model);
   const says = statusWords(sheet, table);
   for (const line of model.lines) {
     const v = varianceCell(sheet, line, b, model.compareColumn, model.convention);
@@ -222,16 +209,6 @@ export function planBudgetTable(
   // first apply and every later one (the council's SUBTOTAL under Variance is theirs and kept).
   for (const f of ["variancePct", "status", "rag"] as const)
     cells[f] = cells[f].filter((c) => !isExcelTotalsRow(sheet, c.row));
-  const pointsFormatted =
-    pct === undefined || pctRead === null
-      ? undefined
-      : pointsFormat(
-          sheet,
-          lineRows,
-          pct,
-          pctRead,
-          cells.variancePct.map((c) => c.value),
-        );
   for (const f of fields) {
     const isNew = table.columns[f] === undefined;
     const format = f === "variancePct" && hundreds ? pointsFormatted : FORMATS[f];
@@ -257,6 +234,32 @@ export function planBudgetTable(
   // A typed RAG, Status or Variance on a "tbc" line is the council's own judgement: kept.
   const kept = typedOnTbcLines(sheet, table, model);
   return guardWrites(sheet, table, skipTypedCells(operations, kept), { money: true });
+}
+
+/**
+ * Whether the council keeps its Variance % in hundreds (percentage points), and the number format
+ * our formulas there are written under (pointsFormat: "0.0" where it rounded under General).
+ */
+function percentPoints(
+  sheet: SheetSnapshot,
+  table: BudgetTable,
+  model: BudgetModel,
+): { hundreds: boolean; format: string | undefined } {
+  const pct = table.columns.variancePct;
+  if (pct === undefined) return { hundreds: false, format: undefined };
+  const rows = model.lines
+    .filter((l) => model.structure.kinds.get(l.row) === "line")
+    .map((l) => l.row);
+  const share = (row: number) => {
+    const line = model.lines.find((l) => l.row === row);
+    return line?.variance == null || !line.budget ? null : line.variance / Math.abs(line.budget);
+  };
+  const read = variancePercentColumn(sheet, rows, pct, share);
+  const points = rows.map((row) => (share(row) ?? 0) * 100);
+  return {
+    hundreds: read.scale === "hundred",
+    format: pointsFormat(sheet, rows, pct, read, points),
+  };
 }
 
 type Status = ReturnType<typeof statusOf>;

@@ -133,6 +133,16 @@ export function variancePercentColumn(
   return hundreds > fractions ? hundred : fraction;
 }
 
+/** The scale alone a council's Variance % column is kept in (see variancePercentColumn). */
+export function variancePercentScale(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  column: number,
+  share: (row: number) => number | null,
+): PercentScale {
+  return variancePercentColumn(sheet, rows, column, share).scale;
+}
+
 /**
  * The number format our formulas in a points column are written under: where the council rounded
  * under General (-0.7 typed for -0.704…), the places it showed ("0.0"), so the formula shows -0.7
