@@ -31,7 +31,7 @@ export function unconfirmedAmountNotes(
   const lines = table.dataRows.filter((r) => structure.kinds.get(r) === "line");
   // A header block may leave the name column unclassified ("Intervention" merged down over
   // both rows): the text left of the first money column names the line then.
-  const firstMoney = Math.min(...groups.money);
+  const firstMoney = groups.money.length > 0 ? Math.min(...groups.money) : table.firstColumn;
   const named =
     groups.labels.length > 0
       ? groups.labels
