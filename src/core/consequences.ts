@@ -230,9 +230,17 @@ function rootsOf(
   if (!sheet || typeof f.expected !== "number") return null;
   const at = parseAddress(f.cell);
   if (!sheet.rows[at.row]?.[at.column]?.formula) {
+    // A typed total that adds up once the very cells it adds are put right was keyed from the
+    // right figures: counted right, never put out by them (its error mirrors theirs, which would
+    // otherwise read as following them).
+    const parts = rightOverReportedParts(f, at.row, at.column, roots, sheet);
+    const adds = new Set(f.partCells ?? []);
+    if (parts && parts.every((p) => p.sheet === f.sheet && adds.has(p.cell))) {
+      right.typed.add(f);
+      return parts;
+    }
     const follows = typedFollower(f, at.row, at.column, roots);
     if (follows) return follows;
-    const parts = rightOverReportedParts(f, at.row, at.column, roots, sheet);
     if (parts) right.typed.add(f);
     return parts;
   }

@@ -77,7 +77,8 @@ describe("funding tables", () => {
     expect(findings[0]).toMatchObject({
       expected: 15000,
       actual: 15500,
-      message: "Total £08/09 is £15,500 but SCR Grant + RIEP = £15,000",
+      message:
+        "Total £08/09 is £15,500 but SCR Grant + RIEP = £15,000; Total all years to its right adds this figure as typed",
     });
     expect(findings[2]?.message).toBe(
       "SCR Grant £08/09 is £29,000 but its lines (rows 5–6) sum to £30,000",

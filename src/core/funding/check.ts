@@ -20,7 +20,7 @@ import type { ParsedValue } from "../values";
 import type { FundingTable } from "./detect";
 import { columnGroupsOf, yearParts, type FundingColumnGroups } from "./column-groups";
 import { checkBalances, grantColumns } from "./grants";
-import { unconfirmedAmountNotes } from "./unconfirmed-amounts";
+import { acrossYearsName, unconfirmedAmountNotes } from "./unconfirmed-amounts";
 
 /** Where the funding folder and reconciliation have always found it. */
 export { structureOf } from "./structure";
@@ -151,6 +151,7 @@ export function checkFundingTable(
     for (const year of groups.years) {
       if (year.total === null || year.sources.length === 0) continue;
       const parts = year.sources.map((s) => [row, s.column] as const);
+      const before = out.length;
       checkTotal(
         ref,
         row,
@@ -159,6 +160,9 @@ export function checkFundingTable(
         (sum) => `${year.sources.map((s) => s.source).join(" + ")} = ${sum}`,
         out,
       );
+      const wrong = out[before];
+      const across = readsYearTotal(ref, groups, row, year.total);
+      if (wrong && across) out[before] = { ...wrong, message: `${wrong.message}; ${across}` };
     }
     if (groups.totalColumn !== null) {
       const parts = groups.years
@@ -179,6 +183,28 @@ export function checkFundingTable(
   checkRefs(ref, table, structure, out);
   out.push(...unconfirmedAmountNotes(ref, table, groups, structure));
   return out;
+}
+
+/**
+ * A typed year total that is wrong is read by the line's total across years to its right: the
+ * council's, where its formula reads the cell, or the one apply adds (a SUM of the year totals,
+ * the typed ones kept unless --replace-totals). Said on the wrong year total, since the total
+ * across years is right about what it adds.
+ */
+function readsYearTotal(
+  ref: TableRef,
+  groups: FundingColumnGroups,
+  row: number,
+  yearTotal: number,
+): string | null {
+  const name = acrossYearsName(ref, groups);
+  if (name === null) return null;
+  const stated = groups.totalColumn;
+  if (stated !== null) {
+    const formula = ref.sheet.rows[row]?.[stated]?.formula?.replace(/\$/g, "") ?? "";
+    if (!new RegExp(`\\b${cellAddress(row, yearTotal)}\\b`, "i").test(formula)) return null;
+  }
+  return `${name} to its right adds this figure as typed`;
 }
 
 /**

@@ -9,6 +9,12 @@ import type { FundingColumnGroups } from "./column-groups";
 /** The title apply gives the total across years it adds (funding/plan.ts). */
 const ACROSS_YEARS = "Total all years";
 
+/** The line's total across years: the council's column, else the one apply adds (two years up). */
+export function acrossYearsName(ref: TableRef, groups: FundingColumnGroups): string | null {
+  if (groups.totalColumn !== null) return headerText(ref, groups.totalColumn);
+  return groups.years.length > 1 ? ACROSS_YEARS : null;
+}
+
 /**
  * A "tbc" amount on a line of a funding table (a council match not yet agreed in a wide plan, a
  * grant not yet announced in a sources table) is not an error, but every SUM over it counts it as
@@ -25,7 +31,7 @@ export function unconfirmedAmountNotes(
   const lines = table.dataRows.filter((r) => structure.kinds.get(r) === "line");
   // A header block may leave the name column unclassified ("Intervention" merged down over
   // both rows): the text left of the first money column names the line then.
-  const firstMoney = Math.min(...groups.money);
+  const firstMoney = groups.money.length > 0 ? Math.min(...groups.money) : table.firstColumn;
   const named =
     groups.labels.length > 0
       ? groups.labels
@@ -38,12 +44,7 @@ export function unconfirmedAmountNotes(
       .map((c) => cellText(ref.sheet.rows[row]?.[c] ?? undefined))
       .filter(Boolean)
       .join(" ");
-  const across =
-    groups.totalColumn !== null
-      ? headerText(ref, groups.totalColumn)
-      : groups.years.length > 1
-        ? ACROSS_YEARS
-        : null;
+  const across = acrossYearsName(ref, groups);
   const notes: Finding[] = [];
   for (const year of groups.years) {
     const parts: [number, boolean][] = [
