@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /*
  * Old against new on the 100,000-row risk register (issue 12's "within 1.2× of today's time"),
+ * or any other table bench/generate.ts makes (monthlyProfile, budgetTable, fundingTable),
  * measured in the same moment: the two worktrees' bench builds run alternately on one generated
  * file, each run a fresh Node process, the order swapped every pair so that neither always runs
  * on a machine warmed (or loaded) by the other. On shared cores CPU time is the figure to read.
  *
  *   git worktree add --detach ../old-0d6f9cf 0d6f9cf   (node_modules: cp -al ../main/node_modules)
  *   (in each worktree) npx tsc -p tsconfig.bench.json
- *   node scripts/old-against-new.cjs ../old-0d6f9cf . [pairs=7] [rows=100000]
+ *   node scripts/old-against-new.cjs ../old-0d6f9cf . [pairs=7] [rows=100000] [table=riskRegister]
  */
 const { execFileSync } = require("node:child_process");
 const { mkdtempSync, readFileSync } = require("node:fs");
@@ -59,16 +60,15 @@ const median = (xs) => {
 };
 
 async function main() {
-  const [oldTree, newTree, pairs = "7", rows = "100000"] = process.argv.slice(2);
-  if (!oldTree || !newTree) {
-    console.error("usage: old-against-new.cjs OLD_WORKTREE NEW_WORKTREE [pairs] [rows]");
+  const [oldTree, newTree, pairs = "7", rows = "100000", table = "riskRegister"] =
+    process.argv.slice(2);
+  const generate = newTree && require(path.resolve(newTree, "dist/bench-build/bench/generate"));
+  if (!oldTree || !newTree || typeof generate[table] !== "function") {
+    console.error("usage: old-against-new.cjs OLD_WORKTREE NEW_WORKTREE [pairs] [rows] [table]");
     process.exit(2);
   }
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "cs-old-new-")), "risk.xlsx");
-  await require(path.resolve(newTree, "dist/bench-build/bench/generate")).riskRegister(
-    file,
-    Number(rows),
-  );
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "cs-old-new-")), `${table}.xlsx`);
+  await generate[table](file, Number(rows));
   const runs = { old: [], new: [] };
   for (let i = 0; i < Number(pairs); i++) {
     for (const side of i % 2 ? ["new", "old"] : ["old", "new"]) {

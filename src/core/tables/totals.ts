@@ -1,8 +1,9 @@
-import { cellAddress, columnLetter, parseAddress, type CellPosition, reportRow } from "../a1";
+import { cellAddress, columnLetter, reportRow } from "../a1";
 import { isNilMark } from "./nil-money";
 import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
+import { missedColumns, missedRows, sumsExactlyItsParts } from "./adding-formulas";
 import { formulaEvaluator, type TotalRow } from "./arithmetic";
 import { blankTotals } from "./blank-totals";
 import {
@@ -15,6 +16,13 @@ import {
 } from "./money";
 import { formatScaled, type MoneyScale } from "./scale";
 import type { Structure } from "./sections";
+
+/*
+ * A table's totals checked against their parts: section and grand totals down each money column
+ * (checkColumnTotals), totals found by arithmetic (checkTotalRows), one stated total
+ * (checkTotal), money cells that hold text (checkMoneyCells), and how their messages name
+ * columns, amounts and rows. Reading a total's own SUM formula is adding-formulas.ts.
+ */
 
 /** Where a table sits, for messages and the findings' `table` field. */
 export interface TableRef {
@@ -55,104 +63,11 @@ function unconfirmedNote(count: number): string {
   return count === 0 ? "" : ` (${count} unconfirmed amount${count === 1 ? "" : "s"} left out)`;
 }
 
-/** The corners of "=SUM(D5:D10)" (one range, nothing else), or null for any other formula. */
-function sumRange(formula: string | undefined): { from: CellPosition; to: CellPosition } | null {
-  const m = formula
-    ? /^=SUM\(\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)\)$/i.exec(formula.replace(/\s/g, ""))
-    : null;
-  if (!m || !m[1] || !m[2] || !m[3] || !m[4]) return null;
-  return { from: parseAddress(`${m[1]}${m[2]}`), to: parseAddress(`${m[3]}${m[4]}`) };
-}
-
-const REF = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i;
-
-/**
- * The cells a plain adding formula covers, as ranges: "=SUM(D5:D10)", "=SUM(E8,E11,E15)",
- * "=E8+E11+E15" (a grand total over subtotals). Null for any other formula.
- */
-function addedRanges(
-  formula: string | undefined,
-): { from: CellPosition; to: CellPosition }[] | null {
-  if (!formula) return null;
-  const body = formula.replace(/\s/g, "").replace(/^=/, "");
-  const sum = /^SUM\((.*)\)$/i.exec(body);
-  const pieces = sum ? (sum[1] ?? "").split(",") : body.split("+");
-  const ranges: { from: CellPosition; to: CellPosition }[] = [];
-  for (const piece of pieces) {
-    const m = REF.exec(piece);
-    if (!m || !m[1] || !m[2]) return null;
-    const from = parseAddress(`${m[1]}${m[2]}`);
-    ranges.push({ from, to: m[3] && m[4] ? parseAddress(`${m[3]}${m[4]}`) : from });
-  }
-  return ranges.length > 0 ? ranges : null;
-}
-
-/**
- * An adding formula down its column that leaves out rows it should add: the classic inserted-row
- * slip ("=SUM(D5:D10)" over a row inserted below), or a grand total "=E8+E11" missing a subtotal.
- */
-export function missedRows(
-  formula: string | undefined,
-  column: number,
-  rows: readonly number[],
-): string {
-  const ranges = addedRanges(formula);
-  if (!ranges || ranges.some((r) => r.from.column !== column || r.to.column !== column)) return "";
-  const covered = (row: number) => ranges.some((r) => row >= r.from.row && row <= r.to.row);
-  const left = rows.filter((r) => !covered(r)).map((r) => reportRow(r));
-  if (left.length === 0) return "";
-  return `; its formula ${formula?.slice(1)} leaves out row${left.length === 1 ? "" : "s"} ${left.join(", ")}`;
-}
-
-/**
- * "=SUM(C23:E23)" across a row whose range leaves out columns it should add (a year column
- * added this year): the row form of the inserted-row slip.
- */
-export function missedColumns(
-  formula: string | undefined,
-  row: number,
-  columns: readonly number[],
-  name: (column: number) => string = columnLetter,
-): string {
-  const range = sumRange(formula);
-  if (!range) return "";
-  const { from, to } = range;
-  if (from.row !== row || to.row !== row) return "";
-  const left = columns.filter((c) => c < from.column || c > to.column);
-  if (left.length === 0) return "";
-  return `; its formula ${formula?.slice(1)} leaves out ${left.map(name).join(", ")}`;
-}
-
 export function rowsText(rows: readonly number[]): string {
   if (rows.length === 0) return "no rows";
   const first = (rows[0] ?? 0) + 1;
   const last = (rows[rows.length - 1] ?? 0) + 1;
   return first === last ? `row ${first}` : `rows ${first}–${last}`;
-}
-
-/**
- * True when the total is "=SUM(X5:X12)" down its own column over exactly its parts: every part
- * inside the range, and no other figure in it. Such a total is right by construction; a cached
- * value that disagrees with the parts is stale (the parts changed since the last recalculation,
- * as after an apply that replaced a wrong typed variance above a council's SUM) and Excel
- * recalculates it on opening.
- */
-function sumsExactlyItsParts(
-  sheet: SheetSnapshot,
-  formula: string | undefined,
-  column: number,
-  rows: readonly number[],
-): boolean {
-  const range = sumRange(formula);
-  if (!range || rows.length === 0) return false;
-  const { from, to } = range;
-  if (from.column !== column || to.column !== column) return false;
-  if (rows.some((r) => r < from.row || r > to.row)) return false;
-  const parts = new Set(rows);
-  for (let r = from.row; r <= to.row; r++)
-    if (!parts.has(r) && parseMoney(sheet.rows[r]?.[column]?.value ?? null).kind === "number")
-      return false;
-  return true;
 }
 
 /** The sum of parts of a column, exact to the pound's penny whatever scale the column is kept in. */
