@@ -119,9 +119,9 @@ describe("funding sources not yet confirmed, in the sources' own words", () => {
     expect(
       a.findings.map((x) => `${x.severity} ${x.code}@${x.sheet}!${x.cell} ${x.message}`),
     ).toEqual([
-      'warning unconfirmed-funding@Sources!C2 £70,000 is allocated against Public Health Grant in 2026/27, whose funding is still "Awaiting confirmation"',
-      'warning unconfirmed-funding@Sources!C3 £50,000 is allocated against UKSPF in 2026/27, whose funding is still "TBC - bid pending"',
-      'warning unconfirmed-funding@Sources!C4 £40,000 is allocated against Council match in 2026/27, whose funding is still "Subject to approval"',
+      'warning unconfirmed-funding@Sources!C2 £70,000 is allocated against Public Health Grant in 2026/27, whose funding is still "Awaiting confirmation"; it is left out of Total all years',
+      'warning unconfirmed-funding@Sources!C3 £50,000 is allocated against UKSPF in 2026/27, whose funding is still "TBC - bid pending"; it is left out of Total all years',
+      'warning unconfirmed-funding@Sources!C4 £40,000 is allocated against Council match in 2026/27, whose funding is still "Subject to approval"; it is left out of Total all years',
     ]);
   });
 });
