@@ -57,6 +57,8 @@ export function SettingsPanel({
   const amt = parseAmountSetting(amount) ?? NaN;
   const key = parseAmountSetting(keyThreshold) ?? NaN;
   // Each number field is held to the same limits as the CLI's option (core settings-fields.ts).
+  // The % fields are text (inputMode="decimal"), not type="number": a number input reports a
+  // half-typed "2e" or "-" as empty, which a blank Amber would take as valid.
   const pct = readSetting("ragPercent", percent);
   const late = readSetting("lateDays", lateDays);
   const amtProblem = settingProblem("ragAmount", amt);
@@ -113,7 +115,7 @@ export function SettingsPanel({
         label="RAG: red at this overspend, % of budget"
         validationMessage={"problem" in pct ? wants(pct.problem) : undefined}
       >
-        <Input type="number" value={percent} onChange={(_, d) => setPercent(d.value)} />
+        <Input inputMode="decimal" value={percent} onChange={(_, d) => setPercent(d.value)} />
       </Field>
       <Field
         label="RAG: or at this overspend in £, if lower"
@@ -126,7 +128,7 @@ export function SettingsPanel({
         hint="Blank: any overspend short of red is amber. E.g. 2 keeps overspends under 2% green."
         validationMessage={"problem" in amberP ? wants(amberP.problem) : undefined}
       >
-        <Input type="number" value={amberPct} onChange={(_, d) => setAmberPct(d.value)} />
+        <Input inputMode="decimal" value={amberPct} onChange={(_, d) => setAmberPct(d.value)} />
       </Field>
       <Field
         label="RAG: or amber at this overspend in £, if lower"
