@@ -122,3 +122,21 @@ describe("a half-typed number in a RAG field", () => {
     expect(saved).toHaveLength(0);
   });
 });
+
+describe("Amber starting above Red in the pane", () => {
+  it.each([
+    [/RAG: red at/, "5", /RAG: amber at/, "7"],
+    [/RAG: or at/, "100000", /RAG: or amber at/, "£150,000"],
+  ])("%s %s with %s %s is refused under the Amber field", (red, redValue, amber, amberValue) => {
+    const saved = pane();
+    fireEvent.change(input(red), { target: { value: redValue } });
+    fireEvent.change(input(amber), { target: { value: amberValue } });
+    expect(errorText(input(amber))).toContain("Amber must start below Red");
+    save();
+    expect(saved).toHaveLength(0);
+    fireEvent.change(input(amber), { target: { value: "" } });
+    expect(errorText(input(amber))).not.toContain("Amber must start below Red");
+    save();
+    expect(saved).toHaveLength(1);
+  });
+});

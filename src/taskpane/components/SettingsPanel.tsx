@@ -7,6 +7,7 @@ import {
   parseBandsText,
   parseSourceMap,
   percentToFraction,
+  ragOrderProblem,
   readSetting,
   settingProblem,
   type SettingField,
@@ -65,6 +66,16 @@ export function SettingsPanel({
   const amberP = optionalSetting("ragAmberPercent", amberPct);
   const amberA = optionalSetting("ragAmberAmount", amberAmt);
   const keyProblem = settingProblem("keyThreshold", key);
+  // Checked once each field reads as a number; the core's rule, as the CLI and stored settings.
+  const orderProblem =
+    "value" in pct && "value" in amberP && "value" in amberA && !Number.isNaN(amt)
+      ? ragOrderProblem({
+          percent: percentToFraction(pct.value),
+          amount: amt,
+          amberPercent: amberP.value === undefined ? undefined : percentToFraction(amberP.value),
+          amberAmount: amberA.value,
+        })
+      : null;
   const valid =
     parsedBands !== null &&
     parsedMap !== null &&
@@ -73,6 +84,7 @@ export function SettingsPanel({
     "value" in amberP &&
     "value" in amberA &&
     keyProblem === null &&
+    orderProblem === null &&
     "value" in late;
   return (
     <form
@@ -126,14 +138,18 @@ export function SettingsPanel({
       <Field
         label="RAG: amber at this overspend, % of budget"
         hint="Blank: any overspend short of red is amber. E.g. 2 keeps overspends under 2% green."
-        validationMessage={"problem" in amberP ? wants(amberP.problem) : undefined}
+        validationMessage={
+          "problem" in amberP ? wants(amberP.problem) : (orderProblem ?? undefined)
+        }
       >
         <Input inputMode="decimal" value={amberPct} onChange={(_, d) => setAmberPct(d.value)} />
       </Field>
       <Field
         label="RAG: or amber at this overspend in £, if lower"
         hint="Blank: the amber % alone (or no amber band when that is blank too)."
-        validationMessage={"problem" in amberA ? wants(amberA.problem) : undefined}
+        validationMessage={
+          "problem" in amberA ? wants(amberA.problem) : (orderProblem ?? undefined)
+        }
       >
         <Input value={amberAmt} onChange={(_, d) => setAmberAmt(d.value)} />
       </Field>
