@@ -8,6 +8,8 @@ import {
   parseSourceMap,
   parseSourceMapEntry,
   percentToFraction,
+  type RagThresholds,
+  ragOrderProblem,
   readSetting,
   serialOfDay,
   type SettingField,
@@ -58,12 +60,19 @@ function setting(
   return read.value;
 }
 
+/** The thresholds as given, refused by the core's one rule when Amber starts above Red. */
+function ragInOrder<R extends RagThresholds>(rag: R): R {
+  const problem = ragOrderProblem(rag);
+  if (problem !== null) throw new UsageError(problem);
+  return rag;
+}
+
 export function analyseOptions(options: SharedOptions, today: Date): AnalyseOptions {
   return {
     asOf: asOf(options.asOf, today),
     ...(options.asOf !== undefined ? { asOfChosen: true } : {}),
     sourceMap: sourceMap(options.map),
-    rag: {
+    rag: ragInOrder({
       percent:
         options.ragPercent === undefined
           ? DEFAULT_RAG.percent
@@ -82,7 +91,7 @@ export function analyseOptions(options: SharedOptions, today: Date): AnalyseOpti
         : {
             amberAmount: setting(options.ragAmberAmount, "--rag-amber-amount", "ragAmberAmount", 0),
           }),
-    },
+    }),
     replaceTotals: options.replaceTotals === true,
     reconciliationSheet: options.reconciliationSheet !== false,
     decisions: {

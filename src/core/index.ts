@@ -163,9 +163,11 @@ export { parseBandsText, parseSourceMap, parseSourceMapEntry } from "./settings-
 export {
   fractionToPercent,
   percentToFraction,
+  ragOrderProblem,
   readSetting,
   settingProblem,
   SETTING_FIELDS,
+  type RagThresholds,
   type SettingField,
 } from "./settings-fields";
 

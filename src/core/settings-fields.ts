@@ -32,6 +32,26 @@ export function settingProblem(field: SettingField, value: number): string | nul
   return SETTING_FIELDS[field].schema.safeParse(value).success ? null : SETTING_FIELDS[field].wants;
 }
 
+/** The RAG thresholds as the settings hold them (percentages as fractions). */
+export interface RagThresholds {
+  percent: number;
+  amount: number;
+  amberPercent?: number | undefined;
+  amberAmount?: number | undefined;
+}
+
+export const AMBER_ABOVE_RED = "Amber must start below Red";
+
+/**
+ * Amber above Red on either measure would make the Amber band empty there and read as a typing
+ * slip (7% for 0.7%), so it is refused; equal thresholds only leave that measure without Amber.
+ */
+export function ragOrderProblem(rag: RagThresholds): string | null {
+  const percentAbove = rag.amberPercent !== undefined && rag.amberPercent > rag.percent;
+  const amountAbove = rag.amberAmount !== undefined && rag.amberAmount > rag.amount;
+  return percentAbove || amountAbove ? AMBER_ABOVE_RED : null;
+}
+
 /** Amounts read as a cell holding them is read: "£250k", "£0.25m", "1,234". */
 const AMOUNTS: ReadonlySet<SettingField> = new Set<SettingField>([
   "ragAmount",

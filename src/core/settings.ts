@@ -5,7 +5,7 @@ import type { AnalyseOptions } from "./analyse";
 import type { SerialValue } from "./serial-date";
 import { DEFAULT_KEY_DECISION_THRESHOLD, DEFAULT_LATE_PUBLICATION_DAYS } from "./decisions/checks";
 import { DEFAULT_CALL_IN_WORKING_DAYS } from "./decisions/record-dates";
-import { SETTING_FIELDS } from "./settings-fields";
+import { AMBER_ABOVE_RED, SETTING_FIELDS, ragOrderProblem } from "./settings-fields";
 
 /**
  * What a workbook's owner sets once for everyone who opens it: priority bands, RAG thresholds and
@@ -23,6 +23,7 @@ export const SettingsSchema = z.object({
       amberPercent: z.number().min(0).max(1).optional(),
       amberAmount: SETTING_FIELDS.ragAmberAmount.schema.optional(),
     })
+    .refine((rag) => ragOrderProblem(rag) === null, { message: AMBER_ABOVE_RED })
     .default(DEFAULT_RAG),
   sourceMap: z.record(z.string(), z.string()).default({}),
   /** The council's key-decision threshold (£) and how many days after a decision is late to publish it. */

@@ -1,4 +1,5 @@
 import { analyseOptions } from "../../src/cli/options";
+import { parseSettings, readSavedSettings } from "../../src/core/settings";
 import { cli } from "../helpers/cli";
 import { FIXTURES } from "../helpers/builders";
 import { SETTING_LIMITS } from "../helpers/setting-limits";
@@ -33,5 +34,32 @@ describe("a setting's limits on the command line", () => {
       amberPercent: 0.02,
       amberAmount: 20_000,
     });
+  });
+});
+
+describe("Amber starting above Red", () => {
+  it.each([
+    [["--rag-amber-percent", "7", "--rag-percent", "5"]],
+    [["--rag-amber-amount", "£150,000", "--rag-amount", "£100,000"]],
+  ])("is refused on the command line with one line, exit 2: %j", async (options) => {
+    const refused = await cli("check", `${FIXTURES}/emiep-funding-2008.xlsx`, ...options);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe("");
+    expect(refused.err.trimEnd().split("\n")).toHaveLength(1);
+    expect(refused.err).toContain("Amber must start below Red");
+  });
+
+  it("is taken when Amber starts below Red", () => {
+    const today = new Date(2026, 10, 22);
+    const rag = analyseOptions({ ragAmberPercent: "4", ragPercent: "5" }, today).rag;
+    expect(rag).toEqual({ percent: 0.05, amount: 100_000, amberPercent: 0.04 });
+  });
+
+  it("is unreadable in stored settings, which fall back to the defaults", () => {
+    const stored = { rag: { percent: 0.05, amount: 100_000, amberPercent: 0.07 } };
+    expect(readSavedSettings(stored).unreadable).toBe(true);
+    expect(
+      parseSettings({ rag: { percent: 0.05, amount: 100_000, amberPercent: 0.02 } }).rag,
+    ).toEqual({ percent: 0.05, amount: 100_000, amberPercent: 0.02 });
   });
 });

@@ -100,3 +100,43 @@ describe("the RAG percentage, typed in % and stored as a fraction", () => {
     );
   });
 });
+
+describe("a half-typed number in a RAG field", () => {
+  it.each([
+    [/RAG: red at/, "2e"],
+    [/RAG: amber at/, "2e"],
+    [/RAG: amber at/, "1e"],
+    [/RAG: amber at/, "-"],
+    [/RAG: amber at/, "e"],
+    [/RAG: amber at/, "1,5"],
+    [/RAG: or amber at/, "2e"],
+    [/RAG: or amber at/, "-"],
+  ])("%s refuses %s and keeps Save from saving", (label, typed) => {
+    const saved = pane();
+    fireEvent.change(input(label), { target: { value: typed } });
+    expect(input(label).value).toBe(typed);
+    expect(errorText(input(label))).toMatch(
+      /Wants (a percentage from 0 to 100|an amount in pounds)/,
+    );
+    save();
+    expect(saved).toHaveLength(0);
+  });
+});
+
+describe("Amber starting above Red in the pane", () => {
+  it.each([
+    [/RAG: red at/, "5", /RAG: amber at/, "7"],
+    [/RAG: or at/, "100000", /RAG: or amber at/, "£150,000"],
+  ])("%s %s with %s %s is refused under the Amber field", (red, redValue, amber, amberValue) => {
+    const saved = pane();
+    fireEvent.change(input(red), { target: { value: redValue } });
+    fireEvent.change(input(amber), { target: { value: amberValue } });
+    expect(errorText(input(amber))).toContain("Amber must start below Red");
+    save();
+    expect(saved).toHaveLength(0);
+    fireEvent.change(input(amber), { target: { value: "" } });
+    expect(errorText(input(amber))).not.toContain("Amber must start below Red");
+    save();
+    expect(saved).toHaveLength(1);
+  });
+});

@@ -7,6 +7,7 @@ import {
   parseBandsText,
   parseSourceMap,
   percentToFraction,
+  ragOrderProblem,
   readSetting,
   settingProblem,
   type SettingField,
@@ -57,12 +58,24 @@ export function SettingsPanel({
   const amt = parseAmountSetting(amount) ?? NaN;
   const key = parseAmountSetting(keyThreshold) ?? NaN;
   // Each number field is held to the same limits as the CLI's option (core settings-fields.ts).
+  // The % fields are text (inputMode="decimal"), not type="number": a number input reports a
+  // half-typed "2e" or "-" as empty, which a blank Amber would take as valid.
   const pct = readSetting("ragPercent", percent);
   const late = readSetting("lateDays", lateDays);
   const amtProblem = settingProblem("ragAmount", amt);
   const amberP = optionalSetting("ragAmberPercent", amberPct);
   const amberA = optionalSetting("ragAmberAmount", amberAmt);
   const keyProblem = settingProblem("keyThreshold", key);
+  // Checked once each field reads as a number; the core's rule, as the CLI and stored settings.
+  const orderProblem =
+    "value" in pct && "value" in amberP && "value" in amberA && !Number.isNaN(amt)
+      ? ragOrderProblem({
+          percent: percentToFraction(pct.value),
+          amount: amt,
+          amberPercent: amberP.value === undefined ? undefined : percentToFraction(amberP.value),
+          amberAmount: amberA.value,
+        })
+      : null;
   const valid =
     parsedBands !== null &&
     parsedMap !== null &&
@@ -71,6 +84,7 @@ export function SettingsPanel({
     "value" in amberP &&
     "value" in amberA &&
     keyProblem === null &&
+    orderProblem === null &&
     "value" in late;
   return (
     <form
@@ -113,7 +127,7 @@ export function SettingsPanel({
         label="RAG: red at this overspend, % of budget"
         validationMessage={"problem" in pct ? wants(pct.problem) : undefined}
       >
-        <Input type="number" value={percent} onChange={(_, d) => setPercent(d.value)} />
+        <Input inputMode="decimal" value={percent} onChange={(_, d) => setPercent(d.value)} />
       </Field>
       <Field
         label="RAG: or at this overspend in £, if lower"
@@ -124,14 +138,18 @@ export function SettingsPanel({
       <Field
         label="RAG: amber at this overspend, % of budget"
         hint="Blank: any overspend short of red is amber. E.g. 2 keeps overspends under 2% green."
-        validationMessage={"problem" in amberP ? wants(amberP.problem) : undefined}
+        validationMessage={
+          "problem" in amberP ? wants(amberP.problem) : (orderProblem ?? undefined)
+        }
       >
-        <Input type="number" value={amberPct} onChange={(_, d) => setAmberPct(d.value)} />
+        <Input inputMode="decimal" value={amberPct} onChange={(_, d) => setAmberPct(d.value)} />
       </Field>
       <Field
         label="RAG: or amber at this overspend in £, if lower"
         hint="Blank: the amber % alone (or no amber band when that is blank too)."
-        validationMessage={"problem" in amberA ? wants(amberA.problem) : undefined}
+        validationMessage={
+          "problem" in amberA ? wants(amberA.problem) : (orderProblem ?? undefined)
+        }
       >
         <Input value={amberAmt} onChange={(_, d) => setAmberAmt(d.value)} />
       </Field>
