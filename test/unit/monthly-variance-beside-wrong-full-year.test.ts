@@ -1,4 +1,7 @@
 import { cellAddress } from "../../src/core/a1";
+import { analyseWorkbook } from "../../src/core/analyse";
+import { applyPlanToSnapshot } from "../../src/core/plan-preview";
+import { TODAY, workbook } from "../helpers/builders";
 import { analyseProfile, buildProfile, line } from "../helpers/monthly-builder";
 
 /**
@@ -45,5 +48,26 @@ describe("monthly profile: a typed variance beside a wrong full year", () => {
       ["total-mismatch", cellAddress(row, built.fullYear!)],
       ["variance-mismatch", cellAddress(row, built.variance!)],
     ]);
+  });
+
+  it("keeps a right typed variance beside a council full-year SUM that misses March", () => {
+    const built = profile(-125);
+    const row = built.lineRows[0]![1]!;
+    const fullYear = built.fullYear!;
+    const march = built.sheet.rows[row]![built.firstMonth + 11]!.value as number;
+    // The council's formula stops at February: it shows the months less March.
+    built.sheet.rows[row]![fullYear] = {
+      ...built.sheet.rows[row]![fullYear],
+      value: 4_675 - march,
+      formula: `=SUM(${cellAddress(row, built.firstMonth)}:${cellAddress(row, built.firstMonth + 10)})`,
+    };
+    const before = analyseProfile(built);
+    const findings = (a: typeof before) => a.findings.map((x) => `${x.code} ${x.cell}`);
+    expect(findings(before)).toEqual([`total-mismatch ${cellAddress(row, fullYear)}`]);
+    const applied = applyPlanToSnapshot(workbook(built.sheet), before.plan, { valuesOnly: false });
+    const varianceCell = applied.sheets[0]!.rows[row]![built.variance!]!;
+    expect(varianceCell.formula).toBeUndefined();
+    expect(varianceCell.value).toBe(-125);
+    expect(findings(analyseWorkbook(applied, { asOf: TODAY }))).toEqual(findings(before));
   });
 });

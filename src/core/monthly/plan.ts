@@ -96,11 +96,23 @@ export function planMonthlyTable(
   // Pence of the pound, not hundredths of the unit: 0.125 in £'000 is £125, not £130.
   const multiplier = table.scale.multiplier;
   const shown = new Map<number, number | null>();
+  // The months' own sum, by row, where the council's full-year formula (kept) shows another.
+  const trueMonths = new Map<number, number>();
+  const monthsSum = (row: number) => {
+    let pence = 0;
+    for (let m = firstMonth; m <= lastMonth; m++) {
+      const value = sheet.rows[row]?.[m]?.value;
+      if (typeof value === "number") pence += toPenceScaled(value, multiplier);
+    }
+    return fromPenceScaled(pence, multiplier);
+  };
   for (const row of rowsFor("fullYear")) {
     const kept = c.fullYear === undefined ? undefined : sheet.rows[row]?.[c.fullYear];
     // A formula already there is kept (guardWrites): the variance reads what it shows.
     if (kept?.formula) {
       shown.set(row, typeof kept.value === "number" ? kept.value : null);
+      const sum = monthsSum(row);
+      if (typeof kept.value === "number" && kept.value !== sum) trueMonths.set(row, sum);
       continue;
     }
     const months = Array.from({ length: lastMonth - firstMonth + 1 }, (_, k) => {
@@ -113,12 +125,7 @@ export function planMonthlyTable(
       shown.set(row, kept.value);
       continue;
     }
-    let pence = 0;
-    for (const [r, m] of months) {
-      const value = sheet.rows[r]?.[m]?.value;
-      if (typeof value === "number") pence += toPenceScaled(value, multiplier);
-    }
-    const value = fromPenceScaled(pence, multiplier);
+    const value = monthsSum(row);
     shown.set(row, value);
     const from = cellAddress(row, firstMonth);
     const to = cellAddress(row, lastMonth);
@@ -143,6 +150,14 @@ export function planMonthlyTable(
         typeof budget === "number" && forecast !== null
           ? roundToPenceScaled(usual ? forecast - budget : budget - forecast, multiplier)
           : "";
+      // The council's full-year formula is wrong and kept: a variance reading it would turn a
+      // typed variance worked from the true months into a wrong one. That typed figure stays.
+      const months = trueMonths.get(row);
+      const typed = c.variance === undefined ? undefined : sheet.rows[row]?.[c.variance]?.value;
+      if (months !== undefined && typeof budget === "number" && typeof typed === "number") {
+        const right = roundToPenceScaled(usual ? months - budget : budget - months, multiplier);
+        if (toPenceScaled(typed, multiplier) === toPenceScaled(right, multiplier)) continue;
+      }
       variance.push({
         row,
         formula: `=IF(AND(ISNUMBER(${F}),ISNUMBER(${B})),${usual ? `${F}-${B}` : `${B}-${F}`},"")`,
