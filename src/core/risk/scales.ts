@@ -128,8 +128,9 @@ export function statedScales(sheets: readonly SheetSnapshot[]): StatedScales {
 }
 
 /**
- * The words in a rating column with how often each is used, or null when it also holds numbers: a
- * column of numbers with a stray "High" in it is a numeric scale with a fault, not a word scale.
+ * The words in a rating column with how often each is used, or null when they are not most of its
+ * filled cells: a column of numbers with a stray "High" in it is a numeric scale with a fault, and
+ * a column of words with a stray 5 is a word scale whose 5 is read as a number on its own cell.
  */
 function wordsIn(
   sheet: SheetSnapshot,
@@ -137,15 +138,18 @@ function wordsIn(
   column: number,
 ): Map<string, number> | null {
   const words = new Map<string, number>();
+  let wordCells = 0;
+  let numberCells = 0;
   for (const r of rows) {
     const value = sheet.rows[r]?.[column]?.value ?? null;
     const parsed = parseScaleValue(value);
     if (parsed.kind === "text") {
       const word = scaleWord(cellText({ value }));
       words.set(word, (words.get(word) ?? 0) + 1);
-    } else if (parsed.kind === "number") return null;
+      wordCells++;
+    } else if (parsed.kind === "number") numberCells++;
   }
-  return words;
+  return wordCells > numberCells ? words : null;
 }
 
 /**
