@@ -47,6 +47,29 @@ const BAND_RANGE_FIRST =
 const BAND_LABEL_FIRST =
   /([A-Za-z][A-Za-z]*(?:(?: |\s*\/\s*)[A-Za-z]+)*)\s*(?:[:=(]\s*)?(\d+)(?:\s*(?:-|–|—|to)\s*(\d+))?/g;
 
+/** The top of an open band ("6+"), closed at the scale's top by the legend reader. */
+const OPEN_TOP = 999;
+
+/**
+ * A one-cell key written more loosely, rewritten to the plain form the band patterns read:
+ * "Key - Green (1-2) / Amber (3-4)", "Scores 1-2 are Low, 3-4 Medium and 6-9 High", "6+ Red".
+ * Only ever an extra candidate: the bands must still be all the text says.
+ */
+function relaxedKey(text: string): string {
+  return (
+    text
+      // A leading title ending in ":" or " - " ("RAG rating:", "Key -"), or "Scores" before a band.
+      .replace(/^[A-Za-z]+(?: [A-Za-z]+){0,3}(?:\s*:|\s+[-–—])\s+/, "")
+      .replace(/^(?:scores?|ratings?)\s+(?=\d)/i, "")
+      // "Green (1-2)": the range in brackets.
+      .replace(/\(\s*([^()]*?)\s*\)/g, " $1 ")
+      .replace(/\s+and\s+/gi, ", ")
+      // "1-2 are Low": a filler word between a range and its label.
+      .replace(/(\d)\s+are\s+(?=[A-Za-z])/gi, "$1 ")
+      .replace(/(\d+)\s*\+/g, `$1-${OPEN_TOP}`)
+  );
+}
+
 /** A band's label as a key means it: "high risk " → "High", "very  high" → "Very high". */
 export function tidyLabel(label: string): string {
   const tidy = label
@@ -80,7 +103,7 @@ function bandsBy(text: string, pattern: RegExp, rangeFirst: boolean): KeyBand[] 
     const to = toText === undefined ? from : Number(toText);
     const label = tidyLabel((rangeFirst ? c : a) ?? "");
     // A score band is small numbers and a word or two: "31 October 2025" is a date.
-    const plausible = from <= to && to <= 100 && label.split(" ").length <= 3;
+    const plausible = from <= to && (to <= 100 || to === OPEN_TOP) && label.split(" ").length <= 3;
     if (!label || !Number.isFinite(from) || !Number.isFinite(to) || !plausible) return [];
     bands.push({ from, to, label });
     rest = rest.replace(whole, " ");
@@ -100,7 +123,7 @@ export function bandsInOneCell(text: string): KeyBand[] | null {
   // "Rating key: Green 1-4 / Amber 6-9": a lead ending in a colon before the first band's label;
   // "Low: 1-4, Medium: 5-12" keeps the colon of its first band, so the text is tried whole too.
   const unled = text.replace(/^[^\d:]*?:\s*(?=[A-Za-z])/, "");
-  for (const candidate of new Set([body, text, unled])) {
+  for (const candidate of new Set([body, text, unled, relaxedKey(text)])) {
     const bands =
       coherentBands(bandsBy(candidate, BAND_RANGE_FIRST, true)) ??
       coherentBands(bandsBy(candidate, BAND_LABEL_FIRST, false));
