@@ -3,6 +3,7 @@ import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import type { RowKind, Section, Structure } from "./sections";
 import { toMicroUnits } from "./money";
+import { linesNamedTotal } from "./total-named-lines";
 
 /**
  * Totals found by arithmetic, not only by their labels. Councils close a block of lines with a
@@ -152,6 +153,8 @@ export function classifyRowsByArithmetic(
   let block = new Sums(money.length);
   const all = new Sums(money.length);
   let open: Section | null = null;
+  // "Total transport costs" added into its block's subtotal is a line (total-named-lines.ts).
+  const namedLines = linesNamedTotal(sheet, rows, labels, money, TOTAL_WORDS);
   for (const row of rows) {
     const values = microOf(sheet, row, money);
     const hasFigure = money.some(
@@ -166,7 +169,8 @@ export function classifyRowsByArithmetic(
       block = new Sums(money.length);
       continue;
     }
-    const evidence = TOTAL_WORDS.test(label) || addsRowsAbove(sheet, row, money);
+    const asLine = namedLines.has(row);
+    const evidence = !asLine && (TOTAL_WORDS.test(label) || addsRowsAbove(sheet, row, money));
     const fits: Fit[] = [];
     if (items.length > blockStart)
       fits.push(fit(values, block, blockStart, items.length - blockStart));
@@ -185,7 +189,7 @@ export function classifyRowsByArithmetic(
     );
     // Most columns explained wins; then the block, then the longest run (stable order).
     explained.sort((a, b) => b.matches - a.matches);
-    let chosen: Fit | undefined = explained[0];
+    let chosen: Fit | undefined = asLine ? undefined : explained[0];
     if (!chosen && evidence && hasFigure) chosen = fits[0];
     const decimals = decimalsOf(values);
     if (!chosen) {

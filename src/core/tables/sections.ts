@@ -1,6 +1,7 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import { isExcelTotalsRow } from "./excel-tables";
+import { linesNamedTotal } from "./total-named-lines";
 
 /**
  * Section headings, lines and TOTAL rows inside a table, as councils lay them out:
@@ -61,6 +62,8 @@ export function classifyRows(
   const grandTotals: number[] = [];
   let open: Section | null = null;
   const excelTotals = (sheet.tables?.length ?? 0) > 0;
+  // "Total transport costs" added into its block's subtotal is a line (total-named-lines.ts).
+  const namedLines = linesNamedTotal(sheet, rows, labels, money, TOTAL);
   for (const row of rows) {
     // An Excel table's totals row is its grand total whatever its label says.
     if (excelTotals && isExcelTotalsRow(sheet, row)) {
@@ -71,7 +74,7 @@ export function classifyRows(
     }
     const label = labelOf(sheet, row, labels);
     const money_ = hasMoney(sheet, row, money);
-    if (TOTAL.test(label) && money_) {
+    if (TOTAL.test(label) && money_ && !namedLines.has(row)) {
       const grand = GRAND.test(label) || !open || open.lines.length === 0;
       if (!grand && open) {
         open.totalRow = row;

@@ -2,6 +2,7 @@ import { cellText, isEmptyCell, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import type { Section, Structure } from "./sections";
 import { toPence } from "./money";
+import { linesNamedTotal } from "./total-named-lines";
 
 /**
  * Sections and totals read by arithmetic as well as by labels. Councils close a section with a
@@ -111,13 +112,24 @@ export function classifyRowsByArithmetic(
     closedSince.push(row);
     pending = [];
   };
+  // "Total transport costs" added into its block's subtotal is a line (total-named-lines.ts).
+  const namedLines = linesNamedTotal(sheet, rows, labels, money, TOTAL);
+  // The last row that says it is the grand total ("Total capital programme"): a labelled total
+  // above it closes a block, even when its figures are wrong.
+  let grandLabelled = -1;
+  for (const row of rows) {
+    const label = labelOf(sheet, row, labels);
+    if (TOTAL.test(label) && GRAND.test(label) && figures(sheet, row, money).length > 0)
+      grandLabelled = row;
+  }
   for (const row of rows) {
     const label = labelOf(sheet, row, labels);
     const stated = figures(sheet, row, money);
-    if (stated.length > 0 && TOTAL.test(label)) {
+    if (stated.length > 0 && TOTAL.test(label) && !namedLines.has(row)) {
       if (!open && pending.length > 0 && !GRAND.test(label)) {
-        // A block of lines with no heading, closed by its own labelled total.
-        if (addsUp(sheet, row, pending, money, multiplier)) {
+        // A block of lines with no heading, closed by its own labelled total; a wrong one (its
+        // figures do not add up) still closes its block when the grand total comes later.
+        if (addsUp(sheet, row, pending, money, multiplier) || row < grandLabelled) {
           closeBlock(row);
           continue;
         }
