@@ -178,7 +178,9 @@ function rightOverReportedParts(
     if (root === f || root.sheet !== f.sheet || root.table !== f.table) continue;
     const at = parseAddress(root.cell);
     const under = at.column === column && at.row < row;
-    const beside = at.row === row && at.column < column;
+    // A figure beside it counts only where the total adds it (a full year adds its months): a
+    // variance typed on a total row is no sum of the budget total beside it.
+    const beside = at.row === row && at.column < column && (f.partCells ?? []).includes(root.cell);
     if (!under && !beside) continue;
     const correction = correctionOf(root, sheet);
     if (correction !== null && !samePence(correction, 0)) parts.push({ root, correction });

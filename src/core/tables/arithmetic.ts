@@ -1,7 +1,7 @@
 import { cellPositionOf, parseAddress } from "../a1";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
-import type { RowKind, Section, Structure } from "./sections";
+import { saysTotal, type RowKind, type Section, type Structure } from "./sections";
 import { toMicroUnits } from "./money";
 import { linesNamedTotal } from "./total-named-lines";
 
@@ -170,7 +170,9 @@ export function classifyRowsByArithmetic(
       continue;
     }
     const asLine = namedLines.has(row);
-    const evidence = !asLine && (TOTAL_WORDS.test(label) || addsRowsAbove(sheet, row, money));
+    const evidence =
+      !asLine &&
+      (TOTAL_WORDS.test(label) || addsRowsAbove(sheet, row, money) || saysTotal(sheet, row, money));
     const fits: Fit[] = [];
     if (items.length > blockStart)
       fits.push(fit(values, block, blockStart, items.length - blockStart));

@@ -41,6 +41,22 @@ function labelOf(sheet: SheetSnapshot, row: number, labels: readonly number[]): 
     .join(" ");
 }
 
+/** A cell saying only that its row is a total: "Total", "TOTALS", "Grand total", "Sub-total:". */
+const TOTAL_CELL = /^\s*(grand\s+|sub-?\s?)?totals?\s*:?\s*$/i;
+
+/**
+ * True when a cell left of the money says only "Total", wherever it sits: in a column the table
+ * does not read labels from ("Budget holder"), or left of the table's bounds (an unheaded
+ * reference column). A wrong total keeps its nature by its word when its figures do not add up.
+ */
+export function saysTotal(sheet: SheetSnapshot, row: number, money: readonly number[]): boolean {
+  const before = Math.min(...money);
+  const cells = sheet.rows[row] ?? [];
+  for (let c = 0; c < Math.min(before, cells.length); c++)
+    if (TOTAL_CELL.test(cellText(cells[c] ?? undefined))) return true;
+  return false;
+}
+
 function looksLikeHeading(sheet: SheetSnapshot, row: number, labels: readonly number[]): boolean {
   const texts = labels.map((c) => cellText(sheet.rows[row]?.[c] ?? undefined)).filter(Boolean);
   if (texts.length === 0) return false;
@@ -74,7 +90,8 @@ export function classifyRows(
     }
     const label = labelOf(sheet, row, labels);
     const money_ = hasMoney(sheet, row, money);
-    if (TOTAL.test(label) && money_ && !namedLines.has(row)) {
+    const total = TOTAL.test(label) || (money_ && saysTotal(sheet, row, money));
+    if (total && money_ && !namedLines.has(row)) {
       const grand = GRAND.test(label) || !open || open.lines.length === 0;
       if (!grand && open) {
         open.totalRow = row;

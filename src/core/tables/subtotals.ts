@@ -1,6 +1,6 @@
 import { cellText, isEmptyCell, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
-import type { Section, Structure } from "./sections";
+import { saysTotal, type Section, type Structure } from "./sections";
 import { toPence } from "./money";
 import { linesNamedTotal } from "./total-named-lines";
 
@@ -125,7 +125,8 @@ export function classifyRowsByArithmetic(
   for (const row of rows) {
     const label = labelOf(sheet, row, labels);
     const stated = figures(sheet, row, money);
-    if (stated.length > 0 && TOTAL.test(label) && !namedLines.has(row)) {
+    const total = TOTAL.test(label) || (stated.length > 0 && saysTotal(sheet, row, money));
+    if (stated.length > 0 && total && !namedLines.has(row)) {
       if (!open && pending.length > 0 && !GRAND.test(label)) {
         // A block of lines with no heading, closed by its own labelled total; a wrong one (its
         // figures do not add up) still closes its block when the grand total comes later.
