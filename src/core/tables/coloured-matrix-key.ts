@@ -2,7 +2,7 @@ import { cellAddress, parseAddress } from "../a1";
 import { cellText, type Cell, type SheetSnapshot } from "../snapshot";
 import { coherentBands, tidyLabel, type KeyBand, type WordScale } from "./keys";
 import { axisNumbers, axisValue } from "./matrix-key";
-import { scoreGrid, wordAxisGridAt, wordAxisStart } from "./word-axis-grid";
+import { gridPlacements, scoreGrid, wordAxisGridAt, wordAxisStart } from "./word-axis-grid";
 
 /**
  * A risk matrix kept as the key with SCORES in its cells (5 × 4 = 20) and the bands in its fills:
@@ -23,6 +23,9 @@ export interface NumericGrid {
   right: number;
   /** Axes labelled in the sheet's own words: each word's number, as the matrix orders them. */
   axes?: { across: WordScale; down: WordScale };
+  /** The axis row and the side axis's column: next to the grid, or one blank apart. */
+  axisRow: number;
+  axisColumn: number;
 }
 
 /** Read: the bands and per band its legend cell; or why the colours give no bands. */
@@ -35,20 +38,19 @@ const numberAt = (cell: Cell | null | undefined): number | null =>
 /**
  * The grid whose axis row of impact values (1..n across, or the words of a standard scale:
  * Insignificant … Catastrophic, "4 - Major") is row `r` from column `c + 1`, its likelihood values
- * down column `c` above or below that row, every cell the product: or null.
+ * down column `c` above or below that row (or one blank row or column apart: `gridPlacements`),
+ * every cell the product: or null.
  */
 function gridAt(sheet: SheetSnapshot, r: number, c: number, n: number): NumericGrid | null {
   const across = axisNumbers(
     Array.from({ length: n }, (_, k) => axisValue(sheet.rows[r]?.[c + 1 + k])),
   );
   if (!across) return null;
-  for (const step of [-1, 1]) {
-    const rows = Array.from({ length: n }, (_, k) => r + step * (k + 1));
-    if (rows.some((row) => row < 0 || row >= sheet.rows.length)) continue;
-    const down = axisNumbers(rows.map((row) => axisValue(sheet.rows[row]?.[c])));
+  for (const { rows, axisColumn } of gridPlacements(sheet, r, c, n)) {
+    const down = axisNumbers(rows.map((row) => axisValue(sheet.rows[row]?.[axisColumn])));
     if (!down) continue;
     const grid = scoreGrid(sheet, rows, c, down, across);
-    if (grid) return grid;
+    if (grid) return { ...grid, axisRow: r, axisColumn };
   }
   return null;
 }
@@ -109,7 +111,8 @@ function wordAxisGrid(
   c: number,
   inTable: (row: number, column: number) => boolean,
 ): NumericGrid | null {
-  const beside = [sheet.rows[r - 1]?.[c + 1], sheet.rows[r + 1]?.[c + 1]];
+  // One blank row may part the axis row from the grid.
+  const beside = [r - 2, r - 1, r + 1, r + 2].map((row) => sheet.rows[row]?.[c + 1]);
   if (!beside.some((cell) => typeof cell?.value === "number")) return null;
   if (!wordAxisStart(sheet.rows[r] ?? [], c + 1) || inTable(r, c + 1)) return null;
   for (const n of [5, 4, 3]) {
@@ -134,17 +137,20 @@ const LEGEND_WORDS = /^[A-Za-z][A-Za-z /&-]{0,24}$/;
  */
 export function legendCandidates(sheet: SheetSnapshot, grid: NumericGrid): string[] {
   const found: string[] = [];
+  const axisColumn = grid.axisColumn;
   const below = Array.from({ length: 8 }, (_, k) => grid.bottom + 1 + k);
   const beside = Array.from(
     { length: grid.bottom - grid.top + 4 },
     (_, k) => grid.top - 3 + k,
   ).filter((r) => r >= 0);
   const onAxis = (r: number, c: number) =>
-    (c === grid.left - 1 && r >= grid.top && r <= grid.bottom) ||
-    ((r === grid.top - 1 || r === grid.bottom + 1) && c >= grid.left && c <= grid.right);
+    (c === axisColumn && r >= grid.top && r <= grid.bottom) ||
+    ((r === grid.top - 1 || r === grid.bottom + 1 || r === grid.axisRow) &&
+      c >= grid.left &&
+      c <= grid.right);
   const passes: { rows: number[]; from: number; to: number }[] = [
-    { rows: [...below, ...beside], from: grid.left - 1, to: grid.right + 6 },
-    { rows: beside, from: Math.max(0, grid.left - 3), to: grid.left - 2 },
+    { rows: [...below, ...beside], from: axisColumn, to: grid.right + 6 },
+    { rows: beside, from: Math.max(0, axisColumn - 2), to: axisColumn - 1 },
   ];
   for (const { rows, from, to } of passes)
     for (const r of rows) {

@@ -1,5 +1,5 @@
 import { cellAddress } from "../a1";
-import type { Cell, SheetSnapshot } from "../snapshot";
+import { isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
 import { levelOfLabel } from "../band-colours";
 import {
   coherentBands,
@@ -111,16 +111,19 @@ function labelGridBands(
   };
 }
 
-/** The grid whose top-left label cell is (r, c), of size n, its axis in row `axisRow`, or null. */
+/**
+ * The grid whose top-left label cell is (r, c), of size n, its axis in row `axisRow` and its side
+ * axis in column `axisColumn`, or null.
+ */
 function gridAt(
   sheet: SheetSnapshot,
   r: number,
   c: number,
   n: number,
-  axisRow: number,
+  axes: { axisRow: number; axisColumn: number },
 ): MatrixKey | null {
-  const topCells = Array.from({ length: n }, (_, k) => sheet.rows[axisRow]?.[c + k]);
-  const leftCells = Array.from({ length: n }, (_, k) => sheet.rows[r + k]?.[c - 1]);
+  const topCells = Array.from({ length: n }, (_, k) => sheet.rows[axes.axisRow]?.[c + k]);
+  const leftCells = Array.from({ length: n }, (_, k) => sheet.rows[r + k]?.[axes.axisColumn]);
   const top = axisNumbers(topCells.map(axisValue));
   const left = axisNumbers(leftCells.map(axisValue));
   if (top && left) return labelGridBands(sheet, r, c, left, top);
@@ -187,6 +190,8 @@ const bandWord = (cell: Cell | null | undefined): boolean => {
   return label !== null && levelOfLabel(label) !== null;
 };
 
+const blank = (cell: Cell | null | undefined): boolean => isEmptyCell(cell ?? undefined);
+
 /** A cell that may be an axis point: a scale's number or word, or a word of the sheet's own. */
 const anAxis = (cell: Cell | null | undefined): boolean =>
   axisValue(cell) !== null || axisWord(cell) !== null;
@@ -215,25 +220,42 @@ function scanForMatrixKey(
   for (let r = 0; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
     for (let c = 1; c < cells.length; c++) {
-      // Cheap first: a grid starts at a worded cell with an axis value to its left.
+      // Cheap first: a grid starts at a worded cell with an axis value to its left, or one
+      // blank column apart from it.
       if (typeof cells[c]?.value !== "string") continue;
+      const side = blank(cells[c - 1]) ? c - 2 : c - 1;
       // Beside a word of the sheet's own, only a band word starts a grid (see ownWordsGrid):
       // a register's titles beside its owners' names are no key, and cost no more look.
-      if (axisValue(cells[c - 1]) === null && !(axisWord(cells[c - 1]) && bandWord(cells[c])))
+      if (axisValue(cells[side]) === null && !(axisWord(cells[side]) && bandWord(cells[c])))
         continue;
       // A grid is at least 3×3: two more labels along its first row, two more axis values below
       // its first left one, and three along the row above it or the row below its last. Labels
       // first: in a register most worded cells beside a number have no words beside them.
       if (gridLabel(cells[c + 1]) === null || gridLabel(cells[c + 2]) === null) continue;
-      if (![1, 2].every((k) => anAxis(sheet.rows[r + k]?.[c - 1]))) continue;
+      if (![1, 2].every((k) => anAxis(sheet.rows[r + k]?.[side]))) continue;
       if (inTable(r, c)) continue;
       const isAxis = (row: number) =>
         row >= 0 && [0, 1, 2].every((k) => anAxis(sheet.rows[row]?.[c + k]));
+      // A gap between the side axis and the grid is blank down the grid's rows.
+      const parted = (n: number) =>
+        side === c - 1 ||
+        Array.from({ length: n }, (_, k) => r + k).every((row) => blank(sheet.rows[row]?.[c - 1]));
       for (const n of [5, 4, 3]) {
-        for (const axisRow of [r - 1, r + n]) {
+        if (!parted(n)) continue;
+        // The axis row next to the grid, or one blank row apart from it.
+        for (const [axisRow, gap] of [[r - 1], [r + n], [r - 2, r - 1], [r + n + 1, r + n]]) {
+          if (axisRow === undefined) continue;
+          if (
+            gap !== undefined &&
+            !Array.from({ length: n }, (_, k) => c + k).every((col) =>
+              blank(sheet.rows[gap]?.[col]),
+            )
+          )
+            continue;
           // The axis ends with the grid: 1..3 of a 1..5 axis is a corner of a grid, not a key.
           const ends = !anAxis(sheet.rows[axisRow]?.[c + n]);
-          const found = ends && isAxis(axisRow) ? gridAt(sheet, r, c, n, axisRow) : null;
+          const axes = { axisRow, axisColumn: side };
+          const found = ends && isAxis(axisRow) ? gridAt(sheet, r, c, n, axes) : null;
           if (found) return found;
         }
       }

@@ -1,5 +1,5 @@
 import { cellAddress } from "../a1";
-import type { Cell, SheetSnapshot } from "../snapshot";
+import { isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
 import { scaleWord, STANDARD_SCALES, type WordScale } from "./keys";
 
 /**
@@ -15,6 +15,9 @@ export interface WordAxisGrid {
   bottom: number;
   left: number;
   right: number;
+  /** Where the axes stand: one row or column apart from the grid when a blank one parts them. */
+  axisRow: number;
+  axisColumn: number;
   /** Each axis's words → numbers, as the matrix orders them. */
   across: WordScale;
   down: WordScale;
@@ -48,12 +51,56 @@ function distinct(words: readonly (string | null)[]): words is string[] {
 const bothStandard = (a: readonly string[], b: readonly string[]) =>
   [...a, ...b].every((w) => STANDARD_WORDS.has(w));
 
+/** Where a grid's rows and its side axis stand, for an axis row along its top or foot. */
+export interface GridPlacement {
+  /** The grid's rows, nearest the axis row first. */
+  rows: number[];
+  /** The column of the side axis's values. */
+  axisColumn: number;
+}
+
+/**
+ * The places an n×n grid may take against an axis row `r` whose values run from column `c + 1`:
+ * above or below it, its side axis down column `c`; or set one blank row apart from the axis row
+ * (a printed matrix with a gap before its foot), or one blank column apart from the side axis.
+ * A gap must be blank across the grid: a filled row or column between is no gap. Nearest first.
+ */
+export function gridPlacements(
+  sheet: SheetSnapshot,
+  r: number,
+  c: number,
+  n: number,
+): GridPlacement[] {
+  const blank = (row: number, column: number) =>
+    isEmptyCell(sheet.rows[row]?.[column] ?? undefined);
+  const found: GridPlacement[] = [];
+  for (const [rowGap, columnGap] of [
+    [0, 0],
+    [1, 0],
+    [0, 1],
+    [1, 1],
+  ] as const) {
+    const axisColumn = c - columnGap;
+    if (axisColumn < 0) continue;
+    for (const step of [-1, 1]) {
+      const rows = Array.from({ length: n }, (_, k) => r + step * (k + 1 + rowGap));
+      if (rows.some((row) => row < 0 || row >= sheet.rows.length)) continue;
+      const across = Array.from({ length: n + 1 }, (_, k) => c + k);
+      if (rowGap && !across.every((column) => blank(r + step, column))) continue;
+      if (columnGap && !rows.every((row) => blank(row, c))) continue;
+      found.push({ rows, axisColumn });
+    }
+  }
+  return found;
+}
+
 const numberAt = (cell: Cell | null | undefined): number | null =>
   typeof cell?.value === "number" ? cell.value : null;
 
 /**
  * The n×n grid whose axis words run along row `r` from column `c + 1`, its other axis's words down
- * column `c` above or below that row, every cell the product of the two numbers: or null.
+ * column `c` above or below that row (or one blank row or column apart: `gridPlacements`), every
+ * cell the product of the two numbers: or null.
  */
 export function wordAxisGridAt(
   sheet: SheetSnapshot,
@@ -65,10 +112,8 @@ export function wordAxisGridAt(
   if (!distinct(acrossWords)) return null;
   // The axis ends with the grid: three words of a five-word axis are no axis.
   if (axisWord(sheet.rows[r]?.[c + 1 + n]) !== null) return null;
-  for (const step of [-1, 1]) {
-    const rows = Array.from({ length: n }, (_, k) => r + step * (k + 1));
-    if (rows.some((row) => row < 0 || row >= sheet.rows.length)) continue;
-    const downWords = rows.map((row) => axisWord(sheet.rows[row]?.[c]));
+  for (const { rows, axisColumn } of gridPlacements(sheet, r, c, n)) {
+    const downWords = rows.map((row) => axisWord(sheet.rows[row]?.[axisColumn]));
     if (!distinct(downWords) || bothStandard(acrossWords, downWords)) continue;
     for (const ascending of [true, false]) {
       const across = Array.from({ length: n }, (_, k) => (ascending ? k + 1 : n - k));
@@ -76,6 +121,8 @@ export function wordAxisGridAt(
       if (!grid) continue;
       return {
         ...grid,
+        axisRow: r,
+        axisColumn,
         across: new Map(acrossWords.map((w, k) => [w, across[k] ?? 0])),
         down: new Map(downWords.map((w, k) => [w, grid.down[k] ?? 0])),
       };
@@ -104,7 +151,7 @@ function productsGrid(
 }
 
 /** A grid of scores: its cells by address, and where it stands. */
-export type ScoreGrid = Omit<WordAxisGrid, "across" | "down">;
+export type ScoreGrid = Omit<WordAxisGrid, "across" | "down" | "axisRow" | "axisColumn">;
 
 /**
  * The n×n grid of rows `rows`, columns `c + 1`.., when every cell is its row's number times its
