@@ -214,9 +214,14 @@ export function readLegend(
 /**
  * The cells of every key the sheet may hold (each coherent run of bands, in reading order), at
  * most 100: the cells whose fills a reader looks up, so that no reader reads every cell's style.
+ * A reader that knows which rows hold a filled cell passes them as `filledRows`: only runs
+ * through those rows can have a fill to look up, so only the rows they may span are read, not
+ * every text cell of a 100,000-row register (`rowsAround`).
  */
-export function keyCells(sheet: SheetSnapshot): string[] {
-  const cells = legendRuns(sheet, new Set(), () => false).runs.flatMap((run) =>
+export function keyCells(sheet: SheetSnapshot, filledRows?: Iterable<number>): string[] {
+  const around = filledRows && rowsAround(sheet, filledRows);
+  const skipped = around ? { has: (r: number) => !around.has(r) } : new Set<number>();
+  const cells = legendRuns(sheet, skipped, () => false).runs.flatMap((run) =>
     run.bands.flatMap((b) => b.cells),
   );
   // A matrix key: each band's first few cells are enough to find its fill.
@@ -245,10 +250,52 @@ const run = (bands: FoundBand[], at: string): Run => ({
   overlaps: false,
 });
 
+/**
+ * Whether row `r` may hold a band: a text cell with a digit in it, or a text cell beside a number
+ * or beside text with a digit (the test `legendRuns` passes cells over by). A row that may not
+ * holds none, so no run of bands crosses it.
+ */
+function mayHoldBand(sheet: SheetSnapshot, r: number): boolean {
+  const row = sheet.rows[r];
+  if (!row) return false;
+  for (let c = 0; c < row.length; c++) {
+    const value = row[c]?.value;
+    if (typeof value !== "string") continue;
+    if (DIGIT.test(cellText(row[c] ?? undefined))) return true;
+    const next = row[c + 1]?.value;
+    if (typeof next === "number") return true;
+    if (typeof next === "string" && DIGIT.test(cellText(row[c + 1] ?? undefined))) return true;
+  }
+  return false;
+}
+
+/**
+ * The rows a run of bands through any of `rows` may span: each row, and when it may hold a band,
+ * the rows above and below it up to the first that may not. A run is read the same from these
+ * rows as from the whole sheet, since the rows that bound it hold no band. A filled header row of
+ * words is itself; a filled key, its own few rows.
+ */
+function rowsAround(sheet: SheetSnapshot, rows: Iterable<number>): Set<number> {
+  const around = new Set<number>();
+  for (const r of rows) {
+    if (around.has(r)) continue;
+    around.add(r);
+    if (!mayHoldBand(sheet, r)) continue;
+    for (let up = r - 1; up >= 0 && !around.has(up) && mayHoldBand(sheet, up); up--) around.add(up);
+    for (
+      let down = r + 1;
+      down < sheet.rows.length && !around.has(down) && mayHoldBand(sheet, down);
+      down++
+    )
+      around.add(down);
+  }
+  return around;
+}
+
 /** Every coherent run of bands on the sheet, bands sorted, and the scale the sheet states. */
 function legendRuns(
   sheet: SheetSnapshot,
-  tableRows: ReadonlySet<number>,
+  tableRows: Pick<ReadonlySet<number>, "has">,
   inTable: (row: number, column: number) => boolean,
 ): { runs: { bands: FoundBand[]; at: string }[]; scale: number | null } {
   let scale: number | null = null;

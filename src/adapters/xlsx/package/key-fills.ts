@@ -55,16 +55,47 @@ function styleAt(offsets: SheetXmlOffsets, row: number, column: number): number 
 }
 
 /**
+ * The rows (0-based) holding a cell with a solid fill other than white, read from the style index
+ * the sheet's offsets keep for every cell: each style's fill is looked up once.
+ */
+function filledRows(offsets: SheetXmlOffsets, styles: Styles): number[] {
+  const filledStyle = new Map<number, boolean>();
+  const rows: number[] = [];
+  for (let i = 0; i < offsets.rowNumber.length; i++) {
+    const end = offsets.rowFirstCell[i + 1] ?? offsets.cellStyle.length;
+    for (let j = offsets.rowFirstCell[i] ?? end; j < end; j++) {
+      const style = offsets.cellStyle[j] ?? -1;
+      if (style < 0) continue;
+      let filled = filledStyle.get(style);
+      if (filled === undefined) {
+        const fill = styles.solidFillOf(style);
+        filled = fill !== undefined && fill !== "#ffffff";
+        filledStyle.set(style, filled);
+      }
+      if (filled) {
+        rows.push((offsets.rowNumber[i] ?? 0) - 1);
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
+/**
  * The solid fills of the sheet's key cells (`keyCells`), by address: only those few cells' styles
  * are looked up, never every cell's. White is no band colour (a key on a white grid) and is left out.
+ * Only a key through a row with a filled cell can have a fill: a sheet without one has no key
+ * fills, and the key search reads only the rows around the filled ones.
  */
 export function keyFillsOf(
   sheet: SheetSnapshot,
   offsets: SheetXmlOffsets,
   styles: Styles,
 ): Record<string, string> | undefined {
+  const rows = filledRows(offsets, styles);
+  if (rows.length === 0) return undefined;
   const fills: Record<string, string> = {};
-  for (const address of keyCells(sheet)) {
+  for (const address of keyCells(sheet, rows)) {
     const { row, column } = parseAddress(address);
     const style = styleAt(offsets, row, column);
     const fill = style >= 0 ? styles.solidFillOf(style) : undefined;
