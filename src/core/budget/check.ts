@@ -29,6 +29,7 @@ import {
 import { describeConvention, varianceOf } from "../tables/variance";
 import { moneyOrNilAt, parseMoneyOrNil } from "../tables/nil-money";
 import { scaleAt, type BudgetTable } from "./detect";
+import { checkToDateVariance } from "./to-date";
 import { budgetModel, DEFAULT_RAG, moneyColumns, statusOf, type BudgetModel } from "./model";
 import { roundToMicroUnits } from "../tables/money";
 import { withoutFloatNoise } from "../tables/pence";
@@ -67,7 +68,7 @@ function conventionNote(model: BudgetModel): string {
       : model.conventionFrom === "figures"
         ? "the convention the sheet's figures follow"
         : "the usual convention";
-  return `${describeConvention(model.convention)}, ${from}`;
+  return `${describeConvention(model.convention, model.compareWith)}, ${from}`;
 }
 
 function checkVariance(ref: TableRef, table: BudgetTable, model: BudgetModel, out: Finding[]) {
@@ -381,6 +382,7 @@ export function checkBudgetTable(
   checkMoneyCells(ref, valueRows, moneyColumns(table), out);
   out.push(...unconfirmedNotes(ref, table, model));
   checkVariance(ref, table, model, out);
+  out.push(...checkToDateVariance(ref, model.toDate));
   out.push(...unreadRuleWarning(ref, model));
   checkDerived(ref, table, model, ragRuleFor(model.ragRule, rag), out);
   checkMissing(ref, model, out);

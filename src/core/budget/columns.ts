@@ -6,12 +6,14 @@ import { namesVarianceDirections } from "../tables/variance";
 export type BudgetField =
   | "budget"
   | "revisedBudget"
+  | "budgetToDate"
   | "actual"
   | "forecast"
   | "cost"
   | "virements"
   | "commitments"
   | "variance"
+  | "varianceToDate"
   | "variancePct"
   | "status"
   | "rag"
@@ -126,6 +128,18 @@ const VARIANCE_WORDS =
   /\bvariances?\b|\bvar\b|\bover\s*\/?\s*\(?\s*under|\bunder\s*\/?\s*\(?\s*over|\badverse\b|\bfavourable\b/i;
 
 /**
+ * Words that put a column in the year-to-date block ("Budget to date", "Profiled budget YTD",
+ * "Year to date" merged over Budget | Actual | Variance): the budget profiled to date and its
+ * variance pair with the actual to date, never with the full-year forecast.
+ */
+const TO_DATE_WORDS = /\bto\s+date\b|\bytd\b/i;
+
+/** True when a column's composite name (group › words) puts it in a year-to-date block. */
+export function namesToDate(group: string | null, text: string): boolean {
+  return TO_DATE_WORDS.test(`${group ?? ""} ${text}`);
+}
+
+/**
  * A header column's own words, tidied for classifying: stacked words split at a hyphen joined
  * ("Commit-" / "ments"), year and period labels dropped ("Latest budget 2025/26", "Actual to date
  * (P6)"): they say when, not what.
@@ -142,8 +156,22 @@ export function budgetWords(text: string): string {
 /**
  * The field of a header-block column by its composite name: its own words first, then with its
  * group ("Budget" over "Original | Revised"). A "%" unit or sign makes a variance its percentage.
+ * A budget or variance in a year-to-date block is the to-date one ("Budget to date", "YTD
+ * variance"); a to-date Variance % is no column of the full-year pair's, so it is left unread.
  */
 export function classifyBudgetColumn(
+  group: string | null,
+  text: string,
+  unit: string | null,
+): BudgetField | null {
+  const field = classifyOwnWords(group, text, unit);
+  if (!namesToDate(group, text)) return field;
+  if (field === "budget" || field === "revisedBudget") return "budgetToDate";
+  if (field === "variance") return "varianceToDate";
+  return field === "variancePct" ? null : field;
+}
+
+function classifyOwnWords(
   group: string | null,
   text: string,
   unit: string | null,

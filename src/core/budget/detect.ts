@@ -76,6 +76,7 @@ function yearOf(text: string): number | null {
 const MONEY_FIELDS = new Set<BudgetField>([
   "budget",
   "revisedBudget",
+  "budgetToDate",
   "actual",
   "forecast",
   "cost",
@@ -148,7 +149,39 @@ export function budgetColumnsOf(sheet: SheetSnapshot, block: HeaderBlock): Block
     // A second budget or forecast (next year's "Budget £" under "2026/27") is money all the same.
     else if (MONEY_FIELDS.has(field)) otherMoney.push(column.column);
   });
-  return enough(columns) ? { columns, names, scales, otherMoney } : null;
+  const paired = pairToDate(columns, otherMoney);
+  return enough(paired) ? { columns: paired, names, scales, otherMoney } : null;
+}
+
+/**
+ * The year-to-date block beside the full-year one. With a full-year pair (an annual budget and a
+ * forecast) the budget and variance to date stay their own pair with the actual to date. Without
+ * one, the to-date columns are the table's pair: a budget to date is the budget the actual is
+ * compared with (an annual budget beside it is money added up in the totals, no variance's) and
+ * a variance to date is the variance. A to-date variance with nothing to pair is money alone.
+ */
+function pairToDate(
+  found: Partial<Record<BudgetField, number>>,
+  otherMoney: number[],
+): Partial<Record<BudgetField, number>> {
+  const { budgetToDate, varianceToDate, ...columns } = found;
+  if (budgetToDate === undefined && varianceToDate === undefined) return found;
+  const annual = columns.revisedBudget ?? columns.budget;
+  if (annual !== undefined && columns.forecast !== undefined) {
+    if (budgetToDate !== undefined && columns.actual !== undefined)
+      return { ...found, ...(varianceToDate === undefined ? {} : { varianceToDate }) };
+    otherMoney.push(...[budgetToDate, varianceToDate].filter((c) => c !== undefined));
+    return columns;
+  }
+  if (budgetToDate !== undefined) {
+    otherMoney.push(...[columns.budget, columns.revisedBudget].filter((c) => c !== undefined));
+    delete columns.revisedBudget;
+    columns.budget = budgetToDate;
+  }
+  if (varianceToDate === undefined) return columns;
+  if (columns.variance === undefined) columns.variance = varianceToDate;
+  else otherMoney.push(varianceToDate);
+  return columns;
 }
 
 /** A line's spend status in words: "Over", "Under", "Overspend", "Over budget", "On target". */

@@ -7,12 +7,14 @@ import type { Structure } from "../tables/sections";
 import {
   conventionFromFigures,
   conventionFromHeader,
+  figuresShowConvention,
   type VarianceConvention,
 } from "../tables/variance";
 import { parseMoney } from "../values";
 import { moneyOrNilAt } from "../tables/nil-money";
 import type { BudgetField } from "./columns";
 import { scaleAt, textAt, type BudgetTable } from "./detect";
+import { toDatePairOf, type ToDatePair } from "./to-date";
 import { fromPence, HALF_PENNY, toPence as pence } from "../tables/money";
 
 export { DEFAULT_RAG, type RagThresholds };
@@ -55,6 +57,8 @@ export interface BudgetModel {
   ragRuleUnread: { row: number; column: number } | null;
   /** Lines left out of variance and totals because their budget is not confirmed ("tbc"). */
   unconfirmed: number[];
+  /** The year-to-date pair kept beside the full-year one, with its own variance (to-date.ts). */
+  toDate: ToDatePair | null;
 }
 
 /** A line's amount: a dash or "nil" is £0 (tables/nil-money.ts); blank, text and tbc are none. */
@@ -68,6 +72,8 @@ export function moneyColumns(table: BudgetTable): number[] {
     "forecast",
     "cost",
     "variance",
+    "budgetToDate",
+    "varianceToDate",
   ];
   const own = fields.map((f) => table.columns[f]).filter((c): c is number => c !== undefined);
   return [...new Set([...own, ...(table.otherMoney ?? [])])].sort((a, b) => a - b);
@@ -172,10 +178,11 @@ export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetMod
     inGroup,
     scale: scaleAt(table, budgetColumn),
     convention: stated ?? conventionFromFigures(figures),
-    conventionFrom: stated ? "header" : figuresDecide(figures) ? "figures" : "usual",
+    conventionFrom: stated ? "header" : figuresShowConvention(figures) ? "figures" : "usual",
     ragRule: statedRagRule(sheet, table),
     ragRuleUnread: unreadRagRule(sheet, table),
     unconfirmed,
+    toDate: toDatePairOf(sheet, table, structure),
   };
 }
 
@@ -187,18 +194,6 @@ function budgetWordsOf(
   if (table.columns.revisedBudget !== undefined) return "revised budget";
   const name = table.names?.get(budgetColumn) ?? textAt(sheet, table.headerRow, budgetColumn);
   return /\boriginal\b/i.test(name) ? "original budget" : "budget";
-}
-
-/** True when the stated figures follow one convention more often than the other. */
-function figuresDecide(lines: readonly { budget: number; forecast: number; variance: number }[]) {
-  let usual = 0;
-  let reverse = 0;
-  for (const { budget, forecast, variance } of lines) {
-    if (forecast === budget) continue;
-    if (Math.abs(variance - (forecast - budget)) <= HALF_PENNY) usual++;
-    else if (Math.abs(variance - (budget - forecast)) <= HALF_PENNY) reverse++;
-  }
-  return usual !== reverse;
 }
 
 export function statusOf(variance: number): "Overspend" | "Underspend" | "On budget" {

@@ -14,6 +14,7 @@ import { ragHighlight } from "../highlight";
 import { skipTypedCells } from "../tables/unconfirmed-lines";
 import { isExcelTotalsRow } from "../tables/excel-tables";
 import type { BudgetTable } from "./detect";
+import { toDateVarianceWrite } from "./to-date";
 import { STATUS_WORDS, typedOnTbcLines } from "./check";
 import {
   budgetModel,
@@ -231,6 +232,8 @@ export function planBudgetTable(
     const highlight = f === "rag" ? ragHighlight(cells.rag.map((c) => c.row)) : undefined;
     operations.push(highlight ? { ...write, highlight } : write);
   }
+  const toDate = toDateVarianceWrite(sheet, table, range, model.structure, model.toDate);
+  if (toDate) operations.push(toDate);
   // A typed RAG, Status or Variance on a "tbc" line is the council's own judgement: kept.
   const kept = typedOnTbcLines(sheet, table, model);
   return guardWrites(sheet, table, skipTypedCells(operations, kept), { money: true });

@@ -1,4 +1,4 @@
-import { isNilMoney } from "./money";
+import { HALF_PENNY, isNilMoney } from "./money";
 
 /**
  * Which way round a council states its variance. Councils publish both: "Variance Over/(Under)",
@@ -158,6 +158,18 @@ export function conventionFromFigures(lines: readonly VarianceLine[]): VarianceC
   return reverse > usual ? "budget-minus-forecast" : "forecast-minus-budget";
 }
 
+/** True when the stated figures follow one convention more often than the other. */
+export function figuresShowConvention(lines: readonly VarianceLine[]): boolean {
+  let usual = 0;
+  let reverse = 0;
+  for (const { budget, forecast, variance } of lines) {
+    if (forecast === budget) continue;
+    if (Math.abs(variance - (forecast - budget)) <= HALF_PENNY) usual++;
+    else if (Math.abs(variance - (budget - forecast)) <= HALF_PENNY) reverse++;
+  }
+  return usual !== reverse;
+}
+
 /** The variance a line should show under the convention. */
 export function varianceOf(
   budget: number,
@@ -172,9 +184,15 @@ export function overspendOf(variance: number, convention: VarianceConvention): n
   return convention === "forecast-minus-budget" ? variance : -variance;
 }
 
-/** How the convention reads in a message: "forecast less budget, positive = overspend". */
-export function describeConvention(convention: VarianceConvention): string {
+/**
+ * How the convention reads in a message: "forecast less budget, positive = overspend" (or "actual
+ * less budget" for a variance to date, `spend` naming what the budget is compared with).
+ */
+export function describeConvention(
+  convention: VarianceConvention,
+  spend: "forecast" | "actual" | "cost" = "forecast",
+): string {
   return convention === "forecast-minus-budget"
-    ? "forecast less budget, positive = overspend"
-    : "budget less forecast, positive = underspend";
+    ? `${spend} less budget, positive = overspend`
+    : `budget less ${spend}, positive = underspend`;
 }
