@@ -100,7 +100,7 @@ describe("a stated row total whose convention is not understood", () => {
       ]),
     );
     expect(a.findings.map((x) => x.message)).toEqual([
-      "Total disagrees with what its years add up to on 4 of 4 lines: its convention was not understood; nothing written",
+      "Total disagrees with what its years add up to on 4 of 4 lines: its convention was not understood; nothing written; unchecked: D2:D5",
     ]);
   });
 });

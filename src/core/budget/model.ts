@@ -1,6 +1,6 @@
 import type { SheetSnapshot } from "../snapshot";
 import { classifyRowsByArithmetic, type TotalRow } from "../tables/arithmetic";
-import { statedRagRule, unreadRagRule, type RagRule } from "../tables/rag-rule";
+import { statedRagRule, unreadRagRule, type RagRule, type UnreadRagRule } from "../tables/rag-rule";
 import { DEFAULT_RAG, type RagThresholds } from "../tables/rag-settings";
 import type { MoneyScale } from "../tables/scale";
 import type { Structure } from "../tables/sections";
@@ -54,7 +54,7 @@ export interface BudgetModel {
   /** The RAG rule the sheet states, when it states one. */
   ragRule: RagRule | null;
   /** A RAG rule stated on the sheet that we cannot read: its cell; the RAG column is left alone. */
-  ragRuleUnread: { row: number; column: number } | null;
+  ragRuleUnread: UnreadRagRule | null;
   /** Lines left out of variance and totals because their budget is not confirmed ("tbc"). */
   unconfirmed: number[];
   /** The year-to-date pair kept beside the full-year one, with its own variance (to-date.ts). */

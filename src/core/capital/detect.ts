@@ -7,6 +7,7 @@ import { classifyRowsByArithmetic, type ArithmeticStructure } from "../tables/su
 import type { YearRange } from "../tables/year-ranges";
 import { classifyCapitalHeader, yearPreference, type CapitalRole } from "./columns";
 import { findFinancing, type Financing } from "./financing";
+import { totalRangeFromFigures } from "./total-years";
 
 /**
  * Capital programmes: schemes down the side, one column per financial year, a row total over the
@@ -246,6 +247,17 @@ function programmeAt(
   const rows = body.filter((r) => r <= end);
   const lines = rows.filter((r) => structure.kinds.get(r) === "line");
   if (lines.length === 0) return null;
+  // A row total whose header names no range adds the run of years its figures show.
+  if (columns.total && columns.total.range === null) {
+    const range = totalRangeFromFigures(
+      sheet,
+      lines,
+      columns.total,
+      columns.years,
+      units.scale.multiplier,
+    );
+    if (range) columns.total = { ...columns.total, range };
+  }
   const financing = findFinancing(sheet, end + 1, columns, taken);
   if (!says && !financing) return null;
   const headerRows: number[] = [];

@@ -35,6 +35,7 @@ import {
   unreadRagRule,
   unreadRagRuleWarning,
   type RagRule as RagRuleStated,
+  type UnreadRagRule,
 } from "../tables/rag-rule";
 import { ragRuleFor, type RagThresholds } from "../tables/rag-settings";
 import { amberSettingHint, ratedLinesOf } from "../tables/rag-amber-hint";
@@ -58,7 +59,7 @@ export interface ProjectsMoney {
   /** The RAG rule the sheet states ("Red if over £250k or 5%"), null when it states none. */
   ragRule: RagRuleStated | null;
   /** A RAG rule the sheet states that cannot be read (its cell): warned of, never passed over. */
-  ragRuleUnread: { row: number; column: number } | null;
+  ragRuleUnread: UnreadRagRule | null;
   /** Lines whose budget is "tbc": left out of variance and totals (1-based in the report). */
   unconfirmed: number[];
 }

@@ -82,3 +82,74 @@ export function ruleListText(
   }
   return null;
 }
+
+/** A heading over a key: "RAG key", "RAG:", "Key", "RAG rating". */
+export const KEY_HEADING =
+  /^(rag|rag rules?|rag key|rag rating|budget rag|rag status|key)\s*[:=\-\u2013]?\s*$/i;
+/** A cell opening a band of a key: its colour first ("Red: over 5%", "Amber", "G = under 2%"). */
+const COLOUR_LEAD = /^\s*(?:(red|amber|green)\b|([RAG])\s*[:=\-\u2013])/i;
+const INITIALS: Record<string, string> = { r: "red", a: "amber", g: "green" };
+/** Blank rows a key may leave between two of its bands (a spacer row laid out for looks). */
+const KEY_GAP = 1;
+
+/** A RAG key read down a column: its bands' text, the range stating it, and its colours. */
+export interface RuleKey {
+  text: string;
+  range: string;
+  colours: string[];
+}
+
+/**
+ * A key of RAG bands down a column, one band to a row, in one cell ("Amber: overspend up to 5%")
+ * or over the cells of its row ("Red | over 5%"), under a heading ("RAG key") or not, read whole
+ * across a blank row between bands: "RAG key" / "Green: within budget" / "Amber: up to 5%" /
+ * (blank) / "Red: over 5%". Stopping at the blank row dropped the band after it, and the rule
+ * read from the rest was wrong. Null unless two or more bands of different colours, with a
+ * threshold figure among them; null for a summary by RAG ("Red | £120,000": a sum, not a rule).
+ */
+export function ruleKeyText(sheet: SheetSnapshot, row: number, column: number): RuleKey | null {
+  const heading = KEY_HEADING.test(cellText(sheet.rows[row]?.[column] ?? undefined));
+  const clauses: string[] = [];
+  const colours: string[] = [];
+  const rowsRead: number[] = [];
+  let allColourOnly = true;
+  let blanks = 0;
+  for (let r = heading ? row + 1 : row; r < sheet.rows.length && clauses.length < 3; r++) {
+    const cells: string[] = [];
+    for (let c = column; c <= column + RULE_TABLE_CELLS; c++) {
+      const cell = sheet.rows[r]?.[c];
+      if (typeof cell?.value === "number") return null;
+      const text = cellText(cell ?? undefined);
+      if (text) cells.push(text);
+    }
+    const first = cellText(sheet.rows[r]?.[column] ?? undefined);
+    if (!first) {
+      if (cells.length > 0 || ++blanks > KEY_GAP) break;
+      continue;
+    }
+    const lead = COLOUR_LEAD.exec(first);
+    const colour = lead
+      ? (lead[1]?.toLowerCase() ?? INITIALS[(lead[2] ?? "").toLowerCase()])
+      : null;
+    if (!colour || colours.includes(colour)) break;
+    const clause = COLOUR_ONLY.test(first)
+      ? `${first.replace(/[:=\-\u2013]?\s*$/, "")}: ${cells.slice(1).join(" ")}`
+      : cells.join(" ");
+    // "Red | £120,000" in a summary by RAG is a sum, not a threshold: a rule compares.
+    if (HAS_FIGURE.test(clause) && !COMPARES.test(clause)) return null;
+    if (!COLOUR_ONLY.test(first)) allColourOnly = false;
+    blanks = 0;
+    clauses.push(clause);
+    colours.push(colour);
+    rowsRead.push(r);
+  }
+  const text = clauses.join("; ");
+  if (clauses.length < 2 || !HAS_FIGURE.test(text)) return null;
+  const top = rowsRead[0] ?? row;
+  const bottom = rowsRead[rowsRead.length - 1] ?? row;
+  // Named as the readers above name the same key: a table by its first colour, a list by its cells.
+  const range = allColourOnly
+    ? cellAddress(top, column)
+    : `${cellAddress(top, column)}:${cellAddress(bottom, column)}`;
+  return { text, range, colours };
+}

@@ -4,7 +4,14 @@ import { cellText, type SheetSnapshot } from "../snapshot";
 import type { TableBounds } from "./bounds";
 import { formatMoney, HALF_PENNY } from "./money";
 import { coloursOf, HAS_FIGURE, PER_CENT } from "./rag-colours";
-import { COLOUR_ONLY, ruleListItem, ruleListText, ruleTableText } from "./rag-rule-layouts";
+import {
+  COLOUR_ONLY,
+  KEY_HEADING,
+  ruleKeyText,
+  ruleListItem,
+  ruleListText,
+  ruleTableText,
+} from "./rag-rule-layouts";
 
 /**
  * RAG rules for money: when an overspend is Red, Amber or Green. Councils state their own rule on
@@ -112,6 +119,14 @@ const AMOUNT = /£\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m|million|thousand)?\b/gi;
 const BELOW = /\bbelow (the )?budget\b|\bslippage\b|\bunder\s?spend/i;
 const ANY_OVER = /\b(above|over|exceeds?) (the )?budget\b|\bany overspend\b/i;
 const ANY: RagLimit = { percent: null, amount: 0, combine: "lower", strict: true };
+/**
+ * A clause bounding its colour from above only: "up to 5%", "under £50k", "less than 5%", "< 5%"
+ * with no lower figure ("2% to 5%", "between", "over 2%", "at least £10k"): "up to 5% over".
+ */
+const UPPER_ONLY = new RegExp(
+  String.raw`^(?!.*(\d\s*${PER_CENT}?\s*(?:[-\u2013]|\bto\b)\s*£?\d|\bbetween\b|\b(?:over|above|more than|exceeds?|exceeding|at least)\s*£?\s*\d|>|\u2265)).*(?:\b(?:up to|under|below|less than|no more than|not more than|within|at most)\s*£?\s*\d|[<\u2264]\s*=?\s*£?\s*\d)`,
+  "i",
+);
 const STRICT = />(?!=)|\b(over|above|more than|exceeds?|exceeding|greater than)\b/i;
 
 function amountOf(digits: string, suffix: string | undefined): number {
@@ -168,6 +183,7 @@ export function parseRagRule(text: string): RagRule | null {
   let amber: RagLimit | null = null;
   let amberBelow: RagLimit | null = null;
   let green: RagLimit | null = null;
+  let amberUpTo = false;
   for (const clause of clauses) {
     const colours = [...new Set(coloursOf(clause))];
     if (colours.length !== 1) continue;
@@ -177,11 +193,14 @@ export function parseRagRule(text: string): RagRule | null {
     if (colours[0] === "red" && limit && !below) red = limit;
     if (colours[0] === "green" && limit && limit !== ANY && !below) green = greenEnd(clause, limit);
     if (colours[0] === "amber" && limit && below) amberBelow = limitOf(clause);
+    else if (colours[0] === "amber" && limit && UPPER_ONLY.test(clause)) amberUpTo = true;
     else if (colours[0] === "amber" && limit) amber = limit;
   }
   if (!red) return null;
   // "Green below 2%, Red over 5%": Amber starts where Green ends, whether or not it is stated.
-  amber ??= green;
+  // "Amber: overspend up to 5%" states where Amber ends, not where it starts: from any overspend
+  // unless a Green band says otherwise.
+  amber ??= green ?? (amberUpTo ? ANY : null);
   return { red, amber, ...(amberBelow ? { amberBelow } : {}), source: text.trim() };
 }
 
@@ -194,9 +213,12 @@ export function describeRagRule(rule: RagRule): string {
     const both = parts.length > 1 ? ` (whichever is ${l.combine})` : "";
     return `${l.strict ? "over" : "at"} ${parts.join(" or ")}${both}`;
   };
+  const anyOverspend = rule.amber?.percent === null && rule.amber.amount === 0;
   const amber =
     (rule.amber
-      ? `Amber ${limit(rule.amber)}`
+      ? anyOverspend
+        ? "Amber for any smaller overspend"
+        : `Amber ${limit(rule.amber)}`
       : rule.source === "settings"
         ? "Amber for a smaller overspend"
         : rule.settingsAmberUnused
@@ -227,9 +249,6 @@ function mentionsRagRule(text: string): boolean {
   return /\bRAG\b/i.test(text) || (colours.has("red") && colours.has("amber"));
 }
 
-/** A label opening a rule's row: "RAG:", "RAG rule", "Key". */
-const RULE_ROW_LABEL = /^(rag|rag rules?|rag key|rag rating|budget rag|key)\s*[:=\-\u2013]?\s*$/i;
-
 /**
  * A row that states a RAG rule across its cells and holds nothing else: "RAG:" | "Green" | "<2%"
  * | "Amber" | "2-5%" | "Red" | ">5%", or "Green <2%" | "Amber 2-5%" | "Red >5%". Its texts are
@@ -252,7 +271,7 @@ export function ragRuleRow(
     found.push({ text, column: c });
   }
   // The label names the rule and is not part of it, as a list's heading cell is not.
-  const parts = RULE_ROW_LABEL.test(found[0]?.text ?? "") ? found.slice(1) : found;
+  const parts = KEY_HEADING.test(found[0]?.text ?? "") ? found.slice(1) : found;
   const [head, ...rest] = parts;
   if (!head || rest.length === 0 || new Set(coloursOf(head.text)).size !== 1) return null;
   // "Green <2%; Amber 2-5%; Red >5%": a colour opens a clause, its threshold cells follow.
@@ -269,15 +288,16 @@ export function ragRuleRow(
   };
 }
 
+/** A cell around the table that may state its rule: where, its text, and the cell or range. */
+type RuleCell = [row: number, column: number, text: string, at: string, incomplete?: boolean];
+
 /**
  * The cells around the table that may state its rule, in the order they are read: row, column,
- * the text, and the cell or range stating it. A row stating a rule across its cells is read
- * whole, before its cells one by one.
+ * the text, and the cell or range stating it. A key down a column (a band to a row, a blank row
+ * between bands or not) is read whole first; then a row stating a rule across its cells, then
+ * its cells one by one. A key of bands with no Red band is yielded as incomplete.
  */
-function* ruleCells(
-  sheet: SheetSnapshot,
-  table: RuleArea,
-): Generator<[number, number, string, string]> {
+function* ruleCells(sheet: SheetSnapshot, table: RuleArea): Generator<RuleCell> {
   const top = Math.min(table.headerRow, ...(table.headerRows ?? []));
   const rows: number[] = [];
   for (let r = 0; r < top; r++) rows.push(r);
@@ -287,9 +307,14 @@ function* ruleCells(
     r >= top && r <= table.lastRow && c >= table.firstColumn && c <= table.lastColumn;
   for (let r = top; r <= table.lastRow; r++) rows.push(r);
   for (const r of rows) {
+    const cells = sheet.rows[r] ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      if (inside(r, c) || !cellText(cells[c] ?? undefined)) continue;
+      const key = ruleKeyText(sheet, r, c);
+      if (key) yield [r, c, key.text, key.range, !key.colours.includes("red")];
+    }
     const wholeRow = r < top || r > table.lastRow ? ragRuleRow(sheet, r) : null;
     if (wholeRow) yield [r, wholeRow.column, wholeRow.text, wholeRow.range];
-    const cells = sheet.rows[r] ?? [];
     for (let c = 0; c < cells.length; c++) {
       if (inside(r, c)) continue;
       const text = cellText(cells[c] ?? undefined);
@@ -319,14 +344,24 @@ export function statedRagRule(sheet: SheetSnapshot, table: RuleArea): RagRule | 
  * Where the sheet states a RAG rule we cannot read and none we can: the cell (row, column), so
  * the council's RAG column is checked for information only and not rewritten under the settings'.
  */
-export function unreadRagRule(
-  sheet: SheetSnapshot,
-  table: RuleArea,
-): { row: number; column: number } | null {
+export function unreadRagRule(sheet: SheetSnapshot, table: RuleArea): UnreadRagRule | null {
   if (statedRagRule(sheet, table)) return null;
-  for (const [row, column, text] of ruleCells(sheet, table))
+  for (const [row, column, text, at, incomplete] of ruleCells(sheet, table)) {
+    // A key of Green and Amber bands with no Red band is not completed by a guess: said so.
+    if (incomplete) return { row, column, incomplete: at };
     if (mentionsRagRule(text)) return { row, column };
+  }
   return null;
+}
+
+/**
+ * Where a sheet states a RAG rule we cannot read: its cell, and for a key that states no Red band
+ * (an incomplete key), the range of its bands.
+ */
+export interface UnreadRagRule {
+  row: number;
+  column: number;
+  incomplete?: string;
 }
 
 /**
@@ -336,12 +371,15 @@ export function unreadRagRule(
  */
 export function unreadRagRuleWarning(
   sheet: SheetSnapshot,
-  at: { row: number; column: number },
+  at: UnreadRagRule,
   table: string,
   consequence: string,
 ): Finding {
   const cell = cellAddress(at.row, at.column);
-  const message = `RAG rule at ${cell} not understood; the settings' rule is used and ${consequence}`;
+  const message =
+    at.incomplete !== undefined
+      ? `RAG key at ${at.incomplete} is incomplete: it states no Red band; the settings' rule is used and ${consequence}`
+      : `RAG rule at ${cell} not understood; the settings' rule is used and ${consequence}`;
   return {
     ...finding("variance-mismatch", sheet.name, at.row, at.column, message, { table }),
     severity: "warning",

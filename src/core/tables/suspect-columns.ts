@@ -122,6 +122,24 @@ function headerOf(sheet: SheetSnapshot, headerRow: number, column: number): stri
   return `Column ${cellAddress(0, column).replace(/\d+$/, "")}`;
 }
 
+/** The findings' cells, runs down one column joined: "G7:G9, G12". */
+function cellList(findings: readonly Finding[]): string {
+  const cells = findings.map((f) => parseAddress(f.cell)).sort((a, b) => a.row - b.row);
+  const runs: { column: number; first: number; last: number }[] = [];
+  for (const { row, column } of cells) {
+    const run = runs[runs.length - 1];
+    if (run && run.column === column && run.last + 1 === row) run.last = row;
+    else runs.push({ column, first: row, last: row });
+  }
+  return runs
+    .map((r) =>
+      r.first === r.last
+        ? cellAddress(r.first, r.column)
+        : `${cellAddress(r.first, r.column)}:${cellAddress(r.last, r.column)}`,
+    )
+    .join(", ");
+}
+
 /**
  * Collapses the per-line findings of every column whose reading is suspect into one warning on
  * its header, and says which columns they are (for `withoutSuspectWrites`). Other findings pass
@@ -160,6 +178,10 @@ export function collapseSuspectColumns(
     const header = headerOf(sheet, rows.first, group.column);
     const rule = ruleOf(first);
     const told = hint(group.column);
+    // A row total not understood is not checked at all: which cells went unchecked is said, so
+    // an error among them is not lost under the warning.
+    const unchecked =
+      first.code === "total-mismatch" ? `; unchecked: ${cellList(group.findings)}` : "";
     const warning: Finding = {
       severity: "warning",
       code: first.code,
@@ -167,7 +189,7 @@ export function collapseSuspectColumns(
       cell: cellAddress(rows.first, group.column),
       message:
         `${header} disagrees with ${rule} on ${group.findings.length} of ${lines} lines: ` +
-        `its convention was not understood; nothing written${told === null ? "" : `; ${told}`}`,
+        `its convention was not understood; nothing written${unchecked}${told === null ? "" : `; ${told}`}`,
       table: group.table,
       expected: rule,
       actual: `${group.findings.length} of ${lines} lines`,
