@@ -14,7 +14,7 @@ import {
   type PairName,
   type RiskColumnMatch,
 } from "./fields";
-import { headerRuns, readHeaderBlock, type HeaderBlock } from "../tables/header-block";
+import { headerRuns, readWidenedHeaderBlock, type HeaderBlock } from "../tables/header-block";
 import { splitBesideTables } from "../tables/side-tables";
 import { LEGEND_MARKER } from "../tables/keys";
 import { keyListBelowGap } from "./key-below";
@@ -166,7 +166,7 @@ function matchRiskBlock(
 ): { header: HeaderMatch; block: HeaderBlock } | null {
   if (to - from < 2 || holdsNumber(sheet, row, from, to)) return null;
   if (LEGEND_MARKER.test(leadingText(sheet, row, from, to))) return null;
-  const block = readHeaderBlock(sheet, row, from, to);
+  const block = readWidenedHeaderBlock(sheet, row, from, to);
   const hidden = new Set(sheet.hiddenColumns);
   const matches: { column: number; match: RiskColumnMatch }[] = [];
   for (const column of block.columns) {
