@@ -14,7 +14,7 @@ import {
   type PairName,
   type RiskColumnMatch,
 } from "./fields";
-import { headerRuns, readHeaderBlock, type HeaderBlock } from "../tables/header-block";
+import { headerRuns, readWidenedHeaderBlock, type HeaderBlock } from "../tables/header-block";
 import { splitBesideTables } from "../tables/side-tables";
 import { LEGEND_MARKER } from "../tables/keys";
 import { keyListBelowGap } from "./key-below";
@@ -53,8 +53,11 @@ interface HeaderMatch {
   pairs: RiskPair[];
   /** Columns the header's fields use, left to right. */
   recognised: number[];
-  /** Further columns that read as a score of a pair, judged by their data (see resolveRatings). */
-  spareScores: Map<PairName, number[]>;
+  /**
+   * Further columns that read as a pair's score or priority ("Level" and "RAG" under one group),
+   * judged by their data (see resolveRatings).
+   */
+  spareRatings: Map<PairName, number[]>;
 }
 
 const PAIR_ORDER: readonly PairName[] = ["", "inherent", "current", "residual", "target"];
@@ -68,14 +71,15 @@ function matchColumns(
   // Best column per (pair, field); the first of equals wins, as a reader would take it.
   const best = new Map<string, { column: number; quality: number }>();
   const spare = new Map<PairName, number[]>();
+  const rating = (field: string) => field === "score" || field === "priority";
   for (const { column, match } of matches) {
     const key = `${match.pair}|${match.field}`;
     const seen = best.get(key);
     if (!seen || match.quality > seen.quality) {
-      if (seen && match.field === "score")
+      if (seen && rating(match.field))
         spare.set(match.pair, [...(spare.get(match.pair) ?? []), seen.column]);
       best.set(key, { column, quality: match.quality });
-    } else if (match.field === "score") {
+    } else if (rating(match.field)) {
       spare.set(match.pair, [...(spare.get(match.pair) ?? []), column]);
     }
   }
@@ -103,7 +107,7 @@ function matchColumns(
   for (const p of pairs)
     for (const c of [p.likelihood, p.impact, p.score, p.priority]) if (c !== null) used.add(c);
   if (used.size < 3) return null;
-  return { columns, pairs, recognised: [...used].sort((a, b) => a - b), spareScores: spare };
+  return { columns, pairs, recognised: [...used].sort((a, b) => a - b), spareRatings: spare };
 }
 
 /**
@@ -166,7 +170,7 @@ function matchRiskBlock(
 ): { header: HeaderMatch; block: HeaderBlock } | null {
   if (to - from < 2 || holdsNumber(sheet, row, from, to)) return null;
   if (LEGEND_MARKER.test(leadingText(sheet, row, from, to))) return null;
-  const block = readHeaderBlock(sheet, row, from, to);
+  const block = readWidenedHeaderBlock(sheet, row, from, to);
   const hidden = new Set(sheet.hiddenColumns);
   const matches: { column: number; match: RiskColumnMatch }[] = [];
   for (const column of block.columns) {
@@ -188,7 +192,7 @@ function matchRiskBlock(
 function namesRisks(header: HeaderMatch, block: HeaderBlock): boolean {
   if (Object.keys(header.columns).length > 0) return true;
   const rating = new Set(header.recognised);
-  for (const scores of header.spareScores.values()) for (const c of scores) rating.add(c);
+  for (const scores of header.spareRatings.values()) for (const c of scores) rating.add(c);
   return block.columns.some((c) => !rating.has(c.column));
 }
 
@@ -223,9 +227,9 @@ function holdsNumbers(sheet: SheetSnapshot, column: number, rows: readonly numbe
 /**
  * "Risk rating", "Risk level", "Level": councils use these words for the score and for the band.
  * The data decide: a "score" column of words is the priority, and a second one of words beside a
- * numeric score is too; a "priority" column of numbers (a "Level" of `=D5*E5` or a MATCH over the
- * word list) beside a "score" column of band words ("Rating": High/Medium/Low) is the score, and
- * the words are the priority.
+ * numeric score is too; a "priority" column of numbers (a "Level" of `=D5*E5`, typed 1-25 or a
+ * MATCH over the word list) is the score when no score column holds numbers, and the band words
+ * ("Rating", "Priority", "RAG": High/Medium/Low) beside it are the priority.
  */
 function resolveRatings(
   sheet: SheetSnapshot,
@@ -233,17 +237,24 @@ function resolveRatings(
   spare: readonly number[],
   rows: readonly number[],
 ): RiskPair {
-  if (pair.score === null) return pair;
+  const worded = () => spare.find((c) => holdsWords(sheet, c, rows));
+  if (pair.score === null) {
+    if (pair.priority === null || !holdsNumbers(sheet, pair.priority, rows)) return pair;
+    return { ...pair, score: pair.priority, priority: worded() ?? null };
+  }
   if (pair.priority !== null) {
     const swapped = holdsWords(sheet, pair.score, rows) && holdsNumbers(sheet, pair.priority, rows);
-    return swapped ? { ...pair, score: pair.priority, priority: pair.score } : pair;
+    if (swapped) return { ...pair, score: pair.priority, priority: pair.score };
+    // A second column of numbers ("Score" and "Level") is no priority while band words stand by.
+    if (!holdsNumbers(sheet, pair.priority, rows)) return pair;
+    return { ...pair, priority: worded() ?? pair.priority };
   }
   if (holdsWords(sheet, pair.score, rows)) {
     const numeric = spare.find((c) => !holdsWords(sheet, c, rows));
     return { ...pair, priority: pair.score, score: numeric ?? null };
   }
-  const worded = spare.find((c) => holdsWords(sheet, c, rows));
-  return worded === undefined ? pair : { ...pair, priority: worded };
+  const words = worded();
+  return words === undefined ? pair : { ...pair, priority: words };
 }
 
 function titleBlockProject(sheet: SheetSnapshot, headerRow: number): string | null {
@@ -316,7 +327,7 @@ export function detectRiskTables(sheet: SheetSnapshot): RiskTable[] {
       );
       claimed.push({ top: r, bottom: extent.lastRow, first, last });
       const pairs = header.pairs.map((p) =>
-        resolveRatings(sheet, p, header.spareScores.get(p.name) ?? [], extent.dataRows),
+        resolveRatings(sheet, p, header.spareRatings.get(p.name) ?? [], extent.dataRows),
       );
       tables.push({
         kind: "risk-register",

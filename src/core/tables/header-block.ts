@@ -198,9 +198,11 @@ function joinStacked(words: readonly string[]): string {
 
 /**
  * The header block at `row`, widened over the header rows below it: group labels above a table's
- * own header cover only some columns, and a column headed in the sub-header row only (a total or
- * variance added beside the groups) is the table's too. The row under the groups says how wide
- * the table is.
+ * own header cover only some columns, and a column headed in a lower row only (a total or
+ * variance added beside the groups, "Review" / "date" stacked under a blank group-row cell, a
+ * heading typed in the block's last row alone) is the table's too: every column with header
+ * text in any row of the block. The rows under the top one say how wide the table is. A run in
+ * the row under the block widens it only when, read over the wider columns, that row is header.
  */
 export function readWidenedHeaderBlock(
   sheet: SheetSnapshot,
@@ -208,16 +210,51 @@ export function readWidenedHeaderBlock(
   from: number,
   to: number,
 ): HeaderBlock {
-  const block = readHeaderBlock(sheet, row, from, to);
-  let first = from;
-  let last = to;
-  for (let r = row + 1; r <= block.bottom; r++)
+  let block = readHeaderBlock(sheet, row, from, to);
+  let span = { first: from, last: to };
+  const moved = (w: typeof span) => w.first !== span.first || w.last !== span.last;
+  // Each widening may bring in the row under the block: three header rows at most.
+  for (let pass = 0; pass < 3; pass++) {
+    const inside = widenedOver(sheet, row, row + 1, block.bottom, span);
+    const below = moved(inside)
+      ? inside
+      : widenedOver(sheet, row, block.bottom + 1, block.bottom + 1, span);
+    if (!moved(below)) break;
+    const read = readHeaderBlock(sheet, row, below.first, below.last);
+    // Figures under the wider columns would end the block early: those columns are not ours;
+    // the row under the block widens it only when it is then read as header.
+    const kept = below === inside ? read.bottom >= block.bottom : read.bottom > block.bottom;
+    if (!kept) break;
+    span = below;
+    block = read;
+  }
+  return block;
+}
+
+/**
+ * The span widened over the header runs of rows from..through that overlap or touch it, never
+ * past a figure in the block's top row (`top`): a header's top row holds no data.
+ */
+function widenedOver(
+  sheet: SheetSnapshot,
+  top: number,
+  from: number,
+  through: number,
+  span: { first: number; last: number },
+): { first: number; last: number } {
+  let { first, last } = span;
+  for (let r = from; r <= through && r < sheet.rows.length; r++)
     for (const run of headerRuns(sheet, r))
-      if (run.to >= first && run.from <= last) {
+      if (run.to >= first - 1 && run.from <= last + 1) {
         first = Math.min(first, run.from);
         last = Math.max(last, run.to);
       }
-  return first !== from || last !== to ? readHeaderBlock(sheet, row, first, last) : block;
+  const figure = (c: number) => isData(sheet.rows[top]?.[c] ?? undefined);
+  let left = span.first;
+  while (left > first && !figure(left - 1)) left--;
+  let right = span.last;
+  while (right < last && !figure(right + 1)) right++;
+  return { first: left, last: right };
 }
 
 /** The composite name of a header column: "Residual risk › Likelihood". */
