@@ -276,4 +276,23 @@ describe("a risk matrix whose axis labels stand one row or column away from the 
     rows.slice(0, 4).forEach((row, k) => (row[1] = 10 + k));
     expect(readMatrixKey(sheet("M", rows))).toBeNull();
   });
+
+  it.each([LAYOUTS[0]!, LAYOUTS[2]!, LAYOUTS[4]!])(
+    "one blank row under the register is its key, not risks (%s)",
+    (_name, layout) => {
+      const five = layout.n === 5;
+      const rows = register(five ? RISKS_5 : RISKS_4);
+      const fills: Record<string, string> = {};
+      const at = putMatrix(rows, fills, rows.length + 1, 0, layout);
+      const a = analyseWorkbook(workbook({ ...sheet("Risks", rows), keyFills: fills }), {
+        asOf: TODAY,
+      });
+      const report = a.tables.filter(isRiskReport);
+      expect(report.map((t) => t.range)).toEqual(["A1:F6"]);
+      expect(report[0]?.bands).toMatchObject({ source: "sheet", at, bands: expectedBands(layout) });
+      expect(a.findings.map((f) => `${f.code}@${f.cell}`)).toEqual([
+        five ? "priority-mismatch@F6" : "priority-mismatch@F3",
+      ]);
+    },
+  );
 });

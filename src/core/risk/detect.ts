@@ -15,8 +15,9 @@ import {
   type RiskColumnMatch,
 } from "./fields";
 import { headerRuns, readWidenedHeaderBlock, type HeaderBlock } from "../tables/header-block";
-import { splitBesideTables } from "../tables/side-tables";
-import { LEGEND_MARKER } from "../tables/keys";
+import { holdsDataUnder, splitBesideTables } from "../tables/side-tables";
+import { bandsInOneCell, LEGEND_MARKER } from "../tables/keys";
+import { bandInText } from "./legend";
 import { keyListBelowGap } from "./key-below";
 import { shownOnSheet } from "./formula-shown";
 import { keyLine, noteAfterGap, registerResumes, risksContinueBelow } from "./register-end";
@@ -306,7 +307,12 @@ export function detectRiskTables(sheet: SheetSnapshot): RiskTable[] {
       const found = matchRiskBlock(sheet, r, run.from, run.to);
       if (!found) continue;
       const { header, block } = found;
-      const { first, last } = spanOf(block, header.recognised);
+      const { first, last } = withBlankHeadedEdges(
+        sheet,
+        r,
+        block.bottom,
+        spanOf(block, header.recognised),
+      );
       const extent = tableExtent(
         sheet,
         block.bottom,
@@ -356,4 +362,41 @@ function spanOf(
   while (named.has(first - 1)) first--;
   while (named.has(last + 1)) last++;
   return { first, last };
+}
+
+/**
+ * A column on either edge of the span whose header cells are all blank but which holds sentences
+ * under them (a risk's description left unheaded) belongs to the register: one column each side.
+ * A key listed beside the register ("1-4 Low", "Low: 1-4") is no description: it stays out, for
+ * the legend to read.
+ */
+function withBlankHeadedEdges(
+  sheet: SheetSnapshot,
+  top: number,
+  bottom: number,
+  span: { first: number; last: number },
+): { first: number; last: number } {
+  const unheaded = (column: number) => {
+    if (column < 0) return false;
+    for (let r = top; r <= bottom; r++)
+      if (!isEmptyCell(sheet.rows[r]?.[column] ?? undefined)) return false;
+    return holdsDataUnder(sheet, bottom, column) && describes(sheet, bottom, column);
+  };
+  return {
+    first: unheaded(span.first - 1) ? span.first - 1 : span.first,
+    last: unheaded(span.last + 1) ? span.last + 1 : span.last,
+  };
+}
+
+/** The first filled cells under `bottom` in the column are mostly sentences (three words or more), no bands. */
+function describes(sheet: SheetSnapshot, bottom: number, column: number): boolean {
+  let sentences = 0;
+  let filled = 0;
+  for (let r = bottom + 1; r < sheet.rows.length && filled < 6; r++) {
+    const text = cellText(sheet.rows[r]?.[column] ?? undefined);
+    if (!text) continue;
+    filled++;
+    if (text.split(/\s+/).length >= 3 && !bandInText(text) && !bandsInOneCell(text)) sentences++;
+  }
+  return sentences * 2 > filled;
 }

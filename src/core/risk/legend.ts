@@ -54,6 +54,9 @@ function band(from: string, to: string, label: string): Band | null {
   return { from: lo, to: hi, label: tidy };
 }
 
+/** A key's title, never a band's label: "Key", "Key:", "Rating key", "Key to scores". */
+const KEY_TITLE = /\bkey\b/i;
+
 const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 
 /**
@@ -156,7 +159,9 @@ function bandInTableRow(
 
 /** A band spread over two neighbouring cells: "Low" | "1-2", "1-2" | "Low", "Very high" | 16. */
 export function bandInPair(left: string, right: string): (Band & { ranged: boolean }) | null {
-  const label = (text: string) => /^[A-Za-z]/.test(text) && text.split(/\s+/).length <= 3;
+  // A key's title beside its first range ("Key:" | "1-4" | "Low") names no band.
+  const label = (text: string) =>
+    /^[A-Za-z]/.test(text) && text.split(/\s+/).length <= 3 && !KEY_TITLE.test(text);
   let scores = scoresIn(right);
   if (scores && label(left) && scores.from >= 1 && scores.from <= 100) {
     const found = band(String(scores.from), String(scores.to), left);

@@ -39,6 +39,8 @@ export function scaleWord(text: string): string {
   return normaliseHeader(text);
 }
 
+const SCORE_PRODUCT =
+  /\b(?:likelihood|probability)\s*(?:x|×|\*|times)\s*(?:impact|severity|consequences?)\b/gi;
 const ONE_CELL_SHAPE = /\d[^|,;]*[|,;][^\d]*\d|\d\s*(?:-|–|—|to)\s*\d[^\d]+\d/;
 // A label may join two ratings with a slash ("Amber/Green", "Red / Amber", "A/G"): a letter must
 // follow the slash, so a slash between bands ("1-4 Green / 5-9 Amber") still separates them.
@@ -115,7 +117,9 @@ function bandsBy(text: string, pattern: RegExp, rangeFirst: boolean): KeyBand[] 
  * Score bands stated in one cell, or null: a text that names likelihood or impact is a scale, not
  * bands. "Rating: 1-4 Low | 5-12 Medium" (ranges first) and "Low 1-4, Medium 5-12" both read.
  */
-export function bandsInOneCell(text: string): KeyBand[] | null {
+export function bandsInOneCell(written: string): KeyBand[] | null {
+  // "Key (likelihood x impact): 1-4 Low, …" names the score the bands cut, not a scale.
+  const text = written.replace(SCORE_PRODUCT, "L x I");
   // Two bands need a digit, a separator or range, and another digit: most text has none.
   if (text.length > 300 || !ONE_CELL_SHAPE.test(text) || AXIS_WORDS.test(text)) return null;
   // "Rating:", "RAG:", "Risk level = L x I." lead the key; what follows the last colon or "." is it.

@@ -114,11 +114,25 @@ export function splitBesideTables(
     // the block after the gap is asked whether it starts inside a merge.
     if (!left) return true;
     if (merged.has(from - 1) || merged.has(from)) return false;
+    for (let c = left.to + 1; c < from; c++) if (holdsDataUnder(sheet, row, c)) return false;
     if (figuresUnderHeaderBlock(sheet, row, left, from, to)) return true;
     if (!holdsLabels(sheet, row, from)) return false;
     const before = headerWords(sheet, row, left.from, left.to);
     return [...headerWords(sheet, row, from, to)].some((w) => before.has(w));
   });
+}
+
+/**
+ * A column holds data under the header row `row`, in most of the rows looked at: under a blank
+ * header cell it is a column of the table whose header was left blank (a risk's description), not
+ * a gap between tables.
+ */
+export function holdsDataUnder(sheet: SheetSnapshot, row: number, column: number): boolean {
+  let filled = 0;
+  let looked = 0;
+  for (let r = row + 1; r < sheet.rows.length && looked < LABEL_ROWS; r++, looked++)
+    if (cellText(sheet.rows[r]?.[column] ?? undefined)) filled++;
+  return filled >= 2 && filled * 2 > looked;
 }
 
 /** The block before the gap has a header row under `row` where from..to already holds figures. */
