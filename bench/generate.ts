@@ -5,13 +5,18 @@ import ExcelJS from "exceljs";
  * scores, 1% of them wrong) under a title block with a key below, and a wide funding table with
  * six years of two sources and a total each, in sections of 40 lines with TOTAL rows.
  */
-export async function riskRegister(file: string, rows: number): Promise<void> {
+export async function riskRegister(file: string, rows: number, filled = false): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
   const ws = wb.addWorksheet("Corporate Risk Register");
+  const fill = (row: ExcelJS.Row, argb: string, columns: number) => {
+    for (let c = 1; c <= columns && filled; c++)
+      row.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb } };
+    return row;
+  };
   ws.addRow(["CORPORATE RISK REGISTER 2025/26"]).commit();
   ws.addRow(["Owner: Chief Executive"]).commit();
   ws.addRow([]).commit();
-  ws.addRow([
+  const header = ws.addRow([
     "Ref",
     "Risk",
     "Owner",
@@ -22,7 +27,8 @@ export async function riskRegister(file: string, rows: number): Promise<void> {
     "Residual impact",
     "Residual score",
     "Review date",
-  ]).commit();
+  ]);
+  fill(header, "FFD9E1F2", 10).commit();
   for (let i = 0; i < rows; i++) {
     const il = (i % 5) + 1;
     const ii = ((i * 7) % 5) + 1;
@@ -44,16 +50,27 @@ export async function riskRegister(file: string, rows: number): Promise<void> {
   }
   ws.addRow([]).commit();
   ws.addRow(["Risk Key:"]).commit();
-  ws.addRow([
+  const key = ws.addRow([
     "Priority Ratings:",
     "1-4 Low",
     "5-9 Medium",
     "10-16 High",
     "20-25 Very high",
-  ]).commit();
+  ]);
+  ["FF00B050", "FFFFC000", "FFFF0000", "FF7030A0"].forEach((argb, i) => {
+    if (filled) key.getCell(i + 2).fill = { type: "pattern", pattern: "solid", fgColor: { argb } };
+  });
+  key.commit();
   ws.commit();
   await wb.commit();
 }
+
+/**
+ * The same register as a council styles it: a filled header row and the key's bands filled in
+ * their colours, so that the reader's search for coloured key cells has filled rows to read around.
+ */
+export const filledRiskRegister = (file: string, rows: number): Promise<void> =>
+  riskRegister(file, rows, true);
 
 const YEARS = ["2025/26", "2026/27", "2027/28", "2028/29", "2029/30", "2030/31"];
 

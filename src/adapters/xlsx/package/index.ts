@@ -23,7 +23,7 @@ import { ReadLimitMeter, EXCEL_MAX_CELL_FORMATS } from "./read-limits";
 import { PackageRefusedError } from "./errors";
 import { workbookKind, type WorkbookKind } from "./kind";
 import { PackageParts, workbookParts, type PartReading, type WorkbookParts } from "./parts";
-import { progressMeter, type ProgressListener } from "../../../core";
+import { progressMeter, type ProgressListener, type SheetSnapshot } from "../../../core";
 import { sheetReadProgress } from "./read-progress";
 import { readSharedStrings } from "./shared-strings";
 import { elementPrefix, patchSheet } from "./sheet-patch";
@@ -112,16 +112,19 @@ export class XlsxPackage {
       );
       const role = own.get(entry.name);
       const listed = tables[i] ?? [];
-      const keyFills = role ? undefined : keyFillsOf(sheet, offsets, styles);
-      const ruleFills = role ? undefined : ruleFillsOf(xml, ruleDxfFills);
-      sheets.push({
+      const read: SheetSnapshot = {
         ...sheet,
         ...(role ? { ours: role } : {}),
         ...(entry.visibility ? { visibility: entry.visibility } : {}),
         ...(listed.length > 0 ? { tables: listed } : {}),
-        ...(keyFills ? { keyFills } : {}),
-        ...(ruleFills ? { ruleFills } : {}),
-      });
+      };
+      // Searched on the sheet the analysis reads: the key search keeps what it scans per sheet
+      // (readMatrixKey), so the analysis does not scan a large register for a matrix again.
+      const keyFills = role ? undefined : keyFillsOf(read, offsets, styles);
+      const ruleFills = role ? undefined : ruleFillsOf(xml, ruleDxfFills);
+      if (keyFills) read.keyFills = keyFills;
+      if (ruleFills) read.ruleFills = ruleFills;
+      sheets.push(read);
       sheetOffsets.push([entry.name, { path: entry.path, offsets }]);
     }
     const snapshot = book.date1904 ? { sheets, date1904: true } : { sheets };
