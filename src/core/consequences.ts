@@ -4,6 +4,7 @@ import type { SheetSnapshot } from "./snapshot";
 import { formulaEvaluator } from "./tables/arithmetic";
 import { samePence } from "./tables/money";
 import { parseMoney } from "./values";
+import { precedents, rightOverFormulaParts, textOnItsRow } from "./consequence-parts";
 
 /**
  * Knock-on findings folded into their root cause. One wrong cell puts out every figure computed
@@ -63,37 +64,6 @@ function correctedValue(root: Finding, sheet: SheetSnapshot | undefined): number
   const at = parseAddress(root.cell);
   const value = sheet?.rows[at.row]?.[at.column]?.value;
   return typeof value === "string" ? intendedAmount(value) : null;
-}
-
-const REF = /(?<![A-Z$!'])\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?(?![\w(!])/gi;
-const MAX_PRECEDENTS = 20_000;
-
-/** Every cell a formula reads on its own sheet, through the formulas of those cells. */
-function precedents(sheet: SheetSnapshot, row: number, column: number): Set<string> {
-  const seen = new Set<string>();
-  const queue: [number, number][] = [[row, column]];
-  while (queue.length > 0 && seen.size < MAX_PRECEDENTS) {
-    const [r, c] = queue.pop() as [number, number];
-    const formula = sheet.rows[r]?.[c]?.formula;
-    // References to other sheets are left alone: the rule stays within the sheet it can read.
-    if (!formula || formula.includes("!")) continue;
-    for (const m of formula.matchAll(REF)) {
-      const from = parseAddress(`${m[1] ?? ""}${m[2] ?? ""}`.toUpperCase());
-      const to = m[3] ? parseAddress(`${m[3]}${m[4] ?? ""}`.toUpperCase()) : from;
-      for (let rr = Math.min(from.row, to.row); rr <= Math.max(from.row, to.row); rr++)
-        for (
-          let cc = Math.min(from.column, to.column);
-          cc <= Math.max(from.column, to.column);
-          cc++
-        ) {
-          const key = `${rr},${cc}`;
-          if (seen.has(key) || seen.size >= MAX_PRECEDENTS) continue;
-          seen.add(key);
-          queue.push([rr, cc]);
-        }
-    }
-  }
-  return seen;
 }
 
 const errorOf = (f: Finding): number | null =>
@@ -238,6 +208,19 @@ function rootsOf(
     if (parts && parts.every((p) => p.sheet === f.sheet && adds.has(p.cell))) {
       right.typed.add(f);
       return parts;
+    }
+    // Keyed from the right figures though the parts (or the full year) it is judged against
+    // read a reported cell: right as typed (consequence-parts.ts).
+    const keyedRight =
+      rightOverFormulaParts(
+        f,
+        sheet,
+        (r, c) => roots.at.get(`${f.sheet}!${r},${c}`),
+        (root) => correctedValue(root, sheet),
+      ) ?? textOnItsRow(f, sheet, roots.byRow.get(`${f.sheet}!${at.row}`) ?? [], intendedAmount);
+    if (!parts && keyedRight) {
+      right.typed.add(f);
+      return keyedRight;
     }
     const follows = typedFollower(f, at.row, at.column, roots);
     if (follows) return follows;
