@@ -5,6 +5,7 @@ import type { SheetSnapshot } from "./snapshot";
 import { formulaEvaluator } from "./tables/arithmetic";
 import { samePence } from "./tables/money";
 import { parseMoney } from "./values";
+import { precedents, rightOverFormulaParts, textOnItsRow } from "./consequence-parts";
 
 export { intendedAmount };
 
@@ -201,6 +202,19 @@ function rootsOf(
     if (parts && parts.every((p) => p.sheet === f.sheet && adds.has(p.cell))) {
       right.typed.add(f);
       return parts;
+    }
+    // Keyed from the right figures though the parts (or the full year) it is judged against
+    // read a reported cell: right as typed (consequence-parts.ts).
+    const keyedRight =
+      rightOverFormulaParts(
+        f,
+        sheet,
+        (r, c) => roots.at.get(`${f.sheet}!${r},${c}`),
+        (root) => correctedValue(root, sheet),
+      ) ?? textOnItsRow(f, sheet, roots.byRow.get(`${f.sheet}!${at.row}`) ?? [], intendedAmount);
+    if (!parts && keyedRight) {
+      right.typed.add(f);
+      return keyedRight;
     }
     const follows = typedFollower(f, at.row, at.column, roots);
     if (follows) return follows;

@@ -1,5 +1,5 @@
 import { repeatedRows } from "../tables/repeated-rows";
-import { cellAddress, parseAddress, rangeAddress, reportRow } from "../a1";
+import { parseAddress, rangeAddress, reportRow } from "../a1";
 import {
   typedOnUnconfirmed,
   unconfirmedLineNotes,
@@ -32,14 +32,8 @@ import { scaleAt, type BudgetTable } from "./detect";
 import { checkToDateVariance } from "./to-date";
 import { budgetModel, DEFAULT_RAG, moneyColumns, statusOf, type BudgetModel } from "./model";
 import { roundToMicroUnits } from "../tables/money";
-import { withoutFloatNoise } from "../tables/pence";
-import {
-  percentText,
-  showsShare,
-  statedPercentText,
-  variancePercentColumn,
-  type PercentColumn,
-} from "../tables/percent";
+import { variancePercentColumn, type PercentColumn } from "../tables/percent";
+import { followsVarianceCell, variancePercentFinding } from "../tables/variance-percent";
 
 /** Where the table is, with its column names and scales, for findings and messages. */
 export function budgetRef(sheet: SheetSnapshot, table: BudgetTable): TableRef {
@@ -112,19 +106,16 @@ export const STATUS_WORDS: [RegExp, ReturnType<typeof statusOf>][] = [
 
 /**
  * A Variance % formula dividing the row's own variance cell ("=IF(F9=0,0,I9/ABS(F9))", or
- * "[#This Row],[Forecast variance £]" in an Excel table) follows that variance: Excel recomputes
- * it, so a cached figure gone stale after the variance was rewritten is no error of its own.
+ * "[#This Row],[Forecast variance £]" in an Excel table) follows that variance
+ * (tables/variance-percent.ts).
  */
 function followsVariance(sheet: SheetSnapshot, table: BudgetTable, row: number): boolean {
   const { variancePct, variance } = table.columns;
   if (variancePct === undefined || variance === undefined) return false;
-  const formula = sheet.rows[row]?.[variancePct]?.formula?.replace(/\$/g, "");
-  if (!formula) return false;
-  if (new RegExp(`\\b${cellAddress(row, variance)}\\b`, "i").test(formula)) return true;
   const headers = (table.headerRows ?? [table.headerRow]).map((r) =>
     cellText(sheet.rows[r]?.[variance] ?? undefined),
   );
-  return /#this row/i.test(formula) && headers.some((h) => h && formula.includes(`[${h}]`));
+  return followsVarianceCell(sheet, row, variancePct, variance, headers);
 }
 
 /**
@@ -148,11 +139,6 @@ function percentColumnOf(
   });
 }
 
-/** A share (a fraction) in the column's own units: 0.04 is 4 in a column kept in hundreds. */
-function inColumnUnits(share: number, column: PercentColumn): number {
-  return column.scale === "hundred" ? withoutFloatNoise(share * 100) : share;
-}
-
 /** Variance %, Status and RAG columns the council keeps, checked like the variance. */
 function checkDerived(
   ref: TableRef,
@@ -165,7 +151,6 @@ function checkDerived(
   const scale = model.scale;
   const statedVarianceOf = (row: number) =>
     variance === undefined ? null : numberAt(ref.sheet, row, variance);
-  const shareOf = (budget: number) => (x: number) => (budget === 0 ? 0 : x / Math.abs(budget));
   const pctColumn = percentColumnOf(ref.sheet, table, model, statedVarianceOf);
   for (const line of lineRows(model)) {
     if (line.budget === null || line.spend === null) continue;
@@ -183,24 +168,27 @@ function checkDerived(
           actual,
         }),
       );
-    if (pctColumn !== null && variancePct !== undefined) {
-      const stated = followsVariance(ref.sheet, table, line.row)
-        ? null
-        : numberAt(ref.sheet, line.row, variancePct);
-      // Variance % follows the variance the sheet states: a wrong variance is reported once.
-      const trueVariance = varianceOf(line.budget, line.spend, model.convention);
-      const v = statedVarianceOf(line.row) ?? trueVariance;
-      const share = shareOf(line.budget);
-      // A Variance % right for the true variance beside a wrong typed variance is a knock-on of
-      // the variance (reported there), not an error of its own (see consequences.ts).
-      const shows = (x: number) => stated !== null && showsShare(stated, share(x), pctColumn);
-      if (stated !== null && !shows(v) && !shows(trueVariance))
-        report(
-          variancePct,
-          `Variance % is ${statedPercentText(stated, pctColumn)} but variance ${moneyText(ref, variance ?? model.budgetColumn, v)} over |budget| ${formatScaled(Math.abs(line.budget), scale)} is ${percentText(share(v), true)}${shows(-v) ? " (the sign is reversed)" : ""}`,
-          inColumnUnits(share(v), pctColumn),
-          stated,
-        );
+    // Variance % follows the variance the sheet states, one rule for every kind with budgets
+    // (tables/variance-percent.ts): a wrong variance is reported once, at the variance.
+    if (
+      pctColumn !== null &&
+      variancePct !== undefined &&
+      !followsVariance(ref.sheet, table, line.row)
+    ) {
+      const mismatch = variancePercentFinding({
+        sheet: ref.sheet,
+        table: ref.range,
+        row: line.row,
+        column: variancePct,
+        pct: pctColumn,
+        budget: line.budget,
+        statedVariance: statedVarianceOf(line.row),
+        trueVariance: varianceOf(line.budget, line.spend, model.convention),
+        say: (amount) => formatScaled(amount, scale),
+        sayVariance: (amount) => moneyText(ref, variance ?? model.budgetColumn, amount),
+        stated: numberAt(ref.sheet, line.row, variancePct),
+      });
+      if (mismatch) out.push(mismatch);
     }
     if (status !== undefined) {
       const text = cellText(ref.sheet.rows[line.row]?.[status] ?? undefined);

@@ -11,7 +11,15 @@ import { parseMoney } from "../values";
  * judgement of the project, not a money rule, so it is not the budget's RAG.
  */
 export type MoneyField =
-  "budget" | "actual" | "forecast" | "variance" | "variancePct" | "status" | "rag";
+  | "budget"
+  | "actual"
+  | "forecast"
+  | "variance"
+  | "variancePct"
+  | "status"
+  | "rag"
+  | "budgetToDate"
+  | "varianceToDate";
 
 const words = (text: string) =>
   text
@@ -23,6 +31,9 @@ const words = (text: string) =>
 const VARIANCE =
   /\bvariance\b|\bover\s*\/?\s*\(?under\)?|\bunder\s*\/?\s*\(?over\)?|\b(over|under)\s*spend\b/;
 const TO_DATE = /\bto date\b|\bytd\b|\bactuals?\b|\bspent\b/;
+const YEAR_TO_DATE = /\bto date\b|\bytd\b/;
+/** Words that make a to-date column the money spent, not the budget profiled to date. */
+const SPENT = /\b(actuals?|spent|spend|expenditure|outturn)\b/;
 const FORECAST = /\bforecast\b|\bprojected\b|\boutturn\b|\bprojection\b/;
 const BUDGET = /\bbudget\b|\ballocation\b/;
 /** Words that make a RAG the money's: "Budget RAG", "Cost RAG", "Financial RAG", "RAG (budget)". */
@@ -57,8 +68,14 @@ export function moneyFieldOf(text: string): MoneyField | null {
   if (/^(spend|budget|financial)\s+status$/.test(t)) return "status";
   const rag = ragColumnOf(text);
   if (rag !== null) return rag === "money" ? "rag" : null;
-  if (VARIANCE.test(t) || namesVarianceDirections(t))
+  // A year-to-date block's budget and variance ("Budget to date", "YTD variance") pair with the
+  // spend to date, never with the forecast: they are no column of the full-year pair.
+  const toDate = YEAR_TO_DATE.test(t);
+  if (VARIANCE.test(t) || namesVarianceDirections(t)) {
+    if (toDate) return /%|percent|pct/i.test(text) ? null : "varianceToDate";
     return /%|percent|pct/i.test(text) ? "variancePct" : "variance";
+  }
+  if (toDate && BUDGET.test(t) && !SPENT.test(t)) return "budgetToDate";
   if (TO_DATE.test(t) || /^spend\b/.test(t)) return "actual";
   if (FORECAST.test(t)) return "forecast";
   if (BUDGET.test(t)) return "budget";

@@ -26,11 +26,19 @@ export interface StatedVariancePercent {
   trueVariance: number;
   /** An amount in the sheet's units as messages say it, in pounds. */
   say: (amount: number) => string;
+  /** The variance as messages say it, where its column is kept in another scale than the budget. */
+  sayVariance?: (amount: number) => string;
+  /**
+   * The stated share where the kind reads the cell its own way (a budget table reads "-" as nil
+   * and a number typed as text as that number); otherwise only a number in the cell counts.
+   */
+  stated?: number | null;
 }
 
 export function variancePercentFinding(v: StatedVariancePercent): Finding | null {
   const cell = v.sheet.rows[v.row]?.[v.column];
-  const stated = typeof cell?.value === "number" ? cell.value : null;
+  const stated =
+    v.stated !== undefined ? v.stated : typeof cell?.value === "number" ? cell.value : null;
   if (stated === null) return null;
   const variance = v.statedVariance ?? v.trueVariance;
   const share = (x: number) => (v.budget === 0 ? 0 : x / Math.abs(v.budget));
@@ -44,19 +52,26 @@ export function variancePercentFinding(v: StatedVariancePercent): Finding | null
     v.sheet.name,
     v.row,
     v.column,
-    `Variance % is ${statedPercentText(stated, v.pct)} but variance ${v.say(variance)} over |budget| ${v.say(Math.abs(v.budget))} is ${percentText(share(variance), true)}${reversed}`,
+    `Variance % is ${statedPercentText(stated, v.pct)} but variance ${(v.sayVariance ?? v.say)(variance)} over |budget| ${v.say(Math.abs(v.budget))} is ${percentText(share(variance), true)}${reversed}`,
     { table: v.table, expected, actual: stated },
   );
 }
 
-/** A Variance % formula reading the row's variance cell follows it: Excel recomputes it. */
+/**
+ * A Variance % formula reading the row's variance cell follows it: Excel recomputes it, so a
+ * cached figure gone stale after the variance was rewritten is no error of its own. In an Excel
+ * table the formula may name the cell "[#This Row],[Forecast variance £]": `varianceHeaders` are
+ * the variance column's header texts it may name.
+ */
 export function followsVarianceCell(
   sheet: SheetSnapshot,
   row: number,
   percentColumn: number,
   varianceColumn: number | undefined,
+  varianceHeaders: readonly string[] = [],
 ): boolean {
   const formula = sheet.rows[row]?.[percentColumn]?.formula?.replace(/\$/g, "");
   if (!formula || varianceColumn === undefined) return false;
-  return new RegExp(`\\b${cellAddress(row, varianceColumn)}\\b`, "i").test(formula);
+  if (new RegExp(`\\b${cellAddress(row, varianceColumn)}\\b`, "i").test(formula)) return true;
+  return /#this row/i.test(formula) && varianceHeaders.some((h) => h && formula.includes(`[${h}]`));
 }
