@@ -1,4 +1,4 @@
-import { otherSheetRagRule } from "../tables/rag-rule";
+import { otherSheetRagRule } from "../tables/rag-rule-elsewhere";
 import { columnLetter, reportRow } from "../a1";
 import { columnLetters, placement } from "../tables/bounds";
 import type { SheetSnapshot } from "../snapshot";

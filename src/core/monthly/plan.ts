@@ -173,7 +173,21 @@ export function planMonthlyTable(
     const stated = c.fullYear === undefined ? null : sheet.rows[row]?.[c.fullYear]?.value;
     return shown.has(row) ? (shown.get(row) ?? null) : typeof stated === "number" ? stated : null;
   };
-  const ragCells = monthlyRagCells(sheet, table, model, rag, at("fullYear"), forecastOf);
+  // A kept full-year formula the months disagree with: the RAG reads the months themselves.
+  const wrongFullYear = (row: number) => {
+    const sum = trueMonths.get(row);
+    if (sum === undefined) return null;
+    return { sum, range: `${cellAddress(row, firstMonth)}:${cellAddress(row, lastMonth)}` };
+  };
+  const ragCells = monthlyRagCells(
+    sheet,
+    table,
+    model,
+    rag,
+    at("fullYear"),
+    forecastOf,
+    wrongFullYear,
+  );
   const operations = [...placed.operations];
   for (const f of wanted) {
     const isNew = c[f] === undefined;

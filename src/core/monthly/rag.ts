@@ -2,7 +2,8 @@ import { cellAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { PlannedCell } from "../plan";
 import { cellText, type SheetSnapshot } from "../snapshot";
-import { formatMoney, fromPence, toPenceScaled } from "../tables/money";
+import { formatMoney, fromPence, samePence, toPenceScaled } from "../tables/money";
+import { textUnderSum } from "../tables/sum-over-text";
 import {
   describeRagRule,
   ragByRule,
@@ -11,19 +12,47 @@ import {
   statedRagRule,
   unreadRagRule,
   unreadRagRuleWarning,
+  type RagRule,
 } from "../tables/rag-rule";
 import { ragRuleFor, type RagThresholds } from "../tables/rag-settings";
 import type { TableRef } from "../tables/totals";
 import type { MonthlyTable } from "./detect";
-import type { MonthlyModel } from "./model";
+import type { MonthlyLine, MonthlyModel } from "./model";
+
+/**
+ * The rule a profile's RAG column is rated by, the same for check and plan: the one its sheet
+ * states, else the one another sheet states ("Notes"), else the settings'. Null when the sheet
+ * states a rule we cannot read (or an incomplete key): the column is then the council's to keep.
+ */
+export function monthlyRagRule(
+  sheet: SheetSnapshot,
+  table: MonthlyTable,
+  model: MonthlyModel,
+  settings: RagThresholds,
+): RagRule | null {
+  if (unreadRagRule(sheet, table)) return null;
+  return ragRuleFor(statedRagRule(sheet, table) ?? model.ragRuleElsewhere ?? null, settings);
+}
+
+/**
+ * The full year a line's RAG is judged from: what its months add to, not a stated full year that
+ * disagrees with them (that one is reported as a wrong total, and its colour would follow the
+ * error). A full year typed over a month kept as text stays the council's figure: Excel's SUM
+ * would leave the text month out (tables/sum-over-text.ts).
+ */
+export function trueFullYear(sheet: SheetSnapshot, table: MonthlyTable, line: MonthlyLine): number {
+  if (line.fullYear === null || samePence(line.fullYear, line.monthsSum, table.scale.multiplier))
+    return line.fullYear ?? line.monthsSum;
+  const months = table.months.map((m) => [line.row, m.column] as const);
+  return textUnderSum(sheet, months) === "none" ? line.monthsSum : line.fullYear;
+}
 
 /**
  * A profile's RAG column ("RAG", "Budget RAG" right of the months): each line's colour for its
- * full year against its budget, by the rule the sheet states (tables/rag-rule.ts, the one clause
- * parser every money kind shares) or, where it states none, the settings' rule. A rule stated
- * but not understood is warned of and the column left as typed. A rule one other sheet states
- * ("Notes") applies where this sheet states none. Amounts are in pounds, whatever
- * the profile's unit (£'000 × 1,000), since thresholds in pounds apply to pounds.
+ * full year (as its months add up) against its budget, by the rule monthlyRagRule gives (the
+ * clause parser every money kind shares, tables/rag-rule.ts). A rule stated but not understood is
+ * warned of and the column left as typed. Amounts are in pounds, whatever the profile's unit
+ * (£'000 × 1,000), since thresholds in pounds apply to pounds.
  */
 export function checkMonthlyRag(
   ref: TableRef,
@@ -38,10 +67,8 @@ export function checkMonthlyRag(
     const consequence = "the RAG column is left as typed, neither checked nor rewritten";
     return [unreadRagRuleWarning(ref.sheet, unread, ref.range, consequence)];
   }
-  const rule = ragRuleFor(
-    statedRagRule(ref.sheet, table) ?? model.ragRuleElsewhere ?? null,
-    settings,
-  );
+  const rule = monthlyRagRule(ref.sheet, table, model, settings);
+  if (rule === null) return [];
   const multiplier = table.scale.multiplier;
   // Whole pence of the pound, then pounds: £'000 0.125 is £125, exactly.
   const pounds = (amount: number) => fromPence(toPenceScaled(amount, multiplier));
@@ -51,7 +78,7 @@ export function checkMonthlyRag(
     const text = cellText(ref.sheet.rows[line.row]?.[column] ?? undefined);
     const typed = ragWord(text);
     if (typed === null) continue;
-    const forecast = line.fullYear ?? line.monthsSum;
+    const forecast = trueFullYear(ref.sheet, table, line);
     const overspend = pounds(forecast) - pounds(line.budget);
     const expected = ragByRule(overspend, pounds(line.budget), rule);
     if (typed === expected) continue;
@@ -73,9 +100,11 @@ export function checkMonthlyRag(
 /**
  * The RAG column's cells as live formulas over the full year and the budget, as budget tables
  * write theirs (budget/plan.ts): on every line with a budget, the typed colour or blank replaced
- * (guardWrites keeps any formula, ours from a run before included, so apply is idempotent).
- * Nothing under a stated rule we cannot read: the column is the council's to keep.
- * `forecastOf` is the full year each line's variance reads (what the full-year column shows).
+ * (guardWrites keeps any formula, ours from a run before included, so apply is idempotent), by
+ * the rule check uses (monthlyRagRule). Nothing under a stated rule we cannot read.
+ * `forecastOf` is the full year the full-year column shows once applied; `wrongFullYear` gives, for a
+ * line whose kept full-year formula disagrees with its months, the months' SUM range: its colour
+ * is read from the months, as check judges it, not from the wrong full year.
  */
 export function monthlyRagCells(
   sheet: SheetSnapshot,
@@ -84,24 +113,27 @@ export function monthlyRagCells(
   settings: RagThresholds,
   fullYearColumn: number,
   forecastOf: (row: number) => number | null,
+  wrongFullYear: (row: number) => { sum: number; range: string } | null = () => null,
 ): PlannedCell[] {
   const budgetColumn = table.columns.budget;
   if (table.columns.rag === undefined || budgetColumn === undefined) return [];
-  if (unreadRagRule(sheet, table)) return [];
-  const rule = ragRuleFor(statedRagRule(sheet, table), settings);
+  const rule = monthlyRagRule(sheet, table, model, settings);
+  if (rule === null) return [];
   const m = table.scale.multiplier;
   const pounds = (amount: number) => fromPence(toPenceScaled(amount, m));
   const inPounds = (expr: string) => (m === 1 ? expr : `(${expr})*${m}`);
   const cells: PlannedCell[] = [];
   for (const line of model.lines) {
     if (model.structure.kinds.get(line.row) !== "line") continue;
-    const F = cellAddress(line.row, fullYearColumn);
+    const wrong = wrongFullYear(line.row);
+    const F = wrong ? `SUM(${wrong.range})` : cellAddress(line.row, fullYearColumn);
     const B = cellAddress(line.row, budgetColumn);
-    const forecast = forecastOf(line.row);
+    const forecast = wrong ? wrong.sum : forecastOf(line.row);
     const rag = ragFormula(inPounds(`${F}-${B}`), inPounds(`ABS(${B})`), rule);
+    const numbers = wrong ? `ISNUMBER(${B})` : `AND(ISNUMBER(${F}),ISNUMBER(${B}))`;
     cells.push({
       row: line.row,
-      formula: `=IF(AND(ISNUMBER(${F}),ISNUMBER(${B})),${rag},"")`,
+      formula: `=IF(${numbers},${rag},"")`,
       value:
         forecast === null || line.budget === null
           ? ""

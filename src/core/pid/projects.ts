@@ -13,7 +13,7 @@ import type { WriteOperation } from "../plan";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { excelHeaderTop, excelTableFor } from "../tables/excel-tables";
 import { readHeaderBlock } from "../tables/header-block";
-import { withOtherSheetRule } from "../tables/rag-rule";
+import { withOtherSheetRule } from "../tables/rag-rule-elsewhere";
 import { unconfirmedBudgetNote, type RagRule } from "../tables/variance-lines";
 import type { VarianceConvention } from "../tables/variance";
 import {
