@@ -1,5 +1,5 @@
 import { parseAddress } from "./a1";
-import { intendedAmount, precedents } from "./consequence-inputs";
+import { intendedAmount } from "./consequence-inputs";
 import type { Finding, FindingCode } from "./findings";
 import type { SheetSnapshot } from "./snapshot";
 import { formulaEvaluator } from "./tables/arithmetic";
