@@ -15,14 +15,16 @@ import {
   type ProjectsTable,
   type ProjectsTableReport,
 } from "./pid/projects";
-import { projectsRagHint } from "./pid/projects-money";
+import { projectsRagColumn, projectsRagHint } from "./pid/projects-money";
+import { monthlyRagColumn } from "./monthly/rag";
+import type { RatedColumn } from "./tables/rag-kept-green";
 import {
   budgetModels,
   budgetReport,
   type BudgetTableModel,
   type BudgetTableReport,
 } from "./budget";
-import { budgetRagHint, checkBudgetTable } from "./budget/check";
+import { budgetRagColumn, budgetRagHint, checkBudgetTable } from "./budget/check";
 import { planBudgetTable } from "./budget/plan";
 import { DEFAULT_RAG } from "./budget/model";
 import {
@@ -103,6 +105,11 @@ export interface TableKindDefinition<K extends string, M, R> {
   /** What a suspect column's warning can add: the setting that would read the column, say. */
   suspectHint?(model: M, input: KindInput): (column: number) => string | null;
   /**
+   * The table's RAG column as rated by the settings' rule, where the sheet states none: for a
+   * column keeping small overspends Green under one threshold (tables/rag-kept-green.ts).
+   */
+  ragColumn?(model: M, input: KindInput): RatedColumn | null;
+  /**
    * Rules across tables, run once after this kind's tables are checked, with `taken` as it
    * stands once every kind has claimed its tables.
    */
@@ -169,6 +176,10 @@ const projectsKind: TableKindDefinition<"projects", ProjectsTable, ProjectsTable
     m.money
       ? projectsRagHint(sheetOf(sheets, m.sheet), m.money, options.rag ?? DEFAULT_RAG)
       : () => null,
+  ragColumn: (m, { sheets, options }) =>
+    m.money
+      ? projectsRagColumn(sheetOf(sheets, m.sheet), m.money, options.rag ?? DEFAULT_RAG)
+      : null,
 };
 
 /**
@@ -221,6 +232,8 @@ const monthlyKind: TableKindDefinition<"monthly-profile", MonthlyTableModel, Mon
       input.options.rag ?? DEFAULT_RAG,
       keepsApart(m.table, input),
     ),
+  ragColumn: (m, { options }) =>
+    monthlyRagColumn(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
 };
 
 /**
@@ -256,6 +269,8 @@ const budgetKind: TableKindDefinition<"budget", BudgetTableModel, BudgetTableRep
   plan: (m, { options }) => planBudgetTable(m.sheet, m.table, options.rag ?? DEFAULT_RAG, m.model),
   suspectHint: (m, { options }) =>
     budgetRagHint(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
+  ragColumn: (m, { options }) =>
+    budgetRagColumn(m.sheet, m.table, m.model, options.rag ?? DEFAULT_RAG),
 };
 
 const fundingKind: TableKindDefinition<"funding", FundingTableModel, FundingTableReport> = {

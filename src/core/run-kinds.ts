@@ -4,6 +4,7 @@ import type { AnalyseOptions } from "./analyse";
 import type { SheetSnapshot } from "./snapshot";
 import type { ProgressListener } from "./progress";
 import { collapseSuspectColumns, withoutSuspectWrites } from "./tables/suspect-columns";
+import { collapseKeptGreen } from "./tables/rag-kept-green";
 import { SheetClaims } from "./tables/claims";
 import {
   TABLE_KINDS,
@@ -67,13 +68,20 @@ function runKind(
     // Appended one by one: a spread of a 100,000-row register's findings can overflow the
     // stack of a Web Worker, where the standalone pane runs this.
     // A stated column we disagree with on most lines was misread: one warning, nothing written.
-    const { findings, suspect } = collapseSuspectColumns(
+    // A RAG column keeping small overspends Green under one threshold: one warning, left as typed.
+    const keptGreen = collapseKeptGreen(
       kindInput.sheets,
       definition.check(model, kindInput),
+      definition.ragColumn?.(model, kindInput) ?? null,
+    );
+    const { findings, suspect } = collapseSuspectColumns(
+      kindInput.sheets,
+      keptGreen.findings,
       definition.suspectHint?.(model, kindInput),
     );
     for (const f of findings) out.findings.push(f);
-    for (const op of withoutSuspectWrites(definition.plan(model, kindInput), suspect))
+    const leftAsTyped = [...suspect, ...keptGreen.suspect];
+    for (const op of withoutSuspectWrites(definition.plan(model, kindInput), leftAsTyped))
       out.operations.push(op);
     tablesDone(n + 1, models.length);
   }

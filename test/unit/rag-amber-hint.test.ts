@@ -5,8 +5,8 @@ import { sheet, TODAY, workbook } from "../helpers/builders";
 
 /**
  * A council's RAG column that keeps small overspends Green, under settings with no Amber band:
- * one warning on the column (it disagrees on most lines), which names the Amber setting and the
- * values the colours allow, rather than guessing a threshold and rewriting the column.
+ * one warning on the column naming those lines, the Amber setting and the values the colours
+ * allow, rather than guessing a threshold and rewriting the column.
  */
 type Rows = Parameters<typeof sheet>[1];
 const DEFAULTS: RagThresholds = { percent: 0.05, amount: 100_000 };
@@ -37,8 +37,8 @@ const greenUnder2: Rows = [
 describe("a RAG column keeping overspends under 2% Green, under settings with no Amber band", () => {
   it("warns once on the column, naming the Amber setting and the range its colours allow", () => {
     expect(found(greenUnder2)).toEqual([
-      `warning variance-mismatch@E1: RAG disagrees with the RAG rule (${SETTINGS_RULE}) on 4 of 7 lines: ` +
-        "its convention was not understood; nothing written; its colours keep overspends under a " +
+      `warning variance-mismatch@E1: RAG disagrees with the RAG rule (${SETTINGS_RULE}) on 4 lines ` +
+        "(E2:E5), each an overspend it keeps Green: nothing written; its colours keep overspends under a " +
         "threshold Green: set --rag-amber-percent above 1.8% and at most 3%, or --rag-amber-amount " +
         'above £18,000 and at most £30,000 (the task pane\'s "RAG: amber at" settings), or state the rule on the sheet',
     ]);
@@ -69,14 +69,18 @@ describe("a RAG column keeping overspends under 2% Green, under settings with no
     );
   });
 
-  it("adds nothing where the colours disagree in another way (an underspend typed Amber)", () => {
+  it("keeps a line that disagrees in another way (an underspend typed Amber) an error", () => {
     const rows = greenUnder2.map((r, i) =>
       i === 7 ? ["Waste", 1_000_000, 960_000, -40_000, "Amber"] : r,
     );
-    expect(found(rows)).toEqual([
-      `warning variance-mismatch@E1: RAG disagrees with the RAG rule (${SETTINGS_RULE}) on 5 of 7 lines: ` +
-        "its convention was not understood; nothing written",
+    expect(found(rows).map((x) => x.slice(0, x.indexOf(":")))).toEqual([
+      "warning variance-mismatch@E1",
+      "error variance-mismatch@E8",
     ]);
+    expect(found(rows)[1]).toBe(
+      "error variance-mismatch@E8: RAG is Amber but an underspend of £40,000 on a budget of £1,000,000 is Green: " +
+        "Red at 5% of budget or £100,000 (whichever is lower), Amber for a smaller overspend (the settings' rule; the sheet states none)",
+    );
   });
 });
 
@@ -93,8 +97,8 @@ describe("a projects table's Cost RAG keeping small overspends Green", () => {
     ];
     const a = analyseWorkbook(workbook(sheet("Projects", rows)), { asOf: TODAY, rag: DEFAULTS });
     expect(a.findings.map((x) => `${x.severity} ${x.code}@${x.cell}: ${x.message}`)).toEqual([
-      `warning variance-mismatch@F1: Cost RAG disagrees with the RAG rule (${SETTINGS_RULE}) on 4 of 6 lines: ` +
-        "its convention was not understood; nothing written; its colours keep overspends under a " +
+      `warning variance-mismatch@F1: Cost RAG disagrees with the RAG rule (${SETTINGS_RULE}) on 4 lines ` +
+        "(F2:F5), each an overspend it keeps Green: nothing written; its colours keep overspends under a " +
         "threshold Green: set --rag-amber-percent above 1.8% and at most 3%, or --rag-amber-amount " +
         'above £18,000 and at most £30,000 (the task pane\'s "RAG: amber at" settings), or state the rule on the sheet',
     ]);

@@ -16,7 +16,8 @@ import {
   type RagRule,
 } from "../tables/rag-rule";
 import { ragRuleFor, type RagThresholds } from "../tables/rag-settings";
-import { amberSettingHint, type RatedLine } from "../tables/rag-amber-hint";
+import { amberSettingHint } from "../tables/rag-amber-hint";
+import type { RatedColumn, RatedRow } from "../tables/rag-kept-green";
 import { formatScaled, toPounds } from "../tables/scale";
 import {
   checkMoneyCells,
@@ -230,6 +231,28 @@ function checkDerived(
 }
 
 /**
+ * The RAG column as the settings' rule rates it, where the sheet states no rule: each line's
+ * overspend and budget in pounds and its typed colour (tables/rag-kept-green.ts).
+ */
+export function budgetRagColumn(
+  sheet: SheetSnapshot,
+  table: BudgetTable,
+  model: BudgetModel,
+  rag: RagThresholds,
+): RatedColumn | null {
+  const column = table.columns.rag;
+  if (column === undefined || model.ragRule || model.ragRuleUnread) return null;
+  const lines: RatedRow[] = [];
+  for (const line of lineRows(model)) {
+    const typed = ragWord(cellText(sheet.rows[line.row]?.[column] ?? undefined));
+    if (line.budget === null || line.spend === null || typed === null) continue;
+    const overspend = toPounds(line.spend - line.budget, model.scale);
+    lines.push({ row: line.row, overspend, budget: toPounds(line.budget, model.scale), typed });
+  }
+  return { column, lines, rule: ragRuleFor(null, rag) };
+}
+
+/**
  * For the warning on a suspect RAG column (suspect-columns.ts): the Amber setting its colours
  * imply, when the settings' rule without an Amber band rates the table (rag-amber-hint.ts).
  */
@@ -239,17 +262,9 @@ export function budgetRagHint(
   model: BudgetModel,
   rag: RagThresholds,
 ): (column: number) => string | null {
-  return (column) => {
-    if (column !== table.columns.rag || model.ragRule || model.ragRuleUnread) return null;
-    const lines: RatedLine[] = [];
-    for (const line of lineRows(model)) {
-      const typed = ragWord(cellText(sheet.rows[line.row]?.[column] ?? undefined));
-      if (line.budget === null || line.spend === null || typed === null) continue;
-      const overspend = toPounds(line.spend - line.budget, model.scale);
-      lines.push({ overspend, budget: toPounds(line.budget, model.scale), typed });
-    }
-    return amberSettingHint(lines, ragRuleFor(null, rag));
-  };
+  const rated = budgetRagColumn(sheet, table, model, rag);
+  return (column) =>
+    rated === null || column !== rated.column ? null : amberSettingHint(rated.lines, rated.rule);
 }
 
 function checkMissing(ref: TableRef, model: BudgetModel, out: Finding[]): void {

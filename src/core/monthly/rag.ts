@@ -16,6 +16,7 @@ import {
 } from "../tables/rag-rule";
 import { ragRuleFor, type RagThresholds } from "../tables/rag-settings";
 import type { TableRef } from "../tables/totals";
+import type { RatedColumn, RatedRow } from "../tables/rag-kept-green";
 import type { MonthlyTable } from "./detect";
 import type { MonthlyLine, MonthlyModel } from "./model";
 
@@ -141,4 +142,31 @@ export function monthlyRagCells(
     });
   }
   return cells;
+}
+
+/**
+ * The RAG column as the settings' rule rates it, where no sheet states a rule: each line's
+ * overspend (its true full year against its budget) and budget in pounds, and its typed colour
+ * (tables/rag-kept-green.ts).
+ */
+export function monthlyRagColumn(
+  sheet: SheetSnapshot,
+  table: MonthlyTable,
+  model: MonthlyModel,
+  settings: RagThresholds,
+): RatedColumn | null {
+  const column = table.columns.rag;
+  const rule = monthlyRagRule(sheet, table, model, settings);
+  if (column === undefined || rule?.source !== "settings") return null;
+  const pounds = (amount: number) => fromPence(toPenceScaled(amount, table.scale.multiplier));
+  const lines: RatedRow[] = [];
+  for (const line of model.lines) {
+    if (model.structure.kinds.get(line.row) !== "line" || line.budget === null) continue;
+    const typed = ragWord(cellText(sheet.rows[line.row]?.[column] ?? undefined));
+    if (typed === null) continue;
+    const budget = pounds(line.budget);
+    const overspend = pounds(trueFullYear(sheet, table, line)) - budget;
+    lines.push({ row: line.row, overspend, budget, typed });
+  }
+  return { column, lines, rule };
 }

@@ -39,6 +39,7 @@ import {
 } from "../tables/rag-rule";
 import { ragRuleFor, type RagThresholds } from "../tables/rag-settings";
 import { amberSettingHint, ratedLinesOf } from "../tables/rag-amber-hint";
+import type { RatedColumn } from "../tables/rag-kept-green";
 
 /**
  * Projects with money: a programme summary or scheme monitoring table keeps, beside each project's
@@ -300,6 +301,19 @@ export function duplicateIds(
   return out;
 }
 
+/** The Cost RAG column as the settings' rule rates it, where the sheet states no rule. */
+export function projectsRagColumn(
+  sheet: SheetSnapshot,
+  money: ProjectsMoney,
+  rag: RagThresholds,
+): RatedColumn | null {
+  const { budget, forecast, rag: column } = money.columns;
+  if (column === undefined || budget === undefined || forecast === undefined) return null;
+  if (money.ragRule || money.ragRuleUnread) return null;
+  const lines = ratedLinesOf(sheet, money.lines, { budget, forecast, rag: column }, money.scale);
+  return { column, lines, rule: ragRuleFor(null, rag) };
+}
+
 /**
  * For the warning on a suspect Cost RAG column (suspect-columns.ts): the Amber setting its
  * colours imply, when the settings' rule without an Amber band rates the table, as budget tables.
@@ -309,11 +323,7 @@ export function projectsRagHint(
   money: ProjectsMoney,
   rag: RagThresholds,
 ): (column: number) => string | null {
-  return (column) => {
-    const { budget, forecast } = money.columns;
-    if (column !== money.columns.rag || budget === undefined || forecast === undefined) return null;
-    if (money.ragRule || money.ragRuleUnread) return null;
-    const lines = ratedLinesOf(sheet, money.lines, { budget, forecast, rag: column }, money.scale);
-    return amberSettingHint(lines, ragRuleFor(null, rag));
-  };
+  const rated = projectsRagColumn(sheet, money, rag);
+  return (column) =>
+    rated === null || column !== rated.column ? null : amberSettingHint(rated.lines, rated.rule);
 }

@@ -85,15 +85,15 @@ export function ratedLinesOf(
   rows: readonly number[],
   columns: { budget: number; forecast: number; rag: number },
   scale: MoneyScale,
-): RatedLine[] {
-  const lines: RatedLine[] = [];
+): (RatedLine & { row: number })[] {
+  const lines: (RatedLine & { row: number })[] = [];
   for (const row of rows) {
     const budget = moneyOrNilAt(sheet, row, columns.budget);
     const forecast = moneyOrNilAt(sheet, row, columns.forecast);
     const typed = ragWord(cellText(sheet.rows[row]?.[columns.rag] ?? undefined));
     if (budget === null || forecast === null || typed === null) continue;
     const overspend = toPounds(forecast - budget, scale);
-    lines.push({ overspend, budget: toPounds(budget, scale), typed });
+    lines.push({ row, overspend, budget: toPounds(budget, scale), typed });
   }
   return lines;
 }

@@ -50,7 +50,9 @@ interface Group {
   column: number;
 }
 
-function tableRows(range: string): { first: number; last: number; firstColumn: number } | null {
+export function tableRows(
+  range: string,
+): { first: number; last: number; firstColumn: number } | null {
   const [start, end] = range.split(":");
   if (!start) return null;
   const a = cellPositionOf(start);
@@ -114,7 +116,7 @@ function ruleOf(f: Finding): string {
 }
 
 /** The column's own header words: the nearest non-blank text at or above the table's header row. */
-function headerOf(sheet: SheetSnapshot, headerRow: number, column: number): string {
+export function headerOf(sheet: SheetSnapshot, headerRow: number, column: number): string {
   for (let r = headerRow; r >= Math.max(0, headerRow - 2); r--) {
     const text = cellText(sheet.rows[r]?.[column] ?? undefined);
     if (text) return text;
@@ -123,7 +125,7 @@ function headerOf(sheet: SheetSnapshot, headerRow: number, column: number): stri
 }
 
 /** The findings' cells, runs down one column joined: "G7:G9, G12". */
-function cellList(findings: readonly Finding[]): string {
+export function cellList(findings: readonly Finding[]): string {
   const cells = findings.map((f) => parseAddress(f.cell)).sort((a, b) => a.row - b.row);
   const runs: { column: number; first: number; last: number }[] = [];
   for (const { row, column } of cells) {
