@@ -30,6 +30,9 @@ const FOUR: Band[] = [
 ];
 const LIKELIHOOD = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"];
 const IMPACT = ["Insignificant", "Minor", "Moderate", "Major", "Catastrophic"];
+/** Axes in the sheet's own words: no standard scale names them, the matrix's order numbers them. */
+const OWN_LIKELIHOOD = ["Remote", "Unlikely", "Possible", "Probable", "Highly probable"];
+const OWN_IMPACT = ["Negligible", "Minor", "Moderate", "Serious", "Critical"];
 
 interface Layout {
   bands: Band[];
@@ -39,7 +42,7 @@ interface Layout {
   impactAt: "foot" | "top";
   rowGap: boolean;
   columnGap: boolean;
-  axes: "numbers" | "words";
+  axes: "numbers" | "words" | "own words";
 }
 
 const bandOf = (bands: Band[], score: number) =>
@@ -71,7 +74,7 @@ function putMatrix(
   const impactRow = axisAbove ? top : gridTop + n + (layout.rowGap ? 1 : 0);
   for (let k = 0; k < n; k++) {
     const l = n - k;
-    put(gridTop + k, left, layout.axes === "words" ? (LIKELIHOOD[l - 1] as string) : l);
+    put(gridTop + k, left, axisLabel(layout, LIKELIHOOD, OWN_LIKELIHOOD, l));
     for (let i = 1; i <= n; i++) {
       const [, , label, fill] = bandOf(bands, l * i);
       put(gridTop + k, gridLeft + i - 1, layout.cells === "words" ? label : l * i);
@@ -79,7 +82,7 @@ function putMatrix(
     }
   }
   for (let i = 1; i <= n; i++)
-    put(impactRow, gridLeft + i - 1, layout.axes === "words" ? (IMPACT[i - 1] as string) : i);
+    put(impactRow, gridLeft + i - 1, axisLabel(layout, IMPACT, OWN_IMPACT, i));
   if (layout.cells === "scores") {
     const legendRow = Math.max(impactRow, gridTop + n - 1) + 2;
     bands.forEach(([, , label, fill], k) => {
@@ -89,6 +92,12 @@ function putMatrix(
   }
   return cellAddress(gridTop, gridLeft);
 }
+
+/** An axis point's label: its number, a standard scale's word, or the sheet's own word. */
+const axisLabel = (layout: Layout, standard: string[], own: string[], point: number): CellValue =>
+  layout.axes === "numbers"
+    ? point
+    : ((layout.axes === "words" ? standard : own)[point - 1] as string);
 
 /** Ref | Risk | Likelihood | Impact | Score | Priority; `stated` priorities, null where blank. */
 function register(risks: [number, number, string | null][]): CellValue[][] {
@@ -168,6 +177,18 @@ const LAYOUTS: [string, Layout][] = [
       rowGap: true,
       columnGap: true,
       axes: "words",
+    },
+  ],
+  [
+    "5×5 scores, axes in the sheet's own words, impact on top one blank row apart",
+    {
+      bands: FIVE,
+      n: 5,
+      cells: "scores",
+      impactAt: "top",
+      rowGap: true,
+      columnGap: false,
+      axes: "own words",
     },
   ],
   [
@@ -268,7 +289,7 @@ describe("a risk matrix whose axis labels stand one row or column away from the 
   });
 
   it("a column of figures between the side axis and the grid parts them: no key", () => {
-    const layout = LAYOUTS[4]![1];
+    const layout = LAYOUTS[5]![1];
     const rows: CellValue[][] = [];
     putMatrix(rows, {}, 0, 0, layout);
     expect(readMatrixKey(sheet("M", rows))?.at).toBe("C1");
@@ -277,7 +298,7 @@ describe("a risk matrix whose axis labels stand one row or column away from the 
     expect(readMatrixKey(sheet("M", rows))).toBeNull();
   });
 
-  it.each([LAYOUTS[0]!, LAYOUTS[2]!, LAYOUTS[4]!])(
+  it.each([LAYOUTS[0]!, LAYOUTS[2]!, LAYOUTS[5]!])(
     "one blank row under the register is its key, not risks (%s)",
     (_name, layout) => {
       const five = layout.n === 5;
