@@ -43,6 +43,8 @@ export function precedents(sheet: SheetSnapshot, row: number, column: number): S
   return seen;
 }
 
+const TEXT_CODES: ReadonlySet<string> = new Set(["not-a-number", "number-as-text"]);
+
 const errorOf = (f: Finding): number | null =>
   typeof f.expected === "number" && typeof f.actual === "number" ? f.actual - f.expected : null;
 
@@ -56,6 +58,7 @@ export function rightOverFormulaParts(
   f: Finding,
   sheet: SheetSnapshot,
   rootAt: (row: number, column: number) => Finding | undefined,
+  rootsOnRow: (row: number) => readonly Finding[],
   corrected: (root: Finding) => number | null,
 ): Finding[] | null {
   const own = errorOf(f);
@@ -63,6 +66,22 @@ export function rightOverFormulaParts(
   const parts = (f.partCells ?? []).map(parseAddress);
   const fixed = new Map<string, number>();
   const found = new Set<Finding>();
+  // A blank part is a calculated cell apply fills from its row (a line's full year, =SUM of its
+  // months), judged as that sum: text reported left of it on its row moves it by its amount.
+  let blankMoved = 0;
+  for (const part of parts) {
+    const value = sheet.rows[part.row]?.[part.column]?.value;
+    if (value !== null && value !== undefined && value !== "") continue;
+    for (const root of rootsOnRow(part.row)) {
+      const at = parseAddress(root.cell);
+      if (!TEXT_CODES.has(root.code) || root.table !== f.table || at.column >= part.column)
+        continue;
+      const amount = corrected(root);
+      if (amount === null) return null;
+      blankMoved += amount;
+      found.add(root);
+    }
+  }
   for (const part of parts) {
     if (!sheet.rows[part.row]?.[part.column]?.formula) continue;
     for (const key of precedents(sheet, part.row, part.column)) {
@@ -91,10 +110,12 @@ export function rightOverFormulaParts(
     const parsed = parseMoney(sheet.rows[r]?.[c]?.value ?? null);
     return parsed.kind === "number" ? parsed.value : 0;
   };
-  const moved = parts.reduce(
-    (sum, p) => sum + figure(after, p.row, p.column) - figure(before, p.row, p.column),
-    0,
-  );
+  const moved =
+    blankMoved +
+    parts.reduce(
+      (sum, p) => sum + figure(after, p.row, p.column) - figure(before, p.row, p.column),
+      0,
+    );
   return samePence(moved, own) ? [...found] : null;
 }
 
@@ -115,7 +136,7 @@ export function textOnItsRow(
   let amount = 0;
   const texts: Finding[] = [];
   for (const root of rowRoots) {
-    if (root.code !== "not-a-number" && root.code !== "number-as-text") continue;
+    if (!TEXT_CODES.has(root.code)) continue;
     const cell = parseAddress(root.cell);
     if (root.sheet !== f.sheet || root.table !== f.table || cell.row !== at.row) continue;
     if (cell.column >= at.column) continue;

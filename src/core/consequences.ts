@@ -210,6 +210,7 @@ function rootsOf(
         f,
         sheet,
         (r, c) => roots.at.get(`${f.sheet}!${r},${c}`),
+        (r) => (roots.byRow.get(`${f.sheet}!${r}`) ?? []).filter((x) => x.sheet === f.sheet),
         (root) => correctedValue(root, sheet),
       ) ?? textOnItsRow(f, sheet, roots.byRow.get(`${f.sheet}!${at.row}`) ?? [], intendedAmount);
     if (!parts && keyedRight) {

@@ -226,3 +226,35 @@ describe("a budget to date beside the full-year pair with no variance of either"
     expect(findingsOf(rows)).toEqual([]);
   });
 });
+
+describe("stacked headers in £'000: Budget / to date … Latest / budget, Forecast / outturn, Variance / (Under)/Over", () => {
+  // Adult care's variance to date typed 70 (true 60); Children's forecast variance typed 50
+  // where (Under)/Over says forecast − latest budget = (50); Housing's forecast is tbc.
+  const forecasts: (number | string)[] = [2500, 1750, "tbc", 880];
+  const rows: Rows = [
+    ["Directorate monitoring P6 2025/26"],
+    [],
+    ["Service", "Budget", "Actual", "Variance", "Original", "Latest", "Forecast", "Variance"],
+    [null, "to date", "to date", "to date", "budget", "budget", "outturn", "(Under)/Over"],
+    [null, "£'000", "£'000", "£'000", "£'000", "£'000", "£'000", "£'000"],
+    ...LINES.map(([n, b, a, y], i) => {
+      const fc = forecasts[i] as number | string;
+      const fyVariance = typeof fc === "number" ? (i === 1 ? 50 : fc - y) : null;
+      return [n, b, a, i === 0 ? 70 : a - b, y - 100, y, fc, fyVariance];
+    }),
+  ];
+
+  it("checks each pair in pounds, the forecast against the latest budget", () => {
+    expect(
+      analyse(rows).findings.map((x) => [x.code, x.cell, x.severity, x.expected, x.actual]),
+    ).toEqual([
+      ["variance-mismatch", "D6", "error", 60, 70],
+      ["variance-mismatch", "H7", "error", -50, 50],
+      ["unconfirmed-funding", "G8", "info", undefined, undefined],
+    ]);
+    const d6 = analyse(rows).findings.find((x) => x.cell === "D6");
+    expect(d6?.message).toContain(
+      "actual to date £1,260,000 − budget to date £1,200,000 = £60,000",
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { analyseWorkbook } from "../../src/core/analyse";
 import { applyPlanToSnapshot } from "../../src/core/plan-preview";
-import { TODAY, workbook } from "../helpers/builders";
+import { sheet, TODAY, workbook, type Entry } from "../helpers/builders";
 import { buildProfile, type ProfileSpec } from "../helpers/monthly-builder";
 
 /**
@@ -131,5 +131,51 @@ describe("a month typed as text with a letter O, its knock-on totals and varianc
       ["not-a-number", "G4"],
       ["variance-mismatch", "Q4"],
     ]);
+  });
+});
+
+describe("a profile whose lines' full years are left blank under a typed total", () => {
+  const MONTHS = [
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Jan",
+    "Feb",
+    "Mar",
+  ];
+  const rows = (july: number | string): Entry[][] => [
+    ["Line", "Budget", ...MONTHS, "Full year"],
+    ["Resurfacing", 240, ...twelve(20).map((v, k) => (k === 3 ? july : v)), null],
+    ["Gullies", 120, ...twelve(10), null],
+    ["Street lighting", 14_400, ...twelve(1_200), null],
+    ["Total", 14_760, ...twelve(1_230), 14_760],
+  ];
+  const found = (july: number | string) => {
+    const first = workbook(sheet("Profile", rows(july)));
+    const analysis = analyseWorkbook(first, { asOf: TODAY });
+    const applied = applyPlanToSnapshot(first, analysis.plan, { valuesOnly: false });
+    return { before: analysis.findings, after: analyseWorkbook(applied, { asOf: TODAY }).findings };
+  };
+
+  it("judges the full-year total as if each blank full year held its months' sum", () => {
+    const { before, after } = found(20);
+    expect(cells(before)).toEqual([]);
+    expect(cells(after)).toEqual([]);
+  });
+
+  it("with July typed 2O, the total is right as typed, before apply and after", () => {
+    const { before, after } = found("2O");
+    expect(cells(before)).toEqual([["not-a-number", "F2"]]);
+    expect(before[0]?.message).toBe(
+      'Jul "2O" is not an amount; F5 and O5 are right as typed: they count the right figure here',
+    );
+    expect(cells(after)).toEqual([["not-a-number", "F2"]]);
+    expect(after[0]?.message).toBe(before[0]?.message);
   });
 });

@@ -1,7 +1,8 @@
 import { columnLetter, parseAddress, rangeAddress } from "../a1";
 import { finding, type Finding } from "../findings";
 import type { SheetSnapshot } from "../snapshot";
-import { samePence } from "../tables/money";
+import { samePence, type Resolve } from "../tables/money";
+import { parseMoney } from "../values";
 import { formatScaled } from "../tables/scale";
 import { checkColumnTotals, checkMoneyCells, checkTotal, type TableRef } from "../tables/totals";
 import { addsExactly, differenceOf } from "../tables/formula-refs";
@@ -265,6 +266,24 @@ export function typedOnTbcLines(
   return typedOnUnconfirmed(ref, [...budget, ...monthsTbc], [variance, variancePct, rag]);
 }
 
+/**
+ * A line's full year left blank is a calculated cell apply fills (=SUM of its months): the
+ * full-year total over it is judged as if it held that sum, not as if the line had none.
+ */
+function blankFullYearsAsSums(
+  sheet: SheetSnapshot,
+  table: MonthlyTable,
+  model: MonthlyModel,
+): Resolve {
+  const fullYear = table.columns.fullYear;
+  const sums = new Map(model.lines.map((l) => [l.row, l.monthsSum]));
+  return (row, column) => {
+    const parsed = parseMoney(sheet.rows[row]?.[column]?.value ?? null);
+    const sum = column === fullYear && parsed.kind === "blank" ? sums.get(row) : undefined;
+    return sum === undefined ? parsed : { kind: "number", value: sum, fromText: false };
+  };
+}
+
 /** Text in money cells, full years, variances, missing budgets, section and grand totals. */
 export function checkMonthlyTable(
   sheet: SheetSnapshot,
@@ -286,7 +305,13 @@ export function checkMonthlyTable(
   checkMissingBudgets(ref, table, model, out);
   out.push(...checkMonthlyRag(ref, table, model, rag));
   const totals: Finding[] = [];
-  checkColumnTotals(ref, model.structure, model.money, totals);
+  checkColumnTotals(
+    ref,
+    model.structure,
+    model.money,
+    totals,
+    blankFullYearsAsSums(sheet, table, model),
+  );
   for (const f of totals) {
     const at = parseAddress(f.cell);
     if (!addsItsParts(ref, model.structure, at.row, at.column)) out.push(f);
