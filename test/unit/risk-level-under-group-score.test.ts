@@ -213,4 +213,31 @@ describe('"Level" of numbers under a group label', () => {
       },
     ]);
   });
+  it('"Score" and "Level" both of numbers, no band words: Level is no priority', () => {
+    const rows: Entry[][] = [
+      ["Ref", "Risk", "Residual risk", null, null, null, "Owner"],
+      [null, null, "Likelihood", "Impact", "Score", "Level", null],
+    ];
+    LINES.forEach(([l, i], k) => {
+      const r = rows.length + 1;
+      rows.push([`R${k + 1}`, `Risk ${k + 1}`, l, i, f(`=C${r}*D${r}`, l * i), l * i, "J Smith"]);
+    });
+    rows.push([], ["Key: 1-4 Low | 5-12 Medium | 15-25 High"]);
+    const s = sheet("Risks", rows, { merges: ["A1:A2", "B1:B2", "C1:F1", "G1:G2"] });
+    const a = analyseWorkbook(workbook(s), { asOf: TODAY });
+    expect(a.tables[0]).toMatchObject({
+      range: "A1:G7",
+      columns: { residualScore: "E", owner: "G" },
+    });
+    expect(a.tables[0]).not.toHaveProperty("columns.residualPriority");
+    // No "convention not understood" warning over the Level; the priority is added past Owner.
+    expect(a.findings.filter((x) => x.severity !== "info")).toEqual([]);
+    expect(writes(a)).toEqual([
+      {
+        column: "H",
+        header: "Residual priority",
+        values: LINES.map(([l, i], k) => [3 + k, band(l * i)]),
+      },
+    ]);
+  });
 });

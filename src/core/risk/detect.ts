@@ -246,9 +246,10 @@ function resolveRatings(
   if (pair.priority !== null) {
     const swapped = holdsWords(sheet, pair.score, rows) && holdsNumbers(sheet, pair.priority, rows);
     if (swapped) return { ...pair, score: pair.priority, priority: pair.score };
-    // A second column of numbers ("Score" and "Level") is no priority while band words stand by.
+    // A second column of numbers ("Score" and "Level") is a score, never the priority: the band
+    // words beside it are, or there is none.
     if (!holdsNumbers(sheet, pair.priority, rows)) return pair;
-    return { ...pair, priority: worded() ?? pair.priority };
+    return { ...pair, priority: worded() ?? null };
   }
   if (holdsWords(sheet, pair.score, rows)) {
     const numeric = spare.find((c) => !holdsWords(sheet, c, rows));

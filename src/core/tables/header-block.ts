@@ -85,8 +85,10 @@ function continuesHeader(
 /**
  * Words carried on from the row above, each under a header word of its own ("Cost" / "centre",
  * "Latest" / "budget", "Commit-" / "ments", "Variance" / "Under/" / "(Over)"), even with the first
- * column filled: two or more short texts, every one under text, and most beginning in lower case,
- * a bracket or a figure — a data row's words begin with capitals.
+ * column filled: two or more short texts, most of those under text beginning in lower case, a
+ * bracket or a figure — a data row's words begin with capitals. Beside them a heading may start in
+ * this row under a blank cell ("Annual" / "budget" then "Actual", "2025/26"): it begins with a
+ * capital or a year.
  */
 function carriesWordsOn(
   sheet: SheetSnapshot,
@@ -95,20 +97,26 @@ function carriesWordsOn(
   from: number,
   to: number,
 ): boolean {
-  let texts = 0;
+  let under = 0;
   let carried = 0;
+  let own = 0;
   for (let c = from; c <= to; c++) {
-    const own = sheet.rows[next]?.[c] ?? undefined;
-    if (!isText(own)) continue;
-    const text = cellText(own);
-    if (text.length > 20 || !isText(sheet.rows[previous]?.[c] ?? undefined)) return false;
+    const cell = sheet.rows[next]?.[c] ?? undefined;
+    if (!isText(cell)) continue;
+    const text = cellText(cell);
+    if (text.length > 20) return false;
     // "tbc", "n/a", "£250,000" typed as text: amounts of a data row, not header words; so are
     // ratings with their words ("1 - Rare", "Likely (4)"), a key's rows under its headings.
     if (parseMoney(text).kind !== "text" || ratedWord(text)) return false;
-    texts++;
+    if (!isText(sheet.rows[previous]?.[c] ?? undefined)) {
+      if (!/^(?:\p{Lu}|(?:19|20)\d{2}\b)/u.test(text)) return false;
+      own++;
+      continue;
+    }
+    under++;
     if (/^[\p{Ll}(\d/]/u.test(text)) carried++;
   }
-  return texts >= 2 && carried * 2 > texts;
+  return under + own >= 2 && carried * 2 > under;
 }
 
 function ratedWord(text: string): boolean {
@@ -173,7 +181,11 @@ export function readHeaderBlock(
     }
     const text = joinStacked(words);
     const group = groups.join(" › ");
-    if (!text && !group) continue;
+    // A unit alone ("%" under a blank cell beside "Variance") still heads its column.
+    if (!text && !group) {
+      if (unit) columns.push({ column: c, group: null, text: unit, unit });
+      continue;
+    }
     columns.push(
       text
         ? { column: c, group: group || null, text, unit }

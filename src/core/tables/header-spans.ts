@@ -95,7 +95,7 @@ function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
     for (let k = from; k <= to; k++) if (!unitOf(cellText(lower[k] ?? undefined))) return false;
     return true;
   };
-  const spans: { area: MergeArea; toEnd: boolean }[] = [];
+  const spans: { area: MergeArea; toEnd: boolean; stacked: boolean }[] = [];
   const lastText = lower.reduce<number>(
     (last, cell, c) => (isText(cell ?? undefined) ? c : last),
     -1,
@@ -109,6 +109,7 @@ function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
     spans.push({
       area: { top: row, bottom: row, left: c, right: end - 1 },
       toEnd: end > lastText && !upper.slice(end).some((cell) => isText(cell ?? undefined)),
+      stacked: stackedWords(cellText(upper[c] ?? undefined), lower, c, end - 1),
     });
     c = end - 1;
   }
@@ -132,7 +133,41 @@ function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
       }
     }
   }
-  return spans.map((s) => s.area);
+  // A label over the first words of one header is no group, unless another label in the row
+  // stands over the same sub-headers ("Capital" and "Revenue" over "budget | Spend"): a pattern
+  // repeated is a group's.
+  const pattern = (a: MergeArea) => words(a.left, a.right);
+  return spans
+    .filter((s) => !s.stacked || spans.some((o) => o !== s && pattern(o.area) === pattern(s.area)))
+    .map((s) => s.area);
+}
+
+/**
+ * Words known to label a group of columns: a pair of a risk assessment (Inherent, Residual,
+ * Target, Current), a year ("Current year", "Last year 2024/25", "2025/26").
+ */
+const GROUP_WORD =
+  /\b(inherent|gross|residual|net|target|current)\b|\b(last|previous|prior|next|this|full) year\b|\b(?:19|20)\d{2}\b|\b\d{2}\s*[/-]\s*\d{2}\b/i;
+
+/**
+ * Words of one header stacked over two cells of one column, typed without a merge ("Annual" /
+ * "budget 2025/26", "Forecast" / "outturn", "Total" / "scheme cost"), with headings of their own
+ * under the blank cells beside ("Spend to date", "Variance", "2025/26"): the cell under the label
+ * carries its phrase on (it begins in lower case or with a bracket) while a heading under the
+ * blanks begins with a capital or a figure. A known group word keeps the label a group ("Current
+ * year" over "budget | Forecast").
+ */
+function stackedWords(
+  label: string,
+  lower: readonly (Cell | null | undefined)[],
+  from: number,
+  to: number,
+): boolean {
+  if (GROUP_WORD.test(label)) return false;
+  if (!/^[\p{Ll}(]/u.test(cellText(lower[from] ?? undefined))) return false;
+  for (let k = from + 1; k <= to; k++)
+    if (/^[\p{Lu}\d]/u.test(cellText(lower[k] ?? undefined))) return true;
+  return false;
 }
 
 /**
