@@ -68,6 +68,23 @@ describe("a wrong Total row under a wrong line stays a total", () => {
 });
 
 describe("a wrong typed total is not 'right as typed' through a figure beside it", () => {
+  it("budget: a total variance worked from the wrong budget total beside it", () => {
+    const rows: Rows = [
+      ["Cost centre", "Description", "Budget", "Forecast", "Variance"],
+      ["R100", "Libraries", 120, 150, 30],
+      ["R200", "Parks", 240, 210, 30],
+      ["R300", "Roads", 310, 335, 25],
+      ["Total", null, 700, 695, -5],
+    ];
+    const findings = analyse(rows).findings;
+    expect(findings.map((x) => `${x.code}@${x.cell}`)).toEqual([
+      "variance-mismatch@E3",
+      "total-mismatch@C5",
+      "total-mismatch@E5",
+    ]);
+    expect(findings.map((x) => x.message).join(" ")).not.toContain("right as typed");
+  });
+
   it("funding: a year total out by a different amount than the unread line", () => {
     const rows: Rows = [
       [null, "Scheme", "Source of funding", "2025/26 £", "2026/27 £"],
