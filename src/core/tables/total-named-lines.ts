@@ -97,6 +97,18 @@ function takesItIn(total: Values, withIt: Sums, without: Sums, own: Values): boo
   return a.matches - a.mismatches > b.matches - b.mismatches;
 }
 
+/** Most of the row's figures (one not nil among them) are the sums of `parts` down each column. */
+export function rowAddsUp(
+  sheet: SheetSnapshot,
+  row: number,
+  parts: readonly number[],
+  money: readonly number[],
+): boolean {
+  const sums = emptySums(money.length);
+  for (const r of parts) add(sums, valuesOf(sheet, r, money));
+  return addsUp(valuesOf(sheet, row, money), sums);
+}
+
 const SUM_CALL = /^=\s*SUM\s*\(([$A-Z0-9:,\s]+)\)\s*$/i;
 
 /** Per column, the row ranges later rows add with SUM down that column: [first, last, at]. */
