@@ -161,3 +161,23 @@ describe("a line that adds up to the lines above it by chance stays a line", () 
     expect(levels(rows)).toEqual(["line", "line", "subtotal", "line", "line", "subtotal"]);
   });
 });
+
+describe("projects with money: a line adding up by chance stays a line", () => {
+  const projects = (parkForecast: number, total: Rows[number]): Rows => [
+    ["Project", "Lead", "Status", "Budget", "Forecast", "Variance"],
+    ["Hub", "AB", "Green", 100, 120, f("=E2-D2", 20)],
+    ["Depot", "CD", "Amber", 200, 190, 10],
+    ["Park", "EF", "Red", 300, parkForecast, f(`=E4-D4`, parkForecast - 300)],
+    ["Total", null, null, ...total],
+  ];
+
+  it("Park's budget and variance are the sums above: the Total adds three lines", () => {
+    const rows = projects(330, [650, 640, f("=E5-D5", -10)]);
+    expect(found(rows)).toEqual(["variance-mismatch@F3", "total-mismatch@D5"]);
+  });
+
+  it("with a right Total, the reversed variance is the one finding", () => {
+    const rows = projects(330, [600, 640, f("=E5-D5", 40)]);
+    expect(found(rows)).toEqual(["variance-mismatch@F3"]);
+  });
+});
