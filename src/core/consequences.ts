@@ -2,6 +2,7 @@ import { parseAddress } from "./a1";
 import { intendedAmount } from "./consequence-inputs";
 import type { Finding, FindingCode } from "./findings";
 import type { SheetSnapshot } from "./snapshot";
+import { addsAcross } from "./tables/adds-across";
 import { formulaEvaluator } from "./tables/arithmetic";
 import { samePence } from "./tables/money";
 import { parseMoney } from "./values";
@@ -136,13 +137,15 @@ function rightOverReportedParts(
   const own = errorOf(f);
   if (own === null || samePence(own, 0)) return null;
   const parts: { root: Finding; correction: number }[] = [];
+  const adds = new Set(f.partCells ?? []);
+  const across = addsAcross(sheet, f.table, column);
   for (const root of roots.all) {
     if (root === f || root.sheet !== f.sheet || root.table !== f.table) continue;
     const at = parseAddress(root.cell);
     const under = at.column === column && at.row < row;
     // A figure beside it counts only where the total adds it (a full year adds its months): a
     // variance typed on a total row is no sum of the budget total beside it.
-    const beside = at.row === row && at.column < column && (f.partCells ?? []).includes(root.cell);
+    const beside = at.row === row && at.column < column && (adds.has(root.cell) || across);
     if (!under && !beside) continue;
     const correction = correctionOf(root, sheet);
     if (correction !== null && !samePence(correction, 0)) parts.push({ root, correction });

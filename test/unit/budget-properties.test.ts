@@ -10,6 +10,8 @@ interface Section {
   heading: boolean;
   labelled: boolean;
   lines: Line[];
+  /** A line named like a total ("Total transport costs"): which one, or none. */
+  named: number | null;
 }
 
 const amount = fc.integer({ min: 1, max: 500_000 });
@@ -17,11 +19,13 @@ const sectionArb: fc.Arbitrary<Section> = fc.record({
   heading: fc.boolean(),
   labelled: fc.boolean(),
   lines: fc.array(fc.tuple(amount, amount, amount), { minLength: 2, maxLength: 6 }),
+  named: fc.option(fc.nat(), { nil: null }),
 });
 
 /**
  * A monitoring sheet of sections (with or without heading rows, labelled or unlabelled subtotals)
- * and a grand total over the subtotals; `planted` adds `delta` to one subtotal's budget cell.
+ * and a grand total over the subtotals; `planted` adds `delta` to one subtotal's budget cell. A
+ * line may be named like a total ("Total transport costs 2"): it is a line all the same.
  */
 function build(sections: Section[], planted: { section: number; delta: number } | null) {
   const rows: (string | number | null)[][] = [["Service", "Budget", "Actual to date", "Forecast"]];
@@ -29,7 +33,10 @@ function build(sections: Section[], planted: { section: number; delta: number } 
   const sum = (lines: Line[], k: number) => lines.reduce((s, l) => s + (l[k] ?? 0), 0);
   sections.forEach((s, i) => {
     if (s.heading) rows.push([`Section ${i + 1}`]);
-    s.lines.forEach((l, j) => rows.push([`Line ${i + 1}.${j + 1}`, ...l]));
+    const named = s.named === null ? -1 : s.named % s.lines.length;
+    s.lines.forEach((l, j) =>
+      rows.push([j === named ? `Total transport costs ${i + 1}` : `Line ${i + 1}.${j + 1}`, ...l]),
+    );
     const total: (string | number | null)[] = [
       s.labelled ? `Total section ${i + 1}` : null,
       sum(s.lines, 0),

@@ -233,3 +233,81 @@ describe("a wrong labelled subtotal closing a block with no heading stays a subt
     ]);
   });
 });
+
+describe("subtotal structures with one planted wrong subtotal give exactly it", () => {
+  type Shape = { heading: boolean; label: "labelled" | "unlabelled"; named: boolean };
+  /** Two blocks of three lines, their subtotals, and a grand total adding the subtotals. */
+  function build(shape: Shape, wrong: 0 | 1): { rows: Rows; subtotalRows: number[] } {
+    const rows: Rows = [["Service", "Budget", "Forecast", "Variance"]];
+    const blocks = [
+      [
+        ["Staffing", 1200, 1260],
+        [shape.named ? "Total transport costs" : "Transport", 430, 415],
+        ["Supplies", 275, 290],
+      ],
+      [
+        ["Placements", 2210, 2390],
+        ["Staffing", 980, 940],
+        [shape.named ? "Total pay award provision" : "Pay award", 160, 160],
+      ],
+    ] as const;
+    const subtotalRows: number[] = [];
+    blocks.forEach((lines, b) => {
+      if (shape.heading) rows.push([b === 0 ? "Adults" : "Children"]);
+      const first = rows.length + 1;
+      for (const [name, budget, forecast] of lines) {
+        const r = rows.length + 1;
+        rows.push([name, budget, forecast, f(`=C${r}-B${r}`, forecast - budget)]);
+      }
+      const last = rows.length;
+      const budget = lines.reduce((s, l) => s + l[1], 0) + (b === wrong ? 100 : 0);
+      const forecast = lines.reduce((s, l) => s + l[2], 0);
+      const r = rows.length + 1;
+      subtotalRows.push(r);
+      rows.push([
+        shape.label === "labelled" ? `Total ${b === 0 ? "adults" : "children"}` : null,
+        b === wrong ? budget : f(`=SUM(B${first}:B${last})`, budget),
+        f(`=SUM(C${first}:C${last})`, forecast),
+        f(`=C${r}-B${r}`, forecast - budget),
+      ]);
+    });
+    const [s1, s2] = subtotalRows as [number, number];
+    const grand = (c: string) => f(`=${c}${s1}+${c}${s2}`, 0);
+    rows.push(["Net expenditure", grand("B"), grand("C"), grand("D")]);
+    // Cached values as Excel saves them: the grand adds the subtotals as stated.
+    const at = (r: number, c: number) => {
+      const cell = rows[r - 1]?.[c];
+      return typeof cell === "object" && cell !== null && "value" in cell
+        ? (cell.value as number)
+        : (cell as number);
+    };
+    const g = rows[rows.length - 1] as Rows[number];
+    [1, 2, 3].forEach((c) => {
+      const cell = g[c] as { formula: string; value: number };
+      cell.value = at(s1, c) + at(s2, c);
+    });
+    return { rows, subtotalRows };
+  }
+
+  const shapes: Shape[] = [
+    { heading: true, label: "labelled", named: false },
+    { heading: false, label: "labelled", named: false },
+    { heading: true, label: "unlabelled", named: false },
+    { heading: false, label: "unlabelled", named: false },
+    { heading: true, label: "labelled", named: true },
+    { heading: false, label: "labelled", named: true },
+    { heading: true, label: "unlabelled", named: true },
+    { heading: false, label: "unlabelled", named: true },
+  ];
+  it.each(shapes.flatMap((s) => [0, 1].map((w) => [s, w as 0 | 1] as const)))(
+    "%j, wrong subtotal %i",
+    (shape, wrong) => {
+      const { rows, subtotalRows } = build(shape, wrong);
+      expect(found(rows)).toEqual([`total-mismatch@B${subtotalRows[wrong] ?? 0}`]);
+      const named = levels(rows).filter((l) => /^Total (transport|pay)/.test(l));
+      expect(named).toEqual(
+        shape.named ? ["Total transport costs:line", "Total pay award provision:line"] : [],
+      );
+    },
+  );
+});

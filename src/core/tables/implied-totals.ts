@@ -88,6 +88,51 @@ function addsUp(
   return stated >= 2 && telling >= 2 && agree * 3 >= stated * 2;
 }
 
+/** Columns where the stated figures equal the block's sums, less those where they do not. */
+function agreement(values: readonly (number | null)[], block: Block): number {
+  let score = 0;
+  values.forEach((value, k) => {
+    if (value === null || value === undefined) return;
+    const sum = fromPenceScaled(block.pence[k] ?? 0, block.multiplier);
+    score += samePence(sum, value, block.multiplier) ? 1 : -1;
+  });
+  return score;
+}
+
+/**
+ * A row adding up to the loose lines above it in most columns but not all may be a line that
+ * does so by chance (a planted reversed variance can make it): the labelled total under it
+ * decides. Read as a line, that total adds the loose lines, this row and the lines after it;
+ * read as a subtotal, it adds this row and the lines after it. The better agreement wins.
+ */
+function lineByTheTotalUnder(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  kinds: ReadonlyMap<number, string>,
+  row: number,
+  values: readonly (number | null)[],
+  loose: Block,
+  money: readonly number[],
+): boolean {
+  if (agreement(values, loose) === values.filter((v) => v !== null).length) return false;
+  const withIt = new Block(money.length, loose.multiplier);
+  withIt.addBlock(loose);
+  withIt.add(row, values);
+  const without = new Block(money.length, loose.multiplier);
+  without.add(row, values);
+  for (let i = rows.indexOf(row) + 1; i < rows.length; i++) {
+    const next = rows[i] as number;
+    const kind = kinds.get(next);
+    const figures = money.map((c) => amount(sheet, next, c));
+    if (kind === "heading") return false;
+    if (kind === "section-total" || kind === "grand-total")
+      return agreement(figures, withIt) > agreement(figures, without);
+    withIt.add(next, figures);
+    without.add(next, figures);
+  }
+  return false;
+}
+
 /**
  * The structure with unlabelled totals found: a row closing its section's lines becomes that
  * section's total; a row adding every line and total above it becomes a grand total; a row adding
@@ -161,7 +206,10 @@ export function withImpliedTotals(
     const everything = new Block(width, multiplier);
     everything.addBlock(all);
     everything.addBlock(open);
-    if (addsUp(sheet, row, values, everything, money)) {
+    if (
+      addsUp(sheet, row, values, everything, money) &&
+      !lineByTheTotalUnder(sheet, rows, kinds, row, values, everything, money)
+    ) {
       moved.add(row);
       grandTotals.push(row);
       kinds.set(row, "grand-total");
@@ -169,7 +217,10 @@ export function withImpliedTotals(
       all.add(row, values);
       open = new Block(width, multiplier);
       loose = new Block(width, multiplier);
-    } else if (addsUp(sheet, row, values, loose, money)) {
+    } else if (
+      addsUp(sheet, row, values, loose, money) &&
+      !lineByTheTotalUnder(sheet, rows, kinds, row, values, loose, money)
+    ) {
       const lines = structure.looseLines.filter((r) => r >= loose.first && r <= loose.last);
       lines.forEach((r) => moved.add(r));
       moved.add(row);

@@ -1,7 +1,7 @@
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { parseMoney } from "../values";
 import { isExcelTotalsRow } from "./excel-tables";
-import { linesNamedTotal } from "./total-named-lines";
+import { linesNamedTotal, rowAddsUp } from "./total-named-lines";
 
 /**
  * Section headings, lines and TOTAL rows inside a table, as councils lay them out:
@@ -80,6 +80,15 @@ export function classifyRows(
   const excelTotals = (sheet.tables?.length ?? 0) > 0;
   // "Total transport costs" added into its block's subtotal is a line (total-named-lines.ts).
   const namedLines = linesNamedTotal(sheet, rows, labels, money, TOTAL);
+  const isTotal = (row: number, label: string) =>
+    hasMoney(sheet, row, money) &&
+    !namedLines.has(row) &&
+    (TOTAL.test(label) || saysTotal(sheet, row, money));
+  // The last labelled total: one above it that closes lines with no heading is their subtotal.
+  let lastTotal = -1;
+  for (const row of rows) if (isTotal(row, labelOf(sheet, row, labels))) lastTotal = row;
+  let pending: number[] = []; // loose lines since the last total
+  let closed = false; // a section has been closed by its total
   for (const row of rows) {
     // An Excel table's totals row is its grand total whatever its label says.
     if (excelTotals && isExcelTotalsRow(sheet, row)) {
@@ -90,8 +99,18 @@ export function classifyRows(
     }
     const label = labelOf(sheet, row, labels);
     const money_ = hasMoney(sheet, row, money);
-    const total = TOTAL.test(label) || (money_ && saysTotal(sheet, row, money));
-    if (total && money_ && !namedLines.has(row)) {
+    if (isTotal(row, label)) {
+      if (!open && pending.length > 0 && !GRAND.test(label) && closesBlock(row, pending)) {
+        const lines = new Set(pending);
+        sections.push({ name: "", headingRow: null, lines: pending, totalRow: row });
+        kinds.set(row, "section-total");
+        looseLines.splice(0, looseLines.length, ...looseLines.filter((r) => !lines.has(r)));
+        pending = [];
+        closed = true;
+        continue;
+      }
+      pending = [];
+      closed ||= Boolean(open && open.lines.length > 0);
       const grand = GRAND.test(label) || !open || open.lines.length === 0;
       if (!grand && open) {
         open.totalRow = row;
@@ -105,6 +124,7 @@ export function classifyRows(
       continue;
     }
     if (!money_ && looksLikeHeading(sheet, row, labels)) {
+      pending = [];
       open = { name: label.replace(/^\d+\.?\s+/, ""), headingRow: row, lines: [], totalRow: null };
       sections.push(open);
       kinds.set(row, "heading");
@@ -112,7 +132,21 @@ export function classifyRows(
     }
     kinds.set(row, "line");
     if (open) open.lines.push(row);
-    else looseLines.push(row);
+    else {
+      looseLines.push(row);
+      pending.push(row);
+    }
   }
   return { kinds, sections, looseLines, grandTotals };
+
+  /**
+   * A labelled total under lines with no heading closes them as a section of their own when a
+   * later total follows, or when it adds its block (not every line) after another section.
+   */
+  function closesBlock(row: number, block: readonly number[]): boolean {
+    if (row < lastTotal) return true;
+    return (
+      closed && rowAddsUp(sheet, row, block, money) && !rowAddsUp(sheet, row, looseLines, money)
+    );
+  }
 }

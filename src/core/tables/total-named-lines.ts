@@ -65,11 +65,17 @@ function add(sums: Sums, values: Values): void {
 
 /** Most of the row's figures (one not nil among them) are the sums, to half the finest step. */
 function addsUp(values: Values, sums: Sums, needNonZero: Values | null = null): boolean {
-  if (sums.rows === 0) return false;
-  const tolerance = 0.5 * 10 ** (6 - Math.max(sums.decimals, decimalsOf(values)));
+  const { matches, mismatches, telling } = agreement(values, sums, needNonZero);
+  return telling && matches > mismatches;
+}
+
+/** Columns where the row's figure is the sum and where it is not, to half the finest step. */
+function agreement(values: Values, sums: Sums, needNonZero: Values | null = null) {
   let matches = 0;
   let mismatches = 0;
   let telling = false;
+  if (sums.rows === 0) return { matches, mismatches, telling };
+  const tolerance = 0.5 * 10 ** (6 - Math.max(sums.decimals, decimalsOf(values)));
   values.forEach((stated, k) => {
     if (stated === null) return;
     if (Math.abs((sums.micro[k] ?? 0) - stated) <= tolerance) {
@@ -77,7 +83,30 @@ function addsUp(values: Values, sums: Sums, needNonZero: Values | null = null): 
       if (stated !== 0 && (needNonZero === null || (needNonZero[k] ?? 0) !== 0)) telling = true;
     } else mismatches++;
   });
-  return telling && matches > mismatches;
+  return { matches, mismatches, telling };
+}
+
+/**
+ * The total's figures add up with the row counted among its parts (`withIt`), and better than
+ * they do without it (`without`: what the total adds if the row is a total itself).
+ */
+function takesItIn(total: Values, withIt: Sums, without: Sums, own: Values): boolean {
+  if (!addsUp(total, withIt, own)) return false;
+  const a = agreement(total, withIt);
+  const b = agreement(total, without);
+  return a.matches - a.mismatches > b.matches - b.mismatches;
+}
+
+/** Most of the row's figures (one not nil among them) are the sums of `parts` down each column. */
+export function rowAddsUp(
+  sheet: SheetSnapshot,
+  row: number,
+  parts: readonly number[],
+  money: readonly number[],
+): boolean {
+  const sums = emptySums(money.length);
+  for (const r of parts) add(sums, valuesOf(sheet, r, money));
+  return addsUp(valuesOf(sheet, row, money), sums);
 }
 
 const SUM_CALL = /^=\s*SUM\s*\(([$A-Z0-9:,\s]+)\)\s*$/i;
@@ -168,28 +197,37 @@ export function linesNamedTotal(
     const isLine = (row: number) =>
       hasFigure(values(row)) && !isTotalNamed(row) && label(row) !== "";
     let lookaheads = 0;
-    let blockStart = 0; // index in `rows` of the first row of the open block
+    let block = emptySums(width); // the rows since the last heading or total
     const everyLine = emptySums(width);
     let totals = emptySums(width);
+    const closeBlock = (own: Values) => {
+      // A grand total closes the totals it adds: the next one adds the totals after it.
+      if (totals.rows > 1 && addsUp(own, totals)) totals = emptySums(width);
+      add(totals, own);
+      block = emptySums(width);
+    };
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as number;
       const own = values(row);
+      const name = label(row);
       if (!hasFigure(own)) {
-        if (label(row) !== "") blockStart = i + 1; // a heading opens a block
+        if (name !== "") block = emptySums(width); // a heading opens a block
         continue;
       }
       if (!isTotalNamed(row)) {
-        add(everyLine, own);
+        // A row of figures with no label adding the block is its total (bold figures).
+        if (name === "" && block.rows > 1 && addsUp(own, block)) closeBlock(own);
+        else {
+          add(everyLine, own);
+          add(block, own);
+        }
         continue;
       }
-      const block = emptySums(width);
-      for (let j = blockStart; j < i; j++) {
-        const v = values(rows[j] as number);
-        if (hasFigure(v)) add(block, v);
-      }
+      // A copy of the one line above may be that line's total or a line of the same amount:
+      // the totals under it decide.
       const closes =
-        addsUp(own, block) ||
-        addsUp(own, everyLine) ||
+        (block.rows > 1 && addsUp(own, block)) ||
+        (everyLine.rows > 1 && addsUp(own, everyLine)) ||
         addsUp(own, totals) ||
         sumsRowsAbove(sheet, row, money);
       if (
@@ -199,12 +237,10 @@ export function linesNamedTotal(
       ) {
         found.add(row);
         add(everyLine, own);
+        add(block, own);
         continue;
       }
-      // A grand total closes the totals it adds: the next one adds the totals after it.
-      if (totals.rows > 1 && addsUp(own, totals)) totals = emptySums(width);
-      add(totals, own);
-      blockStart = i + 1;
+      closeBlock(own);
     }
     return found;
 
@@ -214,8 +250,12 @@ export function linesNamedTotal(
      */
     function totalUnderTakesIt(i: number, block: Sums, every: Sums, own: Values): boolean {
       const copy = (s: Sums): Sums => ({ micro: [...s.micro], decimals: s.decimals, rows: s.rows });
+      // The lines of its block with it, and the lines after it (its block if it is a total);
+      // every line with it, and without it.
       let inBlock: Sums | null = copy(block);
+      let after: Sums = emptySums(width);
       const all = copy(every);
+      const allWithout = copy(every);
       add(inBlock, own);
       add(all, own);
       let skipped = 0;
@@ -229,16 +269,20 @@ export function linesNamedTotal(
         }
         const total = name !== "" && isTotalNamed(row);
         if (name === "" || total) {
-          if ((inBlock && addsUp(v, inBlock, own)) || addsUp(v, all, own)) return true;
+          if (inBlock && takesItIn(v, inBlock, after, own)) return true;
+          if (takesItIn(v, all, allWithout, own)) return true;
           if (total) {
             // A total that does not take it in closes the block; a grand total may still.
             inBlock = null;
+            after = emptySums(width);
             if (++skipped > MAX_NAMED_SKIPPED) return false;
             continue;
           }
         }
         if (inBlock) add(inBlock, v);
+        add(after, v);
         add(all, v);
+        add(allWithout, v);
       }
       return false;
     }
