@@ -16,6 +16,7 @@ import { parseYearLabel } from "../tables/years";
 import { classifyGrantHeaders, grantColumns } from "./grants";
 import { columnsWithin, splitAtSideTables } from "../tables/side-tables";
 import { withRowTotalColumn } from "./row-total-column";
+import { withUnnamedLabelColumn } from "./label-column";
 
 export type FundingKind = "funding" | "funding-sources" | "allocations";
 
@@ -261,7 +262,8 @@ function ownColumns(
   bounds: TableBounds,
 ): Map<number, FundingColumn> {
   const own = columnsWithin(columns, bounds.firstColumn, bounds.lastColumn);
-  return withRowTotalColumn(sheet, own, bounds.firstColumn, bounds.lastColumn, bounds.dataRows);
+  const named = withUnnamedLabelColumn(sheet, own, bounds);
+  return withRowTotalColumn(sheet, named, bounds.firstColumn, bounds.lastColumn, bounds.dataRows);
 }
 
 /**
