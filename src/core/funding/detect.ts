@@ -7,8 +7,11 @@ import {
   tableBounds,
   tableExtent,
   textRuns,
+  type Extent,
   type TableBounds,
 } from "../tables/bounds";
+import { withoutFootnotes } from "../tables/footnotes";
+import { parseMoney } from "../values";
 import { LEGEND_MARKER } from "../tables/keys";
 import { classifyFundingHeader, type FundingColumn } from "../tables/funding-columns";
 import { headerRuns, readWidenedHeaderBlock } from "../tables/header-block";
@@ -16,6 +19,7 @@ import { parseYearLabel } from "../tables/years";
 import { classifyGrantHeaders, grantColumns } from "./grants";
 import { columnsWithin, splitAtSideTables } from "../tables/side-tables";
 import { withRowTotalColumn } from "./row-total-column";
+import { withUnnamedLabelColumn } from "./label-column";
 
 export type FundingKind = "funding" | "funding-sources" | "allocations";
 
@@ -243,7 +247,7 @@ export function detectFundingTables(
           titleOfNextTable(sheet, row, first, last)
         );
       });
-      const bounds = tableBounds(sheet, r, first, last, extent);
+      const bounds = tableBounds(sheet, r, first, last, endAtFootnote(sheet, extent, first, last));
       // A header with no line under it (a title merged over the years) is no table.
       if (bounds.dataRows.length === 0) continue;
       tables.push({ ...kindAndColumns(ownColumns(sheet, header.columns, bounds)), ...bounds });
@@ -261,7 +265,8 @@ function ownColumns(
   bounds: TableBounds,
 ): Map<number, FundingColumn> {
   const own = columnsWithin(columns, bounds.firstColumn, bounds.lastColumn);
-  return withRowTotalColumn(sheet, own, bounds.firstColumn, bounds.lastColumn, bounds.dataRows);
+  const named = withUnnamedLabelColumn(sheet, own, bounds);
+  return withRowTotalColumn(sheet, named, bounds.firstColumn, bounds.lastColumn, bounds.dataRows);
 }
 
 /**
@@ -294,6 +299,18 @@ function titleOfNextTable(sheet: SheetSnapshot, row: number, first: number, last
   );
 }
 
+/** A funding table ends at a note under its last figures (tables/footnotes.ts). */
+function endAtFootnote(sheet: SheetSnapshot, extent: Extent, first: number, last: number): Extent {
+  return withoutFootnotes(sheet, extent, first, last, (row) => {
+    const cells = sheet.rows[row] ?? [];
+    for (let c = first; c <= last && c < cells.length; c++) {
+      const kind = parseMoney(cells[c]?.value ?? null).kind;
+      if (kind === "number" || kind === "unconfirmed") return true;
+    }
+    return false;
+  });
+}
+
 /** The table under a header block starting at `row`, if there is one. */
 function blockTable(
   sheet: SheetSnapshot,
@@ -311,7 +328,7 @@ function blockTable(
         matchFundingHeader(sheet, r, first, last) !== null
       );
     });
-    const bounds = tableBounds(sheet, row, first, last, extent);
+    const bounds = tableBounds(sheet, row, first, last, endAtFootnote(sheet, extent, first, last));
     if (bounds.dataRows.length === 0) continue;
     return {
       ...kindAndColumns(ownColumns(sheet, header.columns, bounds)),

@@ -64,6 +64,63 @@ export function spelledByPrefixes(acronym: string, sourceWords: readonly string[
   return false;
 }
 
+/**
+ * An acronym is typed as one: two capitals at least ("SCR", "iBCF", "DfE", "LA"), so a short
+ * word ("Care", "fund") is never read as the initials of someone else's name.
+ */
+function typedAcronyms(name: string): Set<string> {
+  return new Set(
+    name
+      .split(/[^A-Za-z0-9]+/)
+      .filter((t) => (t.match(/[A-Z]/g)?.length ?? 0) >= 2)
+      .map((t) => t.toLowerCase()),
+  );
+}
+
+/**
+ * An acronym spelled by the starts of every one of the words, in order (a small word may give
+ * nothing): "ibcf" by improved + better + care + fund, not by better + care + fund.
+ */
+function spellsEvery(acronym: string, names: readonly string[]): boolean {
+  const from = (i: number, k: number): boolean => {
+    const word = names[k];
+    if (word === undefined) return i === acronym.length;
+    for (let n = Math.min(word.length, acronym.length - i); n >= 1; n--)
+      if (acronym.startsWith(word.slice(0, n), i) && from(i + n, k + 1)) return true;
+    return STOP.has(word) && from(i, k + 1);
+  };
+  return acronym.length > 0 && from(0, 0);
+}
+
+/**
+ * One name ("SCR Grant", "iBCF") abbreviating the other ("Adult Social Care Reform Grant",
+ * "Improved Better Care Fund"): each of its words is an acronym of the other name's words or one
+ * of them. `whole` when a single acronym spells every word of the other name it does not share,
+ * so "Improved Better Care Fund" is iBCF rather than BCF when a workbook has both.
+ */
+function abbreviates(short: string, long: string): { whole: boolean } | null {
+  const own = meaningful(short);
+  const longWords = meaningful(long);
+  const theirs = new Set(longWords);
+  const typed = typedAcronyms(short);
+  const all = words(long);
+  const initials = all.map((w) => w[0]).join("");
+  const acronyms = own.filter(
+    (w) =>
+      w.length >= 2 &&
+      w.length <= 6 &&
+      typed.has(w) &&
+      !theirs.has(w) &&
+      (initials.includes(w) || spelledByPrefixes(w, all)),
+  );
+  if (acronyms.length === 0 || !own.every((w) => acronyms.includes(w) || theirs.has(w)))
+    return null;
+  const ownWords = new Set(own);
+  const rest = longWords.filter((w) => !ownWords.has(w));
+  const only = acronyms.length === 1 ? acronyms[0] : undefined;
+  return { whole: only !== undefined && spellsEvery(only, rest) };
+}
+
 function score(allocation: string, source: string): { score: number; how: MatchHow } | null {
   const a = meaningful(allocation);
   const s = meaningful(source);
@@ -72,19 +129,10 @@ function score(allocation: string, source: string): { score: number; how: MatchH
     return { score: 1, how: "same name" };
   const sourceWords = new Set(s);
   if (a.every((w) => sourceWords.has(w))) return { score: 0.9, how: "contained" };
-  const initials = words(source)
-    .map((w) => w[0])
-    .join("");
-  const all = words(source);
-  const acronyms = a.filter(
-    (w) =>
-      w.length >= 2 &&
-      w.length <= 6 &&
-      !sourceWords.has(w) &&
-      (initials.includes(w) || spelledByPrefixes(w, all)),
-  );
-  if (acronyms.length > 0 && a.every((w) => acronyms.includes(w) || sourceWords.has(w)))
-    return { score: 0.8, how: "acronym" };
+  // Either name may be the short one: "SCR Grant" allocated from the "Adult Social Care Reform
+  // Grant", or "Improved Better Care Fund" allocated from the sources table's "iBCF".
+  const acronym = abbreviates(allocation, source) ?? abbreviates(shortName(source), allocation);
+  if (acronym) return { score: acronym.whole ? 0.85 : 0.8, how: "acronym" };
   const allocationWords = new Set(a);
   if (s.every((w) => allocationWords.has(w))) return { score: 0.7, how: "contains" };
   return null;

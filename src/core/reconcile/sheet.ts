@@ -136,13 +136,20 @@ export function planReconciliationSheet(snapshot: WorkbookSnapshot, r: Reconcili
       numberFormat: MONEY,
       bold: true,
     });
-    cells.push({
-      row,
-      column: 5,
-      formula: status(C, D, E),
-      value: statusValue(availableTotal, allocatedTotal, allocatedTotal - availableTotal),
-      bold: true,
-    });
+    const onTbc = r.lines.filter((l) => l.year === year && l.available === null);
+    if (onTbc.some((l) => l.allocated !== 0)) {
+      const split = unconfirmedSplit(cells, { first, total: row, sources: onTbc });
+      cells.push(...split.cells);
+      row = split.nextRow;
+    } else {
+      cells.push({
+        row,
+        column: 5,
+        formula: status(C, D, E),
+        value: statusValue(availableTotal, allocatedTotal, allocatedTotal - availableTotal),
+        bold: true,
+      });
+    }
     row += 2;
   }
   put(row, 0, "How source names were matched", { bold: true });
@@ -176,6 +183,80 @@ export function planReconciliationSheet(snapshot: WorkbookSnapshot, r: Reconcili
     title: "Reconciliation",
     cells,
     columnWidths: [12, 44, 14, 14, 14, 14, 40],
+  };
+}
+
+/**
+ * A year whose allocations run against funding still "tbc" has a difference that is not one yet:
+ * allocated less the confirmed money available counts what is spent from the tbc source. The
+ * year's total is split in two rows under it — what is allocated against unconfirmed funding,
+ * and the difference on confirmed funding — and the total's status says "Unconfirmed" when the
+ * whole gap is the unconfirmed part, "Difference" only when confirmed funding is short or over.
+ */
+function unconfirmedSplit(
+  cells: readonly SheetCell[],
+  at: { first: number; total: number; sources: readonly { source: string; allocated: number }[] },
+): { cells: SheetCell[]; nextRow: number } {
+  const { first, total } = at;
+  const last = total - 1;
+  const range = (column: number) => `${cellAddress(first, column)}:${cellAddress(last, column)}`;
+  const value = (row: number, column: number) => {
+    const v = cells.find((c) => c.row === row && c.column === column)?.value;
+    return typeof v === "number" ? v : null;
+  };
+  const rows = Array.from({ length: total - first }, (_, k) => first + k);
+  const onTbc = rows.reduce((sum, r) => sum + (value(r, 2) === null ? (value(r, 3) ?? 0) : 0), 0);
+  const confirmed = rows.reduce((sum, r) => sum + (value(r, 4) ?? 0), 0);
+  const [tbcRow, confirmedRow] = [total + 1, total + 2];
+  const Etotal = cellAddress(total, 4);
+  const Econfirmed = cellAddress(confirmedRow, 4);
+  const names = [...new Set(at.sources.filter((s) => s.allocated !== 0).map((s) => s.source))];
+  const text = (row: number, column: number, v: string): SheetCell => ({
+    row,
+    column,
+    formula: null,
+    value: v,
+  });
+  return {
+    nextRow: confirmedRow,
+    cells: [
+      {
+        row: total,
+        column: 5,
+        formula: `=IF(ABS(${Econfirmed})<${HALF_PENNY},IF(ABS(${Etotal})<${HALF_PENNY},"Reconciled","Unconfirmed"),"Difference")`,
+        value:
+          Math.abs(confirmed) >= HALF_PENNY
+            ? "Difference"
+            : Math.abs(value(total, 4) ?? 0) < HALF_PENNY
+              ? "Reconciled"
+              : "Unconfirmed",
+        bold: true,
+      },
+      text(tbcRow, 0, "of which allocated against unconfirmed funding (tbc)"),
+      {
+        row: tbcRow,
+        column: 3,
+        formula: `=SUMPRODUCT(--NOT(ISNUMBER(${range(2)})),${range(3)})`,
+        value: onTbc,
+        numberFormat: MONEY,
+      },
+      text(tbcRow, 5, "Unconfirmed"),
+      text(tbcRow, 6, `${names.join(", ")}: funding not confirmed, not a difference yet`),
+      text(confirmedRow, 0, "Difference on confirmed funding"),
+      {
+        row: confirmedRow,
+        column: 4,
+        formula: `=SUM(${range(4)})`,
+        value: confirmed,
+        numberFormat: MONEY,
+      },
+      {
+        row: confirmedRow,
+        column: 5,
+        formula: `=IF(ABS(${Econfirmed})<${HALF_PENNY},"Reconciled","Difference")`,
+        value: Math.abs(confirmed) < HALF_PENNY ? "Reconciled" : "Difference",
+      },
+    ],
   };
 }
 

@@ -50,6 +50,11 @@ const SPECS: readonly FieldSpec<Plain>[] = [
       "funder",
       "funding stream",
       "source of funding",
+      // An income sheet names the sources a plan draws on: "Income source", "Grant / income".
+      "income source",
+      "source of income",
+      "income stream",
+      "grant income",
       "grant",
       "funding body",
     ],
