@@ -39,7 +39,7 @@ describe("check of apply's output finds nothing check of the input did not", () 
     [
       "w10-kestrel-resources-gbpm",
       [
-        "variance-mismatch@G8: Variance % is -4.0% but variance £250,000 over |budget| £6,250,000 is 4.0% (the sign is reversed)",
+        "variance-mismatch@G8: Variance % is -4.0% but the variance as a share of the budget is 4.0% (£250,000 of £6,250,000; the sign is reversed)",
         "variance-mismatch@I10: RAG is Red but an overspend of £1,200,000 on a budget of £40,000,000 is Amber: Red over 5% of budget, Amber at 2% of budget (the rule stated on the sheet at K4)",
         D14,
       ],

@@ -37,7 +37,7 @@ describe("Variance % beside a wrong typed variance", () => {
       [
         "variance-mismatch",
         "E2",
-        "Variance % is 4.0% but variance -£3,000 over |budget| £100,000 is -3.0%",
+        "Variance % is 4.0% but the variance as a share of the budget is -3.0% (-£3,000 of £100,000)",
       ],
     ]);
   });
@@ -47,7 +47,7 @@ describe("Variance % beside a wrong typed variance", () => {
       [
         "variance-mismatch",
         "E2",
-        "Variance % is -2.5% but variance £2,500 over |budget| £100,000 is 2.5% (the sign is reversed)",
+        "Variance % is -2.5% but the variance as a share of the budget is 2.5% (£2,500 of £100,000; the sign is reversed)",
       ],
     ]);
   });
@@ -57,7 +57,7 @@ describe("Variance % beside a wrong typed variance", () => {
       [
         "variance-mismatch",
         "E2",
-        "Variance % is 4.0% but variance £2,500 over |budget| £100,000 is 2.5%",
+        "Variance % is 4.0% but the variance as a share of the budget is 2.5% (£2,500 of £100,000)",
       ],
     ]);
   });

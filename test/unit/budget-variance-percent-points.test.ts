@@ -44,7 +44,7 @@ describe("a Variance % in percentage points, rounded to one place", () => {
       [
         "error",
         "E8",
-        "Variance % is -4.0% but variance £250,000 over |budget| £6,250,000 is 4.0% (the sign is reversed)",
+        "Variance % is -4.0% but the variance as a share of the budget is 4.0% (£250,000 of £6,250,000; the sign is reversed)",
         4,
         -4,
       ],
@@ -106,7 +106,7 @@ describe("a Variance % column that follows no convention", () => {
       [
         "warning",
         "E1",
-        "Variance % disagrees with variance over |budget| on 4 of 4 lines: its convention was not understood; nothing written",
+        "Variance % disagrees with the variance as a share of the budget on 4 of 4 lines: its convention was not understood; nothing written",
       ],
     ]);
     expect(pctWrite(a)).toBeUndefined();

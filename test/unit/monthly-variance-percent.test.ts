@@ -55,7 +55,7 @@ describe("monthly profile: the council's Variance % column", () => {
       [
         "variance-mismatch",
         "Q5",
-        "Variance % is 5.0% but variance £13,000 over |budget| £1,200,000 is 1.1%",
+        "Variance % is 5.0% but the variance as a share of the budget is 1.1% (£13,000 of £1,200,000)",
         13 / 1_200,
         0.05,
       ],
@@ -88,7 +88,10 @@ describe("monthly profile: the council's Variance % column", () => {
     }
     const a = analyseWorkbook(book, { asOf: TODAY });
     expect(a.findings.map((x) => [x.cell, x.message])).toEqual([
-      ["Q5", "Variance % is 5.0% but variance £13,000 over |budget| £1,200,000 is 1.1%"],
+      [
+        "Q5",
+        "Variance % is 5.0% but the variance as a share of the budget is 1.1% (£13,000 of £1,200,000)",
+      ],
     ]);
     const pct = a.plan.operations.find(
       (o): o is ColumnWrite => o.kind === "column" && o.title === "Variance %",

@@ -53,7 +53,7 @@ describe("projects with money: the budget kind's rules", () => {
       { code: "variance-mismatch", cell: "G5", expected: "Amber", actual: "Green" },
     ]);
     expect(a.findings.find((x) => x.cell === "F5")?.message).toBe(
-      "Variance % is -2.0% but variance £100,000 over |budget| £5,000,000 is 2.0% (the sign is reversed)",
+      "Variance % is -2.0% but the variance as a share of the budget is 2.0% (£100,000 of £5,000,000; the sign is reversed)",
     );
     expect(a.findings.find((x) => x.cell === "G5")?.message).toBe(
       "RAG is Green but an overspend of £100,000 on a budget of £5,000,000 is Amber: " +

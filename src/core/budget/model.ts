@@ -79,6 +79,24 @@ export function moneyColumns(table: BudgetTable): number[] {
   return [...new Set([...own, ...(table.otherMoney ?? [])])].sort((a, b) => a - b);
 }
 
+/**
+ * The columns naming a table's rows: its ref, project, item and cost code, and every other column
+ * of words left of the figures. A council may keep "Portfolio | Budget area | …" with the lines'
+ * names under "Budget area" and "Communities total" under "Portfolio": a total's label in any of
+ * them marks it a total row, never a line.
+ */
+function labelColumns(sheet: SheetSnapshot, table: BudgetTable): number[] {
+  const c = table.columns;
+  const named = [c.ref, c.project, c.item, c.costCode].filter((x): x is number => x !== undefined);
+  const firstMoney = Math.min(...moneyColumns(table));
+  const words = (column: number) =>
+    table.dataRows.some((r) => parseMoney(sheet.rows[r]?.[column]?.value ?? null).kind === "text");
+  const more: number[] = [];
+  for (let column = table.firstColumn; column < firstMoney; column++)
+    if (!named.includes(column) && words(column)) more.push(column);
+  return [...named, ...more];
+}
+
 /** Which budget and which spend to compare, per line or per group of lines of one project. */
 export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetModel {
   const c = table.columns;
@@ -86,7 +104,7 @@ export function budgetModel(sheet: SheetSnapshot, table: BudgetTable): BudgetMod
   const compareWith =
     c.forecast !== undefined ? "forecast" : c.actual !== undefined ? "actual" : "cost";
   const compareColumn = (c[compareWith] ?? 0) as number;
-  const labels = [c.ref, c.project, c.item, c.costCode].filter((x): x is number => x !== undefined);
+  const labels = labelColumns(sheet, table);
   const structure = classifyRowsByArithmetic(sheet, table.dataRows, labels, moneyColumns(table));
   const rows = table.dataRows.filter(
     (r) =>

@@ -7,7 +7,12 @@ import { HALF_PENNY, sumFormula } from "../tables/money";
 import { isNilMark, moneyRef } from "../tables/nil-money";
 import { ragByRule, ragFormula } from "../tables/rag-rule";
 import { ragRuleFor } from "../tables/rag-settings";
-import { pointsFormat, variancePercentColumn } from "../tables/percent";
+import {
+  keepsTypedShare,
+  pointsFormat,
+  variancePercentColumn,
+  type PercentColumn,
+} from "../tables/percent";
 import { toPounds } from "../tables/scale";
 import { overspendOf, type VarianceConvention } from "../tables/variance";
 import { ragHighlight } from "../highlight";
@@ -153,7 +158,9 @@ export function planBudgetTable(
     if (typeof v.value === "number") plannedVariance.set(line.row, v.value);
   }
   // A Variance % the council keeps in hundreds (3 = 3%) is written the same way, in its format.
-  const { hundreds, format: pointsFormatted } = percentPoints(sheet, table, model);
+  const { hundreds, format: pointsFormatted, read } = percentPoints(sheet, table, model);
+  // A council's typed Variance % right at the precision it shows is kept, not rewritten.
+  const rightShares = new Map<number, number[]>();
   const says = statusWords(sheet, table);
   for (const line of model.lines) {
     const v = varianceCell(sheet, line, b, model.compareColumn, model.convention);
@@ -182,13 +189,22 @@ export function planBudgetTable(
     const variance = typeof shown === "number" ? shown : null;
     if (writesVariance) cells.variance.push(v);
     const over = variance === null ? null : overspendOf(variance, model.convention);
+    const pct =
+      variance === null || budget === null || budget === 0
+        ? ""
+        : (variance / Math.abs(budget)) * (hundreds ? 100 : 1);
+    const pctColumn = table.columns.variancePct;
+    if (
+      read &&
+      pctColumn !== undefined &&
+      typeof pct === "number" &&
+      keepsTypedShare(sheet.rows[line.row]?.[pctColumn], pct, read)
+    )
+      rightShares.set(line.row, [pctColumn]);
     cells.variancePct.push({
       row: line.row,
       formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${B}=0,"",${V}/ABS(${B})${hundreds ? "*100" : ""}),"")`,
-      value:
-        variance === null || budget === null || budget === 0
-          ? ""
-          : (variance / Math.abs(budget)) * (hundreds ? 100 : 1),
+      value: pct,
     });
     cells.status.push({
       row: line.row,
@@ -236,7 +252,8 @@ export function planBudgetTable(
   if (toDate) operations.push(toDate);
   // A typed RAG, Status or Variance on a "tbc" line is the council's own judgement: kept.
   const kept = typedOnTbcLines(sheet, table, model);
-  return guardWrites(sheet, table, skipTypedCells(operations, kept), { money: true });
+  const skipped = skipTypedCells(skipTypedCells(operations, kept), rightShares);
+  return guardWrites(sheet, table, skipped, { money: true });
 }
 
 /**
@@ -247,9 +264,9 @@ function percentPoints(
   sheet: SheetSnapshot,
   table: BudgetTable,
   model: BudgetModel,
-): { hundreds: boolean; format: string | undefined } {
+): { hundreds: boolean; format: string | undefined; read: PercentColumn | null } {
   const pct = table.columns.variancePct;
-  if (pct === undefined) return { hundreds: false, format: undefined };
+  if (pct === undefined) return { hundreds: false, format: undefined, read: null };
   const rows = model.lines
     .filter((l) => model.structure.kinds.get(l.row) === "line")
     .map((l) => l.row);
@@ -262,6 +279,7 @@ function percentPoints(
   return {
     hundreds: read.scale === "hundred",
     format: pointsFormat(sheet, rows, pct, read, points),
+    read,
   };
 }
 

@@ -64,6 +64,24 @@ function cutsOf(count: number, parts: number, from = 1): number[][] {
   return out;
 }
 
+/** Gaps nearer alike than this are alike (sums of logarithms of ratios of whole scores). */
+const GAP_TOLERANCE = 1e-9;
+
+/**
+ * How wide the steps are at a cut's edges, between the highest score of one run and the lowest of
+ * the next: scores are products, so a step is measured as a ratio (2 to 4 is as wide as 10 to 20),
+ * summed over the edges as logarithms.
+ */
+function edgeGaps(scores: readonly number[], cuts: readonly number[]): number {
+  let sum = 0;
+  for (const start of cuts.slice(1)) {
+    const low = scores[start - 1] ?? 1;
+    const high = scores[start] ?? low;
+    sum += Math.log(high / low);
+  }
+  return sum;
+}
+
 /** Every score a 1–n likelihood × impact can give, ascending. */
 function reachableScores(scale: number): number[] {
   const scores = new Set<number>();
@@ -88,9 +106,10 @@ function edgeBetween(low: number, high: number, reachable: readonly number[]): [
  * Bands read from the registers' own ratings, where they state no key: when the labels it writes
  * are one known vocabulary (Low/Medium/High/Very high, Green/Amber/Red…, so their order is known)
  * and, taken low to high, cut the scores into contiguous runs with at most a few ratings against
- * them (fewer than a quarter of the ratings). A score two labels share evenly, or two cuts that
- * fewest ratings contradict but that blame different ratings, is a contradiction with no side to
- * take: the defaults then judge the register as before, and the contradiction is the error.
+ * them (fewer than a quarter of the ratings): those few are the errors. A score two labels share
+ * evenly, or two cuts that fewest ratings contradict, blaming different ratings, with edges in
+ * steps alike wide, is a contradiction with no side to take: the defaults then judge the register
+ * as before, and the contradiction is the error.
  * The registers read together are the sections of one sheet's register: one banding for all.
  * Neighbouring bands meet halfway between the scores their labels hold (`edgeBetween`); the
  * lowest runs from 1, the highest to the scale's top. Null when the ratings give no such banding;
@@ -124,7 +143,12 @@ export function bandsFromRatings(
     return row.filter((n) => n === most).length > 1;
   });
   if (evenlySplit) return null;
-  let best: { cost: number; blamed: string; cuts: number[] } | null = null;
+  // The cut fewest ratings contradict. Two cuts as few contradict but blaming different ratings
+  // (Medium 5-10 | High 12+ blames a 15 rated Medium; Medium 5-15 | High 16+ the 12 rated High) are
+  // told apart by where their edges fall: the one whose edges sit in the wider gaps between the
+  // scores its labels hold wins (10 to 12 is a wider step than 15 to 16), so that a wrong rating is
+  // not explained away by hugging an edge round it. Cuts alike in both are a contradiction.
+  let best: { cost: number; gaps: number; blamed: string; cuts: number[] } | null = null;
   let tied = false;
   for (const cuts of cutsOf(scores.length, parts)) {
     let cost = 0;
@@ -137,11 +161,20 @@ export function bandsFromRatings(
         blamed.push(`${at}:${r}`);
       });
     });
+    const gaps = edgeGaps(scores, cuts);
     const key = blamed.join(",");
-    if (!best || cost < best.cost) {
-      best = { cost, blamed: key, cuts };
+    const better =
+      !best || cost < best.cost || (cost === best.cost && gaps > best.gaps + GAP_TOLERANCE);
+    if (better) {
+      best = { cost, gaps, blamed: key, cuts };
       tied = false;
-    } else if (cost === best.cost && key !== best.blamed) tied = true;
+    } else if (
+      best &&
+      cost === best.cost &&
+      Math.abs(gaps - best.gaps) <= GAP_TOLERANCE &&
+      key !== best.blamed
+    )
+      tied = true;
   }
   // A banding most ratings bear out: fewer than a quarter of them against it, and no rival.
   if (!best || tied || best.cost * 4 >= read.rated.length) return null;

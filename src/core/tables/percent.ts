@@ -1,6 +1,6 @@
 import { finding, type Finding } from "../findings";
 import { generalNumber } from "../number-format-shown";
-import type { SheetSnapshot } from "../snapshot";
+import type { Cell, SheetSnapshot } from "../snapshot";
 import { headerText, type TableRef } from "./totals";
 
 /**
@@ -97,6 +97,29 @@ export function showsShare(stated: number, share: number, column: PercentColumn)
   const half = 0.5 * 10 ** -column.decimals;
   const tolerance = column.scale === "fraction" ? Math.max(half, 0.0005) : half;
   return Math.abs(stated - value) <= tolerance + 1e-9;
+}
+
+/** A figure as a column showing `decimals` places shows it, rounded half away from zero as Excel does. */
+function shownAt(value: number, decimals: number): number {
+  const scaled = Math.round(Math.abs(value) * 10 ** decimals * 1e9) / 1e9;
+  return Math.sign(value) * Math.round(scaled);
+}
+
+/**
+ * A council's typed share that is right at the precision its column shows, where the formula
+ * written in its place would show another figure: 1.2 typed for 1.25% in a "0.0" column (half
+ * way: the council rounded down, Excel rounds up). A right figure is not rewritten; the cell is
+ * kept as typed. `computed` is what the formula would hold, in the column's own units.
+ */
+export function keepsTypedShare(
+  cell: Cell | null | undefined,
+  computed: number,
+  column: PercentColumn,
+): boolean {
+  if (!cell || cell.formula || typeof cell.value !== "number") return false;
+  const share = column.scale === "hundred" ? computed / 100 : computed;
+  if (!showsShare(cell.value, share, column)) return false;
+  return shownAt(cell.value, column.decimals) !== shownAt(computed, column.decimals);
 }
 
 /**

@@ -6,9 +6,9 @@ import { percentText, showsShare, statedPercentText, type PercentColumn } from "
 
 /**
  * A stated Variance % against the line it sits on, one rule for every kind with budgets (projects
- * with money, monthly profiles): it is the variance the line states over |budget|. A wrong variance
- * is reported once, at the variance, so a Variance % right for the true variance beside it is no
- * error of its own. The column may keep shares as fractions or in percentage points, and is
+ * with money, monthly profiles): it is the variance the line states as a share of the budget's
+ * size (|budget|). A wrong variance is reported once, at the variance, so a Variance % right for
+ * the true variance beside it is no error of its own. The column may keep shares as fractions or in percentage points, and is
  * compared at the precision it shows (tables/percent.ts).
  */
 export interface StatedVariancePercent {
@@ -44,7 +44,12 @@ export function variancePercentFinding(v: StatedVariancePercent): Finding | null
   const share = (x: number) => (v.budget === 0 ? 0 : x / Math.abs(v.budget));
   const shows = (x: number) => showsShare(stated, share(x), v.pct);
   if (shows(variance) || shows(v.trueVariance)) return null;
-  const reversed = shows(-variance) ? " (the sign is reversed)" : "";
+  const reversed = shows(-variance) ? "; the sign is reversed" : "";
+  // As a finance officer says it: the share first, then what it is a share of. A budget stated
+  // negative (an income budget) is measured by its size, and the message says so.
+  const size = v.say(Math.abs(v.budget));
+  const of = v.budget < 0 ? `${size}, the size of the budget of ${v.say(v.budget)}` : size;
+  const amounts = `${(v.sayVariance ?? v.say)(variance)} of ${of}`;
   const expected =
     v.pct.scale === "hundred" ? withoutFloatNoise(share(variance) * 100) : share(variance);
   return finding(
@@ -52,7 +57,7 @@ export function variancePercentFinding(v: StatedVariancePercent): Finding | null
     v.sheet.name,
     v.row,
     v.column,
-    `Variance % is ${statedPercentText(stated, v.pct)} but variance ${(v.sayVariance ?? v.say)(variance)} over |budget| ${v.say(Math.abs(v.budget))} is ${percentText(share(variance), true)}${reversed}`,
+    `Variance % is ${statedPercentText(stated, v.pct)} but the variance as a share of the budget is ${percentText(share(variance), true)} (${amounts}${reversed})`,
     { table: v.table, expected, actual: stated },
   );
 }
