@@ -228,9 +228,12 @@ export function readWidenedHeaderBlock(
   // Each widening may bring in the row under the block: three header rows at most.
   for (let pass = 0; pass < 3; pass++) {
     const inside = widenedOver(sheet, row, row + 1, block.bottom, span);
-    const below = moved(inside)
-      ? inside
-      : widenedOver(sheet, row, block.bottom + 1, block.bottom + 1, span);
+    // A row of figures under the block is data, never header: not worth reading for runs.
+    const next = block.bottom + 1;
+    const below =
+      moved(inside) || dataIn(sheet, next, span.first, span.last)
+        ? inside
+        : widenedOver(sheet, row, next, next, span);
     if (!moved(below)) break;
     const read = readHeaderBlock(sheet, row, below.first, below.last);
     // Figures under the wider columns would end the block early: those columns are not ours;
@@ -241,6 +244,14 @@ export function readWidenedHeaderBlock(
     block = read;
   }
   return block;
+}
+
+function dataIn(sheet: SheetSnapshot, row: number, from: number, to: number): boolean {
+  const cells = sheet.rows[row];
+  if (!cells) return true;
+  for (let c = from; c <= to && c < cells.length; c++)
+    if (isData(cells[c] ?? undefined)) return true;
+  return false;
 }
 
 /**
