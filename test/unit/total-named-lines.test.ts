@@ -311,3 +311,24 @@ describe("subtotal structures with one planted wrong subtotal give exactly it", 
     },
   );
 });
+
+describe("a long table", () => {
+  it("reads every one of 120 'Total …' lines as a line, and finds the one wrong subtotal", () => {
+    const rows: Rows = [["Service", "Budget", "Forecast", "Variance"]];
+    let wrongAt = 0;
+    for (let s = 0; s < 120; s++) {
+      let budget = 0;
+      let forecast = 0;
+      for (let k = 0; k < 4; k++) {
+        const b = 100 + ((s * 7 + k * 13) % 50);
+        const fc = 90 + ((s * 11 + k * 3) % 70);
+        budget += b;
+        forecast += fc;
+        rows.push([k === 2 ? `Total transport costs ${s}` : `Line ${s}.${k}`, b, fc, fc - b]);
+      }
+      if (s === 77) wrongAt = rows.length + 1;
+      rows.push([`Total section ${s}`, budget + (s === 77 ? 5 : 0), forecast, forecast - budget]);
+    }
+    expect(found(rows)).toEqual([`total-mismatch@B${wrongAt}`]);
+  });
+});

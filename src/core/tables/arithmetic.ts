@@ -179,6 +179,7 @@ function readOnce(
 ): Reading {
   let misfits = 0;
   const doubtful: number[] = [];
+  let lastTotal = -1;
   const kinds = new Map<number, RowKind>();
   const sections: Section[] = [];
   const looseLines: number[] = [];
@@ -240,6 +241,9 @@ function readOnce(
     }
     misfits += chosen.mismatches;
     if (chosen.mismatches > 0 && !evidence) doubtful.push(row);
+    // Only a total whose next total is unexplained too is worth reading again as a line.
+    if (chosen.mismatches === 0 && doubtful[doubtful.length - 1] === lastTotal) doubtful.pop();
+    lastTotal = row;
     const parts = items.splice(chosen.from);
     for (const p of parts) all.add(p, -1);
     const grand = parts.some((p) => p.total);
@@ -260,6 +264,8 @@ function readOnce(
     blockStart = items.length;
     block = new Sums(money.length);
   }
+  // The last total has no total under it to take it in.
+  if (doubtful[doubtful.length - 1] === lastTotal) doubtful.pop();
   return { structure: { kinds, sections, looseLines, grandTotals, totals }, misfits, doubtful };
 }
 

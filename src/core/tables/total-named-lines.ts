@@ -19,8 +19,8 @@ import { toMicroUnits } from "./money";
  * arithmetic): each treats the rows returned here as lines.
  */
 
-/** Most "Total …" rows tried against the totals under them: a long table stays linear. */
-const MAX_LOOKAHEADS = 50;
+/** Rows read ahead per row of the table, at most, looking for the total under a "Total …" row. */
+const LOOKAHEAD_ROWS_PER_ROW = 20;
 /** Totals passed over while looking for the one that takes a "Total …" row in. */
 const MAX_NAMED_SKIPPED = 3;
 /** Readings of the table, each with the lines the one before found. */
@@ -196,7 +196,9 @@ export function linesNamedTotal(
     const isTotalNamed = (row: number) => !found.has(row) && named.test(label(row));
     const isLine = (row: number) =>
       hasFigure(values(row)) && !isTotalNamed(row) && label(row) !== "";
-    let lookaheads = 0;
+    // Rows the looks ahead may read in all: each stops at the fourth total under it, so a long
+    // table of blocks stays linear; a pathological one stops looking, keeping labels as read.
+    let budget = LOOKAHEAD_ROWS_PER_ROW * rows.length + 1000;
     let block = emptySums(width); // the rows since the last heading or total
     const everyLine = emptySums(width);
     let totals = emptySums(width);
@@ -232,8 +234,7 @@ export function linesNamedTotal(
         sumsRowsAbove(sheet, row, money);
       if (
         !closes &&
-        (inSumOfLines(row, isLine) ||
-          (lookaheads++ < MAX_LOOKAHEADS && totalUnderTakesIt(i, block, everyLine, own)))
+        (inSumOfLines(row, isLine) || (budget > 0 && totalUnderTakesIt(i, block, everyLine, own)))
       ) {
         found.add(row);
         add(everyLine, own);
@@ -259,7 +260,7 @@ export function linesNamedTotal(
       add(inBlock, own);
       add(all, own);
       let skipped = 0;
-      for (let j = i + 1; j < rows.length; j++) {
+      for (let j = i + 1; j < rows.length && budget-- > 0; j++) {
         const row = rows[j] as number;
         const v = values(row);
         const name = label(row);
