@@ -1,14 +1,14 @@
 import { cellAddress } from "../a1";
 import type { PlannedCell } from "../plan";
 import type { SheetSnapshot } from "../snapshot";
-import { variancePercentColumn, type PercentColumn } from "../tables/percent";
+import { keepsTypedShare, variancePercentColumn, type PercentColumn } from "../tables/percent";
 import type { MonthlyTable } from "./detect";
 import type { MonthlyModel } from "./model";
 
 /**
  * A profile's own Variance % column as live formulas, as budget tables write theirs
  * (budget/plan.ts): on every line, the variance cell over |budget|, blank where either is not a
- * number or the budget is nil. A column kept in hundreds (3 = 3%) is written `…*100`, never turned
+ * number or the budget is nil; a typed share right at the precision it shows is kept. A column kept in hundreds (3 = 3%) is written `…*100`, never turned
  * into fractions (tables/percent.ts). A missing column is not added: a profile's own columns are
  * filled, as its RAG column is. `varianceShown` is what each line's variance cell shows once
  * written (ours, or the council's formula or figure left there).
@@ -24,8 +24,9 @@ export function variancePercentCells(
   const budgetColumn = table.columns.budget;
   if (column === undefined || budgetColumn === undefined) return [];
   const lines = model.lines.filter((l) => model.structure.kinds.get(l.row) === "line");
-  const hundreds = monthlyPercentColumn(sheet, table, model)?.scale === "hundred";
-  return lines.map((line) => {
+  const read = monthlyPercentColumn(sheet, table, model);
+  const hundreds = read?.scale === "hundred";
+  return lines.flatMap((line) => {
     const V = cellAddress(line.row, varianceColumn);
     const B = cellAddress(line.row, budgetColumn);
     const variance = varianceShown(line.row);
@@ -33,11 +34,20 @@ export function variancePercentCells(
       variance === null || line.budget === null || line.budget === 0
         ? ""
         : (variance / Math.abs(line.budget)) * (hundreds ? 100 : 1);
-    return {
-      row: line.row,
-      formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${B}=0,"",${V}/ABS(${B})${hundreds ? "*100" : ""}),"")`,
-      value: share,
-    };
+    // A council's typed share right at the precision it shows is kept, not rewritten.
+    if (
+      read &&
+      typeof share === "number" &&
+      keepsTypedShare(sheet.rows[line.row]?.[column], share, read)
+    )
+      return [];
+    return [
+      {
+        row: line.row,
+        formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${B}=0,"",${V}/ABS(${B})${hundreds ? "*100" : ""}),"")`,
+        value: share,
+      },
+    ];
   });
 }
 

@@ -10,7 +10,12 @@ import { isNilMark, moneyRef, parseMoneyOrNil } from "./nil-money";
 import { formatMoney, penceDecimals, roundToPence, roundToPenceScaled, samePence } from "./money";
 import { toPounds, type MoneyScale } from "./scale";
 import { describeConvention, varianceOf, type VarianceConvention } from "./variance";
-import { pointsFormat, variancePercentColumn, type PercentColumn } from "./percent";
+import {
+  keepsTypedShare,
+  pointsFormat,
+  variancePercentColumn,
+  type PercentColumn,
+} from "./percent";
 import { followsVarianceCell, variancePercentFinding } from "./variance-percent";
 import { describeRagRule, ragByRule, ragFormula, type RagRule as StatedRagRule } from "./rag-rule";
 import { ruleFromThresholds, type RagThresholds } from "./rag-settings";
@@ -282,11 +287,19 @@ export function planVarianceColumns(t: VarianceTable, rule: RagRule): WriteOpera
       formula: `=IF(AND(ISNUMBER(${F}),ISNUMBER(${B})),${usual ? `${F}-${B}` : `${B}-${F}`},"")`,
       value: computed ?? "",
     });
-    cells.variancePct.push({
-      row,
-      formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${B}=0,"",${V}/ABS(${B})${hundreds ? "*100" : ""}),"")`,
-      value: v === null || b === null || b === 0 ? "" : (v / Math.abs(b)) * (hundreds ? 100 : 1),
-    });
+    const pct = v === null || b === null || b === 0 ? "" : (v / Math.abs(b)) * (hundreds ? 100 : 1);
+    // A council's typed share right at the precision it shows is kept, not rewritten.
+    const typedRight =
+      pctRead !== null &&
+      t.variancePct !== undefined &&
+      typeof pct === "number" &&
+      keepsTypedShare(sheet.rows[row]?.[t.variancePct], pct, pctRead);
+    if (!typedRight)
+      cells.variancePct.push({
+        row,
+        formula: `=IF(AND(ISNUMBER(${V}),ISNUMBER(${B})),IF(${B}=0,"",${V}/ABS(${B})${hundreds ? "*100" : ""}),"")`,
+        value: pct,
+      });
     const overFormula = `ROUND(${usual ? V : `-${V}`},${places})`;
     cells.status.push({
       row,
