@@ -16,6 +16,8 @@ interface Variant {
   subtotal: (section: string) => string;
   /** A units row ("£") under the source names. */
   units: boolean;
+  /** A "Ref" column before the line names, numbering the lines only. */
+  ref?: boolean;
 }
 
 const SECTIONS: [string, [string, number, number, number, number][]][] = [
@@ -69,7 +71,15 @@ function plan(v: Variant): { rows: Entry[][]; merges: string[]; top: number } {
   const [a, b, c, d] = grand as [number, number, number, number];
   rows.push(["Total", a, b, a + b, null, c, d, c + d]);
   const header = v.units ? 5 : 4;
-  return { rows, merges: ["B3:D3", "F3:H3", `A3:A${header}`], top };
+  if (!v.ref) return { rows, merges: ["B3:D3", "F3:H3", `A3:A${header}`], top };
+  // Lines numbered in a Ref column before their names; headings and totals unnumbered.
+  let line = 0;
+  const numbered = rows.map((row, r) => {
+    if (r === 2 || r === 3 || (v.units && r === 4)) return ["Ref", ...row];
+    const isLine = r >= top && typeof row[1] === "number" && !/total/i.test(String(row[0]));
+    return [isLine ? `L${++line}` : null, ...row];
+  });
+  return { rows: numbered, merges: ["C3:E3", "G3:I3", `B3:B${header}`, `A3:A${header}`], top };
 }
 
 const VARIANTS: [string, Variant][] = [
@@ -82,6 +92,10 @@ const VARIANTS: [string, Variant][] = [
     { head: "Intervention", subtotal: (s) => `Total ${s.toLowerCase()}`, units: true },
   ],
   ["Theme, Subtotal, no units row", { head: "Theme", subtotal: () => "Subtotal", units: false }],
+  [
+    "Ref then Intervention, Sub-total, units row",
+    { head: "Intervention", subtotal: () => "Sub-total", units: true, ref: true },
+  ],
 ];
 
 describe("a wide plan with unnamed line labels over sections closed by subtotals", () => {
@@ -92,15 +106,16 @@ describe("a wide plan with unnamed line labels over sections closed by subtotals
     const business = top + 1 + 3 + 1 + 1 + 2 + 1;
     const shopFront = top + 1 + 2;
     const unit = v.units ? " £" : "";
+    const [total, match] = v.ref ? ["I", "D"] : ["H", "C"];
     expect(a.findings.map((x) => [x.code, x.cell, x.message])).toEqual([
       [
         "total-mismatch",
-        `H${shopFront}`,
+        `${total}${shopFront}`,
         `2025/26 Total${unit} is £95,000 but UKSPF + Council match = £100,000; Total all years to its right adds this figure as typed`,
       ],
       [
         "total-mismatch",
-        `C${business}`,
+        `${match}${business}`,
         `2024/25 Council match${unit} is £2,000 but its lines (rows ${business - 2}–${business - 1}) sum to £12,000`,
       ],
     ]);

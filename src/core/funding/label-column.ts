@@ -4,9 +4,10 @@ import type { FundingColumn } from "../tables/funding-columns";
 
 /**
  * A wide plan may head its lines with a word no list knows ("Intervention", "Theme") over
- * section headings, lines and "Sub-total" rows. With no column naming the lines, the first
- * column left of the money whose cells are words on most rows names them: without it, a
- * section's heading reads as a line and its "Sub-total" as a total of everything above.
+ * section headings, lines and "Sub-total" rows. With no column naming the lines (a "Ref" only
+ * numbers them), the first other column left of the money whose cells are words on most rows
+ * names them: without it, a section's heading reads as a line and its "Sub-total" as a total
+ * of everything above.
  */
 export function withUnnamedLabelColumn(
   sheet: SheetSnapshot,
@@ -14,7 +15,8 @@ export function withUnnamedLabelColumn(
   bounds: TableBounds,
 ): Map<number, FundingColumn> {
   const roles = [...columns.values()].map((r) => r.role);
-  if (roles.some((r) => r === "label" || r === "ref" || r === "source")) return columns;
+  // A reference column numbers the lines but does not name them (headings have no number).
+  if (roles.some((r) => r === "label" || r === "source")) return columns;
   const money = [...columns].filter(([, r]) => r.role === "money").map(([c]) => c);
   if (money.length === 0) return columns;
   const firstMoney = Math.min(...money);
