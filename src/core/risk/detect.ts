@@ -7,7 +7,6 @@ import {
   type TableBounds,
 } from "../tables/bounds";
 import { normaliseHeader } from "../headers";
-import { parseScaleValue } from "../values";
 import {
   classifyRiskColumn,
   classifyRiskHeader,
@@ -19,7 +18,7 @@ import { holdsDataUnder, splitBesideTables } from "../tables/side-tables";
 import { bandsInOneCell, LEGEND_MARKER } from "../tables/keys";
 import { bandInText } from "./legend";
 import { keyListBelowGap } from "./key-below";
-import { shownOnSheet } from "./formula-shown";
+import { resolveRatings } from "./rating-columns";
 import { keyLine, noteAfterGap, registerResumes, risksContinueBelow } from "./register-end";
 
 export interface RiskPair {
@@ -197,68 +196,6 @@ function namesRisks(header: HeaderMatch, block: HeaderBlock): boolean {
   return block.columns.some((c) => !rating.has(c.column));
 }
 
-/** How many data cells of a column show a number, and how many a word (formulas by what they compute). */
-function contents(
-  sheet: SheetSnapshot,
-  column: number,
-  rows: readonly number[],
-): { numbers: number; words: number } {
-  let numbers = 0;
-  let words = 0;
-  for (const r of rows) {
-    const parsed = parseScaleValue(shownOnSheet(sheet, r, column));
-    if (parsed.kind === "number") numbers++;
-    else if (parsed.kind === "text") words++;
-  }
-  return { numbers, words };
-}
-
-/** Mostly words in a column's data: a priority, whatever its header says. */
-function holdsWords(sheet: SheetSnapshot, column: number, rows: readonly number[]): boolean {
-  const { numbers, words } = contents(sheet, column, rows);
-  return words > numbers;
-}
-
-/** Mostly numbers (typed or computed by a formula) in a column's data: a score. */
-function holdsNumbers(sheet: SheetSnapshot, column: number, rows: readonly number[]): boolean {
-  const { numbers, words } = contents(sheet, column, rows);
-  return numbers > words;
-}
-
-/**
- * "Risk rating", "Risk level", "Level": councils use these words for the score and for the band.
- * The data decide: a "score" column of words is the priority, and a second one of words beside a
- * numeric score is too; a "priority" column of numbers (a "Level" of `=D5*E5`, typed 1-25 or a
- * MATCH over the word list) is the score when no score column holds numbers, and the band words
- * ("Rating", "Priority", "RAG": High/Medium/Low) beside it are the priority.
- */
-function resolveRatings(
-  sheet: SheetSnapshot,
-  pair: RiskPair,
-  spare: readonly number[],
-  rows: readonly number[],
-): RiskPair {
-  const worded = () => spare.find((c) => holdsWords(sheet, c, rows));
-  if (pair.score === null) {
-    if (pair.priority === null || !holdsNumbers(sheet, pair.priority, rows)) return pair;
-    return { ...pair, score: pair.priority, priority: worded() ?? null };
-  }
-  if (pair.priority !== null) {
-    const swapped = holdsWords(sheet, pair.score, rows) && holdsNumbers(sheet, pair.priority, rows);
-    if (swapped) return { ...pair, score: pair.priority, priority: pair.score };
-    // A second column of numbers ("Score" and "Level") is a score, never the priority: the band
-    // words beside it are, or there is none.
-    if (!holdsNumbers(sheet, pair.priority, rows)) return pair;
-    return { ...pair, priority: worded() ?? null };
-  }
-  if (holdsWords(sheet, pair.score, rows)) {
-    const numeric = spare.find((c) => !holdsWords(sheet, c, rows));
-    return { ...pair, priority: pair.score, score: numeric ?? null };
-  }
-  const words = worded();
-  return words === undefined ? pair : { ...pair, priority: words };
-}
-
 function titleBlockProject(sheet: SheetSnapshot, headerRow: number): string | null {
   for (let r = 0; r < headerRow; r++) {
     const cells = sheet.rows[r] ?? [];
@@ -334,7 +271,13 @@ export function detectRiskTables(sheet: SheetSnapshot): RiskTable[] {
       );
       claimed.push({ top: r, bottom: extent.lastRow, first, last });
       const pairs = header.pairs.map((p) =>
-        resolveRatings(sheet, p, header.spareRatings.get(p.name) ?? [], extent.dataRows),
+        resolveRatings(
+          sheet,
+          p,
+          header.spareRatings.get(p.name) ?? [],
+          extent.dataRows,
+          (c) => block.columns.find((h) => h.column === c)?.text ?? "",
+        ),
       );
       tables.push({
         kind: "risk-register",
