@@ -1,7 +1,14 @@
 import { cellText, isEmptyCell, type Cell, type SheetSnapshot } from "../snapshot";
 import { parseMoney, parseScaleValue } from "../values";
 import { areaAt, mergeIndex, shownCell, spansOf, type MergeArea } from "./header-spans";
-import { unitOf } from "./header-units";
+import { isCountWord, unitOf } from "./header-units";
+import {
+  datesUnderGroup,
+  isDateHeading,
+  isValueWord,
+  namedAbove,
+  namesColumnsApart,
+} from "./header-words";
 
 /**
  * Header blocks: councils' headers span one to three rows. A group label merged across columns
@@ -61,25 +68,37 @@ function continuesHeader(
   let short = true;
   let units = true;
   let evidence = false;
+  // Month dates under "Actual" | "Forecast" merged over them head their columns.
+  const dated = datesUnderGroup(sheet, previous, next, from, to);
   for (let c = from; c <= to; c++) {
     const own = sheet.rows[next]?.[c] ?? undefined;
     const area = merges.get(`${next},${c}`);
     if (area && area.top < next && area.top >= rows[0]!) evidence = true;
     if (area && area.top < next) continue;
+    if (dated && isDateHeading(own)) {
+      texts++;
+      continue;
+    }
     if (isData(own)) return false;
     if (!isText(own)) continue;
     texts++;
     const text = cellText(own);
+    // A rating or a yes under a column the block has already named is a line's ("Medium" under
+    // "Likelihood"), however the cells above are spread: a line, never a header row.
+    if (isValueWord(text) && namedAbove(sheet, rows, c)) return false;
     if (text.length > 30) short = false;
     if (!unitOf(text)) units = false;
     const above = areaAt(sheet, previous, c);
     if (above && above.right > above.left) evidence = true;
   }
   if (texts === 0) return false;
-  if (evidence || units) return true;
+  if (evidence || units || dated) return true;
   const lead = sheet.rows[next]?.[from] ?? undefined;
   if (short && !isText(lead) && !isData(lead)) return true;
-  return carriesWordsOn(sheet, previous, next, from, to);
+  return (
+    carriesWordsOn(sheet, previous, next, from, to) ||
+    namesColumnsApart(sheet, previous, next, from, to)
+  );
 }
 
 /**
@@ -157,6 +176,8 @@ export function readHeaderBlock(
     rows.push(next);
   }
   const bottom = rows[rows.length - 1] ?? top;
+  // "No." is a count's unit in a row of units, a word of the name among header words ("Risk No.").
+  const unitRows = new Set(rows.filter((r) => unitsRow(sheet, r, from, to)));
   const columns: HeaderColumn[] = [];
   for (let c = from; c <= to; c++) {
     const groups: string[] = [];
@@ -175,7 +196,7 @@ export function readHeaderBlock(
       );
       if (!text) continue;
       const stated = unitOf(text);
-      if (stated && r !== top) unit = stated;
+      if (stated && r !== top && (unitRows.has(r) || !isCountWord(stated))) unit = stated;
       else if (area && area.right > area.left) groups.push(text);
       else words.push(text);
     }

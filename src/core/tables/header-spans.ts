@@ -90,6 +90,11 @@ function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
   // Most sheets have no merges: then no cell's key is built (this runs on every row of a sheet).
   const free = (r: number, c: number) => merges.size === 0 || !merges.has(`${r},${c}`);
   const subHeader = (c: number) => isText(lower[c] ?? undefined) && free(row + 1, c);
+  // A blank cell under a column's own name ("Action planned" over the blank beside "Rating") is
+  // the end of that name, not room for a label beside it to span: the label is the next word of
+  // its own column ("Risk" / "Rating"), and the row under it may be data.
+  const over = row > 0 ? (sheet.rows[row - 1] ?? []) : [];
+  const namedAbove = (c: number) => isText(over[c] ?? undefined) && free(row - 1, c);
   // A units row ("£m" under every column) is no row of sub-headers: a label over it is no group.
   const onlyUnits = (from: number, to: number) => {
     for (let k = from; k <= to; k++) if (!unitOf(cellText(lower[k] ?? undefined))) return false;
@@ -104,7 +109,13 @@ function inferSpans(sheet: SheetSnapshot, row: number): MergeArea[] {
     if (!isText(upper[c] ?? undefined) || !free(row, c) || !subHeader(c)) continue;
     if (KEY_LINE.test(cellText(upper[c] ?? undefined))) continue;
     let end = c + 1;
-    while (isEmptyCell(upper[end] ?? undefined) && free(row, end) && subHeader(end)) end++;
+    while (
+      isEmptyCell(upper[end] ?? undefined) &&
+      free(row, end) &&
+      subHeader(end) &&
+      !namedAbove(end)
+    )
+      end++;
     if (end - 1 === c || titleOver(upper, lower, c) || onlyUnits(c, end - 1)) continue;
     spans.push({
       area: { top: row, bottom: row, left: c, right: end - 1 },
