@@ -70,30 +70,75 @@ export function typedFollower(
     return at.row === row && at.column < column;
   });
   if (left.length === 0) return null;
-  const remaining = [raw, raw - reportedPartsMoved(f, roots, sheet)];
+  for (const root of left) {
+    const error = errorOf(root);
+    if (error !== null && samePence(Math.abs(error), Math.abs(raw))) return [root];
+  }
+  // Judged with its reported parts put right too, or against several reported figures, a
+  // match may be chance (a year total out by as much as the year beside it): the figure must
+  // also be what its row's typed figures give, one plus or less another.
+  const moved = reportedPartsMoved(f, roots, sheet);
+  const remaining = samePence(moved, 0) ? [raw] : [raw, raw - moved];
   for (const own of remaining) {
     if (samePence(own, 0)) continue;
     for (const root of left)
-      if (errorsOf(root, roots, sheet).some((e) => samePence(Math.abs(e), Math.abs(own))))
+      if (
+        errorsOf(root, roots, sheet).some((e) => samePence(Math.abs(e), Math.abs(own))) &&
+        derivedOnItsRow(f, row, column, [root], sheet)
+      )
         return [root];
   }
   // Several reported figures on the row (a forecast and a budget total both wrong): their errors
-  // add or take away as the figure derives from them.
+  // add or take away as the figure derives from them; the fewest that explain it are its causes.
   if (left.length < 2 || left.length > MAX_ROW_ROOTS) return null;
-  const errors = left.map((root) => errorOf(root));
-  if (errors.some((e) => e === null)) return null;
-  for (let signs = 0; signs < 1 << left.length; signs++) {
-    const combined = errors.reduce<number>(
-      (sum, e, k) => sum + ((signs >> k) & 1 ? -(e ?? 0) : (e ?? 0)),
-      0,
-    );
-    if (remaining.some((own) => !samePence(own, 0) && samePence(combined, own))) return left;
+  let best: Finding[] | null = null;
+  for (let code = 1; code < 3 ** left.length; code++) {
+    let combined = 0;
+    const chosen: Finding[] = [];
+    for (let k = 0, rest = code; k < left.length; k++, rest = Math.floor(rest / 3)) {
+      const error = errorOf(left[k] as Finding);
+      if (rest % 3 === 0 || error === null) continue;
+      combined += rest % 3 === 1 ? error : -error;
+      chosen.push(left[k] as Finding);
+    }
+    if (chosen.length < 2 || (best && chosen.length >= best.length)) continue;
+    if (!remaining.some((own) => !samePence(own, 0) && samePence(combined, own))) continue;
+    if (derivedOnItsRow(f, row, column, chosen, sheet)) best = chosen;
   }
-  return null;
+  return best;
+}
+
+/**
+ * True when a typed figure is what two figures left of it on its row give, one plus or less the
+ * other, and one of them is a reported cell: a variance forecast less budget, a cost prior years
+ * plus total.
+ */
+function derivedOnItsRow(
+  f: Finding,
+  row: number,
+  column: number,
+  causes: readonly Finding[],
+  sheet: SheetSnapshot,
+): boolean {
+  if (typeof f.actual !== "number") return false;
+  const reported = new Set(causes.map((c) => parseAddress(c.cell).column));
+  const figures: { column: number; value: number }[] = [];
+  const cells = sheet.rows[row] ?? [];
+  for (let c = 0; c < Math.min(column, cells.length); c++) {
+    const parsed = parseMoney(cells[c]?.value ?? null);
+    if (parsed.kind === "number") figures.push({ column: c, value: parsed.value });
+  }
+  for (const a of figures)
+    for (const b of figures) {
+      if (a.column >= b.column || (!reported.has(a.column) && !reported.has(b.column))) continue;
+      const given = [a.value + b.value, a.value - b.value, b.value - a.value];
+      if (given.some((v) => samePence(v, f.actual as number))) return true;
+    }
+  return false;
 }
 
 /** Most reported figures on one row whose errors are combined to explain a typed figure. */
-const MAX_ROW_ROOTS = 4;
+const MAX_ROW_ROOTS = 6;
 
 /** How far the reported cells a total adds move its sum once each is put right. */
 function reportedPartsMoved(f: Finding, roots: Roots, sheet: SheetSnapshot): number {

@@ -118,6 +118,39 @@ describe("several reported figures on the total row", () => {
     for (const [, message] of found(rows).slice(1))
       expect(message).toMatch(/; it also puts out D11, which follows from it$/);
   });
+  it("of three wrong totals on the row, the variance total follows the two it is worked from", () => {
+    const rows: Rows = [
+      ["Ambridge District Council: revenue monitoring"],
+      [],
+      ["Service", "Annual budget £", "Actual to date £", "Forecast outturn £", "Variance £"],
+      [],
+      ...LINES.map(([name, budget, forecast], k) => [
+        name,
+        budget,
+        Math.round(forecast * 0.6),
+        forecast,
+        k === 2 ? budget - forecast : forecast - budget,
+      ]),
+      [
+        "Total",
+        BUDGET - 4_000,
+        Math.round(FORECAST * 0.6) + 1_000,
+        FORECAST + 10_000,
+        FORECAST + 10_000 - (BUDGET - 4_000),
+      ],
+    ];
+    const result = found(rows);
+    expect(result.map(([at]) => at)).toEqual([
+      "variance-mismatch@E7",
+      "total-mismatch@B11",
+      "total-mismatch@C11",
+      "total-mismatch@D11",
+    ]);
+    const followers = result.filter(([, message]) =>
+      message.endsWith("puts out E11, which follows from it"),
+    );
+    expect(followers.map(([at]) => at)).toEqual(["total-mismatch@B11", "total-mismatch@D11"]);
+  });
 });
 
 describe("a variance total over a line whose budget is tbc", () => {
