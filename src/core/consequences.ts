@@ -1,4 +1,12 @@
 import { parseAddress } from "./a1";
+import {
+  correctedValue,
+  correctionOf,
+  errorOf,
+  rootsAmong,
+  typedFollower,
+  type Roots,
+} from "./consequence-roots";
 import { intendedAmount } from "./consequence-inputs";
 import type { Finding, FindingCode } from "./findings";
 import type { SheetSnapshot } from "./snapshot";
@@ -25,13 +33,6 @@ export { intendedAmount };
  * A figure that is still wrong once its inputs are put right is its own error and stays.
  */
 
-/** Findings that say a cell's own figure is wrong, with the figure it should hold where known. */
-const ROOT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
-  "total-mismatch",
-  "variance-mismatch",
-  "not-a-number",
-  "number-as-text",
-]);
 /** Findings about a figure that may only follow from others. */
 const CONSEQUENCE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "total-mismatch",
@@ -40,81 +41,6 @@ const CONSEQUENCE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
 ]);
 
 const keyOf = (sheet: string, cell: string) => `${sheet}!${cell}`;
-
-/** The findings that may be a cause, indexed the ways the rules look them up. */
-interface Roots {
-  at: Map<string, Finding>;
-  all: Finding[];
-  byRow: Map<string, Finding[]>;
-  textByColumn: Map<string, Finding[]>;
-  unreadable: Finding[];
-}
-
-/** The figure a reported cell should hold: its finding's expected figure, or what its text means. */
-function correctedValue(root: Finding, sheet: SheetSnapshot | undefined): number | null {
-  if (root.code === "total-mismatch" || root.code === "variance-mismatch")
-    return typeof root.expected === "number" ? root.expected : null;
-  const at = parseAddress(root.cell);
-  const value = sheet?.rows[at.row]?.[at.column]?.value;
-  return typeof value === "string" ? intendedAmount(value) : null;
-}
-
-const errorOf = (f: Finding): number | null =>
-  typeof f.expected === "number" && typeof f.actual === "number" ? f.actual - f.expected : null;
-
-/**
- * A typed figure has no formula to say what it reads, but the figures of one row derive from each
- * other (a variance from the budget and forecast beside it, a row total from its years): a typed
- * figure whose error is exactly the error of a figure reported on its row, either way round, was
- * worked from that wrong figure (a variance typed as forecast less a hard-typed wrong total).
- */
-function typedFollower(f: Finding, row: number, column: number, roots: Roots): Finding[] | null {
-  const own = errorOf(f);
-  if (own === null || samePence(own, 0)) return null;
-  const text = textAbove(f, row, column, own, roots);
-  if (text) return [text];
-  for (const root of roots.byRow.get(`${f.sheet}!${row}`) ?? []) {
-    if (root === f || root.sheet !== f.sheet || root.table !== f.table) continue;
-    // Derived figures sit right of what they derive from (variance after budget and forecast,
-    // a row total after its years): of two typed figures out by the same amount, the left one
-    // is the root, and the two are never folded into each other.
-    const at = parseAddress(root.cell);
-    if (at.row !== row || at.column >= column) continue;
-    const error = errorOf(root);
-    if (error !== null && samePence(Math.abs(error), Math.abs(own))) return [root];
-  }
-  return null;
-}
-
-/**
- * A typed total that left out an amount typed as text ("£1,200", "1.2k", as SUM does) is out by
- * exactly that amount: the text cell above it in its column, already reported, is the cause.
- */
-function textAbove(
-  f: Finding,
-  row: number,
-  column: number,
-  error: number,
-  roots: Roots,
-): Finding | null {
-  if (f.code !== "total-mismatch" || typeof f.actual !== "number") return null;
-  for (const root of roots.textByColumn.get(`${f.sheet}!${column}`) ?? []) {
-    if (root.code !== "number-as-text" || root.sheet !== f.sheet || root.table !== f.table)
-      continue;
-    const at = parseAddress(root.cell);
-    if (at.column !== column || at.row >= row || typeof root.actual !== "string") continue;
-    const amount = intendedAmount(root.actual);
-    if (amount !== null && samePence(-error, amount)) return root;
-  }
-  return null;
-}
-
-/** What putting a reported cell right adds to a sum over it (text adds nothing to a SUM). */
-function correctionOf(root: Finding, sheet: SheetSnapshot | undefined): number | null {
-  if (root.code === "not-a-number") return correctedValue(root, sheet);
-  const error = errorOf(root);
-  return error === null ? null : -error;
-}
 
 /** Most reported cells a total is searched over for the ones it counted right. */
 const MAX_REPORTED_PARTS = 12;
@@ -220,7 +146,7 @@ function rootsOf(
       right.typed.add(f);
       return keyedRight;
     }
-    const follows = typedFollower(f, at.row, at.column, roots);
+    const follows = typedFollower(f, at.row, at.column, roots, sheet);
     if (follows) return follows;
     if (parts) right.typed.add(f);
     return parts;
@@ -356,30 +282,4 @@ function withoutParts(f: Finding): Finding {
   const reported = { ...f };
   delete reported.partCells;
   return reported;
-}
-
-/** The findings that may be a cause, but for those found to follow from others. */
-function rootsAmong(findings: readonly Finding[], followers: ReadonlySet<Finding>): Roots {
-  const roots: Roots = {
-    at: new Map(),
-    all: [],
-    byRow: new Map(),
-    textByColumn: new Map(),
-    unreadable: [],
-  };
-  const push = (map: Map<string, Finding[]>, key: string, f: Finding) => {
-    const list = map.get(key) ?? [];
-    list.push(f);
-    map.set(key, list);
-  };
-  for (const f of findings) {
-    if (!ROOT_CODES.has(f.code) || followers.has(f)) continue;
-    const at = parseAddress(f.cell);
-    roots.at.set(`${f.sheet}!${at.row},${at.column}`, f);
-    roots.all.push(f);
-    push(roots.byRow, `${f.sheet}!${at.row}`, f);
-    if (f.code === "number-as-text") push(roots.textByColumn, `${f.sheet}!${at.column}`, f);
-    if (f.code === "not-a-number") roots.unreadable.push(f);
-  }
-  return roots;
 }

@@ -1,9 +1,19 @@
-import { rangeAddress } from "../a1";
-import type { Finding } from "../findings";
+import { cellAddress, rangeAddress } from "../a1";
+import { finding, type Finding } from "../findings";
 import { cellText, type SheetSnapshot } from "../snapshot";
 import { unconfirmedLineNotes, unconfirmedRows } from "../tables/unconfirmed-lines";
 import { recalculatedSheet } from "../tables/recalculated";
-import { checkColumnTotals, checkMoneyCells, checkTotal, type TableRef } from "../tables/totals";
+import { sumMoney } from "../tables/money";
+import {
+  checkColumnTotals,
+  checkMoneyCells,
+  checkTotal,
+  headerText,
+  moneyText,
+  sameAmount,
+  type TableRef,
+} from "../tables/totals";
+import { parseMoney } from "../values";
 import { totalParts, type CapitalProgramme } from "./detect";
 import { balanceFinancing } from "./financing-balance";
 import { SOURCE } from "./financing";
@@ -43,6 +53,7 @@ function checkRowTotals(
   const years = parts.map((y) => y.column);
   const total = t.columns.total;
   for (const row of rows) {
+    const before = out.length;
     if (total) {
       checkTotal(
         ref,
@@ -65,8 +76,45 @@ function checkRowTotals(
         (sum) => `prior years and the total add to ${sum}`,
         out,
       );
+      const wrongTotal = out.slice(before).find((f) => f.cell === cellAddress(row, total.column));
+      if (wrongTotal && out.length === before + 1)
+        keyedFromWrongTotal(ref, row, t.columns.schemeCost, t.columns.prior, years, out);
     }
   }
+}
+
+/**
+ * A total scheme cost typed as prior years plus a total that is itself wrong adds its stated
+ * parts, so the check above passes it; but it carries the total's error, and once the total is
+ * put right (apply writes it as the SUM of the years) it no longer adds up. It is judged against
+ * prior years and the years themselves, so that the knock-on rule (consequences.ts) names it in
+ * the total's message as following from it: the officer re-keys it with the total.
+ */
+function keyedFromWrongTotal(
+  ref: TableRef,
+  row: number,
+  schemeCost: number,
+  prior: number,
+  years: readonly number[],
+  out: Finding[],
+): void {
+  const stated = parseMoney(ref.sheet.rows[row]?.[schemeCost]?.value ?? null);
+  if (stated.kind !== "number") return;
+  const parts = [prior, ...years].map((c) => [row, c] as const);
+  const multiplier = ref.scale?.(schemeCost).multiplier;
+  const sum = sumMoney(ref.sheet, parts, undefined, multiplier).total;
+  if (sameAmount(ref, schemeCost, sum, stated.value)) return;
+  const message =
+    `${headerText(ref, schemeCost)} is ${moneyText(ref, schemeCost, stated.value)} but prior ` +
+    `years and the years add to ${moneyText(ref, schemeCost, sum)}`;
+  out.push(
+    finding("total-mismatch", ref.sheet.name, row, schemeCost, message, {
+      table: ref.range,
+      expected: sum,
+      actual: stated.value,
+      partCells: parts.map(([r, c]) => cellAddress(r, c)),
+    }),
+  );
 }
 
 function checkFinancing(ref: TableRef, t: CapitalProgramme, out: Finding[]): void {
