@@ -66,15 +66,19 @@ const useStyles = makeStyles({
   labelColumn: { width: "1.6em" },
   wordsColumn: { width: "4.6em" },
   note: { display: "block", fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  // Scale words wrap between words only ("Almost / certain"), never inside one ("Moder / ate"):
+  // shortScaleLabel cuts each to fit a column a fifth of a 320 px pane wide at this size.
   axis: {
     textAlign: "center",
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase100,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
     paddingLeft: "1px",
     paddingRight: "1px",
     lineHeight: tokens.lineHeightBase100,
-    overflowWrap: "anywhere",
+    overflowWrap: "normal",
+    wordBreak: "keep-all",
+    hyphens: "manual",
   },
   axisTitle: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   vertical: { writingMode: "vertical-rl", transform: "rotate(180deg)" },
@@ -136,11 +140,14 @@ function riskName(sheet: SheetSnapshot, ctx: RiskContext, row: number): string {
   return `Row ${reportRow(row)}${parts.length > 0 ? `: ${parts.join(" · ")}` : ""}`;
 }
 
-/** Longest word shown whole under a grid column a fifth of a 320 px pane wide. */
-const WORD_LENGTH = 8;
+/**
+ * Longest word shown whole under a grid column a fifth of a 320 px pane wide (about 40 px at
+ * the axis's 10 px type: "Extreme" fits, "Moderate" did not and broke as "Moder|ate").
+ */
+const WORD_LENGTH = 7;
 
 /**
- * "Catastrophic" → "Catastr.": a scale word cut to fit its narrow column, whole in the title
+ * "Catastrophic" → "Catast.": a scale word cut to fit its narrow column, whole in the title
  * and in what a screen reader reads.
  */
 export function shortScaleLabel(label: string): string {
