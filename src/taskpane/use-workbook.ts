@@ -14,7 +14,7 @@ import {
   type Busy,
   type WorkbookState,
 } from "./work-state";
-import { summarisePlan, type WriteSummary } from "./write-summary";
+import { summarisePlan, upToDateNotice, wroteNothing, type WriteSummary } from "./write-summary";
 
 export type { Busy, WorkbookState } from "./work-state";
 
@@ -148,11 +148,13 @@ export function useWorkbook(host: Host) {
         const url = outcome.download ? URL.createObjectURL(outcome.download.blob) : null;
         setDownload(url);
         const download = outcome.download && url ? { name: outcome.download.name, url } : null;
+        // Nothing to do (the sheet already says it): say so, rather than "Wrote 0 columns".
+        const nothing = wroteNothing(done.written);
         return {
           ...shown(done.checked),
-          notice: outcome.summary,
+          notice: nothing ? upToDateNotice(choice) : outcome.summary,
           download,
-          written: done.written,
+          written: nothing ? null : done.written,
         };
       }),
     [jobs, options, run],

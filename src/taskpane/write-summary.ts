@@ -5,6 +5,7 @@ import {
   type WritePlan,
   type Written,
 } from "../core";
+import type { PlanChoice } from "./plan-choice";
 
 /** What a write does, in the officer's terms: columns added or replaced, values that change. */
 export interface WriteSummary {
@@ -86,4 +87,29 @@ const rowOf = ([sheet, cell, before, after]: ChangeTuple): ChangeRow => ({
 /** The summary's every changed cell (see WriteSummary.allChanges). */
 export function changeRows(summary: WriteSummary): ChangeRow[] {
   return (JSON.parse(summary.allChanges) as ChangeTuple[]).map(rowOf);
+}
+
+/** True when a write changed nothing: no column, no sheet, no cell. */
+export function wroteNothing(summary: WriteSummary): boolean {
+  return (
+    summary.columns.length === 0 &&
+    summary.sheets.length === 0 &&
+    summary.changeCount === 0 &&
+    summary.madeLive === 0
+  );
+}
+
+/**
+ * What the pane says when a write had nothing to do: the sheet asked for already says what a new
+ * one would (a second "Add Reconciliation sheet"), never "Wrote 0 columns".
+ */
+export function upToDateNotice(choice: PlanChoice): string {
+  switch (choice.kind) {
+    case "reconciliation-sheet":
+      return "The Reconciliation sheet is already up to date: nothing was written.";
+    case "calculated-columns":
+      return "The calculated columns are already up to date: nothing was written.";
+    default:
+      return "The workbook is already up to date: nothing was written.";
+  }
 }

@@ -108,3 +108,23 @@ export function coloursOf(locator: Locator): Promise<{ text: string; background:
     return { text: hex(getComputedStyle(element).color), background: hex(background) };
   });
 }
+
+/** Words in a table that the layout broke across lines ("Allocate" / "d"). */
+export function wordsBrokenIn(page: Page, name: string): Promise<string[]> {
+  return page.getByRole("table", { name }).evaluate((table) => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      for (const m of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        // A word on one line has its boxes on one line.
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+    return broken;
+  });
+}

@@ -12,7 +12,7 @@ import { codeLabel } from "../../src/taskpane/finding-help";
 import { findChromium, launch, serve } from "../helpers/browser";
 import { loadFile, tempDir } from "../helpers/xlsx";
 import { buildPane } from "./pane-build";
-import { checkPane, coloursOf, screenshotDir } from "./pane-checks";
+import { checkPane, coloursOf, screenshotDir, wordsBrokenIn } from "./pane-checks";
 
 const ROOT = path.join(__dirname, "../..");
 const SAMPLE = path.join(ROOT, "assets/sample-council-workbook.xlsx");
@@ -64,25 +64,6 @@ function clippedHeatMapText(page: Page): Promise<string[]> {
   );
 }
 
-/** Words in a table that the layout broke across lines ("Allocate" / "d"). */
-function wordsBrokenIn(page: Page, name: string): Promise<string[]> {
-  return page.getByRole("table", { name }).evaluate((table) => {
-    const broken: string[] = [];
-    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? "";
-      for (const m of text.matchAll(/\S+/g)) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        // A word on one line has its boxes on one line.
-        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        if (lines.size > 1) broken.push(m[0]);
-      }
-    }
-    return broken;
-  });
-}
 const idle = (page: Page) =>
   page.waitForSelector('button:text-is("Check"):enabled', { timeout: 60_000 });
 

@@ -38,7 +38,7 @@ describe("the pane's heat map axes", () => {
       expect(header).toBeTruthy();
     }
     // A word too long for a fifth of a 320 px pane is cut on screen, whole in its title.
-    expect(screen.getByTitle("4 Catastrophic").textContent).toContain("4 Catastr.");
+    expect(screen.getByTitle("4 Catastrophic").textContent).toContain("4 Catast.");
     expect(screen.getByText("Likelihood")).toBeTruthy();
     expect(screen.getByText("Impact")).toBeTruthy();
   });
@@ -46,6 +46,9 @@ describe("the pane's heat map axes", () => {
   it("cuts only words longer than the column holds", () => {
     expect(shortScaleLabel("3 Likely")).toBe("3 Likely");
     expect(shortScaleLabel("5 Almost certain")).toBe("5 Almost certain");
-    expect(shortScaleLabel("5 Catastrophic")).toBe("5 Catastr.");
+    expect(shortScaleLabel("5 Catastrophic")).toBe("5 Catast.");
+    // Seven letters fit a fifth of a 320 px pane; "Moderate" broke inside itself there.
+    expect(shortScaleLabel("2 Moderate")).toBe("2 Modera.");
+    expect(shortScaleLabel("4 Extreme")).toBe("4 Extreme");
   });
 });

@@ -7,7 +7,7 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useState, type Ref } from "react";
 import type { WriteChoice } from "../use-workbook";
 import type { Busy } from "../work-state";
 
@@ -74,6 +74,7 @@ export function ActionBar({
   backupAvailable,
   onCheck,
   onWrite,
+  writeRef,
 }: {
   busy: boolean;
   /** Why Check is not available now (see checkBlockedReason), or null. */
@@ -83,6 +84,8 @@ export function ActionBar({
   backupAvailable: boolean;
   onCheck: () => void;
   onWrite: (c: WriteChoice) => void;
+  /** The Write button, for focus to return to when its preview closes. */
+  writeRef?: Ref<HTMLButtonElement>;
 }) {
   const styles = useStyles();
   const [formulas, setFormulas] = useState(true);
@@ -104,6 +107,7 @@ export function ActionBar({
           Check
         </Button>
         <Button
+          ref={writeRef}
           onClick={() => onWrite({ valuesOnly: !formulas, backup: backupAvailable && backup })}
           // Still focusable when disabled, so a keyboard or screen-reader user reaches it and
           // hears why (its description).

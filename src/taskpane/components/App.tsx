@@ -16,6 +16,7 @@ import { countBySeverity, type Finding } from "../../core";
 import type { FileHost } from "../hosts/file-host";
 import type { Host } from "../hosts/host";
 import { useWorkbook, type WriteChoice } from "../use-workbook";
+import { RESULT_IDS, useResultFocus } from "../use-result-focus";
 import { PaneError } from "../errors";
 import { ActionBar, checkBlockedReason, writeBlockedReason } from "./ActionBar";
 import { findingKey } from "./FindingsList";
@@ -101,6 +102,17 @@ export function App({ host, theme, sampleUrl }: AppProps) {
   /** Files opened so far: keys the views so that each file starts them afresh. */
   const [openings, setOpenings] = useState(0);
   const busy = state.busy !== null;
+  const focusResultOf = useResultFocus(state);
+  const writeButton = useRef<HTMLButtonElement>(null);
+  const previewBox = useRef<HTMLElement>(null);
+  // The preview opens where the reader is: focus moves into it (Escape then closes it).
+  useEffect(() => {
+    if (previewing) previewBox.current?.focus();
+  }, [previewing]);
+  const closePreview = () => {
+    setPreviewing(null);
+    writeButton.current?.focus();
+  };
 
   const open = async (bytes: Promise<ArrayBuffer>, name: string) => {
     if (!isFileHost(host)) return;
@@ -213,7 +225,11 @@ export function App({ host, theme, sampleUrl }: AppProps) {
               operations: analysis ? analysis.plan.operations.length : null,
             })}
             backupAvailable={host.kind === "excel"}
-            onCheck={() => void check()}
+            writeRef={writeButton}
+            onCheck={() => {
+              focusResultOf("check");
+              void check();
+            }}
             onWrite={(choice) => setPreviewing(choice)}
           />
           {busy && (
@@ -230,13 +246,24 @@ export function App({ host, theme, sampleUrl }: AppProps) {
             onDismissCancelled={actions.dismissCancelled}
           />
           {previewing && summary && (
-            <section className={styles.preview} aria-label="Preview of Write">
+            <section
+              ref={previewBox}
+              className={styles.preview}
+              aria-label="Preview of Write"
+              tabIndex={-1}
+              onKeyDown={(e) => {
+                if (e.key !== "Escape") return;
+                e.stopPropagation();
+                closePreview();
+              }}
+            >
               <WriteSummaryView summary={summary} done={false} />
               <div className={styles.buttons}>
                 <Button
                   appearance="primary"
                   disabled={busy}
                   onClick={() => {
+                    focusResultOf("write");
                     setPreviewing(null);
                     setChosen(null);
                     void actions.write(previewing);
@@ -244,13 +271,13 @@ export function App({ host, theme, sampleUrl }: AppProps) {
                 >
                   Write now
                 </Button>
-                <Button onClick={() => setPreviewing(null)}>Cancel</Button>
+                <Button onClick={closePreview}>Cancel</Button>
               </div>
             </section>
           )}
           <div className={styles.sticky}>
             {counts && (
-              <Caption1 role="status">
+              <Caption1 role="status" id={RESULT_IDS.summary} tabIndex={-1}>
                 {[
                   plural(analysis?.tables.length ?? 0, "table"),
                   plural(counts.error, "error"),
@@ -313,7 +340,10 @@ export function App({ host, theme, sampleUrl }: AppProps) {
               <HeatMap key={`${openings}-${register}`} sheet={riskSheet} context={context} />
               <p>
                 <Button
-                  onClick={() => void actions.addHeatMapSheet(context.table.sheet)}
+                  onClick={() => {
+                    focusResultOf("write");
+                    void actions.addHeatMapSheet(context.table.sheet);
+                  }}
                   disabled={busy}
                 >
                   Add heat map sheet
@@ -324,7 +354,10 @@ export function App({ host, theme, sampleUrl }: AppProps) {
           {view === "reconciliation" && analysis?.reconciliation && (
             <ReconciliationView
               reconciliation={analysis.reconciliation}
-              onAddSheet={() => void actions.addReconciliationSheet()}
+              onAddSheet={() => {
+                focusResultOf("write");
+                void actions.addReconciliationSheet();
+              }}
               busy={busy}
             />
           )}
@@ -334,7 +367,10 @@ export function App({ host, theme, sampleUrl }: AppProps) {
               snapshot={state.snapshot}
               busy={busy}
               today={actions.asOf}
-              onGenerate={(p) => void actions.generatePid(p)}
+              onGenerate={(p) => {
+                focusResultOf("write");
+                void actions.generatePid(p);
+              }}
             />
           )}
           {view === "decision" && (

@@ -64,17 +64,21 @@ const useStyles = makeStyles({
   axisColumn: { width: "1.6em" },
   // The likelihood labels' column: a number, or a number and a word on two short lines.
   labelColumn: { width: "1.6em" },
-  wordsColumn: { width: "4.6em" },
+  wordsColumn: { width: "5.4em" },
   note: { display: "block", fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  // Scale words wrap between words only ("Almost / certain"), never inside one ("Moder / ate"):
+  // shortScaleLabel cuts each to fit a column a fifth of a 320 px pane wide at this size.
   axis: {
     textAlign: "center",
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase100,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
     paddingLeft: "1px",
     paddingRight: "1px",
     lineHeight: tokens.lineHeightBase100,
-    overflowWrap: "anywhere",
+    overflowWrap: "normal",
+    wordBreak: "keep-all",
+    hyphens: "manual",
   },
   axisTitle: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   vertical: { writingMode: "vertical-rl", transform: "rotate(180deg)" },
@@ -136,24 +140,32 @@ function riskName(sheet: SheetSnapshot, ctx: RiskContext, row: number): string {
   return `Row ${reportRow(row)}${parts.length > 0 ? `: ${parts.join(" · ")}` : ""}`;
 }
 
-/** Longest word shown whole under a grid column a fifth of a 320 px pane wide. */
-const WORD_LENGTH = 8;
+/**
+ * Longest word shown whole under a grid column a fifth of a 320 px pane wide (about 40 px at
+ * the axis's 10 px type: "Extreme" fits, "Moderate" did not and broke as "Moder|ate").
+ */
+const WORD_LENGTH = 7;
+/**
+ * The likelihood words stand in their own wider column: "Possible" and "Unlikely" fit whole there,
+ * and a cut one ("Unlike.") would read as another word.
+ */
+const LIKELIHOOD_WORD_LENGTH = 9;
 
 /**
- * "Catastrophic" → "Catastr.": a scale word cut to fit its narrow column, whole in the title
+ * "Catastrophic" → "Catast.": a scale word cut to fit its narrow column, whole in the title
  * and in what a screen reader reads.
  */
-export function shortScaleLabel(label: string): string {
+export function shortScaleLabel(label: string, longest = WORD_LENGTH): string {
   return label
     .split(" ")
-    .map((w) => (w.length > WORD_LENGTH ? `${w.slice(0, WORD_LENGTH - 1)}.` : w))
+    .map((w) => (w.length > longest ? `${w.slice(0, longest - 1)}.` : w))
     .join(" ");
 }
 
 /** An axis label as it fits its column: cut words shown, the whole label read out. */
-function AxisLabel({ label }: { label: string }) {
+function AxisLabel({ label, longest }: { label: string; longest?: number }) {
   const styles = useStyles();
-  const short = shortScaleLabel(label);
+  const short = shortScaleLabel(label, longest);
   if (short === label) return <>{label}</>;
   return (
     <span title={label}>
@@ -206,7 +218,10 @@ export function HeatMap({ sheet, context }: { sheet: SheetSnapshot; context: Ris
                   </th>
                 )}
                 <th scope="row" className={styles.axis}>
-                  <AxisLabel label={likelihoodLabels.get(likelihood) ?? String(likelihood)} />
+                  <AxisLabel
+                    label={likelihoodLabels.get(likelihood) ?? String(likelihood)}
+                    longest={LIKELIHOOD_WORD_LENGTH}
+                  />
                 </th>
                 {row.map((count, ci) => {
                   const impact = ci + 1;

@@ -8,6 +8,7 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import type { WorkbookState } from "../use-workbook";
+import { RESULT_IDS } from "../use-result-focus";
 import { WriteSummaryView } from "./WritePreview";
 
 const useStyles = makeStyles({
@@ -49,7 +50,7 @@ export function Messages({
     <>
       {state.error && (
         <MessageBar intent="error" layout="multiline" className={styles.bar}>
-          <MessageBarBody className={styles.body}>
+          <MessageBarBody className={styles.body} id={RESULT_IDS.error} tabIndex={-1}>
             {/* The title on a line of its own: run in with the message, a browser's text (and a
                 screen reader) read "That did not work.bad.xlsx is not…". */}
             <MessageBarTitle className={styles.title}>That did not work.</MessageBarTitle>{" "}
@@ -60,13 +61,15 @@ export function Messages({
       )}
       {state.cancelled && (
         <MessageBar intent="warning" layout="multiline" className={styles.bar}>
-          <MessageBarBody className={styles.body}>{state.cancelled}</MessageBarBody>
+          <MessageBarBody className={styles.body} id={RESULT_IDS.cancelled} tabIndex={-1}>
+            {state.cancelled}
+          </MessageBarBody>
           {onDismissCancelled && dismiss(onDismissCancelled, "the message")}
         </MessageBar>
       )}
       {state.notice && (
         <MessageBar intent="success" layout="multiline" className={styles.bar}>
-          <MessageBarBody className={styles.body}>
+          <MessageBarBody className={styles.body} id={RESULT_IDS.notice} tabIndex={-1}>
             {state.notice}
             {state.written && <WriteSummaryView summary={state.written} done />}
             {state.written &&

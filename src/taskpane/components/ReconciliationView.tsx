@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   cell: {
     paddingTop: tokens.spacingVerticalXXS,
     paddingBottom: tokens.spacingVerticalXXS,
-    // Narrow gutters: at 320 px the five columns then fit without scrolling.
+    // Narrow gutters: at 320 px the four columns then fit without scrolling.
     paddingLeft: tokens.spacingHorizontalXXS,
     paddingRight: tokens.spacingHorizontalXXS,
     borderBottomWidth: "1px",
@@ -25,8 +25,18 @@ const useStyles = makeStyles({
     textAlign: "left",
   },
   money: { textAlign: "right", whiteSpace: "nowrap" },
-  year: { whiteSpace: "nowrap" },
+  whole: { whiteSpace: "nowrap" },
+  year: { whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
 });
+
+type Line = Reconciliation["lines"][number];
+
+/** The lines grouped by year, the years in the order they first appear. */
+function byYear(lines: Line[]): [string, Line[]][] {
+  const groups = new Map<string, Line[]>();
+  for (const l of lines) groups.set(l.year, [...(groups.get(l.year) ?? []), l]);
+  return [...groups];
+}
 
 export function ReconciliationView({
   reconciliation,
@@ -54,7 +64,7 @@ export function ReconciliationView({
         <table className={styles.table} aria-label="Match-funding reconciliation">
           <thead>
             <tr>
-              {["Year", "Source", "Available", "Allocated", "Status"].map((h) => (
+              {["Source", "Available", "Allocated", "Status"].map((h) => (
                 <th
                   key={h}
                   className={`${styles.cell} ${h === "Available" || h === "Allocated" ? styles.money : ""}`}
@@ -65,23 +75,36 @@ export function ReconciliationView({
               ))}
             </tr>
           </thead>
-          <tbody>
-            {reconciliation.lines.map((l) => (
-              <tr key={`${l.year}|${l.source}`}>
-                <td className={`${styles.cell} ${styles.year}`}>{l.year}</td>
-                <td className={styles.cell}>{l.source}</td>
-                <td className={`${styles.cell} ${styles.money}`}>
-                  {l.available === null ? "tbc" : formatMoney(l.available)}
-                </td>
-                <td className={`${styles.cell} ${styles.money}`}>{formatMoney(l.allocated)}</td>
-                <td className={styles.cell}>
-                  {l.status === "difference" && l.difference !== null
-                    ? `Difference ${formatMoney(l.difference)}`
-                    : l.status}
-                </td>
+          {/* One group per year, the year a row of its own: a year column left too little room
+              at 320 px for the status ("unconfirmed", "Difference −£10,000") beside the money. */}
+          {byYear(reconciliation.lines).map(([year, lines]) => (
+            <tbody key={year}>
+              <tr>
+                <th colSpan={4} scope="rowgroup" className={`${styles.cell} ${styles.year}`}>
+                  {year}
+                </th>
               </tr>
-            ))}
-          </tbody>
+              {lines.map((l) => (
+                <tr key={`${l.year}|${l.source}`}>
+                  <td className={styles.cell}>{l.source}</td>
+                  <td className={`${styles.cell} ${styles.money}`}>
+                    {l.available === null ? "tbc" : formatMoney(l.available)}
+                  </td>
+                  <td className={`${styles.cell} ${styles.money}`}>{formatMoney(l.allocated)}</td>
+                  <td className={styles.cell}>
+                    {/* "−£10,000" kept whole: the browser would break after its minus sign. */}
+                    {l.status === "difference" && l.difference !== null ? (
+                      <>
+                        Difference <span className={styles.whole}>{formatMoney(l.difference)}</span>
+                      </>
+                    ) : (
+                      l.status
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
         </table>
       </div>
       <Text as="p">

@@ -14,8 +14,9 @@ const useStyles = makeStyles({
 // lives in a module without React; it is re-exported here for the views.
 export { summarisePlan, type WriteSummary } from "../write-summary";
 
+// A sheet of our own written again (a Reconciliation sheet that has since changed) is refreshed.
 const sheetVerb = (replaced: boolean, done: boolean) =>
-  replaced ? (done ? "Replaced" : "Replace") : done ? "Added" : "Add";
+  replaced ? (done ? "Refreshed" : "Refresh") : done ? "Added" : "Add";
 
 /**
  * The summary's first line: the columns written and the values that change, or, for a write
