@@ -111,7 +111,7 @@ describe("a wide plan with unnamed line labels over sections closed by subtotals
       [
         "total-mismatch",
         `${total}${shopFront}`,
-        `2025/26 Total${unit} is £95,000 but UKSPF + Council match = £100,000; Total all years to its right adds this figure as typed`,
+        `2025/26 Total${unit} is £95,000 but UKSPF + Council match = £100,000; the new Total all years column will add this figure as typed`,
       ],
       [
         "total-mismatch",

@@ -34,9 +34,9 @@ const messageAtD4 = (rows: Entry[][]) =>
 const WRONG = "2025/26 Total £ is £95 but UKSPF + Match = £90";
 
 describe("funding: a wrong year total read by the total across years", () => {
-  it("names the Total all years apply adds", () => {
+  it("names the Total all years apply adds, as a column still to come", () => {
     expect(messageAtD4(plan(undefined))).toBe(
-      `${WRONG}; Total all years to its right adds this figure as typed`,
+      `${WRONG}; the new Total all years column will add this figure as typed`,
     );
   });
 

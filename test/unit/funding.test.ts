@@ -78,7 +78,7 @@ describe("funding tables", () => {
       expected: 15000,
       actual: 15500,
       message:
-        "Total £08/09 is £15,500 but SCR Grant + RIEP = £15,000; Total all years to its right adds this figure as typed",
+        "Total £08/09 is £15,500 but SCR Grant + RIEP = £15,000; the new Total all years column will add this figure as typed",
     });
     expect(findings[2]?.message).toBe(
       "SCR Grant £08/09 is £29,000 but its lines (rows 5–6) sum to £30,000",

@@ -200,10 +200,10 @@ function readsYearTotal(
   const name = acrossYearsName(ref, groups);
   if (name === null) return null;
   const stated = groups.totalColumn;
-  if (stated !== null) {
-    const formula = ref.sheet.rows[row]?.[stated]?.formula?.replace(/\$/g, "") ?? "";
-    if (!new RegExp(`\\b${cellAddress(row, yearTotal)}\\b`, "i").test(formula)) return null;
-  }
+  // Before it is written, the column is not on the sheet: say what it will do, not that it is there.
+  if (stated === null) return `the new ${name} column will add this figure as typed`;
+  const formula = ref.sheet.rows[row]?.[stated]?.formula?.replace(/\$/g, "") ?? "";
+  if (!new RegExp(`\\b${cellAddress(row, yearTotal)}\\b`, "i").test(formula)) return null;
   return `${name} to its right adds this figure as typed`;
 }
 
