@@ -82,6 +82,42 @@ function looksLikeHeading(sheet: SheetSnapshot, row: number, labels: readonly nu
 }
 
 /**
+ * The last row labelled a total ("TOTAL", "Total") that adds every line above it leaving out the
+ * unlabelled rows of figures, or adds those unlabelled rows themselves: they are then subtotals,
+ * not lines, whatever their own figures say. The grand total is found by its arithmetic, not only by the word "programme" or
+ * "grand" in its label. -1 when no total adds the lines.
+ */
+function lastTotalAddingLines(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  labels: readonly number[],
+  money: readonly number[],
+  multiplier: number,
+  namedLines: ReadonlySet<number>,
+): number {
+  let found = -1;
+  const lines: number[] = [];
+  const unlabelled: number[] = [];
+  for (const row of rows) {
+    const label = labelOf(sheet, row, labels);
+    if (figures(sheet, row, money).length === 0) continue;
+    if (label === "") {
+      unlabelled.push(row);
+      continue;
+    }
+    if (TOTAL.test(label) && !namedLines.has(row)) {
+      const overLines = unlabelled.length > 0 && addsUp(sheet, row, lines, money, multiplier);
+      const overSubtotals =
+        unlabelled.length > 1 && addsUp(sheet, row, unlabelled, money, multiplier);
+      if (overLines || overSubtotals) found = row;
+      continue;
+    }
+    lines.push(row);
+  }
+  return found;
+}
+
+/**
  * Rows of a money table as headings, lines, section totals (labelled or by arithmetic) and grand
  * totals. `rows` are the table's non-blank body rows in order.
  */
@@ -122,6 +158,14 @@ export function classifyRowsByArithmetic(
     if (TOTAL.test(label) && GRAND.test(label) && figures(sheet, row, money).length > 0)
       grandLabelled = row;
   }
+  const grandByArithmetic = lastTotalAddingLines(
+    sheet,
+    rows,
+    labels,
+    money,
+    multiplier,
+    namedLines,
+  );
   for (const row of rows) {
     const label = labelOf(sheet, row, labels);
     const stated = figures(sheet, row, money);
@@ -157,6 +201,13 @@ export function classifyRowsByArithmetic(
         pending.length > (formulas ? 0 : 1) &&
         addsUp(sheet, row, pending, money, multiplier)
       ) {
+        out.unlabelledTotals.push(row);
+        closeBlock(row);
+        continue;
+      }
+      // A wrong unlabelled subtotal ("TOTAL" below adds the lines without it): it closes its
+      // block all the same, and its figures are reported by the column-total check.
+      if (!open && label === "" && pending.length > 1 && row < grandByArithmetic) {
         out.unlabelledTotals.push(row);
         closeBlock(row);
         continue;
