@@ -8,7 +8,8 @@ import { f, sheet, TODAY, workbook, type Entry } from "../helpers/builders";
  * (bold figures only), then a grand total and a financing block. The grand total is known by its
  * arithmetic (it adds the lines, or the subtotals), not by saying "programme" or "grand": a plain
  * "TOTAL" or "Total" does too. One wrong unlabelled subtotal stays its block's subtotal, the only
- * finding, and the programme runs on to its grand total with the financing still reconciled.
+ * finding, and the programme runs on to its grand total with the financing still reconciled. The
+ * same for subtotals labelled "Total <block>" (a wrong one was taken for the grand total).
  */
 const YEARS = ["2025/26 Revised", "2026/27 Estimate", "2027/28 Estimate"];
 const BLOCKS: [string, number, number, number][][] = [
@@ -50,7 +51,11 @@ interface Spec {
   gaps?: boolean;
   /** Government grants for 2026/27, 100 when it balances. */
   grants2026?: number;
+  /** Subtotals labelled "Total <block>" rather than left unlabelled. */
+  labelled?: boolean;
 }
+
+const BLOCK_NAMES = ["Total Property", "Total Highways", "Total Housing"];
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -71,7 +76,7 @@ function build(spec: Spec): Built {
     if (b === spec.wrongBlock) figures[0] = (figures[0] ?? 0) + 50;
     typed.push(figures);
     // Typed figures, as a subtotal keyed over a broken formula would be.
-    rows.push([null, ...figures, sum(figures)]);
+    rows.push([spec.labelled ? BLOCK_NAMES[b] : null, ...figures, sum(figures)]);
     subtotals.push(rows.length);
     if (spec.gaps) rows.push([]);
   });
@@ -147,6 +152,21 @@ describe.each(["TOTAL", "Total", "Total capital programme"])(
         expect(tables[0]).toMatchObject({
           range: `A2:E${built.grand}`,
           unlabelledTotalRows: built.subtotals,
+          totalRows: 4,
+          financing: { range: `A${built.grand + 2}:E${built.financingTotal}` },
+        });
+      },
+    );
+
+    it.each([0, 1, 2])(
+      "a wrong subtotal labelled 'Total <block>' in block %i is its one finding, not the end",
+      (wrongBlock) => {
+        const built = build({ grandLabel, wrongBlock, labelled: true });
+        const { found, tables } = analyse(built);
+        expect(found).toEqual([`total-mismatch@B${built.subtotals[wrongBlock] ?? 0}`]);
+        expect(tables).toHaveLength(1);
+        expect(tables[0]).toMatchObject({
+          range: `A2:E${built.grand}`,
           totalRows: 4,
           financing: { range: `A${built.grand + 2}:E${built.financingTotal}` },
         });

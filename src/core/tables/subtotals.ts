@@ -82,10 +82,10 @@ function looksLikeHeading(sheet: SheetSnapshot, row: number, labels: readonly nu
 }
 
 /**
- * The last row labelled a total ("TOTAL", "Total") that adds every line above it leaving out the
- * unlabelled rows of figures, or adds those unlabelled rows themselves: they are then subtotals,
- * not lines, whatever their own figures say. The grand total is found by its arithmetic, not only by the word "programme" or
- * "grand" in its label. -1 when no total adds the lines.
+ * The last row labelled a total ("TOTAL", "Total") that adds every line above it (leaving out the
+ * rows of figures with no label and the other totals), or adds the totals above it (labelled or
+ * not): the grand total by its arithmetic, not only by the word "programme" or "grand" in its
+ * label. Every total above it is then a subtotal, whatever its own figures say. -1 when none.
  */
 function lastTotalAddingLines(
   sheet: SheetSnapshot,
@@ -97,19 +97,20 @@ function lastTotalAddingLines(
 ): number {
   let found = -1;
   const lines: number[] = [];
-  const unlabelled: number[] = [];
+  const subtotals: number[] = [];
   for (const row of rows) {
     const label = labelOf(sheet, row, labels);
     if (figures(sheet, row, money).length === 0) continue;
     if (label === "") {
-      unlabelled.push(row);
+      subtotals.push(row);
       continue;
     }
     if (TOTAL.test(label) && !namedLines.has(row)) {
-      const overLines = unlabelled.length > 0 && addsUp(sheet, row, lines, money, multiplier);
+      const overLines = subtotals.length > 0 && addsUp(sheet, row, lines, money, multiplier);
       const overSubtotals =
-        unlabelled.length > 1 && addsUp(sheet, row, unlabelled, money, multiplier);
+        subtotals.length > 1 && addsUp(sheet, row, subtotals, money, multiplier);
       if (overLines || overSubtotals) found = row;
+      subtotals.push(row);
       continue;
     }
     lines.push(row);
@@ -166,6 +167,8 @@ export function classifyRowsByArithmetic(
     multiplier,
     namedLines,
   );
+  // A labelled total above the last total found by its arithmetic closes its block too.
+  grandLabelled = Math.max(grandLabelled, grandByArithmetic);
   for (const row of rows) {
     const label = labelOf(sheet, row, labels);
     const stated = figures(sheet, row, money);
