@@ -82,6 +82,43 @@ function looksLikeHeading(sheet: SheetSnapshot, row: number, labels: readonly nu
 }
 
 /**
+ * The last row labelled a total ("TOTAL", "Total") that adds every line above it (leaving out the
+ * rows of figures with no label and the other totals), or adds the totals above it (labelled or
+ * not): the grand total by its arithmetic, not only by the word "programme" or "grand" in its
+ * label. Every total above it is then a subtotal, whatever its own figures say. -1 when none.
+ */
+function lastTotalAddingLines(
+  sheet: SheetSnapshot,
+  rows: readonly number[],
+  labels: readonly number[],
+  money: readonly number[],
+  multiplier: number,
+  namedLines: ReadonlySet<number>,
+): number {
+  let found = -1;
+  const lines: number[] = [];
+  const subtotals: number[] = [];
+  for (const row of rows) {
+    const label = labelOf(sheet, row, labels);
+    if (figures(sheet, row, money).length === 0) continue;
+    if (label === "") {
+      subtotals.push(row);
+      continue;
+    }
+    if (TOTAL.test(label) && !namedLines.has(row)) {
+      const overLines = subtotals.length > 0 && addsUp(sheet, row, lines, money, multiplier);
+      const overSubtotals =
+        subtotals.length > 1 && addsUp(sheet, row, subtotals, money, multiplier);
+      if (overLines || overSubtotals) found = row;
+      subtotals.push(row);
+      continue;
+    }
+    lines.push(row);
+  }
+  return found;
+}
+
+/**
  * Rows of a money table as headings, lines, section totals (labelled or by arithmetic) and grand
  * totals. `rows` are the table's non-blank body rows in order.
  */
@@ -122,6 +159,16 @@ export function classifyRowsByArithmetic(
     if (TOTAL.test(label) && GRAND.test(label) && figures(sheet, row, money).length > 0)
       grandLabelled = row;
   }
+  const grandByArithmetic = lastTotalAddingLines(
+    sheet,
+    rows,
+    labels,
+    money,
+    multiplier,
+    namedLines,
+  );
+  // A labelled total above the last total found by its arithmetic closes its block too.
+  grandLabelled = Math.max(grandLabelled, grandByArithmetic);
   for (const row of rows) {
     const label = labelOf(sheet, row, labels);
     const stated = figures(sheet, row, money);
@@ -157,6 +204,13 @@ export function classifyRowsByArithmetic(
         pending.length > (formulas ? 0 : 1) &&
         addsUp(sheet, row, pending, money, multiplier)
       ) {
+        out.unlabelledTotals.push(row);
+        closeBlock(row);
+        continue;
+      }
+      // A wrong unlabelled subtotal ("TOTAL" below adds the lines without it): it closes its
+      // block all the same, and its figures are reported by the column-total check.
+      if (!open && label === "" && pending.length > 1 && row < grandByArithmetic) {
         out.unlabelledTotals.push(row);
         closeBlock(row);
         continue;
