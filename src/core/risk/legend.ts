@@ -4,6 +4,7 @@ import type { Band } from "../bands";
 import { bandsInOneCell, coherentBands, tidyLabel } from "../tables/keys";
 import { readMatrixKey } from "../tables/matrix-key";
 import { colouredMatrixCells, readColouredMatrixKey } from "../tables/coloured-matrix-key";
+import { keyFromNumberCells, numberCellBands, smallWhole } from "../tables/key-number-cells";
 
 export interface Legend {
   bands: Band[] | null;
@@ -111,8 +112,11 @@ function scoresIn(text: string): { from: number; to: number; ranged: boolean } |
   return null;
 }
 
-/** `oneCell`: score and label written together ("6 High"), a band by itself, never a figure. */
-type FoundBand = Band & { ranged: boolean; cells: string[]; oneCell?: boolean };
+/**
+ * `oneCell`: score and label written together ("6 High"), a band by itself, never a figure.
+ * `numbered`: its bounds in cells of their own ("1 | 4 | Low"), a key only if it reads as one.
+ */
+type FoundBand = Band & { ranged: boolean; cells: string[]; oneCell?: boolean; numbered?: boolean };
 
 const BOUND_HEADER = /\b(from|to|min|minimum|max|maximum|lower|upper|start|end|lowest|highest)\b/i;
 
@@ -265,6 +269,8 @@ function mayHoldBand(sheet: SheetSnapshot, r: number): boolean {
   if (!row) return false;
   for (let c = 0; c < row.length; c++) {
     const value = row[c]?.value;
+    // "1 | 4 | Low": a small whole number beside text or another may start a band of number cells.
+    if (smallWhole(value) && row[c + 1]?.value != null) return true;
     if (typeof value !== "string") continue;
     if (DIGIT.test(cellText(row[c] ?? undefined))) return true;
     const next = row[c + 1]?.value;
@@ -312,7 +318,15 @@ function legendRuns(
     if (!row || tableRows.has(r)) continue;
     const rowBands: FoundBand[] = [];
     let rowAt = "";
+    // "1 | 4 | Low", "Low | 1 | 4 | Medium | 5 | 9": bands whose numbers sit in cells of their own.
+    const numbered = numberCellBands(sheet, r, inTable);
+    if (numbered) {
+      for (const b of numbered.bands)
+        rowBands.push({ ...b, label: tidyLabel(b.label), ranged: true, numbered: true });
+      rowAt = numbered.at;
+    }
     for (let c = 0; c < row.length; c++) {
+      if (numbered?.columns.has(c)) continue;
       // Every key pattern is text with a number in it, or text beside one ("Low" | "1-2"):
       // numbers and plain words are passed over without trying the patterns, which matters on
       // sheets of a million cells.
@@ -389,6 +403,7 @@ function legendRuns(
     // Single scores alone ("Apples" | 3, "Pears" | 5) are no key: a key states a range somewhere.
     if (overlaps || !found.some((b) => b.ranged)) continue;
     const bands = coherentBands(found);
+    if (bands && found.some((b) => b.numbered) && !keyFromNumberCells(bands)) continue;
     if (bands) coherentRuns.push({ bands, at });
   }
   return { runs: coherentRuns, scale };
