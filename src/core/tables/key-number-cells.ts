@@ -160,3 +160,46 @@ export function numberCellBands(
   }
   return found;
 }
+
+const BOUND_HEADER = /\b(from|to|min|minimum|max|maximum|lower|upper|start|end|lowest|highest)\b/i;
+
+/** A score bound of a key table: a whole number 0..100, typed or as text. */
+function bound(value: unknown): number | null {
+  const n =
+    typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+  return Number.isInteger(n) && n >= 0 && n <= 100 ? n : null;
+}
+
+/**
+ * A band as a row of a small key table, "Rating | Score from | Score to" (or "Band | Min | Max",
+ * "Priority | Lower | Upper") over "Low | 1 | 4": the label, then its two bounds. A row of a money
+ * table looks the same, so the table's header must name the bounds: within a few rows above, the
+ * two columns are headed "from" / "to", "min" / "max" or the like.
+ */
+export function bandInTableRow(
+  sheet: SheetSnapshot,
+  r: number,
+  c: number,
+  failed: Map<number, number>,
+): { from: number; to: number; label: string } | null {
+  const row = sheet.rows[r] ?? [];
+  const from = bound(row[c + 1]?.value);
+  const to = bound(row[c + 2]?.value);
+  const label = cellText(row[c] ?? undefined);
+  if (from === null || to === null || from > to || /\d/.test(label)) return null;
+  // The row above failed the same look upward (a register's rows of small numbers): so does this.
+  if (failed.get(c) === r - 1) {
+    failed.set(c, r);
+    return null;
+  }
+  failed.set(c, r);
+  for (let up = r - 1; up >= Math.max(0, r - 12); up--) {
+    const cells = sheet.rows[up] ?? [];
+    if (bound(cells[c + 1]?.value) !== null) continue;
+    const heads = [cells[c + 1], cells[c + 2]].map((cell) => cellText(cell ?? undefined));
+    if (!heads.every((h) => BOUND_HEADER.test(h))) return null;
+    failed.delete(c);
+    return { from, to, label };
+  }
+  return null;
+}
