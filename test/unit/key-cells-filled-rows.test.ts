@@ -117,6 +117,11 @@ describe("key cells in filled rows, property", () => {
     "Score to",
     "Rating: 1-4 Low | 5-12 Medium | 15-25 High",
     "Likelihood (1-4)",
+    // Keys with their numbers in cells of their own: "Key" | 1 | "-" | 4 | "Low".
+    "Key",
+    "-",
+    0,
+    4,
     1,
     2,
     5,

@@ -8,6 +8,8 @@ import type { CellValue } from "../../src/core/snapshot";
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom("Low", "Medium", "High", "Green", "Amber (4)", "Red", "Score from", "Max"),
   fc.constantFrom("Rare", "Likely (4)", "Impact →", "1-4 Low | 5-9 Medium", "Severe", ""),
+  // Keys with their numbers in cells of their own: "Key | 1 | - | 4 | Low".
+  fc.constantFrom("Key", "-", "to", "Very high", "Score to", "Rating", "4", "25"),
   fc.integer({ min: -3, max: 30 }),
   fc.string({ maxLength: 12 }),
   fc.constant(null),

@@ -3,6 +3,7 @@ import { rowIsBlank } from "../tables/bounds";
 import { numericMatrixGrid } from "../tables/coloured-matrix-key";
 import { readMatrixKey } from "../tables/matrix-key";
 import { parseScaleValue } from "../values";
+import { bandsInStretch } from "../tables/key-number-cells";
 import { bandInPair, bandInText } from "./legend";
 
 /**
@@ -106,6 +107,13 @@ function keyRow(
   for (let c = last + 1; filled[filled.length - 1]?.column === c - 1 && c <= last + 8; c++)
     filled.push(...filledCells(sheet, row, c, c));
   if (filled.length === 0 || filled.some((c) => c.formula)) return null;
+  // "1 | 4 | Low", "Key | 1 | - | 4 | Low", "Low | 1 | 4 | Medium | 5 | 9": numbers in cells.
+  const together = filled.every((c, k) => k === 0 || c.column === (filled[k - 1]?.column ?? 0) + 1);
+  const numbered = together ? bandsInStretch(filled) : null;
+  if (numbered) {
+    const titled = numbered[0]?.columns.every((c) => c !== filled[0]?.column) ?? false;
+    return { points: numbered.length, ranged: numbered.length, titled };
+  }
   const line: KeyLine = { points: 0, ranged: 0, titled: false };
   for (let i = 0; i < filled.length; i++) {
     const cell = filled[i]!;

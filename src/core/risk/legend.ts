@@ -4,6 +4,12 @@ import type { Band } from "../bands";
 import { bandsInOneCell, coherentBands, tidyLabel } from "../tables/keys";
 import { readMatrixKey } from "../tables/matrix-key";
 import { colouredMatrixCells, readColouredMatrixKey } from "../tables/coloured-matrix-key";
+import {
+  bandInTableRow,
+  keyFromNumberCells,
+  numberCellBands,
+  smallWhole,
+} from "../tables/key-number-cells";
 
 export interface Legend {
   bands: Band[] | null;
@@ -111,51 +117,11 @@ function scoresIn(text: string): { from: number; to: number; ranged: boolean } |
   return null;
 }
 
-/** `oneCell`: score and label written together ("6 High"), a band by itself, never a figure. */
-type FoundBand = Band & { ranged: boolean; cells: string[]; oneCell?: boolean };
-
-const BOUND_HEADER = /\b(from|to|min|minimum|max|maximum|lower|upper|start|end|lowest|highest)\b/i;
-
-/** A score bound of a key table: a whole number 0..100, typed or as text. */
-function bound(value: unknown): number | null {
-  const n =
-    typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
-  return Number.isInteger(n) && n >= 0 && n <= 100 ? n : null;
-}
-
 /**
- * A band as a row of a small key table, "Rating | Score from | Score to" (or "Band | Min | Max",
- * "Priority | Lower | Upper") over "Low | 1 | 4": the label, then its two bounds. A row of a money
- * table looks the same, so the table's header must name the bounds: within a few rows above, the
- * two columns are headed "from" / "to", "min" / "max" or the like.
+ * `oneCell`: score and label written together ("6 High"), a band by itself, never a figure.
+ * `numbered`: its bounds in cells of their own ("1 | 4 | Low"), a key only if it reads as one.
  */
-function bandInTableRow(
-  sheet: SheetSnapshot,
-  r: number,
-  c: number,
-  failed: Map<number, number>,
-): Band | null {
-  const row = sheet.rows[r] ?? [];
-  const from = bound(row[c + 1]?.value);
-  const to = bound(row[c + 2]?.value);
-  const label = cellText(row[c] ?? undefined);
-  if (from === null || to === null || from > to || DIGIT.test(label)) return null;
-  // The row above failed the same look upward (a register's rows of small numbers): so does this.
-  if (failed.get(c) === r - 1) {
-    failed.set(c, r);
-    return null;
-  }
-  failed.set(c, r);
-  for (let up = r - 1; up >= Math.max(0, r - 12); up--) {
-    const cells = sheet.rows[up] ?? [];
-    if (bound(cells[c + 1]?.value) !== null) continue;
-    const heads = [cells[c + 1], cells[c + 2]].map((cell) => cellText(cell ?? undefined));
-    if (!heads.every((h) => BOUND_HEADER.test(h))) return null;
-    failed.delete(c);
-    return band(String(from), String(to), label);
-  }
-  return null;
-}
+type FoundBand = Band & { ranged: boolean; cells: string[]; oneCell?: boolean; numbered?: boolean };
 
 /** A band spread over two neighbouring cells: "Low" | "1-2", "1-2" | "Low", "Very high" | 16. */
 export function bandInPair(left: string, right: string): (Band & { ranged: boolean }) | null {
@@ -265,6 +231,8 @@ function mayHoldBand(sheet: SheetSnapshot, r: number): boolean {
   if (!row) return false;
   for (let c = 0; c < row.length; c++) {
     const value = row[c]?.value;
+    // "1 | 4 | Low": a small whole number beside text or another may start a band of number cells.
+    if (smallWhole(value) && row[c + 1]?.value != null) return true;
     if (typeof value !== "string") continue;
     if (DIGIT.test(cellText(row[c] ?? undefined))) return true;
     const next = row[c + 1]?.value;
@@ -312,7 +280,15 @@ function legendRuns(
     if (!row || tableRows.has(r)) continue;
     const rowBands: FoundBand[] = [];
     let rowAt = "";
+    // "1 | 4 | Low", "Low | 1 | 4 | Medium | 5 | 9": bands whose numbers sit in cells of their own.
+    const numbered = numberCellBands(sheet, r, inTable);
+    if (numbered) {
+      for (const b of numbered.bands)
+        rowBands.push({ ...b, label: tidyLabel(b.label), ranged: true, numbered: true });
+      rowAt = numbered.at;
+    }
     for (let c = 0; c < row.length; c++) {
+      if (numbered?.columns.has(c)) continue;
       // Every key pattern is text with a number in it, or text beside one ("Low" | "1-2"):
       // numbers and plain words are passed over without trying the patterns, which matters on
       // sheets of a million cells.
@@ -341,7 +317,8 @@ function legendRuns(
       const s = SCALE.exec(text);
       if (s && s[1]) scale = Math.max(scale ?? 0, Number(s[1]));
       // "Low" | 1 | 4 under "Rating" | "Score from" | "Score to": a key kept as a small table.
-      const tabled = !DIGIT.test(text) && bandInTableRow(sheet, r, c, failedHeads);
+      const headed = !DIGIT.test(text) && bandInTableRow(sheet, r, c, failedHeads);
+      const tabled = headed && band(String(headed.from), String(headed.to), headed.label);
       if (tabled) {
         if (rowBands.length === 0) rowAt = cellAddress(r, c);
         rowBands.push({ ...tabled, ranged: true, cells: [cellAddress(r, c)] });
@@ -389,6 +366,7 @@ function legendRuns(
     // Single scores alone ("Apples" | 3, "Pears" | 5) are no key: a key states a range somewhere.
     if (overlaps || !found.some((b) => b.ranged)) continue;
     const bands = coherentBands(found);
+    if (bands && found.some((b) => b.numbered) && !keyFromNumberCells(bands)) continue;
     if (bands) coherentRuns.push({ bands, at });
   }
   return { runs: coherentRuns, scale };
