@@ -84,8 +84,10 @@ function continuesHeader(
     texts++;
     const text = cellText(own);
     // A rating or a yes under a column the block has already named is a line's ("Medium" under
-    // "Likelihood"), however the cells above are spread: a line, never a header row.
-    if (isValueWord(text) && namedAbove(sheet, rows, c)) return false;
+    // "Likelihood"), however the cells above are spread: a line, never a header row. Under a
+    // rating word itself ("Amber" under "Red") it is a key listed beside the header, not a line.
+    const ratedAbove = isValueWord(cellText(sheet.rows[previous]?.[c] ?? undefined));
+    if (isValueWord(text) && !ratedAbove && namedAbove(sheet, rows, c)) return false;
     if (text.length > 30) short = false;
     if (!unitOf(text)) units = false;
     const above = areaAt(sheet, previous, c);
