@@ -61,7 +61,12 @@ function engine(book: DoubleBook): HyperFormula {
     }
     sheets[s.name] = Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null));
   }
-  return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3" });
+  // Excel evaluates SUMPRODUCT's arguments as arrays ("multiplies corresponding components in the
+  // given arrays … treats array entries that are not numeric as if they were zeros":
+  // learn.microsoft.com/office/vba/api/excel.worksheetfunction.sumproduct), so the Reconciliation
+  // sheet's SUMPRODUCT(--NOT(ISNUMBER(C2:C9)),D2:D9) computes there; HyperFormula needs
+  // useArrayArithmetic for the same.
+  return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: true });
 }
 
 /**
