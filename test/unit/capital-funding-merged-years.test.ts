@@ -76,12 +76,17 @@ describe("a capital programme with each year merged over Original | Revised", ()
       expect(wrong?.message).toBe(
         "Total 2025-28 is £905,000 but the years 2025/26 to 2027/28 add to £900,000; H8 is right as typed: it counts the right figure here",
       );
-      // Typed row totals become the SUM of their Revised years (the Original ones left out).
+      // Typed row totals become the SUM of their Revised years (the Original ones left out); the
+      // financing rows' blank row totals are written the same way ("tbc" adds nothing to SUM).
       expect(columnWrites(a).map((o) => o.cells)).toEqual([
         [
           { row: 4, formula: "=SUM(C5,E5,G5)", value: 900 },
           { row: 5, formula: "=SUM(C6,E6,G6)", value: 5700 },
           { row: 6, formula: "=SUM(C7,E7,G7)", value: 3600 },
+          { row: 10, formula: "=SUM(C11,E11,G11)", value: 5300 },
+          { row: 11, formula: "=SUM(C12,E12,G12)", value: 3600 },
+          { row: 12, formula: "=SUM(C13,E13,G13)", value: 700 },
+          { row: 13, formula: "=SUM(C14,E14,G14)", value: 9600 },
         ],
       ]);
     },

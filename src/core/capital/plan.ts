@@ -1,6 +1,6 @@
 import type { ColumnWrite, PlannedCell, WriteOperation } from "../plan";
 import { guardWrites, newColumns } from "../plan-helpers";
-import type { SheetSnapshot } from "../snapshot";
+import { isEmptyCell, type SheetSnapshot } from "../snapshot";
 import { sumFormula, type At } from "../tables/money";
 import { grandParts } from "../tables/totals";
 import { parseMoney, roundMoney } from "../values";
@@ -39,6 +39,13 @@ function numberFormatOf(sheet: SheetSnapshot, t: CapitalProgramme): string {
   return "#,##0";
 }
 
+/** The financing block's source rows and its total financing row, top to bottom. */
+function financingRows(t: CapitalProgramme): number[] {
+  const f = t.financing;
+  if (!f) return [];
+  return [...f.sources.map((s) => s.row), ...(f.totalRow === null ? [] : [f.totalRow])];
+}
+
 /**
  * The row total as a live SUM of the year columns. A programme without one gets a new "Total
  * 2025-29" column (beside the table when free, never over anything: plan-helpers decides); an
@@ -56,6 +63,11 @@ export function planCapitalProgramme(sheet: SheetSnapshot, t: CapitalProgramme):
     const cells = lines
       .filter((r) => typeof sheet.rows[r]?.[existing.column]?.value !== "string")
       .map((r) => cellOver(sheet, r, across(r)));
+    // The financing lines and total financing get their row totals only where the cell is blank:
+    // a figure the council typed there is checked (check.ts), never written over.
+    for (const row of financingRows(t))
+      if (isEmptyCell(sheet.rows[row]?.[existing.column] ?? undefined))
+        cells.push(cellOver(sheet, row, across(row)));
     const op: ColumnWrite = {
       kind: "column",
       sheet: sheet.name,
@@ -66,7 +78,7 @@ export function planCapitalProgramme(sheet: SheetSnapshot, t: CapitalProgramme):
       cells,
       money: true,
     };
-    return guardWrites(sheet, t, [op], { money: true });
+    return guardWrites(sheet, { ...t, lastRow: t.lastClaimed }, [op], { money: true });
   }
   const first = t.columns.years[0];
   const last = t.columns.years.at(-1);
@@ -83,9 +95,7 @@ export function planCapitalProgramme(sheet: SheetSnapshot, t: CapitalProgramme):
   };
   for (const s of t.structure.sections) if (s.totalRow !== null) down(s.totalRow, s.lines);
   for (const g of t.structure.grandTotals) down(g, grandParts(t.structure, g));
-  for (const s of t.financing?.sources ?? []) cells.push(cellOver(sheet, s.row, across(s.row)));
-  const ft = t.financing?.totalRow;
-  if (ft !== undefined && ft !== null) cells.push(cellOver(sheet, ft, across(ft)));
+  for (const row of financingRows(t)) cells.push(cellOver(sheet, row, across(row)));
   const op: ColumnWrite = {
     kind: "column",
     sheet: sheet.name,
