@@ -29,7 +29,10 @@ describe("a status column by the words councils head it with", () => {
     (header) => {
       const a = analyse(book(header, "Over"));
       expect(a.findings.map((f) => [f.cell, f.message])).toEqual([
-        ["E3", 'Status is "Over" but the line is underspend'],
+        [
+          "E3",
+          'Status is "Over" but forecast £190,000 against budget £200,000 is an underspend of £10,000',
+        ],
       ]);
       expect(writes(a).map((o) => [o.column, o.title, o.header?.text ?? null])).toEqual([
         [3, "Variance", null],

@@ -140,6 +140,21 @@ function percentColumnOf(
   });
 }
 
+/**
+ * What the line's figures say, in pounds as the other variance messages quote them: "forecast
+ * £651,200 against budget £640,000 is an overspend of £11,200".
+ */
+function statusFigures(ref: TableRef, model: BudgetModel, budget: number, spend: number): string {
+  const money = (n: number) => moneyText(ref, model.budgetColumn, n);
+  const overspend = roundToMicroUnits(spend - budget);
+  const status = statusOf(overspend);
+  const verdict =
+    status === "On budget"
+      ? "is on budget"
+      : `is an ${status.toLowerCase()} of ${money(Math.abs(overspend))}`;
+  return `${model.compareWith} ${money(spend)} against budget ${money(budget)} ${verdict}`;
+}
+
 /** Variance %, Status and RAG columns the council keeps, checked like the variance. */
 function checkDerived(
   ref: TableRef,
@@ -198,7 +213,7 @@ function checkDerived(
       if (word && word !== expected)
         report(
           status,
-          `Status is "${text}" but the line is ${expected.toLowerCase()}`,
+          `Status is "${text}" but ${statusFigures(ref, model, line.budget, line.spend)}`,
           expected,
           text,
         );
