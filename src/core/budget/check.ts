@@ -27,10 +27,10 @@ import {
   sameAmount,
   type TableRef,
 } from "../tables/totals";
-import { describeConvention, varianceOf } from "../tables/variance";
+import { varianceOf } from "../tables/variance";
 import { moneyOrNilAt, parseMoneyOrNil } from "../tables/nil-money";
 import { scaleAt, type BudgetTable } from "./detect";
-import { checkToDateVariance } from "./to-date";
+import { checkToDateVariance, conventionNote } from "./to-date";
 import { budgetModel, DEFAULT_RAG, moneyColumns, statusOf, type BudgetModel } from "./model";
 import { roundToMicroUnits } from "../tables/money";
 import { variancePercentColumn, type PercentColumn } from "../tables/percent";
@@ -54,16 +54,6 @@ function lineRows(model: BudgetModel) {
   return model.lines.filter(
     (l) => l.level === "group" || model.structure.kinds.get(l.row) === "line",
   );
-}
-
-function conventionNote(model: BudgetModel): string {
-  const from =
-    model.conventionFrom === "header"
-      ? "as the header states"
-      : model.conventionFrom === "figures"
-        ? "the convention the sheet's figures follow"
-        : "the usual convention";
-  return `${describeConvention(model.convention, model.compareWith)}, ${from}`;
 }
 
 function checkVariance(ref: TableRef, table: BudgetTable, model: BudgetModel, out: Finding[]) {
@@ -91,7 +81,7 @@ function checkVariance(ref: TableRef, table: BudgetTable, model: BudgetModel, ou
         ref.sheet.name,
         line.row,
         column,
-        `Variance is ${money(stated)} but ${sum} = ${money(expected)}${reversed}; variance here is ${conventionNote(model)}`,
+        `Variance is ${money(stated)} but ${sum} = ${money(expected)}${reversed}; variance here is ${conventionNote(model, model.compareWith)}`,
         { table: ref.range, expected, actual: stated },
       ),
     );

@@ -67,14 +67,18 @@ export function toDatePairOf(
   };
 }
 
-function conventionNote(pair: ToDatePair): string {
+/** Which way a variance runs and where that was read: said in every variance message. */
+export function conventionNote(
+  pair: Pick<ToDatePair, "convention" | "conventionFrom">,
+  spend: Parameters<typeof describeConvention>[1] = "actual",
+): string {
   const from =
     pair.conventionFrom === "header"
       ? "as the header states"
       : pair.conventionFrom === "figures"
         ? "the convention the sheet's figures follow"
         : "the usual convention";
-  return `${describeConvention(pair.convention, "actual")}, ${from}`;
+  return `${describeConvention(pair.convention, spend)}, ${from}`;
 }
 
 /** Each stated variance to date against the actual to date less the budget to date (or round). */
