@@ -20,6 +20,7 @@ import { mergeIndex } from "../tables/header-spans";
 import { POUNDS, scaleOf, titleScale, withTitleScale, type MoneyScale } from "../tables/scale";
 import { holdsText } from "../tables/money-columns";
 import { classifyBudgetColumn, classifyBudgetHeader, type BudgetField } from "./columns";
+import { pairToDate } from "./to-date-columns";
 
 export interface BudgetTable extends TableBounds {
   kind: "budget";
@@ -151,37 +152,6 @@ export function budgetColumnsOf(sheet: SheetSnapshot, block: HeaderBlock): Block
   });
   const paired = pairToDate(columns, otherMoney);
   return enough(paired) ? { columns: paired, names, scales, otherMoney } : null;
-}
-
-/**
- * The year-to-date block beside the full-year one. With a full-year pair (an annual budget and a
- * forecast) the budget and variance to date stay their own pair with the actual to date. Without
- * one, the to-date columns are the table's pair: a budget to date is the budget the actual is
- * compared with (an annual budget beside it is money added up in the totals, no variance's) and
- * a variance to date is the variance. A to-date variance with nothing to pair is money alone.
- */
-function pairToDate(
-  found: Partial<Record<BudgetField, number>>,
-  otherMoney: number[],
-): Partial<Record<BudgetField, number>> {
-  const { budgetToDate, varianceToDate, ...columns } = found;
-  if (budgetToDate === undefined && varianceToDate === undefined) return found;
-  const annual = columns.revisedBudget ?? columns.budget;
-  if (annual !== undefined && columns.forecast !== undefined) {
-    if (budgetToDate !== undefined && columns.actual !== undefined)
-      return { ...found, ...(varianceToDate === undefined ? {} : { varianceToDate }) };
-    otherMoney.push(...[budgetToDate, varianceToDate].filter((c) => c !== undefined));
-    return columns;
-  }
-  if (budgetToDate !== undefined) {
-    otherMoney.push(...[columns.budget, columns.revisedBudget].filter((c) => c !== undefined));
-    delete columns.revisedBudget;
-    columns.budget = budgetToDate;
-  }
-  if (varianceToDate === undefined) return columns;
-  if (columns.variance === undefined) columns.variance = varianceToDate;
-  else otherMoney.push(varianceToDate);
-  return columns;
 }
 
 /** A line's spend status in words: "Over", "Under", "Overspend", "Over budget", "On target". */
