@@ -1,6 +1,6 @@
 import { copyFileSync } from "node:fs";
+import { writtenCellsDisagreeing } from "../helpers/recalculated-writes";
 import path from "node:path";
-import type { ColumnWrite } from "../../src/core/plan";
 import { appliedInLibreOffice } from "../helpers/applied-in-libreoffice";
 import { findSoffice } from "../helpers/libreoffice";
 import { tempDir } from "../helpers/xlsx";
@@ -23,18 +23,9 @@ async function recalculated(name: string) {
   const { sheets, analysis } = await appliedInLibreOffice(soffice ?? "", input);
   const rows = sheets[0]?.rows ?? [];
   const at = (row: number, column: number) => rows[row]?.[column]?.value ?? null;
-  const planned = analysis.plan.operations.filter((o): o is ColumnWrite => o.kind === "column");
   // Every formula written, as LibreOffice computes it, against the value the plan cached.
-  const disagreeing = planned.flatMap((op) =>
-    op.cells
-      .filter((c) => c.formula !== null)
-      .filter((c) => {
-        const got = at(c.row, op.column);
-        return typeof c.value === "number" && typeof got === "number"
-          ? Math.abs(got - c.value) > 1e-9
-          : (got ?? "") !== c.value;
-      })
-      .map((c) => `${op.title} row ${c.row + 1}: ${String(at(c.row, op.column))} vs ${c.value}`),
+  const disagreeing = writtenCellsDisagreeing(analysis.plan, (_sheet, row, column) =>
+    at(row, column),
   );
   return { at, disagreeing };
 }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { ColumnWrite } from "../../src/core/plan";
+import { writtenCellsDisagreeing } from "../helpers/recalculated-writes";
 import { appliedInLibreOffice } from "../helpers/applied-in-libreoffice";
 import { cli } from "../helpers/cli";
 import { findSoffice } from "../helpers/libreoffice";
@@ -97,20 +97,7 @@ withOffice("year-to-date beside full-year monitors through the CLI and LibreOffi
   });
 
   it("caches what LibreOffice computes in every written cell", () => {
-    const planned = (recalculated?.analysis.plan.operations ?? []).filter(
-      (o): o is ColumnWrite => o.kind === "column",
-    );
-    const disagreeing = planned.flatMap((op) =>
-      op.cells
-        .filter((c) => c.formula !== null)
-        .filter((c) => {
-          const got = at(op.sheet, c.row, op.column);
-          return typeof c.value === "number" && typeof got === "number"
-            ? Math.abs(got - c.value) > 1e-9
-            : (got ?? "") !== c.value;
-        })
-        .map((c) => `${op.sheet} ${op.title} row ${c.row + 1}`),
-    );
+    const disagreeing = writtenCellsDisagreeing(recalculated?.analysis.plan, at);
     expect(disagreeing).toEqual([]);
   });
 
